@@ -1,0 +1,11 @@
+export { loadConfig, parseConfig, makeConfig, makeSource, formatPath } from './load.js';
+export {
+  DEFAULT_USER_AGENT,
+  type CrawlConfig,
+  type SourceConfig,
+  type FetchConfig,
+  type SiteConfig,
+  type FieldOverride,
+  type ConfigInput,
+  type SourceInput,
+} from './schema.js';

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+const DEFAULT_USER_AGENT = 'snapcrawl/0.1 (+https://github.com/snapcrawl/snapcrawl; archive crawler)';
+
+const regexString = z.string().min(1).refine(
+  (s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a valid regular expression' },
+);
+
+const httpUrl = z.string().refine(
+  (s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an absolute http(s) URL' },
+);
+
+const timezone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not an IANA time zone (e.g. Asia/Shanghai)' },
+);
+
+/** A per-field extraction override: a CSS selector (text of the first match, or `attr`) or a regex over the page. */
+export const fieldOverrideSchema = z.strictObject({
+  selector: z.string().min(1).optional(),
+  attr: z.string().min(1).optional(),
+  regex: regexString.optional(),
+});
+
+export const politenessSchema = z.strictObject({
+  delayMs: z.number().int().min(0).max(3_600_000).default(1000),
+  perHostConcurrency: z.number().int().min(1).max(32).default(1),
+});
+
+export const sourceSchema = z.strictObject({
+  name: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"'),
+  seeds: z.array(httpUrl).default([]),
+  feeds: z.array(httpUrl).default([]),
+  sitemaps: z.array(httpUrl).default([]),
+  include: z.array(regexString).default([]),
+  exclude: z.array(regexString).default([]),
+  articlePattern: regexString.optional(),
+  maxDepth: z.number().int().min(0).max(100).default(3),
+  maxPages: z.number().int().min(1).default(1000),
+  politeness: politenessSchema.prefault({}),
+  userAgent: z.string().min(1).optional(),
+  timezone: timezone.default('UTC'),
+  category: z.string().min(1).optional(),
+  render: z.enum(['http', 'browser', 'auto']).default('http'),
+  allowPrivate: z.boolean().default(false),
+  extract: z.record(z.string(), fieldOverrideSchema).optional(),
+});
+
+export const fetchSchema = z.strictObject({
+  connectTimeoutMs: z.number().int().min(100).default(10_000),
+  headersTimeoutMs: z.number().int().min(100).default(15_000),
+  bodyTimeoutMs: z.number().int().min(100).default(30_000),
+  maxBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(20).default(10),
+  retries: z.number().int().min(0).max(10).default(3),
+  /** Longest Retry-After waited inline; longer ones reschedule the URL. */
+  maxRetryAfterMs: z.number().int().min(0).default(120_000),
+});
+
+export const siteSchema = z.strictObject({
+  title: z.string().default('snapcrawl snapshots'),
+  locale: z.enum(['zh-CN', 'en']).default('en'),
+  takedownContact: z.string().optional(),
+});
+
+export const configSchema = z
+  .strictObject({
+    store: z.string().min(1).default('snapshots'),
+    concurrency: z.number().int().min(1).max(256).default(8),
+    userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
+    allowPrivate: z.boolean().default(false),
+    fetch: fetchSchema.prefault({}),
+    site: siteSchema.prefault({}),
+    sources: z.array(sourceSchema).min(1, 'needs at least one source'),
+  })
+  .superRefine((cfg, ctx) => {
+    const seen = new Set<string>();
+    cfg.sources.forEach((s, i) => {
+      if (seen.has(s.name)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate source name "${s.name}"` });
+      seen.add(s.name);
+      if (s.seeds.length + s.feeds.length + s.sitemaps.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['sources', i, 'seeds'], message: 'a source needs at least one of seeds, feeds or sitemaps' });
+    });
+  });
+
+export type FieldOverride = z.infer<typeof fieldOverrideSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type FetchConfig = z.infer<typeof fetchSchema>;
+export type SiteConfig = z.infer<typeof siteSchema>;
+export type CrawlConfig = z.infer<typeof configSchema>;
+export type SourceInput = z.input<typeof sourceSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export { DEFAULT_USER_AGENT };

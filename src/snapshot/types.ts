@@ -1,0 +1,75 @@
+import type { Article } from '../extract/types.js';
+import type { FetchResult, RobotsVerdict } from '../fetch/types.js';
+
+/** The on-disk `snapshot.json` schema: stable field names any tool can read. */
+export interface SnapshotRecord {
+  id: string;
+  url: string;
+  canonicalUrl: string | null;
+  finalUrl: string;
+  redirects: { url: string; status: number; location: string }[];
+  fetchedAt: string;
+  httpStatus: number;
+  contentType: string | null;
+  charset: string | null;
+  /** sha256 (hex) of the exact body bytes received. */
+  sha256: string;
+  bytes: number;
+  truncated: boolean;
+  userAgent: string;
+  crawler: { name: string; version: string };
+  robots: { allowed: boolean; robotsUrl: string };
+  source: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  author: string | null;
+  editor: string | null;
+  publisher: string | null;
+  category: string | null;
+  tags: string[];
+  language: string | null;
+  description: string | null;
+  body: string;
+  images: { src: string; alt?: string; caption?: string }[];
+  previousId: string | null;
+  /** sha256 of the extracted body text: what decides "changed" (ads and timestamps in markup don't). */
+  contentHash: string;
+  /** How it was rendered: http now; browser/auto later. */
+  render: { mode: 'http' | 'browser'; reason?: string };
+  /** Relative paths of the files in the snapshot folder. */
+  files: { warc: string; article: string; screenshot?: string };
+}
+
+/** What the crawler hands the store to archive one fetched page. */
+export interface SnapshotInput {
+  fetch: FetchResult;
+  article: Article;
+  decoded: { charset: string };
+  source: string | null;
+  userAgent: string;
+  robots: RobotsVerdict;
+  /** Stored as the snapshot's category when the page gives none. */
+  defaultCategory?: string;
+  render?: { mode: 'http' | 'browser'; reason?: string };
+}
+
+export type WriteOutcome =
+  | { status: 'new'; id: string; dir: string }
+  | { status: 'changed'; id: string; dir: string; previousId: string }
+  | { status: 'unchanged'; id: string };
+
+/** One row of the snapshot index (what list/serve need without reading files). */
+export interface SnapshotSummary {
+  id: string;
+  url: string;
+  host: string;
+  fetchedAt: string;
+  title: string | null;
+  publishedAt: string | null;
+  category: string | null;
+  source: string | null;
+  dir: string;
+  previousId: string | null;
+  contentHash: string;
+}

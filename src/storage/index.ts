@@ -1,0 +1,1 @@
+export { openStoreDatabase, STORE_DB_FILE, type StoreDatabase } from './database.js';
