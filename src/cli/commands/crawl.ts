@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { loadConfig, makeConfig, makeSource, type CrawlConfig, type SourceConfig } from '../../config/index.js';
+import { Crawler, failedTotal } from '../../crawler/index.js';
+import { ConfigError } from '../../util/errors.js';
+import { createLogger } from '../../util/logger.js';
+import { EXIT } from '../exitCodes.js';
+import { formatSummary } from '../format.js';
+import { createProgressBar } from '../progress.js';
+
+export const DEFAULT_CONFIG = 'config/sources.yaml';
+
+export interface CrawlCommandOptions {
+  config?: string;
+  source?: string[];
+  store?: string;
+  maxPages?: number;
+  concurrency?: number;
+  depth?: number;
+  allowPrivate?: boolean;
+  json?: boolean;
+}
+
+/** Picks the config and sources a `crawl` invocation means. */
+export function resolveRun(urls: string[], o: CrawlCommandOptions): { config: CrawlConfig; sources: SourceConfig[]; adHoc: boolean } {
+  const configFile = o.config ?? process.env.SNAPCRAWL_CONFIG ?? DEFAULT_CONFIG;
+  if (urls.length > 0 && !o.source?.length) {
+    // One-off crawl of the given URLs: an ad-hoc source, every fetched page kept.
+    const source = makeSource({ name: 'adhoc', seeds: urls, maxDepth: o.depth ?? 0 });
+    const base = o.config ? loadConfig(o.config) : undefined;
+    const config = base ? { ...base, sources: [source] } : makeConfig({ sources: [source] });
+    return { config, sources: [source], adHoc: true };
+  }
+  if (!o.config && !process.env.SNAPCRAWL_CONFIG && !existsSync(configFile)) {
+    throw new ConfigError(`no config: ${configFile} does not exist (pass --config FILE, or URLs to crawl)`, configFile);
+  }
+  const config = loadConfig(configFile);
+  let sources = config.sources;
+  if (o.source?.length) {
+    const missing = o.source.filter((n) => !sources.some((s) => s.name === n));
+    if (missing.length) {
+      throw new ConfigError(
+        `no source named ${missing.join(', ')} in ${configFile}; it has: ${sources.map((s) => s.name).join(', ')}`,
+        configFile,
+      );
+    }
+    sources = sources.filter((s) => o.source!.includes(s.name));
+  }
+  if (urls.length > 0) sources = sources.map((s) => ({ ...s, seeds: urls, feeds: [], sitemaps: [] }));
+  if (o.depth !== undefined) sources = sources.map((s) => ({ ...s, maxDepth: o.depth! }));
+  return { config, sources, adHoc: false };
+}
+
+export async function crawlCommand(urls: string[], o: CrawlCommandOptions): Promise<number> {
+  const { config, sources, adHoc } = resolveRun(urls, o);
+  const interactive = !o.json && process.stderr.isTTY === true;
+  const logger = createLogger({ level: interactive ? 'error' : undefined });
+  const bar = interactive ? createProgressBar() : null;
+  const storeDir = o.store ?? config.store;
+  const crawler = new Crawler(config, {
+    sources,
+    storeDir,
+    maxPages: o.maxPages,
+    concurrency: o.concurrency,
+    allowPrivate: o.allowPrivate,
+    snapshotAllPages: adHoc,
+    logger,
+    onProgress: bar?.update,
+  });
+  let signal: NodeJS.Signals | null = null;
+  const onSignal = (s: NodeJS.Signals) => {
+    if (signal) process.exit(s === 'SIGINT' ? EXIT.SIGINT : EXIT.SIGTERM); // a second signal: stop now
+    signal = s;
+    logger.warn({ signal: s }, 'stopping: finishing in-flight pages');
+    crawler.stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const summary = await crawler.run();
+    bar?.stop();
+    if (interactive) process.stdout.write(`${formatSummary(summary, storeDir)}\n`);
+    else process.stdout.write(`${JSON.stringify({ summary })}\n`);
+    if (signal) return signal === 'SIGINT' ? EXIT.SIGINT : EXIT.SIGTERM;
+    if (summary.fetched === 0 && failedTotal(summary) > 0) return EXIT.ALL_FAILED;
+    return EXIT.OK;
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,11 @@
+/** Process exit codes; documented in the README so cron wrappers can act on them. */
+export const EXIT = {
+  OK: 0,
+  ERROR: 1,
+  USAGE: 2,
+  LOCKED: 3,
+  /** The run completed but every fetch failed (source down, network gone). */
+  ALL_FAILED: 4,
+  SIGINT: 130,
+  SIGTERM: 143,
+} as const;

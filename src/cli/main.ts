@@ -1,0 +1,103 @@
+import { Command, InvalidArgumentError, CommanderError } from 'commander';
+import { ConfigError, LockError, SnapcrawlError } from '../util/errors.js';
+import { crawlCommand } from './commands/crawl.js';
+import { listCommand, showCommand } from './commands/inspect.js';
+import { takedownCommand } from './commands/takedown.js';
+import { EXIT } from './exitCodes.js';
+
+const positiveInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative whole number');
+  return n;
+};
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function buildProgram(run: (p: Promise<number>) => void): Command {
+  const program = new Command()
+    .name('snapcrawl')
+    .description('A polite crawler that keeps exact, timestamped snapshots of news articles with their provenance.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('crawl')
+    .description('crawl the configured sources (cron), or the given URLs (one-off)')
+    .argument('[url...]', 'URLs to crawl instead of the config’s seeds')
+    .option('-c, --config <file>', 'config file (default config/sources.yaml or $SNAPCRAWL_CONFIG)')
+    .option('-s, --source <name>', 'only this source (repeatable)', collect)
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('--max-pages <n>', 'stop after fetching this many pages in this run', positiveInt)
+    .option('--concurrency <n>', 'global number of fetches in flight', positiveInt)
+    .option('--depth <n>', 'link depth to follow from the seeds (one-off crawls default to 0)', positiveInt)
+    .option('--allow-private', 'allow private, loopback and link-local addresses')
+    .option('--json', 'JSON log lines and a JSON summary, even on a terminal')
+    .action((urls: string[], o) => run(crawlCommand(urls, o)));
+
+  program
+    .command('takedown')
+    .description('remove every version of matching snapshots and keep them from coming back')
+    .option('--url <url>', 'one article URL (all its versions)')
+    .option('--prefix <urlPrefix>', 'every URL starting with this')
+    .option('--host <host>', 'every URL on this host (and its subdomains)')
+    .option('--id <id>', 'the URL of this snapshot id (all its versions)')
+    .requiredOption('--reason <text>', 'why (kept in the audit log)')
+    .option('--requester <who>', 'who asked (kept in the audit log)')
+    .option('--dry-run', 'list what would be removed and change nothing')
+    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--json', 'print the result as JSON')
+    .action((o) => run(takedownCommand(o)));
+
+  program
+    .command('list')
+    .description('list snapshots, newest first')
+    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--host <host>', 'only this host')
+    .option('--limit <n>', 'how many', positiveInt, 50)
+    .option('--json', 'one JSON object per line')
+    .action((o) => run(listCommand(o)));
+
+  program
+    .command('show')
+    .description('print one snapshot’s snapshot.json')
+    .argument('<id>', 'snapshot id')
+    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .action((id: string, o) => run(showCommand(id, o)));
+
+  return program;
+}
+
+/** Maps an error to its documented exit code, printing one clear line (no stack for expected errors). */
+function exitCodeFor(err: unknown): number {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`snapcrawl: ${err.message}\n`);
+    return EXIT.USAGE;
+  }
+  if (err instanceof LockError) {
+    process.stderr.write(`snapcrawl: ${err.message}\n`);
+    return EXIT.LOCKED;
+  }
+  if (err instanceof SnapcrawlError) {
+    process.stderr.write(`snapcrawl: ${err.message}\n`);
+    return EXIT.ERROR;
+  }
+  process.stderr.write(`snapcrawl: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+  return EXIT.ERROR;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let pending: Promise<number> | null = null;
+  const program = buildProgram((p) => (pending = p));
+  try {
+    await program.parseAsync(argv);
+    return pending ? await pending : EXIT.OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    return exitCodeFor(err);
+  }
+}
+
+const code = await main(process.argv);
+process.exitCode = code;

@@ -1,0 +1,214 @@
+import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import PQueue from 'p-queue';
+import type { CrawlConfig, SourceConfig } from '../config/index.js';
+import { Frontier, type FrontierEntry } from '../frontier/index.js';
+import { HttpFetcher, RobotsCache } from '../fetch/index.js';
+import { openStoreDatabase, type StoreDatabase } from '../storage/index.js';
+import { SnapshotStore } from '../snapshot/index.js';
+import { silentLogger, type Logger } from '../util/logger.js';
+import { INDEX_PRIORITY } from './discovery.js';
+import { PageProcessor } from './pageProcessor.js';
+import { acquireRunLock } from './runLock.js';
+import { RunRegistry } from './runs.js';
+import { SourceScope } from './scope.js';
+import { emptySummary, failedTotal, type RunSummary } from './summary.js';
+
+export interface CrawlProgress {
+  done: number;
+  queued: number;
+  failed: number;
+  inFlight: number;
+  pagesPerSecond: number;
+}
+
+export interface CrawlOptions {
+  /** Sources to crawl (already selected and validated). */
+  sources: SourceConfig[];
+  /** Overrides config.store. */
+  storeDir?: string;
+  /** Global page budget for this run, on top of each source's maxPages. */
+  maxPages?: number;
+  /** Overrides config.concurrency. */
+  concurrency?: number;
+  /** Allows private/loopback targets for every source. */
+  allowPrivate?: boolean;
+  /** Snapshot every HTML page fetched, not only articles (one-off `crawl <url>`). */
+  snapshotAllPages?: boolean;
+  logger?: Logger;
+  onProgress?: (p: CrawlProgress) => void;
+  /** Retry backoff base for fetches (tests shorten it). */
+  retryBaseDelayMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Orchestrates one crawl run: takes the store's lock, resumes or starts a run, seeds the frontier,
+ * then feeds a p-queue with URLs the frontier says are polite to fetch now, until nothing is left
+ * or a budget is spent.
+ */
+export class Crawler {
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly config: CrawlConfig, private readonly options: CrawlOptions) {}
+
+  /** Asks the run to stop: no new work is claimed; in-flight pages finish. */
+  stop(): void {
+    this.stopping = true;
+    this.wake?.();
+  }
+
+  async run(): Promise<RunSummary> {
+    const storeDir = this.options.storeDir ?? this.config.store;
+    const log = this.options.logger ?? silentLogger;
+    const lock = acquireRunLock(storeDir);
+    if (lock.recovered) log.warn({ lock: lock.file, pid: lock.recovered.pid }, 'recovered a lock left by a dead run');
+    let db: StoreDatabase | null = null;
+    let store: SnapshotStore | null = null;
+    let fetcher: HttpFetcher | null = null;
+    try {
+      db = openStoreDatabase(storeDir);
+      const runs = new RunRegistry(db);
+      const { id: runId, resumed } = runs.begin();
+      const frontier = new Frontier(db, runId);
+      const requeued = frontier.requeueInFlight();
+      if (resumed || requeued) log.info({ runId, requeued }, 'resuming an interrupted run');
+      store = SnapshotStore.open(storeDir, { db });
+      fetcher = new HttpFetcher({
+        userAgent: this.config.userAgent,
+        ...this.config.fetch,
+        allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
+        logger: log,
+        ...(this.options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: this.options.retryBaseDelayMs } : {}),
+      });
+      const robots = new RobotsCache({ db, fetcher, userAgent: this.config.userAgent, logger: log });
+      const summary = emptySummary(runId, resumed, this.options.sources.map((s) => s.name));
+      const processor = new PageProcessor({
+        config: this.config,
+        db,
+        frontier,
+        store,
+        fetcher,
+        robots,
+        summary,
+        logger: log,
+        scopes: new Map(this.options.sources.map((s) => [s.name, new SourceScope(s)])),
+        sources: new Map(this.options.sources.map((s) => [s.name, s])),
+        allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
+        snapshotAllPages: this.options.snapshotAllPages ?? false,
+      });
+      this.seed(frontier);
+      const status = await this.loop(frontier, processor, summary, log);
+      summary.status = status;
+      summary.finishedAt = new Date().toISOString();
+      summary.durationMs = Date.parse(summary.finishedAt) - Date.parse(summary.startedAt);
+      summary.queuedLeft = frontier.queuedCount();
+      runs.end(runId, status, summary);
+      writeRunReport(storeDir, summary);
+      log.info({ summary }, 'crawl finished');
+      return summary;
+    } finally {
+      await fetcher?.close();
+      store?.close();
+      db?.close();
+      lock.release();
+    }
+  }
+
+  private seed(frontier: Frontier): void {
+    for (const s of this.options.sources) {
+      for (const url of s.seeds) frontier.seed({ url, source: s.name, depth: 0, kind: 'seed', priority: INDEX_PRIORITY });
+      for (const url of s.feeds) frontier.seed({ url, source: s.name, depth: 0, kind: 'feed', priority: INDEX_PRIORITY });
+      for (const url of s.sitemaps) frontier.seed({ url, source: s.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
+    }
+  }
+
+  private async loop(frontier: Frontier, processor: PageProcessor, summary: RunSummary, log: Logger): Promise<RunSummary['status']> {
+    const concurrency = this.options.concurrency ?? this.config.concurrency;
+    const queue = new PQueue({ concurrency });
+    const sources = new Map(this.options.sources.map((s) => [s.name, s]));
+    const hostInFlight = new Map<string, number>();
+    const hostLimit = new Map<string, number>();
+    const startedPerSource = new Map<string, number>();
+    const exhausted = new Set<string>();
+    let started = 0;
+    let inFlight = 0;
+    const t0 = Date.now();
+    const progress = () =>
+      this.options.onProgress?.({
+        done: summary.fetched,
+        queued: frontier.queuedCount(exhausted),
+        failed: failedTotal(summary),
+        inFlight,
+        pagesPerSecond: summary.fetched / Math.max(0.001, (Date.now() - t0) / 1000),
+      });
+    const budgetLeft = () => this.options.maxPages === undefined || started < this.options.maxPages;
+
+    while (!this.stopping) {
+      const slots = concurrency - inFlight;
+      if (slots > 0 && budgetLeft()) {
+        const busy = new Set([...hostInFlight].filter(([h, n]) => n >= (hostLimit.get(h) ?? 1)).map(([h]) => h));
+        const claimed = frontier.claim({
+          now: Date.now(),
+          limit: Math.min(slots, this.options.maxPages === undefined ? slots : this.options.maxPages - started),
+          busyHosts: busy,
+          exhaustedSources: exhausted,
+          delayFor: (host, source) => processor.delayFor(host, sources.get(source)),
+        });
+        for (const entry of claimed) {
+          started++;
+          inFlight++;
+          const n = (startedPerSource.get(entry.source) ?? 0) + 1;
+          startedPerSource.set(entry.source, n);
+          const src = sources.get(entry.source);
+          if (src && n >= src.maxPages && !exhausted.has(entry.source)) {
+            exhausted.add(entry.source);
+            summary.limitsHit[`maxPages:${entry.source}`] = src.maxPages;
+          }
+          hostLimit.set(entry.host, src?.politeness.perHostConcurrency ?? 1);
+          hostInFlight.set(entry.host, (hostInFlight.get(entry.host) ?? 0) + 1);
+          void queue
+            .add(() => this.process(processor, entry, log))
+            .finally(() => {
+              inFlight--;
+              hostInFlight.set(entry.host, (hostInFlight.get(entry.host) ?? 1) - 1);
+              progress();
+              this.wake?.();
+            });
+        }
+        if (claimed.length > 0) continue;
+      }
+      if (!budgetLeft() && summary.limitsHit.maxPages === undefined) summary.limitsHit.maxPages = this.options.maxPages ?? 0;
+      if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted) === 0)) break;
+      const next = frontier.nextWakeAt(exhausted);
+      const wait = inFlight > 0 && next === null ? 1000 : Math.min(1000, Math.max(5, (next ?? Date.now() + 1000) - Date.now()));
+      await Promise.race([new Promise<void>((r) => (this.wake = r)), sleep(wait)]);
+      this.wake = null;
+    }
+    await queue.onIdle();
+    progress();
+    return this.stopping ? 'interrupted' : 'completed';
+  }
+
+  private async process(processor: PageProcessor, entry: FrontierEntry, log: Logger): Promise<void> {
+    try {
+      await processor.process(entry);
+    } catch (err) {
+      // A bug in processing one page must not kill the run: record it and go on.
+      log.error({ url: entry.url, err }, 'page processing crashed');
+      processor.recordCrash(entry, err);
+    }
+  }
+}
+
+/** Writes `runs/<runId>.json` atomically (temp + rename). */
+function writeRunReport(storeDir: string, summary: RunSummary): void {
+  const dir = join(storeDir, 'runs');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${summary.runId}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(summary, null, 2));
+  renameSync(`${file}.tmp`, file);
+}
+

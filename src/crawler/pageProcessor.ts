@@ -1,0 +1,214 @@
+import type { CrawlConfig, SourceConfig } from '../config/index.js';
+import { extractArticle } from '../extract/index.js';
+import { decodeHtml, type FetchResult, type HttpFetcher, type RobotsCache, type RobotsVerdict } from '../fetch/index.js';
+import { normalizeUrl, type Frontier, type FrontierEntry } from '../frontier/index.js';
+import type { SnapshotStore } from '../snapshot/index.js';
+import type { StoreDatabase } from '../storage/index.js';
+import { isExcluded } from '../takedown/index.js';
+import { FetchError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
+import type { SourceScope } from './scope.js';
+import { bump, type RunSummary } from './summary.js';
+
+const MAX_ATTEMPTS = 5;
+/** Without an articlePattern, a page is an article when its extracted body has at least this many characters. */
+const MIN_ARTICLE_CHARS = 200;
+
+export interface PageProcessorDeps {
+  config: CrawlConfig;
+  db: StoreDatabase;
+  frontier: Frontier;
+  store: SnapshotStore;
+  fetcher: HttpFetcher;
+  robots: RobotsCache;
+  summary: RunSummary;
+  logger: Logger;
+  scopes: Map<string, SourceScope>;
+  sources: Map<string, SourceConfig>;
+  allowPrivate: boolean;
+  snapshotAllPages: boolean;
+}
+
+const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);
+const looksLikeFeed = (ct: string | undefined) => !!ct && /(xml|rss|atom|json)/i.test(ct) && !/html/i.test(ct);
+
+/** Everything that happens to one claimed URL: exclusion, robots, politeness, fetch, extract, discover, store. */
+export class PageProcessor {
+  private readonly crawlDelayMs = new Map<string, number>();
+  private readonly lastStart = new Map<string, number>();
+  private readonly sitemapsSeeded = new Set<string>();
+
+  constructor(private readonly d: PageProcessorDeps) {}
+
+  /** Minimum spacing between request starts to a host: the source's delay or robots Crawl-delay, whichever is longer. */
+  delayFor(host: string, source: SourceConfig | undefined): number {
+    return Math.max(source?.politeness.delayMs ?? 1000, this.crawlDelayMs.get(host) ?? 0);
+  }
+
+  recordCrash(entry: FrontierEntry, err: unknown): void {
+    bump(this.d.summary.failed, 'crash');
+    this.d.frontier.finish(entry.url, { state: 'failed', outcome: 'crash', error: String((err as Error)?.message ?? err) });
+  }
+
+  async process(entry: FrontierEntry): Promise<void> {
+    const { frontier, summary, logger: log } = this.d;
+    const source = this.d.sources.get(entry.source);
+    if (!source) {
+      frontier.finish(entry.url, { state: 'skipped', outcome: 'unknown-source' });
+      return;
+    }
+    const allowPrivate = this.d.allowPrivate || source.allowPrivate;
+    if (isExcluded(this.d.db, entry.url)) {
+      summary.skipped.excluded++;
+      frontier.finish(entry.url, { state: 'skipped', outcome: 'excluded' });
+      log.info({ url: entry.url }, 'skipped: excluded by a takedown');
+      return;
+    }
+    const verdict = await this.d.robots.check(entry.url, { allowPrivate });
+    if (verdict.crawlDelaySec !== undefined) this.crawlDelayMs.set(entry.host, verdict.crawlDelaySec * 1000);
+    this.seedRobotsSitemaps(entry, source);
+    if (!verdict.allowed) {
+      summary.skipped.robots++;
+      frontier.finish(entry.url, { state: 'skipped', outcome: 'robots' });
+      log.info({ url: entry.url, robots: verdict.robotsUrl, reason: verdict.reason }, 'skipped: disallowed by robots.txt');
+      return;
+    }
+    await this.waitForHost(entry.host, source);
+
+    let result: FetchResult;
+    try {
+      result = await this.d.fetcher.fetch(entry.url, {
+        allowPrivate,
+        headers: source.userAgent ? { 'user-agent': source.userAgent } : undefined,
+      });
+    } catch (err) {
+      this.recordFetchError(entry, err);
+      return;
+    }
+    summary.fetched++;
+    const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
+    if (finalUrl !== entry.url) frontier.markAlias(finalUrl, `redirect-from:${entry.url}`, entry.source, entry.depth);
+    if (result.status < 200 || result.status >= 300) {
+      bump(summary.failed, `http-${result.status}`);
+      bump(summary.perHostErrors, entry.host);
+      frontier.finish(entry.url, { state: 'failed', outcome: `http-${result.status}`, status: result.status });
+      log.warn({ url: entry.url, status: result.status }, 'fetch failed: HTTP status');
+      return;
+    }
+    const contentType = result.headers['content-type'];
+    if (entry.kind === 'feed' || entry.kind === 'sitemap' || looksLikeFeed(contentType)) {
+      this.discoverFromFeed(entry, result, source);
+      summary.discoveryOnly++;
+      frontier.finish(entry.url, { state: 'done', outcome: 'discovery', status: result.status });
+      return;
+    }
+    if (!isHtml(contentType)) {
+      summary.skipped.notHtml++;
+      frontier.finish(entry.url, { state: 'done', outcome: 'not-html', status: result.status });
+      return;
+    }
+    await this.handleHtml(entry, result, source, verdict, finalUrl);
+  }
+
+  private async handleHtml(entry: FrontierEntry, result: FetchResult, source: SourceConfig, verdict: RobotsVerdict, finalUrl: string): Promise<void> {
+    const { frontier, summary, logger: log } = this.d;
+    const decoded = decodeHtml(result.body, result.headers['content-type']);
+    const article = extractArticle(decoded.text, { url: result.finalUrl, timezone: source.timezone, overrides: source.extract });
+    const scope = this.d.scopes.get(source.name);
+    if (entry.depth < source.maxDepth && scope) {
+      const links = article.outlinks.filter((u) => scope.allows(u));
+      summary.skipped.outOfScope += article.outlinks.length - links.length;
+      frontier.addMany(links.map((url) => ({ url, source: source.name, depth: entry.depth + 1, discoveredFrom: entry.url })));
+    }
+    const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(entry.url) ?? null;
+    const isArticle =
+      this.d.snapshotAllPages ||
+      (byPattern ?? (entry.kind !== 'seed' && article.body.length >= MIN_ARTICLE_CHARS && Boolean(article.title)));
+    if (!isArticle) {
+      summary.discoveryOnly++;
+      frontier.finish(entry.url, { state: 'done', outcome: 'index', status: result.status });
+      return;
+    }
+    const canonical = article.canonicalUrl ? normalizeUrl(article.canonicalUrl) : null;
+    if (isExcluded(this.d.db, finalUrl) || (canonical && isExcluded(this.d.db, canonical))) {
+      summary.skipped.excluded++;
+      frontier.finish(entry.url, { state: 'skipped', outcome: 'excluded' });
+      log.info({ url: entry.url, finalUrl }, 'not stored: excluded by a takedown');
+      return;
+    }
+    const outcome = this.d.store.write({
+      fetch: result,
+      article,
+      decoded,
+      source: source.name,
+      userAgent: source.userAgent ?? this.d.config.userAgent,
+      robots: verdict,
+      defaultCategory: source.category,
+      render: { mode: 'http' },
+    });
+    summary.snapshots[outcome.status]++;
+    frontier.finish(entry.url, { state: 'done', outcome: `snapshot-${outcome.status}`, status: result.status, snapshotId: outcome.id });
+    log.debug({ url: entry.url, id: outcome.id, status: outcome.status, title: article.title }, 'snapshot');
+  }
+
+  /** Feeds and sitemaps: items go in first (dated ones by date), child sitemaps are followed. */
+  private discoverFromFeed(entry: FrontierEntry, result: FetchResult, source: SourceConfig): void {
+    const scope = this.d.scopes.get(source.name);
+    let found;
+    try {
+      found = parseDiscovery(result.body, result.finalUrl);
+    } catch (err) {
+      this.d.logger.warn({ url: entry.url, err: (err as Error).message }, 'feed or sitemap could not be parsed');
+      return;
+    }
+    for (const child of found.sitemaps) {
+      if (scope?.allows(child)) this.d.frontier.seed({ url: child, source: source.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
+    }
+    const items = found.links.filter((l) => scope?.allows(l.url) ?? true);
+    this.d.frontier.addMany(
+      items.map((l) => ({ url: l.url, source: source.name, depth: 1, priority: priorityFromDate(l.date), discoveredFrom: entry.url })),
+    );
+  }
+
+  /** robots.txt `Sitemap:` lines feed discovery once per origin per run. */
+  private seedRobotsSitemaps(entry: FrontierEntry, source: SourceConfig): void {
+    const origin = new URL(entry.url).origin;
+    if (this.sitemapsSeeded.has(origin)) return;
+    this.sitemapsSeeded.add(origin);
+    const scope = this.d.scopes.get(source.name);
+    for (const url of this.d.robots.sitemaps(origin)) {
+      if (scope?.allows(url)) this.d.frontier.seed({ url, source: source.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
+    }
+  }
+
+  /** Enforces Crawl-delay learned after the URL was claimed (the claim only knew the source delay). */
+  private async waitForHost(host: string, source: SourceConfig): Promise<void> {
+    const gap = this.delayFor(host, source);
+    const last = this.lastStart.get(host);
+    const now = Date.now();
+    const wait = last === undefined ? 0 : last + gap - now;
+    this.lastStart.set(host, Math.max(now, now + wait));
+    if (wait > 0) {
+      this.d.frontier.deferHost(host, now + wait + gap);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  private recordFetchError(entry: FrontierEntry, err: unknown): void {
+    const { frontier, summary, logger: log } = this.d;
+    const kind = err instanceof FetchError ? err.kind : 'error';
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof FetchError && err.kind === 'retry-later' && entry.attempts < MAX_ATTEMPTS) {
+      const at = err.retryAt?.getTime() ?? Date.now() + 60_000;
+      frontier.retryLater(entry.url, at, message);
+      bump(summary.limitsHit, 'retry-later');
+      log.info({ url: entry.url, retryAt: new Date(at).toISOString() }, 'server asked to retry later; requeued');
+      return;
+    }
+    bump(summary.failed, kind);
+    bump(summary.perHostErrors, entry.host);
+    frontier.finish(entry.url, { state: 'failed', outcome: kind, error: message });
+    log.warn({ url: entry.url, kind, err: message }, 'fetch failed');
+  }
+}

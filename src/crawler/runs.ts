@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { StoreDatabase } from '../storage/index.js';
+
+export interface RunRow {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'completed' | 'interrupted' | 'failed';
+}
+
+/** Bookkeeping of crawl runs: a run that never finished (killed) is resumed under its own id. */
+export class RunRegistry {
+  constructor(private readonly db: StoreDatabase) {
+    db.exec(`CREATE TABLE IF NOT EXISTS runs (
+      id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, summary TEXT)`);
+  }
+
+  /** Starts a run, or resumes the last one if it was left running or interrupted. */
+  begin(now = new Date()): { id: string; resumed: boolean } {
+    const last = this.db
+      .prepare(`SELECT id, status FROM runs ORDER BY started_at DESC, rowid DESC LIMIT 1`)
+      .get() as { id: string; status: string } | undefined;
+    if (last && (last.status === 'running' || last.status === 'interrupted')) {
+      this.db.prepare(`UPDATE runs SET status='running' WHERE id=?`).run(last.id);
+      return { id: last.id, resumed: true };
+    }
+    const id = `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+    this.db.prepare(`INSERT INTO runs (id, started_at, status) VALUES (?, ?, 'running')`).run(id, now.toISOString());
+    return { id, resumed: false };
+  }
+
+  end(id: string, status: RunRow['status'], summary: unknown, now = new Date()): void {
+    this.db
+      .prepare(`UPDATE runs SET status=?, finished_at=?, summary=? WHERE id=?`)
+      .run(status, now.toISOString(), JSON.stringify(summary), id);
+  }
+
+  recent(limit = 10): (RunRow & { summary: unknown })[] {
+    const rows = this.db
+      .prepare(`SELECT id, started_at, finished_at, status, summary FROM runs ORDER BY started_at DESC LIMIT ?`)
+      .all(limit) as { id: string; started_at: string; finished_at: string | null; status: RunRow['status']; summary: string | null }[];
+    return rows.map((r) => ({
+      id: r.id,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      status: r.status,
+      summary: r.summary ? (JSON.parse(r.summary) as unknown) : null,
+    }));
+  }
+}

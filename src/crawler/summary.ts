@@ -1,0 +1,45 @@
+/** Counters of one run, printed at the end and written to the run report. */
+export interface RunSummary {
+  runId: string;
+  resumed: boolean;
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  status: 'completed' | 'interrupted' | 'failed';
+  sources: string[];
+  fetched: number;
+  snapshots: { new: number; changed: number; unchanged: number };
+  /** Pages fetched for discovery only (index pages, feeds, sitemaps, non-articles). */
+  discoveryOnly: number;
+  skipped: { robots: number; excluded: number; outOfScope: number; notHtml: number };
+  failed: Record<string, number>;
+  perHostErrors: Record<string, number>;
+  limitsHit: Record<string, number>;
+  queuedLeft: number;
+}
+
+export function emptySummary(runId: string, resumed: boolean, sources: string[]): RunSummary {
+  return {
+    runId,
+    resumed,
+    startedAt: new Date().toISOString(),
+    status: 'completed',
+    sources,
+    fetched: 0,
+    snapshots: { new: 0, changed: 0, unchanged: 0 },
+    discoveryOnly: 0,
+    skipped: { robots: 0, excluded: 0, outOfScope: 0, notHtml: 0 },
+    failed: {},
+    perHostErrors: {},
+    limitsHit: {},
+    queuedLeft: 0,
+  };
+}
+
+export function bump(map: Record<string, number>, key: string, by = 1): void {
+  map[key] = (map[key] ?? 0) + by;
+}
+
+export function failedTotal(s: RunSummary): number {
+  return Object.values(s.failed).reduce((a, b) => a + b, 0);
+}

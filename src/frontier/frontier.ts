@@ -1,0 +1,237 @@
+import type { Statement } from 'better-sqlite3';
+import type { StoreDatabase } from '../storage/index.js';
+import { hostKey, normalizeUrl } from './normalize.js';
+import { ensureFrontierSchema } from './schema.js';
+
+export type UrlKind = 'seed' | 'feed' | 'sitemap' | 'page';
+export type UrlState = 'queued' | 'in_flight' | 'done' | 'failed' | 'skipped';
+
+export interface FrontierEntry {
+  id: number;
+  url: string;
+  host: string;
+  source: string;
+  depth: number;
+  kind: UrlKind;
+  state: UrlState;
+  priority: number;
+  attempts: number;
+  nextFetchAt: number;
+  discoveredFrom: string | null;
+}
+
+export interface AddUrl {
+  url: string;
+  source: string;
+  depth: number;
+  kind?: UrlKind;
+  priority?: number;
+  discoveredFrom?: string;
+}
+
+export interface ClaimOptions {
+  now: number;
+  /** How many URLs to hand out at most. */
+  limit: number;
+  /** Hosts that may not get more work now (at their concurrency cap). */
+  busyHosts?: ReadonlySet<string>;
+  /** Sources whose page budget is spent. */
+  exhaustedSources?: ReadonlySet<string>;
+  /** Minimum spacing between request starts for a host, in ms. */
+  delayFor: (host: string, source: string) => number;
+}
+
+interface Row {
+  id: number;
+  url: string;
+  host: string;
+  source: string;
+  depth: number;
+  kind: UrlKind;
+  state: UrlState;
+  priority: number;
+  attempts: number;
+  next_fetch_at: number;
+  discovered_from: string | null;
+}
+
+const toEntry = (r: Row): FrontierEntry => ({
+  id: r.id,
+  url: r.url,
+  host: r.host,
+  source: r.source,
+  depth: r.depth,
+  kind: r.kind,
+  state: r.state,
+  priority: r.priority,
+  attempts: r.attempts,
+  nextFetchAt: r.next_fetch_at,
+  discoveredFrom: r.discovered_from,
+});
+
+/**
+ * The durable crawl frontier: every URL once (normalized), its state, and per-host next-allowed times.
+ * Claiming marks URLs in_flight in the same transaction, so a killed run's in-flight URLs can be put
+ * back with `requeueInFlight()` and nothing is fetched twice by one run.
+ */
+export class Frontier {
+  private readonly stmt: Record<string, Statement>;
+
+  constructor(private readonly db: StoreDatabase, readonly runId: string) {
+    ensureFrontierSchema(db);
+    this.stmt = {
+      insert: db.prepare(`INSERT INTO frontier (url, host, source, depth, kind, priority, discovered_from, discovered_at, run_id)
+        VALUES (@url, @host, @source, @depth, @kind, @priority, @discoveredFrom, @now, @runId) ON CONFLICT(url) DO NOTHING`),
+      requeueSeed: db.prepare(`UPDATE frontier SET state='queued', depth=0, kind=@kind, priority=max(priority, @priority), next_fetch_at=0, attempts=0, source=@source
+        WHERE url=@url AND state NOT IN ('in_flight') AND (run_id IS NOT @runId OR state='queued')`),
+      markRun: db.prepare(`UPDATE frontier SET run_id=@runId WHERE url=@url`),
+      readyHosts: db.prepare(`SELECT f.host AS host FROM frontier f LEFT JOIN hosts h ON h.host=f.host
+        WHERE f.state='queued' AND f.next_fetch_at<=@now AND coalesce(h.next_allowed_at,0)<=@now
+          AND f.source NOT IN (SELECT value FROM json_each(@exhausted)) GROUP BY f.host`),
+      bestForHost: db.prepare(`SELECT * FROM frontier WHERE state='queued' AND host=@host AND next_fetch_at<=@now
+          AND source NOT IN (SELECT value FROM json_each(@exhausted)) ORDER BY priority DESC, depth, id LIMIT 1`),
+      setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=@runId WHERE id=@id`),
+      setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
+        ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
+      nextWake: db.prepare(`SELECT min(max(f.next_fetch_at, coalesce(h.next_allowed_at,0))) AS at FROM frontier f
+        LEFT JOIN hosts h ON h.host=f.host WHERE f.state='queued' AND f.source NOT IN (SELECT value FROM json_each(@exhausted))`),
+      finish: db.prepare(`UPDATE frontier SET state=@state, outcome=@outcome, http_status=@status, last_error=@error,
+        fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id) WHERE url=@url`),
+      retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error WHERE url=@url`),
+      requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
+      countState: db.prepare(`SELECT state, count(*) AS n FROM frontier GROUP BY state`),
+      countQueued: db.prepare(`SELECT count(*) AS n FROM frontier WHERE state='queued' AND source NOT IN (SELECT value FROM json_each(@exhausted))`),
+      get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
+      markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
+    };
+  }
+
+  /** Adds a discovered URL if new. Returns true when it was inserted. */
+  add(item: AddUrl, now = Date.now()): boolean {
+    const url = normalizeUrl(item.url);
+    if (!url) return false;
+    const info = this.stmt.insert.run({
+      url,
+      host: hostKey(url),
+      source: item.source,
+      depth: item.depth,
+      kind: item.kind ?? 'page',
+      priority: item.priority ?? 0,
+      discoveredFrom: item.discoveredFrom ?? null,
+      now,
+      runId: this.runId,
+    });
+    return info.changes > 0;
+  }
+
+  /** Adds many in one transaction (one fsync instead of one per link). Returns how many were new. */
+  addMany(items: AddUrl[], now = Date.now()): number {
+    let added = 0;
+    this.db.transaction(() => {
+      for (const item of items) if (this.add(item, now)) added++;
+    })();
+    return added;
+  }
+
+  /**
+   * Queues a seed (or feed/sitemap) for this run even if an earlier run fetched it: index pages are
+   * where new articles appear. A URL already handled by this run (a resumed run) is left alone.
+   */
+  seed(item: AddUrl, now = Date.now()): void {
+    const url = normalizeUrl(item.url);
+    if (!url) return;
+    this.db.transaction(() => {
+      if (this.add({ ...item, url }, now)) return;
+      this.stmt.requeueSeed.run({ url, kind: item.kind ?? 'seed', priority: item.priority ?? 0, source: item.source, runId: this.runId });
+    })();
+  }
+
+  /** Puts URLs a killed run left in flight back in the queue. Returns how many. */
+  requeueInFlight(): number {
+    return this.stmt.requeueInFlight.run().changes;
+  }
+
+  /**
+   * Hands out up to `limit` URLs that may be fetched now, at most one per ready host per call, marking
+   * them in_flight and pushing each host's next-allowed time by its delay.
+   */
+  claim(opts: ClaimOptions): FrontierEntry[] {
+    const exhausted = JSON.stringify([...(opts.exhaustedSources ?? [])]);
+    const out: FrontierEntry[] = [];
+    this.db.transaction(() => {
+      const hosts = this.stmt.readyHosts.all({ now: opts.now, exhausted }) as { host: string }[];
+      for (const { host } of hosts) {
+        if (out.length >= opts.limit) break;
+        if (opts.busyHosts?.has(host)) continue;
+        const row = this.stmt.bestForHost.get({ host, now: opts.now, exhausted }) as Row | undefined;
+        if (!row) continue;
+        this.stmt.setInFlight.run({ id: row.id, runId: this.runId });
+        this.stmt.setHostNext.run({ host, at: opts.now + opts.delayFor(host, row.source) });
+        out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
+      }
+    })();
+    return out;
+  }
+
+  /** Pushes a host's next-allowed time later (e.g. robots.txt Crawl-delay learned after claiming). */
+  deferHost(host: string, at: number): void {
+    this.stmt.setHostNext.run({ host, at });
+  }
+
+  /** Earliest time (ms) at which some queued URL becomes claimable; null when nothing is queued. */
+  nextWakeAt(exhaustedSources: ReadonlySet<string> = new Set()): number | null {
+    const row = this.stmt.nextWake.get({ exhausted: JSON.stringify([...exhaustedSources]) }) as { at: number | null };
+    return row.at;
+  }
+
+  queuedCount(exhaustedSources: ReadonlySet<string> = new Set()): number {
+    return (this.stmt.countQueued.get({ exhausted: JSON.stringify([...exhaustedSources]) }) as { n: number }).n;
+  }
+
+  /** Records the end of a URL's fetch. */
+  finish(
+    url: string,
+    result: { state: 'done' | 'failed' | 'skipped'; outcome: string; status?: number; error?: string; snapshotId?: string },
+    now = Date.now(),
+  ): void {
+    this.stmt.finish.run({
+      url,
+      state: result.state,
+      outcome: result.outcome,
+      status: result.status ?? null,
+      error: result.error ?? null,
+      fetchedAt: now,
+      snapshotId: result.snapshotId ?? null,
+    });
+  }
+
+  /** Puts a URL back with a not-before time (Retry-After, transient failure). */
+  retryLater(url: string, at: number, error: string): void {
+    this.stmt.retryLater.run({ url, at, error });
+  }
+
+  /**
+   * Marks the final URL of a redirect as handled, so it is not fetched again when discovered
+   * under its own name in the same run.
+   */
+  markAlias(url: string, outcome: string, source: string, depth: number): void {
+    const normalized = normalizeUrl(url);
+    if (!normalized) return;
+    this.db.transaction(() => {
+      this.add({ url: normalized, source, depth });
+      this.stmt.markAlias.run({ url: normalized, outcome, runId: this.runId });
+    })();
+  }
+
+  get(url: string): FrontierEntry | null {
+    const normalized = normalizeUrl(url);
+    const row = normalized ? (this.stmt.get.get(normalized) as Row | undefined) : undefined;
+    return row ? toEntry(row) : null;
+  }
+
+  counts(): Record<UrlState, number> {
+    const out: Record<UrlState, number> = { queued: 0, in_flight: 0, done: 0, failed: 0, skipped: 0 };
+    for (const r of this.stmt.countState.all() as { state: UrlState; n: number }[]) out[r.state] = r.n;
+    return out;
+  }
+}

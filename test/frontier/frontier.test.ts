@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Frontier } from '../../src/frontier/index.js';
+import { openStoreDatabase } from '../../src/storage/index.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const noDelay = () => 0;
+
+test('URLs are unique after normalization', () => {
+  const db = openStoreDatabase(tempDir());
+  const f = new Frontier(db, 'run1');
+  assert.equal(f.add({ url: 'https://a.example/x?utm_source=1', source: 's', depth: 1 }), true);
+  assert.equal(f.add({ url: 'HTTPS://A.example:443/x#frag', source: 's', depth: 2 }), false);
+  assert.equal(f.addMany([{ url: 'https://a.example/y', source: 's', depth: 1 }, { url: 'https://a.example/x', source: 's', depth: 1 }]), 1);
+  assert.equal(f.counts().queued, 2);
+  db.close();
+});
+
+test('claim gives one URL per host per call, best priority first, and honours the host delay', () => {
+  const db = openStoreDatabase(tempDir());
+  const f = new Frontier(db, 'run1');
+  f.add({ url: 'https://a.example/low', source: 's', depth: 2 });
+  f.add({ url: 'https://a.example/high', source: 's', depth: 1, priority: 5 });
+  f.add({ url: 'https://b.example/1', source: 's', depth: 1 });
+  const now = 1_000_000;
+  const first = f.claim({ now, limit: 10, delayFor: () => 1000 });
+  assert.deepEqual(first.map((e) => e.url).sort(), ['https://a.example/high', 'https://b.example/1']);
+  assert.equal(f.claim({ now: now + 500, limit: 10, delayFor: () => 1000 }).length, 0, 'host delay not yet over');
+  assert.equal(f.nextWakeAt(), now + 1000);
+  const later = f.claim({ now: now + 1000, limit: 10, delayFor: () => 1000 });
+  assert.deepEqual(later.map((e) => e.url), ['https://a.example/low']);
+  db.close();
+});
+
+test('busy hosts and exhausted sources are passed over', () => {
+  const db = openStoreDatabase(tempDir());
+  const f = new Frontier(db, 'run1');
+  f.add({ url: 'https://a.example/1', source: 's1', depth: 0 });
+  f.add({ url: 'https://b.example/1', source: 's2', depth: 0 });
+  const got = f.claim({ now: 1, limit: 5, delayFor: noDelay, busyHosts: new Set(['a.example']), exhaustedSources: new Set(['s2']) });
+  assert.equal(got.length, 0);
+  assert.equal(f.queuedCount(new Set(['s2'])), 1);
+  db.close();
+});
+
+test('an interrupted run resumes: in-flight URLs go back to the queue, finished ones stay done', () => {
+  const dir = tempDir();
+  let db = openStoreDatabase(dir);
+  let f = new Frontier(db, 'run1');
+  f.addMany(['1', '2', '3'].map((n) => ({ url: `https://a.example/${n}`, source: 's', depth: 0 })));
+  const claimed = f.claim({ now: 1, limit: 1, delayFor: noDelay });
+  f.finish(claimed[0].url, { state: 'done', outcome: 'snapshot-new' });
+  f.claim({ now: 2, limit: 1, delayFor: noDelay }); // in flight when the process "dies"
+  db.close();
+
+  db = openStoreDatabase(dir);
+  f = new Frontier(db, 'run1');
+  assert.equal(f.counts().in_flight, 1);
+  assert.equal(f.requeueInFlight(), 1);
+  assert.deepEqual(f.counts(), { queued: 2, in_flight: 0, done: 1, failed: 0, skipped: 0 });
+  const rest = [...f.claim({ now: 3, limit: 1, delayFor: noDelay }), ...f.claim({ now: 4, limit: 1, delayFor: noDelay })];
+  assert.equal(new Set(rest.map((e) => e.url)).size, 2);
+  assert.ok(!rest.some((e) => e.url === claimed[0].url), 'a finished URL is not handed out again');
+  db.close();
+});
+
+test('seeds are requeued by a new run but not twice within one run', () => {
+  const db = openStoreDatabase(tempDir());
+  const seed = { url: 'https://a.example/', source: 's', depth: 0, kind: 'seed' as const };
+  const r1 = new Frontier(db, 'run1');
+  r1.seed(seed);
+  const [e] = r1.claim({ now: 1, limit: 1, delayFor: noDelay });
+  r1.finish(e.url, { state: 'done', outcome: 'index' });
+  r1.seed(seed); // the same run seeding again (resume) leaves it done
+  assert.equal(r1.get(seed.url)?.state, 'done');
+  const r2 = new Frontier(db, 'run2');
+  r2.seed(seed);
+  assert.equal(r2.get(seed.url)?.state, 'queued');
+  db.close();
+});
+
+test('retryLater holds a URL back until its time', () => {
+  const db = openStoreDatabase(tempDir());
+  const f = new Frontier(db, 'run1');
+  f.add({ url: 'https://a.example/busy', source: 's', depth: 0 });
+  const [e] = f.claim({ now: 10, limit: 1, delayFor: noDelay });
+  f.retryLater(e.url, 5000, '429');
+  assert.equal(f.claim({ now: 4999, limit: 1, delayFor: noDelay }).length, 0);
+  assert.equal(f.claim({ now: 5000, limit: 1, delayFor: noDelay }).length, 1);
+  db.close();
+});
