@@ -6,6 +6,7 @@ export {
   type FetchConfig,
   type SiteConfig,
   type FieldOverride,
+  type SourceLimits,
   type ConfigInput,
   type SourceInput,
 } from './schema.js';

@@ -50,6 +50,27 @@ export const politenessSchema = z.strictObject({
   perHostConcurrency: z.number().int().min(1).max(32).default(1),
 });
 
+/** A duration such as `90s`, `30m`, `6h`, `7d`, or a number of milliseconds. */
+export const durationSchema = z.union([
+  z.number().int().min(0),
+  z.string().regex(/^\d+(ms|s|m|h|d)$/, 'use a duration like 30m, 6h or 7d'),
+]).transform((v) => {
+  if (typeof v === 'number') return v;
+  const m = /^(\d+)(ms|s|m|h|d)$/.exec(v)!;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+});
+
+/** Guards against spider traps (calendars, session ids, faceted search); each hit is counted in the run report. */
+export const limitsSchema = z.strictObject({
+  maxUrlLength: z.number().int().min(32).default(2048),
+  /** The same path segment appearing more than this many times (`/a/b/a/b/a/b`). */
+  maxRepeatedSegments: z.number().int().min(1).default(3),
+  maxQueryParams: z.number().int().min(0).default(12),
+  /** Distinct query strings seen for one path in a run before further variants are dropped. */
+  maxQueryVariants: z.number().int().min(1).default(100),
+});
+
 export const sourceSchema = z.strictObject({
   name: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"'),
   seeds: z.array(httpUrl).default([]),
@@ -60,6 +81,15 @@ export const sourceSchema = z.strictObject({
   articlePattern: regexString.optional(),
   maxDepth: z.number().int().min(0).max(100).default(3),
   maxPages: z.number().int().min(1).default(1000),
+  maxPagesPerHost: z.number().int().min(1).optional(),
+  limits: limitsSchema.prefault({}),
+  /**
+   * When a known article is due for a refetch: the n-th revisit waits revisit[n-1] after the last fetch;
+   * past the end of the list it is never refetched. Seeds, feeds and sitemaps are fetched every run.
+   */
+  revisit: z.array(durationSchema).prefault(['1h', '6h', '24h', '7d']),
+  /** A cron expression (croner syntax) for `snapcrawl schedule`, e.g. every 15 minutes. */
+  schedule: z.string().min(1).optional(),
   politeness: politenessSchema.prefault({}),
   userAgent: z.string().min(1).optional(),
   timezone: timezone.default('UTC'),
@@ -90,6 +120,8 @@ export const configSchema = z
   .strictObject({
     store: z.string().min(1).default('snapshots'),
     concurrency: z.number().int().min(1).max(256).default(8),
+    /** Global page budget per run across sources (on top of each source's maxPages). */
+    maxPages: z.number().int().min(1).optional(),
     userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
     allowPrivate: z.boolean().default(false),
     fetch: fetchSchema.prefault({}),
@@ -106,6 +138,7 @@ export const configSchema = z
     });
   });
 
+export type SourceLimits = z.infer<typeof limitsSchema>;
 export type FieldOverride = z.infer<typeof fieldOverrideSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type FetchConfig = z.infer<typeof fetchSchema>;

@@ -29,6 +29,8 @@ export interface CrawlOptions {
   storeDir?: string;
   /** Global page budget for this run, on top of each source's maxPages. */
   maxPages?: number;
+  /** Stop claiming new pages after this long (in-flight pages finish); the rest waits for the next run. */
+  maxTimeMs?: number;
   /** Overrides config.concurrency. */
   concurrency?: number;
   /** Allows private/loopback targets for every source. */
@@ -100,6 +102,8 @@ export class Crawler {
         snapshotAllPages: this.options.snapshotAllPages ?? false,
       });
       this.seed(frontier);
+      const due = frontier.requeueDue(this.options.sources.map((s) => s.name));
+      if (due) log.info({ due }, 'known articles due for a revisit');
       const status = await this.loop(frontier, processor, summary, log);
       summary.status = status;
       summary.finishedAt = new Date().toISOString();
@@ -133,18 +137,27 @@ export class Crawler {
     const hostLimit = new Map<string, number>();
     const startedPerSource = new Map<string, number>();
     const exhausted = new Set<string>();
+    const exhaustedHosts = new Set<string>();
+    const startedPerHost = new Map<string, number>();
+    const maxPages = this.options.maxPages ?? this.config.maxPages;
     let started = 0;
     let inFlight = 0;
     const t0 = Date.now();
     const progress = () =>
       this.options.onProgress?.({
         done: summary.fetched,
-        queued: frontier.queuedCount(exhausted),
+        queued: frontier.queuedCount(exhausted, exhaustedHosts),
         failed: failedTotal(summary),
         inFlight,
         pagesPerSecond: summary.fetched / Math.max(0.001, (Date.now() - t0) / 1000),
       });
-    const budgetLeft = () => this.options.maxPages === undefined || started < this.options.maxPages;
+    const deadline = this.options.maxTimeMs === undefined ? Infinity : t0 + this.options.maxTimeMs;
+    const timeLeft = () => {
+      if (Date.now() < deadline) return true;
+      summary.limitsHit.maxTime ??= this.options.maxTimeMs ?? 0;
+      return false;
+    };
+    const budgetLeft = () => (maxPages === undefined || started < maxPages) && timeLeft();
 
     while (!this.stopping) {
       const slots = concurrency - inFlight;
@@ -152,9 +165,10 @@ export class Crawler {
         const busy = new Set([...hostInFlight].filter(([h, n]) => n >= (hostLimit.get(h) ?? 1)).map(([h]) => h));
         const claimed = frontier.claim({
           now: Date.now(),
-          limit: Math.min(slots, this.options.maxPages === undefined ? slots : this.options.maxPages - started),
+          limit: Math.min(slots, maxPages === undefined ? slots : maxPages - started),
           busyHosts: busy,
           exhaustedSources: exhausted,
+          exhaustedHosts,
           delayFor: (host, source) => processor.delayFor(host, sources.get(source)),
         });
         for (const entry of claimed) {
@@ -166,6 +180,12 @@ export class Crawler {
           if (src && n >= src.maxPages && !exhausted.has(entry.source)) {
             exhausted.add(entry.source);
             summary.limitsHit[`maxPages:${entry.source}`] = src.maxPages;
+          }
+          const perHost = (startedPerHost.get(entry.host) ?? 0) + 1;
+          startedPerHost.set(entry.host, perHost);
+          if (src?.maxPagesPerHost !== undefined && perHost >= src.maxPagesPerHost && !exhaustedHosts.has(entry.host)) {
+            exhaustedHosts.add(entry.host);
+            summary.limitsHit[`maxPagesPerHost:${entry.host}`] = src.maxPagesPerHost;
           }
           hostLimit.set(entry.host, src?.politeness.perHostConcurrency ?? 1);
           hostInFlight.set(entry.host, (hostInFlight.get(entry.host) ?? 0) + 1);
@@ -180,10 +200,10 @@ export class Crawler {
         }
         if (claimed.length > 0) continue;
       }
-      if (!budgetLeft() && summary.limitsHit.maxPages === undefined) summary.limitsHit.maxPages = this.options.maxPages ?? 0;
-      if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted) === 0)) break;
-      const next = frontier.nextWakeAt(exhausted);
-      const wait = inFlight > 0 && next === null ? 1000 : Math.min(1000, Math.max(5, (next ?? Date.now() + 1000) - Date.now()));
+      if (maxPages !== undefined && started >= maxPages) summary.limitsHit.maxPages ??= maxPages;
+      if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted, exhaustedHosts) === 0)) break;
+      const next = frontier.nextWakeAt(exhausted, exhaustedHosts);
+      const wait = Math.min(1000, Math.max(5, Math.min(next ?? Infinity, deadline) - Date.now()));
       await Promise.race([new Promise<void>((r) => (this.wake = r)), sleep(wait)]);
       this.wake = null;
     }

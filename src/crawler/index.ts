@@ -3,3 +3,4 @@ export { type RunSummary, failedTotal } from './summary.js';
 export { RunRegistry } from './runs.js';
 export { acquireRunLock } from './runLock.js';
 export { parseDiscovery, type Discovery, type DiscoveredLink } from './discovery.js';
+export { CrawlScheduler, type ScheduledRun } from './scheduler.js';

@@ -1,7 +1,7 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { extractArticle } from '../extract/index.js';
 import { decodeHtml, type FetchResult, type HttpFetcher, type RobotsCache, type RobotsVerdict } from '../fetch/index.js';
-import { normalizeUrl, type Frontier, type FrontierEntry } from '../frontier/index.js';
+import { normalizeUrl, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
 import type { SnapshotStore } from '../snapshot/index.js';
 import type { StoreDatabase } from '../storage/index.js';
 import { isExcluded } from '../takedown/index.js';
@@ -9,6 +9,7 @@ import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
 import type { SourceScope } from './scope.js';
+import { TrapGuard } from './trapGuard.js';
 import { bump, type RunSummary } from './summary.js';
 
 const MAX_ATTEMPTS = 5;
@@ -38,6 +39,7 @@ export class PageProcessor {
   private readonly crawlDelayMs = new Map<string, number>();
   private readonly lastStart = new Map<string, number>();
   private readonly sitemapsSeeded = new Set<string>();
+  private readonly trapGuards = new Map<string, TrapGuard>();
 
   constructor(private readonly d: PageProcessorDeps) {}
 
@@ -76,17 +78,31 @@ export class PageProcessor {
     }
     await this.waitForHost(entry.host, source);
 
+    const history = this.d.frontier.validators(entry.url);
+    const revisit = Boolean(history?.fetchedBefore && history.snapshotId);
+    const headers: Record<string, string> = {};
+    if (source.userAgent) headers['user-agent'] = source.userAgent;
+    if (revisit && history?.etag) headers['if-none-match'] = history.etag;
+    if (revisit && history?.lastModified) headers['if-modified-since'] = history.lastModified;
     let result: FetchResult;
     try {
-      result = await this.d.fetcher.fetch(entry.url, {
-        allowPrivate,
-        headers: source.userAgent ? { 'user-agent': source.userAgent } : undefined,
-      });
+      result = await this.d.fetcher.fetch(entry.url, { allowPrivate, headers });
     } catch (err) {
       this.recordFetchError(entry, err);
       return;
     }
     summary.fetched++;
+    if (result.status === 304 && revisit) {
+      summary.snapshots.unchanged++;
+      frontier.finish(entry.url, {
+        state: 'done',
+        outcome: 'not-modified',
+        status: 304,
+        nextRevisitAt: this.nextRevisitAt(source, history, true),
+        revisited: true,
+      });
+      return;
+    }
     const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
     if (finalUrl !== entry.url) frontier.markAlias(finalUrl, `redirect-from:${entry.url}`, entry.source, entry.depth);
     if (result.status < 200 || result.status >= 300) {
@@ -108,26 +124,42 @@ export class PageProcessor {
       frontier.finish(entry.url, { state: 'done', outcome: 'not-html', status: result.status });
       return;
     }
-    await this.handleHtml(entry, result, source, verdict, finalUrl);
+    await this.handleHtml(entry, result, source, verdict, finalUrl, history);
   }
 
-  private async handleHtml(entry: FrontierEntry, result: FetchResult, source: SourceConfig, verdict: RobotsVerdict, finalUrl: string): Promise<void> {
+  /** The n-th revisit waits revisit[n-1]; past the end of the list a page is never refetched. */
+  private nextRevisitAt(source: SourceConfig, history: UrlHistory | null, thisIsRevisit: boolean): number | null {
+    const n = (history?.revisitCount ?? 0) + (thisIsRevisit ? 1 : 0);
+    const wait = source.revisit[n];
+    return wait === undefined ? null : Date.now() + wait;
+  }
+
+  private async handleHtml(
+    entry: FrontierEntry,
+    result: FetchResult,
+    source: SourceConfig,
+    verdict: RobotsVerdict,
+    finalUrl: string,
+    history: UrlHistory | null,
+  ): Promise<void> {
     const { frontier, summary, logger: log } = this.d;
     const decoded = decodeHtml(result.body, result.headers['content-type']);
     const article = extractArticle(decoded.text, { url: result.finalUrl, timezone: source.timezone, overrides: source.extract });
     const scope = this.d.scopes.get(source.name);
     if (entry.depth < source.maxDepth && scope) {
-      const links = article.outlinks.filter((u) => scope.allows(u));
-      summary.skipped.outOfScope += article.outlinks.length - links.length;
+      const links = this.admit(article.outlinks, source, scope);
       frontier.addMany(links.map((url) => ({ url, source: source.name, depth: entry.depth + 1, discoveredFrom: entry.url })));
     }
     const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(entry.url) ?? null;
     const isArticle =
       this.d.snapshotAllPages ||
       (byPattern ?? (entry.kind !== 'seed' && article.body.length >= MIN_ARTICLE_CHARS && Boolean(article.title)));
+    const validators = { etag: result.headers.etag, lastModified: result.headers['last-modified'] };
     if (!isArticle) {
       summary.discoveryOnly++;
-      frontier.finish(entry.url, { state: 'done', outcome: 'index', status: result.status });
+      // Index pages found by links (category lists) are where new articles show up: revisit them at the first interval.
+      const next = entry.kind === 'page' && source.revisit[0] !== undefined ? Date.now() + source.revisit[0] : null;
+      frontier.finish(entry.url, { state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next });
       return;
     }
     const canonical = article.canonicalUrl ? normalizeUrl(article.canonicalUrl) : null;
@@ -148,7 +180,16 @@ export class PageProcessor {
       render: { mode: 'http' },
     });
     summary.snapshots[outcome.status]++;
-    frontier.finish(entry.url, { state: 'done', outcome: `snapshot-${outcome.status}`, status: result.status, snapshotId: outcome.id });
+    const revisited = Boolean(history?.fetchedBefore && history.snapshotId);
+    frontier.finish(entry.url, {
+      state: 'done',
+      outcome: `snapshot-${outcome.status}`,
+      status: result.status,
+      snapshotId: outcome.id,
+      ...validators,
+      nextRevisitAt: entry.kind === 'page' ? this.nextRevisitAt(source, history, revisited) : null,
+      revisited,
+    });
     log.debug({ url: entry.url, id: outcome.id, status: outcome.status, title: article.title }, 'snapshot');
   }
 
@@ -165,10 +206,31 @@ export class PageProcessor {
     for (const child of found.sitemaps) {
       if (scope?.allows(child)) this.d.frontier.seed({ url: child, source: source.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
     }
-    const items = found.links.filter((l) => scope?.allows(l.url) ?? true);
+    const allowed = new Set(this.admit(found.links.map((l) => l.url), source, scope));
+    const items = found.links.filter((l) => allowed.has(l.url));
     this.d.frontier.addMany(
       items.map((l) => ({ url: l.url, source: source.name, depth: 1, priority: priorityFromDate(l.date), discoveredFrom: entry.url })),
     );
+  }
+
+  /** Keeps the links that belong to the source and pass the trap limits; counts the rest. */
+  private admit(urls: string[], source: SourceConfig, scope: SourceScope | undefined): string[] {
+    let guard = this.trapGuards.get(source.name);
+    if (!guard) this.trapGuards.set(source.name, (guard = new TrapGuard(source.limits)));
+    const out: string[] = [];
+    for (const url of urls) {
+      if (scope && !scope.allows(url)) {
+        this.d.summary.skipped.outOfScope++;
+        continue;
+      }
+      const broken = guard.check(url);
+      if (broken) {
+        bump(this.d.summary.limitsHit, broken);
+        continue;
+      }
+      out.push(url);
+    }
+    return out;
   }
 
   /** robots.txt `Sitemap:` lines feed discovery once per origin per run. */

@@ -29,6 +29,28 @@ export interface AddUrl {
   discoveredFrom?: string;
 }
 
+/** What earlier runs learned about a URL. */
+export interface UrlHistory {
+  etag: string | null;
+  lastModified: string | null;
+  revisitCount: number;
+  snapshotId: string | null;
+  fetchedBefore: boolean;
+}
+
+export interface FinishResult {
+  state: 'done' | 'failed' | 'skipped';
+  outcome: string;
+  status?: number;
+  error?: string;
+  snapshotId?: string;
+  etag?: string;
+  lastModified?: string;
+  nextRevisitAt?: number | null;
+  /** This fetch was a revisit of a known article. */
+  revisited?: boolean;
+}
+
 export interface ClaimOptions {
   now: number;
   /** How many URLs to hand out at most. */
@@ -37,6 +59,8 @@ export interface ClaimOptions {
   busyHosts?: ReadonlySet<string>;
   /** Sources whose page budget is spent. */
   exhaustedSources?: ReadonlySet<string>;
+  /** Hosts whose page budget is spent (maxPagesPerHost). */
+  exhaustedHosts?: ReadonlySet<string>;
   /** Minimum spacing between request starts for a host, in ms. */
   delayFor: (host: string, source: string) => number;
 }
@@ -87,20 +111,28 @@ export class Frontier {
       markRun: db.prepare(`UPDATE frontier SET run_id=@runId WHERE url=@url`),
       readyHosts: db.prepare(`SELECT f.host AS host FROM frontier f LEFT JOIN hosts h ON h.host=f.host
         WHERE f.state='queued' AND f.next_fetch_at<=@now AND coalesce(h.next_allowed_at,0)<=@now
-          AND f.source NOT IN (SELECT value FROM json_each(@exhausted)) GROUP BY f.host`),
+          AND f.source NOT IN (SELECT value FROM json_each(@exhausted))
+          AND f.host NOT IN (SELECT value FROM json_each(@exhaustedHosts)) GROUP BY f.host`),
       bestForHost: db.prepare(`SELECT * FROM frontier WHERE state='queued' AND host=@host AND next_fetch_at<=@now
           AND source NOT IN (SELECT value FROM json_each(@exhausted)) ORDER BY priority DESC, depth, id LIMIT 1`),
       setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=@runId WHERE id=@id`),
       setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
         ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
       nextWake: db.prepare(`SELECT min(max(f.next_fetch_at, coalesce(h.next_allowed_at,0))) AS at FROM frontier f
-        LEFT JOIN hosts h ON h.host=f.host WHERE f.state='queued' AND f.source NOT IN (SELECT value FROM json_each(@exhausted))`),
+        LEFT JOIN hosts h ON h.host=f.host WHERE f.state='queued' AND f.source NOT IN (SELECT value FROM json_each(@exhausted))
+          AND f.host NOT IN (SELECT value FROM json_each(@exhaustedHosts))`),
       finish: db.prepare(`UPDATE frontier SET state=@state, outcome=@outcome, http_status=@status, last_error=@error,
-        fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id) WHERE url=@url`),
+        fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag),
+        last_modified=coalesce(@lastModified, last_modified), next_revisit_at=@nextRevisitAt,
+        revisit_count=revisit_count + @revisited WHERE url=@url`),
+      requeueDue: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0, attempts=0
+        WHERE state='done' AND next_revisit_at IS NOT NULL AND next_revisit_at<=@now AND source IN (SELECT value FROM json_each(@sources))`),
+      validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at FROM frontier WHERE url=?`),
       retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error WHERE url=@url`),
       requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
       countState: db.prepare(`SELECT state, count(*) AS n FROM frontier GROUP BY state`),
-      countQueued: db.prepare(`SELECT count(*) AS n FROM frontier WHERE state='queued' AND source NOT IN (SELECT value FROM json_each(@exhausted))`),
+      countQueued: db.prepare(`SELECT count(*) AS n FROM frontier WHERE state='queued' AND source NOT IN (SELECT value FROM json_each(@exhausted))
+          AND host NOT IN (SELECT value FROM json_each(@exhaustedHosts))`),
       get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
       markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
     };
@@ -157,9 +189,10 @@ export class Frontier {
    */
   claim(opts: ClaimOptions): FrontierEntry[] {
     const exhausted = JSON.stringify([...(opts.exhaustedSources ?? [])]);
+    const exhaustedHosts = JSON.stringify([...(opts.exhaustedHosts ?? [])]);
     const out: FrontierEntry[] = [];
     this.db.transaction(() => {
-      const hosts = this.stmt.readyHosts.all({ now: opts.now, exhausted }) as { host: string }[];
+      const hosts = this.stmt.readyHosts.all({ now: opts.now, exhausted, exhaustedHosts }) as { host: string }[];
       for (const { host } of hosts) {
         if (out.length >= opts.limit) break;
         if (opts.busyHosts?.has(host)) continue;
@@ -179,21 +212,26 @@ export class Frontier {
   }
 
   /** Earliest time (ms) at which some queued URL becomes claimable; null when nothing is queued. */
-  nextWakeAt(exhaustedSources: ReadonlySet<string> = new Set()): number | null {
-    const row = this.stmt.nextWake.get({ exhausted: JSON.stringify([...exhaustedSources]) }) as { at: number | null };
+  nextWakeAt(exhaustedSources: ReadonlySet<string> = new Set(), exhaustedHosts: ReadonlySet<string> = new Set()): number | null {
+    const row = this.stmt.nextWake.get({
+      exhausted: JSON.stringify([...exhaustedSources]),
+      exhaustedHosts: JSON.stringify([...exhaustedHosts]),
+    }) as { at: number | null };
     return row.at;
   }
 
-  queuedCount(exhaustedSources: ReadonlySet<string> = new Set()): number {
-    return (this.stmt.countQueued.get({ exhausted: JSON.stringify([...exhaustedSources]) }) as { n: number }).n;
+  /** Queued URLs that this run may still claim (budgets spent are left for the next run). */
+  queuedCount(exhaustedSources: ReadonlySet<string> = new Set(), exhaustedHosts: ReadonlySet<string> = new Set()): number {
+    return (
+      this.stmt.countQueued.get({
+        exhausted: JSON.stringify([...exhaustedSources]),
+        exhaustedHosts: JSON.stringify([...exhaustedHosts]),
+      }) as { n: number }
+    ).n;
   }
 
-  /** Records the end of a URL's fetch. */
-  finish(
-    url: string,
-    result: { state: 'done' | 'failed' | 'skipped'; outcome: string; status?: number; error?: string; snapshotId?: string },
-    now = Date.now(),
-  ): void {
+  /** Records the end of a URL's fetch; `nextRevisitAt` schedules an incremental refetch (null: never). */
+  finish(url: string, result: FinishResult, now = Date.now()): void {
     this.stmt.finish.run({
       url,
       state: result.state,
@@ -202,7 +240,31 @@ export class Frontier {
       error: result.error ?? null,
       fetchedAt: now,
       snapshotId: result.snapshotId ?? null,
+      etag: result.etag ?? null,
+      lastModified: result.lastModified ?? null,
+      nextRevisitAt: result.nextRevisitAt ?? null,
+      revisited: result.revisited ? 1 : 0,
     });
+  }
+
+  /** Puts known articles whose revisit time has come back in the queue (for the given sources). */
+  requeueDue(sources: string[], now = Date.now()): number {
+    return this.stmt.requeueDue.run({ now, sources: JSON.stringify(sources) }).changes;
+  }
+
+  /** What a conditional refetch needs: the validators and how often the URL was revisited. */
+  validators(url: string): UrlHistory | null {
+    const row = this.stmt.validators.get(url) as
+      | { etag: string | null; last_modified: string | null; revisit_count: number; snapshot_id: string | null; fetched_at: number | null }
+      | undefined;
+    if (!row) return null;
+    return {
+      etag: row.etag,
+      lastModified: row.last_modified,
+      revisitCount: row.revisit_count,
+      snapshotId: row.snapshot_id,
+      fetchedBefore: row.fetched_at !== null,
+    };
   }
 
   /** Puts a URL back with a not-before time (Retry-After, transient failure). */

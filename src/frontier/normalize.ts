@@ -6,8 +6,14 @@ const TRACKING_PARAMS = new Set([
 ]);
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hmsr', 'hmpl', 'hmcu', 'hmkw', 'hmci'];
 
-function isTrackingParam(name: string): boolean {
+/** Session identifiers make one page look like endless different URLs (a classic spider trap). */
+const SESSION_PARAMS = new Set(['jsessionid', 'phpsessid', 'sessionid', 'session_id', 'cfid', 'cftoken']);
+const SESSION_TOKEN = /^[0-9a-zA-Z_-]{16,}$/;
+
+function isTrackingParam(name: string, value: string): boolean {
   const n = name.toLowerCase();
+  if (SESSION_PARAMS.has(n) || n.startsWith('aspsessionid')) return true;
+  if ((n === 'sid' || n === 's') && SESSION_TOKEN.test(value)) return true;
   return TRACKING_PARAMS.has(n) || TRACKING_PREFIXES.some((p) => n.startsWith(p));
 }
 
@@ -29,7 +35,9 @@ export function normalizeUrl(input: string, base?: string): string | null {
   url.username = '';
   url.password = '';
   if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
-  const kept = [...url.searchParams.entries()].filter(([k]) => !isTrackingParam(k));
+  // `;jsessionid=…` path parameters (Java servlets) carry a session, not content.
+  url.pathname = url.pathname.replace(/;(jsessionid|phpsessid|sid)=[^/;?]*/gi, '');
+  const kept = [...url.searchParams.entries()].filter(([k, v]) => !isTrackingParam(k, v));
   kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   url.search = '';
   for (const [k, v] of kept) url.searchParams.append(k, v);

@@ -24,8 +24,13 @@ export function ensureFrontierSchema(db: StoreDatabase): void {
       outcome TEXT,
       last_error TEXT,
       snapshot_id TEXT,
-      run_id TEXT
+      run_id TEXT,
+      etag TEXT,
+      last_modified TEXT,
+      revisit_count INTEGER NOT NULL DEFAULT 0,
+      next_revisit_at INTEGER
     );
+    CREATE INDEX IF NOT EXISTS frontier_revisit ON frontier (state, next_revisit_at);
     CREATE INDEX IF NOT EXISTS frontier_claim ON frontier (state, host, priority DESC, depth, id);
     CREATE TABLE IF NOT EXISTS hosts (
       host TEXT PRIMARY KEY,

@@ -27,3 +27,10 @@ test('relative URLs resolve against a base; non-http schemes are refused', () =>
 test('international host names become punycode; credentials are dropped', () => {
   assert.equal(normalizeUrl('https://user:pw@例子.中国/新闻'), 'https://xn--fsqu00a.xn--fiqs8s/%E6%96%B0%E9%97%BB');
 });
+
+test('session identifiers are dropped so one page is one URL', () => {
+  assert.equal(normalizeUrl('http://x.example/a;jsessionid=ABC123DEF456?id=1'), 'http://x.example/a?id=1');
+  assert.equal(normalizeUrl('http://x.example/a?PHPSESSID=1f2e3d4c5b6a7980&id=1'), 'http://x.example/a?id=1');
+  assert.equal(normalizeUrl('http://x.example/a?sid=0123456789abcdef0123'), 'http://x.example/a');
+  assert.equal(normalizeUrl('http://x.example/a?sid=7'), 'http://x.example/a?sid=7', 'a short sid may be content');
+});
