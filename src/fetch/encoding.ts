@@ -1,0 +1,181 @@
+import { analyse } from 'chardet';
+import iconv from 'iconv-lite';
+import type { DecodedText } from './types.js';
+
+/** How far into the document a <meta> charset is looked for. */
+const META_PRESCAN_BYTES = 4096;
+/** How much of the body chardet looks at (it is slow on whole multi-megabyte pages). */
+const DETECTION_SAMPLE_BYTES = 64 * 1024;
+/** chardet confidence (0–100) needed to trust a detection. */
+const MIN_DETECTION_CONFIDENCE = 10;
+/** chardet confidence needed to overrule a declared UTF-8 that decodes to garbage. */
+const MIN_OVERRULE_CONFIDENCE = 50;
+
+/** A charset we can decode: the name we report and iconv-lite's name for it. */
+interface Decoder {
+  name: string;
+  iconvName: string;
+}
+
+/**
+ * WHATWG Encoding labels that differ from iconv-lite's names or that browsers deliberately map to a
+ * superset: every GB2312/GBK label decodes as GB18030 (a superset, so GBK pages decode the same),
+ * Latin-1/ASCII as windows-1252, Big5 as Big5-HKSCS.
+ */
+const LABEL_ALIASES: Record<string, Decoder> = {};
+function alias(name: string, iconvName: string, labels: string[]): void {
+  for (const label of [name, ...labels]) LABEL_ALIASES[label] = { name, iconvName };
+}
+alias('utf-8', 'utf-8', ['utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
+alias('gb18030', 'gb18030', [
+  'gbk', 'gb2312', 'x-gbk', 'cp936', 'ms936', 'windows-936', 'chinese', 'csgb2312', 'csiso58gb231280',
+  'gb_2312', 'gb_2312-80', 'iso-ir-58', 'euc-cn', 'x-euc-cn',
+]);
+alias('big5', 'big5hkscs', ['big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5', 'cp950']);
+alias('windows-1252', 'windows-1252', [
+  'iso-8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'latin1', 'l1', 'ascii', 'us-ascii',
+  'ansi_x3.4-1968', 'cp1252', 'x-cp1252', 'cp819', 'ibm819', 'csisolatin1', 'iso-ir-100', 'x-user-defined',
+]);
+alias('shift_jis', 'shift_jis', ['sjis', 'shift-jis', 'ms_kanji', 'x-sjis', 'windows-31j', 'csshiftjis', 'ms932', 'cp932']);
+alias('euc-kr', 'cp949', ['ks_c_5601-1987', 'windows-949', 'cp949', 'csksc56011987', 'korean']);
+alias('utf-16le', 'utf-16le', ['utf-16', 'ucs-2', 'unicode', 'csunicode', 'iso-10646-ucs-2', 'unicodefeff']);
+alias('utf-16be', 'utf-16be', ['unicodefffe']);
+
+/** The decoder for a charset label, or undefined when we have none (then the next step decides). */
+export function canonicalCharset(label: string | null | undefined): string | undefined {
+  return decoderFor(label)?.name;
+}
+
+function decoderFor(label: string | null | undefined): Decoder | undefined {
+  if (!label) return undefined;
+  const key = label.trim().toLowerCase();
+  if (key === '') return undefined;
+  const known = LABEL_ALIASES[key];
+  if (known) return known;
+  return iconv.encodingExists(key) ? { name: key, iconvName: key } : undefined;
+}
+
+/** The charset parameter of a Content-Type value, lower-cased and unquoted; undefined if absent. */
+export function charsetFromContentType(contentType: string | null | undefined): string | undefined {
+  if (!contentType) return undefined;
+  const match = /;\s*charset\s*=\s*("([^"]*)"|'([^']*)'|[^;,\s]*)/i.exec(contentType);
+  if (!match) return undefined;
+  const value = (match[2] ?? match[3] ?? match[1]).trim().toLowerCase();
+  return value === '' ? undefined : value;
+}
+
+/**
+ * Decodes an HTML body the way a browser would pick the charset: byte-order mark, then the
+ * Content-Type charset, then a <meta> prescan of the first 4 KiB, then chardet, then UTF-8.
+ * One deliberate deviation: when a declared UTF-8 decodes to many U+FFFD and chardet is confident
+ * it is something else (typically a GBK page behind a server-wide "charset=utf-8"), that wins.
+ */
+export function decodeHtml(body: Buffer, contentType?: string | null): DecodedText {
+  const bom = bomDecoder(body);
+  if (bom) return { text: decodeWith(body.subarray(bom.length), bom.decoder), charset: bom.decoder.name, detectedBy: 'bom' };
+
+  const fromHeader = decoderFor(charsetFromContentType(contentType));
+  if (fromHeader) return decodeDeclared(body, fromHeader, 'content-type');
+
+  const fromMeta = decoderFor(prescanMetaCharset(body));
+  if (fromMeta) return decodeDeclared(body, fromMeta, 'meta');
+
+  const detected = detectDecoder(body);
+  if (detected) return { text: decodeWith(body, detected), charset: detected.name, detectedBy: 'detected' };
+
+  const utf8 = LABEL_ALIASES['utf-8'];
+  return { text: decodeWith(body, utf8), charset: utf8.name, detectedBy: 'default' };
+}
+
+function decodeDeclared(body: Buffer, decoder: Decoder, detectedBy: 'content-type' | 'meta'): DecodedText {
+  const text = decodeWith(body, decoder);
+  if (decoder.name === 'utf-8' && looksMisdecoded(text)) {
+    const better = confidentDetection(body, MIN_OVERRULE_CONFIDENCE);
+    if (better && better.name !== 'utf-8') {
+      const retried = decodeWith(body, better);
+      if (countReplacements(retried) < countReplacements(text)) return { text: retried, charset: better.name, detectedBy: 'detected' };
+    }
+  }
+  return { text, charset: decoder.name, detectedBy };
+}
+
+function decodeWith(bytes: Buffer, decoder: Decoder): string {
+  return iconv.decode(bytes, decoder.iconvName, { stripBOM: true });
+}
+
+function bomDecoder(body: Buffer): { decoder: Decoder; length: number } | undefined {
+  if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return { decoder: LABEL_ALIASES['utf-8'], length: 3 };
+  if (body.length >= 2 && body[0] === 0xfe && body[1] === 0xff) return { decoder: LABEL_ALIASES['utf-16be'], length: 2 };
+  if (body.length >= 2 && body[0] === 0xff && body[1] === 0xfe) return { decoder: LABEL_ALIASES['utf-16le'], length: 2 };
+  return undefined;
+}
+
+/**
+ * A simplified HTML-spec prescan: the first <meta charset> or
+ * <meta http-equiv="content-type" content="…charset=…"> outside comments, in the first 4 KiB.
+ * Per spec a declared UTF-16 in <meta> means UTF-8 (the bytes we are reading are ASCII-compatible).
+ */
+export function prescanMetaCharset(body: Buffer): string | undefined {
+  const head = body.subarray(0, META_PRESCAN_BYTES).toString('latin1').replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  for (const tag of head.matchAll(/<meta[\s/]([^>]*)/gi)) {
+    const attributes = parseAttributes(tag[1]);
+    let label = attributes.get('charset');
+    if (label === undefined && attributes.get('http-equiv')?.trim().toLowerCase() === 'content-type') {
+      label = charsetFromContentType(attributes.get('content'));
+    }
+    if (label === undefined || label.trim() === '') continue;
+    const normalized = label.trim().toLowerCase();
+    return normalized.startsWith('utf-16') ? 'utf-8' : normalized;
+  }
+  return undefined;
+}
+
+/** Attribute name → value for the inside of one tag; the first occurrence of a name wins. */
+function parseAttributes(source: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const m of source.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+    const name = m[1].toLowerCase();
+    if (!attributes.has(name)) attributes.set(name, m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return attributes;
+}
+
+/** No declaration: valid UTF-8 is UTF-8 (pure ASCII is left to the default), else chardet's pick. */
+function detectDecoder(body: Buffer): Decoder | undefined {
+  const sample = body.subarray(0, DETECTION_SAMPLE_BYTES);
+  if (!sample.some((byte) => byte >= 0x80)) return undefined;
+  if (isValidUtf8(sample)) return LABEL_ALIASES['utf-8'];
+  return confidentDetection(sample, MIN_DETECTION_CONFIDENCE);
+}
+
+/** chardet's most confident guess that we can decode, if at least minConfidence. */
+function confidentDetection(body: Buffer, minConfidence: number): Decoder | undefined {
+  for (const match of analyse(body.subarray(0, DETECTION_SAMPLE_BYTES))) {
+    if (match.confidence < minConfidence) return undefined;
+    const decoder = decoderFor(match.name);
+    if (decoder) return decoder;
+  }
+  return undefined;
+}
+
+function isValidUtf8(bytes: Buffer): boolean {
+  try {
+    // stream: true tolerates a multi-byte sequence cut at the end of the sample.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function countReplacements(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  return count;
+}
+
+/** "Lots of U+FFFD": a handful in absolute terms or more than 1% of the text. */
+function looksMisdecoded(text: string): boolean {
+  const replacements = countReplacements(text);
+  return replacements >= 8 || (replacements > 0 && replacements / text.length > 0.01);
+}

@@ -1,0 +1,373 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, type Dispatcher } from 'undici';
+import type { FetchConfig } from '../config/schema.js';
+import { FetchError } from '../util/errors.js';
+import { silentLogger, type Logger } from '../util/logger.js';
+import { assertIpLiteralAllowed, BlockedAddressError, guardedLookup } from './ssrf.js';
+import type { FetchOptions, FetchResult, RedirectHop } from './types.js';
+
+export interface HttpFetcherOptions {
+  userAgent: string;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** Body size cap; longer bodies are cut and marked truncated. Default 10 MB. */
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** Retries after the first attempt, for network errors, timeouts, 5xx and 429. */
+  retries?: number;
+  /** Longest Retry-After waited inline; longer ones throw FetchError 'retry-later'. */
+  maxRetryAfterMs?: number;
+  /** Allow private/loopback targets for every request (tests, intranet crawls). */
+  allowPrivate?: boolean;
+  logger?: Logger;
+  /** Base of the exponential backoff (full jitter). */
+  retryBaseDelayMs?: number;
+}
+
+/** Fetcher options from the `fetch` section of the config. */
+export function httpFetcherOptionsFromConfig(
+  config: FetchConfig,
+  userAgent: string,
+  extra: Pick<HttpFetcherOptions, 'allowPrivate' | 'logger'> = {},
+): HttpFetcherOptions {
+  return { userAgent, ...config, ...extra };
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+const MAX_BACKOFF_MS = 30_000;
+const TIMEOUT_CODES: Record<string, string> = {
+  UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
+  UND_ERR_BODY_TIMEOUT: 'timed out reading the body',
+  ETIMEDOUT: 'connection timed out',
+};
+/** Credentials must not follow a redirect to another origin. */
+const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+
+/*
+ * undici does not expose the socket behind a response, so the remote address is picked up from
+ * its diagnostics channels: the request object is created synchronously inside dispatch (while
+ * `tracing` points at our attempt), and 'sendHeaders' later reports which socket carried it.
+ */
+interface AttemptTrace {
+  remoteAddress?: string;
+}
+let tracing: AttemptTrace | undefined;
+const traceByRequest = new WeakMap<object, AttemptTrace>();
+diagnosticsChannel.subscribe('undici:request:create', (message) => {
+  if (tracing) traceByRequest.set((message as { request: object }).request, tracing);
+});
+diagnosticsChannel.subscribe('undici:client:sendHeaders', (message) => {
+  const { request, socket } = message as { request: object; socket: Socket };
+  const trace = traceByRequest.get(request);
+  if (trace) trace.remoteAddress = socket.remoteAddress;
+});
+
+/** Per-call settings, resolved once from FetchOptions and the fetcher defaults. */
+interface RequestContext {
+  /** As the caller gave it (errors carry this) … */
+  requestedUrl: string;
+  /** … and parsed, to tell whether a failure happened on a later hop. */
+  startHref: string;
+  origin: string;
+  extraHeaders: Record<string, string>;
+  signal?: AbortSignal;
+  maxBytes: number;
+  retries: number;
+  allowPrivate: boolean;
+}
+
+/** The final response of one hop, body read (or discarded for redirects). */
+interface HopResult {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  rawHeaders: [string, string][];
+  requestHeaders: Record<string, string>;
+  body: Buffer;
+  truncated: boolean;
+  remoteAddress?: string;
+  attempts: number;
+}
+
+type ResponseBody = Dispatcher.ResponseData['body'];
+
+interface SentRequest {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  rawHeaders: [string, string][];
+  requestHeaders: Record<string, string>;
+  body: ResponseBody;
+  trace: AttemptTrace;
+}
+
+/** GETs URLs with manual redirects, retries, a size cap and the SSRF guard; keeps exact bytes. */
+export class HttpFetcher {
+  private readonly settings: Required<Omit<HttpFetcherOptions, 'logger'>>;
+  private readonly logger: Logger;
+  private readonly guardedAgent: Agent;
+  private openAgent?: Agent;
+
+  constructor(options: HttpFetcherOptions) {
+    this.settings = {
+      userAgent: options.userAgent,
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      headersTimeoutMs: options.headersTimeoutMs ?? 15_000,
+      bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
+      maxBytes: options.maxBytes ?? 10 * 1024 * 1024,
+      maxRedirects: options.maxRedirects ?? 10,
+      retries: options.retries ?? 3,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+      allowPrivate: options.allowPrivate ?? false,
+      retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
+    };
+    this.logger = options.logger ?? silentLogger;
+    this.guardedAgent = this.createAgent(true);
+  }
+
+  get userAgent(): string {
+    return this.settings.userAgent;
+  }
+
+  /**
+   * Fetches `url`. Any final status (200, 404, 500 after retries…) is returned; network errors,
+   * timeouts, redirect problems, refused addresses and long Retry-After throw FetchError.
+   */
+  async fetch(url: string, options: FetchOptions = {}): Promise<FetchResult> {
+    const start = parseHttpUrl(url, url);
+    const ctx: RequestContext = {
+      requestedUrl: url,
+      startHref: start.href,
+      origin: start.origin,
+      extraHeaders: lowerCaseKeys(options.headers ?? {}),
+      signal: options.signal,
+      maxBytes: options.maxBytes ?? this.settings.maxBytes,
+      retries: options.retries ?? this.settings.retries,
+      allowPrivate: options.allowPrivate ?? this.settings.allowPrivate,
+    };
+    const maxRedirects = options.maxRedirects ?? this.settings.maxRedirects;
+    const redirects: RedirectHop[] = [];
+    const visited = new Set([start.href]);
+    let current = start;
+    for (;;) {
+      const hop = await this.fetchHop(current, ctx);
+      const location = hop.headers.location;
+      if (!REDIRECT_STATUSES.has(hop.status) || location === undefined) {
+        return { url, finalUrl: current.href, fetchedAt: new Date(), redirects, ...hop };
+      }
+      let target: URL;
+      try {
+        target = parseHttpUrl(location, url, current);
+      } catch (err) {
+        throw new FetchError(`refusing redirect from ${current.href} to "${location}"`, url, 'invalid-url', { cause: err, status: hop.status });
+      }
+      redirects.push({ url: current.href, status: hop.status, location: target.href });
+      if (visited.has(target.href)) {
+        throw new FetchError(`redirect loop back to ${target.href}`, url, 'redirect-loop', { status: hop.status });
+      }
+      if (redirects.length > maxRedirects) {
+        throw new FetchError(`more than ${maxRedirects} redirects`, url, 'too-many-redirects', { status: hop.status });
+      }
+      visited.add(target.href);
+      current = target;
+    }
+  }
+
+  /** Closes pooled connections; in-flight requests finish first. */
+  async close(): Promise<void> {
+    await Promise.all([this.guardedAgent.close(), this.openAgent?.close()]);
+  }
+
+  private createAgent(guarded: boolean): Agent {
+    return new Agent({
+      connect: guarded ? { timeout: this.settings.connectTimeoutMs, lookup: guardedLookup } : { timeout: this.settings.connectTimeoutMs },
+      headersTimeout: this.settings.headersTimeoutMs,
+      bodyTimeout: this.settings.bodyTimeoutMs,
+    });
+  }
+
+  /** Separate pools, so a connection opened without the guard is never reused by a guarded request. */
+  private agentFor(allowPrivate: boolean): Agent {
+    if (!allowPrivate) return this.guardedAgent;
+    this.openAgent ??= this.createAgent(false);
+    return this.openAgent;
+  }
+
+  /** One URL, with retries; redirects are returned (body discarded), not followed. */
+  private async fetchHop(url: URL, ctx: RequestContext): Promise<HopResult> {
+    for (let attempt = 1; ; attempt++) {
+      let delayMs: number;
+      try {
+        const sent = await this.sendOnce(url, ctx);
+        const retryAfterMs = sent.status === 429 || sent.status === 503 ? parseRetryAfter(sent.headers['retry-after']) : undefined;
+        if (retryAfterMs !== undefined && retryAfterMs > this.settings.maxRetryAfterMs) {
+          await discard(sent.body);
+          throw new FetchError(`server asked to come back in ${Math.ceil(retryAfterMs / 1000)} s`, ctx.requestedUrl, 'retry-later', {
+            status: sent.status,
+            retryAt: new Date(Date.now() + retryAfterMs),
+          });
+        }
+        const retryable = sent.status >= 500 || sent.status === 429;
+        if (!retryable || attempt > ctx.retries) return { ...(await this.readBody(sent, ctx)), attempts: attempt };
+        await discard(sent.body);
+        delayMs = retryAfterMs ?? this.backoffMs(attempt);
+        this.logger.debug({ url: url.href, status: sent.status, attempt, delayMs }, 'retrying after server error');
+      } catch (err) {
+        const error = toFetchError(err, ctx, url);
+        if (!isRetryable(error, ctx.signal) || attempt > ctx.retries) throw error;
+        delayMs = this.backoffMs(attempt);
+        this.logger.debug({ url: url.href, kind: error.kind, attempt, delayMs }, 'retrying after fetch error');
+      }
+      try {
+        await sleep(delayMs, undefined, { signal: ctx.signal });
+      } catch (err) {
+        throw toFetchError(err, ctx, url);
+      }
+    }
+  }
+
+  private async sendOnce(url: URL, ctx: RequestContext): Promise<SentRequest> {
+    if (!ctx.allowPrivate) assertIpLiteralAllowed(url);
+    const requestHeaders: Record<string, string> = {
+      host: url.host,
+      'user-agent': this.settings.userAgent,
+      accept: DEFAULT_ACCEPT,
+      'accept-encoding': 'identity', // we archive the exact bytes, so no compression to undo
+      ...ctx.extraHeaders,
+    };
+    if (url.origin !== ctx.origin) for (const name of ORIGIN_BOUND_HEADERS) delete requestHeaders[name];
+    const trace: AttemptTrace = {};
+    let pending: Promise<Dispatcher.ResponseData>;
+    tracing = trace;
+    try {
+      pending = this.agentFor(ctx.allowPrivate).request({
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: 'GET',
+        headers: requestHeaders,
+        signal: ctx.signal,
+        responseHeaders: 'raw',
+      });
+    } finally {
+      tracing = undefined;
+    }
+    const response = await pending;
+    // With responseHeaders: 'raw' undici hands back a flat [name, value, name, value…] list.
+    const flat = response.headers as unknown as string[];
+    const rawHeaders: [string, string][] = [];
+    const headers: Record<string, string> = {};
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const name = flat[i];
+      const value = flat[i + 1];
+      rawHeaders.push([name, value]);
+      const key = name.toLowerCase();
+      headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
+    }
+    return { status: response.statusCode, statusText: response.statusText ?? '', headers, rawHeaders, requestHeaders, body: response.body, trace };
+  }
+
+  private async readBody(sent: SentRequest, ctx: RequestContext): Promise<Omit<HopResult, 'attempts'>> {
+    const { body: stream, trace, ...rest } = sent;
+    if (REDIRECT_STATUSES.has(sent.status) && sent.headers.location !== undefined) {
+      await discard(stream);
+      return { ...rest, body: Buffer.alloc(0), truncated: false, remoteAddress: trace.remoteAddress };
+    }
+    const { body, truncated } = await readCapped(stream, ctx.maxBytes);
+    if (truncated) this.logger.debug({ url: ctx.requestedUrl, maxBytes: ctx.maxBytes }, 'body truncated at size cap');
+    return { ...rest, body, truncated, remoteAddress: trace.remoteAddress };
+  }
+
+  /** Exponential backoff with full jitter: uniform in [0, base·2^(attempt-1)], capped. */
+  private backoffMs(attempt: number): number {
+    const ceiling = Math.min(MAX_BACKOFF_MS, this.settings.retryBaseDelayMs * 2 ** (attempt - 1));
+    return Math.round(Math.random() * ceiling);
+  }
+}
+
+/** Reads at most maxBytes; stopping early destroys the stream, which aborts the request. */
+async function readCapped(stream: ResponseBody, maxBytes: number): Promise<{ body: Buffer; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (size + chunk.length > maxBytes) {
+      chunks.push(chunk.subarray(0, maxBytes - size));
+      size = maxBytes;
+      truncated = true;
+      break;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  if (truncated) stream.destroy();
+  return { body: Buffer.concat(chunks, size), truncated };
+}
+
+/** Drains a body we don't keep (redirects, retried errors) so the connection can be reused. */
+async function discard(stream: ResponseBody): Promise<void> {
+  try {
+    await stream.dump();
+  } catch {
+    stream.destroy();
+  }
+}
+
+/** Retry-After as milliseconds from now: delay-seconds or an HTTP-date; undefined if absent/invalid. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function parseHttpUrl(input: string, requestedUrl: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(input, base);
+  } catch (err) {
+    throw new FetchError(`not a valid URL: "${input}"`, requestedUrl, 'invalid-url', { cause: err });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchError(`not an http(s) URL: "${url.href}"`, requestedUrl, 'invalid-url');
+  }
+  return url;
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function isRetryable(error: FetchError, signal?: AbortSignal): boolean {
+  return !signal?.aborted && (error.kind === 'network' || error.kind === 'timeout');
+}
+
+function errorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Maps whatever undici/net/our guard threw to a FetchError carrying the requested URL. */
+function toFetchError(err: unknown, ctx: RequestContext, hopUrl: URL): FetchError {
+  if (err instanceof FetchError) return err;
+  const { requestedUrl, signal } = ctx;
+  const where = hopUrl.href === ctx.startHref ? '' : ` at ${hopUrl.href}`;
+  if (err instanceof BlockedAddressError) {
+    return new FetchError(`blocked address ${err.address} (${err.range})${where}`, requestedUrl, 'blocked-address', { cause: err });
+  }
+  if (signal?.aborted) {
+    const reason: unknown = signal.reason;
+    const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
+    return new FetchError(timedOut ? `timed out${where}` : `aborted${where}`, requestedUrl, timedOut ? 'timeout' : 'network', { cause: reason });
+  }
+  const code = errorCode(err);
+  const message = err instanceof Error ? err.message : String(err);
+  const timeout = code === undefined ? undefined : TIMEOUT_CODES[code];
+  if (timeout !== undefined) return new FetchError(`${timeout}${where}`, requestedUrl, 'timeout', { cause: err });
+  return new FetchError(`network error${code ? ` ${code}` : ''}: ${message}${where}`, requestedUrl, 'network', { cause: err });
+}
