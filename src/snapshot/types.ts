@@ -54,6 +54,7 @@ export interface SnapshotInput {
   render?: { mode: 'http' | 'browser'; reason?: string };
 }
 
+/** `dir` is the absolute path of the snapshot folder; 'unchanged' returns the id of the existing latest snapshot. */
 export type WriteOutcome =
   | { status: 'new'; id: string; dir: string }
   | { status: 'changed'; id: string; dir: string; previousId: string }
@@ -69,7 +70,22 @@ export interface SnapshotSummary {
   publishedAt: string | null;
   category: string | null;
   source: string | null;
+  /** Folder relative to the store directory, `<host>/<YYYY>/<MM>/<DD>/<id>` (forward slashes). */
   dir: string;
   previousId: string | null;
   contentHash: string;
+}
+
+/** Filters and paging for SnapshotStore.list / count. Newest first. */
+export interface SnapshotListQuery {
+  limit?: number;
+  offset?: number;
+  /** Host as in SnapshotSummary.host (with `:port` when not default). */
+  host?: string;
+  category?: string;
+  source?: string;
+  /** Only the newest version of each URL (what an article listing wants). Default false: every snapshot. */
+  latestOnly?: boolean;
+  /** Sort key; `publishedAt` puts pages without a publish time last. Default `fetchedAt`. */
+  orderBy?: 'fetchedAt' | 'publishedAt';
 }

@@ -1,0 +1,23 @@
+export { SnapshotStore, type SnapshotStoreOptions, type SnapshotFiles, type SnapshotVerification } from './store.js';
+export type {
+  SnapshotRecord,
+  SnapshotInput,
+  WriteOutcome,
+  SnapshotSummary,
+  SnapshotListQuery,
+} from './types.js';
+export type { SnapshotMatch } from './snapshot-index.js';
+export type { RecoveryReport } from './recovery.js';
+export { SnapshotStoreError, ExcludedUrlError, UnsafePathError, type SnapshotErrorContext } from './errors.js';
+export {
+  buildWarc,
+  readWarcResponse,
+  listWarcRecords,
+  WARC_FILE_NAME,
+  type WarcResponse,
+  type WarcRecordInfo,
+  type WarcWriteOptions,
+} from './warc.js';
+export { SNAPSHOT_JSON_FILE, ARTICLE_FILE_NAME, CRAWLER_INFO } from './record.js';
+export { hostDirName, snapshotRelDir, resolveInside, TMP_DIR_NAME } from './paths.js';
+export { makeSnapshotId, isSnapshotId } from './ids.js';

@@ -1,0 +1,151 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { WARCRecord, WARC_1_1 } from 'warcio';
+import type { FetchResult } from '../fetch/types.js';
+
+export { readWarcResponse, listWarcRecords, type WarcResponse, type WarcRecordInfo } from './warc-reader.js';
+
+/** Name of the WARC file inside each snapshot folder. */
+export const WARC_FILE_NAME = 'page.warc.gz';
+
+export interface WarcWriteOptions {
+  /** `snapcrawl/0.1.0`: goes into the warcinfo record. */
+  software: string;
+  /** Snapshot id, recorded in warcinfo so a lone WARC file still says which snapshot it is. */
+  snapshotId?: string;
+  filename?: string;
+}
+
+/**
+ * Header names whose meaning no longer matches the stored body. undici hands us the de-chunked body,
+ * so a kept `Transfer-Encoding: chunked` would make replay tools try to de-chunk it again; the value
+ * is kept under the conventional `X-Archive-Orig-` name instead.
+ */
+const RENAMED_RESPONSE_HEADERS = new Set(['transfer-encoding']);
+
+/**
+ * The HTTP message block (status line, header lines, blank line, body) as bytes. Header strings come
+ * from undici decoded as latin1 (one char per byte), so encoding them back as latin1 restores the exact
+ * bytes received; warcio's own header writer re-encodes as UTF-8 and groups repeated names.
+ */
+function httpBlock(startLine: string, headers: [string, string][], body: Uint8Array): Uint8Array[] {
+  const head = [startLine, ...headers.map(([name, value]) => `${name}: ${value}`)].join('\r\n') + '\r\n\r\n';
+  return [Buffer.from(head, 'latin1'), body];
+}
+
+function digest(chunks: Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk);
+  return `sha256:${hash.digest('hex')}`;
+}
+
+/** A warcio record (headers: id, date, type, content type, digests, length) plus the block we write after them. */
+interface BlockRecord {
+  record: WARCRecord;
+  block: Uint8Array[];
+}
+
+/**
+ * warcio builds the record and its WARC headers; the block is ours, verbatim, so the digests are ours
+ * too (warcio only knows the payload boundary when it wrote the HTTP headers itself).
+ */
+function recordWithBlock(
+  type: 'warcinfo' | 'request' | 'response' | 'metadata',
+  common: { url?: string; date: string; filename?: string },
+  warcHeaders: [string, string][],
+  block: Uint8Array[],
+  payload: Uint8Array[] | null,
+): BlockRecord {
+  const digests: [string, string][] = payload === null ? [] : [['WARC-Payload-Digest', digest(payload)], ['WARC-Block-Digest', digest(block)]];
+  const record = WARCRecord.create({ ...common, type, warcVersion: WARC_1_1, warcHeaders: [...warcHeaders, ...digests] });
+  record.httpHeaders = null;
+  record.warcHeaders.headers.set('Content-Length', String(block.reduce((n, c) => n + c.length, 0)));
+  return { record, block };
+}
+
+const CRLF = Buffer.from('\r\n');
+
+/**
+ * One record as its own gzip member, as WARC readers and indexers expect: WARC headers (warcio's
+ * serializer), blank line, block, two CRLFs. Synchronous on purpose: warcio's WARCSerializer is
+ * async-only, and SnapshotStore.write is synchronous so the crawler's store step can't interleave.
+ */
+function serialize({ record, block }: BlockRecord): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(record.warcHeaders.toString(), 'utf8'), CRLF, ...block, CRLF, CRLF]));
+}
+
+function recordId(): string {
+  return `<urn:uuid:${randomUUID()}>`;
+}
+
+function archivedResponseHeaders(raw: [string, string][]): [string, string][] {
+  return raw.map(([name, value]) =>
+    RENAMED_RESPONSE_HEADERS.has(name.toLowerCase()) ? [`X-Archive-Orig-${name}`, value] : [name, value],
+  );
+}
+
+function requestHeaderLines(fetch: FetchResult, target: URL): [string, string][] {
+  const sent = Object.entries(fetch.requestHeaders);
+  const hasHost = sent.some(([name]) => name.toLowerCase() === 'host');
+  // undici always sends Host; the fetcher's header record may not list it.
+  return hasHost ? sent : [['Host', target.host], ...sent];
+}
+
+function redirectChainFields(fetch: FetchResult): string {
+  const lines = [`requested-url: ${fetch.url}`];
+  for (const hop of fetch.redirects) lines.push(`redirect: ${hop.status} ${hop.url} -> ${hop.location}`);
+  lines.push(`final-url: ${fetch.finalUrl}`, `fetch-attempts: ${fetch.attempts}`);
+  return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * The whole `page.warc.gz` for one fetch: warcinfo, the GET request as sent, the response exactly as
+ * received (status line, raw headers, body bytes) and, when there were redirects, a metadata record
+ * with the chain. request and metadata point at the response with WARC-Concurrent-To.
+ */
+export function buildWarc(fetch: FetchResult, options: WarcWriteOptions): Buffer {
+  const date = fetch.fetchedAt.toISOString();
+  const target = new URL(fetch.finalUrl);
+  const responseId = recordId();
+  const ipHeaders: [string, string][] = fetch.remoteAddress ? [['WARC-IP-Address', fetch.remoteAddress]] : [];
+
+  const info: [string, string][] = [
+    ['software', options.software],
+    ['format', 'WARC File Format 1.1'],
+    ['conformsTo', 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/'],
+  ];
+  if (options.snapshotId) info.push(['snapcrawl-snapshot-id', options.snapshotId]);
+  const userAgent = Object.entries(fetch.requestHeaders).find(([n]) => n.toLowerCase() === 'user-agent');
+  if (userAgent) info.push(['http-header-user-agent', userAgent[1]]);
+  const infoBlock = [Buffer.from(info.map(([k, v]) => `${k}: ${v}\r\n`).join(''), 'utf8')];
+  const warcinfo = recordWithBlock('warcinfo', { date, filename: options.filename ?? WARC_FILE_NAME }, [], infoBlock, null);
+  const common = { url: fetch.finalUrl, date };
+  const requestLine = `GET ${target.pathname}${target.search} HTTP/1.1`;
+  const request = recordWithBlock(
+    'request',
+    common,
+    [['WARC-Record-ID', recordId()], ['WARC-Concurrent-To', responseId], ...ipHeaders],
+    httpBlock(requestLine, requestHeaderLines(fetch, target), new Uint8Array(0)),
+    [],
+  );
+
+  const responseWarcHeaders: [string, string][] = [['WARC-Record-ID', responseId], ...ipHeaders];
+  if (fetch.truncated) responseWarcHeaders.push(['WARC-Truncated', 'length']);
+  // undici speaks HTTP/1.1 to origin servers; the reason phrase is the one the server sent.
+  const statusLine = `HTTP/1.1 ${fetch.status}${fetch.statusText ? ` ${fetch.statusText}` : ''}`;
+  const response = recordWithBlock(
+    'response',
+    common,
+    responseWarcHeaders,
+    httpBlock(statusLine, archivedResponseHeaders(fetch.rawHeaders), fetch.body),
+    [fetch.body],
+  );
+
+  const records = [warcinfo, request, response];
+  if (fetch.redirects.length > 0) {
+    const chain = [new TextEncoder().encode(redirectChainFields(fetch))];
+    const headers: [string, string][] = [['WARC-Record-ID', recordId()], ['WARC-Concurrent-To', responseId]];
+    records.push(recordWithBlock('metadata', common, headers, chain, chain));
+  }
+  return Buffer.concat(records.map(serialize));
+}

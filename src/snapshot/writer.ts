@@ -1,0 +1,142 @@
+import { join } from 'node:path';
+import { normalizeUrl, hostKey } from '../frontier/normalize.js';
+import type { StoreDatabase } from '../storage/database.js';
+import { isExcluded } from '../takedown/exclusions.js';
+import { fsyncDirSync, mkdirDurable, removeTreeSync, renameDurable, writeFileDurable } from './durable-fs.js';
+import { ExcludedUrlError, SnapshotStoreError } from './errors.js';
+import { contentHashOf, sha256Hex } from './hash.js';
+import { makeSnapshotId } from './ids.js';
+import { hostDirName, resolveInside, snapshotRelDir, TMP_DIR_NAME } from './paths.js';
+import { ARTICLE_FILE_NAME, buildSnapshotRecord, CRAWLER_INFO, renderArticleMarkdown, SNAPSHOT_JSON_FILE } from './record.js';
+import type { SnapshotIndex, SnapshotRow } from './snapshot-index.js';
+import type { SnapshotInput, SnapshotRecord, WriteOutcome } from './types.js';
+import { buildWarc, WARC_FILE_NAME } from './warc.js';
+
+export interface WriterContext {
+  storeDir: string;
+  db: StoreDatabase;
+  index: SnapshotIndex;
+  /** Owner tag of this store instance, recorded on pending rows (see recovery.ts). */
+  owner: string;
+}
+
+/** The URLs a page is known by; a takedown of any of them keeps the page out of the store. */
+function urlsOf(input: SnapshotInput): string[] {
+  const urls = [input.fetch.url, input.fetch.finalUrl];
+  if (input.article.canonicalUrl) urls.push(input.article.canonicalUrl);
+  return urls;
+}
+
+function assertNotExcluded(ctx: WriterContext, input: SnapshotInput, url: string): void {
+  const hit = urlsOf(input).find((u) => isExcluded(ctx.db, u));
+  if (hit !== undefined) throw new ExcludedUrlError(`refusing to store a taken-down URL (${hit})`, { url });
+}
+
+function uniqueId(ctx: WriterContext, url: string, fetchedAt: Date): string {
+  for (let salt = 0; ; salt++) {
+    const id = makeSnapshotId(url, fetchedAt, salt);
+    if (!ctx.index.idTaken.get(id, id)) return id;
+  }
+}
+
+function hostnameOf(url: string): string {
+  return new URL(url).hostname.replace(/\.+$/, '');
+}
+
+function indexRow(record: SnapshotRecord, dir: string, normalizedFinal: string, canonical: string | null): SnapshotRow {
+  const publishedMs = record.publishedAt ? Date.parse(record.publishedAt) : NaN;
+  return {
+    id: record.id,
+    url: record.url,
+    final_url: normalizedFinal,
+    canonical_url: canonical,
+    host: hostKey(record.url),
+    hostname: hostnameOf(record.url),
+    final_hostname: hostnameOf(normalizedFinal),
+    fetched_at: record.fetchedAt,
+    title: record.title,
+    published_at: record.publishedAt,
+    published_ms: Number.isNaN(publishedMs) ? null : publishedMs,
+    category: record.category,
+    source: record.source,
+    dir,
+    previous_id: record.previousId,
+    content_hash: record.contentHash,
+    sha256: record.sha256,
+    http_status: record.httpStatus,
+    bytes: record.bytes,
+    is_latest: 1,
+  };
+}
+
+/**
+ * Archive one fetched page. Unchanged content (same contentHash as the URL's latest snapshot) writes
+ * nothing. Otherwise: pending row → files into `.tmp/<id>/` (each fsynced) → rename into
+ * `<host>/<YYYY>/<MM>/<DD>/<id>/` → index row + pending cleared in one transaction. A crash at any
+ * point leaves either a complete indexed snapshot or debris that recovery removes.
+ * Synchronous, so two writes of one URL can never interleave between "read latest" and "insert".
+ */
+export function writeSnapshot(ctx: WriterContext, input: SnapshotInput): WriteOutcome {
+  const { fetch, article } = input;
+  const url = normalizeUrl(fetch.url);
+  const finalUrl = normalizeUrl(fetch.finalUrl);
+  if (url === null || finalUrl === null) {
+    throw new SnapshotStoreError('not an http(s) URL', { url: url === null ? fetch.url : fetch.finalUrl });
+  }
+  assertNotExcluded(ctx, input, url);
+
+  const sha256 = sha256Hex(fetch.body);
+  const contentHash = contentHashOf(article.body, sha256);
+  const latest = ctx.index.latestForUrl.get(url);
+  if (latest && latest.content_hash === contentHash) return { status: 'unchanged', id: latest.id };
+
+  const id = uniqueId(ctx, url, fetch.fetchedAt);
+  const relDir = snapshotRelDir(hostDirName(url), fetch.fetchedAt, id);
+  const finalDir = resolveInside(ctx.storeDir, relDir);
+  const tmpRoot = join(ctx.storeDir, TMP_DIR_NAME);
+  const tmpDir = resolveInside(ctx.storeDir, `${TMP_DIR_NAME}/${id}`);
+  const previousId = latest?.id ?? null;
+  const record = buildSnapshotRecord(input, { id, url, previousId }, { sha256, contentHash });
+  const canonical = article.canonicalUrl ? normalizeUrl(article.canonicalUrl, fetch.finalUrl) : null;
+
+  // Built before anything touches disk: a failure here leaves nothing to clean up.
+  const software = `${CRAWLER_INFO.name}/${CRAWLER_INFO.version}`;
+  const warc = buildWarc(fetch, { software, snapshotId: id });
+  const markdown = renderArticleMarkdown(record, article.markdown);
+
+  // Pending row first: recovery trusts a tmp or final folder only if its pending row says whose it is.
+  ctx.index.insertPending.run({ id, op: 'write', dir: relDir, owner: ctx.owner, created_at: new Date().toISOString() });
+  let renamed = false;
+  try {
+    mkdirDurable(tmpRoot);
+    mkdirDurable(tmpDir);
+    writeFileDurable(join(tmpDir, SNAPSHOT_JSON_FILE), `${JSON.stringify(record, null, 2)}\n`);
+    writeFileDurable(join(tmpDir, WARC_FILE_NAME), warc);
+    writeFileDurable(join(tmpDir, ARTICLE_FILE_NAME), markdown);
+    fsyncDirSync(tmpDir);
+    mkdirDurable(resolveInside(ctx.storeDir, relDir.split('/').slice(0, -1).join('/')));
+    renameDurable(tmpDir, finalDir);
+    renamed = true;
+
+    ctx.db.transaction(() => {
+      // Checked again inside the transaction: a takedown committed while we were writing wins.
+      assertNotExcluded(ctx, input, url);
+      ctx.index.clearLatest.run(url);
+      ctx.index.insertRow.run(indexRow(record, relDir, finalUrl, canonical));
+      ctx.index.deletePending.run(id);
+    })();
+  } catch (err) {
+    try {
+      removeTreeSync(tmpDir);
+      if (renamed) removeTreeSync(finalDir);
+      ctx.index.deletePending.run(id);
+    } catch {
+      // Left for recovery: the pending row makes the next open remove whatever is left.
+    }
+    if (err instanceof SnapshotStoreError) throw err;
+    throw new SnapshotStoreError('could not write snapshot', { url, id }, { cause: err });
+  }
+  return previousId === null
+    ? { status: 'new', id, dir: finalDir }
+    : { status: 'changed', id, dir: finalDir, previousId };
+}

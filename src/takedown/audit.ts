@@ -1,0 +1,34 @@
+import { closeSync, existsSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { fsyncDirSync } from '../snapshot/durable-fs.js';
+import type { ExclusionRule } from './exclusions.js';
+import type { TakedownSelector } from './types.js';
+
+/** Append-only log of takedowns, beside the store database. */
+export const TAKEDOWN_LOG_FILE = 'takedowns.jsonl';
+
+/** One line of takedowns.jsonl: who asked, why, and what was removed — ids and URLs, never content. */
+export interface TakedownAuditEntry {
+  time: string;
+  selector: TakedownSelector;
+  reason: string;
+  requester: string | null;
+  removed: { id: string; url: string }[];
+  urls: string[];
+  removedFiles: number;
+  exclusions: ExclusionRule[];
+}
+
+/** Appends one JSON line and fsyncs it (and the directory when the log is new). */
+export function appendTakedownAudit(storeDir: string, entry: TakedownAuditEntry): void {
+  const path = join(storeDir, TAKEDOWN_LOG_FILE);
+  const isNew = !existsSync(path);
+  const fd = openSync(path, 'a', 0o644);
+  try {
+    writeSync(fd, `${JSON.stringify(entry)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (isNew) fsyncDirSync(storeDir);
+}

@@ -1,0 +1,164 @@
+import type { Statement } from 'better-sqlite3';
+import { normalizeUrl } from '../frontier/normalize.js';
+import type { StoreDatabase } from '../storage/database.js';
+
+export type ExclusionKind = 'url' | 'prefix' | 'host' | 'id';
+
+/** One takedown rule: a normalized URL, a normalized URL prefix, a hostname (with its subdomains) or an id. */
+export interface ExclusionRule {
+  kind: ExclusionKind;
+  value: string;
+}
+
+export interface Exclusion extends ExclusionRule {
+  reason: string;
+  requester: string | null;
+  createdAt: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS exclusions (
+  kind TEXT NOT NULL CHECK (kind IN ('url', 'prefix', 'host', 'id')),
+  value TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  requester TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (kind, value)
+);`;
+
+/** The rules held in memory, tagged with what they were loaded from so a change reloads them. */
+interface RuleCache {
+  dataVersion: number;
+  generation: number;
+  urls: Set<string>;
+  hosts: Set<string>;
+  prefixes: string[];
+}
+
+interface DbState {
+  tableReady: boolean;
+  /** Bumped by every change made through this module on this connection. */
+  generation: number;
+  dataVersion: Statement<[], number>;
+  cache?: RuleCache;
+}
+
+const states = new WeakMap<StoreDatabase, DbState>();
+
+function tableExists(db: StoreDatabase): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exclusions'").get() !== undefined;
+}
+
+function stateOf(db: StoreDatabase): DbState {
+  let state = states.get(db);
+  if (!state) {
+    state = { tableReady: false, generation: 0, dataVersion: db.prepare('PRAGMA data_version').pluck() as Statement<[], number> };
+    states.set(db, state);
+  }
+  if (!state.tableReady) {
+    if (!db.readonly) db.exec(SCHEMA);
+    state.tableReady = db.readonly ? tableExists(db) : true;
+  }
+  return state;
+}
+
+export function ensureExclusionsTable(db: StoreDatabase): void {
+  stateOf(db);
+}
+
+/** Hostname (no port, lower-case, no trailing dot) of a host selector or URL; null if it isn't one. */
+export function normalizeHostname(input: string): string | null {
+  const trimmed = input.trim();
+  if (trimmed === '') return null;
+  try {
+    const url = new URL(trimmed.includes('://') ? trimmed : `http://${trimmed}`);
+    const hostname = url.hostname.toLowerCase().replace(/\.+$/, '');
+    return hostname === '' ? null : hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The rules, from memory. Reloads when this connection changed them (generation) or another
+ * connection committed anything (SQLite's data_version), so a takedown run from the CLI while a
+ * crawl is going takes effect at the crawler's next check.
+ */
+function rules(db: StoreDatabase): RuleCache | null {
+  const state = stateOf(db);
+  if (!state.tableReady) return null;
+  const dataVersion = state.dataVersion.get() as number;
+  const cached = state.cache;
+  if (cached && cached.dataVersion === dataVersion && cached.generation === state.generation) return cached;
+  const fresh: RuleCache = { dataVersion, generation: state.generation, urls: new Set(), hosts: new Set(), prefixes: [] };
+  for (const row of db.prepare('SELECT kind, value FROM exclusions').all() as ExclusionRule[]) {
+    if (row.kind === 'url') fresh.urls.add(row.value);
+    else if (row.kind === 'host') fresh.hosts.add(row.value);
+    else if (row.kind === 'prefix') fresh.prefixes.push(row.value);
+  }
+  state.cache = fresh;
+  return fresh;
+}
+
+/**
+ * True when a takedown covers `url`: its normalized form equals an excluded URL, starts with an
+ * excluded prefix, or its hostname is an excluded host or a subdomain of one. Non-http(s) input is
+ * never excluded (it is never fetched either). Cheap: one PRAGMA read plus in-memory lookups.
+ */
+export function isExcluded(db: StoreDatabase, url: string): boolean {
+  const normalized = normalizeUrl(url);
+  if (normalized === null) return false;
+  const current = rules(db);
+  if (current === null) return false;
+  if (current.urls.has(normalized)) return true;
+  if (current.hosts.size > 0) {
+    const labels = new URL(normalized).hostname.replace(/\.+$/, '').split('.');
+    for (let i = 0; i < labels.length; i++) if (current.hosts.has(labels.slice(i).join('.'))) return true;
+  }
+  return current.prefixes.some((prefix) => normalized.startsWith(prefix));
+}
+
+/** Adds rules (ignoring ones already present); returns how many were new. Joins the caller's transaction. */
+export function addExclusions(
+  db: StoreDatabase,
+  newRules: ExclusionRule[],
+  meta: { reason: string; requester?: string | null; createdAt?: Date },
+): number {
+  const state = stateOf(db);
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO exclusions (kind, value, reason, requester, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const createdAt = (meta.createdAt ?? new Date()).toISOString();
+  let added = 0;
+  for (const rule of newRules) added += insert.run(rule.kind, rule.value, meta.reason, meta.requester ?? null, createdAt).changes;
+  state.generation++;
+  return added;
+}
+
+/**
+ * Forget the in-memory rules of this connection. Call after a transaction that changed exclusions
+ * ends (commit or rollback), so a reload made inside it can't outlive a rollback.
+ */
+export function invalidateExclusionCache(db: StoreDatabase): void {
+  const state = states.get(db);
+  if (state) {
+    state.generation++;
+    state.cache = undefined;
+  }
+}
+
+/** Lifts a rule (e.g. a takedown withdrawn); true if it existed. Removed snapshots are not restored. */
+export function removeExclusion(db: StoreDatabase, rule: ExclusionRule): boolean {
+  const state = stateOf(db);
+  const removed = db.prepare('DELETE FROM exclusions WHERE kind = ? AND value = ?').run(rule.kind, rule.value).changes > 0;
+  state.generation++;
+  return removed;
+}
+
+export function listExclusions(db: StoreDatabase): Exclusion[] {
+  if (!stateOf(db).tableReady) return [];
+  const rows = db
+    .prepare('SELECT kind, value, reason, requester, created_at FROM exclusions ORDER BY created_at, kind, value')
+    .all() as { kind: ExclusionKind; value: string; reason: string; requester: string | null; created_at: string }[];
+  return rows.map((r) => ({ kind: r.kind, value: r.value, reason: r.reason, requester: r.requester, createdAt: r.created_at }));
+}

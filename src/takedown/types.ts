@@ -1,0 +1,24 @@
+import type { SnapshotSummary } from '../snapshot/types.js';
+
+/** What to take down: one URL (all its versions), every URL under a prefix, a host and its subdomains, or the URL of one snapshot id. */
+export type TakedownSelector = { url: string } | { prefix: string } | { host: string } | { id: string };
+
+export interface TakedownOptions {
+  /** Why (e.g. "DMCA notice 2025-118"); required, recorded in the exclusion and the audit log. */
+  reason: string;
+  requester?: string;
+  /** List what would be removed; change nothing (no files, rows, exclusions or audit line). */
+  dryRun?: boolean;
+  /** Clock for tests. */
+  now?: Date;
+}
+
+export interface TakedownResult {
+  /** Every snapshot version removed (or, for a dry run, that would be). */
+  matched: SnapshotSummary[];
+  /** Files deleted from snapshot folders (0 for a dry run). */
+  removedFiles: number;
+  /** New exclusion rules recorded (0 for a dry run or when they already existed). */
+  exclusionsAdded: number;
+  dryRun: boolean;
+}
