@@ -2,7 +2,7 @@ import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { extractArticle } from '../extract/index.js';
 import { decodeHtml, type FetchResult, type HttpFetcher, type RobotsCache, type RobotsVerdict } from '../fetch/index.js';
 import { normalizeUrl, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
-import type { SnapshotStore } from '../snapshot/index.js';
+import { ExcludedUrlError, type SnapshotStore, type WriteOutcome } from '../snapshot/index.js';
 import type { StoreDatabase } from '../storage/index.js';
 import { isExcluded } from '../takedown/index.js';
 import { FetchError } from '../util/errors.js';
@@ -169,7 +169,9 @@ export class PageProcessor {
       log.info({ url: entry.url, finalUrl }, 'not stored: excluded by a takedown');
       return;
     }
-    const outcome = this.d.store.write({
+    let outcome: WriteOutcome;
+    try {
+      outcome = this.d.store.write({
       fetch: result,
       article,
       decoded,
@@ -178,7 +180,14 @@ export class PageProcessor {
       robots: verdict,
       defaultCategory: source.category,
       render: { mode: 'http' },
-    });
+      });
+    } catch (err) {
+      if (!(err instanceof ExcludedUrlError)) throw err;
+      // A takedown committed while this page was in flight: the takedown wins.
+      summary.skipped.excluded++;
+      frontier.finish(entry.url, { state: 'skipped', outcome: 'excluded' });
+      return;
+    }
     summary.snapshots[outcome.status]++;
     const revisited = Boolean(history?.fetchedBefore && history.snapshotId);
     frontier.finish(entry.url, {

@@ -1,0 +1,45 @@
+import { InvalidArgumentError } from 'commander';
+import { takedown, type TakedownSelector } from '../../takedown/index.js';
+import { EXIT } from '../exitCodes.js';
+
+export interface TakedownCommandOptions {
+  url?: string;
+  prefix?: string;
+  host?: string;
+  id?: string;
+  reason: string;
+  requester?: string;
+  dryRun?: boolean;
+  store: string;
+  json?: boolean;
+}
+
+function selectorOf(o: TakedownCommandOptions): TakedownSelector {
+  const given = (['url', 'prefix', 'host', 'id'] as const).filter((k) => o[k] !== undefined);
+  if (given.length !== 1) throw new InvalidArgumentError('give exactly one of --url, --prefix, --host or --id');
+  const k = given[0];
+  return { [k]: o[k]! } as TakedownSelector;
+}
+
+export async function takedownCommand(o: TakedownCommandOptions): Promise<number> {
+  let selector: TakedownSelector;
+  try {
+    selector = selectorOf(o);
+  } catch (e) {
+    process.stderr.write(`snapcrawl takedown: ${(e as Error).message}\n`);
+    return EXIT.USAGE;
+  }
+  const result = takedown(o.store, selector, { reason: o.reason, requester: o.requester, dryRun: o.dryRun });
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return EXIT.OK;
+  }
+  const verb = result.dryRun ? 'would remove' : 'removed';
+  for (const s of result.matched) process.stdout.write(`${verb} ${s.id}  ${s.url}\n`);
+  process.stdout.write(
+    result.dryRun
+      ? `dry run: ${result.matched.length} snapshot(s) would be removed; nothing changed\n`
+      : `${result.matched.length} snapshot(s) removed (${result.removedFiles} files), ${result.exclusionsAdded} exclusion(s) recorded; audit: ${o.store}/takedowns.jsonl\n`,
+  );
+  return EXIT.OK;
+}
