@@ -13,6 +13,11 @@ import { TrapGuard } from './trapGuard.js';
 import { bump, type RunSummary } from './summary.js';
 
 const MAX_ATTEMPTS = 5;
+
+interface RedirectRefusal {
+  reason: 'robots' | 'excluded' | 'known';
+  target: string;
+}
 /** Without an articlePattern, a page is an article when its extracted body has at least this many characters. */
 const MIN_ARTICLE_CHARS = 200;
 
@@ -85,9 +90,21 @@ export class PageProcessor {
     if (revisit && history?.etag) headers['if-none-match'] = history.etag;
     if (revisit && history?.lastModified) headers['if-modified-since'] = history.lastModified;
     let result: FetchResult;
+    let refusal: RedirectRefusal | null = null;
     try {
-      result = await this.d.fetcher.fetch(entry.url, { allowPrivate, headers });
+      result = await this.d.fetcher.fetch(entry.url, {
+        allowPrivate,
+        headers,
+        beforeRedirect: async (target) => {
+          refusal = await this.redirectRefusal(target, allowPrivate);
+          return refusal?.reason;
+        },
+      });
     } catch (err) {
+      if (err instanceof FetchError && err.kind === 'redirect-refused' && refusal) {
+        this.recordRefusedRedirect(entry, refusal);
+        return;
+      }
       this.recordFetchError(entry, err);
       return;
     }
@@ -127,6 +144,36 @@ export class PageProcessor {
     await this.handleHtml(entry, result, source, verdict, finalUrl, history);
   }
 
+  /**
+   * Whether a redirect hop may be followed: never into robots-disallowed or excluded URLs, and not into
+   * a URL this run already has (it is fetched, or will be, under its own name).
+   */
+  private async redirectRefusal(target: string, allowPrivate: boolean): Promise<RedirectRefusal | null> {
+    const url = normalizeUrl(target);
+    if (!url) return null;
+    if (isExcluded(this.d.db, url)) return { reason: 'excluded', target: url };
+    const known = this.d.frontier.get(url);
+    if (known && (known.state === 'queued' || (known.runId === this.d.frontier.runId && known.state !== 'failed'))) {
+      return { reason: 'known', target: url };
+    }
+    const verdict = await this.d.robots.check(url, { allowPrivate });
+    if (!verdict.allowed) return { reason: 'robots', target: url };
+    return null;
+  }
+
+  private recordRefusedRedirect(entry: FrontierEntry, refusal: RedirectRefusal): void {
+    const { frontier, summary, logger: log } = this.d;
+    summary.fetched++;
+    if (refusal.reason === 'robots') summary.skipped.robots++;
+    if (refusal.reason === 'excluded') summary.skipped.excluded++;
+    if (refusal.reason === 'known') summary.discoveryOnly++;
+    frontier.finish(entry.url, {
+      state: refusal.reason === 'known' ? 'done' : 'skipped',
+      outcome: `redirect-${refusal.reason}:${refusal.target}`,
+    });
+    log.info({ url: entry.url, target: refusal.target, reason: refusal.reason }, 'redirect not followed');
+  }
+
   /** The n-th revisit waits revisit[n-1]; past the end of the list a page is never refetched. */
   private nextRevisitAt(source: SourceConfig, history: UrlHistory | null, thisIsRevisit: boolean): number | null {
     const n = (history?.revisitCount ?? 0) + (thisIsRevisit ? 1 : 0);
@@ -149,6 +196,8 @@ export class PageProcessor {
     if (entry.depth < source.maxDepth && scope) {
       const links = this.admit(article.outlinks, source, scope);
       frontier.addMany(links.map((url) => ({ url, source: source.name, depth: entry.depth + 1, discoveredFrom: entry.url })));
+    } else if (article.outlinks.length > 0) {
+      bump(summary.limitsHit, 'maxDepth'); // pages whose links were not followed for depth
     }
     const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(entry.url) ?? null;
     const isArticle =

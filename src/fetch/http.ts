@@ -173,6 +173,10 @@ export class HttpFetcher {
       if (redirects.length > maxRedirects) {
         throw new FetchError(`more than ${maxRedirects} redirects`, url, 'too-many-redirects', { status: hop.status });
       }
+      const refusal = await options.beforeRedirect?.(target.href);
+      if (refusal) {
+        throw new FetchError(`redirect to ${target.href} not followed: ${refusal}`, url, 'redirect-refused', { status: hop.status });
+      }
       visited.add(target.href);
       current = target;
     }

@@ -41,6 +41,11 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Overrides retries for this request (robots.txt uses 0). */
   retries?: number;
+  /**
+   * Asked before each redirect hop is followed; a returned reason stops the fetch with a
+   * `redirect-refused` FetchError (the crawler uses it for robots rules, exclusions and URLs it already has).
+   */
+  beforeRedirect?: (target: string) => Promise<string | null | undefined> | string | null | undefined;
   /** Allow private/loopback targets for this request (per-source allowPrivate). */
   allowPrivate?: boolean;
 }

@@ -18,6 +18,8 @@ export interface FrontierEntry {
   attempts: number;
   nextFetchAt: number;
   discoveredFrom: string | null;
+  /** The run that last claimed or handled it. */
+  runId: string | null;
 }
 
 export interface AddUrl {
@@ -77,6 +79,7 @@ interface Row {
   attempts: number;
   next_fetch_at: number;
   discovered_from: string | null;
+  run_id: string | null;
 }
 
 const toEntry = (r: Row): FrontierEntry => ({
@@ -91,6 +94,7 @@ const toEntry = (r: Row): FrontierEntry => ({
   attempts: r.attempts,
   nextFetchAt: r.next_fetch_at,
   discoveredFrom: r.discovered_from,
+  runId: r.run_id,
 });
 
 /**

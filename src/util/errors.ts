@@ -24,6 +24,7 @@ export type FetchErrorKind =
   | 'http'
   | 'redirect-loop'
   | 'too-many-redirects'
+  | 'redirect-refused'
   | 'blocked-address'
   | 'invalid-url'
   | 'retry-later';

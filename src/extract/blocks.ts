@@ -1,0 +1,252 @@
+/**
+ * Turning a DOM subtree into an ordered list of text blocks (paragraphs, headings, list items, quotes, code,
+ * tables, images). Inline runs between block boundaries become paragraphs; <br> splits paragraphs (Chinese sites
+ * lay out whole articles with <br>). Depth is bounded by parsePage, so plain recursion is safe here.
+ */
+import { attr, BLOCK_TAGS, isTag, isText, type AnyNode, type Element } from './dom.js';
+import { imageSource, isDecorativeImage } from './images.js';
+import type { UrlResolver } from './links.js';
+import { isDataTable, tableRows } from './tables.js';
+import { clip, collapseSpace, nonSpaceLength, normalizeInline } from './text.js';
+
+const MAX_BLOCK_CHARS = 100_000;
+const MAX_MARKDOWN_LINKS = 3000;
+const INLINE_CAPTION = /caption|credit/i;
+
+export type BlockKind = 'paragraph' | 'heading' | 'item' | 'pre' | 'table' | 'image';
+
+export interface Block {
+  kind: BlockKind;
+  /** Plain text (tables: cells joined by spaces, rows by newlines). */
+  text: string;
+  /** Inline Markdown of the text (links kept). */
+  md: string;
+  /** The block-level element the text came from. */
+  el: Element;
+  /** Length of text inside links (plain characters). */
+  linkChars: number;
+  headingLevel?: number;
+  listDepth?: number;
+  ordered?: boolean;
+  quoted?: boolean;
+  rows?: string[][];
+  image?: { src: string; alt?: string; caption?: string };
+}
+
+export interface EmitOptions {
+  /** Resolves image and link URLs against the page. */
+  urls?: UrlResolver;
+  /** Subtrees to leave out (furniture found by the cleaner). */
+  skip?: Set<Element>;
+  /** Build Markdown links and image blocks (a URL parse each); off for the page-wide line pass. */
+  links?: boolean;
+  /** Precomputed text size of an element (weighted length), to avoid re-reading table cells. */
+  sizeOf?: (el: Element) => number;
+}
+
+interface Ctx {
+  listDepth: number;
+  ordered: boolean;
+  quoted: boolean;
+  pre: boolean;
+  link?: string;
+}
+
+const MD_SPECIAL = /([\\`*_[\]])/g;
+function escapeMd(s: string): string {
+  return s.replace(MD_SPECIAL, '\\$1');
+}
+
+class Emitter {
+  readonly blocks: Block[] = [];
+  private text: string[] = [];
+  private md: string[] = [];
+  private linkChars = 0;
+  private owner: Element | undefined;
+  private pendingImages: Block[] = [];
+  private linkCount = 0;
+  /** Non-space characters appended so far (tells whether a link had any text). */
+  private visibleChars = 0;
+
+  /** The page-wide line pass needs plain text only. */
+  private readonly withMarkdown: boolean;
+
+  constructor(private readonly opts: EmitOptions) {
+    this.withMarkdown = opts.links !== false;
+  }
+
+  flush(ctx: Ctx, kind: BlockKind = 'paragraph', headingLevel?: number): void {
+    // One paragraph is never longer than this: a multi-megabyte text node is an attack, not an article.
+    const text = this.text.length === 0 ? '' : normalizeInline(clip(this.text.join(''), MAX_BLOCK_CHARS));
+    if (text && this.owner) {
+      const md = this.withMarkdown ? normalizeInline(clip(this.md.join(''), MAX_BLOCK_CHARS * 2)) : text;
+      const block: Block = { kind, text, md, el: this.owner, linkChars: this.linkChars };
+      if (kind === 'heading') block.headingLevel = headingLevel;
+      if (kind === 'item') Object.assign(block, { listDepth: ctx.listDepth, ordered: ctx.ordered });
+      if (ctx.quoted) block.quoted = true;
+      this.blocks.push(block);
+    }
+    this.text = [];
+    this.md = [];
+    this.linkChars = 0;
+    this.owner = undefined;
+    if (this.pendingImages.length > 0) {
+      this.blocks.push(...this.pendingImages);
+      this.pendingImages = [];
+    }
+  }
+
+  private append(s: string, el: Element, ctx: Ctx, mdText?: string): void {
+    if (!this.owner) this.owner = el;
+    this.text.push(s);
+    if (this.withMarkdown) this.md.push(mdText ?? escapeMd(s));
+    const visible = nonSpaceLength(s);
+    this.visibleChars += visible;
+    if (ctx.link) this.linkChars += visible;
+  }
+
+  walk(node: AnyNode, parent: Element, ctx: Ctx): void {
+    if (isText(node)) {
+      if (ctx.pre) this.append(node.data, parent, ctx, node.data);
+      else this.append(node.data, parent, ctx);
+      return;
+    }
+    if (!isTag(node)) return;
+    const el = node;
+    if (this.opts.skip?.has(el)) {
+      if (BLOCK_TAGS.has(el.name)) this.flush(ctx);
+      return;
+    }
+    switch (el.name) {
+      case 'br':
+        if (ctx.pre) this.append('\n', parent, ctx, '\n');
+        else this.flush(ctx);
+        return;
+      case 'hr':
+        this.flush(ctx);
+        return;
+      case 'img':
+        this.image(el, ctx);
+        return;
+      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+        this.flush(ctx);
+        this.children(el, el, ctx);
+        this.flush(ctx, 'heading', Number(el.name[1]));
+        return;
+      case 'ul': case 'ol': case 'menu':
+        this.flush(ctx);
+        this.children(el, el, { ...ctx, listDepth: ctx.listDepth + 1, ordered: el.name === 'ol' });
+        this.flush(ctx);
+        return;
+      case 'li':
+        this.flush(ctx);
+        this.children(el, el, ctx);
+        this.flush(ctx, ctx.listDepth > 0 ? 'item' : 'paragraph');
+        return;
+      case 'blockquote':
+        this.flush(ctx);
+        this.children(el, el, { ...ctx, quoted: true });
+        this.flush(ctx);
+        return;
+      case 'pre':
+        this.flush(ctx);
+        this.children(el, el, { ...ctx, pre: true });
+        this.preBlock(ctx);
+        return;
+      case 'table':
+        this.flush(ctx);
+        if (isDataTable(el, this.opts.sizeOf)) this.table(el);
+        else this.children(el, el, ctx);
+        this.flush(ctx);
+        return;
+      case 'figcaption':
+        this.flush(ctx);
+        this.children(el, el, ctx);
+        this.flush(ctx);
+        return;
+      case 'a':
+        this.link(el, parent, ctx);
+        return;
+      default:
+        // Inline caption wrappers (<span class="newsCaption">) stand on their own, so captions can be told apart.
+        if (BLOCK_TAGS.has(el.name) || (el.attribs.class !== undefined && INLINE_CAPTION.test(el.attribs.class))) {
+          this.flush(ctx);
+          this.children(el, el, ctx);
+          this.flush(ctx);
+        } else {
+          this.children(el, parent, ctx);
+        }
+    }
+  }
+
+  children(el: Element, owner: Element, ctx: Ctx): void {
+    for (const c of el.children) this.walk(c, owner, ctx);
+  }
+
+  private link(el: Element, parent: Element, ctx: Ctx): void {
+    // Past a few thousand links the page is a link farm: keep their text, skip building Markdown links.
+    const href = this.opts.links === false || ++this.linkCount > MAX_MARKDOWN_LINKS ? undefined : this.opts.urls?.resolve(el.attribs.href);
+    const outer = ctx.link;
+    if (!href || outer || hasBlockChild(el)) {
+      ctx.link = outer ?? href ?? '#';
+      this.children(el, parent, ctx);
+      ctx.link = outer;
+      return;
+    }
+    const mdStart = this.md.length;
+    const visibleBefore = this.visibleChars;
+    this.md.push('[');
+    ctx.link = href;
+    this.children(el, parent, ctx);
+    ctx.link = outer;
+    if (this.visibleChars === visibleBefore || this.md.length <= mdStart) {
+      if (this.md[mdStart] === '[') this.md.splice(mdStart, 1);
+      return;
+    }
+    this.md.push(`](${href.replace(/\)/g, '%29')})`);
+  }
+
+  private image(el: Element, ctx: Ctx): void {
+    if (this.opts.links === false) return;
+    const src = imageSource(el, this.opts.urls);
+    if (!src || isDecorativeImage(el, src)) return;
+    const alt = collapseSpace(attr(el, 'alt') ?? attr(el, 'title') ?? '') || undefined;
+    const block: Block = { kind: 'image', text: '', md: '', el, linkChars: 0, image: { src, alt } };
+    if (ctx.quoted) block.quoted = true;
+    // An image inside a paragraph is placed after that paragraph, so the sentence is not cut in two.
+    if (this.owner) this.pendingImages.push(block);
+    else this.blocks.push(block);
+  }
+
+  private preBlock(ctx: Ctx): void {
+    const text = this.text.join('').replace(/^\n+|\s+$/g, '');
+    if (text && this.owner) this.blocks.push({ kind: 'pre', text, md: text, el: this.owner, linkChars: this.linkChars, quoted: ctx.quoted || undefined });
+    this.text = [];
+    this.md = [];
+    this.linkChars = 0;
+    this.owner = undefined;
+  }
+
+  private table(el: Element): void {
+    const rows = tableRows(el);
+    if (rows.length === 0) return;
+    const text = rows.map((r) => r.filter(Boolean).join(' ')).join('\n');
+    this.blocks.push({ kind: 'table', text, md: text, el, linkChars: 0, rows });
+  }
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (const c of el.children) if (isTag(c) && BLOCK_TAGS.has(c.name)) return true;
+  return false;
+}
+
+/** Blocks of every root in order. */
+export function emitBlocks(roots: Element[], opts: EmitOptions): Block[] {
+  const e = new Emitter(opts);
+  const ctx: Ctx = { listDepth: 0, ordered: false, quoted: false, pre: false };
+  for (const r of roots) {
+    e.walk(r, r, ctx);
+    e.flush(ctx);
+  }
+  return e.blocks;
+}

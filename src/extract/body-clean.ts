@@ -1,0 +1,147 @@
+/**
+ * Furniture inside the chosen container: navigation, share bars, related lists, comments, ads. Elements are judged
+ * by tag, class/id hints and link density (Readability's "clean conditionally", tuned for CJK text); text lines by
+ * the boilerplate phrases news sites use (责任编辑, 版权所有, "Share this", "Related:" …).
+ */
+import { elementsIn, type Element } from './dom.js';
+import type { Block } from './blocks.js';
+import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
+import { linkDensity, type StatsMap } from './body-score.js';
+import { comparable, weightedLength } from './text.js';
+
+const ALWAYS_FURNITURE = new Set(['nav', 'aside', 'menu', 'dialog']);
+const FURNITURE_ROLES = /^(?:navigation|complementary|contentinfo|banner|search|menu|menubar|toolbar|dialog)$/;
+const INLINE_CONTAINERS = new Set(['span', 'font']);
+const CONTAINERS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'span', 'center', 'font', 'p', 'header', 'footer']);
+
+/** Subtrees under `roots` to leave out of the body. */
+export function findFurniture(roots: Element[], stats: StatsMap): Set<Element> {
+  const skip = new Set<Element>();
+  for (const root of roots) {
+    const rootLen = stats.get(root)?.len ?? 0;
+    for (const el of elementsIn(root)) {
+      if (hasSkippedAncestor(el, skip, root)) continue;
+      if (isFurniture(el, stats, rootLen)) skip.add(el);
+    }
+  }
+  return skip;
+}
+
+function hasSkippedAncestor(el: Element, skip: Set<Element>, root: Element): boolean {
+  if (skip.size === 0) return false;
+  let cur = el.parent;
+  while (cur && cur !== root) {
+    if (skip.has(cur as Element)) return true;
+    cur = cur.parent;
+  }
+  return false;
+}
+
+function isFurniture(el: Element, stats: StatsMap, rootLen: number): boolean {
+  const s = stats.get(el);
+  if (!s) return false;
+  const share = rootLen > 0 ? s.len / rootLen : 0;
+  if (ALWAYS_FURNITURE.has(el.name)) return share < 0.5;
+  const role = el.attribs.role;
+  if (role && FURNITURE_ROLES.test(role)) return share < 0.5;
+  if ((el.name === 'header' || el.name === 'footer') && share < 0.3) return true;
+  if (!CONTAINERS.has(el.name)) return false;
+  if (isMarkedArticleBody(el)) return false;
+  const ld = linkDensity(s);
+  if (isStrongNegative(el) && share < 0.35) return true;
+  const weight = classWeight(el);
+  if (weight < 0 && share < 0.25) return true;
+  if (el.name === 'p') return ld > 0.8 && s.len < 200;
+  // Inline wrappers go only by their class: link density inside a sentence (hover cards, inline links) is prose.
+  if (INLINE_CONTAINERS.has(el.name)) return false;
+  const proseLen = s.len - s.linkLen;
+  if (el.name === 'ul' || el.name === 'ol') {
+    // A list of linked headlines each followed by a sentence or two is content ("10 things you need to know").
+    const items = el.children.filter((c) => c.type === 'tag' && (c as Element).name === 'li').length || 1;
+    if (proseLen / items >= 60) return false;
+    return ld > 0.35;
+  }
+  if (ld > 0.5 && s.len > 0 && proseLen < 500) return true;
+  // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
+  if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
+  return false;
+}
+
+/** Lines that are site furniture whatever element they sit in. Anchored and short, so cheap. */
+const BOILERPLATE_LINE = new RegExp(
+  [
+    // Credit lines: a label and names, no sentence ("记者：张三 李四"; an interview's "记者：请问……？" stays).
+    String.raw`^[(（\[【]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|监制|值班编辑|实习编辑|终审|初审|复审|作者|记者|通讯员|来源|稿源|出处|文章来源|本文来源|图片来源|摄影|摄|文)\s*[:：/][^，。？！；,?!]{0,40}$`,
+    String.raw`^[(（\[【]?\s*原标题\s*[:：]`,
+    String.raw`^(?:版权所有|版权声明|copyright|©|\(c\)|all rights reserved|免责声明|声明[:：]|本站|本网|转载请|未经授权|凡本网注明|以上内容(?:为|仅)|快照生成时间|信息原文地址|原文地址[:：]|原文链接[:：])`,
+    String.raw`不代表本(?:站|网|平台|报|刊)(?:的)?(?:观点|立场)|如有侵权请|如涉及版权|禁止(?:商业)?转载|转载申请|非法侵权|侵权行为`,
+    String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
+    String.raw`^(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
+    String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
+    // Unrendered WordPress shortcodes: [button link="…"]Send us your review[/button]
+    String.raw`^\[\w+[^\]]*\].*\[\/\w+\]$`,
+  ].join('|'),
+  'i',
+);
+
+/** Sections that end an article: everything after them is related links, comments or promotion. */
+const END_MARKER = /^(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|稿件)|延伸阅读|推荐阅读|猜你喜欢|热门推荐|热点推荐|更多精彩|精彩推荐|网友评论|发表评论|我要评论|评论区|最新评论|related (?:articles|stories|posts|coverage|content|news|links|reading)|more (?:from|on|stories|in|news)\b|recommended(?: for you| stories| reading)?$|you (?:may|might) (?:also )?like|read (?:more|next)\b|most (?:popular|read|viewed)|trending|comments?$|\d+ comments?$|leave a (?:reply|comment)|join the conversation|about the author|share this (?:article|story|post)|sign up for|newsletter|what to read next|popular (?:stories|now)|further reading)/i;
+
+const META_LABEL = /(?:来源|作者|发布|时间|日期|记者|编辑|浏览|点击|阅读|字号|类别|分类|栏目|posted|published|updated)\s*[:：]/gi;
+const HAS_DATE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[:：]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
+
+/** The info line under a headline: "类别:国内 发布时间:2025-10-12 23:41:00 来源:鲁网", "By X | March 3, 2025". */
+export function isInfoLine(text: string): boolean {
+  if (weightedLength(text) > 160) return false;
+  const labels = text.match(META_LABEL)?.length ?? 0;
+  if (labels >= 2) return true;
+  if (!HAS_DATE.test(text)) return false;
+  if (/^(?:updated|published|posted|first published|last (?:updated|modified))\b/i.test(text)) return true;
+  // A dated line that is not a sentence: "2025年10月12日 23:41 新华网", "By Jane Doe | March 3, 2025".
+  return labels >= 1 || (!/[，。！？；]/.test(text) && !/[.!?]["”’]?$/.test(text) && text.split(/\s+/).length <= 20);
+}
+
+/** Attachment lines of notices are content even though they are links. */
+const ATTACHMENT = /^(?:附件|attachment)|\.(?:docx?|pdf|xlsx?|pptx?|zip|rar|wps|ofd)\b/i;
+
+export function isBoilerplateLine(text: string): boolean {
+  return text.length <= 120 && BOILERPLATE_LINE.test(text);
+}
+
+/** Comment-section headers that carry the post title: "《…》已有3件评论", "5 Responses to “…”". */
+const COMMENTS_HEADER = /(?:已有|共有?)\s?\d+\s?(?:件|条|个|篇)?(?:评论|回复|留言)$|^\d+\s?(?:件|条|个)?(?:评论|回复|留言)$|^(?:\d+|one|two|three|no)\s(?:responses?|replies|comments?|thoughts)\s(?:to|on)\b/i;
+
+export function isEndMarker(text: string): boolean {
+  if (text.length > 120) return false;
+  return (text.length <= 40 && END_MARKER.test(text)) || COMMENTS_HEADER.test(text);
+}
+
+/** Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. */
+export function filterBodyBlocks(blocks: Block[], title: string | undefined): Block[] {
+  const totalLen = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
+  const titleKey = title ? comparable(title) : '';
+  const out: Block[] = [];
+  let seen = 0;
+  let started = false;
+  for (const b of blocks) {
+    const len = weightedLength(b.text);
+    if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
+      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
+      if (isEndMarker(b.text) && seen > totalLen * 0.4) break;
+      if (isBoilerplateLine(b.text) && len < 160) continue;
+      if (!started && isInfoLine(b.text)) continue;
+      // A short line that is mostly link text is navigation, not prose.
+      if (b.text.length < 100 && b.linkChars > 0 && b.linkChars >= b.text.replace(/\s+/g, '').length * 0.7 && b.kind !== 'heading' && !ATTACHMENT.test(b.text)) continue;
+      if (len >= 40) started = true;
+    }
+    seen += len;
+    out.push(b);
+  }
+  // Trailing headings/short lines with nothing after them are leftovers of removed sections.
+  while (out.length > 0) {
+    const last = out[out.length - 1];
+    if (last.kind === 'heading' || (last.kind !== 'image' && weightedLength(last.text) < 8)) out.pop();
+    else break;
+  }
+  return out;
+}

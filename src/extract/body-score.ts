@@ -1,0 +1,154 @@
+/**
+ * Finding the main content container. Like Readability, every paragraph-like run of text scores itself
+ * (1 + punctuation + length bonus, CJK aware) and hands the score to its ancestors with decay; candidates are then
+ * weighted by link density and class/id hints. Unlike Readability, a container holding <br>-separated text
+ * (common on Chinese sites) scores itself, and sentence punctuation (。，、 included) drives the score.
+ */
+import { BLOCK_TAGS, elementsIn, isAncestor, isTag, isText, type Document, type Element } from './dom.js';
+import { classWeight, isMarkedArticleBody, tagWeight } from './hints.js';
+import { textMetrics } from './text.js';
+
+export interface NodeStats {
+  /** Weighted length (CJK ×2) of all text below. */
+  len: number;
+  /** Weighted length of text inside links. */
+  linkLen: number;
+  punct: number;
+  /** Text reachable without crossing a block element: the element's own paragraph text. */
+  inlineLen: number;
+  inlinePunct: number;
+  inlineLinkLen: number;
+  /** <br>s among the inline content: several mean several paragraphs laid out in one element. */
+  inlineBreaks: number;
+  hasBlockChild: boolean;
+  /** Content score from paragraph runs at or below this element (Readability-style). */
+  score: number;
+}
+
+/** Elements that cannot be the content container themselves (they are its paragraphs or furniture). */
+const NOT_CANDIDATE = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'a', 'span', 'strong', 'b', 'em', 'i',
+  'font', 'pre', 'figure', 'figcaption', 'caption', 'nav', 'aside', 'footer', 'header', 'thead', 'th', 'label',
+  'html', 'small', 'sup', 'sub', 'u', 'code', 'cite', 'abbr', 'time',
+]);
+const PARAGRAPH_MIN_LEN = 25;
+
+export type StatsMap = Map<Element, NodeStats>;
+
+/** One bottom-up pass computing NodeStats for every element (reverse pre-order: children before parents). */
+export function computeStats(doc: Document): { stats: StatsMap; order: Element[] } {
+  const order = elementsIn(doc);
+  const stats: StatsMap = new Map();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i];
+    const s: NodeStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0 };
+    const isLink = el.name === 'a';
+    for (const c of el.children) {
+      if (isText(c)) {
+        const m = textMetrics(c.data);
+        s.len += m.len;
+        s.punct += m.punct;
+        s.inlineLen += m.len;
+        s.inlinePunct += m.punct;
+      } else if (isTag(c)) {
+        const cs = stats.get(c);
+        if (!cs) continue;
+        s.len += cs.len;
+        s.linkLen += cs.linkLen;
+        s.punct += cs.punct;
+        if (c.name === 'br') s.inlineBreaks++;
+        else if (!BLOCK_TAGS.has(c.name)) {
+          s.inlineLen += cs.inlineLen;
+          s.inlinePunct += cs.inlinePunct;
+          s.inlineLinkLen += cs.inlineLinkLen;
+          s.inlineBreaks += cs.inlineBreaks;
+        } else s.hasBlockChild = true;
+      }
+    }
+    if (isLink) {
+      s.linkLen = s.len;
+      s.inlineLinkLen = s.inlineLen;
+    }
+    stats.set(el, s);
+  }
+  return { stats, order };
+}
+
+export function linkDensity(s: Pick<NodeStats, 'len' | 'linkLen'>): number {
+  return s.len === 0 ? 0 : s.linkLen / s.len;
+}
+
+/** Propagate paragraph scores to ancestors; returns each candidate's final score (link density, hints applied). */
+export function scoreCandidates(order: Element[], stats: StatsMap): Map<Element, number> {
+  const finalScores = new Map<Element, number>();
+  for (const el of order) {
+    if (!BLOCK_TAGS.has(el.name)) continue;
+    const s = stats.get(el)!;
+    if (s.inlineLen < PARAGRAPH_MIN_LEN) continue;
+    const ownLinkDensity = s.inlineLen === 0 ? 0 : s.inlineLinkLen / s.inlineLen;
+    if (ownLinkDensity > 0.6) continue;
+    const contribution = (1 + s.inlinePunct + Math.min(s.inlineLen / 100, 3)) * (1 - ownLinkDensity);
+    // A <p>, or a div holding one paragraph, hands everything up; a container whose own text is several
+    // <br>-separated paragraphs (or mixed with block children) is its own first "parent".
+    const selfContainer = !NOT_CANDIDATE.has(el.name) && (s.inlineBreaks >= 2 || s.hasBlockChild);
+    let level = selfContainer ? -1 : 0;
+    let node: Element | null = selfContainer ? el : (el.parent as Element | null);
+    while (node && isTag(node) && level < 5) {
+      const divider = level <= 0 ? 1 : level === 1 ? 2 : level * 3;
+      if (!NOT_CANDIDATE.has(node.name)) {
+        const ns = stats.get(node);
+        if (ns) ns.score += contribution / divider;
+      }
+      node = node.parent as Element | null;
+      level++;
+    }
+  }
+  for (const el of order) {
+    const s = stats.get(el)!;
+    if (s.score <= 0 || NOT_CANDIDATE.has(el.name)) continue;
+    let bonus = tagWeight(el) + classWeight(el);
+    if (isMarkedArticleBody(el)) bonus += 25;
+    finalScores.set(el, (s.score + bonus) * (1 - linkDensity(s)));
+  }
+  return finalScores;
+}
+
+/** The container with the highest score, moved up when its ancestors hold several near-equal candidates. */
+export function pickTopCandidate(scores: Map<Element, number>): Element | undefined {
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0) return undefined;
+  let top = ranked[0][0];
+  const topScore = ranked[0][1];
+  // Several strong candidates under one ancestor: the article is split into sibling blocks.
+  const alternatives = ranked.slice(1, 6).filter(([, sc]) => sc >= topScore * 0.75).map(([el]) => el);
+  if (alternatives.length >= 2) {
+    let parent = top.parent as Element | null;
+    while (parent && isTag(parent) && parent.name !== 'body') {
+      const inside = alternatives.filter((a) => isAncestor(parent!, a)).length;
+      if (inside >= 2) {
+        top = parent;
+        break;
+      }
+      parent = parent.parent as Element | null;
+    }
+  }
+  // Climb while the parent scores higher (the paragraphs sit in a wrapper of the real container).
+  let last = scores.get(top) ?? topScore;
+  const threshold = last / 3;
+  let parent = top.parent as Element | null;
+  while (parent && isTag(parent) && parent.name !== 'body' && parent.name !== 'html') {
+    const ps = scores.get(parent);
+    if (ps === undefined) {
+      parent = parent.parent as Element | null;
+      continue;
+    }
+    if (ps < threshold) break;
+    if (ps > last) {
+      top = parent;
+      break;
+    }
+    last = ps;
+    parent = parent.parent as Element | null;
+  }
+  return top;
+}

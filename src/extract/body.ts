@@ -1,0 +1,126 @@
+/**
+ * Main-content extraction: score containers (body-score), merge qualifying siblings, drop furniture (body-clean),
+ * serialise to blocks (blocks). Falls back to the marked article body or the whole page when scoring finds
+ * nothing substantial.
+ */
+import { isAncestor, isTag, textContent, type Element } from './dom.js';
+import { emitBlocks, type Block } from './blocks.js';
+import { attachCaptions } from './captions.js';
+import type { UrlResolver } from './links.js';
+import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
+import { filterBodyBlocks, findFurniture } from './body-clean.js';
+import { isMarkedArticleBody } from './hints.js';
+import { weightedLength } from './text.js';
+
+export interface BodyResult {
+  blocks: Block[];
+  /** Containers the body was taken from (used to locate bylines around it). */
+  roots: Element[];
+  stats: StatsMap;
+  warnings: string[];
+}
+
+const MIN_BODY_LEN = 80;
+
+export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): BodyResult {
+  const warnings: string[] = [];
+  const scores = scoreCandidates(order, stats);
+  const top = pickTopCandidate(scores);
+  let roots = top ? withSameClassParts(top, withSiblings(top, scores, stats), order, stats) : [];
+  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts) : [];
+
+  if (textLength(blocks) < MIN_BODY_LEN) {
+    // Scoring found too little: try an explicitly marked body, then the whole page.
+    const marked = order.find((el) => isMarkedArticleBody(el) && (stats.get(el)?.len ?? 0) >= MIN_BODY_LEN);
+    const bodyEl = order.find((el) => el.name === 'body') ?? order[0];
+    for (const fallback of [marked, bodyEl]) {
+      // A page that is nearly all links (a hub or link farm) has no article to fall back to.
+      if (!fallback || linkDensity(stats.get(fallback) ?? { len: 0, linkLen: 0 }) > 0.7) continue;
+      const alt = blocksOf([fallback], stats, opts);
+      if (textLength(alt) > textLength(blocks)) {
+        blocks = alt;
+        roots = [fallback];
+        warnings.push(fallback === marked ? 'body: used the marked article body' : 'body: no content block found, used the whole page');
+        break;
+      }
+    }
+  }
+  if (blocks.length === 0) warnings.push('body: no text found');
+  return { blocks, roots, stats, warnings };
+}
+
+function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): Block[] {
+  const skip = findFurniture(roots, stats);
+  return filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title);
+}
+
+function textLength(blocks: Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += weightedLength(b.text);
+  return n;
+}
+
+const SENTENCE_END = /[.。!?！？”"』」…]\s*$/;
+
+/** The top container plus siblings that look like more of the article (Readability's sibling pass). */
+function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMap): Element[] {
+  const parent = top.parent;
+  if (!parent || !isTag(parent) || parent.name === 'html') return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attribs.class ?? '';
+  const out: Element[] = [];
+  for (const sib of parent.children) {
+    if (!isTag(sib)) continue;
+    if (sib === top) {
+      out.push(sib);
+      continue;
+    }
+    const bonus = topClass && sib.attribs.class === topClass ? topScore * 0.2 : 0;
+    const score = scores.get(sib);
+    if (score !== undefined && score + bonus >= threshold) {
+      out.push(sib);
+      continue;
+    }
+    if (sib.name !== 'p') continue;
+    const s = stats.get(sib);
+    if (!s) continue;
+    const ld = linkDensity(s);
+    if (s.len > 80 && ld < 0.25) out.push(sib);
+    else if (s.len > 0 && s.len <= 80 && ld === 0 && SENTENCE_END.test(textContent(sib))) out.push(sib);
+  }
+  return out;
+}
+
+/** How many levels up two elements meet (Infinity when more than `max`). */
+function meetingDepth(a: Element, b: Element, max: number): number {
+  const up = new Map<Element, number>();
+  let cur: Element | null = a;
+  for (let i = 0; cur && i <= max; i++, cur = cur.parent as Element | null) up.set(cur, i);
+  cur = b;
+  for (let j = 0; cur && j <= max; j++, cur = cur.parent as Element | null) {
+    const i = up.get(cur);
+    if (i !== undefined) return Math.max(i, j);
+  }
+  return Infinity;
+}
+
+/**
+ * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
+ * between them) under a nearby common ancestor: the other chunks are part of the body too.
+ */
+function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap): Element[] {
+  const cls = top.attribs.class;
+  if (!cls) return roots;
+  const parts: Element[] = [];
+  for (const el of order) {
+    if (el === top || el.name !== top.name || el.attribs.class !== cls) continue;
+    if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
+    const s = stats.get(el);
+    if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;
+    if (meetingDepth(top, el, 6) <= 6) parts.push(el);
+  }
+  if (parts.length === 0) return roots;
+  const position = new Map(order.map((el, i) => [el, i] as const));
+  return [...roots, ...parts].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}

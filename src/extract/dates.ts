@@ -1,0 +1,264 @@
+/**
+ * Parsing one date string into parts, and formatting parts as ISO 8601. Handles ISO/RFC forms, Chinese
+ * numeric and 年月日 forms, US m/d/y, English month names (own regex first, chrono-node as the fallback).
+ * Callers pass short, whitespace-collapsed strings, so every regex here runs on bounded input.
+ */
+import * as chrono from 'chrono-node';
+import { ZONE_ABBREVIATIONS, zoneOffsetForLocal } from './timezone.js';
+
+export interface DateParts {
+  year: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  /** Minutes east of UTC when the source stated a zone. */
+  offsetMinutes?: number;
+}
+
+export interface DateContext {
+  /** IANA zone for times without an offset. */
+  timezone: string;
+  /** Year to use for "10月11日" style dates that omit it. */
+  contextYear?: number;
+}
+
+const MAX_YEAR = new Date().getUTCFullYear() + 1;
+
+/** Precision rank: year 1 … second 6. */
+export function precisionOf(p: DateParts): number {
+  if (p.second !== undefined) return 6;
+  if (p.minute !== undefined) return 5;
+  if (p.hour !== undefined) return 4;
+  if (p.day !== undefined) return 3;
+  if (p.month !== undefined) return 2;
+  return 1;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function isPlausible(p: DateParts): boolean {
+  if (!(p.year >= 1970 && p.year <= MAX_YEAR)) return false;
+  if (p.month !== undefined && !(p.month >= 1 && p.month <= 12)) return false;
+  if (p.day !== undefined && (p.month === undefined || !(p.day >= 1 && p.day <= daysInMonth(p.year, p.month)))) return false;
+  if (p.hour !== undefined && !(p.hour >= 0 && p.hour <= 23)) return false;
+  if (p.minute !== undefined && !(p.minute >= 0 && p.minute <= 59)) return false;
+  if (p.second !== undefined && !(p.second >= 0 && p.second <= 60)) return false;
+  return true;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+function formatOffset(min: number): string {
+  const sign = min < 0 ? '-' : '+';
+  const a = Math.abs(min);
+  return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/** ISO 8601: full timestamp with offset when a time is known, else YYYY-MM-DD / YYYY-MM / YYYY. */
+export function formatDate(p: DateParts, timezone: string): string {
+  const date = [pad(p.year, 4), p.month !== undefined ? pad(p.month) : undefined, p.day !== undefined ? pad(p.day) : undefined]
+    .filter((x) => x !== undefined)
+    .join('-');
+  if (p.hour === undefined || p.day === undefined || p.month === undefined) return date;
+  const minute = p.minute ?? 0;
+  const second = p.second ?? 0;
+  const offset = p.offsetMinutes ?? zoneOffsetForLocal(timezone, p.year, p.month, p.day, p.hour, minute, second);
+  return `${date}T${pad(p.hour)}:${pad(minute)}:${pad(second)}${formatOffset(offset)}`;
+}
+
+/** Milliseconds since epoch of a full timestamp (used to compare candidates). */
+export function instantOf(p: DateParts, timezone: string): number | undefined {
+  if (p.month === undefined || p.day === undefined) return undefined;
+  const iso = formatDate({ ...p, hour: p.hour ?? 0 }, timezone);
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function parseZone(z: string | undefined, p: DateParts, ctxZone: string): number | undefined {
+  if (!z) return undefined;
+  const s = z.trim();
+  if (s === 'Z' || s === 'z') return 0;
+  const num = /^(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?$/i.exec(s);
+  if (num) return (num[1] === '-' ? -1 : 1) * (Number(num[2]) * 60 + Number(num[3] ?? 0));
+  const abbr = ZONE_ABBREVIATIONS[s.toUpperCase()] ?? ZONE_ABBREVIATIONS[s];
+  if (typeof abbr === 'number') return abbr;
+  if (typeof abbr === 'string' && p.month !== undefined && p.day !== undefined) {
+    return zoneOffsetForLocal(abbr, p.year, p.month, p.day, p.hour ?? 12, p.minute ?? 0, 0);
+  }
+  void ctxZone;
+  return undefined;
+}
+
+function to24h(hour: number, marker: string | undefined): number {
+  if (!marker) return hour;
+  const m = marker.toLowerCase().replace(/\./g, '');
+  if ((m === 'pm' || m === '下午' || m === '晚上' || m === '晚') && hour < 12) return hour + 12;
+  if ((m === 'am' || m === '凌晨' || m === '上午' || m === '早上') && hour === 12) return 0;
+  if (m === '中午' && hour < 11) return hour + 12;
+  return hour;
+}
+
+const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1,2})\s?[:：时]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|北京时间))?`;
+/** 2025-10-12 23:41:00 · 2025/10/12 · 2025.10.12 · 2025年10月12日 23:41 · 2025-10-12T15:41:00Z */
+const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.]|年)\s?(\d{1,2})\s?(?:[-/.]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,)?\s?(?:星期.|周.)?\s?${TIME})?`);
+/** 20251012 or 20251012T234100 (URLs and compact meta). */
+const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)/;
+/** 7/5/2005 9:23:57 PM (US month first unless the first number cannot be a month). */
+const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?,?\s?${TIME})?`);
+/** 10月11日 (year from context). */
+const MD_CN = new RegExp(String.raw`(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
+/** 1998年3月 (month precision). */
+const YM_CN = /(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)/;
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const EN_TIME = String.raw`(?:\s?(?:at|,|-|–|—|\|)?\s?(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?([A-Z]{1,4}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)\)?)?)?`;
+/** March 3, 2025 4:05 PM ET */
+const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
+/** 3 Mar 2025 16:05 GMT */
+const EN_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s?(?:of\s)?${MONTH_NAME},?\s?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
+
+function fromTimeGroups(p: DateParts, g: Array<string | undefined>, zoneCtx: string): DateParts {
+  const [cnMarker, h, mi, s, ampm, zone] = g;
+  if (h === undefined || mi === undefined) return p;
+  const out: DateParts = { ...p, hour: to24h(Number(h), ampm ?? cnMarker), minute: Number(mi) };
+  if (s !== undefined) out.second = Number(s);
+  const off = parseZone(zone, out, zoneCtx);
+  if (off !== undefined) out.offsetMinutes = off;
+  return out;
+}
+
+function fromEnglishTime(p: DateParts, g: Array<string | undefined>, zoneCtx: string): DateParts {
+  const [h, mi, s, ampm, zone] = g;
+  // A bare number after the year is not a time unless it has minutes or am/pm.
+  if (h === undefined || (mi === undefined && ampm === undefined)) return p;
+  const out: DateParts = { ...p, hour: to24h(Number(h), ampm), minute: Number(mi ?? 0) };
+  if (s !== undefined) out.second = Number(s);
+  const off = parseZone(zone, out, zoneCtx);
+  if (off !== undefined) out.offsetMinutes = off;
+  return out;
+}
+
+function valid(p: DateParts): DateParts | undefined {
+  if (!isPlausible(p)) {
+    // A broken time must not throw away a good date.
+    const { year, month, day } = p;
+    const dateOnly: DateParts = { year, month, day };
+    return p.hour !== undefined && isPlausible(dateOnly) ? dateOnly : undefined;
+  }
+  return p;
+}
+
+/** The first date in `text` (short, whitespace-collapsed), or undefined. */
+export function parseDateText(text: string, ctx: DateContext): DateParts | undefined {
+  if (!text || text.length > 400) return undefined;
+  let m = YMD.exec(text);
+  if (m) {
+    const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx.timezone);
+    const ok = valid(p);
+    if (ok) return ok;
+  }
+  m = COMPACT.exec(text);
+  if (m) {
+    const p: DateParts = { year: +m[1], month: +m[2], day: +m[3] };
+    if (m[4] !== undefined) Object.assign(p, { hour: +m[4], minute: +m[5] }, m[6] ? { second: +m[6] } : {});
+    const ok = valid(p);
+    if (ok) return ok;
+  }
+  m = EN_MDY.exec(text);
+  if (m) {
+    const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: +m[2] }, m.slice(4, 9), ctx.timezone));
+    if (ok) return ok;
+  }
+  m = EN_DMY.exec(text);
+  if (m) {
+    const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[2].slice(0, 3).toLowerCase()], day: +m[1] }, m.slice(4, 9), ctx.timezone));
+    if (ok) return ok;
+  }
+  m = MDY.exec(text);
+  if (m) {
+    let month = +m[1];
+    let day = +m[2];
+    if (month > 12 && day <= 12) [month, day] = [day, month];
+    const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx.timezone));
+    if (ok) return ok;
+  }
+  if (ctx.contextYear !== undefined) {
+    m = MD_CN.exec(text);
+    if (m) {
+      const ok = valid(fromTimeGroups({ year: ctx.contextYear, month: +m[1], day: +m[2] }, m.slice(3, 9), ctx.timezone));
+      if (ok) return ok;
+    }
+  }
+  m = YM_CN.exec(text);
+  if (m) return valid({ year: +m[1], month: +m[2] });
+  return undefined;
+}
+
+/** Machine-readable values (meta content, datetime attributes, JSON-LD): ISO first, then anything chrono reads. */
+export function parseMachineDate(value: string, ctx: DateContext): DateParts | undefined {
+  const s = value.trim().replace(/\s+/g, ' ');
+  if (!s || s.length > 100) return undefined;
+  if (/^\d{10}(?:\d{3})?$/.test(s)) {
+    // Unix seconds / milliseconds.
+    const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
+    const d = new Date(ms);
+    const p: DateParts = {
+      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+      hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), offsetMinutes: 0,
+    };
+    return valid(p);
+  }
+  return parseDateText(s, ctx) ?? parseWithChrono(s, ctx);
+}
+
+/** chrono-node for the English forms our regexes miss (e.g. "Tuesday 19 November 2019 05.30 GMT"). */
+export function parseWithChrono(text: string, ctx: DateContext): DateParts | undefined {
+  if (text.length > 200 || !/[A-Za-z]{3}/.test(text) || !/\d{4}/.test(text)) return undefined;
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.strict.parse(text, new Date(Date.UTC(MAX_YEAR, 0, 1)), { forwardDate: false });
+  } catch {
+    return undefined;
+  }
+  for (const r of results) {
+    const c = r.start;
+    if (!c.isCertain('year') || !c.isCertain('month')) continue;
+    const p: DateParts = { year: c.get('year') ?? 0, month: c.get('month') ?? undefined };
+    if (c.isCertain('day')) p.day = c.get('day') ?? undefined;
+    if (c.isCertain('hour') && p.day !== undefined) {
+      p.hour = c.get('hour') ?? 0;
+      p.minute = c.get('minute') ?? 0;
+      if (c.isCertain('second')) p.second = c.get('second') ?? 0;
+      if (c.isCertain('timezoneOffset')) p.offsetMinutes = c.get('timezoneOffset') ?? undefined;
+    }
+    const ok = valid(p);
+    if (ok) return ok;
+  }
+  return undefined;
+}
+
+/** Date in a URL path: /2025/10/12/, /2025-10-12/, /20251012/, /202510/t20251012_…, /2025/10/. */
+export function dateFromUrl(url: string): DateParts | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const ymd = /(?:^|\/)((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|$|[^\d])/.exec(path);
+  if (ymd) return valid({ year: +ymd[1], month: +ymd[2], day: +ymd[3] });
+  const compact = /(?:^|[/_a-z])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d{2,}|$)/i.exec(path);
+  if (compact) return valid({ year: +compact[1], month: +compact[2], day: +compact[3] });
+  const yyyymmDir = /\/((?:19|20)\d{2})-?(0[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\//.exec(path) ?? /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])([0-2]\d|3[01])\//.exec(path);
+  if (yyyymmDir) return valid({ year: +yyyymmDir[1], month: +yyyymmDir[2], day: +yyyymmDir[3] });
+  const ym = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])\//.exec(path);
+  if (ym) return valid({ year: +ym[1], month: +ym[2] });
+  return undefined;
+}

@@ -1,0 +1,199 @@
+/**
+ * Parsing and DOM walking. We parse with htmlparser2 (via cheerio/slim): several times faster than parse5 and
+ * forgiving with broken markup. Everything that walks the tree here is iterative, so a 10 000-deep page cannot
+ * overflow the stack, and the tree is flattened below MAX_DEPTH so later code need not care.
+ */
+import { load, type CheerioAPI } from 'cheerio/slim';
+import { Text, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
+import { clip } from './text.js';
+
+/** Pages are cut here: real articles are far smaller, and parse time grows with size. */
+export const MAX_INPUT_CHARS = 3_000_000;
+/** Deeper subtrees are flattened to their text: no real layout nests this deep. */
+export const MAX_DEPTH = 200;
+/** Elements visited by the whole-tree passes are capped, a safety net for the 200 ms budget. */
+export const MAX_NODES = 250_000;
+
+export interface ParsedPage {
+  $: CheerioAPI;
+  doc: Document;
+  warnings: string[];
+}
+
+/** Markup we never read text from. `form` stays: ASP.NET pages wrap the whole page in one. */
+const JUNK_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'applet',
+  'input', 'select', 'option', 'textarea', 'button', 'link', 'meta', 'base', 'audio', 'video', 'source', 'track',
+  'map', 'dialog',
+]);
+
+export function parsePage(rawHtml: string): ParsedPage {
+  const warnings: string[] = [];
+  let html = rawHtml;
+  if (html.length > MAX_INPUT_CHARS) {
+    // Oversized pages are mostly inline scripts and styles: drop those before cutting, so the article survives.
+    html = stripScriptsAndStyles(html);
+    if (html.length > MAX_INPUT_CHARS) {
+      warnings.push(`input truncated from ${rawHtml.length} to ${MAX_INPUT_CHARS} characters`);
+      html = clip(html, MAX_INPUT_CHARS);
+    }
+  }
+  // Binary bytes decoded as text show up as C0 controls and U+FFFD; drop the controls, report if many.
+  const controls = html.match(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  if (controls > 0) {
+    if (controls > 64 && controls > html.length / 200) warnings.push(`page looks binary or mis-decoded (${controls} control/replacement characters)`);
+    html = html.replace(/[\u0000-\u0008\u000b\u000e-\u001f]/g, '');
+  }
+  const $ = load(html, { xml: false });
+  const doc = $.root()[0] as Document;
+  const tooDeep = flattenDeepSubtrees(doc);
+  if (tooDeep > 0) warnings.push(`${tooDeep} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
+  return { $, doc, warnings };
+}
+
+const HEAVY_OPEN = /<(script|style)\b([^>]*)>/gi;
+
+/** Remove <script>/<style> contents (JSON-LD kept) with a single forward scan: linear even when unclosed. */
+export function stripScriptsAndStyles(html: string): string {
+  const lower = html.toLowerCase();
+  const parts: string[] = [];
+  let pos = 0;
+  HEAVY_OPEN.lastIndex = 0;
+  for (let m = HEAVY_OPEN.exec(html); m; m = HEAVY_OPEN.exec(html)) {
+    const contentStart = m.index + m[0].length;
+    const close = lower.indexOf(`</${m[1].toLowerCase()}`, contentStart);
+    const end = close < 0 ? html.length : close;
+    if (!/ld\+json/i.test(m[2])) {
+      parts.push(html.slice(pos, contentStart));
+      pos = end;
+    }
+    HEAVY_OPEN.lastIndex = end;
+    if (close < 0) break;
+  }
+  parts.push(html.slice(pos));
+  return parts.join('');
+}
+
+/** Replace the children of every element at MAX_DEPTH with its plain text. Returns how many were flattened. */
+function flattenDeepSubtrees(root: ParentNode): number {
+  let flattened = 0;
+  const stack: Array<[AnyNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isTag(node) && node.type !== 'root') continue;
+    const parent = node as ParentNode;
+    if (depth >= MAX_DEPTH && parent.children.length > 0) {
+      const text = new Text(textContent(parent));
+      text.parent = parent;
+      parent.children = [text];
+      flattened++;
+      continue;
+    }
+    for (const child of parent.children) stack.push([child, depth + 1]);
+  }
+  return flattened;
+}
+
+/** Concatenated text of a subtree, iteratively. */
+export function textContent(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  const parts: string[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (isText(n)) parts.push(n.data);
+    else if (isTag(n) || n.type === 'root') {
+      if (isTag(n) && JUNK_TAGS.has(n.name)) continue;
+      const kids = (n as ParentNode).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  return parts.join('');
+}
+
+/** Pre-order list of elements under `root` (excluding root), capped at MAX_NODES. */
+export function elementsIn(root: AnyNode): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [];
+  if (isTag(root) || root.type === 'root') {
+    const kids = (root as ParentNode).children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  while (stack.length > 0 && out.length < MAX_NODES) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    out.push(n);
+    const kids = n.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out;
+}
+
+/** Remove scripts, styles, form controls, comments and hidden elements in place: text we never want. */
+export function removeJunk(doc: Document): void {
+  const stack: ParentNode[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    node.children = node.children.filter((c) => {
+      if (c.type === 'comment' || c.type === 'directive' || c.type === 'cdata') return false;
+      if (!isTag(c)) return true;
+      if (JUNK_TAGS.has(c.name) || isHidden(c)) return false;
+      stack.push(c);
+      return true;
+    });
+  }
+}
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+export function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if (a.hidden !== undefined) return true;
+  if (a['aria-hidden'] === 'true' && el.name !== 'img' && el.name !== 'figure') return true;
+  return a.style !== undefined && HIDDEN_STYLE.test(a.style);
+}
+
+/** class and id of an element, lower-cased and space-joined: what the class/id hints look at. */
+export function classAndId(el: Element): string {
+  const c = el.attribs.class ?? '';
+  const id = el.attribs.id ?? '';
+  if (!c && !id) return '';
+  return `${c} ${id}`.toLowerCase();
+}
+
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'caption', 'figure', 'figcaption', 'hr', 'form', 'fieldset', 'address', 'center', 'details', 'summary', 'body',
+  'html', 'hgroup', 'menu', 'text', 'legend', 'picture',
+]);
+
+export function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.name);
+}
+
+export function attr(el: Element, name: string): string | undefined {
+  const v = el.attribs[name];
+  return v === undefined ? undefined : v.trim() || undefined;
+}
+
+/** Nearest ancestor (or self) satisfying `pred`, at most `maxUp` levels up. */
+export function closest(el: Element, pred: (e: Element) => boolean, maxUp = 50): Element | undefined {
+  let cur: ParentNode | null = el;
+  for (let i = 0; cur && i <= maxUp; i++) {
+    if (isTag(cur) && pred(cur)) return cur;
+    cur = cur.parent;
+  }
+  return undefined;
+}
+
+export function isAncestor(ancestor: AnyNode, node: AnyNode): boolean {
+  let cur: ParentNode | null = node.parent;
+  while (cur) {
+    if (cur === ancestor) return true;
+    cur = cur.parent;
+  }
+  return false;
+}
+
+export type { AnyNode, Element, Document, ParentNode };
+export { isTag, isText };

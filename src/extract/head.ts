@@ -1,0 +1,200 @@
+/**
+ * Structured metadata read before the page is cleaned: <meta> tags and JSON-LD. These are the most reliable
+ * sources for title, dates, author and publisher when a site provides them.
+ */
+import { textContent, type Element } from './dom.js';
+import { collapseSpace } from './text.js';
+
+export interface HeadData {
+  /** meta name/property/itemprop (lower-case) → contents, in document order. */
+  meta: Map<string, string[]>;
+  /** The JSON-LD object describing the article, if any. */
+  article?: JsonLdArticle;
+  htmlLang?: string;
+  /** <title> text. */
+  docTitle?: string;
+}
+
+export interface JsonLdArticle {
+  type: string;
+  headline?: string;
+  datePublished?: string;
+  dateModified?: string;
+  authors: string[];
+  publisher?: string;
+  section?: string;
+  keywords: string[];
+  description?: string;
+  images: string[];
+  url?: string;
+  inLanguage?: string;
+  articleBody?: string;
+}
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting|DiscussionForumPosting|Review|Posting|Blog|WebPage|ItemPage|CreativeWork)$/i;
+const MAX_JSONLD_CHARS = 500_000;
+
+/** Reads <meta>, <title>, <html lang> and JSON-LD from the element list of the untouched page (one pass). */
+export function readHead(all: Element[]): HeadData {
+  const meta = new Map<string, string[]>();
+  const ldScripts: Element[] = [];
+  let htmlLang: string | undefined;
+  let titleEl: Element | undefined;
+  let wrapperTitle: string | undefined;
+  for (const el of all) {
+    const a = el.attribs;
+    switch (el.name) {
+      case 'meta': {
+        const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').trim().toLowerCase();
+        const content = a.content ?? a.value;
+        if (!key || content === undefined) break;
+        const v = collapseSpace(content);
+        if (!v) break;
+        const list = meta.get(key);
+        if (list) list.push(v);
+        else meta.set(key, [v]);
+        break;
+      }
+      case 'script':
+        if (/^application\/(?:ld\+json|json\+ld)$/i.test((a.type ?? '').trim())) ldScripts.push(el);
+        break;
+      case 'html':
+        htmlLang ??= a.lang ?? a['xml:lang'];
+        break;
+      case 'title':
+        titleEl ??= el;
+        break;
+      case 'text':
+        // The old-crawl wrapper <text title="…"> carries the page title when <title> is missing.
+        wrapperTitle ??= a.title;
+        break;
+    }
+  }
+  const docTitle = (titleEl ? collapseSpace(textContent(titleEl)) : '') || collapseSpace(wrapperTitle ?? '');
+  return { meta, article: readJsonLd(ldScripts), htmlLang: htmlLang?.trim() || undefined, docTitle: docTitle || undefined };
+}
+
+export function metaFirst(head: HeadData, ...keys: string[]): string | undefined {
+  for (const k of keys) {
+    const v = head.meta.get(k);
+    if (v && v.length > 0) return v[0];
+  }
+  return undefined;
+}
+
+function parseLenient(raw: string): Json | undefined {
+  const text = raw.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    // Common breakage: raw newlines/tabs inside strings, trailing commas.
+    try {
+      return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1')) as Json;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function isObject(j: Json | undefined): j is JsonObject {
+  return typeof j === 'object' && j !== null && !Array.isArray(j);
+}
+
+/** Every object in the JSON-LD blocks, @graph and nested arrays flattened (breadth-limited). */
+function allObjects(roots: Json[]): JsonObject[] {
+  const out: JsonObject[] = [];
+  const queue: Json[] = [...roots];
+  while (queue.length > 0 && out.length < 500) {
+    const j = queue.shift()!;
+    if (Array.isArray(j)) queue.push(...j);
+    else if (isObject(j)) {
+      out.push(j);
+      const g = j['@graph'];
+      if (g !== undefined) queue.push(g);
+      const main = j.mainEntity;
+      if (main !== undefined && typeof main === 'object') queue.push(main);
+    }
+  }
+  return out;
+}
+
+function typesOf(o: JsonObject): string[] {
+  const t = o['@type'];
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function str(j: Json | undefined): string | undefined {
+  if (typeof j === 'string') return collapseSpace(j) || undefined;
+  if (typeof j === 'number') return String(j);
+  if (Array.isArray(j)) return str(j[0]);
+  return undefined;
+}
+
+/** Names from a string, {name}, or an array of either. */
+function names(j: Json | undefined): string[] {
+  if (j === undefined || j === null) return [];
+  if (typeof j === 'string') return [collapseSpace(j)].filter(Boolean);
+  if (Array.isArray(j)) return j.flatMap(names);
+  if (isObject(j)) {
+    const n = str(j.name);
+    return n ? [n] : [];
+  }
+  return [];
+}
+
+function urls(j: Json | undefined): string[] {
+  if (j === undefined || j === null) return [];
+  if (typeof j === 'string') return [j.trim()];
+  if (Array.isArray(j)) return j.flatMap(urls);
+  if (isObject(j)) return urls(j.url ?? j.contentUrl ?? null);
+  return [];
+}
+
+function readJsonLd(scripts: Element[]): JsonLdArticle | undefined {
+  const roots: Json[] = [];
+  for (const el of scripts) {
+    const raw = el.children.map((c) => (c.type === 'text' ? (c as { data?: string }).data ?? '' : '')).join('');
+    if (raw.length > MAX_JSONLD_CHARS) continue;
+    const j = parseLenient(raw);
+    if (j !== undefined) roots.push(j);
+  }
+  if (roots.length === 0) return undefined;
+  const objects = allObjects(roots);
+  // Prefer real article types over WebPage/CreativeWork.
+  let best: JsonObject | undefined;
+  let bestRank = 0;
+  for (const o of objects) {
+    const types = typesOf(o);
+    const match = types.find((t) => ARTICLE_TYPES.test(t));
+    if (!match) continue;
+    const rank = /Article|Posting|Report|Review/i.test(match) ? 3 : /Blog/i.test(match) ? 2 : 1;
+    const hasContent = o.headline !== undefined || o.datePublished !== undefined;
+    const score = rank * 2 + (hasContent ? 1 : 0);
+    if (score > bestRank) {
+      best = o;
+      bestRank = score;
+    }
+  }
+  if (!best) return undefined;
+  const keywords = best.keywords;
+  return {
+    type: typesOf(best)[0] ?? '',
+    headline: str(best.headline) ?? (bestRank >= 6 ? str(best.name) : undefined),
+    datePublished: str(best.datePublished) ?? str(best.dateCreated),
+    dateModified: str(best.dateModified),
+    authors: names(best.author ?? best.creator ?? null),
+    publisher: names(best.publisher ?? best.sourceOrganization ?? null)[0],
+    section: str(best.articleSection),
+    keywords: typeof keywords === 'string' ? keywords.split(/[,，;；]/).map((k) => k.trim()).filter(Boolean) : names(keywords),
+    description: str(best.description),
+    images: urls(best.image ?? best.thumbnailUrl ?? null),
+    url: str(best.url) ?? (isObject(best.mainEntityOfPage) ? str(best.mainEntityOfPage['@id']) : str(best.mainEntityOfPage)),
+    inLanguage: str(best.inLanguage),
+    articleBody: str(best.articleBody),
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * extractArticle: one page of HTML → title, times, people, body (text + Markdown), links and metadata.
+ * Never throws: each stage runs guarded, and a failure leaves its fields empty with a reason in `warnings`.
+ */
+import type { Article, ExtractOptions } from './types.js';
+import { emitBlocks, type Block } from './blocks.js';
+import { extractBody } from './body.js';
+import { filterBodyBlocks } from './body-clean.js';
+import { computeStats, type StatsMap } from './body-score.js';
+import { attachCaptions } from './captions.js';
+import { elementsIn, isTag, parsePage, removeJunk, type Element } from './dom.js';
+import { parseMachineDate, formatDate } from './dates.js';
+import { metaFirst, readHead } from './head.js';
+import { baseUrlOf, collectOutlinks, resolveHttpUrl, UrlResolver } from './links.js';
+import { comparable } from './text.js';
+import { blocksToMarkdown, blocksToText } from './markdown.js';
+import { extractCanonical, extractCategory, extractDescription, extractImages, extractLanguage, extractTags, normalizeLang } from './meta.js';
+import { resolveOverrides } from './overrides.js';
+import { findBodyStart, pageLines, pageZones, type PageZones } from './page-lines.js';
+import { extractPeople, siteNamesOf } from './people.js';
+import { extractTimes } from './published.js';
+import { isValidZone } from './timezone.js';
+import { extractTitle, titleFromLines, titleFromMetadata, type TitleResult } from './title.js';
+
+export type { Article, ArticleImage, ExtractOptions } from './types.js';
+
+/** Past this, a page is reported as slow in `warnings` (the budget is 200 ms per page). */
+const SLOW_PAGE_MS = 200;
+/** Above this many elements the optional page-wide text pass is skipped. */
+const MAX_ELEMENTS_FOR_LINES = 30_000;
+
+function emptyArticle(warnings: string[]): Article {
+  return { tags: [], images: [], body: '', markdown: '', outlinks: [], warnings };
+}
+
+/** Run one stage; on error record why and return the fallback, so other fields still come out. */
+function guarded<T>(stage: string, warnings: string[], fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    warnings.push(`${stage} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return fallback;
+  }
+}
+
+export function extractArticle(html: string, options: ExtractOptions): Article {
+  const warnings: string[] = [];
+  try {
+    return run(html, options, warnings);
+  } catch (err) {
+    warnings.push(`extraction failed: ${err instanceof Error ? err.message : String(err)}`);
+    return emptyArticle(warnings);
+  }
+}
+
+function run(html: string, options: ExtractOptions, warnings: string[]): Article {
+  const started = performance.now();
+  if (typeof html !== 'string') {
+    warnings.push('input is not a string');
+    return emptyArticle(warnings);
+  }
+  let timezone = options.timezone ?? 'UTC';
+  if (!isValidZone(timezone)) {
+    warnings.push(`unknown timezone "${timezone}", using UTC`);
+    timezone = 'UTC';
+  }
+  const url = options.url ?? '';
+  const { $, doc, warnings: parseWarnings } = parsePage(html);
+  warnings.push(...parseWarnings);
+  // One pass over the untouched page for <head> data, <base> and links; then scripts etc. are removed.
+  const all = elementsIn(doc);
+  const base = baseUrlOf(all, url);
+  if (!base) warnings.push('no valid page URL: relative links cannot be resolved');
+  const urls = new UrlResolver(base);
+
+  const overrides = guarded('overrides', warnings, undefined, () => resolveOverrides($, html, options.overrides));
+  if (overrides) warnings.push(...overrides.warnings);
+  const head = readHead(all);
+  const outlinks = guarded('outlinks', warnings, [] as string[], () => collectOutlinks(all, urls));
+  const canonicalUrl = guarded('canonical', warnings, undefined, () => extractCanonical(all, head, base));
+
+  removeJunk(doc);
+  const { stats, order } = computeStats(doc);
+  const titleSources = { docTitle: head.docTitle, ogTitle: metaFirst(head, 'og:title', 'twitter:title'), headline: head.article?.headline, siteNames: siteNamesOf(head) };
+  const overrideTitle = overrides?.values.get('title');
+  const matched = overrideTitle ? {} : guarded('title', warnings, {} as TitleResult, () => extractTitle(order, stats, titleSources));
+  const metadataTitle = titleFromMetadata(titleSources);
+
+  const provisionalTitle = overrideTitle ?? matched.title ?? metadataTitle;
+  const found = findBody(order, stats, urls, provisionalTitle, overrides?.bodyElements ?? [], warnings);
+  const roots = found.roots;
+  let blocks = found.blocks;
+
+  const pageRoots = order.filter((el) => el.name === 'body').slice(0, 1);
+  // A huge or hostile page: skip the page-wide line pass that bylines and text dates use (decided on size, not on
+  // elapsed time, so the same page always gives the same result).
+  const tooManyElements = order.length > MAX_ELEMENTS_FOR_LINES;
+  if (tooManyElements) warnings.push(`page has ${order.length} elements: skipped byline and text-date search`);
+  const lines = tooManyElements ? [] : guarded('lines', warnings, [] as Block[], () => pageLines(pageRoots.length > 0 ? pageRoots : doc.children.filter(isTag), stats));
+  let titleResult: TitleResult = overrideTitle ? { title: overrideTitle } : matched;
+  if (!titleResult.title) {
+    // No element matches <title>/og:title: the <title> is generic or the page has none.
+    titleResult = guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats)) ?? { title: metadataTitle };
+    const first = blocks[0];
+    if (first && titleResult.title && first.text.length < 400 && comparable(first.text).endsWith(comparable(titleResult.title))) blocks = blocks.slice(1);
+  }
+  const title = titleResult.title;
+  const bodyText = blocksToText(blocks);
+  const markdown = blocksToMarkdown(blocks);
+
+  const emptyZones: PageZones = { lines, bodyStart: -1, header: [], bodyEdges: [], after: [], beforeTitle: [] };
+  const zones = guarded('zones', warnings, emptyZones, () => pageZones(lines, roots, titleResult.el, title));
+  const times = guarded('dates', warnings, {}, () => extractTimes(order, head, zones, url, timezone));
+  const people = guarded('people', warnings, {}, () => extractPeople(order, stats, head, zones, title));
+
+  const article: Article = {
+    title,
+    canonicalUrl,
+    language: guarded('language', warnings, undefined, () => extractLanguage(head, bodyText)),
+    description: extractDescription(head),
+    publishedAt: times.publishedAt,
+    modifiedAt: times.modifiedAt,
+    author: people.author,
+    editor: people.editor,
+    publisher: people.publisher,
+    category: guarded('category', warnings, undefined, () => extractCategory(order, stats, head, zones.header, zones.lines, title)),
+    tags: guarded('tags', warnings, [] as string[], () => extractTags(order, head, zones.lines)),
+    images: guarded('images', warnings, [], () => extractImages(head, blocks, base)),
+    body: bodyText,
+    markdown,
+    outlinks,
+    warnings,
+  };
+  if (overrides) applyOverrideValues(article, overrides.values, timezone, base, warnings);
+
+  if (!article.title) warnings.push('title: not found');
+  if (!article.publishedAt) warnings.push('publishedAt: not found');
+  const elapsed = performance.now() - started;
+  if (elapsed > SLOW_PAGE_MS) warnings.push(`slow page: ${Math.round(elapsed)} ms`);
+  return article;
+}
+
+/** Body blocks from the configured selector when there is one, else from the content finder. */
+function findBody(
+  order: Element[],
+  stats: StatsMap,
+  urls: UrlResolver,
+  title: string | undefined,
+  overrideRoots: Element[],
+  warnings: string[],
+): { blocks: Block[]; roots: Element[] } {
+  if (overrideRoots.length > 0) {
+    const blocks = guarded('body override', warnings, [] as Block[], () => filterBodyBlocks(attachCaptions(emitBlocks(overrideRoots, { urls })), title));
+    return { blocks, roots: overrideRoots };
+  }
+  const body = guarded('body', warnings, undefined, () => extractBody(order, stats, { urls, title }));
+  if (!body) return { blocks: [], roots: [] };
+  warnings.push(...body.warnings);
+  return { blocks: body.blocks, roots: body.roots };
+}
+
+function applyOverrideValues(article: Article, values: Map<string, string>, timezone: string, base: string | undefined, warnings: string[]): void {
+  for (const [field, value] of values) {
+    switch (field) {
+      case 'publishedAt':
+      case 'modifiedAt': {
+        const p = parseMachineDate(value, { timezone });
+        if (p) article[field] = formatDate(p, timezone);
+        else warnings.push(`override ${field}: "${value.slice(0, 40)}" is not a date`);
+        break;
+      }
+      case 'tags':
+        article.tags = [...new Set(value.split(/[,，;；、|]+/).map((t) => t.trim()).filter(Boolean))];
+        break;
+      case 'canonicalUrl':
+        article.canonicalUrl = resolveHttpUrl(value, base) ?? article.canonicalUrl;
+        break;
+      case 'language':
+        article.language = normalizeLang(value) ?? value;
+        break;
+      case 'title':
+      case 'author':
+      case 'editor':
+      case 'publisher':
+      case 'category':
+      case 'description':
+        article[field] = value;
+        break;
+      case 'body':
+        article.body = value;
+        article.markdown = value;
+        break;
+    }
+  }
+}

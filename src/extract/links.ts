@@ -1,0 +1,85 @@
+/** URL resolution and the page's outlinks (every http(s) link, nav included: the crawler discovers with them). */
+import type { Element } from './dom.js';
+
+/** Absolute http(s) URL for `href` relative to `base`, fragment dropped; undefined for anything else. */
+export function resolveHttpUrl(href: string | undefined, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  const raw = href.trim();
+  if (!raw || raw.length > 4096) return undefined;
+  if (/^(?:javascript|mailto|tel|data|about|blob|file|ftp|sms|whatsapp):/i.test(raw)) return undefined;
+  let u: URL;
+  try {
+    u = base ? new URL(raw, base) : new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  if (u.hash || raw.includes('#')) u.hash = '';
+  return u.href;
+}
+
+/** resolveHttpUrl with a per-page memo: menus and link lists repeat hrefs, and URL parsing is the costly part. */
+export class UrlResolver {
+  private readonly memo = new Map<string, string | undefined>();
+  private readonly origin: string | undefined;
+
+  constructor(readonly base: string | undefined) {
+    try {
+      this.origin = base ? new URL(base).origin : undefined;
+    } catch {
+      this.origin = undefined;
+    }
+  }
+
+  resolve(href: string | undefined): string | undefined {
+    if (!href) return undefined;
+    if (this.memo.has(href)) return this.memo.get(href);
+    const abs = this.rootRelative(href) ?? resolveHttpUrl(href, this.base);
+    if (this.memo.size < 50_000) this.memo.set(href, abs);
+    return abs;
+  }
+
+  /**
+   * Fast path for the commonest link, "/path?query#frag": origin + path when the path needs no normalisation
+   * (plain URL-safe ASCII, no dot segments), exactly what the URL parser would produce.
+   */
+  private rootRelative(href: string): string | undefined {
+    if (!this.origin || !SAFE_ROOT_RELATIVE.test(href) || DOT_SEGMENT.test(href)) return undefined;
+    const hash = href.indexOf('#');
+    return this.origin + (hash < 0 ? href : href.slice(0, hash));
+  }
+}
+
+const SAFE_ROOT_RELATIVE = /^\/(?!\/)[A-Za-z0-9\-._~!$&()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?(?:#.*)?$/;
+const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
+
+/** The URL relative links resolve against: `<base href>` when present (itself relative to the page URL). */
+export function baseUrlOf(all: Element[], pageUrl: string): string | undefined {
+  const valid = resolveHttpUrl(pageUrl, undefined);
+  const baseEl = all.find((el) => el.name === 'base' && el.attribs.href);
+  return resolveHttpUrl(baseEl?.attribs.href, valid) ?? valid;
+}
+
+/** <link rel="canonical"> of the page, resolved. */
+export function canonicalLink(all: Element[], base: string | undefined): string | undefined {
+  const el = all.find((e) => e.name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(e.attribs.rel ?? '') && e.attribs.href);
+  return resolveHttpUrl(el?.attribs.href, base);
+}
+
+const LINK_RELS = new Set(['canonical', 'alternate', 'amphtml', 'next', 'prev', 'shortlink']);
+
+/** All distinct absolute links of the page in document order: <a>, <area>, and discovery-worthy <link>s. */
+export function collectOutlinks(all: Element[], urls: UrlResolver): string[] {
+  const seen = new Set<string>();
+  for (const el of all) {
+    let href: string | undefined;
+    if (el.name === 'a' || el.name === 'area') href = el.attribs.href;
+    else if (el.name === 'link') {
+      const rels = (el.attribs.rel ?? '').toLowerCase().split(/\s+/);
+      if (rels.some((r) => LINK_RELS.has(r))) href = el.attribs.href;
+    }
+    const abs = urls.resolve(href);
+    if (abs) seen.add(abs);
+  }
+  return [...seen];
+}

@@ -1,0 +1,138 @@
+/**
+ * Descriptive fields: description, canonical URL, language, tags, category (section / breadcrumb / 类别：),
+ * images, and the structured-data author and publisher candidates.
+ */
+import type { ArticleImage } from './types.js';
+import type { Block } from './blocks.js';
+import { textContent, type Element } from './dom.js';
+import { metaFirst, type HeadData } from './head.js';
+import type { StatsMap } from './body-score.js';
+import { canonicalLink, resolveHttpUrl } from './links.js';
+import { collapseSpace, comparable, countCjk, uniq } from './text.js';
+
+export function extractDescription(head: HeadData): string | undefined {
+  return metaFirst(head, 'og:description', 'description', 'twitter:description', 'dc.description') ?? head.article?.description;
+}
+
+export function extractCanonical(all: Element[], head: HeadData, base: string | undefined): string | undefined {
+  return canonicalLink(all, base) ?? resolveHttpUrl(metaFirst(head, 'og:url'), base) ?? resolveHttpUrl(head.article?.url, base);
+}
+
+/** BCP 47-ish tag: "zh_CN" → "zh-CN", "EN-us" → "en-US". */
+export function normalizeLang(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const m = /^([a-z]{2,3})(?:[-_]([a-z]{2}|\d{3}|hans|hant))?/i.exec(raw.trim());
+  if (!m) return undefined;
+  const lang = m[1].toLowerCase();
+  if (!m[2]) return lang;
+  const region = m[2].length === 4 ? m[2][0].toUpperCase() + m[2].slice(1).toLowerCase() : m[2].toUpperCase();
+  return `${lang}-${region}`;
+}
+
+const EN_STOPWORDS = /\b(?:the|and|of|to|in|is|that|for|with|was|on)\b/gi;
+
+/** Declared language, else a guess from the body text (CJK → zh/ja/ko, English stopwords → en). */
+export function extractLanguage(head: HeadData, bodyText: string): string | undefined {
+  const declared =
+    normalizeLang(head.htmlLang) ??
+    normalizeLang(metaFirst(head, 'content-language', 'language', 'dc.language', 'og:locale')) ??
+    normalizeLang(head.article?.inLanguage);
+  if (declared) return declared;
+  const sample = bodyText.slice(0, 5000);
+  if (!sample) return undefined;
+  const cjk = countCjk(sample);
+  if (cjk > sample.length * 0.2) {
+    if (/[\u3040-\u30ff]/.test(sample)) return 'ja';
+    if (/[\uac00-\ud7af]/.test(sample)) return 'ko';
+    return 'zh';
+  }
+  const words = sample.match(/[A-Za-z]+/g)?.length ?? 0;
+  const stops = sample.match(EN_STOPWORDS)?.length ?? 0;
+  return words > 20 && stops > words * 0.08 ? 'en' : undefined;
+}
+
+function splitTags(raw: string): string[] {
+  let parts = raw.split(/[,，;；、|｜]+/);
+  // Chinese keyword lists are often space separated.
+  if (parts.length === 1 && countCjk(raw) > 0) parts = raw.split(/\s+/);
+  return parts.map((p) => collapseSpace(p)).filter((p) => p.length > 0 && p.length <= 50);
+}
+
+export function extractTags(order: Element[], head: HeadData, lines: Block[]): string[] {
+  const out: string[] = [];
+  for (const key of ['article:tag', 'news_keywords', 'keywords', 'parsely-tags', 'sailthru.tags']) {
+    for (const v of head.meta.get(key) ?? []) out.push(...splitTags(v));
+    if (out.length > 0) break;
+  }
+  if (out.length === 0 && head.article) out.push(...head.article.keywords.flatMap(splitTags));
+  if (out.length === 0) {
+    for (const el of order) {
+      if (el.name !== 'a' || !/(?:^|\s)tag(?:\s|$)/i.test(el.attribs.rel ?? '')) continue;
+      const t = collapseSpace(textContent(el));
+      if (t && t.length <= 50) out.push(t);
+    }
+  }
+  if (out.length === 0) {
+    for (const l of lines) {
+      const m = /^(?:关键词|关键字|标签|tags?)\s*[:：]\s*(.{1,200})$/i.exec(l.text);
+      if (m) {
+        out.push(...splitTags(m[1]));
+        break;
+      }
+    }
+  }
+  return uniq(out).slice(0, 30);
+}
+
+const BREADCRUMB_HINT = /breadcrumb|crumb|(?:^|[\s_-])(?:position|location|path|navpath|weizhi|dqwz|place|curpos|local|guide|nav_?path|route)(?:$|[\s_-])/;
+const BREADCRUMB_LINE = /^(?:当前位置|您的位置|您现在的位置|您当前的位置|当前的位置|位置|现在位置)\s*[:：]?\s*/;
+const CRUMB_SPLIT = /\s*(?:>>|>|»|›|→|\/|\||＞|-{1,2}>)\s*/;
+const CRUMB_NOISE = /^(?:首页|主页|网站首页|home|正文|内容|详情|文章|news|新闻中心|新闻|当前位置.*|您的位置.*)$/i;
+
+function lastCrumb(text: string, title: string | undefined): string | undefined {
+  const items = text
+    .replace(BREADCRUMB_LINE, '')
+    .split(CRUMB_SPLIT)
+    .map((s) => collapseSpace(s))
+    .filter((s) => s && !CRUMB_NOISE.test(s) && s.length <= 30 && (!title || comparable(s) !== comparable(title)));
+  return items.length > 0 ? items[items.length - 1] : undefined;
+}
+
+export function extractCategory(order: Element[], stats: StatsMap, head: HeadData, header: Block[], lines: Block[], title: string | undefined): string | undefined {
+  const declared = head.article?.section ?? metaFirst(head, 'article:section', 'section', 'category', 'parsely-section', 'og:section', 'columnname', 'lanmu');
+  if (declared) return declared;
+  for (const l of [...header, ...lines.slice(0, 80)]) {
+    const m = /(?:类别|分类|栏目|频道|所属栏目)\s*[:：]\s*([^\s|｜/]{1,20})/.exec(l.text);
+    if (m) return m[1];
+  }
+  for (const el of order) {
+    const a = el.attribs;
+    if (!a.class && !a.id && !a['aria-label']) continue;
+    const size = stats.get(el)?.len ?? 0;
+    if (size === 0 || size > 300) continue;
+    if (!BREADCRUMB_HINT.test(`${a.class ?? ''} ${a.id ?? ''} ${a['aria-label'] ?? ''}`.toLowerCase())) continue;
+    const crumb = lastCrumb(collapseSpace(textContent(el)), title);
+    if (crumb) return crumb;
+  }
+  for (const l of lines.slice(0, 150)) {
+    if (BREADCRUMB_LINE.test(l.text) && CRUMB_SPLIT.test(l.text)) return lastCrumb(l.text, title);
+  }
+  return undefined;
+}
+
+export function extractImages(head: HeadData, bodyBlocks: Block[], base: string | undefined): ArticleImage[] {
+  const out = new Map<string, ArticleImage>();
+  const add = (src: string | undefined, extra: Omit<ArticleImage, 'src'> = {}): void => {
+    const abs = resolveHttpUrl(src, base);
+    if (!abs || out.has(abs) || out.size >= 50) return;
+    out.set(abs, { src: abs, ...extra });
+  };
+  for (const key of ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) {
+    for (const v of head.meta.get(key) ?? []) add(v);
+  }
+  for (const src of head.article?.images ?? []) add(src);
+  for (const b of bodyBlocks) {
+    if (b.kind === 'image' && b.image) add(b.image.src, { alt: b.image.alt, caption: b.image.caption });
+  }
+  return [...out.values()];
+}

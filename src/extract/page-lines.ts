@@ -1,0 +1,80 @@
+/**
+ * The page as lines of text, and the zones where news pages put their metadata: the "info line" between headline
+ * and body (时间/来源/作者), the first and last body lines (（记者 王玉龙）, 责任编辑：赵岳), and the lines right after
+ * the body. Bylines and dates are searched zone by zone, most specific first.
+ */
+import { emitBlocks, type Block } from './blocks.js';
+import { elementsIn, isAncestor, type Element } from './dom.js';
+import { comparable } from './text.js';
+import type { StatsMap } from './body-score.js';
+
+export interface PageZones {
+  /** Every line of the page, in order. */
+  lines: Block[];
+  /** Index in `lines` of the first body line (-1 when the body was not located). */
+  bodyStart: number;
+  /** Between the headline and the body (or just above the body when no headline was found). */
+  header: Block[];
+  /** First and last lines of the body. */
+  bodyEdges: Block[];
+  /** A few lines following the body. */
+  after: Block[];
+  /** The lines just above the headline (blog "X 发表于 …" lines, kickers). */
+  beforeTitle: Block[];
+}
+
+const MAX_LINES = 5000;
+
+/** Every element inside the body containers (one pass, instead of an ancestor walk per line). */
+function contentSet(roots: Element[]): Set<Element> {
+  const set = new Set<Element>(roots);
+  for (const r of roots) for (const el of elementsIn(r)) set.add(el);
+  return set;
+}
+
+/** Every text line of the page (no Markdown, no images). */
+export function pageLines(pageRoots: Element[], stats: StatsMap): Block[] {
+  return emitBlocks(pageRoots, { links: false, sizeOf: (el) => stats.get(el)?.len ?? 0 }).slice(0, MAX_LINES);
+}
+
+/** Index of the first line inside the body containers, or -1. */
+export function findBodyStart(lines: Block[], contentRoots: Element[]): number {
+  const inside = contentSet(contentRoots);
+  return lines.findIndex((l) => inside.has(l.el));
+}
+
+export function pageZones(lines: Block[], contentRoots: Element[], titleEl: Element | undefined, title: string | undefined): PageZones {
+  const inside = contentSet(contentRoots);
+  let bodyStart = -1;
+  let bodyEnd = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (inside.has(lines[i].el)) {
+      if (bodyStart < 0) bodyStart = i;
+      bodyEnd = i;
+    }
+  }
+  const titleKey = title ? comparable(title) : '';
+  // The headline element itself; else the last line repeating the title above the body (a caption below may too).
+  let titleIdx = titleEl ? lines.findIndex((l) => l.el === titleEl || isAncestor(titleEl, l.el)) : -1;
+  if (titleIdx < 0 && titleKey) {
+    const end = Math.min(bodyStart >= 0 ? bodyStart + 3 : lines.length, lines.length);
+    for (let i = 0; i < end; i++) {
+      if (lines[i].text.length > titleKey.length * 3 + 20 || comparable(lines[i].text) !== titleKey) continue;
+      if (titleIdx < 0 || i < bodyStart || bodyStart < 0) titleIdx = i;
+      if (i >= bodyStart && bodyStart >= 0) break;
+    }
+  }
+  let header: Block[] = [];
+  if (titleIdx >= 0 && (bodyStart < 0 || titleIdx < bodyStart)) {
+    header = lines.slice(titleIdx + 1, bodyStart >= 0 ? Math.min(bodyStart, titleIdx + 13) : titleIdx + 13);
+  } else if (titleIdx >= 0) {
+    // Headline inside the body container: the info line follows it.
+    header = lines.slice(titleIdx + 1, titleIdx + 6);
+  } else if (bodyStart >= 0) {
+    header = lines.slice(Math.max(0, bodyStart - 8), bodyStart);
+  }
+  const bodyEdges = bodyStart >= 0 ? [...lines.slice(bodyStart, Math.min(bodyStart + 3, bodyEnd + 1)), ...lines.slice(Math.max(bodyStart + 3, bodyEnd - 5), bodyEnd + 1)] : [];
+  const after = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 9) : [];
+  const beforeTitle = titleIdx > 0 ? lines.slice(Math.max(0, titleIdx - 3), titleIdx) : [];
+  return { lines, bodyStart, header, bodyEdges, after, beforeTitle };
+}

@@ -1,0 +1,138 @@
+/**
+ * Author, editor and publisher/source, combining structured data (JSON-LD, meta), byline elements
+ * (rel=author, itemprop=author, .byline/.author) and the Chinese/English text patterns of byline.ts.
+ */
+import { closest, elementsIn, textContent, type Element } from './dom.js';
+import type { StatsMap } from './body-score.js';
+import { metaFirst, type HeadData } from './head.js';
+import type { PageZones } from './page-lines.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromInfoLine, sourceFromText, trailingNames } from './byline.js';
+import { collapseSpace, comparable } from './text.js';
+
+export interface People {
+  author?: string;
+  editor?: string;
+  publisher?: string;
+}
+
+export function siteNamesOf(head: HeadData): string[] {
+  const names = [
+    metaFirst(head, 'og:site_name'),
+    metaFirst(head, 'application-name'),
+    metaFirst(head, 'publisher', 'dc.publisher', 'article:publisher'),
+    head.article?.publisher,
+  ].filter((x): x is string => !!x && !/^https?:/i.test(x));
+  return [...new Set(names)];
+}
+
+function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
+  for (const it of items) {
+    const v = fn(it.text);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** Comment forms label their name field "author" too ("Name (required)"). */
+const NOT_BYLINE = /comment|form|reply|respond|login|avatar/i;
+
+function isBylineElement(el: Element): boolean {
+  const a = el.attribs;
+  if (el.name === 'label' || el.name === 'input' || NOT_BYLINE.test(`${a.class ?? ''} ${a.id ?? ''}`)) return false;
+  if (closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8)) return false;
+  if (el.name === 'address') return true;
+  if (a.rel && /(?:^|\s)author(?:\s|$)/i.test(a.rel)) return true;
+  if (a.itemprop && /(?:^|\s)author(?:\s|$)/.test(a.itemprop)) return true;
+  return a.class !== undefined && /byline|author/i.test(a.class) && !/author-?(?:bio|info|desc|avatar|image|img|photo|pic)/i.test(a.class);
+}
+
+/** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
+function authorFromBylineElements(order: Element[], stats: StatsMap, exclude: string[]): string | undefined {
+  for (const el of order) {
+    if (!isBylineElement(el)) continue;
+    const size = stats.get(el)?.len ?? 0;
+    if (size === 0 || size > 200) continue;
+    const nameEl = elementsIn(el).find((e) => e.attribs.itemprop === 'name');
+    const text = collapseSpace(textContent(nameEl ?? el));
+    if (!text || text.length > 120) continue;
+    let name = authorFromText(text);
+    if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text)) name = cleanPersonName(text);
+    if (name && !exclude.includes(comparable(name))) return name;
+  }
+  return undefined;
+}
+
+/** Names from the info-line zone: several byline lines ("本报实习生 刘国栋 周炜" / "本报记者 王燕平") are joined. */
+function authorsFromHeader(header: { text: string }[], valid: (a: string | undefined) => string | undefined): string | undefined {
+  const names: string[] = [];
+  for (const l of header) {
+    const a = valid(authorFromText(l.text));
+    if (a) names.push(a);
+    else if (names.length > 0) break;
+    if (names.length >= 3) break;
+  }
+  if (names.length === 0) return undefined;
+  const sep = names.some((n) => /[A-Za-z]/.test(n)) ? ', ' : ' ';
+  return [...new Set(names)].join(sep);
+}
+
+/** A lone-name line right under the headline (essays, magazine pieces), also when the headline opens the body. */
+function loneNameAfterTitle(zones: PageZones, title: string | undefined): string | undefined {
+  const first = zones.header.slice(0, 3).map((l) => loneNameLine(l.text)).find(Boolean);
+  if (first) return first;
+  const top = zones.lines.slice(Math.max(0, zones.bodyStart), Math.max(0, zones.bodyStart) + 4);
+  const key = title ? comparable(title) : '';
+  for (let i = 1; i < top.length; i++) {
+    if (key && top[i - 1].text.length < 400 && comparable(top[i - 1].text).endsWith(key.slice(-Math.min(key.length, 8)))) {
+      const name = loneNameLine(top[i].text);
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
+/** meta author, unless it is a login or channel code ("admin", "edu") rather than a name. */
+function metaAuthor(head: HeadData): string | undefined {
+  const raw = metaFirst(head, 'author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator');
+  if (!raw || /^[a-z0-9_.-]{1,12}$/.test(raw.trim())) return undefined;
+  return cleanPersonName(raw);
+}
+
+export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
+  const siteNames = siteNamesOf(head);
+  const edgeZones = [...zones.bodyEdges, ...zones.after];
+  const tail = zones.bodyEdges.slice(-4).filter((l) => l.text.length <= 40);
+
+  const editor = firstOf([...zones.after, ...zones.bodyEdges, ...zones.header], editorFromText) ?? firstOf(zones.lines, editorFromText);
+
+  const source =
+    firstOf(zones.header, sourceFromText) ??
+    firstOf(zones.header, sourceFromInfoLine) ??
+    firstOf(edgeZones, sourceFromText) ??
+    firstOf(tail, sourceFromInfoLine) ??
+    firstOf(zones.lines.slice(0, 400), sourceFromText);
+  const publisher = source ?? head.article?.publisher ?? siteNames[0];
+
+  const exclude = [...siteNames, ...(publisher ? [publisher] : []), ...(editor ? [editor] : [])].map(comparable);
+  const valid = (a: string | undefined): string | undefined => (a && !exclude.includes(comparable(a)) ? a : undefined);
+
+  const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x);
+  const author =
+    valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined) ??
+    authorsFromHeader(zones.header, valid) ??
+    firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
+    firstOf(zones.bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
+    firstOf(zones.beforeTitle, (t) => valid(authorFromText(t))) ??
+    // Some portals put the writer in the closing "来源：" line when the publication is named above.
+    (source ? firstOf(zones.bodyEdges.slice(-3), (t) => {
+      const named = sourceFromText(t);
+      return named && named !== source && looksLikeChineseName(named) ? valid(named) : undefined;
+    }) : undefined) ??
+    authorFromBylineElements(order, stats, exclude) ??
+    firstOf(zones.header, (t) => valid(authorFromInfoLine(t))) ??
+    valid(loneNameAfterTitle(zones, title)) ??
+    valid(metaAuthor(head)) ??
+    firstOf([...zones.header, ...zones.bodyEdges], (t) => valid(photographerFromText(t)));
+
+  return { author, editor, publisher };
+}

@@ -1,0 +1,64 @@
+/** Data tables (rows × columns of short cells) as opposed to the layout tables old pages are built from. */
+import { BLOCK_TAGS, isTag, isText, type AnyNode, type Element } from './dom.js';
+import { nonSpaceLength, normalizeInline } from './text.js';
+
+function collectTags(root: Element, name: string, out: Element[]): void {
+  for (const c of root.children) {
+    if (!isTag(c)) continue;
+    if (c.name === name) out.push(c);
+    if (c.name !== 'table') collectTags(c, name, out);
+  }
+}
+
+/** Text of a cell with block boundaries and <br> as spaces. */
+function plainText(el: Element): string {
+  const parts: string[] = [];
+  appendPlain(el, parts);
+  return parts.join('');
+}
+
+function appendPlain(n: AnyNode, parts: string[]): void {
+  if (isText(n)) parts.push(n.data);
+  else if (isTag(n)) {
+    if (n.name === 'br' || BLOCK_TAGS.has(n.name)) parts.push(' ');
+    for (const c of n.children) appendPlain(c, parts);
+  }
+}
+
+/** A real data table (rows × columns of short cells), not a layout table holding the page. */
+export function isDataTable(table: Element, sizeOf?: (el: Element) => number): boolean {
+  const trs: Element[] = [];
+  collectTags(table, 'tr', trs);
+  if (trs.length < 2) return false;
+  let maxCols = 0;
+  let cells = 0;
+  let chars = 0;
+  for (const tr of trs) {
+    let cols = 0;
+    for (const c of tr.children) {
+      if (!isTag(c) || (c.name !== 'td' && c.name !== 'th')) continue;
+      cols++;
+      cells++;
+      // Cells holding paragraphs, lists or nested tables mean layout.
+      if (c.children.some((k) => isTag(k) && LAYOUT_CHILD.has(k.name))) return false;
+      chars += sizeOf ? sizeOf(c) / 1.5 : nonSpaceLength(plainText(c));
+    }
+    maxCols = Math.max(maxCols, cols);
+  }
+  return maxCols >= 2 && cells > 0 && chars / cells < 120;
+}
+
+const LAYOUT_CHILD = new Set(['table', 'p', 'div', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
+
+/** Rows of cell texts, in document order (nested tables are not entered). */
+export function tableRows(table: Element): string[][] {
+  const trs: Element[] = [];
+  collectTags(table, 'tr', trs);
+  const rows: string[][] = [];
+  for (const tr of trs) {
+    const row: string[] = [];
+    for (const c of tr.children) if (isTag(c) && (c.name === 'td' || c.name === 'th')) row.push(normalizeInline(plainText(c)));
+    if (row.some((x) => x)) rows.push(row);
+  }
+  return rows;
+}

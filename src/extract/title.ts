@@ -1,0 +1,235 @@
+/**
+ * Title: the headline a reader sees. A heading (h1, itemprop=headline, title-classed element …) that matches
+ * <title>, og:title or the JSON-LD headline wins; else a headline-looking line just above the body (old pages
+ * whose <title> is generic); else og:title / headline / <title> with the site-name prefix or suffix
+ * (" - 鲁网", " | Reuters", "_新浪新闻") removed.
+ */
+import type { Block } from './blocks.js';
+import type { StatsMap } from './body-score.js';
+import { isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
+import { isBoilerplateLine } from './body-clean.js';
+import { collapseSpace, weightedLength } from './text.js';
+
+export interface TitleResult {
+  title?: string;
+  /** The page element showing the headline, when found (bylines are looked for after it). */
+  el?: Element;
+}
+
+export interface TitleSources {
+  docTitle?: string;
+  ogTitle?: string;
+  headline?: string;
+  siteNames: string[];
+}
+
+/** Separators sites put between headline and site/channel name. */
+const SEPARATOR = /\s+[-|–—·•»:/\\]{1,2}\s+|\s*(?:[_|｜]+|——|--|::|－)\s*/;
+const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ']);
+const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|headline/;
+/** Private-use code points (GBK user-defined area) and decorations around headlines. */
+const TITLE_NOISE = /[\ue000-\uf8ff]/g;
+
+/** Text as compared: lower-case, quotes unified away, spaces collapsed (kept, they delimit site names). */
+function key(s: string): string {
+  return collapseSpace(s.replace(TITLE_NOISE, '')).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
+}
+const squashKey = (s: string): string => key(s).replace(/ /g, '');
+
+/** Trim decorations and dangling separators: "*第一编 古代", "谁来为无序拆房“埋单”？- -". */
+export function tidyTitle(raw: string): string {
+  return collapseSpace(raw.replace(TITLE_NOISE, ''))
+    .replace(/^[*•●■□◆◇★☆>»▶►·\s]+/, '')
+    .replace(/^(?:主题|标题|题目|帖子主题)\s*[:：]\s*/, '')
+    .replace(/(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
+    .trim();
+}
+
+/** Does `whole` consist of `part` plus separator-delimited extras (site name, channel)? */
+export function isTitleSegment(part: string, whole: string): boolean {
+  const p = key(part);
+  const w = key(whole);
+  if (!p || !w) return false;
+  if (p === w || p.replace(/ /g, '') === w.replace(/ /g, '')) return true;
+  let from = 0;
+  for (;;) {
+    const i = w.indexOf(p, from);
+    if (i < 0) return false;
+    const before = i === 0 || SEPARATOR_CHARS.has(w[i - 1]);
+    const afterIdx = i + p.length;
+    const after = afterIdx === w.length || SEPARATOR_CHARS.has(w[afterIdx]);
+    if (before && after) return true;
+    from = i + 1;
+  }
+}
+
+/** How site and channel names end. */
+const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|政府|\.com|\.cn|\.net|news|times|post|journal|daily|online)$/i;
+
+function isKnownSite(part: string, sites: string[]): boolean {
+  const k = squashKey(part);
+  return sites.some((s) => s === k || (s.length >= 2 && k.includes(s) && k.length <= s.length + 8));
+}
+
+/** Is a separated part of a title a site or channel name rather than headline? */
+function isSiteLike(part: string, rest: string, sites: string[]): boolean {
+  if (isKnownSite(part, sites)) return true;
+  const len = weightedLength(part);
+  if (len <= 40 && SITE_WORD.test(part.trim())) return true;
+  return len <= 30 && len < weightedLength(rest) * 0.6;
+}
+
+/** Remove site/channel names from either end of a <title>-like string. */
+export function cleanTitle(raw: string, siteNames: string[]): string {
+  const title = tidyTitle(raw);
+  const parts: string[] = [];
+  const seps: string[] = [];
+  let rest = title;
+  for (let m = SEPARATOR.exec(rest); m && parts.length < 20; m = SEPARATOR.exec(rest)) {
+    parts.push(rest.slice(0, m.index));
+    seps.push(m[0]);
+    rest = rest.slice(m.index + m[0].length);
+  }
+  parts.push(rest);
+  if (parts.length <= 1) return title;
+  const sites = siteNames.map(squashKey).filter(Boolean);
+  let lo = 0;
+  let hi = parts.length - 1;
+  const joined = (a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
+  while (hi > lo && isSiteLike(parts[hi], joined(lo, hi - 1), sites)) hi--;
+  // A leading part goes only when it is a known site name or sits before a "|" / " - " style separator:
+  // "主标题——副标题" keeps its first part.
+  while (lo < hi && (isKnownSite(parts[lo], sites) || (/[|｜]|\s[-–]\s|::|»/.test(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
+  const kept = tidyTitle(joined(lo, hi));
+  return kept || title;
+}
+
+const HEADLINE_TAGS = new Set([
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'p', 'span', 'td', 'th', 'font', 'b', 'strong', 'center', 'a', 'header', 'em', 'big', 'caption', 'li', 'dt',
+]);
+
+/** First non-space character of an element's text (a few steps down the tree at most). */
+function firstChar(el: Element): string | undefined {
+  const stack: AnyNode[] = [el];
+  for (let steps = 0; stack.length > 0 && steps < 64; steps++) {
+    const n = stack.pop()!;
+    if (isText(n)) {
+      const m = /[^\s\u00a0\u3000]/.exec(n.data);
+      if (m) return m[0].toLowerCase();
+    } else if (isTag(n)) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+  }
+  return undefined;
+}
+
+function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, refChars: Set<string>): Array<{ el: Element; text: string; prior: number }> {
+  const out: Array<{ el: Element; text: string; prior: number }> = [];
+  for (const el of order) {
+    const size = stats.get(el)?.len ?? 0;
+    if (size < 4 || size > maxLen) continue;
+    if (!HEADLINE_TAGS.has(el.name)) continue;
+    // Cheap pre-test before reading the text: its first character must occur in some title source.
+    const first = firstChar(el);
+    if (first === undefined || (!refChars.has(first) && !/^[*•●■□◆◇★☆>»▶►·“"'‘「『]$/.test(first))) continue;
+    let prior: number;
+    if (el.name === 'h1' || el.attribs.itemprop === 'headline') prior = 3;
+    else if (el.name === 'h2' || el.name === 'h3') prior = 1;
+    else if (TITLE_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) prior = 1.5;
+    else prior = 0.5;
+    // Generic elements only when they could hold a real headline, not every short link and span.
+    if (prior === 0.5 && size < 8) continue;
+    out.push({ el, text: tidyTitle(textContent(el)), prior });
+    if (out.length > 5000) break;
+  }
+  return out;
+}
+
+/** The following element text when it completes the headline ("主标题" + "——副标题" = <title>). */
+function withSubtitle(el: Element, text: string, full: string): string {
+  let next = el.next;
+  while (next && !(isTag(next) || (next.type === 'text' && (next as unknown as { data: string }).data.trim()))) next = next.next;
+  if (!next) return text;
+  const joined = text + collapseSpace(textContent(next));
+  return squashKey(joined) === squashKey(full) ? tidyTitle(joined) : text;
+}
+
+export function extractTitle(order: Element[], stats: StatsMap, src: TitleSources): TitleResult {
+  const refs = [src.docTitle, src.ogTitle, src.headline]
+    .filter((x): x is string => !!x && x.length > 0)
+    .map((r) => ({ raw: r, squashed: squashKey(r), len: weightedLength(r) }));
+  if (refs.length === 0) return {};
+  const maxLen = Math.max(...refs.map((r) => r.len)) + 4;
+  const refChars = new Set(refs.flatMap((r) => [...r.squashed]));
+  let best: { el: Element; text: string; score: number } | undefined;
+  for (const c of headlineCandidates(order, stats, maxLen, refChars)) {
+    const ck = squashKey(c.text);
+    // Cheap containment test first: most page elements are not part of any title.
+    if (!ck || !refs.some((r) => r.squashed.includes(ck))) continue;
+    const clen = weightedLength(c.text);
+    let match = 0;
+    for (const r of refs) {
+      if (ck === r.squashed) match = Math.max(match, 3);
+      // A short segment of a long <title> is the site or section name ("Books", "松花江网"), not the headline.
+      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw)) match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 ? 2 : 0);
+    }
+    if (match === 0) continue;
+    // Longer matches beat a logo h1 whose text ("人民网") is also a segment of <title>.
+    const score = match + c.prior + Math.min(clen / 20, 4);
+    if (!best || score > best.score) best = { el: c.el, text: c.text, score };
+  }
+  if (!best || isSiteName(best.text, src.siteNames)) return {};
+  const cleanedDoc = src.docTitle ? cleanTitle(src.docTitle, src.siteNames) : '';
+  const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
+  return { title: text, el: best.el };
+}
+
+/** Title from metadata alone: headline / og:title / <title>, cleaned of site names. */
+export function titleFromMetadata(src: TitleSources): string | undefined {
+  for (const raw of [src.headline, src.ogTitle, src.docTitle]) {
+    if (!raw) continue;
+    const t = cleanTitle(raw, src.siteNames);
+    if (t && !isSiteName(t, src.siteNames)) return t;
+  }
+  return undefined;
+}
+
+const EMPHASIS = new Set(['b', 'strong', 'font', 'big', 'h1', 'h2', 'h3', 'h4']);
+
+/** How headline-like a page line is: heading tags, bold/large wrappers, title classes, centring. */
+function headlineScore(line: Block, stats: StatsMap): number {
+  const text = line.text;
+  const len = weightedLength(text);
+  if (len < 6 || len > 120 || line.linkChars > text.length * 0.5) return 0;
+  if (/[。；;]$|\d{4}[-年/.]\d{1,2}|^(?:作者|来源|发布|时间|日期|by\s)/i.test(text) || isBoilerplateLine(text)) return 0;
+  const el = line.el;
+  let score = 0;
+  if (line.kind === 'heading') score += 3;
+  if (TITLE_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) score += 2;
+  const lineLen = stats.get(el)?.len ?? len;
+  for (const c of el.children) {
+    if (isTag(c) && EMPHASIS.has(c.name) && (stats.get(c)?.len ?? 0) >= lineLen * 0.8) {
+      score += 2;
+      break;
+    }
+  }
+  if (/center/i.test(`${el.attribs.align ?? ''} ${el.attribs.style ?? ''}`) || el.name === 'center') score += 1;
+  return score;
+}
+
+/** A headline-looking line just above (or at the top of) the body: old pages with generic <title>s. */
+export function titleFromLines(lines: Block[], bodyStart: number, stats: StatsMap): TitleResult | undefined {
+  if (bodyStart < 0) return undefined;
+  let best: { line: Block; score: number } | undefined;
+  for (let i = Math.max(0, bodyStart - 15); i <= Math.min(lines.length - 1, bodyStart + 2); i++) {
+    const s = headlineScore(lines[i], stats);
+    const proximity = i >= bodyStart - 3 ? 0.5 : 0;
+    if (s >= 2 && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity };
+  }
+  return best ? { title: tidyTitle(best.line.text), el: best.line.el } : undefined;
+}
+
+function isSiteName(text: string, siteNames: string[]): boolean {
+  const c = squashKey(text);
+  return siteNames.some((s) => squashKey(s) === c);
+}

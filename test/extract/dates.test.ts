@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateFromUrl, formatDate, parseDateText } from '../../src/extract/dates.js';
+import { extractFrom, zhParagraphs, enParagraphs } from './helpers.js';
+
+const SH = 'Asia/Shanghai';
+const zh = (body: string, url?: string, head?: string): string | undefined =>
+  extractFrom(`<h1>标题新闻</h1>${body}<div class="content">${zhParagraphs()}</div>`, { timezone: SH, url, head: `<title>标题新闻</title>${head ?? ''}` }).publishedAt;
+
+test('JSON-LD datePublished (offset kept) and dateModified kept apart', () => {
+  const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'x', datePublished: '2025-10-12T15:41:00Z', dateModified: '2025-10-13T01:00:00+08:00' });
+  const a = extractFrom(enParagraphs(), { head: `<script type="application/ld+json">${ld}</script>` });
+  assert.equal(a.publishedAt, '2025-10-12T15:41:00+00:00');
+  assert.equal(a.modifiedAt, '2025-10-13T01:00:00+08:00');
+});
+
+test('article:published_time meta', () => {
+  const a = extractFrom(enParagraphs(), { head: '<meta property="article:published_time" content="2025-03-03T16:05:00-05:00">' });
+  assert.equal(a.publishedAt, '2025-03-03T16:05:00-05:00');
+});
+
+test('<time datetime> and itemprop=datePublished', () => {
+  assert.equal(extractFrom(`<time datetime="2025-03-03T10:00:00+01:00">3 March</time>${enParagraphs()}`).publishedAt, '2025-03-03T10:00:00+01:00');
+  assert.equal(extractFrom(`<span itemprop="datePublished" content="2025-03-04">March 4</span>${enParagraphs()}`).publishedAt, '2025-03-04');
+});
+
+test('Chinese numeric and 年月日 forms in the info line, zone from options.timezone', () => {
+  assert.equal(zh('<div>2025-10-12 23:41:00 来源：鲁网</div>'), '2025-10-12T23:41:00+08:00');
+  assert.equal(zh('<div>2025年10月12日 23:41　新华网</div>'), '2025-10-12T23:41:00+08:00');
+  assert.equal(zh('<div>发布时间：2025/10/12</div>'), '2025-10-12');
+  assert.equal(zh('<div>类别:国内 发布时间:2025-10-12 23:41:00 来源:鲁网</div>'), '2025-10-12T23:41:00+08:00');
+  assert.equal(zh('<div>作者：小王 发表于 2025-3-3 9:05</div>'), '2025-03-03T09:05:00+08:00');
+});
+
+test('"更新时间" is a modification time, not the publication time', () => {
+  const a = extractFrom(`<h1>标题新闻</h1><div>发布时间：2025-10-12 08:00 更新时间：2025-10-13 09:00</div><div>${zhParagraphs()}</div>`, { timezone: SH, head: '<title>标题新闻</title>' });
+  assert.equal(a.publishedAt, '2025-10-12T08:00:00+08:00');
+});
+
+test('"10月11日讯" takes its year from context (the URL)', () => {
+  assert.equal(parseDateText('鲁网10月11日讯', { timezone: SH, contextYear: 2025 })?.day, 11);
+  assert.equal(zh('<p>鲁网10月11日讯（记者 王玉龙）潍坊自古就有包容并蓄的开放传统。</p>', 'https://news.example.com/2025/1011/1.html'), '2025-10-11');
+});
+
+test('English forms: "March 3, 2025 4:05 PM ET" and "3 Mar 2025"', () => {
+  const et = parseDateText('Published March 3, 2025 4:05 PM ET', { timezone: 'UTC' });
+  assert.ok(et);
+  assert.equal(formatDate(et, 'UTC'), '2025-03-03T16:05:00-05:00');
+  const summer = parseDateText('July 3, 2025 4:05 p.m. ET', { timezone: 'UTC' });
+  assert.equal(formatDate(summer!, 'UTC'), '2025-07-03T16:05:00-04:00');
+  assert.equal(formatDate(parseDateText('Updated 3 Mar 2025', { timezone: 'UTC' })!, 'UTC'), '2025-03-03');
+  const a = extractFrom(`<h1>Bus news</h1><p class="byline">By Maria Gonzalez · March 3, 2025 4:05 PM ET</p>${enParagraphs()}`, { head: '<title>Bus news</title>' });
+  assert.equal(a.publishedAt, '2025-03-03T16:05:00-05:00');
+});
+
+test('US month-first numeric dates with seconds and PM', () => {
+  const p = parseDateText('发布日期： 7/5/2005 9:23:57 PM', { timezone: SH });
+  assert.equal(formatDate(p!, SH), '2005-07-05T21:23:57+08:00');
+});
+
+test('URL path dates', () => {
+  assert.deepEqual(dateFromUrl('https://x.cn/2025/10/12/abc.html'), { year: 2025, month: 10, day: 12 });
+  assert.deepEqual(dateFromUrl('http://www.gov.cn/zhengce/202510/t20251012_123.html'), { year: 2025, month: 10, day: 12 });
+  assert.deepEqual(dateFromUrl('https://x.com/news/2025-03-03/story'), { year: 2025, month: 3, day: 3 });
+  assert.equal(zh('', 'http://www.gov.cn/zhengce/202510/t20251012_123.html'), '2025-10-12');
+});
+
+test('a date-only meta is refined by a same-day time shown on the page', () => {
+  assert.equal(zh('<div>2025-10-12 08:30 来源：新华网</div>', undefined, '<meta name="pubdate" content="2025-10-12">'), '2025-10-12T08:30:00+08:00');
+});
+
+test('missing offsets use options.timezone (UTC by default), DST aware', () => {
+  const p = parseDateText('2025-07-01 12:00', { timezone: 'UTC' })!;
+  assert.equal(formatDate(p, 'UTC'), '2025-07-01T12:00:00+00:00');
+  assert.equal(formatDate(p, 'Europe/London'), '2025-07-01T12:00:00+01:00');
+  assert.equal(formatDate(parseDateText('2025-01-01 12:00', { timezone: 'UTC' })!, 'America/New_York'), '2025-01-01T12:00:00-05:00');
+});
+
+test('implausible dates are rejected', () => {
+  assert.equal(parseDateText('2025-13-45', { timezone: 'UTC' }), undefined);
+  assert.equal(parseDateText('电话 010-1234-5678', { timezone: 'UTC' }), undefined);
+});

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanTitle } from '../../src/extract/title.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
+
+test('site-name suffixes and prefixes are removed from <title>', () => {
+  assert.equal(cleanTitle('潍坊“友城伙伴”增至45个 - 鲁网', []), '潍坊“友城伙伴”增至45个');
+  assert.equal(cleanTitle('Fed holds rates steady, signals patience | Reuters', []), 'Fed holds rates steady, signals patience');
+  assert.equal(cleanTitle('国务院常务会议部署稳就业举措_新浪新闻', []), '国务院常务会议部署稳就业举措');
+  assert.equal(cleanTitle('四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网', []), '四年前中500万现穷困潦倒 一夜暴富后如何经营');
+  assert.equal(cleanTitle('Reuters - Oil prices climb as supply concerns grow', ['Reuters']), 'Oil prices climb as supply concerns grow');
+  assert.equal(cleanTitle('主标题——副标题说明会议开幕_某某市人民政府网', []), '主标题——副标题说明会议开幕');
+});
+
+test('the <h1> matching <title> wins, without the site suffix', () => {
+  const a = extractFrom(`<div class="logo"><h1>鲁网</h1></div><h1>潍坊“友城伙伴”增至45个</h1>${zhParagraphs()}`, {
+    head: '<title>潍坊“友城伙伴”增至45个 - 鲁网</title>',
+  });
+  assert.equal(a.title, '潍坊“友城伙伴”增至45个');
+});
+
+test('a logo heading that is only the site name is not the title', () => {
+  const a = extractFrom(`<h1 class="none">松花江网</h1><h2>土豆不“土” 土豆无“土”</h2>${zhParagraphs()}`, {
+    head: '<title>土豆不“土” 土豆无“土” 松花江网</title>',
+  });
+  assert.equal(a.title, '土豆不“土” 土豆无“土”');
+});
+
+test('og:title is used when no heading matches', () => {
+  const a = extractFrom(enParagraphs(), { head: '<title>Home</title><meta property="og:title" content="Council expands bus network">' });
+  assert.equal(a.title, 'Council expands bus network');
+});
+
+test('JSON-LD headline is used and matched against the page heading', () => {
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Council expands bus network' });
+  const a = extractFrom(`<h1>Council expands bus network</h1>${enParagraphs()}`, {
+    head: `<title>News | City Paper</title><script type="application/ld+json">${ld}</script>`,
+  });
+  assert.equal(a.title, 'Council expands bus network');
+});
+
+test('a headline-looking line above the body is used when <title> is generic', () => {
+  const a = extractFrom(`<table><tr><td align="center"><b><font size="3">茉莉：我是怎样卷入八九民运的</font></b></td></tr></table><div>${zhParagraphs()}</div>`, {
+    head: '<title>谢谢您访问〖关注中国中心〗</title>',
+  });
+  assert.equal(a.title, '茉莉：我是怎样卷入八九民运的');
+});
+
+test('a page without any title reports it in warnings', () => {
+  const a = extractFrom(zhParagraphs());
+  assert.equal(a.title, undefined);
+  assert.ok(a.warnings.some((w) => w.startsWith('title')));
+});
