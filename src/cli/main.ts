@@ -3,12 +3,18 @@ import { ConfigError, LockError, SnapcrawlError } from '../util/errors.js';
 import { crawlCommand } from './commands/crawl.js';
 import { listCommand, showCommand } from './commands/inspect.js';
 import { takedownCommand } from './commands/takedown.js';
+import { scheduleCommand, statusCommand, verifyCommand } from './commands/maintenance.js';
 import { EXIT } from './exitCodes.js';
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative whole number');
   return n;
+};
+const duration = (v: string): number => {
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(v.trim());
+  if (!m) throw new InvalidArgumentError('expected a duration such as 90s, 20m or 1h');
+  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
 };
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -28,6 +34,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('-s, --source <name>', 'only this source (repeatable)', collect)
     .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
     .option('--max-pages <n>', 'stop after fetching this many pages in this run', positiveInt)
+    .option('--max-time <duration>', 'stop claiming new pages after this long (e.g. 90s, 20m, 1h)', duration)
     .option('--concurrency <n>', 'global number of fetches in flight', positiveInt)
     .option('--depth <n>', 'link depth to follow from the seeds (one-off crawls default to 0)', positiveInt)
     .option('--allow-private', 'allow private, loopback and link-local addresses')
@@ -63,6 +70,30 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .argument('<id>', 'snapshot id')
     .option('--store <dir>', 'snapshot store directory', 'snapshots')
     .action((id: string, o) => run(showCommand(id, o)));
+
+  program
+    .command('status')
+    .description('show the last runs and what is queued')
+    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--json', 'print JSON')
+    .action((o) => run(statusCommand(o)));
+
+  program
+    .command('verify')
+    .description('check (and with --repair, fix) that the index and the snapshot files agree')
+    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--deep', 'also re-hash every WARC against its recorded sha256')
+    .option('--repair', 'drop rows without files (URLs requeued), quarantine orphan folders, requeue dangling URLs')
+    .option('--json', 'print JSON')
+    .action((o) => run(verifyCommand(o)));
+
+  program
+    .command('schedule')
+    .description('run each source on its own cron `schedule`, never overlapping itself (long-running)')
+    .option('-c, --config <file>', 'config file (default config/sources.yaml or $SNAPCRAWL_CONFIG)')
+    .option('--store <dir>', 'snapshot store directory')
+    .option('--allow-private', 'allow private, loopback and link-local addresses')
+    .action((o) => run(scheduleCommand(o)));
 
   return program;
 }

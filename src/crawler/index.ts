@@ -4,3 +4,5 @@ export { RunRegistry } from './runs.js';
 export { acquireRunLock } from './runLock.js';
 export { parseDiscovery, type Discovery, type DiscoveredLink } from './discovery.js';
 export { CrawlScheduler, type ScheduledRun } from './scheduler.js';
+export { verifyStore, type VerifyReport, type VerifyProblem } from './verify.js';
+export { storeStatus, type StoreStatus } from './status.js';

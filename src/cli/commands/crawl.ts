@@ -14,6 +14,7 @@ export interface CrawlCommandOptions {
   source?: string[];
   store?: string;
   maxPages?: number;
+  maxTime?: number;
   concurrency?: number;
   depth?: number;
   allowPrivate?: boolean;
@@ -60,6 +61,7 @@ export async function crawlCommand(urls: string[], o: CrawlCommandOptions): Prom
     sources,
     storeDir,
     maxPages: o.maxPages,
+    maxTimeMs: o.maxTime,
     concurrency: o.concurrency,
     allowPrivate: o.allowPrivate,
     snapshotAllPages: adHoc,
