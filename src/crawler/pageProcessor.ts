@@ -1,6 +1,6 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { extractArticle } from '../extract/index.js';
-import { decodeHtml, type FetchResult, type HttpFetcher, type RobotsCache, type RobotsVerdict } from '../fetch/index.js';
+import { decodeHtml, RobotsCache, type FetchResult, type HttpFetcher, type RobotsVerdict } from '../fetch/index.js';
 import { normalizeUrl, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError, type SnapshotStore, type WriteOutcome } from '../snapshot/index.js';
 import type { StoreDatabase } from '../storage/index.js';
@@ -75,6 +75,12 @@ export class PageProcessor {
     const verdict = await this.d.robots.check(entry.url, { allowPrivate });
     if (verdict.crawlDelaySec !== undefined) this.crawlDelayMs.set(entry.host, verdict.crawlDelaySec * 1000);
     this.seedRobotsSitemaps(entry, source);
+    if (!verdict.allowed && RobotsCache.isBlockedAddress(verdict)) {
+      bump(summary.failed, 'blocked-address');
+      frontier.finish(entry.url, { state: 'failed', outcome: 'blocked-address', error: 'private or loopback address refused' });
+      log.warn({ url: entry.url }, 'refused: private or loopback address (allowPrivate is off)');
+      return;
+    }
     if (!verdict.allowed) {
       summary.skipped.robots++;
       frontier.finish(entry.url, { state: 'skipped', outcome: 'robots' });

@@ -10,6 +10,9 @@ import type { RobotsVerdict } from './types.js';
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 type RobotsRules = ReturnType<typeof robotsParser>;
 
+/** The verdict reason when the SSRF guard refused the origin's address. */
+const BLOCKED_REASON = 'unreachable (blocked-address)';
+
 export interface RobotsCacheOptions {
   db: StoreDatabase;
   fetcher: HttpFetcher;
@@ -134,6 +137,11 @@ export class RobotsCache {
     return this.entries.get(originOf(origin))?.rules?.getSitemaps() ?? [];
   }
 
+  /** Whether a verdict only reflects the SSRF guard refusing the origin's address. */
+  static isBlockedAddress(verdict: RobotsVerdict): boolean {
+    return verdict.reason === BLOCKED_REASON;
+  }
+
   private entryFor(origin: string, allowPrivate: boolean): Promise<RobotsEntry> {
     const cached = this.entries.get(origin);
     if (cached && cached.expiresAt > Date.now()) return Promise.resolve(cached);
@@ -154,6 +162,12 @@ export class RobotsCache {
       });
     } else {
       entry = this.withRules(await this.fetchEntry(origin, allowPrivate));
+      // A refusal by our own SSRF guard says nothing about the origin: keep it out of the shared cache,
+      // so a later run that allows private addresses is not blocked by it.
+      if (entry.reason === BLOCKED_REASON) {
+        this.entries.set(origin, entry);
+        return entry;
+      }
       this.db
         .prepare(`INSERT OR REPLACE INTO robots_cache (origin, robots_url, fetched_at, expires_at, status, outcome, reason, body)
           VALUES (@origin, @robotsUrl, @fetchedAt, @expiresAt, @status, @outcome, @reason, @body)`)
@@ -200,7 +214,7 @@ export class RobotsCache {
       this.logger.debug({ robotsUrl, kind: err.kind, err: err.message }, 'robots.txt unreachable');
       // More than 5 redirects (or a loop) means robots.txt is unavailable: allow (RFC 9309 §2.3.1.2).
       if (err.kind === 'too-many-redirects' || err.kind === 'redirect-loop') return entry('allow-all', `no-robots (${err.kind})`, err.status ?? null);
-      return entry('disallow-all', `unreachable (${err.kind})`, err.status ?? null);
+      return entry('disallow-all', err.kind === 'blocked-address' ? BLOCKED_REASON : `unreachable (${err.kind})`, err.status ?? null);
     }
   }
 }

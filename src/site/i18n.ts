@@ -1,0 +1,256 @@
+/** Interface labels in the two site languages, and how times are shown in each. */
+
+export type SiteLocale = 'zh-CN' | 'en';
+
+export interface Labels {
+  home: string;
+  latest: string;
+  categories: string;
+  search: string;
+  searchPlaceholder: string;
+  searchButton: string;
+  searchResults: (query: string, total: number) => string;
+  searchHint: string;
+  noResults: string;
+  category: string;
+  published: string;
+  source: string;
+  author: string;
+  editor: string;
+  tags: string;
+  snapshotTime: string;
+  originalUrl: string;
+  finalUrl: string;
+  provenanceTitle: string;
+  provenance: { before: string; taken: string; by: string; after: string };
+  notEndorsed: string;
+  takedownContact: (contact: string) => string;
+  takedownContactPrefix: string;
+  takedownNoContact: string;
+  archivedBytes: (bytes: string, status: number) => string;
+  viewRaw: string;
+  viewSource: string;
+  viewRendered: string;
+  viewVersions: (n: number) => string;
+  viewJson: string;
+  cite: string;
+  related: string;
+  moreInCategory: (category: string) => string;
+  moreLink: string;
+  uncategorized: string;
+  newer: string;
+  older: string;
+  pageOf: (page: number, pages: number) => string;
+  snapshotsCount: (n: number) => string;
+  versionsTitle: string;
+  versionsIntro: (n: number) => string;
+  compare: string;
+  compareFrom: string;
+  compareTo: string;
+  diffLegend: { removed: string; added: string };
+  diffSame: string;
+  fieldTitle: string;
+  fieldBody: string;
+  thisVersion: string;
+  rawTitle: string;
+  rawNote: string;
+  rawSourceNote: string;
+  goneTitle: string;
+  goneBody: string;
+  goneWhen: (time: string) => string;
+  notFoundTitle: string;
+  notFoundBody: string;
+  badRequestTitle: string;
+  errorTitle: string;
+  errorBody: string;
+  footer: string;
+  staticSearchNote: string;
+}
+
+const zh: Labels = {
+  home: '首页',
+  latest: '最新快照',
+  categories: '分类',
+  search: '搜索',
+  searchPlaceholder: '搜索标题和正文',
+  searchButton: '搜索',
+  searchResults: (q, n) => `“${q}”的搜索结果:共 ${n} 条`,
+  searchHint: '输入关键词搜索快照的标题和正文(支持中文)。',
+  noResults: '没有找到相关快照。',
+  category: '类别',
+  published: '发布时间',
+  source: '来源',
+  author: '作者',
+  editor: '责任编辑',
+  tags: '标签',
+  snapshotTime: '快照生成时间',
+  originalUrl: '信息原文地址',
+  finalUrl: '跳转后地址',
+  provenanceTitle: '快照说明',
+  provenance: { before: '以上内容为 ', taken: ' 的资讯信息快照,于 ', by: ' 由 ', after: ' 爬虫采集并收录,本站未对内容做任何修改。' },
+  notEndorsed: '信息内容不代表本站立场。',
+  takedownContact: (c) => `本站信息快照查询为非营利公共服务,如有侵权请联系 ${c} 删除。`,
+  takedownContactPrefix: '本站信息快照查询为非营利公共服务,如有侵权请联系',
+  takedownNoContact: '本站信息快照查询为非营利公共服务,如有侵权请联系本站删除。',
+  archivedBytes: (b, s) => `存档响应:HTTP ${s},${b}`,
+  viewRaw: '查看存档原页面',
+  viewSource: '源代码',
+  viewRendered: '页面',
+  viewVersions: (n) => `历史版本(${n})`,
+  viewJson: 'JSON',
+  cite: '引用',
+  related: '相关快照',
+  moreInCategory: (c) => `更多关于${c}的资讯`,
+  moreLink: '更多',
+  uncategorized: '未分类',
+  newer: '上一页',
+  older: '下一页',
+  pageOf: (p, n) => `第 ${p} / ${n} 页`,
+  snapshotsCount: (n) => `${n} 篇快照`,
+  versionsTitle: '历史版本',
+  versionsIntro: (n) => `同一原文地址共有 ${n} 个快照版本。选择两个版本查看差异。`,
+  compare: '比较',
+  compareFrom: '旧版本',
+  compareTo: '新版本',
+  diffLegend: { removed: '删除的内容', added: '新增的内容' },
+  diffSame: '两个版本的内容相同。',
+  fieldTitle: '标题',
+  fieldBody: '正文',
+  thisVersion: '当前',
+  rawTitle: '存档原页面',
+  rawNote: '下面是爬虫收到的原始 HTML,字节未做任何修改。为安全起见,页面中的脚本不会运行、表单不能提交,外部图片与样式不会加载。',
+  rawSourceNote: '爬虫收到的原始 HTML 源代码(按存档字符集解码)。',
+  goneTitle: '该快照已删除',
+  goneBody: '应权利人的请求,该快照已被删除,本站不再提供。',
+  goneWhen: (t) => `删除时间:${t}`,
+  notFoundTitle: '页面不存在',
+  notFoundBody: '没有找到这个页面或快照。',
+  badRequestTitle: '请求无效',
+  errorTitle: '出错了',
+  errorBody: '服务器处理请求时出错,请稍后再试。',
+  footer: '资讯信息快照 · 由 snapcrawl 生成',
+  staticSearchNote: '静态导出不包含搜索功能。',
+};
+
+const en: Labels = {
+  home: 'Home',
+  latest: 'Latest snapshots',
+  categories: 'Categories',
+  search: 'Search',
+  searchPlaceholder: 'Search titles and text',
+  searchButton: 'Search',
+  searchResults: (q, n) => `${n} result${n === 1 ? '' : 's'} for “${q}”`,
+  searchHint: 'Search the titles and text of every snapshot (Chinese and English).',
+  noResults: 'No snapshots match.',
+  category: 'Category',
+  published: 'Published',
+  source: 'Source',
+  author: 'By',
+  editor: 'Editor',
+  tags: 'Tags',
+  snapshotTime: 'Snapshot taken',
+  originalUrl: 'Original URL',
+  finalUrl: 'After redirects',
+  provenanceTitle: 'About this snapshot',
+  provenance: { before: 'This is a snapshot of ', taken: ' taken ', by: ' by ', after: '. The content has not been modified.' },
+  notEndorsed: 'It does not represent the views of this site.',
+  takedownContact: (c) => `This archive is a non-profit public service. To have a snapshot removed, contact ${c}.`,
+  takedownContactPrefix: 'This archive is a non-profit public service. To have a snapshot removed, contact',
+  takedownNoContact: 'This archive is a non-profit public service. To have a snapshot removed, contact the site operator.',
+  archivedBytes: (b, s) => `Archived response: HTTP ${s}, ${b}`,
+  viewRaw: 'View the archived page',
+  viewSource: 'Source',
+  viewRendered: 'Page',
+  viewVersions: (n) => `Versions (${n})`,
+  viewJson: 'JSON',
+  cite: 'Cite',
+  related: 'Related snapshots',
+  moreInCategory: (c) => `More in ${c}`,
+  moreLink: 'More',
+  uncategorized: 'Uncategorized',
+  newer: 'Newer',
+  older: 'Older',
+  pageOf: (p, n) => `Page ${p} of ${n}`,
+  snapshotsCount: (n) => `${n} snapshot${n === 1 ? '' : 's'}`,
+  versionsTitle: 'Versions',
+  versionsIntro: (n) => `${n} snapshots of the same original URL. Pick two to see what changed.`,
+  compare: 'Compare',
+  compareFrom: 'Older',
+  compareTo: 'Newer',
+  diffLegend: { removed: 'removed', added: 'added' },
+  diffSame: 'The two versions have the same content.',
+  fieldTitle: 'Title',
+  fieldBody: 'Text',
+  thisVersion: 'this one',
+  rawTitle: 'Archived page',
+  rawNote:
+    'Below is the HTML the crawler received, byte for byte. For safety its scripts do not run, its forms cannot be submitted, and external images and stylesheets are not loaded.',
+  rawSourceNote: 'The HTML source the crawler received (decoded with the archived charset).',
+  goneTitle: 'This snapshot has been removed',
+  goneBody: 'This snapshot was taken down at the request of a rights holder and is no longer available.',
+  goneWhen: (t) => `Removed: ${t}`,
+  notFoundTitle: 'Not found',
+  notFoundBody: 'There is no page or snapshot here.',
+  badRequestTitle: 'Bad request',
+  errorTitle: 'Something went wrong',
+  errorBody: 'The server could not answer this request. Please try again later.',
+  footer: 'News snapshots · made with snapcrawl',
+  staticSearchNote: 'Search is not available in the static export.',
+};
+
+export function labelsFor(locale: SiteLocale): Labels {
+  return locale === 'zh-CN' ? zh : en;
+}
+
+/** Default display zone per locale: readers of a Chinese site expect Beijing time, others UTC. */
+export function defaultTimeZone(locale: SiteLocale): string {
+  return locale === 'zh-CN' ? 'Asia/Shanghai' : 'UTC';
+}
+
+function parts(date: Date, timeZone: string): Record<string, string> {
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** `2025-10-13 05:45:01` in `timeZone` (or null for an unparseable value). */
+export function formatInstant(iso: string, timeZone: string, withSeconds = true): string | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const p = parts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${withSeconds ? `:${p.second}` : ''}`;
+}
+
+/**
+ * A publish time as the page gave it: its own wall-clock time and offset (`2025-10-12 23:41`), which is
+ * what the source printed; a date-only value stays a date.
+ */
+export function formatPublished(iso: string | null): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?)?/.exec(iso);
+  if (!m) return null;
+  return m[2] ? `${m[1]} ${m[2]}${m[3] ? `:${m[3]}` : ''}` : m[1];
+}
+
+/** Short zone label for the footnote of a time (`UTC+8`, `UTC`). */
+export function zoneLabel(timeZone: string, at: Date = new Date()): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return (name ?? timeZone).replace(/^GMT/, 'UTC');
+}
+
+/** `7.1 KB` style sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
