@@ -112,8 +112,10 @@ describe('snapcrawl CLI', () => {
   test('SIGTERM stops gracefully with exit 143 and the next run resumes the same run', async () => {
     const dir = tempDir();
     const config = writeConfig(dir, site.url, 300);
+    site.resetRequests();
     const child = startCli(['crawl', '--config', config, '--json']);
-    await new Promise((r) => setTimeout(r, 2500));
+    // Signal once the crawl is really under way (a few pages fetched), not at a guessed time.
+    for (let i = 0; i < 200 && site.requests.length < 4; i++) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGTERM');
     const r = await child.result;
     assert.equal(r.code, 143, r.stderr);
