@@ -7,15 +7,19 @@ const BUDGET_MS = 200;
 // A slow CI box gets some slack; the per-page budget is what the warnings report against.
 const LIMIT_MS = process.env.CI ? BUDGET_MS * 3 : BUDGET_MS * 1.5;
 
-/** Best of three runs: the budget is about our work, not about other processes sharing the CPU. */
+/**
+ * CPU time of this process, best of three runs: the budget is about our own work, not about other processes
+ * (parallel test files, other jobs) competing for the machine.
+ */
 function timed(html: string): { a: Article; ms: number } {
   extractArticle('<p>warm up</p>', { url: 'https://x.example/' });
   let best = Number.POSITIVE_INFINITY;
   let a: Article | undefined;
   for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
+    const before = process.cpuUsage();
     a = extractArticle(html, { url: 'https://x.example/a/b.html', timezone: 'Asia/Shanghai' });
-    best = Math.min(best, performance.now() - t0);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
     if (best < BUDGET_MS / 2) break;
   }
   return { a: a!, ms: best };
@@ -52,14 +56,20 @@ test('5 MB on one line is truncated and stays within budget', () => {
   assert.ok(line.length > 5_000_000);
   const { a, ms } = timed(line);
   assertShape(a);
-  assert.ok(ms < LIMIT_MS * 2, `${ms} ms`);
+  assert.ok(ms < LIMIT_MS, `${ms} ms`);
   assert.ok(a.warnings.some((w) => w.includes('truncated')));
 });
 
 test('5 MB of one text node with no markup and no spaces', () => {
   const { a, ms } = timed('a'.repeat(5_000_000));
   assertShape(a);
-  assert.ok(ms < LIMIT_MS * 2, `${ms} ms`);
+  assert.ok(ms < LIMIT_MS, `${ms} ms`);
+});
+
+test('a million "<a" with no closing bracket (regex backtracking bait)', () => {
+  const { a, ms } = timed('<a'.repeat(1_000_000));
+  assertShape(a);
+  assert.ok(ms < LIMIT_MS, `${ms} ms`);
 });
 
 test('binary bytes decoded as text', () => {
