@@ -96,10 +96,11 @@ class Emitter {
     }
   }
 
-  private append(s: string, el: Element, ctx: Ctx, mdText?: string): void {
+  private append(raw: string, el: Element, ctx: Ctx, mdText?: string): void {
+    const s = raw.length > MAX_BLOCK_CHARS ? clip(raw, MAX_BLOCK_CHARS) : raw;
     if (!this.owner) this.owner = el;
     this.text.push(s);
-    if (this.withMarkdown) this.md.push(mdText ?? escapeMd(s));
+    if (this.withMarkdown) this.md.push(mdText === undefined ? escapeMd(s) : clip(mdText, MAX_BLOCK_CHARS));
     const visible = nonSpaceLength(s);
     this.visibleChars += visible;
     if (ctx.link) this.linkChars += visible;

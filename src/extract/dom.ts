@@ -8,7 +8,7 @@ import { Text, isTag, isText, type AnyNode, type Document, type Element, type Pa
 import { clip } from './text.js';
 
 /** Pages are cut here: real articles are far smaller, and parse time grows with size. */
-export const MAX_INPUT_CHARS = 3_000_000;
+export const MAX_INPUT_CHARS = 2_000_000;
 /** Deeper subtrees are flattened to their text: no real layout nests this deep. */
 export const MAX_DEPTH = 200;
 /** Elements visited by the whole-tree passes are capped, a safety net for the 200 ms budget. */
@@ -44,11 +44,81 @@ export function parsePage(rawHtml: string): ParsedPage {
     if (controls > 64 && controls > html.length / 200) warnings.push(`page looks binary or mis-decoded (${controls} control/replacement characters)`);
     html = html.replace(/[\u0000-\u0008\u000b\u000e-\u001f]/g, '');
   }
+  const unnested = limitNesting(html);
+  if (unnested !== html) {
+    warnings.push(`markup nested deeper than ${MAX_MARKUP_DEPTH} levels was unwrapped before parsing`);
+    html = unnested;
+  }
   const $ = load(html, { xml: false });
   const doc = $.root()[0] as Document;
   const tooDeep = flattenDeepSubtrees(doc);
   if (tooDeep > 0) warnings.push(`${tooDeep} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
   return { $, doc, warnings };
+}
+
+/** Past this many unclosed tags, markup is unwrapped before parsing (the parser's tag stack grows quadratically). */
+const MAX_MARKUP_DEPTH = 500;
+/** Elements the parser closes implicitly (old pages rarely close them): not counted as nesting. */
+const AUTO_CLOSED = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option']);
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// No '<' inside a tag: keeps the scan linear on hostile input like '<a<a<a…'.
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>/g;
+
+/**
+ * Pathologically deep markup is unwrapped below MAX_MARKUP_DEPTH, keeping the text. Normal pages are returned
+ * untouched after a quick scan of tag names.
+ */
+export function limitNesting(html: string): string {
+  if (maxNestingDepth(html) <= MAX_MARKUP_DEPTH) return html;
+  let depth = 0;
+  let excess = 0;
+  TAG.lastIndex = 0;
+  return html.replace(TAG, (tag: string, slash: string, name: string) => {
+    const lower = name.toLowerCase();
+    if (VOID_TAGS.has(lower) || AUTO_CLOSED.has(lower) || tag.endsWith('/>')) return tag;
+    if (slash) {
+      if (excess > 0) {
+        excess--;
+        return '';
+      }
+      depth = Math.max(0, depth - 1);
+      return tag;
+    }
+    if (depth >= MAX_MARKUP_DEPTH) {
+      excess++;
+      return '';
+    }
+    depth++;
+    return tag;
+  });
+}
+
+/** Approximate nesting depth from a scan of '<' positions (stops early once past the limit). */
+function maxNestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const closing = html.charCodeAt(i + 1) === 47;
+    let j = closing ? i + 2 : i + 1;
+    const start = j;
+    while (j < html.length && j - start < 12) {
+      const c = html.charCodeAt(j) | 0x20;
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57 && j > start))) break;
+      j++;
+    }
+    if (j === start) continue;
+    // Void and auto-closed names are all short: only those need a string to look up.
+    if (j - start <= 6) {
+      const name = html.slice(start, j).toLowerCase();
+      if (VOID_TAGS.has(name) || AUTO_CLOSED.has(name)) continue;
+    }
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (++depth > max) {
+      max = depth;
+      if (max > MAX_MARKUP_DEPTH) return max;
+    }
+  }
+  return max;
 }
 
 const HEAVY_OPEN = /<(script|style)\b([^>]*)>/gi;

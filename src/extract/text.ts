@@ -20,7 +20,6 @@ export function countCjk(s: string): number {
   return n;
 }
 
-const PUNCTUATION = new Set([...',.;:!?，。、；：！？“”「」…']);
 
 function isSpaceCode(c: number): boolean {
   return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
@@ -28,6 +27,17 @@ function isSpaceCode(c: number): boolean {
 
 function isCjkCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+function isPunctuationCode(c: number): boolean {
+  switch (c) {
+    case 0x2c: case 0x2e: case 0x3b: case 0x3a: case 0x21: case 0x3f: // , . ; : ! ?
+    case 0xff0c: case 0x3002: case 0x3001: case 0xff1b: case 0xff1a: case 0xff01: case 0xff1f: // ，。、；：！？
+    case 0x201c: case 0x201d: case 0x300c: case 0x300d: case 0x2026: // “ ” 「 」 …
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Weighted length and punctuation count in one pass, without allocating (the per-text-node hot path). */
@@ -38,7 +48,7 @@ export function textMetrics(s: string): { len: number; punct: number } {
     const c = s.charCodeAt(i);
     if (isSpaceCode(c)) continue;
     len += isCjkCode(c) ? 2 : 1;
-    if (PUNCTUATION.has(s[i])) punct++;
+    if (isPunctuationCode(c)) punct++;
   }
   return { len, punct };
 }
@@ -63,7 +73,7 @@ export function nonSpaceLength(s: string): number {
 /** Sentence punctuation (Latin and Chinese): prose has it, menus and link lists do not. */
 export function countPunctuation(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (PUNCTUATION.has(s[i])) n++;
+  for (let i = 0; i < s.length; i++) if (isPunctuationCode(s.charCodeAt(i))) n++;
   return n;
 }
 
