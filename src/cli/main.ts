@@ -3,6 +3,7 @@ import { ConfigError, LockError, SnapcrawlError } from '../util/errors.js';
 import { crawlCommand } from './commands/crawl.js';
 import { listCommand, showCommand } from './commands/inspect.js';
 import { takedownCommand } from './commands/takedown.js';
+import { extractCommand } from './commands/extract.js';
 import { scheduleCommand, statusCommand, verifyCommand } from './commands/maintenance.js';
 import { EXIT } from './exitCodes.js';
 
@@ -70,6 +71,16 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .argument('<id>', 'snapshot id')
     .option('--store <dir>', 'snapshot store directory', 'snapshots')
     .action((id: string, o) => run(showCommand(id, o)));
+
+  program
+    .command('extract')
+    .description('run the extractor on saved pages and print what it finds')
+    .argument('<file...>', 'saved pages (bytes as fetched; .gz is undone)')
+    .option('--url <url>', 'the page’s original URL (resolves links, dates in the path)')
+    .option('-s, --source <name>', 'apply this source’s timezone and extraction overrides')
+    .option('-c, --config <file>', 'config file for --source')
+    .option('--json', 'one JSON object per line, in input order, with snapshot.json field names')
+    .action((files: string[], o) => run(extractCommand(files, o)));
 
   program
     .command('status')

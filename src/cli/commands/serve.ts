@@ -1,0 +1,87 @@
+/**
+ * `snapcrawl serve` (the snapshot site over HTTP) and `snapcrawl render --out DIR` (static export).
+ * Both read the site settings (title, locale, takedown contact) and the default store from the
+ * config: --config, else $SNAPCRAWL_CONFIG, else config/sources.yaml when it exists.
+ */
+import { existsSync } from 'node:fs';
+import { loadConfig, type CrawlConfig } from '../../config/index.js';
+import { renderStaticSite, startSiteServer } from '../../site/index.js';
+import { SnapcrawlError } from '../../util/errors.js';
+import { EXIT } from '../exitCodes.js';
+import { DEFAULT_CONFIG } from './crawl.js';
+
+export interface SiteCommandOptions {
+  config?: string;
+  store?: string;
+  /** IANA zone for snapshot times (default: Asia/Shanghai for zh-CN sites, UTC for en). */
+  timeZone?: string;
+}
+
+export interface ServeCommandOptions extends SiteCommandOptions {
+  port?: number;
+  host?: string;
+  /** Stops the server (tests); SIGINT and SIGTERM always do. */
+  signal?: AbortSignal;
+  /** Where the listening URL is printed (default stdout). */
+  out?: NodeJS.WritableStream;
+}
+
+export interface RenderCommandOptions extends SiteCommandOptions {
+  out: string;
+}
+
+/** The config named on the command line or in the environment, or the default file if present; else none. */
+function siteConfig(o: SiteCommandOptions): CrawlConfig | null {
+  const file = o.config ?? process.env.SNAPCRAWL_CONFIG;
+  if (file) return loadConfig(file);
+  return existsSync(DEFAULT_CONFIG) ? loadConfig(DEFAULT_CONFIG) : null;
+}
+
+function siteOptions(o: SiteCommandOptions) {
+  const config = siteConfig(o);
+  return { storeDir: o.store ?? config?.store ?? 'snapshots', site: config?.site, timeZone: o.timeZone };
+}
+
+function untilStopped(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+export async function serveCommand(o: ServeCommandOptions): Promise<number> {
+  const options = siteOptions(o);
+  const host = o.host ?? '127.0.0.1';
+  const port = o.port ?? 8080;
+  let server;
+  try {
+    server = await startSiteServer({
+      ...options,
+      host,
+      port,
+      onError: (err) => process.stderr.write(`snapcrawl serve: request failed: ${(err as Error)?.stack ?? String(err)}\n`),
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code === 'EADDRINUSE') throw new SnapcrawlError(`port ${port} on ${host} is already in use (pass --port)`);
+    if (code === 'EADDRNOTAVAIL') throw new SnapcrawlError(`cannot listen on ${host} (not an address of this machine)`);
+    throw err;
+  }
+  (o.out ?? process.stdout).write(`snapshot site of ${options.storeDir} listening on ${server.url}\n`);
+  await untilStopped(o.signal);
+  await server.close();
+  return EXIT.OK;
+}
+
+export async function renderCommand(o: RenderCommandOptions): Promise<number> {
+  const report = await renderStaticSite({ ...siteOptions(o), outDir: o.out });
+  process.stdout.write(`static site written to ${report.outDir}: ${report.snapshots} snapshots, ${report.files} files\n`);
+  return EXIT.OK;
+}
