@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { extractArticle } from '../../src/extract/index.js';
+import { decideRender, HttpFetcher } from '../../src/fetch/index.js';
+import { articleFixture } from '../fixtures/browser/site.js';
+import { browserSite, captureLogger, CHROMIUM_SKIP, loopbackBrowser, TEST_UA } from '../fixtures/browser/harness.js';
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function httpFetcher(): HttpFetcher {
+  const fetcher = new HttpFetcher({ userAgent: TEST_UA, allowPrivate: true, retries: 0 });
+  after(() => fetcher.close());
+  return fetcher;
+}
+
+describe('browser rendering of script-built pages', { skip: CHROMIUM_SKIP }, () => {
+  test('http gets no article; browser and auto get the full article with title and date', async () => {
+    const site = await browserSite({ scriptDelayMs: 400 });
+    const { logger } = captureLogger();
+    const browser = loopbackBrowser({ logger });
+    const expected = articleFixture(1);
+    const url = `${site.url}/js/1`;
+
+    // render: http — the shell only.
+    const viaHttp = await httpFetcher().fetch(url);
+    const httpArticle = extractArticle(viaHttp.body.toString('utf8'), { url });
+    assert.equal(httpArticle.body.includes(expected.paragraphs[0]), false, 'http must not see the article text');
+    assert.notEqual(httpArticle.title, expected.title);
+
+    // render: auto — the HTTP page is judged an app shell, so the browser is used, and why is recorded.
+    const decision = decideRender('auto', viaHttp.body.toString('utf8'));
+    assert.equal(decision.mode, 'browser');
+    assert.match(decision.reason, /^auto: app shell: .*#root is empty.*<noscript> asks for JavaScript/);
+
+    // render: browser
+    const rendered = await browser.render(url);
+    const article = extractArticle(rendered.html, { url: rendered.document.finalUrl });
+    assert.equal(article.title, expected.title);
+    assert.equal(article.publishedAt, expected.publishedAt);
+    for (const paragraph of expected.paragraphs) assert.ok(article.body.includes(paragraph), `body has: ${paragraph.slice(0, 40)}…`);
+    assert.equal(rendered.wait.settled, 'network-idle');
+    assert.equal(rendered.attempts, 1);
+
+    // The main document is archived as received: the same bytes the HTTP fetch got.
+    assert.equal(rendered.document.status, 200);
+    assert.ok(rendered.document.body.equals(viaHttp.body), 'document body bytes identical to the HTTP fetch');
+    assert.equal(rendered.document.truncated, false);
+    assert.equal(rendered.document.remoteAddress, '127.0.0.1');
+    assert.equal(rendered.document.requestHeaders['user-agent'], TEST_UA);
+
+    // Sub-resources with exact bodies, same User-Agent, for the WARC.
+    const byPath = new Map(rendered.resources.map((r) => [new URL(r.url).pathname, r]));
+    for (const path of ['/app.js', '/api/article/1', '/site.css', '/img/1.svg']) assert.ok(byPath.has(path), `resource ${path} kept`);
+    const api = byPath.get('/api/article/1')!;
+    assert.equal(JSON.parse(api.body.toString('utf8')).title, expected.title);
+    assert.equal(api.resourceType, 'fetch');
+    assert.equal(api.requestHeaders['user-agent'], TEST_UA);
+    assert.ok(rendered.screenshot?.subarray(0, 8).equals(PNG_MAGIC), 'screenshot is a PNG');
+  });
+
+  test('auto keeps http for a server-rendered page', async () => {
+    const site = await browserSite();
+    const page = await httpFetcher().fetch(`${site.url}/static/2`);
+    const decision = decideRender('auto', page.body.toString('utf8'));
+    assert.equal(decision.mode, 'http');
+    assert.match(decision.reason, /^auto: server-rendered content/);
+  });
+
+  test('a wait selector ends the wait as soon as the article is in', async () => {
+    const site = await browserSite({ scriptDelayMs: 200 });
+    const rendered = await loopbackBrowser().render(`${site.url}/js/3`, { waitForSelector: 'article p', screenshot: false });
+    assert.equal(rendered.wait.settled, 'selector');
+    assert.equal(extractArticle(rendered.html, { url: `${site.url}/js/3` }).title, articleFixture(3).title);
+    assert.equal(rendered.screenshot, undefined);
+  });
+
+  test('a page that never stops loading ends at the time limit with a logged reason, keeping what rendered', async () => {
+    const site = await browserSite();
+    const { logger, lines } = captureLogger();
+    const started = Date.now();
+    const rendered = await loopbackBrowser({ logger }).render(`${site.url}/never`, { timeLimitMs: 2_000 });
+    const took = Date.now() - started;
+    assert.ok(took < 2_000 + 5_000, `ended soon after the limit (took ${took} ms)`);
+    assert.equal(rendered.wait.settled, 'time-limit');
+    assert.equal(rendered.wait.domContentLoaded, false);
+    assert.match(rendered.wait.reason, /time limit of 2000 ms reached before DOMContentLoaded/);
+    assert.ok(rendered.html.includes('Partial page'), 'what had rendered is kept');
+    assert.equal(rendered.document.truncated, true, 'the unfinished document body is marked truncated');
+    const logged = lines.find((l) => l.msg === 'render stopped at the time limit');
+    assert.ok(logged, 'the stop was logged');
+    assert.equal(logged.url, `${site.url}/never`);
+    assert.match(String(logged.reason), /time limit of 2000 ms/);
+  });
+});

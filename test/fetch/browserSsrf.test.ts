@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { addressPolicy, HostVetter } from '../../src/fetch/index.js';
+import { FetchError } from '../../src/util/errors.js';
+import { browserSite, captureLogger, CHROMIUM_SKIP, loopbackBrowser, recordConnections } from '../fixtures/browser/harness.js';
+
+describe('SSRF policy for browser requests (no traffic involved)', () => {
+  test('IP literals are judged directly, names through DNS, with the existing ranges', async () => {
+    const strict = new HostVetter(addressPolicy());
+    for (const host of ['10.0.0.1', '169.254.169.254', '[::1]', '[::ffff:10.0.0.1]', '127.0.0.1']) {
+      const verdict = await strict.vet(host);
+      assert.equal(verdict.allowed, false, host);
+      assert.ok(!verdict.allowed && verdict.blocked, `${host} is refused as an address`);
+    }
+    const viaDns = await strict.vet('localhost');
+    assert.ok(!viaDns.allowed && viaDns.blocked && /loopback/.test(viaDns.range), 'localhost resolves to loopback and is refused');
+
+    const loopbackOnly = new HostVetter(addressPolicy(false, ['loopback']));
+    assert.equal((await loopbackOnly.vet('127.0.0.1')).allowed, true);
+    assert.equal((await loopbackOnly.vet('localhost')).allowed, true);
+    assert.equal((await loopbackOnly.vet('10.0.0.1')).allowed, false);
+    assert.equal((await loopbackOnly.vet('169.254.169.254')).allowed, false);
+
+    // allowPrivate opens everything (intranet crawls); vetting only, nothing is contacted here.
+    const open = new HostVetter(addressPolicy(true));
+    assert.equal((await open.vet('10.0.0.1')).allowed, true);
+    assert.equal((await open.vet('169.254.169.254')).allowed, true);
+  });
+});
+
+describe('SSRF guard on every browser request', { skip: CHROMIUM_SKIP }, () => {
+  test('sub-resources, a redirect hop and a script fetch to private addresses are refused before any connection', async () => {
+    const site = await browserSite();
+    const { logger, lines } = captureLogger();
+    const browser = loopbackBrowser({ logger });
+    const { result: rendered, hosts } = await recordConnections(() => browser.render(`${site.url}/private-refs`));
+
+    const refused = (url: string) => rendered.blocked.find((b) => b.url === url && b.cause === 'address');
+    assert.match(refused('http://10.0.0.1/x.js')?.reason ?? '', /10\.0\.0\.1 \(private\)/);
+    assert.match(refused('http://169.254.169.254/latest/meta-data/')?.reason ?? '', /linkLocal/);
+    assert.equal(refused('http://10.0.0.1/api')?.layer, 'route', 'a script fetch goes through route interception');
+    // Playwright never routes redirect hops; the guard proxy refuses that connection instead.
+    assert.equal(refused('10.0.0.1:80')?.layer, 'proxy', 'the redirect to 10.0.0.1 was refused at connect time');
+
+    // Nothing was ever sent anywhere but loopback: the proxy (the browser's only way out) connected to 127.0.0.1 only.
+    assert.ok(hosts.length > 0, 'the guard proxy made the page connections');
+    assert.deepEqual([...new Set(hosts)], ['127.0.0.1']);
+    assert.ok(rendered.resources.every((r) => new URL(r.url).hostname !== '10.0.0.1' && !r.url.includes('169.254')));
+    assert.equal(site.requests.includes('GET /private-refs'), true);
+
+    // A hostname that resolves to loopback is allowed when loopback is (sub-resource ran).
+    assert.ok(rendered.html.includes('data-ok="1"'), 'http://localhost:<port>/ok.js loaded');
+    assert.ok(lines.some((l) => l.msg === 'browser request blocked (SSRF guard)' && l.url === 'http://10.0.0.1/x.js'), 'blocks are logged');
+    assert.ok(lines.some((l) => l.msg === 'browser connection blocked (SSRF guard)' && l.target === '10.0.0.1:80'));
+  });
+
+  test('without allowPrivate the page itself is refused and the server never hears from the browser', async () => {
+    const site = await browserSite();
+    const browser = loopbackBrowser({ allowedPrivateRanges: [] });
+    await assert.rejects(browser.render(`${site.url}/static/1`), (err: unknown) => {
+      assert.ok(err instanceof FetchError, String(err));
+      assert.equal(err.kind, 'blocked-address');
+      assert.match(err.message, /127\.0\.0\.1 \(loopback\)/);
+      assert.equal(err.url, `${site.url}/static/1`);
+      return true;
+    });
+    assert.deepEqual(site.requests, []);
+  });
+});
