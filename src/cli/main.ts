@@ -4,6 +4,7 @@ import { crawlCommand } from './commands/crawl.js';
 import { listCommand, showCommand } from './commands/inspect.js';
 import { takedownCommand } from './commands/takedown.js';
 import { extractCommand } from './commands/extract.js';
+import { renderCommand, serveCommand } from './commands/serve.js';
 import { scheduleCommand, statusCommand, verifyCommand } from './commands/maintenance.js';
 import { EXIT } from './exitCodes.js';
 
@@ -81,6 +82,25 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('-c, --config <file>', 'config file for --source')
     .option('--json', 'one JSON object per line, in input order, with snapshot.json field names')
     .action((files: string[], o) => run(extractCommand(files, o)));
+
+  program
+    .command('serve')
+    .description('serve the snapshot site (home, categories, search, snapshots, versions, raw view, JSON API)')
+    .option('-c, --config <file>', 'site title/locale/takedown contact and default store (default $SNAPCRAWL_CONFIG, else config/sources.yaml if present)')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('--port <n>', 'port (0 = any free port)', positiveInt, 8080)
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--time-zone <tz>', 'IANA zone for snapshot times (default Asia/Shanghai for zh-CN, UTC for en)')
+    .action((o) => run(serveCommand(o)));
+
+  program
+    .command('render')
+    .description('write the snapshot site as static files (no search; nothing taken down)')
+    .requiredOption('--out <dir>', 'output folder (an earlier export there is replaced; any other non-empty folder is refused)')
+    .option('-c, --config <file>', 'site settings and default store, as for serve')
+    .option('--store <dir>', 'snapshot store directory')
+    .option('--time-zone <tz>', 'IANA zone for snapshot times')
+    .action((o) => run(renderCommand(o)));
 
   program
     .command('status')

@@ -62,7 +62,7 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   let out = strings[0];
   for (let i = 0; i < values.length; i++) {
     const before = strings[i];
-    if (UNQUOTED_ATTRIBUTE.test(before) && /<[^>]*$/.test(out)) {
+    if (UNQUOTED_ATTRIBUTE.test(before) && out.lastIndexOf('<') > out.lastIndexOf('>')) {
       throw new TypeError(`html template: quote the attribute value before interpolation #${i + 1}`);
     }
     out += render(values[i], URL_ATTRIBUTE.test(before)) + strings[i + 1];

@@ -3,6 +3,8 @@
 export type SiteLocale = 'zh-CN' | 'en';
 
 export interface Labels {
+  /** After a field name: full-width in Chinese. */
+  colon: string;
   home: string;
   latest: string;
   categories: string;
@@ -24,8 +26,8 @@ export interface Labels {
   provenanceTitle: string;
   provenance: { before: string; taken: string; by: string; after: string };
   notEndorsed: string;
-  takedownContact: (contact: string) => string;
-  takedownContactPrefix: string;
+  /** The takedown sentence around the contact (a link). */
+  takedownContact: { before: string; after: string };
   takedownNoContact: string;
   archivedBytes: (bytes: string, status: number) => string;
   viewRaw: string;
@@ -37,7 +39,6 @@ export interface Labels {
   related: string;
   moreInCategory: (category: string) => string;
   moreLink: string;
-  uncategorized: string;
   newer: string;
   older: string;
   pageOf: (page: number, pages: number) => string;
@@ -52,6 +53,8 @@ export interface Labels {
   fieldTitle: string;
   fieldBody: string;
   thisVersion: string;
+  unchangedParagraphs: (n: number) => string;
+  contentHash: string;
   rawTitle: string;
   rawNote: string;
   rawSourceNote: string;
@@ -64,18 +67,18 @@ export interface Labels {
   errorTitle: string;
   errorBody: string;
   footer: string;
-  staticSearchNote: string;
 }
 
 const zh: Labels = {
+  colon: '：',
   home: '首页',
   latest: '最新快照',
   categories: '分类',
   search: '搜索',
   searchPlaceholder: '搜索标题和正文',
   searchButton: '搜索',
-  searchResults: (q, n) => `“${q}”的搜索结果:共 ${n} 条`,
-  searchHint: '输入关键词搜索快照的标题和正文(支持中文)。',
+  searchResults: (q, n) => `“${q}”的搜索结果：共 ${n} 条`,
+  searchHint: '输入关键词搜索快照的标题和正文（中英文均可）。',
   noResults: '没有找到相关快照。',
   category: '类别',
   published: '发布时间',
@@ -87,28 +90,26 @@ const zh: Labels = {
   originalUrl: '信息原文地址',
   finalUrl: '跳转后地址',
   provenanceTitle: '快照说明',
-  provenance: { before: '以上内容为 ', taken: ' 的资讯信息快照,于 ', by: ' 由 ', after: ' 爬虫采集并收录,本站未对内容做任何修改。' },
+  provenance: { before: '以上内容为 ', taken: ' 的资讯信息快照，于 ', by: ' 由 ', after: ' 爬虫采集并收录，本站未对内容做任何修改。' },
   notEndorsed: '信息内容不代表本站立场。',
-  takedownContact: (c) => `本站信息快照查询为非营利公共服务,如有侵权请联系 ${c} 删除。`,
-  takedownContactPrefix: '本站信息快照查询为非营利公共服务,如有侵权请联系',
-  takedownNoContact: '本站信息快照查询为非营利公共服务,如有侵权请联系本站删除。',
-  archivedBytes: (b, s) => `存档响应:HTTP ${s},${b}`,
+  takedownContact: { before: '本站信息快照查询为非营利公共服务，如有侵权请联系 ', after: ' 删除。' },
+  takedownNoContact: '本站信息快照查询为非营利公共服务，如有侵权请联系本站删除。',
+  archivedBytes: (b, s) => `存档响应：HTTP ${s}，${b}`,
   viewRaw: '查看存档原页面',
   viewSource: '源代码',
   viewRendered: '页面',
-  viewVersions: (n) => `历史版本(${n})`,
+  viewVersions: (n) => `历史版本（${n}）`,
   viewJson: 'JSON',
   cite: '引用',
   related: '相关快照',
   moreInCategory: (c) => `更多关于${c}的资讯`,
   moreLink: '更多',
-  uncategorized: '未分类',
   newer: '上一页',
   older: '下一页',
   pageOf: (p, n) => `第 ${p} / ${n} 页`,
   snapshotsCount: (n) => `${n} 篇快照`,
   versionsTitle: '历史版本',
-  versionsIntro: (n) => `同一原文地址共有 ${n} 个快照版本。选择两个版本查看差异。`,
+  versionsIntro: (n) => `同一原文地址共有 ${n} 个快照版本，选择两个版本即可查看差异。`,
   compare: '比较',
   compareFrom: '旧版本',
   compareTo: '新版本',
@@ -117,22 +118,24 @@ const zh: Labels = {
   fieldTitle: '标题',
   fieldBody: '正文',
   thisVersion: '当前',
+  unchangedParagraphs: (n) => `${n} 段未改动`,
+  contentHash: '正文哈希',
   rawTitle: '存档原页面',
-  rawNote: '下面是爬虫收到的原始 HTML,字节未做任何修改。为安全起见,页面中的脚本不会运行、表单不能提交,外部图片与样式不会加载。',
-  rawSourceNote: '爬虫收到的原始 HTML 源代码(按存档字符集解码)。',
+  rawNote: '下面是爬虫收到的原始 HTML，字节未做任何修改。为安全起见，页面中的脚本不会运行、表单不能提交，外部图片与样式不会加载。',
+  rawSourceNote: '爬虫收到的原始 HTML 源代码（按存档字符集解码）。',
   goneTitle: '该快照已删除',
-  goneBody: '应权利人的请求,该快照已被删除,本站不再提供。',
-  goneWhen: (t) => `删除时间:${t}`,
+  goneBody: '应权利人的请求，该快照已被删除，本站不再提供。',
+  goneWhen: (t) => `删除时间：${t}`,
   notFoundTitle: '页面不存在',
   notFoundBody: '没有找到这个页面或快照。',
   badRequestTitle: '请求无效',
   errorTitle: '出错了',
-  errorBody: '服务器处理请求时出错,请稍后再试。',
-  footer: '资讯信息快照 · 由 snapcrawl 生成',
-  staticSearchNote: '静态导出不包含搜索功能。',
+  errorBody: '服务器处理请求时出错，请稍后再试。',
+  footer: '快照由 snapcrawl 采集生成',
 };
 
 const en: Labels = {
+  colon: ': ',
   home: 'Home',
   latest: 'Latest snapshots',
   categories: 'Categories',
@@ -153,9 +156,8 @@ const en: Labels = {
   finalUrl: 'After redirects',
   provenanceTitle: 'About this snapshot',
   provenance: { before: 'This is a snapshot of ', taken: ' taken ', by: ' by ', after: '. The content has not been modified.' },
-  notEndorsed: 'It does not represent the views of this site.',
-  takedownContact: (c) => `This archive is a non-profit public service. To have a snapshot removed, contact ${c}.`,
-  takedownContactPrefix: 'This archive is a non-profit public service. To have a snapshot removed, contact',
+  notEndorsed: ' It does not represent the views of this site.',
+  takedownContact: { before: 'This archive is a non-profit public service. To have a snapshot removed, contact ', after: '.' },
   takedownNoContact: 'This archive is a non-profit public service. To have a snapshot removed, contact the site operator.',
   archivedBytes: (b, s) => `Archived response: HTTP ${s}, ${b}`,
   viewRaw: 'View the archived page',
@@ -167,7 +169,6 @@ const en: Labels = {
   related: 'Related snapshots',
   moreInCategory: (c) => `More in ${c}`,
   moreLink: 'More',
-  uncategorized: 'Uncategorized',
   newer: 'Newer',
   older: 'Older',
   pageOf: (p, n) => `Page ${p} of ${n}`,
@@ -182,6 +183,8 @@ const en: Labels = {
   fieldTitle: 'Title',
   fieldBody: 'Text',
   thisVersion: 'this one',
+  unchangedParagraphs: (n) => `${n} unchanged paragraph${n === 1 ? '' : 's'}`,
+  contentHash: 'Text hash',
   rawTitle: 'Archived page',
   rawNote:
     'Below is the HTML the crawler received, byte for byte. For safety its scripts do not run, its forms cannot be submitted, and external images and stylesheets are not loaded.',
@@ -194,8 +197,7 @@ const en: Labels = {
   badRequestTitle: 'Bad request',
   errorTitle: 'Something went wrong',
   errorBody: 'The server could not answer this request. Please try again later.',
-  footer: 'News snapshots · made with snapcrawl',
-  staticSearchNote: 'Search is not available in the static export.',
+  footer: 'Snapshots made with snapcrawl',
 };
 
 export function labelsFor(locale: SiteLocale): Labels {
@@ -245,7 +247,8 @@ export function zoneLabel(timeZone: string, at: Date = new Date()): string {
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value;
-  return (name ?? timeZone).replace(/^GMT/, 'UTC');
+  if (!name || name === 'GMT' || name === 'GMT+0') return 'UTC';
+  return name.replace(/^GMT/, 'UTC');
 }
 
 /** `7.1 KB` style sizes. */

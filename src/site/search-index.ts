@@ -50,6 +50,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS ${schema}.site_search_fts USING fts5(
 );`;
 }
 
+/** Creates the index tables in `schema` (rebuilding them empty when INDEX_VERSION changed). */
+export function ensureSearchTables(db: StoreDatabase, schema: 'main' | 'temp'): void {
+  db.exec(schemaSql(schema));
+  const version = db.prepare(`SELECT value FROM ${schema}.site_search_meta WHERE key = 'version'`).pluck().get();
+  if (version === INDEX_VERSION) return;
+  db.transaction(() => {
+    db.exec(`DROP TABLE ${schema}.site_search_fts; DROP TABLE ${schema}.site_search_docs;`);
+    db.exec(schemaSql(schema));
+    db.prepare(`INSERT OR REPLACE INTO ${schema}.site_search_meta (key, value) VALUES ('version', ?)`).run(INDEX_VERSION);
+  })();
+}
+
 export class SearchIndex {
   private readonly db: StoreDatabase;
   private readonly dataVersion: Statement<[], number>;
@@ -59,8 +71,7 @@ export class SearchIndex {
 
   constructor(private readonly store: SnapshotStore) {
     this.db = store.db;
-    const schema = this.db.readonly ? 'temp' : 'main';
-    this.prepareTables(schema);
+    ensureSearchTables(this.db, this.db.readonly ? 'temp' : 'main');
     this.dataVersion = this.db.prepare('PRAGMA data_version').pluck() as Statement<[], number>;
     this.totalChanges = this.db.prepare('SELECT total_changes()').pluck() as Statement<[], number>;
   }
@@ -83,9 +94,10 @@ export class SearchIndex {
     const likes = parts.flatMap((p) => (p.kind === 'like' ? [`%${p.text.replace(/[\\%_]/g, '\\$&')}%`] : []));
     const params: Record<string, string | number> = {};
     const where: string[] = [];
-    let from = 'site_search_docs d JOIN snapshots s ON s.id = d.id AND s.is_latest = 1';
+    const live = 'JOIN snapshots s ON s.id = d.id AND s.is_latest = 1';
+    const from =
+      phrases.length > 0 ? `site_search_fts JOIN site_search_docs d ON d.docid = site_search_fts.rowid ${live}` : `site_search_docs d ${live}`;
     if (phrases.length > 0) {
-      from = `site_search_fts JOIN ${from.replace('site_search_docs d', 'site_search_docs d ON d.docid = site_search_fts.rowid')}`;
       where.push('site_search_fts MATCH @match');
       params.match = phrases.join(' AND ');
     }
@@ -134,17 +146,6 @@ export class SearchIndex {
       if (row) out.set(id, row);
     }
     return out;
-  }
-
-  private prepareTables(schema: 'main' | 'temp'): void {
-    this.db.exec(schemaSql(schema));
-    const version = this.db.prepare(`SELECT value FROM ${schema}.site_search_meta WHERE key = 'version'`).pluck().get();
-    if (version === INDEX_VERSION) return;
-    this.db.transaction(() => {
-      this.db.exec(`DROP TABLE ${schema}.site_search_fts; DROP TABLE ${schema}.site_search_docs;`);
-      this.db.exec(schemaSql(schema));
-      this.db.prepare(`INSERT OR REPLACE INTO ${schema}.site_search_meta (key, value) VALUES ('version', ?)`).run(INDEX_VERSION);
-    })();
   }
 
   /** Drops docs whose snapshot was removed (takedown) or is no longer the latest version of its URL. */

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig, type CrawlConfig } from '../../config/index.js';
 import { renderStaticSite, startSiteServer } from '../../site/index.js';
-import { SnapcrawlError } from '../../util/errors.js';
+import { ConfigError, SnapcrawlError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
 import { DEFAULT_CONFIG } from './crawl.js';
 
@@ -38,6 +38,13 @@ function siteConfig(o: SiteCommandOptions): CrawlConfig | null {
 }
 
 function siteOptions(o: SiteCommandOptions) {
+  if (o.timeZone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: o.timeZone });
+    } catch {
+      throw new ConfigError(`--time-zone: "${o.timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`, '--time-zone');
+    }
+  }
   const config = siteConfig(o);
   return { storeDir: o.store ?? config?.store ?? 'snapshots', site: config?.site, timeZone: o.timeZone };
 }

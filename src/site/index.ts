@@ -1,0 +1,65 @@
+/**
+ * The snapshot site: `startSiteServer` serves a store (home, categories, search, snapshot pages,
+ * versions, raw view, JSON); `renderStaticSite` writes the same pages as a static export.
+ */
+import { listen, createSiteHandler, type RunningSite } from './server.js';
+import { openSite, type SiteOptions } from './site.js';
+import { renderStaticExport, type StaticExportReport } from './static-export.js';
+
+export { openSite, siteSettings, SiteStoreError, type SiteOptions, type OpenSite } from './site.js';
+export { createSiteHandler, SiteRequestError, RAW_CSP, type RunningSite } from './server.js';
+export { StaticExportError, EXPORT_MARKER, type StaticExportReport } from './static-export.js';
+export { SiteViews, type ApiListItem, type ApiListPage } from './views.js';
+export { SiteCatalog, type ListItem, type ListPage, type SnapshotLookup } from './catalog.js';
+export { PAGE_CSP, type SiteSettings } from './pages/layout.js';
+export { serverLinks, staticLinks, staticPaths, categorySlug, type SiteLinks } from './links.js';
+export { labelsFor, type Labels, type SiteLocale } from './i18n.js';
+export { html, escapeHtml, safeUrl, externalLink, EXTERNAL_REL, type SafeHtml, type HtmlValue } from './html.js';
+export { textTerms, parseQuery } from './terms.js';
+export { diffBodies, diffText, type DiffBlock, type DiffSegment } from './diff.js';
+
+export interface SiteServerOptions extends SiteOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  /** Told about requests that failed with 500. */
+  onError?: (err: unknown) => void;
+}
+
+export interface SiteServer extends RunningSite {
+  /** Stops listening and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store and serves it; resolves once listening. */
+export async function startSiteServer(options: SiteServerOptions): Promise<SiteServer> {
+  const site = openSite(options);
+  try {
+    site.views.catalog.warmUp();
+    const running = await listen(createSiteHandler(site.views, options.onError), {
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 8080,
+    });
+    return {
+      ...running,
+      close: async () => {
+        await running.close();
+        site.close();
+      },
+    };
+  } catch (err) {
+    site.close();
+    throw err;
+  }
+}
+
+/** Writes the static export of a store to `outDir` (replacing an earlier export there). */
+export async function renderStaticSite(options: SiteOptions & { outDir: string }): Promise<StaticExportReport> {
+  const site = openSite({ ...options, staticExport: true });
+  try {
+    return await renderStaticExport(site.views, options.outDir);
+  } finally {
+    site.close();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Opening a store as a site: the snapshot index read-only, the connection writable only so the site
+ * can keep its search tables in the store database (falling back to a TEMP index when the database
+ * can't be written, e.g. a store on read-only media).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SiteConfig } from '../config/index.js';
+import { SnapshotStore } from '../snapshot/index.js';
+import { openStoreDatabase, STORE_DB_FILE, type StoreDatabase } from '../storage/database.js';
+import { StoreError } from '../util/errors.js';
+import { SiteCatalog } from './catalog.js';
+import { defaultTimeZone } from './i18n.js';
+import type { SiteSettings } from './pages/layout.js';
+import { ensureSearchTables } from './search-index.js';
+import { SiteViews } from './views.js';
+
+/** The store can't be served: missing, or nothing archived in it yet. */
+export class SiteStoreError extends StoreError {}
+
+export interface SiteOptions {
+  /** The snapshot store directory. */
+  storeDir: string;
+  /** The config's `site` section: title, locale, takedown contact. */
+  site?: Partial<SiteConfig>;
+  /** IANA zone for snapshot times; default Asia/Shanghai for zh-CN, UTC for en. */
+  timeZone?: string;
+  /** Snapshots per list page (default 20). */
+  pageSize?: number;
+}
+
+export interface OpenSite {
+  views: SiteViews;
+  store: SnapshotStore;
+  close(): void;
+}
+
+export function siteSettings(options: Pick<SiteOptions, 'site' | 'timeZone'>): SiteSettings {
+  const locale = options.site?.locale ?? 'en';
+  return {
+    title: options.site?.title ?? 'snapcrawl snapshots',
+    locale,
+    takedownContact: options.site?.takedownContact,
+    timeZone: options.timeZone ?? defaultTimeZone(locale),
+  };
+}
+
+function openDatabase(storeDir: string): StoreDatabase {
+  try {
+    const db = openStoreDatabase(storeDir);
+    try {
+      ensureSearchTables(db, 'main');
+      return db;
+    } catch {
+      db.close(); // read-only file or media: use a read-only connection and a TEMP index
+    }
+  } catch {
+    // fall through to read-only
+  }
+  return openStoreDatabase(storeDir, { readonly: true });
+}
+
+/** Opens the store for the site; throws SiteStoreError when there is nothing to serve. */
+export function openSite(options: SiteOptions & { staticExport?: boolean }): OpenSite {
+  if (!existsSync(join(options.storeDir, STORE_DB_FILE))) {
+    throw new SiteStoreError(`no snapshot store at ${options.storeDir} (crawl something first, or pass --store)`);
+  }
+  const db = openDatabase(options.storeDir);
+  let store: SnapshotStore;
+  try {
+    store = SnapshotStore.open(options.storeDir, { db, readonly: true });
+  } catch (cause) {
+    db.close();
+    throw new SiteStoreError(`cannot serve ${options.storeDir}: ${(cause as Error).message}`, { cause });
+  }
+  const views = new SiteViews(new SiteCatalog(store, options.pageSize), siteSettings(options), options.staticExport ?? false);
+  return {
+    views,
+    store,
+    close: () => {
+      store.close();
+      db.close();
+    },
+  };
+}

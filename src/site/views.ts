@@ -1,0 +1,188 @@
+/**
+ * Page and JSON builders shared by the server and the static export: each takes the links to use and
+ * returns a status with a body, reading the store fresh every time.
+ */
+import { decodeHtml } from '../fetch/index.js';
+import type { SnapshotRecord, SnapshotSummary, WarcResponse } from '../snapshot/index.js';
+import { SiteCatalog, type ListItem, type ListPage, type SnapshotLookup } from './catalog.js';
+import type { SafeHtml } from './html.js';
+import { labelsFor, type Labels } from './i18n.js';
+import type { SiteLinks } from './links.js';
+import { type PageContext, type SiteSettings } from './pages/layout.js';
+import { categoryPage, homePage, searchPage } from './pages/list-pages.js';
+import { gonePage, problemPage, type ProblemKind } from './pages/notice-pages.js';
+import { rawPage, type RawView } from './pages/raw-page.js';
+import { snapshotPage } from './pages/snapshot-page.js';
+import { versionsPage } from './pages/versions-page.js';
+
+export interface HtmlResult {
+  status: number;
+  html: SafeHtml;
+}
+
+export interface JsonResult {
+  status: number;
+  json: unknown;
+}
+
+/** What the JSON list endpoint says about one snapshot. */
+export interface ApiListItem {
+  id: string;
+  url: string;
+  host: string;
+  title: string;
+  category: string | null;
+  source: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  excerpt: string;
+  links: { html: string; raw: string; versions: string; json: string };
+}
+
+export interface ApiListPage {
+  query: string | null;
+  category: string | null;
+  page: number;
+  pages: number;
+  total: number;
+  pageSize: number;
+  items: ApiListItem[];
+}
+
+export class SiteViews {
+  readonly labels: Labels;
+
+  constructor(readonly catalog: SiteCatalog, readonly settings: SiteSettings, private readonly staticExport = false) {
+    this.labels = labelsFor(settings.locale);
+  }
+
+  context(links: SiteLinks): PageContext {
+    return { settings: this.settings, labels: this.labels, links, categories: this.catalog.categories(), staticExport: this.staticExport };
+  }
+
+  home(links: SiteLinks, page: number): HtmlResult {
+    return { status: 200, html: homePage(this.context(links), this.catalog.latest(page)) };
+  }
+
+  /** 404 when no latest snapshot has this category. */
+  category(links: SiteLinks, name: string, page: number): HtmlResult {
+    const ctx = this.context(links);
+    if (!ctx.categories.some((c) => c.value === name)) return this.problem(links, 'not-found', 404);
+    return { status: 200, html: categoryPage(ctx, name, this.catalog.latest(page, name)) };
+  }
+
+  search(links: SiteLinks, query: string, page: number): HtmlResult {
+    const q = query.trim();
+    return { status: 200, html: searchPage(this.context(links), q, q ? this.catalog.search(q, page) : null) };
+  }
+
+  snapshot(links: SiteLinks, id: string): HtmlResult {
+    return this.withSnapshot(links, id, (record) => {
+      const versions = this.catalog.versions(record.url);
+      const related = this.catalog.related(record);
+      // "More in this category" shows what the related list doesn't already.
+      const shown = new Set(related.map((item) => item.id));
+      return snapshotPage(this.context(links), {
+        record,
+        articleMarkdown: this.catalog.articleMarkdown(record.id),
+        versionCount: versions.length,
+        related,
+        moreInCategory: this.catalog.moreInCategory(record, 10, shown),
+      });
+    });
+  }
+
+  /** `from`/`to` pick the compared versions (ids of the same URL); by default this one and the one before. */
+  versions(links: SiteLinks, id: string, pick: { from?: string; to?: string } = {}): HtmlResult {
+    return this.withSnapshot(links, id, (record) => {
+      const versions = this.catalog.versions(record.url);
+      const compare = this.comparePair(record, versions, pick);
+      return versionsPage(this.context(links), { current: record, versions, compare });
+    });
+  }
+
+  async raw(links: SiteLinks, id: string, view: RawView): Promise<HtmlResult> {
+    const lookup = this.catalog.lookup(id);
+    if (lookup.kind !== 'found') return this.notFound(links, lookup);
+    const response = await this.catalog.archivedResponse(id);
+    if (!response) return this.problem(links, 'not-found', 404);
+    const decodedHtml = decodeHtml(response.body, response.headers['content-type'] ?? lookup.record.contentType).text;
+    return { status: 200, html: rawPage(this.context(links), { record: lookup.record, view, decodedHtml }) };
+  }
+
+  /** The archived response for the raw frame; a lookup result when it can't be shown. */
+  async archived(id: string): Promise<{ record: SnapshotRecord; response: WarcResponse } | Exclude<SnapshotLookup, { kind: 'found' }>> {
+    const lookup = this.catalog.lookup(id);
+    if (lookup.kind !== 'found') return lookup;
+    const response = await this.catalog.archivedResponse(id);
+    return response ? { record: lookup.record, response } : { kind: 'missing' };
+  }
+
+  problem(links: SiteLinks, kind: ProblemKind, status: number, detail?: string): HtmlResult {
+    return { status, html: problemPage(this.context(links), kind, detail) };
+  }
+
+  apiList(links: SiteLinks, query: { q?: string; category?: string; page: number }): { status: number; json: ApiListPage } {
+    const q = query.q?.trim() || undefined;
+    const list: ListPage = q ? this.catalog.search(q, query.page, query.category) : this.catalog.latest(query.page, query.category);
+    const body: ApiListPage = {
+      query: q ?? null,
+      category: query.category ?? null,
+      page: list.page,
+      pages: list.pages,
+      total: list.total,
+      pageSize: list.pageSize,
+      items: list.items.map((item) => apiItem(links, item)),
+    };
+    return { status: 200, json: body };
+  }
+
+  /** The snapshot's snapshot.json, or a 410 / 404 error object. */
+  apiSnapshot(id: string): JsonResult {
+    const lookup = this.catalog.lookup(id);
+    if (lookup.kind === 'found') return { status: 200, json: lookup.record };
+    if (lookup.kind === 'gone') return { status: 410, json: { error: 'gone', message: this.labels.goneBody, removedAt: lookup.notice.time } };
+    return { status: 404, json: { error: 'not_found', message: this.labels.notFoundBody } };
+  }
+
+  private withSnapshot(links: SiteLinks, id: string, render: (record: SnapshotRecord) => SafeHtml): HtmlResult {
+    const lookup = this.catalog.lookup(id);
+    if (lookup.kind !== 'found') return this.notFound(links, lookup);
+    return { status: 200, html: render(lookup.record) };
+  }
+
+  private notFound(links: SiteLinks, lookup: Exclude<SnapshotLookup, { kind: 'found' }>): HtmlResult {
+    if (lookup.kind === 'gone') return { status: 410, html: gonePage(this.context(links), lookup.notice) };
+    return this.problem(links, 'not-found', 404);
+  }
+
+  private comparePair(record: SnapshotRecord, versions: SnapshotSummary[], pick: { from?: string; to?: string }): { from: SnapshotRecord; to: SnapshotRecord } | null {
+    if (versions.length < 2) return null;
+    const index = (id: string | undefined): number => (id ? versions.findIndex((v) => v.id === id) : -1);
+    let to = index(pick.to);
+    let from = index(pick.from);
+    const here = Math.max(0, index(record.id));
+    if (to < 0) to = here === 0 ? 1 : here;
+    if (from < 0) from = to === 0 ? 1 : to - 1;
+    if (from > to) [from, to] = [to, from];
+    if (from === to) from = to === 0 ? 1 : to - 1;
+    const older = this.catalog.lookup(versions[Math.min(from, to)].id);
+    const newer = this.catalog.lookup(versions[Math.max(from, to)].id);
+    return older.kind === 'found' && newer.kind === 'found' ? { from: older.record, to: newer.record } : null;
+  }
+}
+
+function apiItem(links: SiteLinks, item: ListItem): ApiListItem {
+  return {
+    id: item.id,
+    url: item.url,
+    host: item.host,
+    title: item.title,
+    category: item.category,
+    source: item.source,
+    publishedAt: item.publishedAt,
+    fetchedAt: item.fetchedAt,
+    excerpt: item.excerpt.map((p) => p.text).join(''),
+    links: { html: links.snapshot(item.id), raw: links.raw(item.id), versions: links.versions(item.id), json: links.apiSnapshot(item.id) },
+  };
+}
