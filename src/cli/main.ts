@@ -18,6 +18,11 @@ const duration = (v: string): number => {
   if (!m) throw new InvalidArgumentError('expected a duration such as 90s, 20m or 1h');
   return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
 };
+const atLeastOne = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+};
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 function buildProgram(run: (p: Promise<number>) => void): Command {
@@ -35,9 +40,9 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('-c, --config <file>', 'config file (default config/sources.yaml or $SNAPCRAWL_CONFIG)')
     .option('-s, --source <name>', 'only this source (repeatable)', collect)
     .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
-    .option('--max-pages <n>', 'stop after fetching this many pages in this run', positiveInt)
+    .option('--max-pages <n>', 'stop after fetching this many pages in this run', atLeastOne)
     .option('--max-time <duration>', 'stop claiming new pages after this long (e.g. 90s, 20m, 1h)', duration)
-    .option('--concurrency <n>', 'global number of fetches in flight', positiveInt)
+    .option('--concurrency <n>', 'global number of fetches in flight', atLeastOne)
     .option('--depth <n>', 'link depth to follow from the seeds (one-off crawls default to 0)', positiveInt)
     .option('--allow-private', 'allow private, loopback and link-local addresses')
     .option('--json', 'JSON log lines and a JSON summary, even on a terminal')

@@ -108,6 +108,8 @@ export const fetchSchema = z.strictObject({
   retries: z.number().int().min(0).max(10).default(3),
   /** Longest Retry-After waited inline; longer ones reschedule the URL. */
   maxRetryAfterMs: z.number().int().min(0).default(120_000),
+  /** Hard deadline for one page's fetch, retries and body included (a server that drips bytes cannot hold a run). */
+  totalTimeoutMs: z.number().int().min(500).default(120_000),
 });
 
 export const siteSchema = z.strictObject({

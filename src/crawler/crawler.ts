@@ -39,6 +39,8 @@ export interface CrawlOptions {
   snapshotAllPages?: boolean;
   logger?: Logger;
   onProgress?: (p: CrawlProgress) => void;
+  /** How long in-flight pages may take to finish after a stop or --max-time before they are cut off. Default 10 s. */
+  stopGraceMs?: number;
   /** Retry backoff base for fetches (tests shorten it). */
   retryBaseDelayMs?: number;
 }
@@ -53,13 +55,22 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export class Crawler {
   private stopping = false;
   private wake: (() => void) | null = null;
+  private readonly abort = new AbortController();
+  private abortTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly config: CrawlConfig, private readonly options: CrawlOptions) {}
 
   /** Asks the run to stop: no new work is claimed; in-flight pages finish. */
   stop(): void {
     this.stopping = true;
+    this.abortInFlightAfterGrace();
     this.wake?.();
+  }
+
+  /** In-flight pages get a grace period to finish; then their fetches are aborted and they are requeued. */
+  private abortInFlightAfterGrace(): void {
+    this.abortTimer ??= setTimeout(() => this.abort.abort(new Error('run stopping')), this.options.stopGraceMs ?? 10_000);
+    this.abortTimer.unref();
   }
 
   async run(): Promise<RunSummary> {
@@ -100,6 +111,7 @@ export class Crawler {
         sources: new Map(this.options.sources.map((s) => [s.name, s])),
         allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
         snapshotAllPages: this.options.snapshotAllPages ?? false,
+        runSignal: this.abort.signal,
       });
       this.seed(frontier);
       const due = frontier.requeueDue(this.options.sources.map((s) => s.name));
@@ -155,6 +167,7 @@ export class Crawler {
     const timeLeft = () => {
       if (Date.now() < deadline) return true;
       summary.limitsHit.maxTime ??= this.options.maxTimeMs ?? 0;
+      this.abortInFlightAfterGrace();
       return false;
     };
     const budgetLeft = () => (maxPages === undefined || started < maxPages) && timeLeft();
@@ -208,6 +221,7 @@ export class Crawler {
       this.wake = null;
     }
     await queue.onIdle();
+    if (this.abortTimer) clearTimeout(this.abortTimer);
     progress();
     return this.stopping ? 'interrupted' : 'completed';
   }

@@ -13,6 +13,13 @@ import { TrapGuard } from './trapGuard.js';
 import { bump, type RunSummary } from './summary.js';
 
 const MAX_ATTEMPTS = 5;
+/** First retry of a failed URL in a later run; doubles with each failure, up to MAX_ATTEMPTS. */
+const FAILURE_RETRY_MS = 15 * 60_000;
+
+/** When a failed URL may be tried again by a later run; null once it has failed MAX_ATTEMPTS times. */
+function retryAfterFailure(entry: FrontierEntry, now = Date.now()): number | null {
+  return entry.attempts < MAX_ATTEMPTS ? now + FAILURE_RETRY_MS * 2 ** Math.max(0, entry.attempts - 1) : null;
+}
 
 interface RedirectRefusal {
   reason: 'robots' | 'excluded' | 'known';
@@ -34,6 +41,8 @@ export interface PageProcessorDeps {
   sources: Map<string, SourceConfig>;
   allowPrivate: boolean;
   snapshotAllPages: boolean;
+  /** Aborted when the run must stop now (grace after SIGTERM or --max-time is over): in-flight pages are requeued. */
+  runSignal: AbortSignal;
 }
 
 const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);
@@ -81,6 +90,15 @@ export class PageProcessor {
       log.warn({ url: entry.url }, 'refused: private or loopback address (allowPrivate is off)');
       return;
     }
+    if (!verdict.allowed && verdict.reason.startsWith('unreachable')) {
+      // robots.txt could not be read (5xx, timeout, dead host): RFC 9309 says stay away, but this is an
+      // outage, not a rule, so it counts as a failure and is retried by a later run.
+      bump(summary.failed, 'robots-unreachable');
+      bump(summary.perHostErrors, entry.host);
+      frontier.finish(entry.url, { state: 'failed', outcome: 'robots-unreachable', error: verdict.reason, nextRevisitAt: retryAfterFailure(entry) });
+      log.warn({ url: entry.url, robots: verdict.robotsUrl, reason: verdict.reason }, 'skipped: robots.txt unreachable; will retry later');
+      return;
+    }
     if (!verdict.allowed) {
       summary.skipped.robots++;
       frontier.finish(entry.url, { state: 'skipped', outcome: 'robots' });
@@ -101,6 +119,7 @@ export class PageProcessor {
       result = await this.d.fetcher.fetch(entry.url, {
         allowPrivate,
         headers,
+        signal: AbortSignal.any([this.d.runSignal, AbortSignal.timeout(this.d.config.fetch.totalTimeoutMs)]),
         beforeRedirect: async (target) => {
           refusal = await this.redirectRefusal(target, allowPrivate);
           return refusal?.reason;
@@ -131,7 +150,13 @@ export class PageProcessor {
     if (result.status < 200 || result.status >= 300) {
       bump(summary.failed, `http-${result.status}`);
       bump(summary.perHostErrors, entry.host);
-      frontier.finish(entry.url, { state: 'failed', outcome: `http-${result.status}`, status: result.status });
+      const gone = result.status === 404 || result.status === 410;
+      frontier.finish(entry.url, {
+        state: 'failed',
+        outcome: `http-${result.status}`,
+        status: result.status,
+        nextRevisitAt: gone ? null : retryAfterFailure(entry),
+      });
       log.warn({ url: entry.url, status: result.status }, 'fetch failed: HTTP status');
       return;
     }
@@ -212,9 +237,15 @@ export class PageProcessor {
     const validators = { etag: result.headers.etag, lastModified: result.headers['last-modified'] };
     if (!isArticle) {
       summary.discoveryOnly++;
-      // Index pages found by links (category lists) are where new articles show up: revisit them at the first interval.
-      const next = entry.kind === 'page' && source.revisit[0] !== undefined ? Date.now() + source.revisit[0] : null;
-      frontier.finish(entry.url, { state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next });
+      // Index pages one link from a seed (category lists) are where new articles show up: they keep the
+      // first interval. Deeper index pages (pagination, archives, traps) back off like articles.
+      const next =
+        entry.kind !== 'page'
+          ? null
+          : entry.depth <= 1 && source.revisit[0] !== undefined
+            ? Date.now() + source.revisit[0]
+            : this.nextRevisitAt(source, history, Boolean(history?.fetchedBefore));
+      frontier.finish(entry.url, { state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next, revisited: Boolean(history?.fetchedBefore) });
       return;
     }
     const canonical = article.canonicalUrl ? normalizeUrl(article.canonicalUrl) : null;
@@ -323,6 +354,12 @@ export class PageProcessor {
 
   private recordFetchError(entry: FrontierEntry, err: unknown): void {
     const { frontier, summary, logger: log } = this.d;
+    if (this.d.runSignal.aborted) {
+      // Cut off by a stop, not the page's fault: back in the queue for the next run.
+      frontier.retryLater(entry.url, 0, 'interrupted by stop');
+      bump(summary.limitsHit, 'requeuedAtStop');
+      return;
+    }
     const kind = err instanceof FetchError ? err.kind : 'error';
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof FetchError && err.kind === 'retry-later' && entry.attempts < MAX_ATTEMPTS) {
@@ -334,7 +371,8 @@ export class PageProcessor {
     }
     bump(summary.failed, kind);
     bump(summary.perHostErrors, entry.host);
-    frontier.finish(entry.url, { state: 'failed', outcome: kind, error: message });
+    const permanent = kind === 'blocked-address' || kind === 'invalid-url' || kind === 'redirect-loop' || kind === 'too-many-redirects';
+    frontier.finish(entry.url, { state: 'failed', outcome: kind, error: message, nextRevisitAt: permanent ? null : retryAfterFailure(entry) });
     log.warn({ url: entry.url, kind, err: message }, 'fetch failed');
   }
 }

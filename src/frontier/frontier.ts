@@ -129,8 +129,12 @@ export class Frontier {
         fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag),
         last_modified=coalesce(@lastModified, last_modified), next_revisit_at=@nextRevisitAt,
         revisit_count=revisit_count + @revisited WHERE url=@url`),
-      requeueDue: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0, attempts=0
-        WHERE state='done' AND next_revisit_at IS NOT NULL AND next_revisit_at<=@now AND source IN (SELECT value FROM json_each(@sources))`),
+      // Failed URLs come back too (on their backoff); they keep their attempt count so a URL that
+      // keeps failing is eventually given up.
+      requeueDue: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0,
+        attempts=CASE WHEN state='done' THEN 0 ELSE attempts END
+        WHERE state IN ('done', 'failed') AND next_revisit_at IS NOT NULL AND next_revisit_at<=@now
+          AND source IN (SELECT value FROM json_each(@sources))`),
       validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at FROM frontier WHERE url=?`),
       retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error WHERE url=@url`),
       requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
@@ -251,7 +255,7 @@ export class Frontier {
     });
   }
 
-  /** Puts known articles whose revisit time has come back in the queue (for the given sources). */
+  /** Puts known articles whose revisit time has come, and failed URLs whose retry time has come, back in the queue. */
   requeueDue(sources: string[], now = Date.now()): number {
     return this.stmt.requeueDue.run({ now, sources: JSON.stringify(sources) }).changes;
   }

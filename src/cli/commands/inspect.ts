@@ -5,9 +5,14 @@ import { STORE_DB_FILE } from '../../storage/index.js';
 import { StoreError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
 
-/** Opens an existing store read-only, with a clear error when there is none. */
-export function openExistingStore(storeDir: string): SnapshotStore {
+/** Refuses a folder that holds no store (a mistyped --store must not create an empty one). */
+export function requireStore(storeDir: string): void {
   if (!existsSync(join(storeDir, STORE_DB_FILE))) throw new StoreError(`no snapshot store at ${storeDir} (crawl something first, or pass --store)`);
+}
+
+/** Opens an existing store read-only. */
+export function openExistingStore(storeDir: string): SnapshotStore {
+  requireStore(storeDir);
   return SnapshotStore.open(storeDir, { readonly: true });
 }
 

@@ -1,16 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { storeStatus, verifyStore, CrawlScheduler } from '../../crawler/index.js';
 import { loadConfig } from '../../config/index.js';
-import { STORE_DB_FILE } from '../../storage/index.js';
-import { StoreError } from '../../util/errors.js';
 import { createLogger } from '../../util/logger.js';
 import { EXIT } from '../exitCodes.js';
 import { DEFAULT_CONFIG } from './crawl.js';
+import { requireStore } from './inspect.js';
 
-function requireStore(storeDir: string): void {
-  if (!existsSync(join(storeDir, STORE_DB_FILE))) throw new StoreError(`no snapshot store at ${storeDir} (crawl something first, or pass --store)`);
-}
 
 export async function statusCommand(o: { store: string; json?: boolean }): Promise<number> {
   requireStore(o.store);

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { takedown, type TakedownSelector } from '../../takedown/index.js';
+import { requireStore } from './inspect.js';
 import { EXIT } from '../exitCodes.js';
 
 export interface TakedownCommandOptions {
@@ -29,6 +30,8 @@ export async function takedownCommand(o: TakedownCommandOptions): Promise<number
     process.stderr.write(`snapcrawl takedown: ${(e as Error).message}\n`);
     return EXIT.USAGE;
   }
+  // A takedown against the wrong folder must not "succeed" on a new empty store.
+  requireStore(o.store);
   const result = takedown(o.store, selector, { reason: o.reason, requester: o.requester, dryRun: o.dryRun });
   if (o.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
