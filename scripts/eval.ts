@@ -5,7 +5,8 @@
  *         tokens are \w+ runs, and for Chinese every CJK character is its own token;
  *   title: exact once whitespace is removed; publishedAt: same instant to the truth's precision (date-only truth
  *         by prefix); author / source: equal once whitespace and name separators are removed.
- * Options: --worst N (list the N worst bodies per corpus), --only <id-prefix>, --json.
+ * Options: --worst N (list the N worst bodies per corpus), --only <id-prefix>, --json, --zone <IANA zone> (passed
+ * for every shared page; by default none is, and the extractor infers the zone as `snapcrawl extract` would).
  * Prints a note and exits 0 when ../shared is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -120,16 +121,19 @@ interface Doc {
   truth: Truth;
   /** Overrides the corpus zone (fixtures carry their own). */
   timezone?: string;
+  /** Fetch time for relative dates (fixtures may set it). */
+  now?: string;
 }
 
 interface Corpus {
   name: string;
   splitCjk: boolean;
-  timezone: string;
+  /** Zone passed to the extractor; undefined = none given (the extractor infers it, as `snapcrawl extract` without --source). */
+  timezone?: string;
   docs: Doc[];
 }
 
-function loadShared(name: string, splitCjk: boolean, timezone: string): Corpus | undefined {
+function loadShared(name: string, splitCjk: boolean, timezone: string | undefined): Corpus | undefined {
   const dir = join(SHARED, name);
   if (!existsSync(join(dir, 'ground-truth.json'))) return undefined;
   const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, Truth>;
@@ -146,6 +150,7 @@ function loadShared(name: string, splitCjk: boolean, timezone: string): Corpus |
 
 interface FixtureExpectation extends Truth {
   timezone?: string;
+  now?: string;
   body?: string;
 }
 
@@ -156,9 +161,9 @@ function loadFixtures(): Corpus | undefined {
     const htmlFile = join(FIXTURES, f.replace(/\.json$/, '.html'));
     if (!existsSync(htmlFile)) continue;
     const exp = JSON.parse(readFileSync(htmlFile.replace(/\.html$/, '.json'), 'utf8')) as FixtureExpectation;
-    docs.push({ id: f.replace(/\.json$/, ''), html: readFileSync(htmlFile, 'utf8'), url: exp.url ?? 'http://unknown.invalid/', truth: { ...exp, articleBody: exp.body ?? exp.articleBody }, timezone: exp.timezone });
+    docs.push({ id: f.replace(/\.json$/, ''), html: readFileSync(htmlFile, 'utf8'), url: exp.url ?? 'http://unknown.invalid/', truth: { ...exp, articleBody: exp.body ?? exp.articleBody }, timezone: exp.timezone, now: exp.now });
   }
-  return docs.length ? { name: 'fixtures', splitCjk: true, timezone: 'Asia/Shanghai', docs } : undefined;
+  return docs.length ? { name: 'fixtures', splitCjk: true, docs } : undefined;
 }
 
 // ---------------------------------------------------------------- report
@@ -195,7 +200,7 @@ function evaluate(c: Corpus, opts: { worst: number; only?: string; verbose: bool
   for (const d of c.docs) {
     if (opts.only && !d.id.startsWith(opts.only)) continue;
     const t0 = performance.now();
-    const a: Article = extractArticle(d.html, { url: d.url, timezone: d.timezone ?? c.timezone });
+    const a: Article = extractArticle(d.html, { url: d.url, timezone: d.timezone ?? c.timezone, now: d.now ? new Date(d.now) : undefined });
     times.push(performance.now() - t0);
     const t = d.truth;
     if (t.articleBody !== undefined) bodyScores.push({ id: d.id, ...scoreBody(a.body, t.articleBody, c.splitCjk) });
@@ -233,10 +238,12 @@ function evaluate(c: Corpus, opts: { worst: number; only?: string; verbose: bool
   return report;
 }
 
-export function runEval(opts: { worst?: number; only?: string; verbose?: boolean } = {}): CorpusReport[] | undefined {
+export function runEval(opts: { worst?: number; only?: string; verbose?: boolean; zone?: string } = {}): CorpusReport[] | undefined {
   const corpora: Corpus[] = [];
-  const sh = loadShared('scrapinghub-dev', false, 'UTC');
-  const zh = loadShared('zh-dev', true, 'Asia/Shanghai');
+  // By default no zone is passed, as when a user runs `snapcrawl extract` on a page without --source: the
+  // extractor must infer it. --zone Z passes Z for every shared page.
+  const sh = loadShared('scrapinghub-dev', false, opts.zone);
+  const zh = loadShared('zh-dev', true, opts.zone);
   if (!sh && !zh) console.log(`No shared corpus at ${SHARED}: skipping the scrapinghub-dev and zh-dev scores.`);
   for (const c of [sh, zh, loadFixtures()]) if (c) corpora.push(c);
   if (corpora.length === 0) return undefined;
@@ -250,7 +257,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return i >= 0 ? args[i + 1] : undefined;
   };
   const json = args.includes('--json');
-  const reports = runEval({ worst: Number(flag('--worst') ?? 0), only: flag('--only'), verbose: !json });
+  const reports = runEval({ worst: Number(flag('--worst') ?? 0), only: flag('--only'), verbose: !json, zone: flag('--zone') });
   if (json) console.log(JSON.stringify(reports ?? [], null, 2));
   process.exit(0);
 }

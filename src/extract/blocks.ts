@@ -144,11 +144,14 @@ class Emitter {
         this.children(el, el, ctx);
         this.flush(ctx, ctx.listDepth > 0 ? 'item' : 'paragraph');
         return;
-      case 'blockquote':
+      case 'blockquote': {
         this.flush(ctx);
-        this.children(el, el, { ...ctx, quoted: true });
-        this.flush(ctx);
+        const inner = { ...ctx, quoted: true };
+        this.children(el, el, inner);
+        // The quote's own trailing text ("— Name (@handle) date" of an embedded post) is quoted too.
+        this.flush(inner);
         return;
+      }
       case 'pre':
         this.flush(ctx);
         this.children(el, el, { ...ctx, pre: true });

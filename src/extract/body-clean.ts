@@ -3,7 +3,7 @@
  * by tag, class/id hints and link density (Readability's "clean conditionally", tuned for CJK text); text lines by
  * the boilerplate phrases news sites use (责任编辑, 版权所有, "Share this", "Related:" …).
  */
-import { elementsIn, type Element } from './dom.js';
+import { elementsIn, isTag, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
 import { linkDensity, type StatsMap } from './body-score.js';
@@ -48,12 +48,16 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number): boolean {
   if (!CONTAINERS.has(el.name)) return false;
   if (isMarkedArticleBody(el)) return false;
   const ld = linkDensity(s);
-  if (isStrongNegative(el) && share < 0.35) return true;
   const weight = classWeight(el);
+  const strong = isStrongNegative(el);
+  // "social-media-embed" wrappers hold embedded posts the article quotes: those are content.
+  if ((strong || weight < 0) && holdsEmbeddedPost(el)) return false;
+  if (strong && share < 0.35) return true;
   if (weight < 0 && share < 0.25) return true;
   if (el.name === 'p') return ld > 0.8 && s.len < 200;
-  // Inline wrappers go only by their class: link density inside a sentence (hover cards, inline links) is prose.
-  if (INLINE_CONTAINERS.has(el.name)) return false;
+  // Inline wrappers go by their class, or when they are a pop-up card of links inside a sentence
+  // ("Kristi Noem" + a hidden card of her latest stories); plain inline links are prose.
+  if (INLINE_CONTAINERS.has(el.name)) return isHoverCard(el, s.len, ld);
   const proseLen = s.len - s.linkLen;
   if (el.name === 'ul' || el.name === 'ol') {
     // A list of linked headlines each followed by a sentence or two is content ("10 things you need to know").
@@ -64,6 +68,39 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number): boolean {
   if (ld > 0.5 && s.len > 0 && proseLen < 500) return true;
   // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
   if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
+  return false;
+}
+
+const EMBEDDED_POST = /twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|threads-embed|fb-post|reddit-embed|mastodon-embed/;
+
+/** Does the element (a small wrapper) contain an embedded social post (<blockquote class="twitter-tweet">)? */
+function holdsEmbeddedPost(el: Element): boolean {
+  const own = el.attribs.class ?? '';
+  if (EMBEDDED_POST.test(own)) return true;
+  let n = 0;
+  for (const d of elementsIn(el)) {
+    if (++n > 400) return false;
+    if (d.name === 'blockquote' && EMBEDDED_POST.test(d.attribs.class ?? '')) return true;
+  }
+  return false;
+}
+
+const POPUP_CLASS = /(?:tooltip|popover|hover-?card|rollover|popup|flyout)(?:[-_]?(?:block|card|content|body|box|panel|inner|info))?$/i;
+
+/**
+ * A pop-up card inside a sentence: a popup-classed span, or a span that is all links (three or more) and long.
+ * The wrapper holding the trigger link and its card is not one: only the card inside goes.
+ */
+function isHoverCard(el: Element, len: number, ld: number, depth = 0): boolean {
+  const cls = (el.attribs.class ?? '').split(/\s+/);
+  const popupClass = cls.some((c) => POPUP_CLASS.test(c) && /(?:block|card|content|body|box|panel|inner|info)$|^(?:tooltip|popover|hovercard|popup)$/i.test(c));
+  if (!popupClass && (ld < 0.85 || len < 100)) return false;
+  if (depth === 0) {
+    for (const c of el.children) if (isTag(c) && INLINE_CONTAINERS.has(c.name) && c.children.length > 0 && isHoverCard(c, len, ld, 1)) return false;
+  }
+  if (popupClass) return true;
+  let links = 0;
+  for (const d of elementsIn(el)) if (d.name === 'a' && ++links >= 3) return true;
   return false;
 }
 
@@ -78,8 +115,8 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
     String.raw`^(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
-    // Unrendered WordPress shortcodes: [button link="…"]Send us your review[/button]
-    String.raw`^\[\w+[^\]]*\].*\[\/\w+\]$`,
+    // Tip lines and newsletter plugs closing an article.
+    String.raw`^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|get the latest .{0,60}in your inbox|(?:sign up|subscribe) (?:to|for) .{0,60}newsletters?\.?$)`,
   ].join('|'),
   'i',
 );
@@ -104,8 +141,12 @@ export function isInfoLine(text: string): boolean {
 /** Attachment lines of notices are content even though they are links. */
 const ATTACHMENT = /^(?:附件|attachment)|\.(?:docx?|pdf|xlsx?|pptx?|zip|rar|wps|ofd)\b/i;
 
+/** Unrendered WordPress shortcodes: [button link="…"]Send us your review[/button]. */
+const SHORTCODE = /^\[\w+[^\]]{0,300}\][^[]{0,200}\[\/\w+\]$/;
+
 export function isBoilerplateLine(text: string): boolean {
-  return text.length <= 120 && BOILERPLATE_LINE.test(text);
+  if (text.length > 500) return false;
+  return (text.length <= 120 && BOILERPLATE_LINE.test(text)) || SHORTCODE.test(text);
 }
 
 /** Comment-section headers that carry the post title: "《…》已有3件评论", "5 Responses to “…”". */
@@ -129,6 +170,8 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
       if (isEndMarker(b.text) && seen > totalLen * 0.4) break;
       if (isBoilerplateLine(b.text) && len < 160) continue;
+      // Rules drawn with characters ("___", "* * *", "——"): no words at all.
+      if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;
       // A short line that is mostly link text is navigation, not prose.
       if (b.text.length < 100 && b.linkChars > 0 && b.linkChars >= b.text.replace(/\s+/g, '').length * 0.7 && b.kind !== 'heading' && !ATTACHMENT.test(b.text)) continue;

@@ -14,6 +14,8 @@ const NAME_STOP = String.raw`(?=$|[\s　)）\]】>,，、;；|｜/:：_]|报道|
 const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?${CN_NAME}${NAME_STOP}){0,7}`;
 const OUTLET = String.raw`(?:本报|本刊|本网|本台|新华社|中新社|中新网|央视网|人民网|光明网|新华网|央广网|[${CN}\dA-Za-z]{1,10}?(?:日报|晚报|早报|时报|报道|报|网|台|频道|客户端|社))`;
 const REPORTER = String.raw`${OUTLET}?(?:首席|特约|见习|驻[${CN}]{1,4})?(?:记者|实习生|通讯员)`;
+/** Any outlet or desk written before 记者 ("总台央视记者", "澎湃新闻记者", "新华社北京10月12日电 记者"). */
+const ANY_REPORTER = String.raw`[${CN}A-Za-z\d]{0,12}?(?:首席|特约|见习|驻[${CN}]{1,4})?(?:记者|实习生|通讯员)`;
 
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
@@ -22,8 +24,8 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // 文/李四 · 文｜王五 · 文/图 赵六
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])文\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
-  new RegExp(String.raw`[(（]\s*${REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
-  new RegExp(String.raw`(?:^|[\s　(（\[【|｜□■])${REPORTER}(?:\s*[:：]\s*|\s+)(${CN_NAMES})`),
+  new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
+  new RegExp(String.raw`(?:^|[\s　(（\[【|｜□■])${ANY_REPORTER}(?:\s*[:：]\s*|\s+)(${CN_NAMES})`),
   new RegExp(String.raw`${REPORTER}(${CN_NAME})(?:报道|发自|摄)`),
   // （姚峰 上海报道）
   new RegExp(String.raw`[(（]\s*(${CN_NAMES})\s+[${CN}]{2,6}?报道\s*[)）]`),
@@ -33,7 +35,10 @@ const AUTHOR_PATTERNS: RegExp[] = [
   /(?:^|[\s(（\[【|｜])(?:作\s?者|发帖人|楼主|博主|发文机关|发布机构)\s*[:：]\s*([^\s:：|｜,，;；()（）\[\]【】<>"=]{1,20})(?=$|[\s|｜,，;；)）\]】])/,
 ];
 
-const EN_NAME = String.raw`[A-Z][A-Za-z.'’-]+(?:\s(?:[A-Z][A-Za-z.'’-]+|de|van|von|der|da|del|la|le|bin|al))*`;
+/** Capitalised words that follow a name in a byline but are not part of it: dates, roles, "Updated". */
+const NOT_NAME_WORD = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Today|Yesterday|Updated|Published|Posted|Last|Modified|Photos?|Video|Read|Share|Follow|Email|Staff|Senior|Chief|Special|Associated|Reporter|Correspondent|Editor|Writer|Contributor|Columnist|Bureau)\b`;
+const EN_WORD = String.raw`(?!${NOT_NAME_WORD})[A-Z][A-Za-z.'’-]+`;
+const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
 // Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
 const EN_BYLINE = new RegExp(String.raw`^(?:[Ww]ritten\s|[Pp]osted\s|[Rr]eported\s)?(?:[Bb]y|BY)[:\s]\s*(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
 
@@ -59,16 +64,25 @@ function isPlausibleName(s: string): boolean {
 
 /** Words that follow names in bylines but are not names: the byline ends there (or, for roles, goes on). */
 const NOT_NAME_END = /^(?:发表于|发布于|发表|发布|时间|日期|来源|编辑|责编|分类|阅读|浏览|点击|评论|报道|摄影?|整理|综合|出版|更新|原创)$/;
+/** Page counters and tools that follow a byline label: "浏览次数", "点击数", "字号". */
+const COUNTER_WORD = /(?:次数|点击|浏览|阅读|人气|字号|访问|评论)(?:数|量|率)?$/;
 const ROLE_WORD = /(?:记者|通讯员|实习生)$/;
+/** Credits after the names: "图片编辑：金洁", "校对". */
+const ROLE_SUFFIX = /(?:编辑|校对|审核|审校|监制|摄影|摄像|制作|策划|设计|统筹|主编|责编|图片)$/;
+const SECONDARY_ROLE = /^(?:[\u4e00-\u9fff]{0,6}(?:通讯员|实习生|见习记者|特约通讯员)|摄影|摄|实习|见习)$/;
 
 /** "… on Monday, November 18th" / "… | Updated" trailing a byline. */
 const BYLINE_TAIL = /\s+(?:on|at|updated|published|posted)\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d).*$|\s*[|•·]\s.*$/i;
+
+/** "Mei Reyes Transport correspondent", "Jane Doe, Senior Writer": the role after an English name. */
+const EN_ROLE_TAIL = /(?:,?\s+(?:[A-Za-z&-]+\s){0,3}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|producer|journalist|staff))$/i;
 
 export function cleanPersonName(raw: string): string | undefined {
   let s = collapseSpace(raw)
     .replace(/^(?:(?:written|posted|reported)\s+)?by\s*[:：]?\s*/i, '')
     .replace(/^(?:作者|记者|文|撰文)\s*[:：/]?\s*/, '')
     .replace(BYLINE_TAIL, '')
+    .replace(EN_ROLE_TAIL, '')
     .replace(/[,，、\s]+$/, '');
   s = s.replace(/\s*(?:报道|摄影?|整理|发自.*|撰文)$/, '').trim();
   if (/[\u3400-\u9fff]/.test(s)) {
@@ -76,7 +90,9 @@ export function cleanPersonName(raw: string): string | undefined {
     s = s.replace(/\s*[、，,]\s*/g, ' ');
     const kept: string[] = [];
     for (const token of s.split(' ')) {
-      if (NOT_NAME_END.test(token)) break;
+      if (NOT_NAME_END.test(token) || COUNTER_WORD.test(token)) break;
+      // "记者 吴建国 通讯员 孙凯": correspondents and interns credited after the reporter are not the author.
+      if (kept.length > 0 && (SECONDARY_ROLE.test(token) || ROLE_SUFFIX.test(token))) break;
       if (!ROLE_WORD.test(token)) kept.push(token);
     }
     s = kept.join(' ');
@@ -93,6 +109,13 @@ function dropPlace(names: string, following: string): string {
 /** Two-character names padded to the width of three: "赵 培" → "赵培". */
 const SPACED_NAME = /(?<=^|[:：\s(（])([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s:：,，;；)）])/g;
 
+/** Agencies and outlets credited beside a reporter ("By Mei Reyes, AP"): not people. */
+const AGENCY = /^(?:[A-Z]{2,5}|The\s.+|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Getty|.*\b(?:Press|News|Newswire|Wire|Times|Post|Journal|Herald|Tribune|Agency|Service|Media|Network|Staff|Desk|Team)s?)$/;
+
+function isAgencyName(name: string): boolean {
+  return AGENCY.test(name.trim());
+}
+
 export function authorFromText(text: string): string | undefined {
   if (text.length > 400 * 2) return undefined;
   const t = collapseSpace(text).replace(SPACED_NAME, '$1$2');
@@ -104,7 +127,10 @@ export function authorFromText(text: string): string | undefined {
     if (name) return name;
   }
   const en = EN_BYLINE.exec(t);
-  if (en && t.length < 150) return cleanPersonName(en[1].replace(/\s(?:and|&)\s/g, ', ').replace(/\s*,\s*/g, ', '));
+  if (en && t.length < 150) {
+    const people = en[1].replace(/\s(?:and|&)\s/g, ', ').split(/\s*,\s*/).filter((n) => n && !isAgencyName(n));
+    return people.length > 0 ? cleanPersonName(people.join(', ')) : undefined;
+  }
   return undefined;
 }
 

@@ -37,7 +37,8 @@ function looksLikeCaption(img: Element, b: Block): boolean {
 
 /** A caption or photo credit whose image was not kept (lazy placeholder, removed gallery). */
 function isOrphanCaption(b: Block): boolean {
-  if (b.kind !== 'paragraph' || b.text.length > 400) return false;
+  // Quotes and embedded posts in a <figure> are text of their own, not captions.
+  if (b.kind !== 'paragraph' || b.text.length > 400 || b.quoted) return false;
   let el: Element | null = b.el;
   for (let i = 0; el && isTag(el) && i < 3; i++, el = el.parent as Element | null) {
     if (el.name === 'figcaption' || el.name === 'figure' || ORPHAN_HINT.test(classAndId(el))) return true;

@@ -4,7 +4,8 @@
  * Callers pass short, whitespace-collapsed strings, so every regex here runs on bounded input.
  */
 import * as chrono from 'chrono-node';
-import { ZONE_ABBREVIATIONS, zoneOffsetForLocal } from './timezone.js';
+import { zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
+import { parseRelative } from './relative.js';
 
 export interface DateParts {
   year: number;
@@ -22,6 +23,10 @@ export interface DateContext {
   timezone: string;
   /** Year to use for "10月11日" style dates that omit it. */
   contextYear?: number;
+  /** Page language (BCP 47): settles ambiguous zone abbreviations ("CST" on a Chinese page is +08:00). */
+  lang?: string;
+  /** Resolves relative dates ("3 hours ago", "昨天 14:20"); without it they are not read. */
+  now?: Date;
 }
 
 const MAX_YEAR = new Date().getUTCFullYear() + 1;
@@ -78,19 +83,29 @@ export function instantOf(p: DateParts, timezone: string): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-function parseZone(z: string | undefined, p: DateParts, ctxZone: string): number | undefined {
+function parseZone(z: string | undefined, p: DateParts, ctx: DateContext): number | undefined {
   if (!z) return undefined;
-  const s = z.trim();
+  const s = z.trim().replace(/^\(|\)$/g, '');
   if (s === 'Z' || s === 'z') return 0;
   const num = /^(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?$/i.exec(s);
   if (num) return (num[1] === '-' ? -1 : 1) * (Number(num[2]) * 60 + Number(num[3] ?? 0));
-  const abbr = ZONE_ABBREVIATIONS[s.toUpperCase()] ?? ZONE_ABBREVIATIONS[s];
+  const abbr = zoneFromAbbreviation(s, ctx);
   if (typeof abbr === 'number') return abbr;
   if (typeof abbr === 'string' && p.month !== undefined && p.day !== undefined) {
     return zoneOffsetForLocal(abbr, p.year, p.month, p.day, p.hour ?? 12, p.minute ?? 0, 0);
   }
-  void ctxZone;
   return undefined;
+}
+
+/** Chinese zone names written before the date: "北京时间2025年10月12日 23:41". */
+const ZONE_BEFORE = /((?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)\s*[:：]?\s*$/;
+
+function withZoneBefore(p: DateParts, text: string, index: number, ctx: DateContext): DateParts {
+  if (p.hour === undefined || p.offsetMinutes !== undefined || index === 0) return p;
+  const m = ZONE_BEFORE.exec(text.slice(Math.max(0, index - 10), index));
+  if (!m) return p;
+  const off = parseZone(m[1], p, ctx);
+  return off === undefined ? p : { ...p, offsetMinutes: off };
 }
 
 function to24h(hour: number, marker: string | undefined): number {
@@ -102,7 +117,7 @@ function to24h(hour: number, marker: string | undefined): number {
   return hour;
 }
 
-const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1,2})\s?[:：时]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|北京时间))?`;
+const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1,2})\s?[:：时]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;
 /** 2025-10-12 23:41:00 · 2025/10/12 · 2025.10.12 · 2025年10月12日 23:41 · 2025-10-12T15:41:00Z */
 const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.]|年)\s?(\d{1,2})\s?(?:[-/.]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,)?\s?(?:星期.|周.)?\s?${TIME})?`);
 /** 20251012 or 20251012T234100 (URLs and compact meta). */
@@ -110,7 +125,7 @@ const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T
 /** 7/5/2005 9:23:57 PM (US month first unless the first number cannot be a month). */
 const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?,?\s?${TIME})?`);
 /** 10月11日 (year from context). */
-const MD_CN = new RegExp(String.raw`(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
+const MD_CN = new RegExp(String.raw`(?<![\d年]\s?)(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
 /** 1998年3月 (month precision). */
 const YM_CN = /(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)/;
 
@@ -118,13 +133,15 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-const EN_TIME = String.raw`(?:\s?(?:at|,|-|–|—|\|)?\s?(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?([A-Z]{1,4}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)\)?)?)?`;
+const EN_TIME = String.raw`(?:\s?(?:at|,|-|–|—|\|)?\s?(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?([A-Z]{1,4}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)\)?)?)?`;
 /** March 3, 2025 4:05 PM ET */
 const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
+/** 4:05 PM EDT, September 22, 2025 (AP style: the time first). */
+const EN_TIME_FIRST = new RegExp(String.raw`(?<![\d:])(\d{1,2}):(\d{2})\s?([AaPp]\.?[Mm]\.?)\s?(?:\(?([A-Z]{2,4})\)?)?,?\s?(?:on\s)?${MONTH_NAME}\s?(\d{1,2}),?\s?((?:19|20)\d{2})\b`);
 /** 3 Mar 2025 16:05 GMT */
 const EN_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s?(?:of\s)?${MONTH_NAME},?\s?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
 
-function fromTimeGroups(p: DateParts, g: Array<string | undefined>, zoneCtx: string): DateParts {
+function fromTimeGroups(p: DateParts, g: Array<string | undefined>, zoneCtx: DateContext): DateParts {
   const [cnMarker, h, mi, s, ampm, zone] = g;
   if (h === undefined || mi === undefined) return p;
   const out: DateParts = { ...p, hour: to24h(Number(h), ampm ?? cnMarker), minute: Number(mi) };
@@ -134,7 +151,7 @@ function fromTimeGroups(p: DateParts, g: Array<string | undefined>, zoneCtx: str
   return out;
 }
 
-function fromEnglishTime(p: DateParts, g: Array<string | undefined>, zoneCtx: string): DateParts {
+function fromEnglishTime(p: DateParts, g: Array<string | undefined>, zoneCtx: DateContext): DateParts {
   const [h, mi, s, ampm, zone] = g;
   // A bare number after the year is not a time unless it has minutes or am/pm.
   if (h === undefined || (mi === undefined && ampm === undefined)) return p;
@@ -160,9 +177,9 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   if (!text || text.length > 400) return undefined;
   let m = YMD.exec(text);
   if (m) {
-    const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx.timezone);
+    const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx);
     const ok = valid(p);
-    if (ok) return ok;
+    if (ok) return withZoneBefore(ok, text, m.index, ctx);
   }
   m = COMPACT.exec(text);
   if (m) {
@@ -171,14 +188,19 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     const ok = valid(p);
     if (ok) return ok;
   }
+  m = EN_TIME_FIRST.exec(text);
+  if (m) {
+    const ok = valid(fromEnglishTime({ year: +m[7], month: MONTHS[m[5].slice(0, 3).toLowerCase()], day: +m[6] }, [m[1], m[2], undefined, m[3], m[4]], ctx));
+    if (ok) return ok;
+  }
   m = EN_MDY.exec(text);
   if (m) {
-    const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: +m[2] }, m.slice(4, 9), ctx.timezone));
+    const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: +m[2] }, m.slice(4, 9), ctx));
     if (ok) return ok;
   }
   m = EN_DMY.exec(text);
   if (m) {
-    const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[2].slice(0, 3).toLowerCase()], day: +m[1] }, m.slice(4, 9), ctx.timezone));
+    const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[2].slice(0, 3).toLowerCase()], day: +m[1] }, m.slice(4, 9), ctx));
     if (ok) return ok;
   }
   m = MDY.exec(text);
@@ -186,18 +208,22 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     let month = +m[1];
     let day = +m[2];
     if (month > 12 && day <= 12) [month, day] = [day, month];
-    const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx.timezone));
-    if (ok) return ok;
+    const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx));
+    if (ok) return withZoneBefore(ok, text, m.index, ctx);
   }
   if (ctx.contextYear !== undefined) {
     m = MD_CN.exec(text);
     if (m) {
-      const ok = valid(fromTimeGroups({ year: ctx.contextYear, month: +m[1], day: +m[2] }, m.slice(3, 9), ctx.timezone));
-      if (ok) return ok;
+      const ok = valid(fromTimeGroups({ year: ctx.contextYear, month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
+      if (ok) return withZoneBefore(ok, text, m.index, ctx);
     }
   }
   m = YM_CN.exec(text);
   if (m) return valid({ year: +m[1], month: +m[2] });
+  if (ctx.now && text.length <= 80) {
+    const rel = parseRelative(text, ctx.now, ctx.timezone);
+    if (rel) return valid(rel);
+  }
   return undefined;
 }
 

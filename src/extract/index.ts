@@ -11,7 +11,7 @@ import { attachCaptions } from './captions.js';
 import { elementsIn, isTag, parsePage, removeJunk, type Element } from './dom.js';
 import { parseMachineDate, formatDate } from './dates.js';
 import { metaFirst, readHead } from './head.js';
-import { baseUrlOf, collectOutlinks, resolveHttpUrl, UrlResolver } from './links.js';
+import { baseUrlOf, collectOutlinks, linksToSelf, resolveHttpUrl, UrlResolver } from './links.js';
 import { comparable } from './text.js';
 import { blocksToMarkdown, blocksToText } from './markdown.js';
 import { extractCanonical, extractCategory, extractDescription, extractImages, extractLanguage, extractTags, normalizeLang } from './meta.js';
@@ -19,7 +19,7 @@ import { resolveOverrides } from './overrides.js';
 import { findBodyStart, pageLines, pageZones, type PageZones } from './page-lines.js';
 import { extractPeople, siteNamesOf } from './people.js';
 import { extractTimes } from './published.js';
-import { isValidZone } from './timezone.js';
+import { inferTimezone, isValidZone } from './timezone.js';
 import { extractTitle, titleFromLines, titleFromMetadata, type TitleResult } from './title.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
@@ -59,12 +59,13 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
     warnings.push('input is not a string');
     return emptyArticle(warnings);
   }
-  let timezone = options.timezone ?? 'UTC';
-  if (!isValidZone(timezone)) {
+  let timezone = options.timezone;
+  if (timezone !== undefined && !isValidZone(timezone)) {
     warnings.push(`unknown timezone "${timezone}", using UTC`);
     timezone = 'UTC';
   }
   const url = options.url ?? '';
+  const now = options.now instanceof Date && Number.isFinite(options.now.getTime()) ? options.now : undefined;
   const { $, doc, warnings: parseWarnings } = parsePage(html);
   warnings.push(...parseWarnings);
   // One pass over the untouched page for <head> data, <base> and links; then scripts etc. are removed.
@@ -100,7 +101,9 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   let titleResult: TitleResult = overrideTitle ? { title: overrideTitle } : matched;
   if (!titleResult.title) {
     // No element matches <title>/og:title: the <title> is generic or the page has none.
-    titleResult = guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats)) ?? { title: metadataTitle };
+    titleResult =
+      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]))) ??
+      { title: metadataTitle };
     const first = blocks[0];
     if (first && titleResult.title && first.text.length < 400 && comparable(first.text).endsWith(comparable(titleResult.title))) blocks = blocks.slice(1);
   }
@@ -108,15 +111,19 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const bodyText = blocksToText(blocks);
   const markdown = blocksToMarkdown(blocks);
 
+  const language = guarded('language', warnings, undefined, () => extractLanguage(head, bodyText, title));
+  // No zone given: a Chinese (Japanese, Korean) page keeps its country's clock.
+  timezone ??= inferTimezone(language, url) ?? 'UTC';
+
   const emptyZones: PageZones = { lines, bodyStart: -1, header: [], bodyEdges: [], after: [], beforeTitle: [] };
   const zones = guarded('zones', warnings, emptyZones, () => pageZones(lines, roots, titleResult.el, title));
-  const times = guarded('dates', warnings, {}, () => extractTimes(order, head, zones, url, timezone));
+  const times = guarded('dates', warnings, {}, () => extractTimes(order, head, zones, url, timezone!, { lang: language, now }));
   const people = guarded('people', warnings, {}, () => extractPeople(order, stats, head, zones, title));
 
   const article: Article = {
     title,
     canonicalUrl,
-    language: guarded('language', warnings, undefined, () => extractLanguage(head, bodyText)),
+    language,
     description: extractDescription(head),
     publishedAt: times.publishedAt,
     modifiedAt: times.modifiedAt,
@@ -131,7 +138,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
     outlinks,
     warnings,
   };
-  if (overrides) applyOverrideValues(article, overrides.values, timezone, base, warnings);
+  if (overrides) applyOverrideValues(article, overrides.values, timezone!, base, warnings);
 
   if (!article.title) warnings.push('title: not found');
   if (!article.publishedAt) warnings.push('publishedAt: not found');

@@ -83,3 +83,27 @@ export function collectOutlinks(all: Element[], urls: UrlResolver): string[] {
   }
   return [...seen];
 }
+
+/** A URL as compared for "same page": no scheme, fragment, "www." or trailing slash. */
+function pageKey(u: string): string {
+  return u.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/#.*$/, '').replace(/\/+$/, '').toLowerCase();
+}
+
+/** Links (in `order`) that point at the page itself: the permalinked headline of blog posts. */
+export function linksToSelf(order: Element[], urls: UrlResolver, pageUrls: Array<string | undefined>): Set<Element> {
+  const keys = new Set(pageUrls.filter((u): u is string => !!u).map(pageKey));
+  const out = new Set<Element>();
+  if (keys.size === 0) return out;
+  // Cheap pre-filter: the href must contain the last path or query part of a page URL.
+  const tails = [...keys].map((k) => k.split(/[/?=&]/).filter(Boolean).pop() ?? '').filter((t) => t.length >= 2);
+  if (tails.length === 0) return out;
+  for (const el of order) {
+    if (el.name !== 'a') continue;
+    const href = el.attribs.href;
+    if (!href || href.length > 500 || !tails.some((t) => href.toLowerCase().includes(t))) continue;
+    const abs = urls.resolve(href);
+    if (abs && keys.has(pageKey(abs))) out.add(el);
+    if (out.size >= 20) break;
+  }
+  return out;
+}

@@ -31,17 +31,12 @@ export function normalizeLang(raw: string | undefined): string | undefined {
 
 const EN_STOPWORDS = /\b(?:the|and|of|to|in|is|that|for|with|was|on)\b/gi;
 
-/** Declared language, else a guess from the body text (CJK → zh/ja/ko, English stopwords → en). */
-export function extractLanguage(head: HeadData, bodyText: string): string | undefined {
-  const declared =
-    normalizeLang(head.htmlLang) ??
-    normalizeLang(metaFirst(head, 'content-language', 'language', 'dc.language', 'og:locale')) ??
-    normalizeLang(head.article?.inLanguage);
-  if (declared) return declared;
-  const sample = bodyText.slice(0, 5000);
+/** A guess from the text: CJK → zh/ja/ko, English stopwords → en. */
+function guessLanguage(text: string): string | undefined {
+  const sample = text.slice(0, 5000);
   if (!sample) return undefined;
   const cjk = countCjk(sample);
-  if (cjk > sample.length * 0.2) {
+  if (cjk > sample.replace(/\s+/g, '').length * 0.2) {
     if (/[\u3040-\u30ff]/.test(sample)) return 'ja';
     if (/[\uac00-\ud7af]/.test(sample)) return 'ko';
     return 'zh';
@@ -49,6 +44,23 @@ export function extractLanguage(head: HeadData, bodyText: string): string | unde
   const words = sample.match(/[A-Za-z]+/g)?.length ?? 0;
   const stops = sample.match(EN_STOPWORDS)?.length ?? 0;
   return words > 20 && stops > words * 0.08 ? 'en' : undefined;
+}
+
+/**
+ * Declared language, else a guess from the body (or title) text. A declaration that the text contradicts
+ * (a Chinese article in a template saying lang="en") gives way to the guess.
+ */
+export function extractLanguage(head: HeadData, bodyText: string, title?: string): string | undefined {
+  const declared =
+    normalizeLang(head.htmlLang) ??
+    normalizeLang(metaFirst(head, 'content-language', 'language', 'dc.language', 'og:locale')) ??
+    normalizeLang(head.article?.inLanguage);
+  const guessed = guessLanguage(bodyText) ?? (title && countCjk(title) >= 4 ? guessLanguage(title) : undefined);
+  if (!declared) return guessed;
+  const cjkGuess = guessed === 'zh' || guessed === 'ja' || guessed === 'ko';
+  const cjkDeclared = /^(?:zh|ja|ko)\b/.test(declared);
+  if (guessed && cjkGuess !== cjkDeclared) return guessed;
+  return declared;
 }
 
 function splitTags(raw: string): string[] {

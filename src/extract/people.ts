@@ -52,7 +52,7 @@ function authorFromBylineElements(order: Element[], stats: StatsMap, exclude: st
     if (!isBylineElement(el)) continue;
     const size = stats.get(el)?.len ?? 0;
     if (size === 0 || size > 200) continue;
-    const nameEl = elementsIn(el).find((e) => e.attribs.itemprop === 'name');
+    const nameEl = elementsIn(el).find((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
     const text = collapseSpace(textContent(nameEl ?? el));
     if (!text || text.length > 120) continue;
     let name = authorFromText(text);
@@ -98,6 +98,26 @@ function metaAuthor(head: HeadData): string | undefined {
   return cleanPersonName(raw);
 }
 
+const SOURCE_CLASS = /(?:^|[\s_-])(?:source|media-?name|laiyuan|ly|come-?from|article-?source|source-?name|media-?source)(?:$|[\s_-])/;
+
+/** An element the site marks as the source (<a class="source">新华日报</a>, <span class="media-name">…</span>) in the info line. */
+function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones): string | undefined {
+  const header = new Set(zones.header.map((l) => l.el));
+  for (const el of order) {
+    const cls = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+    if (!cls.trim() || !SOURCE_CLASS.test(cls)) continue;
+    const size = stats.get(el)?.len ?? 0;
+    if (size < 2 || size > 60) continue;
+    // Only near the headline: the info line's element or one inside it.
+    if (!header.has(el) && !(el.parent && header.has(el.parent as Element)) && !zones.header.some((l) => l.el === el.parent?.parent)) continue;
+    const text = collapseSpace(textContent(el)).replace(/^(?:来源|稿源|source)\s*[:：]\s*/i, '');
+    if (!text || /\d{1,2}[:：]\d{2}|(?:19|20)\d{2}[-/年.]/.test(text) || /[:：]/.test(text)) continue;
+    const name = sourceFromText(`来源：${text}`);
+    if (name) return name;
+  }
+  return undefined;
+}
+
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
   const siteNames = siteNamesOf(head);
   const edgeZones = [...zones.bodyEdges, ...zones.after];
@@ -108,6 +128,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const source =
     firstOf(zones.header, sourceFromText) ??
     firstOf(zones.header, sourceFromInfoLine) ??
+    sourceFromElements(order, stats, zones) ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);

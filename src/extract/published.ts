@@ -76,7 +76,9 @@ function fromLines(lines: { text: string }[], ctx: DateContext, requireLabel: bo
     const label = PUBLISHED_LABEL.exec(text);
     if (requireLabel && !label) continue;
     if (!label && MODIFIED_LABEL.test(text)) continue;
-    const p = parseDateText(label ? text.slice(label.index + label[0].length) : text, ctx);
+    let p = parseDateText(label ? text.slice(label.index + label[0].length) : text, ctx);
+    // "昨天 14:20 发布于北京": the label may follow the time (and name a place).
+    if (!p && label && label.index > 0 && /^(?:发布于|发表于)/.test(label[0])) p = parseDateText(text.slice(0, label.index), ctx);
     if (p && precisionOf(p) >= 3) return p;
   }
   return undefined;
@@ -115,19 +117,56 @@ function refine(primary: DateParts | undefined, detail: DateParts | undefined): 
   return primary;
 }
 
+export interface TimeOptions {
+  /** Page language: reads "CST" on a Chinese page as China Standard Time. */
+  lang?: string;
+  /** Resolves relative dates ("2小时前", "yesterday 14:20"); none without it. */
+  now?: Date;
+}
+
+const COPYRIGHT_YEAR = /(?:©|copyright|版权所有|\(c\))[^0-9]{0,30}(?:(?:19|20)\d{2}\s?[-–—~至]\s?)?((?:19|20)\d{2})(?!\d)/i;
+
+/**
+ * The year for dates that omit it ("10月11日讯"), when neither the URL nor metadata gives one: a full date near
+ * the article, the caller's clock, the copyright line, any full date on the page — in that order.
+ */
+function yearFromPage(zones: PageZones, ctx: DateContext): number | undefined {
+  const plain: DateContext = { timezone: ctx.timezone, lang: ctx.lang };
+  for (const l of [...zones.header, ...zones.bodyEdges, ...zones.after, ...zones.beforeTitle]) {
+    if (l.text.length > 300) continue;
+    const p = parseDateText(collapseSpace(l.text), plain);
+    if (p && precisionOf(p) >= 3) return p.year;
+  }
+  if (ctx.now) return ctx.now.getUTCFullYear();
+  for (let i = zones.lines.length - 1; i >= Math.max(0, zones.lines.length - 80); i--) {
+    const t = zones.lines[i].text;
+    if (t.length > 300) continue;
+    const m = COPYRIGHT_YEAR.exec(t);
+    if (m) return Number(m[1]);
+  }
+  for (const l of zones.lines.slice(0, 2000)) {
+    if (l.text.length > 300) continue;
+    const p = parseDateText(collapseSpace(l.text), plain);
+    if (p && precisionOf(p) >= 3) return p.year;
+  }
+  return undefined;
+}
+
 export function extractTimes(
   order: Element[],
   head: HeadData,
   zones: PageZones,
   url: string,
   timezone: string,
+  opts: TimeOptions = {},
 ): TimeResult {
   const urlDate = dateFromUrl(url);
   const ldPublished = head.article?.datePublished;
-  const ctx: DateContext = { timezone, contextYear: urlDate?.year };
+  const ctx: DateContext = { timezone, contextYear: urlDate?.year, lang: opts.lang, now: opts.now };
   const machine = ldPublished ? parseMachineDate(ldPublished, ctx) : undefined;
   const metaPub = machine ?? fromMeta(head, PUBLISHED_META, ctx);
   if (metaPub) ctx.contextYear ??= metaPub.year;
+  ctx.contextYear ??= yearFromPage(zones, ctx);
   const elements = fromElements(order, ctx);
 
   const headerDate = fromLines(zones.header, ctx, true) ?? fromLines(zones.header, ctx, false);
@@ -149,11 +188,14 @@ export function extractTimes(
   }
 
   const ldModified = head.article?.dateModified;
+  const modifiedText = modifiedFromLines(zones.header, ctx);
+  // Pages that show only "Updated 4:05 PM EDT, September 22, 2025" (wire stories): that is the time a reader sees.
+  published ??= modifiedText;
   const modified =
     (ldModified ? parseMachineDate(ldModified, ctx) : undefined) ??
     fromMeta(head, MODIFIED_META, ctx) ??
     elements.modified ??
-    modifiedFromLines(zones.header, ctx);
+    modifiedText;
 
   return {
     publishedAt: published ? formatDate(published, timezone) : undefined,

@@ -56,15 +56,81 @@ export function zoneOffsetForLocal(
   return offsetAt(f, guess - first * 60000);
 }
 
-/** Common English zone abbreviations → IANA zone or fixed offset (minutes). */
+/** Zone abbreviations → IANA zone (DST-aware) or fixed offset (minutes). Ambiguous ones are settled by zoneFromAbbreviation. */
 export const ZONE_ABBREVIATIONS: Record<string, string | number> = {
-  UTC: 0, GMT: 0, Z: 0,
+  UTC: 0, GMT: 0, Z: 0, UT: 0,
   ET: 'America/New_York', EST: -300, EDT: -240,
   CT: 'America/Chicago', CST: -360, CDT: -300,
   MT: 'America/Denver', MST: -420, MDT: -360,
   PT: 'America/Los_Angeles', PST: -480, PDT: -420,
-  AKST: -540, AKDT: -480, HST: -600,
-  BST: 60, IST: 330, CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60,
-  JST: 540, KST: 540, HKT: 480, SGT: 480, AEST: 600, AEDT: 660, ACST: 570, AWST: 480, NZST: 720, NZDT: 780,
-  北京时间: 480,
+  AKST: -540, AKDT: -480, HST: -600, AST: -240, ADT: -180, NST: -210, NDT: -150,
+  BST: 60, IST: 330, CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60, MSK: 180,
+  JST: 540, KST: 540, HKT: 480, SGT: 480, MYT: 480, PHT: 480, PHST: 480, AWST: 480, BJT: 480, ICT: 420, WIB: 420,
+  PKT: 300, GST: 240, SAST: 120, CAT: 120, EAT: 180, WAT: 60,
+  AEST: 600, AEDT: 660, ACST: 570, ACDT: 630, NZST: 720, NZDT: 780,
+  北京时间: 480, 香港时间: 480, 台北时间: 480, 澳门时间: 480, 东京时间: 540, 首尔时间: 540,
+  美东时间: 'America/New_York', 美国东部时间: 'America/New_York', 美西时间: 'America/Los_Angeles', 美国西部时间: 'America/Los_Angeles',
+  伦敦时间: 'Europe/London', 巴黎时间: 'Europe/Paris', 莫斯科时间: 180,
 };
+
+/** Zones in which "CST" means China Standard Time. */
+const CHINA_ZONES = /^Asia\/(?:Shanghai|Chongqing|Harbin|Urumqi|Hong_Kong|Macau|Taipei)$|^PRC$|^ROC$/;
+
+/**
+ * The offset an abbreviation stands for, read in context: "CST" on a Chinese page (or a source in a China zone) is
+ * China Standard Time (+08:00), elsewhere US Central; "IST" is Irish in Dublin, Israeli in Jerusalem, else India;
+ * "BST" is Bangladesh in Dhaka, else British Summer Time; "AST" is Arabia in the Gulf, else Atlantic.
+ */
+export function zoneFromAbbreviation(abbr: string, ctx: { timezone: string; lang?: string }): string | number | undefined {
+  const upper = abbr.toUpperCase();
+  const zone = ctx.timezone;
+  const zh = /^zh/i.test(ctx.lang ?? '') || CHINA_ZONES.test(zone);
+  switch (upper) {
+    case 'CST':
+      if (zh) return 480;
+      if (zone === 'America/Havana') return -300;
+      return -360;
+    case 'IST':
+      if (zone === 'Europe/Dublin') return 60;
+      if (zone === 'Asia/Jerusalem' || zone === 'Asia/Tel_Aviv' || /^he/i.test(ctx.lang ?? '')) return 120;
+      return 330;
+    case 'BST':
+      return zone === 'Asia/Dhaka' ? 360 : 60;
+    case 'AST':
+      return /^Asia\/(?:Riyadh|Kuwait|Baghdad|Qatar|Bahrain|Aden)$/.test(zone) || /^ar/i.test(ctx.lang ?? '') ? 180 : -240;
+    default:
+      return ZONE_ABBREVIATIONS[upper] ?? ZONE_ABBREVIATIONS[abbr];
+  }
+}
+
+/**
+ * The zone to assume when the caller gave none: the page's language or country domain says where a Chinese,
+ * Japanese or Korean page's clock is; anything else stays UTC.
+ */
+export function inferTimezone(lang: string | undefined, url: string): string | undefined {
+  let host = '';
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    // no URL: language only
+  }
+  const l = (lang ?? '').toLowerCase();
+  if (/\.tw$/.test(host) || /^zh-(?:tw|hant)/.test(l)) return 'Asia/Taipei';
+  if (/\.hk$/.test(host) || l === 'zh-hk') return 'Asia/Hong_Kong';
+  if (/\.mo$/.test(host) || l === 'zh-mo') return 'Asia/Macau';
+  if (/\.sg$/.test(host) || l === 'zh-sg') return 'Asia/Singapore';
+  if (/\.cn$/.test(host) || /^zh/.test(l)) return 'Asia/Shanghai';
+  if (/\.jp$/.test(host) || /^ja/.test(l)) return 'Asia/Tokyo';
+  if (/\.kr$/.test(host) || /^ko/.test(l)) return 'Asia/Seoul';
+  return undefined;
+}
+
+/** Wall-clock fields of the instant `utcMs` in `zone` (UTC for an unknown zone). */
+export function wallClock(zone: string, utcMs: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const f = formatterFor(zone) ?? formatterFor('UTC')!;
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(utcMs))) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, second: p.second };
+}

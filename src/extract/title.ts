@@ -173,7 +173,9 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
       // A short segment of a long <title> is the site or section name ("Books", "松花江网"), not the headline.
       else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw)) match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 ? 2 : 0);
     }
-    if (match === 0) continue;
+    if (match === 0 || isSiteChrome(c.el)) continue;
+    // A menu or breadcrumb link naming the channel ("新闻中心" of "新闻中心 - 临江网") is not the headline.
+    if (match < 3 && (c.el.name === 'a' || isAllLink(c.el, stats))) continue;
     // Longer matches beat a logo h1 whose text ("人民网") is also a segment of <title>.
     const score = match + c.prior + Math.min(clen / 20, 4);
     if (!best || score > best.score) best = { el: c.el, text: c.text, score };
@@ -182,6 +184,42 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   const cleanedDoc = src.docTitle ? cleanTitle(src.docTitle, src.siteNames) : '';
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
   return { title: text, el: best.el };
+}
+
+const CHROME_HINT = /logo|brand|site-?(?:title|name|branding|header)|blog-?(?:title|name)|masthead|navbar/;
+
+/**
+ * The site's own name in the page header ("<h1 class="site-title"><a href="/">Mei's Kitchen</a></h1>"): a logo or
+ * branding element, or a link to the home page. Blogs whose <title> is the blog name show it so.
+ */
+export function isSiteChrome(el: Element): boolean {
+  const chain: Element[] = [];
+  let cur: Element | null = el;
+  for (let i = 0; cur && isTag(cur) && i < 6 && cur.name !== 'body'; i++, cur = cur.parent as Element | null) chain.push(cur);
+  // Inside the article (or its own header): never the site's chrome.
+  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`.toLowerCase()))) return false;
+  for (const [i, e] of chain.slice(0, 4).entries()) {
+    if (CHROME_HINT.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`.toLowerCase())) return true;
+    if (e.name === 'a' && HOME_HREF.test((e.attribs.href ?? '').trim())) return true;
+  }
+  // A wrapper whose only content is a branding element or a link to the home page.
+  let inner: Element = el;
+  for (let depth = 0; depth < 4; depth++) {
+    const kids = inner.children.filter((c): c is Element => isTag(c));
+    if (kids.some((c) => c.name === 'a' && HOME_HREF.test((c.attribs.href ?? '').trim()))) return true;
+    if (kids.length !== 1) break;
+    inner = kids[0];
+    if (CHROME_HINT.test(`${inner.attribs.class ?? ''} ${inner.attribs.id ?? ''}`.toLowerCase())) return true;
+  }
+  return false;
+}
+
+const HOME_HREF = /^(?:\/|\.\/|\/?index\.\w+|https?:\/\/[^/]+\/?)$/;
+const CONTENT_HINT = /article|post|entry|story|content|detail|news|text|zhengwen|body/;
+
+function isAllLink(el: Element, stats: StatsMap): boolean {
+  const st = stats.get(el);
+  return !!st && st.len > 0 && st.linkLen >= st.len * 0.9;
 }
 
 /** Title from metadata alone: headline / og:title / <title>, cleaned of site names. */
@@ -196,37 +234,58 @@ export function titleFromMetadata(src: TitleSources): string | undefined {
 
 const EMPHASIS = new Set(['b', 'strong', 'font', 'big', 'h1', 'h2', 'h3', 'h4']);
 
-/** How headline-like a page line is: heading tags, bold/large wrappers, title classes, centring. */
-function headlineScore(line: Block, stats: StatsMap): number {
+/** How headline-like a page line is: heading tags, bold/large wrappers, title classes, centring, a link to the page itself. */
+function headlineScore(line: Block, stats: StatsMap, selfLink: Element | undefined): number {
   const text = line.text;
   const len = weightedLength(text);
-  if (len < 6 || len > 120 || line.linkChars > text.length * 0.5) return 0;
+  if (len < 6 || len > 120 || (line.linkChars > text.length * 0.5 && !selfLink)) return 0;
   if (/[。；;]$|\d{4}[-年/.]\d{1,2}|^(?:作者|来源|发布|时间|日期|by\s)/i.test(text) || isBoilerplateLine(text)) return 0;
   const el = line.el;
-  let score = 0;
-  if (line.kind === 'heading') score += 3;
+  if (isSiteChrome(el)) return 0;
+  let score = selfLink ? 3 : 0;
+  if (line.kind === 'heading') score += (line.headingLevel ?? 3) <= 2 ? 4 : 3;
   if (TITLE_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) score += 2;
-  const lineLen = stats.get(el)?.len ?? len;
-  for (const c of el.children) {
-    if (isTag(c) && EMPHASIS.has(c.name) && (stats.get(c)?.len ?? 0) >= lineLen * 0.8) {
+  // Emphasis covering the line's text (the element may hold more lines after a <br>).
+  const stack: Element[] = el.children.filter(isTag);
+  for (let steps = 0; stack.length > 0 && steps < 12; steps++) {
+    const c = stack.shift()!;
+    const cl = stats.get(c)?.len ?? 0;
+    if (EMPHASIS.has(c.name) && cl >= len * 0.8 && cl <= len * 1.2 + 4) {
       score += 2;
       break;
     }
+    if (c.name === 'a' || c.name === 'span') stack.push(...c.children.filter(isTag));
   }
   if (/center/i.test(`${el.attribs.align ?? ''} ${el.attribs.style ?? ''}`) || el.name === 'center') score += 1;
   return score;
 }
 
-/** A headline-looking line just above (or at the top of) the body: old pages with generic <title>s. */
-export function titleFromLines(lines: Block[], bodyStart: number, stats: StatsMap): TitleResult | undefined {
-  if (bodyStart < 0) return undefined;
-  let best: { line: Block; score: number } | undefined;
-  for (let i = Math.max(0, bodyStart - 15); i <= Math.min(lines.length - 1, bodyStart + 2); i++) {
-    const s = headlineScore(lines[i], stats);
-    const proximity = i >= bodyStart - 3 ? 0.5 : 0;
-    if (s >= 2 && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity };
+/** Text of the first self-link under `el` (a blog's permalinked headline), when it is headline-sized. */
+function selfLinkIn(el: Element, selfLinks: Set<Element>): Element | undefined {
+  if (selfLinks.size === 0) return undefined;
+  for (const a of selfLinks) {
+    let cur: Element | null = a;
+    for (let i = 0; cur && i < 6; i++, cur = cur.parent as Element | null) if (cur === el) return a;
   }
-  return best ? { title: tidyTitle(best.line.text), el: best.line.el } : undefined;
+  return undefined;
+}
+
+/** A headline-looking line just above (or at the top of) the body: old pages and blogs with generic <title>s. */
+export function titleFromLines(lines: Block[], bodyStart: number, stats: StatsMap, selfLinks: Set<Element> = new Set()): TitleResult | undefined {
+  if (bodyStart < 0) return undefined;
+  let best: { line: Block; score: number; link?: Element } | undefined;
+  for (let i = Math.max(0, bodyStart - 15); i <= Math.min(lines.length - 1, bodyStart + 2); i++) {
+    // A self-link counts when it is most of the line: one entry of a chapter list linking here is navigation.
+    let link = selfLinkIn(lines[i].el, selfLinks);
+    const linkText = link ? collapseSpace(textContent(link)) : '';
+    if (link && (!lines[i].text.includes(linkText) || weightedLength(linkText) < weightedLength(lines[i].text) * 0.5)) link = undefined;
+    const s = headlineScore(lines[i], stats, link);
+    const proximity = i >= bodyStart - 3 ? 0.5 : 0;
+    if (s >= 2 && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity, link };
+  }
+  if (!best) return undefined;
+  const linkText = best.link ? tidyTitle(textContent(best.link)) : '';
+  return { title: weightedLength(linkText) >= 4 ? linkText : tidyTitle(best.line.text), el: best.line.el };
 }
 
 function isSiteName(text: string, siteNames: string[]): boolean {

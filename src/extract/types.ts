@@ -3,8 +3,12 @@ import type { FieldOverride } from '../config/index.js';
 export interface ExtractOptions {
   /** The page's URL (final URL after redirects): resolves relative links, and dates in the path. */
   url: string;
-  /** IANA zone used when the page gives a time without an offset. Default UTC. */
+  /** IANA zone used when the page gives a time without an offset. Default: Asia/Shanghai (Taipei, Hong Kong,
+   * Tokyo, Seoul) for Chinese (Japanese, Korean) pages and those countries' domains, else UTC. */
   timezone?: string;
+  /** The moment the page was fetched: resolves relative dates ("3 hours ago", "昨天 14:20", "刚刚") and dates
+   * without a year. Without it relative dates are left unread, so the result never depends on the clock. */
+  now?: Date;
   /** Per-field overrides from the source config: field name → selector/regex. */
   overrides?: Record<string, FieldOverride>;
 }

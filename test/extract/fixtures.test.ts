@@ -12,6 +12,8 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/extract')
 interface Expectation {
   url: string;
   timezone?: string;
+  /** Fetch time, for relative dates. */
+  now?: string;
   title?: string;
   publishedAt?: string;
   modifiedAt?: string;
@@ -35,7 +37,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   test(`fixture ${name}`, () => {
     const exp = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Expectation;
     const html = readFileSync(join(dir, `${name}.html`), 'utf8');
-    const a = extractArticle(html, { url: exp.url, timezone: exp.timezone });
+    const a = extractArticle(html, { url: exp.url, timezone: exp.timezone, now: exp.now ? new Date(exp.now) : undefined });
     const fields = ['title', 'publishedAt', 'modifiedAt', 'author', 'editor', 'category', 'language', 'canonicalUrl'] as const;
     for (const f of fields) if (exp[f] !== undefined) assert.equal(a[f], exp[f], f);
     if (exp.source !== undefined) assert.equal(a.publisher, exp.source, 'publisher/source');

@@ -17,7 +17,7 @@ test('Chinese byline patterns', () => {
   assert.equal(authorFromText('记者王玉龙报道'), '王玉龙');
   assert.equal(authorFromText('文/李四'), '李四');
   assert.equal(authorFromText('（姚峰 上海报道）'), '姚峰');
-  assert.equal(authorFromText('本报讯（记者 孙八 通讯员 周九）10月11日'), '孙八 周九');
+  assert.equal(authorFromText('本报讯（记者 孙八 通讯员 周九）10月11日'), '孙八');
   assert.equal(authorFromText('执笔人：闵乐夫 赵兰波 刘韬'), '闵乐夫 赵兰波 刘韬');
   assert.equal(authorFromText('作者: 赵 培：北京物资学院，北京'), '赵培');
   assert.equal(authorFromText('ggjjzhzz 发表于 2005-9-15 11:46:00'), 'ggjjzhzz');
