@@ -67,7 +67,7 @@ test('per-host concurrency holds under a higher global concurrency', async () =>
   }
 });
 
-test('a robots.txt that times out disallows the origin: no page is fetched, the run ends', async () => {
+test('a robots.txt that times out keeps the crawler off the origin: no page fetched, counted as a failure, the run ends', async () => {
   const server = await startTestServer(linkedPages(null, 2));
   try {
     const started = Date.now();
@@ -77,7 +77,8 @@ test('a robots.txt that times out disallows the origin: no page is fetched, the 
       {},
       { fetch: { headersTimeoutMs: 300, retries: 0 } },
     );
-    assert.equal(summary.skipped.robots, 1);
+    assert.equal(summary.failed['robots-unreachable'], 1);
+    assert.equal(summary.skipped.robots, 0);
     assert.deepEqual(server.requests, ['GET /robots.txt']);
     assert.ok(Date.now() - started < 15_000);
   } finally {

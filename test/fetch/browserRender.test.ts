@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
 import { decideRender, HttpFetcher } from '../../src/fetch/index.js';
+import { FetchError } from '../../src/util/errors.js';
 import { articleFixture } from '../fixtures/browser/site.js';
 import { browserSite, captureLogger, CHROMIUM_SKIP, loopbackBrowser, TEST_UA } from '../fixtures/browser/harness.js';
 
@@ -47,6 +48,7 @@ describe('browser rendering of script-built pages', { skip: CHROMIUM_SKIP }, () 
     assert.equal(rendered.document.truncated, false);
     assert.equal(rendered.document.remoteAddress, '127.0.0.1');
     assert.equal(rendered.document.requestHeaders['user-agent'], TEST_UA);
+    assert.equal(rendered.document.requestHeaders['accept-encoding'], 'identity', 'the document is asked for uncompressed, like HTTP');
 
     // Sub-resources with exact bodies, same User-Agent, for the WARC.
     const byPath = new Map(rendered.resources.map((r) => [new URL(r.url).pathname, r]));
@@ -72,6 +74,32 @@ describe('browser rendering of script-built pages', { skip: CHROMIUM_SKIP }, () 
     assert.equal(rendered.wait.settled, 'selector');
     assert.equal(extractArticle(rendered.html, { url: `${site.url}/js/3` }).title, articleFixture(3).title);
     assert.equal(rendered.screenshot, undefined);
+  });
+
+  test('a body the server compressed anyway is archived decoded, its encoding headers renamed', async () => {
+    const site = await browserSite();
+    const rendered = await loopbackBrowser().render(`${site.url}/gzip`, { screenshot: false });
+    const names = rendered.document.rawHeaders.map(([name]) => name);
+    assert.ok(names.includes('X-Archive-Orig-Content-Encoding') && names.includes('X-Archive-Orig-Content-Length'), names.join(', '));
+    assert.ok(!names.some((n) => /^content-(encoding|length)$/i.test(n)));
+    assert.ok(rendered.document.body.toString('utf8').startsWith('<!doctype html>'), 'body is the decoded page');
+    assert.equal(extractArticle(rendered.html, { url: `${site.url}/gzip` }).title, articleFixture(9).title);
+  });
+
+  test('aborting a render (a run that must stop) ends it at once, without blaming the browser', async () => {
+    const site = await browserSite();
+    const browser = loopbackBrowser({ timeLimitMs: 20_000 });
+    const started = Date.now();
+    await assert.rejects(browser.render(`${site.url}/never`, { signal: AbortSignal.timeout(800) }), (err: unknown) => {
+      assert.ok(err instanceof FetchError, String(err));
+      assert.equal(err.kind, 'timeout');
+      assert.equal(err.url, `${site.url}/never`);
+      return true;
+    });
+    assert.ok(Date.now() - started < 5_000, `stopped soon after the abort (${Date.now() - started} ms)`);
+    const next = await browser.render(`${site.url}/static/1`, { screenshot: false });
+    assert.equal(next.attempts, 1);
+    assert.equal(browser.restarts, 0);
   });
 
   test('a page that never stops loading ends at the time limit with a logged reason, keeping what rendered', async () => {

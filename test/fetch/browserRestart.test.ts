@@ -21,14 +21,14 @@ function titleOf(html: string, url: string): string | undefined {
 
 describe('browser restarts', { skip: CHROMIUM_SKIP }, () => {
   test('a browser killed mid-render is restarted, the page retried, and later renders succeed', async () => {
-    const site = await browserSite({ scriptDelayMs: 1_000 });
+    const site = await browserSite({ scriptDelayMs: 100, apiDelayMs: 1_000 });
     const { logger, lines } = captureLogger();
     const browser = loopbackBrowser({ logger, maxPages: 2 });
     const url = `${site.url}/js/4`;
 
     const pending = browser.render(url);
     const firstPid = await runningPid(() => browser.browserPid());
-    // The page is waiting for its script's delayed fetch: kill the whole browser under it.
+    // The page is waiting for its script's slow fetch: kill the whole browser under it.
     await sleep(500);
     process.kill(firstPid, 'SIGKILL');
     const rendered = await pending;
@@ -58,7 +58,7 @@ describe('browser restarts', { skip: CHROMIUM_SKIP }, () => {
   });
 
   test('a hung browser (stopped process) is detected past the time limit, killed and the page retried', async () => {
-    const site = await browserSite({ scriptDelayMs: 600 });
+    const site = await browserSite({ scriptDelayMs: 100, apiDelayMs: 500 });
     const { logger, lines } = captureLogger();
     const browser = loopbackBrowser({ logger, timeLimitMs: 2_000 });
     const url = `${site.url}/js/6`;

@@ -1,8 +1,36 @@
 import assert from 'node:assert/strict';
+import net from 'node:net';
+import { once } from 'node:events';
 import { describe, test } from 'node:test';
 import { addressPolicy, HostVetter } from '../../src/fetch/index.js';
+import { GuardProxy } from '../../src/fetch/browser/guardProxy.js';
 import { FetchError } from '../../src/util/errors.js';
-import { browserSite, captureLogger, CHROMIUM_SKIP, loopbackBrowser, recordConnections } from '../fixtures/browser/harness.js';
+import { browserSite, captureLogger, CHROMIUM_SKIP, loopbackBrowser, recordConnections, startTestServer } from '../fixtures/browser/harness.js';
+
+/** Reads exactly `n` bytes from a socket. */
+async function readBytes(socket: net.Socket, n: number): Promise<Buffer> {
+  let buffered = Buffer.alloc(0);
+  while (buffered.length < n) {
+    const chunk = socket.read() as Buffer | null;
+    if (chunk) buffered = Buffer.concat([buffered, chunk]);
+    else await Promise.race([once(socket, 'readable'), once(socket, 'close').then(() => assert.fail('socket closed'))]);
+  }
+  if (buffered.length > n) socket.unshift(buffered.subarray(n));
+  return buffered.subarray(0, n);
+}
+
+/** A bare SOCKS5 CONNECT (domain form, as Chromium sends it); returns the reply code and the socket. */
+async function socksConnect(proxyUrl: string, host: string, port: number): Promise<{ reply: number; socket: net.Socket }> {
+  const proxy = new URL(proxyUrl);
+  const socket = net.createConnection(Number(proxy.port), proxy.hostname);
+  await once(socket, 'connect');
+  socket.write(Buffer.from([5, 1, 0]));
+  assert.deepEqual([...(await readBytes(socket, 2))], [5, 0]);
+  const name = Buffer.from(host);
+  socket.write(Buffer.concat([Buffer.from([5, 1, 0, 3, name.length]), name, Buffer.from([port >> 8, port & 0xff])]));
+  const reply = await readBytes(socket, 10);
+  return { reply: reply[1], socket };
+}
 
 describe('SSRF policy for browser requests (no traffic involved)', () => {
   test('IP literals are judged directly, names through DNS, with the existing ranges', async () => {
@@ -28,8 +56,32 @@ describe('SSRF policy for browser requests (no traffic involved)', () => {
   });
 });
 
+describe('guard proxy (the browser\'s only way out)', () => {
+  test('refuses a blocked address without connecting, tunnels an allowed one byte for byte', async (t) => {
+    const blocked: string[] = [];
+    const proxy = await GuardProxy.start(new HostVetter(addressPolicy(false, ['loopback'])), { onBlocked: (target) => blocked.push(target) });
+    t.after(() => proxy.close());
+    const server = await startTestServer((_req, res) => res.end('through the tunnel'));
+    t.after(() => server.close());
+
+    const { result: refused, hosts } = await recordConnections(() => socksConnect(proxy.url, '10.0.0.1', 80));
+    assert.equal(refused.reply, 2, 'SOCKS reply 2: connection not allowed by ruleset');
+    assert.deepEqual(hosts, [], 'no connection attempted');
+    assert.deepEqual(blocked, ['10.0.0.1:80']);
+    refused.socket.destroy();
+
+    const { reply, socket } = await socksConnect(proxy.url, 'localhost', server.port);
+    assert.equal(reply, 0);
+    socket.write('GET /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    let text = '';
+    for await (const chunk of socket) text += String(chunk);
+    assert.match(text, /^HTTP\/1\.1 200 OK[\s\S]*through the tunnel$/);
+    assert.equal(proxy.remoteAddressOf(`http://localhost:${server.port}/x`), '127.0.0.1');
+  });
+});
+
 describe('SSRF guard on every browser request', { skip: CHROMIUM_SKIP }, () => {
-  test('sub-resources, a redirect hop and a script fetch to private addresses are refused before any connection', async () => {
+  test('sub-resources, a redirect hop, a script fetch and a WebSocket to private addresses are refused before any connection', async () => {
     const site = await browserSite();
     const { logger, lines } = captureLogger();
     const browser = loopbackBrowser({ logger });
@@ -39,6 +91,7 @@ describe('SSRF guard on every browser request', { skip: CHROMIUM_SKIP }, () => {
     assert.match(refused('http://10.0.0.1/x.js')?.reason ?? '', /10\.0\.0\.1 \(private\)/);
     assert.match(refused('http://169.254.169.254/latest/meta-data/')?.reason ?? '', /linkLocal/);
     assert.equal(refused('http://10.0.0.1/api')?.layer, 'route', 'a script fetch goes through route interception');
+    assert.equal(refused('ws://10.0.0.1/socket')?.layer, 'route', 'WebSockets are intercepted too');
     // Playwright never routes redirect hops; the guard proxy refuses that connection instead.
     assert.equal(refused('10.0.0.1:80')?.layer, 'proxy', 'the redirect to 10.0.0.1 was refused at connect time');
 
