@@ -4,7 +4,7 @@ import { decodeHtml, RobotsCache, type FetchResult, type HttpFetcher, type Robot
 import { normalizeUrl, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError, type SnapshotStore, type WriteOutcome } from '../snapshot/index.js';
 import type { StoreDatabase } from '../storage/index.js';
-import { isExcluded } from '../takedown/index.js';
+import { isExcluded } from '../frontier/index.js';
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';

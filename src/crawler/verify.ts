@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { ensureFrontierSchema } from '../frontier/index.js';
 import { SnapshotStore, SNAPSHOT_JSON_FILE, WARC_FILE_NAME, TMP_DIR_NAME, isSnapshotId } from '../snapshot/index.js';
 import { openStoreDatabase } from '../storage/index.js';
-import { isExcluded } from '../takedown/index.js';
+import { isExcluded } from '../frontier/index.js';
 import { acquireRunLock } from './runLock.js';
 
 export interface VerifyProblem {

@@ -3,3 +3,4 @@ export { HttpFetcher, httpFetcherOptionsFromConfig, parseRetryAfter, type HttpFe
 export { blockedRange, isBlockedAddress, BlockedAddressError } from './ssrf.js';
 export { canonicalCharset, charsetFromContentType, decodeHtml, prescanMetaCharset } from './encoding.js';
 export { RobotsCache, productToken, type RobotsCacheOptions } from './robots.js';
+export * from './browser/index.js';

@@ -1,3 +1,13 @@
 export { Frontier, type FrontierEntry, type AddUrl, type ClaimOptions, type FinishResult, type UrlHistory, type UrlKind, type UrlState } from './frontier.js';
 export { normalizeUrl, hostKey } from './normalize.js';
 export { ensureFrontierSchema } from './schema.js';
+export {
+  isExcluded,
+  addExclusions,
+  removeExclusion,
+  listExclusions,
+  ensureExclusionsTable,
+  invalidateExclusionCache,
+  normalizeHostname,
+  type ExclusionRule,
+} from './exclusions.js';

@@ -2,6 +2,7 @@ export { SnapshotStore, type SnapshotStoreOptions, type SnapshotFiles, type Snap
 export type {
   SnapshotRecord,
   SnapshotInput,
+  ArchivedResource,
   WriteOutcome,
   SnapshotSummary,
   SnapshotListQuery,
@@ -17,7 +18,8 @@ export {
   type WarcResponse,
   type WarcRecordInfo,
   type WarcWriteOptions,
+  type WarcExtras,
 } from './warc.js';
-export { SNAPSHOT_JSON_FILE, ARTICLE_FILE_NAME, CRAWLER_INFO } from './record.js';
+export { SNAPSHOT_JSON_FILE, ARTICLE_FILE_NAME, SCREENSHOT_FILE_NAME, CRAWLER_INFO } from './record.js';
 export { hostDirName, snapshotRelDir, resolveInside, TMP_DIR_NAME } from './paths.js';
 export { makeSnapshotId, isSnapshotId } from './ids.js';

@@ -4,6 +4,7 @@ import { WARC_FILE_NAME } from './warc.js';
 
 export const SNAPSHOT_JSON_FILE = 'snapshot.json';
 export const ARTICLE_FILE_NAME = 'article.md';
+export const SCREENSHOT_FILE_NAME = 'screenshot.png';
 
 /** name/version written into every snapshot and WARC; read once from package.json. */
 export const CRAWLER_INFO: { name: string; version: string } = readCrawlerInfo();
@@ -68,7 +69,7 @@ export function buildSnapshotRecord(
     previousId: ids.previousId,
     contentHash: hashes.contentHash,
     render: input.render ? { ...input.render } : { mode: 'http' },
-    files: { warc: WARC_FILE_NAME, article: ARTICLE_FILE_NAME },
+    files: { warc: WARC_FILE_NAME, article: ARTICLE_FILE_NAME, ...(input.screenshot ? { screenshot: SCREENSHOT_FILE_NAME } : {}) },
   };
 }
 

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeUrl } from '../frontier/normalize.js';
 import { openStoreDatabase, type StoreDatabase } from '../storage/database.js';
 import type { Logger } from '../util/logger.js';
-import { ensureExclusionsTable } from '../takedown/exclusions.js';
+import { ensureExclusionsTable } from '../frontier/index.js';
 import { SnapshotStoreError } from './errors.js';
 import { resolveInside } from './paths.js';
-import { ARTICLE_FILE_NAME, SNAPSHOT_JSON_FILE } from './record.js';
+import { ARTICLE_FILE_NAME, SCREENSHOT_FILE_NAME, SNAPSHOT_JSON_FILE } from './record.js';
 import { recoverStore, registerOwner, unregisterOwner, type RecoveryReport } from './recovery.js';
 import { removeSnapshots } from './removal.js';
 import { ensureSnapshotTables, rowToSummary, SnapshotIndex, type SnapshotMatch } from './snapshot-index.js';
@@ -36,6 +36,8 @@ export interface SnapshotFiles {
   snapshotJson: string;
   warc: string;
   article: string;
+  /** Present when the snapshot has one (browser renders). */
+  screenshot?: string;
 }
 
 /** The snapshot archive: folders of exact page copies under `storeDir`, indexed in the store database. */
@@ -124,11 +126,13 @@ export class SnapshotStore {
     const row = this.index.byId.get(id);
     if (!row) return null;
     const dir = resolveInside(this.storeDir, row.dir);
+    const screenshot = join(dir, SCREENSHOT_FILE_NAME);
     return {
       dir,
       snapshotJson: join(dir, SNAPSHOT_JSON_FILE),
       warc: join(dir, WARC_FILE_NAME),
       article: join(dir, ARTICLE_FILE_NAME),
+      ...(existsSync(screenshot) ? { screenshot } : {}),
     };
   }
 

@@ -41,6 +41,17 @@ export interface SnapshotRecord {
   files: { warc: string; article: string; screenshot?: string };
 }
 
+/**
+ * A further exchange archived beside the page (browser renders: scripts, styles, images, XHR the
+ * page loaded), written as request/response WARC records so the page can be replayed.
+ */
+export interface ArchivedResource extends FetchResult {
+  /** Request method; default GET. */
+  method?: string;
+  /** Request body (POST), archived in the request record. */
+  requestBody?: Buffer;
+}
+
 /** What the crawler hands the store to archive one fetched page. */
 export interface SnapshotInput {
   fetch: FetchResult;
@@ -52,6 +63,12 @@ export interface SnapshotInput {
   /** Stored as the snapshot's category when the page gives none. */
   defaultCategory?: string;
   render?: { mode: 'http' | 'browser'; reason?: string };
+  /** Browser renders: the sub-resources the page loaded, archived after the main response. */
+  resources?: ArchivedResource[];
+  /** Browser renders: the rendered DOM, archived as a WARC conversion record of the main response. */
+  renderedHtml?: string;
+  /** Browser renders: a full-page PNG, written (fsynced) as screenshot.png. */
+  screenshot?: Buffer;
 }
 
 /** `dir` is the absolute path of the snapshot folder; 'unchanged' returns the id of the existing latest snapshot. */

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARC_1_1 } from 'warcio';
 import type { FetchResult } from '../fetch/types.js';
+import type { ArchivedResource } from './types.js';
 
 export { readWarcResponse, listWarcRecords, type WarcResponse, type WarcRecordInfo } from './warc-reader.js';
 
@@ -14,6 +15,14 @@ export interface WarcWriteOptions {
   /** Snapshot id, recorded in warcinfo so a lone WARC file still says which snapshot it is. */
   snapshotId?: string;
   filename?: string;
+}
+
+/** What a browser render adds to the page's WARC. */
+export interface WarcExtras {
+  /** Sub-resources, each archived as request + response (+ redirect metadata) after the page. */
+  resources?: readonly ArchivedResource[];
+  /** The rendered DOM, archived as a `conversion` record referring to the page's response. */
+  renderedHtml?: string;
 }
 
 /**
@@ -50,7 +59,7 @@ interface BlockRecord {
  * too (warcio only knows the payload boundary when it wrote the HTTP headers itself).
  */
 function recordWithBlock(
-  type: 'warcinfo' | 'request' | 'response' | 'metadata',
+  type: 'warcinfo' | 'request' | 'response' | 'metadata' | 'conversion',
   common: { url?: string; date: string; filename?: string },
   warcHeaders: [string, string][],
   block: Uint8Array[],
@@ -85,7 +94,8 @@ function archivedResponseHeaders(raw: [string, string][]): [string, string][] {
 }
 
 function requestHeaderLines(fetch: FetchResult, target: URL): [string, string][] {
-  const sent = Object.entries(fetch.requestHeaders);
+  // HTTP/2 pseudo-headers (a browser may report them) have no place in an HTTP/1.1 message block.
+  const sent = Object.entries(fetch.requestHeaders).filter(([name]) => !name.startsWith(':'));
   const hasHost = sent.some(([name]) => name.toLowerCase() === 'host');
   // undici always sends Host; the fetcher's header record may not list it.
   return hasHost ? sent : [['Host', target.host], ...sent];
@@ -99,34 +109,23 @@ function redirectChainFields(fetch: FetchResult): string {
 }
 
 /**
- * The whole `page.warc.gz` for one fetch: warcinfo, the GET request as sent, the response exactly as
- * received (status line, raw headers, body bytes) and, when there were redirects, a metadata record
- * with the chain. request and metadata point at the response with WARC-Concurrent-To.
+ * request, response and (when there were redirects) metadata records for one exchange; request and
+ * metadata point at the response with WARC-Concurrent-To. Returns the response's record id too.
  */
-export function buildWarc(fetch: FetchResult, options: WarcWriteOptions): Buffer {
+function exchangeRecords(fetch: ArchivedResource): { records: BlockRecord[]; responseId: string } {
   const date = fetch.fetchedAt.toISOString();
   const target = new URL(fetch.finalUrl);
   const responseId = recordId();
   const ipHeaders: [string, string][] = fetch.remoteAddress ? [['WARC-IP-Address', fetch.remoteAddress]] : [];
-
-  const info: [string, string][] = [
-    ['software', options.software],
-    ['format', 'WARC File Format 1.1'],
-    ['conformsTo', 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/'],
-  ];
-  if (options.snapshotId) info.push(['snapcrawl-snapshot-id', options.snapshotId]);
-  const userAgent = Object.entries(fetch.requestHeaders).find(([n]) => n.toLowerCase() === 'user-agent');
-  if (userAgent) info.push(['http-header-user-agent', userAgent[1]]);
-  const infoBlock = [Buffer.from(info.map(([k, v]) => `${k}: ${v}\r\n`).join(''), 'utf8')];
-  const warcinfo = recordWithBlock('warcinfo', { date, filename: options.filename ?? WARC_FILE_NAME }, [], infoBlock, null);
   const common = { url: fetch.finalUrl, date };
-  const requestLine = `GET ${target.pathname}${target.search} HTTP/1.1`;
+  const requestLine = `${fetch.method ?? 'GET'} ${target.pathname}${target.search} HTTP/1.1`;
+  const requestBody = fetch.requestBody ?? new Uint8Array(0);
   const request = recordWithBlock(
     'request',
     common,
     [['WARC-Record-ID', recordId()], ['WARC-Concurrent-To', responseId], ...ipHeaders],
-    httpBlock(requestLine, requestHeaderLines(fetch, target), new Uint8Array(0)),
-    [],
+    httpBlock(requestLine, requestHeaderLines(fetch, target), requestBody),
+    fetch.requestBody ? [fetch.requestBody] : [],
   );
 
   const responseWarcHeaders: [string, string][] = [['WARC-Record-ID', responseId], ...ipHeaders];
@@ -141,11 +140,45 @@ export function buildWarc(fetch: FetchResult, options: WarcWriteOptions): Buffer
     [fetch.body],
   );
 
-  const records = [warcinfo, request, response];
+  const records = [request, response];
   if (fetch.redirects.length > 0) {
     const chain = [new TextEncoder().encode(redirectChainFields(fetch))];
     const headers: [string, string][] = [['WARC-Record-ID', recordId()], ['WARC-Concurrent-To', responseId]];
     records.push(recordWithBlock('metadata', common, headers, chain, chain));
   }
+  return { records, responseId };
+}
+
+/**
+ * The whole `page.warc.gz` for one fetch: warcinfo, the GET request as sent, the response exactly as
+ * received (status line, raw headers, body bytes) and, when there were redirects, a metadata record
+ * with the chain. A browser render adds the rendered DOM (conversion record) and then every
+ * sub-resource exchange; the page's response stays the first response record.
+ */
+export function buildWarc(fetch: FetchResult, options: WarcWriteOptions, extras: WarcExtras = {}): Buffer {
+  const date = fetch.fetchedAt.toISOString();
+  const info: [string, string][] = [
+    ['software', options.software],
+    ['format', 'WARC File Format 1.1'],
+    ['conformsTo', 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/'],
+  ];
+  if (options.snapshotId) info.push(['snapcrawl-snapshot-id', options.snapshotId]);
+  const userAgent = Object.entries(fetch.requestHeaders).find(([n]) => n.toLowerCase() === 'user-agent');
+  if (userAgent) info.push(['http-header-user-agent', userAgent[1]]);
+  const infoBlock = [Buffer.from(info.map(([k, v]) => `${k}: ${v}\r\n`).join(''), 'utf8')];
+  const warcinfo = recordWithBlock('warcinfo', { date, filename: options.filename ?? WARC_FILE_NAME }, [], infoBlock, null);
+
+  const page = exchangeRecords(fetch);
+  const records = [warcinfo, ...page.records];
+  if (extras.renderedHtml !== undefined) {
+    const html = [Buffer.from(extras.renderedHtml, 'utf8')];
+    const headers: [string, string][] = [
+      ['WARC-Record-ID', recordId()],
+      ['WARC-Refers-To', page.responseId],
+      ['Content-Type', 'text/html; charset=utf-8'],
+    ];
+    records.push(recordWithBlock('conversion', { url: fetch.finalUrl, date }, headers, html, html));
+  }
+  for (const resource of extras.resources ?? []) records.push(...exchangeRecords(resource).records);
   return Buffer.concat(records.map(serialize));
 }

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { normalizeUrl, hostKey } from '../frontier/normalize.js';
 import type { StoreDatabase } from '../storage/database.js';
-import { isExcluded } from '../takedown/exclusions.js';
+import { isExcluded } from '../frontier/index.js';
 import { fsyncDirSync, mkdirDurable, removeTreeSync, renameDurable, writeFileDurable } from './durable-fs.js';
 import { ExcludedUrlError, SnapshotStoreError } from './errors.js';
 import { contentHashOf, sha256Hex } from './hash.js';
 import { makeSnapshotId } from './ids.js';
 import { hostDirName, resolveInside, snapshotRelDir, TMP_DIR_NAME } from './paths.js';
-import { ARTICLE_FILE_NAME, buildSnapshotRecord, CRAWLER_INFO, renderArticleMarkdown, SNAPSHOT_JSON_FILE } from './record.js';
+import { ARTICLE_FILE_NAME, buildSnapshotRecord, CRAWLER_INFO, renderArticleMarkdown, SCREENSHOT_FILE_NAME, SNAPSHOT_JSON_FILE } from './record.js';
 import type { SnapshotIndex, SnapshotRow } from './snapshot-index.js';
 import type { SnapshotInput, SnapshotRecord, WriteOutcome } from './types.js';
 import { buildWarc, WARC_FILE_NAME } from './warc.js';
@@ -101,7 +101,7 @@ export function writeSnapshot(ctx: WriterContext, input: SnapshotInput): WriteOu
 
   // Built before anything touches disk: a failure here leaves nothing to clean up.
   const software = `${CRAWLER_INFO.name}/${CRAWLER_INFO.version}`;
-  const warc = buildWarc(fetch, { software, snapshotId: id });
+  const warc = buildWarc(fetch, { software, snapshotId: id }, { resources: input.resources, renderedHtml: input.renderedHtml });
   const markdown = renderArticleMarkdown(record, article.markdown);
 
   // Pending row first: recovery trusts a tmp or final folder only if its pending row says whose it is.
@@ -113,6 +113,7 @@ export function writeSnapshot(ctx: WriterContext, input: SnapshotInput): WriteOu
     writeFileDurable(join(tmpDir, SNAPSHOT_JSON_FILE), `${JSON.stringify(record, null, 2)}\n`);
     writeFileDurable(join(tmpDir, WARC_FILE_NAME), warc);
     writeFileDurable(join(tmpDir, ARTICLE_FILE_NAME), markdown);
+    if (input.screenshot) writeFileDurable(join(tmpDir, SCREENSHOT_FILE_NAME), input.screenshot);
     fsyncDirSync(tmpDir);
     mkdirDurable(resolveInside(ctx.storeDir, relDir.split('/').slice(0, -1).join('/')));
     renameDurable(tmpDir, finalDir);

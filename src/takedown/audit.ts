@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsyncDirSync } from '../snapshot/durable-fs.js';
-import type { ExclusionRule } from './exclusions.js';
+import type { ExclusionRule } from '../frontier/exclusions.js';
 import type { TakedownSelector } from './types.js';
 
 /** Append-only log of takedowns, beside the store database. */

@@ -11,5 +11,5 @@ export {
   type Exclusion,
   type ExclusionKind,
   type ExclusionRule,
-} from './exclusions.js';
+} from '../frontier/exclusions.js';
 export { appendTakedownAudit, TAKEDOWN_LOG_FILE, type TakedownAuditEntry } from './audit.js';

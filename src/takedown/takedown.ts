@@ -4,7 +4,7 @@ import { SnapshotStore } from '../snapshot/store.js';
 import type { SnapshotMatch } from '../snapshot/snapshot-index.js';
 import { StoreError } from '../util/errors.js';
 import { appendTakedownAudit } from './audit.js';
-import { addExclusions, invalidateExclusionCache, isExcluded, normalizeHostname, type ExclusionRule } from './exclusions.js';
+import { addExclusions, invalidateExclusionCache, isExcluded, normalizeHostname, type ExclusionRule } from '../frontier/exclusions.js';
 import type { TakedownOptions, TakedownResult, TakedownSelector } from './types.js';
 
 /** A takedown request that can't be carried out as given (bad selector, no reason). */

@@ -92,27 +92,37 @@ export class GuardProxy {
       if (verdict.blocked) this.events.onBlocked(target, verdict.reason);
       return reply(client, verdict.blocked ? REPLY.notAllowed : REPLY.hostUnreachable);
     }
-    const address = verdict.addresses[0];
-    if (address === undefined) return reply(client, REPLY.hostUnreachable);
-    const upstream = net.connect({ host: address, port, timeout: CONNECT_TIMEOUT_MS });
-    this.track(upstream);
-    let connected = false;
-    upstream.once('timeout', () => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })));
-    upstream.once('error', (err: NodeJS.ErrnoException) => {
-      if (!connected) reply(client, err.code === 'ECONNREFUSED' ? REPLY.refused : REPLY.hostUnreachable);
-    });
-    upstream.once('connect', () => {
-      connected = true;
-      upstream.setTimeout(0);
-      if (client.destroyed) return void upstream.destroy();
-      this.remoteAddresses.set(`${hostKey(host)}:${port}`, address);
-      client.write(Buffer.from([5, REPLY.ok, 0, 1, 0, 0, 0, 0, 0, 0]));
-      if (early.length > 0) upstream.write(early);
-      upstream.pipe(client);
-      client.pipe(upstream);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
+    const upstream = await this.dial(verdict.addresses, port);
+    if (typeof upstream === 'number') return reply(client, upstream);
+    if (client.destroyed) return void upstream.destroy();
+    this.remoteAddresses.set(`${hostKey(host)}:${port}`, upstream.remoteAddress ?? '');
+    client.write(Buffer.from([5, REPLY.ok, 0, 1, 0, 0, 0, 0, 0, 0]));
+    if (early.length > 0) upstream.write(early);
+    upstream.pipe(client);
+    client.pipe(upstream);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  }
+
+  /** Connects to the vetted addresses in order (localhost may be ::1 first); a SOCKS reply code if none answers. */
+  private async dial(addresses: string[], port: number): Promise<Socket | number> {
+    let code = REPLY.hostUnreachable;
+    for (const address of addresses) {
+      const socket = net.connect({ host: address, port, timeout: CONNECT_TIMEOUT_MS });
+      this.track(socket);
+      const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+        socket.once('connect', () => resolve(undefined));
+        socket.once('error', resolve);
+        socket.once('timeout', () => resolve(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })));
+      });
+      if (!failure) {
+        socket.setTimeout(0);
+        return socket;
+      }
+      socket.destroy();
+      code = failure.code === 'ECONNREFUSED' ? REPLY.refused : REPLY.hostUnreachable;
+    }
+    return code;
   }
 }
 

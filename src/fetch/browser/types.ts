@@ -34,9 +34,11 @@ export interface RenderOptions {
   allowRequest?: AllowRequest;
   /** Full-page PNG; default true. */
   screenshot?: boolean;
+  /** Aborting closes the page at once (a run that must stop); the render then throws FetchError. */
+  signal?: AbortSignal;
 }
 
-export interface BrowserFetcherOptions extends Omit<RenderOptions, 'headers' | 'allowRequest' | 'waitForSelector' | 'userAgent'> {
+export interface BrowserFetcherOptions extends Omit<RenderOptions, 'headers' | 'allowRequest' | 'waitForSelector' | 'userAgent' | 'signal'> {
   /** Same User-Agent as the HTTP fetcher. */
   userAgent: string;
   /** Chromium binary; default $SNAPCRAWL_CHROMIUM or /usr/bin/chromium. */
@@ -55,9 +57,12 @@ export interface BrowserFetcherOptions extends Omit<RenderOptions, 'headers' | '
 
 /** A request refused before anything was sent, or a connection the guard proxy refused. */
 export interface BlockedRequest {
+  /** The request URL; for the proxy layer `host:port` (a connection, not a request, is what it sees). */
   url: string;
   /** 'route' = refused by request interception; 'proxy' = refused at connect time (redirect hops, prefetch). */
   layer: 'route' | 'proxy';
+  /** 'address' = SSRF policy, 'robots' = allowRequest said no, 'resource-type' = blockResources. */
+  cause: 'address' | 'robots' | 'resource-type';
   reason: string;
 }
 
@@ -66,6 +71,8 @@ export interface WaitOutcome {
   settled: 'network-idle' | 'selector' | 'idle-cap' | 'time-limit';
   reason: string;
   elapsedMs: number;
+  /** False when the document itself never finished arriving (its archived body is then empty and truncated). */
+  domContentLoaded: boolean;
 }
 
 /** A sub-resource response as loaded by the page, shaped like an HTTP fetch so it can be a WARC record. */

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { normalizeUrl } from '../frontier/normalize.js';
+import { normalizeUrl } from './normalize.js';
 import type { StoreDatabase } from '../storage/database.js';
 
 export type ExclusionKind = 'url' | 'prefix' | 'host' | 'id';
