@@ -1,5 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
+import iconv from 'iconv-lite';
+import { canonicalCharset, charsetFromContentType } from '../fetch/index.js';
 
 /** A URL found in a feed or sitemap, with the date that orders it (publication or lastmod). */
 export interface DiscoveredLink {
@@ -39,9 +41,20 @@ export function maybeGunzip(body: Buffer, maxBytes = 50 * 1024 * 1024): Buffer {
   return body;
 }
 
+/**
+ * Feeds may be in a legacy encoding (many Chinese feeds are GBK): the Content-Type charset, then the XML
+ * declaration's `encoding`, then UTF-8.
+ */
+export function decodeFeed(bytes: Buffer, contentType?: string | null): string {
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 256).toString('latin1'))?.[1];
+  const charset = canonicalCharset(charsetFromContentType(contentType) ?? declared ?? 'utf-8') ?? 'utf-8';
+  const text = charset === 'utf-8' || !iconv.encodingExists(charset) ? bytes.toString('utf8') : iconv.decode(bytes, charset);
+  return text.replace(/^\uFEFF/, '');
+}
+
 /** Parses RSS 2.0, Atom, JSON Feed, sitemaps and sitemap indexes; anything else yields no links. */
-export function parseDiscovery(body: Buffer, baseUrl: string): Discovery {
-  const raw = maybeGunzip(body).toString('utf8').replace(/^\uFEFF/, '');
+export function parseDiscovery(body: Buffer, baseUrl: string, contentType?: string | null): Discovery {
+  const raw = decodeFeed(maybeGunzip(body), contentType);
   const trimmed = raw.trimStart();
   const resolve = (u: string | undefined): string | undefined => {
     if (!u) return undefined;

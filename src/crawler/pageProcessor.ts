@@ -293,7 +293,7 @@ export class PageProcessor {
     const scope = this.d.scopes.get(source.name);
     let found;
     try {
-      found = parseDiscovery(result.body, result.finalUrl);
+      found = parseDiscovery(result.body, result.finalUrl, result.headers['content-type']);
     } catch (err) {
       this.d.logger.warn({ url: entry.url, err: (err as Error).message }, 'feed or sitemap could not be parsed');
       return;
