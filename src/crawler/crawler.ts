@@ -12,7 +12,7 @@ import { PageProcessor } from './pageProcessor.js';
 import { acquireRunLock } from './runLock.js';
 import { RunRegistry } from './runs.js';
 import { SourceScope } from './scope.js';
-import { emptySummary, failedTotal, type RunSummary } from './summary.js';
+import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
 
 export interface CrawlProgress {
   done: number;
@@ -84,7 +84,7 @@ export class Crawler {
     try {
       db = openStoreDatabase(storeDir);
       const runs = new RunRegistry(db);
-      const { id: runId, resumed } = runs.begin();
+      const { id: runId, resumed, previous } = runs.begin();
       const frontier = new Frontier(db, runId);
       const requeued = frontier.requeueInFlight();
       if (resumed || requeued) log.info({ runId, requeued }, 'resuming an interrupted run');
@@ -97,7 +97,9 @@ export class Crawler {
         ...(this.options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: this.options.retryBaseDelayMs } : {}),
       });
       const robots = new RobotsCache({ db, fetcher, userAgent: this.config.userAgent, logger: log });
-      const summary = emptySummary(runId, resumed, this.options.sources.map((s) => s.name));
+      const summary = resumeSummary(previous, emptySummary(runId, resumed, this.options.sources.map((s) => s.name)));
+      const checkpoint = setInterval(() => runs.checkpoint(runId, summary), 2000);
+      checkpoint.unref();
       const processor = new PageProcessor({
         config: this.config,
         db,
@@ -116,7 +118,7 @@ export class Crawler {
       this.seed(frontier);
       const due = frontier.requeueDue(this.options.sources.map((s) => s.name));
       if (due) log.info({ due }, 'known articles due for a revisit');
-      const status = await this.loop(frontier, processor, summary, log);
+      const status = await this.loop(frontier, processor, summary, log).finally(() => clearInterval(checkpoint));
       summary.status = status;
       summary.finishedAt = new Date().toISOString();
       summary.durationMs = Date.parse(summary.finishedAt) - Date.parse(summary.startedAt);

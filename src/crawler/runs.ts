@@ -15,18 +15,26 @@ export class RunRegistry {
       id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, summary TEXT)`);
   }
 
-  /** Starts a run, or resumes the last one if it was left running or interrupted. */
-  begin(now = new Date()): { id: string; resumed: boolean } {
+  /**
+   * Starts a run, or resumes the last one if it was left running or interrupted; a resumed run gets the
+   * counters its earlier processes checkpointed, so its report covers the whole run.
+   */
+  begin(now = new Date()): { id: string; resumed: boolean; previous: unknown } {
     const last = this.db
-      .prepare(`SELECT id, status FROM runs ORDER BY started_at DESC, rowid DESC LIMIT 1`)
-      .get() as { id: string; status: string } | undefined;
+      .prepare(`SELECT id, status, summary FROM runs ORDER BY started_at DESC, rowid DESC LIMIT 1`)
+      .get() as { id: string; status: string; summary: string | null } | undefined;
     if (last && (last.status === 'running' || last.status === 'interrupted')) {
       this.db.prepare(`UPDATE runs SET status='running' WHERE id=?`).run(last.id);
-      return { id: last.id, resumed: true };
+      return { id: last.id, resumed: true, previous: last.summary ? (JSON.parse(last.summary) as unknown) : null };
     }
     const id = `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
     this.db.prepare(`INSERT INTO runs (id, started_at, status) VALUES (?, ?, 'running')`).run(id, now.toISOString());
-    return { id, resumed: false };
+    return { id, resumed: false, previous: null };
+  }
+
+  /** Saves the running counters (a kill -9 loses at most the last few seconds of counting, never data). */
+  checkpoint(id: string, summary: unknown): void {
+    this.db.prepare(`UPDATE runs SET summary=? WHERE id=? AND status='running'`).run(JSON.stringify(summary), id);
   }
 
   end(id: string, status: RunRow['status'], summary: unknown, now = new Date()): void {

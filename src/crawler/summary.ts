@@ -36,6 +36,23 @@ export function emptySummary(runId: string, resumed: boolean, sources: string[])
   };
 }
 
+/** Continues the counters of a resumed run from its last checkpoint. */
+export function resumeSummary(previous: unknown, fresh: RunSummary): RunSummary {
+  if (!previous || typeof previous !== 'object') return fresh;
+  const p = previous as Partial<RunSummary>;
+  return {
+    ...fresh,
+    startedAt: p.startedAt ?? fresh.startedAt,
+    fetched: p.fetched ?? 0,
+    snapshots: { ...fresh.snapshots, ...p.snapshots },
+    discoveryOnly: p.discoveryOnly ?? 0,
+    skipped: { ...fresh.skipped, ...p.skipped },
+    failed: { ...p.failed },
+    perHostErrors: { ...p.perHostErrors },
+    limitsHit: { ...p.limitsHit },
+  };
+}
+
 export function bump(map: Record<string, number>, key: string, by = 1): void {
   map[key] = (map[key] ?? 0) + by;
 }
