@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { Frontier, type FrontierEntry } from '../frontier/index.js';
-import { HttpFetcher, RobotsCache } from '../fetch/index.js';
+import { BrowserFetcher, HttpFetcher, RobotsCache } from '../fetch/index.js';
 import { openStoreDatabase, type StoreDatabase } from '../storage/index.js';
 import { SnapshotStore } from '../snapshot/index.js';
 import { silentLogger, type Logger } from '../util/logger.js';
@@ -81,6 +81,7 @@ export class Crawler {
     let db: StoreDatabase | null = null;
     let store: SnapshotStore | null = null;
     let fetcher: HttpFetcher | null = null;
+    let browser: BrowserFetcher | null = null;
     try {
       db = openStoreDatabase(storeDir);
       const runs = new RunRegistry(db);
@@ -97,6 +98,15 @@ export class Crawler {
         ...(this.options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: this.options.retryBaseDelayMs } : {}),
       });
       const robots = new RobotsCache({ db, fetcher, userAgent: this.config.userAgent, logger: log });
+      // Only sources with render browser/auto can need Chromium, and it starts on the first render.
+      if (this.options.sources.some((s) => s.render !== 'http')) {
+        browser = new BrowserFetcher({
+          userAgent: this.config.userAgent,
+          maxBytes: this.config.fetch.maxBytes,
+          allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
+          logger: log,
+        });
+      }
       const summary = resumeSummary(previous, emptySummary(runId, resumed, this.options.sources.map((s) => s.name)));
       const checkpoint = setInterval(() => runs.checkpoint(runId, summary), 2000);
       checkpoint.unref();
@@ -106,6 +116,7 @@ export class Crawler {
         frontier,
         store,
         fetcher,
+        browser,
         robots,
         summary,
         logger: log,
@@ -128,6 +139,7 @@ export class Crawler {
       log.info({ summary }, 'crawl finished');
       return summary;
     } finally {
+      await browser?.close();
       await fetcher?.close();
       store?.close();
       db?.close();

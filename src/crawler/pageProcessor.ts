@@ -1,12 +1,23 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { extractArticle } from '../extract/index.js';
-import { decodeHtml, RobotsCache, type FetchResult, type HttpFetcher, type RobotsVerdict } from '../fetch/index.js';
+import {
+  BrowserError,
+  decideRender,
+  decodeHtml,
+  RobotsCache,
+  type BrowserFetcher,
+  type BrowserRenderResult,
+  type FetchResult,
+  type HttpFetcher,
+  type RobotsVerdict,
+} from '../fetch/index.js';
 import { normalizeUrl, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError, type SnapshotStore, type WriteOutcome } from '../snapshot/index.js';
 import type { StoreDatabase } from '../storage/index.js';
 import { isExcluded } from '../frontier/index.js';
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
+import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
 import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
 import type { SourceScope } from './scope.js';
 import { TrapGuard } from './trapGuard.js';
@@ -34,6 +45,8 @@ export interface PageProcessorDeps {
   frontier: Frontier;
   store: SnapshotStore;
   fetcher: HttpFetcher;
+  /** Present when a source renders with `browser` or `auto`; Chromium starts on the first render. */
+  browser?: BrowserFetcher | null;
   robots: RobotsCache;
   summary: RunSummary;
   logger: Logger;
@@ -108,6 +121,11 @@ export class PageProcessor {
     await this.waitForHost(entry.host, source);
 
     const history = this.d.frontier.validators(entry.url);
+    // render: browser — pages go straight to the browser; feeds and sitemaps are data, fetched over HTTP.
+    if (source.render === 'browser' && this.d.browser && entry.kind !== 'feed' && entry.kind !== 'sitemap') {
+      await this.processInBrowser(entry, source, verdict, history, decideRender('browser').reason);
+      return;
+    }
     const revisit = Boolean(history?.fetchedBefore && history.snapshotId);
     const headers: Record<string, string> = {};
     if (source.userAgent) headers['user-agent'] = source.userAgent;
@@ -127,6 +145,7 @@ export class PageProcessor {
       });
     } catch (err) {
       if (err instanceof FetchError && err.kind === 'redirect-refused' && refusal) {
+        summary.fetched++;
         this.recordRefusedRedirect(entry, refusal);
         return;
       }
@@ -145,6 +164,19 @@ export class PageProcessor {
       });
       return;
     }
+    await this.afterFetch(entry, result, source, verdict, history);
+  }
+
+  /** Status, content type and alias bookkeeping for a fetched page (HTTP or browser), then on to handleHtml. */
+  private async afterFetch(
+    entry: FrontierEntry,
+    result: FetchResult,
+    source: SourceConfig,
+    verdict: RobotsVerdict,
+    history: UrlHistory | null,
+    page?: BrowserPage,
+  ): Promise<void> {
+    const { frontier, summary, logger: log } = this.d;
     const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
     if (finalUrl !== entry.url) frontier.markAlias(finalUrl, `redirect-from:${entry.url}`, entry.source, entry.depth);
     if (result.status < 200 || result.status >= 300) {
@@ -161,7 +193,7 @@ export class PageProcessor {
       return;
     }
     const contentType = result.headers['content-type'];
-    if (entry.kind === 'feed' || entry.kind === 'sitemap' || looksLikeFeed(contentType)) {
+    if (!page && (entry.kind === 'feed' || entry.kind === 'sitemap' || looksLikeFeed(contentType))) {
       this.discoverFromFeed(entry, result, source);
       summary.discoveryOnly++;
       frontier.finish(entry.url, { state: 'done', outcome: 'discovery', status: result.status });
@@ -172,7 +204,49 @@ export class PageProcessor {
       frontier.finish(entry.url, { state: 'done', outcome: 'not-html', status: result.status });
       return;
     }
-    await this.handleHtml(entry, result, source, verdict, finalUrl, history);
+    await this.handleHtml(entry, result, source, verdict, finalUrl, history, page);
+  }
+
+  /**
+   * Renders the page in Chromium (render: browser, or auto on an app shell) and goes on like an HTTP
+   * fetch: same redirect rules, status and type checks, then extraction from the rendered DOM.
+   * `reason` is why the browser was used; it goes into snapshot.json render.reason.
+   */
+  private async processInBrowser(
+    entry: FrontierEntry,
+    source: SourceConfig,
+    verdict: RobotsVerdict,
+    history: UrlHistory | null,
+    reason: string,
+    alreadyCounted = false,
+  ): Promise<void> {
+    const { summary, logger: log } = this.d;
+    const allowPrivate = this.d.allowPrivate || source.allowPrivate;
+    let rendered: BrowserRenderResult;
+    try {
+      rendered = await this.d.browser!.render(entry.url, {
+        ...renderOptionsFor(source, allowPrivate, entry.url, this.d.robots),
+        signal: this.d.runSignal, // the render has its own time limit; a stop cuts it short
+      });
+    } catch (err) {
+      this.recordFetchError(entry, err);
+      return;
+    }
+    if (!alreadyCounted) summary.fetched++;
+    if (rendered.attempts > 1) bump(summary.limitsHit, 'browser-restart');
+    if (rendered.wait.settled === 'time-limit') bump(summary.limitsHit, 'render-time-limit');
+    if (rendered.blocked.some((b) => b.cause === 'address')) bump(summary.limitsHit, 'render-blocked-address');
+    // Chromium followed the redirects itself; a hop the HTTP path would refuse means the page is not kept.
+    for (const hop of rendered.document.redirects) {
+      const refusal = await this.redirectRefusal(hop.location, allowPrivate);
+      if (refusal) {
+        this.recordRefusedRedirect(entry, refusal);
+        return;
+      }
+    }
+    log.debug({ url: entry.url, reason, wait: rendered.wait, resources: rendered.resources.length, blocked: rendered.blocked.length }, 'rendered in browser');
+    const page: BrowserPage = { rendered, render: renderRecord(reason, rendered) };
+    await this.afterFetch(entry, rendered.document, source, verdict, history, page);
   }
 
   /**
@@ -194,7 +268,6 @@ export class PageProcessor {
 
   private recordRefusedRedirect(entry: FrontierEntry, refusal: RedirectRefusal): void {
     const { frontier, summary, logger: log } = this.d;
-    summary.fetched++;
     if (refusal.reason === 'robots') summary.skipped.robots++;
     if (refusal.reason === 'excluded') summary.skipped.excluded++;
     if (refusal.reason === 'known') summary.discoveryOnly++;
@@ -219,10 +292,23 @@ export class PageProcessor {
     verdict: RobotsVerdict,
     finalUrl: string,
     history: UrlHistory | null,
+    page?: BrowserPage,
   ): Promise<void> {
     const { frontier, summary, logger: log } = this.d;
     const decoded = decodeHtml(result.body, result.headers['content-type']);
-    const article = extractArticle(decoded.text, { url: result.finalUrl, timezone: source.timezone, overrides: source.extract });
+    let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };
+    if (!page && source.render === 'auto' && this.d.browser) {
+      const decision = decideRender('auto', decoded.text);
+      if (decision.mode === 'browser') {
+        await this.waitForHost(entry.host, source); // the render is a second visit: same spacing as any other
+        await this.processInBrowser(entry, source, verdict, history, decision.reason, true);
+        return;
+      }
+      render = decision;
+    }
+    // A render's DOM is what readers saw; the document bytes stay the archived original.
+    const html = page ? page.rendered.html : decoded.text;
+    const article = extractArticle(html, { url: result.finalUrl, timezone: source.timezone, overrides: source.extract });
     const scope = this.d.scopes.get(source.name);
     if (entry.depth < source.maxDepth && scope) {
       const links = this.admit(article.outlinks, source, scope);
@@ -265,7 +351,8 @@ export class PageProcessor {
       userAgent: source.userAgent ?? this.d.config.userAgent,
       robots: verdict,
       defaultCategory: source.category,
-      render: { mode: 'http' },
+      render,
+      ...(page ? browserPageInput(page) : {}),
       });
     } catch (err) {
       if (!(err instanceof ExcludedUrlError)) throw err;
@@ -360,7 +447,7 @@ export class PageProcessor {
       bump(summary.limitsHit, 'requeuedAtStop');
       return;
     }
-    const kind = err instanceof FetchError ? err.kind : 'error';
+    const kind = err instanceof FetchError ? err.kind : err instanceof BrowserError ? `browser-${err.kind}` : 'error';
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof FetchError && err.kind === 'retry-later' && entry.attempts < MAX_ATTEMPTS) {
       const at = err.retryAt?.getTime() ?? Date.now() + 60_000;

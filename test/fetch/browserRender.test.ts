@@ -16,7 +16,7 @@ function httpFetcher(): HttpFetcher {
 
 describe('browser rendering of script-built pages', { skip: CHROMIUM_SKIP }, () => {
   test('http gets no article; browser and auto get the full article with title and date', async () => {
-    const site = await browserSite({ scriptDelayMs: 400 });
+    const site = await browserSite({ scriptDelayMs: 250 });
     const { logger } = captureLogger();
     const browser = loopbackBrowser({ logger });
     const expected = articleFixture(1);

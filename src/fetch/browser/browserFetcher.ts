@@ -82,6 +82,7 @@ export class BrowserFetcher {
       for (let attempt = 1; ; attempt++) {
         throwIfAborted(options.signal, url);
         const lease = await this.pool.acquire(url);
+        throwIfAborted(options.signal, url); // the launch may have taken a while
         try {
           const { contextStuck, ...result } = await this.renderAllowingEncoding(lease, url, settings);
           if (contextStuck) void this.checkHealth(lease, 'a context would not close');

@@ -25,6 +25,22 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Settles with `promise`, or rejects as soon as `signal` aborts: a page call caught mid-way by a
+ * closing context is not guaranteed to settle promptly, and an aborted render must not wait for it.
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  promise.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener('abort', onAbort!));
+}
+
 /** Milliseconds until `deadline` (epoch ms), at least `floor` so a last step still gets a chance. */
 export function remaining(deadline: number, floor = 1): number {
   return Math.max(floor, deadline - Date.now());

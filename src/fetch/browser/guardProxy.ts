@@ -20,6 +20,7 @@ export interface GuardProxyEvents {
  */
 export class GuardProxy {
   private readonly sockets = new Set<Socket>();
+  private closing = false;
   /** `host:port` → the address we connected to, for WARC-IP-Address. */
   private readonly remoteAddresses = new Map<string, string>();
 
@@ -51,9 +52,12 @@ export class GuardProxy {
     return this.remoteAddresses.get(`${hostKey(u.hostname)}:${port}`);
   }
 
+  /** Drops every tunnel; a connection arriving while closing is refused, so close() cannot wait on one. */
   async close(): Promise<void> {
+    this.closing = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closed;
   }
 
   private track(socket: Socket): void {
@@ -63,6 +67,7 @@ export class GuardProxy {
   }
 
   private accept(client: Socket): void {
+    if (this.closing) return void client.destroy();
     this.track(client);
     let buffered = Buffer.alloc(0);
     let stage: 'greeting' | 'request' = 'greeting';

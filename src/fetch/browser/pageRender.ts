@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page, Request, Response } from 'playwrigh
 import { FetchError } from '../../util/errors.js';
 import type { Logger } from '../../util/logger.js';
 import { HostVetter } from './addressPolicy.js';
-import { isTimeout, remaining, withTimeout } from './deadline.js';
+import { abortable, isTimeout, remaining, withTimeout } from './deadline.js';
 import { GuardProxy } from './guardProxy.js';
 import { installRequestGuard } from './requestGuard.js';
 import { documentResult, ResourceRecorder, type ResourceLimits } from './resources.js';
@@ -64,7 +64,8 @@ export async function renderPage(browser: Browser, url: string, s: RenderSetting
       STEP_TIMEOUTS.openContext,
       'opening a browser context',
     );
-    const captured = await renderInContext(context, proxy, vetter, blocked, url, s, logger);
+    if (s.signal?.aborted) throw new FetchError('aborted', url, 'network', { cause: s.signal.reason });
+    const captured = await abortable(renderInContext(context, proxy, vetter, blocked, url, s, logger), s.signal);
     const closed = await closeContext(context);
     context = undefined;
     return { ...captured, contextStuck: !closed };
@@ -86,7 +87,7 @@ async function renderInContext(
 ): Promise<Omit<PageRender, 'contextStuck'>> {
   const started = Date.now();
   const deadline = started + s.timeLimitMs;
-  await installRequestGuard(context, {
+  const guard = installRequestGuard(context, {
     vetter,
     blockResources: s.blockResources,
     allowRequest: s.allowRequest,
@@ -94,8 +95,9 @@ async function renderInContext(
     onBlocked: (b) => blocked.push(b),
     logger,
   });
+  await withTimeout(guard, STEP_TIMEOUTS.openContext, 'installing request interception');
   const recorder = new ResourceRecorder(context, s.limits, (u) => proxy.remoteAddressOf(u), logger);
-  const page = await context.newPage();
+  const page = await withTimeout(context.newPage(), STEP_TIMEOUTS.openContext, 'opening a page');
   const response = await navigate(page, url, s, deadline, blocked, vetter);
   const wait = await waitUntilSettled(page, s, started, deadline);
   if (wait.settled === 'time-limit') logger.warn({ url, reason: wait.reason }, 'render stopped at the time limit');

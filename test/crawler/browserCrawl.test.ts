@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SourceInput } from '../../src/config/index.js';
+import { normalizeUrl } from '../../src/frontier/index.js';
+import { SnapshotStore, type SnapshotRecord } from '../../src/snapshot/index.js';
+import { articleFixture } from '../fixtures/browser/site.js';
+import { browserSite, CHROMIUM_SKIP } from '../fixtures/browser/harness.js';
+import { crawlOnce } from '../helpers/crawl.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** A source for the browser fixture site: the front page links to /static/N and /js/N articles. */
+function fixtureSource(siteUrl: string, render: 'http' | 'browser' | 'auto'): SourceInput {
+  return {
+    name: `site-${render}`,
+    seeds: [`${siteUrl}/`],
+    articlePattern: '/(?:static|js)/\\d+$',
+    maxDepth: 1,
+    politeness: { delayMs: 0, perHostConcurrency: 3 },
+    allowPrivate: true,
+    render,
+  };
+}
+
+function snapshotOf(storeDir: string, url: string): SnapshotRecord {
+  const store = SnapshotStore.open(storeDir, { readonly: true });
+  try {
+    const row = store.latestFor(normalizeUrl(url)!);
+    assert.ok(row, `snapshot of ${url}`);
+    return store.get(row.id)!;
+  } finally {
+    store.close();
+  }
+}
+
+/** Chromium processes started by this test process (the crawler's browser is our child). */
+function childChromiumPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [, comm = '', rest = ''] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
+      if (Number(rest.split(' ')[1]) === process.pid && /chrom/i.test(comm)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+describe('crawling with render http / browser / auto', { skip: CHROMIUM_SKIP }, () => {
+  test('http gets no article body; browser and auto get the article, and say why in snapshot.json', async () => {
+    const site = await browserSite({ scriptDelayMs: 200, indexArticles: 2 });
+    const expected = articleFixture(1);
+    const stores = { http: tempDir(), browser: tempDir(), auto: tempDir() };
+    for (const render of ['http', 'browser', 'auto'] as const) {
+      const summary = await crawlOnce(stores[render], [fixtureSource(site.url, render)], { concurrency: 3 });
+      assert.deepEqual(summary.failed, {}, `${render}: nothing failed`);
+      assert.equal(summary.snapshots.new, 4, `${render}: two static and two app-shell articles`);
+    }
+    const js = `${site.url}/js/1`;
+    const viaHttp = snapshotOf(stores.http, js);
+    assert.equal(viaHttp.body.includes(expected.paragraphs[0]), false);
+    assert.deepEqual(viaHttp.render, { mode: 'http' });
+
+    for (const render of ['browser', 'auto'] as const) {
+      const record = snapshotOf(stores[render], js);
+      assert.equal(record.title, expected.title, render);
+      assert.equal(record.publishedAt, expected.publishedAt, render);
+      assert.ok(record.body.includes(expected.paragraphs[3]), `${render}: full body`);
+      assert.equal(record.render.mode, 'browser');
+      assert.equal(record.files.screenshot, 'screenshot.png');
+    }
+    assert.equal(snapshotOf(stores.browser, js).render.reason, 'source render: browser');
+    assert.match(snapshotOf(stores.auto, js).render.reason ?? '', /^auto: app shell: .*#root is empty/);
+    const staticAuto = snapshotOf(stores.auto, `${site.url}/static/1`);
+    assert.equal(staticAuto.render.mode, 'http');
+    assert.match(staticAuto.render.reason ?? '', /^auto: server-rendered content/);
+    assert.equal(staticAuto.files.screenshot, undefined);
+  });
+
+  test('a browser killed mid-crawl is restarted and the crawl completes', async () => {
+    const site = await browserSite({ scriptDelayMs: 50, apiDelayMs: 700, indexArticles: 4 });
+    const storeDir = tempDir();
+    const source = { ...fixtureSource(site.url, 'browser'), articlePattern: '/js/\\d+$', exclude: ['/static/'] };
+    const crawl = crawlOnce(storeDir, [source], { concurrency: 2 });
+    let killed: number[] = [];
+    for (let i = 0; i < 200 && killed.length === 0; i++) {
+      await sleep(50);
+      if (site.requests.some((r) => r.startsWith('GET /api/article/'))) killed = childChromiumPids();
+    }
+    assert.ok(killed.length > 0, 'found the crawler\'s browser');
+    for (const pid of killed) process.kill(pid, 'SIGKILL');
+    const summary = await crawl;
+    assert.deepEqual(summary.failed, {});
+    assert.equal(summary.snapshots.new, 4);
+    assert.ok((summary.limitsHit['browser-restart'] ?? 0) >= 1, 'a page was retried on a fresh browser');
+    for (let n = 1; n <= 4; n++) assert.equal(snapshotOf(storeDir, `${site.url}/js/${n}`).title, articleFixture(n).title);
+  });
+});
