@@ -71,6 +71,20 @@ export const limitsSchema = z.strictObject({
   maxQueryVariants: z.number().int().min(1).default(100),
 });
 
+/** How `render: browser`/`auto` pages are rendered. */
+export const browserRenderSchema = z.strictObject({
+  /** Wait for this CSS selector instead of network idle (for sites that fill the article late). */
+  waitForSelector: z.string().min(1).optional(),
+  /** Hard limit for one page in the browser. */
+  timeLimitMs: z.number().int().min(1000).default(30_000),
+  /** Longest wait for network idle after DOMContentLoaded. */
+  networkIdleCapMs: z.number().int().min(0).default(5_000),
+  /** Skip these resource types for speed (the page still renders). */
+  blockResources: z.array(z.enum(['image', 'font', 'media'])).default([]),
+  /** Full-page PNG screenshot kept with the snapshot. */
+  screenshot: z.boolean().default(true),
+});
+
 export const sourceSchema = z.strictObject({
   name: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"'),
   seeds: z.array(httpUrl).default([]),
@@ -95,6 +109,7 @@ export const sourceSchema = z.strictObject({
   timezone: timezone.default('UTC'),
   category: z.string().min(1).optional(),
   render: z.enum(['http', 'browser', 'auto']).default('http'),
+  browser: browserRenderSchema.prefault({}),
   allowPrivate: z.boolean().default(false),
   extract: z.record(z.string(), fieldOverrideSchema).optional(),
 });

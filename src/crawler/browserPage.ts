@@ -17,6 +17,11 @@ export function renderOptionsFor(source: SourceConfig, allowPrivate: boolean, pa
   const origin = new URL(pageUrl).origin;
   return {
     allowPrivate,
+    timeLimitMs: source.browser.timeLimitMs,
+    networkIdleCapMs: source.browser.networkIdleCapMs,
+    blockResources: source.browser.blockResources,
+    screenshot: source.browser.screenshot,
+    ...(source.browser.waitForSelector ? { waitForSelector: source.browser.waitForSelector } : {}),
     ...(source.userAgent ? { userAgent: source.userAgent } : {}),
     allowRequest: async (url) => {
       if (!url.startsWith(`${origin}/`) && url !== origin) return true;
