@@ -81,18 +81,8 @@ interface RequestContext {
   allowPrivate: boolean;
 }
 
-/** The final response of one hop, body read (or discarded for redirects). */
-interface HopResult {
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  rawHeaders: [string, string][];
-  requestHeaders: Record<string, string>;
-  body: Buffer;
-  truncated: boolean;
-  remoteAddress?: string;
-  attempts: number;
-}
+/** The final response of one hop, body read (or discarded for redirects): a FetchResult minus the chain. */
+type HopResult = Omit<FetchResult, 'url' | 'finalUrl' | 'redirects' | 'fetchedAt'>;
 
 type ResponseBody = Dispatcher.ResponseData['body'];
 
