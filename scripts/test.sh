@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t files < <(find test -name '*.test.ts' -not -path '*/fixtures/*' | sort)
-exec node --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-2}" "${files[@]}" "$@"
+exec node --import tsx --test --test-timeout=240000 --test-concurrency="${TEST_CONCURRENCY:-2}" "${files[@]}" "$@"
