@@ -26,18 +26,11 @@ export interface JsonResult {
 }
 
 /** What the JSON list endpoint says about one snapshot. */
-export interface ApiListItem {
-  id: string;
-  url: string;
-  host: string;
-  title: string;
-  category: string | null;
-  source: string | null;
-  publishedAt: string | null;
-  fetchedAt: string;
+export type ApiListItem = Omit<ListItem, 'excerpt'> & {
+  /** The excerpt as plain text (the HTML list highlights matches). */
   excerpt: string;
   links: { html: string; raw: string; versions: string; json: string };
-}
+};
 
 export interface ApiListPage {
   query: string | null;
