@@ -5,9 +5,9 @@ const LITTLE_TEXT_CHARS = 200;
 /** An empty root plus a JavaScript notice is a shell even with some boilerplate text (footer, cookie note). */
 const SHELL_WITH_BOILERPLATE_CHARS = 1000;
 /** A root element holding less text than this counts as empty (a "Loading…" placeholder). */
-const EMPTY_ROOT_CHARS = 20;
+export const EMPTY_ROOT_CHARS = 20;
 /** Mount points of the common front-end frameworks (React, Vue, Next, Nuxt, Gatsby, Svelte, Angular). */
-const ROOT_SELECTORS = ['#root', '#app', '#__next', '#__nuxt', '#___gatsby', '#svelte', '[data-reactroot]', 'app-root', '[ng-app]', '[ng-version]'];
+export const ROOT_SELECTORS = ['#root', '#app', '#__next', '#__nuxt', '#___gatsby', '#svelte', '[data-reactroot]', 'app-root', '[ng-app]', '[ng-version]'];
 /** "<noscript>You need to enable JavaScript…" in English and Chinese. */
 const ASKS_FOR_JS =
   /(?:enable|turn on|activate|requires?|need|without|allow)\s+(?:your\s+)?javascript|javascript\s+(?:is\s+|must be\s+|needs to be\s+)?(?:required|disabled|enabled|needed|off)|(?:启用|开启|打开|允许|支持|需要).{0,12}javascript|javascript.{0,12}(?:启用|开启|打开|禁用|支持)/i;

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page, Request, Response } from 'playwrigh
 import { FetchError } from '../../util/errors.js';
 import type { Logger } from '../../util/logger.js';
 import { HostVetter } from './addressPolicy.js';
+import { EMPTY_ROOT_CHARS, ROOT_SELECTORS } from './appShell.js';
 import { abortable, isTimeout, remaining, withTimeout } from './deadline.js';
 import { GuardProxy } from './guardProxy.js';
 import { installRequestGuard } from './requestGuard.js';
@@ -162,13 +163,53 @@ async function waitUntilSettled(page: Page, s: RenderSettings, started: number, 
   const budget = deadline - Date.now();
   const cap = Math.min(s.networkIdleCapMs, budget);
   if (cap <= 0) return atLimit('before the network went idle');
+  let idle: WaitOutcome;
   try {
     await page.waitForLoadState('networkidle', { timeout: cap });
-    return outcome('network-idle', 'network idle after DOMContentLoaded');
+    idle = outcome('network-idle', 'network idle after DOMContentLoaded');
   } catch (err) {
     if (!isTimeout(err)) throw err;
     if (cap >= budget) return atLimit('with the network still busy');
-    return outcome('idle-cap', `network still busy after the ${s.networkIdleCapMs} ms idle cap; kept what had rendered`);
+    idle = outcome('idle-cap', `network still busy after the ${s.networkIdleCapMs} ms idle cap; kept what had rendered`);
+  }
+  // Network idle is a guess: an app that waits on a timer (or a renderer starved of CPU) can look idle
+  // before it has built anything. An empty framework mount point is direct evidence it has not.
+  const root = await emptyMountPoint(page);
+  if (root === undefined) return idle;
+  const rootWait = Math.min(s.networkIdleCapMs, deadline - Date.now());
+  if (rootWait <= 0) return { ...idle, reason: `${idle.reason}; ${root} still empty` };
+  try {
+    await page.waitForFunction(
+      ([selector, min]) => (document.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim().length >= min,
+      [root, EMPTY_ROOT_CHARS] as const,
+      { timeout: rootWait, polling: 100 },
+    );
+    return outcome('root-filled', `${idle.reason}; then waited for ${root} to be filled`);
+  } catch (err) {
+    if (!isTimeout(err)) throw err;
+    if (Date.now() >= deadline) return atLimit(`waiting for ${root} to be filled`);
+    return { ...outcome(idle.settled, idle.reason), reason: `${idle.reason}; ${root} still empty after ${rootWait} ms more` };
+  }
+}
+
+/** The first framework mount point (#root, #app…) on the page that is present but (nearly) empty. */
+async function emptyMountPoint(page: Page): Promise<string | undefined> {
+  try {
+    const found = await withTimeout(
+      page.evaluate(
+        ([selectors, min]) =>
+          selectors.find((sel) => {
+            const el = document.querySelector(sel);
+            return el !== null && (el.textContent ?? '').replace(/\s+/g, ' ').trim().length < min;
+          }) ?? null,
+        [ROOT_SELECTORS, EMPTY_ROOT_CHARS] as const,
+      ),
+      STEP_TIMEOUTS.serialize,
+      'checking the mount point',
+    );
+    return found ?? undefined;
+  } catch {
+    return undefined; // a page that cannot be asked is serialized as it is
   }
 }
 

@@ -68,7 +68,7 @@ export interface BlockedRequest {
 
 /** How waiting ended. 'time-limit' means the page never settled; what had rendered was kept. */
 export interface WaitOutcome {
-  settled: 'network-idle' | 'selector' | 'idle-cap' | 'time-limit';
+  settled: 'network-idle' | 'selector' | 'root-filled' | 'idle-cap' | 'time-limit';
   reason: string;
   elapsedMs: number;
   /** False when the document itself never finished arriving (its archived body is then empty and truncated). */
