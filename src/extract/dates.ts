@@ -214,7 +214,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   if (ctx.contextYear !== undefined) {
     m = MD_CN.exec(text);
     if (m) {
-      const ok = valid(fromTimeGroups({ year: ctx.contextYear, month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
+      const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
       if (ok) return withZoneBefore(ok, text, m.index, ctx);
     }
   }
@@ -225,6 +225,16 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     if (rel) return valid(rel);
   }
   return undefined;
+}
+
+/**
+ * A date without a year cannot be in the future: "12月30日" read on 5 January is last December. Two days
+ * of slack cover time zones; the year comes back unchanged when there is no clock to compare with.
+ */
+function yearBeforeNow(year: number, month: number, day: number, now: Date | undefined): number {
+  if (!now) return year;
+  const slackMs = 2 * 86_400_000;
+  return Date.UTC(year, month - 1, day) > now.getTime() + slackMs ? year - 1 : year;
 }
 
 /** Machine-readable values (meta content, datetime attributes, JSON-LD): ISO first, then anything chrono reads. */

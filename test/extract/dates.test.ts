@@ -37,6 +37,15 @@ test('"更新时间" is a modification time, not the publication time', () => {
   assert.equal(a.publishedAt, '2025-10-12T08:00:00+08:00');
 });
 
+test('a month and day later than today belong to last year', () => {
+  const now = new Date('2026-01-05T08:00:00Z');
+  const dec = parseDateText('本报12月30日讯', { timezone: SH, contextYear: 2026, now });
+  assert.deepEqual([dec?.year, dec?.month, dec?.day], [2025, 12, 30]);
+  assert.equal(parseDateText('本报1月4日讯', { timezone: SH, contextYear: 2026, now })?.year, 2026);
+  assert.equal(parseDateText('本报1月6日讯', { timezone: SH, contextYear: 2026, now })?.year, 2026, 'within two days: a zone difference, not last year');
+  assert.equal(parseDateText('本报12月30日讯', { timezone: SH, contextYear: 2026 })?.year, 2026, 'no clock, no guess');
+});
+
 test('"10月11日讯" takes its year from context (the URL)', () => {
   assert.equal(parseDateText('鲁网10月11日讯', { timezone: SH, contextYear: 2025 })?.day, 11);
   assert.equal(zh('<p>鲁网10月11日讯（记者 王玉龙）潍坊自古就有包容并蓄的开放传统。</p>', 'https://news.example.com/2025/1011/1.html'), '2025-10-11');
