@@ -18,19 +18,10 @@ import { isExcluded } from '../frontier/index.js';
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
-import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
+import { LinkIntake } from './linkIntake.js';
+import { MAX_ATTEMPTS, nextRevisitAt, retryAfterFailure } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
-import { TrapGuard } from './trapGuard.js';
 import { bump, type RunSummary } from './summary.js';
-
-const MAX_ATTEMPTS = 5;
-/** First retry of a failed URL in a later run; doubles with each failure, up to MAX_ATTEMPTS. */
-const FAILURE_RETRY_MS = 15 * 60_000;
-
-/** When a failed URL may be tried again by a later run; null once it has failed MAX_ATTEMPTS times. */
-function retryAfterFailure(entry: FrontierEntry, now = Date.now()): number | null {
-  return entry.attempts < MAX_ATTEMPTS ? now + FAILURE_RETRY_MS * 2 ** Math.max(0, entry.attempts - 1) : null;
-}
 
 interface RedirectRefusal {
   reason: 'robots' | 'excluded' | 'known';
@@ -65,10 +56,11 @@ const looksLikeFeed = (ct: string | undefined) => !!ct && /(xml|rss|atom|json)/i
 export class PageProcessor {
   private readonly crawlDelayMs = new Map<string, number>();
   private readonly lastStart = new Map<string, number>();
-  private readonly sitemapsSeeded = new Set<string>();
-  private readonly trapGuards = new Map<string, TrapGuard>();
+  private readonly intake: LinkIntake;
 
-  constructor(private readonly d: PageProcessorDeps) {}
+  constructor(private readonly d: PageProcessorDeps) {
+    this.intake = new LinkIntake(d);
+  }
 
   /** Minimum spacing between request starts to a host: the source's delay or robots Crawl-delay, whichever is longer. */
   delayFor(host: string, source: SourceConfig | undefined): number {
@@ -96,7 +88,7 @@ export class PageProcessor {
     }
     const verdict = await this.d.robots.check(entry.url, { allowPrivate });
     if (verdict.crawlDelaySec !== undefined) this.crawlDelayMs.set(entry.host, verdict.crawlDelaySec * 1000);
-    this.seedRobotsSitemaps(entry, source);
+    this.intake.addRobotsSitemaps(entry, source);
     if (!verdict.allowed && RobotsCache.isBlockedAddress(verdict)) {
       bump(summary.failed, 'blocked-address');
       frontier.finish(entry.url, { state: 'failed', outcome: 'blocked-address', error: 'private or loopback address refused' });
@@ -159,7 +151,7 @@ export class PageProcessor {
         state: 'done',
         outcome: 'not-modified',
         status: 304,
-        nextRevisitAt: this.nextRevisitAt(source, history, true),
+        nextRevisitAt: nextRevisitAt(source, history, true),
         revisited: true,
       });
       return;
@@ -194,7 +186,7 @@ export class PageProcessor {
     }
     const contentType = result.headers['content-type'];
     if (!page && (entry.kind === 'feed' || entry.kind === 'sitemap' || looksLikeFeed(contentType))) {
-      this.discoverFromFeed(entry, result, source);
+      this.intake.addFromFeed(entry, result, source);
       summary.discoveryOnly++;
       frontier.finish(entry.url, { state: 'done', outcome: 'discovery', status: result.status });
       return;
@@ -278,13 +270,6 @@ export class PageProcessor {
     log.info({ url: entry.url, target: refusal.target, reason: refusal.reason }, 'redirect not followed');
   }
 
-  /** The n-th revisit waits revisit[n-1]; past the end of the list a page is never refetched. */
-  private nextRevisitAt(source: SourceConfig, history: UrlHistory | null, thisIsRevisit: boolean): number | null {
-    const n = (history?.revisitCount ?? 0) + (thisIsRevisit ? 1 : 0);
-    const wait = source.revisit[n];
-    return wait === undefined ? null : Date.now() + wait;
-  }
-
   private async handleHtml(
     entry: FrontierEntry,
     result: FetchResult,
@@ -308,11 +293,11 @@ export class PageProcessor {
     }
     // A render's DOM is what readers saw; the document bytes stay the archived original.
     const html = page ? page.rendered.html : decoded.text;
-    const article = extractArticle(html, { url: result.finalUrl, timezone: source.timezone, overrides: source.extract });
+    // The fetch time is "now" for the page: "2小时前" and year-less dates are read against it.
+    const article = extractArticle(html, { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt });
     const scope = this.d.scopes.get(source.name);
     if (entry.depth < source.maxDepth && scope) {
-      const links = this.admit(article.outlinks, source, scope);
-      frontier.addMany(links.map((url) => ({ url, source: source.name, depth: entry.depth + 1, discoveredFrom: entry.url })));
+      this.intake.addPageLinks(entry, article.outlinks, source);
     } else if (article.outlinks.length > 0) {
       bump(summary.limitsHit, 'maxDepth'); // pages whose links were not followed for depth
     }
@@ -330,7 +315,7 @@ export class PageProcessor {
           ? null
           : entry.depth <= 1 && source.revisit[0] !== undefined
             ? Date.now() + source.revisit[0]
-            : this.nextRevisitAt(source, history, Boolean(history?.fetchedBefore));
+            : nextRevisitAt(source, history, Boolean(history?.fetchedBefore));
       frontier.finish(entry.url, { state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next, revisited: Boolean(history?.fetchedBefore) });
       return;
     }
@@ -344,15 +329,15 @@ export class PageProcessor {
     let outcome: WriteOutcome;
     try {
       outcome = this.d.store.write({
-      fetch: result,
-      article,
-      decoded,
-      source: source.name,
-      userAgent: source.userAgent ?? this.d.config.userAgent,
-      robots: verdict,
-      defaultCategory: source.category,
-      render,
-      ...(page ? browserPageInput(page) : {}),
+        fetch: result,
+        article,
+        decoded,
+        source: source.name,
+        userAgent: source.userAgent ?? this.d.config.userAgent,
+        robots: verdict,
+        defaultCategory: source.category,
+        render,
+        ...(page ? browserPageInput(page) : {}),
       });
     } catch (err) {
       if (!(err instanceof ExcludedUrlError)) throw err;
@@ -369,61 +354,10 @@ export class PageProcessor {
       status: result.status,
       snapshotId: outcome.id,
       ...validators,
-      nextRevisitAt: entry.kind === 'page' ? this.nextRevisitAt(source, history, revisited) : null,
+      nextRevisitAt: entry.kind === 'page' ? nextRevisitAt(source, history, revisited) : null,
       revisited,
     });
     log.debug({ url: entry.url, id: outcome.id, status: outcome.status, title: article.title }, 'snapshot');
-  }
-
-  /** Feeds and sitemaps: items go in first (dated ones by date), child sitemaps are followed. */
-  private discoverFromFeed(entry: FrontierEntry, result: FetchResult, source: SourceConfig): void {
-    const scope = this.d.scopes.get(source.name);
-    let found;
-    try {
-      found = parseDiscovery(result.body, result.finalUrl, result.headers['content-type']);
-    } catch (err) {
-      this.d.logger.warn({ url: entry.url, err: (err as Error).message }, 'feed or sitemap could not be parsed');
-      return;
-    }
-    for (const child of found.sitemaps) {
-      if (scope?.allows(child)) this.d.frontier.seed({ url: child, source: source.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
-    }
-    const allowed = new Set(this.admit(found.links.map((l) => l.url), source, scope));
-    const items = found.links.filter((l) => allowed.has(l.url));
-    this.d.frontier.addMany(
-      items.map((l) => ({ url: l.url, source: source.name, depth: 1, priority: priorityFromDate(l.date), discoveredFrom: entry.url })),
-    );
-  }
-
-  /** Keeps the links that belong to the source and pass the trap limits; counts the rest. */
-  private admit(urls: string[], source: SourceConfig, scope: SourceScope | undefined): string[] {
-    let guard = this.trapGuards.get(source.name);
-    if (!guard) this.trapGuards.set(source.name, (guard = new TrapGuard(source.limits)));
-    const out: string[] = [];
-    for (const url of urls) {
-      if (scope && !scope.allows(url)) {
-        this.d.summary.skipped.outOfScope++;
-        continue;
-      }
-      const broken = guard.check(url);
-      if (broken) {
-        bump(this.d.summary.limitsHit, broken);
-        continue;
-      }
-      out.push(url);
-    }
-    return out;
-  }
-
-  /** robots.txt `Sitemap:` lines feed discovery once per origin per run. */
-  private seedRobotsSitemaps(entry: FrontierEntry, source: SourceConfig): void {
-    const origin = new URL(entry.url).origin;
-    if (this.sitemapsSeeded.has(origin)) return;
-    this.sitemapsSeeded.add(origin);
-    const scope = this.d.scopes.get(source.name);
-    for (const url of this.d.robots.sitemaps(origin)) {
-      if (scope?.allows(url)) this.d.frontier.seed({ url, source: source.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
-    }
   }
 
   /** Enforces Crawl-delay learned after the URL was claimed (the claim only knew the source delay). */

@@ -1,0 +1,85 @@
+import type { SourceConfig } from '../config/index.js';
+import type { FetchResult, RobotsCache } from '../fetch/index.js';
+import type { Frontier, FrontierEntry } from '../frontier/index.js';
+import type { Logger } from '../util/logger.js';
+import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
+import type { SourceScope } from './scope.js';
+import { bump, type RunSummary } from './summary.js';
+import { TrapGuard } from './trapGuard.js';
+
+export interface LinkIntakeDeps {
+  frontier: Frontier;
+  robots: RobotsCache;
+  scopes: Map<string, SourceScope>;
+  summary: RunSummary;
+  logger: Logger;
+}
+
+/**
+ * Where new URLs enter the frontier during a run: links found on pages, items of feeds and sitemaps,
+ * and robots.txt `Sitemap:` lines. Each passes the source's scope and trap limits; what does not is counted.
+ */
+export class LinkIntake {
+  private readonly sitemapsSeeded = new Set<string>();
+  private readonly trapGuards = new Map<string, TrapGuard>();
+
+  constructor(private readonly d: LinkIntakeDeps) {}
+
+  /** Links of a page at `entry.depth`, queued one level deeper. */
+  addPageLinks(entry: FrontierEntry, urls: string[], source: SourceConfig): void {
+    const links = this.admit(urls, source);
+    this.d.frontier.addMany(links.map((url) => ({ url, source: source.name, depth: entry.depth + 1, discoveredFrom: entry.url })));
+  }
+
+  /** Feeds and sitemaps: items go in first (dated ones by date), child sitemaps are followed. */
+  addFromFeed(entry: FrontierEntry, result: FetchResult, source: SourceConfig): void {
+    const scope = this.d.scopes.get(source.name);
+    let found;
+    try {
+      found = parseDiscovery(result.body, result.finalUrl, result.headers['content-type']);
+    } catch (err) {
+      this.d.logger.warn({ url: entry.url, err: (err as Error).message }, 'feed or sitemap could not be parsed');
+      return;
+    }
+    for (const child of found.sitemaps) {
+      if (scope?.allows(child)) this.d.frontier.seed({ url: child, source: source.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
+    }
+    const allowed = new Set(this.admit(found.links.map((l) => l.url), source));
+    const items = found.links.filter((l) => allowed.has(l.url));
+    this.d.frontier.addMany(
+      items.map((l) => ({ url: l.url, source: source.name, depth: 1, priority: priorityFromDate(l.date), discoveredFrom: entry.url })),
+    );
+  }
+
+  /** robots.txt `Sitemap:` lines feed discovery once per origin per run. */
+  addRobotsSitemaps(entry: FrontierEntry, source: SourceConfig): void {
+    const origin = new URL(entry.url).origin;
+    if (this.sitemapsSeeded.has(origin)) return;
+    this.sitemapsSeeded.add(origin);
+    const scope = this.d.scopes.get(source.name);
+    for (const url of this.d.robots.sitemaps(origin)) {
+      if (scope?.allows(url)) this.d.frontier.seed({ url, source: source.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
+    }
+  }
+
+  /** Keeps the links that belong to the source and pass the trap limits; counts the rest. */
+  private admit(urls: string[], source: SourceConfig): string[] {
+    const scope = this.d.scopes.get(source.name);
+    let guard = this.trapGuards.get(source.name);
+    if (!guard) this.trapGuards.set(source.name, (guard = new TrapGuard(source.limits)));
+    const out: string[] = [];
+    for (const url of urls) {
+      if (scope && !scope.allows(url)) {
+        this.d.summary.skipped.outOfScope++;
+        continue;
+      }
+      const broken = guard.check(url);
+      if (broken) {
+        bump(this.d.summary.limitsHit, broken);
+        continue;
+      }
+      out.push(url);
+    }
+    return out;
+  }
+}
