@@ -139,6 +139,17 @@ export class SiteCatalog {
     }
   }
 
+  /** The browser render's screenshot.png, or null when the snapshot has none (HTTP fetches). */
+  screenshot(id: string): Buffer | null {
+    const path = this.store.files(id)?.screenshot;
+    if (!path) return null;
+    try {
+      return readFileSync(path);
+    } catch {
+      return null;
+    }
+  }
+
   /** The archived HTTP response, bytes exactly as stored in the WARC. */
   async archivedResponse(id: string): Promise<WarcResponse | null> {
     const files = this.store.files(id);

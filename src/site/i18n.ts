@@ -35,6 +35,9 @@ export interface Labels {
   viewRendered: string;
   viewVersions: (n: number) => string;
   viewJson: string;
+  viewScreenshot: string;
+  /** The provenance line of a browser-rendered snapshot; `why` is snapshot.json render.reason. */
+  renderedInBrowser: string;
   cite: string;
   related: string;
   moreInCategory: (category: string) => string;
@@ -100,6 +103,8 @@ const zh: Labels = {
   viewRendered: '页面',
   viewVersions: (n) => `历史版本（${n}）`,
   viewJson: 'JSON',
+  viewScreenshot: '页面截图',
+  renderedInBrowser: '浏览器渲染（Chromium）',
   cite: '引用',
   related: '相关快照',
   moreInCategory: (c) => `更多关于${c}的资讯`,
@@ -165,6 +170,8 @@ const en: Labels = {
   viewRendered: 'Page',
   viewVersions: (n) => `Versions (${n})`,
   viewJson: 'JSON',
+  viewScreenshot: 'Screenshot',
+  renderedInBrowser: 'Rendered in a browser (Chromium)',
   cite: 'Cite',
   related: 'Related snapshots',
   moreInCategory: (c) => `More in ${c}`,

@@ -14,6 +14,8 @@ export interface SiteLinks {
   /** The archived bytes for the raw view's iframe; null when the page embeds them (static export). */
   rawContent(id: string): string | null;
   versions(id: string, compare?: { from: string; to: string }): string;
+  /** The full-page PNG of a browser-rendered snapshot. */
+  screenshot(id: string): string;
   /** Search is served only; null in the static export. */
   search(query?: string, page?: number): string | null;
   apiSnapshot(id: string): string;
@@ -35,6 +37,7 @@ export const serverLinks: SiteLinks = {
   rawSource: (id) => `/s/${id}/raw?view=source`,
   rawContent: (id) => `/s/${id}/raw/content`,
   versions: (id, compare) => (compare ? withPage(`/s/${id}/versions`, undefined, compare) : `/s/${id}/versions`),
+  screenshot: (id) => `/s/${id}/screenshot.png`,
   search: (query, page) => withPage('/search', page, query ? { q: query } : {}),
   apiSnapshot: (id) => `/api/snapshots/${id}`,
   asset: (name) => `/assets/${name}`,
@@ -57,6 +60,7 @@ export const staticPaths = {
   raw: (id: string) => `s/${id}/raw/index.html`,
   rawSource: (id: string) => `s/${id}/raw/source/index.html`,
   versions: (id: string) => `s/${id}/versions/index.html`,
+  screenshot: (id: string) => `s/${id}/screenshot.png`,
   apiSnapshot: (id: string) => `api/snapshots/${id}.json`,
   asset: (name: string) => `assets/${name}`,
 };
@@ -76,6 +80,7 @@ export function staticLinks(pagePath: string): SiteLinks {
     rawSource: (id) => to(staticPaths.rawSource(id)),
     rawContent: () => null,
     versions: (id) => to(staticPaths.versions(id)),
+    screenshot: (id) => to(staticPaths.screenshot(id)),
     search: () => null,
     apiSnapshot: (id) => to(staticPaths.apiSnapshot(id)),
     asset: (name) => to(staticPaths.asset(name)),

@@ -72,6 +72,7 @@ export function createSiteHandler(views: SiteViews, onError: (err: unknown) => v
     [/^\/s\/([^/]+)\/versions$/, ([id], q) => page(views.versions(links, decodeSegment(id), { from: q.get('from') ?? undefined, to: q.get('to') ?? undefined }))],
     [/^\/s\/([^/]+)\/raw$/, async ([id], q) => page(await views.raw(links, decodeSegment(id), q.get('view') === 'source' ? 'source' : 'page'))],
     [/^\/s\/([^/]+)\/raw\/content$/, async ([id]) => rawContent(views, decodeSegment(id))],
+    [/^\/s\/([^/]+)\/screenshot\.png$/, ([id]) => screenshot(views, decodeSegment(id))],
     [/^\/api\/snapshots$/, (_, q) => json(views.apiList(links, { q: q.get('q') ?? undefined, category: q.get('category') || undefined, page: pageNumber(q) }))],
     [/^\/api\/snapshots\/([^/]+)$/, ([id]) => json(views.apiSnapshot(decodeSegment(id)))],
     [/^\/assets\/site\.css$/, () => ({ status: 200, contentType: 'text/css; charset=utf-8', body: SITE_CSS, headers: { 'Cache-Control': 'public, max-age=3600' } })],
@@ -129,13 +130,24 @@ export function createSiteHandler(views: SiteViews, onError: (err: unknown) => v
   };
 }
 
+/** A file of a snapshot that can't be served: 410 with the takedown notice, or 404. */
+function plainFailure(views: SiteViews, kind: 'gone' | 'missing'): Reply {
+  return kind === 'gone'
+    ? { status: 410, contentType: 'text/plain; charset=utf-8', body: `${views.labels.goneBody}\n` }
+    : { status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found\n' };
+}
+
+/** A browser render's screenshot; 410 with the notice once taken down. */
+function screenshot(views: SiteViews, id: string): Reply {
+  const found = views.screenshot(id);
+  if ('kind' in found) return plainFailure(views, found.kind);
+  return { status: 200, contentType: 'image/png', body: found.png, headers: { 'X-Robots-Tag': 'noindex' } };
+}
+
 /** The archived bytes, with the original content type (charset added when missing) and the raw CSP. */
 async function rawContent(views: SiteViews, id: string): Promise<Reply> {
   const found = await views.archived(id);
-  if ('kind' in found) {
-    const status = found.kind === 'gone' ? 410 : 404;
-    return { status, contentType: 'text/plain; charset=utf-8', body: found.kind === 'gone' ? `${views.labels.goneBody}\n` : 'not found\n' };
-  }
+  if ('kind' in found) return plainFailure(views, found.kind);
   const declared = found.response.headers['content-type'] ?? found.record.contentType ?? 'text/html';
   const isHtml = /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(declared);
   let contentType = isHtml ? declared : 'text/plain';

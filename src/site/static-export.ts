@@ -99,6 +99,8 @@ async function writeAll(views: SiteViews, out: ExportWriter): Promise<number> {
       page(staticPaths.raw(id), await views.raw(staticLinks(staticPaths.raw(id)), id, 'page'));
       page(staticPaths.rawSource(id), await views.raw(staticLinks(staticPaths.rawSource(id)), id, 'source'));
       out.write(staticPaths.apiSnapshot(id), `${JSON.stringify(api.json, null, 2)}\n`);
+      const shot = views.screenshot(id);
+      if (!('kind' in shot)) out.write(staticPaths.screenshot(id), shot.png);
     }
   }
   for (let p = 1; ; p++) {

@@ -103,6 +103,14 @@ export class SiteViews {
     return { status: 200, html: rawPage(this.context(links), { record: lookup.record, view, decodedHtml }) };
   }
 
+  /** The screenshot of a browser-rendered snapshot; a lookup result when there is none to show. */
+  screenshot(id: string): { record: SnapshotRecord; png: Buffer } | Exclude<SnapshotLookup, { kind: 'found' }> {
+    const lookup = this.catalog.lookup(id);
+    if (lookup.kind !== 'found') return lookup;
+    const png = this.catalog.screenshot(id);
+    return png ? { record: lookup.record, png } : { kind: 'missing' };
+  }
+
   /** The archived response for the raw frame; a lookup result when it can't be shown. */
   async archived(id: string): Promise<{ record: SnapshotRecord; response: WarcResponse } | Exclude<SnapshotLookup, { kind: 'found' }>> {
     const lookup = this.catalog.lookup(id);

@@ -35,7 +35,7 @@ export interface SnapshotRecord {
   previousId: string | null;
   /** sha256 of the extracted body text: what decides "changed" (ads and timestamps in markup don't). */
   contentHash: string;
-  /** How it was rendered: http now; browser/auto later. */
+  /** How the page was rendered (http, or browser for render: browser / auto on an app shell) and why. */
   render: { mode: 'http' | 'browser'; reason?: string };
   /** Relative paths of the files in the snapshot folder. */
   files: { warc: string; article: string; screenshot?: string };

@@ -62,8 +62,9 @@ function provenance(ctx: PageContext, data: SnapshotPageData): SafeHtml {
 <dt>${labels.originalUrl}</dt><dd>${externalLink(r.url, r.url)}</dd>
 ${r.finalUrl !== r.url ? html`<dt>${labels.finalUrl}</dt><dd>${externalLink(r.finalUrl, r.finalUrl)}</dd>` : ''}
 <dt>HTTP</dt><dd>${labels.archivedBytes(formatBytes(r.bytes), r.httpStatus)} · <span class="hash" title="sha256">sha256 ${r.sha256.slice(0, 16)}…</span></dd>
+${r.render?.mode === 'browser' ? html`<dt>${labels.renderedInBrowser}</dt><dd>${r.render.reason ?? ''}</dd>` : ''}
 </dl>
-<p class="actions"><a href="${links.raw(r.id)}">${labels.viewRaw}</a><a href="${links.versions(r.id)}">${labels.viewVersions(data.versionCount)}</a><a href="${links.apiSnapshot(r.id)}">${labels.viewJson}</a></p>
+<p class="actions"><a href="${links.raw(r.id)}">${labels.viewRaw}</a>${r.files.screenshot ? html`<a href="${links.screenshot(r.id)}">${labels.viewScreenshot}</a>` : ''}<a href="${links.versions(r.id)}">${labels.viewVersions(data.versionCount)}</a><a href="${links.apiSnapshot(r.id)}">${labels.viewJson}</a></p>
 <p class="cite"><strong>${labels.cite}${labels.colon}</strong> ${citation(ctx, r, taken)}</p>
 <p class="takedown-note">${takedownSentence(ctx)}</p>
 </aside>`;
