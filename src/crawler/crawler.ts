@@ -67,6 +67,13 @@ export class Crawler {
     this.wake?.();
   }
 
+  /** A second stop: in-flight fetches are cut off now and requeued; the run still ends with its report. */
+  stopNow(): void {
+    this.stopping = true;
+    this.abort.abort(new Error('run stopping now'));
+    this.wake?.();
+  }
+
   /** In-flight pages get a grace period to finish; then their fetches are aborted and they are requeued. */
   private abortInFlightAfterGrace(): void {
     this.abortTimer ??= setTimeout(() => this.abort.abort(new Error('run stopping')), this.options.stopGraceMs ?? 10_000);

@@ -68,10 +68,20 @@ export async function crawlCommand(urls: string[], o: CrawlCommandOptions): Prom
     logger,
     onProgress: bar?.update,
   });
+  // First signal: finish in-flight pages (10 s grace). Second: cut them off and requeue them, still
+  // writing the run report. Third: exit at once (the checkpoint and the frontier keep the run resumable).
   let signal: NodeJS.Signals | null = null;
+  let signals = 0;
   const onSignal = (s: NodeJS.Signals) => {
-    if (signal) process.exit(s === 'SIGINT' ? EXIT.SIGINT : EXIT.SIGTERM); // a second signal: stop now
-    signal = s;
+    signals++;
+    signal ??= s;
+    const code = signal === 'SIGINT' ? EXIT.SIGINT : EXIT.SIGTERM;
+    if (signals >= 3) process.exit(code);
+    if (signals === 2) {
+      logger.warn({ signal: s }, 'stopping now: in-flight pages go back to the queue');
+      crawler.stopNow();
+      return;
+    }
     logger.warn({ signal: s }, 'stopping: finishing in-flight pages');
     crawler.stop();
   };
