@@ -113,12 +113,14 @@ export class PageProcessor {
     await this.waitForHost(entry.host, source);
 
     const history = this.d.frontier.validators(entry.url);
+    const revisit = Boolean(history?.fetchedBefore && history.snapshotId);
     // render: browser — pages go straight to the browser; feeds and sitemaps are data, fetched over HTTP.
-    if (source.render === 'browser' && this.d.browser && entry.kind !== 'feed' && entry.kind !== 'sitemap') {
+    // A revisit with validators asks over HTTP first: a 304 spares the render, anything else is rendered.
+    const conditional = revisit && Boolean(history?.etag || history?.lastModified);
+    if (source.render === 'browser' && this.d.browser && entry.kind !== 'feed' && entry.kind !== 'sitemap' && !conditional) {
       await this.processInBrowser(entry, source, verdict, history, decideRender('browser').reason);
       return;
     }
-    const revisit = Boolean(history?.fetchedBefore && history.snapshotId);
     const headers: Record<string, string> = {};
     if (source.userAgent) headers['user-agent'] = source.userAgent;
     if (revisit && history?.etag) headers['if-none-match'] = history.etag;
@@ -282,8 +284,8 @@ export class PageProcessor {
     const { frontier, summary, logger: log } = this.d;
     const decoded = decodeHtml(result.body, result.headers['content-type']);
     let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };
-    if (!page && source.render === 'auto' && this.d.browser) {
-      const decision = decideRender('auto', decoded.text);
+    if (!page && source.render !== 'http' && this.d.browser) {
+      const decision = decideRender(source.render, decoded.text);
       if (decision.mode === 'browser') {
         await this.waitForHost(entry.host, source); // the render is a second visit: same spacing as any other
         await this.processInBrowser(entry, source, verdict, history, decision.reason, true);

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SourceInput } from '../../src/config/index.js';
 import { normalizeUrl } from '../../src/frontier/index.js';
+import { openStoreDatabase } from '../../src/storage/index.js';
 import { SnapshotStore, type SnapshotRecord } from '../../src/snapshot/index.js';
 import { articleFixture } from '../fixtures/browser/site.js';
 import { browserSite, CHROMIUM_SKIP } from '../fixtures/browser/harness.js';
@@ -79,6 +80,44 @@ describe('crawling with render http / browser / auto', { skip: CHROMIUM_SKIP }, 
     assert.equal(staticAuto.render.mode, 'http');
     assert.match(staticAuto.render.reason ?? '', /^auto: server-rendered content/);
     assert.equal(staticAuto.files.screenshot, undefined);
+  });
+
+  test('render: browser revisits ask over HTTP first: a 304 spares the render, a change is rendered', async () => {
+    const etags = { version: 1 };
+    const site = await browserSite({ scriptDelayMs: 50, indexArticles: 1, etags });
+    const storeDir = tempDir();
+    const source = { ...fixtureSource(site.url, 'browser'), articlePattern: '/js/\\d+$', exclude: ['/static/'] };
+    const makeDue = () => {
+      const db = openStoreDatabase(storeDir);
+      db.prepare('UPDATE frontier SET next_revisit_at=1 WHERE next_revisit_at IS NOT NULL').run();
+      db.close();
+    };
+    const requestsDuring = async (run: () => Promise<unknown>) => {
+      const from = site.requests.length;
+      await run();
+      return site.requests.slice(from);
+    };
+    const first = await crawlOnce(storeDir, [source]);
+    assert.equal(first.snapshots.new, 1);
+    const firstId = snapshotOf(storeDir, `${site.url}/js/1`).id;
+
+    makeDue();
+    let second: Awaited<ReturnType<typeof crawlOnce>> | undefined;
+    const during304 = await requestsDuring(async () => (second = await crawlOnce(storeDir, [source])));
+    assert.equal(second!.snapshots.unchanged, 1, JSON.stringify(second!.snapshots));
+    assert.equal(during304.filter((r) => r === 'GET /js/1').length, 1, 'one conditional request');
+    assert.ok(!during304.includes('GET /api/article/1'), `no render on 304: ${during304.join(', ')}`);
+
+    etags.version = 2;
+    makeDue();
+    let third: Awaited<ReturnType<typeof crawlOnce>> | undefined;
+    const duringChange = await requestsDuring(async () => (third = await crawlOnce(storeDir, [source])));
+    assert.ok(duringChange.includes('GET /api/article/1'), 'a changed validator means a fresh render');
+    assert.equal(third!.snapshots.unchanged, 1, 'same article text: checked, no new version');
+    const latest = snapshotOf(storeDir, `${site.url}/js/1`);
+    assert.equal(latest.id, firstId);
+    assert.equal(latest.render.mode, 'browser');
+    assert.equal(latest.title, articleFixture(1).title);
   });
 
   test('a browser killed mid-crawl is restarted and the crawl completes', async () => {
