@@ -126,7 +126,7 @@ describe('crawling with render http / browser / auto', { skip: CHROMIUM_SKIP }, 
     const source = { ...fixtureSource(site.url, 'browser'), articlePattern: '/js/\\d+$', exclude: ['/static/'] };
     const crawl = crawlOnce(storeDir, [source], { concurrency: 2 });
     let killed: number[] = [];
-    for (let i = 0; i < 200 && killed.length === 0; i++) {
+    for (const deadline = Date.now() + 60_000; killed.length === 0 && Date.now() < deadline; ) {
       await sleep(50);
       if (site.requests.some((r) => r.startsWith('GET /api/article/'))) killed = childChromiumPids();
     }

@@ -7,7 +7,8 @@ import { browserSite, captureLogger, CHROMIUM_SKIP, loopbackBrowser } from '../f
 
 /** Waits until the fetcher has a browser running and returns its pid. */
 async function runningPid(pid: () => number | undefined): Promise<number> {
-  for (let i = 0; i < 100; i++) {
+  const deadline = Date.now() + 30_000; // the launch timeout: a starved machine starts Chromium slowly
+  while (Date.now() < deadline) {
     const value = pid();
     if (value !== undefined) return value;
     await sleep(20);
@@ -50,7 +51,9 @@ describe('browser restarts', { skip: CHROMIUM_SKIP }, () => {
     await browser.render(`${site.url}/static/1`, { screenshot: false });
     const pid = await runningPid(() => browser.browserPid());
     process.kill(pid, 'SIGKILL');
-    await sleep(300);
+    // The pool notices the disconnect on its own; wait for that rather than a guessed interval.
+    for (const deadline = Date.now() + 30_000; browser.browserPid() !== undefined && Date.now() < deadline; ) await sleep(20);
+    assert.equal(browser.browserPid(), undefined, 'the dead browser was noticed');
     const rendered = await browser.render(`${site.url}/static/2`, { screenshot: false });
     assert.equal(rendered.attempts, 1, 'no failed attempt: the dead browser was noticed before use');
     assert.equal(browser.restarts, 1);

@@ -91,12 +91,12 @@ test('a 500 disallows everything, and a later success after failureRetryMs allow
     if (broken) res.writeHead(500).end();
     else res.end('User-agent: *\nDisallow: /admin\n');
   });
-  const robots = robotsCache({ failureRetryMs: 150 });
+  const robots = robotsCache({ failureRetryMs: 1_000 });
   const first = await robots.check(`${s.url}/news`, loopback);
   assert.deepEqual([first.allowed, first.reason], [false, 'unreachable (500)']);
   broken = false;
   assert.equal((await robots.check(`${s.url}/news`, loopback)).allowed, false, 'failure is cached for a while');
-  await sleep(200);
+  await sleep(1_100);
   assert.equal((await robots.check(`${s.url}/news`, loopback)).allowed, true);
   assert.equal((await robots.check(`${s.url}/admin`, loopback)).allowed, false);
 });

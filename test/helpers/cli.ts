@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DEMO_ARTICLE_PATTERN } from './crawl.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
@@ -29,4 +31,25 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
 
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return startCli(args, options).result;
+}
+
+/** A config file in `dir` crawling the demo site at `siteUrl` into `dir/store` (loopback allowed). */
+export function writeDemoConfig(dir: string, siteUrl: string, delayMs = 0): string {
+  const file = join(dir, 'sources.yaml');
+  writeFileSync(
+    file,
+    [
+      `store: ${join(dir, 'store')}`,
+      'concurrency: 2',
+      'sources:',
+      '  - name: demo',
+      `    seeds: ["${siteUrl}/", "${siteUrl}/en/"]`,
+      `    articlePattern: '${DEMO_ARTICLE_PATTERN}'`,
+      '    maxDepth: 3',
+      `    politeness: { delayMs: ${delayMs}, perHostConcurrency: 1 }`,
+      '    timezone: Asia/Shanghai',
+      '    allowPrivate: true',
+    ].join('\n'),
+  );
+  return file;
 }

@@ -99,7 +99,7 @@ describe('snapshot site in headless Chromium', { skip }, () => {
     const frame = page.frameLocator('iframe.raw-frame');
     await frame.locator('#evil-submit').click({ timeout: 5000 });
     await frame.locator('#js-link').click();
-    await page.waitForTimeout(2500); // past the archived page's 2 s meta refresh
+    await page.waitForTimeout(4000); // well past the archived page's 2 s meta refresh
     const archived = page.frames().find((f) => f.url().endsWith('/raw/content'));
     assert.ok(archived, 'the archived page is still in its frame (no form post, refresh or javascript: navigation)');
     const pageTitle = `${articleByKey('hostile').title} - Harbor Daily`;

@@ -184,6 +184,13 @@ async function waitUntilSettled(page: Page, s: RenderSettings, started: number, 
       [root, EMPTY_ROOT_CHARS] as const,
       { timeout: rootWait, polling: 100 },
     );
+    // What the app just inserted (images above all) is still loading: give it until the network is quiet
+    // again, within the same cap, so the screenshot and the archived resources include it.
+    const settleMs = Math.min(s.networkIdleCapMs, deadline - Date.now());
+    if (settleMs > 0) await page.waitForLoadState('networkidle', { timeout: settleMs }).catch(() => undefined);
+    await page
+      .waitForFunction(() => Array.from(document.images).every((img) => img.complete), undefined, { timeout: Math.max(1, Math.min(settleMs, deadline - Date.now())), polling: 100 })
+      .catch(() => undefined);
     return outcome('root-filled', `${idle.reason}; then waited for ${root} to be filled`);
   } catch (err) {
     if (!isTimeout(err)) throw err;
