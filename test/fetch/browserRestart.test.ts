@@ -71,10 +71,14 @@ describe('browser restarts', { skip: CHROMIUM_SKIP }, () => {
     process.kill(pid, 'SIGSTOP');
     const started = Date.now();
     const rendered = await pending;
-    assert.ok(Date.now() - started < 15_000, 'hang detected without waiting out every step budget');
     assert.equal(rendered.attempts, 2, 'retried on a fresh browser');
     assert.equal(rendered.document.status, 200);
-    assert.ok(lines.some((l) => l.msg === 'browser failed mid-render; retrying on a fresh browser' && l.failure === 'hung'));
+    const detected = lines.find((l) => l.msg === 'browser failed mid-render; retrying on a fresh browser' && l.failure === 'hung');
+    assert.ok(detected, 'the hang was logged');
+    // Detection = time limit (2 s) + probe delay and timeout (~4 s) + slack; the relaunch after it is not timed.
+    // Waiting out every capture step instead would take CAPTURE_GRACE_MS (35 s) past the limit.
+    const detectedAfterMs = Number(detected.time) - started;
+    assert.ok(detectedAfterMs < 12_000, `hang detected ${detectedAfterMs} ms after the browser stopped`);
     assert.equal(browser.restarts, 1);
     // The short limit was for detecting the hang quickly; with room to load, the new browser renders it all.
     const again = await browser.render(url, { timeLimitMs: 15_000 });
