@@ -7,7 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotStore } from '../snapshot/index.js';
-import { isExcluded, TAKEDOWN_LOG_FILE, type TakedownAuditEntry } from '../takedown/index.js';
+import { isExcluded } from '../frontier/index.js';
+import { TAKEDOWN_LOG_FILE, type TakedownAuditEntry } from '../takedown/index.js';
 
 export interface TakedownNotice {
   /** When the takedown was carried out (ISO 8601), when known. */

@@ -20,6 +20,6 @@ export {
   type WarcWriteOptions,
   type WarcExtras,
 } from './warc.js';
-export { SNAPSHOT_JSON_FILE, ARTICLE_FILE_NAME, SCREENSHOT_FILE_NAME, CRAWLER_INFO } from './record.js';
+export { SNAPSHOT_JSON_FILE, ARTICLE_FILE_NAME, SCREENSHOT_FILE_NAME, CRAWLER_INFO, articleFields, type ArticleFields } from './record.js';
 export { hostDirName, snapshotRelDir, resolveInside, TMP_DIR_NAME } from './paths.js';
 export { makeSnapshotId, isSnapshotId } from './ids.js';

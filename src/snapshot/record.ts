@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Article } from '../extract/types.js';
 import type { SnapshotInput, SnapshotRecord } from './types.js';
 import { WARC_FILE_NAME } from './warc.js';
 
@@ -30,6 +31,32 @@ function headerValue(headers: Record<string, string>, name: string): string | nu
   return value === undefined || value === '' ? null : value;
 }
 
+/**
+ * The extracted fields as snapshot.json names them (missing ones as null); `snapcrawl extract --json` prints the
+ * same. canonicalUrl is left to the caller: snapshot.json keeps it beside the other URLs.
+ */
+export function articleFields(article: Article, defaultCategory?: string): ArticleFields {
+  return {
+    title: article.title ?? null,
+    publishedAt: article.publishedAt ?? null,
+    modifiedAt: article.modifiedAt ?? null,
+    author: article.author ?? null,
+    editor: article.editor ?? null,
+    publisher: article.publisher ?? null,
+    category: article.category ?? defaultCategory ?? null,
+    tags: [...article.tags],
+    language: article.language ?? null,
+    description: article.description ?? null,
+    body: article.body,
+    images: article.images.map((img) => ({ ...img })),
+  };
+}
+
+export type ArticleFields = Pick<
+  SnapshotRecord,
+  'title' | 'publishedAt' | 'modifiedAt' | 'author' | 'editor' | 'publisher' | 'category' | 'tags' | 'language' | 'description' | 'body' | 'images'
+>;
+
 /** Everything `snapshot.json` holds, from what the crawler fetched and extracted. */
 export function buildSnapshotRecord(
   input: SnapshotInput,
@@ -54,18 +81,7 @@ export function buildSnapshotRecord(
     crawler: { ...CRAWLER_INFO },
     robots: { allowed: input.robots.allowed, robotsUrl: input.robots.robotsUrl },
     source: input.source,
-    title: article.title ?? null,
-    publishedAt: article.publishedAt ?? null,
-    modifiedAt: article.modifiedAt ?? null,
-    author: article.author ?? null,
-    editor: article.editor ?? null,
-    publisher: article.publisher ?? null,
-    category: article.category ?? input.defaultCategory ?? null,
-    tags: [...article.tags],
-    language: article.language ?? null,
-    description: article.description ?? null,
-    body: article.body,
-    images: article.images.map((img) => ({ ...img })),
+    ...articleFields(article, input.defaultCategory),
     previousId: ids.previousId,
     contentHash: hashes.contentHash,
     render: input.render ? { ...input.render } : { mode: 'http' },

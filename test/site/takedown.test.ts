@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { SnapshotStore } from '../../src/snapshot/index.js';
 import { SiteCatalog, startSiteServer, type ApiListPage, type SiteServer } from '../../src/site/index.js';
 import { openStoreDatabase } from '../../src/storage/database.js';
-import { addExclusions, takedown } from '../../src/takedown/index.js';
+import { addExclusions } from '../../src/frontier/index.js';
+import { takedown } from '../../src/takedown/index.js';
 import { crawledFixture, get, getJson, type CrawledFixture } from './helpers.js';
 
 describe('takedowns on the site', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ExcludedUrlError, SnapshotStore } from '../../src/snapshot/index.js';
 import { openStoreDatabase } from '../../src/storage/database.js';
-import { isExcluded, listExclusions, removeExclusion, takedown, TakedownError, type TakedownAuditEntry } from '../../src/takedown/index.js';
+import { isExcluded, listExclusions, removeExclusion } from '../../src/frontier/index.js';
+import { takedown, TakedownError, type TakedownAuditEntry } from '../../src/takedown/index.js';
 import { listFiles, makeInput, tempRoot } from '../snapshot/fixtures.js';
 
 /** A store with two versions of one story plus neighbours on the same host, a subdomain and another site. */

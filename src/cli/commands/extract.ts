@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { extractArticle } from '../../extract/index.js';
 import { decodeHtml } from '../../fetch/index.js';
+import { articleFields } from '../../snapshot/index.js';
 import { ConfigError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
 import { DEFAULT_CONFIG } from './crawl.js';
@@ -48,19 +49,8 @@ export async function extractCommand(files: string[], o: ExtractCommandOptions):
       file,
       url,
       charset: decoded.charset,
-      title: a.title ?? null,
       canonicalUrl: a.canonicalUrl ?? null,
-      publishedAt: a.publishedAt ?? null,
-      modifiedAt: a.modifiedAt ?? null,
-      author: a.author ?? null,
-      editor: a.editor ?? null,
-      publisher: a.publisher ?? null,
-      category: a.category ?? null,
-      tags: a.tags,
-      language: a.language ?? null,
-      description: a.description ?? null,
-      images: a.images,
-      body: a.body,
+      ...articleFields(a),
       warnings: a.warnings,
     };
     if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`);
