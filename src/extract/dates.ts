@@ -5,7 +5,7 @@
  */
 import * as chrono from 'chrono-node';
 import { zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
-import { parseRelative } from './relative.js';
+import { parseRelative, to24h } from './relative.js';
 
 export interface DateParts {
   year: number;
@@ -75,14 +75,6 @@ export function formatDate(p: DateParts, timezone: string): string {
   return `${date}T${pad(p.hour)}:${pad(minute)}:${pad(second)}${formatOffset(offset)}`;
 }
 
-/** Milliseconds since epoch of a full timestamp (used to compare candidates). */
-export function instantOf(p: DateParts, timezone: string): number | undefined {
-  if (p.month === undefined || p.day === undefined) return undefined;
-  const iso = formatDate({ ...p, hour: p.hour ?? 0 }, timezone);
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? undefined : t;
-}
-
 function parseZone(z: string | undefined, p: DateParts, ctx: DateContext): number | undefined {
   if (!z) return undefined;
   const s = z.trim().replace(/^\(|\)$/g, '');
@@ -106,15 +98,6 @@ function withZoneBefore(p: DateParts, text: string, index: number, ctx: DateCont
   if (!m) return p;
   const off = parseZone(m[1], p, ctx);
   return off === undefined ? p : { ...p, offsetMinutes: off };
-}
-
-function to24h(hour: number, marker: string | undefined): number {
-  if (!marker) return hour;
-  const m = marker.toLowerCase().replace(/\./g, '');
-  if ((m === 'pm' || m === '下午' || m === '晚上' || m === '晚') && hour < 12) return hour + 12;
-  if ((m === 'am' || m === '凌晨' || m === '上午' || m === '早上') && hour === 12) return 0;
-  if (m === '中午' && hour < 11) return hour + 12;
-  return hour;
 }
 
 const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1,2})\s?[:：时]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;

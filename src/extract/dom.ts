@@ -237,10 +237,6 @@ export const BLOCK_TAGS = new Set([
   'html', 'hgroup', 'menu', 'text', 'legend', 'picture',
 ]);
 
-export function isBlock(el: Element): boolean {
-  return BLOCK_TAGS.has(el.name);
-}
-
 export function attr(el: Element, name: string): string | undefined {
   const v = el.attribs[name];
   return v === undefined ? undefined : v.trim() || undefined;

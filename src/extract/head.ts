@@ -28,7 +28,6 @@ export interface JsonLdArticle {
   images: string[];
   url?: string;
   inLanguage?: string;
-  articleBody?: string;
 }
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -195,6 +194,5 @@ function readJsonLd(scripts: Element[]): JsonLdArticle | undefined {
     images: urls(best.image ?? best.thumbnailUrl ?? null),
     url: str(best.url) ?? (isObject(best.mainEntityOfPage) ? str(best.mainEntityOfPage['@id']) : str(best.mainEntityOfPage)),
     inLanguage: str(best.inLanguage),
-    articleBody: str(best.articleBody),
   };
 }

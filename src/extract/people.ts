@@ -2,7 +2,7 @@
  * Author, editor and publisher/source, combining structured data (JSON-LD, meta), byline elements
  * (rel=author, itemprop=author, .byline/.author) and the Chinese/English text patterns of byline.ts.
  */
-import { closest, elementsIn, textContent, type Element } from './dom.js';
+import { classAndId, closest, elementsIn, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
@@ -36,14 +36,20 @@ function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T |
 /** Comment forms label their name field "author" too ("Name (required)"). */
 const NOT_BYLINE = /comment|form|reply|respond|login|avatar/i;
 
-function isBylineElement(el: Element): boolean {
+function looksLikeByline(el: Element): boolean {
   const a = el.attribs;
-  if (el.name === 'label' || el.name === 'input' || NOT_BYLINE.test(`${a.class ?? ''} ${a.id ?? ''}`)) return false;
-  if (closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8)) return false;
   if (el.name === 'address') return true;
   if (a.rel && /(?:^|\s)author(?:\s|$)/i.test(a.rel)) return true;
   if (a.itemprop && /(?:^|\s)author(?:\s|$)/.test(a.itemprop)) return true;
   return a.class !== undefined && /byline|author/i.test(a.class) && !/author-?(?:bio|info|desc|avatar|image|img|photo|pic)/i.test(a.class);
+}
+
+/** Called for every element: the cheap positive test first, the ancestor walk only for the few that pass. */
+function isBylineElement(el: Element): boolean {
+  if (!looksLikeByline(el)) return false;
+  const a = el.attribs;
+  if (el.name === 'label' || el.name === 'input' || NOT_BYLINE.test(`${a.class ?? ''} ${a.id ?? ''}`)) return false;
+  return !closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8);
 }
 
 /** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
@@ -104,7 +110,7 @@ const SOURCE_CLASS = /(?:^|[\s_-])(?:source|media-?name|laiyuan|ly|come-?from|ar
 function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones): string | undefined {
   const header = new Set(zones.header.map((l) => l.el));
   for (const el of order) {
-    const cls = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+    const cls = classAndId(el);
     if (!cls.trim() || !SOURCE_CLASS.test(cls)) continue;
     const size = stats.get(el)?.len ?? 0;
     if (size < 2 || size > 60) continue;

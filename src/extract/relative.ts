@@ -41,13 +41,14 @@ function at(ms: number, zone: string, precision: 'minute' | 'day'): DateParts {
   return { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute };
 }
 
-function hour24(h: number, marker: string | undefined): number {
-  if (!marker) return h;
+/** 12-hour clock to 24: "pm", "下午", "晚上" add 12; "12 am" / "凌晨12点" is 0; "中午1点" is 13. */
+export function to24h(hour: number, marker: string | undefined): number {
+  if (!marker) return hour;
   const m = marker.toLowerCase().replace(/\./g, '');
-  if ((m === 'pm' || m === '下午' || m === '晚上') && h < 12) return h + 12;
-  if ((m === 'am' || m === '凌晨' || m === '上午' || m === '早上') && h === 12) return 0;
-  if (m === '中午' && h < 11) return h + 12;
-  return h;
+  if ((m === 'pm' || m === '下午' || m === '晚上' || m === '晚') && hour < 12) return hour + 12;
+  if ((m === 'am' || m === '凌晨' || m === '上午' || m === '早上') && hour === 12) return 0;
+  if (m === '中午' && hour < 11) return hour + 12;
+  return hour;
 }
 
 /** A relative date in `text`, as wall-clock parts in `zone`, or undefined. */
@@ -78,7 +79,7 @@ export function parseRelative(text: string, now: Date, zone: string): DateParts 
   const mi = en ? en[3] : zh?.[4];
   const marker = en ? en[4] : zh?.[2];
   if (h !== undefined && (mi !== undefined || marker !== undefined)) {
-    p.hour = hour24(Number(h), marker);
+    p.hour = to24h(Number(h), marker);
     p.minute = Number(mi ?? 0);
   }
   return p;

@@ -1,8 +1,5 @@
 /** String helpers shared by the extractors. All regexes here are linear (no nested quantifiers). */
 
-/** CJK ideographs (incl. extension A and compatibility), kana and hangul: the scripts written without spaces. */
-export const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/;
-
 /** Collapse runs of whitespace (incl. NBSP and the ideographic space U+3000) to one space and trim. */
 export function collapseSpace(s: string): string {
   return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
@@ -68,19 +65,6 @@ export function nonSpaceLength(s: string): number {
   let len = 0;
   for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) len++;
   return len;
-}
-
-/** Sentence punctuation (Latin and Chinese): prose has it, menus and link lists do not. */
-export function countPunctuation(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (isPunctuationCode(s.charCodeAt(i))) n++;
-  return n;
-}
-
-export function isMostlyCjk(s: string): boolean {
-  const cjk = countCjk(s);
-  const latinWords = (s.match(/[A-Za-z]+/g) ?? []).length;
-  return cjk > 0 && cjk >= latinWords;
 }
 
 /** Text normalised for equality tests: no whitespace, lower-case, no quotes/brackets variants. */

@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import type { StatsMap } from './body-score.js';
-import { isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
+import { classAndId, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
 import { isBoilerplateLine } from './body-clean.js';
 import { collapseSpace, weightedLength } from './text.js';
 
@@ -135,7 +135,7 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
     let prior: number;
     if (el.name === 'h1' || el.attribs.itemprop === 'headline') prior = 3;
     else if (el.name === 'h2' || el.name === 'h3') prior = 1;
-    else if (TITLE_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) prior = 1.5;
+    else if (TITLE_HINT.test(classAndId(el))) prior = 1.5;
     else prior = 0.5;
     // Generic elements only when they could hold a real headline, not every short link and span.
     if (prior === 0.5 && size < 8) continue;
@@ -197,9 +197,9 @@ export function isSiteChrome(el: Element): boolean {
   let cur: Element | null = el;
   for (let i = 0; cur && isTag(cur) && i < 6 && cur.name !== 'body'; i++, cur = cur.parent as Element | null) chain.push(cur);
   // Inside the article (or its own header): never the site's chrome.
-  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`.toLowerCase()))) return false;
+  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(classAndId(e)))) return false;
   for (const [i, e] of chain.slice(0, 4).entries()) {
-    if (CHROME_HINT.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`.toLowerCase())) return true;
+    if (CHROME_HINT.test(classAndId(e))) return true;
     if (e.name === 'a' && HOME_HREF.test((e.attribs.href ?? '').trim())) return true;
   }
   // A wrapper whose only content is a branding element or a link to the home page.
@@ -209,7 +209,7 @@ export function isSiteChrome(el: Element): boolean {
     if (kids.some((c) => c.name === 'a' && HOME_HREF.test((c.attribs.href ?? '').trim()))) return true;
     if (kids.length !== 1) break;
     inner = kids[0];
-    if (CHROME_HINT.test(`${inner.attribs.class ?? ''} ${inner.attribs.id ?? ''}`.toLowerCase())) return true;
+    if (CHROME_HINT.test(classAndId(inner))) return true;
   }
   return false;
 }
@@ -244,7 +244,7 @@ function headlineScore(line: Block, stats: StatsMap, selfLink: Element | undefin
   if (isSiteChrome(el)) return 0;
   let score = selfLink ? 3 : 0;
   if (line.kind === 'heading') score += (line.headingLevel ?? 3) <= 2 ? 4 : 3;
-  if (TITLE_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) score += 2;
+  if (TITLE_HINT.test(classAndId(el))) score += 2;
   // Emphasis covering the line's text (the element may hold more lines after a <br>).
   const stack: Element[] = el.children.filter(isTag);
   for (let steps = 0; stack.length > 0 && steps < 12; steps++) {
