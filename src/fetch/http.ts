@@ -2,7 +2,6 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, type Dispatcher } from 'undici';
-import type { FetchConfig } from '../config/schema.js';
 import { FetchError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { assertIpLiteralAllowed, BlockedAddressError, guardedLookup } from './ssrf.js';
@@ -25,15 +24,6 @@ export interface HttpFetcherOptions {
   logger?: Logger;
   /** Base of the exponential backoff (full jitter). */
   retryBaseDelayMs?: number;
-}
-
-/** Fetcher options from the `fetch` section of the config. */
-export function httpFetcherOptionsFromConfig(
-  config: FetchConfig,
-  userAgent: string,
-  extra: Pick<HttpFetcherOptions, 'allowPrivate' | 'logger'> = {},
-): HttpFetcherOptions {
-  return { userAgent, ...config, ...extra };
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);

@@ -144,11 +144,14 @@ export class RobotsCache {
 
   private entryFor(origin: string, allowPrivate: boolean): Promise<RobotsEntry> {
     const cached = this.entries.get(origin);
-    if (cached && cached.expiresAt > Date.now()) return Promise.resolve(cached);
-    const pending = this.inFlight.get(origin);
+    // A guard refusal holds only for callers that refuse private addresses; one that allows them loads for itself.
+    const usable = cached && cached.expiresAt > Date.now() && !(allowPrivate && cached.reason === BLOCKED_REASON);
+    if (usable) return Promise.resolve(cached);
+    const key = `${allowPrivate ? 'private-ok' : 'public-only'} ${origin}`;
+    const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const loading = this.load(origin, allowPrivate).finally(() => this.inFlight.delete(origin));
-    this.inFlight.set(origin, loading);
+    const loading = this.load(origin, allowPrivate).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, loading);
     return loading;
   }
 

@@ -62,12 +62,8 @@ export function blockedRange(address: string): string | undefined {
   return range === 'unicast' ? undefined : range;
 }
 
-export function isBlockedAddress(address: string): boolean {
-  return blockedRange(address) !== undefined;
-}
-
 /** Hostname of a URL without IPv6 brackets, if it is an IP literal; undefined for names. */
-export function ipLiteralOf(url: URL): string | undefined {
+function ipLiteralOf(url: URL): string | undefined {
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   return isIP(host) !== 0 ? host : undefined;
 }

@@ -126,6 +126,16 @@ test('the robots.txt fetch honours the SSRF guard', async () => {
   assert.equal(s.requests.length, 0);
 });
 
+test('a guard refusal cached for one caller does not block a caller that allows private addresses', async () => {
+  const s = await robotsServer('User-agent: *\nDisallow: /admin\n');
+  const robots = robotsCache();
+  assert.equal((await robots.check(`${s.url}/x`)).reason, 'unreachable (blocked-address)');
+  const allowed = await robots.check(`${s.url}/x`, loopback);
+  assert.deepEqual([allowed.allowed, allowed.reason], [true, 'rules']);
+  assert.equal((await robots.check(`${s.url}/admin`, loopback)).allowed, false, 'the real rules apply');
+  assert.equal(s.requests.length, 1, 'fetched once, for the caller that may reach it');
+});
+
 test('a cross-origin redirect is followed and its rules apply to the original origin', async () => {
   const target = await robotsServer('User-agent: *\nDisallow: /secret\n');
   const s = await server((_req, res) => {

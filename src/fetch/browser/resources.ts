@@ -123,7 +123,8 @@ export class ResourceRecorder {
       if (!/^https?:/.test(request.url())) return; // data:, blob: never touched the network
       const response = await request.response();
       if (!response) return;
-      if (this.kept.length >= this.limits.maxResources) return void this.dropped++;
+      // Full budget: don't pull another body over CDP only to drop it.
+      if (this.kept.length >= this.limits.maxResources || this.keptBytes >= this.limits.maxResourceBytes) return void this.dropped++;
       let body = isRedirect(response) ? Buffer.alloc(0) : await response.body();
       const truncated = body.length > this.limits.maxBytes;
       if (truncated) body = body.subarray(0, this.limits.maxBytes);
