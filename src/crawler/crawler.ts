@@ -97,10 +97,11 @@ export class Crawler {
       const requeued = frontier.requeueInFlight();
       if (resumed || requeued) log.info({ runId, requeued }, 'resuming an interrupted run');
       store = SnapshotStore.open(storeDir, { db });
+      const allowPrivate = this.options.allowPrivate ?? this.config.allowPrivate;
       fetcher = new HttpFetcher({
         userAgent: this.config.userAgent,
         ...this.config.fetch,
-        allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
+        allowPrivate,
         logger: log,
         ...(this.options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: this.options.retryBaseDelayMs } : {}),
       });
@@ -109,8 +110,7 @@ export class Crawler {
       if (this.options.sources.some((s) => s.render !== 'http')) {
         browser = new BrowserFetcher({
           userAgent: this.config.userAgent,
-          maxBytes: this.config.fetch.maxBytes,
-          allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
+          maxBytes: this.config.fetch.maxBytes, // allowPrivate goes with each render (per source)
           logger: log,
         });
       }
@@ -129,7 +129,7 @@ export class Crawler {
         logger: log,
         scopes: new Map(this.options.sources.map((s) => [s.name, new SourceScope(s)])),
         sources: new Map(this.options.sources.map((s) => [s.name, s])),
-        allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
+        allowPrivate,
         snapshotAllPages: this.options.snapshotAllPages ?? false,
         runSignal: this.abort.signal,
       });

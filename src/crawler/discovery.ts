@@ -1,7 +1,6 @@
-import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
-import { canonicalCharset, charsetFromContentType } from '../fetch/index.js';
+import { canonicalCharset, charsetFromContentType, maybeGunzip } from '../fetch/index.js';
 
 /** A URL found in a feed or sitemap, with the date that orders it (publication or lastmod). */
 export interface DiscoveredLink {
@@ -34,12 +33,6 @@ const text = (v: unknown): string | undefined => {
   if (v && typeof v === 'object' && '#text' in v) return text((v as Node)['#text']);
   return undefined;
 };
-
-/** Undoes gzip when the bytes are gzip (a `.xml.gz` sitemap or a server that ignored Accept-Encoding). */
-export function maybeGunzip(body: Buffer, maxBytes = 50 * 1024 * 1024): Buffer {
-  if (body.length > 2 && body[0] === 0x1f && body[1] === 0x8b) return gunzipSync(body, { maxOutputLength: maxBytes });
-  return body;
-}
 
 /**
  * Feeds may be in a legacy encoding (many Chinese feeds are GBK): the Content-Type charset, then the XML

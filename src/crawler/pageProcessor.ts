@@ -321,13 +321,6 @@ export class PageProcessor {
       frontier.finish(entry.url, { state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next, revisited: Boolean(history?.fetchedBefore) });
       return;
     }
-    const canonical = article.canonicalUrl ? normalizeUrl(article.canonicalUrl) : null;
-    if (isExcluded(this.d.db, finalUrl) || (canonical && isExcluded(this.d.db, canonical))) {
-      summary.skipped.excluded++;
-      frontier.finish(entry.url, { state: 'skipped', outcome: 'excluded' });
-      log.info({ url: entry.url, finalUrl }, 'not stored: excluded by a takedown');
-      return;
-    }
     let outcome: WriteOutcome;
     try {
       outcome = this.d.store.write({
@@ -343,9 +336,10 @@ export class PageProcessor {
       });
     } catch (err) {
       if (!(err instanceof ExcludedUrlError)) throw err;
-      // A takedown committed while this page was in flight: the takedown wins.
+      // The store refuses a taken-down URL, final URL or canonical URL (also one taken down mid-flight).
       summary.skipped.excluded++;
       frontier.finish(entry.url, { state: 'skipped', outcome: 'excluded' });
+      log.info({ url: entry.url, finalUrl, err: err.message }, 'not stored: excluded by a takedown');
       return;
     }
     summary.snapshots[outcome.status]++;

@@ -1,4 +1,4 @@
-import { ensureFrontierSchema } from '../frontier/index.js';
+import { ensureFrontierSchema, revisitSchedule } from '../frontier/index.js';
 import { openStoreDatabase } from '../storage/index.js';
 import { RunRegistry } from './runs.js';
 
@@ -19,11 +19,10 @@ export function storeStatus(storeDir: string, now = Date.now()): StoreStatus {
     const frontier = db
       .prepare(`SELECT source, state, count(*) AS count FROM frontier GROUP BY source, state ORDER BY source, state`)
       .all() as { source: string; state: string; count: number }[];
-    const due = db.prepare(`SELECT count(*) AS n FROM frontier WHERE state='done' AND next_revisit_at<=?`).get(now) as { n: number };
-    const next = db.prepare(`SELECT min(next_revisit_at) AS at FROM frontier WHERE state='done' AND next_revisit_at>?`).get(now) as { at: number | null };
+    const revisits = revisitSchedule(db, now);
     const hasSnapshots = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name='snapshots'`).get() as { n: number };
     const snapshots = hasSnapshots.n ? (db.prepare(`SELECT count(*) AS n FROM snapshots`).get() as { n: number }).n : 0;
-    return { runs, frontier, dueForRevisit: due.n, nextRevisitAt: next.at ? new Date(next.at).toISOString() : null, snapshots };
+    return { runs, frontier, dueForRevisit: revisits.due, nextRevisitAt: revisits.nextAt ? new Date(revisits.nextAt).toISOString() : null, snapshots };
   } finally {
     db.close();
   }

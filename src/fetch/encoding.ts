@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import type { DecodedText } from './types.js';
@@ -178,4 +179,13 @@ function countReplacements(text: string): number {
 function looksMisdecoded(text: string): boolean {
   const replacements = countReplacements(text);
   return replacements >= 8 || (replacements > 0 && replacements / text.length > 0.01);
+}
+
+/**
+ * Undoes gzip when the bytes are gzip (a `.xml.gz` sitemap, a server that ignored Accept-Encoding, a saved
+ * page), capped so a gzip bomb cannot fill memory.
+ */
+export function maybeGunzip(body: Buffer, maxBytes = 50 * 1024 * 1024): Buffer {
+  if (body.length > 2 && body[0] === 0x1f && body[1] === 0x8b) return gunzipSync(body, { maxOutputLength: maxBytes });
+  return body;
 }

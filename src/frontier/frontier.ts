@@ -3,6 +3,16 @@ import type { StoreDatabase } from '../storage/index.js';
 import { hostKey, normalizeUrl } from './normalize.js';
 import { ensureFrontierSchema } from './schema.js';
 
+/** URLs with a revisit (done) or retry (failed) scheduled: what requeueDue picks up once their time comes. */
+const WAITING_FOR_REVISIT = `state IN ('done', 'failed') AND next_revisit_at IS NOT NULL`;
+
+/** How many scheduled revisits/retries are due now, and when the next one is (for `snapcrawl status`). */
+export function revisitSchedule(db: StoreDatabase, now = Date.now()): { due: number; nextAt: number | null } {
+  const due = db.prepare(`SELECT count(*) AS n FROM frontier WHERE ${WAITING_FOR_REVISIT} AND next_revisit_at<=?`).get(now) as { n: number };
+  const next = db.prepare(`SELECT min(next_revisit_at) AS at FROM frontier WHERE ${WAITING_FOR_REVISIT} AND next_revisit_at>?`).get(now) as { at: number | null };
+  return { due: due.n, nextAt: next.at };
+}
+
 export type UrlKind = 'seed' | 'feed' | 'sitemap' | 'page';
 export type UrlState = 'queued' | 'in_flight' | 'done' | 'failed' | 'skipped';
 
@@ -133,7 +143,7 @@ export class Frontier {
       // keeps failing is eventually given up.
       requeueDue: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0,
         attempts=CASE WHEN state='done' THEN 0 ELSE attempts END
-        WHERE state IN ('done', 'failed') AND next_revisit_at IS NOT NULL AND next_revisit_at<=@now
+        WHERE ${WAITING_FOR_REVISIT} AND next_revisit_at<=@now
           AND source IN (SELECT value FROM json_each(@sources))`),
       validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at FROM frontier WHERE url=?`),
       retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error WHERE url=@url`),

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { extractArticle } from '../../extract/index.js';
-import { decodeHtml } from '../../fetch/index.js';
+import { decodeHtml, maybeGunzip } from '../../fetch/index.js';
 import { articleFields } from '../../snapshot/index.js';
 import { ConfigError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
@@ -35,8 +34,7 @@ export async function extractCommand(files: string[], o: ExtractCommandOptions):
   for (const file of files) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
-      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+      bytes = maybeGunzip(readFileSync(file));
     } catch (err) {
       failures++;
       process.stderr.write(`snapcrawl extract: cannot read ${file}: ${(err as Error).message}\n`);
