@@ -62,6 +62,18 @@ export function ensureSearchTables(db: StoreDatabase, schema: 'main' | 'temp'): 
   })();
 }
 
+/**
+ * Drops the search rows (title, body, terms) of removed snapshots from the store database, inside the
+ * takedown's transaction: a takedown must not leave the text behind until some site process next syncs.
+ */
+export function purgeSearchDocs(db: StoreDatabase, ids: readonly string[]): void {
+  const present = db.prepare(`SELECT count(*) FROM main.sqlite_master WHERE name IN ('site_search_docs', 'site_search_fts')`).pluck().get() as number;
+  if (present < 2 || ids.length === 0) return;
+  const list = JSON.stringify(ids);
+  db.prepare(`DELETE FROM main.site_search_fts WHERE rowid IN (SELECT docid FROM main.site_search_docs WHERE id IN (SELECT value FROM json_each(?)))`).run(list);
+  db.prepare(`DELETE FROM main.site_search_docs WHERE id IN (SELECT value FROM json_each(?))`).run(list);
+}
+
 export class SearchIndex {
   private readonly db: StoreDatabase;
   private readonly dataVersion: Statement<[], number>;

@@ -3,6 +3,7 @@ import type { StoreDatabase } from '../storage/database.js';
 import { SnapshotStore } from '../snapshot/store.js';
 import type { SnapshotMatch } from '../snapshot/snapshot-index.js';
 import { StoreError } from '../util/errors.js';
+import { purgeSearchDocs } from '../site/search-index.js';
 import { appendTakedownAudit } from './audit.js';
 import { addExclusions, invalidateExclusionCache, isExcluded, normalizeHostname, type ExclusionRule } from '../frontier/exclusions.js';
 import type { TakedownOptions, TakedownResult, TakedownSelector } from './types.js';
@@ -22,6 +23,20 @@ function openTarget(target: TakedownTarget): { store: SnapshotStore; close: bool
   if (target instanceof SnapshotStore) return { store: target, close: false };
   if (target.store instanceof SnapshotStore) return { store: target.store, close: false };
   return { store: SnapshotStore.open(target.store, { db: target.db }), close: true };
+}
+
+/**
+ * Rows deleted now, and older copies of them left in free space by earlier updates, survive in the file
+ * until it is rewritten: VACUUM, then empty the WAL. Fails (false) while another connection is busy.
+ */
+function compactDatabase(db: StoreDatabase): boolean {
+  try {
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The normalized index match and the exclusion rule a selector stands for (id: resolved via the index). */
@@ -71,10 +86,12 @@ export function takedown(target: TakedownTarget, selector: TakedownSelector, opt
     const now = options.now ?? new Date();
     const meta = { reason: options.reason, requester: options.requester ?? null, createdAt: now };
     let removedFiles: number;
+    const ids = matched.map((s) => s.id);
     try {
       removedFiles = store.remove(
-        matched.map((s) => s.id),
+        ids,
         () => {
+          purgeSearchDocs(store.db, ids);
           exclusionsAdded += addExclusions(store.db, rules, meta);
           // Pages matched through their final or canonical URL are excluded under the URL the crawler asks for, too.
           const uncovered = urls.filter((u) => !isExcluded(store.db, u)).map((value): ExclusionRule => ({ kind: 'url', value }));
@@ -85,6 +102,7 @@ export function takedown(target: TakedownTarget, selector: TakedownSelector, opt
     } finally {
       invalidateExclusionCache(store.db);
     }
+    const compacted = compactDatabase(store.db);
 
     appendTakedownAudit(store.storeDir, {
       time: now.toISOString(),
@@ -96,7 +114,7 @@ export function takedown(target: TakedownTarget, selector: TakedownSelector, opt
       removedFiles,
       exclusions: rules,
     });
-    return { matched, removedFiles, exclusionsAdded, dryRun: false };
+    return { matched, removedFiles, exclusionsAdded, dryRun: false, compacted };
   } finally {
     if (close) store.close();
   }

@@ -21,4 +21,9 @@ export interface TakedownResult {
   /** New exclusion rules recorded (0 for a dry run or when they already existed). */
   exclusionsAdded: number;
   dryRun: boolean;
+  /**
+   * Whether store.db was rewritten (VACUUM) so no copy of the removed text survives in its free space;
+   * false when another process held the database (the next takedown or `VACUUM` finishes it).
+   */
+  compacted?: boolean;
 }
