@@ -1,6 +1,6 @@
 /**
  * Escape-by-default HTML templating: `html\`<p>${value}</p>\`` escapes every interpolated value unless
- * it is already SafeHtml (the result of another `html` template or of `unsafeRaw`). Values placed in
+ * it is already SafeHtml (the result of another `html` template). Values placed in
  * URL attributes (href, src, action, …) are also checked: anything but a relative path or an
  * http(s)/mailto URL becomes `#`, so a `javascript:` URL from an archived page can never become a link.
  */
@@ -68,21 +68,6 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
     out += render(values[i], URL_ATTRIBUTE.test(before)) + strings[i + 1];
   }
   return safe(out);
-}
-
-/** Trusted markup produced by this module's own code (CSS, pre-built fragments). Never pass data here. */
-export function unsafeRaw(trusted: string): SafeHtml {
-  return safe(trusted);
-}
-
-/** Joins fragments with a separator (escaped like any other value). */
-export function joinHtml(parts: readonly HtmlValue[], separator: HtmlValue): SafeHtml {
-  const out: HtmlValue[] = [];
-  parts.forEach((p, i) => {
-    if (i > 0) out.push(separator);
-    out.push(p);
-  });
-  return html`${out}`;
 }
 
 /** The rel every link that leaves the site carries. */

@@ -39,6 +39,9 @@ CREATE INDEX IF NOT EXISTS snapshots_latest_by_time ON snapshots(is_latest, fetc
 CREATE INDEX IF NOT EXISTS snapshots_by_host ON snapshots(host, fetched_at);
 CREATE INDEX IF NOT EXISTS snapshots_by_hostname ON snapshots(hostname);
 CREATE INDEX IF NOT EXISTS snapshots_by_category ON snapshots(category, fetched_at);
+-- The site's lists (latest first by publish time, overall and per category) read these in order, without a sort.
+CREATE INDEX IF NOT EXISTS snapshots_latest_by_published ON snapshots(is_latest, published_ms DESC, fetched_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS snapshots_latest_by_category ON snapshots(is_latest, category, published_ms DESC, fetched_at DESC, id DESC);
 CREATE TABLE IF NOT EXISTS snapshot_pending (
   id TEXT PRIMARY KEY,
   op TEXT NOT NULL CHECK (op IN ('write', 'delete')),
