@@ -4,7 +4,10 @@
  */
 import { listen, createSiteHandler, type RunningSite } from './server.js';
 import { openSite, type SiteOptions } from './site.js';
-import { renderStaticExport, type StaticExportReport } from './static-export.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordedExports, recordExport } from './exports.js';
+import { EXPORT_MARKER, renderStaticExport, type StaticExportReport } from './static-export.js';
 
 export { openSite, siteSettings, SiteStoreError, type SiteOptions, type OpenSite } from './site.js';
 export { createSiteHandler, SiteRequestError, RAW_CSP, type RunningSite } from './server.js';
@@ -54,12 +57,26 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
   }
 }
 
-/** Writes the static export of a store to `outDir` (replacing an earlier export there). */
+/** Writes the static export of a store to `outDir` (replacing an earlier export there), and remembers it. */
 export async function renderStaticSite(options: SiteOptions & { outDir: string }): Promise<StaticExportReport> {
   const site = openSite({ ...options, staticExport: true });
+  let report: StaticExportReport;
   try {
-    return await renderStaticExport(site.views, options.outDir);
+    report = await renderStaticExport(site.views, options.outDir);
   } finally {
     site.close();
   }
+  recordExport(options.storeDir, { outDir: report.outDir, site: options.site, timeZone: options.timeZone, pageSize: options.pageSize });
+  return report;
+}
+
+/** Re-renders every remembered export that still exists (after a takedown); returns their folders. */
+export async function refreshStaticExports(storeDir: string): Promise<string[]> {
+  const done: string[] = [];
+  for (const e of recordedExports(storeDir)) {
+    if (!existsSync(join(e.outDir, EXPORT_MARKER))) continue;
+    await renderStaticSite({ storeDir, outDir: e.outDir, site: e.site, timeZone: e.timeZone, pageSize: e.pageSize });
+    done.push(e.outDir);
+  }
+  return done;
 }

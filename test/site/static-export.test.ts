@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { renderCommand, serveCommand } from '../../src/cli/commands/serve.js';
+import { takedownCommand } from '../../src/cli/commands/takedown.js';
 import { EXPORT_MARKER, renderStaticSite, SiteStoreError, StaticExportError } from '../../src/site/index.js';
 import { ConfigError } from '../../src/util/errors.js';
 import { takedown } from '../../src/takedown/index.js';
@@ -70,6 +71,28 @@ describe('static export', () => {
     assert.deepEqual(mentions(fx.ids.tangshan), []);
     assert.equal(existsSync(join(outDir, `s/${fx.ids.tangshan}`)), false);
     assert.deepEqual(readdirSync(dirname(outDir)).filter((n) => n.includes('.building-') || n.includes('.old-')), []);
+  });
+
+  test('the takedown command re-renders the exports made from the store, so they drop the snapshot at once', async () => {
+    const id = fx.ids.weifang;
+    const mentions = (needle: string) => walk(outDir).filter((f) => readFileSync(f, 'utf8').includes(needle));
+    await renderStaticSite({ storeDir: fx.storeDir, outDir, site: { locale: 'zh-CN', title: '快照' } });
+    assert.ok(mentions(id).length > 0);
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (d: Buffer) => (printed += d.toString()));
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => out.write(chunk)) as typeof process.stdout.write;
+    let code: number;
+    try {
+      code = await takedownCommand({ store: fx.storeDir, id, reason: 'rights holder request', json: true });
+    } finally {
+      process.stdout.write = write;
+    }
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(printed).exportsRefreshed, [resolve(outDir)]);
+    assert.deepEqual(mentions(id), [], 'no page, JSON or list of the export mentions it');
+    assert.match(readFileSync(join(outDir, 'index.html'), 'utf8'), /<title>快照/, 'the recorded settings were used');
   });
 
   test('refuses to replace a folder that is not an export', async () => {

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { refreshStaticExports } from '../../site/index.js';
 import { takedown, type TakedownSelector } from '../../takedown/index.js';
 import { requireStore } from './inspect.js';
 import { EXIT } from '../exitCodes.js';
@@ -33,10 +34,13 @@ export async function takedownCommand(o: TakedownCommandOptions): Promise<number
   // A takedown against the wrong folder must not "succeed" on a new empty store.
   requireStore(o.store);
   const result = takedown(o.store, selector, { reason: o.reason, requester: o.requester, dryRun: o.dryRun });
+  // Published static exports must not keep what was just removed: re-render them now.
+  const exportsRefreshed = result.dryRun || result.matched.length === 0 ? [] : await refreshStaticExports(o.store);
   if (o.json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...result, exportsRefreshed })}\n`);
     return EXIT.OK;
   }
+  for (const dir of exportsRefreshed) process.stdout.write(`static export re-rendered: ${dir}\n`);
   const verb = result.dryRun ? 'would remove' : 'removed';
   for (const s of result.matched) process.stdout.write(`${verb} ${s.id}  ${s.url}\n`);
   process.stdout.write(
