@@ -5,6 +5,7 @@
  */
 import type { CheerioAPI } from 'cheerio/slim';
 import type { FieldOverride } from '../config/index.js';
+import { compileSafePattern } from '../config/safePattern.js';
 import { textContent, type Element } from './dom.js';
 import { collapseSpace } from './text.js';
 
@@ -32,9 +33,15 @@ export interface ResolvedOverrides {
   warnings: string[];
 }
 
+/**
+ * Characters of page (or selected) text an override regex searches: the page is attacker-controlled and RE2 is
+ * linear but not free (~30 ms per MB), and the metadata overrides target sits near the top of the page.
+ */
+export const MAX_OVERRIDE_INPUT = 1_000_000;
+
 function applyRegex(pattern: string, input: string): string | undefined {
-  const re = new RegExp(pattern, 'i');
-  const m = re.exec(input);
+  // RE2 (linear time): the text is attacker-controlled, so a config pattern must not be able to backtrack.
+  const m = compileSafePattern(pattern, { ignoreCase: true }).exec(input.slice(0, MAX_OVERRIDE_INPUT));
   if (!m) return undefined;
   return m[1] ?? m[0];
 }
@@ -50,6 +57,7 @@ export function resolveOverrides($: CheerioAPI, html: string, overrides: Record<
     }
     try {
       let value: string | undefined;
+      let regexInput = '';
       if (rule.selector) {
         const matched = $(rule.selector);
         const first = matched.first()[0] as Element | undefined;
@@ -66,12 +74,13 @@ export function resolveOverrides($: CheerioAPI, html: string, overrides: Record<
         } else {
           value = rule.attr ? first.attribs[rule.attr] : textContent(first);
         }
-        if (value !== undefined && rule.regex) value = applyRegex(rule.regex, value);
+        if (value !== undefined && rule.regex) value = applyRegex(rule.regex, (regexInput = value));
       } else if (rule.regex) {
-        value = applyRegex(rule.regex, html);
+        value = applyRegex(rule.regex, (regexInput = html));
       }
       value = value === undefined ? undefined : collapseSpace(value);
       if (value) out.values.set(field, value);
+      else if (regexInput.length > MAX_OVERRIDE_INPUT) out.warnings.push(`override ${name}: no value in the first ${MAX_OVERRIDE_INPUT} characters`);
       else out.warnings.push(`override ${name}: no value`);
     } catch (err) {
       out.warnings.push(`override ${name}: ${(err as Error).message}`);
