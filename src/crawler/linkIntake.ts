@@ -5,7 +5,10 @@ import type { Logger } from '../util/logger.js';
 import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
 import type { SourceScope } from './scope.js';
 import { bump, type RunSummary } from './summary.js';
-import { TrapGuard } from './trapGuard.js';
+import { TrapGuard, type LinkOrigin } from './trapGuard.js';
+
+/** Longest discovery lineage read for the template rules (maxDepth is at most 100; also a guard against cycles). */
+const MAX_LINEAGE = 128;
 
 export interface LinkIntakeDeps {
   frontier: Frontier;
@@ -27,7 +30,12 @@ export class LinkIntake {
 
   /** Links of a page at `entry.depth`, queued one level deeper. */
   addPageLinks(entry: FrontierEntry, urls: string[], source: SourceConfig): void {
-    const links = this.admit(urls, source);
+    const guard = this.guardFor(source);
+    const scope = this.d.scopes.get(source.name);
+    // The page and the pages it was found through: the template rules count the ones sharing a link's template.
+    // Read from the frontier (first discovery of each), so a resumed or later run continues the same chains.
+    const origin = guard.foundOn(this.lineage(entry), (url) => scope?.isArticleUrl(url) === true);
+    const links = this.admit(urls, source, origin);
     this.d.frontier.addMany(links.map((url) => ({ url, source: source.name, depth: entry.depth + 1, discoveredFrom: entry.url })));
   }
 
@@ -63,22 +71,48 @@ export class LinkIntake {
   }
 
   /** Keeps the links that belong to the source and pass the trap limits; counts the rest. */
-  private admit(urls: string[], source: SourceConfig): string[] {
+  private admit(urls: string[], source: SourceConfig, origin?: LinkOrigin): string[] {
     const scope = this.d.scopes.get(source.name);
-    let guard = this.trapGuards.get(source.name);
-    if (!guard) this.trapGuards.set(source.name, (guard = new TrapGuard(source.limits)));
+    const guard = this.guardFor(source);
     const out: string[] = [];
     for (const url of urls) {
       if (scope && !scope.allows(url)) {
         this.d.summary.skipped.outOfScope++;
         continue;
       }
-      const broken = guard.check(url);
+      const broken = guard.check(url, origin);
       if (broken) {
         bump(this.d.summary.limitsHit, broken);
         continue;
       }
       out.push(url);
+    }
+    return out;
+  }
+
+  private guardFor(source: SourceConfig): TrapGuard {
+    let guard = this.trapGuards.get(source.name);
+    if (!guard) {
+      guard = new TrapGuard(source.limits, {
+        // A URL the frontier already has is not new: re-finding it deep in a chain spends nothing and is not refused.
+        isKnown: (url) => this.d.frontier.get(url) !== null,
+        onTemplateCapped: (template, limit, url) =>
+          this.d.logger.warn({ source: source.name, template, limit, url }, 'spider trap: URL template capped'),
+      });
+      this.trapGuards.set(source.name, guard);
+    }
+    return guard;
+  }
+
+  /** `entry.url`, the page it was found on, that page's finder, … up to a seed, feed or sitemap (nearest first). */
+  private lineage(entry: FrontierEntry): string[] {
+    const out = [entry.url];
+    const seen = new Set(out);
+    let from = entry.discoveredFrom;
+    while (from && !seen.has(from) && out.length < MAX_LINEAGE) {
+      out.push(from);
+      seen.add(from);
+      from = this.d.frontier.get(from)?.discoveredFrom ?? null;
     }
     return out;
   }
