@@ -2,11 +2,19 @@
  * The article body as HTML, from the snapshot's article.md: the Markdown subset snapcrawl's extractor
  * writes (paragraphs, headings, lists, quotes, code, tables, images with captions, links). Every piece
  * of text goes through the escaping `html` template; links leave with rel="noopener noreferrer
- * nofollow"; only http(s) images and links are kept. No general Markdown parser is needed, and none
- * of the page's own HTML is ever passed through.
+ * nofollow"; only http(s) links are kept. No general Markdown parser is needed, and none of the
+ * page's own HTML is ever passed through.
+ *
+ * Images are never hotlinked: a reader's browser loading a picture from the original site would tell
+ * the publisher who reads the archive. Each image becomes a placeholder naming it (alt text, caption)
+ * with its original URL as an outbound link the reader may choose to follow.
  */
 import type { SnapshotRecord } from '../snapshot/index.js';
 import { externalLink, html, safeUrl, type HtmlValue, type SafeHtml } from './html.js';
+import { labelsFor, type Labels } from './i18n.js';
+
+/** The labels an image placeholder uses. */
+export type ImageLabels = Pick<Labels, 'image' | 'imageOriginal'>;
 
 const ESCAPABLE = new Set(['\\', '`', '*', '_', '[', ']', '|']);
 
@@ -56,10 +64,19 @@ export function renderInline(s: string): SafeHtml {
   return html`${out}`;
 }
 
-function figure(alt: string, src: string, caption: string | undefined): SafeHtml {
-  if (!/^https?:\/\//i.test(src) || safeUrl(src) === '#') return caption ? html`<p class="caption">${caption}</p>` : html``;
-  return html`<figure><img src="${src}" alt="${alt}" loading="lazy" decoding="async" referrerpolicy="no-referrer">${
-    caption ? html`<figcaption>${caption}</figcaption>` : ''
+/**
+ * An archived image as a placeholder: what it shows (alt text, caption) and, for an http(s) image,
+ * its original URL as a link out. Nothing here makes the browser load anything; an image with no
+ * name and no usable URL is dropped.
+ */
+function figure(labels: ImageLabels, alt: string, src: string, caption: string | undefined): SafeHtml {
+  const url = /^https?:\/\//i.test(src.trim()) && safeUrl(src) !== '#' ? src.trim() : null;
+  const name = alt.trim() && alt.trim() !== caption?.trim() ? alt.trim() : '';
+  if (!url && !name && !caption) return html``;
+  return html`<figure class="image-placeholder"><p class="image-name"><span class="image-mark">${labels.image}</span>${
+    name ? html` ${name}` : ''
+  }</p>${caption ? html`<figcaption>${caption}</figcaption>` : ''}${
+    url ? html`<p class="image-source">${labels.imageOriginal}${externalLink(url, url)}</p>` : ''
   }</figure>`;
 }
 
@@ -117,7 +134,7 @@ function list(lines: string[]): SafeHtml {
 }
 
 /** Renders the body Markdown of an article.md as HTML blocks. */
-export function renderMarkdownBody(md: string): SafeHtml {
+export function renderMarkdownBody(md: string, labels: ImageLabels = labelsFor('en')): SafeHtml {
   const lines = md.replace(/\r\n/g, '\n').split('\n');
   const blocks: SafeHtml[] = [];
   let i = 0;
@@ -137,7 +154,7 @@ export function renderMarkdownBody(md: string): SafeHtml {
       blocks.push(html`<pre>${code.join('\n')}</pre>`);
     } else if (line.startsWith('>')) {
       const quoted = takeWhile((l) => l.startsWith('>')).map((l) => l.replace(/^> ?/, ''));
-      blocks.push(html`<blockquote>${renderMarkdownBody(quoted.join('\n'))}</blockquote>`);
+      blocks.push(html`<blockquote>${renderMarkdownBody(quoted.join('\n'), labels)}</blockquote>`);
     } else if (/^#{1,6}\s/.test(line)) {
       i++;
       const level = Math.min(Math.max(line.indexOf(' '), 2), 4);
@@ -153,7 +170,7 @@ export function renderMarkdownBody(md: string): SafeHtml {
       const captionLine = /^\*(.+)\*\s*$/.exec(lines[i] ?? '');
       if (captionLine) i++;
       const caption = captionLine ? captionLine[1].replace(/\\\*/g, '*') : undefined;
-      blocks.push(figure(m[1], m[2].replace(/%29/g, ')'), caption));
+      blocks.push(figure(labels, m[1], m[2].replace(/%29/g, ')'), caption));
     } else {
       const paragraph = [lines[i++], ...takeWhile((l) => l.trim() !== '' && !l.startsWith('```') && !/^!\[/.test(l))];
       blocks.push(html`<p>${renderInline(paragraph.join(' '))}</p>`);
@@ -162,10 +179,10 @@ export function renderMarkdownBody(md: string): SafeHtml {
   return html`${blocks}`;
 }
 
-/** Fallback when article.md is missing: the plain-text body, then the images. */
-export function renderPlainBody(record: Pick<SnapshotRecord, 'body' | 'images'>): SafeHtml {
+/** Fallback when article.md is missing: the plain-text body, then the image placeholders. */
+export function renderPlainBody(record: Pick<SnapshotRecord, 'body' | 'images'>, labels: ImageLabels = labelsFor('en')): SafeHtml {
   const paragraphs = record.body.split(/\n{2,}/).filter((p) => p.trim() !== '');
   return html`${paragraphs.map((p) => html`<p>${p.split('\n').map((l, k) => (k === 0 ? l : html`<br>${l}`))}</p>`)}${record.images.map(
-    (img) => figure(img.alt ?? '', img.src, img.caption),
+    (img) => figure(labels, img.alt ?? '', img.src, img.caption),
   )}`;
 }

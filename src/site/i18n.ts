@@ -70,6 +70,10 @@ export interface Labels {
   errorTitle: string;
   errorBody: string;
   footer: string;
+  /** Marks an image placeholder in an article body (archived images are never loaded from their site). */
+  image: string;
+  /** Before an image placeholder's original URL (a link out, never loaded by the page). */
+  imageOriginal: string;
 }
 
 const zh: Labels = {
@@ -137,6 +141,8 @@ const zh: Labels = {
   errorTitle: '出错了',
   errorBody: '服务器处理请求时出错，请稍后再试。',
   footer: '快照由 snapcrawl 采集生成',
+  image: '图片',
+  imageOriginal: '本站不从原网站加载图片。原图地址：',
 };
 
 const en: Labels = {
@@ -205,6 +211,8 @@ const en: Labels = {
   errorTitle: 'Something went wrong',
   errorBody: 'The server could not answer this request. Please try again later.',
   footer: 'Snapshots made with snapcrawl',
+  image: 'Image',
+  imageOriginal: 'Not loaded from the original site. Original image: ',
 };
 
 export function labelsFor(locale: SiteLocale): Labels {

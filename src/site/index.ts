@@ -14,7 +14,7 @@ export { createSiteHandler, SiteRequestError, RAW_CSP, type RunningSite } from '
 export { StaticExportError, EXPORT_MARKER, type StaticExportReport } from './static-export.js';
 export { SiteViews, type ApiListItem, type ApiListPage } from './views.js';
 export { SiteCatalog, type ListItem, type ListPage, type SnapshotLookup } from './catalog.js';
-export { PAGE_CSP, type SiteSettings } from './pages/layout.js';
+export { PAGE_CSP, STATIC_PAGE_CSP, type SiteSettings } from './pages/layout.js';
 export { serverLinks, staticLinks, staticPaths, categorySlug, type SiteLinks } from './links.js';
 export { labelsFor, type Labels, type SiteLocale } from './i18n.js';
 export { html, escapeHtml, safeUrl, externalLink, EXTERNAL_REL, type SafeHtml, type HtmlValue } from './html.js';

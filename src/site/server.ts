@@ -1,7 +1,9 @@
 /**
  * The snapshot site over HTTP: Node's http server and a small route table. Only GET and HEAD;
- * every answer carries a CSP without scripts, no-referrer and no-store (so a takedown is never
- * served from a cache), and the archived bytes of the raw view get a sandboxing CSP of their own.
+ * every answer carries a CSP without scripts that lets nothing load from another origin (a reader's
+ * browser must never call the original site: that would tell the publisher who reads the archive),
+ * no-referrer and no-store (so a takedown is never served from a cache), and the archived bytes of
+ * the raw view get a sandboxing CSP of their own.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,7 +35,9 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * The archived page's own CSP: sandboxed (no scripts, forms, popups or same-origin access even when
- * opened directly), nothing loaded from anywhere but inline styles and data: images, only framed by us.
+ * opened directly), nothing loaded from anywhere but inline styles and data: images (its images,
+ * stylesheets, fonts, media and frames would all be requests to the original site), an archived
+ * <base href> ignored, only framed by us.
  */
 export const RAW_CSP =
   "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
@@ -41,6 +45,8 @@ export const RAW_CSP =
 const BASE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  // No DNS look-ups of hosts a page merely names (an archived page's links and dns-prefetch hints).
+  'X-DNS-Prefetch-Control': 'off',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };

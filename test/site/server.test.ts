@@ -40,7 +40,8 @@ describe('snapshot site server', () => {
     assert.match(home.headers.get('content-type') ?? '', /text\/html; charset=utf-8/);
     const csp = home.headers.get('content-security-policy') ?? '';
     assert.match(csp, /default-src 'none'/);
-    assert.doesNotMatch(csp, /script-src/);
+    assert.match(csp, /img-src 'self';/);
+    assert.doesNotMatch(csp, /script-src|http:|https:/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(home.headers.get('referrer-policy'), 'no-referrer');
@@ -85,8 +86,10 @@ describe('snapshot site server', () => {
     assert.match(t, /发布时间：<time datetime="2025-10-12T23:41:00\+08:00">2025-10-12 23:41:00<\/time>/);
     assert.match(t, /来源：鲁网/);
     assert.match(t, /以文化为媒,潍坊美誉度在全球范围显著提升/);
-    assert.match(t, new RegExp(`<figure><img src="${fx.fixture.site.url}/uploads/2025/10/kite"[^>]*referrerpolicy="no-referrer"`));
-    assert.match(t, /<figcaption>潍坊“友城伙伴”增至45个/);
+    // The picture is named, never hotlinked from the original site: its URL is a link out.
+    assert.doesNotMatch(t, /<img|srcset=/);
+    assert.match(t, new RegExp(`<figure class="image-placeholder"><p class="image-name"><span class="image-mark">图片</span></p><figcaption>潍坊“友城伙伴”增至45个`));
+    assert.match(t, new RegExp(`原图地址：<a href="${fx.fixture.site.url}/uploads/2025/10/kite" rel="noopener noreferrer nofollow"`));
     assert.match(t, /作者：王玉龙/);
     assert.match(t, /责任编辑：赵岳/);
     // Provenance: snapshot of <original URL> taken <time> by <crawler>, not modified; link; time; contact.

@@ -30,9 +30,20 @@ export interface PageContext {
   staticExport: boolean;
 }
 
-/** The CSP of every site page: no scripts at all; styles from our stylesheet; images from anywhere (article pictures). */
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data: http: https:; frame-src 'self'; form-action 'self'; base-uri 'none'";
+/**
+ * The CSP of every site page: no scripts at all; styles from our stylesheet; images, frames and form
+ * posts only from the site itself; no <base>. Nothing may load from another origin: an archived
+ * image hotlinked from the original site would tell the publisher who reads the archive (article
+ * images are shown as placeholders with a link out instead). The static export's srcdoc raw frame
+ * inherits this policy, so the archived page inside it can't load anything from elsewhere either.
+ */
+export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'";
+
+/**
+ * The static export's policy, sent in a <meta> (which can't carry frame-ancestors or sandbox): the
+ * same, without form posts (the export has no forms).
+ */
+export const STATIC_PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'none'; base-uri 'none'";
 
 export function layout(ctx: PageContext, page: { title: string; body: SafeHtml; lang?: string }): SafeHtml {
   const { settings, labels, links } = ctx;
@@ -43,7 +54,7 @@ export function layout(ctx: PageContext, page: { title: string; body: SafeHtml; 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${ctx.staticExport ? html`<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">` : ''}
+${ctx.staticExport ? html`<meta http-equiv="Content-Security-Policy" content="${STATIC_PAGE_CSP}">` : ''}
 <meta name="referrer" content="no-referrer">
 <title>${docTitle}</title>
 <link rel="stylesheet" href="${links.asset('site.css')}">

@@ -75,7 +75,7 @@ export function snapshotPage(ctx: PageContext, data: SnapshotPageData): SafeHtml
   const r = data.record;
   const lang = r.language ?? undefined;
   const bodyMd = data.articleMarkdown ? articleBodyMarkdown(data.articleMarkdown) : '';
-  const body = bodyMd ? renderMarkdownBody(bodyMd) : renderPlainBody(r);
+  const body = bodyMd ? renderMarkdownBody(bodyMd, labels) : renderPlainBody(r, labels);
   const title = r.title ?? r.url;
   const content = html`<div class="panel">
 <nav class="crumb" aria-label="breadcrumb"><ol><li><a href="${links.home()}">${labels.home}</a></li>${
