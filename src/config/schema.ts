@@ -1,18 +1,13 @@
 import { z } from 'zod';
+import { safePatternProblem } from './safePattern.js';
 
 const DEFAULT_USER_AGENT = 'snapcrawl/0.1 (+https://github.com/snapcrawl/snapcrawl; archive crawler)';
 
-const regexString = z.string().min(1).refine(
-  (s) => {
-    try {
-      new RegExp(s);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'is not a valid regular expression' },
-);
+/** A config regex: valid JavaScript and compilable by RE2, which matches it in linear time (no ReDoS). */
+const regexString = z.string().min(1).superRefine((s, ctx) => {
+  const problem = safePatternProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const httpUrl = z.string().refine(
   (s) => {
@@ -69,6 +64,12 @@ export const limitsSchema = z.strictObject({
   maxQueryParams: z.number().int().min(0).default(12),
   /** Distinct query strings seen for one path in a run before further variants are dropped. */
   maxQueryVariants: z.number().int().min(1).default(100),
+  /**
+   * Pages of one URL template (digits masked: `/calendar/#/#`, `?page=N`, `?offset=N`) a link may be found
+   * through, each linking the next: calendars and endless pagination chain, articles found on listings do not.
+   * Three times this many distinct URLs per template may come from two or more hops deep (src/crawler/trapGuard.ts).
+   */
+  maxTemplateChain: z.number().int().min(1).default(10),
 });
 
 /** How `render: browser`/`auto` pages are rendered. */
@@ -125,6 +126,11 @@ export const fetchSchema = z.strictObject({
   maxRetryAfterMs: z.number().int().min(0).default(120_000),
   /** Hard deadline for one page's fetch, retries and body included (a server that drips bytes cannot hold a run). */
   totalTimeoutMs: z.number().int().min(500).default(120_000),
+  /** Slowest body transfer accepted, averaged over lowSpeedWindowMs (0 turns it off): a drip-feeding server is cut off. */
+  minBytesPerSecond: z.number().int().min(0).default(1024),
+  lowSpeedWindowMs: z.number().int().min(1000).default(10_000),
+  /** Longest a server's Retry-After may push a URL back (it is rescheduled no later than this). */
+  maxRescheduleMs: z.number().int().min(60_000).default(86_400_000),
 });
 
 export const siteSchema = z.strictObject({

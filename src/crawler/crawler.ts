@@ -235,7 +235,9 @@ export class Crawler {
         if (claimed.length > 0) continue;
       }
       if (maxPages !== undefined && started >= maxPages) summary.limitsHit.maxPages ??= maxPages;
-      if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted, exhaustedHosts) === 0)) break;
+      // URLs pushed back past what a run waits inline (Retry-After beyond maxRetryAfterMs) are left for a later run.
+      const dueBy = Date.now() + this.config.fetch.maxRetryAfterMs;
+      if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted, exhaustedHosts, dueBy) === 0)) break;
       const next = frontier.nextWakeAt(exhausted, exhaustedHosts);
       const wait = Math.min(1000, Math.max(5, Math.min(next ?? Infinity, deadline) - Date.now()));
       await Promise.race([new Promise<void>((r) => (this.wake = r)), sleep(wait)]);

@@ -131,7 +131,8 @@ export class PageProcessor {
       result = await this.d.fetcher.fetch(entry.url, {
         allowPrivate,
         headers,
-        signal: AbortSignal.any([this.d.runSignal, AbortSignal.timeout(this.d.config.fetch.totalTimeoutMs)]),
+        signal: this.d.runSignal,
+        totalTimeoutMs: this.d.config.fetch.totalTimeoutMs,
         beforeRedirect: async (target) => {
           refusal = await this.redirectRefusal(target, allowPrivate);
           return refusal?.reason;
@@ -380,7 +381,10 @@ export class PageProcessor {
     const kind = err instanceof FetchError ? err.kind : err instanceof BrowserError ? `browser-${err.kind}` : 'error';
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof FetchError && err.kind === 'retry-later' && entry.attempts < MAX_ATTEMPTS) {
-      const at = err.retryAt?.getTime() ?? Date.now() + 60_000;
+      // Bounded whatever the server said: never NaN, never past fetch.maxRescheduleMs from now.
+      const now = Date.now();
+      const asked = err.retryAt?.getTime();
+      const at = Number.isFinite(asked) ? Math.min(Math.max(asked!, now), now + this.d.config.fetch.maxRescheduleMs) : now + 60_000;
       frontier.retryLater(entry.url, at, message);
       bump(summary.limitsHit, 'retry-later');
       log.info({ url: entry.url, retryAt: new Date(at).toISOString() }, 'server asked to retry later; requeued');

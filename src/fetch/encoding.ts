@@ -23,9 +23,13 @@ interface Decoder {
  * superset: every GB2312/GBK label decodes as GB18030 (a superset, so GBK pages decode the same),
  * Latin-1/ASCII as windows-1252, Big5 as Big5-HKSCS.
  */
-const LABEL_ALIASES: Record<string, Decoder> = {};
+/** A Map, not a plain object: a page's label such as `__proto__` or `constructor` must not find a prototype member. */
+const LABEL_ALIASES = new Map<string, Decoder>();
 function alias(name: string, iconvName: string, labels: string[]): void {
-  for (const label of [name, ...labels]) LABEL_ALIASES[label] = { name, iconvName };
+  for (const label of [name, ...labels]) LABEL_ALIASES.set(label, { name, iconvName });
+}
+function known(label: string): Decoder {
+  return LABEL_ALIASES.get(label)!;
 }
 alias('utf-8', 'utf-8', ['utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
 alias('gb18030', 'gb18030', [
@@ -51,9 +55,14 @@ function decoderFor(label: string | null | undefined): Decoder | undefined {
   if (!label) return undefined;
   const key = label.trim().toLowerCase();
   if (key === '') return undefined;
-  const known = LABEL_ALIASES[key];
-  if (known) return known;
-  return iconv.encodingExists(key) ? { name: key, iconvName: key } : undefined;
+  const aliased = LABEL_ALIASES.get(key);
+  if (aliased) return aliased;
+  // Anything else only when iconv-lite knows it; a label it rejects falls through to the next step.
+  try {
+    return /^[a-z0-9][a-z0-9._:-]*$/.test(key) && iconv.encodingExists(key) ? { name: key, iconvName: key } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The charset parameter of a Content-Type value, lower-cased and unquoted; undefined if absent. */
@@ -84,7 +93,7 @@ export function decodeHtml(body: Buffer, contentType?: string | null): DecodedTe
   const detected = detectDecoder(body);
   if (detected) return { text: decodeWith(body, detected), charset: detected.name, detectedBy: 'detected' };
 
-  const utf8 = LABEL_ALIASES['utf-8'];
+  const utf8 = known('utf-8');
   return { text: decodeWith(body, utf8), charset: utf8.name, detectedBy: 'default' };
 }
 
@@ -105,9 +114,9 @@ function decodeWith(bytes: Buffer, decoder: Decoder): string {
 }
 
 function bomDecoder(body: Buffer): { decoder: Decoder; length: number } | undefined {
-  if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return { decoder: LABEL_ALIASES['utf-8'], length: 3 };
-  if (body.length >= 2 && body[0] === 0xfe && body[1] === 0xff) return { decoder: LABEL_ALIASES['utf-16be'], length: 2 };
-  if (body.length >= 2 && body[0] === 0xff && body[1] === 0xfe) return { decoder: LABEL_ALIASES['utf-16le'], length: 2 };
+  if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return { decoder: known('utf-8'), length: 3 };
+  if (body.length >= 2 && body[0] === 0xfe && body[1] === 0xff) return { decoder: known('utf-16be'), length: 2 };
+  if (body.length >= 2 && body[0] === 0xff && body[1] === 0xfe) return { decoder: known('utf-16le'), length: 2 };
   return undefined;
 }
 
@@ -145,7 +154,7 @@ function parseAttributes(source: string): Map<string, string> {
 function detectDecoder(body: Buffer): Decoder | undefined {
   const sample = body.subarray(0, DETECTION_SAMPLE_BYTES);
   if (!sample.some((byte) => byte >= 0x80)) return undefined;
-  if (isValidUtf8(sample)) return LABEL_ALIASES['utf-8'];
+  if (isValidUtf8(sample)) return known('utf-8');
   return confidentDetection(sample, MIN_DETECTION_CONFIDENCE);
 }
 

@@ -4,7 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, type Dispatcher } from 'undici';
 import { FetchError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
+import { startDeadline } from './deadline.js';
 import { assertIpLiteralAllowed, BlockedAddressError, guardedLookup } from './ssrf.js';
+import { SlowTransferError, watchTransferRate, type MinTransferRate } from './transferRate.js';
 import type { FetchOptions, FetchResult, RedirectHop } from './types.js';
 
 export interface HttpFetcherOptions {
@@ -19,11 +21,18 @@ export interface HttpFetcherOptions {
   retries?: number;
   /** Longest Retry-After waited inline; longer ones throw FetchError 'retry-later'. */
   maxRetryAfterMs?: number;
+  /** Latest a 'retry-later' may be rescheduled, however far off the server's Retry-After is. Default 1 day. */
+  maxRescheduleMs?: number;
   /** Allow private/loopback targets for every request (tests, intranet crawls). */
   allowPrivate?: boolean;
   logger?: Logger;
   /** Base of the exponential backoff (full jitter). */
   retryBaseDelayMs?: number;
+  /** Hard deadline for one fetch, retries and redirects included (a plain timer, see deadline.ts). */
+  totalTimeoutMs?: number;
+  /** Slowest body transfer accepted, averaged over `lowSpeedWindowMs`: a drip-feeding server is cut off. */
+  minBytesPerSecond?: number;
+  lowSpeedWindowMs?: number;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -103,8 +112,12 @@ export class HttpFetcher {
       maxRedirects: options.maxRedirects ?? 10,
       retries: options.retries ?? 3,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+      maxRescheduleMs: options.maxRescheduleMs ?? 86_400_000,
       allowPrivate: options.allowPrivate ?? false,
       retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
+      totalTimeoutMs: options.totalTimeoutMs ?? Infinity,
+      minBytesPerSecond: options.minBytesPerSecond ?? 1024,
+      lowSpeedWindowMs: options.lowSpeedWindowMs ?? 10_000,
     };
     this.logger = options.logger ?? silentLogger;
     this.guardedAgent = this.createAgent(true);
@@ -120,12 +133,21 @@ export class HttpFetcher {
    */
   async fetch(url: string, options: FetchOptions = {}): Promise<FetchResult> {
     const start = parseHttpUrl(url, url);
+    const deadline = startDeadline(options.totalTimeoutMs ?? this.settings.totalTimeoutMs, options.signal);
+    try {
+      return await this.fetchChain(url, start, options, deadline.signal);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  private async fetchChain(url: string, start: URL, options: FetchOptions, signal: AbortSignal): Promise<FetchResult> {
     const ctx: RequestContext = {
       requestedUrl: url,
       startHref: start.href,
       origin: start.origin,
       extraHeaders: lowerCaseKeys(options.headers ?? {}),
-      signal: options.signal,
+      signal,
       maxBytes: options.maxBytes ?? this.settings.maxBytes,
       retries: options.retries ?? this.settings.retries,
       allowPrivate: options.allowPrivate ?? this.settings.allowPrivate,
@@ -193,7 +215,7 @@ export class HttpFetcher {
           await discard(sent.body);
           throw new FetchError(`server asked to come back in ${Math.ceil(retryAfterMs / 1000)} s`, ctx.requestedUrl, 'retry-later', {
             status: sent.status,
-            retryAt: new Date(Date.now() + retryAfterMs),
+            retryAt: new Date(Date.now() + Math.min(retryAfterMs, this.settings.maxRescheduleMs)),
           });
         }
         const retryable = sent.status >= 500 || sent.status === 429;
@@ -261,7 +283,10 @@ export class HttpFetcher {
       await discard(stream);
       return { ...rest, body: Buffer.alloc(0), truncated: false, remoteAddress: trace.remoteAddress };
     }
-    const { body, truncated } = await readCapped(stream, ctx.maxBytes);
+    const { body, truncated } = await readCapped(stream, ctx.maxBytes, {
+      bytesPerSecond: this.settings.minBytesPerSecond,
+      windowMs: this.settings.lowSpeedWindowMs,
+    });
     if (truncated) this.logger.debug({ url: ctx.requestedUrl, maxBytes: ctx.maxBytes }, 'body truncated at size cap');
     return { ...rest, body, truncated, remoteAddress: trace.remoteAddress };
   }
@@ -274,19 +299,24 @@ export class HttpFetcher {
 }
 
 /** Reads at most maxBytes; stopping early destroys the stream, which aborts the request. */
-async function readCapped(stream: ResponseBody, maxBytes: number): Promise<{ body: Buffer; truncated: boolean }> {
+async function readCapped(stream: ResponseBody, maxBytes: number, minRate: MinTransferRate): Promise<{ body: Buffer; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   let truncated = false;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    if (size + chunk.length > maxBytes) {
-      chunks.push(chunk.subarray(0, maxBytes - size));
-      size = maxBytes;
-      truncated = true;
-      break;
+  const watch = watchTransferRate(stream, () => size, minRate);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (size + chunk.length > maxBytes) {
+        chunks.push(chunk.subarray(0, maxBytes - size));
+        size = maxBytes;
+        truncated = true;
+        break;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
     }
-    chunks.push(chunk);
-    size += chunk.length;
+  } finally {
+    watch.stop();
   }
   if (truncated) stream.destroy();
   return { body: Buffer.concat(chunks, size), truncated };
@@ -301,13 +331,24 @@ async function discard(stream: ResponseBody): Promise<void> {
   }
 }
 
-/** Retry-After as milliseconds from now: delay-seconds or an HTTP-date; undefined if absent/invalid. */
+/** Retry-After values past this are clamped to it (a year): the caller caps further, but never sees NaN. */
+const RETRY_AFTER_CEILING_MS = 365 * 86_400_000;
+
+/**
+ * Retry-After as milliseconds from now: delay-seconds or an HTTP-date; undefined if absent/invalid.
+ * Bounded to [0, a year], so 20 digits of seconds or a date in 2099 cannot overflow into an invalid time.
+ */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  let ms: number;
+  if (/^\d+$/.test(trimmed)) ms = Number(trimmed) * 1000;
+  else {
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date)) return undefined;
+    ms = date - now;
+  }
+  return Number.isFinite(ms) ? Math.min(RETRY_AFTER_CEILING_MS, Math.max(0, ms)) : RETRY_AFTER_CEILING_MS;
 }
 
 function parseHttpUrl(input: string, requestedUrl: string, base?: URL): URL {
@@ -328,6 +369,8 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
 }
 
 function isRetryable(error: FetchError, signal?: AbortSignal): boolean {
+  // A drip-feeding server drips again: a slow transfer is not retried inline.
+  if (error.cause instanceof SlowTransferError) return false;
   return !signal?.aborted && (error.kind === 'network' || error.kind === 'timeout');
 }
 
@@ -341,6 +384,7 @@ function toFetchError(err: unknown, ctx: RequestContext, hopUrl: URL): FetchErro
   if (err instanceof FetchError) return err;
   const { requestedUrl, signal } = ctx;
   const where = hopUrl.href === ctx.startHref ? '' : ` at ${hopUrl.href}`;
+  if (err instanceof SlowTransferError) return new FetchError(`${err.message}${where}`, requestedUrl, 'timeout', { cause: err });
   if (err instanceof BlockedAddressError) {
     return new FetchError(`blocked address ${err.address} (${err.range})${where}`, requestedUrl, 'blocked-address', { cause: err });
   }

@@ -202,7 +202,7 @@ export class RobotsCache {
         maxRedirects: ROBOTS_MAX_REDIRECTS,
         retries: 0,
         maxBytes: ROBOTS_MAX_BYTES,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        totalTimeoutMs: this.timeoutMs,
         allowPrivate,
       });
       const { status } = result;

@@ -48,6 +48,8 @@ export interface FetchOptions {
   beforeRedirect?: (target: string) => Promise<string | null | undefined> | string | null | undefined;
   /** Allow private/loopback targets for this request (per-source allowPrivate). */
   allowPrivate?: boolean;
+  /** Hard deadline for this fetch, retries and redirects included; overrides the fetcher's default. */
+  totalTimeoutMs?: number;
 }
 
 /** Decoded text of a page and how its charset was found. */

@@ -149,7 +149,7 @@ export class Frontier {
       retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error WHERE url=@url`),
       requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
       countState: db.prepare(`SELECT state, count(*) AS n FROM frontier GROUP BY state`),
-      countQueued: db.prepare(`SELECT count(*) AS n FROM frontier WHERE state='queued' AND source NOT IN (SELECT value FROM json_each(@exhausted))
+      countQueued: db.prepare(`SELECT count(*) AS n FROM frontier WHERE state='queued' AND next_fetch_at<=@dueBy AND source NOT IN (SELECT value FROM json_each(@exhausted))
           AND host NOT IN (SELECT value FROM json_each(@exhaustedHosts))`),
       get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
       markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
@@ -238,10 +238,14 @@ export class Frontier {
     return row.at;
   }
 
-  /** Queued URLs that this run may still claim (budgets spent are left for the next run). */
-  queuedCount(exhaustedSources: ReadonlySet<string> = new Set(), exhaustedHosts: ReadonlySet<string> = new Set()): number {
+  /**
+   * Queued URLs that this run may still claim (budgets spent are left for the next run); with `dueBy`,
+   * only those due by then (a URL a server pushed back for hours is the next run's, not a reason to wait).
+   */
+  queuedCount(exhaustedSources: ReadonlySet<string> = new Set(), exhaustedHosts: ReadonlySet<string> = new Set(), dueBy = Number.MAX_SAFE_INTEGER): number {
     return (
       this.stmt.countQueued.get({
+        dueBy,
         exhausted: JSON.stringify([...exhaustedSources]),
         exhaustedHosts: JSON.stringify([...exhaustedHosts]),
       }) as { n: number }

@@ -101,3 +101,14 @@ test('a GBK page behind "charset=utf-8" is rescued by detection; a real UTF-8 pa
   const kept = decodeHtml(utf8, 'text/html; charset=utf-8');
   assert.deepEqual([kept.charset, kept.detectedBy], ['utf-8', 'content-type']);
 });
+
+test('labels that name Object.prototype members are unknown labels, not a crash', () => {
+  for (const label of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    assert.equal(canonicalCharset(label), undefined, label);
+    const html = Buffer.from(`<html><head><meta charset="${label}"><title>标题</title></head><body>正文</body></html>`, 'utf8');
+    const decoded = decodeHtml(html);
+    assert.match(decoded.text, /标题/, label);
+    assert.equal(decoded.charset, 'utf-8', label);
+    assert.equal(decodeHtml(html, `text/html; charset=${label}`).charset, 'utf-8', label);
+  }
+});
