@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, CommanderError } from 'commander';
+import { SiteStoreError } from '../site/index.js';
 import { ConfigError, LockError, SnapcrawlError } from '../util/errors.js';
 import { crawlCommand } from './commands/crawl.js';
 import { listCommand, showCommand } from './commands/inspect.js';
@@ -7,6 +8,9 @@ import { extractCommand } from './commands/extract.js';
 import { renderCommand, serveCommand } from './commands/serve.js';
 import { scheduleCommand, statusCommand, verifyCommand } from './commands/maintenance.js';
 import { EXIT } from './exitCodes.js';
+import { jsonDiagnostics, reportProblem, setJsonDiagnostics } from './output.js';
+import { EnvironmentError } from './storeDir.js';
+import { storeTrouble } from '../storage/index.js';
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
@@ -23,6 +27,11 @@ const atLeastOne = (v: string): number => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
 };
+const port = (v: string): number => {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n > 65535) throw new InvalidArgumentError('invalid port: expected a whole number from 0 to 65535');
+  return n;
+};
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 function buildProgram(run: (p: Promise<number>) => void): Command {
@@ -31,7 +40,12 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .description('A polite crawler that keeps exact, timestamped snapshots of news articles with their provenance.')
     .version('0.1.0')
     .exitOverride()
-    .showHelpAfterError();
+    // Off a terminal (cron, systemd) a usage error is one JSON line like every other diagnostic, without the help text.
+    .showHelpAfterError(!jsonDiagnostics())
+    .configureOutput({
+      outputError: (str, write) =>
+        jsonDiagnostics() ? reportProblem(str.replace(/^error: /, '').trim(), { fields: { exitCode: EXIT.USAGE } }) : write(str),
+    });
 
   program
     .command('crawl')
@@ -93,7 +107,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .description('serve the snapshot site (home, categories, search, snapshots, versions, raw view, JSON API)')
     .option('-c, --config <file>', 'site title/locale/takedown contact and default store (default $SNAPCRAWL_CONFIG, else config/sources.yaml if present)')
     .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
-    .option('--port <n>', 'port (0 = any free port)', positiveInt, 8080)
+    .option('--port <n>', 'port (0 = any free port)', port, 8080)
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--time-zone <tz>', 'IANA zone for snapshot times (default Asia/Shanghai for zh-CN, UTC for en)')
     .action((o) => run(serveCommand(o)));
@@ -134,25 +148,49 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
   return program;
 }
 
-/** Maps an error to its documented exit code, printing one clear line (no stack for expected errors). */
+/**
+ * Maps an error to its documented exit code, reporting it as one clear line (no stack for expected
+ * errors): readable on a terminal, JSON off one (see output.ts).
+ */
 function exitCodeFor(err: unknown): number {
   if (err instanceof ConfigError) {
-    process.stderr.write(`snapcrawl: ${err.message}\n`);
+    reportProblem(err.message, { fields: { exitCode: EXIT.USAGE, file: err.file, issues: err.issues.length ? err.issues : undefined } });
     return EXIT.USAGE;
   }
+  if (err instanceof EnvironmentError) {
+    reportProblem(err.message, { fields: { exitCode: EXIT.ENVIRONMENT, path: err.path, code: err.code } });
+    return EXIT.ENVIRONMENT;
+  }
+  if (err instanceof SiteStoreError) {
+    // serve: no store at the path, or one that cannot be opened (the site checks it itself, read-only)
+    reportProblem(err.message, { fields: { exitCode: EXIT.ENVIRONMENT } });
+    return EXIT.ENVIRONMENT;
+  }
   if (err instanceof LockError) {
-    process.stderr.write(`snapcrawl: ${err.message}\n`);
+    reportProblem(err.message, { fields: { exitCode: EXIT.LOCKED, lockFile: err.lockFile, holderPid: err.holderPid } });
     return EXIT.LOCKED;
   }
-  if (err instanceof SnapcrawlError) {
-    process.stderr.write(`snapcrawl: ${err.message}\n`);
+  if (!(err instanceof SnapcrawlError) && storeTrouble(err, '.') === 'full') {
+    reportProblem(`disk full: ${(err as Error).message}`, { fields: { exitCode: EXIT.ERROR, code: 'ENOSPC' } });
     return EXIT.ERROR;
   }
-  process.stderr.write(`snapcrawl: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+  if (err instanceof SnapcrawlError) {
+    reportProblem(err.message, { fields: { exitCode: EXIT.ERROR } });
+    return EXIT.ERROR;
+  }
+  const e = err as Error | undefined;
+  if (jsonDiagnostics()) {
+    reportProblem(`unexpected error: ${e?.message ?? String(err)}`, {
+      fields: { exitCode: EXIT.ERROR, err: { type: e?.name, message: e?.message ?? String(err), stack: e?.stack } },
+    });
+  } else {
+    reportProblem(`unexpected error: ${e?.stack ?? String(err)}`);
+  }
   return EXIT.ERROR;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  setJsonDiagnostics(process.stderr.isTTY !== true || argv.includes('--json'));
   let pending: Promise<number> | null = null;
   const program = buildProgram((p) => (pending = p));
   try {

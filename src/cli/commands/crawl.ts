@@ -4,8 +4,10 @@ import { Crawler, failedTotal } from '../../crawler/index.js';
 import { ConfigError } from '../../util/errors.js';
 import { createLogger } from '../../util/logger.js';
 import { EXIT } from '../exitCodes.js';
+import { reportProblem } from '../output.js';
 import { formatSummary } from '../format.js';
 import { createProgressBar } from '../progress.js';
+import { resolveWritableStore } from '../storeDir.js';
 
 export const DEFAULT_CONFIG = 'config/sources.yaml';
 
@@ -53,10 +55,11 @@ export function resolveRun(urls: string[], o: CrawlCommandOptions): { config: Cr
 
 export async function crawlCommand(urls: string[], o: CrawlCommandOptions): Promise<number> {
   const { config, sources, adHoc } = resolveRun(urls, o);
+  // Before the lock, SQLite or a signal handler: an unusable store fails here with exit 2 and the cause.
+  const storeDir = resolveWritableStore(o.store ?? config.store);
   const interactive = !o.json && process.stderr.isTTY === true;
   const logger = createLogger({ level: interactive ? 'error' : undefined });
   const bar = interactive ? createProgressBar() : null;
-  const storeDir = o.store ?? config.store;
   const crawler = new Crawler(config, {
     sources,
     storeDir,
@@ -93,7 +96,11 @@ export async function crawlCommand(urls: string[], o: CrawlCommandOptions): Prom
     if (interactive) process.stdout.write(`${formatSummary(summary, storeDir)}\n`);
     else process.stdout.write(`${JSON.stringify({ summary })}\n`);
     if (signal) return signal === 'SIGINT' ? EXIT.SIGINT : EXIT.SIGTERM;
-    if (summary.fetched === 0 && failedTotal(summary) > 0) return EXIT.ALL_FAILED;
+    if (summary.failure?.kind === 'disk-full') {
+      reportProblem(summary.failure.message, { fields: { exitCode: EXIT.ERROR, code: 'ENOSPC', path: storeDir } });
+      return EXIT.ERROR;
+    }
+    if (summary.failure?.kind === 'all-failed' || (summary.fetched === 0 && failedTotal(summary) > 0)) return EXIT.ALL_FAILED;
     return EXIT.OK;
   } finally {
     bar?.stop();

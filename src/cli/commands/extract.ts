@@ -7,6 +7,7 @@ import { decodeHtml, maybeGunzip } from '../../fetch/index.js';
 import { articleFields } from '../../snapshot/index.js';
 import { ConfigError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
+import { reportProblem } from '../output.js';
 import { DEFAULT_CONFIG } from './crawl.js';
 
 export interface ExtractCommandOptions {
@@ -37,7 +38,7 @@ export async function extractCommand(files: string[], o: ExtractCommandOptions):
       bytes = maybeGunzip(readFileSync(file));
     } catch (err) {
       failures++;
-      process.stderr.write(`snapcrawl extract: cannot read ${file}: ${(err as Error).message}\n`);
+      reportProblem(`cannot read ${file}: ${(err as Error).message}`, { prefix: 'snapcrawl extract', fields: { file } });
       continue;
     }
     const decoded = decodeHtml(bytes, null);

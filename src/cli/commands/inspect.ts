@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { SnapshotStore } from '../../snapshot/index.js';
-import { STORE_DB_FILE } from '../../storage/index.js';
-import { StoreError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
+import { reportProblem } from '../output.js';
+import { requireStore } from '../storeDir.js';
 
-/** Refuses a folder that holds no store (a mistyped --store must not create an empty one). */
-export function requireStore(storeDir: string): void {
-  if (!existsSync(join(storeDir, STORE_DB_FILE))) throw new StoreError(`no snapshot store at ${storeDir} (crawl something first, or pass --store)`);
-}
+/** Refuses a folder that holds no store (a mistyped --store must not create an empty one); exit 2. */
+export { requireStore };
 
 /** Opens an existing store read-only. */
 export function openExistingStore(storeDir: string): SnapshotStore {
@@ -36,7 +32,7 @@ export async function showCommand(id: string, o: { store: string }): Promise<num
   try {
     const record = store.get(id);
     if (!record) {
-      process.stderr.write(`snapcrawl: no snapshot ${id} in ${o.store}\n`);
+      reportProblem(`no snapshot ${id} in ${o.store}`, { fields: { id, store: o.store } });
       return EXIT.ERROR;
     }
     process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);

@@ -2,12 +2,12 @@ import { storeStatus, verifyStore, CrawlScheduler } from '../../crawler/index.js
 import { loadConfig } from '../../config/index.js';
 import { createLogger } from '../../util/logger.js';
 import { EXIT } from '../exitCodes.js';
+import { reportProblem } from '../output.js';
+import { requireWritableStore, resolveWritableStore } from '../storeDir.js';
 import { DEFAULT_CONFIG } from './crawl.js';
-import { requireStore } from './inspect.js';
-
 
 export async function statusCommand(o: { store: string; json?: boolean }): Promise<number> {
-  requireStore(o.store);
+  requireWritableStore(o.store); // storeStatus opens the database read-write (WAL, schema check)
   const s = storeStatus(o.store);
   if (o.json) {
     process.stdout.write(`${JSON.stringify(s)}\n`);
@@ -27,7 +27,7 @@ export async function statusCommand(o: { store: string; json?: boolean }): Promi
 }
 
 export async function verifyCommand(o: { store: string; repair?: boolean; deep?: boolean; json?: boolean }): Promise<number> {
-  requireStore(o.store);
+  requireWritableStore(o.store); // verify takes the run lock (a file in the store), and --repair writes
   const report = await verifyStore(o.store, { repair: o.repair, deep: o.deep });
   if (o.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {
@@ -43,16 +43,17 @@ export async function verifyCommand(o: { store: string; repair?: boolean; deep?:
 
 export async function scheduleCommand(o: { config?: string; store?: string; allowPrivate?: boolean }): Promise<number> {
   const config = loadConfig(o.config ?? process.env.SNAPCRAWL_CONFIG ?? DEFAULT_CONFIG);
+  const storeDir = resolveWritableStore(o.store ?? config.store);
   const logger = createLogger();
   const scheduler = new CrawlScheduler(config, {
-    storeDir: o.store,
+    storeDir,
     allowPrivate: o.allowPrivate,
     logger,
     onRun: (r) => logger.info({ source: r.source, summary: r.summary, error: r.error ? String(r.error) : undefined }, 'scheduled run done'),
   });
   const jobs = scheduler.start();
   if (jobs.length === 0) {
-    process.stderr.write('snapcrawl schedule: no source has a `schedule`; nothing to do\n');
+    reportProblem('no source has a `schedule`; nothing to do', { prefix: 'snapcrawl schedule' });
     return EXIT.USAGE;
   }
   await new Promise<void>((resolve) => {

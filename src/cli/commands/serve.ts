@@ -6,8 +6,10 @@
 import { existsSync } from 'node:fs';
 import { loadConfig, type CrawlConfig } from '../../config/index.js';
 import { renderStaticSite, startSiteServer } from '../../site/index.js';
-import { ConfigError, SnapcrawlError } from '../../util/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
+import { reportProblem } from '../output.js';
+import { EnvironmentError, requireWritableStore } from '../storeDir.js';
 import { DEFAULT_CONFIG } from './crawl.js';
 
 export interface SiteCommandOptions {
@@ -67,18 +69,25 @@ export async function serveCommand(o: ServeCommandOptions): Promise<number> {
   const options = siteOptions(o);
   const host = o.host ?? '127.0.0.1';
   const port = o.port ?? 8080;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new EnvironmentError(`invalid port ${port}: expected a whole number from 0 to 65535`, String(port), 'ERR_SOCKET_BAD_PORT');
+  }
   let server;
   try {
     server = await startSiteServer({
       ...options,
       host,
       port,
-      onError: (err) => process.stderr.write(`snapcrawl serve: request failed: ${(err as Error)?.stack ?? String(err)}\n`),
+      onError: (err) =>
+        reportProblem(`request failed: ${(err as Error)?.stack ?? String(err)}`, { prefix: 'snapcrawl serve', fields: { err: String(err) } }),
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
-    if (code === 'EADDRINUSE') throw new SnapcrawlError(`port ${port} on ${host} is already in use (pass --port)`);
-    if (code === 'EADDRNOTAVAIL') throw new SnapcrawlError(`cannot listen on ${host} (not an address of this machine)`);
+    const where = `${host}:${port}`;
+    if (code === 'EADDRINUSE') throw new EnvironmentError(`cannot listen on ${where}: port in use by another process (pass another --port)`, where, code, { cause: err });
+    if (code === 'EADDRNOTAVAIL') throw new EnvironmentError(`cannot listen on ${where}: ${host} is not an address of this machine (pass --host)`, where, code, { cause: err });
+    if (code === 'EACCES' || code === 'EPERM') throw new EnvironmentError(`cannot listen on ${where}: not allowed (ports below 1024 need privileges)`, where, code, { cause: err });
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new EnvironmentError(`cannot listen on ${where}: cannot resolve ${host}`, where, code, { cause: err });
     throw err;
   }
   (o.out ?? process.stdout).write(`snapshot site of ${options.storeDir} listening on ${server.url}\n`);
@@ -88,7 +97,9 @@ export async function serveCommand(o: ServeCommandOptions): Promise<number> {
 }
 
 export async function renderCommand(o: RenderCommandOptions): Promise<number> {
-  const report = await renderStaticSite({ ...siteOptions(o), outDir: o.out });
+  const options = siteOptions(o);
+  requireWritableStore(options.storeDir); // the export is remembered in <store>/exports.json
+  const report = await renderStaticSite({ ...options, outDir: o.out });
   process.stdout.write(`static site written to ${report.outDir}: ${report.snapshots} snapshots, ${report.files} files\n`);
   return EXIT.OK;
 }

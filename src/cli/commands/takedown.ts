@@ -1,8 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import { refreshStaticExports } from '../../site/index.js';
 import { takedown, type TakedownSelector } from '../../takedown/index.js';
-import { requireStore } from './inspect.js';
 import { EXIT } from '../exitCodes.js';
+import { reportProblem } from '../output.js';
+import { requireWritableStore } from '../storeDir.js';
 
 export interface TakedownCommandOptions {
   url?: string;
@@ -28,11 +29,12 @@ export async function takedownCommand(o: TakedownCommandOptions): Promise<number
   try {
     selector = selectorOf(o);
   } catch (e) {
-    process.stderr.write(`snapcrawl takedown: ${(e as Error).message}\n`);
+    reportProblem((e as Error).message, { prefix: 'snapcrawl takedown' });
     return EXIT.USAGE;
   }
   // A takedown against the wrong folder must not "succeed" on a new empty store.
-  requireStore(o.store);
+  // Even a dry run opens the store read-write (SnapshotStore.open finishes interrupted writes).
+  requireWritableStore(o.store);
   const result = takedown(o.store, selector, { reason: o.reason, requester: o.requester, dryRun: o.dryRun });
   // Published static exports must not keep what was just removed: re-render them now.
   const exportsRefreshed = result.dryRun || result.matched.length === 0 ? [] : await refreshStaticExports(o.store);
@@ -48,5 +50,6 @@ export async function takedownCommand(o: TakedownCommandOptions): Promise<number
       ? `dry run: ${result.matched.length} snapshot(s) would be removed; nothing changed\n`
       : `${result.matched.length} snapshot(s) removed (${result.removedFiles} files), ${result.exclusionsAdded} exclusion(s) recorded; audit: ${o.store}/takedowns.jsonl\n`,
   );
+  if (result.compactionDeferred) process.stdout.write('a crawl is running: it compacts store.db (so no copy of the removed text stays in the file) before it ends\n');
   return EXIT.OK;
 }
