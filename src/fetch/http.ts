@@ -5,6 +5,7 @@ import { Agent, type Dispatcher } from 'undici';
 import { FetchError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { startDeadline } from './deadline.js';
+import { PrivateAccess } from './privateAccess.js';
 import { assertIpLiteralAllowed, BlockedAddressError, guardedLookup } from './ssrf.js';
 import { SlowTransferError, watchTransferRate, type MinTransferRate } from './transferRate.js';
 import type { FetchOptions, FetchResult, RedirectHop } from './types.js';
@@ -23,8 +24,13 @@ export interface HttpFetcherOptions {
   maxRetryAfterMs?: number;
   /** Latest a 'retry-later' may be rescheduled, however far off the server's Retry-After is. Default 1 day. */
   maxRescheduleMs?: number;
-  /** Allow private/loopback targets for every request (tests, intranet crawls). */
+  /**
+   * Default for requests that pass no `privateAccess`: true means every private/loopback address
+   * (tests and tools only — the crawler passes a scoped PrivateAccess with every request).
+   */
   allowPrivate?: boolean;
+  /** Default private-address policy (overrides allowPrivate). */
+  privateAccess?: PrivateAccess;
   logger?: Logger;
   /** Base of the exponential backoff (full jitter). */
   retryBaseDelayMs?: number;
@@ -77,7 +83,8 @@ interface RequestContext {
   signal?: AbortSignal;
   maxBytes: number;
   retries: number;
-  allowPrivate: boolean;
+  /** Judged per hop: each redirect target's own host and port decide whether it may be private. */
+  privateAccess: PrivateAccess;
 }
 
 /** The final response of one hop, body read (or discarded for redirects): a FetchResult minus the chain. */
@@ -97,7 +104,7 @@ interface SentRequest {
 
 /** GETs URLs with manual redirects, retries, a size cap and the SSRF guard; keeps exact bytes. */
 export class HttpFetcher {
-  private readonly settings: Required<Omit<HttpFetcherOptions, 'logger'>>;
+  private readonly settings: Required<Omit<HttpFetcherOptions, 'logger' | 'allowPrivate'>>;
   private readonly logger: Logger;
   private readonly guardedAgent: Agent;
   private openAgent?: Agent;
@@ -113,7 +120,7 @@ export class HttpFetcher {
       retries: options.retries ?? 3,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
       maxRescheduleMs: options.maxRescheduleMs ?? 86_400_000,
-      allowPrivate: options.allowPrivate ?? false,
+      privateAccess: options.privateAccess ?? PrivateAccess.from(options.allowPrivate),
       retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
       totalTimeoutMs: options.totalTimeoutMs ?? Infinity,
       minBytesPerSecond: options.minBytesPerSecond ?? 1024,
@@ -150,7 +157,7 @@ export class HttpFetcher {
       signal,
       maxBytes: options.maxBytes ?? this.settings.maxBytes,
       retries: options.retries ?? this.settings.retries,
-      allowPrivate: options.allowPrivate ?? this.settings.allowPrivate,
+      privateAccess: options.privateAccess ?? this.settings.privateAccess,
     };
     const maxRedirects = options.maxRedirects ?? this.settings.maxRedirects;
     const redirects: RedirectHop[] = [];
@@ -197,9 +204,12 @@ export class HttpFetcher {
     });
   }
 
-  /** Separate pools, so a connection opened without the guard is never reused by a guarded request. */
-  private agentFor(allowPrivate: boolean): Agent {
-    if (!allowPrivate) return this.guardedAgent;
+  /**
+   * Separate pools, so a connection opened without the guard is never reused by a guarded request
+   * (undici pools per origin, and only origins the policy opens ever reach the open agent).
+   */
+  private agentFor(open: boolean): Agent {
+    if (!open) return this.guardedAgent;
     this.openAgent ??= this.createAgent(false);
     return this.openAgent;
   }
@@ -238,7 +248,9 @@ export class HttpFetcher {
   }
 
   private async sendOnce(url: URL, ctx: RequestContext): Promise<SentRequest> {
-    if (!ctx.allowPrivate) assertIpLiteralAllowed(url);
+    // Per hop: a redirect from an allowed endpoint to any other goes through the guard.
+    const open = ctx.privateAccess.allowsUrl(url);
+    if (!open) assertIpLiteralAllowed(url);
     const requestHeaders: Record<string, string> = {
       host: url.host,
       'user-agent': this.settings.userAgent,
@@ -251,7 +263,7 @@ export class HttpFetcher {
     let pending: Promise<Dispatcher.ResponseData>;
     tracing = trace;
     try {
-      pending = this.agentFor(ctx.allowPrivate).request({
+      pending = this.agentFor(open).request({
         origin: url.origin,
         path: url.pathname + url.search,
         method: 'GET',

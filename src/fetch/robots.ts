@@ -3,6 +3,7 @@ import type { StoreDatabase } from '../storage/database.js';
 import { FetchError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import type { HttpFetcher } from './http.js';
+import { PrivateAccess } from './privateAccess.js';
 import type { RobotsVerdict } from './types.js';
 
 // The package is CommonJS (`module.exports = fn`) but its typings declare `export default fn`,
@@ -119,9 +120,13 @@ export class RobotsCache {
     )`);
   }
 
-  /** May we fetch `url`? Fetches (or reuses) robots.txt of its origin. */
-  async check(url: string, options: { allowPrivate?: boolean } = {}): Promise<RobotsVerdict> {
-    const entry = await this.entryFor(originOf(url), options.allowPrivate ?? false);
+  /**
+   * May we fetch `url`? Fetches (or reuses) robots.txt of its origin. `privateAccess` is the caller's
+   * policy: robots.txt may be fetched from a private address only when it opens that origin's endpoint
+   * (and a robots.txt redirect only to endpoints it opens).
+   */
+  async check(url: string, options: { privateAccess?: PrivateAccess } = {}): Promise<RobotsVerdict> {
+    const entry = await this.entryFor(originOf(url), options.privateAccess ?? PrivateAccess.NONE);
     const verdict: RobotsVerdict = { allowed: entry.outcome !== 'disallow-all', robotsUrl: entry.robotsUrl, reason: entry.reason };
     if (entry.rules) {
       // undefined means "URL not on this robots.txt's origin", which cannot happen here.
@@ -142,20 +147,22 @@ export class RobotsCache {
     return verdict.reason === BLOCKED_REASON;
   }
 
-  private entryFor(origin: string, allowPrivate: boolean): Promise<RobotsEntry> {
+  private entryFor(origin: string, access: PrivateAccess): Promise<RobotsEntry> {
+    const allowPrivate = access.allowsUrl(origin);
     const cached = this.entries.get(origin);
-    // A guard refusal holds only for callers that refuse private addresses; one that allows them loads for itself.
+    // A guard refusal holds only for callers whose policy does not open this origin; one that opens it loads for itself.
+    // (Rules loaded under a wider policy are reused as they are: the fetch itself is still guarded per endpoint.)
     const usable = cached && cached.expiresAt > Date.now() && !(allowPrivate && cached.reason === BLOCKED_REASON);
     if (usable) return Promise.resolve(cached);
-    const key = `${allowPrivate ? 'private-ok' : 'public-only'} ${origin}`;
+    const key = `${access.toString()} ${origin}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const loading = this.load(origin, allowPrivate).finally(() => this.inFlight.delete(key));
+    const loading = this.load(origin, access).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, loading);
     return loading;
   }
 
-  private async load(origin: string, allowPrivate: boolean): Promise<RobotsEntry> {
+  private async load(origin: string, access: PrivateAccess): Promise<RobotsEntry> {
     const row = this.db.prepare('SELECT * FROM robots_cache WHERE origin = ?').get(origin) as RobotsRow | undefined;
     let entry: RobotsEntry;
     if (row && row.expires_at > Date.now()) {
@@ -164,7 +171,7 @@ export class RobotsCache {
         fetchedAt: row.fetched_at, expiresAt: row.expires_at, body: row.body,
       });
     } else {
-      entry = this.withRules(await this.fetchEntry(origin, allowPrivate));
+      entry = this.withRules(await this.fetchEntry(origin, access));
       // A refusal by our own SSRF guard says nothing about the origin: keep it out of the shared cache,
       // so a later run that allows private addresses is not blocked by it.
       if (entry.reason === BLOCKED_REASON) {
@@ -189,7 +196,7 @@ export class RobotsCache {
   }
 
   /** Fetches robots.txt and maps the result to an outcome per RFC 9309 §2.3.1. */
-  private async fetchEntry(origin: string, allowPrivate: boolean): Promise<RobotsEntry> {
+  private async fetchEntry(origin: string, access: PrivateAccess): Promise<RobotsEntry> {
     const robotsUrl = `${origin}/robots.txt`;
     const now = Date.now();
     const entry = (outcome: Outcome, reason: string, status: number | null, body: string | null = null): RobotsEntry => ({
@@ -203,7 +210,7 @@ export class RobotsCache {
         retries: 0,
         maxBytes: ROBOTS_MAX_BYTES,
         totalTimeoutMs: this.timeoutMs,
-        allowPrivate,
+        privateAccess: access,
       });
       const { status } = result;
       if (status >= 200 && status < 300) return entry('rules', 'rules', status, result.body.toString('utf8').replace(/^\uFEFF/, ''));

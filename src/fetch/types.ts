@@ -1,3 +1,5 @@
+import type { PrivateAccess } from './privateAccess.js';
+
 /** One hop of a redirect chain, in the order followed. */
 export interface RedirectHop {
   url: string;
@@ -46,8 +48,11 @@ export interface FetchOptions {
    * `redirect-refused` FetchError (the crawler uses it for robots rules, exclusions and URLs it already has).
    */
   beforeRedirect?: (target: string) => Promise<string | null | undefined> | string | null | undefined;
-  /** Allow private/loopback targets for this request (per-source allowPrivate). */
-  allowPrivate?: boolean;
+  /**
+   * Which endpoints may be on private/loopback/link-local addresses for this request, judged for
+   * every redirect hop on its own (the crawler passes the source's scope); overrides the fetcher's default.
+   */
+  privateAccess?: PrivateAccess;
   /** Hard deadline for this fetch, retries and redirects included; overrides the fetcher's default. */
   totalTimeoutMs?: number;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { once } from 'node:events';
 import { describe, test } from 'node:test';
-import { addressPolicy, HostVetter } from '../../src/fetch/index.js';
+import { addressPolicy, HostVetter, PrivateAccess } from '../../src/fetch/index.js';
 import { GuardProxy } from '../../src/fetch/browser/guardProxy.js';
 import { FetchError } from '../../src/util/errors.js';
 import { browserSite, captureLogger, CHROMIUM_SKIP, loopbackBrowser, recordConnections, startTestServer } from '../fixtures/browser/harness.js';
@@ -54,6 +54,20 @@ describe('SSRF policy for browser requests (no traffic involved)', () => {
     assert.equal((await open.vet('10.0.0.1')).allowed, true);
     assert.equal((await open.vet('169.254.169.254')).allowed, true);
   });
+
+  test('a scoped policy opens its endpoints (host and port) only, per request', async () => {
+    const scoped = new HostVetter(addressPolicy(PrivateAccess.of(['http://127.0.0.1:8787/news/'])));
+    assert.equal((await scoped.vetUrl('http://127.0.0.1:8787/img/1.png')).allowed, true);
+    assert.equal((await scoped.vetUrl('ws://127.0.0.1:8787/live')).allowed, true, 'same endpoint, another scheme');
+    assert.equal((await scoped.vet('127.0.0.1', 8787)).allowed, true, 'the guard proxy asks by host and port');
+    for (const url of ['http://127.0.0.1:9999/admin-secret', 'http://127.0.0.1/', 'https://127.0.0.1/', 'http://localhost:8787/', 'http://10.0.0.1:8787/']) {
+      const verdict = await scoped.vetUrl(url);
+      assert.ok(!verdict.allowed && verdict.blocked, `${url} is refused as an address`);
+    }
+    const other = await scoped.vet('127.0.0.1', 9999);
+    assert.ok(!other.allowed && other.blocked && other.reason === 'blocked address 127.0.0.1 (loopback) for 127.0.0.1:9999', JSON.stringify(other));
+    assert.equal((await scoped.vet('127.0.0.1')).allowed, false, 'no port, no opening');
+  });
 });
 
 describe('guard proxy (the browser\'s only way out)', () => {
@@ -77,6 +91,34 @@ describe('guard proxy (the browser\'s only way out)', () => {
     for await (const chunk of socket) text += String(chunk);
     assert.match(text, /^HTTP\/1\.1 200 OK[\s\S]*through the tunnel$/);
     assert.equal(proxy.remoteAddressOf(`http://localhost:${server.port}/x`), '127.0.0.1');
+  });
+});
+
+describe('guard proxy with a scoped policy', () => {
+  test('tunnels to the allowed endpoint, refuses another port of the same IP without connecting', async (t) => {
+    const allowed = await startTestServer((_req, res) => res.end('allowed'));
+    const other = await startTestServer((_req, res) => res.end('admin secret'));
+    t.after(() => allowed.close());
+    t.after(() => other.close());
+    const blocked: string[] = [];
+    const proxy = await GuardProxy.start(new HostVetter(addressPolicy(PrivateAccess.of([`${allowed.url}/`]))), {
+      onBlocked: (target) => blocked.push(target),
+    });
+    t.after(() => proxy.close());
+
+    const { result: refused, hosts } = await recordConnections(() => socksConnect(proxy.url, '127.0.0.1', other.port));
+    assert.equal(refused.reply, 2);
+    assert.deepEqual(hosts, [], 'no connection attempted');
+    assert.deepEqual(blocked, [`127.0.0.1:${other.port}`]);
+    refused.socket.destroy();
+
+    const { reply, socket } = await socksConnect(proxy.url, '127.0.0.1', allowed.port);
+    assert.equal(reply, 0);
+    socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    let text = '';
+    for await (const chunk of socket) text += String(chunk);
+    assert.match(text, /allowed$/);
+    assert.deepEqual(other.requests, []);
   });
 });
 

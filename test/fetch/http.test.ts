@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { HttpFetcher, parseRetryAfter, type HttpFetcherOptions } from '../../src/fetch/index.js';
+import { HttpFetcher, parseRetryAfter, PrivateAccess, type HttpFetcherOptions } from '../../src/fetch/index.js';
 import { FetchError, type FetchErrorKind } from '../../src/util/errors.js';
 import { startTestServer, type RouteHandler, type TestServer } from '../fixtures/http-server.js';
 
@@ -243,17 +243,43 @@ describe('HttpFetcher SSRF guard', () => {
     assert.equal(s.requests.length, 0);
   });
 
-  test('allowPrivate per request lifts the guard for every hop', async () => {
+  test('privateAccess is judged per hop: only the endpoints it lists may be private', async () => {
+    const secret = await server((_req, res) => res.end('admin secret'));
+    const s = await server((req, res) => {
+      if (req.url === '/to-localhost') res.writeHead(302, { Location: `http://localhost:${String(req.socket.localPort)}/secret` }).end();
+      else if (req.url === '/to-other-port') res.writeHead(302, { Location: `${secret.url}/admin-secret` }).end();
+      else if (req.url === '/to-self') res.writeHead(302, { Location: '/ok' }).end();
+      else res.end('ok');
+    });
+    const fetcher = new HttpFetcher({ userAgent: UA, retryBaseDelayMs: 5 });
+    after(() => fetcher.close());
+    const own = { privateAccess: PrivateAccess.of([`${s.url}/`]) };
+    assert.equal((await fetcher.fetch(`${s.url}/`, own)).body.toString(), 'ok');
+    assert.equal((await fetcher.fetch(`${s.url}/to-self`, own)).finalUrl, `${s.url}/ok`);
+    // Another port on the same IP is another endpoint: the hop goes through the guard and is refused before connecting.
+    const otherPort = await rejectsWithKind(fetcher.fetch(`${s.url}/to-other-port`, own), 'blocked-address');
+    assert.match(otherPort.message, /127\.0\.0\.1 \(loopback\) at http:\/\/127\.0\.0\.1:\d+\/admin-secret/);
+    assert.equal(otherPort.url, `${s.url}/to-other-port`);
+    assert.deepEqual(secret.requests, []);
+    // Same port under another name is another endpoint too (the guard refuses it after DNS).
+    await rejectsWithKind(fetcher.fetch(`${s.url}/to-localhost`, own), 'blocked-address');
+    // Nothing listed: nothing private, whatever the first hop was.
+    await rejectsWithKind(fetcher.fetch(`${s.url}/`, { privateAccess: PrivateAccess.of([`${secret.url}/`]) }), 'blocked-address');
+    assert.deepEqual(s.requests, ['GET /', 'GET /to-self', 'GET /ok', 'GET /to-other-port', 'GET /to-localhost']);
+    // Listing both endpoints (allowPrivateHosts) lets the hop through.
+    const both = { privateAccess: PrivateAccess.of([`${s.url}/`, `localhost:${s.port}`]) };
+    assert.equal((await fetcher.fetch(`${s.url}/to-localhost`, both)).finalUrl, `http://localhost:${s.port}/secret`);
+  });
+
+  test('PrivateAccess.ALL (tests and tools only) lifts the guard for every hop', async () => {
     const s = await server((req, res) => {
       if (req.url === '/hop') res.writeHead(302, { Location: `http://localhost:${String(req.socket.localPort)}/secret` }).end();
       else res.end('ok');
     });
     const fetcher = new HttpFetcher({ userAgent: UA, retryBaseDelayMs: 5 });
     after(() => fetcher.close());
-    const result = await fetcher.fetch(`${s.url}/`, { allowPrivate: true });
-    assert.equal(result.body.toString(), 'ok');
-    const viaRedirect = await fetcher.fetch(`${s.url}/hop`, { allowPrivate: true });
+    const viaRedirect = await fetcher.fetch(`${s.url}/hop`, { privateAccess: PrivateAccess.ALL });
     assert.equal(viaRedirect.finalUrl, `http://localhost:${s.port}/secret`);
-    assert.equal(s.requests.length, 3);
+    assert.equal(s.requests.length, 2);
   });
 });

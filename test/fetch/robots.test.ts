@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, test } from 'node:test';
-import { HttpFetcher, productToken, RobotsCache, type RobotsCacheOptions } from '../../src/fetch/index.js';
+import { HttpFetcher, PrivateAccess, productToken, RobotsCache, type RobotsCacheOptions } from '../../src/fetch/index.js';
 import { openStoreDatabase, type StoreDatabase } from '../../src/storage/index.js';
 import { startTestServer, type RouteHandler, type TestServer } from '../fixtures/http-server.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const UA = 'snapcrawl/0.1 (+https://example.org/bot)';
 
-/** Fetcher with the SSRF guard ON (the default); tests pass allowPrivate per check. */
+/** Fetcher with the SSRF guard ON (the default); tests pass a privateAccess per check. */
 const fetcher = new HttpFetcher({ userAgent: UA, retryBaseDelayMs: 5 });
 after(() => fetcher.close());
 
@@ -36,7 +36,8 @@ function robotsServer(text: string): Promise<TestServer> {
   });
 }
 
-const loopback = { allowPrivate: true };
+/** Every private address open: these tests are about robots.txt, not about the scope (see the scoped tests below). */
+const loopback = { privateAccess: PrivateAccess.ALL };
 
 const RULES = `
 User-agent: *
@@ -144,6 +145,25 @@ test('a cross-origin redirect is followed and its rules apply to the original or
   const robots = robotsCache();
   assert.equal((await robots.check(`${s.url}/secret/1`, loopback)).allowed, false);
   assert.equal((await robots.check(`${s.url}/public`, loopback)).allowed, true);
+});
+
+test('a scoped policy opens only its endpoints: robots.txt of another private origin, or a redirect there, is refused unfetched', async () => {
+  const other = await robotsServer('User-agent: *\nAllow: /\n');
+  const s = await server((_req, res) => {
+    res.writeHead(301, { Location: `${other.url}/robots.txt` }).end();
+  });
+  const own = await robotsServer('User-agent: *\nDisallow: /admin\n');
+  const scoped = { privateAccess: PrivateAccess.of([`${own.url}/`, `${s.url}/seed`]) };
+  const robots = robotsCache();
+  // The policy's own endpoint: fetched over the open path, its rules apply.
+  assert.equal((await robots.check(`${own.url}/news`, scoped)).allowed, true);
+  assert.equal((await robots.check(`${own.url}/admin`, scoped)).allowed, false);
+  // Another port on the same IP is another endpoint: refused by the guard, never contacted.
+  assert.equal((await robots.check(`${other.url}/x`, scoped)).reason, 'unreachable (blocked-address)');
+  // An allowed origin whose robots.txt redirects there: the hop is judged on its own and refused.
+  assert.equal((await robots.check(`${s.url}/x`, scoped)).reason, 'unreachable (blocked-address)');
+  assert.deepEqual(other.requests, []);
+  assert.deepEqual(s.requests, ['GET /robots.txt']);
 });
 
 test('more than 5 redirects means no robots.txt (allow)', async () => {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import type { LookupAddress } from 'node:dns';
 import { test } from 'node:test';
 import { assertIpLiteralAllowed, BlockedAddressError, blockedRange, guardedLookup } from '../../src/fetch/ssrf.js';
+import { PrivateAccess } from '../../src/fetch/privateAccess.js';
+import { endpointOfUrl, parseEndpoint } from '../../src/util/endpoint.js';
 
 test('non-public addresses are blocked, with the range named', () => {
   const blocked: [string, RegExp][] = [
@@ -69,4 +71,32 @@ test('the guarded lookup refuses names that resolve to blocked addresses, in bot
       return true;
     });
   }
+});
+
+test('endpoints are host:port, spelled one way whatever they come from', () => {
+  assert.equal(endpointOfUrl('http://127.0.0.1:8787/a?b'), '127.0.0.1:8787');
+  assert.equal(endpointOfUrl('http://127.0.0.1/'), '127.0.0.1:80');
+  assert.equal(endpointOfUrl('https://Intranet.Example/'), 'intranet.example:443');
+  assert.equal(endpointOfUrl('wss://[0:0:0:0:0:0:0:1]:8443/x'), '[::1]:8443');
+  assert.equal(endpointOfUrl('http://2130706433:8080/'), '127.0.0.1:8080', 'IPv4 shorthands are normalized as a browser does');
+  assert.equal(endpointOfUrl('ftp://127.0.0.1/'), undefined);
+  assert.equal(parseEndpoint('127.0.0.1:8787'), '127.0.0.1:8787');
+  assert.equal(parseEndpoint('[::1]:8080'), '[::1]:8080');
+  assert.equal(parseEndpoint('http://10.0.0.5:8080/'), '10.0.0.5:8080');
+  for (const bad of ['127.0.0.1', '127.0.0.1:0', '127.0.0.1:70000', 'http://10.0.0.5/admin', 'http://u:p@10.0.0.5/', 'a b:80', '']) {
+    assert.equal(parseEndpoint(bad), undefined, bad);
+  }
+});
+
+test('PrivateAccess: NONE, ALL, or exactly the listed endpoints', () => {
+  const scoped = PrivateAccess.of(['http://127.0.0.1:8787/feed.xml', 'localhost:8080']);
+  assert.ok(scoped.allowsUrl('http://127.0.0.1:8787/x') && scoped.allowsUrl(new URL('http://LOCALHOST:8080/')));
+  assert.ok(!scoped.allowsUrl('http://127.0.0.1:8788/x'), 'another port');
+  assert.ok(!scoped.allowsUrl('http://127.0.0.2:8787/x'), 'another IP');
+  assert.ok(!scoped.allowsUrl('https://127.0.0.1/'), 'another default port');
+  assert.ok(scoped.allowsEndpoint('127.0.0.1', 8787) && !scoped.allowsEndpoint('127.0.0.1', 9999));
+  assert.ok(!PrivateAccess.NONE.allowsUrl('http://127.0.0.1:8787/') && PrivateAccess.NONE.isNone);
+  assert.ok(PrivateAccess.ALL.allowsUrl('http://10.0.0.1/') && PrivateAccess.ALL.allowsEndpoint('169.254.169.254', 80));
+  assert.ok(PrivateAccess.of([]).isNone);
+  assert.throws(() => PrivateAccess.of(['10.0.0.1']), /host:port/);
 });

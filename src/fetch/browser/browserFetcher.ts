@@ -1,5 +1,6 @@
 import { FetchError } from '../../util/errors.js';
 import { silentLogger, type Logger } from '../../util/logger.js';
+import { PrivateAccess } from '../privateAccess.js';
 import { addressPolicy } from './addressPolicy.js';
 import { BrowserPool, chromiumPath, type BrowserLease } from './browserPool.js';
 import { CAPTURE_GRACE_MS, renderPage, type PageRender, type RenderSettings } from './pageRender.js';
@@ -113,7 +114,7 @@ export class BrowserFetcher {
       networkIdleCapMs: options.networkIdleCapMs ?? o.networkIdleCapMs ?? DEFAULTS.networkIdleCapMs,
       ...(options.waitForSelector !== undefined ? { waitForSelector: options.waitForSelector } : {}),
       blockResources: options.blockResources ?? o.blockResources ?? [],
-      policy: addressPolicy(options.allowPrivate ?? o.allowPrivate ?? false, options.allowedPrivateRanges ?? o.allowedPrivateRanges ?? []),
+      policy: addressPolicy(options.privateAccess ?? o.privateAccess ?? PrivateAccess.NONE, options.allowedPrivateRanges ?? o.allowedPrivateRanges ?? []),
       userAgent: options.userAgent ?? o.userAgent,
       headers: options.headers ?? {},
       ...(options.allowRequest ? { allowRequest: options.allowRequest } : {}),

@@ -14,8 +14,8 @@ export interface GuardProxyEvents {
 /**
  * A SOCKS5 proxy on 127.0.0.1 that every connection of one render goes through. Route interception
  * never sees redirect hops (Playwright continues them itself), speculative prefetches or preconnects;
- * connections for all of those still pass here. Chromium hands SOCKS5 the hostname, we vet it with
- * the render's HostVetter and connect to the vetted address ourselves, so there is no DNS-rebinding
+ * connections for all of those still pass here. Chromium hands SOCKS5 the hostname and port, we vet
+ * both with the render's HostVetter (a private address only for an endpoint the policy opens) and connect to the vetted address ourselves, so there is no DNS-rebinding
  * gap between the check and the connection. Bytes are tunnelled untouched (TLS stays end to end).
  */
 export class GuardProxy {
@@ -92,7 +92,7 @@ export class GuardProxy {
 
   private async connect(client: Socket, host: string, port: number, early: Buffer): Promise<void> {
     const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const verdict = await this.vetter.vet(host);
+    const verdict = await this.vetter.vet(host, port);
     if (!verdict.allowed) {
       if (verdict.blocked) this.events.onBlocked(target, verdict.reason);
       return reply(client, verdict.blocked ? REPLY.notAllowed : REPLY.hostUnreachable);

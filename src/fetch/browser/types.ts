@@ -1,5 +1,6 @@
 import { SnapcrawlError } from '../../util/errors.js';
 import type { Logger } from '../../util/logger.js';
+import type { PrivateAccess } from '../privateAccess.js';
 import type { FetchResult } from '../types.js';
 
 /** Resource types that can be skipped for speed; the page still renders (layout may differ). */
@@ -7,9 +8,12 @@ export type BlockableResourceType = 'image' | 'font' | 'media';
 
 /** Which private/reserved addresses the browser may reach (see ssrf.ts blockedRange for the range names). */
 export interface AddressPolicy {
-  /** Every address allowed (intranet crawls). */
-  allowPrivate: boolean;
-  /** Only these blockedRange() names allowed, e.g. ['loopback'] for a test site on 127.0.0.1. */
+  /**
+   * The endpoints (host:port) that may be private — judged per request and per connection, so a page of an
+   * allowed endpoint cannot pull sub-resources from another private one. PrivateAccess.ALL opens every address.
+   */
+  privateAccess: PrivateAccess;
+  /** These blockedRange() names allowed for any endpoint, e.g. ['loopback'] for test fixtures on 127.0.0.1. */
   allowedRanges: readonly string[];
 }
 
@@ -25,7 +29,9 @@ export interface RenderOptions {
   /** Longest wait for network idle after DOMContentLoaded. */
   networkIdleCapMs?: number;
   blockResources?: readonly BlockableResourceType[];
-  allowPrivate?: boolean;
+  /** Endpoints that may be on private addresses (the crawler passes the source's scope); default none. */
+  privateAccess?: PrivateAccess;
+  /** Ranges allowed for every endpoint (tests and tools: ['loopback']); the crawler never sets it. */
   allowedPrivateRanges?: readonly string[];
   /** Overrides the fetcher's User-Agent (a source's own userAgent). */
   userAgent?: string;
