@@ -1,4 +1,6 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
+import { parseEndpoint } from '../util/endpoint.js';
 import { safePatternProblem } from './safePattern.js';
 
 const DEFAULT_USER_AGENT = 'snapcrawl/0.1 (+https://github.com/snapcrawl/snapcrawl; archive crawler)';
@@ -7,6 +9,18 @@ const DEFAULT_USER_AGENT = 'snapcrawl/0.1 (+https://github.com/snapcrawl/snapcra
 const regexString = z.string().min(1).superRefine((s, ctx) => {
   const problem = safePatternProblem(s);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A cron expression croner accepts and that fires at all (`0 0 31 2 *` never does). */
+const cronExpression = z.string().min(1).superRefine((expr, ctx) => {
+  try {
+    const job = new Cron(expr, { paused: true });
+    const next = job.nextRun();
+    job.stop();
+    if (!next) ctx.addIssue({ code: 'custom', message: `cron expression "${expr}" never fires` });
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `is not a valid cron expression (croner syntax, e.g. "*/15 * * * *"): ${(e as Error).message}` });
+  }
 });
 
 const httpUrl = z.string().refine(
@@ -20,6 +34,11 @@ const httpUrl = z.string().refine(
   },
   { message: 'must be an absolute http(s) URL' },
 );
+
+/** An endpoint that may be private for a source: `host:port` or an http(s) origin. */
+const privateEndpoint = z.string().refine((s) => parseEndpoint(s) !== undefined, {
+  message: 'must be host:port (e.g. 10.0.0.5:8080) or an http(s) origin (e.g. http://intranet.example:8080)',
+});
 
 const timezone = z.string().refine(
   (tz) => {
@@ -104,14 +123,17 @@ export const sourceSchema = z.strictObject({
    */
   revisit: z.array(durationSchema).prefault(['1h', '6h', '24h', '7d']),
   /** A cron expression (croner syntax) for `snapcrawl schedule`, e.g. every 15 minutes. */
-  schedule: z.string().min(1).optional(),
+  schedule: cronExpression.optional(),
   politeness: politenessSchema.prefault({}),
   userAgent: z.string().min(1).optional(),
   timezone: timezone.default('UTC'),
   category: z.string().min(1).optional(),
   render: z.enum(['http', 'browser', 'auto']).default('http'),
   browser: browserRenderSchema.prefault({}),
+  /** Opens private addresses for the endpoints (host:port) of this source's own seeds, feeds and sitemaps. */
   allowPrivate: z.boolean().default(false),
+  /** Further endpoints this source may reach on private addresses (an intranet image or API server). */
+  allowPrivateHosts: z.array(privateEndpoint).default([]),
   extract: z.record(z.string(), fieldOverrideSchema).optional(),
 });
 

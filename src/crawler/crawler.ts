@@ -4,12 +4,12 @@ import PQueue from 'p-queue';
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { Frontier, type FrontierEntry } from '../frontier/index.js';
 import { BrowserFetcher, HttpFetcher, RobotsCache } from '../fetch/index.js';
-import { openStoreDatabase, type StoreDatabase } from '../storage/index.js';
+import { compactIfRequested, openStoreDatabase, SpaceReserve, storeTrouble, StoreFullError, type StoreDatabase } from '../storage/index.js';
 import { SnapshotStore } from '../snapshot/index.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { INDEX_PRIORITY } from './discovery.js';
 import { PageProcessor } from './pageProcessor.js';
-import { acquireRunLock } from './runLock.js';
+import { acquireRunLock } from '../storage/index.js';
 import { RunRegistry } from './runs.js';
 import { SourceScope } from './scope.js';
 import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
@@ -33,7 +33,10 @@ export interface CrawlOptions {
   maxTimeMs?: number;
   /** Overrides config.concurrency. */
   concurrency?: number;
-  /** Allows private/loopback targets for every source. */
+  /**
+   * allowPrivate for every source (overrides config.allowPrivate): each may reach its own entry points'
+   * endpoints on private/loopback addresses, nothing else (privateScope.ts).
+   */
   allowPrivate?: boolean;
   /** Snapshot every HTML page fetched, not only articles (one-off `crawl <url>`). */
   snapshotAllPages?: boolean;
@@ -57,6 +60,9 @@ export class Crawler {
   private wake: (() => void) | null = null;
   private readonly abort = new AbortController();
   private abortTimer: NodeJS.Timeout | null = null;
+  /** An error that ends the run (a full disk): no more pages are claimed, the run is reported `failed`. */
+  private fatal: Error | null = null;
+  private storeDir = '';
 
   constructor(private readonly config: CrawlConfig, private readonly options: CrawlOptions) {}
 
@@ -82,6 +88,7 @@ export class Crawler {
 
   async run(): Promise<RunSummary> {
     const storeDir = this.options.storeDir ?? this.config.store;
+    this.storeDir = storeDir;
     const log = this.options.logger ?? silentLogger;
     const lock = acquireRunLock(storeDir);
     if (lock.recovered) log.warn({ lock: lock.file, pid: lock.recovered.pid }, 'recovered a lock left by a dead run');
@@ -89,8 +96,11 @@ export class Crawler {
     let store: SnapshotStore | null = null;
     let fetcher: HttpFetcher | null = null;
     let browser: BrowserFetcher | null = null;
+    const reserve = new SpaceReserve(storeDir).hold();
     try {
       db = openStoreDatabase(storeDir);
+      // A takedown made beside an earlier run that was killed left its compaction to us.
+      if (compactIfRequested(storeDir, db)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
       const runs = new RunRegistry(db);
       const { id: runId, resumed, previous } = runs.begin();
       const frontier = new Frontier(db, runId);
@@ -101,7 +111,7 @@ export class Crawler {
       fetcher = new HttpFetcher({
         userAgent: this.config.userAgent,
         ...this.config.fetch,
-        allowPrivate,
+        // No private address by default: every request carries its source's scope (privateScope.ts).
         logger: log,
         ...(this.options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: this.options.retryBaseDelayMs } : {}),
       });
@@ -110,12 +120,19 @@ export class Crawler {
       if (this.options.sources.some((s) => s.render !== 'http')) {
         browser = new BrowserFetcher({
           userAgent: this.config.userAgent,
-          maxBytes: this.config.fetch.maxBytes, // allowPrivate goes with each render (per source)
+          maxBytes: this.config.fetch.maxBytes, // the source's private endpoints go with each render
           logger: log,
         });
       }
       const summary = resumeSummary(previous, emptySummary(runId, resumed, this.options.sources.map((s) => s.name)));
-      const checkpoint = setInterval(() => runs.checkpoint(runId, summary), 2000);
+      const checkpoint = setInterval(() => {
+        try {
+          runs.checkpoint(runId, summary);
+        } catch (err) {
+          // A busy or full store skips one checkpoint; the next one (or the run's end) catches up.
+          log.warn({ err: String(err) }, 'run checkpoint skipped');
+        }
+      }, 2000);
       checkpoint.unref();
       const processor = new PageProcessor({
         config: this.config,
@@ -138,19 +155,54 @@ export class Crawler {
       if (due) log.info({ due }, 'known articles due for a revisit');
       const status = await this.loop(frontier, processor, summary, log).finally(() => clearInterval(checkpoint));
       summary.status = status;
+      if (this.fatal) reserve.release(); // room for the last writes below
+      if (this.fatal) summary.failure = { kind: 'disk-full', message: this.fatal.message };
+      else if (status === 'completed' && summary.fetched === 0 && failedTotal(summary) > 0) {
+        summary.status = 'failed';
+        summary.failure = { kind: 'all-failed', message: 'every fetch failed (source or network down)' };
+      }
       summary.finishedAt = new Date().toISOString();
       summary.durationMs = Date.parse(summary.finishedAt) - Date.parse(summary.startedAt);
-      summary.queuedLeft = frontier.queuedCount();
-      runs.end(runId, status, summary);
-      writeRunReport(storeDir, summary);
+      this.finishRun(storeDir, summary, () => {
+        summary.queuedLeft = frontier.queuedCount();
+        runs.end(runId, summary.status, summary);
+        if (compactIfRequested(storeDir, db!)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
+      }, log);
       log.info({ summary }, 'crawl finished');
       return summary;
+    } catch (err) {
+      // Before the loop (opening the database, resuming the run) a full disk is no bug either.
+      if (storeTrouble(err, storeDir) === 'full' && !(err instanceof StoreFullError)) throw new StoreFullError(storeDir, { cause: err });
+      throw err;
     } finally {
+      reserve.release();
       await browser?.close();
       await fetcher?.close();
       store?.close();
       db?.close();
       lock.release();
+    }
+  }
+
+  /**
+   * The run's last writes: index bookkeeping, then the report file. On a full disk either may fail;
+   * the run still ends with its summary (logged and returned), never with a raw stack.
+   */
+  private finishRun(storeDir: string, summary: RunSummary, bookkeeping: () => void, log: Logger): void {
+    for (const [what, step] of [
+      ['run bookkeeping', bookkeeping],
+      ['run report', () => writeRunReport(storeDir, summary)],
+    ] as const) {
+      try {
+        step();
+      } catch (err) {
+        if (storeTrouble(err, storeDir) === 'full') {
+          this.fatal ??= new StoreFullError(storeDir, { cause: err });
+          summary.status = 'failed';
+          summary.failure = { kind: 'disk-full', message: this.fatal.message };
+        }
+        log.error({ err: String(err), storeDir }, `could not write the ${what}`);
+      }
     }
   }
 
@@ -193,18 +245,26 @@ export class Crawler {
     };
     const budgetLeft = () => (maxPages === undefined || started < maxPages) && timeLeft();
 
-    while (!this.stopping) {
+    while (!this.stopping && !this.fatal) {
       const slots = concurrency - inFlight;
       if (slots > 0 && budgetLeft()) {
         const busy = new Set([...hostInFlight].filter(([h, n]) => n >= (hostLimit.get(h) ?? 1)).map(([h]) => h));
-        const claimed = frontier.claim({
-          now: Date.now(),
-          limit: Math.min(slots, maxPages === undefined ? slots : maxPages - started),
-          busyHosts: busy,
-          exhaustedSources: exhausted,
-          exhaustedHosts,
-          delayFor: (host, source) => processor.delayFor(host, sources.get(source)),
-        });
+        let claimed: FrontierEntry[];
+        try {
+          claimed = frontier.claim({
+            now: Date.now(),
+            limit: Math.min(slots, maxPages === undefined ? slots : maxPages - started),
+            busyHosts: busy,
+            exhaustedSources: exhausted,
+            exhaustedHosts,
+            delayFor: (host, source) => processor.delayFor(host, sources.get(source)),
+          });
+        } catch (err) {
+          // Another process (a takedown, verify, serve) held the store a moment too long: try again shortly.
+          if (!this.survivable(err, log)) throw err;
+          await sleep(250);
+          continue;
+        }
         for (const entry of claimed) {
           started++;
           inFlight++;
@@ -246,17 +306,60 @@ export class Crawler {
     await queue.onIdle();
     if (this.abortTimer) clearTimeout(this.abortTimer);
     progress();
-    return this.stopping ? 'interrupted' : 'completed';
+    return this.fatal ? 'failed' : this.stopping ? 'interrupted' : 'completed';
+  }
+
+  /**
+   * Whether the run can go on after a store error: a busy store can (the caller retries), a full disk
+   * cannot (the run stops claiming, finishes what is in flight and ends `failed`). Anything else is a bug.
+   */
+  private survivable(err: unknown, log: Logger): boolean {
+    const trouble = storeTrouble(err, this.storeDir);
+    if (trouble === 'busy') {
+      log.warn({ err: String(err) }, 'store busy; retrying');
+      return true;
+    }
+    if (trouble === 'full') {
+      if (!this.fatal) log.error({ storeDir: this.storeDir, err: String(err) }, 'disk full: stopping the run');
+      this.fatal ??= new StoreFullError(this.storeDir, { cause: err });
+      this.wake?.();
+      return true;
+    }
+    return false;
   }
 
   private async process(processor: PageProcessor, entry: FrontierEntry, log: Logger): Promise<void> {
     try {
       await processor.process(entry);
     } catch (err) {
+      if (this.survivable(err, log)) {
+        // The store's trouble, not the page's: the page goes back in the queue, never marked failed.
+        await this.requeue(processor, entry, log);
+        return;
+      }
       // A bug in processing one page must not kill the run: record it and go on.
       log.error({ url: entry.url, err }, 'page processing crashed');
-      processor.recordCrash(entry, err);
+      try {
+        processor.recordCrash(entry, err);
+      } catch (recordErr) {
+        if (!this.survivable(recordErr, log)) throw recordErr;
+        await this.requeue(processor, entry, log);
+      }
     }
+  }
+
+  /** Puts a page back in the queue, retrying while the store is busy (an in-flight row left behind waits for the next run). */
+  private async requeue(processor: PageProcessor, entry: FrontierEntry, log: Logger): Promise<void> {
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      try {
+        processor.requeueAfterStoreError(entry, this.fatal ? 0 : Date.now() + 500);
+        return;
+      } catch (err) {
+        if (storeTrouble(err) !== 'busy') break;
+        await sleep(250 * attempt);
+      }
+    }
+    log.warn({ url: entry.url }, 'could not requeue the page; the next run picks it up');
   }
 }
 

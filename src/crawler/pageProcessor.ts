@@ -9,6 +9,7 @@ import {
   type BrowserRenderResult,
   type FetchResult,
   type HttpFetcher,
+  type PrivateAccess,
   type RobotsVerdict,
 } from '../fetch/index.js';
 import { normalizeUrl, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
@@ -18,6 +19,7 @@ import { isExcluded } from '../frontier/index.js';
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
+import { privateAccessFor } from './privateScope.js';
 import { LinkIntake } from './linkIntake.js';
 import { MAX_ATTEMPTS, nextRevisitAt, retryAfterFailure } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
@@ -43,6 +45,7 @@ export interface PageProcessorDeps {
   logger: Logger;
   scopes: Map<string, SourceScope>;
   sources: Map<string, SourceConfig>;
+  /** The global allowPrivate: opens each source's own entry points only (privateScope.ts). */
   allowPrivate: boolean;
   snapshotAllPages: boolean;
   /** Aborted when the run must stop now (grace after SIGTERM or --max-time is over): in-flight pages are requeued. */
@@ -72,6 +75,12 @@ export class PageProcessor {
     this.d.frontier.finish(entry.url, { state: 'failed', outcome: 'crash', error: String((err as Error)?.message ?? err) });
   }
 
+  /** The store failed under this page (busy, full): it goes back in the queue with its attempt refunded. */
+  requeueAfterStoreError(entry: FrontierEntry, at: number): void {
+    bump(this.d.summary.limitsHit, 'requeuedAfterStoreError');
+    this.d.frontier.retryLater(entry.url, at, 'store error', { refundAttempt: true });
+  }
+
   async process(entry: FrontierEntry): Promise<void> {
     const { frontier, summary, logger: log } = this.d;
     const source = this.d.sources.get(entry.source);
@@ -79,20 +88,20 @@ export class PageProcessor {
       frontier.finish(entry.url, { state: 'skipped', outcome: 'unknown-source' });
       return;
     }
-    const allowPrivate = this.d.allowPrivate || source.allowPrivate;
+    const privateAccess = privateAccessFor(source, this.d.allowPrivate);
     if (isExcluded(this.d.db, entry.url)) {
       summary.skipped.excluded++;
       frontier.finish(entry.url, { state: 'skipped', outcome: 'excluded' });
       log.info({ url: entry.url }, 'skipped: excluded by a takedown');
       return;
     }
-    const verdict = await this.d.robots.check(entry.url, { allowPrivate });
+    const verdict = await this.d.robots.check(entry.url, { privateAccess });
     if (verdict.crawlDelaySec !== undefined) this.crawlDelayMs.set(entry.host, verdict.crawlDelaySec * 1000);
     this.intake.addRobotsSitemaps(entry, source);
     if (!verdict.allowed && RobotsCache.isBlockedAddress(verdict)) {
       bump(summary.failed, 'blocked-address');
       frontier.finish(entry.url, { state: 'failed', outcome: 'blocked-address', error: 'private or loopback address refused' });
-      log.warn({ url: entry.url }, 'refused: private or loopback address (allowPrivate is off)');
+      log.warn({ url: entry.url }, 'refused: private or loopback address not among the endpoints allowPrivate opens for this source');
       return;
     }
     if (!verdict.allowed && verdict.reason.startsWith('unreachable')) {
@@ -129,12 +138,12 @@ export class PageProcessor {
     let refusal: RedirectRefusal | null = null;
     try {
       result = await this.d.fetcher.fetch(entry.url, {
-        allowPrivate,
+        privateAccess,
         headers,
         signal: this.d.runSignal,
         totalTimeoutMs: this.d.config.fetch.totalTimeoutMs,
         beforeRedirect: async (target) => {
-          refusal = await this.redirectRefusal(target, allowPrivate);
+          refusal = await this.redirectRefusal(target, privateAccess);
           return refusal?.reason;
         },
       });
@@ -216,11 +225,11 @@ export class PageProcessor {
     alreadyCounted = false,
   ): Promise<void> {
     const { summary, logger: log } = this.d;
-    const allowPrivate = this.d.allowPrivate || source.allowPrivate;
+    const privateAccess = privateAccessFor(source, this.d.allowPrivate);
     let rendered: BrowserRenderResult;
     try {
       rendered = await this.d.browser!.render(entry.url, {
-        ...renderOptionsFor(source, allowPrivate, entry.url, this.d.robots),
+        ...renderOptionsFor(source, privateAccess, entry.url, this.d.robots),
         signal: this.d.runSignal, // the render has its own time limit; a stop cuts it short
       });
     } catch (err) {
@@ -233,7 +242,7 @@ export class PageProcessor {
     if (rendered.blocked.some((b) => b.cause === 'address')) bump(summary.limitsHit, 'render-blocked-address');
     // Chromium followed the redirects itself; a hop the HTTP path would refuse means the page is not kept.
     for (const hop of rendered.document.redirects) {
-      const refusal = await this.redirectRefusal(hop.location, allowPrivate);
+      const refusal = await this.redirectRefusal(hop.location, privateAccess);
       if (refusal) {
         this.recordRefusedRedirect(entry, refusal);
         return;
@@ -248,7 +257,7 @@ export class PageProcessor {
    * Whether a redirect hop may be followed: never into robots-disallowed or excluded URLs, and not into
    * a URL this run already has (it is fetched, or will be, under its own name).
    */
-  private async redirectRefusal(target: string, allowPrivate: boolean): Promise<RedirectRefusal | null> {
+  private async redirectRefusal(target: string, privateAccess: PrivateAccess): Promise<RedirectRefusal | null> {
     const url = normalizeUrl(target);
     if (!url) return null;
     if (isExcluded(this.d.db, url)) return { reason: 'excluded', target: url };
@@ -256,8 +265,10 @@ export class PageProcessor {
     if (known && (known.state === 'queued' || (known.runId === this.d.frontier.runId && known.state !== 'failed'))) {
       return { reason: 'known', target: url };
     }
-    const verdict = await this.d.robots.check(url, { allowPrivate });
-    if (!verdict.allowed) return { reason: 'robots', target: url };
+    const verdict = await this.d.robots.check(url, { privateAccess });
+    // A private target the source may not reach is no robots rule: the hop goes to the fetcher's guard,
+    // which refuses it (before any connection) as blocked-address.
+    if (!verdict.allowed && !RobotsCache.isBlockedAddress(verdict)) return { reason: 'robots', target: url };
     return null;
   }
 

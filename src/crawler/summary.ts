@@ -16,6 +16,8 @@ export interface RunSummary {
   perHostErrors: Record<string, number>;
   limitsHit: Record<string, number>;
   queuedLeft: number;
+  /** Why a run ended `failed`: the disk filled up (exit 1), or every fetch failed (exit 4). */
+  failure?: { kind: 'disk-full' | 'all-failed'; message: string };
 }
 
 export function emptySummary(runId: string, resumed: boolean, sources: string[]): RunSummary {

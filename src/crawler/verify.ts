@@ -4,7 +4,7 @@ import { ensureFrontierSchema } from '../frontier/index.js';
 import { SnapshotStore, SNAPSHOT_JSON_FILE, WARC_FILE_NAME, TMP_DIR_NAME, isSnapshotId } from '../snapshot/index.js';
 import { openStoreDatabase } from '../storage/index.js';
 import { isExcluded } from '../frontier/index.js';
-import { acquireRunLock } from './runLock.js';
+import { acquireRunLock } from '../storage/index.js';
 
 export interface VerifyProblem {
   kind: 'missing-files' | 'orphan-folder' | 'corrupt' | 'frontier-dangling';
@@ -78,7 +78,7 @@ export async function verifyStore(storeDir: string, options: { repair?: boolean;
           dropRow.run(row.id);
           relatest.run(row.url);
           requeue.run(row.url);
-        })();
+        }).immediate();
         report.repaired++;
       }
     }

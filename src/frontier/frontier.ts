@@ -146,7 +146,8 @@ export class Frontier {
         WHERE ${WAITING_FOR_REVISIT} AND next_revisit_at<=@now
           AND source IN (SELECT value FROM json_each(@sources))`),
       validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at FROM frontier WHERE url=?`),
-      retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error WHERE url=@url`),
+      retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error,
+        attempts=max(0, attempts - @refund) WHERE url=@url`),
       requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
       countState: db.prepare(`SELECT state, count(*) AS n FROM frontier GROUP BY state`),
       countQueued: db.prepare(`SELECT count(*) AS n FROM frontier WHERE state='queued' AND next_fetch_at<=@dueBy AND source NOT IN (SELECT value FROM json_each(@exhausted))
@@ -179,7 +180,7 @@ export class Frontier {
     let added = 0;
     this.db.transaction(() => {
       for (const item of items) if (this.add(item, now)) added++;
-    })();
+    }).immediate();
     return added;
   }
 
@@ -193,7 +194,7 @@ export class Frontier {
     this.db.transaction(() => {
       if (this.add({ ...item, url }, now)) return;
       this.stmt.requeueSeed.run({ url, kind: item.kind ?? 'seed', priority: item.priority ?? 0, source: item.source, runId: this.runId });
-    })();
+    }).immediate();
   }
 
   /** Puts URLs a killed run left in flight back in the queue. Returns how many. */
@@ -220,7 +221,7 @@ export class Frontier {
         this.stmt.setHostNext.run({ host, at: opts.now + opts.delayFor(host, row.source) });
         out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
       }
-    })();
+    }).immediate();
     return out;
   }
 
@@ -290,8 +291,8 @@ export class Frontier {
   }
 
   /** Puts a URL back with a not-before time (Retry-After, transient failure). */
-  retryLater(url: string, at: number, error: string): void {
-    this.stmt.retryLater.run({ url, at, error });
+  retryLater(url: string, at: number, error: string, options: { refundAttempt?: boolean } = {}): void {
+    this.stmt.retryLater.run({ url, at, error, refund: options.refundAttempt ? 1 : 0 });
   }
 
   /**
@@ -304,7 +305,7 @@ export class Frontier {
     this.db.transaction(() => {
       this.add({ url: normalized, source, depth });
       this.stmt.markAlias.run({ url: normalized, outcome, runId: this.runId });
-    })();
+    }).immediate();
   }
 
   get(url: string): FrontierEntry | null {

@@ -59,7 +59,7 @@ export function ensureSearchTables(db: StoreDatabase, schema: 'main' | 'temp'): 
     db.exec(`DROP TABLE ${schema}.site_search_fts; DROP TABLE ${schema}.site_search_docs;`);
     db.exec(schemaSql(schema));
     db.prepare(`INSERT OR REPLACE INTO ${schema}.site_search_meta (key, value) VALUES ('version', ?)`).run(INDEX_VERSION);
-  })();
+  }).immediate();
 }
 
 /**
@@ -174,7 +174,7 @@ export class SearchIndex {
         deleteFts.run(docid);
         deleteDoc.run(docid);
       }
-    })();
+    }).immediate();
   }
 
   /** Indexes latest snapshots not in the index yet, reading their snapshot.json outside any transaction. */
@@ -193,7 +193,7 @@ export class SearchIndex {
           if (info.changes === 0) continue;
           insertFts.run(info.lastInsertRowid, indexedText(row.title), indexedText(row.tags.join(' ')), indexedText(row.body));
         }
-      })();
+      }).immediate();
     }
   }
 

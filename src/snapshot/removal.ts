@@ -45,7 +45,7 @@ export function removeSnapshots(
       ctx.index.insertPending.run({ id: row.id, op: 'delete', dir: row.dir, owner: ctx.owner, created_at: now });
     }
     alsoInTransaction?.();
-  })();
+  }).immediate();
 
   let removedFiles = 0;
   const parents = new Set<string>();

@@ -125,7 +125,7 @@ export function writeSnapshot(ctx: WriterContext, input: SnapshotInput): WriteOu
       ctx.index.clearLatest.run(url);
       ctx.index.insertRow.run(indexRow(record, relDir, finalUrl, canonical));
       ctx.index.deletePending.run(id);
-    })();
+    }).immediate();
   } catch (err) {
     try {
       removeTreeSync(tmpDir);

@@ -2,8 +2,9 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, wr
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LockError } from '../util/errors.js';
+import { storeTrouble, StoreFullError } from './storeErrors.js';
 
-interface LockBody {
+export interface LockBody {
   pid: number;
   host: string;
   startedAt: string;
@@ -24,6 +25,27 @@ function isAlive(pid: number): boolean {
  * (killed run) is taken over. Returns a release function.
  */
 export function acquireRunLock(storeDir: string): { release: () => void; recovered: LockBody | null; file: string } {
+  try {
+    return takeLock(storeDir);
+  } catch (err) {
+    if (storeTrouble(err) === 'full') throw new StoreFullError(storeDir, { cause: err });
+    throw err;
+  }
+}
+
+/** The live run holding the store's lock (a crawl or verify), or null when none does. */
+export function runLockHolder(storeDir: string): LockBody | null {
+  let held: LockBody;
+  try {
+    held = JSON.parse(readFileSync(join(storeDir, 'crawl.lock'), 'utf8')) as LockBody;
+  } catch {
+    return null;
+  }
+  if (held.host !== hostname()) return held; // cannot tell from here: assume it runs
+  return isAlive(held.pid) ? held : null;
+}
+
+function takeLock(storeDir: string): { release: () => void; recovered: LockBody | null; file: string } {
   mkdirSync(storeDir, { recursive: true });
   const file = join(storeDir, 'crawl.lock');
   let recovered: LockBody | null = null;

@@ -1,5 +1,5 @@
 import { normalizeUrl } from '../frontier/normalize.js';
-import type { StoreDatabase } from '../storage/database.js';
+import { compactDatabase, requestCompaction, runLockHolder, type StoreDatabase } from '../storage/index.js';
 import { SnapshotStore } from '../snapshot/store.js';
 import type { SnapshotMatch } from '../snapshot/snapshot-index.js';
 import { StoreError } from '../util/errors.js';
@@ -23,20 +23,6 @@ function openTarget(target: TakedownTarget): { store: SnapshotStore; close: bool
   if (target instanceof SnapshotStore) return { store: target, close: false };
   if (target.store instanceof SnapshotStore) return { store: target.store, close: false };
   return { store: SnapshotStore.open(target.store, { db: target.db }), close: true };
-}
-
-/**
- * Rows deleted now, and older copies of them left in free space by earlier updates, survive in the file
- * until it is rewritten: VACUUM, then empty the WAL. Fails (false) while another connection is busy.
- */
-function compactDatabase(db: StoreDatabase): boolean {
-  try {
-    db.exec('VACUUM');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The normalized index match and the exclusion rule a selector stands for (id: resolved via the index). */
@@ -102,7 +88,11 @@ export function takedown(target: TakedownTarget, selector: TakedownSelector, opt
     } finally {
       invalidateExclusionCache(store.db);
     }
-    const compacted = compactDatabase(store.db);
+    // Beside a running crawl the compaction is the crawl's to do (it runs it before it ends): a VACUUM here
+    // would hold the write lock longer than the crawl's writes can wait.
+    const crawlRunning = runLockHolder(store.storeDir) !== null;
+    if (crawlRunning) requestCompaction(store.storeDir);
+    const compacted = crawlRunning ? false : compactDatabase(store.db);
 
     appendTakedownAudit(store.storeDir, {
       time: now.toISOString(),
@@ -114,7 +104,7 @@ export function takedown(target: TakedownTarget, selector: TakedownSelector, opt
       removedFiles,
       exclusions: rules,
     });
-    return { matched, removedFiles, exclusionsAdded, dryRun: false, compacted };
+    return { matched, removedFiles, exclusionsAdded, dryRun: false, compacted, ...(crawlRunning ? { compactionDeferred: true } : {}) };
   } finally {
     if (close) store.close();
   }

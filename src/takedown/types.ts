@@ -26,4 +26,6 @@ export interface TakedownResult {
    * false when another process held the database (the next takedown or `VACUUM` finishes it).
    */
   compacted?: boolean;
+  /** A crawl held the store: it compacts the database before it ends (and a later run does, if it is killed). */
+  compactionDeferred?: boolean;
 }
