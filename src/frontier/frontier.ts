@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../storage/index.js';
-import { hostKey, normalizeUrl } from './normalize.js';
+import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ensureFrontierSchema } from './schema.js';
 
 /** URLs with a revisit (done) or retry (failed) scheduled: what requeueDue picks up once their time comes. */
@@ -18,7 +18,13 @@ export type UrlState = 'queued' | 'in_flight' | 'done' | 'failed' | 'skipped';
 
 export interface FrontierEntry {
   id: number;
+  /** The de-duplication key (normalizeUrl). */
   url: string;
+  /**
+   * What to fetch and check against robots.txt: the URL as first discovered (escapes and query order as
+   * the page linked them); the key itself for rows stored before request_url existed.
+   */
+  requestUrl: string;
   host: string;
   source: string;
   depth: number;
@@ -80,6 +86,7 @@ export interface ClaimOptions {
 interface Row {
   id: number;
   url: string;
+  request_url: string | null;
   host: string;
   source: string;
   depth: number;
@@ -95,6 +102,7 @@ interface Row {
 const toEntry = (r: Row): FrontierEntry => ({
   id: r.id,
   url: r.url,
+  requestUrl: r.request_url ?? r.url,
   host: r.host,
   source: r.source,
   depth: r.depth,
@@ -118,8 +126,10 @@ export class Frontier {
   constructor(private readonly db: StoreDatabase, readonly runId: string) {
     ensureFrontierSchema(db);
     this.stmt = {
-      insert: db.prepare(`INSERT INTO frontier (url, host, source, depth, kind, priority, discovered_from, discovered_at, run_id)
-        VALUES (@url, @host, @source, @depth, @kind, @priority, @discoveredFrom, @now, @runId) ON CONFLICT(url) DO NOTHING`),
+      insert: db.prepare(`INSERT INTO frontier (url, request_url, host, source, depth, kind, priority, discovered_from, discovered_at, run_id)
+        VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, @now, @runId) ON CONFLICT(url) DO NOTHING`),
+      // First discovery wins; a row from before request_url existed takes the first one seen now.
+      fillRequestUrl: db.prepare(`UPDATE frontier SET request_url=@requestUrl WHERE url=@url AND request_url IS NULL`),
       requeueSeed: db.prepare(`UPDATE frontier SET state='queued', depth=0, kind=@kind, priority=max(priority, @priority), next_fetch_at=0, attempts=0, source=@source
         WHERE url=@url AND state NOT IN ('in_flight') AND (run_id IS NOT @runId OR state='queued')`),
       markRun: db.prepare(`UPDATE frontier SET run_id=@runId WHERE url=@url`),
@@ -161,8 +171,10 @@ export class Frontier {
   add(item: AddUrl, now = Date.now()): boolean {
     const url = normalizeUrl(item.url);
     if (!url) return false;
+    const request = requestUrl(item.url) ?? url;
     const info = this.stmt.insert.run({
       url,
+      requestUrl: request,
       host: hostKey(url),
       source: item.source,
       depth: item.depth,
@@ -172,6 +184,7 @@ export class Frontier {
       now,
       runId: this.runId,
     });
+    if (info.changes === 0) this.stmt.fillRequestUrl.run({ url, requestUrl: request });
     return info.changes > 0;
   }
 
@@ -192,7 +205,7 @@ export class Frontier {
     const url = normalizeUrl(item.url);
     if (!url) return;
     this.db.transaction(() => {
-      if (this.add({ ...item, url }, now)) return;
+      if (this.add(item, now)) return;
       this.stmt.requeueSeed.run({ url, kind: item.kind ?? 'seed', priority: item.priority ?? 0, source: item.source, runId: this.runId });
     }).immediate();
   }
@@ -303,10 +316,52 @@ export class Frontier {
     const normalized = normalizeUrl(url);
     if (!normalized) return;
     this.db.transaction(() => {
-      this.add({ url: normalized, source, depth });
+      this.add({ url, source, depth });
       this.stmt.markAlias.run({ url: normalized, outcome, runId: this.runId });
     }).immediate();
   }
+
+  /**
+   * Records the site's own change signals (sitemap lastmod, feed updated) for URLs of `source`. Each is
+   * compared, by `isNewer`, with the signal the site gave before for that URL, else the Last-Modified of its
+   * latest fetch — never with our clock. A newer one puts a page fetched by an earlier run (done, or failed
+   * with a retry left) back in the queue now, whatever its revisit schedule; the refetch is conditional as
+   * usual. The newest value seen is stored. Returns the URLs requeued.
+   */
+  noteSiteModified(items: { url: string; modified: string }[], source: string, isNewer: (previous: string, next: string) => boolean): string[] {
+    this.siteStmt ??= {
+      read: this.db.prepare(`SELECT url, source, kind, state, site_modified, last_modified, fetched_at, next_revisit_at, run_id FROM frontier WHERE url=?`),
+      store: this.db.prepare(`UPDATE frontier SET site_modified=@modified WHERE url=@url`),
+      requeue: this.db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0, attempts=CASE WHEN state='done' THEN 0 ELSE attempts END
+        WHERE url=@url AND state IN ('done', 'failed')`),
+    };
+    const { read, store, requeue } = this.siteStmt;
+    const requeued: string[] = [];
+    this.db.transaction(() => {
+      for (const item of items) {
+        const url = normalizeUrl(item.url);
+        if (!url) continue;
+        const row = read.get(url) as
+          | { url: string; source: string; kind: UrlKind; state: UrlState; site_modified: string | null; last_modified: string | null; fetched_at: number | null; next_revisit_at: number | null; run_id: string | null }
+          | undefined;
+        if (!row || row.site_modified === item.modified) continue;
+        const previous = row.site_modified ?? row.last_modified;
+        // The newest value is kept: a feed's pubDate and a sitemap's later lastmod for the same URL must not
+        // take turns and requeue it every run.
+        if (row.site_modified === null || isNewer(row.site_modified, item.modified)) store.run({ url, modified: item.modified });
+        // Handled by an earlier run (a page this run fetched is fresh): fetched and done, or failed with a retry left.
+        const waiting =
+          row.run_id !== this.runId &&
+          ((row.state === 'done' && row.fetched_at !== null) || (row.state === 'failed' && row.next_revisit_at !== null));
+        if (row.source === source && row.kind === 'page' && waiting && previous !== null && isNewer(previous, item.modified)) {
+          if (requeue.run({ url }).changes > 0) requeued.push(url);
+        }
+      }
+    }).immediate();
+    return requeued;
+  }
+
+  private siteStmt?: { read: Statement; store: Statement; requeue: Statement };
 
   get(url: string): FrontierEntry | null {
     const normalized = normalizeUrl(url);

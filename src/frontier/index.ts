@@ -1,5 +1,5 @@
 export { Frontier, revisitSchedule, type FrontierEntry, type AddUrl, type ClaimOptions, type FinishResult, type UrlHistory, type UrlKind, type UrlState } from './frontier.js';
-export { normalizeUrl, hostKey } from './normalize.js';
+export { normalizeUrl, normalizeEscapes, requestUrl, hostKey } from './normalize.js';
 export { ensureFrontierSchema } from './schema.js';
 export {
   isExcluded,

@@ -38,4 +38,36 @@ export function ensureFrontierSchema(db: StoreDatabase): void {
       crawl_delay_ms INTEGER
     );
   `);
+  addRequestUrlColumn(db);
+  addSiteModifiedColumn(db);
+}
+
+/**
+ * `request_url`: the URL as first discovered (WHATWG-resolved, escapes and query order as linked), which
+ * is what gets fetched and checked against robots.txt; `url` is only the de-duplication key. Added in place
+ * on stores created before it (NULL there: the key is fetched, as before).
+ */
+function addRequestUrlColumn(db: StoreDatabase): void {
+  const has = () => (db.prepare(`PRAGMA table_info(frontier)`).all() as { name: string }[]).some((c) => c.name === 'request_url');
+  if (has() || db.readonly) return;
+  try {
+    db.exec(`ALTER TABLE frontier ADD COLUMN request_url TEXT`);
+  } catch (err) {
+    if (!has()) throw err; // another process opening the same store added it first
+  }
+}
+
+/**
+ * `site_modified`: the site's own change signal last seen for the URL (sitemap `<lastmod>`, news
+ * `<publication_date>`, feed `<updated>`/`<pubDate>`), as the site wrote it. A newer one makes a known
+ * article due at once (Frontier.noteSiteModified). Added in place on older stores (NULL there).
+ */
+function addSiteModifiedColumn(db: StoreDatabase): void {
+  const has = () => (db.prepare(`PRAGMA table_info(frontier)`).all() as { name: string }[]).some((c) => c.name === 'site_modified');
+  if (has() || db.readonly) return;
+  try {
+    db.exec(`ALTER TABLE frontier ADD COLUMN site_modified TEXT`);
+  } catch (err) {
+    if (!has()) throw err; // another process opening the same store added it first
+  }
 }

@@ -89,3 +89,45 @@ test('retryLater holds a URL back until its time', () => {
   assert.equal(f.claim({ now: 5000, limit: 1, delayFor: noDelay }).length, 1);
   db.close();
 });
+
+test('request_url: the URL as first linked is kept beside the key and handed out by claim', () => {
+  const db = openStoreDatabase(tempDir());
+  const f = new Frontier(db, 'run1');
+  assert.equal(f.add({ url: 'http://a.example/search?q=x&utm_source=rss&page=2#f', source: 's', depth: 1 }), true);
+  assert.equal(f.add({ url: 'http://a.example/search?page=2&q=x', source: 's', depth: 1 }), false, 'same key');
+  assert.equal(f.add({ url: 'http://a.example/s?wd=%d6%d0%ce%c4', source: 's', depth: 1 }), true);
+  assert.equal(f.add({ url: 'http://a.example/s?wd=%B9%FA%BC%D2', source: 's', depth: 1 }), true, 'another GBK query is another URL');
+  const search = f.get('http://a.example/search?page=2&q=x')!;
+  assert.equal(search.url, 'http://a.example/search?page=2&q=x');
+  assert.equal(search.requestUrl, 'http://a.example/search?q=x&page=2', 'first discovery wins, as linked less tracking');
+  assert.equal(f.get('http://a.example/s?wd=%D6%D0%CE%C4')!.requestUrl, 'http://a.example/s?wd=%d6%d0%ce%c4');
+  const claimed = [];
+  for (let now = 1; claimed.length < 3 && now < 10; now++) claimed.push(...f.claim({ now, limit: 10, delayFor: noDelay }));
+  assert.deepEqual(claimed.map((e) => e.requestUrl).sort(), [
+    'http://a.example/s?wd=%B9%FA%BC%D2',
+    'http://a.example/s?wd=%d6%d0%ce%c4',
+    'http://a.example/search?q=x&page=2',
+  ]);
+  db.close();
+});
+
+test('request_url is added in place to an older frontier table; its rows fetch their key until rediscovered', () => {
+  const dir = tempDir();
+  const old = openStoreDatabase(dir);
+  old.exec(`CREATE TABLE frontier (id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL UNIQUE, host TEXT NOT NULL,
+    source TEXT NOT NULL, depth INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'page', state TEXT NOT NULL DEFAULT 'queued',
+    priority INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, next_fetch_at INTEGER NOT NULL DEFAULT 0,
+    discovered_from TEXT, discovered_at INTEGER NOT NULL, fetched_at INTEGER, http_status INTEGER, outcome TEXT, last_error TEXT,
+    snapshot_id TEXT, run_id TEXT, etag TEXT, last_modified TEXT, revisit_count INTEGER NOT NULL DEFAULT 0, next_revisit_at INTEGER)`);
+  old.prepare(`INSERT INTO frontier (url, host, source, depth, discovered_at) VALUES (?, 'a.example', 's', 1, 0)`).run('http://a.example/old');
+  old.prepare(`INSERT INTO frontier (url, host, source, depth, discovered_at) VALUES (?, 'a.example', 's', 1, 0)`).run('http://a.example/l?a=1&b=2');
+  old.close();
+  const db = openStoreDatabase(dir);
+  const f = new Frontier(db, 'run1');
+  new Frontier(db, 'run2'); // idempotent
+  assert.equal(f.get('http://a.example/old')!.requestUrl, 'http://a.example/old');
+  f.add({ url: 'http://a.example/l?b=2&a=1', source: 's', depth: 1 });
+  f.add({ url: 'http://a.example/l?a=1&b=2', source: 's', depth: 1 });
+  assert.equal(f.get('http://a.example/l?a=1&b=2')!.requestUrl, 'http://a.example/l?b=2&a=1', 'first discovery since the upgrade wins');
+  db.close();
+});
