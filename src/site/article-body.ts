@@ -6,15 +6,25 @@
  * page's own HTML is ever passed through.
  *
  * Images are never hotlinked: a reader's browser loading a picture from the original site would tell
- * the publisher who reads the archive. Each image becomes a placeholder naming it (alt text, caption)
- * with its original URL as an outbound link the reader may choose to follow.
+ * the publisher who reads the archive. An image archived with the snapshot (page requisites) is shown
+ * from our own origin (`/s/<id>/img/<n>.<ext>`, via the `images` resolver); every other image becomes a
+ * placeholder naming it (alt text, caption) with its original URL as an outbound link the reader may
+ * choose to follow.
  */
 import type { SnapshotRecord } from '../snapshot/index.js';
 import { externalLink, html, safeUrl, type HtmlValue, type SafeHtml } from './html.js';
 import { labelsFor, type Labels } from './i18n.js';
 
 /** The labels an image placeholder uses. */
-export type ImageLabels = Pick<Labels, 'image' | 'imageOriginal'>;
+export type ImageLabels = Pick<Labels, 'image' | 'imageOriginal' | 'imageArchived'>;
+
+/**
+ * Where the site serves an archived copy of an image (same origin), by the image's original URL;
+ * null when it has none (the image stays a placeholder).
+ */
+export type ImageResolver = (src: string) => string | null;
+
+const noImages: ImageResolver = () => null;
 
 const ESCAPABLE = new Set(['\\', '`', '*', '_', '[', ']', '|']);
 
@@ -69,8 +79,10 @@ export function renderInline(s: string): SafeHtml {
  * its original URL as a link out. Nothing here makes the browser load anything; an image with no
  * name and no usable URL is dropped.
  */
-function figure(labels: ImageLabels, alt: string, src: string, caption: string | undefined): SafeHtml {
+function figure(labels: ImageLabels, alt: string, src: string, caption: string | undefined, images: ImageResolver = noImages): SafeHtml {
   const url = /^https?:\/\//i.test(src.trim()) && safeUrl(src) !== '#' ? src.trim() : null;
+  const local = url ? images(url) : null;
+  if (local) return archivedFigure(labels, local, alt, url!, caption);
   const name = alt.trim() && alt.trim() !== caption?.trim() ? alt.trim() : '';
   if (!url && !name && !caption) return html``;
   return html`<figure class="image-placeholder"><p class="image-name"><span class="image-mark">${labels.image}</span>${
@@ -78,6 +90,13 @@ function figure(labels: ImageLabels, alt: string, src: string, caption: string |
   }</p>${caption ? html`<figcaption>${caption}</figcaption>` : ''}${
     url ? html`<p class="image-source">${labels.imageOriginal}${externalLink(url, url)}</p>` : ''
   }</figure>`;
+}
+
+/** An image archived with the snapshot, shown from our origin; its original URL stays a link out. */
+export function archivedFigure(labels: ImageLabels, local: string, alt: string, original: string, caption: string | undefined): SafeHtml {
+  return html`<figure class="archived-image"><img src="${local}" alt="${alt.trim()}" loading="lazy" decoding="async" referrerpolicy="no-referrer">${
+    caption ? html`<figcaption>${caption}</figcaption>` : ''
+  }<p class="image-source">${labels.imageArchived}${externalLink(original, original)}</p></figure>`;
 }
 
 function splitRow(line: string): string[] {
@@ -134,7 +153,7 @@ function list(lines: string[]): SafeHtml {
 }
 
 /** Renders the body Markdown of an article.md as HTML blocks. */
-export function renderMarkdownBody(md: string, labels: ImageLabels = labelsFor('en')): SafeHtml {
+export function renderMarkdownBody(md: string, labels: ImageLabels = labelsFor('en'), images: ImageResolver = noImages): SafeHtml {
   const lines = md.replace(/\r\n/g, '\n').split('\n');
   const blocks: SafeHtml[] = [];
   let i = 0;
@@ -154,7 +173,7 @@ export function renderMarkdownBody(md: string, labels: ImageLabels = labelsFor('
       blocks.push(html`<pre>${code.join('\n')}</pre>`);
     } else if (line.startsWith('>')) {
       const quoted = takeWhile((l) => l.startsWith('>')).map((l) => l.replace(/^> ?/, ''));
-      blocks.push(html`<blockquote>${renderMarkdownBody(quoted.join('\n'), labels)}</blockquote>`);
+      blocks.push(html`<blockquote>${renderMarkdownBody(quoted.join('\n'), labels, images)}</blockquote>`);
     } else if (/^#{1,6}\s/.test(line)) {
       i++;
       const level = Math.min(Math.max(line.indexOf(' '), 2), 4);
@@ -170,7 +189,7 @@ export function renderMarkdownBody(md: string, labels: ImageLabels = labelsFor('
       const captionLine = /^\*(.+)\*\s*$/.exec(lines[i] ?? '');
       if (captionLine) i++;
       const caption = captionLine ? captionLine[1].replace(/\\\*/g, '*') : undefined;
-      blocks.push(figure(labels, m[1], m[2].replace(/%29/g, ')'), caption));
+      blocks.push(figure(labels, m[1], m[2].replace(/%29/g, ')'), caption, images));
     } else {
       const paragraph = [lines[i++], ...takeWhile((l) => l.trim() !== '' && !l.startsWith('```') && !/^!\[/.test(l))];
       blocks.push(html`<p>${renderInline(paragraph.join(' '))}</p>`);
@@ -180,9 +199,13 @@ export function renderMarkdownBody(md: string, labels: ImageLabels = labelsFor('
 }
 
 /** Fallback when article.md is missing: the plain-text body, then the image placeholders. */
-export function renderPlainBody(record: Pick<SnapshotRecord, 'body' | 'images'>, labels: ImageLabels = labelsFor('en')): SafeHtml {
+export function renderPlainBody(
+  record: Pick<SnapshotRecord, 'body' | 'images'>,
+  labels: ImageLabels = labelsFor('en'),
+  images: ImageResolver = noImages,
+): SafeHtml {
   const paragraphs = record.body.split(/\n{2,}/).filter((p) => p.trim() !== '');
   return html`${paragraphs.map((p) => html`<p>${p.split('\n').map((l, k) => (k === 0 ? l : html`<br>${l}`))}</p>`)}${record.images.map(
-    (img) => figure(labels, img.alt ?? '', img.src, img.caption),
+    (img) => figure(labels, img.alt ?? '', img.src, img.caption, images),
   )}`;
 }

@@ -5,7 +5,7 @@
  * covers is filtered out of every list and answers as gone.
  */
 import { readFileSync } from 'node:fs';
-import { isSnapshotId, readWarcResponse, type SnapshotRecord, type SnapshotStore, type SnapshotSummary, type WarcResponse } from '../snapshot/index.js';
+import { isSnapshotId, readWarcResponse, readWarcResponseById, type SnapshotRecord, type SnapshotStore, type SnapshotSummary, type WarcResponse } from '../snapshot/index.js';
 import { excerptAround, leadExcerpt, type ExcerptPart } from './excerpt.js';
 import { SearchIndex } from './search-index.js';
 import { TakedownRegistry, type TakedownNotice } from './takedowns.js';
@@ -154,6 +154,12 @@ export class SiteCatalog {
   async archivedResponse(id: string): Promise<WarcResponse | null> {
     const files = this.store.files(id);
     return files ? readWarcResponse(files.warc) : null;
+  }
+
+  /** A response archived beside the page (a page requisite), by its WARC-Record-ID; null when absent. */
+  async archivedRequisite(id: string, warcRecordId: string): Promise<WarcResponse | null> {
+    const files = this.store.files(id);
+    return files ? readWarcResponseById(files.warc, warcRecordId) : null;
   }
 
   private toItems(rows: SnapshotSummary[], needles: string[]): ListItem[] {

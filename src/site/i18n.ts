@@ -74,6 +74,8 @@ export interface Labels {
   image: string;
   /** Before an image placeholder's original URL (a link out, never loaded by the page). */
   imageOriginal: string;
+  /** Under an image shown from the archive, before its original URL (a link out). */
+  imageArchived: string;
 }
 
 const zh: Labels = {
@@ -143,6 +145,7 @@ const zh: Labels = {
   footer: '快照由 snapcrawl 采集生成',
   image: '图片',
   imageOriginal: '本站不从原网站加载图片。原图地址：',
+  imageArchived: '存档图片，随快照采集。原图地址：',
 };
 
 const en: Labels = {
@@ -213,6 +216,7 @@ const en: Labels = {
   footer: 'Snapshots made with snapcrawl',
   image: 'Image',
   imageOriginal: 'Not loaded from the original site. Original image: ',
+  imageArchived: 'Archived with the snapshot. Original image: ',
 };
 
 export function labelsFor(locale: SiteLocale): Labels {

@@ -16,6 +16,8 @@ export interface SiteLinks {
   versions(id: string, compare?: { from: string; to: string }): string;
   /** The full-page PNG of a browser-rendered snapshot. */
   screenshot(id: string): string;
+  /** An image archived with the snapshot (n-th of snapshot.json requisites.images), served from the WARC. */
+  image(id: string, n: number, ext: string): string;
   /** Search is served only; null in the static export. */
   search(query?: string, page?: number): string | null;
   apiSnapshot(id: string): string;
@@ -38,6 +40,7 @@ export const serverLinks: SiteLinks = {
   rawContent: (id) => `/s/${id}/raw/content`,
   versions: (id, compare) => (compare ? withPage(`/s/${id}/versions`, undefined, compare) : `/s/${id}/versions`),
   screenshot: (id) => `/s/${id}/screenshot.png`,
+  image: (id, n, ext) => `/s/${id}/img/${n}.${ext}`,
   search: (query, page) => withPage('/search', page, query ? { q: query } : {}),
   apiSnapshot: (id) => `/api/snapshots/${id}`,
   asset: (name) => `/assets/${name}`,
@@ -61,6 +64,7 @@ export const staticPaths = {
   rawSource: (id: string) => `s/${id}/raw/source/index.html`,
   versions: (id: string) => `s/${id}/versions/index.html`,
   screenshot: (id: string) => `s/${id}/screenshot.png`,
+  image: (id: string, n: number, ext: string) => `s/${id}/img/${n}.${ext}`,
   apiSnapshot: (id: string) => `api/snapshots/${id}.json`,
   asset: (name: string) => `assets/${name}`,
 };
@@ -81,6 +85,7 @@ export function staticLinks(pagePath: string): SiteLinks {
     rawContent: () => null,
     versions: (id) => to(staticPaths.versions(id)),
     screenshot: (id) => to(staticPaths.screenshot(id)),
+    image: (id, n, ext) => to(staticPaths.image(id, n, ext)),
     search: () => null,
     apiSnapshot: (id) => to(staticPaths.apiSnapshot(id)),
     asset: (name) => to(staticPaths.asset(name)),

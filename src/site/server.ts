@@ -79,6 +79,7 @@ export function createSiteHandler(views: SiteViews, onError: (err: unknown) => v
     [/^\/s\/([^/]+)\/raw$/, async ([id], q) => page(await views.raw(links, decodeSegment(id), q.get('view') === 'source' ? 'source' : 'page'))],
     [/^\/s\/([^/]+)\/raw\/content$/, async ([id]) => rawContent(views, decodeSegment(id))],
     [/^\/s\/([^/]+)\/screenshot\.png$/, ([id]) => screenshot(views, decodeSegment(id))],
+    [/^\/s\/([^/]+)\/img\/(\d{1,4})(?:\.([a-z0-9]{1,5}))?$/, ([id, n, ext]) => archivedImage(views, decodeSegment(id), Number(n), ext)],
     [/^\/api\/snapshots$/, (_, q) => json(views.apiList(links, { q: q.get('q') ?? undefined, category: q.get('category') || undefined, page: pageNumber(q) }))],
     [/^\/api\/snapshots\/([^/]+)$/, ([id]) => json(views.apiSnapshot(decodeSegment(id)))],
     [/^\/assets\/site\.css$/, () => ({ status: 200, contentType: 'text/css; charset=utf-8', body: SITE_CSS, headers: { 'Cache-Control': 'public, max-age=3600' } })],
@@ -148,6 +149,28 @@ function screenshot(views: SiteViews, id: string): Reply {
   const found = views.screenshot(id);
   if ('kind' in found) return plainFailure(views, found.kind);
   return { status: 200, contentType: 'image/png', body: found.png, headers: { 'X-Robots-Tag': 'noindex' } };
+}
+
+/**
+ * CSP of an archived image: it may not load or run anything, even opened on its own (only raster types
+ * are served, but the header does not rely on that).
+ */
+export const IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
+
+/**
+ * An image archived with the snapshot, bytes from the WARC with its archived image type (nosniff,
+ * as every answer); 404 when not archived or not a servable image, 410 with the notice once taken down.
+ */
+async function archivedImage(views: SiteViews, id: string, n: number, ext: string | undefined): Promise<Reply> {
+  const found = await views.image(id, n);
+  if ('kind' in found) return plainFailure(views, found.kind);
+  if (ext !== undefined && ext !== found.ext) return plainFailure(views, 'missing');
+  return {
+    status: 200,
+    contentType: found.contentType,
+    body: found.body,
+    headers: { 'Content-Security-Policy': IMAGE_CSP, 'X-Robots-Tag': 'noindex', 'Content-Disposition': 'inline' },
+  };
 }
 
 /** The archived bytes, with the original content type (charset added when missing) and the raw CSP. */

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { resolveInside } from '../snapshot/index.js';
+import { resolveInside, type SnapshotRecord } from '../snapshot/index.js';
 import { StoreError } from '../util/errors.js';
 import { pageCount } from './catalog.js';
 import { staticLinks, staticPaths } from './links.js';
@@ -101,6 +101,13 @@ async function writeAll(views: SiteViews, out: ExportWriter): Promise<number> {
       out.write(staticPaths.apiSnapshot(id), `${JSON.stringify(api.json, null, 2)}\n`);
       const shot = views.screenshot(id);
       if (!('kind' in shot)) out.write(staticPaths.screenshot(id), shot.png);
+      // Images archived with the snapshot go next to its page (s/<id>/img/<n>.<ext>), as the server has them.
+      const requisites = (api.json as SnapshotRecord).requisites?.images ?? [];
+      for (let n = 0; n < requisites.length; n++) {
+        if (requisites[n].status !== 'archived') continue;
+        const image = await views.image(id, n);
+        if (!('kind' in image)) out.write(staticPaths.image(id, n, image.ext), image.body);
+      }
     }
   }
   for (let p = 1; ; p++) {

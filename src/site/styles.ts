@@ -50,6 +50,8 @@ h1 { font-size: 28px; line-height: 1.4; margin: 0 0 12px; }
 .body .image-placeholder { padding: 14px 16px; border: 1px dashed #c4c9d0; border-radius: 4px; background: var(--bg); }
 .body .image-placeholder p { margin: 0; text-indent: 0; text-align: center; }
 .image-mark { display: inline-block; font-size: 13px; line-height: 1.6; color: var(--muted); background: var(--card); border: 1px solid var(--line); border-radius: 3px; padding: 0 6px; }
+.body .archived-image img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+.body .archived-image .image-source { font-size: 13px; color: var(--faint); margin: .3em 0 0; text-indent: 0; text-align: center; overflow-wrap: anywhere; }
 .body .image-placeholder .image-source { font-size: 13px; color: var(--faint); margin-top: .3em; overflow-wrap: anywhere; }
 .body blockquote { margin: 1em 0; padding: .2em 1em; border-left: 3px solid var(--line); color: #3d444d; }
 .body pre { white-space: pre-wrap; background: var(--bg); padding: 12px; border-radius: 4px; font-size: 14px; }

@@ -2,8 +2,10 @@
  * Page and JSON builders shared by the server and the static export: each takes the links to use and
  * returns a status with a body, reading the store fresh every time.
  */
+import { createHash } from 'node:crypto';
 import { decodeHtml } from '../fetch/index.js';
 import type { SnapshotRecord, SnapshotSummary, WarcResponse } from '../snapshot/index.js';
+import { mediaTypeOf, servableImageExtension } from './archived-images.js';
 import { SiteCatalog, type ListItem, type ListPage, type SnapshotLookup } from './catalog.js';
 import type { SafeHtml } from './html.js';
 import { labelsFor, type Labels } from './i18n.js';
@@ -109,6 +111,31 @@ export class SiteViews {
     if (lookup.kind !== 'found') return lookup;
     const png = this.catalog.screenshot(id);
     return png ? { record: lookup.record, png } : { kind: 'missing' };
+  }
+
+  /**
+   * An image archived with the snapshot (n-th of snapshot.json requisites.images), from the WARC: only
+   * when the record says archived, the archived response is a 2xx with a raster image type (the one
+   * recorded), and its bytes still hash to the recorded sha256. Anything else is 'missing'.
+   */
+  async image(id: string, n: number): Promise<{ record: SnapshotRecord; contentType: string; ext: string; body: Buffer } | Exclude<SnapshotLookup, { kind: 'found' }>> {
+    const lookup = this.catalog.lookup(id);
+    if (lookup.kind !== 'found') return lookup;
+    const entry = lookup.record.requisites?.images?.[n];
+    if (!Number.isInteger(n) || !entry || entry.status !== 'archived') return { kind: 'missing' };
+    const ext = servableImageExtension(entry.contentType);
+    if (!ext) return { kind: 'missing' };
+    let response: WarcResponse | null;
+    try {
+      response = await this.catalog.archivedRequisite(id, entry.warcRecordId);
+    } catch {
+      return { kind: 'missing' };
+    }
+    if (!response || response.status < 200 || response.status >= 300 || response.truncated) return { kind: 'missing' };
+    const contentType = mediaTypeOf(response.headers['content-type']);
+    if (contentType !== mediaTypeOf(entry.contentType) || servableImageExtension(contentType) !== ext) return { kind: 'missing' };
+    if (createHash('sha256').update(response.body).digest('hex') !== entry.sha256) return { kind: 'missing' };
+    return { record: lookup.record, contentType, ext, body: response.body };
   }
 
   /** The archived response for the raw frame; a lookup result when it can't be shown. */

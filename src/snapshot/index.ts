@@ -3,6 +3,9 @@ export type {
   SnapshotRecord,
   SnapshotInput,
   ArchivedResource,
+  RequisiteImage,
+  ArchivedRequisiteImage,
+  MissingRequisiteImage,
   WriteOutcome,
   SnapshotSummary,
   SnapshotListQuery,
@@ -12,7 +15,9 @@ export type { RecoveryReport } from './recovery.js';
 export { SnapshotStoreError, ExcludedUrlError, UnsafePathError, type SnapshotErrorContext } from './errors.js';
 export {
   buildWarc,
+  newWarcRecordId,
   readWarcResponse,
+  readWarcResponseById,
   listWarcRecords,
   WARC_FILE_NAME,
   type WarcResponse,

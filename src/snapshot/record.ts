@@ -86,6 +86,7 @@ export function buildSnapshotRecord(
     contentHash: hashes.contentHash,
     render: input.render ? { ...input.render } : { mode: 'http' },
     files: { warc: WARC_FILE_NAME, article: ARTICLE_FILE_NAME, ...(input.screenshot ? { screenshot: SCREENSHOT_FILE_NAME } : {}) },
+    requisites: input.requisites ? { images: input.requisites.images.map((img) => ({ ...img })) } : null,
   };
 }
 

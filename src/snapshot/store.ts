@@ -12,7 +12,7 @@ import { removeSnapshots } from './removal.js';
 import { ensureSnapshotTables, rowToSummary, SnapshotIndex, type SnapshotMatch } from './snapshot-index.js';
 import type { SnapshotInput, SnapshotListQuery, SnapshotRecord, SnapshotSummary, WriteOutcome } from './types.js';
 import { readWarcResponse, WARC_FILE_NAME } from './warc.js';
-import { sha256Hex } from './hash.js';
+import { contentHashOf, sha256Hex } from './hash.js';
 import { writeSnapshot } from './writer.js';
 
 export interface SnapshotStoreOptions {
@@ -94,6 +94,18 @@ export class SnapshotStore {
   write(input: SnapshotInput): WriteOutcome {
     this.assertWritable();
     return writeSnapshot(this.context(), input);
+  }
+
+  /**
+   * Whether write() would store nothing for this page: its URL's latest snapshot has the same
+   * contentHash (extracted body and page bytes). Lets the crawler skip work (page requisites) for a
+   * page that will not be stored.
+   */
+  wouldBeUnchanged(input: Pick<SnapshotInput, 'fetch' | 'article'>): boolean {
+    const url = normalizeUrl(input.fetch.url);
+    if (url === null) return false;
+    const latest = this.index.latestForUrl.get(url);
+    return latest !== undefined && latest.content_hash === contentHashOf(input.article.body, sha256Hex(input.fetch.body));
   }
 
   list(query: SnapshotListQuery = {}): SnapshotSummary[] {

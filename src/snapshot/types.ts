@@ -39,6 +39,42 @@ export interface SnapshotRecord {
   render: { mode: 'http' | 'browser'; reason?: string };
   /** Relative paths of the files in the snapshot folder. */
   files: { warc: string; article: string; screenshot?: string };
+  /**
+   * Page requisites (the article's images and its lead image) and what became of each: archived in
+   * the snapshot's own WARC (record id, sha256, type), or why not. null when the source archives no
+   * requisites (or the page has no images); absent in snapshots written before the field existed.
+   */
+  requisites?: { images: RequisiteImage[] } | null;
+}
+
+/** One image of a snapshot's page requisites, as snapshot.json records it. */
+export type RequisiteImage = ArchivedRequisiteImage | MissingRequisiteImage;
+
+export interface ArchivedRequisiteImage {
+  /** The image URL as the article names it (an `images[].src`). */
+  url: string;
+  status: 'archived';
+  /** URL of the archived response (after redirects). */
+  finalUrl: string;
+  /** WARC-Record-ID of the `response` record holding the bytes, in this snapshot's page.warc.gz. */
+  warcRecordId: string;
+  /** sha256 (hex) of the image bytes. */
+  sha256: string;
+  bytes: number;
+  /** The archived Content-Type (an image/* type). */
+  contentType: string;
+  fetchedAt: string;
+}
+
+export interface MissingRequisiteImage {
+  url: string;
+  /** failed: fetched or tried, and no usable image came back; skipped: not fetched (caps, robots, takedown). */
+  status: 'failed' | 'skipped';
+  /** Short machine-readable cause: http-404, too-large, page-budget, max-images, robots, blocked-address, not-image, … */
+  reason: string;
+  /** Human-readable detail. */
+  detail?: string;
+  httpStatus?: number;
 }
 
 /**
@@ -46,6 +82,8 @@ export interface SnapshotRecord {
  * page loaded), written as request/response WARC records so the page can be replayed.
  */
 export interface ArchivedResource extends FetchResult {
+  /** WARC-Record-ID to give the response record (`<urn:uuid:…>`), so snapshot.json can point at it; default a fresh one. */
+  warcRecordId?: string;
   /** Request method; default GET. */
   method?: string;
   /** Request body (POST), archived in the request record. */
@@ -69,6 +107,11 @@ export interface SnapshotInput {
   renderedHtml?: string;
   /** Browser renders: a full-page PNG, written (fsynced) as screenshot.png. */
   screenshot?: Buffer;
+  /**
+   * Page requisites: what became of each image (snapshot.json `requisites`). The archived ones'
+   * exchanges are in `resources`, their response records carrying the recorded `warcRecordId`.
+   */
+  requisites?: { images: RequisiteImage[] };
 }
 
 /** `dir` is the absolute path of the snapshot folder; 'unchanged' returns the id of the existing latest snapshot. */

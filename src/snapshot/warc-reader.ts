@@ -97,6 +97,29 @@ function parseHttpResponse(block: Buffer, where: string): Pick<WarcResponse, 'st
   };
 }
 
+function toResponse(record: WarcRecordInfo, where: string): WarcResponse {
+  return {
+    targetUri: record.targetUri ?? '',
+    date: record.date,
+    ...parseHttpResponse(record.block, where),
+    ipAddress: record.warcHeaders['warc-ip-address'] ?? null,
+    payloadDigest: record.payloadDigest,
+    truncated: 'warc-truncated' in record.warcHeaders,
+  };
+}
+
+/**
+ * The `response` record with this WARC-Record-ID (a page requisite's, as snapshot.json names it), or
+ * null when the file has none.
+ */
+export async function readWarcResponseById(source: string | Uint8Array, recordId: string): Promise<WarcResponse | null> {
+  const where = typeof source === 'string' ? source : '<buffer>';
+  for await (const record of records(source)) {
+    if (record.type === 'response' && record.recordId === recordId) return toResponse(record, where);
+  }
+  return null;
+}
+
 /**
  * The first `response` record of a WARC file (path or bytes): target URI, status, headers and the
  * body bytes exactly as archived. Throws SnapshotStoreError when there is none.
@@ -104,15 +127,7 @@ function parseHttpResponse(block: Buffer, where: string): Pick<WarcResponse, 'st
 export async function readWarcResponse(source: string | Uint8Array): Promise<WarcResponse> {
   const where = typeof source === 'string' ? source : '<buffer>';
   for await (const record of records(source)) {
-    if (record.type !== 'response') continue;
-    return {
-      targetUri: record.targetUri ?? '',
-      date: record.date,
-      ...parseHttpResponse(record.block, where),
-      ipAddress: record.warcHeaders['warc-ip-address'] ?? null,
-      payloadDigest: record.payloadDigest,
-      truncated: 'warc-truncated' in record.warcHeaders,
-    };
+    if (record.type === 'response') return toResponse(record, where);
   }
   throw new SnapshotStoreError('WARC file has no response record', { path: where });
 }

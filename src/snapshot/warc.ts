@@ -4,7 +4,7 @@ import { WARCRecord, WARC_1_1 } from 'warcio';
 import type { FetchResult } from '../fetch/types.js';
 import type { ArchivedResource } from './types.js';
 
-export { readWarcResponse, listWarcRecords, type WarcResponse, type WarcRecordInfo } from './warc-reader.js';
+export { readWarcResponse, readWarcResponseById, listWarcRecords, type WarcResponse, type WarcRecordInfo } from './warc-reader.js';
 
 /** Name of the WARC file inside each snapshot folder. */
 export const WARC_FILE_NAME = 'page.warc.gz';
@@ -83,6 +83,11 @@ function serialize({ record, block }: BlockRecord): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(record.warcHeaders.toString(), 'utf8'), CRLF, ...block, CRLF, CRLF]));
 }
 
+/** A fresh WARC-Record-ID (`<urn:uuid:…>`), for a record whose id must be known before the WARC is built. */
+export function newWarcRecordId(): string {
+  return recordId();
+}
+
 function recordId(): string {
   return `<urn:uuid:${randomUUID()}>`;
 }
@@ -115,7 +120,7 @@ function redirectChainFields(fetch: FetchResult): string {
 function exchangeRecords(fetch: ArchivedResource): { records: BlockRecord[]; responseId: string } {
   const date = fetch.fetchedAt.toISOString();
   const target = new URL(fetch.finalUrl);
-  const responseId = recordId();
+  const responseId = fetch.warcRecordId ?? recordId();
   const ipHeaders: [string, string][] = fetch.remoteAddress ? [['WARC-IP-Address', fetch.remoteAddress]] : [];
   const common = { url: fetch.finalUrl, date };
   const requestLine = `${fetch.method ?? 'GET'} ${target.pathname}${target.search} HTTP/1.1`;

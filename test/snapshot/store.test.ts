@@ -13,7 +13,7 @@ const RECORD_FIELDS: Record<keyof SnapshotRecord, true> = {
   contentType: true, charset: true, sha256: true, bytes: true, truncated: true, userAgent: true, crawler: true,
   robots: true, source: true, title: true, publishedAt: true, modifiedAt: true, author: true, editor: true,
   publisher: true, category: true, tags: true, language: true, description: true, body: true, images: true,
-  previousId: true, contentHash: true, render: true, files: true,
+  previousId: true, contentHash: true, render: true, files: true, requisites: true,
 };
 
 const URL_A = 'https://news.example.com/2025/10/13/story.html?utm_source=rss';

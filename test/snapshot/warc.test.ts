@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { buildWarc, listWarcRecords, readWarcResponse, SnapshotStore } from '../../src/snapshot/index.js';
+import { buildWarc, listWarcRecords, newWarcRecordId, readWarcResponse, readWarcResponseById, SnapshotStore } from '../../src/snapshot/index.js';
 import { sha256Hex } from '../../src/snapshot/hash.js';
 import { makeFetch, makeInput, tempRoot } from './fixtures.js';
 
@@ -120,4 +120,29 @@ test('readWarcResponse rejects a WARC without a response record', async () => {
   const info = WARCRecord.createWARCInfo({}, { software: 'x' });
   const bytes = await WARCSerializer.serialize(info, { gzip: true });
   await assert.rejects(readWarcResponse(bytes), /no response record/);
+});
+
+test('a page requisite keeps the WARC-Record-ID it was given, and is read back by it', async () => {
+  const page = makeFetch({ url: 'https://example.com/a', finalUrl: 'https://example.com/a' });
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
+  const id = newWarcRecordId();
+  const image = makeFetch({
+    url: 'https://cdn.example.com/p.png',
+    finalUrl: 'https://cdn.example.com/p.png',
+    body: png,
+    headers: { 'content-type': 'image/png' },
+    rawHeaders: [['Content-Type', 'image/png']],
+  });
+  const warc = buildWarc(page, { software: 'test/1' }, { resources: [{ ...image, warcRecordId: id }] });
+  assert.match(id, /^<urn:uuid:[0-9a-f-]{36}>$/);
+  const records = await listWarcRecords(warc);
+  assert.equal(records.filter((r) => r.type === 'response').length, 2);
+  assert.equal((await readWarcResponse(warc)).targetUri, 'https://example.com/a', 'the page stays the first response');
+  const back = await readWarcResponseById(warc, id);
+  assert.ok(back);
+  assert.equal(back.targetUri, 'https://cdn.example.com/p.png');
+  assert.equal(back.headers['content-type'], 'image/png');
+  assert.ok(back.body.equals(png));
+  assert.equal(back.payloadDigest, `sha256:${sha256Hex(png)}`);
+  assert.equal(await readWarcResponseById(warc, newWarcRecordId()), null);
 });

@@ -6,7 +6,8 @@
  */
 import type { ListItem } from '../catalog.js';
 import type { SnapshotRecord } from '../../snapshot/index.js';
-import { articleBodyMarkdown, renderMarkdownBody, renderPlainBody } from '../article-body.js';
+import { archivedFigure, articleBodyMarkdown, renderMarkdownBody, renderPlainBody, type ImageResolver } from '../article-body.js';
+import { sameUrlKey, shownImages } from '../archived-images.js';
 import { externalLink, html, type HtmlValue, type SafeHtml } from '../html.js';
 import { formatBytes, formatInstant, formatPublished, zoneLabel } from '../i18n.js';
 import { layout, snapshotList, timeTag, type PageContext } from './layout.js';
@@ -75,7 +76,21 @@ export function snapshotPage(ctx: PageContext, data: SnapshotPageData): SafeHtml
   const r = data.record;
   const lang = r.language ?? undefined;
   const bodyMd = data.articleMarkdown ? articleBodyMarkdown(data.articleMarkdown) : '';
-  const body = bodyMd ? renderMarkdownBody(bodyMd, labels) : renderPlainBody(r, labels);
+  // Images archived with the snapshot are shown from our origin; the rest stay placeholders.
+  const archived = new Map([...shownImages(r)].map(([url, shown]) => [sameUrlKey(url), shown]));
+  const used = new Set<number>();
+  const images: ImageResolver = (src) => {
+    const shown = archived.get(sameUrlKey(src));
+    if (!shown) return null;
+    used.add(shown.n);
+    return links.image(r.id, shown.n, shown.ext);
+  };
+  const rendered = bodyMd ? renderMarkdownBody(bodyMd, labels, images) : renderPlainBody(r, labels, images);
+  // The lead image (og:image) is not in the body text: shown first when archived and not shown yet.
+  const lead = bodyMd ? [...archived.values()].find((s) => !used.has(s.n)) : undefined;
+  const body = lead
+    ? html`${archivedFigure(labels, links.image(r.id, lead.n, lead.ext), '', lead.image.url, undefined)}${rendered}`
+    : rendered;
   const title = r.title ?? r.url;
   const content = html`<div class="panel">
 <nav class="crumb" aria-label="breadcrumb"><ol><li><a href="${links.home()}">${labels.home}</a></li>${
