@@ -105,6 +105,22 @@ export const browserRenderSchema = z.strictObject({
   screenshot: z.boolean().default(true),
 });
 
+/**
+ * Page requisites of article snapshots: the images the extracted body references and the lead image
+ * (og:image), fetched like pages (robots, politeness, the source's private-address scope) and archived
+ * in the snapshot's WARC, so the snapshot site can show them without calling the original site.
+ */
+export const requisitesSchema = z.strictObject({
+  /** Off by default: turn on per source. */
+  images: z.boolean().default(false),
+  /** Images fetched per page; the rest are recorded as skipped (max-images). */
+  maxImages: z.number().int().min(0).max(200).default(20),
+  /** A larger image is cut off and recorded as failed (too-large), never archived. */
+  maxBytesPerImage: z.number().int().min(1024).default(5 * 1024 * 1024),
+  /** All of one page's images together; once spent, the rest are skipped (page-budget). */
+  maxBytesPerPage: z.number().int().min(1024).default(20 * 1024 * 1024),
+});
+
 export const sourceSchema = z.strictObject({
   name: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"'),
   seeds: z.array(httpUrl).default([]),
@@ -135,6 +151,7 @@ export const sourceSchema = z.strictObject({
   /** Further endpoints this source may reach on private addresses (an intranet image or API server). */
   allowPrivateHosts: z.array(privateEndpoint).default([]),
   extract: z.record(z.string(), fieldOverrideSchema).optional(),
+  requisites: requisitesSchema.prefault({}),
 });
 
 export const fetchSchema = z.strictObject({
@@ -184,6 +201,7 @@ export const configSchema = z
   });
 
 export type SourceLimits = z.infer<typeof limitsSchema>;
+export type RequisitesConfig = z.infer<typeof requisitesSchema>;
 export type FieldOverride = z.infer<typeof fieldOverrideSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type FetchConfig = z.infer<typeof fetchSchema>;

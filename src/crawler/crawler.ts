@@ -228,14 +228,22 @@ export class Crawler {
     let started = 0;
     let inFlight = 0;
     const t0 = Date.now();
-    const progress = () =>
-      this.options.onProgress?.({
+    let lastQueued = 0;
+    const progress = () => {
+      if (!this.options.onProgress) return;
+      try {
+        lastQueued = frontier.queuedCount(exhausted, exhaustedHosts);
+      } catch (err) {
+        if (!this.survivable(err, log)) throw err; // a busy store shows the last count
+      }
+      this.options.onProgress({
         done: summary.fetched,
-        queued: frontier.queuedCount(exhausted, exhaustedHosts),
+        queued: lastQueued,
         failed: failedTotal(summary),
         inFlight,
         pagesPerSecond: summary.fetched / Math.max(0.001, (Date.now() - t0) / 1000),
       });
+    };
     const deadline = this.options.maxTimeMs === undefined ? Infinity : t0 + this.options.maxTimeMs;
     const timeLeft = () => {
       if (Date.now() < deadline) return true;
@@ -297,8 +305,14 @@ export class Crawler {
       if (maxPages !== undefined && started >= maxPages) summary.limitsHit.maxPages ??= maxPages;
       // URLs pushed back past what a run waits inline (Retry-After beyond maxRetryAfterMs) are left for a later run.
       const dueBy = Date.now() + this.config.fetch.maxRetryAfterMs;
-      if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted, exhaustedHosts, dueBy) === 0)) break;
-      const next = frontier.nextWakeAt(exhausted, exhaustedHosts);
+      let next: number | null;
+      try {
+        if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted, exhaustedHosts, dueBy) === 0)) break;
+        next = frontier.nextWakeAt(exhausted, exhaustedHosts);
+      } catch (err) {
+        if (!this.survivable(err, log)) throw err;
+        next = Date.now() + 250;
+      }
       const wait = Math.min(1000, Math.max(5, Math.min(next ?? Infinity, deadline) - Date.now()));
       await Promise.race([new Promise<void>((r) => (this.wake = r)), sleep(wait)]);
       this.wake = null;

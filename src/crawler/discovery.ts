@@ -6,6 +6,12 @@ import { canonicalCharset, charsetFromContentType, maybeGunzip } from '../fetch/
 export interface DiscoveredLink {
   url: string;
   date?: string;
+  /**
+   * The site's own change signal for the URL, when it gives one: sitemap `<lastmod>` (else the news sitemap's
+   * `<news:publication_date>`), feed `<updated>` (else `<pubDate>`/`<published>`), JSON Feed `date_modified`
+   * (else `date_published`). Compared only with the value the site gave before (linkIntake), never with our clock.
+   */
+  modified?: string;
 }
 
 export interface Discovery {
@@ -45,6 +51,66 @@ export function decodeFeed(bytes: Buffer, contentType?: string | null): string {
   return text.replace(/^\uFEFF/, '');
 }
 
+/** Sets `modified` only when the document gives one (links without it compare equal to `{ url, date }`). */
+function withModified(link: DiscoveredLink, modified: string | undefined): DiscoveredLink {
+  return modified ? { ...link, modified } : link;
+}
+
+/** Media types of an article page; a feed link of another type (video, PDF, JSON) is no article. */
+const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const ALTERNATE = new Set(['alternate', 'http://www.iana.org/assignments/relation/alternate']);
+
+/**
+ * The article URL among Atom `<link>`s: `rel="alternate"` or no rel (RFC 4287 says that means alternate),
+ * with no type or an HTML one. Never an enclosure, `self`, `license`, `related`, `via`, `edit`: an entry
+ * without such a link has no article URL.
+ */
+function atomArticleHref(links: unknown[]): string | undefined {
+  for (const l of links) {
+    if (!l || typeof l !== 'object') continue;
+    const node = l as Node;
+    const rel = typeof node['@rel'] === 'string' ? node['@rel'].trim().toLowerCase() : '';
+    if (rel && !ALTERNATE.has(rel)) continue;
+    const type = typeof node['@type'] === 'string' ? node['@type'].split(';')[0]!.trim().toLowerCase() : '';
+    if (type && !PAGE_TYPES.has(type)) continue;
+    const href = text(node['@href']);
+    if (href) return href;
+  }
+  return undefined;
+}
+
+/** An absolute http(s) URL, or undefined: a guid that is an opaque id is no link. */
+const absoluteHttp = (s: string | undefined): string | undefined => {
+  if (!s) return undefined;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * An RSS item's article URL: its `<link>` (an `atom:link` beside it is read by Atom's rules), else its
+ * `<guid>` when that is a permalink (isPermaLink absent or "true", RSS 2.0's default) holding an absolute URL.
+ */
+function rssItemLink(n: Node): string | undefined {
+  const links = arr(n.link);
+  const plain = links.map((l) => (typeof l === 'string' || (l && typeof l === 'object' && !('@href' in l)) ? text(l) : undefined)).find(Boolean);
+  if (plain) return plain;
+  const atom = atomArticleHref(links.filter((l) => l && typeof l === 'object' && '@href' in (l as Node)));
+  if (atom) return atom;
+  const guids = arr(n.guid);
+  for (const g of guids) {
+    const permalink = typeof g === 'string' || (typeof g === 'object' && g !== null && String((g as Node)['@isPermaLink'] ?? 'true').trim().toLowerCase() !== 'false');
+    if (permalink) {
+      const url = absoluteHttp(text(g));
+      if (url) return url;
+    }
+  }
+  return undefined;
+}
+
 /** Parses RSS 2.0, Atom, JSON Feed, sitemaps and sitemap indexes; anything else yields no links. */
 export function parseDiscovery(body: Buffer, baseUrl: string, contentType?: string | null): Discovery {
   const raw = decodeFeed(maybeGunzip(body), contentType);
@@ -62,10 +128,13 @@ export function parseDiscovery(body: Buffer, baseUrl: string, contentType?: stri
 
   if (trimmed.startsWith('{')) {
     try {
-      const feed = JSON.parse(trimmed) as { items?: { url?: string; external_url?: string; date_published?: string; date_modified?: string }[] };
+      const feed = JSON.parse(trimmed) as { items?: unknown };
       const links = arr(feed.items).map((it) => {
-        const item = it as { url?: string; external_url?: string; date_published?: string; date_modified?: string };
-        return { url: resolve(item.url ?? item.external_url) ?? '', date: item.date_published ?? item.date_modified };
+        const item = (it ?? {}) as Record<string, unknown>;
+        const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+        const published = str(item.date_published);
+        const modified = str(item.date_modified) ?? str(item.dateModified) ?? published;
+        return withModified({ url: resolve(str(item.url) ?? str(item.external_url)) ?? '', date: published ?? str(item.date_modified) }, modified);
       });
       return { kind: 'jsonfeed', links: clean(links), sitemaps: [] };
     } catch {
@@ -82,7 +151,9 @@ export function parseDiscovery(body: Buffer, baseUrl: string, contentType?: stri
     const links = arr((doc.urlset as Node).url).map((u) => {
       const n = u as Node;
       const news = n.news as Node | undefined;
-      return { url: resolve(text(n.loc)) ?? '', date: text(news?.publication_date) ?? text(n.lastmod) };
+      const published = text(news?.publication_date);
+      const lastmod = text(n.lastmod);
+      return withModified({ url: resolve(text(n.loc)) ?? '', date: published ?? lastmod }, lastmod ?? published);
     });
     return { kind: 'sitemap', links: clean(links), sitemaps: [] };
   }
@@ -97,18 +168,17 @@ export function parseDiscovery(body: Buffer, baseUrl: string, contentType?: stri
     const items = arr(channel?.item ?? (doc.RDF as Node | undefined)?.item);
     const links = items.map((it) => {
       const n = it as Node;
-      const guid = n.guid as Node | string | undefined;
-      const guidUrl = typeof guid === 'object' && guid['@isPermaLink'] !== 'false' ? text(guid) : undefined;
-      return { url: resolve(text(n.link) ?? guidUrl) ?? '', date: text(n.pubDate) ?? text(n.date) };
+      const published = text(n.pubDate) ?? text(n.date);
+      const modified = text(n.updated) ?? text(n.modified) ?? text(n.dateModified) ?? published;
+      return withModified({ url: resolve(rssItemLink(n)) ?? '', date: published }, modified);
     });
     return { kind: 'rss', links: clean(links), sitemaps: [] };
   }
   if (doc.feed) {
     const links = arr((doc.feed as Node).entry).map((e) => {
       const n = e as Node;
-      const linkNodes = arr(n.link) as Node[];
-      const alt = linkNodes.find((l) => !l['@rel'] || l['@rel'] === 'alternate') ?? linkNodes[0];
-      return { url: resolve(alt ? text(alt['@href']) : undefined) ?? '', date: text(n.published) ?? text(n.updated) };
+      const published = text(n.published);
+      return withModified({ url: resolve(atomArticleHref(arr(n.link))) ?? '', date: published ?? text(n.updated) }, text(n.updated) ?? published);
     });
     return { kind: 'atom', links: clean(links), sitemaps: [] };
   }

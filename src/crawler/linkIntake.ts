@@ -3,12 +3,34 @@ import type { FetchResult, RobotsCache } from '../fetch/index.js';
 import type { Frontier, FrontierEntry } from '../frontier/index.js';
 import type { Logger } from '../util/logger.js';
 import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
+import { siteChangedSince } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
 import { bump, type RunSummary } from './summary.js';
 import { TrapGuard, type LinkOrigin } from './trapGuard.js';
 
 /** Longest discovery lineage read for the template rules (maxDepth is at most 100; also a guard against cycles). */
 const MAX_LINEAGE = 128;
+
+/** Marks a source whose crawl never expands through robots.txt `Sitemap:` lines (a one-off `crawl URL…`). */
+const NO_ROBOTS_SITEMAPS = Symbol('snapcrawl.noRobotsSitemaps');
+type Marked = SourceConfig & { [NO_ROBOTS_SITEMAPS]?: true };
+
+/**
+ * A one-off crawl's source: it fetches its URLs (and, with a depth, their links), never the sitemaps a
+ * robots.txt names. The mark is a symbol property, so it survives `{ ...source }` copies and is never
+ * part of the config.
+ */
+export function withoutRobotsSitemaps<T extends SourceConfig>(source: T): T {
+  return Object.assign(source, { [NO_ROBOTS_SITEMAPS]: true as const });
+}
+
+/**
+ * Whether a source's crawl reads robots.txt `Sitemap:` lines as further entry points: not with maxDepth 0
+ * (its seeds, feeds and sitemaps only), not for a one-off `crawl URL…`.
+ */
+export function followsRobotsSitemaps(source: SourceConfig): boolean {
+  return source.maxDepth > 0 && !(source as Marked)[NO_ROBOTS_SITEMAPS];
+}
 
 export interface LinkIntakeDeps {
   frontier: Frontier;
@@ -39,7 +61,12 @@ export class LinkIntake {
     this.d.frontier.addMany(links.map((url) => ({ url, source: source.name, depth: entry.depth + 1, discoveredFrom: entry.url })));
   }
 
-  /** Feeds and sitemaps: items go in first (dated ones by date), child sitemaps are followed. */
+  /**
+   * Feeds and sitemaps: items go in first (dated ones by date), child sitemaps are followed. Items are one
+   * hop from the feed: with maxDepth 0 neither they nor child sitemaps are queued (counted as `maxDepth`).
+   * The site's change signal of each item (lastmod, updated) is recorded; a newer one than the site gave
+   * before makes a known article due now (Frontier.noteSiteModified).
+   */
   addFromFeed(entry: FrontierEntry, result: FetchResult, source: SourceConfig): void {
     const scope = this.d.scopes.get(source.name);
     let found;
@@ -47,6 +74,11 @@ export class LinkIntake {
       found = parseDiscovery(result.body, result.finalUrl, result.headers['content-type']);
     } catch (err) {
       this.d.logger.warn({ url: entry.url, err: (err as Error).message }, 'feed or sitemap could not be parsed');
+      return;
+    }
+    if (source.maxDepth === 0) {
+      const beyond = found.links.length + found.sitemaps.length;
+      if (beyond > 0) bump(this.d.summary.limitsHit, 'maxDepth');
       return;
     }
     for (const child of found.sitemaps) {
@@ -57,10 +89,21 @@ export class LinkIntake {
     this.d.frontier.addMany(
       items.map((l) => ({ url: l.url, source: source.name, depth: 1, priority: priorityFromDate(l.date), discoveredFrom: entry.url })),
     );
+    const signals = items.filter((l): l is typeof l & { modified: string } => Boolean(l.modified)).map((l) => ({ url: l.url, modified: l.modified }));
+    if (signals.length === 0) return;
+    const changed = this.d.frontier.noteSiteModified(signals, source.name, siteChangedSince);
+    if (changed.length > 0) {
+      bump(this.d.summary.limitsHit, 'requeuedBySiteChange', changed.length);
+      this.d.logger.info({ url: entry.url, requeued: changed.length, urls: changed.slice(0, 20) }, 'site says known pages changed: due now');
+    }
   }
 
-  /** robots.txt `Sitemap:` lines feed discovery once per origin per run. */
+  /**
+   * robots.txt `Sitemap:` lines feed discovery once per origin per run, for sources that follow links
+   * (followsRobotsSitemaps): maxDepth 0 and a one-off `crawl URL…` fetch exactly their entry points.
+   */
   addRobotsSitemaps(entry: FrontierEntry, source: SourceConfig): void {
+    if (!followsRobotsSitemaps(source)) return;
     const origin = new URL(entry.url).origin;
     if (this.sitemapsSeeded.has(origin)) return;
     this.sitemapsSeeded.add(origin);

@@ -20,6 +20,7 @@ import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
 import { privateAccessFor } from './privateScope.js';
+import { fetchPageRequisites, withRequisites } from './requisites.js';
 import { LinkIntake } from './linkIntake.js';
 import { MAX_ATTEMPTS, nextRevisitAt, retryAfterFailure } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
@@ -50,6 +51,24 @@ export interface PageProcessorDeps {
   snapshotAllPages: boolean;
   /** Aborted when the run must stop now (grace after SIGTERM or --max-time is over): in-flight pages are requeued. */
   runSignal: AbortSignal;
+}
+
+/**
+ * Whether a seed's fetch landed on another page: not when the redirect only changed the scheme, a `www.`,
+ * or a trailing slash (the same entry point), nor when it landed on another seed.
+ */
+function redirectedElsewhere(seedUrl: string, finalUrl: string, frontier: Frontier): boolean {
+  if (finalUrl === seedUrl) return false;
+  const key = (u: string) => {
+    const url = new URL(u);
+    return `${url.hostname.replace(/^www\./, '')}${url.port ? `:${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+  };
+  try {
+    if (key(seedUrl) === key(finalUrl)) return false;
+  } catch {
+    return false;
+  }
+  return frontier.get(finalUrl)?.kind !== 'seed';
 }
 
 const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);
@@ -95,7 +114,8 @@ export class PageProcessor {
       log.info({ url: entry.url }, 'skipped: excluded by a takedown');
       return;
     }
-    const verdict = await this.d.robots.check(entry.url, { privateAccess });
+    // Robots and the fetch see the URL as linked (entry.requestUrl), never the re-sorted, normalised key.
+    const verdict = await this.d.robots.check(entry.requestUrl, { privateAccess });
     if (verdict.crawlDelaySec !== undefined) this.crawlDelayMs.set(entry.host, verdict.crawlDelaySec * 1000);
     this.intake.addRobotsSitemaps(entry, source);
     if (!verdict.allowed && RobotsCache.isBlockedAddress(verdict)) {
@@ -137,13 +157,13 @@ export class PageProcessor {
     let result: FetchResult;
     let refusal: RedirectRefusal | null = null;
     try {
-      result = await this.d.fetcher.fetch(entry.url, {
+      result = await this.d.fetcher.fetch(entry.requestUrl, {
         privateAccess,
         headers,
         signal: this.d.runSignal,
         totalTimeoutMs: this.d.config.fetch.totalTimeoutMs,
         beforeRedirect: async (target) => {
-          refusal = await this.redirectRefusal(target, privateAccess);
+          refusal = await this.redirectRefusal(target, privateAccess, entry);
           return refusal?.reason;
         },
       });
@@ -182,7 +202,7 @@ export class PageProcessor {
   ): Promise<void> {
     const { frontier, summary, logger: log } = this.d;
     const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
-    if (finalUrl !== entry.url) frontier.markAlias(finalUrl, `redirect-from:${entry.url}`, entry.source, entry.depth);
+    if (finalUrl !== entry.url) frontier.markAlias(result.finalUrl, `redirect-from:${entry.url}`, entry.source, entry.depth);
     if (result.status < 200 || result.status >= 300) {
       bump(summary.failed, `http-${result.status}`);
       bump(summary.perHostErrors, entry.host);
@@ -228,8 +248,8 @@ export class PageProcessor {
     const privateAccess = privateAccessFor(source, this.d.allowPrivate);
     let rendered: BrowserRenderResult;
     try {
-      rendered = await this.d.browser!.render(entry.url, {
-        ...renderOptionsFor(source, privateAccess, entry.url, this.d.robots),
+      rendered = await this.d.browser!.render(entry.requestUrl, {
+        ...renderOptionsFor(source, privateAccess, entry.requestUrl, this.d.robots),
         signal: this.d.runSignal, // the render has its own time limit; a stop cuts it short
       });
     } catch (err) {
@@ -242,7 +262,7 @@ export class PageProcessor {
     if (rendered.blocked.some((b) => b.cause === 'address')) bump(summary.limitsHit, 'render-blocked-address');
     // Chromium followed the redirects itself; a hop the HTTP path would refuse means the page is not kept.
     for (const hop of rendered.document.redirects) {
-      const refusal = await this.redirectRefusal(hop.location, privateAccess);
+      const refusal = await this.redirectRefusal(hop.location, privateAccess, entry);
       if (refusal) {
         this.recordRefusedRedirect(entry, refusal);
         return;
@@ -255,17 +275,21 @@ export class PageProcessor {
 
   /**
    * Whether a redirect hop may be followed: never into robots-disallowed or excluded URLs, and not into
-   * a URL this run already has (it is fetched, or will be, under its own name).
+   * a URL this run already has (it is fetched, or will be, under its own name). An entry point (seed,
+   * feed, sitemap) follows its redirect into a URL that is merely queued — that row may be another
+   * source's, or beyond this source's depth — and keeps what it lands on; only a target this run has
+   * already handled, or has in flight, is refused.
    */
-  private async redirectRefusal(target: string, privateAccess: PrivateAccess): Promise<RedirectRefusal | null> {
+  private async redirectRefusal(target: string, privateAccess: PrivateAccess, from: FrontierEntry): Promise<RedirectRefusal | null> {
     const url = normalizeUrl(target);
     if (!url) return null;
     if (isExcluded(this.d.db, url)) return { reason: 'excluded', target: url };
     const known = this.d.frontier.get(url);
-    if (known && (known.state === 'queued' || (known.runId === this.d.frontier.runId && known.state !== 'failed'))) {
+    const handledThisRun = known !== null && known.runId === this.d.frontier.runId && known.state !== 'failed' && known.state !== 'queued';
+    if (known && (handledThisRun || (known.state === 'queued' && from.kind === 'page'))) {
       return { reason: 'known', target: url };
     }
-    const verdict = await this.d.robots.check(url, { privateAccess });
+    const verdict = await this.d.robots.check(target, { privateAccess }); // as the server sent it, not the key
     // A private target the source may not reach is no robots rule: the hop goes to the fetcher's guard,
     // which refuses it (before any connection) as blocked-address.
     if (!verdict.allowed && !RobotsCache.isBlockedAddress(verdict)) return { reason: 'robots', target: url };
@@ -316,9 +340,12 @@ export class PageProcessor {
       bump(summary.limitsHit, 'maxDepth'); // pages whose links were not followed for depth
     }
     const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(entry.url) ?? null;
+    // A seed is an index page, never an article by its size; a seed that redirected to another page (a moved
+    // article, a short link) is judged by where it landed, like any page (redirectedElsewhere).
+    const asSeed = entry.kind === 'seed' && !redirectedElsewhere(entry.url, finalUrl, frontier);
     const isArticle =
       this.d.snapshotAllPages ||
-      (byPattern ?? (entry.kind !== 'seed' && article.body.length >= MIN_ARTICLE_CHARS && Boolean(article.title)));
+      (byPattern ?? (!asSeed && article.body.length >= MIN_ARTICLE_CHARS && Boolean(article.title)));
     const validators = { etag: result.headers.etag, lastModified: result.headers['last-modified'] };
     if (!isArticle) {
       summary.discoveryOnly++;
@@ -333,6 +360,20 @@ export class PageProcessor {
       frontier.finish(entry.url, { state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next, revisited: Boolean(history?.fetchedBefore) });
       return;
     }
+    // Page requisites (source `requisites`): the article's images, archived in its WARC; failures are recorded, never fatal.
+    const requisites = await fetchPageRequisites(
+      {
+        ...this.d,
+        source,
+        privateAccess: privateAccessFor(source, this.d.allowPrivate),
+        waitForHost: (host, crawlDelaySec) => {
+          if (crawlDelaySec !== undefined) this.crawlDelayMs.set(host, crawlDelaySec * 1000);
+          return this.waitForHost(host, source);
+        },
+      },
+      result,
+      article,
+    );
     let outcome: WriteOutcome;
     try {
       outcome = this.d.store.write({
@@ -344,7 +385,7 @@ export class PageProcessor {
         robots: verdict,
         defaultCategory: source.category,
         render,
-        ...(page ? browserPageInput(page) : {}),
+        ...withRequisites(page ? browserPageInput(page) : {}, requisites),
       });
     } catch (err) {
       if (!(err instanceof ExcludedUrlError)) throw err;

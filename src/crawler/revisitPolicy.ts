@@ -17,3 +17,20 @@ export function nextRevisitAt(source: SourceConfig, history: UrlHistory | null, 
   const wait = source.revisit[n];
   return wait === undefined ? null : now + wait;
 }
+
+/**
+ * Whether a site's change signal (sitemap lastmod, feed updated/pubDate) says the page changed since the
+ * `previous` one it gave (or the Last-Modified it sent with the latest version). Only the site's own values
+ * are compared, never our clock: a lastmod in the future, or older than our last fetch, counts only by
+ * how it compares with the site's previous value. Two dates compare as instants (a date-only lastmod is
+ * midnight UTC); a value that cannot be read as a date counts as a change when its text differs.
+ */
+export function siteChangedSince(previous: string, next: string): boolean {
+  const a = previous.trim();
+  const b = next.trim();
+  if (a === b) return false;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return true;
+  return tb > ta;
+}

@@ -16,7 +16,7 @@ test('RSS 2.0: item links resolved against the feed, with their dates', () => {
   );
   assert.equal(d.kind, 'rss');
   assert.deepEqual(d.links, [
-    { url: 'https://news.example/a/1', date: 'Mon, 13 Oct 2025 05:45:01 GMT' },
+    { url: 'https://news.example/a/1', date: 'Mon, 13 Oct 2025 05:45:01 GMT', modified: 'Mon, 13 Oct 2025 05:45:01 GMT' },
     { url: 'https://news.example/b', date: undefined },
     { url: 'https://news.example/g', date: undefined },
   ]);
@@ -29,13 +29,13 @@ test('Atom and JSON Feed', () => {
     base,
   );
   assert.equal(atom.kind, 'atom');
-  assert.deepEqual(atom.links, [{ url: 'https://news.example/e1', date: '2025-10-12T23:41:00+08:00' }]);
+  assert.deepEqual(atom.links, [{ url: 'https://news.example/e1', date: '2025-10-12T23:41:00+08:00', modified: '2025-10-12T23:41:00+08:00' }]);
   const json = parseDiscovery(
     Buffer.from(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', url: '/j/1', date_published: '2025-10-12T00:00:00Z' }] })),
     base,
   );
   assert.equal(json.kind, 'jsonfeed');
-  assert.deepEqual(json.links, [{ url: 'https://news.example/j/1', date: '2025-10-12T00:00:00Z' }]);
+  assert.deepEqual(json.links, [{ url: 'https://news.example/j/1', date: '2025-10-12T00:00:00Z', modified: '2025-10-12T00:00:00Z' }]);
 });
 
 test('sitemaps: gzipped index, a Google News sitemap, lastmod', () => {
@@ -53,8 +53,9 @@ test('sitemaps: gzipped index, a Google News sitemap, lastmod', () => {
     base,
   );
   assert.deepEqual(news.links, [
-    { url: 'https://news.example/n1', date: '2025-10-12T23:41:00+08:00' },
-    { url: 'https://news.example/n2', date: '2025-02-02' },
+    // `date` orders the queue (publication first); `modified` is the change signal (lastmod first).
+    { url: 'https://news.example/n1', date: '2025-10-12T23:41:00+08:00', modified: '2025-01-01' },
+    { url: 'https://news.example/n2', date: '2025-02-02', modified: '2025-02-02' },
   ]);
 });
 

@@ -127,7 +127,8 @@ describe('allowPrivate opens the source\'s own endpoints, not the network', () =
     const store = tempDir();
     const summary = await crawlOnce(
       store,
-      [{ name: 'a', seeds: [`${a.url}/go-b`], maxDepth: 0, politeness: { delayMs: 0 }, allowPrivate: true, allowPrivateHosts: [`127.0.0.1:${b.port}`] }],
+      // maxDepth 1: with maxDepth 0 a source fetches its entry points only, robots.txt sitemaps included (issue 11).
+      [{ name: 'a', seeds: [`${a.url}/go-b`], maxDepth: 1, politeness: { delayMs: 0 }, allowPrivate: true, allowPrivateHosts: [`127.0.0.1:${b.port}`] }],
       { snapshotAllPages: true },
     );
     assert.equal(summary.failed['blocked-address'], undefined, JSON.stringify(summary.failed));
@@ -186,7 +187,7 @@ describe('browser renders of an allowed origin cannot reach another private one'
         {
           name: 'a',
           seeds: [`${a.url}/browser-page`, `${a.url}/go-b`],
-          maxDepth: 0,
+          maxDepth: 1, // so that A's robots.txt sitemap (on B) is read: maxDepth 0 reads none
           politeness: { delayMs: 0, perHostConcurrency: 2 },
           allowPrivate: true,
           render: 'browser',

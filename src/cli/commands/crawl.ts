@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig, makeConfig, makeSource, type CrawlConfig, type SourceConfig } from '../../config/index.js';
 import { Crawler, failedTotal } from '../../crawler/index.js';
+import { withoutRobotsSitemaps } from '../../crawler/linkIntake.js';
 import { ConfigError } from '../../util/errors.js';
 import { createLogger } from '../../util/logger.js';
 import { EXIT } from '../exitCodes.js';
@@ -27,8 +28,9 @@ export interface CrawlCommandOptions {
 export function resolveRun(urls: string[], o: CrawlCommandOptions): { config: CrawlConfig; sources: SourceConfig[]; adHoc: boolean } {
   const configFile = o.config ?? process.env.SNAPCRAWL_CONFIG ?? DEFAULT_CONFIG;
   if (urls.length > 0 && !o.source?.length) {
-    // One-off crawl of the given URLs: an ad-hoc source, every fetched page kept.
-    const source = makeSource({ name: 'adhoc', seeds: urls, maxDepth: o.depth ?? 0 });
+    // One-off crawl of the given URLs: an ad-hoc source, every fetched page kept. Exactly those pages
+    // (depth 0) unless --depth; never the sitemaps their robots.txt names.
+    const source = withoutRobotsSitemaps(makeSource({ name: 'adhoc', seeds: urls, maxDepth: o.depth ?? 0 }));
     const base = o.config ? loadConfig(o.config) : undefined;
     const config = base ? { ...base, sources: [source] } : makeConfig({ sources: [source] });
     return { config, sources: [source], adHoc: true };
