@@ -221,7 +221,9 @@ export class Crawler {
     const hostInFlight = new Map<string, number>();
     const hostLimit = new Map<string, number>();
     const startedPerSource = new Map<string, number>();
-    const exhausted = new Set<string>();
+    // Another source's queued URLs (a one-off or --source run on a shared store) are not this run's to claim:
+    // claimed, they would be skipped as unknown-source and lost for the source that queued them.
+    const exhausted = new Set<string>(frontier.queuedSources().filter((name) => !sources.has(name)));
     const exhaustedHosts = new Set<string>();
     const startedPerHost = new Map<string, number>();
     const maxPages = this.options.maxPages ?? this.config.maxPages;

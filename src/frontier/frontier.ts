@@ -167,6 +167,11 @@ export class Frontier {
     };
   }
 
+  /** Sources that have URLs waiting in the queue (a run of some sources leaves the others' alone). */
+  queuedSources(): string[] {
+    return (this.db.prepare(`SELECT DISTINCT source FROM frontier WHERE state='queued'`).all() as { source: string }[]).map((r) => r.source);
+  }
+
   /** Adds a discovered URL if new. Returns true when it was inserted. */
   add(item: AddUrl, now = Date.now()): boolean {
     const url = normalizeUrl(item.url);

@@ -134,3 +134,27 @@ describe('one-off means one', () => {
     assert.ok(!s.requests.includes('GET /sitemap.xml') && !s.requests.includes('GET /news/1'), s.requests.join(' '));
   });
 });
+
+test("a run of one source leaves another source's queued URLs queued, never skipped as unknown-source", async () => {
+  const server = await startTestServer((req, res) => {
+    if (req.url === '/robots.txt') return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>P ${req.url}</title></head><body><h1>P</h1><p>${'Text of the page. '.repeat(20)}</p></body></html>`);
+  });
+  const store = tempDir();
+  try {
+    const db = openStoreDatabase(store);
+    const other = new Frontier(db, 'seeding');
+    other.add({ url: `${server.url}/other/1`, source: 'other', depth: 1 });
+    other.add({ url: `${server.url}/other/2`, source: 'other', depth: 1 });
+    db.close();
+    const summary = await crawlOnce(store, [{ name: 'mine', seeds: [`${server.url}/mine`], maxDepth: 0, politeness: { delayMs: 0 }, allowPrivate: true }]);
+    assert.equal(summary.fetched, 1);
+    assert.ok(!server.requests.some((r) => r.includes('/other/')), 'the other source is not fetched by this run');
+    const check = openStoreDatabase(store);
+    const rows = check.prepare(`SELECT state, outcome FROM frontier WHERE source='other'`).all() as { state: string; outcome: string | null }[];
+    check.close();
+    assert.deepEqual(rows.map((r) => r.state), ['queued', 'queued']);
+  } finally {
+    await server.close();
+  }
+});
