@@ -48,13 +48,7 @@ export function ensureFrontierSchema(db: StoreDatabase): void {
  * on stores created before it (NULL there: the key is fetched, as before).
  */
 function addRequestUrlColumn(db: StoreDatabase): void {
-  const has = () => (db.prepare(`PRAGMA table_info(frontier)`).all() as { name: string }[]).some((c) => c.name === 'request_url');
-  if (has() || db.readonly) return;
-  try {
-    db.exec(`ALTER TABLE frontier ADD COLUMN request_url TEXT`);
-  } catch (err) {
-    if (!has()) throw err; // another process opening the same store added it first
-  }
+  addColumnInPlace(db, 'request_url');
 }
 
 /**
@@ -63,10 +57,15 @@ function addRequestUrlColumn(db: StoreDatabase): void {
  * article due at once (Frontier.noteSiteModified). Added in place on older stores (NULL there).
  */
 function addSiteModifiedColumn(db: StoreDatabase): void {
-  const has = () => (db.prepare(`PRAGMA table_info(frontier)`).all() as { name: string }[]).some((c) => c.name === 'site_modified');
+  addColumnInPlace(db, 'site_modified');
+}
+
+/** Adds a nullable TEXT column to the frontier of an older store; a no-op when it is there or the store is read-only. */
+function addColumnInPlace(db: StoreDatabase, column: 'request_url' | 'site_modified'): void {
+  const has = () => (db.prepare(`PRAGMA table_info(frontier)`).all() as { name: string }[]).some((c) => c.name === column);
   if (has() || db.readonly) return;
   try {
-    db.exec(`ALTER TABLE frontier ADD COLUMN site_modified TEXT`);
+    db.exec(`ALTER TABLE frontier ADD COLUMN ${column} TEXT`);
   } catch (err) {
     if (!has()) throw err; // another process opening the same store added it first
   }

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, statfsSync, unlinkSync, writeSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startNewsSite } from '../../src/demo/index.js';
 import { openStoreDatabase } from '../../src/storage/index.js';
-import { runCli } from '../helpers/cli.js';
-import { DEMO_ARTICLE_PATTERN } from '../helpers/crawl.js';
+import { runCli, writeNewsSiteConfig } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 /** A small file system of its own for the store (tmpfs), so "disk full" is real; null where mounting is not allowed. */
@@ -48,21 +47,14 @@ test('a disk that fills mid-run ends the run with exit 1, "disk full at …", a 
   const site = await startNewsSite({ articles: 300 });
   const store = join(disk, 'store');
   const config = join(dir, 'sources.yaml');
-  writeFileSync(
-    config,
-    [
-      `store: ${store}`,
-      'concurrency: 4',
-      'sources:',
-      '  - name: demo',
-      `    seeds: ["${site.url}/", "${site.url}/en/"]`,
-      `    sitemaps: ["${site.url}/sitemap.xml"]`,
-      `    articlePattern: '${DEMO_ARTICLE_PATTERN}'`,
-      '    maxPages: 2000',
-      '    politeness: { delayMs: 0, perHostConcurrency: 4 }',
-      '    allowPrivate: true',
-    ].join('\n'),
-  );
+  writeNewsSiteConfig(config, {
+    store,
+    siteUrl: site.url,
+    concurrency: 4,
+    delayMs: 0,
+    perHostConcurrency: 4,
+    extra: [`    sitemaps: ["${site.url}/sitemap.xml"]`, '    maxPages: 2000'],
+  });
   try {
     // A first run captures some articles, so the store, its database and WAL exist.
     const first = await runCli(['crawl', '--config', config, '--json', '--max-pages', '20']);

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startNewsSite, type NewsSite } from '../../src/demo/index.js';
 import { verifyStore } from '../../src/crawler/index.js';
 import { normalizeUrl } from '../../src/frontier/index.js';
 import { SnapshotStore } from '../../src/snapshot/index.js';
-import { runCli, startCli } from '../helpers/cli.js';
-import { DEMO_ARTICLE_PATTERN } from '../helpers/crawl.js';
+import { runCli, startCli, writeNewsSiteConfig } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 let site: NewsSite;
@@ -24,21 +23,17 @@ test('kill -9 at random moments, ten times, then a clean run: every article exac
   const dir = tempDir();
   const store = join(dir, 'store');
   const config = join(dir, 'sources.yaml');
-  writeFileSync(
-    config,
-    [
-      `store: ${store}`,
-      'concurrency: 3',
-      'sources:',
-      '  - name: demo',
-      `    seeds: ["${site.url}/", "${site.url}/en/"]`,
-      `    articlePattern: '${DEMO_ARTICLE_PATTERN}'`,
+  writeNewsSiteConfig(config, {
+    store,
+    siteUrl: site.url,
+    concurrency: 3,
+    delayMs: 25,
+    perHostConcurrency: 2,
+    extra: [
       '    maxDepth: 3',
-      '    politeness: { delayMs: 25, perHostConcurrency: 2 }',
-      '    allowPrivate: true',
       '    revisit: [0s]', // every known article is due again at once, so each run writes (and can be killed) mid-store
-    ].join('\n'),
-  );
+    ],
+  });
   const random = lcg(Number(process.env.KILL_SEED ?? 20251013));
   const kills: number[] = [];
   for (let i = 0; i < 10; i++) {

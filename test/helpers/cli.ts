@@ -53,3 +53,28 @@ export function writeDemoConfig(dir: string, siteUrl: string, delayMs = 0): stri
   );
   return file;
 }
+
+/**
+ * A config file crawling the demo news site at `siteUrl` into `store` (loopback allowed), with the
+ * given concurrency and per-host settings; `extra` adds lines to the source (YAML, 4-space indent).
+ */
+export function writeNewsSiteConfig(
+  file: string,
+  o: { store: string; siteUrl: string; concurrency: number; delayMs: number; perHostConcurrency: number; extra?: string[] },
+): string {
+  writeFileSync(
+    file,
+    [
+      `store: ${o.store}`,
+      `concurrency: ${o.concurrency}`,
+      'sources:',
+      '  - name: demo',
+      `    seeds: ["${o.siteUrl}/", "${o.siteUrl}/en/"]`,
+      `    articlePattern: '${DEMO_ARTICLE_PATTERN}'`,
+      `    politeness: { delayMs: ${o.delayMs}, perHostConcurrency: ${o.perHostConcurrency} }`,
+      '    allowPrivate: true',
+      ...(o.extra ?? []),
+    ].join('\n'),
+  );
+  return file;
+}

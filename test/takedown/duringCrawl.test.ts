@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startNewsSite } from '../../src/demo/index.js';
 import { openStoreDatabase } from '../../src/storage/index.js';
-import { runCli, startCli } from '../helpers/cli.js';
-import { DEMO_ARTICLE_PATTERN } from '../helpers/crawl.js';
+import { runCli, startCli, writeNewsSiteConfig } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const ARTICLES = 1000;
@@ -26,22 +25,14 @@ test('takedowns and verify run beside a crawl never break it: exit 0, every arti
   const dir = tempDir();
   const store = join(dir, 'store');
   const config = join(dir, 'sources.yaml');
-  writeFileSync(
-    config,
-    [
-      `store: ${store}`,
-      'concurrency: 8',
-      'sources:',
-      '  - name: demo',
-      `    seeds: ["${site.url}/", "${site.url}/en/"]`,
-      `    sitemaps: ["${site.url}/sitemap.xml"]`,
-      `    articlePattern: '${DEMO_ARTICLE_PATTERN}'`,
-      '    maxDepth: 3',
-      '    maxPages: 5000',
-      '    politeness: { delayMs: 0, perHostConcurrency: 4 }',
-      '    allowPrivate: true',
-    ].join('\n'),
-  );
+  writeNewsSiteConfig(config, {
+    store,
+    siteUrl: site.url,
+    concurrency: 8,
+    delayMs: 0,
+    perHostConcurrency: 4,
+    extra: [`    sitemaps: ["${site.url}/sitemap.xml"]`, '    maxDepth: 3', '    maxPages: 5000'],
+  });
   try {
     const crawl = startCli(['crawl', '--config', config, '--json']);
     let crawlDone = false;
