@@ -111,8 +111,8 @@ export const browserRenderSchema = z.strictObject({
  * in the snapshot's WARC, so the snapshot site can show them without calling the original site.
  */
 export const requisitesSchema = z.strictObject({
-  /** Off by default: turn on per source. */
-  images: z.boolean().default(false),
+  /** On by default: an archive keeps an article's images (`images: false` keeps text and page only). */
+  images: z.boolean().default(true),
   /** Images fetched per page; the rest are recorded as skipped (max-images). */
   maxImages: z.number().int().min(0).max(200).default(20),
   /** A larger image is cut off and recorded as failed (too-large), never archived. */

@@ -60,6 +60,8 @@ export interface Labels {
   contentHash: string;
   rawTitle: string;
   rawNote: string;
+  /** Link to the exact archived bytes (a download). */
+  downloadOriginal: string;
   rawSourceNote: string;
   goneTitle: string;
   goneBody: string;
@@ -132,7 +134,8 @@ const zh: Labels = {
   unchangedParagraphs: (n) => `${n} 段未改动`,
   contentHash: '正文哈希',
   rawTitle: '存档原页面',
-  rawNote: '下面是爬虫收到的原始 HTML，字节未做任何修改。为安全起见，页面中的脚本不会运行、表单不能提交，外部图片与样式不会加载。',
+  rawNote: '下面是爬虫收到的原始 HTML。为安全起见，页面中的脚本不会运行、表单不能提交，外部图片、样式和内嵌框架不会加载；未经任何改动的原始字节可下载。',
+  downloadOriginal: '下载原始字节',
   rawSourceNote: '爬虫收到的原始 HTML 源代码（按存档字符集解码）。',
   goneTitle: '该快照已删除',
   goneBody: '应权利人的请求，该快照已被删除，本站不再提供。',
@@ -203,7 +206,8 @@ const en: Labels = {
   contentHash: 'Text hash',
   rawTitle: 'Archived page',
   rawNote:
-    'Below is the HTML the crawler received, byte for byte. For safety its scripts do not run, its forms cannot be submitted, and external images and stylesheets are not loaded.',
+    'Below is the HTML the crawler received. For safety its scripts do not run, its forms cannot be submitted, and external images, stylesheets and embedded frames are not loaded; the exact bytes are a download away.',
+  downloadOriginal: 'download the exact bytes',
   rawSourceNote: 'The HTML source the crawler received (decoded with the archived charset).',
   goneTitle: 'This snapshot has been removed',
   goneBody: 'This snapshot was taken down at the request of a rights holder and is no longer available.',

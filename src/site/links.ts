@@ -13,6 +13,8 @@ export interface SiteLinks {
   rawSource(id: string): string;
   /** The archived bytes for the raw view's iframe; null when the page embeds them (static export). */
   rawContent(id: string): string | null;
+  /** The exact bytes received, as a download; null where there is none (static export). */
+  rawOriginal(id: string): string | null;
   versions(id: string, compare?: { from: string; to: string }): string;
   /** The full-page PNG of a browser-rendered snapshot. */
   screenshot(id: string): string;
@@ -38,6 +40,7 @@ export const serverLinks: SiteLinks = {
   raw: (id) => `/s/${id}/raw`,
   rawSource: (id) => `/s/${id}/raw?view=source`,
   rawContent: (id) => `/s/${id}/raw/content`,
+  rawOriginal: (id) => `/s/${id}/raw/original`,
   versions: (id, compare) => (compare ? withPage(`/s/${id}/versions`, undefined, compare) : `/s/${id}/versions`),
   screenshot: (id) => `/s/${id}/screenshot.png`,
   image: (id, n, ext) => `/s/${id}/img/${n}.${ext}`,
@@ -83,6 +86,7 @@ export function staticLinks(pagePath: string): SiteLinks {
     raw: (id) => to(staticPaths.raw(id)),
     rawSource: (id) => to(staticPaths.rawSource(id)),
     rawContent: () => null,
+    rawOriginal: () => null,
     versions: (id) => to(staticPaths.versions(id)),
     screenshot: (id) => to(staticPaths.screenshot(id)),
     image: (id, n, ext) => to(staticPaths.image(id, n, ext)),

@@ -8,6 +8,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SnapcrawlError } from '../util/errors.js';
+import { decodeHtml } from '../fetch/index.js';
+import { neutraliseFrames } from './frames.js';
 import { SITE_CSS } from './styles.js';
 import { PAGE_CSP } from './pages/layout.js';
 import { serverLinks } from './links.js';
@@ -78,6 +80,7 @@ export function createSiteHandler(views: SiteViews, onError: (err: unknown) => v
     [/^\/s\/([^/]+)\/versions$/, ([id], q) => page(views.versions(links, decodeSegment(id), { from: q.get('from') ?? undefined, to: q.get('to') ?? undefined }))],
     [/^\/s\/([^/]+)\/raw$/, async ([id], q) => page(await views.raw(links, decodeSegment(id), q.get('view') === 'source' ? 'source' : 'page'))],
     [/^\/s\/([^/]+)\/raw\/content$/, async ([id]) => rawContent(views, decodeSegment(id))],
+    [/^\/s\/([^/]+)\/raw\/original$/, async ([id]) => rawOriginal(views, decodeSegment(id))],
     [/^\/s\/([^/]+)\/screenshot\.png$/, ([id]) => screenshot(views, decodeSegment(id))],
     [/^\/s\/([^/]+)\/img\/(\d{1,4})(?:\.([a-z0-9]{1,5}))?$/, ([id, n, ext]) => archivedImage(views, decodeSegment(id), Number(n), ext)],
     [/^\/api\/snapshots$/, (_, q) => json(views.apiList(links, { q: q.get('q') ?? undefined, category: q.get('category') || undefined, page: pageNumber(q) }))],
@@ -173,21 +176,36 @@ async function archivedImage(views: SiteViews, id: string, n: number, ext: strin
   };
 }
 
-/** The archived bytes, with the original content type (charset added when missing) and the raw CSP. */
+/**
+ * What the raw view's frame shows: the archived HTML decoded with its archived charset, frames
+ * neutralised (see frames.ts), under the raw CSP; anything not HTML as plain text.
+ */
 async function rawContent(views: SiteViews, id: string): Promise<Reply> {
   const found = await views.archived(id);
   if ('kind' in found) return plainFailure(views, found.kind);
   const declared = found.response.headers['content-type'] ?? found.record.contentType ?? 'text/html';
   const isHtml = /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(declared);
-  let contentType = isHtml ? declared : 'text/plain';
-  if (!/charset=/i.test(contentType) && found.record.charset) contentType += `; charset=${found.record.charset}`;
+  const headers = { 'Content-Security-Policy': RAW_CSP, 'X-Frame-Options': 'SAMEORIGIN', 'X-Robots-Tag': 'noindex, nofollow' };
+  if (!isHtml) {
+    const charset = /charset=/i.test(declared) || !found.record.charset ? '' : `; charset=${found.record.charset}`;
+    return { status: 200, contentType: `text/plain${charset}`, body: found.response.body, headers };
+  }
+  const decoded = decodeHtml(found.response.body, declared).text;
+  return { status: 200, contentType: 'text/html; charset=utf-8', body: neutraliseFrames(decoded), headers };
+}
+
+/** The exact bytes received, as a download (never rendered: a rendered copy could reach the original site). */
+async function rawOriginal(views: SiteViews, id: string): Promise<Reply> {
+  const found = await views.archived(id);
+  if ('kind' in found) return plainFailure(views, found.kind);
   return {
     status: 200,
-    contentType,
+    contentType: 'application/octet-stream',
     body: found.response.body,
     headers: {
+      'Content-Disposition': `attachment; filename="${found.record.id}.html"`,
       'Content-Security-Policy': RAW_CSP,
-      'X-Frame-Options': 'SAMEORIGIN',
+      'X-Content-Type-Options': 'nosniff',
       'X-Robots-Tag': 'noindex, nofollow',
     },
   };

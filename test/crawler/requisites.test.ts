@@ -342,7 +342,7 @@ describe('page requisites: article images archived in the WARC and served from t
 });
 
 describe('page requisites: caps and the default', () => {
-  test('maxImages and maxBytesPerPage skip the rest; requisites off fetches no image', async (t) => {
+  test('maxImages and maxBytesPerPage skip the rest; images on by default, `images: false` fetches none', async (t) => {
     const site = await startNewsSite();
     const root = mkdtempSync(join(tmpdir(), 'snapcrawl-requisites-caps-'));
     t.after(async () => {
@@ -361,11 +361,14 @@ describe('page requisites: caps and the default', () => {
     assert.deepEqual(photo && photo.status !== 'archived' && [photo.status, photo.reason], ['skipped', 'page-budget']);
     assert.ok((budget.limitsHit['image-skipped:page-budget'] ?? 0) >= 2, JSON.stringify(budget.limitsHit));
 
+    const byDefault = await crawlOnce(join(root, 'd'), [source(site, undefined)]);
+    assert.ok((byDefault.limitsHit['images-archived'] ?? 0) >= 2, `images are archived by default: ${JSON.stringify(byDefault.limitsHit)}`);
+
     site.server.requests.length = 0;
-    const off = await crawlOnce(join(root, 'c'), [source(site, undefined)]);
+    const off = await crawlOnce(join(root, 'c'), [source(site, { images: false })]);
     assert.equal(off.snapshots.new, 2);
     assert.equal(off.limitsHit['images-archived'], undefined);
-    assert.deepEqual(site.server.requests.filter((r) => /\/(img|private)\//.test(r)), [], 'no image fetched by default');
+    assert.deepEqual(site.server.requests.filter((r) => /\/(img|private)\//.test(r)), [], 'no image fetched with images: false');
     assert.equal(readRecord(join(root, 'c'), site.articleUrl(1)).record.requisites, null);
   });
 });

@@ -163,6 +163,8 @@ async function crawl(original: OriginalSite, storeDir: string): Promise<void> {
     timezone: 'UTC',
     politeness: { delayMs: 0, perHostConcurrency: 1 },
     allowPrivate: true,
+    // Images stay unarchived here: these pages test the placeholder path (archived images: test/crawler/requisites.test.ts).
+    requisites: { images: false },
   });
   const config = makeConfig({ sources: [source], allowPrivate: true, fetch: { retries: 0 } });
   const summary = await new Crawler(config, { sources: [source], storeDir, allowPrivate: true, snapshotAllPages: true }).run();

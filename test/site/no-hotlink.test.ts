@@ -130,10 +130,13 @@ describe('never hotlink', () => {
     assert.equal(frame.attr('src'), `/s/${fx.id}/raw/content`);
 
     const res = await get(site, `/s/${fx.id}/raw/content`);
-    assert.match(res.text, new RegExp(`<base href="${origin}/static/">`), 'the bytes are not rewritten');
+    assert.match(res.text, new RegExp(`<base href="${origin}/static/">`), 'only frames are neutralised in the copy shown');
     assert.match(res.text, /srcset="img\/lights-640\.jpg 640w/);
-    // Read as the original site served it, the same bytes reference it every way the checker knows.
-    const kinds = new Set(offsiteReferences(res.text, fx.original.articleUrl, site).map((r) => r.where));
+    assert.doesNotMatch(res.text, /<iframe\b[^>]*\ssrc=/i, 'no frame names a document to load');
+    assert.match(res.text, /<iframe\b[^>]*\sdata-archived-src=/i);
+    // The exact bytes, read as the original site served them, reference it every way the checker knows.
+    const original = await get(site, `/s/${fx.id}/raw/original`);
+    const kinds = new Set(offsiteReferences(original.text, fx.original.articleUrl, site).map((r) => r.where));
     for (const kind of ['<base>', '<img src>', '<img srcset>', '<source srcset>', '<video poster>', '<div style> url()', '<style> url()', '<link href>', '<meta refresh>', '<iframe src>', '<body background>']) {
       assert.ok(kinds.has(kind), `the checker finds ${kind}`);
     }

@@ -184,8 +184,15 @@ describe('snapshot site server', () => {
     const view = await get(base, `/s/${fx.ids.hostile}/raw`);
     assert.match(view.text, new RegExp(`<iframe class="raw-frame" sandbox="" referrerpolicy="no-referrer"[^>]*src="/s/${fx.ids.hostile}/raw/content"`));
     const res = await fetch(new URL(`/s/${fx.ids.hostile}/raw/content`, base));
-    const bytes = Buffer.from(await res.arrayBuffer());
     const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(await res.text(), /<script>/, 'the frame shows the archived page, scripts and all (they cannot run)');
+    // The exact bytes are a download, never rendered.
+    const original = await fetch(new URL(`/s/${fx.ids.hostile}/raw/original`, base));
+    assert.equal(original.headers.get('content-type'), 'application/octet-stream');
+    assert.match(original.headers.get('content-disposition') ?? '', /^attachment;/);
+    assert.equal(original.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(view.text, new RegExp(`href="/s/${fx.ids.hostile}/raw/original" download`));
+    const bytes = Buffer.from(await original.arrayBuffer());
     assert.match(csp, /^sandbox;/);
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /img-src data:;/);

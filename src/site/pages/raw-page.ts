@@ -5,6 +5,7 @@
  */
 import type { SnapshotRecord } from '../../snapshot/index.js';
 import { html, type SafeHtml } from '../html.js';
+import { neutraliseFrames } from '../frames.js';
 import { formatBytes, formatInstant } from '../i18n.js';
 import { layout, timeTag, type PageContext } from './layout.js';
 
@@ -26,7 +27,7 @@ function frame(ctx: PageContext, data: RawPageData): SafeHtml {
   const title = ctx.labels.rawTitle;
   return src
     ? html`<iframe class="raw-frame" sandbox="" referrerpolicy="no-referrer" loading="lazy" title="${title}" src="${src}"></iframe>`
-    : html`<iframe class="raw-frame" sandbox="" referrerpolicy="no-referrer" title="${title}" srcdoc="${data.decodedHtml}"></iframe>`;
+    : html`<iframe class="raw-frame" sandbox="" referrerpolicy="no-referrer" title="${title}" srcdoc="${neutraliseFrames(data.decodedHtml)}"></iframe>`;
 }
 
 export function rawPage(ctx: PageContext, data: RawPageData): SafeHtml {
@@ -39,7 +40,9 @@ export function rawPage(ctx: PageContext, data: RawPageData): SafeHtml {
   }<li><a href="${links.snapshot(r.id)}">${r.title ?? r.id}</a></li></ol></nav>
 <div class="page-head"><h1>${labels.rawTitle}</h1><span class="count">${timeTag(r.fetchedAt, formatInstant(r.fetchedAt, settings.timeZone))}</span></div>
 <p class="hint">${pageTab ? labels.rawNote : labels.rawSourceNote}</p>
-<p class="hint">${labels.originalUrl}${labels.colon}${r.url} · ${labels.archivedBytes(formatBytes(r.bytes), r.httpStatus)} · sha256 ${r.sha256}</p>
+<p class="hint">${labels.originalUrl}${labels.colon}${r.url} · ${labels.archivedBytes(formatBytes(r.bytes), r.httpStatus)} · sha256 ${r.sha256}${
+    links.rawOriginal(r.id) ? html` · <a href="${links.rawOriginal(r.id)}" download>${labels.downloadOriginal}</a>` : ''
+  }</p>
 <nav class="raw-tabs"><a href="${links.raw(r.id)}"${pageTab ? html` aria-current="page"` : ''}>${labels.viewRendered}</a><a href="${links.rawSource(r.id)}"${
     pageTab ? '' : html` aria-current="page"`
   }>${labels.viewSource}</a><a href="${links.snapshot(r.id)}">${r.title ?? r.id}</a></nav>
