@@ -1,3 +1,7 @@
+import type { PageKind } from '../extract/index.js';
+
+const noneClassified = (): Record<PageKind, number> => ({ article: 0, listing: 0, table: 0, other: 0 });
+
 /** Counters of one run, printed at the end and written to the run report. */
 export interface RunSummary {
   runId: string;
@@ -15,6 +19,12 @@ export interface RunSummary {
   failed: Record<string, number>;
   perHostErrors: Record<string, number>;
   limitsHit: Record<string, number>;
+  /**
+   * What the evidence classifier (src/extract/articleEvidence.ts) made of each HTML page it judged: pages of a source
+   * without `articlePattern` (seeds included, though a seed is never stored as an article). Only `article` pages
+   * other than seeds are stored.
+   */
+  classified: Record<PageKind, number>;
   queuedLeft: number;
   /** Why a run ended `failed`: the disk filled up (exit 1), or every fetch failed (exit 4). */
   failure?: { kind: 'disk-full' | 'all-failed'; message: string };
@@ -34,6 +44,7 @@ export function emptySummary(runId: string, resumed: boolean, sources: string[])
     failed: {},
     perHostErrors: {},
     limitsHit: {},
+    classified: noneClassified(),
     queuedLeft: 0,
   };
 }
@@ -52,6 +63,7 @@ export function resumeSummary(previous: unknown, fresh: RunSummary): RunSummary 
     failed: { ...p.failed },
     perHostErrors: { ...p.perHostErrors },
     limitsHit: { ...p.limitsHit },
+    classified: { ...noneClassified(), ...p.classified },
   };
 }
 

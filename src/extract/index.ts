@@ -3,6 +3,7 @@
  * Never throws: each stage runs guarded, and a failure leaves its fields empty with a reason in `warnings`.
  */
 import type { Article, ExtractOptions } from './types.js';
+import { classifyPage } from './articleEvidence.js';
 import { emitBlocks, type Block } from './blocks.js';
 import { extractBody } from './body.js';
 import { filterBodyBlocks } from './body-clean.js';
@@ -23,6 +24,7 @@ import { inferTimezone, isValidZone } from './timezone.js';
 import { extractTitle, titleFromLines, titleFromMetadata, type TitleResult } from './title.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
+export { ARTICLE_THRESHOLD, classifyPage, type PageClassification, type PageKind } from './articleEvidence.js';
 
 /** Past this, a page is reported as slow in `warnings` (the budget is 200 ms per page). */
 const SLOW_PAGE_MS = 200;
@@ -30,7 +32,7 @@ const SLOW_PAGE_MS = 200;
 const MAX_ELEMENTS_FOR_LINES = 30_000;
 
 function emptyArticle(warnings: string[]): Article {
-  return { tags: [], images: [], body: '', markdown: '', outlinks: [], warnings };
+  return { tags: [], images: [], body: '', markdown: '', outlinks: [], warnings, classification: { isArticle: false, kind: 'other', score: 0, reasons: ['extraction failed'] } };
 }
 
 /** Run one stage; on error record why and return the fallback, so other fields still come out. */
@@ -140,6 +142,10 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   };
   if (overrides) applyOverrideValues(article, overrides.values, timezone!, base, warnings);
 
+  // Article or not, by the page's own evidence (the crawler's decision when a source has no articlePattern).
+  article.classification = guarded('classification', warnings, { isArticle: false, kind: 'other' as const, score: 0, reasons: ['classification failed'] }, () =>
+    classifyPage({ all, stats, head, title: article.title, publishedAt: article.publishedAt, blocks, roots }),
+  );
   if (!article.title) warnings.push('title: not found');
   if (!article.publishedAt) warnings.push('publishedAt: not found');
   const elapsed = performance.now() - started;

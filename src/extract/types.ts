@@ -1,4 +1,5 @@
 import type { FieldOverride } from '../config/index.js';
+import type { PageClassification } from './articleEvidence.js';
 
 export interface ExtractOptions {
   /** The page's URL (final URL after redirects): resolves relative links, and dates in the path. */
@@ -42,4 +43,6 @@ export interface Article {
   outlinks: string[];
   /** Why a field is empty or the page was odd (hostile/huge/broken), for logs. */
   warnings: string[];
+  /** Whether the page is an article, by its own evidence, with the score and reasons (always set by extractArticle). */
+  classification?: PageClassification;
 }
