@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../config/index.js';
 import type { FetchResult, RobotsCache } from '../fetch/index.js';
-import type { Frontier, FrontierEntry } from '../frontier/index.js';
+import { normalizeUrl, trustedCanonical, type Frontier, type FrontierEntry } from '../frontier/index.js';
+import { contentHashOf, sha256Hex } from '../snapshot/hash.js';
 import type { Logger } from '../util/logger.js';
 import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
 import { siteChangedSince } from './revisitPolicy.js';
@@ -84,8 +85,10 @@ export class LinkIntake {
     for (const child of found.sitemaps) {
       if (scope?.allows(child)) this.d.frontier.seed({ url: child, source: source.name, depth: 0, kind: 'sitemap', priority: INDEX_PRIORITY });
     }
-    const allowed = new Set(this.admit(found.links.map((l) => l.url), source));
-    const items = found.links.filter((l) => allowed.has(l.url));
+    // Parameters learned to be ignorable for the host are dropped first: a decorated item is its plain URL.
+    const links = found.links.map((l) => ({ ...l, url: this.d.frontier.params.strip(l.url) }));
+    const allowed = new Set(this.admit(links.map((l) => l.url), source));
+    const items = links.filter((l) => allowed.has(l.url));
     this.d.frontier.addMany(
       items.map((l) => ({ url: l.url, source: source.name, depth: 1, priority: priorityFromDate(l.date), discoveredFrom: entry.url })),
     );
@@ -113,12 +116,43 @@ export class LinkIntake {
     }
   }
 
-  /** Keeps the links that belong to the source and pass the trap limits; counts the rest. */
-  private admit(urls: string[], source: SourceConfig, origin?: LinkOrigin): string[] {
+  /**
+   * What a fetched HTML page says about the query parameters of its URL (its canonical URL and content hash,
+   * compared with pages of URLs one parameter apart: paramLearning.ts). A parameter learned now is logged
+   * once and counted as `learnedParam:<host>:<name>` in limitsHit; queued URLs carrying it became aliases of
+   * their plain URL (`aliasedByLearnedParam`). Learning is an optimisation: a failure here never fails the page.
+   */
+  notePage(entry: FrontierEntry, result: FetchResult, article: { canonicalUrl?: string | null; body: string }): void {
+    const { summary, logger: log } = this.d;
+    const url = normalizeUrl(result.finalUrl);
+    if (url === null) return;
+    try {
+      const observed = this.d.frontier.params.observe({
+        url,
+        canonical: trustedCanonical(article.canonicalUrl, result.finalUrl),
+        contentHash: contentHashOf(article.body, sha256Hex(result.body)),
+      });
+      for (const p of observed.learned) {
+        bump(summary.limitsHit, `learnedParam:${p.host}:${p.param}`);
+        log.info({ host: p.host, param: p.param, confirmations: p.confirmations, url: entry.url }, 'learned: query parameter does not change the page; links drop it');
+      }
+      for (const p of observed.unlearned) {
+        bump(summary.limitsHit, `unlearnedParam:${p.host}:${p.param}`);
+        log.warn({ host: p.host, param: p.param, url: entry.url }, 'query parameter learned as ignorable changes the page after all; kept from now on');
+      }
+      if (observed.aliased > 0) bump(summary.limitsHit, 'aliasedByLearnedParam', observed.aliased);
+    } catch (err) {
+      log.warn({ url: entry.url, err: (err as Error).message }, 'query parameter learning skipped for this page');
+    }
+  }
+
+  /** Keeps the links that belong to the source and pass the trap limits; counts the rest. Learned parameters are dropped first. */
+  private admit(links: string[], source: SourceConfig, origin?: LinkOrigin): string[] {
     const scope = this.d.scopes.get(source.name);
     const guard = this.guardFor(source);
     const out: string[] = [];
-    for (const url of urls) {
+    for (const link of links) {
+      const url = this.d.frontier.params.strip(link);
       if (scope && !scope.allows(url)) {
         this.d.summary.skipped.outOfScope++;
         continue;

@@ -30,8 +30,6 @@ interface RedirectRefusal {
   reason: 'robots' | 'excluded' | 'known';
   target: string;
 }
-/** Without an articlePattern, a page is an article when its extracted body has at least this many characters. */
-const MIN_ARTICLE_CHARS = 200;
 
 export interface PageProcessorDeps {
   config: CrawlConfig;
@@ -333,6 +331,8 @@ export class PageProcessor {
     const html = page ? page.rendered.html : decoded.text;
     // The fetch time is "now" for the page: "2小时前" and year-less dates are read against it.
     const article = extractArticle(html, { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt });
+    // Learns which query parameters of this host do not change the page, before this page's links go in.
+    this.intake.notePage(entry, result, article);
     const scope = this.d.scopes.get(source.name);
     if (entry.depth < source.maxDepth && scope) {
       this.intake.addPageLinks(entry, article.outlinks, source);
@@ -343,9 +343,13 @@ export class PageProcessor {
     // A seed is an index page, never an article by its size; a seed that redirected to another page (a moved
     // article, a short link) is judged by where it landed, like any page (redirectedElsewhere).
     const asSeed = entry.kind === 'seed' && !redirectedElsewhere(entry.url, finalUrl, frontier);
-    const isArticle =
-      this.d.snapshotAllPages ||
-      (byPattern ?? (!asSeed && article.body.length >= MIN_ARTICLE_CHARS && Boolean(article.title)));
+    // Without an articlePattern the page's own evidence decides (src/extract/articleEvidence.ts): counted and logged.
+    const classification = article.classification;
+    if (byPattern === null && !this.d.snapshotAllPages && classification) {
+      summary.classified[classification.kind]++;
+      log.debug({ url: entry.url, kind: classification.kind, score: classification.score, reasons: classification.reasons, seed: asSeed || undefined }, 'classified');
+    }
+    const isArticle = this.d.snapshotAllPages || (byPattern ?? (!asSeed && classification?.isArticle === true));
     const validators = { etag: result.headers.etag, lastModified: result.headers['last-modified'] };
     if (!isArticle) {
       summary.discoveryOnly++;
@@ -397,7 +401,7 @@ export class PageProcessor {
     }
     summary.snapshots[outcome.status]++;
     const revisited = Boolean(history?.fetchedBefore && history.snapshotId);
-    frontier.finish(entry.url, {
+    const done = {
       state: 'done',
       outcome: `snapshot-${outcome.status}`,
       status: result.status,
@@ -405,7 +409,15 @@ export class PageProcessor {
       ...validators,
       nextRevisitAt: entry.kind === 'page' ? nextRevisitAt(source, history, revisited) : null,
       revisited,
-    });
+    } as const;
+    // Fetched through a variant of an article known under another URL (its canonical URL): the variant is an alias.
+    const key = this.d.store.summary(outcome.id)?.url ?? entry.url;
+    if (key !== entry.url && entry.kind === 'page') {
+      bump(summary.limitsHit, 'aliasOfCanonical');
+      frontier.finishAsAlias(entry.url, key, { ...done, source: entry.source, depth: entry.depth });
+    } else {
+      frontier.finish(entry.url, done);
+    }
     log.debug({ url: entry.url, id: outcome.id, status: outcome.status, title: article.title }, 'snapshot');
   }
 

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../storage/index.js';
 import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
+import { ParamLearner } from './paramLearning.js';
 import { ensureFrontierSchema } from './schema.js';
 
 /** URLs with a revisit (done) or retry (failed) scheduled: what requeueDue picks up once their time comes. */
@@ -122,9 +123,12 @@ const toEntry = (r: Row): FrontierEntry => ({
  */
 export class Frontier {
   private readonly stmt: Record<string, Statement>;
+  /** Query parameters learned per host not to change the page (paramLearning.ts). */
+  readonly params: ParamLearner;
 
   constructor(private readonly db: StoreDatabase, readonly runId: string) {
     ensureFrontierSchema(db);
+    this.params = new ParamLearner(db);
     this.stmt = {
       insert: db.prepare(`INSERT INTO frontier (url, request_url, host, source, depth, kind, priority, discovered_from, discovered_at, run_id)
         VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, @now, @runId) ON CONFLICT(url) DO NOTHING`),
@@ -164,6 +168,16 @@ export class Frontier {
           AND host NOT IN (SELECT value FROM json_each(@exhaustedHosts))`),
       get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
       markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
+      // The variant handed its page to the article's own URL: done for good, never revisited under its name.
+      finishVariant: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, last_error=NULL, fetched_at=@fetchedAt,
+        snapshot_id=coalesce(@snapshotId, snapshot_id), alias_of=@target, next_revisit_at=NULL WHERE url=@url`),
+      // The article's own URL takes the fetch as its own when nothing else is under way for it (queued, or new):
+      // it is not fetched again this run, and it carries the revisits.
+      adoptFetch: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, fetched_at=@fetchedAt,
+        snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag), last_modified=coalesce(@lastModified, last_modified),
+        next_revisit_at=@nextRevisitAt, run_id=@runId WHERE url=@url AND (state='queued' OR (state='done' AND fetched_at IS NULL))`),
+      adoptSnapshot: db.prepare(`UPDATE frontier SET snapshot_id=@snapshotId WHERE url=@url AND state='done'`),
+      repointAliases: db.prepare(`UPDATE frontier SET alias_of=@target WHERE alias_of=@from`),
     };
   }
 
@@ -323,6 +337,44 @@ export class Frontier {
     this.db.transaction(() => {
       this.add({ url, source, depth });
       this.stmt.markAlias.run({ url: normalized, outcome, runId: this.runId });
+    }).immediate();
+  }
+
+  /**
+   * Records the fetch of `variant` (a decorated URL) whose page is the article known as `target` (its
+   * canonical URL, or the URL of the snapshot it matched): the variant is finished as an alias of the target,
+   * never fetched or revisited again; the target's row (added when new) takes the fetch as its own unless
+   * it was fetched or is being fetched itself, so it is not fetched again this run and carries the revisits.
+   */
+  finishAsAlias(variant: string, target: string, result: FinishResult & { source: string; depth: number }, now = Date.now()): void {
+    const key = normalizeUrl(target);
+    if (!key || key === variant) {
+      this.finish(variant, result, now);
+      return;
+    }
+    this.db.transaction(() => {
+      this.add({ url: key, source: result.source, depth: result.depth }, now);
+      this.stmt.finishVariant.run({
+        url: variant,
+        outcome: `alias-of:${key}`,
+        status: result.status ?? null,
+        fetchedAt: now,
+        snapshotId: result.snapshotId ?? null,
+        target: key,
+      });
+      this.stmt.repointAliases.run({ from: variant, target: key });
+      const adopted = this.stmt.adoptFetch.run({
+        url: key,
+        outcome: `${result.outcome}:via-alias`,
+        status: result.status ?? null,
+        fetchedAt: now,
+        snapshotId: result.snapshotId ?? null,
+        etag: result.etag ?? null,
+        lastModified: result.lastModified ?? null,
+        nextRevisitAt: result.nextRevisitAt ?? null,
+        runId: this.runId,
+      }).changes;
+      if (adopted === 0 && result.snapshotId) this.stmt.adoptSnapshot.run({ url: key, snapshotId: result.snapshotId });
     }).immediate();
   }
 

@@ -11,3 +11,14 @@ export {
   normalizeHostname,
   type ExclusionRule,
 } from './exclusions.js';
+export {
+  ParamLearner,
+  stripLearnedParams,
+  learnedParamsFor,
+  trustedCanonical,
+  withoutParams,
+  MIN_CONFIRMATIONS,
+  type LearnedParam,
+  type ObserveResult,
+  type PageObservation,
+} from './paramLearning.js';

@@ -40,6 +40,7 @@ export function ensureFrontierSchema(db: StoreDatabase): void {
   `);
   addRequestUrlColumn(db);
   addSiteModifiedColumn(db);
+  addColumnInPlace(db, 'alias_of');
 }
 
 /**
@@ -60,8 +61,14 @@ function addSiteModifiedColumn(db: StoreDatabase): void {
   addColumnInPlace(db, 'site_modified');
 }
 
+/*
+ * `alias_of`: the URL this one is an alias of — its page named that URL as canonical (or it differs from it
+ * only by query parameters learned to be ignorable for the host). An alias is never fetched or revisited
+ * under its own name again; its URL stays in the table so re-finding it is not "new". NULL on older stores.
+ */
+
 /** Adds a nullable TEXT column to the frontier of an older store; a no-op when it is there or the store is read-only. */
-function addColumnInPlace(db: StoreDatabase, column: 'request_url' | 'site_modified'): void {
+function addColumnInPlace(db: StoreDatabase, column: 'request_url' | 'site_modified' | 'alias_of'): void {
   const has = () => (db.prepare(`PRAGMA table_info(frontier)`).all() as { name: string }[]).some((c) => c.name === column);
   if (has() || db.readonly) return;
   try {

@@ -1,11 +1,16 @@
 import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../storage/database.js';
+import { trustedCanonical } from '../frontier/paramLearning.js';
+import { hostKey } from '../frontier/normalize.js';
 import type { SnapshotListQuery, SnapshotSummary } from './types.js';
 
 /**
  * The snapshot index: one row per snapshot folder, enough for list/show/serve/takedown without
  * reading files. `url`, `final_url` and `canonical_url` are normalized; `hostname` has no port so
- * host takedowns cover every port. `is_latest` marks the newest version of each URL.
+ * host takedowns cover every port. `url` is the article's identity: the canonical URL the page names on its
+ * own host (see trustedCanonical), else the URL fetched — every version of one article shares it, whichever
+ * decorated variant (`?from=…`, a redirect) it was fetched through. `is_latest` marks the newest version of
+ * each `url`, so lists, the site and search show each article once.
  * `snapshot_pending` holds folders being written or deleted, so a crash can be cleaned up on open.
  */
 const SCHEMA = `
@@ -53,6 +58,38 @@ CREATE TABLE IF NOT EXISTS snapshot_pending (
 
 export function ensureSnapshotTables(db: StoreDatabase): void {
   db.exec(SCHEMA);
+  migrateToCanonicalIdentity(db);
+}
+
+/**
+ * Stores written before the canonical identity keyed each snapshot by the URL fetched, so an article fetched
+ * through decorated variants has several "latest" rows. Once per store, in place: each row whose page named a
+ * trusted canonical URL other than its `url` moves to that identity, and `is_latest` is recomputed for every
+ * identity touched. Snapshot folders and snapshot.json are left as written (their `url` stays findable as the
+ * row's `final_url`); nothing is deleted.
+ */
+function migrateToCanonicalIdentity(db: StoreDatabase): void {
+  const name = 'canonical-identity-v1';
+  db.exec(`CREATE TABLE IF NOT EXISTS snapshot_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
+  if (db.prepare('SELECT 1 FROM snapshot_migrations WHERE name = ?').get(name)) return;
+  db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM snapshot_migrations WHERE name = ?').get(name)) return; // another process did it
+    const rows = db
+      .prepare('SELECT id, url, final_url, canonical_url FROM snapshots WHERE canonical_url IS NOT NULL AND canonical_url != url')
+      .all() as { id: string; url: string; final_url: string; canonical_url: string }[];
+    const move = db.prepare('UPDATE snapshots SET url = @url, host = @host, hostname = @hostname WHERE id = @id');
+    const relatest = db.prepare(`UPDATE snapshots SET is_latest = (id = (SELECT id FROM snapshots s2 WHERE s2.url = snapshots.url
+      ORDER BY fetched_at DESC, id DESC LIMIT 1)) WHERE url = ?`);
+    const touched = new Set<string>();
+    for (const row of rows) {
+      const key = trustedCanonical(row.canonical_url, row.final_url);
+      if (key === null || key === row.url) continue;
+      move.run({ id: row.id, url: key, host: hostKey(key), hostname: new URL(key).hostname.replace(/\.+$/, '') });
+      touched.add(row.url).add(key);
+    }
+    for (const url of touched) relatest.run(url);
+    db.prepare('INSERT INTO snapshot_migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString());
+  }).immediate();
 }
 
 export interface SnapshotRow {
@@ -119,6 +156,10 @@ export class SnapshotIndex {
   private readonly listStatements = new Map<string, Statement>();
   readonly byId: Statement<[string], SnapshotRow>;
   readonly latestForUrl: Statement<[string], SnapshotRow>;
+  /** Newest snapshot whose url, canonical_url or final_url is one of five keys k1…k5 (repeats allowed). */
+  readonly latestMatching: Statement<[Record<'k1' | 'k2' | 'k3' | 'k4' | 'k5', string>], SnapshotRow>;
+  /** The identity (`url`) a URL is known under: its own, else the newest row naming it as canonical or final URL. */
+  readonly identityOf: Statement<[{ u: string }], { url: string }>;
   readonly versionsOfUrl: Statement<[string], SnapshotRow>;
   readonly idTaken: Statement<[string, string], { one: number }>;
   readonly insertRow: Statement<SnapshotRow>;
@@ -132,6 +173,11 @@ export class SnapshotIndex {
   constructor(readonly db: StoreDatabase) {
     this.byId = db.prepare('SELECT * FROM snapshots WHERE id = ?');
     this.latestForUrl = db.prepare('SELECT * FROM snapshots WHERE url = ? ORDER BY fetched_at DESC, id DESC LIMIT 1');
+    const keys = '(@k1, @k2, @k3, @k4, @k5)';
+    this.latestMatching = db.prepare(`SELECT * FROM snapshots WHERE url IN ${keys} OR canonical_url IN ${keys} OR final_url IN ${keys}
+      ORDER BY fetched_at DESC, id DESC LIMIT 1`);
+    this.identityOf = db.prepare(`SELECT url FROM snapshots WHERE url = @u OR canonical_url = @u OR final_url = @u
+      ORDER BY url = @u DESC, fetched_at DESC, id DESC LIMIT 1`);
     this.versionsOfUrl = db.prepare('SELECT * FROM snapshots WHERE url = ? ORDER BY fetched_at ASC, id ASC');
     this.idTaken = db.prepare(
       'SELECT 1 AS one FROM snapshots WHERE id = ? UNION ALL SELECT 1 FROM snapshot_pending WHERE id = ? LIMIT 1',

@@ -13,7 +13,7 @@ import { ensureSnapshotTables, rowToSummary, SnapshotIndex, type SnapshotMatch }
 import type { SnapshotInput, SnapshotListQuery, SnapshotRecord, SnapshotSummary, WriteOutcome } from './types.js';
 import { readWarcResponse, WARC_FILE_NAME } from './warc.js';
 import { contentHashOf, sha256Hex } from './hash.js';
-import { writeSnapshot } from './writer.js';
+import { identifyPage, writeSnapshot } from './writer.js';
 
 export interface SnapshotStoreOptions {
   /** The shared store database; when given, the caller keeps ownership (close() leaves it open). */
@@ -102,9 +102,7 @@ export class SnapshotStore {
    * page that will not be stored.
    */
   wouldBeUnchanged(input: Pick<SnapshotInput, 'fetch' | 'article'>): boolean {
-    const url = normalizeUrl(input.fetch.url);
-    if (url === null) return false;
-    const latest = this.index.latestForUrl.get(url);
+    const latest = identifyPage(this.context(), input)?.latest;
     return latest !== undefined && latest.content_hash === contentHashOf(input.article.body, sha256Hex(input.fetch.body));
   }
 
@@ -162,17 +160,24 @@ export class SnapshotStore {
     return { id, ok: digestOk && warcBodySha256 === record.sha256, recordSha256: record.sha256, warcBodySha256 };
   }
 
-  /** Newest snapshot of a URL (normalized before lookup). */
+  /** Newest snapshot of the article a URL names (normalized; also found by its canonical or final URL). */
   latestFor(url: string): SnapshotSummary | null {
-    const normalized = normalizeUrl(url);
-    const row = normalized === null ? undefined : this.index.latestForUrl.get(normalized);
+    const key = this.identityOf(url);
+    const row = key === null ? undefined : this.index.latestForUrl.get(key);
     return row ? rowToSummary(row) : null;
   }
 
-  /** Every snapshot of a URL, oldest first. */
+  /** Every snapshot of the article a URL names (see latestFor), oldest first. */
   versions(url: string): SnapshotSummary[] {
+    const key = this.identityOf(url);
+    return key === null ? [] : this.index.versionsOfUrl.all(key).map(rowToSummary);
+  }
+
+  /** The snapshot key (`url`) of the article `url` names: itself, or the article whose canonical or final URL it is. */
+  private identityOf(url: string): string | null {
     const normalized = normalizeUrl(url);
-    return normalized === null ? [] : this.index.versionsOfUrl.all(normalized).map(rowToSummary);
+    if (normalized === null) return null;
+    return this.index.identityOf.get({ u: normalized })?.url ?? normalized;
   }
 
   /** Latest-snapshot counts per host / category / source, for navigation. */

@@ -1,0 +1,341 @@
+import type { Statement } from 'better-sqlite3';
+import type { StoreDatabase } from '../storage/index.js';
+import { hostKey, normalizeEscapes, normalizeUrl } from './normalize.js';
+
+/**
+ * Per-host query parameters learned not to change the page (`?from=timeline`, `?pos=7`, `?channel=3`).
+ *
+ * Evidence comes from pages actually fetched: two URLs that differ in exactly one query parameter (after
+ * normalisation and after dropping parameters already learned for the host) that named the same canonical
+ * URL — or, when either names none, gave the same content hash — confirm the parameter; a page whose own
+ * canonical URL is its URL less exactly one parameter confirms it too (the site says so). Two such URLs
+ * that gave different canonicals or content contradict it. A parameter is learned once it has confirmations
+ * on at least {@link MIN_CONFIRMATIONS} different base URLs (different pages: independent) and no
+ * contradiction ever; a contradiction seen later un-learns it. Names that usually carry content (`id`,
+ * `page`, `q`, …) are never learned.
+ *
+ * Learned parameters are dropped from links of that host before they enter the frontier (LinkIntake), from
+ * the candidate keys the snapshot writer matches a page against, and — when a parameter is learned — from
+ * the queued frontier rows that carry it (each becomes an alias of its stripped URL, never fetched).
+ */
+export const MIN_CONFIRMATIONS = 2;
+
+/** Parameter names that select content on most sites: never learned, whatever the evidence. */
+const NEVER_LEARNED = new Set([
+  'id', 'aid', 'pid', 'cid', 'nid', 'tid', 'uid', 'docid', 'articleid', 'article', 'newsid', 'item', 'itemid', 'post', 'p',
+  'page', 'pg', 'pn', 'pageno', 'pagenum', 'offset', 'start', 'limit', 'cursor', 'after', 'before',
+  'q', 'query', 'search', 'keyword', 'keywords', 'kw', 'wd', 's', 'k',
+  'date', 'day', 'month', 'year', 'time', 'lang', 'hl', 'locale', 'v', 'version', 'rev', 'type', 'format', 'tab', 'sort',
+  'cat', 'category', 'tag', 'section', 'file', 'path', 'url', 'name', 'slug', 'key', 'token',
+]);
+
+export interface LearnedParam {
+  host: string;
+  param: string;
+  confirmations: number;
+}
+
+export interface ObserveResult {
+  learned: LearnedParam[];
+  /** Parameters that had been learned and were contradicted since (no longer dropped). */
+  unlearned: { host: string; param: string }[];
+  /** Frontier rows turned into aliases of their stripped URL when a parameter was learned. */
+  aliased: number;
+}
+
+/** One page as fetched, for the evidence: its normalized final URL, trusted canonical and content hash. */
+export interface PageObservation {
+  url: string;
+  canonical: string | null;
+  contentHash: string;
+}
+
+interface Piece {
+  name: string;
+  value: string;
+  raw: string;
+}
+
+/** The query pieces of a URL (raw text between `&`), with escapes normalised for the name. */
+function splitQuery(search: string): Piece[] {
+  const raw = search.startsWith('?') ? search.slice(1) : search;
+  if (!raw) return [];
+  return raw
+    .split('&')
+    .filter(Boolean)
+    .map((part) => {
+      const piece = normalizeEscapes(part);
+      const eq = piece.indexOf('=');
+      return { name: eq < 0 ? piece : piece.slice(0, eq), value: eq < 0 ? '' : piece.slice(eq + 1), raw: part };
+    });
+}
+
+/**
+ * `url` without the query parameters named in `names` (fragment dropped too); everything else keeps its
+ * exact bytes and order, so it works on raw links (the frontier normalises afterwards) and on keys alike.
+ * Returns `url` itself when nothing is removed.
+ */
+export function withoutParams(url: string, names: ReadonlySet<string>): string {
+  if (names.size === 0) return url;
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const hash = url.indexOf('#', q);
+  const search = url.slice(q + 1, hash < 0 ? undefined : hash);
+  const pieces = splitQuery(search);
+  const kept = pieces.filter((p) => !names.has(p.name));
+  if (kept.length === pieces.length) return url;
+  const rest = kept.map((p) => p.raw).join('&');
+  return `${url.slice(0, q)}${rest ? `?${rest}` : ''}`;
+}
+
+/**
+ * The canonical URL a page names, normalized, when it may stand for the page's identity: on the page's own
+ * host (a leading `www.` aside), and not the site's home page unless the page is the home page (a site that
+ * points every article's canonical at `/` must not merge them all). null otherwise.
+ */
+export function trustedCanonical(canonical: string | null | undefined, finalUrl: string): string | null {
+  if (!canonical) return null;
+  const normalized = normalizeUrl(canonical, finalUrl);
+  const final = normalizeUrl(finalUrl);
+  if (normalized === null || final === null) return null;
+  const c = new URL(normalized);
+  const f = new URL(final);
+  const bare = (h: string) => h.replace(/^www\./, '');
+  if (bare(c.hostname) !== bare(f.hostname) || c.port !== f.port) return null;
+  if (c.pathname === '/' && c.search === '' && !(f.pathname === '/')) return null;
+  return normalized;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS learned_params (
+  host TEXT NOT NULL,
+  param TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('ignorable', 'significant')),
+  confirmations INTEGER NOT NULL,
+  learned_at INTEGER NOT NULL,
+  PRIMARY KEY (host, param)
+);
+CREATE TABLE IF NOT EXISTS param_pages (
+  url TEXT PRIMARY KEY,
+  host TEXT NOT NULL,
+  canonical TEXT,
+  content_hash TEXT NOT NULL,
+  seen_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS param_variants (
+  base TEXT NOT NULL,
+  param TEXT NOT NULL,
+  url TEXT NOT NULL,
+  host TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (base, param, url)
+);
+CREATE TABLE IF NOT EXISTS param_evidence (
+  host TEXT NOT NULL,
+  param TEXT NOT NULL,
+  base TEXT NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
+  detail TEXT,
+  seen_at INTEGER NOT NULL,
+  PRIMARY KEY (host, param, base, verdict)
+);`;
+
+function tableExists(db: StoreDatabase): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learned_params'").get() !== undefined;
+}
+
+/** Creates the tables (no-op on a read-only connection). */
+export function ensureParamTables(db: StoreDatabase): void {
+  if (!db.readonly) db.exec(SCHEMA);
+}
+
+const learnedStatements = new WeakMap<StoreDatabase, Statement<[string], string> | null>();
+
+/** Learned ignorable parameters of a host (empty on a store without the table). */
+export function learnedParamsFor(db: StoreDatabase, host: string): Set<string> {
+  let stmt = learnedStatements.get(db);
+  if (stmt === undefined) {
+    stmt = tableExists(db)
+      ? (db.prepare(`SELECT param FROM learned_params WHERE host = ? AND state = 'ignorable'`).pluck() as Statement<[string], string>)
+      : null;
+    if (stmt !== null || db.readonly) learnedStatements.set(db, stmt);
+  }
+  return stmt ? new Set(stmt.all(host)) : new Set();
+}
+
+/** `url` (raw or normalized) without the parameters learned for its host. */
+export function stripLearnedParams(db: StoreDatabase, url: string): string {
+  if (!url.includes('?')) return url;
+  let host: string;
+  try {
+    host = new URL(url).host;
+  } catch {
+    return url;
+  }
+  return withoutParams(url, learnedParamsFor(db, host));
+}
+
+type Verdict = 'same' | 'different';
+
+function verdictOf(a: { canonical: string | null; content_hash: string }, b: { canonical: string | null; content_hash: string }): Verdict {
+  if (a.canonical !== null && b.canonical !== null) return a.canonical === b.canonical ? 'same' : 'different';
+  return a.content_hash === b.content_hash ? 'same' : 'different';
+}
+
+interface FrontierAliasRow {
+  id: number;
+  url: string;
+  request_url: string | null;
+  host: string;
+  source: string;
+  depth: number;
+  kind: string;
+  state: string;
+  priority: number;
+  discovered_from: string | null;
+  next_revisit_at: number | null;
+}
+
+/** The evidence and the learned set of one store. */
+export class ParamLearner {
+  private readonly s: Record<string, Statement>;
+
+  constructor(private readonly db: StoreDatabase) {
+    ensureParamTables(db);
+    this.s = {
+      upsertPage: db.prepare(`INSERT INTO param_pages (url, host, canonical, content_hash, seen_at) VALUES (@url, @host, @canonical, @hash, @now)
+        ON CONFLICT(url) DO UPDATE SET canonical=excluded.canonical, content_hash=excluded.content_hash, seen_at=excluded.seen_at`),
+      page: db.prepare(`SELECT url, canonical, content_hash FROM param_pages WHERE url = ?`),
+      addVariant: db.prepare(`INSERT OR IGNORE INTO param_variants (base, param, url, host, value) VALUES (@base, @param, @url, @host, @value)`),
+      siblings: db.prepare(`SELECT p.url, p.canonical, p.content_hash FROM param_variants v JOIN param_pages p ON p.url = v.url
+        WHERE v.base = @base AND v.param = @param AND v.url != @url LIMIT 20`),
+      children: db.prepare(`SELECT v.param, p.url, p.canonical, p.content_hash FROM param_variants v JOIN param_pages p ON p.url = v.url
+        WHERE v.base = @base LIMIT 50`),
+      evidence: db.prepare(`INSERT OR IGNORE INTO param_evidence (host, param, base, verdict, detail, seen_at)
+        VALUES (@host, @param, @base, @verdict, @detail, @now)`),
+      tally: db.prepare(`SELECT count(DISTINCT CASE WHEN verdict='same' THEN base END) AS same,
+        count(CASE WHEN verdict='different' THEN 1 END) AS different FROM param_evidence WHERE host = ? AND param = ?`),
+      state: db.prepare(`SELECT state FROM learned_params WHERE host = ? AND param = ?`).pluck(),
+      setState: db.prepare(`INSERT INTO learned_params (host, param, state, confirmations, learned_at) VALUES (@host, @param, @state, @confirmations, @now)
+        ON CONFLICT(host, param) DO UPDATE SET state=excluded.state, confirmations=excluded.confirmations, learned_at=excluded.learned_at`),
+      all: db.prepare(`SELECT host, param, confirmations FROM learned_params WHERE state = 'ignorable' ORDER BY host, param`),
+    };
+  }
+
+  /** Every learned (ignorable) parameter, by host. */
+  learned(): LearnedParam[] {
+    return this.s.all!.all() as LearnedParam[];
+  }
+
+  /** `url` (raw or normalized) without the parameters learned for its host. */
+  strip(url: string): string {
+    return stripLearnedParams(this.db, url);
+  }
+
+  /**
+   * Records one fetched page and what it says about the parameters of its URL; learns (or un-learns)
+   * parameters accordingly, turning queued frontier rows that carry a newly learned parameter into aliases.
+   * One transaction.
+   */
+  observe(page: PageObservation, now = Date.now()): ObserveResult {
+    const result: ObserveResult = { learned: [], unlearned: [], aliased: 0 };
+    const normalized = normalizeUrl(page.url);
+    if (normalized === null) return result;
+    const host = hostKey(normalized);
+    const url = this.strip(normalized);
+    const canonical = page.canonical === null ? null : this.strip(page.canonical);
+    const touched = new Set<string>();
+    const note = (param: string, base: string, verdict: Verdict, detail: string) => {
+      this.s.evidence!.run({ host, param, base, verdict, detail, now });
+      touched.add(param);
+    };
+    this.db.transaction(() => {
+      const self = { url, canonical, content_hash: page.contentHash };
+      this.s.upsertPage!.run({ url, host, canonical, hash: page.contentHash, now });
+      const q = url.indexOf('?');
+      const pieces = q < 0 ? [] : splitQuery(url.slice(q + 1));
+      const names = pieces.map((p) => p.name);
+      const singleValued = new Set(names.filter((n, i) => names.indexOf(n) === i && names.lastIndexOf(n) === i));
+      for (const piece of pieces) {
+        if (!singleValued.has(piece.name)) continue;
+        const base = withoutParams(url, new Set([piece.name]));
+        this.s.addVariant!.run({ base, param: piece.name, url, host, value: piece.value });
+        // The same URL without the parameter, fetched before.
+        const without = this.s.page!.get(base) as { url: string; canonical: string | null; content_hash: string } | undefined;
+        if (without) note(piece.name, base, verdictOf(self, without), `${url} vs ${base}`);
+        // The same URL with another value of the parameter.
+        for (const other of this.s.siblings!.all({ base, param: piece.name, url }) as { url: string; canonical: string | null; content_hash: string }[]) {
+          note(piece.name, base, verdictOf(self, other), `${url} vs ${other.url}`);
+        }
+        // The page names as its canonical URL this URL less exactly this parameter: the site says it is ignorable.
+        if (canonical === base) note(piece.name, base, 'same', `${url} names ${base} canonical`);
+      }
+      // This URL is the base of URLs fetched before that carry one more parameter.
+      for (const child of this.s.children!.all({ base: url }) as { param: string; url: string; canonical: string | null; content_hash: string }[]) {
+        note(child.param, url, verdictOf(self, child), `${child.url} vs ${url}`);
+      }
+      for (const param of touched) this.decide(host, param, now, result);
+    }).immediate();
+    return result;
+  }
+
+  private decide(host: string, param: string, now: number, result: ObserveResult): void {
+    const { same, different } = this.s.tally!.get(host, param) as { same: number; different: number };
+    const state = this.s.state!.get(host, param) as string | undefined;
+    if (different > 0) {
+      if (state === 'significant') return;
+      this.s.setState!.run({ host, param, state: 'significant', confirmations: same, now });
+      if (state === 'ignorable') result.unlearned.push({ host, param });
+      return;
+    }
+    if (state !== undefined || same < MIN_CONFIRMATIONS || NEVER_LEARNED.has(param.toLowerCase())) return;
+    this.s.setState!.run({ host, param, state: 'ignorable', confirmations: same, now });
+    result.learned.push({ host, param, confirmations: same });
+    result.aliased += this.aliasQueuedRows(host, param, now);
+  }
+
+  /**
+   * Frontier rows of `host` carrying a newly learned parameter: a queued one becomes an alias of its
+   * stripped URL (queued in its place when new), a fetched one keeps its history but is never revisited
+   * under this name again (its stripped URL is, when it was due for revisits). Returns how many rows.
+   */
+  private aliasQueuedRows(host: string, param: string, now: number): number {
+    const rows = this.db
+      .prepare(`SELECT id, url, request_url, host, source, depth, kind, state, priority, discovered_from, next_revisit_at FROM frontier
+        WHERE host = ? AND state != 'in_flight' AND alias_of IS NULL AND instr(url, '?') > 0`)
+      .all(host) as FrontierAliasRow[];
+    const names = new Set([param]);
+    const insert = this.db.prepare(`INSERT INTO frontier (url, request_url, host, source, depth, kind, priority, discovered_from, discovered_at, run_id, state, next_revisit_at)
+      VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, @now, NULL, @state, @nextRevisitAt) ON CONFLICT(url) DO NOTHING`);
+    const alias = this.db.prepare(`UPDATE frontier SET alias_of=@target, next_revisit_at=NULL,
+      state=CASE WHEN state='queued' THEN 'done' ELSE state END,
+      outcome=CASE WHEN state='queued' THEN 'alias-of:' || @target ELSE outcome END WHERE id=@id`);
+    // Aliases of this row (a `?from=list&pos=1` that became an alias of `?pos=1`) point at the final URL.
+    const repoint = this.db.prepare(`UPDATE frontier SET alias_of=@target WHERE alias_of=@from`);
+    let n = 0;
+    for (const row of rows) {
+      const target = withoutParams(row.url, names);
+      if (target === row.url) continue;
+      const waiting = row.state === 'queued' || row.next_revisit_at !== null;
+      if (waiting) {
+        insert.run({
+          url: target,
+          requestUrl: withoutParams(row.request_url ?? row.url, names),
+          host: row.host,
+          source: row.source,
+          depth: row.depth,
+          kind: row.kind,
+          priority: row.priority,
+          discoveredFrom: row.discovered_from,
+          now,
+          state: row.state === 'queued' ? 'queued' : 'done',
+          nextRevisitAt: row.state === 'queued' ? null : row.next_revisit_at,
+        });
+      }
+      alias.run({ id: row.id, target });
+      repoint.run({ from: row.url, target });
+      n++;
+    }
+    return n;
+  }
+}
