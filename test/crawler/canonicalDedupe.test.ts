@@ -13,7 +13,7 @@ import { tempDir } from '../helpers/tmp.js';
  * `?from=list&pos=N`, `?channel=3`, `#comments`) and once clean, every article naming its clean URL as
  * rel=canonical. One snapshot per article version; the decorating parameters are learned and not fetched.
  */
-const ARTICLES = 60;
+const ARTICLES = Number(process.env.DEDUPE_ARTICLES ?? 60);
 const PER_LIST = 10;
 const ids = Array.from({ length: ARTICLES }, (_, i) => 1_000_001 + i);
 const bodies = new Map<number, string[]>();
