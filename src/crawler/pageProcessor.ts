@@ -24,7 +24,7 @@ import { fetchPageRequisites, withRequisites } from './requisites.js';
 import { LinkIntake } from './linkIntake.js';
 import { MAX_ATTEMPTS, nextRevisitAt, retryAfterFailure } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
-import { bump, type RunSummary } from './summary.js';
+import { bump, recordClassification, type RunSummary } from './summary.js';
 
 interface RedirectRefusal {
   reason: 'robots' | 'excluded' | 'known';
@@ -346,7 +346,7 @@ export class PageProcessor {
     // Without an articlePattern the page's own evidence decides (src/extract/articleEvidence.ts): counted and logged.
     const classification = article.classification;
     if (byPattern === null && !this.d.snapshotAllPages && classification) {
-      summary.classified[classification.kind]++;
+      recordClassification(summary, classification.kind, { url: entry.url, score: classification.score, reasons: classification.reasons });
       log.debug({ url: entry.url, kind: classification.kind, score: classification.score, reasons: classification.reasons, seed: asSeed || undefined }, 'classified');
     }
     const isArticle = this.d.snapshotAllPages || (byPattern ?? (!asSeed && classification?.isArticle === true));

@@ -25,6 +25,11 @@ export interface RunSummary {
    * other than seeds are stored.
    */
   classified: Record<PageKind, number>;
+  /**
+   * Why: the first few pages of each kind with their score and reasons (`teasers 30×div.item -6`, …), so a
+   * report shows what the classifier decided on this site without debug logs. Bounded per kind.
+   */
+  classifiedExamples: Partial<Record<PageKind, ClassifiedExample[]>>;
   queuedLeft: number;
   /** Why a run ended `failed`: the disk filled up (exit 1), or every fetch failed (exit 4). */
   failure?: { kind: 'disk-full' | 'all-failed'; message: string };
@@ -45,6 +50,7 @@ export function emptySummary(runId: string, resumed: boolean, sources: string[])
     perHostErrors: {},
     limitsHit: {},
     classified: noneClassified(),
+    classifiedExamples: {},
     queuedLeft: 0,
   };
 }
@@ -64,7 +70,24 @@ export function resumeSummary(previous: unknown, fresh: RunSummary): RunSummary 
     perHostErrors: { ...p.perHostErrors },
     limitsHit: { ...p.limitsHit },
     classified: { ...noneClassified(), ...p.classified },
+    classifiedExamples: { ...p.classifiedExamples },
   };
+}
+
+export interface ClassifiedExample {
+  url: string;
+  score: number;
+  reasons: string[];
+}
+
+/** Examples kept per kind in the run report. */
+const EXAMPLES_PER_KIND = 5;
+
+/** Counts a classifier decision and keeps it as an example while its kind has few. */
+export function recordClassification(summary: RunSummary, kind: PageKind, example: ClassifiedExample): void {
+  summary.classified[kind]++;
+  const examples = (summary.classifiedExamples[kind] ??= []);
+  if (examples.length < EXAMPLES_PER_KIND) examples.push(example);
 }
 
 export function bump(map: Record<string, number>, key: string, by = 1): void {

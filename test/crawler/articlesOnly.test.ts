@@ -154,6 +154,11 @@ test('without articlePattern only articles are stored: listings, the home page a
     assert.equal(summary.snapshots.new, 20);
     // home (the seed) + 2 pages of each category listing; the statistics page is a table.
     assert.deepEqual(summary.classified, { article: 20, listing: 5, table: 1, other: 0 });
+    // The report says why: a few examples per kind, with score and reasons.
+    assert.equal(summary.classifiedExamples.article?.length, 5);
+    assert.equal(summary.classifiedExamples.listing?.length, 5);
+    const table = summary.classifiedExamples.table?.[0];
+    assert.ok(table && table.reasons.length > 0 && table.score < 2.5, JSON.stringify(table));
     assert.equal(summary.discoveryOnly, 6);
     assert.deepEqual(summary.failed, {});
   } finally {
