@@ -20,7 +20,8 @@ export interface CrawlBenchResult {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function runCrawlBench(opts: { articles?: number; runs?: number; log?: boolean } = {}): Promise<CrawlBenchResult> {
+/** `images: false` measures pages alone; by default each article's images are fetched and archived too (the default config). */
+export async function runCrawlBench(opts: { articles?: number; runs?: number; log?: boolean; images?: boolean } = {}): Promise<CrawlBenchResult> {
   const site = await startNewsSite({ articles: opts.articles ?? 300 });
   const rates: number[] = [];
   let peak = 0;
@@ -41,6 +42,7 @@ export async function runCrawlBench(opts: { articles?: number; runs?: number; lo
             maxPages: 10_000,
             politeness: { delayMs: 0, perHostConcurrency: 8 },
             allowPrivate: true,
+            requisites: { images: opts.images ?? true },
           },
         ],
       });
@@ -58,6 +60,6 @@ export async function runCrawlBench(opts: { articles?: number; runs?: number; lo
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await runCrawlBench();
+  const r = await runCrawlBench({ images: process.env.BENCH_IMAGES !== 'false' });
   console.log(`crawl: median ${r.medianPagesPerSecond.toFixed(1)} pages/s over ${r.runs.length} runs; peak RSS ${r.peakRssMb.toFixed(0)} MB`);
 }

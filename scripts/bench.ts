@@ -11,7 +11,9 @@ import { runExtractBench } from './bench-extract.js';
 
 console.log('== crawl throughput (demo site on loopback, no politeness delay) ==');
 const cr = await runCrawlBench({});
-console.log(`median ${cr.medianPagesPerSecond.toFixed(1)} pages/s over ${cr.runs.length} runs; peak RSS ${cr.peakRssMb.toFixed(0)} MB`);
+console.log(`median ${cr.medianPagesPerSecond.toFixed(1)} pages/s over ${cr.runs.length} runs, article images archived; peak RSS ${cr.peakRssMb.toFixed(0)} MB`);
+const pagesOnly = await runCrawlBench({ images: false });
+console.log(`median ${pagesOnly.medianPagesPerSecond.toFixed(1)} pages/s with images: false (pages alone)`);
 
 console.log('\n== extraction (pages/s, one core) ==');
 console.log(JSON.stringify(await runExtractBench({}), null, 2));
