@@ -54,9 +54,9 @@ export class SiteCatalog {
     this.index.sync();
   }
 
-  /** Categories with their counts of latest snapshots, largest first. */
+  /** Categories with their counts of latest snapshots: largest first, then by name (the same order on every load). */
   categories(): { value: string; count: number }[] {
-    return this.store.facet('category');
+    return sortCategories(this.store.facet('category'));
   }
 
   /** Latest version of every URL, newest publish time first; optionally one category. */
@@ -180,6 +180,11 @@ export class SiteCatalog {
       };
     });
   }
+}
+
+/** Count descending, then name by code point: a total order, independent of the database's row order. */
+export function sortCategories(list: readonly { value: string; count: number }[]): { value: string; count: number }[] {
+  return [...list].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 export function pageCount(total: number, pageSize: number): number {

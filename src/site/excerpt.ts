@@ -9,16 +9,40 @@ export interface ExcerptPart {
 const DEFAULT_WIDTH = 220;
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The text as user-perceived characters (grapheme clusters): an excerpt is cut only between two of
+ * them, so never inside a surrogate pair (𠀾, emoji), a combining sequence or an emoji ZWJ sequence,
+ * and the result is always well-formed UTF-16 (and so UTF-8 once sent).
+ */
+export function splitGraphemes(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+const widthOf = (g: string): number => (WIDE.test(g) ? 2 : 1);
+
 /** How many of `chars`, from `from`, fit in `width` units. */
 function fitting(chars: string[], from: number, width: number): number {
   let used = 0;
   let n = 0;
-  while (from + n < chars.length && used + (WIDE.test(chars[from + n]) ? 2 : 1) <= width) used += WIDE.test(chars[from + n++]) ? 2 : 1;
+  while (from + n < chars.length && used + widthOf(chars[from + n]) <= width) used += widthOf(chars[from + n++]);
   return n;
 }
 
+/**
+ * The first `units` UTF-16 units of `text`, one more when the cut would split a surrogate pair: enough
+ * text for any excerpt (a grapheme counts at least one width unit and is rarely over 16 units long),
+ * so a long body is never segmented whole.
+ */
+function head(text: string, units: number): string {
+  if (text.length <= units) return text;
+  const code = text.charCodeAt(units);
+  return text.slice(0, code >= 0xdc00 && code <= 0xdfff ? units + 1 : units);
+}
+
 function clip(text: string, start: number, width: number): { text: string; start: number } {
-  const chars = [...text];
+  const chars = splitGraphemes(text);
   let from = Math.max(0, start);
   let length = fitting(chars, from, width);
   // Near the end: move the window back so it is full.
@@ -32,7 +56,9 @@ function clip(text: string, start: number, width: number): { text: string; start
 
 /** The body's opening, on one line. */
 export function leadExcerpt(body: string, width = DEFAULT_WIDTH): string {
-  return clip(body.replace(/\s+/g, ' ').trim(), 0, width).text;
+  const cut = head(body, width * 16 + 64);
+  const text = clip(cut.replace(/\s+/g, ' ').trim(), 0, width).text;
+  return cut.length < body.length && body.slice(cut.length).trim() && !text.endsWith('…') ? `${text}…` : text;
 }
 
 /**
@@ -48,9 +74,10 @@ export function excerptAround(body: string, needles: readonly string[], width = 
     const at = lower.indexOf(n);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }
-  // Positions above are UTF-16 offsets; clip() works in code points, so convert.
-  const startChars = first < 0 ? 0 : Math.max(0, [...flat.slice(0, first)].length - 16);
-  const { text } = clip(flat, startChars, width);
+  // Positions above are UTF-16 offsets in the lower-cased text (whose length may differ); clip() works in
+  // graphemes of the original, so convert through a grapheme count of the lower-cased prefix.
+  const startChars = first < 0 ? 0 : Math.max(0, splitGraphemes(lower.slice(0, first)).length - 16);
+  const { text } = clip(head(flat, Math.max(0, first) + width * 16 + 64), startChars, width);
   return markHits(text, wanted);
 }
 

@@ -14,6 +14,7 @@ export interface RecordedExport {
   site?: SiteOptions['site'];
   timeZone?: string;
   pageSize?: number;
+  baseUrl?: string;
 }
 
 export function recordedExports(storeDir: string): RecordedExport[] {

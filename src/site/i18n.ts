@@ -39,6 +39,8 @@ export interface Labels {
   /** The provenance line of a browser-rendered snapshot; `why` is snapshot.json render.reason. */
   renderedInBrowser: string;
   cite: string;
+  /** The snapshot page's own address, in the provenance box. */
+  permalink: string;
   related: string;
   moreInCategory: (category: string) => string;
   moreLink: string;
@@ -114,6 +116,7 @@ const zh: Labels = {
   viewScreenshot: '页面截图',
   renderedInBrowser: '浏览器渲染（Chromium）',
   cite: '引用',
+  permalink: '快照链接',
   related: '相关快照',
   moreInCategory: (c) => `更多关于${c}的资讯`,
   moreLink: '更多',
@@ -185,6 +188,7 @@ const en: Labels = {
   viewScreenshot: 'Screenshot',
   renderedInBrowser: 'Rendered in a browser (Chromium)',
   cite: 'Cite',
+  permalink: 'Permalink',
   related: 'Related snapshots',
   moreInCategory: (c) => `More in ${c}`,
   moreLink: 'More',
@@ -255,14 +259,44 @@ export function formatInstant(iso: string, timeZone: string, withSeconds = true)
 }
 
 /**
- * A publish time as the page gave it: its own wall-clock time and offset (`2025-10-12 23:41`), which is
- * what the source printed; a date-only value stays a date.
+ * A publish time as the page gave it (`2025-10-12 23:41:00`): kept for callers that want the printed
+ * wall-clock value. The site itself shows every time through formatZoned().
  */
 export function formatPublished(iso: string | null): string | null {
   if (!iso) return null;
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?)?/.exec(iso);
   if (!m) return null;
   return m[2] ? `${m[1]} ${m[2]}${m[3] ? `:${m[3]}` : ''}` : m[1];
+}
+
+/** A time shown on the site: the machine-readable value for `<time datetime>` and the text. */
+export interface ShownTime {
+  datetime: string;
+  text: string;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** A date-time that names its offset (`Z`, `+08:00`, `+0800`), so it is one instant. */
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Any time the site shows (publish, snapshot, removal), in the site's zone with its label:
+ * `2025-10-12 23:41 (UTC+8)`; `withSeconds` for snapshot times. A date-only value stays a date (it
+ * names no instant); a time without an offset is shown as printed (it can't be converted), and an
+ * unparseable value gives null.
+ */
+export function formatZoned(iso: string | null | undefined, timeZone: string, withSeconds = false): ShownTime | null {
+  if (!iso) return null;
+  const value = iso.trim();
+  if (DATE_ONLY.test(value)) return { datetime: value, text: value };
+  if (!WITH_OFFSET.test(value) && !/^\d{4}-\d{2}-\d{2}T.*Z$/.test(value)) {
+    const printed = formatPublished(value);
+    return printed ? { datetime: value.replace(' ', 'T'), text: printed } : null;
+  }
+  const date = new Date(value.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (Number.isNaN(date.getTime())) return null;
+  const text = formatInstant(date.toISOString(), timeZone, withSeconds);
+  return text ? { datetime: value, text: `${text} (${zoneLabel(timeZone, date)})` } : null;
 }
 
 /** Short zone label for the footnote of a time (`UTC+8`, `UTC`). */

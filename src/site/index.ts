@@ -66,7 +66,7 @@ export async function renderStaticSite(options: SiteOptions & { outDir: string }
   } finally {
     site.close();
   }
-  recordExport(options.storeDir, { outDir: report.outDir, site: options.site, timeZone: options.timeZone, pageSize: options.pageSize });
+  recordExport(options.storeDir, { outDir: report.outDir, site: options.site, timeZone: options.timeZone, pageSize: options.pageSize, baseUrl: options.baseUrl });
   return report;
 }
 
@@ -75,7 +75,7 @@ export async function refreshStaticExports(storeDir: string): Promise<string[]> 
   const done: string[] = [];
   for (const e of recordedExports(storeDir)) {
     if (!existsSync(join(e.outDir, EXPORT_MARKER))) continue;
-    await renderStaticSite({ storeDir, outDir: e.outDir, site: e.site, timeZone: e.timeZone, pageSize: e.pageSize });
+    await renderStaticSite({ storeDir, outDir: e.outDir, site: e.site, timeZone: e.timeZone, pageSize: e.pageSize, baseUrl: e.baseUrl });
     done.push(e.outDir);
   }
   return done;

@@ -27,6 +27,8 @@ export interface SiteOptions {
   timeZone?: string;
   /** Snapshots per list page (default 20). */
   pageSize?: number;
+  /** The site's public address: permalinks in the provenance box are absolute under it. */
+  baseUrl?: string;
 }
 
 export interface OpenSite {
@@ -35,13 +37,14 @@ export interface OpenSite {
   close(): void;
 }
 
-export function siteSettings(options: Pick<SiteOptions, 'site' | 'timeZone'>): SiteSettings {
+export function siteSettings(options: Pick<SiteOptions, 'site' | 'timeZone' | 'baseUrl'>): SiteSettings {
   const locale = options.site?.locale ?? 'en';
   return {
     title: options.site?.title ?? 'snapcrawl snapshots',
     locale,
     takedownContact: options.site?.takedownContact,
     timeZone: options.timeZone ?? defaultTimeZone(locale),
+    baseUrl: options.baseUrl,
   };
 }
 

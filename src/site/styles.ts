@@ -20,18 +20,22 @@ a:hover, a:focus-visible { text-decoration: underline; }
 .wrap { max-width: 880px; margin: 0 auto; padding: 0 20px; }
 
 .site-header { background: var(--brand); color: #fff; }
-.site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 20px; padding-top: 12px; padding-bottom: 12px; }
+.site-header > .wrap { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 20px; padding-top: 12px; padding-bottom: 12px; }
 .brand { color: #fff; font-size: 20px; font-weight: 700; letter-spacing: .02em; margin-right: auto; }
 .brand:hover { text-decoration: none; opacity: .9; }
 .search-form { display: flex; flex: 0 1 340px; min-width: 0; }
 .search-form input { flex: 1; min-width: 0; border: 0; border-radius: 4px 0 0 4px; padding: 7px 10px; font: inherit; font-size: 15px; }
 .search-form button { border: 0; border-radius: 0 4px 4px 0; padding: 7px 14px; background: var(--brand-dark); color: #fff; font: inherit; font-size: 15px; cursor: pointer; }
 .cats { background: #fff; border-bottom: 1px solid var(--line); }
-.cats .wrap { display: flex; gap: 4px 18px; overflow-x: auto; white-space: nowrap; padding-top: 8px; padding-bottom: 8px; scrollbar-width: none; }
-.cats a { color: var(--ink); font-size: 15px; }
+/* One line on every screen: the categories scroll sideways on a phone, never wrap. */
+.cats .wrap { display: flex; flex-wrap: nowrap; gap: 4px 18px; overflow-x: auto; overscroll-behavior-x: contain; white-space: nowrap; padding-top: 8px; padding-bottom: 8px; scrollbar-width: none; }
+.cats a { color: var(--ink); font-size: 15px; flex: none; }
 .cats a[aria-current="page"] { color: var(--brand); font-weight: 700; }
 
 main.wrap { padding-top: 18px; padding-bottom: 40px; }
+/* Long URLs, hashes and unbroken strings break anywhere rather than widen the page (phones). */
+main, .site-footer { overflow-wrap: anywhere; min-width: 0; }
+.page-head h1, .list .title, .crumb li, .hint, .versions td { overflow-wrap: anywhere; min-width: 0; }
 .panel { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 24px 28px; margin-bottom: 18px; }
 .crumb { font-size: 14px; color: var(--muted); margin: 0 0 14px; }
 .crumb ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px; }

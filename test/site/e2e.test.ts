@@ -68,7 +68,7 @@ describe('snapshot site in headless Chromium', { skip }, () => {
     const weifang = articleByKey('weifang');
     await Promise.all([page.waitForURL(new RegExp(`/s/${fx.ids.weifang}$`)), page.getByRole('link', { name: weifang.title }).click()]);
     assert.equal(await page.locator('article h1').innerText(), weifang.title);
-    assert.match(await page.locator('.meta').innerText(), /类别：国内\s*发布时间：2025-10-12 23:41:00\s*来源：鲁网/);
+    assert.match(await page.locator('.meta').innerText(), /类别：国内\s*发布时间：2025-10-12 23:41 \(UTC\+8\)\s*来源：鲁网/);
     // Pictures are placeholders naming them; the reader's browser never asks the original site for them.
     assert.equal(await page.locator('.body img').count(), 0);
     assert.match(await page.locator('.body figure.image-placeholder').first().innerText(), /图片[\s\S]*潍坊“友城伙伴”增至45个[\s\S]*原图地址/);

@@ -83,7 +83,7 @@ describe('snapshot site server', () => {
     assert.match(t, /<nav class="crumb"[^>]*><ol><li><a href="\/">首页<\/a><\/li><li><a href="\/c\/%E5%9B%BD%E5%86%85">国内<\/a><\/li><\/ol><\/nav>/);
     assert.match(t, /<h1>潍坊“友城伙伴”增至45个,“朋友圈”遍布6大洲25国<\/h1>/);
     assert.match(t, /类别：<a href="\/c\/%E5%9B%BD%E5%86%85">国内<\/a>/);
-    assert.match(t, /发布时间：<time datetime="2025-10-12T23:41:00\+08:00">2025-10-12 23:41:00<\/time>/);
+    assert.match(t, /发布时间：<time datetime="2025-10-12T23:41:00\+08:00">2025-10-12 23:41 \(UTC\+8\)<\/time>/);
     assert.match(t, /来源：鲁网/);
     assert.match(t, /以文化为媒,潍坊美誉度在全球范围显著提升/);
     // The picture is named, never hotlinked from the original site: its URL is a link out.

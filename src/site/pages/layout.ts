@@ -2,7 +2,7 @@
 import type { ListItem, ListPage } from '../catalog.js';
 import type { ExcerptPart } from '../excerpt.js';
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
-import { formatInstant, formatPublished, type Labels, type SiteLocale } from '../i18n.js';
+import { formatZoned, type Labels, type ShownTime, type SiteLocale } from '../i18n.js';
 import type { SiteLinks } from '../links.js';
 import { takedownSentence } from './takedown-sentence.js';
 
@@ -11,8 +11,13 @@ export interface SiteSettings {
   locale: SiteLocale;
   /** Shown under every snapshot: an email address, a URL or free text. */
   takedownContact?: string;
-  /** IANA zone snapshot times are shown in. */
+  /** IANA zone every time is shown in (publish and snapshot times), with its label. */
   timeZone: string;
+  /**
+   * The site's public address (`https://archive.example/`), when known: the provenance box then gives
+   * an absolute permalink; otherwise the page's path.
+   */
+  baseUrl?: string;
 }
 
 /** Everything a page renderer needs besides its own data. */
@@ -93,11 +98,20 @@ export function timeTag(iso: string | null, text: string | null): HtmlValue {
   return iso && text ? html`<time datetime="${iso}">${text}</time>` : '';
 }
 
-/** The date a list shows: publish time as printed by the source, else the snapshot time. */
+/** A time in the site's zone with its label (see formatZoned), or null. */
+export function shownTime(ctx: Pick<PageContext, 'settings'>, iso: string | null | undefined, withSeconds = false): ShownTime | null {
+  return formatZoned(iso, ctx.settings.timeZone, withSeconds);
+}
+
+/** `<time datetime="ISO">2025-10-12 23:41 (UTC+8)</time>`; '' when there is no usable time. */
+export function zonedTime(ctx: Pick<PageContext, 'settings'>, iso: string | null | undefined, withSeconds = false): HtmlValue {
+  const shown = shownTime(ctx, iso, withSeconds);
+  return shown ? html`<time datetime="${shown.datetime}">${shown.text}</time>` : '';
+}
+
+/** The date a list shows: the publish time, else the snapshot time, both in the site's zone. */
 export function itemTime(ctx: PageContext, item: Pick<ListItem, 'publishedAt' | 'fetchedAt'>): HtmlValue {
-  const published = formatPublished(item.publishedAt);
-  if (published) return timeTag(item.publishedAt, published);
-  return timeTag(item.fetchedAt, formatInstant(item.fetchedAt, ctx.settings.timeZone));
+  return zonedTime(ctx, item.publishedAt) || zonedTime(ctx, item.fetchedAt);
 }
 
 export function excerptHtml(parts: ExcerptPart[]): SafeHtml {

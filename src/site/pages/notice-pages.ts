@@ -1,13 +1,12 @@
 /** 410 Gone (takedown), 404, 400 and 500 pages. */
 import { html, type SafeHtml } from '../html.js';
-import { formatInstant } from '../i18n.js';
 import type { TakedownNotice } from '../takedowns.js';
-import { layout, type PageContext } from './layout.js';
+import { layout, shownTime, type PageContext } from './layout.js';
 import { takedownSentence } from './takedown-sentence.js';
 
 export function gonePage(ctx: PageContext, notice: TakedownNotice): SafeHtml {
-  const { labels, settings } = ctx;
-  const when = notice.time ? formatInstant(notice.time, settings.timeZone) : null;
+  const { labels } = ctx;
+  const when = shownTime(ctx, notice.time, true)?.text ?? null;
   const body = html`<section class="panel notice takedown-notice" role="status">
 <h1>${labels.goneTitle}</h1>
 <p>${labels.goneBody}</p>

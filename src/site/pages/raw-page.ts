@@ -6,8 +6,8 @@
 import type { SnapshotRecord } from '../../snapshot/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { neutraliseFrames } from '../frames.js';
-import { formatBytes, formatInstant } from '../i18n.js';
-import { layout, timeTag, type PageContext } from './layout.js';
+import { formatBytes } from '../i18n.js';
+import { layout, zonedTime, type PageContext } from './layout.js';
 
 export type RawView = 'page' | 'source';
 
@@ -31,14 +31,14 @@ function frame(ctx: PageContext, data: RawPageData): SafeHtml {
 }
 
 export function rawPage(ctx: PageContext, data: RawPageData): SafeHtml {
-  const { labels, links, settings } = ctx;
+  const { labels, links } = ctx;
   const r = data.record;
   const pageTab = data.view === 'page';
   const body = html`<div class="panel">
 <nav class="crumb" aria-label="breadcrumb"><ol><li><a href="${links.home()}">${labels.home}</a></li>${
     r.category ? html`<li><a href="${links.category(r.category)}">${r.category}</a></li>` : ''
   }<li><a href="${links.snapshot(r.id)}">${r.title ?? r.id}</a></li></ol></nav>
-<div class="page-head"><h1>${labels.rawTitle}</h1><span class="count">${timeTag(r.fetchedAt, formatInstant(r.fetchedAt, settings.timeZone))}</span></div>
+<div class="page-head"><h1>${labels.rawTitle}</h1><span class="count">${zonedTime(ctx, r.fetchedAt, true)}</span></div>
 <p class="hint">${pageTab ? labels.rawNote : labels.rawSourceNote}</p>
 <p class="hint">${labels.originalUrl}${labels.colon}${r.url} · ${labels.archivedBytes(formatBytes(r.bytes), r.httpStatus)} · sha256 ${r.sha256}${
     links.rawOriginal(r.id) ? html` · <a href="${links.rawOriginal(r.id)}" download>${labels.downloadOriginal}</a>` : ''

@@ -9,8 +9,9 @@ import type { SnapshotRecord } from '../../snapshot/index.js';
 import { archivedFigure, articleBodyMarkdown, renderMarkdownBody, renderPlainBody, type ImageResolver } from '../article-body.js';
 import { sameUrlKey, shownImages } from '../archived-images.js';
 import { externalLink, html, type HtmlValue, type SafeHtml } from '../html.js';
-import { formatBytes, formatInstant, formatPublished, zoneLabel } from '../i18n.js';
-import { layout, snapshotList, timeTag, type PageContext } from './layout.js';
+import { formatBytes } from '../i18n.js';
+import { staticPaths } from '../links.js';
+import { layout, shownTime, snapshotList, zonedTime, type PageContext } from './layout.js';
 import { takedownSentence } from './takedown-sentence.js';
 
 export interface SnapshotPageData {
@@ -22,15 +23,45 @@ export interface SnapshotPageData {
   moreInCategory: ListItem[];
 }
 
+/**
+ * 来源/Source: the outlet the page names (snapshot.json `publisher`: the extracted 来源 field, else the
+ * structured-data publisher or og:site_name), else the host the page came from. Never the config's
+ * source name (`source`), which is only our label for a crawl.
+ */
+export function outletOf(r: Pick<SnapshotRecord, 'publisher' | 'url' | 'finalUrl'>): string {
+  const publisher = r.publisher?.trim();
+  if (publisher) return publisher;
+  for (const url of [r.finalUrl, r.url]) {
+    try {
+      const host = new URL(url).hostname;
+      if (host) return host;
+    } catch {
+      // not a URL: try the next
+    }
+  }
+  return r.url;
+}
+
+/** The snapshot page's permalink: absolute under the site's base URL when known, else the page's link. */
+export function permalinkOf(ctx: PageContext, id: string): string {
+  const base = ctx.settings.baseUrl;
+  if (base) {
+    try {
+      const root = new URL(base.endsWith('/') ? base : `${base}/`);
+      return new URL(ctx.staticExport ? staticPaths.snapshot(id).replace(/index\.html$/, '') : `s/${id}`, root).href;
+    } catch {
+      // an unusable base URL: fall back to the path
+    }
+  }
+  return ctx.links.snapshot(id);
+}
+
 function metaLine(ctx: PageContext, r: SnapshotRecord): SafeHtml {
   const { labels, links } = ctx;
-  const source = r.publisher ?? r.source;
-  const published = formatPublished(r.publishedAt);
+  const published = zonedTime(ctx, r.publishedAt);
   return html`<p class="meta">${
     r.category ? html`<span>${labels.category}${labels.colon}<a href="${links.category(r.category)}">${r.category}</a></span>` : ''
-  }${published ? html`<span>${labels.published}${labels.colon}${timeTag(r.publishedAt, published)}</span>` : ''}${
-    source ? html`<span>${labels.source}${labels.colon}${source}</span>` : ''
-  }</p>`;
+  }${published ? html`<span>${labels.published}${labels.colon}${published}</span>` : ''}<span>${labels.source}${labels.colon}${outletOf(r)}</span></p>`;
 }
 
 function byline(ctx: PageContext, r: SnapshotRecord): HtmlValue {
@@ -42,31 +73,34 @@ function byline(ctx: PageContext, r: SnapshotRecord): HtmlValue {
 }
 
 /** A plain-text citation a reader can copy. */
-function citation(ctx: PageContext, r: SnapshotRecord, taken: string): string {
-  const parts = [r.title ? `“${r.title}”` : null, r.publisher ?? r.source, formatPublished(r.publishedAt)];
+function citation(ctx: PageContext, r: SnapshotRecord, taken: string, permalink: string): string {
+  const parts = [r.title ? `“${r.title}”` : null, outletOf(r), shownTime(ctx, r.publishedAt)?.text];
   const head = parts.filter(Boolean).join(ctx.settings.locale === 'zh-CN' ? '，' : ', ');
   return ctx.settings.locale === 'zh-CN'
-    ? `${head}。原文：${r.url}，快照 ${r.id}，${taken}。`
-    : `${head}. Original: ${r.url}. Snapshot ${r.id}, taken ${taken}.`;
+    ? `${head}。原文：${r.url}，快照 ${r.id}，${taken}，${permalink}。`
+    : `${head}. Original: ${r.url}. Snapshot ${r.id}, taken ${taken}, ${permalink}.`;
 }
 
 function provenance(ctx: PageContext, data: SnapshotPageData): SafeHtml {
-  const { labels, links, settings } = ctx;
+  const { labels, links } = ctx;
   const r = data.record;
-  const taken = `${formatInstant(r.fetchedAt, settings.timeZone) ?? r.fetchedAt} (${zoneLabel(settings.timeZone, new Date(r.fetchedAt))})`;
+  const taken = shownTime(ctx, r.fetchedAt, true)?.text ?? r.fetchedAt;
+  const takenTag = zonedTime(ctx, r.fetchedAt, true) || r.fetchedAt;
+  const permalink = permalinkOf(ctx, r.id);
   const crawler = `${r.crawler.name} ${r.crawler.version}`;
   return html`<aside class="provenance" aria-labelledby="provenance-title">
 <h2 id="provenance-title">${labels.provenanceTitle}</h2>
-<p>${labels.provenance.before}${externalLink(r.url, r.url, 'original-url')}${labels.provenance.taken}${timeTag(r.fetchedAt, taken)}${labels.provenance.by}${crawler}${labels.provenance.after}${labels.notEndorsed}</p>
+<p>${labels.provenance.before}${externalLink(r.url, r.url, 'original-url')}${labels.provenance.taken}${takenTag}${labels.provenance.by}${crawler}${labels.provenance.after}${labels.notEndorsed}</p>
 <dl>
-<dt>${labels.snapshotTime}</dt><dd>${timeTag(r.fetchedAt, taken)}</dd>
+<dt>${labels.snapshotTime}</dt><dd>${takenTag}</dd>
+<dt>${labels.permalink}</dt><dd><a class="permalink" href="${permalink}">${permalink}</a></dd>
 <dt>${labels.originalUrl}</dt><dd>${externalLink(r.url, r.url)}</dd>
 ${r.finalUrl !== r.url ? html`<dt>${labels.finalUrl}</dt><dd>${externalLink(r.finalUrl, r.finalUrl)}</dd>` : ''}
-<dt>HTTP</dt><dd>${labels.archivedBytes(formatBytes(r.bytes), r.httpStatus)} · <span class="hash" title="sha256">sha256 ${r.sha256.slice(0, 16)}…</span></dd>
+<dt>HTTP</dt><dd>${labels.archivedBytes(formatBytes(r.bytes), r.httpStatus)} · <span class="hash" title="sha256">sha256 ${r.sha256}</span></dd>
 ${r.render?.mode === 'browser' ? html`<dt>${labels.renderedInBrowser}</dt><dd>${r.render.reason ?? ''}</dd>` : ''}
 </dl>
 <p class="actions"><a href="${links.raw(r.id)}">${labels.viewRaw}</a>${r.files.screenshot ? html`<a href="${links.screenshot(r.id)}">${labels.viewScreenshot}</a>` : ''}<a href="${links.versions(r.id)}">${labels.viewVersions(data.versionCount)}</a><a href="${links.apiSnapshot(r.id)}">${labels.viewJson}</a></p>
-<p class="cite"><strong>${labels.cite}${labels.colon}</strong> ${citation(ctx, r, taken)}</p>
+<p class="cite"><strong>${labels.cite}${labels.colon}</strong> ${citation(ctx, r, taken, permalink)}</p>
 <p class="takedown-note">${takedownSentence(ctx)}</p>
 </aside>`;
 }

@@ -2,8 +2,7 @@
 import type { SnapshotRecord, SnapshotSummary } from '../../snapshot/index.js';
 import { diffBodies, diffText, type DiffBlock, type DiffSegment } from '../diff.js';
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
-import { formatInstant, formatPublished } from '../i18n.js';
-import { layout, timeTag, type PageContext } from './layout.js';
+import { layout, shownTime, zonedTime, type PageContext } from './layout.js';
 
 export interface VersionsPageData {
   /** The snapshot the page was opened from. */
@@ -53,7 +52,7 @@ function blocksHtml(ctx: PageContext, blocks: DiffBlock[]): SafeHtml {
 function fieldChanges(ctx: PageContext, from: SnapshotRecord, to: SnapshotRecord): HtmlValue {
   const { labels } = ctx;
   const fields: [string, string | null, string | null][] = [
-    [labels.published, formatPublished(from.publishedAt), formatPublished(to.publishedAt)],
+    [labels.published, shownTime(ctx, from.publishedAt)?.text ?? null, shownTime(ctx, to.publishedAt)?.text ?? null],
     [labels.author, from.author, to.author],
     [labels.editor, from.editor, to.editor],
     [labels.category, from.category, to.category],
@@ -68,7 +67,7 @@ function compareForm(ctx: PageContext, data: VersionsPageData): HtmlValue {
   if (!data.compare || ctx.staticExport) return '';
   const options = (selected: string): SafeHtml =>
     html`${data.versions.map(
-      (v) => html`<option value="${v.id}"${v.id === selected ? html` selected` : ''}>${formatInstant(v.fetchedAt, ctx.settings.timeZone)} · ${v.contentHash.slice(0, 8)}</option>`,
+      (v) => html`<option value="${v.id}"${v.id === selected ? html` selected` : ''}>${shownTime(ctx, v.fetchedAt, true)?.text ?? v.fetchedAt} · ${v.contentHash.slice(0, 8)}</option>`,
     )}`;
   return html`<form class="compare-form" method="get" action="${links.versions(data.current.id)}">
 <label>${labels.compareFrom} <select name="from">${options(data.compare.from.id)}</select></label>
@@ -94,7 +93,7 @@ ${blocksHtml(ctx, bodyBlocks)}
 }
 
 export function versionsPage(ctx: PageContext, data: VersionsPageData): SafeHtml {
-  const { labels, links, settings } = ctx;
+  const { labels, links } = ctx;
   const r = data.current;
   const rows = [...data.versions].reverse();
   const body = html`<div class="panel">
@@ -105,7 +104,7 @@ export function versionsPage(ctx: PageContext, data: VersionsPageData): SafeHtml
 <p class="hint">${labels.versionsIntro(data.versions.length)}</p>
 <table class="versions"><thead><tr><th>${labels.snapshotTime}</th><th>${labels.fieldTitle}</th><th>${labels.contentHash}</th></tr></thead><tbody>
 ${rows.map(
-  (v) => html`<tr><td><a href="${links.snapshot(v.id)}">${timeTag(v.fetchedAt, formatInstant(v.fetchedAt, settings.timeZone))}</a>${
+  (v) => html`<tr><td><a href="${links.snapshot(v.id)}">${zonedTime(ctx, v.fetchedAt, true)}</a>${
     v.id === r.id ? html` <strong>(${labels.thisVersion})</strong>` : ''
   }</td><td>${v.title ?? ''}</td><td class="hash">${v.contentHash.slice(0, 12)}</td></tr>`,
 )}
