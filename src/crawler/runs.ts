@@ -43,6 +43,21 @@ export class RunRegistry {
       .run(status, now.toISOString(), JSON.stringify(summary), id);
   }
 
+  /** Summaries of the last completed runs other than `exceptId`, newest first (drift baselines, health.ts). */
+  completedSummaries(exceptId: string, limit = 50): unknown[] {
+    const rows = this.db
+      .prepare(`SELECT summary FROM runs WHERE status = 'completed' AND id != ? AND summary IS NOT NULL
+        ORDER BY started_at DESC, rowid DESC LIMIT ?`)
+      .all(exceptId, limit) as { summary: string }[];
+    return rows.map((r) => {
+      try {
+        return JSON.parse(r.summary) as unknown;
+      } catch {
+        return null;
+      }
+    });
+  }
+
   recent(limit = 10): (RunRow & { summary: unknown })[] {
     const rows = this.db
       .prepare(`SELECT id, started_at, finished_at, status, summary FROM runs ORDER BY started_at DESC LIMIT ?`)
