@@ -7,6 +7,9 @@ import { takedownCommand } from './commands/takedown.js';
 import { extractCommand } from './commands/extract.js';
 import { renderCommand, serveCommand } from './commands/serve.js';
 import { scheduleCommand, statusCommand, verifyCommand } from './commands/maintenance.js';
+import { exportCommand } from './commands/export.js';
+import { reextractCommand } from './commands/reextract.js';
+import { pruneCommand } from './commands/prune.js';
 import { EXIT } from './exitCodes.js';
 import { jsonDiagnostics, reportProblem, setJsonDiagnostics } from './output.js';
 import { EnvironmentError } from './storeDir.js';
@@ -69,17 +72,19 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--prefix <urlPrefix>', 'every URL starting with this')
     .option('--host <host>', 'every URL on this host (and its subdomains)')
     .option('--id <id>', 'the URL of this snapshot id (all its versions)')
-    .requiredOption('--reason <text>', 'why (kept in the audit log)')
+    .option('--reason <text>', 'why (kept in the audit log; required unless --dry-run)')
     .option('--requester <who>', 'who asked (kept in the audit log)')
     .option('--dry-run', 'list what would be removed and change nothing')
-    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('-c, --config <file>', 'config file whose store: to use (default $SNAPCRAWL_CONFIG)')
     .option('--json', 'print the result as JSON')
     .action((o) => run(takedownCommand(o)));
 
   program
     .command('list')
     .description('list snapshots, newest first')
-    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('-c, --config <file>', 'config file whose store: to use (default $SNAPCRAWL_CONFIG)')
     .option('--host <host>', 'only this host')
     .option('--limit <n>', 'how many', positiveInt, 50)
     .option('--json', 'one JSON object per line')
@@ -89,7 +94,8 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .command('show')
     .description('print one snapshot’s snapshot.json')
     .argument('<id>', 'snapshot id')
-    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('-c, --config <file>', 'config file whose store: to use (default $SNAPCRAWL_CONFIG)')
     .action((id: string, o) => run(showCommand(id, o)));
 
   program
@@ -105,7 +111,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
   program
     .command('serve')
     .description('serve the snapshot site (home, categories, search, snapshots, versions, raw view, JSON API)')
-    .option('-c, --config <file>', 'site title/locale/takedown contact and default store (default $SNAPCRAWL_CONFIG, else config/sources.yaml if present)')
+    .option('-c, --config <file>', 'site title/locale/takedown contact and default store (default $SNAPCRAWL_CONFIG)')
     .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
     .option('--port <n>', 'port (0 = any free port)', port, 8080)
     .option('--host <host>', 'address to bind', '127.0.0.1')
@@ -124,18 +130,51 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
   program
     .command('status')
     .description('show the last runs and what is queued')
-    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('-c, --config <file>', 'config file whose store: to use (default $SNAPCRAWL_CONFIG)')
     .option('--json', 'print JSON')
     .action((o) => run(statusCommand(o)));
 
   program
     .command('verify')
     .description('check (and with --repair, fix) that the index and the snapshot files agree')
-    .option('--store <dir>', 'snapshot store directory', 'snapshots')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('-c, --config <file>', 'config file whose store: to use (default $SNAPCRAWL_CONFIG)')
     .option('--deep', 'also re-hash every WARC against its recorded sha256')
     .option('--repair', 'drop rows without files (URLs requeued), quarantine orphan folders, requeue dangling URLs')
     .option('--json', 'print JSON')
     .action((o) => run(verifyCommand(o)));
+
+  program
+    .command('prune')
+    .description('apply each source’s retention (keepVersions, keepDays): drop old versions, never the latest; no exclusion')
+    .option('-c, --config <file>', 'config file (default config/sources.yaml or $SNAPCRAWL_CONFIG)')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('-s, --source <name>', 'only this source (repeatable)', collect)
+    .option('--dry-run', 'list what would be removed and change nothing')
+    .option('--json', 'print the result as JSON')
+    .action((o) => run(pruneCommand(o)));
+
+  program
+    .command('export')
+    .description('write the snapshots as a WACZ web archive (ReplayWeb.page and other WACZ tools open it)')
+    .requiredOption('--wacz <file>', 'the .wacz file to write (replaced if present)')
+    .option('-s, --source <name>', 'only this source’s snapshots')
+    .option('--since <date>', 'only snapshots fetched at or after this date (ISO 8601)')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('-c, --config <file>', 'config file for the default store')
+    .option('--json', 'print the result as JSON')
+    .action((o) => run(exportCommand(o)));
+
+  program
+    .command('reextract')
+    .description('re-run the current extractor over the stored snapshots (no refetch) and update their fields')
+    .option('-s, --source <name>', 'only this source’s snapshots')
+    .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
+    .option('-c, --config <file>', 'config whose sources give timezone, extraction overrides and default category')
+    .option('--dry-run', 'report what would change and change nothing')
+    .option('--json', 'print the result as JSON')
+    .action((o) => run(reextractCommand(o)));
 
   program
     .command('schedule')

@@ -152,6 +152,18 @@ export const sourceSchema = z.strictObject({
   allowPrivateHosts: z.array(privateEndpoint).default([]),
   extract: z.record(z.string(), fieldOverrideSchema).optional(),
   requisites: requisitesSchema.prefault({}),
+  /** Extraction drift: a title/publishedAt/body fill-rate falling more than driftMargin below the recent median is reported. */
+  health: z
+    .strictObject({
+      driftMargin: z.number().min(0).max(1).default(0.2),
+      /** Runs (this one and the baseline ones) that stored fewer of this source's articles are not compared. */
+      minArticles: z.number().int().min(1).default(10),
+    })
+    .prefault({}),
+  /** Retention (`snapcrawl prune`): keep the newest N versions of each article. */
+  keepVersions: z.number().int().min(1).optional(),
+  /** Retention (`snapcrawl prune`): drop versions older than N days (never an article's latest version). */
+  keepDays: z.number().min(0).optional(),
 });
 
 export const fetchSchema = z.strictObject({

@@ -13,6 +13,7 @@ import { acquireRunLock } from '../storage/index.js';
 import { RunRegistry } from './runs.js';
 import { SourceScope } from './scope.js';
 import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
+import { detectDrift } from './health.js';
 
 export interface CrawlProgress {
   done: number;
@@ -163,6 +164,11 @@ export class Crawler {
       }
       summary.finishedAt = new Date().toISOString();
       summary.durationMs = Date.parse(summary.finishedAt) - Date.parse(summary.startedAt);
+      try {
+        detectDrift(summary, runs, this.options.sources, log); // against this source's last completed runs
+      } catch (err) {
+        log.warn({ err: String(err) }, 'drift check skipped');
+      }
       this.finishRun(storeDir, summary, () => {
         summary.queuedLeft = frontier.queuedCount();
         runs.end(runId, summary.status, summary);

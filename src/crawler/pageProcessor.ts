@@ -25,6 +25,7 @@ import { LinkIntake } from './linkIntake.js';
 import { MAX_ATTEMPTS, nextRevisitAt, retryAfterFailure } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
 import { bump, recordClassification, type RunSummary } from './summary.js';
+import { detectChallenge, recordArticleHealth, recordBlocked } from './health.js';
 
 interface RedirectRefusal {
   reason: 'robots' | 'excluded' | 'known';
@@ -201,6 +202,9 @@ export class PageProcessor {
     const { frontier, summary, logger: log } = this.d;
     const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
     if (finalUrl !== entry.url) frontier.markAlias(result.finalUrl, `redirect-from:${entry.url}`, entry.source, entry.depth);
+    // A challenge or bot wall (200 or 403/503 with a challenge script) is no article: failed `blocked`, retried later.
+    const challenge = detectChallenge(result);
+    if (challenge) return recordBlocked(this.d, entry, result.status, challenge);
     if (result.status < 200 || result.status >= 300) {
       bump(summary.failed, `http-${result.status}`);
       bump(summary.perHostErrors, entry.host);
@@ -400,6 +404,7 @@ export class PageProcessor {
       return;
     }
     summary.snapshots[outcome.status]++;
+    recordArticleHealth(summary, source.name, article, outcome.status);
     const revisited = Boolean(history?.fetchedBefore && history.snapshotId);
     const done = {
       state: 'done',
@@ -418,7 +423,7 @@ export class PageProcessor {
     } else {
       frontier.finish(entry.url, done);
     }
-    log.debug({ url: entry.url, id: outcome.id, status: outcome.status, title: article.title }, 'snapshot');
+    log[outcome.status === 'unchanged' ? 'debug' : 'info']({ id: outcome.id, url: entry.url, version: outcome.status, bytes: result.body.length }, 'snapshot');
   }
 
   /** Enforces Crawl-delay learned after the URL was claimed (the claim only knew the source delay). */

@@ -1,4 +1,5 @@
 import type { PageKind } from '../extract/index.js';
+import type { BlockedExample, DriftFinding, SourceHealth } from './health.js';
 
 const noneClassified = (): Record<PageKind, number> => ({ article: 0, listing: 0, table: 0, other: 0 });
 
@@ -31,6 +32,12 @@ export interface RunSummary {
    */
   classifiedExamples: Partial<Record<PageKind, ClassifiedExample[]>>;
   queuedLeft: number;
+  /** Per source: articles that reached the store, how many were stored, and their field fill-rates (health.ts). */
+  perSource: Record<string, SourceHealth>;
+  /** Sources whose title/publishedAt/body fill-rate fell below their recent median by more than `health.driftMargin`. */
+  drift: DriftFinding[];
+  /** The first few pages counted as failed `blocked` (challenges, bot walls), with the marker seen. */
+  blockedExamples: BlockedExample[];
   /** Why a run ended `failed`: the disk filled up (exit 1), or every fetch failed (exit 4). */
   failure?: { kind: 'disk-full' | 'all-failed'; message: string };
 }
@@ -52,6 +59,9 @@ export function emptySummary(runId: string, resumed: boolean, sources: string[])
     classified: noneClassified(),
     classifiedExamples: {},
     queuedLeft: 0,
+    perSource: {},
+    drift: [],
+    blockedExamples: [],
   };
 }
 
@@ -71,6 +81,8 @@ export function resumeSummary(previous: unknown, fresh: RunSummary): RunSummary 
     limitsHit: { ...p.limitsHit },
     classified: { ...noneClassified(), ...p.classified },
     classifiedExamples: { ...p.classifiedExamples },
+    perSource: { ...p.perSource },
+    blockedExamples: [...(p.blockedExamples ?? [])],
   };
 }
 

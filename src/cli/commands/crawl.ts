@@ -9,8 +9,23 @@ import { reportProblem } from '../output.js';
 import { formatSummary } from '../format.js';
 import { createProgressBar } from '../progress.js';
 import { resolveWritableStore } from '../storeDir.js';
+import { DEFAULT_CONFIG, explicitConfigFile, storeDirOf } from '../resolve.js';
 
-export const DEFAULT_CONFIG = 'config/sources.yaml';
+export { DEFAULT_CONFIG };
+
+/** A URL given on the command line must be an absolute http(s) URL: say so plainly (exit 2). */
+function checkUrlArguments(urls: string[]): void {
+  for (const u of urls) {
+    let ok = false;
+    try {
+      const parsed = new URL(u);
+      ok = parsed.protocol === 'http:' || parsed.protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError(`not an http(s) URL: ${u}`, '<command line>');
+  }
+}
 
 export interface CrawlCommandOptions {
   config?: string;
@@ -26,16 +41,18 @@ export interface CrawlCommandOptions {
 
 /** Picks the config and sources a `crawl` invocation means. */
 export function resolveRun(urls: string[], o: CrawlCommandOptions): { config: CrawlConfig; sources: SourceConfig[]; adHoc: boolean } {
-  const configFile = o.config ?? process.env.SNAPCRAWL_CONFIG ?? DEFAULT_CONFIG;
+  checkUrlArguments(urls);
+  const configFile = explicitConfigFile(o) ?? DEFAULT_CONFIG;
   if (urls.length > 0 && !o.source?.length) {
     // One-off crawl of the given URLs: an ad-hoc source, every fetched page kept. Exactly those pages
     // (depth 0) unless --depth; never the sitemaps their robots.txt names.
     const source = withoutRobotsSitemaps(makeSource({ name: 'adhoc', seeds: urls, maxDepth: o.depth ?? 0 }));
-    const base = o.config ? loadConfig(o.config) : undefined;
+    const explicit = explicitConfigFile(o);
+    const base = explicit ? loadConfig(explicit) : undefined;
     const config = base ? { ...base, sources: [source] } : makeConfig({ sources: [source] });
     return { config, sources: [source], adHoc: true };
   }
-  if (!o.config && !process.env.SNAPCRAWL_CONFIG && !existsSync(configFile)) {
+  if (!explicitConfigFile(o) && !existsSync(configFile)) {
     throw new ConfigError(`no config: ${configFile} does not exist (pass --config FILE, or URLs to crawl)`, configFile);
   }
   const config = loadConfig(configFile);
@@ -58,10 +75,12 @@ export function resolveRun(urls: string[], o: CrawlCommandOptions): { config: Cr
 export async function crawlCommand(urls: string[], o: CrawlCommandOptions): Promise<number> {
   const { config, sources, adHoc } = resolveRun(urls, o);
   // Before the lock, SQLite or a signal handler: an unusable store fails here with exit 2 and the cause.
-  const storeDir = resolveWritableStore(o.store ?? config.store);
+  const storeDir = resolveWritableStore(storeDirOf(o, config));
   const interactive = !o.json && process.stderr.isTTY === true;
-  const logger = createLogger({ level: interactive ? 'error' : undefined });
+  // The summary goes out once, as the command's own JSON line (stdout), not again in the 'crawl finished' log line.
+  // On a terminal the log feeds the progress bar (new snapshots, current host); only errors are printed.
   const bar = interactive ? createProgressBar() : null;
+  const logger = createLogger({ level: bar ? 'debug' : undefined, destination: bar?.logStream, summaryElsewhere: true });
   const crawler = new Crawler(config, {
     sources,
     storeDir,
@@ -97,6 +116,13 @@ export async function crawlCommand(urls: string[], o: CrawlCommandOptions): Prom
     bar?.stop();
     if (interactive) process.stdout.write(`${formatSummary(summary, storeDir)}\n`);
     else process.stdout.write(`${JSON.stringify({ summary })}\n`);
+    const blocked = summary.failed['blocked-address'] ?? 0;
+    if (blocked > 0) {
+      reportProblem(
+        `${blocked} page(s) refused: private, loopback or link-local address; pass --allow-private (or set allowPrivate: true in the config) to crawl such a host on purpose`,
+        { level: 'warn', prefix: 'snapcrawl crawl', fields: { refused: blocked } },
+      );
+    }
     if (signal) return signal === 'SIGINT' ? EXIT.SIGINT : EXIT.SIGTERM;
     if (summary.failure?.kind === 'disk-full') {
       reportProblem(summary.failure.message, { fields: { exitCode: EXIT.ERROR, code: 'ENOSPC', path: storeDir } });

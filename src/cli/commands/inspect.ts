@@ -2,6 +2,7 @@ import { SnapshotStore } from '../../snapshot/index.js';
 import { EXIT } from '../exitCodes.js';
 import { reportProblem } from '../output.js';
 import { requireStore } from '../storeDir.js';
+import { resolveStoreDir } from '../resolve.js';
 
 /** Refuses a folder that holds no store (a mistyped --store must not create an empty one); exit 2. */
 export { requireStore };
@@ -12,7 +13,8 @@ export function openExistingStore(storeDir: string): SnapshotStore {
   return SnapshotStore.open(storeDir, { readonly: true });
 }
 
-export async function listCommand(o: { store: string; host?: string; limit: number; json?: boolean }): Promise<number> {
+export async function listCommand(opts: { store?: string; config?: string; host?: string; limit: number; json?: boolean }): Promise<number> {
+  const o = { ...opts, store: resolveStoreDir(opts) };
   const store = openExistingStore(o.store);
   try {
     const rows = store.list({ limit: o.limit, host: o.host });
@@ -27,7 +29,8 @@ export async function listCommand(o: { store: string; host?: string; limit: numb
   }
 }
 
-export async function showCommand(id: string, o: { store: string }): Promise<number> {
+export async function showCommand(id: string, opts: { store?: string; config?: string }): Promise<number> {
+  const o = { ...opts, store: resolveStoreDir(opts) };
   const store = openExistingStore(o.store);
   try {
     const record = store.get(id);

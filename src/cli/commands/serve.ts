@@ -1,16 +1,16 @@
 /**
  * `snapcrawl serve` (the snapshot site over HTTP) and `snapcrawl render --out DIR` (static export).
  * Both read the site settings (title, locale, takedown contact) and the default store from the
- * config: --config, else $SNAPCRAWL_CONFIG, else config/sources.yaml when it exists.
+ * config named by --config or $SNAPCRAWL_CONFIG, never from a file nobody named (config/sources.yaml
+ * is an example whose contact is a placeholder); without one they say which defaults they use.
  */
-import { existsSync } from 'node:fs';
-import { loadConfig, type CrawlConfig } from '../../config/index.js';
+import { loadConfig } from '../../config/index.js';
 import { renderStaticSite, startSiteServer } from '../../site/index.js';
 import { ConfigError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
 import { reportProblem } from '../output.js';
 import { EnvironmentError, requireWritableStore } from '../storeDir.js';
-import { DEFAULT_CONFIG } from './crawl.js';
+import { explicitConfigFile, storeDirOf } from '../resolve.js';
 
 export interface SiteCommandOptions {
   config?: string;
@@ -32,11 +32,9 @@ export interface RenderCommandOptions extends SiteCommandOptions {
   out: string;
 }
 
-/** The config named on the command line or in the environment, or the default file if present; else none. */
-function siteConfig(o: SiteCommandOptions): CrawlConfig | null {
-  const file = o.config ?? process.env.SNAPCRAWL_CONFIG;
-  if (file) return loadConfig(file);
-  return existsSync(DEFAULT_CONFIG) ? loadConfig(DEFAULT_CONFIG) : null;
+/** A contact on a documentation domain (example.com, .org, .net, RFC 2606) is a placeholder nobody reads. */
+export function isPlaceholderContact(contact: string): boolean {
+  return /(^|[@./])example\.(com|org|net)($|[/:?#>\s])/i.test(contact.trim());
 }
 
 function siteOptions(o: SiteCommandOptions) {
@@ -47,8 +45,18 @@ function siteOptions(o: SiteCommandOptions) {
       throw new ConfigError(`--time-zone: "${o.timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`, '--time-zone');
     }
   }
-  const config = siteConfig(o);
-  return { storeDir: o.store ?? config?.store ?? 'snapshots', site: config?.site, timeZone: o.timeZone };
+  const file = explicitConfigFile(o);
+  const config = file ? loadConfig(file) : null;
+  const storeDir = storeDirOf(o, config);
+  const notices: string[] = [];
+  let site = config?.site;
+  if (!config) {
+    notices.push(`no config (--config or $SNAPCRAWL_CONFIG): using store ${storeDir}, title "snapcrawl snapshots", locale en, no takedown contact`);
+  } else if (site?.takedownContact && isPlaceholderContact(site.takedownContact)) {
+    notices.push(`takedown contact ${site.takedownContact} in ${file} looks like a placeholder: not shown (set site.takedownContact)`);
+    site = { ...site, takedownContact: undefined };
+  }
+  return { options: { storeDir, site, timeZone: o.timeZone }, notices };
 }
 
 function untilStopped(signal?: AbortSignal): Promise<void> {
@@ -66,7 +74,7 @@ function untilStopped(signal?: AbortSignal): Promise<void> {
 }
 
 export async function serveCommand(o: ServeCommandOptions): Promise<number> {
-  const options = siteOptions(o);
+  const { options, notices } = siteOptions(o);
   const host = o.host ?? '127.0.0.1';
   const port = o.port ?? 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -90,6 +98,7 @@ export async function serveCommand(o: ServeCommandOptions): Promise<number> {
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new EnvironmentError(`cannot listen on ${where}: cannot resolve ${host}`, where, code, { cause: err });
     throw err;
   }
+  for (const n of notices) (o.out ?? process.stdout).write(`${n}\n`);
   (o.out ?? process.stdout).write(`snapshot site of ${options.storeDir} listening on ${server.url}\n`);
   await untilStopped(o.signal);
   await server.close();
@@ -97,7 +106,8 @@ export async function serveCommand(o: ServeCommandOptions): Promise<number> {
 }
 
 export async function renderCommand(o: RenderCommandOptions): Promise<number> {
-  const options = siteOptions(o);
+  const { options, notices } = siteOptions(o);
+  for (const n of notices) process.stdout.write(`${n}\n`);
   requireWritableStore(options.storeDir); // the export is remembered in <store>/exports.json
   const report = await renderStaticSite({ ...options, outDir: o.out });
   process.stdout.write(`static site written to ${report.outDir}: ${report.snapshots} snapshots, ${report.files} files\n`);

@@ -4,16 +4,19 @@ import { takedown, type TakedownSelector } from '../../takedown/index.js';
 import { EXIT } from '../exitCodes.js';
 import { reportProblem } from '../output.js';
 import { requireWritableStore } from '../storeDir.js';
+import { resolveStoreDir } from '../resolve.js';
 
 export interface TakedownCommandOptions {
   url?: string;
   prefix?: string;
   host?: string;
   id?: string;
-  reason: string;
+  /** Required unless dryRun. */
+  reason?: string;
   requester?: string;
   dryRun?: boolean;
-  store: string;
+  store?: string;
+  config?: string;
   json?: boolean;
 }
 
@@ -24,20 +27,36 @@ function selectorOf(o: TakedownCommandOptions): TakedownSelector {
   return { [k]: o[k]! } as TakedownSelector;
 }
 
-export async function takedownCommand(o: TakedownCommandOptions): Promise<number> {
+function describeSelector(selector: TakedownSelector): string {
+  const [k, v] = Object.entries(selector)[0] as [string, string];
+  return `--${k} ${v}`;
+}
+
+export async function takedownCommand(opts: TakedownCommandOptions): Promise<number> {
   let selector: TakedownSelector;
   try {
-    selector = selectorOf(o);
+    selector = selectorOf(opts);
+    if (!opts.dryRun && (opts.reason === undefined || opts.reason.trim() === '')) {
+      throw new InvalidArgumentError('--reason is required (it goes into the audit log); only --dry-run goes without');
+    }
   } catch (e) {
-    reportProblem((e as Error).message, { prefix: 'snapcrawl takedown' });
+    reportProblem((e as Error).message, { prefix: 'snapcrawl takedown', fields: { exitCode: EXIT.USAGE } });
     return EXIT.USAGE;
   }
+  const o = { ...opts, store: resolveStoreDir(opts), reason: opts.reason ?? '(dry run)' };
   // A takedown against the wrong folder must not "succeed" on a new empty store.
   // Even a dry run opens the store read-write (SnapshotStore.open finishes interrupted writes).
   requireWritableStore(o.store);
   const result = takedown(o.store, selector, { reason: o.reason, requester: o.requester, dryRun: o.dryRun });
   // Published static exports must not keep what was just removed: re-render them now.
   const exportsRefreshed = result.dryRun || result.matched.length === 0 ? [] : await refreshStaticExports(o.store);
+  if (!result.dryRun && result.matched.length === 0) {
+    reportProblem(`nothing archived matches ${describeSelector(selector)} in ${o.store}; the exclusion is recorded so it is never crawled`, {
+      level: 'warn',
+      prefix: 'snapcrawl takedown',
+      fields: { selector, store: o.store, exclusionsAdded: result.exclusionsAdded },
+    });
+  }
   if (o.json) {
     process.stdout.write(`${JSON.stringify({ ...result, exportsRefreshed })}\n`);
     return EXIT.OK;
