@@ -2,15 +2,13 @@
  * `snapcrawl export --wacz OUT.wacz`: the store's snapshots (optionally one source's, or those fetched
  * since a date) as a WACZ 1.1.1 file that ReplayWeb.page and other WACZ tools open.
  */
-import { existsSync } from 'node:fs';
-import { loadConfig } from '../../config/index.js';
 import { CRAWLER_INFO, SnapshotStore, type SnapshotRecord } from '../../snapshot/index.js';
 import { writeWacz, type WaczRobots, type WaczSnapshot } from '../../snapshot/wacz.js';
 import type { StoreDatabase } from '../../storage/index.js';
 import { ConfigError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
 import { requireStore } from '../storeDir.js';
-import { DEFAULT_CONFIG } from './crawl.js';
+import { resolveStoreDir } from '../resolve.js';
 
 export interface ExportCommandOptions {
   wacz: string;
@@ -21,11 +19,6 @@ export interface ExportCommandOptions {
   json?: boolean;
 }
 
-function storeDirOf(o: ExportCommandOptions): string {
-  if (o.store) return o.store;
-  const file = o.config ?? process.env.SNAPCRAWL_CONFIG ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  return file ? loadConfig(file).store : 'snapshots';
-}
 
 function parseSince(since: string | undefined): number | null {
   if (since === undefined) return null;
@@ -74,7 +67,7 @@ export async function exportWacz(storeDir: string, out: string, filter: { source
 }
 
 export async function exportCommand(o: ExportCommandOptions): Promise<number> {
-  const report = await exportWacz(storeDirOf(o), o.wacz, { source: o.source, sinceMs: parseSince(o.since) });
+  const report = await exportWacz(resolveStoreDir(o), o.wacz, { source: o.source, sinceMs: parseSince(o.since) });
   if (o.json || process.stdout.isTTY !== true) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {
     process.stdout.write(

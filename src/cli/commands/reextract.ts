@@ -2,13 +2,12 @@
  * `snapcrawl reextract`: re-runs the current extractor over the archived responses of stored snapshots
  * and updates their extracted fields (snapshot.json, article.md, index, search) without refetching.
  */
-import { existsSync } from 'node:fs';
 import { loadConfig, type CrawlConfig } from '../../config/index.js';
 import { reextractStore } from '../../crawler/reextract.js';
 import { ConfigError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
 import { requireStore, requireWritableStore } from '../storeDir.js';
-import { DEFAULT_CONFIG } from './crawl.js';
+import { explicitConfigFile, storeDirOf } from '../resolve.js';
 
 export interface ReextractCommandOptions {
   source?: string;
@@ -19,12 +18,12 @@ export interface ReextractCommandOptions {
 }
 
 export async function reextractCommand(o: ReextractCommandOptions): Promise<number> {
-  const file = o.config ?? process.env.SNAPCRAWL_CONFIG ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  const file = explicitConfigFile(o);
   const config: CrawlConfig | null = file ? loadConfig(file) : null;
   if (o.source && config && !config.sources.some((s) => s.name === o.source)) {
     throw new ConfigError(`no source named ${o.source} in ${file}`, file!);
   }
-  const storeDir = o.store ?? config?.store ?? 'snapshots';
+  const storeDir = storeDirOf(o, config);
   if (o.dryRun) requireStore(storeDir);
   else requireWritableStore(storeDir);
   const report = await reextractStore(storeDir, { source: o.source, sources: config?.sources, dryRun: o.dryRun });
