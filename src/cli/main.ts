@@ -116,6 +116,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--port <n>', 'port (0 = any free port)', port, 8080)
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--time-zone <tz>', 'IANA zone for snapshot times (default Asia/Shanghai for zh-CN, UTC for en)')
+    .option('--base-url <url>', 'public address of the site, for absolute permalinks in citations')
     .action((o) => run(serveCommand(o)));
 
   program
@@ -125,6 +126,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('-c, --config <file>', 'site settings and default store, as for serve')
     .option('--store <dir>', 'snapshot store directory')
     .option('--time-zone <tz>', 'IANA zone for snapshot times')
+    .option('--base-url <url>', 'public address the export is published at, for absolute permalinks')
     .action((o) => run(renderCommand(o)));
 
   program

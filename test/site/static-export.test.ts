@@ -108,11 +108,17 @@ describe('static export', () => {
     let printed = '';
     out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     const stop = new AbortController();
-    const running = serveCommand({ store: fx.storeDir, port: 0, host: '127.0.0.1', signal: stop.signal, out });
+    const running = serveCommand({ store: fx.storeDir, port: 0, host: '127.0.0.1', signal: stop.signal, out, baseUrl: 'https://archive.example/snaps' });
+    after(() => stop.abort()); // a failed assertion must not leave the server running
     for (let i = 0; i < 100 && !/listening on/.test(printed); i++) await new Promise((r) => setTimeout(r, 20));
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(printed)?.[1];
     assert.ok(url, printed);
     assert.equal((await get(url, '/')).status, 200);
+    // --base-url makes the citation's permalink absolute.
+    const id = /href="\/s\/([^"/]+)"/.exec((await get(url, '/')).text)?.[1];
+    assert.ok(id, 'the home page lists a snapshot');
+    const snapshot = await get(url, `/s/${id}`);
+    assert.match(snapshot.text, new RegExp(`href="https://archive\\.example/snaps/s/${id}"`));
     stop.abort();
     assert.equal(await running, 0);
 
@@ -128,6 +134,7 @@ describe('static export', () => {
 
   test('bad options fail with typed errors before anything listens', async () => {
     await assert.rejects(serveCommand({ store: fx.storeDir, port: 0, timeZone: 'Mars/Olympus' }), ConfigError);
+    await assert.rejects(serveCommand({ store: fx.storeDir, port: 0, baseUrl: 'archive.example' }), ConfigError);
     await assert.rejects(serveCommand({ store: join(dirname(fx.storeDir), 'nope'), port: 0 }), SiteStoreError);
     await assert.rejects(renderCommand({ store: join(dirname(fx.storeDir), 'nope'), out: join(dirname(fx.storeDir), 'x') }), /no snapshot store/);
   });

@@ -17,6 +17,8 @@ export interface SiteCommandOptions {
   store?: string;
   /** IANA zone for snapshot times (default: Asia/Shanghai for zh-CN sites, UTC for en). */
   timeZone?: string;
+  /** Public address of the site (`https://archive.example.org/`): permalinks in citations become absolute. */
+  baseUrl?: string;
 }
 
 export interface ServeCommandOptions extends SiteCommandOptions {
@@ -45,6 +47,9 @@ function siteOptions(o: SiteCommandOptions) {
       throw new ConfigError(`--time-zone: "${o.timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`, '--time-zone');
     }
   }
+  if (o.baseUrl !== undefined && !/^https?:\/\/[^/\s]+/i.test(o.baseUrl)) {
+    throw new ConfigError(`--base-url: "${o.baseUrl}" is not an absolute http(s) URL`, '--base-url');
+  }
   const file = explicitConfigFile(o);
   const config = file ? loadConfig(file) : null;
   const storeDir = storeDirOf(o, config);
@@ -56,7 +61,8 @@ function siteOptions(o: SiteCommandOptions) {
     notices.push(`takedown contact ${site.takedownContact} in ${file} looks like a placeholder: not shown (set site.takedownContact)`);
     site = { ...site, takedownContact: undefined };
   }
-  return { options: { storeDir, site, timeZone: o.timeZone }, notices };
+  const baseUrl = o.baseUrl === undefined ? undefined : o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`;
+  return { options: { storeDir, site, timeZone: o.timeZone, baseUrl }, notices };
 }
 
 function untilStopped(signal?: AbortSignal): Promise<void> {
