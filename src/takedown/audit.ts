@@ -19,9 +19,14 @@ export interface TakedownAuditEntry {
   exclusions: ExclusionRule[];
 }
 
-/** Appends one JSON line and fsyncs it (and the directory when the log is new). */
+/** Appends one takedown line to takedowns.jsonl. */
 export function appendTakedownAudit(storeDir: string, entry: TakedownAuditEntry): void {
-  const path = join(storeDir, TAKEDOWN_LOG_FILE);
+  appendAuditLine(storeDir, TAKEDOWN_LOG_FILE, entry);
+}
+
+/** Appends one JSON line to an audit log in the store and fsyncs it (and the directory when the log is new). */
+export function appendAuditLine(storeDir: string, fileName: string, entry: object): void {
+  const path = join(storeDir, fileName);
   const isNew = !existsSync(path);
   const fd = openSync(path, 'a', 0o644);
   try {

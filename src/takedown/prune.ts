@@ -1,8 +1,6 @@
-import { closeSync, existsSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SourceConfig } from '../config/index.js';
 import { purgeSearchDocs } from '../site/search-index.js';
-import { fsyncDirSync } from '../snapshot/durable-fs.js';
+import { appendAuditLine } from './audit.js';
 import { SnapshotStore } from '../snapshot/store.js';
 import type { SnapshotSummary } from '../snapshot/types.js';
 import { compactDatabase, requestCompaction, runLockHolder } from '../storage/index.js';
@@ -79,18 +77,6 @@ export function selectPrunable(store: SnapshotStore, source: string, policy: Ret
   return out.sort((a, b) => a.url.localeCompare(b.url) || a.fetchedAt.localeCompare(b.fetchedAt));
 }
 
-function appendPruneAudit(storeDir: string, entry: PruneAuditEntry): void {
-  const path = join(storeDir, PRUNE_LOG_FILE);
-  const isNew = !existsSync(path);
-  const fd = openSync(path, 'a', 0o644);
-  try {
-    writeSync(fd, `${JSON.stringify(entry)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  if (isNew) fsyncDirSync(storeDir);
-}
 
 /**
  * Applies each source's retention (`keepVersions`, `keepDays`) to the store: old versions go through the
@@ -115,13 +101,14 @@ export function prune(
       if (!options.dryRun && removed.length > 0) {
         const ids = removed.map((s) => s.id);
         removedFiles = store.remove(ids, () => purgeSearchDocs(store.db, ids));
-        appendPruneAudit(store.storeDir, {
+        const entry: PruneAuditEntry = {
           time: now.toISOString(),
           source: source.name,
           policy,
           removed: removed.map((s) => ({ id: s.id, url: s.url, fetchedAt: s.fetchedAt })),
           removedFiles,
-        });
+        };
+        appendAuditLine(store.storeDir, PRUNE_LOG_FILE, entry);
       }
       results.push({ source: source.name, policy, removed, removedFiles });
     }
