@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { ensureDirectory } from '../util/ensureDir.js';
 import { join } from 'node:path';
 
 export type StoreDatabase = Database.Database;
@@ -13,7 +13,7 @@ export const STORE_DB_FILE = 'store.db';
  * synchronous=FULL because a committed row must survive a power cut or kill -9.
  */
 export function openStoreDatabase(storeDir: string, options: { readonly?: boolean } = {}): StoreDatabase {
-  if (!options.readonly) mkdirSync(storeDir, { recursive: true });
+  if (!options.readonly) ensureDirectory(storeDir);
   const db = new Database(join(storeDir, STORE_DB_FILE), { readonly: options.readonly ?? false });
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { ensureDirectory } from '../util/ensureDir.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LockError } from '../util/errors.js';
@@ -46,7 +47,7 @@ export function runLockHolder(storeDir: string): LockBody | null {
 }
 
 function takeLock(storeDir: string): { release: () => void; recovered: LockBody | null; file: string } {
-  mkdirSync(storeDir, { recursive: true });
+  ensureDirectory(storeDir);
   const file = join(storeDir, 'crawl.lock');
   let recovered: LockBody | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
