@@ -84,7 +84,8 @@ export interface ClaimOptions {
   delayFor: (host: string, source: string) => number;
 }
 
-interface Row {
+/** A frontier row as it leaves SQLite (the columns the crawler reads). */
+export interface FrontierRow {
   id: number;
   url: string;
   request_url: string | null;
@@ -98,6 +99,20 @@ interface Row {
   next_fetch_at: number;
   discovered_from: string | null;
   run_id: string | null;
+  next_revisit_at: number | null;
+}
+type Row = FrontierRow;
+
+/** The columns a finished fetch sets, shared by finish() and by a canonical row adopting its variant's fetch. */
+function fetchColumns(result: FinishResult, now: number) {
+  return {
+    status: result.status ?? null,
+    fetchedAt: now,
+    snapshotId: result.snapshotId ?? null,
+    etag: result.etag ?? null,
+    lastModified: result.lastModified ?? null,
+    nextRevisitAt: result.nextRevisitAt ?? null,
+  };
 }
 
 const toEntry = (r: Row): FrontierEntry => ({
@@ -291,13 +306,8 @@ export class Frontier {
       url,
       state: result.state,
       outcome: result.outcome,
-      status: result.status ?? null,
       error: result.error ?? null,
-      fetchedAt: now,
-      snapshotId: result.snapshotId ?? null,
-      etag: result.etag ?? null,
-      lastModified: result.lastModified ?? null,
-      nextRevisitAt: result.nextRevisitAt ?? null,
+      ...fetchColumns(result, now),
       revisited: result.revisited ? 1 : 0,
     });
   }
@@ -366,12 +376,7 @@ export class Frontier {
       const adopted = this.stmt.adoptFetch.run({
         url: key,
         outcome: `${result.outcome}:via-alias`,
-        status: result.status ?? null,
-        fetchedAt: now,
-        snapshotId: result.snapshotId ?? null,
-        etag: result.etag ?? null,
-        lastModified: result.lastModified ?? null,
-        nextRevisitAt: result.nextRevisitAt ?? null,
+        ...fetchColumns(result, now),
         runId: this.runId,
       }).changes;
       if (adopted === 0 && result.snapshotId) this.stmt.adoptSnapshot.run({ url: key, snapshotId: result.snapshotId });

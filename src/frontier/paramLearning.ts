@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../storage/index.js';
 import { hostKey, normalizeEscapes, normalizeUrl } from './normalize.js';
+import type { FrontierRow } from './frontier.js';
 
 /**
  * Per-host query parameters learned not to change the page (`?from=timeline`, `?pos=7`, `?channel=3`).
@@ -182,19 +183,8 @@ function verdictOf(a: { canonical: string | null; content_hash: string }, b: { c
   return a.content_hash === b.content_hash ? 'same' : 'different';
 }
 
-interface FrontierAliasRow {
-  id: number;
-  url: string;
-  request_url: string | null;
-  host: string;
-  source: string;
-  depth: number;
-  kind: string;
-  state: string;
-  priority: number;
-  discovered_from: string | null;
-  next_revisit_at: number | null;
-}
+/** The frontier columns a learned parameter's aliasing reads. */
+type FrontierAliasRow = Pick<FrontierRow, 'id' | 'url' | 'request_url' | 'host' | 'source' | 'depth' | 'kind' | 'state' | 'priority' | 'discovered_from' | 'next_revisit_at'>;
 
 /** The evidence and the learned set of one store. */
 export class ParamLearner {
