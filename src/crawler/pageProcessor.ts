@@ -77,6 +77,8 @@ const looksLikeFeed = (ct: string | undefined) => !!ct && /(xml|rss|atom|json)/i
 export class PageProcessor {
   private readonly crawlDelayMs = new Map<string, number>();
   private readonly lastStart = new Map<string, number>();
+  /** When a request to the host actually started (lastStart is the slot reserved, which a stalled event loop can overrun). */
+  private readonly startedAt = new Map<string, number>();
   private readonly intake: LinkIntake;
 
   constructor(private readonly d: PageProcessorDeps) {
@@ -437,6 +439,12 @@ export class PageProcessor {
       this.d.frontier.deferHost(host, now + wait + gap);
       await new Promise((r) => setTimeout(r, wait));
     }
+    // Two reserved slots whose timers fired together (the event loop was held by a synchronous store write)
+    // must still start a gap apart: measure against the last actual start, not the reservation.
+    for (let since = Date.now() - (this.startedAt.get(host) ?? -Infinity); since < gap; since = Date.now() - (this.startedAt.get(host) ?? -Infinity)) {
+      await new Promise((r) => setTimeout(r, gap - since));
+    }
+    this.startedAt.set(host, Date.now());
   }
 
   private recordFetchError(entry: FrontierEntry, err: unknown): void {
