@@ -1,19 +1,24 @@
 import { Command, InvalidArgumentError, CommanderError } from 'commander';
-import { SiteStoreError } from '../site/index.js';
+import { SiteStoreError } from '../site/errors.js';
 import { ConfigError, LockError, SnapcrawlError } from '../util/errors.js';
-import { crawlCommand } from './commands/crawl.js';
-import { listCommand, showCommand } from './commands/inspect.js';
-import { takedownCommand } from './commands/takedown.js';
-import { extractCommand } from './commands/extract.js';
-import { renderCommand, serveCommand } from './commands/serve.js';
-import { scheduleCommand, statusCommand, verifyCommand } from './commands/maintenance.js';
-import { exportCommand } from './commands/export.js';
-import { reextractCommand } from './commands/reextract.js';
-import { pruneCommand } from './commands/prune.js';
 import { EXIT } from './exitCodes.js';
 import { jsonDiagnostics, reportProblem, setJsonDiagnostics } from './output.js';
 import { EnvironmentError } from './storeDir.js';
-import { storeTrouble } from '../storage/index.js';
+import { storeTrouble } from '../storage/storeErrors.js';
+
+// Each command's module is loaded only when that command runs: start-up (cron, `serve` on a big store)
+// then pays for one command's code, not for the crawler, the site and the exporters together.
+const commands = {
+  crawl: () => import('./commands/crawl.js'),
+  inspect: () => import('./commands/inspect.js'),
+  takedown: () => import('./commands/takedown.js'),
+  extract: () => import('./commands/extract.js'),
+  serve: () => import('./commands/serve.js'),
+  maintenance: () => import('./commands/maintenance.js'),
+  export: () => import('./commands/export.js'),
+  reextract: () => import('./commands/reextract.js'),
+  prune: () => import('./commands/prune.js'),
+};
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
@@ -63,7 +68,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--depth <n>', 'link depth to follow from the seeds (one-off crawls default to 0)', positiveInt)
     .option('--allow-private', 'allow private, loopback and link-local addresses')
     .option('--json', 'JSON log lines and a JSON summary, even on a terminal')
-    .action((urls: string[], o) => run(crawlCommand(urls, o)));
+    .action((urls: string[], o) => run(commands.crawl().then((m) => m.crawlCommand(urls, o))));
 
   program
     .command('takedown')
@@ -78,7 +83,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
     .option('-c, --config <file>', 'config file whose store: to use (default $SNAPCRAWL_CONFIG)')
     .option('--json', 'print the result as JSON')
-    .action((o) => run(takedownCommand(o)));
+    .action((o) => run(commands.takedown().then((m) => m.takedownCommand(o))));
 
   program
     .command('list')
@@ -88,7 +93,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--host <host>', 'only this host')
     .option('--limit <n>', 'how many', positiveInt, 50)
     .option('--json', 'one JSON object per line')
-    .action((o) => run(listCommand(o)));
+    .action((o) => run(commands.inspect().then((m) => m.listCommand(o))));
 
   program
     .command('show')
@@ -96,7 +101,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .argument('<id>', 'snapshot id')
     .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
     .option('-c, --config <file>', 'config file whose store: to use (default $SNAPCRAWL_CONFIG)')
-    .action((id: string, o) => run(showCommand(id, o)));
+    .action((id: string, o) => run(commands.inspect().then((m) => m.showCommand(id, o))));
 
   program
     .command('extract')
@@ -106,7 +111,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('-s, --source <name>', 'apply this source’s timezone and extraction overrides')
     .option('-c, --config <file>', 'config file for --source')
     .option('--json', 'one JSON object per line, in input order, with snapshot.json field names')
-    .action((files: string[], o) => run(extractCommand(files, o)));
+    .action((files: string[], o) => run(commands.extract().then((m) => m.extractCommand(files, o))));
 
   program
     .command('serve')
@@ -117,7 +122,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--time-zone <tz>', 'IANA zone for snapshot times (default Asia/Shanghai for zh-CN, UTC for en)')
     .option('--base-url <url>', 'public address of the site, for absolute permalinks in citations')
-    .action((o) => run(serveCommand(o)));
+    .action((o) => run(commands.serve().then((m) => m.serveCommand(o))));
 
   program
     .command('render')
@@ -127,7 +132,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--store <dir>', 'snapshot store directory')
     .option('--time-zone <tz>', 'IANA zone for snapshot times')
     .option('--base-url <url>', 'public address the export is published at, for absolute permalinks')
-    .action((o) => run(renderCommand(o)));
+    .action((o) => run(commands.serve().then((m) => m.renderCommand(o))));
 
   program
     .command('status')
@@ -135,7 +140,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
     .option('-c, --config <file>', 'config file whose store: to use (default $SNAPCRAWL_CONFIG)')
     .option('--json', 'print JSON')
-    .action((o) => run(statusCommand(o)));
+    .action((o) => run(commands.maintenance().then((m) => m.statusCommand(o))));
 
   program
     .command('verify')
@@ -145,7 +150,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--deep', 'also re-hash every WARC against its recorded sha256')
     .option('--repair', 'drop rows without files (URLs requeued), quarantine orphan folders, requeue dangling URLs')
     .option('--json', 'print JSON')
-    .action((o) => run(verifyCommand(o)));
+    .action((o) => run(commands.maintenance().then((m) => m.verifyCommand(o))));
 
   program
     .command('prune')
@@ -155,7 +160,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('-s, --source <name>', 'only this source (repeatable)', collect)
     .option('--dry-run', 'list what would be removed and change nothing')
     .option('--json', 'print the result as JSON')
-    .action((o) => run(pruneCommand(o)));
+    .action((o) => run(commands.prune().then((m) => m.pruneCommand(o))));
 
   program
     .command('export')
@@ -166,7 +171,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--store <dir>', 'snapshot store directory (default: the config’s store, "snapshots")')
     .option('-c, --config <file>', 'config file for the default store')
     .option('--json', 'print the result as JSON')
-    .action((o) => run(exportCommand(o)));
+    .action((o) => run(commands.export().then((m) => m.exportCommand(o))));
 
   program
     .command('reextract')
@@ -176,7 +181,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('-c, --config <file>', 'config whose sources give timezone, extraction overrides and default category')
     .option('--dry-run', 'report what would change and change nothing')
     .option('--json', 'print the result as JSON')
-    .action((o) => run(reextractCommand(o)));
+    .action((o) => run(commands.reextract().then((m) => m.reextractCommand(o))));
 
   program
     .command('schedule')
@@ -184,7 +189,7 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('-c, --config <file>', 'config file (default config/sources.yaml or $SNAPCRAWL_CONFIG)')
     .option('--store <dir>', 'snapshot store directory')
     .option('--allow-private', 'allow private, loopback and link-local addresses')
-    .action((o) => run(scheduleCommand(o)));
+    .action((o) => run(commands.maintenance().then((m) => m.scheduleCommand(o))));
 
   return program;
 }

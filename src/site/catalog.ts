@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { isSnapshotId, readWarcResponse, readWarcResponseById, type SnapshotRecord, type SnapshotStore, type SnapshotSummary, type WarcResponse } from '../snapshot/index.js';
 import { excerptAround, leadExcerpt, type ExcerptPart } from './excerpt.js';
-import { SearchIndex } from './search-index.js';
+import { SearchIndex, type IndexProgress, type SearchIndexOptions } from './search-index.js';
 import { TakedownRegistry, type TakedownNotice } from './takedowns.js';
 import { parseQuery } from './terms.js';
 
@@ -31,6 +31,8 @@ export interface ListPage {
   pages: number;
   total: number;
   pageSize: number;
+  /** Search results only: the index is still being built, so these matched titles only. */
+  indexing?: IndexProgress;
 }
 
 export type SnapshotLookup =
@@ -44,14 +46,27 @@ export class SiteCatalog {
   private readonly index: SearchIndex;
   private readonly takedowns: TakedownRegistry;
 
-  constructor(readonly store: SnapshotStore, readonly pageSize = 20) {
-    this.index = new SearchIndex(store);
+  constructor(readonly store: SnapshotStore, readonly pageSize = 20, searchIndex: SearchIndexOptions = {}) {
+    this.index = new SearchIndex(store, searchIndex);
     this.takedowns = new TakedownRegistry(store);
   }
 
-  /** Brings the search index up to date now (the server calls it before listening, so no reader waits). */
+  /**
+   * Brings the search index up to date, or (background mode, a large gap) starts building it: the server
+   * calls it before listening, and a big store's first start answers at once while the build runs.
+   */
   warmUp(): void {
-    this.index.sync();
+    this.index.refresh();
+  }
+
+  /** Resolves once the search index is complete (the static export waits for it; its related lists need it). */
+  searchIndexReady(): Promise<void> {
+    return this.index.ready();
+  }
+
+  /** Stops a background index build (before the store is closed). */
+  close(): void {
+    this.index.close();
   }
 
   /** Categories with their counts of latest snapshots: largest first, then by name (the same order on every load). */
@@ -71,14 +86,16 @@ export class SiteCatalog {
   search(query: string, page: number, category?: string): ListPage {
     const at = (p: number) => this.index.search(query, { category, limit: this.pageSize, offset: (p - 1) * this.pageSize });
     let current = clampPage(page, Number.MAX_SAFE_INTEGER, this.pageSize);
-    let { total, ids } = at(current);
-    if (current > pageCount(total, this.pageSize)) {
-      current = pageCount(total, this.pageSize);
-      ({ total, ids } = at(current));
+    let found = at(current);
+    if (current > pageCount(found.total, this.pageSize)) {
+      current = pageCount(found.total, this.pageSize);
+      found = at(current);
     }
+    const { total, ids, indexing } = found;
     const rows = ids.map((id) => this.store.summary(id)).filter((s): s is SnapshotSummary => s !== null);
     const needles = parseQuery(query).map((p) => p.text);
-    return { items: this.toItems(rows, needles), page: current, pages: pageCount(total, this.pageSize), total, pageSize: this.pageSize };
+    const list: ListPage = { items: this.toItems(rows, needles), page: current, pages: pageCount(total, this.pageSize), total, pageSize: this.pageSize };
+    return indexing ? { ...list, indexing } : list;
   }
 
   /** A snapshot by id: found, taken down (410) or unknown (404). Ids are validated before any lookup. */

@@ -13,6 +13,8 @@ export interface Labels {
   searchButton: string;
   searchResults: (query: string, total: number) => string;
   searchHint: string;
+  /** Shown over search results while the index is built: they matched titles only. */
+  searchIndexing: (indexed: number, total: number) => string;
   noResults: string;
   category: string;
   published: string;
@@ -92,6 +94,7 @@ const zh: Labels = {
   searchButton: '搜索',
   searchResults: (q, n) => `“${q}”的搜索结果：共 ${n} 条`,
   searchHint: '输入关键词搜索快照的标题和正文（中英文均可）。',
+  searchIndexing: (done, total) => `搜索索引正在建立（已完成 ${done} / ${total}），目前只搜索标题，正文稍后可搜。`,
   noResults: '没有找到相关快照。',
   category: '类别',
   published: '发布时间',
@@ -164,6 +167,7 @@ const en: Labels = {
   searchButton: 'Search',
   searchResults: (q, n) => `${n} result${n === 1 ? '' : 's'} for “${q}”`,
   searchHint: 'Search the titles and text of every snapshot (Chinese and English).',
+  searchIndexing: (done, total) => `The search index is being built (${done} of ${total} snapshots): for now only titles are searched.`,
   noResults: 'No snapshots match.',
   category: 'Category',
   published: 'Published',

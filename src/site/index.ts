@@ -35,9 +35,12 @@ export interface SiteServer extends RunningSite {
   close(): Promise<void>;
 }
 
-/** Opens the store and serves it; resolves once listening. */
+/**
+ * Opens the store and serves it; resolves once listening. The search index catches up in the background
+ * (a big store's first start answers at once; searches match titles only until the index is built).
+ */
 export async function startSiteServer(options: SiteServerOptions): Promise<SiteServer> {
-  const site = openSite(options);
+  const site = openSite({ ...options, searchIndex: { mode: 'background', onError: options.onError, ...options.searchIndex } });
   try {
     site.views.catalog.warmUp();
     const running = await listen(createSiteHandler(site.views, options.onError), {

@@ -7,14 +7,22 @@
  * rows whose snapshot is gone or superseded are dropped. Every query also joins the live `snapshots`
  * table, so a taken-down snapshot can never come back out of the index, even between two syncs.
  * When the store database is read-only, the index is built in the connection's TEMP schema instead.
+ *
+ * Indexing a snapshot means reading its snapshot.json, so a store with a large gap (the first `serve` of a
+ * big archive, or after INDEX_VERSION changed) would block for minutes. In `background` mode (the server)
+ * a gap larger than `inlineLimit` is filled by a BackgroundBuild in time-sliced chunks while the site
+ * answers; until it is done, searches match titles only (in the live snapshot table) and say so.
  */
 import type { Statement } from 'better-sqlite3';
 import type { SnapshotStore } from '../snapshot/index.js';
 import type { StoreDatabase } from '../storage/database.js';
+import { BackgroundBuild, type IndexProgress } from './search-build.js';
+import { ensureSearchTables } from './search-schema.js';
 import { indexedText, keyTerms, parseQuery } from './terms.js';
 
-/** Bump when terms.ts or the table layout changes: the index is then rebuilt from the snapshots. */
-const INDEX_VERSION = '1';
+export type { IndexProgress } from './search-build.js';
+export { ensureSearchTables, purgeSearchDocs } from './search-schema.js';
+
 /** Column weights for bm25: a match in the title counts most, then tags, then the body. */
 const BM25 = 'bm25(site_search_fts, 8.0, 3.0, 1.0)';
 const BATCH = 500;
@@ -28,6 +36,22 @@ export interface IndexedDoc {
 export interface SearchPage {
   total: number;
   ids: string[];
+  /** Set while the index is being built: the ids then come from a title-only search. */
+  indexing?: IndexProgress;
+}
+
+export interface SearchIndexOptions {
+  /**
+   * `inline` (default): every query first indexes whatever is missing, however long that takes (the static
+   * export, library callers). `background`: only a gap of up to `inlineLimit` snapshots is filled inline.
+   */
+  mode?: 'inline' | 'background';
+  /** Default 200 (a few tens of ms of snapshot.json reads). */
+  inlineLimit?: number;
+  /** Yields between two chunks of a background build (tests hold the build here); default setImmediate. */
+  pace?: () => Promise<void>;
+  /** Told when a background build fails (it is retried by the next query). */
+  onError?: (err: unknown) => void;
 }
 
 export interface SearchFilters {
@@ -36,72 +60,94 @@ export interface SearchFilters {
   offset: number;
 }
 
-function schemaSql(schema: 'main' | 'temp'): string {
-  return `
-CREATE TABLE IF NOT EXISTS ${schema}.site_search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS ${schema}.site_search_docs (
-  docid INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  title TEXT NOT NULL,
-  body TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS ${schema}.site_search_fts USING fts5(
-  title, tags, body, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'
-);`;
-}
-
-/** Creates the index tables in `schema` (rebuilding them empty when INDEX_VERSION changed). */
-export function ensureSearchTables(db: StoreDatabase, schema: 'main' | 'temp'): void {
-  db.exec(schemaSql(schema));
-  const version = db.prepare(`SELECT value FROM ${schema}.site_search_meta WHERE key = 'version'`).pluck().get();
-  if (version === INDEX_VERSION) return;
-  db.transaction(() => {
-    db.exec(`DROP TABLE ${schema}.site_search_fts; DROP TABLE ${schema}.site_search_docs;`);
-    db.exec(schemaSql(schema));
-    db.prepare(`INSERT OR REPLACE INTO ${schema}.site_search_meta (key, value) VALUES ('version', ?)`).run(INDEX_VERSION);
-  }).immediate();
-}
-
-/**
- * Drops the search rows (title, body, terms) of removed snapshots from the store database, inside the
- * takedown's transaction: a takedown must not leave the text behind until some site process next syncs.
- */
-export function purgeSearchDocs(db: StoreDatabase, ids: readonly string[]): void {
-  const present = db.prepare(`SELECT count(*) FROM main.sqlite_master WHERE name IN ('site_search_docs', 'site_search_fts')`).pluck().get() as number;
-  if (present < 2 || ids.length === 0) return;
-  const list = JSON.stringify(ids);
-  db.prepare(`DELETE FROM main.site_search_fts WHERE rowid IN (SELECT docid FROM main.site_search_docs WHERE id IN (SELECT value FROM json_each(?)))`).run(list);
-  db.prepare(`DELETE FROM main.site_search_docs WHERE id IN (SELECT value FROM json_each(?))`).run(list);
-}
-
 export class SearchIndex {
   private readonly db: StoreDatabase;
   private readonly dataVersion: Statement<[], number>;
   private readonly totalChanges: Statement<[], number>;
   private lastSeen: string | null = null;
   private readonly statements = new Map<string, Statement>();
+  private readonly options: Required<Omit<SearchIndexOptions, 'onError'>> & Pick<SearchIndexOptions, 'onError'>;
+  private build: BackgroundBuild | null = null;
+  private closed = false;
 
-  constructor(private readonly store: SnapshotStore) {
+  constructor(private readonly store: SnapshotStore, options: SearchIndexOptions = {}) {
+    this.options = { mode: 'inline', inlineLimit: 200, pace: () => new Promise<void>((r) => setImmediate(r)), ...options };
     this.db = store.db;
     ensureSearchTables(this.db, this.db.readonly ? 'temp' : 'main');
     this.dataVersion = this.db.prepare('PRAGMA data_version').pluck() as Statement<[], number>;
     this.totalChanges = this.db.prepare('SELECT total_changes()').pluck() as Statement<[], number>;
   }
 
-  /** Brings the index in line with the snapshot table; cheap (two counters) when nothing changed. */
+  /** Brings the index fully in line with the snapshot table, blocking; cheap (two counters) when nothing changed. */
   sync(): void {
-    const stamp = `${this.dataVersion.get()}:${this.totalChanges.get()}`;
-    if (stamp === this.lastSeen) return;
+    if (this.stamp() === this.lastSeen) return;
     this.removeStale();
-    this.addMissing();
-    this.lastSeen = `${this.dataVersion.get()}:${this.totalChanges.get()}`;
+    this.addDocs(this.missingIds());
+    this.lastSeen = this.stamp();
+  }
+
+  /**
+   * What every query calls first. Inline mode: sync(). Background mode: drops stale rows and indexes a
+   * small gap at once; a larger one starts (or leaves running) the background build and returns.
+   */
+  refresh(): void {
+    if (this.options.mode === 'inline') return this.sync();
+    if (this.closed || this.build?.running) return; // the build re-checks the whole table when it ends
+    if (this.stamp() === this.lastSeen) return;
+    this.removeStale();
+    const missing = this.missingIds();
+    if (missing.length > this.options.inlineLimit) {
+      this.startBuild(missing.length);
+      return;
+    }
+    this.addDocs(missing);
+    this.lastSeen = this.stamp();
+  }
+
+  /** Progress of the background build, or null when the index is complete (as of the last check). */
+  progress(): IndexProgress | null {
+    return this.build?.running ? this.build.progress() : null;
+  }
+
+  /** Resolves once no background build is running (at once in inline mode). */
+  async ready(): Promise<void> {
+    this.refresh();
+    while (this.build?.running) await this.build.done;
+  }
+
+  /** Stops a background build between two chunks (before the database is closed). */
+  close(): void {
+    this.closed = true;
+    this.build?.stop();
+  }
+
+  private startBuild(missing: number): void {
+    const build = new BackgroundBuild(
+      { missingIds: () => this.missingIds(), addDocs: (ids) => this.addDocs(ids), removeStale: () => this.removeStale() },
+      this.options.pace,
+      missing,
+    );
+    this.build = build;
+    void build.done.then((err) => {
+      this.lastSeen = null; // whatever committed meanwhile is checked by the next query
+      if (err !== null) {
+        this.build = null;
+        this.options.onError?.(err);
+      }
+    });
+  }
+
+  private stamp(): string {
+    return `${this.dataVersion.get()}:${this.totalChanges.get()}`;
   }
 
   /** One page of latest snapshots matching `query` (best match first), and how many match in all. */
   search(query: string, filters: SearchFilters): SearchPage {
-    this.sync();
+    this.refresh();
     const parts = parseQuery(query);
     if (parts.length === 0) return { total: 0, ids: [] };
+    const indexing = this.progress();
+    if (indexing) return { ...this.titleSearch(parts.map((p) => p.text), filters), indexing };
     const phrases = parts.flatMap((p) => (p.kind === 'phrase' ? [p.fts] : []));
     const likes = parts.flatMap((p) => (p.kind === 'like' ? [`%${p.text.replace(/[\\%_]/g, '\\$&')}%`] : []));
     const params: Record<string, string | number> = {};
@@ -135,9 +181,9 @@ export class SearchIndex {
    * opening), same category counting extra; never another version of the same URL.
    */
   related(doc: { id: string; url: string; title: string; tags: readonly string[]; body: string; category: string | null }, limit: number): string[] {
-    this.sync();
+    this.refresh();
     const terms = keyTerms(doc.title, doc.tags, doc.body.slice(0, 300));
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return []; // (during a background build: related among what is indexed so far)
     const sql = `SELECT d.id FROM site_search_fts
       JOIN site_search_docs d ON d.docid = site_search_fts.rowid
       JOIN snapshots s ON s.id = d.id AND s.is_latest = 1
@@ -150,14 +196,37 @@ export class SearchIndex {
 
   /** Title and plain-text body of indexed snapshots (for excerpts), keyed by id. */
   docs(ids: readonly string[]): Map<string, IndexedDoc> {
-    this.sync();
+    this.refresh();
+    const building = this.progress() !== null;
     const out = new Map<string, IndexedDoc>();
     const stmt = this.cached('SELECT id, title, body FROM site_search_docs WHERE id = ?');
     for (const id of ids) {
       const row = stmt.get(id) as IndexedDoc | undefined;
       if (row) out.set(id, row);
+      // Not indexed yet: one page's worth of snapshot.json reads, so lists keep their excerpts meanwhile.
+      else if (building && this.store.summary(id)) out.set(id, this.readDoc(id));
     }
     return out;
+  }
+
+  /** Latest snapshots whose title contains every needle (LIKE), newest first: the search while the index is built. */
+  private titleSearch(needles: readonly string[], filters: SearchFilters): { total: number; ids: string[] } {
+    const params: Record<string, string | number> = {};
+    const where = ['s.is_latest = 1'];
+    needles.forEach((needle, i) => {
+      where.push(`s.title LIKE @like${i} ESCAPE '\\'`);
+      params[`like${i}`] = `%${needle.replace(/[\\%_]/g, '\\$&')}%`;
+    });
+    if (filters.category !== undefined) {
+      where.push('s.category = @category');
+      params.category = filters.category;
+    }
+    const sqlWhere = `FROM snapshots s WHERE ${where.join(' AND ')}`;
+    const total = this.cached(`SELECT count(*) ${sqlWhere}`).pluck().get(params) as number;
+    const ids = this.cached(`SELECT s.id ${sqlWhere} ORDER BY s.published_ms DESC NULLS LAST, s.fetched_at DESC LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit: filters.limit, offset: filters.offset }) as string[];
+    return { total, ids };
   }
 
   /** Drops docs whose snapshot was removed (takedown) or is no longer the latest version of its URL. */
@@ -177,24 +246,36 @@ export class SearchIndex {
     }).immediate();
   }
 
-  /** Indexes latest snapshots not in the index yet, reading their snapshot.json outside any transaction. */
-  private addMissing(): void {
-    const missing = this.cached(`SELECT s.id FROM snapshots s
+  /** Latest snapshots not in the index yet. */
+  private missingIds(): string[] {
+    return this.cached(`SELECT s.id FROM snapshots s
       WHERE s.is_latest = 1 AND NOT EXISTS (SELECT 1 FROM site_search_docs d WHERE d.id = s.id)`)
       .pluck()
       .all() as string[];
-    const insertDoc = this.cached('INSERT OR IGNORE INTO site_search_docs (id, title, body) VALUES (?, ?, ?)');
+  }
+
+  /**
+   * Indexes `ids`, reading their snapshot.json outside any transaction; returns how many were added. A
+   * snapshot removed or superseded between the read and the insert is not added, so a takedown that ran
+   * meanwhile never has its text written back.
+   */
+  private addDocs(ids: readonly string[]): number {
+    const insertDoc = this.cached(`INSERT OR IGNORE INTO site_search_docs (id, title, body)
+      SELECT @id, @title, @body WHERE EXISTS (SELECT 1 FROM snapshots s WHERE s.id = @id AND s.is_latest = 1)`);
     const insertFts = this.cached('INSERT INTO site_search_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)');
-    for (let start = 0; start < missing.length; start += BATCH) {
-      const rows = missing.slice(start, start + BATCH).map((id) => this.readDoc(id));
+    let added = 0;
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const rows = ids.slice(start, start + BATCH).map((id) => this.readDoc(id));
       this.db.transaction(() => {
         for (const row of rows) {
-          const info = insertDoc.run(row.id, row.title, row.body);
+          const info = insertDoc.run({ id: row.id, title: row.title, body: row.body });
           if (info.changes === 0) continue;
           insertFts.run(info.lastInsertRowid, indexedText(row.title), indexedText(row.tags.join(' ')), indexedText(row.body));
+          added++;
         }
       }).immediate();
     }
+    return added;
   }
 
   private readDoc(id: string): IndexedDoc & { tags: string[] } {

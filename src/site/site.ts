@@ -8,15 +8,14 @@ import { join } from 'node:path';
 import type { SiteConfig } from '../config/index.js';
 import { SnapshotStore } from '../snapshot/index.js';
 import { openStoreDatabase, STORE_DB_FILE, type StoreDatabase } from '../storage/database.js';
-import { StoreError } from '../util/errors.js';
+import { SiteStoreError } from './errors.js';
 import { SiteCatalog } from './catalog.js';
 import { defaultTimeZone } from './i18n.js';
 import type { SiteSettings } from './pages/layout.js';
-import { ensureSearchTables } from './search-index.js';
+import { ensureSearchTables, type SearchIndexOptions } from './search-index.js';
 import { SiteViews } from './views.js';
 
-/** The store can't be served: missing, or nothing archived in it yet. */
-export class SiteStoreError extends StoreError {}
+export { SiteStoreError };
 
 export interface SiteOptions {
   /** The snapshot store directory. */
@@ -29,6 +28,8 @@ export interface SiteOptions {
   pageSize?: number;
   /** The site's public address: permalinks in the provenance box are absolute under it. */
   baseUrl?: string;
+  /** How the search index catches up (the server builds a large gap in the background; default inline). */
+  searchIndex?: SearchIndexOptions;
 }
 
 export interface OpenSite {
@@ -76,11 +77,12 @@ export function openSite(options: SiteOptions & { staticExport?: boolean }): Ope
     db.close();
     throw new SiteStoreError(`cannot serve ${options.storeDir}: ${(cause as Error).message}`, { cause });
   }
-  const views = new SiteViews(new SiteCatalog(store, options.pageSize), siteSettings(options), options.staticExport ?? false);
+  const views = new SiteViews(new SiteCatalog(store, options.pageSize, options.searchIndex), siteSettings(options), options.staticExport ?? false);
   return {
     views,
     store,
     close: () => {
+      views.catalog.close();
       store.close();
       db.close();
     },

@@ -68,6 +68,7 @@ export async function renderStaticExport(views: SiteViews, outDirInput: string):
 
 async function writeAll(views: SiteViews, out: ExportWriter): Promise<number> {
   const { catalog } = views;
+  await catalog.searchIndexReady(); // related lists and excerpts come from the index: never export half of it
   const page = (path: string, result: { status: number; html: { value: string } }): void => {
     if (result.status === 200) out.write(path, result.html.value);
   };

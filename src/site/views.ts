@@ -7,6 +7,7 @@ import { decodeHtml } from '../fetch/index.js';
 import type { SnapshotRecord, SnapshotSummary, WarcResponse } from '../snapshot/index.js';
 import { mediaTypeOf, servableImageExtension } from './archived-images.js';
 import { SiteCatalog, type ListItem, type ListPage, type SnapshotLookup } from './catalog.js';
+import type { IndexProgress } from './search-index.js';
 import type { SafeHtml } from './html.js';
 import { labelsFor, type Labels } from './i18n.js';
 import type { SiteLinks } from './links.js';
@@ -42,6 +43,8 @@ export interface ApiListPage {
   total: number;
   pageSize: number;
   items: ApiListItem[];
+  /** Searches only, while the index is being built: the items matched titles only. */
+  indexing?: IndexProgress;
 }
 
 export class SiteViews {
@@ -161,6 +164,7 @@ export class SiteViews {
       total: list.total,
       pageSize: list.pageSize,
       items: list.items.map((item) => apiItem(links, item)),
+      ...(list.indexing ? { indexing: list.indexing } : {}),
     };
     return { status: 200, json: body };
   }

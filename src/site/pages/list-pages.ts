@@ -28,6 +28,7 @@ export function searchPage(ctx: PageContext, query: string, page: ListPage | nul
   const { labels, links } = ctx;
   const results = page
     ? html`<div class="page-head"><h1>${labels.searchResults(query, page.total)}</h1></div>
+${page.indexing ? html`<p class="hint search-indexing">${labels.searchIndexing(page.indexing.indexed, page.indexing.total)}</p>` : ''}
 ${page.items.length > 0 ? snapshotList(ctx, page.items, { showCategory: true }) : html`<p class="empty">${labels.noResults}</p>`}
 ${pager(labels, page, (n) => links.search(query, n))}`
     : html`<div class="page-head"><h1>${labels.search}</h1></div><p class="hint">${labels.searchHint}</p>`;
