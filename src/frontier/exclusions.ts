@@ -32,7 +32,9 @@ interface RuleCache {
   generation: number;
   urls: Set<string>;
   hosts: Set<string>;
-  prefixes: string[];
+  /** Prefix rules, looked up by the URL's own prefix of each length a rule has (`prefixLengths`, ascending). */
+  prefixes: Set<string>;
+  prefixLengths: number[];
 }
 
 interface DbState {
@@ -90,12 +92,13 @@ function rules(db: StoreDatabase): RuleCache | null {
   const dataVersion = state.dataVersion.get() as number;
   const cached = state.cache;
   if (cached && cached.dataVersion === dataVersion && cached.generation === state.generation) return cached;
-  const fresh: RuleCache = { dataVersion, generation: state.generation, urls: new Set(), hosts: new Set(), prefixes: [] };
+  const fresh: RuleCache = { dataVersion, generation: state.generation, urls: new Set(), hosts: new Set(), prefixes: new Set(), prefixLengths: [] };
   for (const row of db.prepare('SELECT kind, value FROM exclusions').all() as ExclusionRule[]) {
     if (row.kind === 'url') fresh.urls.add(row.value);
     else if (row.kind === 'host') fresh.hosts.add(row.value);
-    else if (row.kind === 'prefix') fresh.prefixes.push(row.value);
+    else if (row.kind === 'prefix') fresh.prefixes.add(row.value);
   }
+  fresh.prefixLengths = [...new Set([...fresh.prefixes].map((p) => p.length))].sort((a, b) => a - b);
   state.cache = fresh;
   return fresh;
 }
@@ -103,7 +106,8 @@ function rules(db: StoreDatabase): RuleCache | null {
 /**
  * True when a takedown covers `url`: its normalized form equals an excluded URL, starts with an
  * excluded prefix, or its hostname is an excluded host or a subdomain of one. Non-http(s) input is
- * never excluded (it is never fetched either). Cheap: one PRAGMA read plus in-memory lookups.
+ * never excluded (it is never fetched either). Cheap: one PRAGMA read plus in-memory lookups — one per distinct
+ * prefix-rule length, not one per rule, so thousands of takedown prefixes cost no more per URL than a few.
  */
 export function isExcluded(db: StoreDatabase, url: string): boolean {
   const normalized = normalizeUrl(url);
@@ -115,7 +119,11 @@ export function isExcluded(db: StoreDatabase, url: string): boolean {
     const labels = new URL(normalized).hostname.replace(/\.+$/, '').split('.');
     for (let i = 0; i < labels.length; i++) if (current.hosts.has(labels.slice(i).join('.'))) return true;
   }
-  return current.prefixes.some((prefix) => normalized.startsWith(prefix));
+  for (const length of current.prefixLengths) {
+    if (length > normalized.length) break;
+    if (current.prefixes.has(normalized.slice(0, length))) return true;
+  }
+  return false;
 }
 
 /** Adds rules (ignoring ones already present); returns how many were new. Joins the caller's transaction. */

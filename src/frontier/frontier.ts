@@ -3,6 +3,13 @@ import type { StoreDatabase } from '../storage/index.js';
 import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ParamLearner } from './paramLearning.js';
 import { ensureFrontierSchema } from './schema.js';
+import { FrontierClaims } from './claims.js';
+import { fetchColumns, toEntry, type AddUrl, type ClaimOptions, type FinishResult, type FrontierEntry, type FrontierRow, type UrlHistory, type UrlKind, type UrlState } from './entry.js';
+
+export type { AddUrl, ClaimOptions, FinishResult, FrontierEntry, FrontierRow, UrlHistory, UrlKind, UrlState } from './entry.js';
+
+/** The default for the exhausted sets: one object, so the claim side sees it unchanged from call to call. */
+const NONE: ReadonlySet<string> = new Set();
 
 /** URLs with a revisit (done) or retry (failed) scheduled: what requeueDue picks up once their time comes. */
 const WAITING_FOR_REVISIT = `state IN ('done', 'failed') AND next_revisit_at IS NOT NULL`;
@@ -14,123 +21,6 @@ export function revisitSchedule(db: StoreDatabase, now = Date.now()): { due: num
   return { due: due.n, nextAt: next.at };
 }
 
-export type UrlKind = 'seed' | 'feed' | 'sitemap' | 'page';
-export type UrlState = 'queued' | 'in_flight' | 'done' | 'failed' | 'skipped';
-
-export interface FrontierEntry {
-  id: number;
-  /** The de-duplication key (normalizeUrl). */
-  url: string;
-  /**
-   * What to fetch and check against robots.txt: the URL as first discovered (escapes and query order as
-   * the page linked them); the key itself for rows stored before request_url existed.
-   */
-  requestUrl: string;
-  host: string;
-  source: string;
-  depth: number;
-  kind: UrlKind;
-  state: UrlState;
-  priority: number;
-  attempts: number;
-  nextFetchAt: number;
-  discoveredFrom: string | null;
-  /** The run that last claimed or handled it. */
-  runId: string | null;
-}
-
-export interface AddUrl {
-  url: string;
-  source: string;
-  depth: number;
-  kind?: UrlKind;
-  priority?: number;
-  discoveredFrom?: string;
-}
-
-/** What earlier runs learned about a URL. */
-export interface UrlHistory {
-  etag: string | null;
-  lastModified: string | null;
-  revisitCount: number;
-  snapshotId: string | null;
-  fetchedBefore: boolean;
-}
-
-export interface FinishResult {
-  state: 'done' | 'failed' | 'skipped';
-  outcome: string;
-  status?: number;
-  error?: string;
-  snapshotId?: string;
-  etag?: string;
-  lastModified?: string;
-  nextRevisitAt?: number | null;
-  /** This fetch was a revisit of a known article. */
-  revisited?: boolean;
-}
-
-export interface ClaimOptions {
-  now: number;
-  /** How many URLs to hand out at most. */
-  limit: number;
-  /** Hosts that may not get more work now (at their concurrency cap). */
-  busyHosts?: ReadonlySet<string>;
-  /** Sources whose page budget is spent. */
-  exhaustedSources?: ReadonlySet<string>;
-  /** Hosts whose page budget is spent (maxPagesPerHost). */
-  exhaustedHosts?: ReadonlySet<string>;
-  /** Minimum spacing between request starts for a host, in ms. */
-  delayFor: (host: string, source: string) => number;
-}
-
-/** A frontier row as it leaves SQLite (the columns the crawler reads). */
-export interface FrontierRow {
-  id: number;
-  url: string;
-  request_url: string | null;
-  host: string;
-  source: string;
-  depth: number;
-  kind: UrlKind;
-  state: UrlState;
-  priority: number;
-  attempts: number;
-  next_fetch_at: number;
-  discovered_from: string | null;
-  run_id: string | null;
-  next_revisit_at: number | null;
-}
-type Row = FrontierRow;
-
-/** The columns a finished fetch sets, shared by finish() and by a canonical row adopting its variant's fetch. */
-function fetchColumns(result: FinishResult, now: number) {
-  return {
-    status: result.status ?? null,
-    fetchedAt: now,
-    snapshotId: result.snapshotId ?? null,
-    etag: result.etag ?? null,
-    lastModified: result.lastModified ?? null,
-    nextRevisitAt: result.nextRevisitAt ?? null,
-  };
-}
-
-const toEntry = (r: Row): FrontierEntry => ({
-  id: r.id,
-  url: r.url,
-  requestUrl: r.request_url ?? r.url,
-  host: r.host,
-  source: r.source,
-  depth: r.depth,
-  kind: r.kind,
-  state: r.state,
-  priority: r.priority,
-  attempts: r.attempts,
-  nextFetchAt: r.next_fetch_at,
-  discoveredFrom: r.discovered_from,
-  runId: r.run_id,
-});
-
 /**
  * The durable crawl frontier: every URL once (normalized), its state, and per-host next-allowed times.
  * Claiming marks URLs in_flight in the same transaction, so a killed run's in-flight URLs can be put
@@ -140,10 +30,13 @@ export class Frontier {
   private readonly stmt: Record<string, Statement>;
   /** Query parameters learned per host not to change the page (paramLearning.ts). */
   readonly params: ParamLearner;
+  /** The queue summary's side: which URL next, when, how many left (claims.ts). */
+  private readonly claims: FrontierClaims;
 
   constructor(private readonly db: StoreDatabase, readonly runId: string) {
     ensureFrontierSchema(db);
     this.params = new ParamLearner(db);
+    this.claims = new FrontierClaims(db);
     this.stmt = {
       insert: db.prepare(`INSERT INTO frontier (url, request_url, host, source, depth, kind, priority, discovered_from, discovered_at, run_id)
         VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, @now, @runId) ON CONFLICT(url) DO NOTHING`),
@@ -152,18 +45,9 @@ export class Frontier {
       requeueSeed: db.prepare(`UPDATE frontier SET state='queued', depth=0, kind=@kind, priority=max(priority, @priority), next_fetch_at=0, attempts=0, source=@source
         WHERE url=@url AND state NOT IN ('in_flight') AND (run_id IS NOT @runId OR state='queued')`),
       markRun: db.prepare(`UPDATE frontier SET run_id=@runId WHERE url=@url`),
-      readyHosts: db.prepare(`SELECT f.host AS host FROM frontier f LEFT JOIN hosts h ON h.host=f.host
-        WHERE f.state='queued' AND f.next_fetch_at<=@now AND coalesce(h.next_allowed_at,0)<=@now
-          AND f.source NOT IN (SELECT value FROM json_each(@exhausted))
-          AND f.host NOT IN (SELECT value FROM json_each(@exhaustedHosts)) GROUP BY f.host`),
-      bestForHost: db.prepare(`SELECT * FROM frontier WHERE state='queued' AND host=@host AND next_fetch_at<=@now
-          AND source NOT IN (SELECT value FROM json_each(@exhausted)) ORDER BY priority DESC, depth, id LIMIT 1`),
       setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=@runId WHERE id=@id`),
       setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
         ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
-      nextWake: db.prepare(`SELECT min(max(f.next_fetch_at, coalesce(h.next_allowed_at,0))) AS at FROM frontier f
-        LEFT JOIN hosts h ON h.host=f.host WHERE f.state='queued' AND f.source NOT IN (SELECT value FROM json_each(@exhausted))
-          AND f.host NOT IN (SELECT value FROM json_each(@exhaustedHosts))`),
       finish: db.prepare(`UPDATE frontier SET state=@state, outcome=@outcome, http_status=@status, last_error=@error,
         fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag),
         last_modified=coalesce(@lastModified, last_modified), next_revisit_at=@nextRevisitAt,
@@ -179,8 +63,6 @@ export class Frontier {
         attempts=max(0, attempts - @refund) WHERE url=@url`),
       requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
       countState: db.prepare(`SELECT state, count(*) AS n FROM frontier GROUP BY state`),
-      countQueued: db.prepare(`SELECT count(*) AS n FROM frontier WHERE state='queued' AND next_fetch_at<=@dueBy AND source NOT IN (SELECT value FROM json_each(@exhausted))
-          AND host NOT IN (SELECT value FROM json_each(@exhaustedHosts))`),
       get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
       markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
       // The variant handed its page to the article's own URL: done for good, never revisited under its name.
@@ -198,7 +80,7 @@ export class Frontier {
 
   /** Sources that have URLs waiting in the queue (a run of some sources leaves the others' alone). */
   queuedSources(): string[] {
-    return (this.db.prepare(`SELECT DISTINCT source FROM frontier WHERE state='queued'`).all() as { source: string }[]).map((r) => r.source);
+    return this.claims.queuedSources();
   }
 
   /** Adds a discovered URL if new. Returns true when it was inserted. */
@@ -254,21 +136,19 @@ export class Frontier {
    * them in_flight and pushing each host's next-allowed time by its delay.
    */
   claim(opts: ClaimOptions): FrontierEntry[] {
-    const exhausted = JSON.stringify([...(opts.exhaustedSources ?? [])]);
-    const exhaustedHosts = JSON.stringify([...(opts.exhaustedHosts ?? [])]);
     const out: FrontierEntry[] = [];
-    this.db.transaction(() => {
-      const hosts = this.stmt.readyHosts.all({ now: opts.now, exhausted, exhaustedHosts }) as { host: string }[];
-      for (const { host } of hosts) {
-        if (out.length >= opts.limit) break;
-        if (opts.busyHosts?.has(host)) continue;
-        const row = this.stmt.bestForHost.get({ host, now: opts.now, exhausted }) as Row | undefined;
-        if (!row) continue;
-        this.stmt.setInFlight.run({ id: row.id, runId: this.runId });
-        this.stmt.setHostNext.run({ host, at: opts.now + opts.delayFor(host, row.source) });
-        out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
-      }
-    }).immediate();
+    try {
+      this.db.transaction(() => {
+        for (const row of this.claims.pick(opts, opts.limit)) {
+          this.stmt.setInFlight.run({ id: row.id, runId: this.runId });
+          this.stmt.setHostNext.run({ host: row.host, at: opts.now + opts.delayFor(row.host, row.source) });
+          out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
+        }
+      }).immediate();
+    } catch (err) {
+      this.claims.forgetParked(); // rolled back: the parked flags on disk are no longer known
+      throw err;
+    }
     return out;
   }
 
@@ -278,26 +158,16 @@ export class Frontier {
   }
 
   /** Earliest time (ms) at which some queued URL becomes claimable; null when nothing is queued. */
-  nextWakeAt(exhaustedSources: ReadonlySet<string> = new Set(), exhaustedHosts: ReadonlySet<string> = new Set()): number | null {
-    const row = this.stmt.nextWake.get({
-      exhausted: JSON.stringify([...exhaustedSources]),
-      exhaustedHosts: JSON.stringify([...exhaustedHosts]),
-    }) as { at: number | null };
-    return row.at;
+  nextWakeAt(exhaustedSources: ReadonlySet<string> = NONE, exhaustedHosts: ReadonlySet<string> = NONE): number | null {
+    return this.claims.nextReadyAt(exhaustedSources, exhaustedHosts);
   }
 
   /**
    * Queued URLs that this run may still claim (budgets spent are left for the next run); with `dueBy`,
    * only those due by then (a URL a server pushed back for hours is the next run's, not a reason to wait).
    */
-  queuedCount(exhaustedSources: ReadonlySet<string> = new Set(), exhaustedHosts: ReadonlySet<string> = new Set(), dueBy = Number.MAX_SAFE_INTEGER): number {
-    return (
-      this.stmt.countQueued.get({
-        dueBy,
-        exhausted: JSON.stringify([...exhaustedSources]),
-        exhaustedHosts: JSON.stringify([...exhaustedHosts]),
-      }) as { n: number }
-    ).n;
+  queuedCount(exhaustedSources: ReadonlySet<string> = NONE, exhaustedHosts: ReadonlySet<string> = NONE, dueBy = Number.MAX_SAFE_INTEGER): number {
+    return this.claims.queuedCount(exhaustedSources, exhaustedHosts, dueBy);
   }
 
   /** Records the end of a URL's fetch; `nextRevisitAt` schedules an incremental refetch (null: never). */
@@ -427,7 +297,7 @@ export class Frontier {
 
   get(url: string): FrontierEntry | null {
     const normalized = normalizeUrl(url);
-    const row = normalized ? (this.stmt.get.get(normalized) as Row | undefined) : undefined;
+    const row = normalized ? (this.stmt.get.get(normalized) as FrontierRow | undefined) : undefined;
     return row ? toEntry(row) : null;
   }
 

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../storage/index.js';
 import { hostKey, normalizeEscapes, normalizeUrl } from './normalize.js';
-import type { FrontierRow } from './frontier.js';
+import type { FrontierRow } from './entry.js';
 
 /**
  * Per-host query parameters learned not to change the page (`?from=timeline`, `?pos=7`, `?channel=3`).
@@ -139,7 +139,8 @@ CREATE TABLE IF NOT EXISTS param_evidence (
   detail TEXT,
   seen_at INTEGER NOT NULL,
   PRIMARY KEY (host, param, base, verdict)
-);`;
+);
+CREATE INDEX IF NOT EXISTS param_evidence_verdict ON param_evidence (host, param, verdict);`;
 
 function tableExists(db: StoreDatabase): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learned_params'").get() !== undefined;
@@ -203,8 +204,9 @@ export class ParamLearner {
         WHERE v.base = @base LIMIT 50`),
       evidence: db.prepare(`INSERT OR IGNORE INTO param_evidence (host, param, base, verdict, detail, seen_at)
         VALUES (@host, @param, @base, @verdict, @detail, @now)`),
-      tally: db.prepare(`SELECT count(DISTINCT CASE WHEN verdict='same' THEN base END) AS same,
-        count(CASE WHEN verdict='different' THEN 1 END) AS different FROM param_evidence WHERE host = ? AND param = ?`),
+      // One row per base and verdict (the primary key), so counting rows counts bases.
+      sameCount: db.prepare(`SELECT count(*) FROM param_evidence WHERE host = ? AND param = ? AND verdict = 'same'`).pluck(),
+      anyDifferent: db.prepare(`SELECT 1 FROM param_evidence WHERE host = ? AND param = ? AND verdict = 'different' LIMIT 1`).pluck(),
       state: db.prepare(`SELECT state FROM learned_params WHERE host = ? AND param = ?`).pluck(),
       setState: db.prepare(`INSERT INTO learned_params (host, param, state, confirmations, learned_at) VALUES (@host, @param, @state, @confirmations, @now)
         ON CONFLICT(host, param) DO UPDATE SET state=excluded.state, confirmations=excluded.confirmations, learned_at=excluded.learned_at`),
@@ -270,15 +272,19 @@ export class ParamLearner {
   }
 
   private decide(host: string, param: string, now: number, result: ObserveResult): void {
-    const { same, different } = this.s.tally!.get(host, param) as { same: number; different: number };
     const state = this.s.state!.get(host, param) as string | undefined;
-    if (different > 0) {
-      if (state === 'significant') return;
+    // Settled, or nothing that could change it: the evidence (which grows with every page carrying the
+    // parameter) is not counted, so a page costs the same at the millionth URL as at the first.
+    if (state === 'significant') return;
+    const different = this.s.anyDifferent!.get(host, param) !== undefined;
+    if (!different && (state !== undefined || NEVER_LEARNED.has(param.toLowerCase()))) return;
+    const same = this.s.sameCount!.get(host, param) as number;
+    if (different) {
       this.s.setState!.run({ host, param, state: 'significant', confirmations: same, now });
       if (state === 'ignorable') result.unlearned.push({ host, param });
       return;
     }
-    if (state !== undefined || same < MIN_CONFIRMATIONS || NEVER_LEARNED.has(param.toLowerCase())) return;
+    if (same < MIN_CONFIRMATIONS) return;
     this.s.setState!.run({ host, param, state: 'ignorable', confirmations: same, now });
     result.learned.push({ host, param, confirmations: same });
     result.aliased += this.aliasQueuedRows(host, param, now);
@@ -290,6 +296,7 @@ export class ParamLearner {
    * under this name again (its stripped URL is, when it was due for revisits). Returns how many rows.
    */
   private aliasQueuedRows(host: string, param: string, now: number): number {
+    // frontier_query_urls (queueSummary.ts) holds only URLs with a query: this reads the host's, not the table.
     const rows = this.db
       .prepare(`SELECT id, url, request_url, host, source, depth, kind, state, priority, discovered_from, next_revisit_at FROM frontier
         WHERE host = ? AND state != 'in_flight' AND alias_of IS NULL AND instr(url, '?') > 0`)

@@ -1,8 +1,10 @@
 import type { StoreDatabase } from '../storage/index.js';
+import { ensureQueueSummary } from './queueSummary.js';
 
 /**
  * The frontier's tables. `frontier` holds every URL ever discovered (unique, normalized) with its crawl
- * state; `hosts` holds per-host politeness state so a restarted run keeps its spacing.
+ * state; `hosts` holds per-host politeness state so a restarted run keeps its spacing. Their indexes and the
+ * queue summary are made by ensureQueueSummary.
  */
 export function ensureFrontierSchema(db: StoreDatabase): void {
   db.exec(`
@@ -30,8 +32,6 @@ export function ensureFrontierSchema(db: StoreDatabase): void {
       revisit_count INTEGER NOT NULL DEFAULT 0,
       next_revisit_at INTEGER
     );
-    CREATE INDEX IF NOT EXISTS frontier_revisit ON frontier (state, next_revisit_at);
-    CREATE INDEX IF NOT EXISTS frontier_claim ON frontier (state, host, priority DESC, depth, id);
     CREATE TABLE IF NOT EXISTS hosts (
       host TEXT PRIMARY KEY,
       next_allowed_at INTEGER NOT NULL DEFAULT 0,
@@ -41,6 +41,8 @@ export function ensureFrontierSchema(db: StoreDatabase): void {
   addRequestUrlColumn(db);
   addSiteModifiedColumn(db);
   addColumnInPlace(db, 'alias_of');
+  // The indexes and the per-host queue summary the claim side reads (queueSummary.ts).
+  ensureQueueSummary(db);
 }
 
 /**

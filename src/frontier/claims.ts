@@ -1,0 +1,158 @@
+import type { Statement } from 'better-sqlite3';
+import type { StoreDatabase } from '../storage/index.js';
+import type { FrontierRow } from './entry.js';
+import { Parking } from './parking.js';
+import { EMPTY } from './queueSummary.js';
+
+/** One ready (host, source) group as the summary's index hands it out. */
+interface Candidate {
+  host: string;
+  source: string;
+  ready_at: number;
+}
+
+/** What a claim needs to know beyond the store: what it may not hand out now. */
+export interface ClaimFilter {
+  now: number;
+  busyHosts?: ReadonlySet<string>;
+  exhaustedSources?: ReadonlySet<string>;
+  exhaustedHosts?: ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+/** Candidates read beyond the URLs wanted (busy hosts, stale groups); a claim rarely needs a second round. */
+const PAGE_SLACK = 4;
+
+/**
+ * The claim side of the frontier, served by the queue summary (queueSummary.ts): which URL to hand out next,
+ * when the next one is due, how many are left. Every per-URL step is an index look-up; hosts and sources whose
+ * budget is spent are parked in the summary (parking.ts), so a claim reads only groups it may hand out.
+ */
+export class FrontierClaims {
+  private readonly s: Record<string, Statement>;
+  private readonly parking: Parking;
+
+  /** Needs the schema (ensureFrontierSchema). */
+  constructor(db: StoreDatabase) {
+    this.parking = new Parking(db);
+    this.s = {
+      queuedSources: db.prepare(`SELECT source FROM frontier_sources WHERE queued > 0 ORDER BY source`),
+      counts: db.prepare(`SELECT source, queued - parked_queued AS n FROM frontier_sources WHERE queued > parked_queued`),
+      first: db.prepare(`SELECT host, source, ready_at FROM frontier_queue INDEXED BY frontier_queue_ready
+        WHERE parked = 0 AND ready_at <= @now ORDER BY ready_at, host, source LIMIT @n`),
+      next: db.prepare(`SELECT host, source, ready_at FROM frontier_queue INDEXED BY frontier_queue_ready
+        WHERE parked = 0 AND ready_at <= @now AND (ready_at, host, source) > (@at, @host, @source) ORDER BY ready_at, host, source LIMIT @n`),
+      groupsOfHost: db.prepare(`SELECT host, source, ready_at FROM frontier_queue WHERE host = ? AND queued > 0 AND parked = 0`),
+      firstReady: db.prepare(`SELECT ready_at FROM frontier_queue INDEXED BY frontier_queue_ready WHERE parked = 0 ORDER BY ready_at LIMIT 1`),
+      best: db.prepare(`SELECT * FROM frontier INDEXED BY frontier_pick WHERE state = 'queued' AND host = @host AND source = @source
+        AND next_fetch_at <= @now ORDER BY priority DESC, depth, id LIMIT 1`),
+      exact: db.prepare(`SELECT count(*) AS n, min(next_fetch_at) AS at FROM frontier INDEXED BY frontier_pick
+        WHERE state = 'queued' AND host = @host AND source = @source`),
+      group: db.prepare(`SELECT queued, parked FROM frontier_queue WHERE host = @host AND source = @source`),
+      setGroup: db.prepare(`UPDATE frontier_queue SET queued = @n, due_at = @at WHERE host = @host AND source = @source`),
+      fixSource: db.prepare(`UPDATE frontier_sources SET queued = queued + @delta, parked_queued = parked_queued + @parkedDelta WHERE source = @source`),
+      waiting: db.prepare(`SELECT host, source FROM frontier INDEXED BY frontier_waiting
+        WHERE state = 'queued' AND next_fetch_at > 0 AND next_fetch_at > ?`),
+    };
+  }
+
+  /** Sources with URLs queued. */
+  queuedSources(): string[] {
+    return (this.s.queuedSources.all() as { source: string }[]).map((r) => r.source);
+  }
+
+  /**
+   * Up to `limit` ready groups of distinct, non-busy hosts, earliest ready first across the sources, each with the
+   * best URL of its host (over the host's ready groups). Groups whose due time was a stale lower bound are corrected
+   * on the way. Call inside the claim's transaction.
+   */
+  pick(filter: ClaimFilter, limit: number): FrontierRow[] {
+    const exhausted = filter.exhaustedSources ?? NONE;
+    const spentHosts = filter.exhaustedHosts ?? NONE;
+    const busy = filter.busyHosts ?? NONE;
+    this.parking.sync(spentHosts, exhausted);
+    const out: FrontierRow[] = [];
+    const seen = new Set<string>();
+    let last: Candidate | undefined;
+    while (out.length < limit) {
+      const n = limit - out.length + busy.size + PAGE_SLACK;
+      const page = (last
+        ? this.s.next.all({ now: filter.now, n, at: last.ready_at, host: last.host, source: last.source })
+        : this.s.first.all({ now: filter.now, n })) as Candidate[];
+      for (const c of page) {
+        if (out.length >= limit) break;
+        if (seen.has(c.host) || busy.has(c.host)) continue;
+        seen.add(c.host);
+        if (spentHosts.has(c.host) || exhausted.has(c.source)) {
+          this.parking.repark(c.host, c.source, spentHosts, exhausted);
+          continue;
+        }
+        const row = this.bestOfHost(c.host, filter.now, exhausted);
+        if (row) out.push(row);
+      }
+      if (page.length < n) break;
+      last = page[page.length - 1];
+    }
+    return out;
+  }
+
+  /** The host's best claimable URL over its ready groups of sources not exhausted (almost always one group). */
+  private bestOfHost(host: string, now: number, exhausted: ReadonlySet<string>): FrontierRow | undefined {
+    let best: FrontierRow | undefined;
+    for (const g of this.s.groupsOfHost.all(host) as Candidate[]) {
+      if (g.ready_at > now || exhausted.has(g.source)) continue;
+      const row = this.s.best.get({ host, source: g.source, now }) as FrontierRow | undefined;
+      if (!row) {
+        this.correct(host, g.source);
+        continue;
+      }
+      if (!best || row.priority > best.priority || (row.priority === best.priority && (row.depth < best.depth || (row.depth === best.depth && row.id < best.id)))) best = row;
+    }
+    return best;
+  }
+
+  /**
+   * The group said it was ready but has no URL due: its due time was a lower bound (the URL that set it was
+   * claimed). Set the exact one, and the count with it, so the group is not read again before its time.
+   */
+  private correct(host: string, source: string): void {
+    const exact = this.s.exact.get({ host, source }) as { n: number; at: number | null };
+    const group = this.s.group.get({ host, source }) as { queued: number; parked: number } | undefined;
+    if (!group) return;
+    this.s.setGroup.run({ host, source, n: exact.n, at: exact.at ?? EMPTY });
+    // The counters can only disagree with the rows through a bug; if they ever do, they heal here instead of a run
+    // waiting forever on URLs that are not there.
+    const delta = exact.n - group.queued;
+    if (delta !== 0) this.s.fixSource.run({ source, delta, parkedDelta: group.parked & 1 ? delta : 0 });
+  }
+
+  /**
+   * Earliest time some queued URL of a source not exhausted, on a host not exhausted, becomes claimable; null: none.
+   * Never later than the truth: a group's due time can be a lower bound until a claim reads and corrects it, so the
+   * worst case is a wake-up that finds nothing (and corrects it).
+   */
+  nextReadyAt(exhaustedSources: ReadonlySet<string>, exhaustedHosts: ReadonlySet<string>): number | null {
+    this.parking.sync(exhaustedHosts, exhaustedSources);
+    const row = this.s.firstReady.get() as { ready_at: number } | undefined;
+    return row && row.ready_at < EMPTY ? row.ready_at : null;
+  }
+
+  /** Queued URLs of sources not exhausted on hosts not exhausted; with `dueBy`, only those due by then. */
+  queuedCount(exhaustedSources: ReadonlySet<string>, exhaustedHosts: ReadonlySet<string>, dueBy: number): number {
+    this.parking.sync(exhaustedHosts, exhaustedSources);
+    let n = 0;
+    for (const r of this.s.counts.all() as { source: string; n: number }[]) if (!exhaustedSources.has(r.source)) n += r.n;
+    if (dueBy < Number.MAX_SAFE_INTEGER) {
+      // The few URLs held back past dueBy (Retry-After, backoff) come off; they are in a small partial index.
+      for (const r of this.s.waiting.all(dueBy) as { host: string; source: string }[]) {
+        if (!exhaustedSources.has(r.source) && !exhaustedHosts.has(r.host)) n--;
+      }
+    }
+    return n;
+  }
+
+  /** After a failed claim transaction the parked flags on disk are unknown again. */
+  forgetParked(): void {
+    this.parking.forget();
+  }
+}
