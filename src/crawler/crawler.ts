@@ -8,6 +8,7 @@ import { compactIfRequested, openStoreDatabase, SpaceReserve, storeTrouble, Stor
 import { SnapshotStore } from '../snapshot/index.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { INDEX_PRIORITY } from './discovery.js';
+import { ExtractPool, type ExtractPoolMode } from './extractPool.js';
 import { PageProcessor } from './pageProcessor.js';
 import { acquireRunLock } from '../storage/index.js';
 import { RunRegistry } from './runs.js';
@@ -47,6 +48,13 @@ export interface CrawlOptions {
   stopGraceMs?: number;
   /** Retry backoff base for fetches (tests shorten it). */
   retryBaseDelayMs?: number;
+  /**
+   * Parse + extract + hashing + gzip on worker threads (extractPool.ts): 'auto' (default) starts them
+   * after the first pages, true at once, false never (all in this thread).
+   */
+  extractPool?: ExtractPoolMode;
+  /** Extraction worker threads; default the machine's cores less the crawl's own thread (at least 1). */
+  extractThreads?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -97,6 +105,7 @@ export class Crawler {
     let store: SnapshotStore | null = null;
     let fetcher: HttpFetcher | null = null;
     let browser: BrowserFetcher | null = null;
+    let extractor: ExtractPool | null = null;
     const reserve = new SpaceReserve(storeDir).hold();
     try {
       db = openStoreDatabase(storeDir);
@@ -135,6 +144,7 @@ export class Crawler {
         }
       }, 2000);
       checkpoint.unref();
+      extractor = new ExtractPool({ mode: this.options.extractPool, threads: this.options.extractThreads, logger: log });
       const processor = new PageProcessor({
         config: this.config,
         db,
@@ -150,6 +160,7 @@ export class Crawler {
         allowPrivate,
         snapshotAllPages: this.options.snapshotAllPages ?? false,
         runSignal: this.abort.signal,
+        extractor,
       });
       this.seed(frontier);
       const due = frontier.requeueDue(this.options.sources.map((s) => s.name));
@@ -174,7 +185,7 @@ export class Crawler {
         runs.end(runId, summary.status, summary);
         if (compactIfRequested(storeDir, db!)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
       }, log);
-      log.info({ summary }, 'crawl finished');
+      log.info({ summary, extraction: { ...extractor.counts, threads: extractor.threads, startupMs: extractor.startupMs } }, 'crawl finished');
       return summary;
     } catch (err) {
       // Before the loop (opening the database, resuming the run) a full disk is no bug either.
@@ -182,6 +193,7 @@ export class Crawler {
       throw err;
     } finally {
       reserve.release();
+      await extractor?.close();
       await browser?.close();
       await fetcher?.close();
       store?.close();
@@ -237,10 +249,16 @@ export class Crawler {
     let inFlight = 0;
     const t0 = Date.now();
     let lastQueued = 0;
-    const progress = () => {
+    let countedAt = -Infinity;
+    const progress = (final = false) => {
       if (!this.options.onProgress) return;
+      // Counting the queue is a query over the frontier: at most a few times a second, not once per page.
+      const now = Date.now();
       try {
-        lastQueued = frontier.queuedCount(exhausted, exhaustedHosts);
+        if (final || now - countedAt >= 250) {
+          lastQueued = frontier.queuedCount(exhausted, exhaustedHosts);
+          countedAt = now;
+        }
       } catch (err) {
         if (!this.survivable(err, log)) throw err; // a busy store shows the last count
       }
@@ -327,7 +345,7 @@ export class Crawler {
     }
     await queue.onIdle();
     if (this.abortTimer) clearTimeout(this.abortTimer);
-    progress();
+    progress(true);
     return this.fatal ? 'failed' : this.stopping ? 'interrupted' : 'completed';
   }
 

@@ -1,5 +1,4 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
-import { extractArticle } from '../extract/index.js';
 import {
   BrowserError,
   decideRender,
@@ -19,6 +18,8 @@ import { isExcluded } from '../frontier/index.js';
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
+import { ExtractCrashError, type ExtractPool } from './extractPool.js';
+import type { ExtractResult } from './extractTask.js';
 import { privateAccessFor } from './privateScope.js';
 import { fetchPageRequisites, withRequisites } from './requisites.js';
 import { LinkIntake } from './linkIntake.js';
@@ -48,6 +49,8 @@ export interface PageProcessorDeps {
   /** The global allowPrivate: opens each source's own entry points only (privateScope.ts). */
   allowPrivate: boolean;
   snapshotAllPages: boolean;
+  /** Where pages are parsed and extracted: worker threads, or in-process (extractPool.ts). */
+  extractor: ExtractPool;
   /** Aborted when the run must stop now (grace after SIGTERM or --max-time is over): in-flight pages are requeued. */
   runSignal: AbortSignal;
 }
@@ -322,10 +325,13 @@ export class PageProcessor {
     page?: BrowserPage,
   ): Promise<void> {
     const { frontier, summary, logger: log } = this.d;
-    const decoded = decodeHtml(result.body, result.headers['content-type']);
+    const scope = this.d.scopes.get(source.name);
+    const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(entry.url) ?? null;
     let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };
+    let decodedText: string | undefined;
     if (!page && source.render !== 'http' && this.d.browser) {
-      const decision = decideRender(source.render, decoded.text);
+      decodedText = decodeHtml(result.body, result.headers['content-type']).text;
+      const decision = decideRender(source.render, decodedText);
       if (decision.mode === 'browser') {
         await this.waitForHost(entry.host, source); // the render is a second visit: same spacing as any other
         await this.processInBrowser(entry, source, verdict, history, decision.reason, true);
@@ -333,19 +339,34 @@ export class PageProcessor {
       }
       render = decision;
     }
-    // A render's DOM is what readers saw; the document bytes stay the archived original.
-    const html = page ? page.rendered.html : decoded.text;
-    // The fetch time is "now" for the page: "2小时前" and year-less dates are read against it.
-    const article = extractArticle(html, { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt });
+    // Decode, parse, extract, hash and gzip off this thread (extractPool.ts). A render's DOM is what
+    // readers saw; the document bytes stay the archived original. The fetch time is "now" for the page:
+    // "2小时前" and year-less dates are read against it. Only a page that may be stored gets its hashes
+    // and WARC records prepared (an index page by the article pattern never is).
+    let extracted: ExtractResult;
+    try {
+      extracted = await this.d.extractor.run({
+        fetch: result,
+        html: page ? page.rendered.html : decodedText,
+        options: { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt },
+        prepare: !page && (this.d.snapshotAllPages || byPattern !== false),
+      });
+    } catch (err) {
+      if (!(err instanceof ExtractCrashError)) throw err;
+      // The worker died under this page (out of memory on a hostile page): the page fails, the crawl goes on.
+      bump(summary.failed, 'extract-crash');
+      frontier.finish(entry.url, { state: 'failed', outcome: 'extract-crash', error: err.message, nextRevisitAt: retryAfterFailure(entry) });
+      log.error({ url: entry.url, err: err.message }, 'extraction failed: worker crashed');
+      return;
+    }
+    const { article, decoded } = extracted;
     // Learns which query parameters of this host do not change the page, before this page's links go in.
     this.intake.notePage(entry, result, article);
-    const scope = this.d.scopes.get(source.name);
     if (entry.depth < source.maxDepth && scope) {
       this.intake.addPageLinks(entry, article.outlinks, source);
     } else if (article.outlinks.length > 0) {
       bump(summary.limitsHit, 'maxDepth'); // pages whose links were not followed for depth
     }
-    const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(entry.url) ?? null;
     // A seed is an index page, never an article by its size; a seed that redirected to another page (a moved
     // article, a short link) is judged by where it landed, like any page (redirectedElsewhere).
     const asSeed = entry.kind === 'seed' && !redirectedElsewhere(entry.url, finalUrl, frontier);
@@ -386,17 +407,20 @@ export class PageProcessor {
     );
     let outcome: WriteOutcome;
     try {
-      outcome = this.d.store.write({
-        fetch: result,
-        article,
-        decoded,
-        source: source.name,
-        userAgent: source.userAgent ?? this.d.config.userAgent,
-        robots: verdict,
-        defaultCategory: source.category,
-        render,
-        ...withRequisites(page ? browserPageInput(page) : {}, requisites),
-      });
+      outcome = await this.d.store.writeAsync(
+        {
+          fetch: result,
+          article,
+          decoded,
+          source: source.name,
+          userAgent: source.userAgent ?? this.d.config.userAgent,
+          robots: verdict,
+          defaultCategory: source.category,
+          render,
+          ...withRequisites(page ? browserPageInput(page) : {}, requisites),
+        },
+        extracted.prepared,
+      );
     } catch (err) {
       if (!(err instanceof ExcludedUrlError)) throw err;
       // The store refuses a taken-down URL, final URL or canonical URL (also one taken down mid-flight).

@@ -1,4 +1,5 @@
 import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** Writes a new file and fsyncs it before returning: a snapshot must never be half on disk after a power cut. */
@@ -51,4 +52,50 @@ export function renameDurable(from: string, to: string): void {
 
 export function removeTreeSync(path: string): void {
   rmSync(path, { recursive: true, force: true });
+}
+
+/**
+ * writeFileDurable off the event loop: open, write and fsync run on libuv's thread pool, so a crawl's
+ * fetches and parsing go on while the disk catches up (an fsync costs milliseconds; 3 per snapshot).
+ */
+export async function writeFileDurableAsync(path: string, data: Uint8Array | string): Promise<void> {
+  const fh = await open(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** fsyncDirSync off the event loop (same tolerated errors). */
+export async function fsyncDirAsync(path: string): Promise<void> {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(path, 'r');
+    await fh.sync();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'ENOENT') throw err;
+  } finally {
+    await fh?.close();
+  }
+}
+
+/**
+ * Directories this process already made durable (mkdirDurable), so the per-snapshot "ensure the
+ * date folder" is a Set lookup rather than a mkdir syscall. A folder removed behind our back only makes
+ * the rename into it fail with ENOENT, which the writer answers by forgetting it and trying once more.
+ */
+const durableDirs = new Set<string>();
+
+export function ensureDirDurable(path: string): void {
+  if (durableDirs.has(path)) return;
+  mkdirDurable(path);
+  if (durableDirs.size > 10_000) durableDirs.clear(); // bounded: one entry per host and day
+  durableDirs.add(path);
+}
+
+export function forgetDurableDir(path: string): void {
+  durableDirs.delete(path);
 }

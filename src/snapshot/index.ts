@@ -20,6 +20,7 @@ export {
   readWarcResponseById,
   listWarcRecords,
   WARC_FILE_NAME,
+  exchangeMembers,
   type WarcResponse,
   type WarcRecordInfo,
   type WarcWriteOptions,
@@ -28,3 +29,5 @@ export {
 export { SNAPSHOT_JSON_FILE, ARTICLE_FILE_NAME, SCREENSHOT_FILE_NAME, CRAWLER_INFO, articleFields, type ArticleFields } from './record.js';
 export { hostDirName, snapshotRelDir, resolveInside, TMP_DIR_NAME } from './paths.js';
 export { makeSnapshotId, isSnapshotId } from './ids.js';
+export { contentHashOf, sha256Hex } from './hash.js';
+export type { PreparedWrite } from './writer.js';

@@ -13,7 +13,7 @@ import { ensureSnapshotTables, rowToSummary, SnapshotIndex, type SnapshotMatch }
 import type { SnapshotInput, SnapshotListQuery, SnapshotRecord, SnapshotSummary, WriteOutcome } from './types.js';
 import { readWarcResponse, WARC_FILE_NAME } from './warc.js';
 import { contentHashOf, sha256Hex } from './hash.js';
-import { identifyPage, writeSnapshot } from './writer.js';
+import { identifyPage, writeSnapshot, writeSnapshotAsync, type PreparedWrite } from './writer.js';
 
 export interface SnapshotStoreOptions {
   /** The shared store database; when given, the caller keeps ownership (close() leaves it open). */
@@ -91,9 +91,19 @@ export class SnapshotStore {
    * Synchronous (a few ms: three fsynced files and one transaction), so per-URL "latest version"
    * decisions can't interleave between concurrent crawler tasks.
    */
-  write(input: SnapshotInput): WriteOutcome {
+  write(input: SnapshotInput, prepared?: PreparedWrite): WriteOutcome {
     this.assertWritable();
-    return writeSnapshot(this.context(), input);
+    return writeSnapshot(this.context(), input, prepared);
+  }
+
+  /**
+   * write() for a crawler with many pages in flight: same outcome and crash guarantees, but the files
+   * are fsynced off the event loop and concurrent writes share commits (writeSnapshotAsync). `prepared`:
+   * hashes and WARC records a worker already computed.
+   */
+  writeAsync(input: SnapshotInput, prepared?: PreparedWrite): Promise<WriteOutcome> {
+    this.assertWritable();
+    return writeSnapshotAsync(this.context(), input, prepared);
   }
 
   /**

@@ -23,6 +23,11 @@ export interface WarcExtras {
   resources?: readonly ArchivedResource[];
   /** The rendered DOM, archived as a `conversion` record referring to the page's response. */
   renderedHtml?: string;
+  /**
+   * The page's exchange already serialised by exchangeMembers (in an extraction worker, off the main
+   * thread); used as is when the WARC has no conversion record that must refer to its response.
+   */
+  exchange?: Buffer;
 }
 
 /**
@@ -173,6 +178,10 @@ export function buildWarc(fetch: FetchResult, options: WarcWriteOptions, extras:
   const infoBlock = [Buffer.from(info.map(([k, v]) => `${k}: ${v}\r\n`).join(''), 'utf8')];
   const warcinfo = recordWithBlock('warcinfo', { date, filename: options.filename ?? WARC_FILE_NAME }, [], infoBlock, null);
 
+  if (extras.exchange && extras.renderedHtml === undefined) {
+    const rest = (extras.resources ?? []).flatMap((resource) => exchangeRecords(resource).records);
+    return Buffer.concat([serialize(warcinfo), extras.exchange, ...rest.map(serialize)]);
+  }
   const page = exchangeRecords(fetch);
   const records = [warcinfo, ...page.records];
   if (extras.renderedHtml !== undefined) {
@@ -186,4 +195,13 @@ export function buildWarc(fetch: FetchResult, options: WarcWriteOptions, extras:
   }
   for (const resource of extras.resources ?? []) records.push(...exchangeRecords(resource).records);
   return Buffer.concat(records.map(serialize));
+}
+
+/**
+ * The page's own records (request, response, redirect metadata), gzipped, as buildWarc writes them after
+ * the warcinfo record: the expensive part of a WARC (digests and gzip of the body), and the part that
+ * does not depend on the snapshot id, so an extraction worker can build it (WarcExtras.exchange).
+ */
+export function exchangeMembers(fetch: FetchResult): Buffer {
+  return Buffer.concat(exchangeRecords(fetch).records.map(serialize));
 }

@@ -1,0 +1,53 @@
+/**
+ * What each crawler child process reports: wall time and process CPU (main thread and worker threads
+ * alike) of the crawl itself, from just before it starts to just after it ends, so module loading and
+ * tsx compilation are not charged to the crawler; peak RSS of the whole process.
+ */
+export interface RunReport {
+  crawler: string;
+  /** Article pages stored (snapcrawl: snapshots written; Crawlee: dataset items). */
+  articles: number;
+  /** HTML/XML pages fetched (robots.txt not counted). */
+  pages: number;
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  /** Anything the runner wants to add (pool size, failures). */
+  notes?: Record<string, unknown>;
+}
+
+export interface RunRequest {
+  /** Origin of the bench site, e.g. http://127.0.0.1:40123. */
+  url: string;
+  concurrency: number;
+  /** A fresh temp directory the crawler may write to (store, Crawlee storage). */
+  workDir: string;
+  /** snapcrawl only: use the worker pool (default true). */
+  pool?: boolean;
+}
+
+/** Article URLs of the demo site (both languages), the same pattern for both crawlers. */
+export const ARTICLE_PATTERN = '/(?:zh/[a-z]+/\\d{6}/\\d{2}/t\\d{8}_\\d+\\.html|en/[a-z]+/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+)(?:[?#]|$)';
+/** Both crawlers follow links this many hops from the seeds (the sitemap lists every article at depth 1). */
+export const MAX_DEPTH = 3;
+
+export function startMeter(): () => { wallMs: number; cpuMs: number; peakRssMb: number } {
+  const t0 = performance.now();
+  const u0 = process.resourceUsage();
+  return () => {
+    const u1 = process.resourceUsage();
+    const cpuUs = u1.userCPUTime - u0.userCPUTime + (u1.systemCPUTime - u0.systemCPUTime);
+    return { wallMs: performance.now() - t0, cpuMs: cpuUs / 1000, peakRssMb: u1.maxRSS / 1024 };
+  };
+}
+
+export function readRequest(): RunRequest {
+  const raw = process.argv[2];
+  if (!raw) throw new Error('usage: <runner> <json RunRequest>');
+  return JSON.parse(raw) as RunRequest;
+}
+
+/** The report goes out as the last stdout line, prefixed so a crawler's own output cannot be mistaken for it. */
+export function emit(report: RunReport): void {
+  process.stdout.write(`\nBENCH-REPORT ${JSON.stringify(report)}\n`);
+}

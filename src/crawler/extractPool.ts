@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Logger } from '../util/logger.js';
+import { reviveResult, runExtractTask, type ExtractResult, type ExtractTask } from './extractTask.js';
+
+/**
+ * true: workers from the start; false: never (everything in the crawl's thread); 'auto' (default):
+ * in-process for the first `autoAfter` pages, then workers, so a one-page or test crawl never pays
+ * for starting threads (each loads tsx and the extractor: ~0.5 s of CPU).
+ */
+export type ExtractPoolMode = boolean | 'auto';
+
+export interface ExtractPoolOptions {
+  mode?: ExtractPoolMode;
+  /**
+   * Worker threads; default one per core beyond the crawl's own thread (which keeps fetching, the
+   * frontier, SQLite and the snapshot files), at least one: on 2 cores, 1 worker + the main thread.
+   */
+  threads?: number;
+  autoAfter?: number;
+  logger: Logger;
+  /** The worker module (tests substitute one that crashes); default extractWorker.mjs. */
+  workerFile?: URL;
+}
+
+/** The worker running this page's extraction died (out of memory, killed): the page fails, the crawl goes on. */
+export class ExtractCrashError extends Error {
+  override readonly name = 'ExtractCrashError';
+}
+
+/** After this many crashes in a row the workers are taken to be broken and extraction moves in-process. */
+const MAX_CONSECUTIVE_CRASHES = 5;
+/** Per-worker heap cap: a hostile page exhausts a worker's heap, not the crawl's. */
+const WORKER_HEAP_MB = 256;
+
+const WARM_UP: ExtractTask = {
+  fetch: {
+    url: 'http://warm-up.invalid/',
+    finalUrl: 'http://warm-up.invalid/',
+    status: 200,
+    statusText: 'OK',
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    rawHeaders: [['Content-Type', 'text/html; charset=utf-8']],
+    requestHeaders: {},
+    body: Buffer.from('<html><head><title>warm-up</title></head><body><p>warm-up</p></body></html>'),
+    truncated: false,
+    redirects: [],
+    fetchedAt: new Date(0),
+    attempts: 1,
+  },
+  options: { url: 'http://warm-up.invalid/' },
+  prepare: true,
+};
+
+/**
+ * Parse + extract + hashing + gzip of fetched pages on worker threads (piscina), sized to the cores, so
+ * the crawl's own thread is left with fetching, the frontier and the store. Falls back to running the
+ * same task in-process while the workers start, when they cannot start, or when they keep dying.
+ */
+export class ExtractPool {
+  private pool: Piscina<ExtractTask, ExtractResult> | null = null;
+  private state: 'idle' | 'starting' | 'ready' | 'off';
+  private seen = 0;
+  private consecutiveCrashes = 0;
+  readonly counts = { inWorker: 0, inProcess: 0, crashes: 0 };
+  readonly threads: number;
+  /** How long the workers took to answer their first task (module loading), once they have. */
+  startupMs: number | null = null;
+
+  constructor(private readonly opts: ExtractPoolOptions) {
+    this.threads = Math.max(1, opts.threads ?? availableParallelism() - 1);
+    const mode = opts.mode ?? 'auto';
+    this.state = mode === false ? 'off' : 'idle';
+    if (mode === true) this.start();
+  }
+
+  /** Extracts one page; rejects only with ExtractCrashError (the task itself never throws: extractArticle is guarded). */
+  async run(task: ExtractTask): Promise<ExtractResult> {
+    if (this.state === 'idle' && ++this.seen >= (this.opts.autoAfter ?? 32)) this.start();
+    const pool = this.pool;
+    if (this.state !== 'ready' || !pool) {
+      this.counts.inProcess++;
+      return runExtractTask(task);
+    }
+    try {
+      const result = reviveResult(await pool.run(task));
+      this.consecutiveCrashes = 0;
+      this.counts.inWorker++;
+      return result;
+    } catch (err) {
+      this.counts.crashes++;
+      const message = err instanceof Error ? err.message : String(err);
+      if (++this.consecutiveCrashes >= MAX_CONSECUTIVE_CRASHES && this.state === 'ready') {
+        this.opts.logger.error({ err: message }, 'extraction workers keep dying; extracting in-process from now on');
+        this.shutdown();
+      }
+      throw new ExtractCrashError(`extraction worker failed: ${message}`, { cause: err });
+    }
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.state = 'off';
+    this.pool = null;
+    await pool?.destroy().catch(() => undefined);
+  }
+
+  private start(): void {
+    this.state = 'starting';
+    try {
+      this.pool = new Piscina<ExtractTask, ExtractResult>({
+        filename: (this.opts.workerFile ?? new URL('./extractWorker.mjs', import.meta.url)).href,
+        name: 'default',
+        minThreads: this.threads,
+        maxThreads: this.threads,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
+      });
+    } catch (err) {
+      this.failedToStart(err);
+      return;
+    }
+    // A worker that dies outside a task (its module failed to load) is reported here, not by run().
+    this.pool.on('error', (err: unknown) => {
+      if (this.state === 'starting') this.failedToStart(err);
+      else this.opts.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'an extraction worker died');
+    });
+    // One task through every worker's module loading: until it answers, pages are extracted in-process.
+    const t0 = performance.now();
+    this.pool.run(WARM_UP).then(
+      () => {
+        this.startupMs = performance.now() - t0;
+        if (this.state === 'starting') this.state = 'ready';
+        this.opts.logger.debug({ threads: this.threads }, 'extraction workers ready');
+      },
+      (err: unknown) => this.failedToStart(err),
+    );
+  }
+
+  private failedToStart(err: unknown): void {
+    if (this.state === 'off') return; // closed while starting: not a failure
+    this.opts.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'extraction workers could not start; extracting in-process');
+    this.shutdown();
+  }
+
+  private shutdown(): void {
+    const pool = this.pool;
+    this.state = 'off';
+    this.pool = null;
+    void pool?.destroy().catch(() => undefined);
+  }
+}
