@@ -2,7 +2,7 @@
  * Extraction throughput: pages/second on one core for extractArticle and for @mozilla/readability + jsdom, on the
  * same pages in the same process (median of several runs; a warm-up pass first). Pages come from the shared
  * corpora (../shared/extraction) when present, else from test/fixtures/extract.
- *   tsx scripts/bench-extract.ts [--runs N] [--limit N]
+ *   tsx scripts/bench-extract.ts [--runs N] [--limit N] [--no-readability]
  * runExtractBench() returns the figures for the lead's `npm run bench`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -95,7 +95,7 @@ async function loadReadability(): Promise<ReadabilityRunner | undefined> {
   }
 }
 
-export async function runExtractBench(opts: { runs?: number; limit?: number; log?: boolean } = {}): Promise<ExtractBenchResult> {
+export async function runExtractBench(opts: { runs?: number; limit?: number; log?: boolean; readability?: boolean } = {}): Promise<ExtractBenchResult> {
   const runs = opts.runs ?? 5;
   const log = opts.log ?? false;
   const { pages, source } = loadPages(opts.limit ?? Number.POSITIVE_INFINITY);
@@ -107,9 +107,10 @@ export async function runExtractBench(opts: { runs?: number; limit?: number; log
   });
   if (log) console.log(`snapcrawl extractArticle      ${snapcrawl.pagesPerSecond.toFixed(1).padStart(8)} pages/s  (${snapcrawl.msPerPage.toFixed(2)} ms/page)`);
 
-  const readabilityRun = await loadReadability();
+  // Readability + jsdom takes minutes on the full set: skippable when only our own figure is wanted.
+  const readabilityRun = opts.readability === false ? undefined : await loadReadability();
   if (!readabilityRun) {
-    const note = '@mozilla/readability / jsdom not installed (devDependencies): no comparison';
+    const note = opts.readability === false ? 'Readability.js not run (--no-readability)' : '@mozilla/readability / jsdom not installed (devDependencies): no comparison';
     if (log) console.log(note);
     return { pages: pages.length, bytes, source, snapcrawl, note };
   }
@@ -128,5 +129,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const i = args.indexOf(name);
     return i >= 0 ? Number(args[i + 1]) : undefined;
   };
-  await runExtractBench({ runs: flag('--runs'), limit: flag('--limit'), log: true });
+  await runExtractBench({ runs: flag('--runs'), limit: flag('--limit'), log: true, readability: !args.includes('--no-readability') });
 }

@@ -180,11 +180,26 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     seen += len;
     out.push(b);
   }
-  // Trailing headings/short lines with nothing after them are leftovers of removed sections.
-  while (out.length > 0) {
+  // Trailing headings/short lines with nothing after them are leftovers of removed sections; but a closing run of
+  // numbered items ("1、王某某", "2、李某某": a list of subjects) is the article's own ending.
+  const closingList = numberedRun(out) > 0;
+  while (!closingList && out.length > 0) {
     const last = out[out.length - 1];
     if (last.kind === 'heading' || (last.kind !== 'image' && weightedLength(last.text) < 8)) out.pop();
     else break;
   }
   return out;
+}
+
+const NUMBERED_ITEM = /^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（]\d{1,2}[)）])\s?\S/;
+
+/** Length of the run of numbered lines ("1、…", "(2) …"; at least two) that closes the body; 0 if none. */
+function numberedRun(blocks: Block[]): number {
+  let n = 0;
+  for (let i = blocks.length - 1; i >= 0 && n < 200; i--) {
+    const b = blocks[i];
+    if (b.kind === 'image' || b.text.length > 200 || !NUMBERED_ITEM.test(b.text)) break;
+    n++;
+  }
+  return n >= 2 ? n : 0;
 }

@@ -4,8 +4,9 @@
  * Callers pass short, whitespace-collapsed strings, so every regex here runs on bounded input.
  */
 import * as chrono from 'chrono-node';
-import { zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
+import { wallClock, zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
 import { parseRelative, to24h } from './relative.js';
+import { parseEuropeanDate } from './dates-eu.js';
 
 export interface DateParts {
   year: number;
@@ -27,6 +28,8 @@ export interface DateContext {
   lang?: string;
   /** Resolves relative dates ("3 hours ago", "昨天 14:20"); without it they are not read. */
   now?: Date;
+  /** The fetch time when `now` is withheld to read only absolute dates: a year-less date still can't be after it. */
+  clock?: Date;
 }
 
 const MAX_YEAR = new Date().getUTCFullYear() + 1;
@@ -109,6 +112,9 @@ const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T
 const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?,?\s?${TIME})?`);
 /** 10月11日 (year from context). */
 const MD_CN = new RegExp(String.raw`(?<![\d年]\s?)(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
+/** 10-08 14:20 (year from context): only a short text that starts with it, since bare n-n is often a score or range. */
+const MD_DASH = new RegExp(String.raw`^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])(?:\s?${TIME})?`);
+const HAS_YEAR = /(?:19|20)\d\d/;
 /** 1998年3月 (month precision). */
 const YM_CN = /(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)/;
 
@@ -117,8 +123,8 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const EN_TIME = String.raw`(?:\s?(?:at|,|-|–|—|\|)?\s?(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?([A-Z]{1,4}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)\)?)?)?`;
-/** March 3, 2025 4:05 PM ET */
-const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
+/** March 3, 2025 4:05 PM ET · Dec 28 Sat 2013 00:28 (a blog's date widget, weekday between day and year) */
+const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
 /** 4:05 PM EDT, September 22, 2025 (AP style: the time first). */
 const EN_TIME_FIRST = new RegExp(String.raw`(?<![\d:])(\d{1,2}):(\d{2})\s?([AaPp]\.?[Mm]\.?)\s?(?:\(?([A-Z]{2,4})\)?)?,?\s?(?:on\s)?${MONTH_NAME}\s?(\d{1,2}),?\s?((?:19|20)\d{2})\b`);
 /** 3 Mar 2025 16:05 GMT */
@@ -186,6 +192,9 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[2].slice(0, 3).toLowerCase()], day: +m[1] }, m.slice(4, 9), ctx));
     if (ok) return ok;
   }
+  // Only texts with a four-digit year can hold a European form (a cheap test before the Unicode-aware regexes).
+  const eu = HAS_YEAR.test(text) ? parseEuropeanDate(text, valid) : undefined;
+  if (eu) return eu;
   m = MDY.exec(text);
   if (m) {
     let month = +m[1];
@@ -197,8 +206,13 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   if (ctx.contextYear !== undefined) {
     m = MD_CN.exec(text);
     if (m) {
-      const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
+      const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
       if (ok) return withZoneBefore(ok, text, m.index, ctx);
+    }
+    m = text.length <= 40 ? MD_DASH.exec(text) : null;
+    if (m) {
+      const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
+      if (ok) return ok;
     }
   }
   m = YM_CN.exec(text);
@@ -225,13 +239,12 @@ export function parseMachineDate(value: string, ctx: DateContext): DateParts | u
   const s = value.trim().replace(/\s+/g, ' ');
   if (!s || s.length > 100) return undefined;
   if (/^\d{10}(?:\d{3})?$/.test(s)) {
-    // Unix seconds / milliseconds.
+    // Unix seconds / milliseconds: an instant, shown on the page's own clock (its wall time and that zone's offset),
+    // so the day agrees with the dates the page shows and with other candidates.
     const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
-    const d = new Date(ms);
-    const p: DateParts = {
-      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-      hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), offsetMinutes: 0,
-    };
+    const w = wallClock(ctx.timezone, ms);
+    const utc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+    const p: DateParts = { ...w, offsetMinutes: Math.round((utc - Math.floor(ms / 1000) * 1000) / 60000) };
     return valid(p);
   }
   return parseDateText(s, ctx) ?? parseWithChrono(s, ctx);

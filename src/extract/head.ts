@@ -2,7 +2,7 @@
  * Structured metadata read before the page is cleaned: <meta> tags and JSON-LD. These are the most reliable
  * sources for title, dates, author and publisher when a site provides them.
  */
-import { textContent, type Element } from './dom.js';
+import { isText, textContent, type Element } from './dom.js';
 import { collapseSpace } from './text.js';
 
 export interface HeadData {
@@ -13,6 +13,12 @@ export interface HeadData {
   htmlLang?: string;
   /** <title> text. */
   docTitle?: string;
+  /**
+   * Values of well-known variables in inline scripts, in document order: timestamps (`var ct = "1600000000"`,
+   * `publish_time: "2020-10-08 10:00"`) and account names (`var nickname = "…"`), which app-style pages keep out of
+   * the markup.
+   */
+  scriptVars: Array<{ key: string; value: string }>;
 }
 
 export interface JsonLdArticle {
@@ -35,11 +41,17 @@ type JsonObject = { [k: string]: Json };
 
 const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting|DiscussionForumPosting|Review|Posting|Blog|WebPage|ItemPage|CreativeWork)$/i;
 const MAX_JSONLD_CHARS = 500_000;
+/** Inline scripts longer than this are bundles, not page data: not searched for variables. */
+const MAX_SCRIPT_VARS_CHARS = 200_000;
+/** `name = "value"` / `"name": "value"` / `name: 1600000000` for the variable names we read (lower-cased later). */
+const SCRIPT_VAR =
+  /(?<![\w$.])["']?(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nickname|js_name|author_?name)["']?\s*[:=]\s*(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
 
 /** Reads <meta>, <title>, <html lang> and JSON-LD from the element list of the untouched page (one pass). */
 export function readHead(all: Element[]): HeadData {
   const meta = new Map<string, string[]>();
   const ldScripts: Element[] = [];
+  const scriptVars: HeadData['scriptVars'] = [];
   let htmlLang: string | undefined;
   let titleEl: Element | undefined;
   let wrapperTitle: string | undefined;
@@ -59,6 +71,7 @@ export function readHead(all: Element[]): HeadData {
       }
       case 'script':
         if (/^application\/(?:ld\+json|json\+ld)$/i.test((a.type ?? '').trim())) ldScripts.push(el);
+        else if (a.src === undefined) readScriptVars(el, scriptVars);
         break;
       case 'html':
         htmlLang ??= a.lang ?? a['xml:lang'];
@@ -73,7 +86,17 @@ export function readHead(all: Element[]): HeadData {
     }
   }
   const docTitle = (titleEl ? collapseSpace(textContent(titleEl)) : '') || collapseSpace(wrapperTitle ?? '');
-  return { meta, article: readJsonLd(ldScripts), htmlLang: htmlLang?.trim() || undefined, docTitle: docTitle || undefined };
+  return { meta, article: readJsonLd(ldScripts), htmlLang: htmlLang?.trim() || undefined, docTitle: docTitle || undefined, scriptVars };
+}
+
+function readScriptVars(el: Element, out: HeadData['scriptVars']): void {
+  const first = el.children[0];
+  // A script's text is one text node; skip empty and bundle-sized ones.
+  if (!first || !isText(first) || first.data.length > MAX_SCRIPT_VARS_CHARS || out.length > 50) return;
+  for (const m of first.data.matchAll(SCRIPT_VAR)) {
+    const value = (m[2] ?? m[3] ?? '').trim();
+    if (value) out.push({ key: m[1].toLowerCase().replace(/_/g, ''), value });
+  }
 }
 
 export function metaFirst(head: HeadData, ...keys: string[]): string | undefined {

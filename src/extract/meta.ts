@@ -60,6 +60,8 @@ export function extractLanguage(head: HeadData, bodyText: string, title?: string
   const cjkGuess = guessed === 'zh' || guessed === 'ja' || guessed === 'ko';
   const cjkDeclared = /^(?:zh|ja|ko)\b/.test(declared);
   if (guessed && cjkGuess !== cjkDeclared) return guessed;
+  // Chinese text under a template's lang="ja" (or "ko"): the text decides, or the page's times get Tokyo's zone.
+  if (guessed && cjkGuess && cjkDeclared && guessed.slice(0, 2) !== declared.slice(0, 2)) return guessed;
   return declared;
 }
 

@@ -21,6 +21,10 @@ export interface PageZones {
   after: Block[];
   /** The lines just above the headline (blog "X 发表于 …" lines, kickers). */
   beforeTitle: Block[];
+  /** Index in `lines` of the headline (-1 when not located): candidates are scored by their distance from it. */
+  titleIndex?: number;
+  /** Index in `lines` of the last body line (-1 when the body was not located). */
+  bodyEnd?: number;
 }
 
 const MAX_LINES = 5000;
@@ -76,5 +80,5 @@ export function pageZones(lines: Block[], contentRoots: Element[], titleEl: Elem
   const bodyEdges = bodyStart >= 0 ? [...lines.slice(bodyStart, Math.min(bodyStart + 3, bodyEnd + 1)), ...lines.slice(Math.max(bodyStart + 3, bodyEnd - 5), bodyEnd + 1)] : [];
   const after = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 9) : [];
   const beforeTitle = titleIdx > 0 ? lines.slice(Math.max(0, titleIdx - 3), titleIdx) : [];
-  return { lines, bodyStart, header, bodyEdges, after, beforeTitle };
+  return { lines, bodyStart, header, bodyEdges, after, beforeTitle, titleIndex: titleIdx, bodyEnd };
 }

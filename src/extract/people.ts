@@ -124,6 +124,28 @@ function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones)
   return undefined;
 }
 
+/** Platforms that host accounts: as a page's publisher they say less than the account's own name. */
+const PLATFORM = /^(?:微信公众平台|微信|WeChat|今日头条|头条号|百家号|搜狐号|网易号|企鹅号|一点号|大鱼号)$/i;
+const ACCOUNT_ID = /^(?:js_name|post-user|profileBt|js_profile_nickname)$/;
+
+/**
+ * An account platform's page (WeChat and the like) names its account in a marked element (#js_name) or a script
+ * variable (`var nickname = "…"`), and its writer in #js_author_name.
+ */
+function accountOf(order: Element[], head: HeadData): { account?: string; writer?: string } {
+  let account: string | undefined;
+  let writer: string | undefined;
+  for (const el of order) {
+    const id = el.attribs.id;
+    if (!id) continue;
+    if (!account && ACCOUNT_ID.test(id)) account = collapseSpace(textContent(el)) || undefined;
+    else if (!writer && id === 'js_author_name') writer = collapseSpace(textContent(el)) || undefined;
+    if (account && writer) break;
+  }
+  account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
+  return { account: account && account.length <= 40 ? account : undefined, writer: writer && writer.length <= 40 ? writer : undefined };
+}
+
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
   const siteNames = siteNamesOf(head);
   const edgeZones = [...zones.bodyEdges, ...zones.after];
@@ -138,13 +160,16 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
-  const publisher = source ?? head.article?.publisher ?? siteNames[0];
+  const { account, writer } = accountOf(order, head);
+  let publisher = source ?? head.article?.publisher ?? siteNames[0];
+  if (account && (!publisher || PLATFORM.test(publisher.trim()) || siteNames.includes(publisher))) publisher = account;
 
   const exclude = [...siteNames, ...(publisher ? [publisher] : []), ...(editor ? [editor] : [])].map(comparable);
   const valid = (a: string | undefined): string | undefined => (a && !exclude.includes(comparable(a)) ? a : undefined);
 
   const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x);
   const author =
+    (writer ? cleanPersonName(writer) : undefined) ??
     valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined) ??
     authorsFromHeader(zones.header, valid) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??

@@ -1,100 +1,64 @@
 /**
- * Publish and modification times. Order of trust: JSON-LD, article meta tags, <time>/itemprop elements, labelled
- * text (发布时间： / Published …) near the headline, any date in the info line, labelled text anywhere, the URL path.
- * A machine-readable date-only value is upgraded when the page shows a time on the same day.
+ * Publish and modification times from scored candidates (time-candidates.ts): the best-scored published candidate,
+ * supported by candidates of other kinds that agree on its day, wins; a date-only winner takes the time of day
+ * that a candidate of the same day shows; modification times are kept apart and used for publishing only when a
+ * page shows nothing else (wire stories that show only "Updated 4:05 PM EDT, September 22, 2025").
  */
-import { attr, textContent, type Element } from './dom.js';
-import { dateFromUrl, formatDate, parseDateText, parseMachineDate, precisionOf, type DateContext, type DateParts } from './dates.js';
+import type { Element } from './dom.js';
+import { dateFromUrl, formatDate, parseDateText, precisionOf, type DateContext, type DateParts } from './dates.js';
 import type { HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
-
-const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'og:published_time',
-  'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'pub_date', 'publication_date',
-  'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'date',
-  'article.published', 'article_date_original', 'original-publish-date', 'firstpublishedtime', 'created',
-  'weibo: article:create_at', 'article:post_time', 'citation_publication_date', 'citation_date', 'og:release_date',
-  'release_date', 'dc.date.created', 'datecreated', 'publishtime', 'publish_time', 'apub:time', 'cxenseparse:recs:publishtime',
-];
-const MODIFIED_META = [
-  'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'lastmod', 'dc.date.modified',
-  'dcterms.modified', 'article:modified', 'updated_time', 'modified_time', 'lastmodifiedtime',
-];
-
-const PUBLISHED_LABEL = /(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名)(?:时间|日期)|发表于|发布于|发帖时间|\b(?:posted(?:\s+on)?|published(?:\s+on)?|first published|date)\b)\s*[:：]?/i;
-const MODIFIED_LABEL = /(?:更新时间|修改时间|最后更新|updated|last (?:updated|modified)|modified)\s*(?:on|at)?\s*[:：]?/i;
+import { collectCandidates, type TimeCandidate } from './time-candidates.js';
+import { parseMachineDate } from './dates.js';
 
 export interface TimeResult {
   publishedAt?: string;
   modifiedAt?: string;
 }
 
-function fromMeta(head: HeadData, keys: string[], ctx: DateContext): DateParts | undefined {
-  for (const k of keys) {
-    for (const v of head.meta.get(k) ?? []) {
-      const p = parseMachineDate(v, ctx);
-      if (p) return p;
-    }
-  }
-  return undefined;
+export interface TimeOptions {
+  /** Page language: reads "CST" on a Chinese page as China Standard Time. */
+  lang?: string;
+  /** Resolves relative dates ("2小时前", "yesterday 14:20"); none without it. */
+  now?: Date;
 }
 
-const DATE_ITEMPROP = /^(?:datePublished|dateModified|dateCreated|uploadDate)$/;
-const DATE_CLASS = /(?:^|\s)(?:published|updated|pubdate|dateline|entry-date|post-date)(?:\s|$)/;
+/** Each other kind that names the same day adds this much (at most twice): independent witnesses agree. */
+const AGREEMENT_BONUS = 8;
 
-function isDateElement(el: Element): boolean {
-  const a = el.attribs;
-  if (el.name === 'time' || a.pubdate !== undefined) return true;
-  if (a.itemprop && DATE_ITEMPROP.test(a.itemprop)) return true;
-  return a.class !== undefined && DATE_CLASS.test(a.class);
+function sameDay(a: DateParts, b: DateParts): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
-/** <time datetime>, itemprop=datePublished elements (first one in the page wins). */
-function fromElements(order: Element[], ctx: DateContext): { published?: DateParts; modified?: DateParts } {
-  const out: { published?: DateParts; modified?: DateParts } = {};
-  for (const el of order) {
-    if (out.published && out.modified) break;
-    if (!isDateElement(el)) continue;
-    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? collapseSpace(textContent(el)).slice(0, 100);
-    if (!raw) continue;
-    const p = parseMachineDate(raw, ctx);
-    if (!p) continue;
-    const marker = `${el.attribs.itemprop ?? ''} ${el.attribs.class ?? ''}`.toLowerCase();
-    if (/modified|updated/.test(marker)) out.modified ??= p;
-    else out.published ??= p;
-  }
-  return out;
+/** A dated list (related items, comments, another article's entries) loses this much: its dates are its items'. */
+const LIST_PENALTY = 15;
+
+/** Three or more candidates of the same kind within a few lines of each other, on different days: a list. */
+function inList(c: TimeCandidate, cands: TimeCandidate[]): boolean {
+  if (c.line === undefined) return false;
+  let near = 0;
+  for (const o of cands) if (o !== c && o.kind === c.kind && o.line !== undefined && Math.abs(o.line - c.line) <= 6 && !sameDay(o.parts, c.parts)) near++;
+  return near >= 2;
 }
 
-/** First labelled (or, with requireLabel false, any) publication date in the given lines. */
-function fromLines(lines: { text: string }[], ctx: DateContext, requireLabel: boolean): DateParts | undefined {
-  for (const l of lines) {
-    if (l.text.length > 600) continue;
-    const text = collapseSpace(l.text);
-    if (text.length > 300) continue;
-    const label = PUBLISHED_LABEL.exec(text);
-    if (requireLabel && !label) continue;
-    if (!label && MODIFIED_LABEL.test(text)) continue;
-    let p = parseDateText(label ? text.slice(label.index + label[0].length) : text, ctx);
-    // "昨天 14:20 发布于北京": the label may follow the time (and name a place).
-    if (!p && label && label.index > 0 && /^(?:发布于|发表于)/.test(label[0])) p = parseDateText(text.slice(0, label.index), ctx);
-    if (p && precisionOf(p) >= 3) return p;
-  }
-  return undefined;
+/** The candidates in winning order: score plus agreement, less list membership, then nearer the top of the page. */
+export function rankCandidates(cands: TimeCandidate[]): TimeCandidate[] {
+  const scored = cands.map((c) => {
+    const kinds = new Set(cands.filter((o) => o !== c && o.kind !== c.kind && sameDay(o.parts, c.parts)).map((o) => o.kind));
+    return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - (inList(c, cands) ? LIST_PENALTY : 0) };
+  });
+  scored.sort((a, b) => b.total - a.total || (a.c.line ?? -1) - (b.c.line ?? -1));
+  return scored.map((s) => s.c);
 }
 
-function modifiedFromLines(lines: { text: string }[], ctx: DateContext): DateParts | undefined {
-  for (const l of lines) {
-    if (l.text.length > 600) continue;
-    const text = collapseSpace(l.text);
-    if (text.length > 300) continue;
-    const m = MODIFIED_LABEL.exec(text);
-    if (!m) continue;
-    const p = parseDateText(text.slice(m.index + m[0].length), ctx);
-    if (p && precisionOf(p) >= 3) return p;
-  }
-  return undefined;
+/** The winner, with the time of day from the best same-day candidate that has one when it has none itself. */
+function pick(ranked: TimeCandidate[]): DateParts | undefined {
+  const best = ranked[0];
+  if (!best) return undefined;
+  if (precisionOf(best.parts) > 3 || best.parts.day === undefined) return best.parts;
+  const detail = ranked.find((c) => precisionOf(c.parts) > 3 && sameDay(c.parts, best.parts));
+  return detail ? detail.parts : best.parts;
 }
 
 function monthFromLines(lines: { text: string }[], ctx: DateContext): DateParts | undefined {
@@ -106,29 +70,11 @@ function monthFromLines(lines: { text: string }[], ctx: DateContext): DateParts 
   return undefined;
 }
 
-function sameDay(a: DateParts, b: DateParts): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day;
-}
-
-/** Prefer `primary`, but take `detail` when it is the same day with a time of day. */
-function refine(primary: DateParts | undefined, detail: DateParts | undefined): DateParts | undefined {
-  if (!primary) return detail;
-  if (detail && precisionOf(primary) <= 3 && precisionOf(detail) > precisionOf(primary) && sameDay(primary, detail)) return detail;
-  return primary;
-}
-
-export interface TimeOptions {
-  /** Page language: reads "CST" on a Chinese page as China Standard Time. */
-  lang?: string;
-  /** Resolves relative dates ("2小时前", "yesterday 14:20"); none without it. */
-  now?: Date;
-}
-
 const COPYRIGHT_YEAR = /(?:©|copyright|版权所有|\(c\))[^0-9]{0,30}(?:(?:19|20)\d{2}\s?[-–—~至]\s?)?((?:19|20)\d{2})(?!\d)/i;
 
 /**
- * The year for dates that omit it ("10月11日讯"), when neither the URL nor metadata gives one: a full date near
- * the article, the caller's clock, the copyright line, any full date on the page — in that order.
+ * The year for dates that omit it ("10月11日讯", "10-08 14:20"), when neither the URL nor metadata gives one: a
+ * full date near the article, the caller's clock, the copyright line, any full date on the page — in that order.
  */
 function yearFromPage(zones: PageZones, ctx: DateContext): number | undefined {
   const plain: DateContext = { timezone: ctx.timezone, lang: ctx.lang };
@@ -152,54 +98,27 @@ function yearFromPage(zones: PageZones, ctx: DateContext): number | undefined {
   return undefined;
 }
 
-export function extractTimes(
-  order: Element[],
-  head: HeadData,
-  zones: PageZones,
-  url: string,
-  timezone: string,
-  opts: TimeOptions = {},
-): TimeResult {
+export function extractTimes(order: Element[], head: HeadData, zones: PageZones, url: string, timezone: string, opts: TimeOptions = {}): TimeResult {
   const urlDate = dateFromUrl(url);
-  const ldPublished = head.article?.datePublished;
   const ctx: DateContext = { timezone, contextYear: urlDate?.year, lang: opts.lang, now: opts.now };
-  const machine = ldPublished ? parseMachineDate(ldPublished, ctx) : undefined;
-  const metaPub = machine ?? fromMeta(head, PUBLISHED_META, ctx);
-  if (metaPub) ctx.contextYear ??= metaPub.year;
+  const structured = head.article?.datePublished ?? head.meta.get('article:published_time')?.[0];
+  ctx.contextYear ??= structured ? parseMachineDate(structured, ctx)?.year : undefined;
   ctx.contextYear ??= yearFromPage(zones, ctx);
-  const elements = fromElements(order, ctx);
 
-  const headerDate = fromLines(zones.header, ctx, true) ?? fromLines(zones.header, ctx, false);
-  const textDate =
-    headerDate ??
-    fromLines(zones.bodyEdges, ctx, true) ??
-    fromLines(zones.after, ctx, true) ??
-    fromLines(zones.lines, ctx, true) ??
-    fromLines(zones.bodyEdges, ctx, false);
-
-  const structured = metaPub ?? elements.published;
-  let published = structured ? refine(structured, textDate) : textDate;
-  published ??= urlDate;
+  const cands = collectCandidates(order, head, zones, url, ctx);
+  const ranked = rankCandidates(cands.filter((c) => !c.modified));
+  let published = pick(ranked);
   if (!published) {
     // Magazine pieces show only an issue month ("——《北京之春》1998年3月号").
     published = monthFromLines([...zones.header, ...zones.bodyEdges], ctx);
   } else if (urlDate && precisionOf(published) < 3 && precisionOf(urlDate) >= 3 && published.year === urlDate.year) {
     published = urlDate;
   }
-
-  const ldModified = head.article?.dateModified;
-  const modifiedText = modifiedFromLines(zones.header, ctx);
+  const modified = pick(rankCandidates(cands.filter((c) => c.modified)));
   // Pages that show only "Updated 4:05 PM EDT, September 22, 2025" (wire stories): that is the time a reader sees.
-  published ??= modifiedText;
-  const modified =
-    (ldModified ? parseMachineDate(ldModified, ctx) : undefined) ??
-    fromMeta(head, MODIFIED_META, ctx) ??
-    elements.modified ??
-    modifiedText;
-
+  published ??= modified && cands.some((c) => c.modified && c.kind === 'labelled') ? modified : undefined;
   return {
     publishedAt: published ? formatDate(published, timezone) : undefined,
     modifiedAt: modified ? formatDate(modified, timezone) : undefined,
   };
 }
-

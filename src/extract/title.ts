@@ -24,7 +24,9 @@ export interface TitleSources {
 }
 
 /** Separators sites put between headline and site/channel name. */
-const SEPARATOR = /\s+[-|–—·•»:/\\]{1,2}\s+|\s*(?:[_|｜]+|——|--|::|－)\s*/;
+const SEPARATOR = /\s+[-|–—·•»:/\\]{1,2}\s+|\s*(?:[_|｜]+|——|--|::|－)\s*|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*)(?=\S)/;
+/** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
+const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
 const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ']);
 const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|headline/;
 /** Private-use code points (GBK user-defined area) and decorations around headlines. */
@@ -64,7 +66,7 @@ export function isTitleSegment(part: string, whole: string): boolean {
 }
 
 /** How site and channel names end. */
-const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|政府|\.com|\.cn|\.net|news|times|post|journal|daily|online)$/i;
+const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
 
 function isKnownSite(part: string, sites: string[]): boolean {
   const k = squashKey(part);
@@ -84,7 +86,9 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   const title = tidyTitle(raw);
   const parts: string[] = [];
   const seps: string[] = [];
-  let rest = title;
+  // Split before spaces are collapsed: a run of spaces (or an ideographic space) is a separator too
+  // ("Title  blogname 天极Blog"); tidyTitle below collapses whatever is kept.
+  let rest = collapseEnds(raw.replace(TITLE_NOISE, ''));
   for (let m = SEPARATOR.exec(rest); m && parts.length < 20; m = SEPARATOR.exec(rest)) {
     parts.push(rest.slice(0, m.index));
     seps.push(m[0]);

@@ -45,6 +45,8 @@ alias('shift_jis', 'shift_jis', ['sjis', 'shift-jis', 'ms_kanji', 'x-sjis', 'win
 alias('euc-kr', 'cp949', ['ks_c_5601-1987', 'windows-949', 'cp949', 'csksc56011987', 'korean']);
 alias('utf-16le', 'utf-16le', ['utf-16', 'ucs-2', 'unicode', 'csunicode', 'iso-10646-ucs-2', 'unicodefeff']);
 alias('utf-16be', 'utf-16be', ['unicodefffe']);
+alias('utf-32le', 'utf-32le', ['utf-32', 'utf32', 'ucs-4']);
+alias('utf-32be', 'utf-32be', []);
 
 /** The decoder for a charset label, or undefined when we have none (then the next step decides). */
 export function canonicalCharset(label: string | null | undefined): string | undefined {
@@ -77,12 +79,18 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 /**
  * Decodes an HTML body the way a browser would pick the charset: byte-order mark, then the
  * Content-Type charset, then a <meta> prescan of the first 4 KiB, then chardet, then UTF-8.
- * One deliberate deviation: when a declared UTF-8 decodes to many U+FFFD and chardet is confident
- * it is something else (typically a GBK page behind a server-wide "charset=utf-8"), that wins.
+ * Deliberate deviations, because a declaration is only a claim about the bytes:
+ * - UTF-16/32 without a BOM is recognised by its zero bytes (an ASCII-compatible declaration cannot be true then);
+ * - a declared charset that is not UTF-8, on bytes that are strictly valid UTF-8 with non-ASCII in them, loses to
+ *   UTF-8 (a CMS template saying gb2312 over UTF-8 articles; GBK or Latin text is almost never valid UTF-8);
+ * - a declared decoding with many U+FFFD (invalid sequences) loses to a candidate with fewer (UTF-8, chardet's pick).
  */
 export function decodeHtml(body: Buffer, contentType?: string | null): DecodedText {
   const bom = bomDecoder(body);
   if (bom) return { text: decodeWith(body.subarray(bom.length), bom.decoder), charset: bom.decoder.name, detectedBy: 'bom' };
+
+  const wide = wideDecoder(body);
+  if (wide) return { text: decodeWith(body, wide), charset: wide.name, detectedBy: 'detected' };
 
   const fromHeader = decoderFor(charsetFromContentType(contentType));
   if (fromHeader) return decodeDeclared(body, fromHeader, 'content-type');
@@ -98,15 +106,54 @@ export function decodeHtml(body: Buffer, contentType?: string | null): DecodedTe
 }
 
 function decodeDeclared(body: Buffer, decoder: Decoder, detectedBy: 'content-type' | 'meta'): DecodedText {
-  const text = decodeWith(body, decoder);
-  if (decoder.name === 'utf-8' && looksMisdecoded(text)) {
-    const better = confidentDetection(body, MIN_OVERRULE_CONFIDENCE);
-    if (better && better.name !== 'utf-8') {
-      const retried = decodeWith(body, better);
-      if (countReplacements(retried) < countReplacements(text)) return { text: retried, charset: better.name, detectedBy: 'detected' };
-    }
+  const utf8 = known('utf-8');
+  // Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the template says (checked on the whole body: the first
+  // non-ASCII byte of a GBK page may come late, after a long ASCII head).
+  if (decoder.name !== 'utf-8' && isAsciiCompatible(decoder) && hasNonAscii(body) && isValidUtf8(body, true)) {
+    return { text: decodeWith(body, utf8), charset: utf8.name, detectedBy: 'detected' };
   }
-  return { text, charset: decoder.name, detectedBy };
+  const text = decodeWith(body, decoder);
+  if (!looksMisdecoded(text)) return { text, charset: decoder.name, detectedBy };
+  // The declared decoding produced many U+FFFD: the candidate with the fewest wins, the declaration on a tie.
+  let best = { text, charset: decoder.name, detectedBy: detectedBy as DecodedText['detectedBy'], bad: countReplacements(text) };
+  const candidates = [utf8, confidentDetection(body, decoder.name === 'utf-8' ? MIN_OVERRULE_CONFIDENCE : MIN_DETECTION_CONFIDENCE)];
+  for (const c of candidates) {
+    if (!c || c.name === decoder.name) continue;
+    const retried = decodeWith(body, c);
+    const bad = countReplacements(retried);
+    if (bad < best.bad) best = { text: retried, charset: c.name, detectedBy: 'detected', bad };
+  }
+  return { text: best.text, charset: best.charset, detectedBy: best.detectedBy };
+}
+
+/** Charsets in which ASCII bytes mean ASCII (so a UTF-8 reading of the same bytes is a fair rival). */
+function isAsciiCompatible(decoder: Decoder): boolean {
+  return !/^utf-(?:16|32)/.test(decoder.name);
+}
+
+function hasNonAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
+}
+
+/**
+ * UTF-16/32 without a BOM: HTML markup is mostly ASCII, so every second (fourth) byte is zero, on the high-order
+ * side. Judged on the first 1 KiB; an ASCII-compatible page has no zero bytes at all.
+ */
+function wideDecoder(body: Buffer): Decoder | undefined {
+  const n = Math.min(body.length, 1024) & ~3;
+  if (n < 8) return undefined;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (body[i] === 0) zeros[i & 3]++;
+  const share = zeros.map((z) => z / (n / 4));
+  // Zero bytes in the high-order lanes (a CJK-heavy head lowers the share, so 0.3 is enough); none elsewhere.
+  const high = (i: number): boolean => share[i] > 0.3;
+  const low = (i: number): boolean => share[i] < 0.05;
+  if (high(1) && high(2) && high(3) && low(0)) return known('utf-32le');
+  if (high(0) && high(1) && high(2) && low(3)) return known('utf-32be');
+  if (high(1) && high(3) && low(0) && low(2)) return known('utf-16le');
+  if (high(0) && high(2) && low(1) && low(3)) return known('utf-16be');
+  return undefined;
 }
 
 function decodeWith(bytes: Buffer, decoder: Decoder): string {
@@ -114,6 +161,9 @@ function decodeWith(bytes: Buffer, decoder: Decoder): string {
 }
 
 function bomDecoder(body: Buffer): { decoder: Decoder; length: number } | undefined {
+  // UTF-32LE's BOM starts with UTF-16LE's, so it is tested first.
+  if (body.length >= 4 && body[0] === 0xff && body[1] === 0xfe && body[2] === 0 && body[3] === 0) return { decoder: known('utf-32le'), length: 4 };
+  if (body.length >= 4 && body[0] === 0 && body[1] === 0 && body[2] === 0xfe && body[3] === 0xff) return { decoder: known('utf-32be'), length: 4 };
   if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return { decoder: known('utf-8'), length: 3 };
   if (body.length >= 2 && body[0] === 0xfe && body[1] === 0xff) return { decoder: known('utf-16be'), length: 2 };
   if (body.length >= 2 && body[0] === 0xff && body[1] === 0xfe) return { decoder: known('utf-16le'), length: 2 };
@@ -154,7 +204,7 @@ function parseAttributes(source: string): Map<string, string> {
 function detectDecoder(body: Buffer): Decoder | undefined {
   const sample = body.subarray(0, DETECTION_SAMPLE_BYTES);
   if (!sample.some((byte) => byte >= 0x80)) return undefined;
-  if (isValidUtf8(sample)) return known('utf-8');
+  if (isValidUtf8(sample, true)) return known('utf-8');
   return confidentDetection(sample, MIN_DETECTION_CONFIDENCE);
 }
 
@@ -168,10 +218,10 @@ function confidentDetection(body: Buffer, minConfidence: number): Decoder | unde
   return undefined;
 }
 
-function isValidUtf8(bytes: Buffer): boolean {
+/** Strict UTF-8; `cutAtEnd` tolerates a multi-byte sequence cut at the end (a sample, not the whole body). */
+function isValidUtf8(bytes: Buffer, cutAtEnd: boolean): boolean {
   try {
-    // stream: true tolerates a multi-byte sequence cut at the end of the sample.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: cutAtEnd });
     return true;
   } catch {
     return false;

@@ -51,3 +51,10 @@ test('a page without any title reports it in warnings', () => {
   assert.equal(a.title, undefined);
   assert.ok(a.warnings.some((w) => w.startsWith('title')));
 });
+
+test('cleanTitle: a run of spaces separates a blog name; a short reply-count tail after "|" goes', () => {
+  assert.equal(cleanTitle('我的周末骑行路线推荐  小王的博客 天极Blog', []), '我的周末骑行路线推荐');
+  assert.equal(cleanTitle('关于小区停车收费调整的几点疑问和建议 | 回复线索', []), '关于小区停车收费调整的几点疑问和建议');
+  // An ordinary single space inside a headline is not a separator.
+  assert.equal(cleanTitle('Apple unveils new iPhone', []), 'Apple unveils new iPhone');
+});

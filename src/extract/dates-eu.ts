@@ -1,0 +1,79 @@
+/**
+ * European date forms that dates.ts's English and Chinese patterns miss: day-first dotted numbers (`15.2.2018`,
+ * `01.11.2023, 14:30 Uhr`) and a day before a month name in German, French, Spanish, Italian, Dutch or Portuguese
+ * (`6. August 2009`, `13. Januar 2014`, `3 février 2021`, `5 de marzo de 2020`). Month names are looked up by
+ * their accent-free spelling and by unambiguous abbreviation (`Jan.`, `Okt.`, `févr.`), not listed per language
+ * twice. Inputs are short, whitespace-collapsed strings (the callers' bound), so the regexes run on bounded text.
+ */
+import type { DateParts } from './dates.js';
+
+const NAMES: Array<[number, string[]]> = [
+  [1, ['januar', 'janner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'january']],
+  [2, ['februar', 'fevrier', 'febrero', 'febbraio', 'februari', 'fevereiro', 'feber', 'february']],
+  [3, ['marz', 'mars', 'marzo', 'maart', 'marco', 'march']],
+  [4, ['april', 'avril', 'abril', 'aprile']],
+  [5, ['mai', 'mayo', 'maggio', 'mei', 'maio', 'may']],
+  [6, ['juni', 'juin', 'junio', 'giugno', 'junho', 'june']],
+  [7, ['juli', 'juillet', 'julio', 'luglio', 'julho', 'july']],
+  [8, ['august', 'aout', 'agosto', 'augustus']],
+  [9, ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro']],
+  [10, ['oktober', 'octobre', 'octubre', 'ottobre', 'outubro', 'october']],
+  [11, ['november', 'novembre', 'noviembre', 'novembro']],
+  [12, ['dezember', 'decembre', 'diciembre', 'dicembre', 'december', 'dezembro']],
+];
+
+const FULL = new Map<string, number>();
+for (const [m, names] of NAMES) for (const n of names) FULL.set(n, m);
+
+const stripAccents = (s: string): string => s.normalize('NFD').replace(/\p{Mn}/gu, '');
+
+/** Month number for a full name or an abbreviation of at least three letters that only one month's names start with. */
+export function monthFromName(word: string): number | undefined {
+  const w = stripAccents(word.toLowerCase()).replace(/\.$/, '');
+  if (w.length < 3) return undefined;
+  const full = FULL.get(w);
+  if (full !== undefined) return full;
+  let found: number | undefined;
+  for (const [m, names] of NAMES) {
+    if (!names.some((n) => n.startsWith(w))) continue;
+    if (found !== undefined && found !== m) return undefined;
+    found = m;
+  }
+  return found;
+}
+
+const TIME = String.raw`(?:\s?(?:,|um|à|a las|alle|om|às|-|–|\|)?\s?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\s?(?:Uhr|h))?)?`;
+/** 15.2.2018 · 01.11.2023 14:30 · 1. 11. 2023, 9:05 Uhr (day first: the European order for dots). */
+const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d.]\d)${TIME}`);
+/** 6. August 2009 · 13. Januar 2014 · 3 février 2021 · 5 de marzo de 2020 · 1er mai 2019 */
+const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:\.|er|º|°)?\s?(?:de\s)?(\p{L}{3,10})\.?,?\s(?:de\s)?((?:19|20)\d{2})(?!\d)${TIME}`, 'u');
+
+const LATIN_WORD = /[A-Za-z\u00c0-\u00ff]{3}/;
+
+function withTime(p: DateParts, g: Array<string | undefined>): DateParts {
+  const [h, mi, s] = g;
+  if (h === undefined || mi === undefined) return p;
+  const out: DateParts = { ...p, hour: Number(h), minute: Number(mi) };
+  if (s !== undefined) out.second = Number(s);
+  return out;
+}
+
+/** The first European-form date in `text`, with `valid` deciding plausibility (dates.ts owns it). */
+export function parseEuropeanDate(text: string, valid: (p: DateParts) => DateParts | undefined): DateParts | undefined {
+  // Cheap gates before the regexes: dotted dates need a dot, month names need Latin letters (most Chinese lines
+  // have neither, and this runs on every dated line).
+  let m = text.includes('.') ? DMY_DOT.exec(text) : null;
+  if (m) {
+    const ok = valid(withTime({ year: +m[3], month: +m[2], day: +m[1] }, m.slice(4, 7)));
+    if (ok) return ok;
+  }
+  m = LATIN_WORD.test(text) ? DAY_MONTH_NAME.exec(text) : null;
+  if (m) {
+    const month = monthFromName(m[2]);
+    if (month !== undefined) {
+      const ok = valid(withTime({ year: +m[3], month, day: +m[1] }, m.slice(4, 7)));
+      if (ok) return ok;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,179 @@
+/**
+ * Every place a page states when it was published, as scored candidates (issue 12): JSON-LD, meta tags, script
+ * variables, <time>/itemprop/date-classed elements, labelled and plain text lines near the headline, the URL.
+ * A candidate's score is its kind's base (how often that kind is the article's own time) adjusted by where it is:
+ * lines just under the headline gain, lines above it (today's-date banners) and far below it (related items,
+ * comments, reprint notes) lose. published.ts picks the best and joins a date with a time shown beside it.
+ */
+import { attr, textContent, type Element } from './dom.js';
+import { dateFromUrl, parseDateText, parseMachineDate, precisionOf, type DateContext, type DateParts } from './dates.js';
+import type { HeadData } from './head.js';
+import type { Block } from './blocks.js';
+import type { PageZones } from './page-lines.js';
+import { collapseSpace } from './text.js';
+
+export type CandidateKind = 'jsonld' | 'meta' | 'script' | 'element' | 'element-weak' | 'labelled' | 'line' | 'url';
+
+export interface TimeCandidate {
+  parts: DateParts;
+  kind: CandidateKind;
+  score: number;
+  /** Line index on the page, when known (for distance and tie-breaks). */
+  line?: number;
+  modified: boolean;
+}
+
+/** Base scores: structured data first, then markup that names itself a date, then text by label. */
+const BASE: Record<CandidateKind, number> = { jsonld: 100, meta: 90, script: 72, element: 75, 'element-weak': 55, labelled: 70, line: 50, url: 30 };
+/** Relative times ("1小时前") are a reader's-clock rendering; an absolute time elsewhere is the better witness. */
+const RELATIVE_PENALTY = 25;
+
+export const PUBLISHED_LABEL = /(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名)(?:时间|日期)|发表于|发布于|发帖时间|\b(?:posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?)\b)\s*[:：]?/i;
+export const MODIFIED_LABEL = /(?:更新时间|修改时间|最后更新|updated|last (?:updated|modified)|modified|aktualisiert(?:\s+am)?|mis à jour(?:\s+le)?|actualizado(?:\s+el)?)\s*(?:on|at|le|el|am)?\s*[:：]?/i;
+
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'og:published_time',
+  'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'pub_date', 'publication_date',
+  'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'date',
+  'article.published', 'article_date_original', 'original-publish-date', 'firstpublishedtime', 'created',
+  'weibo: article:create_at', 'article:post_time', 'citation_publication_date', 'citation_date', 'og:release_date',
+  'release_date', 'dc.date.created', 'datecreated', 'publishtime', 'publish_time', 'apub:time', 'cxenseparse:recs:publishtime',
+];
+const MODIFIED_META = [
+  'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'lastmod', 'dc.date.modified',
+  'dcterms.modified', 'article:modified', 'updated_time', 'modified_time', 'lastmodifiedtime',
+];
+const SCRIPT_TIME_KEYS = new Set(['ct', 'createtime', 'publishtime', 'pubtime', 'publishdate', 'pubdate', 'datepublished', 'ptime']);
+
+const DATE_ITEMPROP = /^(?:datePublished|dateModified|dateCreated|uploadDate)$/;
+const DATE_CLASS = /(?:^|\s)(?:publish|published|updated|pubdate|dateline|entry-date|post-date|publish-date|article-date)(?:\s|$)/;
+/** A class that only says "time"/"date": often the article's time, sometimes a banner or a list item's. */
+const WEAK_DATE_CLASS = /(?:^|[\s_-])(?:time|date|pubtime|publish-?time|post-?time|article-?time|info-?time)(?:$|[\s_-])/i;
+const TIME_ONLY = /^(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)$/;
+
+/**
+ * Position adjustment for a candidate on line `line`: the info line between headline and body is where a page states
+ * its own time (+10); above the headline sit banners and navigation (-10); inside the article text, dates are what
+ * the story mentions (-5); below it, related items, comments and reprint notes (-10, down to -25 the farther it is).
+ */
+export function distanceAdjustment(line: number | undefined, zones: Pick<PageZones, 'titleIndex' | 'bodyStart' | 'bodyEnd'>): number {
+  const title = zones.titleIndex ?? -1;
+  if (line === undefined) return 0;
+  const start = zones.bodyStart;
+  const end = zones.bodyEnd ?? -1;
+  if (title >= 0 && line < title) return -10;
+  const infoLine = title >= 0 && line > title && (start < 0 || line < start || title >= start) && line - title <= 12;
+  if (infoLine) return 10;
+  if (start < 0) return 0;
+  if (line < start) return title >= 0 ? 0 : 5;
+  if (line <= end) return -5;
+  return -10 - Math.min(15, Math.round((line - end) / 4));
+}
+
+export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
+  const out: TimeCandidate[] = [];
+  const add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust = 0): void => {
+    if (parts) out.push({ parts, kind, modified, line, score: BASE[kind] + adjust + distanceAdjustment(line, zones) + (precisionOf(parts) >= 4 ? 3 : 0) });
+  };
+  const ld = head.article;
+  if (ld?.datePublished) add(parseMachineDate(ld.datePublished, ctx), 'jsonld', false);
+  if (ld?.dateModified) add(parseMachineDate(ld.dateModified, ctx), 'jsonld', true);
+  for (const [keys, modified] of [[PUBLISHED_META, false], [MODIFIED_META, true]] as const) {
+    // Only the first key present counts: the lists are ordered by how specific a key is.
+    for (const k of keys) {
+      const p = (head.meta.get(k) ?? []).map((v) => parseMachineDate(v, ctx)).find((x) => x !== undefined);
+      if (p) {
+        add(p, 'meta', modified);
+        break;
+      }
+    }
+  }
+  for (const v of head.scriptVars) if (SCRIPT_TIME_KEYS.has(v.key)) add(parseMachineDate(v.value, ctx), 'script', false);
+  // One map from line (and its element) to line index, shared by both passes.
+  const lineIndex = new Map<Block | Element, number>();
+  for (let i = 0; i < zones.lines.length; i++) {
+    lineIndex.set(zones.lines[i], i);
+    if (!lineIndex.has(zones.lines[i].el)) lineIndex.set(zones.lines[i].el, i);
+  }
+  collectElements(order, lineIndex, ctx, add);
+  collectLines(zones, lineIndex, ctx, add);
+  add(dateFromUrl(url), 'url', false);
+  return out;
+}
+
+type Add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust?: number) => void;
+
+function collectElements(order: Element[], lineOf: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
+  let found = 0;
+  // Plain substring tests first: the regexes run only on the few class/id values that mention a time or date.
+  const mentions = (v: string | undefined): v is string => v !== undefined && /time|date|publish|updated/i.test(v);
+  for (const el of order) {
+    if (found >= 12) break;
+    const a = el.attribs;
+    const cls = mentions(a.class) ? a.class : undefined;
+    const strong = el.name === 'time' || a.pubdate !== undefined || (a.itemprop !== undefined && DATE_ITEMPROP.test(a.itemprop)) || (cls !== undefined && DATE_CLASS.test(cls));
+    const weak = !strong && ((cls !== undefined && WEAK_DATE_CLASS.test(cls)) || (mentions(a.id) && WEAK_DATE_CLASS.test(a.id)));
+    if (!strong && !weak) continue;
+    const text = weak ? collapseSpace(textContent(el)) : '';
+    if (weak && (text.length < 5 || text.length > 60)) continue;
+    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? (text || collapseSpace(textContent(el)).slice(0, 100));
+    if (!raw) continue;
+    const p = parseMachineDate(raw, { ...ctx, now: undefined }) ?? (ctx.now ? parseDateText(raw, ctx) : undefined);
+    if (!p) continue;
+    found++;
+    const marker = `${a.itemprop ?? ''} ${a.class ?? ''}`.toLowerCase();
+    let line: number | undefined;
+    for (let up: Element | null = el, i = 0; up && i < 8 && line === undefined; up = up.parent as Element | null, i++) line = lineOf.get(up);
+    add(p, weak ? 'element-weak' : 'element', /modified|updated/.test(marker), line);
+  }
+}
+
+/** A date line followed (or preceded) by a line that is only a time: one statement split over two elements. */
+function joinTime(p: DateParts, zones: PageZones, i: number): DateParts {
+  if (precisionOf(p) !== 3) return p;
+  for (const j of [i + 1, i - 1]) {
+    const t = zones.lines[j]?.text.trim();
+    const m = t && t.length <= 8 ? TIME_ONLY.exec(t) : null;
+    if (m && +m[1] < 24 && +m[2] < 60) return { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
+  }
+  return p;
+}
+
+function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
+  const absolute: DateContext = { ...ctx, now: undefined, clock: ctx.now };
+  const seen = new Set<number>();
+  const scan = (lines: typeof zones.lines, labelledOnly: boolean, limit: number): void => {
+    let taken = 0;
+    for (const l of lines) {
+      if (taken >= limit) break;
+      const i = index.get(l);
+      if (i === undefined || seen.has(i) || l.text.length > 600) continue;
+      const text = collapseSpace(l.text);
+      if (text.length > 300) continue;
+      const label = PUBLISHED_LABEL.exec(text);
+      const modLabel = MODIFIED_LABEL.exec(text);
+      if (labelledOnly && !label && !modLabel) continue;
+      const modified = modLabel !== null && (!label || modLabel.index < label.index);
+      const rest = label && !modified ? text.slice(label.index + label[0].length) : modLabel && modified ? text.slice(modLabel.index + modLabel[0].length) : text;
+      let relative = false;
+      let p = parseDateText(rest, absolute);
+      // "昨天 14:20 发布于北京": the label may follow the time (and name a place).
+      if (!p && label && label.index > 0 && /^(?:发布于|发表于)/.test(label[0])) p = parseDateText(text.slice(0, label.index), absolute);
+      if (!p && ctx.now) {
+        p = parseDateText(rest, ctx);
+        relative = p !== undefined;
+      }
+      if (!p || precisionOf(p) < 3) continue;
+      seen.add(i);
+      taken++;
+      add(joinTime(p, zones, i), label || modLabel ? 'labelled' : 'line', modified, i, relative ? -RELATIVE_PENALTY : 0);
+    }
+  };
+  scan(zones.header, false, 6);
+  scan(zones.beforeTitle, false, 2);
+  scan(zones.bodyEdges, false, 4);
+  scan(zones.after, true, 3);
+  // The whole page only when the zones held nothing: a labelled line anywhere is weak evidence, and this is the
+  // one pass over every line (kept off the common path for speed).
+  if (seen.size === 0) scan(zones.lines, true, 8);
+}

@@ -1,0 +1,39 @@
+/** Author/source cleaning (issue 12): interface words, glued links, affiliations, slash bylines, account platforms. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanPersonName, sourceFromText } from '../../src/extract/byline.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { zhParagraphs } from './helpers.js';
+
+test('a login box or tool bar is not an author', () => {
+  assert.equal(cleanPersonName('账号 密码 自动登录 登录并发表'), undefined);
+  assert.equal(cleanPersonName('字号'), undefined);
+  assert.equal(cleanPersonName('分享'), undefined);
+  assert.equal(cleanPersonName('好看的hk 粉丝 - 1 关注 - 0'), '好看的hk');
+});
+
+test('a name glued to an interface word or followed by a title keeps only the name', () => {
+  assert.equal(cleanPersonName('张晓明举报'), '张晓明');
+  assert.equal(cleanPersonName('甜阁下 心理咨询师'), '甜阁下');
+  assert.equal(cleanPersonName('杜卿卿 李隽'), '杜卿卿 李隽');
+});
+
+test('slash-separated bylines give the reporter (traditional characters too)', () => {
+  assert.equal(cleanPersonName('【聯合晚報╱記者楊正海╱即時報導】'), '楊正海');
+  assert.equal(cleanPersonName('記者陳嘉寧／桃園機場報導'), '陳嘉寧');
+});
+
+test('source: the dateline place in brackets and a following tool link are cut off', () => {
+  assert.equal(sourceFromText('来源: 中国新闻网(北京)'), '中国新闻网');
+  assert.equal(sourceFromText('来源：新京报举报'), '新京报');
+});
+
+test('a WeChat page credits the account (#js_name / var nickname), not 微信公众平台', () => {
+  const page = (extra: string): string => `<html><head><title>公众号文章标题</title><meta property="og:site_name" content="微信公众平台"></head>
+    <body><h1 id="activity-name">公众号文章标题</h1>${extra}<div id="js_content">${zhParagraphs()}</div></body></html>`;
+  const a = extractArticle(page('<div id="meta_content"><span id="js_author_name">李四</span><a id="js_name">某某观察</a></div>'), { url: 'https://mp.weixin.qq.com/s/x' });
+  assert.equal(a.publisher, '某某观察');
+  assert.equal(a.author, '李四');
+  const b = extractArticle(page('<script>var nickname = "城市日记";</script>'), { url: 'https://mp.weixin.qq.com/s/y' });
+  assert.equal(b.publisher, '城市日记');
+});

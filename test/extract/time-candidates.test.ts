@@ -1,0 +1,90 @@
+/** The scored publish-time model (issue 12): European forms, script timestamps, year-less dates, joins, ranking. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDateText } from '../../src/extract/dates.js';
+import { monthFromName } from '../../src/extract/dates-eu.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { rankCandidates } from '../../src/extract/published.js';
+import { distanceAdjustment, type TimeCandidate } from '../../src/extract/time-candidates.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
+
+const ctx = { timezone: 'Europe/Berlin' };
+
+test('dotted day-first dates, with and without a time', () => {
+  assert.deepEqual(parseDateText('15.2.2018', ctx), { year: 2018, month: 2, day: 15 });
+  assert.deepEqual(parseDateText('Stand: 01.11.2023, 14:30 Uhr', ctx), { year: 2023, month: 11, day: 1, hour: 14, minute: 30 });
+  assert.equal(parseDateText('version 1.2.3', ctx), undefined);
+});
+
+test('a day before a month name in German, French, Spanish, with abbreviations', () => {
+  assert.deepEqual(parseDateText('6. August 2009', ctx), { year: 2009, month: 8, day: 6 });
+  assert.deepEqual(parseDateText('Montag, 13. Januar 2014', ctx), { year: 2014, month: 1, day: 13 });
+  assert.deepEqual(parseDateText('publié le 3 février 2021 à 10h15', ctx), { year: 2021, month: 2, day: 3, hour: 10, minute: 15 });
+  assert.deepEqual(parseDateText('5 de marzo de 2020', ctx), { year: 2020, month: 3, day: 5 });
+  assert.deepEqual(parseDateText('12. Okt. 2022', ctx), { year: 2022, month: 10, day: 12 });
+  assert.equal(monthFromName('Mär'), 3);
+  assert.equal(monthFromName('ju'), undefined);
+  assert.equal(monthFromName('Hauptstadt'), undefined);
+});
+
+test('English month with a weekday between day and year (blog date widgets)', () => {
+  assert.deepEqual(parseDateText('Dec 28 Sat 2013 00:28', ctx), { year: 2013, month: 12, day: 28, hour: 0, minute: 28 });
+});
+
+test("WeChat's var ct (Unix seconds) in an inline script is a publish-time candidate", () => {
+  const page = `<html><head><title>公众号文章</title></head><body><h1>公众号文章</h1>${zhParagraphs()}
+    <script>var nickname = "某某号"; var ct = "1601092800";</script></body></html>`;
+  const a = extractArticle(page, { url: 'https://mp.weixin.qq.com/s/abc' });
+  assert.equal(Date.parse(a.publishedAt ?? ''), 1601092800_000);
+});
+
+test('a year-less 10-08 with the time beside it takes the year from the URL', () => {
+  const a = extractFrom(`<h1>标题新闻</h1><div class="info"><span>10-08</span> <span>14:20</span></div><div class="content">${zhParagraphs()}</div>`, {
+    url: 'https://news.example.cn/2020/10/123.html',
+    head: '<title>标题新闻</title>',
+  });
+  assert.equal(a.publishedAt, '2020-10-08T14:20:00+08:00');
+});
+
+test('a date line and a time-only line next to it are joined', () => {
+  const a = extractFrom(`<h1>标题新闻</h1><div>2021-03-05</div><div>09:30</div><div class="content">${zhParagraphs()}</div>`, { head: '<title>标题新闻</title>' });
+  assert.equal(a.publishedAt, '2021-03-05T09:30:00+08:00');
+});
+
+test('span.time with an absolute time beats relative times elsewhere on the page', () => {
+  const html = `<!DOCTYPE html><html><head><title>标题新闻</title></head><body><h1>标题新闻</h1>
+    <div class="meta"><span class="time">2022-06-01 08:15:00</span></div><div class="content">${zhParagraphs()}</div>
+    <ul class="hot"><li>热门一 <span>1小时前</span></li><li>热门二 <span>3小时前</span></li></ul></body></html>`;
+  const a = extractArticle(html, { url: 'https://news.example.cn/a/1.html', now: new Date('2022-06-03T00:00:00Z') });
+  assert.equal(a.publishedAt, '2022-06-01T08:15:00+08:00');
+});
+
+test('a Chinese page declared lang=ja is still read in China time, never +09:00', () => {
+  const html = `<!DOCTYPE html><html lang="ja"><head><title>标题新闻</title></head><body><h1>标题新闻</h1>
+    <div>2023-02-01 10:00</div><div class="content">${zhParagraphs()}</div></body></html>`;
+  const a = extractArticle(html, { url: 'https://news.example.com/a/1.html' });
+  assert.equal(a.publishedAt, '2023-02-01T10:00:00+08:00');
+});
+
+test('the info-line time beats a later labelled time among related items', () => {
+  const related = Array.from({ length: 6 }, (_, i) => `<li><a href="/r${i}">相关新闻${i}</a> 发布时间：2024-05-0${i + 2} 12:00</li>`).join('');
+  const a = extractFrom(`<h1>标题新闻</h1><div>2024-05-01 08:00 来源：某报</div><div class="content">${zhParagraphs()}</div><ul>${related}</ul>`, { head: '<title>标题新闻</title>' });
+  assert.equal(a.publishedAt, '2024-05-01T08:00:00+08:00');
+});
+
+test('published and modified stay apart', () => {
+  const a = extractFrom(`<h1>Bus routes</h1><p>Published: 3 March 2025 09:00 · Updated: 4 March 2025 18:00</p>${enParagraphs()}`, { head: '<title>Bus routes</title>', timezone: 'UTC' });
+  assert.equal(a.publishedAt, '2025-03-03T09:00:00+00:00');
+});
+
+test('ranking: agreement between kinds and position decide; the info line gains, text above the headline loses', () => {
+  const zones = { titleIndex: 10, bodyStart: 14, bodyEnd: 40 };
+  assert.equal(distanceAdjustment(12, zones), 10);
+  assert.equal(distanceAdjustment(5, zones), -10);
+  assert.equal(distanceAdjustment(20, zones), -5);
+  assert.ok(distanceAdjustment(200, zones) <= -25);
+  const c = (day: number, kind: TimeCandidate['kind'], score: number): TimeCandidate => ({ parts: { year: 2024, month: 1, day }, kind, score, modified: false });
+  // A meta date alone loses to a day that the visible line, an element and the URL all state.
+  const ranked = rankCandidates([c(9, 'meta', 90), c(2, 'labelled', 80), c(2, 'element', 75), c(2, 'url', 30)]);
+  assert.equal(ranked[0].parts.day, 2);
+});
