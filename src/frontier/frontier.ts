@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { StoreDatabase } from '../storage/index.js';
+import { withLazySync, type StoreDatabase } from '../storage/index.js';
 import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ParamLearner } from './paramLearning.js';
 import { ensureFrontierSchema } from './schema.js';
@@ -107,9 +107,11 @@ export class Frontier {
   /** Adds many in one transaction (one fsync instead of one per link). Returns how many were new. */
   addMany(items: AddUrl[], now = Date.now()): number {
     let added = 0;
-    this.db.transaction(() => {
-      for (const item of items) if (this.add(item, now)) added++;
-    }).immediate();
+    withLazySync(this.db, () =>
+      this.db.transaction(() => {
+        for (const item of items) if (this.add(item, now)) added++;
+      }).immediate(),
+    );
     return added;
   }
 
@@ -138,13 +140,15 @@ export class Frontier {
   claim(opts: ClaimOptions): FrontierEntry[] {
     const out: FrontierEntry[] = [];
     try {
-      this.db.transaction(() => {
-        for (const row of this.claims.pick(opts, opts.limit)) {
-          this.stmt.setInFlight.run({ id: row.id, runId: this.runId });
-          this.stmt.setHostNext.run({ host: row.host, at: opts.now + opts.delayFor(row.host, row.source) });
-          out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
-        }
-      }).immediate();
+      withLazySync(this.db, () =>
+        this.db.transaction(() => {
+          for (const row of this.claims.pick(opts, opts.limit)) {
+            this.stmt.setInFlight.run({ id: row.id, runId: this.runId });
+            this.stmt.setHostNext.run({ host: row.host, at: opts.now + opts.delayFor(row.host, row.source) });
+            out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
+          }
+        }).immediate(),
+      );
     } catch (err) {
       this.claims.forgetParked(); // rolled back: the parked flags on disk are no longer known
       throw err;
@@ -154,7 +158,7 @@ export class Frontier {
 
   /** Pushes a host's next-allowed time later (e.g. robots.txt Crawl-delay learned after claiming). */
   deferHost(host: string, at: number): void {
-    this.stmt.setHostNext.run({ host, at });
+    withLazySync(this.db, () => this.stmt.setHostNext.run({ host, at }));
   }
 
   /** Earliest time (ms) at which some queued URL becomes claimable; null when nothing is queued. */
@@ -172,14 +176,16 @@ export class Frontier {
 
   /** Records the end of a URL's fetch; `nextRevisitAt` schedules an incremental refetch (null: never). */
   finish(url: string, result: FinishResult, now = Date.now()): void {
-    this.stmt.finish.run({
-      url,
-      state: result.state,
-      outcome: result.outcome,
-      error: result.error ?? null,
-      ...fetchColumns(result, now),
-      revisited: result.revisited ? 1 : 0,
-    });
+    withLazySync(this.db, () =>
+      this.stmt.finish.run({
+        url,
+        state: result.state,
+        outcome: result.outcome,
+        error: result.error ?? null,
+        ...fetchColumns(result, now),
+        revisited: result.revisited ? 1 : 0,
+      }),
+    );
   }
 
   /** Puts known articles whose revisit time has come, and failed URLs whose retry time has come, back in the queue. */
@@ -204,7 +210,7 @@ export class Frontier {
 
   /** Puts a URL back with a not-before time (Retry-After, transient failure). */
   retryLater(url: string, at: number, error: string, options: { refundAttempt?: boolean } = {}): void {
-    this.stmt.retryLater.run({ url, at, error, refund: options.refundAttempt ? 1 : 0 });
+    withLazySync(this.db, () => this.stmt.retryLater.run({ url, at, error, refund: options.refundAttempt ? 1 : 0 }));
   }
 
   /**
@@ -232,7 +238,7 @@ export class Frontier {
       this.finish(variant, result, now);
       return;
     }
-    this.db.transaction(() => {
+    const adoptAsAlias = this.db.transaction(() => {
       this.add({ url: key, source: result.source, depth: result.depth }, now);
       this.stmt.finishVariant.run({
         url: variant,
@@ -250,7 +256,8 @@ export class Frontier {
         runId: this.runId,
       }).changes;
       if (adopted === 0 && result.snapshotId) this.stmt.adoptSnapshot.run({ url: key, snapshotId: result.snapshotId });
-    }).immediate();
+    });
+    withLazySync(this.db, () => adoptAsAlias.immediate());
   }
 
   /**

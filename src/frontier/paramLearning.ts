@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { StoreDatabase } from '../storage/index.js';
+import { withLazySync, type StoreDatabase } from '../storage/index.js';
 import { hostKey, normalizeEscapes, normalizeUrl } from './normalize.js';
 import type { FrontierRow } from './entry.js';
 
@@ -241,7 +241,7 @@ export class ParamLearner {
       this.s.evidence!.run({ host, param, base, verdict, detail, now });
       touched.add(param);
     };
-    this.db.transaction(() => {
+    const record = this.db.transaction(() => {
       const self = { url, canonical, content_hash: page.contentHash };
       this.s.upsertPage!.run({ url, host, canonical, hash: page.contentHash, now });
       const q = url.indexOf('?');
@@ -267,7 +267,8 @@ export class ParamLearner {
         note(child.param, url, verdictOf(self, child), `${child.url} vs ${url}`);
       }
       for (const param of touched) this.decide(host, param, now, result);
-    }).immediate();
+    });
+    withLazySync(this.db, () => record.immediate());
     return result;
   }
 

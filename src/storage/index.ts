@@ -1,4 +1,4 @@
-export { openStoreDatabase, STORE_DB_FILE, type StoreDatabase } from './database.js';
+export { openStoreDatabase, STORE_DB_FILE, withLazySync, type StoreDatabase } from './database.js';
 export { acquireRunLock, runLockHolder } from './runLock.js';
 export { storeTrouble, StoreFullError, type StoreTrouble } from './storeErrors.js';
 export { compactDatabase, compactIfRequested, requestCompaction } from './compaction.js';
