@@ -6,7 +6,11 @@
  *      issue's second size: BENCH_SIZES=2000,20000, about ten times longer). BENCH_POOL=compare adds
  *      snapcrawl with the extraction workers off (the in-process fallback), to show what the pool pays.
  *   2. extraction alone: snapcrawl's extractor vs @mozilla/readability + jsdom on the same pages, one core;
- *   3. browser mode vs HTTP mode (skipped, with the reason, when Chromium is not installed).
+ *   3. browser mode vs HTTP mode (skipped, with the reason, when Chromium is not installed);
+ *   4. the frontier alone (scripts/bench-frontier.ts): 100 000 and 1 000 000 URLs over 10 000 hosts enqueued,
+ *      100 000 claimed and finished, on the store's own disk; rates and peak RSS, each size in its own process;
+ *   5. the first `serve` of a 100 000-snapshot store whose search index was never built (scripts/bench-serve.ts);
+ *      BENCH_SERVE=0 skips it (writing the store and the background index build take minutes).
  *
  * Where a crawl's time went (node --cpu-prof of scripts/bench/run-snapcrawl.ts, 2 000 articles, before
  * issue 14's changes; main thread, wall time, on a shared 2-core machine):
@@ -24,7 +28,9 @@
  * handing pages to the worker, ~5% file syscalls; the extraction worker is 70% idle, waiting for work:
  * the main thread's SQLite commits, not extraction, now bound a crawl.
  */
+import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { runBrowserBench } from './bench-browser.js';
 import { compareAt, formatTable, type CrawlerName } from './bench/compare.js';
 import { runExtractBench } from './bench-extract.js';
@@ -53,3 +59,13 @@ console.log(JSON.stringify(await runExtractBench({}), null, 2));
 
 console.log('\n== browser mode vs HTTP mode ==');
 console.log(JSON.stringify(await runBrowserBench(), null, 2));
+
+console.log('\n== frontier alone: 1 000 000 URLs over 10 000 hosts, 100 000 claimed and finished ==');
+const frontierBench = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./bench-frontier.ts', import.meta.url))], { stdio: 'inherit' });
+if (frontierBench.status !== 0) console.log(`frontier bench failed (exit ${frontierBench.status})`);
+
+if (process.env.BENCH_SERVE !== '0') {
+  console.log('\n== first serve of a 100 000-snapshot store (search index never built) ==');
+  const serveBench = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./bench-serve.ts', import.meta.url))], { stdio: 'inherit' });
+  if (serveBench.status !== 0) console.log(`serve bench failed (exit ${serveBench.status})`);
+}

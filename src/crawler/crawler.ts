@@ -321,7 +321,13 @@ export class Crawler {
             .add(() => this.process(processor, entry, log))
             .finally(() => {
               inFlight--;
-              hostInFlight.set(entry.host, (hostInFlight.get(entry.host) ?? 1) - 1);
+              // Idle hosts leave the map: the busy set is rebuilt per claim, so it must cost the hosts in flight, not every host seen.
+              const left = (hostInFlight.get(entry.host) ?? 1) - 1;
+              if (left > 0) hostInFlight.set(entry.host, left);
+              else {
+                hostInFlight.delete(entry.host);
+                hostLimit.delete(entry.host); // set again on the host's next claim
+              }
               progress();
               this.wake?.();
             });
