@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeConfig } from '../src/config/index.js';
 import { Crawler } from '../src/crawler/index.js';
-import { startNewsSite } from '../src/demo/index.js';
+import { startNewsSite } from '../demo/index.js';
 
 const ARTICLE_PATTERN = '/(?:zh/[a-z]+/\\d{6}/\\d{2}/t\\d{8}_\\d+\\.html|en/[a-z]+/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+)(?:[?#]|$)';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
 import { Crawler, storeStatus } from '../src/crawler/index.js';
 import { openStoreDatabase, STORE_DB_FILE } from '../src/storage/index.js';
-import { startNewsSite } from '../src/demo/index.js';
+import { startNewsSite } from '../demo/index.js';
 import { formatSummary } from '../src/cli/format.js';
 import { createLogger } from '../src/util/logger.js';
 

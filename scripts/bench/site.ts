@@ -3,7 +3,7 @@
  * figures: `node --import tsx scripts/bench/site.ts <articles>` prints one JSON line `{ url }` once it
  * listens on 127.0.0.1, and serves until stdin closes (the parent exiting ends it too).
  */
-import { startNewsSite } from '../../src/demo/index.js';
+import { startNewsSite } from '../../demo/index.js';
 
 const articles = Number(process.argv[2] ?? 2000);
 const site = await startNewsSite({ articles });

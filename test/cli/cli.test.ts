@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startNewsSite, type NewsSite } from '../../src/demo/index.js';
+import { startNewsSite, type NewsSite } from '../../demo/index.js';
 import { acquireRunLock } from '../../src/crawler/index.js';
 import { runCli, writeDemoConfig as writeConfig } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';

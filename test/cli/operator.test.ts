@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startNewsSite, type NewsSite } from '../../src/demo/index.js';
+import { startNewsSite, type NewsSite } from '../../demo/index.js';
 import { runCli, startCli, writeDemoConfig, ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { createLogger } from '../../src/util/logger.js';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { normalizeUrl } from '../../src/frontier/index.js';
-import { startNewsSite, type NewsSite } from '../../src/demo/index.js';
+import { startNewsSite, type NewsSite } from '../../demo/index.js';
 import { SnapshotStore, readWarcResponse } from '../../src/snapshot/index.js';
 import { takedown } from '../../src/takedown/index.js';
 import { openStoreDatabase } from '../../src/storage/index.js';

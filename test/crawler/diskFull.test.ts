@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { startNewsSite } from '../../src/demo/index.js';
+import { startNewsSite } from '../../demo/index.js';
 import { openStoreDatabase } from '../../src/storage/index.js';
 import { runCli, writeNewsSiteConfig } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';

@@ -8,7 +8,7 @@ import { makeConfig } from '../../src/config/index.js';
 import { Crawler } from '../../src/crawler/index.js';
 import { ExtractCrashError, ExtractPool } from '../../src/crawler/extractPool.js';
 import { runExtractTask, type ExtractTask } from '../../src/crawler/extractTask.js';
-import { startNewsSite } from '../../src/demo/index.js';
+import { startNewsSite } from '../../demo/index.js';
 import { SnapshotStore } from '../../src/snapshot/index.js';
 import { silentLogger } from '../../src/util/logger.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startNewsSite, type NewsSite } from '../../src/demo/index.js';
+import { startNewsSite, type NewsSite } from '../../demo/index.js';
 import { normalizeUrl } from '../../src/frontier/index.js';
 import { SnapshotStore } from '../../src/snapshot/index.js';
 import { openStoreDatabase } from '../../src/storage/index.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startNewsSite, type NewsSite } from '../../src/demo/index.js';
+import { startNewsSite, type NewsSite } from '../../demo/index.js';
 import { verifyStore } from '../../src/crawler/index.js';
 import { normalizeUrl } from '../../src/frontier/index.js';
 import { SnapshotStore } from '../../src/snapshot/index.js';

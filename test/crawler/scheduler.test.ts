@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeConfig } from '../../src/config/index.js';
 import { CrawlScheduler, storeStatus, type ScheduledRun } from '../../src/crawler/index.js';
-import { startNewsSite, type NewsSite } from '../../src/demo/index.js';
+import { startNewsSite, type NewsSite } from '../../demo/index.js';
 import { demoSource } from '../helpers/crawl.js';
 import { tempDir } from '../helpers/tmp.js';
 

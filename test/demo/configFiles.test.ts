@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/index.js';
-import { startNewsSite } from '../../src/demo/index.js';
+import { startNewsSite } from '../../demo/index.js';
 
 describe('config files', () => {
   it('config/sources.yaml validates and shows several kinds of source', () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { startNewsSite, type NewsSite } from '../../src/demo/index.js';
-import { escapeHtml } from '../../src/demo/html.js';
+import { startNewsSite, type NewsSite } from '../../demo/index.js';
+import { escapeHtml } from '../../demo/html.js';
 
 async function get(site: NewsSite, path: string, headers: Record<string, string> = {}) {
   const res = await fetch(site.url + path, { redirect: 'manual', headers });

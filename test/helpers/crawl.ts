@@ -1,7 +1,7 @@
 import { makeConfig, type ConfigInput, type SourceInput } from '../../src/config/index.js';
 import { Crawler, type CrawlOptions, type RunSummary } from '../../src/crawler/index.js';
 
-/** The article URL pattern of the demo news site (src/demo). */
+/** The article URL pattern of the demo news site (demo/). */
 export const DEMO_ARTICLE_PATTERN =
   '/(?:zh/[a-z]+/\\d{6}/\\d{2}/t\\d{8}_\\d+\\.html|en/[a-z]+/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+)(?:[?#]|$)';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { startNewsSite } from '../../src/demo/index.js';
+import { startNewsSite } from '../../demo/index.js';
 import { openStoreDatabase } from '../../src/storage/index.js';
 import { runCli, startCli, writeNewsSiteConfig } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
