@@ -9,18 +9,22 @@ import { collapseSpace } from './text.js';
 const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 /** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */
 const CN_NAME = String.raw`(?:[${CN}]{1,6}[·•][${CN}]{1,10}?|[${CN}]{2,4}?)`;
-const NAME_STOP = String.raw`(?=$|[\s　)）\]】>,，、;；|｜/:：_]|报道|摄影?|通讯员|实习生|特约|发自|编辑|责编|整理|综合|电\b|讯|联合|撰文|文字|供图|提供|作品|来源|出处|等)`;
+const NAME_STOP = String.raw`(?=$|[\s　)）\]】>,，、;；|｜/:：_]|报道|摄影?|通讯员|实习生|特约|发自|编辑|责编|责任编辑|校对|审核|时间|日期|发布|整理|综合|电\b|讯|联合|撰文|文字|供图|提供|作品|来源|出处|等)`;
 /** Several names separated by spaces or 、 (e.g. "王建宏 张文攀"). */
-const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?${CN_NAME}${NAME_STOP}){0,7}`;
+// A following label ("孙宁 责任编辑：…") is not a second name.
+const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|责编|编辑|来源|校对|审核|摄影)${CN_NAME}${NAME_STOP}){0,7}`;
 const OUTLET = String.raw`(?:本报|本刊|本网|本台|新华社|中新社|中新网|央视网|人民网|光明网|新华网|央广网|[${CN}\dA-Za-z]{1,10}?(?:日报|晚报|早报|时报|报道|报|网|台|频道|客户端|社))`;
 const REPORTER = String.raw`${OUTLET}?(?:首席|特约|见习|驻[${CN}]{1,4})?(?:记者|实习生|通讯员)`;
 /** Any outlet or desk written before 记者 ("总台央视记者", "澎湃新闻记者", "新华社北京10月12日电 记者"). */
 const ANY_REPORTER = String.raw`[${CN}A-Za-z\d]{0,12}?(?:首席|特约|见习|驻[${CN}]{1,4})?(?:记者|实习生|通讯员)`;
 
+/** A label glued to the name by the page's markup ("作者：孙宁责任编辑：NF041" from two adjacent spans). */
+const NEXT_LABEL = String.raw`(?:责任编辑|责编|编辑|来源|校对|审核)\s*[:：]`;
+
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   // 作者：茉莉 · 撰文：张三 · 执笔人：… · 发帖人：…
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|原作者|撰文|撰稿|执笔人?|文字|文章作者|发布者|发帖人|楼主|博主|投稿人)\s*[:：]\s*(${CN_NAMES}|[A-Za-z][\w .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|原作者|撰文|撰稿|执笔人?|文字|文章作者|发布者|发帖人|楼主|博主|投稿人)\s*[:：]\s*(${CN_NAMES}|[A-Za-z][\w .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
   // 文/李四 · 文｜王五 · 文/图 赵六
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])文\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道

@@ -85,7 +85,7 @@ export function readHead(all: Element[]): HeadData {
         break;
     }
   }
-  const docTitle = (titleEl ? collapseSpace(textContent(titleEl)) : '') || collapseSpace(wrapperTitle ?? '');
+  const docTitle = (titleEl ? titleSpace(textContent(titleEl)) : '') || titleSpace(wrapperTitle ?? '');
   return { meta, article: readJsonLd(ldScripts), htmlLang: htmlLang?.trim() || undefined, docTitle: docTitle || undefined, scriptVars };
 }
 
@@ -218,4 +218,16 @@ function readJsonLd(scripts: Element[]): JsonLdArticle | undefined {
     url: str(best.url) ?? (isObject(best.mainEntityOfPage) ? str(best.mainEntityOfPage['@id']) : str(best.mainEntityOfPage)),
     inLanguage: str(best.inLanguage),
   };
+}
+
+/**
+ * Whitespace of a <title> collapsed, except that a run of spaces stays two spaces wide: some sites separate the
+ * headline from the blog or channel name by spaces alone ("Title  blogname 天极Blog"), and cleanTitle splits there.
+ */
+function titleSpace(s: string): string {
+  return s
+    .replace(/[\s\u00a0\u200b\ufeff]*\u3000[\s\u00a0\u3000\u200b\ufeff]*/g, '  ')
+    .replace(/[\s\u00a0\u200b\ufeff]{2,}/g, '  ')
+    .replace(/[\s\u00a0\u200b\ufeff]/g, ' ')
+    .trim();
 }

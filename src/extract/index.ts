@@ -21,7 +21,8 @@ import { findBodyStart, pageLines, pageZones, type PageZones } from './page-line
 import { extractPeople, siteNamesOf } from './people.js';
 import { extractTimes } from './published.js';
 import { inferTimezone, isValidZone } from './timezone.js';
-import { extractTitle, titleFromLines, titleFromMetadata, type TitleResult } from './title.js';
+import { articleTitle, extractTitle, titleFromMetadata, type TitleResult } from './title.js';
+import { titleFromLines } from './title-lines.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
 export { ARTICLE_THRESHOLD, classifyPage, type PageClassification, type PageKind } from './articleEvidence.js';
@@ -104,7 +105,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   if (!titleResult.title) {
     // No element matches <title>/og:title: the <title> is generic or the page has none.
     titleResult =
-      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]))) ??
+      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(titleSources))) ??
       { title: metadataTitle };
     const first = blocks[0];
     if (first && titleResult.title && first.text.length < 400 && comparable(first.text).endsWith(comparable(titleResult.title))) blocks = blocks.slice(1);

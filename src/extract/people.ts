@@ -2,7 +2,7 @@
  * Author, editor and publisher/source, combining structured data (JSON-LD, meta), byline elements
  * (rel=author, itemprop=author, .byline/.author) and the Chinese/English text patterns of byline.ts.
  */
-import { classAndId, closest, elementsIn, textContent, type Element } from './dom.js';
+import { classAndId, closest, elementsIn, isTag, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
@@ -142,8 +142,25 @@ function accountOf(order: Element[], head: HeadData): { account?: string; writer
     else if (!writer && id === 'js_author_name') writer = collapseSpace(textContent(el)) || undefined;
     if (account && writer) break;
   }
+  // Only account pages have the layout: no extra walk over other pages.
+  if (account) writer ??= oldLayoutWriter(order);
   account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
   return { account: account && account.length <= 40 ? account : undefined, writer: writer && writer.length <= 40 ? writer : undefined };
+}
+
+/**
+ * The older WeChat layout has no #js_author_name: the writer is the undated, unlinked meta <em> of the meta list
+ * (<em id="post-date" …>2018-04-06</em><em class="rich_media_meta_text">华商君</em><a id="post-user">华商报</a>).
+ */
+function oldLayoutWriter(order: Element[]): string | undefined {
+  const list = order.find((e) => e.attribs.id === 'meta_content' || /(?:^|\s)rich_media_meta_list(?:\s|$)/.test(e.attribs.class ?? ''));
+  if (!list) return undefined;
+  for (const el of list.children) {
+    if (!isTag(el) || el.name !== 'em' || el.attribs.id || !/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(el.attribs.class ?? '')) continue;
+    const text = collapseSpace(textContent(el));
+    if (text && text.length <= 30 && !/\d{4}[-/年.]\d{1,2}|\d{1,2}:\d{2}/.test(text)) return text;
+  }
+  return undefined;
 }
 
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {

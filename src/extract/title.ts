@@ -1,13 +1,12 @@
 /**
  * Title: the headline a reader sees. A heading (h1, itemprop=headline, title-classed element …) that matches
- * <title>, og:title or the JSON-LD headline wins; else a headline-looking line just above the body (old pages
- * whose <title> is generic); else og:title / headline / <title> with the site-name prefix or suffix
+ * <title>, og:title or the JSON-LD headline wins; else a heading worded like them (title-similar.ts); else a
+ * headline-looking line just above the body (title-lines.ts: old pages whose <title> is generic); else og:title / headline / <title> with the site-name prefix or suffix
  * (" - 鲁网", " | Reuters", "_新浪新闻") removed.
  */
-import type { Block } from './blocks.js';
 import type { StatsMap } from './body-score.js';
 import { classAndId, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
-import { isBoilerplateLine } from './body-clean.js';
+import { similarHeading } from './title-similar.js';
 import { collapseSpace, weightedLength } from './text.js';
 
 export interface TitleResult {
@@ -28,7 +27,7 @@ const SEPARATOR = /\s+[-|–—·•»:/\\]{1,2}\s+|\s*(?:[_|｜]+|——|--|::|
 /** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
 const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
 const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ']);
-const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|headline/;
+export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|headline/;
 /** Private-use code points (GBK user-defined area) and decorations around headlines. */
 const TITLE_NOISE = /[\ue000-\uf8ff]/g;
 
@@ -40,11 +39,25 @@ const squashKey = (s: string): string => key(s).replace(/ /g, '');
 
 /** Trim decorations and dangling separators: "*第一编 古代", "谁来为无序拆房“埋单”？- -". */
 export function tidyTitle(raw: string): string {
-  return collapseSpace(raw.replace(TITLE_NOISE, ''))
+  return collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''))
     .replace(/^[*•●■□◆◇★☆>»▶►·\s]+/, '')
     .replace(/^(?:主题|标题|题目|帖子主题)\s*[:：]\s*/, '')
     .replace(/(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
+    // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
+    .replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '')
     .trim();
+}
+
+const NAMED_ENTITY: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/** Entities escaped twice by the site ("&amp;#8211;" shows as "&#8211;"): never meant as text. */
+function decodeResidualEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|quot|apos|lt|gt|nbsp));/gi, (m, dec: string, hex: string, name: string) => {
+    if (name) return NAMED_ENTITY[name.toLowerCase()] ?? m;
+    const cp = dec ? Number(dec) : parseInt(hex, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
 }
 
 /** Does `whole` consist of `part` plus separator-delimited extras (site name, channel)? */
@@ -100,7 +113,10 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   let lo = 0;
   let hi = parts.length - 1;
   const joined = (a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
-  while (hi > lo && isSiteLike(parts[hi], joined(lo, hi - 1), sites)) hi--;
+  // Behind a bare run of spaces only a part named like a site goes: spaces also slip into headlines by accident.
+  const siteAfter = (i: number): boolean =>
+    /\S/.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
+  while (hi > lo && siteAfter(hi)) hi--;
   // A leading part goes only when it is a known site name or sits before a "|" / " - " style separator:
   // "主标题——副标题" keeps its first part.
   while (lo < hi && (isKnownSite(parts[lo], sites) || (/[|｜]|\s[-–]\s|::|»/.test(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
@@ -166,6 +182,11 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   const maxLen = Math.max(...refs.map((r) => r.len)) + 4;
   const refChars = new Set(refs.flatMap((r) => [...r.squashed]));
   let best: { el: Element; text: string; score: number } | undefined;
+  const cleanedDoc = src.docTitle ? cleanTitle(src.docTitle, src.siteNames) : '';
+  // What cleanTitle cut off the <title> is the site or channel name: a heading found only there ("网易娱乐" of
+  // "headline_网易娱乐") is a channel label even when og:title repeats it.
+  const docKey = src.docTitle ? squashKey(src.docTitle) : '';
+  const cleanedKey = squashKey(cleanedDoc);
   for (const c of headlineCandidates(order, stats, maxLen, refChars)) {
     const ck = squashKey(c.text);
     // Cheap containment test first: most page elements are not part of any title.
@@ -181,11 +202,23 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     // A menu or breadcrumb link naming the channel ("新闻中心" of "新闻中心 - 临江网") is not the headline.
     if (match < 3 && (c.el.name === 'a' || isAllLink(c.el, stats))) continue;
     // Longer matches beat a logo h1 whose text ("人民网") is also a segment of <title>.
-    const score = match + c.prior + Math.min(clen / 20, 4);
+    // Only a cut-off tail counts: a short leading part may be the headline itself ("雄安新区 - 维基百科").
+    const channel = cleanedKey.length > 0 && docKey.startsWith(cleanedKey) && docKey.includes(ck, cleanedKey.length) && !cleanedKey.includes(ck);
+    const score = match + c.prior + Math.min(clen / 20, 4) - (channel ? 3 : 0);
     if (!best || score > best.score) best = { el: c.el, text: c.text, score };
   }
-  if (!best || isSiteName(best.text, src.siteNames)) return {};
-  const cleanedDoc = src.docTitle ? cleanTitle(src.docTitle, src.siteNames) : '';
+  if (!best) {
+    const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, src.siteNames));
+    const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), src.siteNames);
+    const refs = [...cleaned, cleanedDoc].filter(Boolean);
+    const similar = similarHeading(order, stats, { refs, reject });
+    if (!similar) return {};
+    // A heading holding the whole metadata title plus a date or time ("… 2014-04-30 23:54") shows that title.
+    const k = squashKey(similar.text);
+    const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));
+    return { title: whole ?? tidyTitle(similar.text), el: similar.el };
+  }
+  if (isSiteName(best.text, src.siteNames)) return {};
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
   return { title: text, el: best.el };
 }
@@ -226,6 +259,12 @@ function isAllLink(el: Element, stats: StatsMap): boolean {
   return !!st && st.len > 0 && st.linkLen >= st.len * 0.9;
 }
 
+/** The title set for this article (JSON-LD headline, og:title), not the <title> old sites leave generic. */
+export function articleTitle(src: TitleSources): string | undefined {
+  const raw = src.headline ?? src.ogTitle;
+  return raw ? cleanTitle(raw, src.siteNames) : undefined;
+}
+
 /** Title from metadata alone: headline / og:title / <title>, cleaned of site names. */
 export function titleFromMetadata(src: TitleSources): string | undefined {
   for (const raw of [src.headline, src.ogTitle, src.docTitle]) {
@@ -236,63 +275,7 @@ export function titleFromMetadata(src: TitleSources): string | undefined {
   return undefined;
 }
 
-const EMPHASIS = new Set(['b', 'strong', 'font', 'big', 'h1', 'h2', 'h3', 'h4']);
-
-/** How headline-like a page line is: heading tags, bold/large wrappers, title classes, centring, a link to the page itself. */
-function headlineScore(line: Block, stats: StatsMap, selfLink: Element | undefined): number {
-  const text = line.text;
-  const len = weightedLength(text);
-  if (len < 6 || len > 120 || (line.linkChars > text.length * 0.5 && !selfLink)) return 0;
-  if (/[。；;]$|\d{4}[-年/.]\d{1,2}|^(?:作者|来源|发布|时间|日期|by\s)/i.test(text) || isBoilerplateLine(text)) return 0;
-  const el = line.el;
-  if (isSiteChrome(el)) return 0;
-  let score = selfLink ? 3 : 0;
-  if (line.kind === 'heading') score += (line.headingLevel ?? 3) <= 2 ? 4 : 3;
-  if (TITLE_HINT.test(classAndId(el))) score += 2;
-  // Emphasis covering the line's text (the element may hold more lines after a <br>).
-  const stack: Element[] = el.children.filter(isTag);
-  for (let steps = 0; stack.length > 0 && steps < 12; steps++) {
-    const c = stack.shift()!;
-    const cl = stats.get(c)?.len ?? 0;
-    if (EMPHASIS.has(c.name) && cl >= len * 0.8 && cl <= len * 1.2 + 4) {
-      score += 2;
-      break;
-    }
-    if (c.name === 'a' || c.name === 'span') stack.push(...c.children.filter(isTag));
-  }
-  if (/center/i.test(`${el.attribs.align ?? ''} ${el.attribs.style ?? ''}`) || el.name === 'center') score += 1;
-  return score;
-}
-
-/** Text of the first self-link under `el` (a blog's permalinked headline), when it is headline-sized. */
-function selfLinkIn(el: Element, selfLinks: Set<Element>): Element | undefined {
-  if (selfLinks.size === 0) return undefined;
-  for (const a of selfLinks) {
-    let cur: Element | null = a;
-    for (let i = 0; cur && i < 6; i++, cur = cur.parent as Element | null) if (cur === el) return a;
-  }
-  return undefined;
-}
-
-/** A headline-looking line just above (or at the top of) the body: old pages and blogs with generic <title>s. */
-export function titleFromLines(lines: Block[], bodyStart: number, stats: StatsMap, selfLinks: Set<Element> = new Set()): TitleResult | undefined {
-  if (bodyStart < 0) return undefined;
-  let best: { line: Block; score: number; link?: Element } | undefined;
-  for (let i = Math.max(0, bodyStart - 15); i <= Math.min(lines.length - 1, bodyStart + 2); i++) {
-    // A self-link counts when it is most of the line: one entry of a chapter list linking here is navigation.
-    let link = selfLinkIn(lines[i].el, selfLinks);
-    const linkText = link ? collapseSpace(textContent(link)) : '';
-    if (link && (!lines[i].text.includes(linkText) || weightedLength(linkText) < weightedLength(lines[i].text) * 0.5)) link = undefined;
-    const s = headlineScore(lines[i], stats, link);
-    const proximity = i >= bodyStart - 3 ? 0.5 : 0;
-    if (s >= 2 && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity, link };
-  }
-  if (!best) return undefined;
-  const linkText = best.link ? tidyTitle(textContent(best.link)) : '';
-  return { title: weightedLength(linkText) >= 4 ? linkText : tidyTitle(best.line.text), el: best.line.el };
-}
-
-function isSiteName(text: string, siteNames: string[]): boolean {
+export function isSiteName(text: string, siteNames: string[]): boolean {
   const c = squashKey(text);
   return siteNames.some((s) => squashKey(s) === c);
 }

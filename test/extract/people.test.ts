@@ -100,3 +100,21 @@ test('category from breadcrumb, 类别 label, or article:section; tags from keyw
   const c = extractFrom(`<div>当前位置：首页 &gt;&gt; 政务公开 &gt;&gt; 通知公告</div><h1>市区新开12条公交线路</h1>${zhParagraphs()}`, { head: '<title>市区新开12条公交线路</title>' });
   assert.equal(c.category, '通知公告');
 });
+
+test('a byline glued to the next label by adjacent spans is cut at the name', () => {
+  assert.equal(authorFromText('本文来源：投资快报 作者：孙宁责任编辑：NF041'), '孙宁');
+  assert.equal(authorFromText('作者：孙宁 责任编辑：NF041'), '孙宁');
+  assert.equal(authorFromText('本报记者 王建宏 张文攀'), '王建宏 张文攀');
+});
+
+test('the old WeChat layout names the writer in the undated meta <em>', () => {
+  const a = extractFrom(
+    `<h2 class="rich_media_title" id="activity-name">春天的第一场展览开幕了</h2>
+    <div id="meta_content" class="rich_media_meta_list"><em id="post-date" class="rich_media_meta rich_media_meta_text">2018-04-06</em>
+    <em class="rich_media_meta rich_media_meta_text">华商君</em>
+    <a class="rich_media_meta rich_media_meta_link rich_media_meta_nickname" href="##" id="post-user">华商报</a></div>
+    <div id="js_content">${zhParagraphs()}</div>`,
+    { head: '<title>春天的第一场展览开幕了</title>', url: 'https://mp.weixin.qq.com/s/abc' },
+  );
+  assert.equal(a.author, '华商君');
+});

@@ -1,0 +1,79 @@
+/**
+ * Title from page lines alone: a headline-looking line just above (or at the top of) the body, for old pages and
+ * blogs whose <title> is generic and matches no element.
+ */
+import type { Block } from './blocks.js';
+import type { StatsMap } from './body-score.js';
+import { isBoilerplateLine } from './body-clean.js';
+import { classAndId, isTag, textContent, type Element } from './dom.js';
+import { collapseSpace, weightedLength } from './text.js';
+import { isSiteChrome, tidyTitle, TITLE_HINT, type TitleResult } from './title.js';
+import { titleTokens, tokenSimilarity } from './title-similar.js';
+
+const EMPHASIS = new Set(['b', 'strong', 'font', 'big', 'h1', 'h2', 'h3', 'h4']);
+
+/** How headline-like a page line is: heading tags, bold/large wrappers, title classes, centring, a link to the page itself. */
+function headlineScore(line: Block, stats: StatsMap, selfLink: Element | undefined): number {
+  const text = line.text;
+  const len = weightedLength(text);
+  if (len < 6 || len > 120 || (line.linkChars > text.length * 0.5 && !selfLink)) return 0;
+  if (/[。；;]$|\d{4}[-年/.]\d{1,2}|^(?:作者|来源|发布|时间|日期|by\s)/i.test(text) || isBoilerplateLine(text)) return 0;
+  const el = line.el;
+  if (isSiteChrome(el)) return 0;
+  let score = selfLink ? 3 : 0;
+  if (line.kind === 'heading') score += (line.headingLevel ?? 3) <= 2 ? 4 : 3;
+  if (TITLE_HINT.test(classAndId(el))) score += 2;
+  // Emphasis covering the line's text (the element may hold more lines after a <br>).
+  const stack: Element[] = el.children.filter(isTag);
+  for (let steps = 0; stack.length > 0 && steps < 12; steps++) {
+    const c = stack.shift()!;
+    const cl = stats.get(c)?.len ?? 0;
+    if (EMPHASIS.has(c.name) && cl >= len * 0.8 && cl <= len * 1.2 + 4) {
+      score += 2;
+      break;
+    }
+    if (c.name === 'a' || c.name === 'span') stack.push(...c.children.filter(isTag));
+  }
+  if (/center/i.test(`${el.attribs.align ?? ''} ${el.attribs.style ?? ''}`) || el.name === 'center') score += 1;
+  return score;
+}
+
+/** Text of the first self-link under `el` (a blog's permalinked headline), when it is headline-sized. */
+function selfLinkIn(el: Element, selfLinks: Set<Element>): Element | undefined {
+  if (selfLinks.size === 0) return undefined;
+  for (const a of selfLinks) {
+    let cur: Element | null = a;
+    for (let i = 0; cur && i < 6; i++, cur = cur.parent as Element | null) if (cur === el) return a;
+  }
+  return undefined;
+}
+
+/** A headline-looking line just above (or at the top of) the body: old pages and blogs with generic <title>s. */
+export function titleFromLines(
+  lines: Block[],
+  bodyStart: number,
+  stats: StatsMap,
+  selfLinks: Set<Element> = new Set(),
+  metadataTitle?: string,
+): TitleResult | undefined {
+  if (bodyStart < 0) return undefined;
+  // The article's own metadata title (several words) that shares no wording with a line says the line is a section
+  // heading ("Table of Contents"), not a headline the <title> failed to name.
+  const meta = metadataTitle ? titleTokens(metadataTitle) : new Set<string>();
+  // A site name ("-铜雀历史网") is short: around ten Han characters or four words make a specific title.
+  const specific = meta.size >= 4 && weightedLength(metadataTitle ?? '') >= 20;
+  const unlike = (text: string): boolean => specific && tokenSimilarity(titleTokens(text), meta) < 0.15;
+  let best: { line: Block; score: number; link?: Element } | undefined;
+  for (let i = Math.max(0, bodyStart - 15); i <= Math.min(lines.length - 1, bodyStart + 2); i++) {
+    // A self-link counts when it is most of the line: one entry of a chapter list linking here is navigation.
+    let link = selfLinkIn(lines[i].el, selfLinks);
+    const linkText = link ? collapseSpace(textContent(link)) : '';
+    if (link && (!lines[i].text.includes(linkText) || weightedLength(linkText) < weightedLength(lines[i].text) * 0.5)) link = undefined;
+    const s = link || !unlike(lines[i].text) ? headlineScore(lines[i], stats, link) : 0;
+    const proximity = i >= bodyStart - 3 ? 0.5 : 0;
+    if (s >= 2 && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity, link };
+  }
+  if (!best) return undefined;
+  const linkText = best.link ? tidyTitle(textContent(best.link)) : '';
+  return { title: weightedLength(linkText) >= 4 ? linkText : tidyTitle(best.line.text), el: best.line.el };
+}

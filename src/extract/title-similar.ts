@@ -1,0 +1,80 @@
+/**
+ * Fuzzy headline candidates. Editors often word the <title>/og:title for search engines and the on-page headline
+ * for readers ("Best Office Chairs for Back Pain Relief | VSI®" above an h1 "Best Office Chairs to Prevent Back
+ * Pain"), so no element matches the metadata exactly. Without this step a section heading near the body start
+ * ("Table of Contents", "1. Define Your Riding Purpose") was taken instead; here every heading-like element is
+ * scored by how much of its wording it shares with the cleaned metadata titles, by its kind, and by its position
+ * (the headline comes before the article's own section headings).
+ */
+import type { StatsMap } from './body-score.js';
+import { classAndId, textContent, type Element } from './dom.js';
+import { weightedLength } from './text.js';
+
+/** Words for Latin script, character bigrams for CJK (no spaces between words there). */
+export function titleTokens(s: string): Set<string> {
+  const out = new Set<string>();
+  const lower = s.toLowerCase();
+  for (const m of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    const cjk = [...w.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu)];
+    if (cjk.length === 0) {
+      out.add(w);
+      continue;
+    }
+    for (const run of cjk) {
+      const chars = [...run[0]];
+      if (chars.length === 1) out.add(chars[0]);
+      for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+    }
+    // Latin or digit runs glued to Han text ("14歲") count as words too.
+    for (const lat of w.matchAll(/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu)) out.add(lat[0]);
+  }
+  return out;
+}
+
+/** Dice coefficient of two token sets. */
+export function tokenSimilarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+const KIND_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|artitle)(?:$|[\s_-]|\d)|headline/;
+/** How much wording a heading must share with a metadata title to be taken as its reworded form. */
+const MIN_SIMILARITY = 0.5;
+
+export interface SimilarHeadingOptions {
+  /** Metadata titles already cleaned of site names. */
+  refs: string[];
+  /** Elements that are site chrome or navigation, never the headline. */
+  reject: (el: Element) => boolean;
+}
+
+/** The heading that best matches the metadata titles by wording, kind and position; undefined when none is close. */
+export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarHeadingOptions): { el: Element; text: string } | undefined {
+  const refs = opts.refs.map(titleTokens).filter((t) => t.size > 0);
+  if (refs.length === 0) return undefined;
+  const maxLen = Math.max(...opts.refs.map(weightedLength)) * 2 + 20;
+  let best: { el: Element; text: string; score: number } | undefined;
+  let rank = 0;
+  for (const el of order) {
+    const size = stats.get(el)?.len ?? 0;
+    if (size < 4 || size > maxLen) continue;
+    let prior: number;
+    if (el.name === 'h1' || el.attribs.itemprop === 'headline') prior = 1.5;
+    else if (el.name === 'h2' || el.name === 'h3') prior = 0.5;
+    else if (/^(?:div|p|span|td|strong|b|header)$/.test(el.name) && KIND_HINT.test(classAndId(el))) prior = 1;
+    else continue;
+    const text = textContent(el);
+    const toks = titleTokens(text);
+    let sim = 0;
+    for (const r of refs) sim = Math.max(sim, tokenSimilarity(toks, r));
+    // Later headings of the same kind are more likely the article's sections than its headline.
+    const position = Math.min(rank++, 10) * 0.05;
+    if (sim < MIN_SIMILARITY || opts.reject(el)) continue;
+    const score = sim * 4 + prior - position;
+    if (!best || score > best.score) best = { el, text, score };
+  }
+  return best && { el: best.el, text: best.text };
+}

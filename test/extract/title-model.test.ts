@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanTitle, tidyTitle } from '../../src/extract/title.js';
+import { titleTokens, tokenSimilarity } from '../../src/extract/title-similar.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
+
+test('a reworded h1 beats section headings when no element matches <title> exactly', () => {
+  const body = `<h2>All posts</h2><h1>Best Office Chairs to Prevent Back Pain</h1>
+    <h2>Office Chair &amp; Back Pain: Quick Facts</h2>${enParagraphs(2)}<h2>Features to Look For</h2>${enParagraphs(2)}`;
+  const a = extractFrom(body, { head: '<title>Best Office Chairs for Back Pain Relief | VSI</title>' });
+  assert.equal(a.title, 'Best Office Chairs to Prevent Back Pain');
+});
+
+test('a heading unlike the metadata title is not taken as a reworded headline', () => {
+  const a = extractFrom(`<h2>Table of Contents</h2>${enParagraphs()}`, {
+    head: '<title>Wine for Beginners: Easy Guide to Types</title><meta property="og:title" content="Wine for Beginners: Easy Guide to Types">',
+  });
+  assert.equal(a.title, 'Wine for Beginners: Easy Guide to Types');
+});
+
+test('a heading with the headline plus a time shows the headline', () => {
+  const a = extractFrom(`<h2>又傳酒駕釀禍 少婦被撞陷昏迷 2013-06-29 17:52</h2>${zhParagraphs()}`, {
+    head: '<title>又傳酒駕釀禍 少婦被撞陷昏迷 - 自由電子報</title>',
+  });
+  assert.equal(a.title, '又傳酒駕釀禍 少婦被撞陷昏迷');
+});
+
+test('a channel heading cut off the <title> loses to the article headline', () => {
+  const body = `<div class="nav"><h1>网易娱乐</h1></div><h2>著名导演新片定档暑期 主演阵容首次公开</h2>${zhParagraphs()}`;
+  const a = extractFrom(body, {
+    head: '<title>著名导演新片定档暑期 主演阵容首次公开_网易娱乐</title><meta property="og:title" content="网易娱乐">',
+  });
+  assert.equal(a.title, '著名导演新片定档暑期 主演阵容首次公开');
+});
+
+test('twice-escaped entities and a bracketed time are tidied away', () => {
+  assert.equal(tidyTitle('Machine Learning &#8211; 10 Benefits &amp;#38; Uses'), 'Machine Learning – 10 Benefits &#38; Uses');
+  assert.equal(tidyTitle('又傳酒駕釀禍 少婦被撞陷昏迷 【17:52】'), '又傳酒駕釀禍 少婦被撞陷昏迷');
+  assert.equal(tidyTitle('What is Project Management? [2025]'), 'What is Project Management? [2025]');
+});
+
+test('a run of spaces separates a blog name only when it is named like a site', () => {
+  assert.equal(cleanTitle('我的周末读书笔记  老王的小屋 天极Blog', []), '我的周末读书笔记');
+  assert.equal(cleanTitle('Council expands  bus network downtown', []), 'Council expands bus network downtown');
+});
+
+test('title similarity: words for Latin, bigrams for Han', () => {
+  assert.ok(tokenSimilarity(titleTokens('Best Office Chairs to Prevent Back Pain'), titleTokens('Best Office Chairs for Back Pain Relief')) > 0.5);
+  assert.ok(tokenSimilarity(titleTokens('Table of Contents'), titleTokens('Wine for Beginners: Easy Guide')) < 0.2);
+  assert.ok(tokenSimilarity(titleTokens('雄安新区建设进展'), titleTokens('雄安新区建设最新进展')) > 0.6);
+});
