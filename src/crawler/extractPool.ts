@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Logger } from '../util/logger.js';
+import { bundleExtractWorker } from './extractBundle.js';
 import { reviveResult, runExtractTask, type ExtractResult, type ExtractTask } from './extractTask.js';
 
 /**
  * true: workers from the start; false: never (everything in the crawl's thread); 'auto' (default):
  * in-process for the first `autoAfter` pages, then workers, so a one-page or test crawl never pays
- * for starting threads (each loads tsx and the extractor: ~0.5 s of CPU).
+ * for starting threads (each loads the extractor: ~0.2 s of CPU).
  */
 export type ExtractPoolMode = boolean | 'auto';
 
@@ -21,6 +22,21 @@ export interface ExtractPoolOptions {
   logger: Logger;
   /** The worker module (tests substitute one that crashes); default extractWorker.mjs. */
   workerFile?: URL;
+}
+
+/**
+ * The crawl's Node flags minus tsx's loader (`--import tsx`, `--import=tsx/esm`, …), which a bundled worker
+ * does not need: other flags (--cpu-prof, --inspect, memory limits) still reach the worker.
+ */
+function withoutTsx(argv: readonly string[]): string[] {
+  const LOADER = /^--(?:import|require|loader|experimental-loader)$/;
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (LOADER.test(arg) && /\btsx\b/.test(argv[i + 1] ?? '')) i++;
+    else if (!/^--(?:import|require|loader|experimental-loader)=.*\btsx\b/.test(arg)) out.push(arg);
+  }
+  return out;
 }
 
 /** The worker running this page's extraction died (out of memory, killed): the page fails, the crawl goes on. */
@@ -107,12 +123,22 @@ export class ExtractPool {
 
   private start(): void {
     this.state = 'starting';
+    // Pages are extracted in-process while the worker module is bundled (extractBundle.ts) and loaded.
+    const bundled = this.opts.workerFile ? Promise.resolve(null) : bundleExtractWorker();
+    void bundled.then((url) => {
+      if (this.state === 'starting') this.launch(url);
+    });
+  }
+
+  /** Starts the threads on the bundled module (plain JavaScript: no tsx in the workers) or, without one, extractWorker.mjs. */
+  private launch(bundle: URL | null): void {
     try {
       this.pool = new Piscina<ExtractTask, ExtractResult>({
-        filename: (this.opts.workerFile ?? new URL('./extractWorker.mjs', import.meta.url)).href,
+        filename: (bundle ?? this.opts.workerFile ?? new URL('./extractWorker.mjs', import.meta.url)).href,
         name: 'default',
         minThreads: this.threads,
         maxThreads: this.threads,
+        ...(bundle ? { execArgv: withoutTsx(process.execArgv) } : {}),
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
       });
     } catch (err) {

@@ -172,7 +172,7 @@ export class LinkIntake {
     if (!guard) {
       guard = new TrapGuard(source.limits, {
         // A URL the frontier already has is not new: re-finding it deep in a chain spends nothing and is not refused.
-        isKnown: (url) => this.d.frontier.get(url) !== null,
+        isKnown: (url) => this.d.frontier.has(url),
         onTemplateCapped: (template, limit, url) =>
           this.d.logger.warn({ source: source.name, template, limit, url }, 'spider trap: URL template capped'),
       });
@@ -189,7 +189,7 @@ export class LinkIntake {
     while (from && !seen.has(from) && out.length < MAX_LINEAGE) {
       out.push(from);
       seen.add(from);
-      from = this.d.frontier.get(from)?.discoveredFrom ?? null;
+      from = this.d.frontier.discoveredFrom(from);
     }
     return out;
   }

@@ -4,6 +4,7 @@ import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ParamLearner } from './paramLearning.js';
 import { ensureFrontierSchema } from './schema.js';
 import { FrontierClaims } from './claims.js';
+import { KnownUrls } from './knownUrls.js';
 import { fetchColumns, toEntry, type AddUrl, type ClaimOptions, type FinishResult, type FrontierEntry, type FrontierRow, type UrlHistory, type UrlKind, type UrlState } from './entry.js';
 
 export type { AddUrl, ClaimOptions, FinishResult, FrontierEntry, FrontierRow, UrlHistory, UrlKind, UrlState } from './entry.js';
@@ -32,6 +33,8 @@ export class Frontier {
   readonly params: ParamLearner;
   /** The queue summary's side: which URL next, when, how many left (claims.ts). */
   private readonly claims: FrontierClaims;
+  /** URLs whose row exists with request_url filled: add() of one is a no-op, so SQL is not asked (knownUrls.ts). */
+  private readonly known = new KnownUrls();
 
   constructor(private readonly db: StoreDatabase, readonly runId: string) {
     ensureFrontierSchema(db);
@@ -64,6 +67,8 @@ export class Frontier {
       requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
       countState: db.prepare(`SELECT state, count(*) AS n FROM frontier GROUP BY state`),
       get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
+      exists: db.prepare(`SELECT request_url IS NOT NULL AS filled FROM frontier WHERE url=?`),
+      discoveredFrom: db.prepare(`SELECT discovered_from FROM frontier WHERE url=?`),
       markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
       // The variant handed its page to the article's own URL: done for good, never revisited under its name.
       finishVariant: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, last_error=NULL, fetched_at=@fetchedAt,
@@ -87,6 +92,14 @@ export class Frontier {
   add(item: AddUrl, now = Date.now()): boolean {
     const url = normalizeUrl(item.url);
     if (!url) return false;
+    if (this.known.has(url)) return false;
+    const inserted = this.insert(url, item, now);
+    // Inside a caller's transaction the row may yet be rolled back: only a committed row is remembered.
+    if (!this.db.inTransaction) this.known.add(url);
+    return inserted;
+  }
+
+  private insert(url: string, item: AddUrl, now: number): boolean {
     const request = requestUrl(item.url) ?? url;
     const info = this.stmt.insert.run({
       url,
@@ -104,15 +117,47 @@ export class Frontier {
     return info.changes > 0;
   }
 
-  /** Adds many in one transaction (one fsync instead of one per link). Returns how many were new. */
+  /**
+   * Adds many in one transaction (one fsync instead of one per link). Returns how many were new. Links
+   * already known (most of a page's links) are dropped before SQL; the rest are remembered once committed.
+   */
   addMany(items: AddUrl[], now = Date.now()): number {
     let added = 0;
+    const fresh: { url: string; item: AddUrl }[] = [];
+    const batch = new Set<string>();
+    for (const item of items) {
+      const url = normalizeUrl(item.url);
+      if (!url || this.known.has(url)) continue;
+      if (batch.has(url)) continue; // the first of duplicates wins, as ON CONFLICT DO NOTHING would have it
+      batch.add(url);
+      fresh.push({ url, item });
+    }
+    if (fresh.length === 0) return 0;
     withLazySync(this.db, () =>
       this.db.transaction(() => {
-        for (const item of items) if (this.add(item, now)) added++;
+        for (const { url, item } of fresh) if (this.insert(url, item, now)) added++;
       }).immediate(),
     );
+    if (!this.db.inTransaction) for (const url of batch) this.known.add(url);
     return added;
+  }
+
+  /** Whether the frontier has the URL (normalized): from memory when known, else one narrow lookup. */
+  has(url: string): boolean {
+    const normalized = normalizeUrl(url);
+    if (!normalized) return false;
+    if (this.known.has(normalized)) return true;
+    const row = this.stmt.exists.get(normalized) as { filled: number } | undefined;
+    if (row?.filled === 1 && !this.db.inTransaction) this.known.add(normalized);
+    return row !== undefined;
+  }
+
+  /** The page a URL was first found on (null: an entry point, or not in the frontier). */
+  discoveredFrom(url: string): string | null {
+    const normalized = normalizeUrl(url);
+    if (!normalized) return null;
+    const row = this.stmt.discoveredFrom.get(normalized) as { discovered_from: string | null } | undefined;
+    return row?.discovered_from ?? null;
   }
 
   /**

@@ -1,0 +1,35 @@
+/**
+ * One snapcrawl crawl of the bench site, for profiling and quick before/after figures without Crawlee:
+ * `node --import tsx scripts/bench/profile-snapcrawl.ts [articles=2000] [cpu-prof-dir]`. With a directory,
+ * the crawl's process runs under `--cpu-prof`: one .cpuprofile per thread (the crawl's thread, the extraction
+ * worker, tsx's loader thread), read with Chrome DevTools or any cpuprofile viewer. Prints the RunReport.
+ */
+import { startBenchSite } from './compare.js';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunReport, RunRequest } from './measure.js';
+
+const articles = Number(process.argv[2] ?? 2000);
+const profileDir = process.argv[3];
+const site = await startBenchSite(articles);
+const workDir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+try {
+  const request: RunRequest = { url: site.url, concurrency: 16, workDir, pool: true };
+  const args = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const child = spawn(process.execPath, [...args, join(import.meta.dirname, 'run-snapcrawl.ts'), JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const line = out.split('\n').find((l) => l.startsWith('BENCH-REPORT '));
+  if (code !== 0 || !line) throw new Error(`crawl failed (exit ${code})`);
+  const r = JSON.parse(line.slice('BENCH-REPORT '.length)) as RunReport;
+  console.log(
+    `${r.articles} articles / ${r.pages} pages in ${(r.wallMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s ` +
+      `(${(r.cpuMs / r.pages).toFixed(2)} ms/page, ${(r.cpuMs / r.wallMs).toFixed(2)} cores), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+  );
+} finally {
+  site.close();
+  rmSync(workDir, { recursive: true, force: true });
+}
