@@ -66,14 +66,20 @@ interface Replayed {
   images: [src: string, naturalWidth: number][];
 }
 
-/** Opens `target` in ReplayWeb.page and waits (up to 45 s) for the replay frame to show `title`. */
+/** Opens `target` in ReplayWeb.page and waits (up to 60 s, reloading once) for the replay frame to show `title`. */
 async function replay(browser: Browser, site: ReplayServer, target: string, title: string): Promise<Replayed | null> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${site.url}?url=${encodeURIComponent(target)}`);
-    for (const deadline = Date.now() + 45_000; Date.now() < deadline; ) {
+    // Under load the service worker may come up after the first frame asked for its page: one reload then.
+    let reloadAt = Date.now() + 20_000;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
       await page.waitForTimeout(300);
+      if (Date.now() > reloadAt) {
+        reloadAt = Number.POSITIVE_INFINITY;
+        await page.reload().catch(() => undefined);
+      }
       // The archived page is the frame ReplayWeb.page loads in "mp_" (modified-page) mode: /replay/w/<coll>/<ts>mp_/<url>.
       for (const frame of page.frames().filter((f) => f.url().includes('mp_/') && f.url().endsWith(target))) {
         const seen = await frame
