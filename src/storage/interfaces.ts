@@ -1,0 +1,286 @@
+/**
+ * The storage contracts every backend implements: SQLite in the store directory (the embedded default), Redis for a
+ * shared frontier, PostgreSQL for a shared index. Everything is async so that a network backend fits the same
+ * shape; every row that leaves storage is typed here. Storage is the lowest layer: these types name plain data
+ * only, never a frontier, snapshot or site class.
+ *
+ * One contract test suite (test/storage/contract/) runs against every implementation.
+ */
+
+/** `host:pid:random` — who holds a lease; a dead worker's leases expire and go back to the queue. */
+export type WorkerId = string;
+
+export interface Lease {
+  worker: WorkerId;
+  /** Epoch ms; after it the URL may be reclaimed by anyone. */
+  expiresAt: number;
+}
+
+export type QueuedKind = 'seed' | 'feed' | 'sitemap' | 'page';
+export type QueuedState = 'queued' | 'in_flight' | 'done' | 'failed' | 'skipped';
+
+/** A URL to add. `url` is the de-duplication key (already normalized by the caller). */
+export interface QueueItem {
+  url: string;
+  /** What to fetch (the URL as discovered); defaults to `url`. */
+  requestUrl?: string;
+  /** Host key (hostname[:port]) the pacing and concurrency apply to. */
+  host: string;
+  source: string;
+  depth: number;
+  kind: QueuedKind;
+  priority?: number;
+  discoveredFrom?: string | null;
+  /** Not before this time (epoch ms); default now. */
+  notBefore?: number;
+}
+
+/** A claimed URL: the row plus the lease that makes this worker its only fetcher until it expires. */
+export interface ClaimedItem {
+  url: string;
+  requestUrl: string;
+  host: string;
+  source: string;
+  depth: number;
+  kind: QueuedKind;
+  attempts: number;
+  discoveredFrom: string | null;
+  lease: Lease;
+}
+
+/** Politeness per host, set by the worker from config (every worker of one crawl runs the same config). */
+export interface HostPolicy {
+  /** Minimum spacing between request starts to one host, ms. */
+  delayMs: number;
+  /** At most this many leases live on one host at once. */
+  concurrency: number;
+}
+
+export interface ClaimRequest {
+  worker: WorkerId;
+  /** At most this many URLs. */
+  limit: number;
+  now: number;
+  /** How long the lease lasts (renew for longer work). */
+  leaseMs: number;
+  /** Politeness for a host (by its source); claim never hands out a URL that would break it. */
+  policyFor: (host: string, source: string) => HostPolicy;
+  /** Sources whose page budget is spent: their URLs are not handed out. */
+  exhaustedSources?: ReadonlySet<string>;
+}
+
+export interface FinishedFetch {
+  state: 'done' | 'failed' | 'skipped';
+  outcome: string;
+  status?: number;
+  error?: string;
+  snapshotId?: string;
+  etag?: string;
+  lastModified?: string;
+  /** Revisit at this time (epoch ms), or never (null/absent). */
+  nextRevisitAt?: number | null;
+}
+
+/** What earlier fetches learned about a URL (conditional requests, revisit counting). */
+export interface UrlValidators {
+  etag: string | null;
+  lastModified: string | null;
+  snapshotId: string | null;
+  fetchCount: number;
+}
+
+export interface QueueCounts {
+  queued: number;
+  inFlight: number;
+  done: number;
+  failed: number;
+  skipped: number;
+}
+
+export type ExclusionKind = 'url' | 'prefix' | 'host' | 'id';
+
+export interface ExclusionRule {
+  kind: ExclusionKind;
+  value: string;
+}
+
+export interface ExclusionRow extends ExclusionRule {
+  reason: string | null;
+  createdAt: string;
+}
+
+/**
+ * The shared crawl frontier: queue, seen set, leases, per-host pacing and concurrency, budgets and counters.
+ * Every multi-step change (claim, finish, reclaim) is atomic in the backend, so two workers never hold one URL.
+ */
+export interface FrontierStore {
+  /** Adds the URLs not seen before (nor excluded); returns how many were new. */
+  addMany(items: readonly QueueItem[]): Promise<number>;
+  /** Puts a seen URL back on the queue if it is done or failed (a scheduled revisit or a re-seed); true if requeued. */
+  requeue(url: string, notBefore: number): Promise<boolean>;
+  /**
+   * Hands out up to `limit` due URLs under leases, honouring each host's delay (spacing of request starts) and
+   * concurrency (live leases per host). The claim itself books the host's next allowed start.
+   */
+  claim(request: ClaimRequest): Promise<ClaimedItem[]>;
+  /** Extends the worker's leases (long fetches, browser renders). Returns the URLs still held. */
+  renew(worker: WorkerId, urls: readonly string[], expiresAt: number): Promise<string[]>;
+  /** Records the result and releases the lease; false (and no change) when the lease was lost to someone else. */
+  finish(worker: WorkerId, url: string, result: FinishedFetch, now: number): Promise<boolean>;
+  /** Releases the lease and queues the URL again at `at` (a transient failure); false when the lease was lost. */
+  retryLater(worker: WorkerId, url: string, at: number, error: string): Promise<boolean>;
+  /** Expired leases go back to the queue (attempts kept); returns how many. */
+  reclaimExpired(now: number): Promise<number>;
+  /** Earliest time a queued URL becomes claimable (null when nothing is queued). */
+  nextDueAt(): Promise<number | null>;
+  /** Leases not yet expired at `now`. */
+  liveLeases(now: number): Promise<number>;
+  counts(): Promise<QueueCounts>;
+  validators(url: string): Promise<UrlValidators | null>;
+  /** Whether `url` was ever added. */
+  has(url: string): Promise<boolean>;
+
+  /** Counts one more stored page against a budget key (a source, a host); returns the new total. */
+  incrementCounter(key: string, by?: number): Promise<number>;
+  counter(key: string): Promise<number>;
+
+  /** robots.txt bodies cached per origin until `expiresAt`. */
+  robots(origin: string, now: number): Promise<string | null>;
+  putRobots(origin: string, body: string, expiresAt: number): Promise<void>;
+
+  /** Takedown rules the frontier refuses to hand out (a takedown made while workers run). */
+  addExclusions(rules: readonly ExclusionRule[], reason: string | null): Promise<number>;
+  removeExclusion(rule: ExclusionRule): Promise<boolean>;
+  listExclusions(): Promise<ExclusionRow[]>;
+  isExcluded(url: string): Promise<boolean>;
+
+  /** Claims the one-time "seed this run" marker: true for exactly one caller per `key`. */
+  claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** One row of the snapshot index as it leaves storage. */
+export interface IndexedSnapshot {
+  id: string;
+  url: string;
+  finalUrl: string;
+  canonicalUrl: string | null;
+  host: string;
+  hostname: string;
+  fetchedAt: string;
+  title: string | null;
+  publishedAt: string | null;
+  category: string | null;
+  source: string | null;
+  /** Blob key prefix of the snapshot's files, `<host>/<YYYY>/<MM>/<DD>/<id>`. */
+  dir: string;
+  previousId: string | null;
+  contentHash: string;
+  sha256: string;
+  httpStatus: number;
+  bytes: number;
+  isLatest: boolean;
+}
+
+export interface IndexQuery {
+  limit?: number;
+  offset?: number;
+  host?: string;
+  category?: string;
+  source?: string;
+  latestOnly?: boolean;
+  orderBy?: 'fetchedAt' | 'publishedAt';
+}
+
+export type SnapshotSelector = { url: string } | { prefix: string } | { hostname: string } | { id: string };
+
+/**
+ * The snapshot index: which snapshots exist, their provenance and order. `insert` is the commit point of a
+ * snapshot: files are in the BlobStore first, so an index row always has its files.
+ */
+export interface SnapshotIndexStore {
+  /**
+   * Inserts a new version; the previous latest of the same `url` stops being latest. Refuses (returns false) when
+   * the latest version of `url` already has `contentHash` (another worker stored it first) or the id exists.
+   */
+  insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>): Promise<{ inserted: boolean; previousId: string | null }>;
+  get(id: string): Promise<IndexedSnapshot | null>;
+  latestFor(url: string): Promise<IndexedSnapshot | null>;
+  versions(url: string): Promise<IndexedSnapshot[]>;
+  list(query: IndexQuery): Promise<IndexedSnapshot[]>;
+  count(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): Promise<number>;
+  select(selector: SnapshotSelector): Promise<IndexedSnapshot[]>;
+  /** Removes rows; the newest remaining version of each URL becomes latest. Returns the ids removed. */
+  remove(ids: readonly string[]): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Files by key (`<dir>/<file>`); the local filesystem under `snapshots/` is the default. */
+export interface BlobStore {
+  /** Writes atomically (temp + rename + fsync): a reader sees the whole file or none. */
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  get(key: string): Promise<Buffer | null>;
+  delete(key: string): Promise<void>;
+  /** Keys under a prefix, sorted. */
+  list(prefix: string): Promise<string[]>;
+}
+
+export type RunStatus = 'running' | 'completed' | 'interrupted' | 'failed';
+
+export interface RunRecord {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: RunStatus;
+  summary: unknown;
+}
+
+export interface RunRegistryStore {
+  /** Starts a run, or joins/resumes the one still running (workers of one crawl share a run id). */
+  begin(now: Date): Promise<{ id: string; resumed: boolean }>;
+  checkpoint(id: string, summary: unknown): Promise<void>;
+  end(id: string, status: RunStatus, summary: unknown, now: Date): Promise<void>;
+  recent(limit: number): Promise<RunRecord[]>;
+}
+
+export interface SearchDoc {
+  id: string;
+  url: string;
+  title: string;
+  body: string;
+  host: string;
+  category: string | null;
+  publishedAt: string | null;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+/** Full-text search over latest snapshots; Chinese-capable (bigrams or trigram similarity). */
+export interface SearchIndexStore {
+  index(docs: readonly SearchDoc[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  search(query: string, options: { limit: number; offset: number; host?: string }): Promise<{ total: number; hits: SearchHit[] }>;
+}
+
+/**
+ * The durable takedown list (SQLite in the store, or PostgreSQL). A shared FrontierStore keeps a copy for its
+ * per-URL check; `snapcrawl takedown` writes both, so running workers stop within seconds and the rule outlives them.
+ */
+export interface ExclusionStore {
+  add(rules: readonly ExclusionRule[], reason: string | null): Promise<number>;
+  remove(rule: ExclusionRule): Promise<boolean>;
+  list(): Promise<ExclusionRow[]>;
+  isExcluded(url: string): Promise<boolean>;
+}
+
+/** The index side of a store: what `serve`, `list`, `status`, `takedown` and `verify` read and write. */
+export interface IndexStores {
+  snapshots: SnapshotIndexStore;
+  runs: RunRegistryStore;
+  search: SearchIndexStore;
+  exclusions: ExclusionStore;
+  close(): Promise<void>;
+}
