@@ -1,0 +1,187 @@
+/**
+ * SnapshotIndexStore on PostgreSQL. Workers on several machines store articles at once, so the insert rule
+ * ("refuse when the URL's latest version already has this content") is made atomic per URL: each insert or
+ * removal takes a transaction-scoped advisory lock on the URL before reading its latest row, which serializes
+ * the read-check-write of one article while different articles proceed in parallel (a row lock alone cannot
+ * cover the first version, when there is no row to lock yet). The unique partial index on (url) WHERE is_latest
+ * is the backstop: should two latest rows ever be attempted, the second insert fails instead of forking history.
+ */
+import type pg from 'pg';
+import type { IndexedSnapshot, IndexQuery, SnapshotIndexStore, SnapshotSelector } from '../interfaces.js';
+import { hostnameOf, pageOf, publishedMsOf } from '../sqlite/index-rows.js';
+import { inTransaction, LOCK_CLASS } from './tx.js';
+
+interface Row {
+  id: string;
+  url: string;
+  final_url: string;
+  canonical_url: string | null;
+  host: string;
+  hostname: string;
+  fetched_at: string;
+  title: string | null;
+  published_at: string | null;
+  category: string | null;
+  source: string | null;
+  dir: string;
+  previous_id: string | null;
+  content_hash: string;
+  sha256: string;
+  http_status: number;
+  /** bigint: node-postgres hands int8 over as a string. */
+  bytes: string;
+  is_latest: boolean;
+}
+
+const COLUMNS = `id, url, final_url, canonical_url, host, hostname, fetched_at, title, published_at, category, source, dir,
+  previous_id, content_hash, sha256, http_status, bytes, is_latest`;
+
+function toSnapshot(r: Row): IndexedSnapshot {
+  return {
+    id: r.id, url: r.url, finalUrl: r.final_url, canonicalUrl: r.canonical_url, host: r.host, hostname: r.hostname,
+    fetchedAt: r.fetched_at, title: r.title, publishedAt: r.published_at, category: r.category, source: r.source,
+    dir: r.dir, previousId: r.previous_id, contentHash: r.content_hash, sha256: r.sha256, httpStatus: r.http_status,
+    bytes: Number(r.bytes), isLatest: r.is_latest,
+  };
+}
+
+/** Which rows a selector matches; select() then takes every version of their URLs ($1 is the value). */
+const SELECT_CONDITIONS: Record<'url' | 'prefix' | 'hostname' | 'id', string> = {
+  url: 'url = $1 OR final_url = $1 OR canonical_url = $1',
+  prefix: 'starts_with(url, $1) OR starts_with(final_url, $1)',
+  // exact host or any subdomain of it, on both the asked and the final URL
+  hostname: `hostname = $1 OR right(hostname, length($1) + 1) = '.' || $1
+    OR final_hostname = $1 OR right(final_hostname, length($1) + 1) = '.' || $1`,
+  id: 'id = $1',
+};
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Takes the per-URL advisory locks of `urls` in sorted order (two removals never wait on each other in a cycle). */
+async function lockUrls(client: pg.PoolClient, urls: readonly string[]): Promise<void> {
+  for (const url of [...new Set(urls)].sort()) {
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.url, url]);
+  }
+}
+
+export class PgSnapshotIndexStore implements SnapshotIndexStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>): Promise<{ inserted: boolean; previousId: string | null }> {
+    try {
+      return await this.insertLocked(row);
+    } catch (err) {
+      // The id (or dir) was taken by a concurrent insert of another URL between the check and the insert.
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      return { inserted: false, previousId: (await this.latestFor(row.url))?.id ?? null };
+    }
+  }
+
+  private async insertLocked(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>): Promise<{ inserted: boolean; previousId: string | null }> {
+    return inTransaction(this.pool, async (client) => {
+      await lockUrls(client, [row.url]);
+      const latest = (await client.query<{ id: string; content_hash: string }>(
+        'SELECT id, content_hash FROM snapshots WHERE url = $1 AND is_latest',
+        [row.url],
+      )).rows[0];
+      const previousId = latest?.id ?? null;
+      if (latest && latest.content_hash === row.contentHash) return { inserted: false, previousId };
+      const taken = await client.query('SELECT 1 FROM snapshots WHERE id = $1 OR dir = $2', [row.id, row.dir]);
+      if (taken.rowCount) return { inserted: false, previousId };
+      if (latest) await client.query('UPDATE snapshots SET is_latest = false WHERE id = $1', [latest.id]);
+      await client.query(
+        `INSERT INTO snapshots (id, url, final_url, canonical_url, host, hostname, final_hostname, fetched_at, title,
+          published_at, published_ms, category, source, dir, previous_id, content_hash, sha256, http_status, bytes, is_latest)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, true)`,
+        [row.id, row.url, row.finalUrl, row.canonicalUrl, row.host, row.hostname, hostnameOf(row.finalUrl), row.fetchedAt,
+          row.title, row.publishedAt, publishedMsOf(row.publishedAt), row.category, row.source, row.dir, previousId,
+          row.contentHash, row.sha256, row.httpStatus, row.bytes],
+      );
+      // The superseded version leaves search (search shows latest versions only).
+      if (previousId !== null) await client.query('DELETE FROM search_docs WHERE id = $1', [previousId]);
+      return { inserted: true, previousId };
+    });
+  }
+
+  async get(id: string): Promise<IndexedSnapshot | null> {
+    const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM snapshots WHERE id = $1`, [id]);
+    return rows[0] ? toSnapshot(rows[0]) : null;
+  }
+
+  async latestFor(url: string): Promise<IndexedSnapshot | null> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM snapshots WHERE url = $1 ORDER BY is_latest DESC, fetched_at DESC, id DESC LIMIT 1`,
+      [url],
+    );
+    return rows[0] ? toSnapshot(rows[0]) : null;
+  }
+
+  async versions(url: string): Promise<IndexedSnapshot[]> {
+    const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM snapshots WHERE url = $1 ORDER BY fetched_at, id`, [url]);
+    return rows.map(toSnapshot);
+  }
+
+  async list(query: IndexQuery): Promise<IndexedSnapshot[]> {
+    const { where, params } = filters(query);
+    const order = query.orderBy === 'publishedAt' ? 'published_ms DESC NULLS LAST, fetched_at DESC, id DESC' : 'fetched_at DESC, id DESC';
+    const { limit, offset } = pageOf(query);
+    const n = params.length;
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM snapshots ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, limit, offset],
+    );
+    return rows.map(toSnapshot);
+  }
+
+  async count(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): Promise<number> {
+    const { where, params } = filters(query);
+    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM snapshots ${where}`, params);
+    return rows[0].n;
+  }
+
+  async select(selector: SnapshotSelector): Promise<IndexedSnapshot[]> {
+    const [kind, value] = Object.entries(selector)[0] as [keyof typeof SELECT_CONDITIONS, string];
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM snapshots WHERE url IN (SELECT url FROM snapshots WHERE ${SELECT_CONDITIONS[kind]}) ORDER BY url, fetched_at, id`,
+      [value],
+    );
+    return rows.map(toSnapshot);
+  }
+
+  async remove(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    return inTransaction(this.pool, async (client) => {
+      const urls = (await client.query<{ url: string }>('SELECT DISTINCT url FROM snapshots WHERE id = ANY($1)', [ids])).rows.map((r) => r.url);
+      if (urls.length === 0) return [];
+      await lockUrls(client, urls);
+      const removed = (await client.query<{ id: string }>('DELETE FROM snapshots WHERE id = ANY($1) RETURNING id', [ids])).rows.map((r) => r.id);
+      // Two steps, so the one-latest-per-URL index never sees two latest rows of a URL mid-statement.
+      await client.query('UPDATE snapshots SET is_latest = false WHERE url = ANY($1) AND is_latest', [urls]);
+      await client.query(
+        `UPDATE snapshots SET is_latest = true WHERE id IN (
+          SELECT DISTINCT ON (url) id FROM snapshots WHERE url = ANY($1) ORDER BY url, fetched_at DESC, id DESC)`,
+        [urls],
+      );
+      // Inside the same transaction: a takedown must not leave the text behind in search.
+      await client.query('DELETE FROM search_docs WHERE id = ANY($1)', [removed]);
+      return removed;
+    });
+  }
+
+  async close(): Promise<void> {
+    // The pool belongs to the IndexStores that opened it.
+  }
+}
+
+function filters(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): { where: string; params: string[] } {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (query.latestOnly) clauses.push('is_latest');
+  for (const key of ['host', 'category', 'source'] as const) {
+    const value = query[key];
+    if (value === undefined) continue;
+    params.push(value);
+    clauses.push(`${key} = $${params.length}`);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}

@@ -1,0 +1,266 @@
+import type { Redis } from 'ioredis';
+import type {
+  ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy,
+  QueueCounts, QueueItem, QueuedKind, UrlValidators, WorkerId,
+} from '../interfaces.js';
+import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
+import type { ScriptArg } from './connection.js';
+import type { ScriptName } from './scripts.js';
+
+export { RedisFrontierError } from './connection.js';
+
+/** URLs per addMany script: big enough to amortise the round trip, small enough not to stall Redis (~ms each). */
+const ADD_CHUNK = 500;
+/** Expired leases taken back per script call. */
+const RECLAIM_CHUNK = 1_000;
+const KINDS: readonly ExclusionKind[] = ['url', 'prefix', 'host', 'id'];
+
+type ClaimRow = [string, string, string, string, string, string, number, string, string, string];
+
+/**
+ * The shared crawl frontier on Redis (see lua.ts for the keys). Every change of more than one key is one Lua script,
+ * so workers on any machine see claims, finishes and reclaims as atomic steps.
+ *
+ * Host policy. `policyFor` is a JS callback and a script cannot call it, so each host's policy lives in Redis
+ * (`h:<host>` delay/conc), where the claim script reads it: a claim that meets a host with no policy yet skips it
+ * and returns it as "needs policy"; this class asks `policyFor(host, source)` and claims again with the answers,
+ * which the script stores before claiming (one extra round trip per host per crawl). After every claim the policy of
+ * each claimed URL's (host, source) is compared with the one the script used; a changed one (a robots.txt
+ * Crawl-delay, a config reload) is stored with `setPolicy`, a longer delay counting from that claim's start. Workers
+ * of one crawl run one config, so they agree; with two sources on one host of different policies, the one last
+ * stored applies to the host (each switch costs one more round trip). Pacing is in the callers' `now` terms:
+ * workers' clocks are assumed close (NTP), as next-allowed times written by one are compared with another's `now`.
+ *
+ * Claims are O(log n) per URL handed out: the script pops groups from a sorted set by ready time; a group it
+ * cannot serve (host at its concurrency, source exhausted) is moved aside until a lease ends or the budget returns,
+ * so it is not read again by every claim.
+ */
+export class RedisFrontierStore implements FrontierStore {
+  /** Policies asked for by a claim that was already full: sent with this process's next claim. */
+  private pendingPolicies: [string, number, number][] = [];
+
+  private constructor(private readonly redis: Redis, readonly prefix: string) {}
+
+  /** `url` is redis://HOST:PORT/DB; every key goes under `prefix` (default `snapcrawl:`). */
+  static async connect(url: string, options: { prefix?: string } = {}): Promise<RedisFrontierStore> {
+    return new RedisFrontierStore(await openRedis(url), options.prefix ?? 'snapcrawl:');
+  }
+
+  private run(name: ScriptName, ...args: ScriptArg[]): Promise<unknown> {
+    return runScript(this.redis, this.prefix, name, ...args);
+  }
+
+  private key(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
+  async addMany(items: readonly QueueItem[]): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < items.length; i += ADD_CHUNK) {
+      const rows = items.slice(i, i + ADD_CHUNK).map((it) => [
+        it.url, it.requestUrl ?? it.url, it.host, it.source, it.depth, it.kind, it.priority ?? 0, it.discoveredFrom ?? '', it.notBefore ?? 0,
+      ]);
+      added += Number(await this.run('frontierAdd', JSON.stringify(rows)));
+    }
+    return added;
+  }
+
+  async requeue(url: string, notBefore: number): Promise<boolean> {
+    return Number(await this.run('frontierRequeue', url, notBefore)) === 1;
+  }
+
+  async claim(req: ClaimRequest): Promise<ClaimedItem[]> {
+    const exhausted = JSON.stringify([...(req.exhaustedSources ?? [])]);
+    const out: ClaimedItem[] = [];
+    /** The policy the script applied to each host it handed out, `delay/concurrency`. */
+    const used = new Map<string, string>();
+    let policies = this.pendingPolicies;
+    let unsent = false;
+    this.pendingPolicies = [];
+    // Round 1 claims on the stored policies; later rounds bring the ones the script asked for (new hosts).
+    for (let round = 0; round < 4 && out.length < req.limit; round++) {
+      unsent = false;
+      const reply = (await this.run('frontierClaim', req.now, req.limit - out.length, req.leaseMs, req.worker, exhausted, JSON.stringify(policies))) as [ClaimRow[], string[]];
+      const [rows, need] = reply;
+      for (const r of rows) {
+        out.push(toClaimed(r, req));
+        used.set(r[2], `${r[8]}/${r[9]}`);
+      }
+      if (need.length === 0) break;
+      const asked = new Map<string, [string, number, number]>();
+      for (const g of need) {
+        const [host, source] = splitGroup(g);
+        if (asked.has(host)) continue;
+        const p = checkPolicy(req.policyFor(host, source));
+        asked.set(host, [host, p.delayMs, p.concurrency]);
+      }
+      policies = [...asked.values()];
+      unsent = true;
+    }
+    // A claim that filled up (or gave up) before sending them: the hosts it skipped get their policy with the next.
+    if (unsent) this.pendingPolicies = policies;
+    await this.refreshPolicies(out, used, req);
+    return out;
+  }
+
+  /** Stores the policies `policyFor` now gives differently from what the script applied (see the class comment). */
+  private async refreshPolicies(claimed: readonly ClaimedItem[], used: Map<string, string>, req: ClaimRequest): Promise<void> {
+    for (const c of claimed) {
+      const p = checkPolicy(req.policyFor(c.host, c.source));
+      if (used.get(c.host) === `${p.delayMs}/${p.concurrency}`) continue;
+      await this.setPolicy(c.host, p, req.now);
+      used.set(c.host, `${p.delayMs}/${p.concurrency}`);
+    }
+  }
+
+  /**
+   * Stores a host's politeness for every worker (an addition to FrontierStore: claim calls it itself when
+   * `policyFor` changes its answer). With `startedAt`, the host's next start is at least `startedAt + delayMs`.
+   */
+  async setPolicy(host: string, policy: HostPolicy, startedAt?: number): Promise<void> {
+    const p = checkPolicy(policy);
+    await this.run('frontierSetPolicy', host, p.delayMs, p.concurrency, startedAt ?? '');
+  }
+
+  async renew(worker: WorkerId, urls: readonly string[], expiresAt: number): Promise<string[]> {
+    if (urls.length === 0) return [];
+    return (await this.run('frontierRenew', worker, expiresAt, ...urls)) as string[];
+  }
+
+  async finish(worker: WorkerId, url: string, r: FinishedFetch, now: number): Promise<boolean> {
+    const opt = (v: string | number | null | undefined): string | number => v ?? '';
+    const reply = await this.run('frontierFinish', worker, url, now, r.state, r.outcome, opt(r.status), opt(r.error),
+      opt(r.snapshotId), opt(r.etag), opt(r.lastModified), opt(r.nextRevisitAt));
+    return Number(reply) === 1;
+  }
+
+  async retryLater(worker: WorkerId, url: string, at: number, error: string): Promise<boolean> {
+    return Number(await this.run('frontierRetry', worker, url, at, error)) === 1;
+  }
+
+  async reclaimExpired(now: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = Number(await this.run('frontierReclaim', now, RECLAIM_CHUNK));
+      total += n;
+      if (n < RECLAIM_CHUNK) return total;
+    }
+  }
+
+  /** The earliest ready time over groups, ready or held (a lower bound: see lua.ts). */
+  async nextDueAt(): Promise<number | null> {
+    const [ready, held] = await Promise.all([
+      this.redis.zrange(this.key('ready'), 0, 0, 'WITHSCORES'),
+      this.redis.zrange(this.key('held'), 0, 0, 'WITHSCORES'),
+    ]);
+    const times = [ready[1], held[1]].filter((s): s is string => s !== undefined).map(Number);
+    return times.length === 0 ? null : Math.min(...times);
+  }
+
+  async liveLeases(now: number): Promise<number> {
+    return this.redis.zcount(this.key('leases'), `(${now}`, '+inf');
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const c = await this.redis.hgetall(this.key('counts'));
+    const n = (k: string) => Number(c[k] ?? 0);
+    return { queued: n('queued'), inFlight: n('in_flight'), done: n('done'), failed: n('failed'), skipped: n('skipped') };
+  }
+
+  async validators(url: string): Promise<UrlValidators | null> {
+    const [st, etag, lm, snap, fc] = await this.redis.hmget(this.key(`u:${url}`), 'st', 'etag', 'lm', 'snap', 'fc');
+    if (st === null) return null;
+    return { etag, lastModified: lm, snapshotId: snap, fetchCount: Number(fc ?? 0) };
+  }
+
+  async has(url: string): Promise<boolean> {
+    return (await this.redis.exists(this.key(`u:${url}`))) === 1;
+  }
+
+  async incrementCounter(key: string, by = 1): Promise<number> {
+    return this.redis.hincrby(this.key('ctr'), key, by);
+  }
+
+  async counter(key: string): Promise<number> {
+    return Number((await this.redis.hget(this.key('ctr'), key)) ?? 0);
+  }
+
+  async robots(origin: string, now: number): Promise<string | null> {
+    const [body, exp] = await this.redis.hmget(this.key(`rb:${origin}`), 'body', 'exp');
+    return body !== null && Number(exp) > now ? body : null;
+  }
+
+  async putRobots(origin: string, body: string, expiresAt: number): Promise<void> {
+    const k = this.key(`rb:${origin}`);
+    const multi = this.redis.multi().hset(k, 'body', body, 'exp', expiresAt);
+    // Expiry is checked against the caller's `now`; the key's own TTL (when in the future) only frees the memory.
+    if (expiresAt > Date.now()) multi.pexpireat(k, expiresAt + 3_600_000);
+    else multi.persist(k);
+    await multi.exec();
+  }
+
+  async addExclusions(rules: readonly ExclusionRule[], reason: string | null): Promise<number> {
+    if (rules.length === 0) return 0;
+    const args = rules.flatMap((r) => [checkKind(r.kind), r.value]);
+    return Number(await this.run('frontierAddExclusions', JSON.stringify(reason), new Date().toISOString(), ...args));
+  }
+
+  async removeExclusion(rule: ExclusionRule): Promise<boolean> {
+    return Number(await this.run('frontierRemoveExclusion', checkKind(rule.kind), rule.value)) === 1;
+  }
+
+  async listExclusions(): Promise<ExclusionRow[]> {
+    const meta = await this.redis.hgetall(this.key('exmeta'));
+    const rows: ExclusionRow[] = [];
+    for (const kind of KINDS) {
+      for (const value of await this.redis.smembers(this.key(`ex:${kind}`))) {
+        const [reasonJson, createdAt] = JSON.parse(meta[`${kind}\t${value}`] ?? '["null",""]') as [string, string];
+        rows.push({ kind, value, reason: JSON.parse(reasonJson) as string | null, createdAt });
+      }
+    }
+    return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.kind.localeCompare(b.kind) || a.value.localeCompare(b.value));
+  }
+
+  async isExcluded(url: string): Promise<boolean> {
+    return Number(await this.run('frontierIsExcluded', url)) === 1;
+  }
+
+  async claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.key(`once:${key}`), worker, 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK';
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  /** Deletes every key under the prefix (tests), then closes. */
+  async destroy(): Promise<void> {
+    await deleteByPrefix(this.redis, this.prefix);
+    await this.close();
+  }
+}
+
+function toClaimed(r: ClaimRow, req: ClaimRequest): ClaimedItem {
+  const [url, requestUrl, host, source, depth, kind, attempts, from] = r;
+  return {
+    url, requestUrl, host, source, depth: Number(depth), kind: kind as QueuedKind, attempts: Number(attempts),
+    discoveredFrom: from === '' ? null : from, lease: { worker: req.worker, expiresAt: req.now + req.leaseMs },
+  };
+}
+
+function splitGroup(g: string): [string, string] {
+  const i = g.indexOf('\t');
+  return [g.slice(0, i), g.slice(i + 1)];
+}
+
+function checkPolicy(p: HostPolicy): HostPolicy {
+  if (!Number.isFinite(p.delayMs) || p.delayMs < 0 || !Number.isInteger(p.concurrency) || p.concurrency < 1) {
+    throw new RedisFrontierError(`invalid host policy: delay ${p.delayMs} ms, concurrency ${p.concurrency}`);
+  }
+  return { delayMs: Math.round(p.delayMs), concurrency: p.concurrency };
+}
+
+function checkKind(kind: ExclusionKind): ExclusionKind {
+  if (!KINDS.includes(kind)) throw new RedisFrontierError(`unknown exclusion kind: ${String(kind)}`);
+  return kind;
+}

@@ -1,0 +1,278 @@
+import { LUA_LIB } from './lua.js';
+
+/**
+ * The frontier's Lua scripts: every change touching more than one key is one of these, so it is atomic in Redis
+ * (a script runs alone). Each is registered with ioredis defineCommand (EVALSHA, falling back to EVAL once after a
+ * restart) and takes the key prefix as ARGV[1]; the shared functions are in lua.ts.
+ */
+
+/** ARGV: P, items JSON [[url, requestUrl, host, source, depth, kind, priority, from, notBefore], …]. Returns how many were new. */
+const ADD = `
+local items = cjson.decode(ARGV[2])
+local added = 0
+local touched = {}
+for _, it in ipairs(items) do
+  local url = it[1]
+  local uk = P .. 'u:' .. url
+  if redis.call('EXISTS', uk) == 0 and not excluded(url) then
+    local host, src = it[3], it[4]
+    local g = host .. SEP .. src
+    local prio = math.max(-1000, math.min(1000, math.floor(tonumber(it[7]))))
+    local depth = math.max(0, math.min(1023, math.floor(tonumber(it[5]))))
+    local seq = redis.call('INCR', P .. 'seq') % 4294967296
+    -- Rank: higher priority first, then shallower, then the order added (an integer below 2^53).
+    local rk = fmt((-prio * 1024 + depth) * 4294967296 + seq)
+    redis.call('HSET', uk, 'st', 'queued', 'req', it[2], 'host', host, 'src', src, 'depth', it[5], 'kind', it[6],
+      'att', 0, 'from', it[8], 'rk', rk, 'fc', 0)
+    enqueue(url, g, tonumber(it[9]))
+    touched[g] = true
+    added = added + 1
+  end
+end
+for g in pairs(touched) do rescore(g, false) end
+if added > 0 then count('queued', added) end
+return added
+`;
+
+/**
+ * ARGV: P, now, limit, leaseMs, worker, exhausted sources JSON, policies JSON [[host, delayMs, concurrency], …].
+ * Returns {claimed, needPolicy}: claimed rows [url, requestUrl, host, source, depth, kind, attempts, from, delay,
+ * concurrency]; needPolicy: groups at the head of the queue whose host has no policy stored yet (the caller asks
+ * policyFor and calls again with it). Each URL handed out costs a few O(log n) sorted-set steps.
+ */
+const CLAIM = `
+local now = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+local leaseMs = tonumber(ARGV[4])
+local worker = ARGV[5]
+local exhausted = {}
+for _, s in ipairs(cjson.decode(ARGV[6])) do exhausted[s] = true end
+for _, p in ipairs(cjson.decode(ARGV[7])) do redis.call('HSET', P .. 'h:' .. p[1], 'delay', p[2], 'conc', p[3]) end
+-- Sources no longer exhausted: their parked groups come back (a handful of sources, not a scan of hosts).
+for _, s in ipairs(redis.call('SMEMBERS', P .. 'parkedsrc')) do
+  if not exhausted[s] then
+    local gs = redis.call('SMEMBERS', P .. 'pk:' .. s)
+    redis.call('DEL', P .. 'pk:' .. s)
+    redis.call('SREM', P .. 'parkedsrc', s)
+    for _, g in ipairs(gs) do rescore(g, false) end
+  end
+end
+local out, need = {}, {}
+local skip, steps, skipped = 0, 0, 0
+while #out < limit and steps < limit * 4 + 32 do
+  steps = steps + 1
+  local top = redis.call('ZRANGEBYSCORE', P .. 'ready', '-inf', fmt(now), 'LIMIT', skip, 1)
+  if #top == 0 then break end
+  local g = top[1]
+  local host, src = split(g)
+  local hk = P .. 'h:' .. host
+  if exhausted[src] then
+    redis.call('SADD', P .. 'pk:' .. src, g)
+    redis.call('SADD', P .. 'parkedsrc', src)
+    rescore(g, false)
+  else
+    local h = redis.call('HMGET', hk, 'next', 'inflight', 'delay', 'conc')
+    if num(h[1], 0) > now then
+      rescore(g, false) -- a stale score: another group of the host started a request since
+    elseif not h[3] then
+      table.insert(need, g)
+      skip = skip + 1
+    elseif num(h[2], 0) >= tonumber(h[4]) then
+      redis.call('HSET', hk, 'blocked', '1')
+      rescore(g, true)
+    else
+      local wk = P .. 'w:' .. g
+      for _, url in ipairs(redis.call('ZRANGEBYSCORE', wk, '-inf', fmt(now), 'LIMIT', 0, 64)) do
+        redis.call('ZREM', wk, url)
+        redis.call('ZADD', P .. 'q:' .. g, redis.call('HGET', P .. 'u:' .. url, 'rk'), url)
+      end
+      local head = redis.call('ZRANGE', P .. 'q:' .. g, 0, 0)
+      if #head > 0 then
+        local url = head[1]
+        local uk = P .. 'u:' .. url
+        redis.call('ZREM', P .. 'q:' .. g, url)
+        if excluded(url) then
+          redis.call('HSET', uk, 'st', 'skipped', 'out', 'excluded')
+          skipped = skipped + 1
+        else
+          local exp = now + leaseMs
+          local att = redis.call('HINCRBY', uk, 'att', 1)
+          redis.call('HSET', uk, 'st', 'in_flight', 'wk', worker, 'exp', fmt(exp))
+          redis.call('ZADD', P .. 'leases', fmt(exp), url)
+          redis.call('HINCRBY', hk, 'inflight', 1)
+          redis.call('HSET', hk, 'next', fmt(now + tonumber(h[3])))
+          local f = redis.call('HMGET', uk, 'req', 'depth', 'kind', 'from')
+          table.insert(out, { url, f[1], host, src, f[2], f[3], att, f[4], h[3], h[4] })
+        end
+      end
+      rescore(g, false)
+    end
+  end
+end
+if #out + skipped > 0 then count('queued', -(#out + skipped)) end
+if #out > 0 then count('in_flight', #out) end
+if skipped > 0 then count('skipped', skipped) end
+return { out, need }
+`;
+
+/** ARGV: P, host, delayMs, concurrency, startedAt (or ''): stores a host's policy; a longer delay counts from startedAt. */
+const SET_POLICY = `
+local hk = P .. 'h:' .. ARGV[2]
+redis.call('HSET', hk, 'delay', ARGV[3], 'conc', ARGV[4])
+if ARGV[5] ~= '' then
+  local at = tonumber(ARGV[5]) + tonumber(ARGV[3])
+  if at > num(redis.call('HGET', hk, 'next'), 0) then redis.call('HSET', hk, 'next', fmt(at)) end
+end
+redis.call('HDEL', hk, 'blocked')
+for _, g in ipairs(redis.call('SMEMBERS', P .. 'hg:' .. ARGV[2])) do rescore(g, false) end
+return 1
+`;
+
+/** The lease check every lease-holder operation starts with: the URL's hash, or nil when the lease is not worker's. */
+const HELD = `
+local function held(url, worker)
+  local uk = P .. 'u:' .. url
+  local f = redis.call('HMGET', uk, 'st', 'wk', 'host', 'src')
+  if f[1] ~= 'in_flight' or f[2] ~= worker then return nil end
+  return f
+end
+local function unlease(url, f)
+  redis.call('HDEL', P .. 'u:' .. url, 'wk', 'exp')
+  redis.call('ZREM', P .. 'leases', url)
+  count('in_flight', -1)
+  release(f[3])
+end
+`;
+
+/** ARGV: P, worker, url, now, state, outcome, status, error, snapshotId, etag, lastModified, nextRevisitAt ('' = absent). */
+const FINISH = `${HELD}
+local url = ARGV[3]
+local f = held(url, ARGV[2])
+if not f then return 0 end
+local uk = P .. 'u:' .. url
+local state = ARGV[5]
+redis.call('HSET', uk, 'st', state, 'out', ARGV[6], 'fat', ARGV[4])
+local opt = { status = ARGV[7], err = ARGV[8], nrv = ARGV[12] }
+for k, v in pairs(opt) do
+  if v == '' then redis.call('HDEL', uk, k) else redis.call('HSET', uk, k, v) end
+end
+-- Validators a response did not bring (a 304) keep their earlier values.
+local keep = { snap = ARGV[9], etag = ARGV[10], lm = ARGV[11] }
+for k, v in pairs(keep) do if v ~= '' then redis.call('HSET', uk, k, v) end end
+if state == 'done' then redis.call('HINCRBY', uk, 'fc', 1) end
+count(state, 1)
+unlease(url, f)
+return 1
+`;
+
+/** ARGV: P, worker, url, at, error. */
+const RETRY = `${HELD}
+local url = ARGV[3]
+local f = held(url, ARGV[2])
+if not f then return 0 end
+redis.call('HSET', P .. 'u:' .. url, 'st', 'queued', 'err', ARGV[5])
+unlease(url, f)
+count('queued', 1)
+local g = f[3] .. SEP .. f[4]
+enqueue(url, g, tonumber(ARGV[4]))
+rescore(g, false)
+return 1
+`;
+
+/** ARGV: P, now, max. Expired leases (expiry ≤ now) back to the queue, due at once, attempts kept. */
+const RECLAIM = `
+local urls = redis.call('ZRANGEBYSCORE', P .. 'leases', '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, url in ipairs(urls) do
+  local uk = P .. 'u:' .. url
+  local f = redis.call('HMGET', uk, 'host', 'src')
+  redis.call('HSET', uk, 'st', 'queued')
+  redis.call('HDEL', uk, 'wk', 'exp')
+  redis.call('ZREM', P .. 'leases', url)
+  count('in_flight', -1)
+  count('queued', 1)
+  release(f[1])
+  local g = f[1] .. SEP .. f[2]
+  enqueue(url, g, 0)
+  rescore(g, false)
+end
+return #urls
+`;
+
+/** ARGV: P, worker, expiresAt, url…. Returns the URLs whose lease the worker still holds, now extended. */
+const RENEW = `
+local out = {}
+for i = 4, #ARGV do
+  local url = ARGV[i]
+  local uk = P .. 'u:' .. url
+  local f = redis.call('HMGET', uk, 'st', 'wk')
+  if f[1] == 'in_flight' and f[2] == ARGV[2] then
+    redis.call('HSET', uk, 'exp', ARGV[3])
+    redis.call('ZADD', P .. 'leases', ARGV[3], url)
+    table.insert(out, url)
+  end
+end
+return out
+`;
+
+/** ARGV: P, url, notBefore. A done or failed URL back on the queue. */
+const REQUEUE = `
+local url = ARGV[2]
+local uk = P .. 'u:' .. url
+local f = redis.call('HMGET', uk, 'st', 'host', 'src')
+if f[1] ~= 'done' and f[1] ~= 'failed' then return 0 end
+redis.call('HSET', uk, 'st', 'queued')
+if f[1] == 'done' then redis.call('HSET', uk, 'att', 0) end
+count(f[1], -1)
+count('queued', 1)
+local g = f[2] .. SEP .. f[3]
+enqueue(url, g, tonumber(ARGV[3]))
+rescore(g, false)
+return 1
+`;
+
+/** ARGV: P, reason JSON, createdAt, kind, value, kind, value…. Returns how many rules were new. */
+const ADD_EXCLUSIONS = `
+local added = 0
+for i = 4, #ARGV, 2 do
+  local kind, value = ARGV[i], ARGV[i + 1]
+  if redis.call('SADD', P .. 'ex:' .. kind, value) == 1 then
+    added = added + 1
+    redis.call('HSET', P .. 'exmeta', kind .. SEP .. value, cjson.encode({ ARGV[2], ARGV[3] }))
+    if kind == 'prefix' then redis.call('HINCRBY', P .. 'ex:plen', #value, 1) end
+  end
+end
+return added
+`;
+
+/** ARGV: P, kind, value. */
+const REMOVE_EXCLUSION = `
+local kind, value = ARGV[2], ARGV[3]
+if redis.call('SREM', P .. 'ex:' .. kind, value) == 0 then return 0 end
+redis.call('HDEL', P .. 'exmeta', kind .. SEP .. value)
+if kind == 'prefix' and redis.call('HINCRBY', P .. 'ex:plen', #value, -1) <= 0 then redis.call('HDEL', P .. 'ex:plen', #value) end
+return 1
+`;
+
+/** ARGV: P, url. */
+const IS_EXCLUDED = `return excluded(ARGV[2]) and 1 or 0`;
+
+export const SCRIPTS = {
+  frontierAdd: ADD,
+  frontierClaim: CLAIM,
+  frontierSetPolicy: SET_POLICY,
+  frontierFinish: FINISH,
+  frontierRetry: RETRY,
+  frontierReclaim: RECLAIM,
+  frontierRenew: RENEW,
+  frontierRequeue: REQUEUE,
+  frontierAddExclusions: ADD_EXCLUSIONS,
+  frontierRemoveExclusion: REMOVE_EXCLUSION,
+  frontierIsExcluded: IS_EXCLUDED,
+} as const;
+
+export type ScriptName = keyof typeof SCRIPTS;
+
+/** The full text of a script: the shared library, then its body. */
+export function scriptSource(name: ScriptName): string {
+  return `${LUA_LIB}\n${SCRIPTS[name]}`;
+}

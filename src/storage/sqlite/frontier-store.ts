@@ -1,0 +1,321 @@
+import type { Statement } from 'better-sqlite3';
+import { openStoreDatabase, withLazySync, type StoreDatabase } from '../database.js';
+import type {
+  ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, QueueCounts,
+  QueueItem, QueuedKind, UrlValidators, WorkerId,
+} from '../interfaces.js';
+
+/**
+ * The leased frontier's tables, apart from the single-process `frontier` ones. Created idempotently on open, in one
+ * IMMEDIATE transaction, until they become a numbered migration. Triggers keep each host's queued and in-flight
+ * counts in step with the rows, whoever changes them.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS lease_queue (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  url TEXT NOT NULL UNIQUE,
+  request_url TEXT NOT NULL, host TEXT NOT NULL, source TEXT NOT NULL, depth INTEGER NOT NULL, kind TEXT NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0, discovered_from TEXT,
+  state TEXT NOT NULL DEFAULT 'queued', due_at INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
+  worker TEXT, expires_at INTEGER,
+  outcome TEXT, http_status INTEGER, last_error TEXT, fetched_at INTEGER, snapshot_id TEXT, etag TEXT, last_modified TEXT,
+  fetch_count INTEGER NOT NULL DEFAULT 0, next_revisit_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS lease_queue_pick ON lease_queue (host, source, priority DESC, depth, id) WHERE state = 'queued';
+CREATE INDEX IF NOT EXISTS lease_queue_due ON lease_queue (host, due_at) WHERE state = 'queued';
+CREATE INDEX IF NOT EXISTS lease_queue_leases ON lease_queue (expires_at) WHERE state = 'in_flight';
+CREATE INDEX IF NOT EXISTS lease_queue_state ON lease_queue (state);
+CREATE TABLE IF NOT EXISTS lease_hosts (
+  host TEXT PRIMARY KEY, next_allowed_at INTEGER NOT NULL DEFAULT 0,
+  queued INTEGER NOT NULL DEFAULT 0, in_flight INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS lease_hosts_ready ON lease_hosts (next_allowed_at, host) WHERE queued > 0;
+CREATE TABLE IF NOT EXISTS lease_groups (
+  host TEXT NOT NULL, source TEXT NOT NULL, queued INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (host, source)
+);
+CREATE TRIGGER IF NOT EXISTS lease_queue_added AFTER INSERT ON lease_queue BEGIN
+  INSERT INTO lease_hosts (host, queued) VALUES (NEW.host, NEW.state = 'queued')
+    ON CONFLICT(host) DO UPDATE SET queued = queued + (NEW.state = 'queued');
+  INSERT INTO lease_groups (host, source, queued) VALUES (NEW.host, NEW.source, NEW.state = 'queued')
+    ON CONFLICT(host, source) DO UPDATE SET queued = queued + (NEW.state = 'queued');
+END;
+CREATE TRIGGER IF NOT EXISTS lease_queue_moved AFTER UPDATE OF state ON lease_queue WHEN OLD.state != NEW.state BEGIN
+  UPDATE lease_hosts SET queued = queued + (NEW.state = 'queued') - (OLD.state = 'queued'),
+    in_flight = in_flight + (NEW.state = 'in_flight') - (OLD.state = 'in_flight') WHERE host = NEW.host;
+  UPDATE lease_groups SET queued = queued + (NEW.state = 'queued') - (OLD.state = 'queued') WHERE host = NEW.host AND source = NEW.source;
+END;
+CREATE TABLE IF NOT EXISTS lease_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS lease_robots (origin TEXT PRIMARY KEY, body TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS lease_exclusions (
+  kind TEXT NOT NULL CHECK (kind IN ('url', 'prefix', 'host', 'id')), value TEXT NOT NULL,
+  reason TEXT, created_at TEXT NOT NULL, PRIMARY KEY (kind, value)
+);
+CREATE TABLE IF NOT EXISTS lease_once (key TEXT PRIMARY KEY, worker TEXT NOT NULL, expires_at INTEGER NOT NULL);
+`;
+
+/** Hosts read beyond the URLs wanted per page (hosts with nothing claimable: budgets, retries not due). */
+const PAGE_SLACK = 16;
+
+interface ReadyHost {
+  host: string;
+  next_allowed_at: number;
+  in_flight: number;
+}
+
+interface QueueRow {
+  url: string; request_url: string; host: string; source: string; depth: number; kind: QueuedKind;
+  attempts: number; discovered_from: string | null; priority: number; id: number;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Hostname and its parent domains of an http(s) URL (`a.b.c` → a.b.c, b.c, c); null when not http(s). */
+function hostSuffixes(url: string): string[] | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const labels = parsed.hostname.toLowerCase().replace(/\.+$/, '').split('.');
+  return labels.map((_, i) => labels.slice(i).join('.'));
+}
+
+/**
+ * The FrontierStore over the store's SQLite database: the embedded backend of the contract, safe for several
+ * processes on one machine (WAL, busy_timeout, every change one IMMEDIATE transaction). A claim walks the ready hosts
+ * (by next allowed start) and takes each one's best due URL through an index; `policyFor` is called in the
+ * transaction, so the policy in force is the one checked.
+ */
+export class SqliteFrontierStore implements FrontierStore {
+  private readonly s: Record<string, Statement>;
+
+  private constructor(private readonly db: StoreDatabase) {
+    db.transaction(() => db.exec(SCHEMA)).immediate();
+    const q = (sql: string) => db.prepare(sql);
+    this.s = {
+      insert: q(`INSERT INTO lease_queue (url, request_url, host, source, depth, kind, priority, discovered_from, due_at)
+        VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, @dueAt) ON CONFLICT(url) DO NOTHING`),
+      readyHosts: q(`SELECT host, next_allowed_at, in_flight FROM lease_hosts INDEXED BY lease_hosts_ready
+        WHERE queued > 0 AND next_allowed_at <= @now AND (next_allowed_at, host) > (@at, @host) ORDER BY next_allowed_at, host LIMIT @n`),
+      sources: q(`SELECT source FROM lease_groups WHERE host = ? AND queued > 0`).pluck(),
+      best: q(`SELECT url, request_url, host, source, depth, kind, attempts, discovered_from, priority, id FROM lease_queue INDEXED BY lease_queue_pick
+        WHERE state = 'queued' AND host = @host AND source = @source AND due_at <= @now ORDER BY priority DESC, depth, id LIMIT 1`),
+      skip: q(`UPDATE lease_queue SET state = 'skipped', outcome = 'excluded' WHERE url = ?`),
+      lease: q(`UPDATE lease_queue SET state = 'in_flight', attempts = attempts + 1, worker = @worker, expires_at = @expiresAt WHERE url = @url`),
+      book: q(`UPDATE lease_hosts SET next_allowed_at = max(next_allowed_at, @at) WHERE host = @host`),
+      finish: q(`UPDATE lease_queue SET state = @state, outcome = @outcome, http_status = @status, last_error = @error, fetched_at = @now,
+        snapshot_id = coalesce(@snapshotId, snapshot_id), etag = coalesce(@etag, etag), last_modified = coalesce(@lastModified, last_modified),
+        next_revisit_at = @nextRevisitAt, fetch_count = fetch_count + (@state = 'done'), worker = NULL, expires_at = NULL
+        WHERE url = @url AND state = 'in_flight' AND worker = @worker`),
+      retry: q(`UPDATE lease_queue SET state = 'queued', due_at = @at, last_error = @error, worker = NULL, expires_at = NULL
+        WHERE url = @url AND state = 'in_flight' AND worker = @worker`),
+      reclaim: q(`UPDATE lease_queue SET state = 'queued', due_at = 0, worker = NULL, expires_at = NULL WHERE state = 'in_flight' AND expires_at <= ?`),
+      renew: q(`UPDATE lease_queue SET expires_at = @expiresAt WHERE url = @url AND state = 'in_flight' AND worker = @worker`),
+      requeue: q(`UPDATE lease_queue SET state = 'queued', due_at = @notBefore, attempts = CASE WHEN state = 'done' THEN 0 ELSE attempts END
+        WHERE url = @url AND state IN ('done', 'failed')`),
+      nextDue: q(`SELECT min(max(h.next_allowed_at, (SELECT min(due_at) FROM lease_queue q INDEXED BY lease_queue_due
+        WHERE q.state = 'queued' AND q.host = h.host))) AS at FROM lease_hosts h WHERE h.queued > 0`),
+      live: q(`SELECT count(*) AS n FROM lease_queue WHERE state = 'in_flight' AND expires_at > ?`),
+      counts: q(`SELECT state, count(*) AS n FROM lease_queue GROUP BY state`),
+      validators: q(`SELECT etag, last_modified, snapshot_id, fetch_count FROM lease_queue WHERE url = ?`),
+      has: q(`SELECT 1 FROM lease_queue WHERE url = ?`),
+      increment: q(`INSERT INTO lease_counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value RETURNING value`),
+      counter: q(`SELECT value FROM lease_counters WHERE key = ?`),
+      robots: q(`SELECT body FROM lease_robots WHERE origin = ? AND expires_at > ?`),
+      putRobots: q(`INSERT INTO lease_robots (origin, body, expires_at) VALUES (?, ?, ?)
+        ON CONFLICT(origin) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at`),
+      addExclusion: q(`INSERT OR IGNORE INTO lease_exclusions (kind, value, reason, created_at) VALUES (?, ?, ?, ?)`),
+      removeExclusion: q(`DELETE FROM lease_exclusions WHERE kind = ? AND value = ?`),
+      listExclusions: q(`SELECT kind, value, reason, created_at FROM lease_exclusions ORDER BY created_at, kind, value`),
+      excluded: q(`SELECT 1 FROM lease_exclusions WHERE (kind = 'url' AND value = @url)
+        OR (kind = 'host' AND value IN (SELECT value FROM json_each(@hosts)))
+        OR (kind = 'prefix' AND substr(@url, 1, length(value)) = value) LIMIT 1`),
+      expireOnce: q(`DELETE FROM lease_once WHERE key = ? AND expires_at <= ?`),
+      claimOnce: q(`INSERT OR IGNORE INTO lease_once (key, worker, expires_at) VALUES (?, ?, ?)`),
+    };
+  }
+
+  /** The store's store.db (created if needed); several processes may open one store at once. */
+  static open(storeDir: string): SqliteFrontierStore {
+    return new SqliteFrontierStore(openStoreDatabase(storeDir));
+  }
+
+  /** One IMMEDIATE transaction with lazy sync: frontier bookkeeping, as the single-process frontier does it. */
+  private tx<T>(fn: () => T): T {
+    return withLazySync(this.db, () => this.db.transaction(fn).immediate());
+  }
+
+  private excludedNow(url: string): boolean {
+    const hosts = hostSuffixes(url);
+    return hosts !== null && this.s.excluded.get({ url, hosts: JSON.stringify(hosts) }) !== undefined;
+  }
+
+  async addMany(items: readonly QueueItem[]): Promise<number> {
+    if (items.length === 0) return 0;
+    return this.tx(() => {
+      let added = 0;
+      for (const it of items) {
+        if (this.excludedNow(it.url)) continue;
+        added += this.s.insert.run({
+          url: it.url, requestUrl: it.requestUrl ?? it.url, host: it.host, source: it.source, depth: it.depth, kind: it.kind,
+          priority: it.priority ?? 0, discoveredFrom: it.discoveredFrom ?? null, dueAt: it.notBefore ?? 0,
+        }).changes;
+      }
+      return added;
+    });
+  }
+
+  async requeue(url: string, notBefore: number): Promise<boolean> {
+    return this.tx(() => this.s.requeue.run({ url, notBefore }).changes > 0);
+  }
+
+  async claim(req: ClaimRequest): Promise<ClaimedItem[]> {
+    const exhausted = req.exhaustedSources ?? NONE;
+    const expiresAt = req.now + req.leaseMs;
+    return this.tx(() => {
+      const out: ClaimedItem[] = [];
+      // Ready hosts a page at a time (earliest allowed first), until enough URLs are claimed.
+      let after = { at: -1, host: '' };
+      for (;;) {
+        const n = req.limit - out.length + PAGE_SLACK;
+        const page = this.s.readyHosts.all({ now: req.now, at: after.at, host: after.host, n }) as ReadyHost[];
+        for (const h of page) {
+          if (out.length >= req.limit) break;
+          this.claimFromHost(h, req, exhausted, expiresAt, out);
+        }
+        if (out.length >= req.limit || page.length < n) return out;
+        const last = page[page.length - 1];
+        after = { at: last.next_allowed_at, host: last.host };
+      }
+    });
+  }
+
+  /** The host's best due URL over its sources not exhausted (ranked: priority, depth, order added). */
+  private bestOfHost(host: string, now: number, exhausted: ReadonlySet<string>): QueueRow | undefined {
+    let best: QueueRow | undefined;
+    for (const source of this.s.sources.all(host) as string[]) {
+      if (exhausted.has(source)) continue;
+      const row = this.s.best.get({ host, source, now }) as QueueRow | undefined;
+      if (row && (!best || row.priority > best.priority || (row.priority === best.priority && (row.depth < best.depth || (row.depth === best.depth && row.id < best.id))))) best = row;
+    }
+    return best;
+  }
+
+  /** Claims the host's best due URLs while its delay and concurrency allow (several only when its delay is 0). */
+  private claimFromHost(h: ReadyHost, req: ClaimRequest, exhausted: ReadonlySet<string>, expiresAt: number, out: ClaimedItem[]): void {
+    let next = h.next_allowed_at;
+    let inFlight = h.in_flight;
+    while (out.length < req.limit && next <= req.now) {
+      const row = this.bestOfHost(h.host, req.now, exhausted);
+      if (!row) return;
+      if (this.excludedNow(row.url)) {
+        this.s.skip.run(row.url);
+        continue;
+      }
+      const policy = req.policyFor(row.host, row.source);
+      if (inFlight >= policy.concurrency) return;
+      this.s.lease.run({ url: row.url, worker: req.worker, expiresAt });
+      next = req.now + policy.delayMs;
+      inFlight++;
+      this.s.book.run({ host: h.host, at: next });
+      out.push({
+        url: row.url, requestUrl: row.request_url, host: row.host, source: row.source, depth: row.depth, kind: row.kind,
+        attempts: row.attempts + 1, discoveredFrom: row.discovered_from, lease: { worker: req.worker, expiresAt },
+      });
+    }
+  }
+
+  async renew(worker: WorkerId, urls: readonly string[], expiresAt: number): Promise<string[]> {
+    return this.tx(() => urls.filter((url) => this.s.renew.run({ url, worker, expiresAt }).changes > 0));
+  }
+
+  async finish(worker: WorkerId, url: string, r: FinishedFetch, now: number): Promise<boolean> {
+    return this.tx(() => this.s.finish.run({
+      url, worker, now, state: r.state, outcome: r.outcome, status: r.status ?? null, error: r.error ?? null,
+      snapshotId: r.snapshotId ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null, nextRevisitAt: r.nextRevisitAt ?? null,
+    }).changes > 0);
+  }
+
+  async retryLater(worker: WorkerId, url: string, at: number, error: string): Promise<boolean> {
+    return this.tx(() => this.s.retry.run({ url, worker, at, error }).changes > 0);
+  }
+
+  async reclaimExpired(now: number): Promise<number> {
+    return this.tx(() => this.s.reclaim.run(now).changes);
+  }
+
+  async nextDueAt(): Promise<number | null> {
+    return (this.s.nextDue.get() as { at: number | null }).at;
+  }
+
+  async liveLeases(now: number): Promise<number> {
+    return (this.s.live.get(now) as { n: number }).n;
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const out: QueueCounts = { queued: 0, inFlight: 0, done: 0, failed: 0, skipped: 0 };
+    for (const r of this.s.counts.all() as { state: string; n: number }[]) {
+      if (r.state === 'in_flight') out.inFlight = r.n;
+      else if (r.state in out) out[r.state as Exclude<keyof QueueCounts, 'inFlight'>] = r.n;
+    }
+    return out;
+  }
+
+  async validators(url: string): Promise<UrlValidators | null> {
+    const row = this.s.validators.get(url) as { etag: string | null; last_modified: string | null; snapshot_id: string | null; fetch_count: number } | undefined;
+    return row ? { etag: row.etag, lastModified: row.last_modified, snapshotId: row.snapshot_id, fetchCount: row.fetch_count } : null;
+  }
+
+  async has(url: string): Promise<boolean> {
+    return this.s.has.get(url) !== undefined;
+  }
+
+  async incrementCounter(key: string, by = 1): Promise<number> {
+    return this.tx(() => (this.s.increment.get(key, by) as { value: number }).value);
+  }
+
+  async counter(key: string): Promise<number> {
+    return (this.s.counter.get(key) as { value: number } | undefined)?.value ?? 0;
+  }
+
+  async robots(origin: string, now: number): Promise<string | null> {
+    return (this.s.robots.get(origin, now) as { body: string } | undefined)?.body ?? null;
+  }
+
+  async putRobots(origin: string, body: string, expiresAt: number): Promise<void> {
+    this.tx(() => this.s.putRobots.run(origin, body, expiresAt));
+  }
+
+  async addExclusions(rules: readonly ExclusionRule[], reason: string | null): Promise<number> {
+    const createdAt = new Date().toISOString();
+    return this.tx(() => rules.reduce((n, r) => n + this.s.addExclusion.run(r.kind, r.value, reason, createdAt).changes, 0));
+  }
+
+  async removeExclusion(rule: ExclusionRule): Promise<boolean> {
+    return this.tx(() => this.s.removeExclusion.run(rule.kind, rule.value).changes > 0);
+  }
+
+  async listExclusions(): Promise<ExclusionRow[]> {
+    const rows = this.s.listExclusions.all() as { kind: ExclusionKind; value: string; reason: string | null; created_at: string }[];
+    return rows.map((r) => ({ kind: r.kind, value: r.value, reason: r.reason, createdAt: r.created_at }));
+  }
+
+  async isExcluded(url: string): Promise<boolean> {
+    return this.excludedNow(url);
+  }
+
+  /** The marker lasts `ttlMs` of wall-clock time (claimOnce takes no `now`). */
+  async claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.tx(() => {
+      this.s.expireOnce.run(key, now);
+      return this.s.claimOnce.run(key, worker, now + ttlMs).changes > 0;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
