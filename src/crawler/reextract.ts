@@ -18,6 +18,7 @@ import { articleFields, listWarcRecords, readWarcResponse, SnapshotStore, type A
 import { renderArticleMarkdown } from '../snapshot/record.js';
 import { purgeSearchDocs } from '../site/search-index.js';
 import { acquireRunLock } from '../storage/index.js';
+import { updateExtractedFieldsStatement } from '../storage/sqlite/snapshot-queries.js';
 
 export const REEXTRACTED_FIELDS = [
   'title',
@@ -105,7 +106,7 @@ export async function reextractStore(storeDir: string, options: ReextractOptions
   try {
     const updateRow = dryRun
       ? null
-      : store.db.prepare('UPDATE snapshots SET title = @title, published_at = @published_at, published_ms = @published_ms, category = @category WHERE id = @id');
+      : updateExtractedFieldsStatement(store.db);
     const rows = store.list({ source: options.source, limit: 1_000_000_000 });
     for (const row of rows) {
       report.snapshots++;

@@ -1,5 +1,7 @@
-import { ensureFrontierSchema, revisitSchedule } from '../frontier/index.js';
+import { revisitSchedule } from '../frontier/index.js';
 import { openStoreDatabase } from '../storage/index.js';
+import { frontierCountsBySourceState } from '../storage/sqlite/frontier-queries.js';
+import { snapshotCount } from '../storage/sqlite/snapshot-queries.js';
 import { RunRegistry } from './runs.js';
 
 export interface StoreStatus {
@@ -14,14 +16,10 @@ export interface StoreStatus {
 export function storeStatus(storeDir: string, now = Date.now()): StoreStatus {
   const db = openStoreDatabase(storeDir);
   try {
-    ensureFrontierSchema(db);
     const runs = new RunRegistry(db).recent(10);
-    const frontier = db
-      .prepare(`SELECT source, state, count(*) AS count FROM frontier GROUP BY source, state ORDER BY source, state`)
-      .all() as { source: string; state: string; count: number }[];
+    const frontier = frontierCountsBySourceState(db);
     const revisits = revisitSchedule(db, now);
-    const hasSnapshots = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name='snapshots'`).get() as { n: number };
-    const snapshots = hasSnapshots.n ? (db.prepare(`SELECT count(*) AS n FROM snapshots`).get() as { n: number }).n : 0;
+    const snapshots = snapshotCount(db);
     return { runs, frontier, dueForRevisit: revisits.due, nextRevisitAt: revisits.nextAt ? new Date(revisits.nextAt).toISOString() : null, snapshots };
   } finally {
     db.close();

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ensureFrontierSchema } from '../frontier/index.js';
 import { SnapshotStore, SNAPSHOT_JSON_FILE, WARC_FILE_NAME, TMP_DIR_NAME, isSnapshotId } from '../snapshot/index.js';
 import { openStoreDatabase } from '../storage/index.js';
 import { isExcluded } from '../frontier/index.js';
 import { acquireRunLock } from '../storage/index.js';
+import { frontierRepairStatements } from '../storage/sqlite/frontier-queries.js';
+import { snapshotRepairStatements } from '../storage/sqlite/snapshot-queries.js';
 
 export interface VerifyProblem {
   kind: 'missing-files' | 'orphan-folder' | 'corrupt' | 'frontier-dangling';
@@ -51,16 +52,12 @@ export async function verifyStore(storeDir: string, options: { repair?: boolean;
   const db = openStoreDatabase(storeDir);
   const store = SnapshotStore.open(storeDir, { db }); // open() also finishes interrupted writes and deletes
   try {
-    ensureFrontierSchema(db);
     const report: VerifyReport = { snapshots: 0, folders: 0, problems: [], repaired: 0 };
-    const rows = db.prepare(`SELECT id, url, dir FROM snapshots`).all() as { id: string; url: string; dir: string }[];
+    const { rows: allRows, dropRow, relatest } = snapshotRepairStatements(db);
+    const { requeueLost: requeue, dangling: danglingRows } = frontierRepairStatements(db);
+    const rows = allRows.all();
     report.snapshots = rows.length;
     const indexed = new Set(rows.map((r) => r.dir));
-    const dropRow = db.prepare(`DELETE FROM snapshots WHERE id=?`);
-    const relatest = db.prepare(`UPDATE snapshots SET is_latest = (id = (SELECT id FROM snapshots s2 WHERE s2.url = snapshots.url
-      ORDER BY fetched_at DESC, id DESC LIMIT 1)) WHERE url=?`);
-    const requeue = db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0, attempts=0, snapshot_id=NULL,
-      etag=NULL, last_modified=NULL WHERE url=?`);
 
     for (const row of rows) {
       const dir = join(storeDir, row.dir);
@@ -96,10 +93,7 @@ export async function verifyStore(storeDir: string, options: { repair?: boolean;
       }
     }
 
-    const dangling = db
-      .prepare(`SELECT url, snapshot_id FROM frontier WHERE outcome LIKE 'snapshot-%' AND snapshot_id IS NOT NULL
-        AND snapshot_id NOT IN (SELECT id FROM snapshots) AND url NOT IN (SELECT url FROM snapshots)`)
-      .all() as { url: string; snapshot_id: string }[];
+    const dangling = danglingRows.all() as { url: string; snapshot_id: string }[];
     for (const d of dangling) {
       if (isExcluded(db, d.url)) continue; // taken down on purpose
       report.problems.push({ kind: 'frontier-dangling', id: d.snapshot_id, url: d.url, detail: 'frontier says snapshotted but no snapshot exists' });

@@ -1,5 +1,6 @@
 import robotsParserModule from 'robots-parser';
 import type { StoreDatabase } from '../storage/database.js';
+import { robotsCacheStatements, type RobotsCacheRow } from '../storage/sqlite/robots-queries.js';
 import { FetchError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import type { HttpFetcher } from './http.js';
@@ -44,16 +45,7 @@ interface RobotsEntry {
   rules?: RobotsRules;
 }
 
-interface RobotsRow {
-  origin: string;
-  robots_url: string;
-  fetched_at: number;
-  expires_at: number;
-  status: number | null;
-  outcome: Outcome;
-  reason: string;
-  body: string | null;
-}
+type RobotsRow = RobotsCacheRow;
 
 /** RFC 9309: parse at least the first 500 KiB. */
 const ROBOTS_MAX_BYTES = 512 * 1024;
@@ -98,6 +90,7 @@ export class RobotsCache {
   private readonly failureRetryMs: number;
   private readonly timeoutMs: number;
   private readonly entries = new Map<string, RobotsEntry>();
+  private readonly sql: ReturnType<typeof robotsCacheStatements>;
   private readonly inFlight = new Map<string, Promise<RobotsEntry>>();
 
   constructor(options: RobotsCacheOptions) {
@@ -108,16 +101,8 @@ export class RobotsCache {
     this.ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
     this.failureRetryMs = options.failureRetryMs ?? 10 * 60 * 1000;
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.db.exec(`CREATE TABLE IF NOT EXISTS robots_cache (
-      origin TEXT PRIMARY KEY,
-      robots_url TEXT NOT NULL,
-      fetched_at INTEGER NOT NULL,
-      expires_at INTEGER NOT NULL,
-      status INTEGER,
-      outcome TEXT NOT NULL CHECK (outcome IN ('rules', 'allow-all', 'disallow-all')),
-      reason TEXT NOT NULL,
-      body TEXT
-    )`);
+    // The table is the store's (openStoreDatabase migrates it); the statements are prepared once.
+    this.sql = robotsCacheStatements(this.db);
   }
 
   /**
@@ -163,7 +148,7 @@ export class RobotsCache {
   }
 
   private async load(origin: string, access: PrivateAccess): Promise<RobotsEntry> {
-    const row = this.db.prepare('SELECT * FROM robots_cache WHERE origin = ?').get(origin) as RobotsRow | undefined;
+    const row: RobotsRow | undefined = this.sql.get.get(origin);
     let entry: RobotsEntry;
     if (row && row.expires_at > Date.now()) {
       entry = this.withRules({
@@ -178,9 +163,7 @@ export class RobotsCache {
         this.entries.set(origin, entry);
         return entry;
       }
-      this.db
-        .prepare(`INSERT OR REPLACE INTO robots_cache (origin, robots_url, fetched_at, expires_at, status, outcome, reason, body)
-          VALUES (@origin, @robotsUrl, @fetchedAt, @expiresAt, @status, @outcome, @reason, @body)`)
+      this.sql.put
         .run({
           origin: entry.origin, robotsUrl: entry.robotsUrl, fetchedAt: entry.fetchedAt, expiresAt: entry.expiresAt,
           status: entry.status, outcome: entry.outcome, reason: entry.reason, body: entry.body,

@@ -1,8 +1,7 @@
-import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../storage/index.js';
+import { claimStatements, EMPTY } from '../storage/sqlite/frontier-queries.js';
 import type { FrontierRow } from './entry.js';
 import { Parking } from './parking.js';
-import { EMPTY } from './queueSummary.js';
 
 /** One ready (host, source) group as the summary's index hands it out. */
 interface Candidate {
@@ -29,31 +28,12 @@ const PAGE_SLACK = 4;
  * budget is spent are parked in the summary (parking.ts), so a claim reads only groups it may hand out.
  */
 export class FrontierClaims {
-  private readonly s: Record<string, Statement>;
+  private readonly s: ReturnType<typeof claimStatements>;
   private readonly parking: Parking;
 
-  /** Needs the schema (ensureFrontierSchema). */
   constructor(db: StoreDatabase) {
     this.parking = new Parking(db);
-    this.s = {
-      queuedSources: db.prepare(`SELECT source FROM frontier_sources WHERE queued > 0 ORDER BY source`),
-      counts: db.prepare(`SELECT source, queued - parked_queued AS n FROM frontier_sources WHERE queued > parked_queued`),
-      first: db.prepare(`SELECT host, source, ready_at FROM frontier_queue INDEXED BY frontier_queue_ready
-        WHERE parked = 0 AND ready_at <= @now ORDER BY ready_at, host, source LIMIT @n`),
-      next: db.prepare(`SELECT host, source, ready_at FROM frontier_queue INDEXED BY frontier_queue_ready
-        WHERE parked = 0 AND ready_at <= @now AND (ready_at, host, source) > (@at, @host, @source) ORDER BY ready_at, host, source LIMIT @n`),
-      groupsOfHost: db.prepare(`SELECT host, source, ready_at FROM frontier_queue WHERE host = ? AND queued > 0 AND parked = 0`),
-      firstReady: db.prepare(`SELECT ready_at FROM frontier_queue INDEXED BY frontier_queue_ready WHERE parked = 0 ORDER BY ready_at LIMIT 1`),
-      best: db.prepare(`SELECT * FROM frontier INDEXED BY frontier_pick WHERE state = 'queued' AND host = @host AND source = @source
-        AND next_fetch_at <= @now ORDER BY priority DESC, depth, id LIMIT 1`),
-      exact: db.prepare(`SELECT count(*) AS n, min(next_fetch_at) AS at FROM frontier INDEXED BY frontier_pick
-        WHERE state = 'queued' AND host = @host AND source = @source`),
-      group: db.prepare(`SELECT queued, parked FROM frontier_queue WHERE host = @host AND source = @source`),
-      setGroup: db.prepare(`UPDATE frontier_queue SET queued = @n, due_at = @at WHERE host = @host AND source = @source`),
-      fixSource: db.prepare(`UPDATE frontier_sources SET queued = queued + @delta, parked_queued = parked_queued + @parkedDelta WHERE source = @source`),
-      waiting: db.prepare(`SELECT host, source FROM frontier INDEXED BY frontier_waiting
-        WHERE state = 'queued' AND next_fetch_at > 0 AND next_fetch_at > ?`),
-    };
+    this.s = claimStatements(db);
   }
 
   /** Sources with URLs queued. */

@@ -1,6 +1,13 @@
-import type { Statement } from 'better-sqlite3';
 import { normalizeUrl } from './normalize.js';
-import type { StoreDatabase } from '../storage/database.js';
+import { migrateStore, type StoreDatabase, type StoreStatement } from '../storage/index.js';
+import {
+  allExclusionRows,
+  dataVersionStatement,
+  deleteExclusionRow,
+  exclusionRuleRows,
+  hasExclusionsTable,
+  insertExclusionRows,
+} from '../storage/sqlite/exclusion-queries.js';
 
 export type ExclusionKind = 'url' | 'prefix' | 'host' | 'id';
 
@@ -15,16 +22,6 @@ export interface Exclusion extends ExclusionRule {
   requester: string | null;
   createdAt: string;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS exclusions (
-  kind TEXT NOT NULL CHECK (kind IN ('url', 'prefix', 'host', 'id')),
-  value TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  requester TEXT,
-  created_at TEXT NOT NULL,
-  PRIMARY KEY (kind, value)
-);`;
 
 /** The rules held in memory, tagged with what they were loaded from so a change reloads them. */
 interface RuleCache {
@@ -41,30 +38,29 @@ interface DbState {
   tableReady: boolean;
   /** Bumped by every change made through this module on this connection. */
   generation: number;
-  dataVersion: Statement<[], number>;
+  dataVersion: StoreStatement<[], number>;
   cache?: RuleCache;
 }
 
 const states = new WeakMap<StoreDatabase, DbState>();
 
-function tableExists(db: StoreDatabase): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exclusions'").get() !== undefined;
-}
-
 function stateOf(db: StoreDatabase): DbState {
   let state = states.get(db);
   if (!state) {
-    state = { tableReady: false, generation: 0, dataVersion: db.prepare('PRAGMA data_version').pluck() as Statement<[], number> };
+    state = { tableReady: false, generation: 0, dataVersion: dataVersionStatement(db) };
     states.set(db, state);
   }
-  if (!state.tableReady) {
-    if (!db.readonly) db.exec(SCHEMA);
-    state.tableReady = db.readonly ? tableExists(db) : true;
-  }
+  // The table is the store's (migrations); only a read-only connection to an older store may lack it.
+  if (!state.tableReady) state.tableReady = db.readonly ? hasExclusionsTable(db) : true;
   return state;
 }
 
+/**
+ * The table is defined in the store's migrations (src/storage/sqlite/migrations/001-baseline.ts); this only brings
+ * a handle opened some other way up to date. Kept for callers of the name from before the migrations.
+ */
 export function ensureExclusionsTable(db: StoreDatabase): void {
+  migrateStore(db);
   stateOf(db);
 }
 
@@ -93,7 +89,7 @@ function rules(db: StoreDatabase): RuleCache | null {
   const cached = state.cache;
   if (cached && cached.dataVersion === dataVersion && cached.generation === state.generation) return cached;
   const fresh: RuleCache = { dataVersion, generation: state.generation, urls: new Set(), hosts: new Set(), prefixes: new Set(), prefixLengths: [] };
-  for (const row of db.prepare('SELECT kind, value FROM exclusions').all() as ExclusionRule[]) {
+  for (const row of exclusionRuleRows(db)) {
     if (row.kind === 'url') fresh.urls.add(row.value);
     else if (row.kind === 'host') fresh.hosts.add(row.value);
     else if (row.kind === 'prefix') fresh.prefixes.add(row.value);
@@ -133,12 +129,8 @@ export function addExclusions(
   meta: { reason: string; requester?: string | null; createdAt?: Date },
 ): number {
   const state = stateOf(db);
-  const insert = db.prepare(
-    'INSERT OR IGNORE INTO exclusions (kind, value, reason, requester, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
   const createdAt = (meta.createdAt ?? new Date()).toISOString();
-  let added = 0;
-  for (const rule of newRules) added += insert.run(rule.kind, rule.value, meta.reason, meta.requester ?? null, createdAt).changes;
+  const added = insertExclusionRows(db, newRules, { reason: meta.reason, requester: meta.requester ?? null, createdAt });
   state.generation++;
   return added;
 }
@@ -158,15 +150,12 @@ export function invalidateExclusionCache(db: StoreDatabase): void {
 /** Lifts a rule (e.g. a takedown withdrawn); true if it existed. Removed snapshots are not restored. */
 export function removeExclusion(db: StoreDatabase, rule: ExclusionRule): boolean {
   const state = stateOf(db);
-  const removed = db.prepare('DELETE FROM exclusions WHERE kind = ? AND value = ?').run(rule.kind, rule.value).changes > 0;
+  const removed = deleteExclusionRow(db, rule);
   state.generation++;
   return removed;
 }
 
 export function listExclusions(db: StoreDatabase): Exclusion[] {
   if (!stateOf(db).tableReady) return [];
-  const rows = db
-    .prepare('SELECT kind, value, reason, requester, created_at FROM exclusions ORDER BY created_at, kind, value')
-    .all() as { kind: ExclusionKind; value: string; reason: string; requester: string | null; created_at: string }[];
-  return rows.map((r) => ({ kind: r.kind, value: r.value, reason: r.reason, requester: r.requester, createdAt: r.created_at }));
+  return allExclusionRows(db).map((r) => ({ kind: r.kind, value: r.value, reason: r.reason, requester: r.requester, createdAt: r.created_at }));
 }

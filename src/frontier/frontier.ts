@@ -1,8 +1,7 @@
-import type { Statement } from 'better-sqlite3';
 import { withLazySync, type StoreDatabase } from '../storage/index.js';
+import { frontierStatements, revisitScheduleRows, siteModifiedStatements } from '../storage/sqlite/frontier-queries.js';
 import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ParamLearner } from './paramLearning.js';
-import { ensureFrontierSchema } from './schema.js';
 import { FrontierClaims } from './claims.js';
 import { KnownUrls } from './knownUrls.js';
 import { fetchColumns, toEntry, type AddUrl, type ClaimOptions, type FinishResult, type FrontierEntry, type FrontierRow, type UrlHistory, type UrlKind, type UrlState } from './entry.js';
@@ -12,14 +11,9 @@ export type { AddUrl, ClaimOptions, FinishResult, FrontierEntry, FrontierRow, Ur
 /** The default for the exhausted sets: one object, so the claim side sees it unchanged from call to call. */
 const NONE: ReadonlySet<string> = new Set();
 
-/** URLs with a revisit (done) or retry (failed) scheduled: what requeueDue picks up once their time comes. */
-const WAITING_FOR_REVISIT = `state IN ('done', 'failed') AND next_revisit_at IS NOT NULL`;
-
 /** How many scheduled revisits/retries are due now, and when the next one is (for `snapcrawl status`). */
 export function revisitSchedule(db: StoreDatabase, now = Date.now()): { due: number; nextAt: number | null } {
-  const due = db.prepare(`SELECT count(*) AS n FROM frontier WHERE ${WAITING_FOR_REVISIT} AND next_revisit_at<=?`).get(now) as { n: number };
-  const next = db.prepare(`SELECT min(next_revisit_at) AS at FROM frontier WHERE ${WAITING_FOR_REVISIT} AND next_revisit_at>?`).get(now) as { at: number | null };
-  return { due: due.n, nextAt: next.at };
+  return revisitScheduleRows(db, now);
 }
 
 /**
@@ -28,7 +22,7 @@ export function revisitSchedule(db: StoreDatabase, now = Date.now()): { due: num
  * back with `requeueInFlight()` and nothing is fetched twice by one run.
  */
 export class Frontier {
-  private readonly stmt: Record<string, Statement>;
+  private readonly stmt: ReturnType<typeof frontierStatements>;
   /** Query parameters learned per host not to change the page (paramLearning.ts). */
   readonly params: ParamLearner;
   /** The queue summary's side: which URL next, when, how many left (claims.ts). */
@@ -37,50 +31,10 @@ export class Frontier {
   private readonly known = new KnownUrls();
 
   constructor(private readonly db: StoreDatabase, readonly runId: string) {
-    ensureFrontierSchema(db);
+    // The schema is the store's (openStoreDatabase migrates it); the statements are prepared once, here.
     this.params = new ParamLearner(db);
     this.claims = new FrontierClaims(db);
-    this.stmt = {
-      insert: db.prepare(`INSERT INTO frontier (url, request_url, host, source, depth, kind, priority, discovered_from, discovered_at, run_id)
-        VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, @now, @runId) ON CONFLICT(url) DO NOTHING`),
-      // First discovery wins; a row from before request_url existed takes the first one seen now.
-      fillRequestUrl: db.prepare(`UPDATE frontier SET request_url=@requestUrl WHERE url=@url AND request_url IS NULL`),
-      requeueSeed: db.prepare(`UPDATE frontier SET state='queued', depth=0, kind=@kind, priority=max(priority, @priority), next_fetch_at=0, attempts=0, source=@source
-        WHERE url=@url AND state NOT IN ('in_flight') AND (run_id IS NOT @runId OR state='queued')`),
-      markRun: db.prepare(`UPDATE frontier SET run_id=@runId WHERE url=@url`),
-      setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=@runId WHERE id=@id`),
-      setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
-        ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
-      finish: db.prepare(`UPDATE frontier SET state=@state, outcome=@outcome, http_status=@status, last_error=@error,
-        fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag),
-        last_modified=coalesce(@lastModified, last_modified), next_revisit_at=@nextRevisitAt,
-        revisit_count=revisit_count + @revisited WHERE url=@url`),
-      // Failed URLs come back too (on their backoff); they keep their attempt count so a URL that
-      // keeps failing is eventually given up.
-      requeueDue: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0,
-        attempts=CASE WHEN state='done' THEN 0 ELSE attempts END
-        WHERE ${WAITING_FOR_REVISIT} AND next_revisit_at<=@now
-          AND source IN (SELECT value FROM json_each(@sources))`),
-      validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at FROM frontier WHERE url=?`),
-      retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error,
-        attempts=max(0, attempts - @refund) WHERE url=@url`),
-      requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
-      countState: db.prepare(`SELECT state, count(*) AS n FROM frontier GROUP BY state`),
-      get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
-      exists: db.prepare(`SELECT request_url IS NOT NULL AS filled FROM frontier WHERE url=?`),
-      discoveredFrom: db.prepare(`SELECT discovered_from FROM frontier WHERE url=?`),
-      markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
-      // The variant handed its page to the article's own URL: done for good, never revisited under its name.
-      finishVariant: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, last_error=NULL, fetched_at=@fetchedAt,
-        snapshot_id=coalesce(@snapshotId, snapshot_id), alias_of=@target, next_revisit_at=NULL WHERE url=@url`),
-      // The article's own URL takes the fetch as its own when nothing else is under way for it (queued, or new):
-      // it is not fetched again this run, and it carries the revisits.
-      adoptFetch: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, fetched_at=@fetchedAt,
-        snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag), last_modified=coalesce(@lastModified, last_modified),
-        next_revisit_at=@nextRevisitAt, run_id=@runId WHERE url=@url AND (state='queued' OR (state='done' AND fetched_at IS NULL))`),
-      adoptSnapshot: db.prepare(`UPDATE frontier SET snapshot_id=@snapshotId WHERE url=@url AND state='done'`),
-      repointAliases: db.prepare(`UPDATE frontier SET alias_of=@target WHERE alias_of=@from`),
-    };
+    this.stmt = frontierStatements(db);
   }
 
   /** Sources that have URLs waiting in the queue (a run of some sources leaves the others' alone). */
@@ -313,12 +267,7 @@ export class Frontier {
    * usual. The newest value seen is stored. Returns the URLs requeued.
    */
   noteSiteModified(items: { url: string; modified: string }[], source: string, isNewer: (previous: string, next: string) => boolean): string[] {
-    this.siteStmt ??= {
-      read: this.db.prepare(`SELECT url, source, kind, state, site_modified, last_modified, fetched_at, next_revisit_at, run_id FROM frontier WHERE url=?`),
-      store: this.db.prepare(`UPDATE frontier SET site_modified=@modified WHERE url=@url`),
-      requeue: this.db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0, attempts=CASE WHEN state='done' THEN 0 ELSE attempts END
-        WHERE url=@url AND state IN ('done', 'failed')`),
-    };
+    this.siteStmt ??= siteModifiedStatements(this.db);
     const { read, store, requeue } = this.siteStmt;
     const requeued: string[] = [];
     this.db.transaction(() => {
@@ -345,7 +294,7 @@ export class Frontier {
     return requeued;
   }
 
-  private siteStmt?: { read: Statement; store: Statement; requeue: Statement };
+  private siteStmt?: ReturnType<typeof siteModifiedStatements>;
 
   get(url: string): FrontierEntry | null {
     const normalized = normalizeUrl(url);

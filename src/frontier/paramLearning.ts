@@ -1,5 +1,6 @@
-import type { Statement } from 'better-sqlite3';
-import { withLazySync, type StoreDatabase } from '../storage/index.js';
+import { migrateStore, withLazySync, type StoreDatabase, type StoreStatement } from '../storage/index.js';
+import { aliasStatements } from '../storage/sqlite/frontier-queries.js';
+import { learnedParamsStatement, paramStatements } from '../storage/sqlite/param-queries.js';
 import { hostKey, normalizeEscapes, normalizeUrl } from './normalize.js';
 import type { FrontierRow } from './entry.js';
 
@@ -107,59 +108,21 @@ export function trustedCanonical(canonical: string | null | undefined, finalUrl:
   return normalized;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS learned_params (
-  host TEXT NOT NULL,
-  param TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('ignorable', 'significant')),
-  confirmations INTEGER NOT NULL,
-  learned_at INTEGER NOT NULL,
-  PRIMARY KEY (host, param)
-);
-CREATE TABLE IF NOT EXISTS param_pages (
-  url TEXT PRIMARY KEY,
-  host TEXT NOT NULL,
-  canonical TEXT,
-  content_hash TEXT NOT NULL,
-  seen_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS param_variants (
-  base TEXT NOT NULL,
-  param TEXT NOT NULL,
-  url TEXT NOT NULL,
-  host TEXT NOT NULL,
-  value TEXT NOT NULL,
-  PRIMARY KEY (base, param, url)
-);
-CREATE TABLE IF NOT EXISTS param_evidence (
-  host TEXT NOT NULL,
-  param TEXT NOT NULL,
-  base TEXT NOT NULL,
-  verdict TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
-  detail TEXT,
-  seen_at INTEGER NOT NULL,
-  PRIMARY KEY (host, param, base, verdict)
-);
-CREATE INDEX IF NOT EXISTS param_evidence_verdict ON param_evidence (host, param, verdict);`;
-
-function tableExists(db: StoreDatabase): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learned_params'").get() !== undefined;
-}
-
-/** Creates the tables (no-op on a read-only connection). */
+/**
+ * The tables are defined in the store's migrations (src/storage/sqlite/migrations/001-baseline.ts); this only
+ * brings a handle opened some other way up to date. Kept for callers of the name from before the migrations.
+ */
 export function ensureParamTables(db: StoreDatabase): void {
-  if (!db.readonly) db.exec(SCHEMA);
+  migrateStore(db);
 }
 
-const learnedStatements = new WeakMap<StoreDatabase, Statement<[string], string> | null>();
+const learnedStatements = new WeakMap<StoreDatabase, StoreStatement<[string], string> | null>();
 
 /** Learned ignorable parameters of a host (empty on a store without the table). */
 export function learnedParamsFor(db: StoreDatabase, host: string): Set<string> {
   let stmt = learnedStatements.get(db);
   if (stmt === undefined) {
-    stmt = tableExists(db)
-      ? (db.prepare(`SELECT param FROM learned_params WHERE host = ? AND state = 'ignorable'`).pluck() as Statement<[string], string>)
-      : null;
+    stmt = learnedParamsStatement(db);
     if (stmt !== null || db.readonly) learnedStatements.set(db, stmt);
   }
   return stmt ? new Set(stmt.all(host)) : new Set();
@@ -189,34 +152,17 @@ type FrontierAliasRow = Pick<FrontierRow, 'id' | 'url' | 'request_url' | 'host' 
 
 /** The evidence and the learned set of one store. */
 export class ParamLearner {
-  private readonly s: Record<string, Statement>;
+  private readonly s: ReturnType<typeof paramStatements>;
+  /** Prepared on first use: most runs never learn a parameter. */
+  private aliasing?: ReturnType<typeof aliasStatements>;
 
   constructor(private readonly db: StoreDatabase) {
-    ensureParamTables(db);
-    this.s = {
-      upsertPage: db.prepare(`INSERT INTO param_pages (url, host, canonical, content_hash, seen_at) VALUES (@url, @host, @canonical, @hash, @now)
-        ON CONFLICT(url) DO UPDATE SET canonical=excluded.canonical, content_hash=excluded.content_hash, seen_at=excluded.seen_at`),
-      page: db.prepare(`SELECT url, canonical, content_hash FROM param_pages WHERE url = ?`),
-      addVariant: db.prepare(`INSERT OR IGNORE INTO param_variants (base, param, url, host, value) VALUES (@base, @param, @url, @host, @value)`),
-      siblings: db.prepare(`SELECT p.url, p.canonical, p.content_hash FROM param_variants v JOIN param_pages p ON p.url = v.url
-        WHERE v.base = @base AND v.param = @param AND v.url != @url LIMIT 20`),
-      children: db.prepare(`SELECT v.param, p.url, p.canonical, p.content_hash FROM param_variants v JOIN param_pages p ON p.url = v.url
-        WHERE v.base = @base LIMIT 50`),
-      evidence: db.prepare(`INSERT OR IGNORE INTO param_evidence (host, param, base, verdict, detail, seen_at)
-        VALUES (@host, @param, @base, @verdict, @detail, @now)`),
-      // One row per base and verdict (the primary key), so counting rows counts bases.
-      sameCount: db.prepare(`SELECT count(*) FROM param_evidence WHERE host = ? AND param = ? AND verdict = 'same'`).pluck(),
-      anyDifferent: db.prepare(`SELECT 1 FROM param_evidence WHERE host = ? AND param = ? AND verdict = 'different' LIMIT 1`).pluck(),
-      state: db.prepare(`SELECT state FROM learned_params WHERE host = ? AND param = ?`).pluck(),
-      setState: db.prepare(`INSERT INTO learned_params (host, param, state, confirmations, learned_at) VALUES (@host, @param, @state, @confirmations, @now)
-        ON CONFLICT(host, param) DO UPDATE SET state=excluded.state, confirmations=excluded.confirmations, learned_at=excluded.learned_at`),
-      all: db.prepare(`SELECT host, param, confirmations FROM learned_params WHERE state = 'ignorable' ORDER BY host, param`),
-    };
+    this.s = paramStatements(db);
   }
 
   /** Every learned (ignorable) parameter, by host. */
   learned(): LearnedParam[] {
-    return this.s.all!.all() as LearnedParam[];
+    return this.s.all.all() as LearnedParam[];
   }
 
   /** `url` (raw or normalized) without the parameters learned for its host. */
@@ -238,12 +184,12 @@ export class ParamLearner {
     const canonical = page.canonical === null ? null : this.strip(page.canonical);
     const touched = new Set<string>();
     const note = (param: string, base: string, verdict: Verdict, detail: string) => {
-      this.s.evidence!.run({ host, param, base, verdict, detail, now });
+      this.s.evidence.run({ host, param, base, verdict, detail, now });
       touched.add(param);
     };
     const record = this.db.transaction(() => {
       const self = { url, canonical, content_hash: page.contentHash };
-      this.s.upsertPage!.run({ url, host, canonical, hash: page.contentHash, now });
+      this.s.upsertPage.run({ url, host, canonical, hash: page.contentHash, now });
       const q = url.indexOf('?');
       const pieces = q < 0 ? [] : splitQuery(url.slice(q + 1));
       const names = pieces.map((p) => p.name);
@@ -251,19 +197,19 @@ export class ParamLearner {
       for (const piece of pieces) {
         if (!singleValued.has(piece.name)) continue;
         const base = withoutParams(url, new Set([piece.name]));
-        this.s.addVariant!.run({ base, param: piece.name, url, host, value: piece.value });
+        this.s.addVariant.run({ base, param: piece.name, url, host, value: piece.value });
         // The same URL without the parameter, fetched before.
-        const without = this.s.page!.get(base) as { url: string; canonical: string | null; content_hash: string } | undefined;
+        const without = this.s.page.get(base) as { url: string; canonical: string | null; content_hash: string } | undefined;
         if (without) note(piece.name, base, verdictOf(self, without), `${url} vs ${base}`);
         // The same URL with another value of the parameter.
-        for (const other of this.s.siblings!.all({ base, param: piece.name, url }) as { url: string; canonical: string | null; content_hash: string }[]) {
+        for (const other of this.s.siblings.all({ base, param: piece.name, url }) as { url: string; canonical: string | null; content_hash: string }[]) {
           note(piece.name, base, verdictOf(self, other), `${url} vs ${other.url}`);
         }
         // The page names as its canonical URL this URL less exactly this parameter: the site says it is ignorable.
         if (canonical === base) note(piece.name, base, 'same', `${url} names ${base} canonical`);
       }
       // This URL is the base of URLs fetched before that carry one more parameter.
-      for (const child of this.s.children!.all({ base: url }) as { param: string; url: string; canonical: string | null; content_hash: string }[]) {
+      for (const child of this.s.children.all({ base: url }) as { param: string; url: string; canonical: string | null; content_hash: string }[]) {
         note(child.param, url, verdictOf(self, child), `${child.url} vs ${url}`);
       }
       for (const param of touched) this.decide(host, param, now, result);
@@ -273,20 +219,20 @@ export class ParamLearner {
   }
 
   private decide(host: string, param: string, now: number, result: ObserveResult): void {
-    const state = this.s.state!.get(host, param) as string | undefined;
+    const state = this.s.state.get(host, param) as string | undefined;
     // Settled, or nothing that could change it: the evidence (which grows with every page carrying the
     // parameter) is not counted, so a page costs the same at the millionth URL as at the first.
     if (state === 'significant') return;
-    const different = this.s.anyDifferent!.get(host, param) !== undefined;
+    const different = this.s.anyDifferent.get(host, param) !== undefined;
     if (!different && (state !== undefined || NEVER_LEARNED.has(param.toLowerCase()))) return;
-    const same = this.s.sameCount!.get(host, param) as number;
+    const same = this.s.sameCount.get(host, param) as number;
     if (different) {
-      this.s.setState!.run({ host, param, state: 'significant', confirmations: same, now });
+      this.s.setState.run({ host, param, state: 'significant', confirmations: same, now });
       if (state === 'ignorable') result.unlearned.push({ host, param });
       return;
     }
     if (same < MIN_CONFIRMATIONS) return;
-    this.s.setState!.run({ host, param, state: 'ignorable', confirmations: same, now });
+    this.s.setState.run({ host, param, state: 'ignorable', confirmations: same, now });
     result.learned.push({ host, param, confirmations: same });
     result.aliased += this.aliasQueuedRows(host, param, now);
   }
@@ -297,19 +243,10 @@ export class ParamLearner {
    * under this name again (its stripped URL is, when it was due for revisits). Returns how many rows.
    */
   private aliasQueuedRows(host: string, param: string, now: number): number {
-    // frontier_query_urls (queueSummary.ts) holds only URLs with a query: this reads the host's, not the table.
-    const rows = this.db
-      .prepare(`SELECT id, url, request_url, host, source, depth, kind, state, priority, discovered_from, next_revisit_at FROM frontier
-        WHERE host = ? AND state != 'in_flight' AND alias_of IS NULL AND instr(url, '?') > 0`)
-      .all(host) as FrontierAliasRow[];
+    this.aliasing ??= aliasStatements(this.db);
+    const { insert, alias, repoint } = this.aliasing;
+    const rows = this.aliasing.candidates.all(host) as FrontierAliasRow[];
     const names = new Set([param]);
-    const insert = this.db.prepare(`INSERT INTO frontier (url, request_url, host, source, depth, kind, priority, discovered_from, discovered_at, run_id, state, next_revisit_at)
-      VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, @now, NULL, @state, @nextRevisitAt) ON CONFLICT(url) DO NOTHING`);
-    const alias = this.db.prepare(`UPDATE frontier SET alias_of=@target, next_revisit_at=NULL,
-      state=CASE WHEN state='queued' THEN 'done' ELSE state END,
-      outcome=CASE WHEN state='queued' THEN 'alias-of:' || @target ELSE outcome END WHERE id=@id`);
-    // Aliases of this row (a `?from=list&pos=1` that became an alias of `?pos=1`) point at the final URL.
-    const repoint = this.db.prepare(`UPDATE frontier SET alias_of=@target WHERE alias_of=@from`);
     let n = 0;
     for (const row of rows) {
       const target = withoutParams(row.url, names);

@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../storage/index.js';
+import { parkingStatements } from '../storage/sqlite/frontier-queries.js';
 
 /**
  * Parked groups of the queue summary: the host's page budget is spent (bit 1) or the source's (bit 2) — or the
@@ -7,8 +7,7 @@ import type { StoreDatabase } from '../storage/index.js';
  * update when it is spent instead of being walked past on every claim. Bit 1 alone drives `parked_queued` (the
  * queued URLs a count leaves out on a source that is itself claimable).
  */
-export const HOST_SPENT = 1;
-export const SOURCE_SPENT = 2;
+export { HOST_SPENT, SOURCE_SPENT } from '../storage/sqlite/frontier-queries.js';
 
 /**
  * What this connection's flags on disk stand for (kept per connection, as the table is: every Frontier on it
@@ -28,17 +27,10 @@ interface ParkState {
 const states = new WeakMap<StoreDatabase, ParkState>();
 
 export class Parking {
-  private readonly s: Record<'parkHost' | 'unparkHost' | 'parkSource' | 'unparkSource' | 'unparkAll', Statement>;
+  private readonly s: ReturnType<typeof parkingStatements>;
 
   constructor(private readonly db: StoreDatabase) {
-    this.s = {
-      parkHost: db.prepare(`UPDATE frontier_queue SET parked = parked | ${HOST_SPENT} WHERE host = ? AND parked & ${HOST_SPENT} = 0`),
-      unparkHost: db.prepare(`UPDATE frontier_queue SET parked = parked & ~${HOST_SPENT} WHERE host = ? AND parked & ${HOST_SPENT} != 0`),
-      // A scan of the summary (one row per host and source), once per budget spent: no index on source to keep up.
-      parkSource: db.prepare(`UPDATE frontier_queue SET parked = parked | ${SOURCE_SPENT} WHERE source = ? AND parked & ${SOURCE_SPENT} = 0`),
-      unparkSource: db.prepare(`UPDATE frontier_queue SET parked = parked & ~${SOURCE_SPENT} WHERE source = ? AND parked & ${SOURCE_SPENT} != 0`),
-      unparkAll: db.prepare(`UPDATE frontier_queue SET parked = 0 WHERE parked != 0`),
-    };
+    this.s = parkingStatements(db);
   }
 
   private state(): ParkState {

@@ -13,18 +13,14 @@
  * a gap larger than `inlineLimit` is filled by a BackgroundBuild in time-sliced chunks while the site
  * answers; until it is done, searches match titles only (in the live snapshot table) and say so.
  */
-import type { Statement } from 'better-sqlite3';
 import type { SnapshotStore } from '../snapshot/index.js';
-import type { StoreDatabase } from '../storage/database.js';
+import { createTempSearchTables, SearchQueries } from '../storage/sqlite/search-queries.js';
 import { BackgroundBuild, type IndexProgress } from './search-build.js';
-import { ensureSearchTables } from './search-schema.js';
 import { indexedText, keyTerms, parseQuery } from './terms.js';
 
 export type { IndexProgress } from './search-build.js';
 export { ensureSearchTables, purgeSearchDocs } from './search-schema.js';
 
-/** Column weights for bm25: a match in the title counts most, then tags, then the body. */
-const BM25 = 'bm25(site_search_fts, 8.0, 3.0, 1.0)';
 const BATCH = 500;
 
 export interface IndexedDoc {
@@ -61,21 +57,17 @@ export interface SearchFilters {
 }
 
 export class SearchIndex {
-  private readonly db: StoreDatabase;
-  private readonly dataVersion: Statement<[], number>;
-  private readonly totalChanges: Statement<[], number>;
+  private readonly sql: SearchQueries;
   private lastSeen: string | null = null;
-  private readonly statements = new Map<string, Statement>();
   private readonly options: Required<Omit<SearchIndexOptions, 'onError'>> & Pick<SearchIndexOptions, 'onError'>;
   private build: BackgroundBuild | null = null;
   private closed = false;
 
   constructor(private readonly store: SnapshotStore, options: SearchIndexOptions = {}) {
     this.options = { mode: 'inline', inlineLimit: 200, pace: () => new Promise<void>((r) => setImmediate(r)), ...options };
-    this.db = store.db;
-    ensureSearchTables(this.db, this.db.readonly ? 'temp' : 'main');
-    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck() as Statement<[], number>;
-    this.totalChanges = this.db.prepare('SELECT total_changes()').pluck() as Statement<[], number>;
+    // A writable store has the tables (its migrations made them); a read-only one gets them in TEMP, per connection.
+    if (store.db.readonly) createTempSearchTables(store.db);
+    this.sql = new SearchQueries(store.db);
   }
 
   /** Brings the index fully in line with the snapshot table, blocking; cheap (two counters) when nothing changed. */
@@ -138,7 +130,7 @@ export class SearchIndex {
   }
 
   private stamp(): string {
-    return `${this.dataVersion.get()}:${this.totalChanges.get()}`;
+    return this.sql.stamp();
   }
 
   /** One page of latest snapshots matching `query` (best match first), and how many match in all. */
@@ -149,31 +141,8 @@ export class SearchIndex {
     const indexing = this.progress();
     if (indexing) return { ...this.titleSearch(parts.map((p) => p.text), filters), indexing };
     const phrases = parts.flatMap((p) => (p.kind === 'phrase' ? [p.fts] : []));
-    const likes = parts.flatMap((p) => (p.kind === 'like' ? [`%${p.text.replace(/[\\%_]/g, '\\$&')}%`] : []));
-    const params: Record<string, string | number> = {};
-    const where: string[] = [];
-    const live = 'JOIN snapshots s ON s.id = d.id AND s.is_latest = 1';
-    const from =
-      phrases.length > 0 ? `site_search_fts JOIN site_search_docs d ON d.docid = site_search_fts.rowid ${live}` : `site_search_docs d ${live}`;
-    if (phrases.length > 0) {
-      where.push('site_search_fts MATCH @match');
-      params.match = phrases.join(' AND ');
-    }
-    likes.forEach((pattern, i) => {
-      where.push(`(d.title LIKE @like${i} ESCAPE '\\' OR d.body LIKE @like${i} ESCAPE '\\')`);
-      params[`like${i}`] = pattern;
-    });
-    if (filters.category !== undefined) {
-      where.push('s.category = @category');
-      params.category = filters.category;
-    }
-    const sqlWhere = `WHERE ${where.join(' AND ')}`;
-    const order = phrases.length > 0 ? `${BM25}, s.fetched_at DESC` : 's.published_ms DESC NULLS LAST, s.fetched_at DESC';
-    const total = this.cached(`SELECT count(*) FROM ${from} ${sqlWhere}`).pluck().get(params) as number;
-    const ids = this.cached(`SELECT d.id FROM ${from} ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-      .pluck()
-      .all({ ...params, limit: filters.limit, offset: filters.offset }) as string[];
-    return { total, ids };
+    const likes = parts.flatMap((p) => (p.kind === 'like' ? [likePattern(p.text)] : []));
+    return this.sql.search({ phrases, likes, category: filters.category }, filters);
   }
 
   /**
@@ -184,14 +153,8 @@ export class SearchIndex {
     this.refresh();
     const terms = keyTerms(doc.title, doc.tags, doc.body.slice(0, 300));
     if (terms.length === 0) return []; // (during a background build: related among what is indexed so far)
-    const sql = `SELECT d.id FROM site_search_fts
-      JOIN site_search_docs d ON d.docid = site_search_fts.rowid
-      JOIN snapshots s ON s.id = d.id AND s.is_latest = 1
-      WHERE site_search_fts MATCH @match AND s.url != @url AND s.id != @id
-      ORDER BY ${BM25} * (CASE WHEN s.category IS @category THEN 1.6 ELSE 1.0 END), s.fetched_at DESC
-      LIMIT @limit`;
     const match = terms.map((t) => `"${t}"`).join(' OR ');
-    return this.cached(sql).pluck().all({ match, url: doc.url, id: doc.id, category: doc.category, limit }) as string[];
+    return this.sql.related({ match, url: doc.url, id: doc.id, category: doc.category }, limit);
   }
 
   /** Title and plain-text body of indexed snapshots (for excerpts), keyed by id. */
@@ -199,9 +162,8 @@ export class SearchIndex {
     this.refresh();
     const building = this.progress() !== null;
     const out = new Map<string, IndexedDoc>();
-    const stmt = this.cached('SELECT id, title, body FROM site_search_docs WHERE id = ?');
     for (const id of ids) {
-      const row = stmt.get(id) as IndexedDoc | undefined;
+      const row = this.sql.doc(id);
       if (row) out.set(id, row);
       // Not indexed yet: one page's worth of snapshot.json reads, so lists keep their excerpts meanwhile.
       else if (building && this.store.summary(id)) out.set(id, this.readDoc(id));
@@ -211,47 +173,19 @@ export class SearchIndex {
 
   /** Latest snapshots whose title contains every needle (LIKE), newest first: the search while the index is built. */
   private titleSearch(needles: readonly string[], filters: SearchFilters): { total: number; ids: string[] } {
-    const params: Record<string, string | number> = {};
-    const where = ['s.is_latest = 1'];
-    needles.forEach((needle, i) => {
-      where.push(`s.title LIKE @like${i} ESCAPE '\\'`);
-      params[`like${i}`] = `%${needle.replace(/[\\%_]/g, '\\$&')}%`;
-    });
-    if (filters.category !== undefined) {
-      where.push('s.category = @category');
-      params.category = filters.category;
-    }
-    const sqlWhere = `FROM snapshots s WHERE ${where.join(' AND ')}`;
-    const total = this.cached(`SELECT count(*) ${sqlWhere}`).pluck().get(params) as number;
-    const ids = this.cached(`SELECT s.id ${sqlWhere} ORDER BY s.published_ms DESC NULLS LAST, s.fetched_at DESC LIMIT @limit OFFSET @offset`)
-      .pluck()
-      .all({ ...params, limit: filters.limit, offset: filters.offset }) as string[];
-    return { total, ids };
+    return this.sql.titleSearch(needles.map(likePattern), filters.category, filters);
   }
 
   /** Drops docs whose snapshot was removed (takedown) or is no longer the latest version of its URL. */
   private removeStale(): void {
-    const stale = this.cached(`SELECT docid FROM site_search_docs d
-      WHERE NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.id = d.id AND s.is_latest = 1)`)
-      .pluck()
-      .all() as number[];
+    const stale = this.sql.staleDocids();
     if (stale.length === 0) return;
-    const deleteFts = this.cached('DELETE FROM site_search_fts WHERE rowid = ?');
-    const deleteDoc = this.cached('DELETE FROM site_search_docs WHERE docid = ?');
-    this.db.transaction(() => {
-      for (const docid of stale) {
-        deleteFts.run(docid);
-        deleteDoc.run(docid);
-      }
-    }).immediate();
+    this.sql.deleteDocs(stale);
   }
 
   /** Latest snapshots not in the index yet. */
   private missingIds(): string[] {
-    return this.cached(`SELECT s.id FROM snapshots s
-      WHERE s.is_latest = 1 AND NOT EXISTS (SELECT 1 FROM site_search_docs d WHERE d.id = s.id)`)
-      .pluck()
-      .all() as string[];
+    return this.sql.missingIds();
   }
 
   /**
@@ -260,20 +194,10 @@ export class SearchIndex {
    * meanwhile never has its text written back.
    */
   private addDocs(ids: readonly string[]): number {
-    const insertDoc = this.cached(`INSERT OR IGNORE INTO site_search_docs (id, title, body)
-      SELECT @id, @title, @body WHERE EXISTS (SELECT 1 FROM snapshots s WHERE s.id = @id AND s.is_latest = 1)`);
-    const insertFts = this.cached('INSERT INTO site_search_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)');
     let added = 0;
     for (let start = 0; start < ids.length; start += BATCH) {
       const rows = ids.slice(start, start + BATCH).map((id) => this.readDoc(id));
-      this.db.transaction(() => {
-        for (const row of rows) {
-          const info = insertDoc.run({ id: row.id, title: row.title, body: row.body });
-          if (info.changes === 0) continue;
-          insertFts.run(info.lastInsertRowid, indexedText(row.title), indexedText(row.tags.join(' ')), indexedText(row.body));
-          added++;
-        }
-      }).immediate();
+      added += this.sql.insertDocs(rows, (doc) => [indexedText(doc.title), indexedText(doc.tags.join(' ')), indexedText(doc.body)]);
     }
     return added;
   }
@@ -287,13 +211,9 @@ export class SearchIndex {
     }
     return { id, title: this.store.summary(id)?.title ?? '', body: '', tags: [] };
   }
+}
 
-  private cached(sql: string): Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.statements.set(sql, stmt);
-    }
-    return stmt;
-  }
+/** A LIKE pattern matching `text` anywhere, with LIKE's own characters escaped by a backslash. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }

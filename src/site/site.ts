@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import type { SiteConfig } from '../config/index.js';
 import { SnapshotStore } from '../snapshot/index.js';
 import { openStoreDatabase, STORE_DB_FILE, type StoreDatabase } from '../storage/database.js';
+import { MigrationError } from '../storage/sqlite/migrate.js';
 import { SiteStoreError } from './errors.js';
 import { SiteCatalog } from './catalog.js';
 import { defaultTimeZone } from './i18n.js';
 import type { SiteSettings } from './pages/layout.js';
-import { ensureSearchTables, type SearchIndexOptions } from './search-index.js';
+import { type SearchIndexOptions } from './search-index.js';
 import { SiteViews } from './views.js';
 
 export { SiteStoreError };
@@ -51,15 +52,11 @@ export function siteSettings(options: Pick<SiteOptions, 'site' | 'timeZone' | 'b
 
 function openDatabase(storeDir: string): StoreDatabase {
   try {
-    const db = openStoreDatabase(storeDir);
-    try {
-      ensureSearchTables(db, 'main');
-      return db;
-    } catch {
-      db.close(); // read-only file or media: use a read-only connection and a TEMP index
-    }
-  } catch {
-    // fall through to read-only
+    // Migrating the store makes the search tables; a read-only file or media fails here: use a read-only
+    // connection and a TEMP index.
+    return openStoreDatabase(storeDir);
+  } catch (err) {
+    if (err instanceof MigrationError) throw err; // a newer store: a read-only connection would refuse it too
   }
   return openStoreDatabase(storeDir, { readonly: true });
 }

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { withLazySync, type StoreDatabase } from '../storage/database.js';
+import { checkpointWal, usesWal, withLazySync, type StoreDatabase } from '../storage/database.js';
 import { fsyncDirAsync } from './durable-fs.js';
 
 interface Op {
@@ -31,8 +31,7 @@ export class GroupCommit {
   private readonly wal: string | null;
 
   constructor(private readonly db: StoreDatabase) {
-    const wal = !db.memory && !db.readonly && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
-    this.wal = wal ? `${db.name}-wal` : null;
+    this.wal = usesWal(db) ? `${db.name}-wal` : null;
   }
 
   add(run: () => void, dirs: readonly string[] = []): Promise<void> {
@@ -102,7 +101,7 @@ export class GroupCommit {
         await fh.close();
       }
     } catch {
-      this.db.pragma('wal_checkpoint(FULL)');
+      checkpointWal(this.db);
     }
   }
 }

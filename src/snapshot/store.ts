@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { normalizeUrl } from '../frontier/normalize.js';
 import { openStoreDatabase, type StoreDatabase } from '../storage/database.js';
 import type { Logger } from '../util/logger.js';
-import { ensureExclusionsTable } from '../frontier/index.js';
 import { SnapshotStoreError } from './errors.js';
 import { resolveInside } from './paths.js';
 import { ARTICLE_FILE_NAME, SCREENSHOT_FILE_NAME, SNAPSHOT_JSON_FILE } from './record.js';
 import { recoverStore, registerOwner, unregisterOwner, type RecoveryReport } from './recovery.js';
 import { removeSnapshots } from './removal.js';
-import { ensureSnapshotTables, rowToSummary, SnapshotIndex, type SnapshotMatch } from './snapshot-index.js';
+import { rowToSummary, SnapshotIndex, type SnapshotMatch } from './snapshot-index.js';
+import { hasSnapshotTable } from '../storage/sqlite/snapshot-queries.js';
 import type { SnapshotInput, SnapshotListQuery, SnapshotRecord, SnapshotSummary, WriteOutcome } from './types.js';
 import { readWarcResponse, WARC_FILE_NAME } from './warc.js';
 import { contentHashOf, sha256Hex } from './hash.js';
@@ -57,10 +57,8 @@ export class SnapshotStore {
     this.readonly = options.readonly ?? db.readonly;
     this.ownsDb = options.db === undefined;
     this.logger = options.logger;
-    if (!this.readonly) {
-      ensureSnapshotTables(db);
-      ensureExclusionsTable(db);
-    } else if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'").get()) {
+    // The tables are the store's (openStoreDatabase migrates it); only a read-only store may lack them.
+    if (this.readonly && !hasSnapshotTable(db)) {
       throw new SnapshotStoreError('store has no snapshot index yet (nothing archived)', { path: storeDir });
     }
     this.index = new SnapshotIndex(db);

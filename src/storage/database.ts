@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
 import { ensureDirectory } from '../util/ensureDir.js';
 import { join } from 'node:path';
+import { migrateStore } from './sqlite/migrations/index.js';
 
 export type StoreDatabase = Database.Database;
+/** A prepared statement of the store database, for code that holds one made by a query module (src/storage/sqlite). */
+export type StoreStatement<P extends unknown[] | object = unknown[], R = unknown> = Database.Statement<P, R>;
 
 /** File name of the store's SQLite database, inside the store directory. */
 export const STORE_DB_FILE = 'store.db';
@@ -12,6 +15,8 @@ export const STORE_DB_FILE = 'store.db';
  * snapshot index and exclusions. WAL keeps readers (serve) from blocking the crawler;
  * synchronous=FULL by default because a committed snapshot row must survive a power cut (WAL survives kill -9
  * at any level); the frontier's bookkeeping opts out per write with `withLazySync`.
+ * The schema is brought up to date here, once per open (sqlite/migrations): a writable handle runs the steps the
+ * store lacks; a read-only one only checks that the store is not newer than this snapcrawl (MigrationError).
  */
 export function openStoreDatabase(storeDir: string, options: { readonly?: boolean } = {}): StoreDatabase {
   if (!options.readonly) ensureDirectory(storeDir);
@@ -22,6 +27,12 @@ export function openStoreDatabase(storeDir: string, options: { readonly?: boolea
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  try {
+    migrateStore(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 
@@ -40,4 +51,14 @@ export function withLazySync<T>(db: StoreDatabase, fn: () => T): T {
   } finally {
     db.pragma('synchronous = FULL');
   }
+}
+
+/** Whether the connection writes through a WAL file (a file database opened writable, in WAL mode). */
+export function usesWal(db: StoreDatabase): boolean {
+  return !db.memory && !db.readonly && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+}
+
+/** Copies the WAL into the database file and syncs it (when the WAL file itself could not be fsynced). */
+export function checkpointWal(db: StoreDatabase): void {
+  db.pragma('wal_checkpoint(FULL)');
 }

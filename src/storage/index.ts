@@ -1,4 +1,6 @@
-export { openStoreDatabase, STORE_DB_FILE, withLazySync, type StoreDatabase } from './database.js';
+export { openStoreDatabase, STORE_DB_FILE, withLazySync, type StoreDatabase, type StoreStatement } from './database.js';
+export { migrateStore, STORE_MIGRATIONS, STORE_SCHEMA_VERSION } from './sqlite/migrations/index.js';
+export { MigrationError } from './sqlite/migrate.js';
 export { acquireRunLock, runLockHolder } from './runLock.js';
 export { storeTrouble, StoreFullError, type StoreTrouble } from './storeErrors.js';
 export { compactDatabase, compactIfRequested, requestCompaction } from './compaction.js';

@@ -200,7 +200,9 @@ test('an old store keyed by the URL fetched is migrated in place: variants of on
   insert.run({ id: 'b1', url: 'https://a.example/n/2.shtml?from=list', canonical: 'https://a.example/n/2.shtml', at: '2024-01-01T00:00:00Z', hash: 'h2' });
   // A canonical pointing at the home page is no identity: left alone.
   insert.run({ id: 'c1', url: 'https://a.example/n/3.shtml', canonical: 'https://a.example/', at: '2024-01-01T00:00:00Z', hash: 'h3' });
+  // As a store from before the numbered migrations: the data migration has not run (user_version 0).
   db.prepare(`DELETE FROM snapshot_migrations`).run();
+  db.pragma('user_version = 0');
   ensureSnapshotTables(db);
   const rows = db.prepare(`SELECT id, url, is_latest FROM snapshots ORDER BY id`).all();
   assert.deepEqual(rows, [

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Frontier } from '../../src/frontier/index.js';
 import { openStoreDatabase } from '../../src/storage/index.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -113,7 +115,8 @@ test('request_url: the URL as first linked is kept beside the key and handed out
 
 test('request_url is added in place to an older frontier table; its rows fetch their key until rediscovered', () => {
   const dir = tempDir();
-  const old = openStoreDatabase(dir);
+  // A store as an older snapcrawl left it: no numbered migrations yet (user_version 0).
+  const old = new Database(join(dir, 'store.db'));
   old.exec(`CREATE TABLE frontier (id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL UNIQUE, host TEXT NOT NULL,
     source TEXT NOT NULL, depth INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'page', state TEXT NOT NULL DEFAULT 'queued',
     priority INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, next_fetch_at INTEGER NOT NULL DEFAULT 0,

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Frontier } from '../../src/frontier/index.js';
 import { openStoreDatabase, type StoreDatabase } from '../../src/storage/index.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -105,7 +107,8 @@ test('the claim order: one URL per host, the host waiting longest first, best pr
 
 test('a store from before the summary gets it backfilled once, with its queued URLs and host times', () => {
   const dir = tempDir();
-  const old = openStoreDatabase(dir);
+  // A store as an older snapcrawl left it: no numbered migrations yet (user_version 0).
+  const old = new Database(join(dir, 'store.db'));
   old.exec(`CREATE TABLE frontier (id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL UNIQUE, host TEXT NOT NULL,
     source TEXT NOT NULL, depth INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'page', state TEXT NOT NULL DEFAULT 'queued',
     priority INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, next_fetch_at INTEGER NOT NULL DEFAULT 0,

@@ -5,6 +5,7 @@
 import { CRAWLER_INFO, SnapshotStore, type SnapshotRecord } from '../../snapshot/index.js';
 import { writeWacz, type WaczRobots, type WaczSnapshot } from '../../snapshot/wacz.js';
 import type { StoreDatabase } from '../../storage/index.js';
+import { robotsRowsByUrl } from '../../storage/sqlite/robots-queries.js';
 import { ConfigError } from '../../util/errors.js';
 import { EXIT } from '../exitCodes.js';
 import { requireStore } from '../storeDir.js';
@@ -29,13 +30,7 @@ function parseSince(since: string | undefined): number | null {
 
 /** robots.txt rows of the store's robots cache for the given robots URLs (none when the table is absent). */
 export function cachedRobots(db: StoreDatabase, robotsUrls: Iterable<string>): WaczRobots[] {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'robots_cache'").get();
-  if (!table) return [];
-  const urls = [...new Set(robotsUrls)];
-  if (urls.length === 0) return [];
-  const rows = db
-    .prepare('SELECT robots_url, fetched_at, status, outcome, reason, body FROM robots_cache WHERE robots_url IN (SELECT value FROM json_each(?)) ORDER BY robots_url')
-    .all(JSON.stringify(urls)) as { robots_url: string; fetched_at: number; status: number | null; outcome: string; reason: string; body: string | null }[];
+  const rows = robotsRowsByUrl(db, [...new Set(robotsUrls)]);
   return rows.map((r) => ({ robotsUrl: r.robots_url, fetchedAt: r.fetched_at, status: r.status, outcome: r.outcome, reason: r.reason, body: r.body }));
 }
 

@@ -32,11 +32,14 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   const applied: number[] = [];
   for (const m of sorted) {
     if (m.version <= current) continue;
-    db.transaction(() => {
+    // Re-read inside the write lock: another process opening the same store may have run this step meanwhile.
+    const ran = db.transaction(() => {
+      if (Number(db.pragma('user_version', { simple: true })) >= m.version) return false;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
+      return true;
     }).immediate();
-    applied.push(m.version);
+    if (ran) applied.push(m.version);
   }
   return applied;
 }
