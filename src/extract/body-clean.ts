@@ -3,11 +3,12 @@
  * by tag, class/id hints and link density (Readability's "clean conditionally", tuned for CJK text); text lines by
  * the boilerplate phrases news sites use (责任编辑, 版权所有, "Share this", "Related:" …).
  */
-import { elementsIn, isTag, type Element } from './dom.js';
+import { elementsIn, isTag, textContent, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
 import { linkDensity, type StatsMap } from './body-score.js';
 import { comparable, weightedLength } from './text.js';
+import { NUMBERED_ITEM } from './body-closing.js';
 
 const ALWAYS_FURNITURE = new Set(['nav', 'aside', 'menu', 'dialog']);
 const FURNITURE_ROLES = /^(?:navigation|complementary|contentinfo|banner|search|menu|menubar|toolbar|dialog)$/;
@@ -19,10 +20,28 @@ export function findFurniture(roots: Element[], stats: StatsMap): Set<Element> {
   const skip = new Set<Element>();
   for (const root of roots) {
     const rootLen = stats.get(root)?.len ?? 0;
-    for (const el of elementsIn(root)) {
-      if (hasSkippedAncestor(el, skip, root)) continue;
-      if (isFurniture(el, stats, rootLen)) skip.add(el);
+    const found = furnitureIn(root, stats, rootLen, true);
+    // Page builders name every block of the article "…-widget" (Elementor): when the class words would remove
+    // nearly all of the chosen container, they describe the layout, not furniture; judge on links alone.
+    let removed = 0;
+    for (const el of found) removed += stats.get(el)?.len ?? 0;
+    const kept = rootLen > 0 && removed > rootLen * 0.8 ? furnitureIn(root, stats, rootLen, false) : found;
+    for (const el of kept) skip.add(el);
+  }
+  return skip;
+}
+
+function furnitureIn(root: Element, stats: StatsMap, rootLen: number, byClass: boolean): Set<Element> {
+  const skip = new Set<Element>();
+  // Code is content whatever its highlighter calls the spans (<span class="hljs-comment">): never furniture.
+  const inCode = new Set<Element>();
+  for (const el of elementsIn(root)) {
+    if (el.name === 'pre' || el.name === 'code' || (el.parent && inCode.has(el.parent as Element))) {
+      inCode.add(el);
+      continue;
     }
+    if (hasSkippedAncestor(el, skip, root)) continue;
+    if (isFurniture(el, stats, rootLen, byClass)) skip.add(el);
   }
   return skip;
 }
@@ -37,7 +56,7 @@ function hasSkippedAncestor(el: Element, skip: Set<Element>, root: Element): boo
   return false;
 }
 
-function isFurniture(el: Element, stats: StatsMap, rootLen: number): boolean {
+function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boolean): boolean {
   const s = stats.get(el);
   if (!s) return false;
   const share = rootLen > 0 ? s.len / rootLen : 0;
@@ -48,13 +67,14 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number): boolean {
   if (!CONTAINERS.has(el.name)) return false;
   if (isMarkedArticleBody(el)) return false;
   const ld = linkDensity(s);
-  const weight = classWeight(el);
-  const strong = isStrongNegative(el);
+  const hinted = hintTarget(el);
+  const weight = classWeight(hinted);
+  const strong = isStrongNegative(hinted);
   // "social-media-embed" wrappers hold embedded posts the article quotes: those are content.
   if ((strong || weight < 0) && holdsEmbeddedPost(el)) return false;
   if (strong && share < 0.35) return true;
-  if (weight < 0 && share < 0.25) return true;
-  if (el.name === 'p') return ld > 0.8 && s.len < 200;
+  if (byClass && weight < 0 && share < 0.25) return true;
+  if (el.name === 'p') return ld > 0.8 && s.len < 200 && !isLinkedSubheadingP(el, stats);
   // Inline wrappers go by their class, or when they are a pop-up card of links inside a sentence
   // ("Kristi Noem" + a hidden card of her latest stories); plain inline links are prose.
   if (INLINE_CONTAINERS.has(el.name)) return isHoverCard(el, s.len, ld);
@@ -68,6 +88,26 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number): boolean {
   if (ld > 0.5 && s.len > 0 && proseLen < 500) return true;
   // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
   if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
+  return false;
+}
+
+/** An id made from a section's heading ("getting-into-trouble-with-shared-mutable-history", on a section that
+ * opens with that heading): words of prose. */
+const HEADING_SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$/i;
+
+/**
+ * What the class/id hints are read from: an id that is a heading slug says what the section is about, not what
+ * kind of box it is ("shared" in a section title is not a share bar), so only the class counts then.
+ */
+function hintTarget(el: Element): Element {
+  const id = el.attribs.id;
+  if (!id || !HEADING_SLUG.test(id) || !opensWithHeading(el)) return el;
+  const { id: _slug, ...rest } = el.attribs;
+  return { name: el.name, attribs: rest } as unknown as Element;
+}
+
+function opensWithHeading(el: Element): boolean {
+  for (const c of el.children) if (isTag(c)) return /^h[1-6]$/.test(c.name);
   return false;
 }
 
@@ -110,7 +150,10 @@ const BOILERPLATE_LINE = new RegExp(
     // Credit lines: a label and names, no sentence ("记者：张三 李四"; an interview's "记者：请问……？" stays).
     String.raw`^[(（\[【]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|监制|值班编辑|实习编辑|终审|初审|复审|作者|记者|通讯员|来源|稿源|出处|文章来源|本文来源|图片来源|摄影|摄|文)\s*[:：/][^，。？！；,?!]{0,40}$`,
     String.raw`^[(（\[【]?\s*原标题\s*[:：]`,
-    String.raw`^(?:版权所有|版权声明|copyright|©|\(c\)|all rights reserved|免责声明|声明[:：]|本站|本网|转载请|未经授权|凡本网注明|以上内容(?:为|仅)|快照生成时间|信息原文地址|原文地址[:：]|原文链接[:：])`,
+    String.raw`^[(（\[【]?\s*(?:版权所有|版权声明|copyright|©|\(c\)|all rights reserved|免责声明|特别声明|郑重声明|声明[:：]|本站|本网|转载请|未经授权|凡本网注明|以上内容(?:为|仅)|快照生成时间|信息原文地址|原文地址[:：]|原文链接[:：])`,
+    // Reprint trailers: where the copy came from, and the platform's hosting notice.
+    String.raw`^[(（\[【]?\s*(?:本文来源|文章来源|稿件来源|本文转自|文章转自|转自|转载自|本文转载自|原文转载自|本文原载|原载于|来源于)\s*[:：]?.{0,80}$`,
+    String.raw`仅提供信息(?:存储|发布)(?:空间)?服务`,
     String.raw`不代表本(?:站|网|平台|报|刊)(?:的)?(?:观点|立场)|如有侵权请|如涉及版权|禁止(?:商业)?转载|转载申请|非法侵权|侵权行为`,
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
     String.raw`^(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
@@ -164,7 +207,8 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   const out: Block[] = [];
   let seen = 0;
   let started = false;
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const len = weightedLength(b.text);
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
@@ -173,8 +217,9 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;
-      // A short line that is mostly link text is navigation, not prose.
-      if (b.text.length < 100 && b.linkChars > 0 && b.linkChars >= b.text.replace(/\s+/g, '').length * 0.7 && b.kind !== 'heading' && !ATTACHMENT.test(b.text)) continue;
+      // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
+      // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
+      if (isLinkLine(b) && b.kind !== 'heading' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
       if (len >= 40) started = true;
     }
     seen += len;
@@ -191,7 +236,44 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   return out;
 }
 
-const NUMBERED_ITEM = /^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（]\d{1,2}[)）])\s?\S/;
+function isLinkLine(b: Block | undefined): boolean {
+  return !!b && b.kind !== 'image' && b.text.length < 100 && b.linkChars > 0 && b.linkChars >= b.text.replace(/\s+/g, '').length * 0.7;
+}
+
+function siblingTag(el: Element, step: 1 | -1): Element | undefined {
+  const kids = el.parent?.children ?? [];
+  for (let i = kids.indexOf(el) + step; i >= 0 && i < kids.length; i += step) {
+    const k = kids[i];
+    if (isTag(k)) return k;
+    if (k.type === 'text' && (k as unknown as { data: string }).data.trim()) return undefined;
+  }
+  return undefined;
+}
+
+/** "GET FOX BUSINESS ON THE GO BY CLICKING HERE", "READ MORE: …": capitals or a click call are promotion. */
+function isShoutedPromo(text: string): boolean {
+  if (/\b(?:click|tap|read more|watch|subscribe|sign up|download)\b/i.test(text)) return true;
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 8 && letters.replace(/[^A-Z]/g, '').length >= letters.length * 0.7;
+}
+
+/** The <p> form of isLinkedSubheading: a linked <p> after a non-link sibling and before a <p> of prose. */
+function isLinkedSubheadingP(el: Element, stats: StatsMap): boolean {
+  const prev = siblingTag(el, -1);
+  const next = siblingTag(el, 1);
+  if (!next || next.name !== 'p' || isShoutedPromo(textContent(el))) return false;
+  const ps = prev ? stats.get(prev) : undefined;
+  if (ps && ps.len > 0 && linkDensity(ps) > 0.8) return false;
+  const ns = stats.get(next);
+  return !!ns && ns.len >= 60 && linkDensity(ns) < 0.3 && ns.punct >= 2;
+}
+
+/** A lone link line (no link line before it) followed by a paragraph of unlinked prose. */
+function isLinkedSubheading(blocks: Block[], i: number): boolean {
+  const next = blocks[i + 1];
+  if (isLinkLine(blocks[i - 1]) || !next || next.kind !== 'paragraph' || isShoutedPromo(blocks[i].text)) return false;
+  return weightedLength(next.text) >= 60 && next.linkChars < next.text.length * 0.3 && /[。！？.!?]["”」]?$/.test(next.text);
+}
 
 /** Length of the run of numbered lines ("1、…", "(2) …"; at least two) that closes the body; 0 if none. */
 function numberedRun(blocks: Block[]): number {

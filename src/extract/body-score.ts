@@ -32,6 +32,12 @@ const NOT_CANDIDATE = new Set([
   'html', 'small', 'sup', 'sub', 'u', 'code', 'cite', 'abbr', 'time',
 ]);
 const PARAGRAPH_MIN_LEN = 25;
+/** A candidate with less text than this (weighted length) gets its tag/class bonus only up to its own score… */
+const SMALL_CANDIDATE_LEN = 300;
+/** …or up to this floor. */
+const MIN_HINT_CAP = 10;
+/** An ancestor scoring at least this share of the chosen container's score is taken instead. */
+const NEAR_EQUAL = 0.95;
 
 export type StatsMap = Map<Element, NodeStats>;
 
@@ -79,10 +85,14 @@ export function linkDensity(s: Pick<NodeStats, 'len' | 'linkLen'>): number {
 }
 
 /** Propagate paragraph scores to ancestors; returns each candidate's final score (link density, hints applied). */
-export function scoreCandidates(order: Element[], stats: StatsMap): Map<Element, number> {
+export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set<Element>): Map<Element, number> {
   const finalScores = new Map<Element, number>();
+  // Scores accumulate in the stats: start from zero so the finder can score twice (with and without exclusions).
+  for (const el of order) stats.get(el)!.score = 0;
   for (const el of order) {
     if (!BLOCK_TAGS.has(el.name)) continue;
+    // Paragraphs of comment threads and related cards do not vote for a container (body-unlikely).
+    if (exclude?.has(el)) continue;
     const s = stats.get(el)!;
     if (s.inlineLen < PARAGRAPH_MIN_LEN) continue;
     const ownLinkDensity = s.inlineLen === 0 ? 0 : s.inlineLinkLen / s.inlineLen;
@@ -105,8 +115,12 @@ export function scoreCandidates(order: Element[], stats: StatsMap): Map<Element,
   }
   for (const el of order) {
     const s = stats.get(el)!;
-    if (s.score <= 0 || NOT_CANDIDATE.has(el.name)) continue;
+    if (s.score <= 0 || NOT_CANDIDATE.has(el.name) || exclude?.has(el)) continue;
     let bonus = tagWeight(el) + classWeight(el);
+    // A name is evidence only next to text: a "post" box holding two short lines (a comment form's prompt and
+    // rules) must not outscore a short article on its class alone. On a small candidate the tag/class bonus is at
+    // most its text's own score (or a small floor); a schema.org/microdata articleBody mark counts in full.
+    if (s.len < SMALL_CANDIDATE_LEN && bonus > Math.max(s.score, MIN_HINT_CAP)) bonus = Math.max(s.score, MIN_HINT_CAP);
     if (isMarkedArticleBody(el)) bonus += 25;
     finalScores.set(el, (s.score + bonus) * (1 - linkDensity(s)));
   }
@@ -149,6 +163,21 @@ export function pickTopCandidate(scores: Map<Element, number>): Element | undefi
     }
     last = ps;
     parent = parent.parent as Element | null;
+  }
+  return nearlyEqualAncestor(top, scores);
+}
+
+/**
+ * An ancestor a few levels up that scores nearly as high as the chosen container holds more of the same article
+ * (an intro block beside a "read-more" wrapper around the rest): take it, past thin wrappers in between.
+ */
+function nearlyEqualAncestor(top: Element, scores: Map<Element, number>): Element {
+  const topScore = scores.get(top) ?? 0;
+  let node = top.parent as Element | null;
+  for (let level = 0; level < 3 && node && isTag(node) && node.name !== 'body' && node.name !== 'html'; level++) {
+    const sc = scores.get(node);
+    if (sc !== undefined && sc >= topScore * NEAR_EQUAL) return node;
+    node = node.parent as Element | null;
   }
   return top;
 }

@@ -10,6 +10,8 @@ import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
 import { filterBodyBlocks, findFurniture } from './body-clean.js';
 import { isMarkedArticleBody } from './hints.js';
+import { unlikelySubtrees } from './body-unlikely.js';
+import { closingNumberedRun } from './body-closing.js';
 import { weightedLength } from './text.js';
 
 export interface BodyResult {
@@ -24,8 +26,13 @@ const MIN_BODY_LEN = 80;
 
 export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): BodyResult {
   const warnings: string[] = [];
-  const scores = scoreCandidates(order, stats);
-  const top = pickTopCandidate(scores);
+  let scores = scoreCandidates(order, stats, unlikelySubtrees(order));
+  let top = pickTopCandidate(scores);
+  if (!top || (stats.get(top)?.len ?? 0) < MIN_BODY_LEN) {
+    // Everything readable sits in comment- or related-named boxes (the page's only text is there): score it all.
+    scores = scoreCandidates(order, stats);
+    top = pickTopCandidate(scores);
+  }
   let roots = top ? withSameClassParts(top, withSiblings(top, scores, stats), order, stats) : [];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts) : [];
 
@@ -89,6 +96,8 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMa
     if (s.len > 80 && ld < 0.25) out.push(sib);
     else if (s.len > 0 && s.len <= 80 && ld === 0 && SENTENCE_END.test(textContent(sib))) out.push(sib);
   }
+  // The article's closing numbered list, laid out as short sibling lines after its text.
+  for (const el of closingNumberedRun(out[out.length - 1], stats)) if (!out.includes(el)) out.push(el);
   return out;
 }
 

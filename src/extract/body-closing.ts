@@ -1,0 +1,50 @@
+/**
+ * An article's closing list: numbered short lines ("1、王某某 …", "(2) …", "一、…") laid out as siblings right
+ * after the scored text block, inside the same parent. Each line is too short and unpunctuated to score, so the
+ * sibling pass would leave them out and cut the article's ending (a list of subjects, of measures, of sources).
+ * A run contiguous with the article (only empty elements between) and low in links belongs to it.
+ */
+import { isTag, textContent, type Element } from './dom.js';
+import { linkDensity, type StatsMap } from './body-score.js';
+
+/** "1、" "2." "3）" "(4)" "一、" "①": the marker of a numbered item at the start of a line. */
+export const NUMBERED_ITEM = /^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（]\d{1,2}[)）]|[①-⑳])\s?\S/;
+const NUMBERED_ANYWHERE = /(?:^|\n|\s)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（]\d{1,2}[)）]|[①-⑳])\s?\S/g;
+/** A sibling longer than this is a section of its own, not an item of a list. */
+const MAX_ITEM_LEN = 400;
+const MAX_RUN = 100;
+
+/** How many numbered items the element holds (0 when it is not a numbered line or block of lines). */
+function numberedItems(el: Element, stats: StatsMap): number {
+  const s = stats.get(el);
+  if (!s || s.len === 0 || linkDensity(s) > 0.5) return 0;
+  const text = textContent(el);
+  if (!NUMBERED_ITEM.test(text)) return 0;
+  if (s.len <= MAX_ITEM_LEN) return Math.max(1, Math.min(MAX_RUN, text.match(NUMBERED_ANYWHERE)?.length ?? 1));
+  // A longer block counts only when it is itself a list of numbered lines (<br>-separated or list items).
+  const items = text.match(NUMBERED_ANYWHERE)?.length ?? 0;
+  return items >= 2 && s.len / items <= MAX_ITEM_LEN ? Math.min(MAX_RUN, items) : 0;
+}
+
+/**
+ * The siblings after `last` (the last kept part of the article) that form its closing numbered run, in order;
+ * empty when there is no run of at least two items.
+ */
+export function closingNumberedRun(last: Element, stats: StatsMap): Element[] {
+  const parent = last.parent;
+  if (!parent || !isTag(parent)) return [];
+  const kids = parent.children;
+  const start = kids.indexOf(last);
+  const run: Element[] = [];
+  let items = 0;
+  for (let i = start + 1; i < kids.length && run.length < MAX_RUN; i++) {
+    const sib = kids[i];
+    if (!isTag(sib)) continue;
+    if ((stats.get(sib)?.len ?? 0) === 0) continue; // spacers, empty wrappers: still contiguous
+    const n = numberedItems(sib, stats);
+    if (n === 0) break;
+    run.push(sib);
+    items += n;
+  }
+  return items >= 2 ? run : [];
+}
