@@ -114,6 +114,8 @@ const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})
 const MD_CN = new RegExp(String.raw`(?<![\d年]\s?)(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
 /** 10-08 14:20 (year from context): only a short text that starts with it, since bare n-n is often a score or range. */
 const MD_DASH = new RegExp(String.raw`^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])(?:\s?${TIME})?`);
+/** 作者：张三 10-08 14:20 · 10/08 14:20: a year-less month-day anywhere in the text, when a time of day follows it. */
+const MD_TIME = new RegExp(String.raw`(?<![\d/.-])(0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:/-])`);
 const HAS_YEAR = /(?:19|20)\d\d/;
 /** 1998年3月 (month precision). */
 const YM_CN = /(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)/;
@@ -213,6 +215,11 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     if (m) {
       const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
       if (ok) return ok;
+    }
+    m = text.length <= 120 ? MD_TIME.exec(text) : null;
+    if (m) {
+      const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, [undefined, m[3], m[4], m[5]], ctx));
+      if (ok && ok.hour !== undefined) return ok;
     }
   }
   m = YM_CN.exec(text);

@@ -41,11 +41,17 @@ type JsonObject = { [k: string]: Json };
 
 const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting|DiscussionForumPosting|Review|Posting|Blog|WebPage|ItemPage|CreativeWork)$/i;
 const MAX_JSONLD_CHARS = 500_000;
-/** Inline scripts longer than this are bundles, not page data: not searched for variables. */
+/** Inline scripts longer than this are bundles, not page data: not searched for every variable. */
 const MAX_SCRIPT_VARS_CHARS = 200_000;
+/** Bundles up to this size are still searched for WeChat's `var ct = "…"` alone (one literal-led regex pass). */
+const MAX_CT_SEARCH_CHARS = 1_000_000;
+/** Led by the literal so the engine can scan fast; the character before is checked by hand (see ctInBundle). */
+const CT_ONLY = /ct\s*=\s*["']?(\d{10})\b/g;
+/** Variables kept per page (a bound on work; time variables are few and come first in the budget's use). */
+const MAX_SCRIPT_VARS = 200;
 /** `name = "value"` / `"name": "value"` / `name: 1600000000` for the variable names we read (lower-cased later). */
 const SCRIPT_VAR =
-  /(?<![\w$.])["']?(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nickname|js_name|author_?name)["']?\s*[:=]\s*(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
+  /(?:(?<=\bwindow\.)|(?<![\w$.]))["']?(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nickname|js_name|author_?name)["']?\s*[:=]\s*(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
 
 /** Reads <meta>, <title>, <html lang> and JSON-LD from the element list of the untouched page (one pass). */
 export function readHead(all: Element[]): HeadData {
@@ -91,12 +97,28 @@ export function readHead(all: Element[]): HeadData {
 
 function readScriptVars(el: Element, out: HeadData['scriptVars']): void {
   const first = el.children[0];
-  // A script's text is one text node; skip empty and bundle-sized ones.
-  if (!first || !isText(first) || first.data.length > MAX_SCRIPT_VARS_CHARS || out.length > 50) return;
+  // A script's text is one text node; skip empty ones, and read only `ct` from bundle-sized ones.
+  if (!first || !isText(first) || out.length >= MAX_SCRIPT_VARS) return;
+  if (first.data.length > MAX_SCRIPT_VARS_CHARS) {
+    const ct = first.data.length <= MAX_CT_SEARCH_CHARS ? ctInBundle(first.data) : undefined;
+    if (ct) out.push({ key: 'ct', value: ct });
+    return;
+  }
   for (const m of first.data.matchAll(SCRIPT_VAR)) {
     const value = (m[2] ?? m[3] ?? '').trim();
     if (value) out.push({ key: m[1].toLowerCase().replace(/_/g, ''), value });
+    if (out.length >= MAX_SCRIPT_VARS) break;
   }
+}
+
+/** `ct = "1601092800"` as a variable of its own (`var ct`, `window.ct`), not the tail of `fact` or `obj.ct`. */
+function ctInBundle(text: string): string | undefined {
+  CT_ONLY.lastIndex = 0;
+  for (let m = CT_ONLY.exec(text); m; m = CT_ONLY.exec(text)) {
+    const before = text[m.index - 1] ?? '';
+    if (!/[\w$.]/.test(before) || text.slice(Math.max(0, m.index - 7), m.index) === 'window.') return m[1];
+  }
+  return undefined;
 }
 
 export function metaFirst(head: HeadData, ...keys: string[]): string | undefined {

@@ -21,7 +21,7 @@ import { findBodyStart, pageLines, pageZones, type PageZones } from './page-line
 import { extractPeople, siteNamesOf } from './people.js';
 import { extractTimes } from './published.js';
 import { inferTimezone, isValidZone } from './timezone.js';
-import { articleTitle, extractTitle, titleFromMetadata, type TitleResult } from './title.js';
+import { articleTitle, extractTitle, headlineNearBody, titleFromMetadata, type TitleResult } from './title.js';
 import { titleFromLines } from './title-lines.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
@@ -102,10 +102,13 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   if (tooManyElements) warnings.push(`page has ${order.length} elements: skipped byline and text-date search`);
   const lines = tooManyElements ? [] : guarded('lines', warnings, [] as Block[], () => pageLines(pageRoots.length > 0 ? pageRoots : doc.children.filter(isTag), stats));
   let titleResult: TitleResult = overrideTitle ? { title: overrideTitle } : matched;
+  // A sticky top bar may repeat the headline: the copy leading into the body is the one times and bylines sit by.
+  const firstEl = titleResult.el;
+  if (firstEl && blocks[0]) titleResult = { ...titleResult, el: guarded('title', warnings, firstEl, () => headlineNearBody(order, stats, firstEl, blocks[0].el)) };
   if (!titleResult.title) {
     // No element matches <title>/og:title: the <title> is generic or the page has none.
     titleResult =
-      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(titleSources))) ??
+      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(titleSources), matched.channels)) ??
       { title: metadataTitle };
     const first = blocks[0];
     if (first && titleResult.title && first.text.length < 400 && comparable(first.text).endsWith(comparable(titleResult.title))) blocks = blocks.slice(1);

@@ -9,8 +9,9 @@ import { dateFromUrl, formatDate, parseDateText, precisionOf, type DateContext, 
 import type { HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
-import { collectCandidates, type TimeCandidate } from './time-candidates.js';
+import { clockNearHeadline, collectCandidates, type TimeCandidate } from './time-candidates.js';
 import { parseMachineDate } from './dates.js';
+import { wallClock, zoneOffsetForLocal } from './timezone.js';
 
 export interface TimeResult {
   publishedAt?: string;
@@ -34,31 +35,105 @@ function sameDay(a: DateParts, b: DateParts): boolean {
 /** A dated list (related items, comments, another article's entries) loses this much: its dates are its items'. */
 const LIST_PENALTY = 15;
 
-/** Three or more candidates of the same kind within a few lines of each other, on different days: a list. */
-function inList(c: TimeCandidate, cands: TimeCandidate[]): boolean {
-  if (c.line === undefined) return false;
-  let near = 0;
-  for (const o of cands) if (o !== c && o.kind === c.kind && o.line !== undefined && Math.abs(o.line - c.line) <= 6 && !sameDay(o.parts, c.parts)) near++;
-  return near >= 2;
+/**
+ * Candidates in dated lists: runs of the same kind whose neighbours are at most a few lines apart, holding three or
+ * more different days. Every member counts, the first and last items too (a window around each item missed those).
+ */
+function listMembers(cands: TimeCandidate[], titleIndex = -1): Set<TimeCandidate> {
+  const members = new Set<TimeCandidate>();
+  const byKind = new Map<string, TimeCandidate[]>();
+  for (const c of cands) {
+    if (c.line === undefined) continue;
+    const list = byKind.get(c.kind);
+    if (list) list.push(c);
+    else byKind.set(c.kind, [c]);
+  }
+  for (const list of byKind.values()) {
+    list.sort((a, b) => a.line! - b.line!);
+    let start = 0;
+    for (let i = 1; i <= list.length; i++) {
+      // A run does not cross the headline: items above it and the info line under it are not one list.
+      const acrossTitle = titleIndex >= 0 && i < list.length && list[i - 1].line! < titleIndex && list[i].line! > titleIndex;
+      if (i < list.length && list[i].line! - list[i - 1].line! <= 6 && !acrossTitle) continue;
+      const run = list.slice(start, i);
+      const days = new Set(run.map((c) => `${c.parts.year}-${c.parts.month}-${c.parts.day}`));
+      if (days.size >= 3) for (const c of run) members.add(c);
+      start = i;
+    }
+  }
+  return members;
 }
 
 /** The candidates in winning order: score plus agreement, less list membership, then nearer the top of the page. */
-export function rankCandidates(cands: TimeCandidate[]): TimeCandidate[] {
+export function rankCandidates(cands: TimeCandidate[], titleIndex?: number): TimeCandidate[] {
+  const listed = listMembers(cands, titleIndex);
   const scored = cands.map((c) => {
     const kinds = new Set(cands.filter((o) => o !== c && o.kind !== c.kind && sameDay(o.parts, c.parts)).map((o) => o.kind));
-    return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - (inList(c, cands) ? LIST_PENALTY : 0) };
+    return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - (listed.has(c) ? LIST_PENALTY : 0) };
   });
   scored.sort((a, b) => b.total - a.total || (a.c.line ?? -1) - (b.c.line ?? -1));
   return scored.map((s) => s.c);
 }
 
 /** The winner, with the time of day from the best same-day candidate that has one when it has none itself. */
-function pick(ranked: TimeCandidate[]): DateParts | undefined {
+function pick(ranked: TimeCandidate[], all: TimeCandidate[], zone: string): DateParts | undefined {
   const best = ranked[0];
   if (!best) return undefined;
-  if (precisionOf(best.parts) > 3 || best.parts.day === undefined) return best.parts;
+  if (precisionOf(best.parts) > 3 || best.parts.day === undefined) return readersDay(localClock(best.parts, all, zone), all, zone);
   const detail = ranked.find((c) => precisionOf(c.parts) > 3 && sameDay(c.parts, best.parts));
-  return detail ? detail.parts : best.parts;
+  return detail ? readersDay(localClock(detail.parts, all, zone), all, zone) : best.parts;
+}
+
+function instantOf(p: DateParts): number | undefined {
+  if (p.offsetMinutes === undefined || p.month === undefined || p.day === undefined || p.hour === undefined) return undefined;
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute ?? 0) - p.offsetMinutes * 60_000;
+}
+
+/**
+ * One instant written in two zones ("…T03:05:00Z" in meta, "…T19:05:00-08:00" on the <time>) falls on two days; the
+ * reader's day is the one the page's other dates (the URL, a date-only label) name. The winner's wording is kept
+ * unless another wording of the same instant has more of those witnesses.
+ */
+function readersDay(p: DateParts, all: TimeCandidate[], zone: string): DateParts {
+  const at = instantOf(p);
+  if (at === undefined) return p;
+  const support = (q: DateParts): number => all.filter((c) => precisionOf(c.parts) === 3 && sameDay(c.parts, q)).length;
+  // The same instant on the page's own clock is one more wording (a meta "…T18:30:00Z" on a page showing 2月2日).
+  const w = wallClock(zone, at);
+  const local: DateParts = { ...w, offsetMinutes: zoneOffsetForLocal(zone, w.year, w.month, w.day, w.hour, w.minute, w.second) };
+  if (p.second === undefined) delete local.second;
+  let best = p;
+  let bestSupport = support(p);
+  // A page read in UTC has no known clock of its own: its UTC rendering is no reader's day.
+  const readings = local.offsetMinutes === 0 ? all.map((c) => c.parts) : [...all.map((c) => c.parts), local];
+  for (const q of readings) {
+    if (sameDay(q, best) || instantOf(q) === undefined || Math.abs(instantOf(q)! - at) >= 60_000) continue;
+    const s = support(q);
+    if (s > bestSupport) {
+      best = q;
+      bestSupport = s;
+    }
+  }
+  return best;
+}
+
+/**
+ * A timestamp with a stated zone ("…T08:19:35Z", "…+09:00") whose clock is exactly the one the page shows
+ * ("2018-07-31 08:19") on a page whose own zone is another, not UTC: the site wrote its local time and labelled it
+ * with a wrong zone. The shown reading, in the page's zone, wins. (A page read in UTC, whose zone is unknown, keeps
+ * the stated offset: there it is the better information.)
+ */
+function localClock(p: DateParts, all: TimeCandidate[], zone: string): DateParts {
+  if (p.offsetMinutes === undefined || p.minute === undefined || p.month === undefined || p.day === undefined || p.hour === undefined) return p;
+  const pageOffset = zoneOffsetForLocal(zone, p.year, p.month, p.day, p.hour, p.minute, 0);
+  if (pageOffset === p.offsetMinutes || (pageOffset === 0 && p.offsetMinutes !== 0)) return p;
+  const shown = all.some(
+    (c) => c.line !== undefined && c.parts.offsetMinutes === undefined && sameDay(c.parts, p) && c.parts.hour === p.hour && c.parts.minute === p.minute,
+  );
+  if (!shown) return p;
+  const local: DateParts = { ...p };
+  delete local.offsetMinutes;
+  return local;
 }
 
 function monthFromLines(lines: { text: string }[], ctx: DateContext): DateParts | undefined {
@@ -106,17 +181,30 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
   ctx.contextYear ??= yearFromPage(zones, ctx);
 
   const cands = collectCandidates(order, head, zones, url, ctx);
-  const ranked = rankCandidates(cands.filter((c) => !c.modified));
-  let published = pick(ranked);
+  const ranked = rankCandidates(cands.filter((c) => !c.modified), zones.titleIndex);
+  let published = pick(ranked, cands, timezone);
   if (!published) {
     // Magazine pieces show only an issue month ("——《北京之春》1998年3月号").
     published = monthFromLines([...zones.header, ...zones.bodyEdges], ctx);
   } else if (urlDate && precisionOf(published) < 3 && precisionOf(urlDate) >= 3 && published.year === urlDate.year) {
     published = urlDate;
   }
-  const modified = pick(rankCandidates(cands.filter((c) => c.modified)));
+  const rankedModified = rankCandidates(cands.filter((c) => c.modified), zones.titleIndex);
+  const modified = pick(rankedModified, cands, timezone);
   // Pages that show only "Updated 4:05 PM EDT, September 22, 2025" (wire stories): that is the time a reader sees.
+  // So are pages whose only other dates are unlabelled ones below the article (related items, comments): those are
+  // other items'. A labelled or marked-up date there ("This entry was posted on …", <time>) is the article's own.
+  const shownUpdate = cands.some((c) => c.modified && c.shown && (c.kind === 'labelled' || c.kind === 'element'));
+  const belowOnly = ranked.every(
+    (c) => (c.kind === 'element-weak' || c.kind === 'line') && c.line !== undefined && zones.bodyEnd !== undefined && zones.bodyEnd >= 0 && c.line > zones.bodyEnd,
+  );
+  if (modified && shownUpdate && belowOnly) published = modified;
   published ??= modified && cands.some((c) => c.modified && c.kind === 'labelled') ? modified : undefined;
+  if (published && precisionOf(published) === 3) {
+    // A date whose time of day stands alone at the headline ("标题【17:52】") under a dated banner.
+    const clock = clockNearHeadline(zones);
+    if (clock) published = { ...published, ...clock };
+  }
   return {
     publishedAt: published ? formatDate(published, timezone) : undefined,
     modifiedAt: modified ? formatDate(modified, timezone) : undefined,

@@ -21,18 +21,29 @@ export interface TimeCandidate {
   /** Line index on the page, when known (for distance and tie-breaks). */
   line?: number;
   modified: boolean;
+  /** Stated in the info line under the headline: what a reader sees as the article's time. */
+  shown?: boolean;
 }
 
 /** Base scores: structured data first, then markup that names itself a date, then text by label. */
 const BASE: Record<CandidateKind, number> = { jsonld: 100, meta: 90, script: 72, element: 75, 'element-weak': 55, labelled: 70, line: 50, url: 30 };
 /** Relative times ("1小时前") are a reader's-clock rendering; an absolute time elsewhere is the better witness. */
 const RELATIVE_PENALTY = 25;
+/**
+ * A date introduced as another item's ("最新推荐文章于 2023-09-04 发布", "Next post: …", "相关文章") even when it sits
+ * in the info line: it loses this much and never counts as the shown time.
+ */
+const OTHER_ITEM_PENALTY = 30;
+const OTHER_ITEM = /最新推荐|最新文章|推荐文章|相关文章|相关阅读|相關新聞|相关新闻|上一篇|下一篇|上一页|下一页|热门文章|热点推荐|延伸阅读|\b(?:next|previous|prev|related|recommended|latest|more from)\b(?:\s+(?:post|article|story|stories|posts|articles))?\s*[:：]?/i;
+/** "于 2023-03-12 13:08:03 发布", "2023-03-12 发表": a publish label after the date. */
+const TRAILING_LABEL = /\d\s*(?:发布|发表|發佈|發表)(?:\s|$|于|於|在)/;
 
 export const PUBLISHED_LABEL = /(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名)(?:时间|日期)|发表于|发布于|发帖时间|\b(?:posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?)\b)\s*[:：]?/i;
-export const MODIFIED_LABEL = /(?:更新时间|修改时间|最后更新|updated|last (?:updated|modified)|modified|aktualisiert(?:\s+am)?|mis à jour(?:\s+le)?|actualizado(?:\s+el)?)\s*(?:on|at|le|el|am)?\s*[:：]?/i;
+export const MODIFIED_LABEL = /(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|mis à jour(?:\s+le)?|actualizado(?:\s+el)?)\s*(?:on|at|le|el|am)?\s*[:：]?/i;
 
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'og:published_time',
+  'published-date', 'published_date', 'published_on', 'published-on', 'publication-date', 'article:published_at',
   'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'pub_date', 'publication_date',
   'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'date',
   'article.published', 'article_date_original', 'original-publish-date', 'firstpublishedtime', 'created',
@@ -72,8 +83,17 @@ export function distanceAdjustment(line: number | undefined, zones: Pick<PageZon
 
 export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
   const out: TimeCandidate[] = [];
-  const add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust = 0): void => {
-    if (parts) out.push({ parts, kind, modified, line, score: BASE[kind] + adjust + distanceAdjustment(line, zones) + (precisionOf(parts) >= 4 ? 3 : 0) });
+  const add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust = 0, text?: string): void => {
+    if (!parts) return;
+    let distance = distanceAdjustment(line, zones);
+    // A text line with a time of day right above the headline may be a blog's "posted" line (banners show no clock):
+    // it loses less than other text above the headline, still more than the info line under it gains.
+    const aboveTitle = line !== undefined && zones.titleIndex !== undefined && line < zones.titleIndex && line >= zones.titleIndex - 2;
+    if (distance < 0 && aboveTitle && (kind === 'line' || kind === 'labelled') && precisionOf(parts) >= 5) distance = -4;
+    // Only what precedes the date names another item ("Next post: May 3"); a date in prose after it is the story's.
+    const other = text !== undefined && otherItem(text);
+    const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0);
+    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && kind !== 'url' && adjust > -RELATIVE_PENALTY });
   };
   const ld = head.article;
   if (ld?.datePublished) add(parseMachineDate(ld.datePublished, ctx), 'jsonld', false);
@@ -101,7 +121,46 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
   return out;
 }
 
-type Add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust?: number) => void;
+type Add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust?: number, text?: string) => void;
+
+/** Does the text before the first digit introduce another item (related, next, latest recommended)? */
+function otherItem(text: string): boolean {
+  const d = text.search(/\d/);
+  const before = d < 0 ? text : text.slice(0, d);
+  return before.length > 0 && OTHER_ITEM.test(before);
+}
+
+/** Text of the element after `el` (skipping blank text), when it is only a time of day ("14:20"). */
+function siblingTime(el: Element): RegExpExecArray | null {
+  let next = el.next;
+  while (next && next.type === 'text' && !(next as unknown as { data: string }).data.trim()) next = next.next;
+  if (!next) return null;
+  const t = collapseSpace(textContent(next as Element));
+  return t.length <= 10 ? TIME_ONLY.exec(t.replace(/^[【\[(（]|[】\])）]$/g, '')) : null;
+}
+
+function withTime(p: DateParts, m: RegExpExecArray | null): DateParts {
+  if (!m || precisionOf(p) !== 3 || +m[1] > 23 || +m[2] > 59) return p;
+  return { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
+}
+
+/**
+ * A time of day shown alone at the end of the headline or the line under it ("标题 【17:52】", "<span>17:52</span>"):
+ * the article's clock when the page states its date elsewhere (a dated banner, the URL).
+ */
+export function clockNearHeadline(zones: PageZones): { hour: number; minute: number; second?: number } | undefined {
+  const t = zones.titleIndex ?? -1;
+  if (t < 0) return undefined;
+  for (let i = t; i <= Math.min(t + 3, zones.lines.length - 1); i++) {
+    const text = zones.lines[i].text;
+    if (text.length > 200) continue;
+    // In the headline's line only a bracketed time ("… 【17:52】"; "今晚 20:00" may be the story's own words); on
+    // the lines under it, a line that is nothing but the time.
+    const m = i === t ? /[【\[(（]\s*([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[】\])）]\s*$/.exec(text) : /^\s*[【\[(（]?\s*([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[】\])）]?\s*$/.exec(text);
+    if (m && !/\d{1,4}\s*[-/.年月]\s*\d{1,2}/.test(text)) return { hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
+  }
+  return undefined;
+}
 
 function collectElements(order: Element[], lineOf: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
   let found = 0;
@@ -118,13 +177,17 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     if (weak && (text.length < 5 || text.length > 60)) continue;
     const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? (text || collapseSpace(textContent(el)).slice(0, 100));
     if (!raw) continue;
-    const p = parseMachineDate(raw, { ...ctx, now: undefined }) ?? (ctx.now ? parseDateText(raw, ctx) : undefined);
+    const parsed = parseMachineDate(raw, { ...ctx, now: undefined });
+    const relative = !parsed && ctx.now ? parseDateText(raw, ctx) : undefined;
+    const p = parsed ?? relative;
     if (!p) continue;
     found++;
     const marker = `${a.itemprop ?? ''} ${a.class ?? ''}`.toLowerCase();
     let line: number | undefined;
     for (let up: Element | null = el, i = 0; up && i < 8 && line === undefined; up = up.parent as Element | null, i++) line = lineOf.get(up);
-    add(p, weak ? 'element-weak' : 'element', /modified|updated/.test(marker), line);
+    // "<span class="date">10-08</span><span>14:20</span>": the time shown beside the date is part of it.
+    const joined = precisionOf(p) === 3 ? withTime(p, siblingTime(el)) : p;
+    add(joined, weak ? 'element-weak' : 'element', /modified|updated/.test(marker), line, relative ? -RELATIVE_PENALTY : 0, text || undefined);
   }
 }
 
@@ -137,6 +200,18 @@ function joinTime(p: DateParts, zones: PageZones, i: number): DateParts {
     if (m && +m[1] < 24 && +m[2] < 60) return { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
   }
   return p;
+}
+
+/** A short line that is nothing but a label ("发布时间：", "Last updated:"): which kind, or undefined. */
+function labelLine(raw: string): 'published' | 'modified' | undefined {
+  const text = raw.trim();
+  if (!text || text.length > 24 || /\d/.test(text)) return undefined;
+  const whole = (re: RegExp): boolean => {
+    const m = re.exec(text);
+    return m !== null && !text.slice(0, m.index).trim() && !text.slice(m.index + m[0].length).trim();
+  };
+  if (whole(MODIFIED_LABEL)) return 'modified';
+  return whole(PUBLISHED_LABEL) ? 'published' : undefined;
 }
 
 function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
@@ -152,8 +227,11 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       if (text.length > 300) continue;
       const label = PUBLISHED_LABEL.exec(text);
       const modLabel = MODIFIED_LABEL.exec(text);
-      if (labelledOnly && !label && !modLabel) continue;
-      const modified = modLabel !== null && (!label || modLabel.index < label.index);
+      // A label alone on the line before ("<td>发布时间：</td><td>2010-05-06</td>", "Last updated:" in its own div)
+      // labels this line when it has none of its own.
+      const before = !label && !modLabel && i > 0 ? labelLine(zones.lines[i - 1].text) : undefined;
+      if (labelledOnly && !label && !modLabel && !before) continue;
+      const modified = (modLabel !== null && (!label || modLabel.index < label.index)) || before === 'modified';
       const rest = label && !modified ? text.slice(label.index + label[0].length) : modLabel && modified ? text.slice(modLabel.index + modLabel[0].length) : text;
       let relative = false;
       let p = parseDateText(rest, absolute);
@@ -166,7 +244,8 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       if (!p || precisionOf(p) < 3) continue;
       seen.add(i);
       taken++;
-      add(joinTime(p, zones, i), label || modLabel ? 'labelled' : 'line', modified, i, relative ? -RELATIVE_PENALTY : 0);
+      const labelled = label || modLabel || before || TRAILING_LABEL.test(text);
+      add(joinTime(p, zones, i), labelled ? 'labelled' : 'line', modified, i, relative ? -RELATIVE_PENALTY : 0, text);
     }
   };
   scan(zones.header, false, 6);
@@ -176,4 +255,6 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
   // The whole page only when the zones held nothing: a labelled line anywhere is weak evidence, and this is the
   // one pass over every line (kept off the common path for speed).
   if (seen.size === 0) scan(zones.lines, true, 8);
+  // Still nothing: old portals state the day only in a dated banner above the headline ("2013年6月29日‧星期六").
+  if (seen.size === 0 && (zones.titleIndex ?? -1) > 0) scan(zones.lines.slice(0, zones.titleIndex), false, 1);
 }

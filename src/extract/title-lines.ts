@@ -7,7 +7,8 @@ import type { StatsMap } from './body-score.js';
 import { isBoilerplateLine } from './body-clean.js';
 import { classAndId, isTag, textContent, type Element } from './dom.js';
 import { collapseSpace, weightedLength } from './text.js';
-import { isSiteChrome, tidyTitle, TITLE_HINT, type TitleResult } from './title.js';
+import { squashKey, tidyTitle, TITLE_HINT, type TitleResult } from './title.js';
+import { isSiteChrome } from './title-chrome.js';
 import { titleTokens, tokenSimilarity } from './title-similar.js';
 
 const EMPHASIS = new Set(['b', 'strong', 'font', 'big', 'h1', 'h2', 'h3', 'h4']);
@@ -55,8 +56,10 @@ export function titleFromLines(
   stats: StatsMap,
   selfLinks: Set<Element> = new Set(),
   metadataTitle?: string,
+  channels: string[] = [],
 ): TitleResult | undefined {
   if (bodyStart < 0) return undefined;
+  const channel = (text: string): boolean => channels.length > 0 && channels.includes(squashKey(text));
   // The article's own metadata title (several words) that shares no wording with a line says the line is a section
   // heading ("Table of Contents"), not a headline the <title> failed to name.
   const meta = metadataTitle ? titleTokens(metadataTitle) : new Set<string>();
@@ -69,7 +72,7 @@ export function titleFromLines(
     let link = selfLinkIn(lines[i].el, selfLinks);
     const linkText = link ? collapseSpace(textContent(link)) : '';
     if (link && (!lines[i].text.includes(linkText) || weightedLength(linkText) < weightedLength(lines[i].text) * 0.5)) link = undefined;
-    const s = link || !unlike(lines[i].text) ? headlineScore(lines[i], stats, link) : 0;
+    const s = !channel(lines[i].text) && (link || !unlike(lines[i].text)) ? headlineScore(lines[i], stats, link) : 0;
     const proximity = i >= bodyStart - 3 ? 0.5 : 0;
     if (s >= 2 && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity, link };
   }

@@ -5,7 +5,10 @@
  * (" - 鲁网", " | Reuters", "_新浪新闻") removed.
  */
 import type { StatsMap } from './body-score.js';
-import { classAndId, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
+import { classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
+import { isAllLink, isSiteChrome } from './title-chrome.js';
+// Callers that imported it from here before it moved.
+export { isSiteChrome } from './title-chrome.js';
 import { similarHeading } from './title-similar.js';
 import { collapseSpace, weightedLength } from './text.js';
 
@@ -13,6 +16,8 @@ export interface TitleResult {
   title?: string;
   /** The page element showing the headline, when found (bylines are looked for after it). */
   el?: Element;
+  /** Channel names the page shows as headings (cut off <title>): never the headline (title-lines.ts skips them). */
+  channels?: string[];
 }
 
 export interface TitleSources {
@@ -27,7 +32,7 @@ const SEPARATOR = /\s+[-|–—·•»:/\\]{1,2}\s+|\s*(?:[_|｜]+|——|--|::|
 /** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
 const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
 const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ']);
-export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|headline/;
+export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|tittle|headline/;
 /** Private-use code points (GBK user-defined area) and decorations around headlines. */
 const TITLE_NOISE = /[\ue000-\uf8ff]/g;
 
@@ -35,12 +40,15 @@ const TITLE_NOISE = /[\ue000-\uf8ff]/g;
 function key(s: string): string {
   return collapseSpace(s.replace(TITLE_NOISE, '')).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
 }
-const squashKey = (s: string): string => key(s).replace(/ /g, '');
+/** Text as compared with every space removed (title-lines.ts matches channel names so). */
+export const squashKey = (s: string): string => key(s).replace(/ /g, '');
 
 /** Trim decorations and dangling separators: "*第一编 古代", "谁来为无序拆房“埋单”？- -". */
 export function tidyTitle(raw: string): string {
   return collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''))
     .replace(/^[*•●■□◆◇★☆>»▶►·\s]+/, '')
+    // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
+    .replace(/^[-–—_|｜]+\s+/, '')
     .replace(/^(?:主题|标题|题目|帖子主题)\s*[:：]\s*/, '')
     .replace(/(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
     // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
@@ -79,7 +87,7 @@ export function isTitleSegment(part: string, whole: string): boolean {
 }
 
 /** How site and channel names end. */
-const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
+const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
 
 function isKnownSite(part: string, sites: string[]): boolean {
   const k = squashKey(part);
@@ -96,6 +104,8 @@ function isSiteLike(part: string, rest: string, sites: string[]): boolean {
 
 /** Remove site/channel names from either end of a <title>-like string. */
 export function cleanTitle(raw: string, siteNames: string[]): string {
+  // "-公視新聞網", "_某某网": the site's template with the headline left empty, so no headline at all.
+  if (/^[\s\u00a0\u3000]*(?:[-_|｜–—·•»:：]|::|——)[\s\u00a0\u3000]*\S/.test(raw) && isSiteOnly(raw.replace(/^[\s\u00a0\u3000\-_|｜–—·•»:：]+/, ''), siteNames)) return '';
   const title = tidyTitle(raw);
   const parts: string[] = [];
   const seps: string[] = [];
@@ -122,6 +132,16 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   while (lo < hi && (isKnownSite(parts[lo], sites) || (/[|｜]|\s[-–]\s|::|»/.test(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
   const kept = tidyTitle(joined(lo, hi));
   return kept || title;
+}
+
+/** Endings that make a short text a site's name and nothing else (not "新闻"/"news": "假新闻" is a headline). */
+const SITE_ONLY_WORD = /(?:网|網|网站|網站|频道|頻道|日报|日報|晚报|晚報|博客|部落格|论坛|論壇|\.com|\.cn|\.net)$/i;
+
+/** A bare site or channel name: a known site name, or one short name ending like a site ("公視新聞網"). */
+function isSiteOnly(text: string, siteNames: string[]): boolean {
+  const t = text.trim();
+  if (!t || SEPARATOR.test(t)) return false;
+  return isKnownSite(t, siteNames.map(squashKey).filter(Boolean)) || (weightedLength(t) <= 20 && SITE_ONLY_WORD.test(t));
 }
 
 const HEADLINE_TAGS = new Set([
@@ -187,6 +207,7 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   // "headline_网易娱乐") is a channel label even when og:title repeats it.
   const docKey = src.docTitle ? squashKey(src.docTitle) : '';
   const cleanedKey = squashKey(cleanedDoc);
+  const channels: string[] = [];
   for (const c of headlineCandidates(order, stats, maxLen, refChars)) {
     const ck = squashKey(c.text);
     // Cheap containment test first: most page elements are not part of any title.
@@ -198,13 +219,23 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
       // A short segment of a long <title> is the site or section name ("Books", "松花江网"), not the headline.
       else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw)) match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 ? 2 : 0);
     }
+    // A heading naming only a part cleanTitle cut off the <title> ("回复线索" of "headline | 回复线索") is a channel
+    // label, never the headline (only a cut-off tail counts: a short leading part may be the headline itself,
+    // "雄安新区 - 维基百科"). Without a better match the cleaned <title> is used instead.
+    const channel = cleanedKey.length > 0 && docKey.startsWith(cleanedKey) && docKey.includes(ck, cleanedKey.length) && !cleanedKey.includes(ck);
+    if (channel) {
+      if (src.docTitle && isTitleSegment(c.text, src.docTitle)) channels.push(ck);
+      continue;
+    }
+    // A heading showing the headline part of <title> exactly (the site and channel names after it cut off): a
+    // blog's permalinked headline ("<h2><a href=…>Title</a></h2>" under "Title  blogname 天极Blog") is as good as
+    // an exact match, though all link.
+    if (match === 2 && c.prior >= 1 && ck === cleanedKey && docKey.startsWith(cleanedKey) && clen >= 8) match = 3;
     if (match === 0 || isSiteChrome(c.el)) continue;
     // A menu or breadcrumb link naming the channel ("新闻中心" of "新闻中心 - 临江网") is not the headline.
     if (match < 3 && (c.el.name === 'a' || isAllLink(c.el, stats))) continue;
     // Longer matches beat a logo h1 whose text ("人民网") is also a segment of <title>.
-    // Only a cut-off tail counts: a short leading part may be the headline itself ("雄安新区 - 维基百科").
-    const channel = cleanedKey.length > 0 && docKey.startsWith(cleanedKey) && docKey.includes(ck, cleanedKey.length) && !cleanedKey.includes(ck);
-    const score = match + c.prior + Math.min(clen / 20, 4) - (channel ? 3 : 0);
+    const score = match + c.prior + Math.min(clen / 20, 4);
     if (!best || score > best.score) best = { el: c.el, text: c.text, score };
   }
   if (!best) {
@@ -212,7 +243,9 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), src.siteNames);
     const refs = [...cleaned, cleanedDoc].filter(Boolean);
     const similar = similarHeading(order, stats, { refs, reject });
-    if (!similar) return {};
+    // The page heads the article with its channel's name ("回复线索", "网易娱乐"): other lines, or else the <title>
+    // part left once that name is cut off, give the headline.
+    if (!similar) return channels.length > 0 ? { channels } : {};
     // A heading holding the whole metadata title plus a date or time ("… 2014-04-30 23:54") shows that title.
     const k = squashKey(similar.text);
     const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));
@@ -223,40 +256,24 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   return { title: text, el: best.el };
 }
 
-const CHROME_HINT = /logo|brand|site-?(?:title|name|branding|header)|blog-?(?:title|name)|masthead|navbar/;
-
 /**
- * The site's own name in the page header ("<h1 class="site-title"><a href="/">Mei's Kitchen</a></h1>"): a logo or
- * branding element, or a link to the home page. Blogs whose <title> is the blog name show it so.
+ * The copy of the headline nearest above the body. Pages repeat the headline in a sticky top bar (same tag, same
+ * words) before the article's own; times and bylines sit beside the copy that leads into the body.
  */
-export function isSiteChrome(el: Element): boolean {
-  const chain: Element[] = [];
-  let cur: Element | null = el;
-  for (let i = 0; cur && isTag(cur) && i < 6 && cur.name !== 'body'; i++, cur = cur.parent as Element | null) chain.push(cur);
-  // Inside the article (or its own header): never the site's chrome.
-  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(classAndId(e)))) return false;
-  for (const [i, e] of chain.slice(0, 4).entries()) {
-    if (CHROME_HINT.test(classAndId(e))) return true;
-    if (e.name === 'a' && HOME_HREF.test((e.attribs.href ?? '').trim())) return true;
+export function headlineNearBody(order: Element[], stats: StatsMap, el: Element, bodyFirst: Element | undefined): Element {
+  if (!bodyFirst) return el;
+  const start = order.indexOf(el);
+  const end = order.indexOf(bodyFirst);
+  if (start < 0 || end <= start) return el;
+  const len = stats.get(el)?.len;
+  const k = squashKey(textContent(el));
+  let best = el;
+  for (let i = start + 1; i < end; i++) {
+    const c = order[i];
+    if (c.name !== el.name || stats.get(c)?.len !== len || isAncestor(best, c) || isAncestor(c, bodyFirst)) continue;
+    if (squashKey(textContent(c)) === k && !isSiteChrome(c)) best = c;
   }
-  // A wrapper whose only content is a branding element or a link to the home page.
-  let inner: Element = el;
-  for (let depth = 0; depth < 4; depth++) {
-    const kids = inner.children.filter((c): c is Element => isTag(c));
-    if (kids.some((c) => c.name === 'a' && HOME_HREF.test((c.attribs.href ?? '').trim()))) return true;
-    if (kids.length !== 1) break;
-    inner = kids[0];
-    if (CHROME_HINT.test(classAndId(inner))) return true;
-  }
-  return false;
-}
-
-const HOME_HREF = /^(?:\/|\.\/|\/?index\.\w+|https?:\/\/[^/]+\/?)$/;
-const CONTENT_HINT = /article|post|entry|story|content|detail|news|text|zhengwen|body/;
-
-function isAllLink(el: Element, stats: StatsMap): boolean {
-  const st = stats.get(el);
-  return !!st && st.len > 0 && st.linkLen >= st.len * 0.9;
+  return best;
 }
 
 /** The title set for this article (JSON-LD headline, og:title), not the <title> old sites leave generic. */
@@ -270,7 +287,7 @@ export function titleFromMetadata(src: TitleSources): string | undefined {
   for (const raw of [src.headline, src.ogTitle, src.docTitle]) {
     if (!raw) continue;
     const t = cleanTitle(raw, src.siteNames);
-    if (t && !isSiteName(t, src.siteNames)) return t;
+    if (t && !isSiteName(t, src.siteNames) && !isSiteOnly(t, src.siteNames)) return t;
   }
   return undefined;
 }

@@ -1,0 +1,43 @@
+/**
+ * Site chrome around headlines: logo and branding elements, links to the home page, all-link menu entries. A
+ * heading there names the site or channel, not the article (title.ts and title-lines.ts skip it).
+ */
+import type { StatsMap } from './body-score.js';
+import { classAndId, isTag, type Element } from './dom.js';
+
+const CHROME_HINT = /logo|brand|site-?(?:title|name|branding|header)|blog-?(?:title|name)|masthead|navbar/;
+
+/**
+ * The site's own name in the page header ("<h1 class="site-title"><a href="/">Mei's Kitchen</a></h1>"): a logo or
+ * branding element, or a link to the home page. Blogs whose <title> is the blog name show it so.
+ */
+export function isSiteChrome(el: Element): boolean {
+  const chain: Element[] = [];
+  let cur: Element | null = el;
+  for (let i = 0; cur && isTag(cur) && i < 6 && cur.name !== 'body'; i++, cur = cur.parent as Element | null) chain.push(cur);
+  // Inside the article (or its own header): never the site's chrome.
+  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(classAndId(e)))) return false;
+  for (const [i, e] of chain.slice(0, 4).entries()) {
+    if (CHROME_HINT.test(classAndId(e))) return true;
+    if (e.name === 'a' && HOME_HREF.test((e.attribs.href ?? '').trim())) return true;
+  }
+  // A wrapper whose only content is a branding element or a link to the home page.
+  let inner: Element = el;
+  for (let depth = 0; depth < 4; depth++) {
+    const kids = inner.children.filter((c): c is Element => isTag(c));
+    if (kids.some((c) => c.name === 'a' && HOME_HREF.test((c.attribs.href ?? '').trim()))) return true;
+    if (kids.length !== 1) break;
+    inner = kids[0];
+    if (CHROME_HINT.test(classAndId(inner))) return true;
+  }
+  return false;
+}
+
+const HOME_HREF = /^(?:\/|\.\/|\/?index\.\w+|https?:\/\/[^/]+\/?)$/;
+const CONTENT_HINT = /article|post|entry|story|content|detail|news|text|zhengwen|body/;
+
+/** Nearly all of the element's text is link text (menus, breadcrumbs, a permalinked heading). */
+export function isAllLink(el: Element, stats: StatsMap): boolean {
+  const st = stats.get(el);
+  return !!st && st.len > 0 && st.linkLen >= st.len * 0.9;
+}
