@@ -76,8 +76,14 @@ export function docF1(s: DocScore): number {
 const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '');
 const nameKey = (s: string): string => squash(s).replace(/[,，、;；/|·•]/g, '').toLowerCase();
 
+/**
+ * Typographic and straight quotes are one character here: some corpora's truth straightens the quotes the page
+ * shows (’ → '), which is the labeller's normalisation, not a different headline.
+ */
+const foldQuotes = (s: string): string => s.replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
+
 export function titleMatches(pred: string | undefined, truth: string): boolean {
-  return pred !== undefined && squash(pred) === squash(truth);
+  return pred !== undefined && foldQuotes(squash(pred)) === foldQuotes(squash(truth));
 }
 
 export function nameMatches(pred: string | undefined, truth: string): boolean {
