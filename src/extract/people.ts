@@ -1,12 +1,18 @@
 /**
  * Author, editor and publisher/source, combining structured data (JSON-LD, meta), byline elements
- * (rel=author, itemprop=author, .byline/.author) and the Chinese/English text patterns of byline.ts.
+ * (rel=author, itemprop=author, .byline/.author), links to writer pages and the Chinese/English text patterns of
+ * byline.ts and source-text.ts. Candidates are taken zone by zone (the info line under the headline, the body's
+ * first and last lines, the lines after it), most specific first; the zones are re-read with element boundaries
+ * as token boundaries (people-segments.ts), and every author candidate must pass the name checks of
+ * people-names.ts (no outlet, interface word, slogan or editor).
  */
 import { classAndId, closest, elementsIn, isTag, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromInfoLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromText, trailingNames } from './byline.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns } from './people-names.js';
+import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
 
 export interface People {
@@ -41,7 +47,8 @@ function looksLikeByline(el: Element): boolean {
   if (el.name === 'address') return true;
   if (a.rel && /(?:^|\s)author(?:\s|$)/i.test(a.rel)) return true;
   if (a.itemprop && /(?:^|\s)author(?:\s|$)/.test(a.itemprop)) return true;
-  return a.class !== undefined && /byline|author/i.test(a.class) && !/author-?(?:bio|info|desc|avatar|image|img|photo|pic)/i.test(a.class);
+  // Chinese CMS names too: .reporter, .zuozhe (作者), .jizhe (记者).
+  return a.class !== undefined && /byline|author|reporter|zuozhe|jizhe/i.test(a.class) && !/(?:author|writer|reporter)-?(?:bio|info|desc|avatar|image|img|photo|pic)/i.test(a.class);
 }
 
 /** Called for every element: the cheap positive test first, the ancestor walk only for the few that pass. */
@@ -53,17 +60,22 @@ function isBylineElement(el: Element): boolean {
 }
 
 /** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
-function authorFromBylineElements(order: Element[], stats: StatsMap, exclude: string[]): string | undefined {
+function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
   for (const el of order) {
     if (!isBylineElement(el)) continue;
     const size = stats.get(el)?.len ?? 0;
     if (size === 0 || size > 200) continue;
-    const nameEl = elementsIn(el).find((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
-    const text = collapseSpace(textContent(nameEl ?? el));
+    // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
+    const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
+    const nameEl = marked.length === 1 ? marked[0] : undefined;
+    // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
+    const runs = elementRuns(nameEl ?? el);
+    const text = collapseSpace(runs.join(' '));
     if (!text || text.length > 120) continue;
-    let name = authorFromText(text);
-    if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text)) name = cleanPersonName(text);
-    if (name && !exclude.includes(comparable(name))) return name;
+    let name = authorFromText(text) ?? namesFromRuns(runs);
+    // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
+    if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = cleanPersonName(text);
+    if (valid(name)) return name;
   }
   return undefined;
 }
@@ -97,10 +109,40 @@ function loneNameAfterTitle(zones: PageZones, title: string | undefined): string
   return undefined;
 }
 
-/** meta author, unless it is a login or channel code ("admin", "edu") rather than a name. */
+/** Paths of writer pages: /author/jane-doe, /about/editors/jon-fingas/, /profile/…, /zuozhe/…. */
+const PROFILE_PATH = /\/(?:author|authors|autor|auteur|profile|profiles|people|staff|contributors?|writers?|journalists?|editors|columnists?|reporters?|zuozhe|jizhe)\/[^/?#]{2,}/i;
+
+/**
+ * Links to a writer's page in the lines around the headline (`<a href="/author/…">Chris Thompson</a>`): the link
+ * text is the byline even when nothing else marks it. Several such links on one line are several authors.
+ */
+function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const l of lines) {
+    if (l.text.length > 200) continue;
+    const names: string[] = [];
+    for (const a of elementsIn(l.el)) {
+      if (a.name !== 'a' || !a.attribs.href || !PROFILE_PATH.test(a.attribs.href)) continue;
+      const text = collapseSpace(textContent(a));
+      if (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')) && !names.includes(text)) names.push(text);
+    }
+    const joined = names.length > 0 ? valid(names.join(/[A-Za-z]/.test(names[0]) ? ', ' : ' ')) : undefined;
+    if (joined) return joined;
+  }
+  return undefined;
+}
+
+/**
+ * meta author, unless it is a login or channel code ("admin", "edu") rather than a name. A list that mixes the
+ * writer with outlets ("張立勳／特稿, 中國時報, 中時電子報") keeps the people.
+ */
 function metaAuthor(head: HeadData): string | undefined {
   const raw = metaFirst(head, 'author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator');
   if (!raw || /^[a-z0-9_.-]{1,12}$/.test(raw.trim())) return undefined;
+  const parts = raw.split(/\s*[,，;；]\s*/);
+  if (parts.length > 1 && parts.some((p) => isOutletName(p))) {
+    const people = parts.map(cleanPersonName).filter((p): p is string => !!p && isAcceptableAuthor(p));
+    return people.length > 0 ? people.join(', ') : undefined;
+  }
   return cleanPersonName(raw);
 }
 
@@ -126,25 +168,34 @@ function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones)
 
 /** Platforms that host accounts: as a page's publisher they say less than the account's own name. */
 const PLATFORM = /^(?:微信公众平台|微信|WeChat|今日头条|头条号|百家号|搜狐号|网易号|企鹅号|一点号|大鱼号)$/i;
-const ACCOUNT_ID = /^(?:js_name|post-user|profileBt|js_profile_nickname)$/;
+const ACCOUNT_ID = /^(?:js_name|post-user|profileBt|js_profile_nickname|js_wx_follow_nickname)$/;
+const ACCOUNT_CLASS = /(?:^|\s)(?:profile_nickname|rich_media_meta_nickname|wx_follow_nickname)(?:\s|$)/;
 
 /**
  * An account platform's page (WeChat and the like) names its account in a marked element (#js_name) or a script
  * variable (`var nickname = "…"`), and its writer in #js_author_name.
  */
-function accountOf(order: Element[], head: HeadData): { account?: string; writer?: string } {
+function accountOf(order: Element[], head: HeadData, siteNames: string[]): { account?: string; writer?: string } {
   let account: string | undefined;
   let writer: string | undefined;
+  let layout = false;
   for (const el of order) {
     const id = el.attribs.id;
-    if (!id) continue;
+    if (!id) {
+      // includes() first: this runs on every element of the page.
+      if (!account && el.attribs.class?.includes('nickname') && ACCOUNT_CLASS.test(el.attribs.class)) account = collapseSpace(textContent(el)) || undefined;
+      continue;
+    }
+    if (id === 'js_content' || id === 'js_article') layout = true;
     if (!account && ACCOUNT_ID.test(id)) account = collapseSpace(textContent(el)) || undefined;
     else if (!writer && id === 'js_author_name') writer = collapseSpace(textContent(el)) || undefined;
     if (account && writer) break;
   }
   // Only account pages have the layout: no extra walk over other pages.
   if (account) writer ??= oldLayoutWriter(order);
-  account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
+  // A script's `nickname` is the account only on an account platform's page: blogs (CSDN's `var nickName`) name
+  // their writer so, and that writer is no source.
+  if (layout || siteNames.some((n) => PLATFORM.test(n.trim()))) account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
   return { account: account && account.length <= 40 ? account : undefined, writer: writer && writer.length <= 40 ? writer : undefined };
 }
 
@@ -165,43 +216,57 @@ function oldLayoutWriter(order: Element[]): string | undefined {
 
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
   const siteNames = siteNamesOf(head);
-  const edgeZones = [...zones.bodyEdges, ...zones.after];
-  const tail = zones.bodyEdges.slice(-4).filter((l) => l.text.length <= 40);
+  // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
+  const cache = new Map<Element, string[][]>();
+  const header = segmentLines(zones.header, stats, cache);
+  const bodyEdges = segmentLines(zones.bodyEdges, stats, cache);
+  const after = segmentLines(zones.after, stats, cache);
+  const beforeTitle = segmentLines(zones.beforeTitle, stats, cache);
+  const edgeZones = [...bodyEdges, ...after];
+  const tail = bodyEdges.slice(-4).filter((l) => l.text.length <= 40);
 
-  const editor = firstOf([...zones.after, ...zones.bodyEdges, ...zones.header], editorFromText) ?? firstOf(zones.lines, editorFromText);
+  const editor = firstOf([...after, ...bodyEdges, ...header], editorFromText) ?? firstOf(zones.lines, editorFromText);
 
   const source =
-    firstOf(zones.header, sourceFromText) ??
-    firstOf(zones.header, sourceFromInfoLine) ??
+    firstOf(header, sourceFromText) ??
+    firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromDateline) ??
+    firstOf(header, sourceFromInfoLine) ??
     sourceFromElements(order, stats, zones) ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
-  const { account, writer } = accountOf(order, head);
-  let publisher = source ?? head.article?.publisher ?? siteNames[0];
-  if (account && (!publisher || PLATFORM.test(publisher.trim()) || siteNames.includes(publisher))) publisher = account;
+  const { account, writer } = accountOf(order, head, siteNames);
+  // An account platform's article (WeChat): the account is the source, whatever the text credits.
+  // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
+  const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
+  // A hosting platform ("微信公众平台", "今日头条") names no outlet: without the account's name, no source.
+  const publisher = account ?? [source, ldOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
 
   const exclude = [...siteNames, ...(publisher ? [publisher] : []), ...(editor ? [editor] : [])].map(comparable);
-  const valid = (a: string | undefined): string | undefined => (a && !exclude.includes(comparable(a)) ? a : undefined);
+  // A personal blog's site name is its writer's name ("Damien Walter"): a Latin full name is not excluded for
+  // being the site's name; Chinese site names are outlets or accounts, so they are.
+  const siteLike = (a: string): boolean => exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a));
+  const valid = (a: string | undefined): string | undefined => (a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined);
 
-  const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x);
+  const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
   const author =
     (writer ? cleanPersonName(writer) : undefined) ??
     valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined) ??
-    authorsFromHeader(zones.header, valid) ??
+    authorsFromHeader(header, valid) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
-    firstOf(zones.bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
-    firstOf(zones.beforeTitle, (t) => valid(authorFromText(t))) ??
+    firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
+    firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??
     // Some portals put the writer in the closing "来源：" line when the publication is named above.
-    (source ? firstOf(zones.bodyEdges.slice(-3), (t) => {
+    (source ? firstOf(bodyEdges.slice(-3), (t) => {
       const named = sourceFromText(t);
       return named && named !== source && looksLikeChineseName(named) ? valid(named) : undefined;
     }) : undefined) ??
-    authorFromBylineElements(order, stats, exclude) ??
-    firstOf(zones.header, (t) => valid(authorFromInfoLine(t))) ??
+    authorFromBylineElements(order, stats, valid) ??
+    authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
+    firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??
-    firstOf([...zones.header, ...zones.bodyEdges], (t) => valid(photographerFromText(t)));
+    firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
   return { author, editor, publisher };
 }

@@ -1,0 +1,143 @@
+/**
+ * What a person's name looks like, and what is not one: outlets and desks (新华社, 中國時報, 北京青年报, Reuters),
+ * interface words (字号, 分享, 稍後再讀), slogans. Used to check every author candidate, whatever found it, so that a
+ * pattern that grabbed the wrong words gives nothing rather than a wrong name.
+ */
+
+const CJK = String.raw`\u3400-\u9fff\uf900-\ufaff`;
+const HAS_CJK = new RegExp(`[${CJK}]`);
+
+/** Wire services and outlets often named without an outlet-like ending. */
+const WIRE = /^(?:新华社|新華社|中新社|中新网|中新網|中央社|路透社?|美联社|美聯社|法新社|共同社|韩联社|韓聯社|塔斯社|彭博社?|央视|央視|中廣|中广|新华网|新華網|人民网|人民網|光明网|光明網|央广网|央廣網|本报|本報|本刊|本网|本網|本台|Reuters|Xinhua|Bloomberg|AP|AFP|UPI|Kyodo|Yonhap|CNA)$/i;
+
+/**
+ * Endings of outlet and desk names: 报/報, 网/網, 社, 台/臺, 新闻/新聞, 日报, 晚报, 中心, 频道, 客户端, 时报/時報, 电视,
+ * 杂志, 周刊, 编辑部, 新闻网. A two-character word ending in 报/社 may still be a person (王社 is rare): only names of
+ * three or more characters are judged by their ending, two-character ones by the wire list.
+ */
+const OUTLET_ENDING = new RegExp(
+  String.raw`^[${CJK}A-Za-z0-9·\-]{1,16}(?:报|報|网|網|社|台|臺|新闻|新聞|日报|日報|晚报|晚報|早报|早報|时报|時報|中心|频道|頻道|客户端|客戶端|电视|電視|杂志|雜誌|周刊|週刊|编辑部|編輯部|编译|編譯|资讯|資訊|传媒|傳媒|媒体|媒體|在线|在線|电子报|電子報|文摘|观察|觀察|号|號|站|app|APP)$`,
+);
+
+/** Is this an outlet, wire service or desk rather than a person? (`作者：新京报`, `大陸新聞中心`, `編譯中心`.) */
+/** Latin outlet names: "USA TODAY", "The Associated Press", "Thomson Reuters Tax & Accounting", "Fox News". */
+const LATIN_OUTLET = /^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+)*(?:Press|News|Newswire|Wire|Times|TIMES|Post|Journal|Herald|Tribune|Agency|Media|Network|TODAY|Today|Daily|Gazette|Magazine|Reuters(?:\s.*)?|Accounting|Inc\.?|LLC|Ltd\.?|Corp\.?|Group)$|^(?:Taboola|Outbrain|Advertisement|Sponsored(?: Content)?|admin|Admin)$/;
+
+export function isOutletName(s: string): boolean {
+  const t = s.trim();
+  if (WIRE.test(t)) return true;
+  if (!HAS_CJK.test(t)) return LATIN_OUTLET.test(t);
+  return t.length >= 3 && OUTLET_ENDING.test(t);
+}
+
+/** Interface words and page tools that sit next to bylines; a "name" made of them is none. */
+const INTERFACE = new RegExp(
+  String.raw`^(?:分享(?:到|至)?|我要分享|字号|字號|字体|字體|字級|举报|舉報|檢舉|收藏|打印|列印|关注|關注|订阅|訂閱|评论|評論|点赞|點讚|稍后再读|稍後再讀|登录|登錄|注册|註冊|招聘|管理|回复|回覆|返回|更多|首页|首頁|全文|阅读|閱讀|大|中|小|默认|默認|复制链接|複製連結|扫一扫|掃一掃|微信|微博|QQ空间|朋友圈|转发|轉發|纠错|糾錯|手机看|手機看|放大|缩小|縮小|作者|记者|記者|编辑|編輯|来源|來源|admin|administrator|匿名|佚名|未知|网友|網友|游客|遊客)$`,
+  'i',
+);
+
+export function isInterfaceWord(s: string): boolean {
+  return INTERFACE.test(s.trim());
+}
+
+/** One Chinese name: 2–4 characters, or a transliteration with a middle dot (阿卜杜勒·阿齐兹). */
+const CJK_PERSON = new RegExp(String.raw`^(?:[${CJK}]{2,4}|[${CJK}]{1,8}[·•・][${CJK}]{1,10})$`);
+/** One Latin name: capitalised words, initials, particles; a hyphenated or accented name is fine. */
+const LATIN_WORD = String.raw`(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’.-]*|(?:de|van|von|der|den|da|del|della|di|du|la|le|bin|al|y|dos|das)(?=\s))`;
+const LATIN_PERSON = new RegExp(String.raw`^${LATIN_WORD}(?:\s${LATIN_WORD}){0,4}$`);
+/** Capitalised words that are roles, dates or labels, not names. */
+/** Words that are surnames too (Jonathan Head, Mark Read) count against a name only when they lead it. */
+const LATIN_ROLE_FIRST = /^(?:Head|Chief|Senior|Former|Deputy|Read|Home|View|More|Guide|Review|Follow|Share)\b/;
+const LATIN_NOT_NAME = /\b(?:Staff|Writer|Editor|Reporter|Correspondent|Contributor|Columnist|Manager|Director|Founder|CEO|CTO|President|Team|Desk|Updated|Published|Posted|Min|Minutes?|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Home|News|Opinion|Comments?|Photos?|Video|Advertisement|Sponsored|Subscribe|Login|Sign|Twitter|Facebook|LinkedIn|Instagram|YouTube|Email|RSS|Bio|Profile|Posts?|Former|Deputy|Attorney|Lawyer|Professor|Officer|Analyst|Strategist|Specialist|Consultant|Educators?|Coordinator|Associate|Assistant|Engineer|Scientist|Researcher|Designer|Developer|Producer|Anchor|Critic|Fellow|Commons|Collective|Extension|University|Institute|College|School|Center|Centre|Foundation|Company)\b/;
+
+/** A single person's name, Chinese or Latin (not an outlet, interface word, role or date). */
+export function isPersonName(s: string): boolean {
+  const t = s.trim();
+  if (!t || t.length > 40 || isInterfaceWord(t) || isOutletName(t)) return false;
+  if (CJK_PERSON.test(t)) return true;
+  return LATIN_PERSON.test(t) && !LATIN_NOT_NAME.test(t) && !LATIN_ROLE_FIRST.test(t) && !/^[A-Z]{2,5}$/.test(t);
+}
+
+/** Separators between names in a byline: 、 , and & 和 与. */
+export const NAME_SEPARATOR = /^(?:[,，、&;；]|and|und|et|y|和|与|與|及)$/i;
+
+/**
+ * Is this author candidate acceptable at all? It must not be an outlet, an interface word, a slogan or sentence
+ * (`成就一亿技术人!`), nor carry an editor's name glued to a prefix (`青网新闻杨逸凡` when 杨逸凡 is the editor).
+ */
+export function isAcceptableAuthor(s: string, editor?: string): boolean {
+  const t = s.trim();
+  if (!t || isInterfaceWord(t) || isOutletName(t)) return false;
+  if (/[!！?？。;；:：()（）]|&\w+;/.test(t)) return false;
+  if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
+  // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.
+  if (HAS_CJK.test(t) && !/[A-Za-z]/.test(t)) {
+    const parts = t.split(/[\s、，,]+/).filter(Boolean);
+    if (parts.some((p) => isInterfaceWord(p) || isOutletName(p) || p.length > 12)) return false;
+  }
+  return true;
+}
+
+const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;
+
+function joinWith(sep: string | undefined, latin: boolean): string {
+  if (!sep) return latin ? ', ' : ' ';
+  if (/^[,，]$/.test(sep)) return ', ';
+  if (sep === '、') return '、';
+  if (/^[;；]$/.test(sep)) return '; ';
+  return ` ${sep} `;
+}
+
+/**
+ * Names from the separate text runs of a byline element (`<a>Marc Santora</a>, <a>Al Baker</a> and …`): the
+ * name-shaped runs in order, joined by the page's own separators; leading labels are skipped, and the first run
+ * that is neither a name nor a separator (a role, a date, "Staff Writer") ends the byline. Repeats (a name shown
+ * twice for two layouts) count once.
+ */
+export function namesFromRuns(runs: string[]): string | undefined {
+  let out = '';
+  const seen = new Set<string>();
+  let sep: string | undefined;
+  let skipped = 0;
+  // A run may itself be a list ("Adrien Ramirez, 4+ years covering …"): its separators are tokens too.
+  const tokens = runs.flatMap((r) => r.split(/(\s*[,，、;；]\s*|\s+(?:and|&)\s+)/).map((x) => x.trim()).filter(Boolean));
+  for (const token of tokens) {
+    if (NAME_SEPARATOR.test(token)) {
+      if (seen.size > 0) sep = token;
+      continue;
+    }
+    // "Guide by Will Judd", "Published | by …": whatever came before a "by" was a label, not a name.
+    if (/^(?:(?:written|posted|reported|words|text)\s+)?by\b|(?:^|\s)by$/i.test(token)) {
+      out = '';
+      seen.clear();
+      sep = undefined;
+    }
+    const r = token.replace(BY_LABEL, '').replace(/(?:^|\s)by$/i, '').trim();
+    if (!r) continue;
+    // A lone capitalised word ("Bethesda" in a footer address) is too weak for a name here.
+    if (isPersonName(r) && (HAS_CJK.test(r) || r.includes(' '))) {
+      if (!seen.has(r)) {
+        out += seen.size > 0 ? joinWith(sep, /[A-Za-z]/.test(r)) + r : r;
+        seen.add(r);
+      }
+      sep = undefined;
+      continue;
+    }
+    if (seen.size > 0 || ++skipped > 3) break;
+  }
+  return out || undefined;
+}
+
+/** Where an affiliation glued after a name begins: a country, city or institution word. */
+const AFFILIATION_START = /^(?:中国|中國|国家|國家|国务院|國務院|全国|全國|北京|上海|天津|重庆|重慶|广州|廣州|深圳|南京|武汉|武漢|杭州|成都|西安|香港|澳门|澳門|台湾|臺灣|台灣|美国|美國|英国|英國|日本|清华|清華|复旦|復旦|浙江|国际|國際|中央|省|市|县|縣)/;
+const INSTITUTION = /(?:大学|大學|学院|學院|研究院|研究所|研究中心|公司|集团|集團|协会|協會|委员会|委員會|基金会|基金會|医院|醫院|银行|銀行)/;
+
+/**
+ * "王文中国人民大学重阳金融研究院院长" → "王文": a name glued to the writer's affiliation (one text node, no space).
+ * The name is the two or three characters before a place or institution word; undefined when no such split fits.
+ */
+export function splitAffiliation(token: string): string | undefined {
+  if (token.length <= 4 || !INSTITUTION.test(token) && !/(?:院长|院長|教授|主任|研究员|研究員|校长|校長|博士)$/.test(token)) return undefined;
+  for (const n of [2, 3]) if (AFFILIATION_START.test(token.slice(n))) return token.slice(0, n);
+  return undefined;
+}

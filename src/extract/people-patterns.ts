@@ -1,0 +1,31 @@
+/**
+ * Regex pieces shared by the byline (byline.ts) and source (source-text.ts) readers: Chinese names, reporter
+ * labels and outlet prefixes in simplified and traditional characters, and the 丨 separator fix.
+ */
+
+export const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
+/** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */
+export const CN_NAME = String.raw`(?:[${CN}]{1,6}[·•][${CN}]{1,10}?|[${CN}]{2,4}?)`;
+export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/／╱:：_]|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
+/** Several names separated by spaces or 、 (e.g. "王建宏 张文攀"). */
+// A following label ("孙宁 责任编辑：…") is not a second name.
+export const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|責任|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核|摄影|攝影)${CN_NAME}${NAME_STOP}){0,7}`;
+export const OUTLET = String.raw`(?:本报|本報|本刊|本网|本網|本台|新华社|中新社|中新网|央视网|人民网|光明网|新华网|央广网|[${CN}\dA-Za-z]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|报道|报|報|网|網|台|臺|频道|頻道|客户端|社))`;
+export const REPORTER_WORD = String.raw`(?:记者|記者|实习生|實習生|通讯员|通訊員)`;
+export const REPORTER = String.raw`${OUTLET}?(?:首席|特约|特約|见习|見習|驻[${CN}]{1,4}|駐[${CN}]{1,4})?${REPORTER_WORD}`;
+/** Any outlet or desk written before 记者 ("总台央视记者", "澎湃新闻记者", "新华社北京10月12日电 记者"). */
+export const ANY_REPORTER = String.raw`[${CN}A-Za-z\d·•]{0,12}?(?:首席|特约|特約|见习|見習|驻[${CN}]{1,4}|駐[${CN}]{1,4})?${REPORTER_WORD}`;
+/** The outlet glued before a name in a dateline: "中國時報張立勳／特稿", "聯合報記者…". */
+export const OUTLET_PREFIX = String.raw`(?:[${CN}]{1,6}?(?:時報|时报|日報|日报|晚報|晚报|早報|早报|新聞|新闻|報|报|網|网|社|臺|台))`;
+/** What a slash dateline reports: "台北報導", "華盛頓4日電", "綜合外電報導", "特稿". */
+export const DATELINE_KIND = String.raw`[${CN}\d]{0,10}?(?:报道|報導|報道|报导|电|電|特稿|专访|專訪|综合|綜合)`;
+
+/** "作者丨张三", "来源丨新华社": the CJK-range bar 丨 used as a separator after a label is a bar, not a character. */
+export function barSeparators(t: string): string {
+  return t.includes('丨') ? t.replace(/(作\s?者|文|撰文|来源|來源|编辑|編輯|责编|責編|责任编辑|責任編輯|记者|記者|图|圖|摄影|攝影|出品|策划|策劃|排版|审核|審核|校对|校對)\s*丨\s*/g, '$1｜') : t;
+}
+
+/** Not markup, a URL or an e-mail address. */
+export function isPlausibleName(s: string): boolean {
+  return s.length > 0 && s.length <= 80 && !/[=<>"{}]|https?:|@|\.(?:com|cn|net|org)\b/i.test(s);
+}

@@ -1,0 +1,74 @@
+/**
+ * Byline text with element boundaries kept. The page's lines join the text of inline elements as the reader sees
+ * it, and Chinese text has no spaces, so `来源：<a>新京报</a><a>举报</a>` reads `来源：新京报举报` and
+ * `<span>Howard Blume</span><span>Staff Writer</span>` reads `Howard BlumeStaff Writer`. For bylines a change of
+ * element is a token boundary: these helpers give the same lines with a space at every element boundary, and an
+ * element's text as its separate runs.
+ *
+ * Cost: only lines of the metadata zones are re-read, each owner element once (cached), and owners holding more
+ * than MAX_OWNER_LEN of text (a whole <br>-laid-out article) are left as they are.
+ */
+import type { Block } from './blocks.js';
+import type { StatsMap } from './body-score.js';
+import { BLOCK_TAGS, isTag, isText, type AnyNode, type Element } from './dom.js';
+import { collapseSpace } from './text.js';
+
+/** Weighted text length past which an owner element is not re-read. */
+const MAX_OWNER_LEN = 4000;
+/** Runs read from one element at most. */
+const MAX_RUNS = 400;
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'option', 'textarea', 'button']);
+
+export interface ZoneLine {
+  text: string;
+  el: Element;
+}
+
+/** The element's text as lines (split at <br> and block children), each line a list of text runs. */
+export function runLines(root: Element): string[][] {
+  const lines: string[][] = [[]];
+  let count = 0;
+  const walk = (node: AnyNode, depth: number): void => {
+    if (count >= MAX_RUNS || depth > 60) return;
+    if (isText(node)) {
+      const t = collapseSpace(node.data);
+      if (t) {
+        lines[lines.length - 1].push(t);
+        count++;
+      }
+      return;
+    }
+    if (!isTag(node) || SKIP.has(node.name)) return;
+    const breaks = node !== root && (node.name === 'br' || BLOCK_TAGS.has(node.name));
+    if (breaks && lines[lines.length - 1].length > 0) lines.push([]);
+    for (const c of node.children) walk(c, depth + 1);
+    if (breaks && lines[lines.length - 1].length > 0) lines.push([]);
+  };
+  walk(root, 0);
+  return lines.filter((l) => l.length > 0);
+}
+
+/** All runs of a small element (a byline element): its text split at every element boundary. */
+export function elementRuns(el: Element): string[] {
+  return runLines(el).flat();
+}
+
+const squash = (s: string): string => s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
+
+/**
+ * The zone's lines re-read with element boundaries as spaces. A line whose owner is too big, or whose re-read text
+ * does not match (the line pass normalised it differently), keeps its text.
+ */
+export function segmentLines(lines: Block[], stats: StatsMap, cache: Map<Element, string[][]>): ZoneLine[] {
+  return lines.map((l) => {
+    if ((stats.get(l.el)?.len ?? Infinity) > MAX_OWNER_LEN) return { text: l.text, el: l.el };
+    let runs = cache.get(l.el);
+    if (!runs) {
+      runs = runLines(l.el);
+      cache.set(l.el, runs);
+    }
+    const key = squash(l.text);
+    const match = runs.find((r) => r.length > 1 && squash(r.join('')) === key);
+    return { text: match ? match.join(' ') : l.text, el: l.el };
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * The outlet a page credits (来源): labelled lines (来源：, 本文来源, 稿件来源, 來源, 来源丨, a label and its value in
+ * two elements), an outlet alone on the date line ("2022-02-13 09:57 光明网"), and datelines that open with an
+ * outlet or a wire service (【聯合晚報╱記者…】, 新华社北京5月9日电). A trailing location or tool link is cut off.
+ */
+import { barSeparators, CN, CN_NAME, DATELINE_KIND, isPlausibleName, OUTLET_PREFIX } from './people-patterns.js';
+import { collapseSpace } from './text.js';
+
+const SOURCE_PATTERN = new RegExp(
+  String.raw`(?:^|[^${CN}])(?:文章来源|新闻来源|信息来源|稿件来源|消息来源|本文来源|本文來源|原文来源|原文來源|内容来源|內容來源|转载来源|本文转自|本文轉自|本文出处|原文出处|文章出处|来源|來源|新聞來源|資料來源|稿件來源|来自|來自|稿源|出处|出處|转自|轉自|转载自|轉載自|source)\s*[:：|｜]\s*(.{2,40})`,
+  'i',
+);
+const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
+/** Where a source name ends: another label, a date, a separator. */
+const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小).*$/;
+/** Values that name no publication. */
+const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|admin|none|null|unknown)$/i;
+/** Names of outlets as they end: 报, 网, 社, 台, 刊 … */
+const OUTLET_NAME = new RegExp(String.raw`^[${CN}A-Za-z0-9·]{2,16}(?:报|報|网|網|社|台|臺|刊|新闻|新聞|周刊|週刊|杂志|雜誌|频道|頻道|客户端|之春|在线|在線|通讯|观察|报道|中文站|中文网)$`);
+
+function cleanSource(raw: string): string | undefined {
+  let s = raw.replace(/^[\s[【《「“"]+/, '');
+  const end = SOURCE_END.exec(s);
+  if (end) s = s.slice(0, end.index);
+  // Chinese outlet names have no spaces: "21世纪经济报道 发表" ends at the space.
+  if (/[\u3400-\u9fff]/.test(s)) s = s.split(/\s/)[0];
+  s = s.replace(/[\]】》」”"\s]+$/, '').replace(/^[《「“"]|[》」”"]$/g, '').trim();
+  // "中国新闻网(北京)" cut at its ")": a bracket left open is the dateline place, not part of the name.
+  s = s.replace(/\s*[(（][^()（）]*$/, '').trim();
+  if (s.length < 2 || s.length > 30 || NOT_A_SOURCE.test(s) || !isPlausibleName(s)) return undefined;
+  return s;
+}
+
+export function sourceFromText(text: string): string | undefined {
+  if (text.length > 300 * 2) return undefined;
+  const t = barSeparators(collapseSpace(text));
+  if (t.length > 300) return undefined;
+  // "<span>来源</span><span>新华社</span>": label and value in two elements, no colon between.
+  const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t);
+  return m ? cleanSource(m[1]) : undefined;
+}
+
+const DATE_IN_LINE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;
+
+/**
+ * A publication named on a short date line without a label: "2005年03月21日 11:21 《理财周刊》",
+ * "2022-02-13 09:57 光明网", "——《北京之春》1998年3月号".
+ */
+export function sourceFromInfoLine(text: string): string | undefined {
+  if (text.length > 90 * 2) return undefined;
+  const t = collapseSpace(text);
+  if (t.length > 90 || !/\d{1,2}[:：]\d{2}|(?:19|20)\d{2}\s?[-年/.]/.test(t)) return undefined;
+  const bracketed = /《([^》]{2,20})》/.exec(t);
+  if (bracketed) return cleanSource(bracketed[1]);
+  const rest = t
+    .replace(/【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)/g, ' ')
+    .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
+    .replace(DATE_IN_LINE, ' ')
+    .replace(/[|｜]/g, ' ');
+  // Separators standing alone or leading a token ("22:30 · 新华社", "22:30·新华社") are not part of the name.
+  const tokens = rest.split(/\s+/).map((x) => x.replace(/^[·•|｜\-–—:：]+/, '')).filter((x) => x && !/^(?:星期.|周.|更新|发布|来源|來源)$/.test(x));
+  return tokens.length === 1 && OUTLET_NAME.test(tokens[0]) ? cleanSource(tokens[0]) : undefined;
+}
+
+/** "新华社北京5月9日电", "（中央社記者盧太城台東縣12日電）": a wire service's dateline credits that service. */
+const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)(?:[记記]者|[${CN}]{1,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
+/** "【聯合晚報╱記者楊正海╱即時報導】", "中國時報張立勳／特稿": the outlet that opens a slash dateline. */
+const DATELINE_OUTLET = new RegExp(String.raw`^\s*[【\[〔]\s*([^╱／/】\]〕\s]{2,12}?)\s*[╱／/]`);
+const GLUED_OUTLET = new RegExp(String.raw`^\s*(${OUTLET_PREFIX})${CN_NAME}\s*[／╱/]\s*${DATELINE_KIND}`);
+
+export function sourceFromDateline(text: string): string | undefined {
+  if (text.length > 600) return undefined;
+  const wire = WIRE_DATELINE.exec(text.slice(0, 200));
+  if (wire) return wire[1];
+  const m = DATELINE_OUTLET.exec(text) ?? GLUED_OUTLET.exec(text);
+  if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本報|本报|本網|本网)/.test(m[1])) return undefined;
+  return cleanSource(m[1]);
+}

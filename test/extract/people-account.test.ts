@@ -1,0 +1,38 @@
+/** Account platforms, script variables and the source a page's text credits (issue 12). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractArticle } from '../../src/extract/index.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const wechat = (meta: string, tail = ''): string => `<html><head><title>石榴花开</title><meta property="og:site_name" content="微信公众平台"></head>
+  <body><h2 id="activity-name">石榴花开</h2>${meta}<div id="js_content">${zhParagraphs()}${tail}</div></body></html>`;
+
+test('a WeChat article credits its account even when the text names another source', () => {
+  const a = extractArticle(wechat('<div id="meta_content"><em id="post-date">2018-03-20</em><a id="post-user" href="##">共产党员</a></div>', '<p>（来源：新华社）</p>'), { url: 'https://mp.weixin.qq.com/s/a' });
+  assert.equal(a.publisher, '共产党员');
+});
+
+test('the account name in a nickname-classed element is found without #js_name', () => {
+  const a = extractArticle(wechat('<div class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_nickname">掌上绥德</span></div>'), { url: 'https://mp.weixin.qq.com/s/b' });
+  assert.equal(a.publisher, '掌上绥德');
+});
+
+test('without the account name a platform is no source', () => {
+  const a = extractArticle(wechat(''), { url: 'https://mp.weixin.qq.com/s/c' });
+  assert.notEqual(a.publisher, '微信公众平台');
+});
+
+test("a blog's script nickName is its writer, not the page's source", () => {
+  const a = extractFrom(`<h1 class="title-article">SolVES模型的评估</h1><div class="bar-content"><a class="follow-nickName" href="/u">Jeremy Tsheng</a><span class="time">于 2023-03-12 13:08:03 发布</span></div><div id="content_views">${zhParagraphs()}</div><script>var nickName = "Jeremy Tsheng";</script>`, {
+    head: '<title>SolVES模型的评估-CSDN博客</title>',
+  });
+  assert.equal(a.author, 'Jeremy Tsheng');
+  assert.notEqual(a.publisher, 'Jeremy Tsheng');
+});
+
+test('a .reporter element in a Chinese CMS is a byline element', () => {
+  const a = extractFrom(`<h1>九月政爭</h1><p class="meta dateline">時間：2014/01/31 18:32</p><p class="meta reporter">記者：邱婉柔</p><div class="content">${zhParagraphs()}</div>`, {
+    head: '<title>九月政爭</title>',
+  });
+  assert.equal(a.author, '邱婉柔');
+});
