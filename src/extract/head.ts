@@ -49,9 +49,12 @@ const MAX_CT_SEARCH_CHARS = 1_000_000;
 const CT_ONLY = /ct\s*=\s*["']?(\d{10})\b/g;
 /** Variables kept per page (a bound on work; time variables are few and come first in the budget's use). */
 const MAX_SCRIPT_VARS = 200;
-/** `name = "value"` / `"name": "value"` / `name: 1600000000` for the variable names we read (lower-cased later). */
+/**
+ * `name = "value"` / `"name": "value"` / `name: 1600000000` for the variable names we read (lower-cased later);
+ * WeChat wraps some in its own decoder (`var nickname = htmlDecode("…")`).
+ */
 const SCRIPT_VAR =
-  /(?:(?<=\bwindow\.)|(?<![\w$.]))["']?(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nickname|js_name|author_?name)["']?\s*[:=]\s*(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
+  /(?:(?<=\bwindow\.)|(?<![\w$.]))["']?(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nickname|js_name|author_?name)["']?\s*[:=]\s*(?:htmlDecode\(\s*)?(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
 
 /** Reads <meta>, <title>, <html lang> and JSON-LD from the element list of the untouched page (one pass). */
 export function readHead(all: Element[]): HeadData {

@@ -17,6 +17,11 @@ test('the account name in a nickname-classed element is found without #js_name',
   assert.equal(a.publisher, '掌上绥德');
 });
 
+test("WeChat's script account name, wrapped in its htmlDecode call, is the source", () => {
+  const a = extractArticle(wechat('', '<script>var nickname = htmlDecode("掌上绥德");</script>'), { url: 'https://mp.weixin.qq.com/s/d' });
+  assert.equal(a.publisher, '掌上绥德');
+});
+
 test('without the account name a platform is no source', () => {
   const a = extractArticle(wechat(''), { url: 'https://mp.weixin.qq.com/s/c' });
   assert.notEqual(a.publisher, '微信公众平台');
