@@ -10,7 +10,10 @@
  *   4. the frontier alone (scripts/bench-frontier.ts): 100 000 and 1 000 000 URLs over 10 000 hosts enqueued,
  *      100 000 claimed and finished, on the store's own disk; rates and peak RSS, each size in its own process;
  *   5. the first `serve` of a 100 000-snapshot store whose search index was never built (scripts/bench-serve.ts);
- *      BENCH_SERVE=0 skips it (writing the store and the background index build take minutes).
+ *      BENCH_SERVE=0 skips it (writing the store and the background index build take minutes);
+ *   6. the shared frontier on Redis alone (scripts/bench/frontier-redis.ts): add, claim + finish rates, Redis memory;
+ *   7. one crawl shared by 1, 2 and 3 `--worker` processes over Redis + PostgreSQL (scripts/bench/workers.ts);
+ *      BENCH_WORKERS=0 skips it.
  *
  * Where a crawl's time went (node --cpu-prof of scripts/bench/run-snapcrawl.ts, 2 000 articles, before
  * issue 14's changes; main thread, wall time, on a shared 2-core machine):
@@ -63,6 +66,16 @@ console.log(JSON.stringify(await runBrowserBench(), null, 2));
 console.log('\n== frontier alone: 1 000 000 URLs over 10 000 hosts, 100 000 claimed and finished ==');
 const frontierBench = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./bench-frontier.ts', import.meta.url))], { stdio: 'inherit' });
 if (frontierBench.status !== 0) console.log(`frontier bench failed (exit ${frontierBench.status})`);
+
+console.log('\n== shared frontier on Redis: 100 000 URLs over 1 000 hosts added, claimed and finished ==');
+const redisBench = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./bench/frontier-redis.ts', import.meta.url))], { stdio: 'inherit' });
+if (redisBench.status !== 0) console.log(`Redis frontier bench failed (exit ${redisBench.status}; is Redis up on 127.0.0.1:6379?)`);
+
+if (process.env.BENCH_WORKERS !== '0') {
+  console.log('\n== many workers, one crawl (Redis frontier + PostgreSQL index): 1, 2 and 3 worker processes ==');
+  const workersBench = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./bench/workers.ts', import.meta.url))], { stdio: 'inherit' });
+  if (workersBench.status !== 0) console.log(`workers bench failed (exit ${workersBench.status})`);
+}
 
 if (process.env.BENCH_SERVE !== '0') {
   console.log('\n== first serve of a 100 000-snapshot store (search index never built) ==');

@@ -68,6 +68,9 @@ function buildProgram(run: (p: Promise<number>) => void): Command {
     .option('--depth <n>', 'link depth to follow from the seeds (one-off crawls default to 0)', positiveInt)
     .option('--allow-private', 'allow private, loopback and link-local addresses')
     .option('--json', 'JSON log lines and a JSON summary, even on a terminal')
+    .option('--worker', 'join a shared crawl as one of many workers (leases; the config’s frontier:/index: or the store)')
+    .option('--frontier <url>', 'shared frontier for --worker, overriding the config’s frontier: (redis://HOST:PORT/DB)')
+    .option('--lease <duration>', 'with --worker: how long a claimed URL stays this worker’s without renewal (default 60s)', duration)
     .action((urls: string[], o) => run(commands.crawl().then((m) => m.crawlCommand(urls, o))));
 
   program

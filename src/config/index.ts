@@ -1,4 +1,5 @@
-export { loadConfig, parseConfig, makeConfig, makeSource, formatPath } from './load.js';
+export { loadConfig, parseConfig, makeConfig, makeSource, formatPath, withSharedStores } from './load.js';
+export { sharedStoreUrlProblem } from './schema.js';
 export {
   DEFAULT_USER_AGENT,
   type CrawlConfig,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../util/errors.js';
-import { configSchema, sourceSchema, type ConfigInput, type CrawlConfig, type SourceConfig, type SourceInput } from './schema.js';
+import { configSchema, sharedStoreUrlProblem, sourceSchema, type ConfigInput, type CrawlConfig, type SourceConfig, type SourceInput } from './schema.js';
 
 /** Renders a zod path as `sources[2].seeds[0]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -53,4 +53,20 @@ export function makeSource(input: SourceInput): SourceConfig {
 /** Builds a validated config (used by tests and ad-hoc runs). */
 export function makeConfig(input: ConfigInput): CrawlConfig {
   return parseConfig(input);
+}
+
+/**
+ * The config with the command line's shared-store URLs (`--frontier`, `--index`) in place of its own, checked by
+ * the same rules as the config fields; a bad URL is a ConfigError naming the option.
+ */
+export function withSharedStores(config: CrawlConfig, over: { frontier?: string; index?: string }): CrawlConfig {
+  const out = { ...config };
+  for (const kind of ['frontier', 'index'] as const) {
+    const value = over[kind];
+    if (value === undefined) continue;
+    const problem = sharedStoreUrlProblem(kind, value);
+    if (problem) throw new ConfigError(`--${kind} ${value}: ${problem}`, '<command line>', [{ path: `--${kind}`, message: problem }]);
+    out[kind] = value;
+  }
+  return out;
 }

@@ -190,9 +190,45 @@ export const siteSchema = z.strictObject({
   takedownContact: z.string().optional(),
 });
 
+/**
+ * Why a shared-store URL is unusable, or null when it is fine. `frontier` takes redis://HOST:PORT/DB (DB a number,
+ * 0 when absent); `index` takes postgres:// or postgresql:// with a database name. Anything else is refused here,
+ * so a typo fails at load time with the field's path instead of as a connection error mid-crawl.
+ */
+export function sharedStoreUrlProblem(kind: 'frontier' | 'index', value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return kind === 'frontier' ? 'must be a URL like redis://127.0.0.1:6379/0' : 'must be a URL like postgres://user@127.0.0.1:5432/snapcrawl';
+  }
+  if (kind === 'frontier') {
+    if (url.protocol !== 'redis:') return `only redis:// is supported for the frontier (got ${url.protocol}//)`;
+    if (!url.hostname) return 'needs a host: redis://HOST:PORT/DB';
+    const db = url.pathname.replace(/^\//, '');
+    if (db !== '' && !/^\d{1,2}$/.test(db)) return `the Redis database must be a number (redis://HOST:PORT/0), not "${db}"`;
+    return null;
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return `only postgres:// or postgresql:// is supported for the index (got ${url.protocol}//)`;
+  if (!url.hostname) return 'needs a host: postgres://USER@HOST:PORT/DBNAME';
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (name === '' || name.includes('/')) return 'needs a database name: postgres://USER@HOST:PORT/DBNAME';
+  return null;
+}
+
+const sharedStoreUrl = (kind: 'frontier' | 'index') =>
+  z.string().min(1).superRefine((s, ctx) => {
+    const problem = sharedStoreUrlProblem(kind, s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const configSchema = z
   .strictObject({
     store: z.string().min(1).default('snapshots'),
+    /** Shared frontier for `crawl --worker` (redis://HOST:PORT/DB); absent: the store's SQLite database. */
+    frontier: sharedStoreUrl('frontier').optional(),
+    /** Shared snapshot index, runs, exclusions and search (postgres://…/DBNAME); absent: the store's SQLite database. */
+    index: sharedStoreUrl('index').optional(),
     concurrency: z.number().int().min(1).max(256).default(8),
     /** Global page budget per run across sources (on top of each source's maxPages). */
     maxPages: z.number().int().min(1).optional(),

@@ -72,7 +72,10 @@ export function resolveRun(urls: string[], o: CrawlCommandOptions): { config: Cr
   return { config, sources, adHoc: false };
 }
 
-export async function crawlCommand(urls: string[], o: CrawlCommandOptions): Promise<number> {
+export async function crawlCommand(urls: string[], o: CrawlCommandOptions & { worker?: boolean; frontier?: string; lease?: number }): Promise<number> {
+  // A worker of a shared crawl (leases, shared stores) instead of the embedded single-process run.
+  if (o.worker) return (await import('./crawl-worker.js')).workerCommand(urls, o);
+  if (o.frontier !== undefined) throw new ConfigError('--frontier is for crawl --worker', '<command line>');
   const { config, sources, adHoc } = resolveRun(urls, o);
   // Before the lock, SQLite or a signal handler: an unusable store fails here with exit 2 and the cause.
   const storeDir = resolveWritableStore(storeDirOf(o, config));

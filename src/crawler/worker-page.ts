@@ -1,0 +1,233 @@
+import type { CrawlConfig, SourceConfig } from '../config/index.js';
+import type { FetchResult, HttpFetcher } from '../fetch/index.js';
+import { normalizeUrl, type UrlHistory } from '../frontier/index.js';
+import { ExcludedUrlError } from '../snapshot/errors.js';
+import { writeSharedSnapshot } from '../snapshot/shared-writer.js';
+import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores, QueueItem, UrlValidators, WorkerId } from '../storage/interfaces.js';
+import { FetchError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { runExtractTask } from './extractTask.js';
+import { detectChallenge } from './health.js';
+import { privateAccessFor } from './privateScope.js';
+import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
+import type { SourceScope } from './scope.js';
+import type { WorkerLinks } from './worker-links.js';
+import { BLOCKED_REASON, type SharedRobots } from './worker-robots.js';
+
+/** The one thing that happens to a claimed URL, applied to the frontier once by the worker. */
+export type PageOutcome =
+  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[] }
+  | { kind: 'retry'; at: number; error: string; links: QueueItem[] }
+  /** The lease went to another worker meanwhile: nothing of ours may be applied. */
+  | { kind: 'lost' };
+
+export interface PageStageDeps {
+  config: CrawlConfig;
+  sources: ReadonlyMap<string, SourceConfig>;
+  scopes: ReadonlyMap<string, SourceScope>;
+  allowPrivate: boolean;
+  frontier: FrontierStore;
+  index: IndexStores;
+  blobs: BlobStore;
+  fetcher: HttpFetcher;
+  robots: SharedRobots;
+  links: WorkerLinks;
+  worker: WorkerId;
+  leaseMs: number;
+  /** Aborted on a second stop signal: in-flight fetches are cut and their URLs go back to the queue. */
+  runSignal: AbortSignal;
+  logger: Logger;
+  /**
+   * Longest a request may start after the time its claim booked the host's slot: later (a stalled event loop, a
+   * slow store), and it is given back unfetched, since starting it could crowd the next worker's slot on the host.
+   */
+  startSlackMs: (source: SourceConfig) => number | null;
+  /** A robots.txt Crawl-delay longer than the source's delay: the worker books this host's slots further apart. */
+  noteCrawlDelay: (host: string, ms: number) => void;
+}
+
+const finish = (result: FinishedFetch, links: QueueItem[] = []): PageOutcome => ({ kind: 'finish', result, links });
+const retry = (at: number, error: string, links: QueueItem[] = []): PageOutcome => ({ kind: 'retry', at, error, links });
+const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);
+const looksLikeFeed = (ct: string | undefined) => !!ct && /(xml|rss|atom|json)/i.test(ct) && !/html/i.test(ct);
+/** First retry of a failed URL in a later run, doubling per failure (revisitPolicy.ts's schedule). */
+const failureRetryAt = (attempts: number) => (attempts < MAX_ATTEMPTS ? Date.now() + 15 * 60_000 * 2 ** Math.max(0, attempts - 1) : null);
+/** Transient failures (network, 5xx, 429) retried inside the run: each retry is a new claim, paced like any request. */
+const transientRetryAt = (attempts: number) => Date.now() + Math.min(30_000, 500 * 2 ** Math.max(0, attempts - 1));
+
+function history(v: UrlValidators | null): UrlHistory | null {
+  if (!v) return null;
+  return { etag: v.etag, lastModified: v.lastModified, snapshotId: v.snapshotId, fetchedBefore: v.fetchCount > 0, revisitCount: Math.max(0, v.fetchCount - 1) };
+}
+
+/** Whether a taken-down rule covers the URL: the frontier's copy (fresh within seconds) or the durable list. */
+export async function excludedAnywhere(d: Pick<PageStageDeps, 'frontier' | 'index'>, url: string): Promise<boolean> {
+  const [a, b] = await Promise.all([d.frontier.isExcluded(url), d.index.exclusions.isExcluded(url)]);
+  return a || b;
+}
+
+/**
+ * The stages of one claimed URL — exclusion, robots, fetch, classification, extraction, storage — as a pure
+ * function of the claim: it returns one outcome and changes nothing in the frontier itself (the snapshot index and
+ * blobs are written by the storage stage, whose insert is the commit point between workers).
+ */
+export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedAt: number): Promise<PageOutcome> {
+  const source = d.sources.get(item.source);
+  if (!source) return finish({ state: 'skipped', outcome: 'unknown-source' });
+  const privateAccess = privateAccessFor(source, d.allowPrivate);
+  const origin = new URL(item.requestUrl).origin;
+  // The look-ups before the fetch go out together: time from the claim to the request start is what pacing must bound.
+  const [excluded, known, stored] = await Promise.all([excludedAnywhere(d, item.url), d.robots.known(origin), d.frontier.validators(item.url)]);
+  if (excluded) return finish({ state: 'skipped', outcome: 'excluded' });
+  const slack = d.startSlackMs(source);
+  // Early: wait for the booked slot. Late beyond the slack: give the slot back rather than crowd the next one.
+  const inSlot = async (): Promise<boolean> => {
+    const early = claimedAt - Date.now();
+    if (early > 0) await new Promise((r) => setTimeout(r, early));
+    // Measured after the wait too: a timer can fire late on a busy machine.
+    return slack === null || Date.now() - claimedAt <= slack;
+  };
+  // robots.txt not known yet: this lease's request to the host is the robots.txt fetch; the page waits for a slot of its own.
+  if (!known) {
+    if (!(await inSlot())) return retry(Date.now(), 'started late for its slot');
+    d.logger.debug({ host: item.host, url: `${origin}/robots.txt`, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');
+  }
+  const verdict = await d.robots.check(item.requestUrl, privateAccess);
+  if (verdict.crawlDelaySec !== undefined) d.noteCrawlDelay(item.host, verdict.crawlDelaySec * 1000);
+  const sitemapLinks = d.links.robotsSitemaps(item, source, (o) => d.robots.sitemaps(o));
+  if (!verdict.allowed && verdict.reason === BLOCKED_REASON) {
+    return finish({ state: 'failed', outcome: 'blocked-address', error: 'private or loopback address refused' }, sitemapLinks);
+  }
+  if (!verdict.allowed && verdict.reason.startsWith('unreachable')) {
+    return finish({ state: 'failed', outcome: 'robots-unreachable', error: verdict.reason, nextRevisitAt: failureRetryAt(item.attempts) }, sitemapLinks);
+  }
+  if (!verdict.allowed) return finish({ state: 'skipped', outcome: 'robots' }, sitemapLinks);
+  if (!known && verdict.fetchedNow) return retry(Date.now(), 'robots.txt fetched first', sitemapLinks);
+
+  const validators = history(stored);
+  const revisit = Boolean(validators?.fetchedBefore && validators.snapshotId);
+  const headers: Record<string, string> = {};
+  if (source.userAgent) headers['user-agent'] = source.userAgent;
+  if (revisit && validators?.etag) headers['if-none-match'] = validators.etag;
+  if (revisit && validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
+  if (!(await inSlot())) return retry(Date.now(), 'started late for its slot', sitemapLinks);
+  let result: FetchResult;
+  d.logger.debug({ host: item.host, url: item.requestUrl, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');
+  try {
+    result = await d.fetcher.fetch(item.requestUrl, {
+      privateAccess,
+      headers,
+      retries: 0,
+      signal: d.runSignal,
+      totalTimeoutMs: d.config.fetch.totalTimeoutMs,
+      beforeRedirect: async (target) => {
+        const url = normalizeUrl(target);
+        if (url && (await excludedAnywhere(d, url))) return 'excluded';
+        return null;
+      },
+    });
+  } catch (err) {
+    return fetchFailed(d, item, err, sitemapLinks);
+  }
+  if (result.status === 304 && revisit) {
+    return finish({ state: 'done', outcome: 'not-modified', status: 304, nextRevisitAt: nextRevisitAt(source, validators, true) }, sitemapLinks);
+  }
+  if ((result.status >= 500 || result.status === 429) && item.attempts <= d.config.fetch.retries) {
+    return retry(transientRetryAt(item.attempts), `http-${result.status}`, sitemapLinks);
+  }
+  const challenge = detectChallenge(result);
+  if (challenge) {
+    return finish({ state: 'failed', outcome: 'blocked', status: result.status, error: `challenge page (${challenge})`, nextRevisitAt: failureRetryAt(item.attempts) }, sitemapLinks);
+  }
+  if (result.status < 200 || result.status >= 300) {
+    const gone = result.status === 404 || result.status === 410;
+    return finish({ state: 'failed', outcome: `http-${result.status}`, status: result.status, nextRevisitAt: gone ? null : failureRetryAt(item.attempts) }, sitemapLinks);
+  }
+  const contentType = result.headers['content-type'];
+  if (item.kind === 'feed' || item.kind === 'sitemap' || looksLikeFeed(contentType)) {
+    return finish({ state: 'done', outcome: 'discovery', status: result.status }, [...sitemapLinks, ...d.links.feedLinks(item, result, source)]);
+  }
+  if (!isHtml(contentType)) return finish({ state: 'done', outcome: 'not-html', status: result.status }, sitemapLinks);
+  return handleHtml(d, item, source, result, validators, verdict, sitemapLinks);
+}
+
+function fetchFailed(d: PageStageDeps, item: ClaimedItem, err: unknown, links: QueueItem[]): PageOutcome {
+  if (d.runSignal.aborted) return retry(0, 'interrupted by stop', links);
+  if (!(err instanceof FetchError)) throw err;
+  if (err.kind === 'redirect-refused') return finish({ state: 'skipped', outcome: 'redirect-excluded' }, links);
+  if (err.kind === 'retry-later' && item.attempts < MAX_ATTEMPTS) {
+    const now = Date.now();
+    const asked = err.retryAt?.getTime();
+    return retry(Number.isFinite(asked) ? Math.min(Math.max(asked!, now), now + d.config.fetch.maxRescheduleMs) : now + 60_000, err.message, links);
+  }
+  if ((err.kind === 'network' || err.kind === 'timeout') && item.attempts <= d.config.fetch.retries) {
+    return retry(transientRetryAt(item.attempts), err.message, links);
+  }
+  const permanent = err.kind === 'blocked-address' || err.kind === 'invalid-url' || err.kind === 'redirect-loop' || err.kind === 'too-many-redirects';
+  d.logger.warn({ url: item.url, kind: err.kind, err: err.message }, 'fetch failed');
+  return finish({ state: 'failed', outcome: err.kind, error: err.message, nextRevisitAt: permanent ? null : failureRetryAt(item.attempts) }, links);
+}
+
+async function handleHtml(
+  d: PageStageDeps,
+  item: ClaimedItem,
+  source: SourceConfig,
+  result: FetchResult,
+  validators: UrlHistory | null,
+  verdict: { allowed: boolean; robotsUrl: string; reason: string },
+  links: QueueItem[],
+): Promise<PageOutcome> {
+  const scope = d.scopes.get(source.name);
+  const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
+  const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(item.url) ?? null;
+  // In this process: a worker is one thread, and more workers are how a crawl uses more cores.
+  const extracted = runExtractTask({
+    fetch: result,
+    options: { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt },
+    prepare: byPattern !== false,
+  });
+  const { article } = extracted;
+  const found = item.depth < source.maxDepth && scope ? d.links.pageLinks(item, article.outlinks, source) : [];
+  const all = [...links, ...found];
+  const asSeed = item.kind === 'seed' && finalUrl === item.url;
+  const isArticle = byPattern ?? (!asSeed && article.classification?.isArticle === true);
+  if (!isArticle) {
+    const next =
+      item.kind !== 'page' ? null : item.depth <= 1 && source.revisit[0] !== undefined ? Date.now() + source.revisit[0] : nextRevisitAt(source, validators, Boolean(validators?.fetchedBefore));
+    return finish({ state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next }, all);
+  }
+  let outcome;
+  try {
+    outcome = await writeSharedSnapshot(
+      {
+        blobs: d.blobs,
+        snapshots: d.index.snapshots,
+        search: d.index.search,
+        isExcluded: (url) => excludedAnywhere(d, url),
+        stillHeld: async () => (await d.frontier.renew(d.worker, [item.url], Date.now() + d.leaseMs)).includes(item.url),
+      },
+      { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: { mode: 'http' } },
+      extracted.prepared,
+    );
+  } catch (err) {
+    if (!(err instanceof ExcludedUrlError)) throw err;
+    d.logger.info({ url: item.url, err: err.message }, 'not stored: excluded by a takedown');
+    return finish({ state: 'skipped', outcome: 'excluded' }, all);
+  }
+  if (outcome.status === 'lease-lost') return { kind: 'lost' };
+  const status = outcome.status === 'lost-race' ? 'unchanged' : outcome.status;
+  const revisited = Boolean(validators?.fetchedBefore && validators.snapshotId);
+  d.logger[status === 'unchanged' ? 'debug' : 'info']({ id: outcome.id, url: item.url, version: status }, 'snapshot');
+  return finish(
+    {
+      state: 'done',
+      outcome: `snapshot-${status}`,
+      status: result.status,
+      snapshotId: outcome.id,
+      etag: result.headers.etag,
+      lastModified: result.headers['last-modified'],
+      nextRevisitAt: item.kind === 'page' ? nextRevisitAt(source, validators, revisited) : null,
+    },
+    all,
+  );
+}

@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { hostname } from 'node:os';
+import type { CrawlConfig, SourceConfig } from '../config/index.js';
+import { HttpFetcher } from '../fetch/index.js';
+import type { BlobStore, ClaimedItem, FrontierStore, IndexStores, WorkerId } from '../storage/interfaces.js';
+import { silentLogger, type Logger } from '../util/logger.js';
+import { SourceScope } from './scope.js';
+import { WorkerLinks } from './worker-links.js';
+import { excludedAnywhere, processClaim, type PageOutcome, type PageStageDeps } from './worker-page.js';
+import { SharedRobots } from './worker-robots.js';
+import { endRun, seedOnce } from './worker-seed.js';
+
+/** `host:pid:random`: unique across machines and restarts; a dead worker's leases carry it until they expire. */
+export function newWorkerId(): WorkerId {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+export interface SharedStores {
+  frontier: FrontierStore;
+  index: IndexStores;
+  blobs: BlobStore;
+}
+
+export interface WorkerOptions {
+  sources: SourceConfig[];
+  stores: SharedStores;
+  logger?: Logger;
+  /** Lease length; renewed while the page is worked on. Default 60 s. */
+  leaseMs?: number;
+  /** Overrides config.concurrency: URLs this worker holds at once. */
+  concurrency?: number;
+  allowPrivate?: boolean;
+  /** How often the loop looks for due work or the crawl's end when idle. Default 200 ms. */
+  idlePollMs?: number;
+}
+
+export interface WorkerSummary {
+  worker: WorkerId;
+  runId: string;
+  status: 'completed' | 'interrupted';
+  seeded: boolean;
+  claimed: number;
+  fetched: number;
+  /** Outcomes of the URLs this worker finished (`snapshot-new`, `index`, `http-404`, `excluded`, …). */
+  outcomes: Record<string, number>;
+  /** URLs given back to the queue (transient failures, slots started too late, robots.txt fetched first). */
+  retried: Record<string, number>;
+  /** Links not queued, by the limit they broke. */
+  limitsHit: Record<string, number>;
+  leasesLost: number;
+  reclaimed: number;
+  orphansRemoved: number;
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** How far ahead of the claim call its reference time is: the look-ups before a fetch take about this long. */
+const CLAIM_AHEAD_MS = 5;
+/** How often a worker asks again when the due URLs are on hosts at their concurrency limit. */
+const BLOCKED_POLL_MS = 25;
+const bump = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * One stateless crawl worker over shared stores. Everything that must hold across workers lives in the stores:
+ * the queue and leases, host pacing and concurrency (claim books a host's slot), budgets (counters), the robots
+ * cache, exclusions, the snapshot index. A worker claims URLs under leases, runs each through its stages to one
+ * outcome, applies that outcome once, and exits when the shared queue is empty and no lease is live anywhere.
+ */
+export class CrawlWorker {
+  readonly id: WorkerId = newWorkerId();
+  private stopping = false;
+  private readonly abort = new AbortController();
+  private wake: (() => void) | null = null;
+  private readonly held = new Set<string>();
+  private readonly crawlDelay = new Map<string, number>();
+
+  constructor(private readonly config: CrawlConfig, private readonly options: WorkerOptions) {
+    // Every fetch in flight listens on the stop signal: as many listeners as the worker's concurrency, by design.
+    setMaxListeners(0, this.abort.signal);
+  }
+
+  /** No more claims; in-flight pages finish and are applied. */
+  stop(): void {
+    this.stopping = true;
+    this.wake?.();
+  }
+
+  /** In-flight fetches are cut off too; their URLs go straight back to the queue. */
+  stopNow(): void {
+    this.stopping = true;
+    this.abort.abort(new Error('worker stopping now'));
+    this.wake?.();
+  }
+
+  async run(): Promise<WorkerSummary> {
+    const { frontier, index, blobs } = this.options.stores;
+    const log = (this.options.logger ?? silentLogger).child({ worker: this.id });
+    const sources = this.options.sources;
+    const leaseMs = this.options.leaseMs ?? 60_000;
+    const concurrency = this.options.concurrency ?? this.config.concurrency;
+    const { id: runId, resumed } = await index.runs.begin(new Date());
+    log.info({ runId, resumed }, resumed ? 'joining the running crawl' : 'starting a crawl');
+    const summary: WorkerSummary = {
+      worker: this.id, runId, status: 'completed', seeded: false, claimed: 0, fetched: 0, outcomes: {}, retried: {}, limitsHit: {},
+      leasesLost: 0, reclaimed: 0, orphansRemoved: 0, startedAt: new Date().toISOString(), finishedAt: '',
+    };
+    const fetcher = new HttpFetcher({ userAgent: this.config.userAgent, ...this.config.fetch, logger: log });
+    const bySource = new Map(sources.map((s) => [s.name, s]));
+    const scopes = new Map(sources.map((s) => [s.name, new SourceScope(s)]));
+    const deps: PageStageDeps = {
+      config: this.config, sources: bySource, scopes, allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
+      frontier, index, blobs, fetcher, robots: new SharedRobots(frontier, fetcher, this.config.userAgent),
+      links: new WorkerLinks(scopes, (k, by) => bump(summary.limitsHit, k, by), log),
+      worker: this.id, leaseMs, runSignal: this.abort.signal, logger: log,
+      startSlackMs: startSlackFor,
+      noteCrawlDelay: (host, ms) => this.crawlDelay.set(host, ms),
+    };
+    const renewal = setInterval(() => void this.renewAll(frontier, leaseMs, log), Math.max(1000, Math.floor(leaseMs / 3)));
+    renewal.unref();
+    try {
+      summary.seeded = await seedOnce(frontier, runId, this.id, sources, log, () => this.stopping);
+      await this.loop(deps, runId, concurrency, summary, log);
+      if (!this.stopping) {
+        summary.orphansRemoved = await endRun({ frontier, index, blobs }, runId, this.id, leaseMs, log);
+      }
+    } finally {
+      clearInterval(renewal);
+      await fetcher.close();
+    }
+    summary.status = this.stopping ? 'interrupted' : 'completed';
+    summary.finishedAt = new Date().toISOString();
+    log.info({ summary }, 'worker finished');
+    return summary;
+  }
+
+  private async loop(d: PageStageDeps, runId: string, concurrency: number, summary: WorkerSummary, log: Logger): Promise<void> {
+    const { frontier } = d;
+    const sources = this.options.sources;
+    const bySource = new Map(sources.map((s) => [s.name, s]));
+    const inFlight = new Set<Promise<void>>();
+    const idle = this.options.idlePollMs ?? 200;
+    let lastReclaim = 0;
+    const exhausted = new Set<string>();
+    const budgetKey = (source: string) => `run:${runId}:started:${source}`;
+    const horizon = () => Date.now() + this.config.fetch.maxRetryAfterMs;
+    let emptySince: number | null = null;
+    /** One turn of the loop: claims what it can; true when the crawl is over for everyone. */
+    const step = async (): Promise<boolean> => {
+      const now = Date.now();
+      if (now - lastReclaim >= 1000) {
+        lastReclaim = now;
+        const n = await frontier.reclaimExpired(now);
+        if (n > 0) log.info({ reclaimed: n }, 'expired leases back in the queue');
+        summary.reclaimed += n;
+      }
+      const slots = concurrency - inFlight.size;
+      if (slots > 0) {
+        for (const s of sources) if ((await frontier.counter(budgetKey(s.name))) >= s.maxPages) exhausted.add(s.name);
+        // The claim books slots from a moment just ahead, when the request can really start (see processClaim).
+        const at = Date.now() + CLAIM_AHEAD_MS;
+        const claimed = await frontier.claim({
+          worker: this.id, limit: slots, now: at, leaseMs: d.leaseMs, exhaustedSources: exhausted,
+          policyFor: (host, source) => this.policyFor(host, bySource.get(source)),
+        });
+        for (const item of claimed) {
+          summary.claimed++;
+          this.held.add(item.url);
+          const task = this.work(d, item, at, budgetKey, bySource, summary, log).finally(() => {
+            this.held.delete(item.url);
+            inFlight.delete(task);
+            this.wake?.();
+          });
+          inFlight.add(task);
+        }
+        if (claimed.length > 0) {
+          emptySince = null;
+          return false;
+        }
+      }
+      const next = await frontier.nextDueAt();
+      if (inFlight.size === 0) {
+        const live = await frontier.liveLeases(Date.now());
+        const allExhausted = sources.every((s) => exhausted.has(s.name));
+        // Due work nobody can claim (only spent sources' URLs left) for a while also ends the crawl.
+        if (next !== null && next <= Date.now()) emptySince ??= Date.now();
+        else emptySince = null;
+        const stuck = emptySince !== null && exhausted.size > 0 && Date.now() - emptySince > 2000;
+        if (live === 0 && (next === null || next > horizon() || allExhausted || stuck)) return true;
+      }
+      // Until the next URL is due (a host's slot opens), one of our pages finishes, or a poll. Due work that could not
+      // be claimed waits on hosts at their concurrency, which another worker's finish may free: poll, not spin.
+      const until = next === null ? idle : next - Date.now();
+      const wait = until <= 1 ? BLOCKED_POLL_MS : Math.min(idle, Math.max(2, until));
+      await Promise.race([new Promise<void>((r) => (this.wake = r)), sleep(wait)]);
+      this.wake = null;
+      return false;
+    };
+    let troubleSince: number | null = null;
+    while (!this.stopping) {
+      try {
+        if (await step()) break;
+        troubleSince = null;
+      } catch (err) {
+        // A store that drops out for a moment (a Redis failover, a PostgreSQL restart): the pages in flight go on
+        // and the loop tries again; one gone for longer than a lease ends the worker (its leases expire for others).
+        troubleSince ??= Date.now();
+        if (Date.now() - troubleSince > d.leaseMs) {
+          await Promise.allSettled(inFlight);
+          throw err;
+        }
+        log.warn({ err: String(err) }, 'shared store unavailable; retrying');
+        await sleep(500);
+      }
+    }
+    await Promise.allSettled(inFlight);
+  }
+
+  /** One claimed URL: the budget, the stages, then the outcome applied to the frontier once. */
+  private async work(
+    d: PageStageDeps,
+    item: ClaimedItem,
+    claimedAt: number,
+    budgetKey: (s: string) => string,
+    bySource: Map<string, SourceConfig>,
+    summary: WorkerSummary,
+    log: Logger,
+  ): Promise<void> {
+    let outcome: PageOutcome;
+    try {
+      const source = bySource.get(item.source);
+      // Budgets count pages started, across every worker; one over the budget goes back for the next run.
+      if (source && (await d.frontier.incrementCounter(budgetKey(source.name))) > source.maxPages) {
+        outcome = { kind: 'retry', at: Date.now(), error: 'page budget spent', links: [] };
+      } else {
+        outcome = await processClaim(d, item, claimedAt);
+      }
+    } catch (err) {
+      // A bug or a store failure under one page must not kill the worker: the page fails, the crawl goes on.
+      log.error({ url: item.url, err: String((err as Error)?.stack ?? err) }, 'page processing crashed');
+      outcome = { kind: 'finish', result: { state: 'failed', outcome: 'crash', error: String((err as Error)?.message ?? err) }, links: [] };
+    }
+    // Out of the renewal set before the lease is released: a renewal racing the finish would report it lost.
+    this.held.delete(item.url);
+    try {
+      await this.apply(d.frontier, item, outcome, summary);
+    } catch (err) {
+      // The lease expires and another worker takes the URL again.
+      log.error({ url: item.url, err: String(err) }, 'could not record the outcome; the lease will expire');
+    }
+  }
+
+  private async apply(frontier: FrontierStore, item: ClaimedItem, outcome: PageOutcome, summary: WorkerSummary): Promise<void> {
+    if (outcome.kind === 'lost') {
+      summary.leasesLost++;
+      return;
+    }
+    if (outcome.links.length > 0) await frontier.addMany(outcome.links);
+    if (outcome.kind === 'retry') {
+      bump(summary.retried, outcome.error);
+      if (!(await frontier.retryLater(this.id, item.url, outcome.at, outcome.error))) summary.leasesLost++;
+      return;
+    }
+    if (outcome.result.status !== undefined) summary.fetched++;
+    bump(summary.outcomes, outcome.result.outcome);
+    if (!(await frontier.finish(this.id, item.url, outcome.result, Date.now()))) summary.leasesLost++;
+  }
+
+  /** Every lease this worker holds is extended; one renew call for all of them. */
+  private async renewAll(frontier: FrontierStore, leaseMs: number, log: Logger): Promise<void> {
+    if (this.held.size === 0) return;
+    try {
+      const urls = [...this.held];
+      const kept = new Set(await frontier.renew(this.id, urls, Date.now() + leaseMs));
+      const lost = urls.filter((u) => !kept.has(u) && this.held.has(u));
+      if (lost.length > 0) log.warn({ lost: lost.length }, 'leases lost to expiry; those pages will not be recorded by this worker');
+    } catch (err) {
+      log.warn({ err: String(err) }, 'lease renewal failed; retrying at the next tick');
+    }
+  }
+
+  /** Source delay (or a longer robots Crawl-delay) plus twice the start slack: see PageStageDeps.startSlackMs. */
+  private policyFor(host: string, source: SourceConfig | undefined): { delayMs: number; concurrency: number } {
+    if (!source) return { delayMs: 1000, concurrency: 1 };
+    const delay = Math.max(source.politeness.delayMs, this.crawlDelay.get(host) ?? 0);
+    return { delayMs: delay === 0 ? 0 : delay + 2 * (startSlackFor(source) ?? 0), concurrency: source.politeness.perHostConcurrency };
+  }
+}
+
+/** Slack between a claim's booked slot and the request start: half the source's delay, at most 25 ms; none without a delay. */
+export function startSlackFor(source: SourceConfig): number | null {
+  return source.politeness.delayMs === 0 ? null : Math.min(25, Math.floor(source.politeness.delayMs / 2));
+}
+
+export { excludedAnywhere };

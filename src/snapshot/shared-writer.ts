@@ -1,0 +1,135 @@
+import { hostKey, normalizeUrl } from '../frontier/normalize.js';
+import { trustedCanonical } from '../frontier/paramLearning.js';
+import type { BlobStore, IndexedSnapshot, SearchIndexStore, SnapshotIndexStore } from '../storage/interfaces.js';
+import { ExcludedUrlError, SnapshotStoreError } from './errors.js';
+import { contentHashOf, sha256Hex } from './hash.js';
+import { makeSnapshotId } from './ids.js';
+import { hostDirName, snapshotRelDir } from './paths.js';
+import { ARTICLE_FILE_NAME, buildSnapshotRecord, CRAWLER_INFO, renderArticleMarkdown, SCREENSHOT_FILE_NAME, SNAPSHOT_JSON_FILE } from './record.js';
+import type { SnapshotInput } from './types.js';
+import { buildWarc, WARC_FILE_NAME } from './warc.js';
+import type { PreparedWrite } from './writer.js';
+
+/** What a shared write needs: the stores every worker of the crawl uses, and the takedown check. */
+export interface SharedWriteContext {
+  blobs: BlobStore;
+  snapshots: SnapshotIndexStore;
+  /** Latest snapshots are searchable; absent when the backend indexes on its own. */
+  search?: SearchIndexStore;
+  /** Whether a URL is taken down (the frontier's copy and the durable list): checked after the files, before the commit. */
+  isExcluded: (url: string) => Promise<boolean>;
+  /** Whether this worker still holds the URL's lease: a worker that lost it (stalled past expiry) must not commit. */
+  stillHeld?: () => Promise<boolean>;
+}
+
+export type SharedWriteOutcome =
+  | { status: 'new' | 'changed'; id: string; dir: string; previousId: string | null }
+  | { status: 'unchanged'; id: string }
+  /** Another worker committed this content first, between our look-up and our insert: our files were removed. */
+  | { status: 'lost-race'; id: string }
+  /** The lease went to another worker while we wrote: our files were removed, nothing committed. */
+  | { status: 'lease-lost' };
+
+/** The URLs a page is known by; a takedown of any one of them keeps it out. */
+function urlsOf(input: SnapshotInput, key: string): string[] {
+  const urls = [input.fetch.url, input.fetch.finalUrl, key];
+  if (input.article.canonicalUrl) urls.push(input.article.canonicalUrl);
+  return urls;
+}
+
+async function assertNotExcluded(ctx: SharedWriteContext, input: SnapshotInput, key: string): Promise<void> {
+  // Usually one URL after normalising (fetched = final = key): each distinct one is asked once, all at once.
+  const urls = [...new Set(urlsOf(input, key).map((u) => normalizeUrl(u) ?? u))];
+  const hits = await Promise.all(urls.map((u) => ctx.isExcluded(u)));
+  const hit = urls.find((_, i) => hits[i]);
+  if (hit !== undefined) throw new ExcludedUrlError(`refusing to store a taken-down URL (${hit})`, { url: key });
+}
+
+/** The article a page is: the newest snapshot found under its URL, final URL or trusted canonical URL, else a new key. */
+async function identify(ctx: SharedWriteContext, input: SnapshotInput): Promise<{ key: string; latest: IndexedSnapshot | null; finalUrl: string; canonical: string | null }> {
+  const url = normalizeUrl(input.fetch.url);
+  const finalUrl = normalizeUrl(input.fetch.finalUrl);
+  if (url === null || finalUrl === null) throw new SnapshotStoreError('not an http(s) URL', { url: input.fetch.url });
+  const trusted = trustedCanonical(input.article.canonicalUrl, input.fetch.finalUrl);
+  const canonical = input.article.canonicalUrl ? normalizeUrl(input.article.canonicalUrl, input.fetch.finalUrl) : null;
+  for (const candidate of new Set([trusted, url, finalUrl])) {
+    if (candidate === null) continue;
+    const latest = await ctx.snapshots.latestFor(candidate);
+    if (latest) return { key: latest.url, latest, finalUrl, canonical };
+  }
+  return { key: trusted ?? url, latest: null, finalUrl, canonical };
+}
+
+/**
+ * Stores one fetched article for a crawl shared by many workers. The files go to the BlobStore first (under
+ * `<host>/<YYYY>/<MM>/<DD>/<id>/`), then `snapshots.insert` commits them: an index row always has its files.
+ * The insert is the arbiter between workers: it refuses a version whose content is already the article's latest,
+ * and the loser deletes what it wrote. Files of a worker killed before its insert are swept by sweepOrphanSnapshots.
+ */
+export async function writeSharedSnapshot(ctx: SharedWriteContext, input: SnapshotInput, prepared?: PreparedWrite): Promise<SharedWriteOutcome> {
+  // Exclusions are checked by the caller before the fetch and here before the insert (the commit point).
+  const { key, latest, finalUrl, canonical } = await identify(ctx, input);
+  const sha256 = prepared?.sha256 ?? sha256Hex(input.fetch.body);
+  const contentHash = prepared?.contentHash ?? contentHashOf(input.article.body, sha256);
+  if (latest && latest.contentHash === contentHash) return { status: 'unchanged', id: latest.id };
+
+  for (let salt = 0; salt < 8; salt++) {
+    const id = makeSnapshotId(key, input.fetch.fetchedAt, salt);
+    if (await ctx.snapshots.get(id)) continue;
+    const dir = snapshotRelDir(hostDirName(key), input.fetch.fetchedAt, id);
+    const previousId = latest?.id ?? null;
+    const record = buildSnapshotRecord(input, { id, url: key, previousId }, { sha256, contentHash });
+    const software = `${CRAWLER_INFO.name}/${CRAWLER_INFO.version}`;
+    const files: [string, string | Uint8Array][] = [
+      [WARC_FILE_NAME, buildWarc(input.fetch, { software, snapshotId: id }, { resources: input.resources, renderedHtml: input.renderedHtml, exchange: prepared?.exchange })],
+      [ARTICLE_FILE_NAME, renderArticleMarkdown(record, input.article.markdown)],
+      [SNAPSHOT_JSON_FILE, `${JSON.stringify(record, null, 2)}\n`],
+    ];
+    if (input.screenshot) files.push([SCREENSHOT_FILE_NAME, input.screenshot]);
+    const written: string[] = [];
+    const removeWritten = () => Promise.allSettled(written.map((k) => ctx.blobs.delete(k)));
+    try {
+      for (const [name, data] of files) {
+        const blobKey = `${dir}/${name}`;
+        written.push(blobKey);
+        await ctx.blobs.put(blobKey, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      }
+      // A takedown made while we wrote, or a lease lost to a stall, wins over this write.
+      await assertNotExcluded(ctx, input, key);
+      if (ctx.stillHeld && !(await ctx.stillHeld())) {
+        await removeWritten();
+        return { status: 'lease-lost' };
+      }
+      const { inserted, previousId: committedPrevious } = await ctx.snapshots.insert({
+        id, url: key, finalUrl, canonicalUrl: canonical, host: hostKey(key), hostname: new URL(key).hostname.replace(/\.+$/, ''),
+        fetchedAt: record.fetchedAt, title: record.title, publishedAt: record.publishedAt,
+        category: record.category, source: record.source, dir, contentHash, sha256, httpStatus: record.httpStatus, bytes: record.bytes,
+      });
+      if (inserted) {
+        await indexForSearch(ctx, record, hostKey(key), committedPrevious);
+        return { status: committedPrevious === null ? 'new' : 'changed', id, dir, previousId: committedPrevious };
+      }
+    } catch (err) {
+      await removeWritten();
+      throw err;
+    }
+    await removeWritten();
+    // Refused: either another worker stored this content first, or the id was taken between get and insert.
+    const now = await ctx.snapshots.latestFor(key);
+    if (now && now.contentHash === contentHash) return { status: 'lost-race', id: now.id };
+  }
+  throw new SnapshotStoreError('could not find a free snapshot id', { url: key });
+}
+
+/** Best effort: search is rebuilt from the index when it misses a document; a failure here never loses the snapshot. */
+async function indexForSearch(ctx: SharedWriteContext, record: ReturnType<typeof buildSnapshotRecord>, host: string, previousId: string | null): Promise<void> {
+  if (!ctx.search) return;
+  try {
+    if (previousId) await ctx.search.remove([previousId]);
+    await ctx.search.index([
+      { id: record.id, url: record.url, title: record.title ?? '', body: record.body, host, category: record.category, publishedAt: record.publishedAt },
+    ]);
+  } catch {
+    // The row is committed; `snapcrawl verify` / the site's search rebuild catches the document up.
+  }
+}
