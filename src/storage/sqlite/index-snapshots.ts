@@ -60,7 +60,7 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
       const previousId = latest?.id ?? null;
       if (latest && latest.content_hash === row.contentHash) return { inserted: false, previousId };
       if (this.sql('SELECT 1 FROM snapshots WHERE id = ? OR dir = ?').get(row.id, row.dir)) return { inserted: false, previousId };
-      this.sql('UPDATE snapshots SET is_latest = 0 WHERE url = ? AND is_latest = 1').run(row.url);
+      this.sql('UPDATE snapshots SET is_latest = 0 WHERE url = ? AND +is_latest = 1').run(row.url);
       this.sql(`INSERT INTO snapshots (id, url, final_url, canonical_url, host, hostname, final_hostname, fetched_at, title,
         published_at, published_ms, category, source, dir, previous_id, content_hash, sha256, http_status, bytes, is_latest)
         VALUES (@id, @url, @finalUrl, @canonicalUrl, @host, @hostname, @finalHostname, @fetchedAt, @title, @publishedAt,

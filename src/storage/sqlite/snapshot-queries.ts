@@ -98,7 +98,7 @@ export class SnapshotIndex {
       content_hash, sha256, http_status, bytes, is_latest) VALUES (@id, @url, @final_url, @canonical_url, @host,
       @hostname, @final_hostname, @fetched_at, @title, @published_at, @published_ms, @category, @source, @dir,
       @previous_id, @content_hash, @sha256, @http_status, @bytes, @is_latest)`);
-    this.clearLatest = db.prepare('UPDATE snapshots SET is_latest = 0 WHERE url = ? AND is_latest = 1');
+    this.clearLatest = db.prepare('UPDATE snapshots SET is_latest = 0 WHERE url = ? AND +is_latest = 1');
     this.deleteRow = db.prepare('DELETE FROM snapshots WHERE id = ?');
     this.insertPending = db.prepare(
       'INSERT INTO snapshot_pending (id, op, dir, owner, created_at) VALUES (@id, @op, @dir, @owner, @created_at)',
