@@ -83,12 +83,49 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
     // A list of linked headlines each followed by a sentence or two is content ("10 things you need to know").
     const items = el.children.filter((c) => c.type === 'tag' && (c as Element).name === 'li').length || 1;
     if (proseLen / items >= 60) return false;
+    if (ld > 0.35 && el.name === 'ul' && itemsAreSentences(el, stats)) return false;
     return ld > 0.35;
   }
   if (ld > 0.5 && s.len > 0 && proseLen < 500) return true;
   // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
   if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
   return false;
+}
+
+/** Non-link text an item needs to read as a sentence around its links ("Ana fixed [a crash in the tab bar]"). */
+const ITEM_PROSE_MIN = 20;
+/** Share of the items that must be such sentences (a round-up mixes them with a few bare links). */
+const SENTENCE_ITEM_SHARE = 0.6;
+/** Words of a clause: three in a row, or Chinese text running into sentence punctuation (not a citation's
+ * "Author. Publisher." pieces). */
+const WORDS = /[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}|[\u4e00-\u9fff]{2}[，。！？；]/i;
+
+/**
+ * A list whose items are sentences with links in them (release notes, "this week" round-ups) is content; a
+ * navigation or related list has items that are links alone, or a link and a date. Needs three items or more,
+ * most of them sentences. Bulleted lists only: a numbered list of that shape is a reference list (author, title,
+ * publisher around the link), which the body leaves out.
+ */
+function itemsAreSentences(list: Element, stats: StatsMap): boolean {
+  let items = 0;
+  let sentences = 0;
+  for (const c of list.children) {
+    if (!isTag(c) || c.name !== 'li') continue;
+    items++;
+    const s = stats.get(c);
+    if (s && s.len - s.linkLen >= ITEM_PROSE_MIN && WORDS.test(ownText(c))) sentences++;
+  }
+  return items >= 3 && sentences >= items * SENTENCE_ITEM_SHARE;
+}
+
+/** The item's text outside links (to tell words from a bare date or count). */
+function ownText(el: Element): string {
+  let out = '';
+  for (const c of el.children) {
+    if (c.type === 'text') out += (c as unknown as { data: string }).data;
+    else if (isTag(c) && c.name !== 'a') out += ownText(c);
+  }
+  return out;
 }
 
 /** An id made from a section's heading ("getting-into-trouble-with-shared-mutable-history", on a section that

@@ -4,9 +4,11 @@
  * link density, since themes name whole article columns "layout-sidebar-right"). Without this a short post loses
  * to its own longer comment thread, and a hidden "related" card holding another article's full text outscores the
  * article. Marked by class/id words, as Readability does; a name that also says content/article/body/main keeps
- * the element (`comment-body` of a forum's first post, `main-column`).
+ * the element (`comment-body` of a forum's first post, `main-column`). Grids of teaser cards (repeated siblings
+ * with linked headlines, `teaserCards`) are left out of the vote the same way.
  */
-import { classAndId, type Element } from './dom.js';
+import { classAndId, isTag, type Element } from './dom.js';
+import type { StatsMap } from './body-score.js';
 
 const UNLIKELY = /comment|replies|reply-?list|disqus|community|remark|related|relate[d_-]|recommend|pinglun|xiangguan|tuijian|shoutbox/;
 const OK_MAYBE = /and|article|body|column|content|main|mathjax|shadow|entry|post-?text|story/;
@@ -24,11 +26,59 @@ export function isUnlikelyContainer(el: Element): boolean {
  * Elements inside an unlikely subtree (the subtree roots included). `order` is document (pre-)order, so a parent
  * is decided before its children: one regex test per element with a class or id.
  */
-export function unlikelySubtrees(order: Element[]): Set<Element> {
+export function unlikelySubtrees(order: Element[], cards?: Set<Element>): Set<Element> {
   const out = new Set<Element>();
   for (const el of order) {
     const parent = el.parent as Element | null;
-    if ((parent && out.has(parent)) || isUnlikelyContainer(el)) out.add(el);
+    if ((parent && out.has(parent)) || cards?.has(el) || isUnlikelyContainer(el)) out.add(el);
   }
   return out;
+}
+
+const CARD_HEADING = new Set(['h2', 'h3', 'h4', 'h5']);
+/** Repeated siblings needed before a run of linked-headline boxes is a listing… */
+const MIN_CARDS = 3;
+/** …each of them a teaser (headline and an excerpt), not a section of a round-up article (weighted length). */
+const MAX_CARD_LEN = 700;
+
+/**
+ * A grid or list of teasers (a posts widget under the article, "more stories"): three or more siblings with the
+ * same tag and first class word, each holding a heading that links elsewhere and little more than an excerpt.
+ * Their excerpts are other articles' text; named "post"/"excerpt", they would otherwise outvote a plain article.
+ */
+export function teaserCards(order: Element[], stats: StatsMap): Set<Element> {
+  const holds = new Set<Element>();
+  for (const el of order) {
+    if (!CARD_HEADING.has(el.name) || !linksAway(el)) continue;
+    for (let cur = el.parent as Element | null; cur && isTag(cur) && !holds.has(cur); cur = cur.parent as Element | null) holds.add(cur);
+  }
+  const out = new Set<Element>();
+  for (const parent of holds) {
+    const groups = new Map<string, Element[]>();
+    for (const c of parent.children) {
+      if (!isTag(c) || !holds.has(c)) continue;
+      const first = (c.attribs.class ?? '').trim().split(/\s+/)[0];
+      if (!first) continue;
+      const key = `${c.name}.${first}`;
+      const g = groups.get(key);
+      if (g) g.push(c);
+      else groups.set(key, [c]);
+    }
+    for (const g of groups.values()) {
+      if (g.length >= MIN_CARDS && g.every((c) => (stats.get(c)?.len ?? 0) <= MAX_CARD_LEN)) for (const c of g) out.add(c);
+    }
+  }
+  return out;
+}
+
+/** A heading that opens with a link to another page (not a "#section" permalink). */
+function linksAway(h: Element): boolean {
+  for (const c of h.children) {
+    if (!isTag(c)) continue;
+    if (c.name === 'a') {
+      const href = c.attribs.href ?? '';
+      return href !== '' && !href.startsWith('#');
+    }
+  }
+  return false;
 }

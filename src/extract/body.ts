@@ -10,7 +10,7 @@ import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
 import { filterBodyBlocks, findFurniture } from './body-clean.js';
 import { isMarkedArticleBody } from './hints.js';
-import { unlikelySubtrees } from './body-unlikely.js';
+import { teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { closingNumberedRun } from './body-closing.js';
 import { weightedLength } from './text.js';
 
@@ -26,7 +26,9 @@ const MIN_BODY_LEN = 80;
 
 export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): BodyResult {
   const warnings: string[] = [];
-  let scores = scoreCandidates(order, stats, unlikelySubtrees(order));
+  // Teaser grids don't vote either: their excerpts ("post"/"excerpt"-named) are other articles' text.
+  const cards = teaserCards(order, stats);
+  let scores = scoreCandidates(order, stats, unlikelySubtrees(order, cards));
   let top = pickTopCandidate(scores);
   if (!top || (stats.get(top)?.len ?? 0) < MIN_BODY_LEN) {
     // Everything readable sits in comment- or related-named boxes (the page's only text is there): score it all.
@@ -101,22 +103,25 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMa
   return out;
 }
 
-/** How many levels up two elements meet (Infinity when more than `max`). */
-function meetingDepth(a: Element, b: Element, max: number): number {
+/** Where two elements meet within `max` levels up (with the larger of the two distances), or undefined. */
+function meeting(a: Element, b: Element, max: number): { at: Element; depth: number } | undefined {
   const up = new Map<Element, number>();
   let cur: Element | null = a;
   for (let i = 0; cur && i <= max; i++, cur = cur.parent as Element | null) up.set(cur, i);
   cur = b;
   for (let j = 0; cur && j <= max; j++, cur = cur.parent as Element | null) {
     const i = up.get(cur);
-    if (i !== undefined) return Math.max(i, j);
+    if (i !== undefined) return { at: cur, depth: Math.max(i, j) };
   }
-  return Infinity;
+  return undefined;
 }
+
+/** How far up (levels) a same-class chunk may meet the chosen container. */
+const SAME_CLASS_MAX_DEPTH = 10;
 
 /**
  * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
- * between them) under a nearby common ancestor: the other chunks are part of the body too.
+ * between them) under a common ancestor below the page body: the other chunks are part of the body too.
  */
 function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap): Element[] {
   const cls = top.attribs.class;
@@ -127,7 +132,10 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;
-    if (meetingDepth(top, el, 6) <= 6) parts.push(el);
+    // Chunks usually meet a few levels up; a lead chunk wrapped in its own intro/hero markup meets the rest
+    // deeper, but still below the page's body (a page-wide meeting point is the site's template, not the article).
+    const m = meeting(top, el, SAME_CLASS_MAX_DEPTH);
+    if (m && m.at.name !== 'body' && m.at.name !== 'html') parts.push(el);
   }
   if (parts.length === 0) return roots;
   const position = new Map(order.map((el, i) => [el, i] as const));

@@ -1,0 +1,73 @@
+/**
+ * Body recall (issue 12): an article cut into same-class chunks whose lead chunk sits in deeper wrapper markup,
+ * bulleted round-up lists whose items are sentences with links in them, teaser grids that must not outvote the article.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { enParagraphs, extractFrom } from './helpers.js';
+
+const CHUNK_CLASS = 'story__text rich';
+
+function chunk(words: string, repeat = 1): string {
+  const ps = `<p>${words} The committee met for three hours and heard from residents, engineers and the county planning office before voting.</p><p>${words} Several speakers asked for a second public hearing, and the chair agreed to schedule one in the spring after the budget is published.</p>`;
+  return `<div class="${CHUNK_CLASS}">${ps.repeat(repeat)}</div>`;
+}
+
+/** Lead chunk wrapped in hero/intro markup (eight levels below the shared ancestor), later chunks four levels. */
+function splitArticle(deepLead: boolean): string {
+  const lead = `<section class="outer"><div class="wrap"><div class="col">${chunk('Lead section.', 3)}</div></div></section>`;
+  const leadWrapped = deepLead ? `<div class="hero"><div class="intro"><div class="inner">${lead}</div></div></div>` : lead;
+  const card = (i: number) => `<div class="card"><a href="/x/${i}">A related story headline number ${i} about the county</a> <a href="/y/${i}">More</a></div>`;
+  const later = (label: string) => `<section class="outer"><div class="wrap"><div class="col">${chunk(label)}</div></div></section>${card(1)}${card(2)}${card(3)}`;
+  return `<main><div id="post"><div class="acf">${leadWrapped}${later('Middle section.')}${later('Closing section.')}</div></div></main>`;
+}
+
+test('same-class article chunks are joined even when the lead chunk sits deeper in wrapper markup', () => {
+  const a = extractFrom(`<h1>County votes on the plan</h1>${splitArticle(true)}`, { head: '<title>County votes on the plan</title>' });
+  assert.match(a.body, /Lead section\./);
+  assert.match(a.body, /Middle section\./);
+  assert.match(a.body, /Closing section\./);
+});
+
+test('same-class blocks that only meet at the page body are not joined', () => {
+  const teaser = `<div class="${CHUNK_CLASS}"><p>Teaser from another story in the footer band: the river festival returns next week with boat races, food stalls and music.</p></div>`;
+  const deepTeaser = `<div class="band"><div class="a"><div class="b"><div class="c">${teaser}</div></div></div></div>`;
+  const a = extractFrom(`<h1>County votes on the plan</h1><main><div class="acf">${chunk('Only section.', 3)}</div></main>${deepTeaser}`, { head: '<title>County votes on the plan</title>' });
+  assert.match(a.body, /Only section\./);
+  assert.ok(!a.body.includes('river festival'), `teaser left out:\n${a.body}`);
+});
+
+const ROUNDUP = [
+  '<li>Maria fixed a crash that happened when <a href="/b/1">closing the last tab in a private window</a></li>',
+  '<li>The team has landed new documentation for <a href="/b/2">the profiler marker interface</a></li>',
+  '<li><a href="/b/3">Our year in review is out</a></li>',
+  '<li>Sam made the toolbar load later during startup, which <a href="/b/4">shaves time off the first paint</a></li>',
+  '<li>Lee continues to make progress migrating the file helpers to <a href="/b/5">the new input and output module</a></li>',
+];
+
+test('a bulleted round-up whose items are sentences with links stays in the body', () => {
+  const a = extractFrom(`<h1>This week in the browser</h1><article><div class="entry-content">${enParagraphs(3)}<h2>Performance</h2><ul>${ROUNDUP.join('')}</ul>${enParagraphs(2)}</div></article>`, { head: '<title>This week in the browser</title>' });
+  assert.match(a.body, /Maria fixed a crash/);
+  assert.match(a.body, /Lee continues to make progress/);
+});
+
+test('a related list of bare headline links, and a numbered reference list, are still left out', () => {
+  const related = ['Bus fares to rise in May', 'New bridge opens to traffic on the north side', 'Council approves the park budget', 'Library hours extended on weekends'];
+  const relatedList = `<ul>${related.map((h, i) => `<li><a href="/r/${i}">${h}</a> <span>May ${i + 1}, 2024</span></li>`).join('')}</ul>`;
+  const refs = `<ol>${[1, 2, 3].map((i) => `<li>Smith, J. <a href="/ref/${i}">Transit Annual Report volume ${i}</a>. City Press, retrieved from the archive.</li>`).join('')}</ol>`;
+  const a = extractFrom(`<h1>Buses</h1><article><div class="entry-content">${enParagraphs(5)}${relatedList}${refs}</div></article>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Bus fares to rise'), `related list left out:\n${a.body}`);
+  assert.ok(!a.body.includes('Transit Annual Report'), `reference list left out:\n${a.body}`);
+});
+
+test('a grid of linked-headline teaser cards does not outvote the article above it', () => {
+  const excerpt = (i: number) =>
+    `Teaser ${i}: when an agency denies a claim, many applicants wonder whether they can appeal, how long it takes, and what evidence helps; our guide walks through each step of the process, from the first letter to the hearing.`;
+  const card = (i: number) => `<article class="post-card post-${100 + i} type-post"><h3 class="post-card__title"><a href="/blog/other-${i}/">Story ${i}</a></h3><div class="post-excerpt"><p>${excerpt(i)}</p><p>${excerpt(i + 10)}</p></div></article>`;
+  const article = `<div class="widget-text"><p>If someone is not careful at the gym, they may get hurt, and dropping equipment or straining too hard are common causes of injury.</p><p>Most waivers only protect the gym from being sued if the company or employees were negligent, a lawyer said.</p></div>`;
+  const a = extractFrom(`<h1>Getting hurt at a gym</h1><div class="page">${article}<div class="grid">${[1, 2, 3, 4].map(card).join('')}</div></div>`, { head: '<title>Getting hurt at a gym</title>' });
+  assert.match(a.body, /careful at the gym/);
+  assert.match(a.body, /Most waivers only protect/);
+  assert.ok(!a.body.includes('Teaser 1'), `teasers left out:\n${a.body}`);
+});
