@@ -4,6 +4,10 @@
  * so its peak RSS is its own.
  *   tsx scripts/bench-frontier.ts                       # 100 000 and 1 000 000 URLs, 10 000 hosts, 100 000 claims
  *   tsx scripts/bench-frontier.ts --urls 1000000 --batch 1 --dir /dev/shm --sync normal --max-seconds 30
+ *   … --finish-many      finish each claimed batch with one Frontier.finishMany() (one commit) instead of finish()s
+ *   … --cache-mb 64      PRAGMA cache_size for the run (SQLite's default: 2 MB)
+ * Besides claims/s (wall) it prints claims per CPU-second and µs of CPU per claim + finish: on a shared machine
+ * compare those, old against new run side by side.
  * runFrontierBench() returns the figures for the lead's `npm run bench`.
  *
  * Where the time went (node --cpu-prof on this script, 100 000 URLs, store on /dev/shm, 2-core VM shared with
@@ -33,6 +37,43 @@
  *   1 000 000, disk       5/s                    236/s (2 700) (fsync-bound)
  *   peak RSS              113-135 MB             107-133 MB at both sizes
  *   enqueue, shm          14 700-58 000/s        4 900-24 000/s (13 500-24 400)
+ *
+ * Second pass (2026-12-05; --cpu-prof at 100 000 and 1 000 000, plus CPU time per statement from wrapping
+ * better-sqlite3's run/get/all with process.cpuUsage; shm, synchronous=normal, batch 16, load 10-12 on 2 cores):
+ *   EXPLAIN QUERY PLAN of every claim/finish statement at scale: index look-ups only (no SCAN, no temp B-tree).
+ *   The scans left are per run or per command (requeueInFlight, counts(), status) and one per page that was
+ *   not: re-pointing aliases (`UPDATE frontier SET alias_of=… WHERE alias_of=?`, Frontier.finishAsAlias and
+ *   paramLearning) scanned the whole frontier for every page fetched through a variant; migration 006 indexes it.
+ *   Per URL claimed and finished (µs CPU, 100 000 queued): the host's best URL 9.5 + the host's groups 3.0 (now
+ *   one statement, bestOfGroups, ~11), setInFlight with the summary triggers 10.5, host next-allowed upsert with
+ *   its trigger 6, finish's update 7, ready-group pages 3, and ~13-15 of commits and JS. A lone finish() is its
+ *   own transaction: its commit (WAL frames of the pages it dirtied) plus two PRAGMA synchronous switches (~3 µs
+ *   each, withLazySync) cost about as much as its UPDATE; finishMany() (one transaction per batch) takes 58 → 45
+ *   µs per URL. A larger page cache (cache_size 64 MB) helped at 100 000 (48 → 41 µs) but not at 1 M (53 → 57,
+ *   noise) while RSS rose 190 → 253 MB, so the store keeps SQLite's 2 MB. From 100 000 to 1 M the per-URL cost
+ *   grows ~10-15% (B-trees a level deeper, colder pages): O(log n). RSS: ~95 MB is node + tsx before any URL;
+ *   the rest is SQLite and the bounded known-URL set (2 × 50 000 URLs).
+ *   In a crawl (profile-snapcrawl.ts, 2 000 articles) claim() cost 0.46 ms per page: the crawler asks for work
+ *   whenever a slot is free and on a one-host site nearly every such claim finds the host busy, yet each opened
+ *   an IMMEDIATE transaction and committed it. A claim now reads the ready groups first and returns at once,
+ *   without a transaction, when nothing can be handed out (claims.ts mayPick); its transaction reuses that page.
+ *   Crawl growth, 2 000 → 20 000 articles (profile-snapcrawl.ts, same tree, same hour): 8.27 → 10.91 ms CPU per
+ *   page. On the crawl's main thread the snapshot writer's commitRow went from 6% to 39% of the samples (0.85 →
+ *   8.3 ms of samples per page): its `UPDATE snapshots SET is_latest = 0 WHERE url = ? AND is_latest = 1`
+ *   (snapshot-queries.ts clearLatest) is planned on snapshots_latest_by_time (is_latest=?), a range over every
+ *   latest snapshot, so each page's commit is O(articles); `+is_latest = 1` puts it on snapshots_by_url. Not the
+ *   frontier's. The frontier's own per-page share stayed flat or fell (claim 3.4 → 2.7%), apart from the link
+ *   checks (Frontier.has from linkIntake): per page, samples in normalizeUrl 42 → 248 µs and in KnownUrls.has
+ *   25 → 143 µs (both constant per call: ~3.7× more links checked per page on the bigger site), while the SQL
+ *   look-up for URLs not in memory grew 13 → 30 µs, less than the calls: link volume, not store size.
+ *
+ * Measured 2026-12-05, old (HEAD) and new side by side in the same minutes (CPU µs per claim + finish, claims per
+ * CPU-second, wall claims/s with 3 benches at once on the loaded VM; shm, synchronous=normal, batch 16):
+ *                 old                          new, finish()s               new, finishMany()
+ *   100 000       57.2 µs, 17 475 (8 007/s)    58.7 µs, 17 024 (6 629/s)    44.9 µs, 22 284 (6 347/s)
+ *   1 000 000     64.4 µs, 15 540 (9 268/s)    63.3 µs, 15 805 (7 178/s)    49.1 µs, 20 362 (9 745/s)
+ *   1 000 000 with batch 64 and finishMany: 43.2 µs, 23 167 per CPU-second. --group (claim and its finishes in
+ *   one transaction) 89.6 µs: slower, not explained yet. Peak RSS 151-155 MB at 100 000, 186-193 MB at 1 M.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,6 +98,10 @@ export interface FrontierBenchOptions {
   group?: boolean;
   /** Stop claiming after this long (the old frontier takes hours for 100 000 claims at 1 M). */
   maxSeconds?: number;
+  /** Finish a claimed batch with one finishMany() (one commit) instead of one finish() per URL. */
+  finishMany?: boolean;
+  /** PRAGMA cache_size in MB for the run (SQLite's default is 2 MB). */
+  cacheMb?: number;
 }
 
 export interface FrontierBenchResult {
@@ -65,6 +110,8 @@ export interface FrontierBenchResult {
   batch: number;
   sync: string;
   group: boolean;
+  finishMany: boolean;
+  cacheMb: number | null;
   dir: string;
   enqueuePerSecond: number;
   enqueuePerCpuSecond: number;
@@ -73,6 +120,8 @@ export interface FrontierBenchResult {
   /** The same per second of this process's CPU time (user + system): steadier than wall time on a shared machine. */
   claimsPerCpuSecond: number;
   peakRssMb: number;
+  /** CPU µs of one claim + finish (the inverse of claimsPerCpuSecond). */
+  cpuUsPerClaim: number;
   /** CPU µs of one in-memory SQLite primary-key update on this machine now: a yardstick for a shared machine. */
   yardstickUs: number;
 }
@@ -120,6 +169,7 @@ export function runFrontierBench(opts: FrontierBenchOptions = {}): FrontierBench
   try {
     const db = openStoreDatabase(dir);
     db.pragma(`synchronous = ${sync}`);
+    if (opts.cacheMb !== undefined) db.pragma(`cache_size = -${opts.cacheMb * 1024}`);
     const f = new Frontier(db, 'bench');
     let t = performance.now();
     const enqueueCpu0 = process.cpuUsage();
@@ -137,7 +187,9 @@ export function runFrontierBench(opts: FrontierBenchOptions = {}): FrontierBench
     const cpu0 = process.cpuUsage();
     const step = () => {
       const got = f.claim({ now, limit: Math.min(batch, claims - claimed), delayFor: () => HOST_DELAY_MS });
-      for (const e of got) f.finish(e.url, { state: 'done', outcome: 'snapshot-new', status: 200, nextRevisitAt: now + 86_400_000 }, now);
+      const result = { state: 'done', outcome: 'snapshot-new', status: 200, nextRevisitAt: now + 86_400_000 } as const;
+      if (opts.finishMany) f.finishMany(got.map((e) => ({ url: e.url, result })), now);
+      else for (const e of got) f.finish(e.url, result, now);
       return got.length;
     };
     const grouped = db.transaction(step);
@@ -157,6 +209,8 @@ export function runFrontierBench(opts: FrontierBenchOptions = {}): FrontierBench
       batch,
       sync,
       group: opts.group ?? false,
+      finishMany: opts.finishMany ?? false,
+      cacheMb: opts.cacheMb ?? null,
       dir: parent,
       enqueuePerSecond: Math.round(urls / (enqueueMs / 1000)),
       enqueuePerCpuSecond: Math.round(urls / ((enqueueCpu.user + enqueueCpu.system) / 1e6)),
@@ -164,6 +218,7 @@ export function runFrontierBench(opts: FrontierBenchOptions = {}): FrontierBench
       claimsPerSecond: Math.round(claimed / (claimMs / 1000)),
       claimsPerCpuSecond: Math.round(claimed / ((cpu.user + cpu.system) / 1e6)),
       peakRssMb: Math.round(Math.max(peak, maxRss) / 1024 / 1024),
+      cpuUsPerClaim: Number(((cpu.user + cpu.system) / Math.max(1, claimed)).toFixed(1)),
       yardstickUs: Number(yardstick().toFixed(2)),
     };
   } finally {
@@ -178,6 +233,8 @@ function parseArgs(argv: string[]): FrontierBenchOptions & { child?: boolean } {
     const [k, v] = [argv[i], argv[i + 1]];
     if (k === '--child') out.child = true;
     else if (k === '--group') out.group = true;
+    else if (k === '--finish-many') out.finishMany = true;
+    else if (k === '--cache-mb') (out.cacheMb = Number(v)), i++;
     else if (k === '--urls') (out.urls = Number(v)), i++;
     else if (k === '--hosts') (out.hosts = Number(v)), i++;
     else if (k === '--claims') (out.claims = Number(v)), i++;
@@ -191,10 +248,11 @@ function parseArgs(argv: string[]): FrontierBenchOptions & { child?: boolean } {
 
 const format = (r: FrontierBenchResult) =>
   `${r.urls.toLocaleString('en')} URLs / ${r.hosts.toLocaleString('en')} hosts (store in ${r.dir}, synchronous=${r.sync}, ` +
-  `claim batch ${r.batch}${r.group ? ', claim+finishes in one transaction' : ''}): enqueue ${r.enqueuePerSecond.toLocaleString('en')}/s ` +
+  `claim batch ${r.batch}${r.group ? ', claim+finishes in one transaction' : ''}${r.finishMany ? ', finishMany' : ''}` +
+  `${r.cacheMb !== null ? `, cache ${r.cacheMb} MB` : ''}): enqueue ${r.enqueuePerSecond.toLocaleString('en')}/s ` +
   `(${r.enqueuePerCpuSecond.toLocaleString('en')} per CPU-second); ` +
   `${r.claimed.toLocaleString('en')} claimed+finished at ${r.claimsPerSecond.toLocaleString('en')}/s ` +
-  `(${r.claimsPerCpuSecond.toLocaleString('en')} per CPU-second); peak RSS ${r.peakRssMb} MB; ` +
+  `(${r.claimsPerCpuSecond.toLocaleString('en')} per CPU-second, ${r.cpuUsPerClaim} µs CPU each); peak RSS ${r.peakRssMb} MB; ` +
   `yardstick ${r.yardstickUs} µs CPU per in-memory SQLite update`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

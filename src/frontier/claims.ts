@@ -10,6 +10,9 @@ interface Candidate {
   ready_at: number;
 }
 
+/** A ready group of the host and its best due URL (the row's columns all NULL when none is due). */
+type GroupBest = { group_source: string } & (FrontierRow | ({ [K in keyof FrontierRow]: null } & { id: null }));
+
 /** What a claim needs to know beyond the store: what it may not hand out now. */
 export interface ClaimFilter {
   now: number;
@@ -56,9 +59,13 @@ export class FrontierClaims {
     let last: Candidate | undefined;
     while (out.length < limit) {
       const n = limit - out.length + busy.size + PAGE_SLACK;
+      const read = this.firstPage;
+      this.firstPage = undefined;
       const page = (last
         ? this.s.next.all({ now: filter.now, n, at: last.ready_at, host: last.host, source: last.source })
-        : this.s.first.all({ now: filter.now, n })) as Candidate[];
+        : read && read.now === filter.now && read.n === n
+          ? read.page
+          : this.s.first.all({ now: filter.now, n })) as Candidate[];
       for (const c of page) {
         if (out.length >= limit) break;
         if (seen.has(c.host) || busy.has(c.host)) continue;
@@ -76,16 +83,36 @@ export class FrontierClaims {
     return out;
   }
 
+  /**
+   * Whether pick() could hand anything out, read without a write transaction: false when no group is ready or every
+   * ready one is on a busy host (pick would read the same page and skip them all, writing nothing). The crawler
+   * asks for work far more often than there is any (a one-host site is busy most of the time), and a claim that
+   * opens an IMMEDIATE transaction and commits it costs several times this read.
+   */
+  mayPick(filter: ClaimFilter, limit: number): boolean {
+    const busy = filter.busyHosts ?? NONE;
+    this.parking.sync(filter.exhaustedHosts ?? NONE, filter.exhaustedSources ?? NONE);
+    const n = limit + busy.size + PAGE_SLACK;
+    const page = this.s.first.all({ now: filter.now, n }) as Candidate[];
+    const may = page.length === n || page.some((c) => !busy.has(c.host));
+    // pick() starts from this page rather than reading it again: every candidate is re-read in its transaction
+    // (bestOfGroups), so a group that changed in between only gives no URL this time.
+    this.firstPage = may ? { now: filter.now, n, page } : undefined;
+    return may;
+  }
+
+  private firstPage?: { now: number; n: number; page: Candidate[] };
+
   /** The host's best claimable URL over its ready groups of sources not exhausted (almost always one group). */
   private bestOfHost(host: string, now: number, exhausted: ReadonlySet<string>): FrontierRow | undefined {
     let best: FrontierRow | undefined;
-    for (const g of this.s.groupsOfHost.all(host) as Candidate[]) {
-      if (g.ready_at > now || exhausted.has(g.source)) continue;
-      const row = this.s.best.get({ host, source: g.source, now }) as FrontierRow | undefined;
-      if (!row) {
-        this.correct(host, g.source);
+    for (const g of this.s.bestOfGroups.all({ host, now }) as GroupBest[]) {
+      if (exhausted.has(g.group_source)) continue;
+      if (g.id === null) {
+        this.correct(host, g.group_source);
         continue;
       }
+      const row: FrontierRow = g; // group_source rides along unread
       if (!best || row.priority > best.priority || (row.priority === best.priority && (row.depth < best.depth || (row.depth === best.depth && row.id < best.id)))) best = row;
     }
     return best;

@@ -34,8 +34,14 @@ export function frontierCountsBySourceState(db: StoreDatabase): { source: string
   }[];
 }
 
+/** What finishing a URL's fetch writes (the WHERE is the caller's). */
+const FINISH = `UPDATE frontier SET state=@state, outcome=@outcome, http_status=@status, last_error=@error,
+      fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag),
+      last_modified=coalesce(@lastModified, last_modified), next_revisit_at=@nextRevisitAt,
+      revisit_count=revisit_count + @revisited`;
+
 export type FrontierStatementName =
-  | 'insert' | 'fillRequestUrl' | 'requeueSeed' | 'markRun' | 'setInFlight' | 'setHostNext' | 'finish' | 'requeueDue'
+  | 'insert' | 'fillRequestUrl' | 'requeueSeed' | 'markRun' | 'setInFlight' | 'setHostNext' | 'finish' | 'finishById' | 'requeueDue'
   | 'validators' | 'retryLater' | 'requeueInFlight' | 'countState' | 'get' | 'exists' | 'discoveredFrom' | 'markAlias'
   | 'finishVariant' | 'adoptFetch' | 'adoptSnapshot' | 'repointAliases';
 
@@ -52,10 +58,9 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
     setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=@runId WHERE id=@id`),
     setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
       ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
-    finish: db.prepare(`UPDATE frontier SET state=@state, outcome=@outcome, http_status=@status, last_error=@error,
-      fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag),
-      last_modified=coalesce(@lastModified, last_modified), next_revisit_at=@nextRevisitAt,
-      revisit_count=revisit_count + @revisited WHERE url=@url`),
+    finish: db.prepare(`${FINISH} WHERE url=@url`),
+    // The same by the row's id, when the claim that handed the URL out is remembered: no descent of the url index.
+    finishById: db.prepare(`${FINISH} WHERE id=@id`),
     // Failed URLs come back too (on their backoff); they keep their attempt count so a URL that
     // keeps failing is eventually given up.
     requeueDue: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0,
@@ -95,7 +100,7 @@ export function siteModifiedStatements(db: StoreDatabase): Statements<'read' | '
 }
 
 export type ClaimStatementName =
-  | 'queuedSources' | 'counts' | 'first' | 'next' | 'groupsOfHost' | 'firstReady' | 'best' | 'exact' | 'group' | 'setGroup'
+  | 'queuedSources' | 'counts' | 'first' | 'next' | 'bestOfGroups' | 'firstReady' | 'exact' | 'group' | 'setGroup'
   | 'fixSource' | 'waiting';
 
 /** The claim side's statements over the queue summary (claims.ts). */
@@ -107,10 +112,14 @@ export function claimStatements(db: StoreDatabase): Statements<ClaimStatementNam
       WHERE parked = 0 AND ready_at <= @now ORDER BY ready_at, host, source LIMIT @n`),
     next: db.prepare(`SELECT host, source, ready_at FROM frontier_queue INDEXED BY frontier_queue_ready
       WHERE parked = 0 AND ready_at <= @now AND (ready_at, host, source) > (@at, @host, @source) ORDER BY ready_at, host, source LIMIT @n`),
-    groupsOfHost: db.prepare(`SELECT host, source, ready_at FROM frontier_queue WHERE host = ? AND queued > 0 AND parked = 0`),
+    // The host's ready groups, each with its best due URL (columns NULL when the group has none due: its due time
+    // was stale), in one statement: one step per claimed URL instead of one for the groups and one per group. The
+    // unary + keeps SQLite on the primary key (host) rather than the ready index, a range over every ready group.
+    bestOfGroups: db.prepare(`SELECT q.source AS group_source, f.* FROM frontier_queue q
+      LEFT JOIN frontier f ON f.id = (SELECT id FROM frontier INDEXED BY frontier_pick WHERE state = 'queued' AND host = q.host
+        AND source = q.source AND next_fetch_at <= @now ORDER BY priority DESC, depth, id LIMIT 1)
+      WHERE q.host = @host AND q.queued > 0 AND +q.parked = 0 AND +q.ready_at <= @now`),
     firstReady: db.prepare(`SELECT ready_at FROM frontier_queue INDEXED BY frontier_queue_ready WHERE parked = 0 ORDER BY ready_at LIMIT 1`),
-    best: db.prepare(`SELECT * FROM frontier INDEXED BY frontier_pick WHERE state = 'queued' AND host = @host AND source = @source
-      AND next_fetch_at <= @now ORDER BY priority DESC, depth, id LIMIT 1`),
     exact: db.prepare(`SELECT count(*) AS n, min(next_fetch_at) AS at FROM frontier INDEXED BY frontier_pick
       WHERE state = 'queued' AND host = @host AND source = @source`),
     group: db.prepare(`SELECT queued, parked FROM frontier_queue WHERE host = @host AND source = @source`),

@@ -1,57 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import { openStoreDatabase, withLazySync, type StoreDatabase } from '../database.js';
+import { migrateStore } from './migrations/index.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, QueueCounts,
   QueueItem, QueuedKind, UrlValidators, WorkerId,
 } from '../interfaces.js';
-
-/**
- * The leased frontier's tables, apart from the single-process `frontier` ones. Created idempotently on open, in one
- * IMMEDIATE transaction, until they become a numbered migration. Triggers keep each host's queued and in-flight
- * counts in step with the rows, whoever changes them.
- */
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS lease_queue (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  url TEXT NOT NULL UNIQUE,
-  request_url TEXT NOT NULL, host TEXT NOT NULL, source TEXT NOT NULL, depth INTEGER NOT NULL, kind TEXT NOT NULL,
-  priority INTEGER NOT NULL DEFAULT 0, discovered_from TEXT,
-  state TEXT NOT NULL DEFAULT 'queued', due_at INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
-  worker TEXT, expires_at INTEGER,
-  outcome TEXT, http_status INTEGER, last_error TEXT, fetched_at INTEGER, snapshot_id TEXT, etag TEXT, last_modified TEXT,
-  fetch_count INTEGER NOT NULL DEFAULT 0, next_revisit_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS lease_queue_pick ON lease_queue (host, source, priority DESC, depth, id) WHERE state = 'queued';
-CREATE INDEX IF NOT EXISTS lease_queue_due ON lease_queue (host, due_at) WHERE state = 'queued';
-CREATE INDEX IF NOT EXISTS lease_queue_leases ON lease_queue (expires_at) WHERE state = 'in_flight';
-CREATE INDEX IF NOT EXISTS lease_queue_state ON lease_queue (state);
-CREATE TABLE IF NOT EXISTS lease_hosts (
-  host TEXT PRIMARY KEY, next_allowed_at INTEGER NOT NULL DEFAULT 0,
-  queued INTEGER NOT NULL DEFAULT 0, in_flight INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS lease_hosts_ready ON lease_hosts (next_allowed_at, host) WHERE queued > 0;
-CREATE TABLE IF NOT EXISTS lease_groups (
-  host TEXT NOT NULL, source TEXT NOT NULL, queued INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (host, source)
-);
-CREATE TRIGGER IF NOT EXISTS lease_queue_added AFTER INSERT ON lease_queue BEGIN
-  INSERT INTO lease_hosts (host, queued) VALUES (NEW.host, NEW.state = 'queued')
-    ON CONFLICT(host) DO UPDATE SET queued = queued + (NEW.state = 'queued');
-  INSERT INTO lease_groups (host, source, queued) VALUES (NEW.host, NEW.source, NEW.state = 'queued')
-    ON CONFLICT(host, source) DO UPDATE SET queued = queued + (NEW.state = 'queued');
-END;
-CREATE TRIGGER IF NOT EXISTS lease_queue_moved AFTER UPDATE OF state ON lease_queue WHEN OLD.state != NEW.state BEGIN
-  UPDATE lease_hosts SET queued = queued + (NEW.state = 'queued') - (OLD.state = 'queued'),
-    in_flight = in_flight + (NEW.state = 'in_flight') - (OLD.state = 'in_flight') WHERE host = NEW.host;
-  UPDATE lease_groups SET queued = queued + (NEW.state = 'queued') - (OLD.state = 'queued') WHERE host = NEW.host AND source = NEW.source;
-END;
-CREATE TABLE IF NOT EXISTS lease_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS lease_robots (origin TEXT PRIMARY KEY, body TEXT NOT NULL, expires_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS lease_exclusions (
-  kind TEXT NOT NULL CHECK (kind IN ('url', 'prefix', 'host', 'id')), value TEXT NOT NULL,
-  reason TEXT, created_at TEXT NOT NULL, PRIMARY KEY (kind, value)
-);
-CREATE TABLE IF NOT EXISTS lease_once (key TEXT PRIMARY KEY, worker TEXT NOT NULL, expires_at INTEGER NOT NULL);
-`;
 
 /** Hosts read beyond the URLs wanted per page (hosts with nothing claimable: budgets, retries not due). */
 const PAGE_SLACK = 16;
@@ -92,7 +45,8 @@ export class SqliteFrontierStore implements FrontierStore {
   private readonly s: Record<string, Statement>;
 
   private constructor(private readonly db: StoreDatabase) {
-    db.transaction(() => db.exec(SCHEMA)).immediate();
+    // The lease_* tables are migration 005; openStoreDatabase has run it, this only checks a handle opened elsewhere.
+    migrateStore(db);
     const q = (sql: string) => db.prepare(sql);
     this.s = {
       insert: q(`INSERT INTO lease_queue (url, request_url, host, source, depth, kind, priority, discovered_from, due_at)
@@ -126,10 +80,12 @@ export class SqliteFrontierStore implements FrontierStore {
       robots: q(`SELECT body FROM lease_robots WHERE origin = ? AND expires_at > ?`),
       putRobots: q(`INSERT INTO lease_robots (origin, body, expires_at) VALUES (?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at`),
-      addExclusion: q(`INSERT OR IGNORE INTO lease_exclusions (kind, value, reason, created_at) VALUES (?, ?, ?, ?)`),
-      removeExclusion: q(`DELETE FROM lease_exclusions WHERE kind = ? AND value = ?`),
-      listExclusions: q(`SELECT kind, value, reason, created_at FROM lease_exclusions ORDER BY created_at, kind, value`),
-      excluded: q(`SELECT 1 FROM lease_exclusions WHERE (kind = 'url' AND value = @url)
+      // Takedown rules are the store's own `exclusions` (what `snapcrawl takedown` writes), so a takedown on the
+      // store reaches every worker on it at the next check. Its reason is NOT NULL: none is stored as ''.
+      addExclusion: q(`INSERT OR IGNORE INTO exclusions (kind, value, reason, requester, created_at) VALUES (?, ?, ?, NULL, ?)`),
+      removeExclusion: q(`DELETE FROM exclusions WHERE kind = ? AND value = ?`),
+      listExclusions: q(`SELECT kind, value, reason, created_at FROM exclusions ORDER BY created_at, kind, value`),
+      excluded: q(`SELECT 1 FROM exclusions WHERE (kind = 'url' AND value = @url)
         OR (kind = 'host' AND value IN (SELECT value FROM json_each(@hosts)))
         OR (kind = 'prefix' AND substr(@url, 1, length(value)) = value) LIMIT 1`),
       expireOnce: q(`DELETE FROM lease_once WHERE key = ? AND expires_at <= ?`),
@@ -290,7 +246,7 @@ export class SqliteFrontierStore implements FrontierStore {
 
   async addExclusions(rules: readonly ExclusionRule[], reason: string | null): Promise<number> {
     const createdAt = new Date().toISOString();
-    return this.tx(() => rules.reduce((n, r) => n + this.s.addExclusion.run(r.kind, r.value, reason, createdAt).changes, 0));
+    return this.tx(() => rules.reduce((n, r) => n + this.s.addExclusion.run(r.kind, r.value, reason ?? '', createdAt).changes, 0));
   }
 
   async removeExclusion(rule: ExclusionRule): Promise<boolean> {
@@ -299,7 +255,7 @@ export class SqliteFrontierStore implements FrontierStore {
 
   async listExclusions(): Promise<ExclusionRow[]> {
     const rows = this.s.listExclusions.all() as { kind: ExclusionKind; value: string; reason: string | null; created_at: string }[];
-    return rows.map((r) => ({ kind: r.kind, value: r.value, reason: r.reason, createdAt: r.created_at }));
+    return rows.map((r) => ({ kind: r.kind, value: r.value, reason: r.reason === '' || r.reason === null ? null : r.reason, createdAt: r.created_at }));
   }
 
   async isExcluded(url: string): Promise<boolean> {

@@ -4,6 +4,8 @@ import { baseline } from './001-baseline.js';
 import { frontierColumns } from './002-frontier-columns.js';
 import { queueSummary } from './003-queue-summary.js';
 import { canonicalIdentity } from './004-canonical-identity.js';
+import { leaseFrontier } from './005-lease-frontier.js';
+import { frontierAliasIndex } from './006-frontier-alias-index.js';
 
 export { EMPTY_DUE_AT, SEARCH_INDEX_VERSION, searchTablesSql } from './001-baseline.js';
 
@@ -13,7 +15,7 @@ export { EMPTY_DUE_AT, SEARCH_INDEX_VERSION, searchTablesSql } from './001-basel
  * the stores it can meet: stores made before numbered migrations (version 0) hold parts of it already, and two
  * processes opening one store at once may both run a step.
  */
-export const STORE_MIGRATIONS: Migration[] = [baseline, frontierColumns, queueSummary, canonicalIdentity];
+export const STORE_MIGRATIONS: Migration[] = [baseline, frontierColumns, queueSummary, canonicalIdentity, leaseFrontier, frontierAliasIndex];
 
 /** The version a store has once every step ran. */
 export const STORE_SCHEMA_VERSION = STORE_MIGRATIONS.length;
