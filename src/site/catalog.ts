@@ -208,7 +208,7 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-function clampPage(page: number, total: number, pageSize: number): number {
+export function clampPage(page: number, total: number, pageSize: number): number {
   const n = Number.isInteger(page) ? page : 1;
   return Math.min(Math.max(1, n), pageCount(total, pageSize), MAX_PAGE);
 }

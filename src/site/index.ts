@@ -3,13 +3,15 @@
  * versions, raw view, JSON); `renderStaticSite` writes the same pages as a static export.
  */
 import { listen, createSiteHandler, type RunningSite } from './server.js';
-import { openSite, type SiteOptions } from './site.js';
+import { openSharedSite, openSite, type SiteOptions } from './site.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordedExports, recordExport } from './exports.js';
 import { EXPORT_MARKER, renderStaticExport, type StaticExportReport } from './static-export.js';
 
-export { openSite, siteSettings, SiteStoreError, type SiteOptions, type OpenSite } from './site.js';
+export { openSite, openSharedSite, siteSettings, SiteStoreError, type SiteOptions, type OpenSite, type OpenSharedSite } from './site.js';
+export { SharedSiteCatalog } from './shared-catalog.js';
+export type { SiteCatalogSource } from './catalog-source.js';
 export { createSiteHandler, SiteRequestError, RAW_CSP, type RunningSite } from './server.js';
 export { StaticExportError, EXPORT_MARKER, type StaticExportReport } from './static-export.js';
 export { SiteViews, type ApiListItem, type ApiListPage } from './views.js';
@@ -40,6 +42,7 @@ export interface SiteServer extends RunningSite {
  * (a big store's first start answers at once; searches match titles only until the index is built).
  */
 export async function startSiteServer(options: SiteServerOptions): Promise<SiteServer> {
+  if (options.index) return startSharedSiteServer({ ...options, index: options.index });
   const site = openSite({ ...options, searchIndex: { mode: 'background', onError: options.onError, ...options.searchIndex } });
   try {
     site.views.catalog.warmUp();
@@ -56,6 +59,24 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
     };
   } catch (err) {
     site.close();
+    throw err;
+  }
+}
+
+/** The site over a shared index (PostgreSQL) and the files under the shared store path. */
+async function startSharedSiteServer(options: SiteServerOptions & { index: string }): Promise<SiteServer> {
+  const site = await openSharedSite(options);
+  try {
+    const running = await listen(createSiteHandler(site.views, options.onError), { host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
+    return {
+      ...running,
+      close: async () => {
+        await running.close();
+        await site.close();
+      },
+    };
+  } catch (err) {
+    await site.close();
     throw err;
   }
 }

@@ -31,6 +31,7 @@ interface Reply {
 }
 
 type Route = (match: string[], query: URLSearchParams) => Reply | Promise<Reply>;
+type Awaitable<T> = T | Promise<T>;
 
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -69,8 +70,15 @@ function decodeSegment(segment: string): string {
 /** The request listener of the site; `onError` hears about failures answered with 500. */
 export function createSiteHandler(views: SiteViews, onError: (err: unknown) => void = () => {}): http.RequestListener {
   const links = serverLinks;
-  const page = (r: { status: number; html: { value: string } }): Reply => ({ status: r.status, contentType: HTML, body: r.html.value });
-  const json = (r: { status: number; json: unknown }): Reply => ({ status: r.status, contentType: JSON_TYPE, body: `${JSON.stringify(r.json, null, 2)}\n` });
+  // The views are async (the catalog may be a network index): these take a result or its promise.
+  const page = async (result: Awaitable<{ status: number; html: { value: string } }>): Promise<Reply> => {
+    const r = await result;
+    return { status: r.status, contentType: HTML, body: r.html.value };
+  };
+  const json = async (result: Awaitable<{ status: number; json: unknown }>): Promise<Reply> => {
+    const r = await result;
+    return { status: r.status, contentType: JSON_TYPE, body: `${JSON.stringify(r.json, null, 2)}\n` };
+  };
 
   const routes: [RegExp, Route][] = [
     [/^\/$/, (_, q) => page(views.home(links, pageNumber(q)))],
@@ -110,10 +118,10 @@ export function createSiteHandler(views: SiteViews, onError: (err: unknown) => v
       try {
         reply = await route(req);
       } catch (err) {
-        if (err instanceof SiteRequestError) reply = page(views.problem(links, 'bad-request', err.status, err.message));
+        if (err instanceof SiteRequestError) reply = await page(views.problem(links, 'bad-request', err.status, err.message));
         else {
           onError(err);
-          reply = page(views.problem(links, 'error', 500));
+          reply = await page(views.problem(links, 'error', 500)).catch((): Reply => ({ status: 500, contentType: 'text/plain; charset=utf-8', body: 'internal error\n' }));
         }
       }
     }
@@ -148,8 +156,8 @@ function plainFailure(views: SiteViews, kind: 'gone' | 'missing'): Reply {
 }
 
 /** A browser render's screenshot; 410 with the notice once taken down. */
-function screenshot(views: SiteViews, id: string): Reply {
-  const found = views.screenshot(id);
+async function screenshot(views: SiteViews, id: string): Promise<Reply> {
+  const found = await views.screenshot(id);
   if ('kind' in found) return plainFailure(views, found.kind);
   return { status: 200, contentType: 'image/png', body: found.png, headers: { 'X-Robots-Tag': 'noindex' } };
 }

@@ -15,6 +15,9 @@ import { defaultTimeZone } from './i18n.js';
 import type { SiteSettings } from './pages/layout.js';
 import { type SearchIndexOptions } from './search-index.js';
 import { SiteViews } from './views.js';
+import { FsBlobStore } from '../storage/fs/blob-store.js';
+import { connectPostgresIndex } from '../storage/postgres/index-stores.js';
+import { SharedSiteCatalog } from './shared-catalog.js';
 
 export { SiteStoreError };
 
@@ -31,10 +34,15 @@ export interface SiteOptions {
   baseUrl?: string;
   /** How the search index catches up (the server builds a large gap in the background; default inline). */
   searchIndex?: SearchIndexOptions;
+  /**
+   * A shared index (`postgres://…/DBNAME`, the config's `index:`): snapshots, search and takedown rules come from
+   * it, the files from `storeDir` as a shared path. Absent: the store's own database.
+   */
+  index?: string;
 }
 
 export interface OpenSite {
-  views: SiteViews;
+  views: SiteViews<SiteCatalog>;
   store: SnapshotStore;
   close(): void;
 }
@@ -82,6 +90,31 @@ export function openSite(options: SiteOptions & { staticExport?: boolean }): Ope
       views.catalog.close();
       store.close();
       db.close();
+    },
+  };
+}
+
+export interface OpenSharedSite {
+  views: SiteViews<SharedSiteCatalog>;
+  close(): Promise<void>;
+}
+
+/** Opens the site over a shared index (options.index) and the files under options.storeDir; SiteStoreError when unreachable. */
+export async function openSharedSite(options: SiteOptions & { index: string }): Promise<OpenSharedSite> {
+  let index;
+  try {
+    index = await connectPostgresIndex(options.index);
+  } catch (cause) {
+    const where = options.index.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+    throw new SiteStoreError(`cannot serve the shared index at ${where}: ${(cause as Error).message}`, { cause });
+  }
+  const catalog = new SharedSiteCatalog(index, new FsBlobStore(options.storeDir), options.storeDir, options.pageSize);
+  const opened = index;
+  return {
+    views: new SiteViews(catalog, siteSettings(options)),
+    close: async () => {
+      catalog.close();
+      await opened.close();
     },
   };
 }

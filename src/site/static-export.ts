@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join, resolve } from 'node:path';
 import { resolveInside, type SnapshotRecord } from '../snapshot/index.js';
 import { StoreError } from '../util/errors.js';
-import { pageCount } from './catalog.js';
+import { pageCount, type SiteCatalog } from './catalog.js';
 import { staticLinks, staticPaths } from './links.js';
 import { SITE_CSS } from './styles.js';
 import type { ApiListItem, SiteViews } from './views.js';
@@ -46,7 +46,7 @@ function checkTarget(outDir: string): void {
   }
 }
 
-export async function renderStaticExport(views: SiteViews, outDirInput: string): Promise<StaticExportReport> {
+export async function renderStaticExport(views: SiteViews<SiteCatalog>, outDirInput: string): Promise<StaticExportReport> {
   const outDir = resolve(outDirInput);
   checkTarget(outDir);
   const building = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
@@ -66,21 +66,22 @@ export async function renderStaticExport(views: SiteViews, outDirInput: string):
   }
 }
 
-async function writeAll(views: SiteViews, out: ExportWriter): Promise<number> {
+async function writeAll(views: SiteViews<SiteCatalog>, out: ExportWriter): Promise<number> {
   const { catalog } = views;
   await catalog.searchIndexReady(); // related lists and excerpts come from the index: never export half of it
-  const page = (path: string, result: { status: number; html: { value: string } }): void => {
+  const page = async (path: string, pending: Promise<{ status: number; html: { value: string } }>): Promise<void> => {
+    const result = await pending;
     if (result.status === 200) out.write(path, result.html.value);
   };
   out.write(staticPaths.asset('site.css'), SITE_CSS);
 
   const homePages = pageCount(catalog.store.count({ latestOnly: true }), catalog.pageSize);
-  for (let p = 1; p <= homePages; p++) page(staticPaths.home(p), views.home(staticLinks(staticPaths.home(p)), p));
+  for (let p = 1; p <= homePages; p++) await page(staticPaths.home(p), views.home(staticLinks(staticPaths.home(p)), p));
 
   for (const { value, count } of catalog.categories()) {
     for (let p = 1; p <= pageCount(count, catalog.pageSize); p++) {
       const path = staticPaths.category(value, p);
-      page(path, views.category(staticLinks(path), value, p));
+      await page(path, views.category(staticLinks(path), value, p));
     }
   }
 
@@ -91,16 +92,16 @@ async function writeAll(views: SiteViews, out: ExportWriter): Promise<number> {
     const rows = catalog.store.list({ limit: batch, offset });
     if (rows.length === 0) break;
     for (const row of rows) {
-      const api = views.apiSnapshot(row.id);
+      const api = await views.apiSnapshot(row.id);
       if (api.status !== 200) continue; // taken down (or vanished mid-export): nothing of it is written
       exported++;
       const id = row.id;
-      page(staticPaths.snapshot(id), views.snapshot(staticLinks(staticPaths.snapshot(id)), id));
-      page(staticPaths.versions(id), views.versions(staticLinks(staticPaths.versions(id)), id));
-      page(staticPaths.raw(id), await views.raw(staticLinks(staticPaths.raw(id)), id, 'page'));
-      page(staticPaths.rawSource(id), await views.raw(staticLinks(staticPaths.rawSource(id)), id, 'source'));
+      await page(staticPaths.snapshot(id), views.snapshot(staticLinks(staticPaths.snapshot(id)), id));
+      await page(staticPaths.versions(id), views.versions(staticLinks(staticPaths.versions(id)), id));
+      await page(staticPaths.raw(id), views.raw(staticLinks(staticPaths.raw(id)), id, 'page'));
+      await page(staticPaths.rawSource(id), views.raw(staticLinks(staticPaths.rawSource(id)), id, 'source'));
       out.write(staticPaths.apiSnapshot(id), `${JSON.stringify(api.json, null, 2)}\n`);
-      const shot = views.screenshot(id);
+      const shot = await views.screenshot(id);
       if (!('kind' in shot)) out.write(staticPaths.screenshot(id), shot.png);
       // Images archived with the snapshot go next to its page (s/<id>/img/<n>.<ext>), as the server has them.
       const requisites = (api.json as SnapshotRecord).requisites?.images ?? [];
@@ -112,7 +113,7 @@ async function writeAll(views: SiteViews, out: ExportWriter): Promise<number> {
     }
   }
   for (let p = 1; ; p++) {
-    const list = views.apiList(staticLinks('api/snapshots.json'), { page: p });
+    const list = await views.apiList(staticLinks('api/snapshots.json'), { page: p });
     latestItems.push(...list.json.items);
     if (p >= list.json.pages) break;
   }

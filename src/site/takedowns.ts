@@ -20,10 +20,11 @@ interface RemovedIndex {
   byId: Map<string, string>;
 }
 
-export class TakedownRegistry {
+/** The ids takedowns.jsonl lists as removed, re-read when the file changes (a store directory or a shared path). */
+export class TakedownLog {
   private removed: RemovedIndex = { stamp: '', byId: new Map() };
 
-  constructor(private readonly store: SnapshotStore) {}
+  constructor(private readonly dir: string) {}
 
   /** The notice for an id that was taken down, or null if it never was. */
   noticeForId(id: string): TakedownNotice | null {
@@ -31,13 +32,8 @@ export class TakedownRegistry {
     return time === undefined ? null : { time: time || null };
   }
 
-  /** True when a live snapshot's URL is under a takedown exclusion (it must not be shown). */
-  isUrlTakenDown(url: string): boolean {
-    return isExcluded(this.store.db, url);
-  }
-
   private removedIds(): Map<string, string> {
-    const path = join(this.store.storeDir, TAKEDOWN_LOG_FILE);
+    const path = join(this.dir, TAKEDOWN_LOG_FILE);
     let stamp: string;
     try {
       const st = statSync(path);
@@ -58,5 +54,23 @@ export class TakedownRegistry {
     }
     this.removed = { stamp, byId };
     return byId;
+  }
+}
+
+export class TakedownRegistry {
+  private readonly log: TakedownLog;
+
+  constructor(private readonly store: SnapshotStore) {
+    this.log = new TakedownLog(store.storeDir);
+  }
+
+  /** The notice for an id that was taken down, or null if it never was. */
+  noticeForId(id: string): TakedownNotice | null {
+    return this.log.noticeForId(id);
+  }
+
+  /** True when a live snapshot's URL is under a takedown exclusion (it must not be shown). */
+  isUrlTakenDown(url: string): boolean {
+    return isExcluded(this.store.db, url);
   }
 }

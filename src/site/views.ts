@@ -1,12 +1,14 @@
 /**
  * Page and JSON builders shared by the server and the static export: each takes the links to use and
- * returns a status with a body, reading the store fresh every time.
+ * returns a status with a body, reading the store fresh every time (through a SiteCatalogSource: the local store
+ * or a shared index).
  */
 import { createHash } from 'node:crypto';
 import { decodeHtml } from '../fetch/index.js';
 import type { SnapshotRecord, SnapshotSummary, WarcResponse } from '../snapshot/index.js';
 import { mediaTypeOf, servableImageExtension } from './archived-images.js';
-import { SiteCatalog, type ListItem, type ListPage, type SnapshotLookup } from './catalog.js';
+import type { ListItem, ListPage, SnapshotLookup } from './catalog.js';
+import type { SiteCatalogSource } from './catalog-source.js';
 import type { IndexProgress } from './search-index.js';
 import type { SafeHtml } from './html.js';
 import { labelsFor, type Labels } from './i18n.js';
@@ -47,72 +49,73 @@ export interface ApiListPage {
   indexing?: IndexProgress;
 }
 
-export class SiteViews {
+/** Every builder is async: the catalog may be a network index (shared-catalog.ts) as well as the local store. */
+export class SiteViews<C extends SiteCatalogSource = SiteCatalogSource> {
   readonly labels: Labels;
 
-  constructor(readonly catalog: SiteCatalog, readonly settings: SiteSettings, private readonly staticExport = false) {
+  constructor(readonly catalog: C, readonly settings: SiteSettings, private readonly staticExport = false) {
     this.labels = labelsFor(settings.locale);
   }
 
-  context(links: SiteLinks): PageContext {
-    return { settings: this.settings, labels: this.labels, links, categories: this.catalog.categories(), staticExport: this.staticExport };
+  async context(links: SiteLinks): Promise<PageContext> {
+    return { settings: this.settings, labels: this.labels, links, categories: await this.catalog.categories(), staticExport: this.staticExport };
   }
 
-  home(links: SiteLinks, page: number): HtmlResult {
-    return { status: 200, html: homePage(this.context(links), this.catalog.latest(page)) };
+  async home(links: SiteLinks, page: number): Promise<HtmlResult> {
+    return { status: 200, html: homePage(await this.context(links), await this.catalog.latest(page)) };
   }
 
   /** 404 when no latest snapshot has this category. */
-  category(links: SiteLinks, name: string, page: number): HtmlResult {
-    const ctx = this.context(links);
+  async category(links: SiteLinks, name: string, page: number): Promise<HtmlResult> {
+    const ctx = await this.context(links);
     if (!ctx.categories.some((c) => c.value === name)) return this.problem(links, 'not-found', 404);
-    return { status: 200, html: categoryPage(ctx, name, this.catalog.latest(page, name)) };
+    return { status: 200, html: categoryPage(ctx, name, await this.catalog.latest(page, name)) };
   }
 
-  search(links: SiteLinks, query: string, page: number): HtmlResult {
+  async search(links: SiteLinks, query: string, page: number): Promise<HtmlResult> {
     const q = query.trim();
-    return { status: 200, html: searchPage(this.context(links), q, q ? this.catalog.search(q, page) : null) };
+    return { status: 200, html: searchPage(await this.context(links), q, q ? await this.catalog.search(q, page) : null) };
   }
 
-  snapshot(links: SiteLinks, id: string): HtmlResult {
-    return this.withSnapshot(links, id, (record) => {
-      const versions = this.catalog.versions(record.url);
-      const related = this.catalog.related(record);
+  async snapshot(links: SiteLinks, id: string): Promise<HtmlResult> {
+    return this.withSnapshot(links, id, async (record) => {
+      const versions = await this.catalog.versions(record.url);
+      const related = await this.catalog.related(record);
       // "More in this category" shows what the related list doesn't already.
       const shown = new Set(related.map((item) => item.id));
-      return snapshotPage(this.context(links), {
+      return snapshotPage(await this.context(links), {
         record,
-        articleMarkdown: this.catalog.articleMarkdown(record.id),
+        articleMarkdown: await this.catalog.articleMarkdown(record.id),
         versionCount: versions.length,
         related,
-        moreInCategory: this.catalog.moreInCategory(record, 10, shown),
+        moreInCategory: await this.catalog.moreInCategory(record, 10, shown),
       });
     });
   }
 
   /** `from`/`to` pick the compared versions (ids of the same URL); by default this one and the one before. */
-  versions(links: SiteLinks, id: string, pick: { from?: string; to?: string } = {}): HtmlResult {
-    return this.withSnapshot(links, id, (record) => {
-      const versions = this.catalog.versions(record.url);
-      const compare = this.comparePair(record, versions, pick);
-      return versionsPage(this.context(links), { current: record, versions, compare });
+  async versions(links: SiteLinks, id: string, pick: { from?: string; to?: string } = {}): Promise<HtmlResult> {
+    return this.withSnapshot(links, id, async (record) => {
+      const versions = await this.catalog.versions(record.url);
+      const compare = await this.comparePair(record, versions, pick);
+      return versionsPage(await this.context(links), { current: record, versions, compare });
     });
   }
 
   async raw(links: SiteLinks, id: string, view: RawView): Promise<HtmlResult> {
-    const lookup = this.catalog.lookup(id);
+    const lookup = await this.catalog.lookup(id);
     if (lookup.kind !== 'found') return this.notFound(links, lookup);
     const response = await this.catalog.archivedResponse(id);
     if (!response) return this.problem(links, 'not-found', 404);
     const decodedHtml = decodeHtml(response.body, response.headers['content-type'] ?? lookup.record.contentType).text;
-    return { status: 200, html: rawPage(this.context(links), { record: lookup.record, view, decodedHtml }) };
+    return { status: 200, html: rawPage(await this.context(links), { record: lookup.record, view, decodedHtml }) };
   }
 
   /** The screenshot of a browser-rendered snapshot; a lookup result when there is none to show. */
-  screenshot(id: string): { record: SnapshotRecord; png: Buffer } | Exclude<SnapshotLookup, { kind: 'found' }> {
-    const lookup = this.catalog.lookup(id);
+  async screenshot(id: string): Promise<{ record: SnapshotRecord; png: Buffer } | Exclude<SnapshotLookup, { kind: 'found' }>> {
+    const lookup = await this.catalog.lookup(id);
     if (lookup.kind !== 'found') return lookup;
-    const png = this.catalog.screenshot(id);
+    const png = await this.catalog.screenshot(id);
     return png ? { record: lookup.record, png } : { kind: 'missing' };
   }
 
@@ -122,7 +125,7 @@ export class SiteViews {
    * recorded), and its bytes still hash to the recorded sha256. Anything else is 'missing'.
    */
   async image(id: string, n: number): Promise<{ record: SnapshotRecord; contentType: string; ext: string; body: Buffer } | Exclude<SnapshotLookup, { kind: 'found' }>> {
-    const lookup = this.catalog.lookup(id);
+    const lookup = await this.catalog.lookup(id);
     if (lookup.kind !== 'found') return lookup;
     const entry = lookup.record.requisites?.images?.[n];
     if (!Number.isInteger(n) || !entry || entry.status !== 'archived') return { kind: 'missing' };
@@ -143,19 +146,19 @@ export class SiteViews {
 
   /** The archived response for the raw frame; a lookup result when it can't be shown. */
   async archived(id: string): Promise<{ record: SnapshotRecord; response: WarcResponse } | Exclude<SnapshotLookup, { kind: 'found' }>> {
-    const lookup = this.catalog.lookup(id);
+    const lookup = await this.catalog.lookup(id);
     if (lookup.kind !== 'found') return lookup;
     const response = await this.catalog.archivedResponse(id);
     return response ? { record: lookup.record, response } : { kind: 'missing' };
   }
 
-  problem(links: SiteLinks, kind: ProblemKind, status: number, detail?: string): HtmlResult {
-    return { status, html: problemPage(this.context(links), kind, detail) };
+  async problem(links: SiteLinks, kind: ProblemKind, status: number, detail?: string): Promise<HtmlResult> {
+    return { status, html: problemPage(await this.context(links), kind, detail) };
   }
 
-  apiList(links: SiteLinks, query: { q?: string; category?: string; page: number }): { status: number; json: ApiListPage } {
+  async apiList(links: SiteLinks, query: { q?: string; category?: string; page: number }): Promise<{ status: number; json: ApiListPage }> {
     const q = query.q?.trim() || undefined;
-    const list: ListPage = q ? this.catalog.search(q, query.page, query.category) : this.catalog.latest(query.page, query.category);
+    const list: ListPage = q ? await this.catalog.search(q, query.page, query.category) : await this.catalog.latest(query.page, query.category);
     const body: ApiListPage = {
       query: q ?? null,
       category: query.category ?? null,
@@ -170,25 +173,25 @@ export class SiteViews {
   }
 
   /** The snapshot's snapshot.json, or a 410 / 404 error object. */
-  apiSnapshot(id: string): JsonResult {
-    const lookup = this.catalog.lookup(id);
+  async apiSnapshot(id: string): Promise<JsonResult> {
+    const lookup = await this.catalog.lookup(id);
     if (lookup.kind === 'found') return { status: 200, json: lookup.record };
     if (lookup.kind === 'gone') return { status: 410, json: { error: 'gone', message: this.labels.goneBody, removedAt: lookup.notice.time } };
     return { status: 404, json: { error: 'not_found', message: this.labels.notFoundBody } };
   }
 
-  private withSnapshot(links: SiteLinks, id: string, render: (record: SnapshotRecord) => SafeHtml): HtmlResult {
-    const lookup = this.catalog.lookup(id);
+  private async withSnapshot(links: SiteLinks, id: string, render: (record: SnapshotRecord) => Promise<SafeHtml>): Promise<HtmlResult> {
+    const lookup = await this.catalog.lookup(id);
     if (lookup.kind !== 'found') return this.notFound(links, lookup);
-    return { status: 200, html: render(lookup.record) };
+    return { status: 200, html: await render(lookup.record) };
   }
 
-  private notFound(links: SiteLinks, lookup: Exclude<SnapshotLookup, { kind: 'found' }>): HtmlResult {
-    if (lookup.kind === 'gone') return { status: 410, html: gonePage(this.context(links), lookup.notice) };
+  private async notFound(links: SiteLinks, lookup: Exclude<SnapshotLookup, { kind: 'found' }>): Promise<HtmlResult> {
+    if (lookup.kind === 'gone') return { status: 410, html: gonePage(await this.context(links), lookup.notice) };
     return this.problem(links, 'not-found', 404);
   }
 
-  private comparePair(record: SnapshotRecord, versions: SnapshotSummary[], pick: { from?: string; to?: string }): { from: SnapshotRecord; to: SnapshotRecord } | null {
+  private async comparePair(record: SnapshotRecord, versions: SnapshotSummary[], pick: { from?: string; to?: string }): Promise<{ from: SnapshotRecord; to: SnapshotRecord } | null> {
     if (versions.length < 2) return null;
     const index = (id: string | undefined): number => (id ? versions.findIndex((v) => v.id === id) : -1);
     let to = index(pick.to);
@@ -198,8 +201,8 @@ export class SiteViews {
     if (from < 0) from = to === 0 ? 1 : to - 1;
     if (from > to) [from, to] = [to, from];
     if (from === to) from = to === 0 ? 1 : to - 1;
-    const older = this.catalog.lookup(versions[Math.min(from, to)].id);
-    const newer = this.catalog.lookup(versions[Math.max(from, to)].id);
+    const older = await this.catalog.lookup(versions[Math.min(from, to)].id);
+    const newer = await this.catalog.lookup(versions[Math.max(from, to)].id);
     return older.kind === 'found' && newer.kind === 'found' ? { from: older.record, to: newer.record } : null;
   }
 }

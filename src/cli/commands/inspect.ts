@@ -3,6 +3,8 @@ import { EXIT } from '../exitCodes.js';
 import { reportProblem } from '../output.js';
 import { requireStore } from '../storeDir.js';
 import { resolveStoreDir } from '../resolve.js';
+import { sharedList, sharedShow } from './shared-inspect.js';
+import { sharedTargetOf } from './shared-store.js';
 
 /** Refuses a folder that holds no store (a mistyped --store must not create an empty one); exit 2. */
 export { requireStore };
@@ -14,6 +16,8 @@ export function openExistingStore(storeDir: string): SnapshotStore {
 }
 
 export async function listCommand(opts: { store?: string; config?: string; host?: string; limit: number; json?: boolean }): Promise<number> {
+  const shared = sharedTargetOf(opts); // the config names `index: postgres://…`
+  if (shared) return sharedList(shared, opts);
   const o = { ...opts, store: resolveStoreDir(opts) };
   const store = openExistingStore(o.store);
   try {
@@ -30,6 +34,8 @@ export async function listCommand(opts: { store?: string; config?: string; host?
 }
 
 export async function showCommand(id: string, opts: { store?: string; config?: string }): Promise<number> {
+  const shared = sharedTargetOf(opts);
+  if (shared) return sharedShow(shared, id);
   const o = { ...opts, store: resolveStoreDir(opts) };
   const store = openExistingStore(o.store);
   try {

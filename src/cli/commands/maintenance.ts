@@ -5,8 +5,12 @@ import { EXIT } from '../exitCodes.js';
 import { reportProblem } from '../output.js';
 import { requireWritableStore, resolveWritableStore } from '../storeDir.js';
 import { DEFAULT_CONFIG, explicitConfigFile, resolveStoreDir, storeDirOf } from '../resolve.js';
+import { sharedStatus, sharedVerify } from './shared-inspect.js';
+import { sharedTargetOf } from './shared-store.js';
 
 export async function statusCommand(opts: { store?: string; config?: string; json?: boolean }): Promise<number> {
+  const shared = sharedTargetOf(opts); // the config names `index: postgres://…`
+  if (shared) return sharedStatus(shared, opts);
   const o = { ...opts, store: resolveStoreDir(opts) };
   requireWritableStore(o.store); // storeStatus opens the database read-write (WAL, schema check)
   const s = storeStatus(o.store);
@@ -34,6 +38,8 @@ const NOT_REPAIRABLE: Partial<Record<string, string>> = {
 };
 
 export async function verifyCommand(opts: { store?: string; config?: string; repair?: boolean; deep?: boolean; json?: boolean }): Promise<number> {
+  const shared = sharedTargetOf(opts);
+  if (shared) return sharedVerify(shared, opts);
   const o = { ...opts, store: resolveStoreDir(opts) };
   requireWritableStore(o.store); // verify takes the run lock (a file in the store), and --repair writes
   const report = await verifyStore(o.store, { repair: o.repair, deep: o.deep });

@@ -11,6 +11,7 @@ import { EXIT } from '../exitCodes.js';
 import { reportProblem } from '../output.js';
 import { EnvironmentError, requireWritableStore } from '../storeDir.js';
 import { explicitConfigFile, storeDirOf } from '../resolve.js';
+import { redactUrl } from './shared-store.js';
 
 export interface SiteCommandOptions {
   config?: string;
@@ -62,7 +63,8 @@ function siteOptions(o: SiteCommandOptions) {
     site = { ...site, takedownContact: undefined };
   }
   const baseUrl = o.baseUrl === undefined ? undefined : o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`;
-  return { options: { storeDir, site, timeZone: o.timeZone, baseUrl }, notices };
+  // `index: postgres://…` in the config: the site reads the shared index, and the files under the store path.
+  return { options: { storeDir, site, timeZone: o.timeZone, baseUrl, ...(config?.index ? { index: config.index } : {}) }, notices };
 }
 
 function untilStopped(signal?: AbortSignal): Promise<void> {
@@ -105,7 +107,8 @@ export async function serveCommand(o: ServeCommandOptions): Promise<number> {
     throw err;
   }
   for (const n of notices) (o.out ?? process.stdout).write(`${n}\n`);
-  (o.out ?? process.stdout).write(`snapshot site of ${options.storeDir} listening on ${server.url}\n`);
+  const of = options.index ? `the shared index ${redactUrl(options.index)} (files under ${options.storeDir})` : options.storeDir;
+  (o.out ?? process.stdout).write(`snapshot site of ${of} listening on ${server.url}\n`);
   await untilStopped(o.signal);
   await server.close();
   return EXIT.OK;
@@ -113,6 +116,10 @@ export async function serveCommand(o: ServeCommandOptions): Promise<number> {
 
 export async function renderCommand(o: RenderCommandOptions): Promise<number> {
   const { options, notices } = siteOptions(o);
+  if (options.index) {
+    reportProblem('render reads a local store only; a shared index (index: in the config) is served with `snapcrawl serve`', { prefix: 'snapcrawl render', fields: { exitCode: EXIT.USAGE } });
+    return EXIT.USAGE;
+  }
   for (const n of notices) process.stdout.write(`${n}\n`);
   requireWritableStore(options.storeDir); // the export is remembered in <store>/exports.json
   const report = await renderStaticSite({ ...options, outDir: o.out });

@@ -5,6 +5,8 @@ import { EXIT } from '../exitCodes.js';
 import { reportProblem } from '../output.js';
 import { requireWritableStore } from '../storeDir.js';
 import { resolveStoreDir } from '../resolve.js';
+import { sharedTargetOf } from './shared-store.js';
+import { sharedTakedownCommand } from './shared-takedown.js';
 
 export interface TakedownCommandOptions {
   url?: string;
@@ -43,6 +45,8 @@ export async function takedownCommand(opts: TakedownCommandOptions): Promise<num
     reportProblem((e as Error).message, { prefix: 'snapcrawl takedown', fields: { exitCode: EXIT.USAGE } });
     return EXIT.USAGE;
   }
+  const shared = sharedTargetOf(opts); // the config names `index: postgres://…`: rows, files and rules are shared
+  if (shared) return sharedTakedownCommand(shared, selector, { ...opts, reason: opts.reason ?? '(dry run)' });
   const o = { ...opts, store: resolveStoreDir(opts), reason: opts.reason ?? '(dry run)' };
   // A takedown against the wrong folder must not "succeed" on a new empty store.
   // Even a dry run opens the store read-write (SnapshotStore.open finishes interrupted writes).
