@@ -20,7 +20,7 @@ export type { DocScore } from './eval/score.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.EXTRACTION_CORPUS_DIR ?? resolve(ROOT, '../shared/extraction');
 const FIXTURES = join(ROOT, 'test/fixtures/extract');
-const FIELDS = ['title', 'publishedAt', 'author', 'source', 'encoding'] as const;
+const FIELDS = ['title', 'publishedAt', 'day', 'author', 'source', 'encoding'] as const;
 type Field = (typeof FIELDS)[number];
 
 interface FieldTally {
@@ -54,6 +54,9 @@ function check(f: Field, a: Article, d: Doc): { ok: boolean; got: string; want: 
       return t.title === undefined ? undefined : { ok: titleMatches(a.title, t.title), got: JSON.stringify(a.title), want: JSON.stringify(t.title) };
     case 'publishedAt':
       return t.publishedAt === undefined ? undefined : { ok: dateMatches(a.publishedAt, t.publishedAt), got: String(a.publishedAt), want: t.publishedAt };
+    case 'day':
+      // The calendar day as the page states it (what date-only checks such as htmldate's score), time ignored.
+      return t.publishedAt === undefined ? undefined : { ok: a.publishedAt?.slice(0, 10) === t.publishedAt.slice(0, 10), got: String(a.publishedAt), want: t.publishedAt.slice(0, 10) };
     case 'author':
       return t.author === undefined ? undefined : { ok: nameMatches(a.author, t.author), got: JSON.stringify(a.author), want: JSON.stringify(t.author) };
     case 'source':
@@ -120,12 +123,12 @@ function print(r: SplitReport, tallies: Record<Field, FieldTally>, ours: Array<D
 
 function summary(reports: SplitReport[]): void {
   const pct = (x: { accuracy: number; n: number } | undefined): string => (x ? `${(x.accuracy * 100).toFixed(1)}% ${String(x.n).padStart(3)}` : '    —    ');
-  console.log('\nset              split    pages  body F1 (n)    Readab. F1  title       time        author      source');
+  console.log('\nset              split    pages  body F1 (n)    Readab. F1  title       time        day         author      source');
   for (const r of reports) {
     const body = r.body.n ? `${r.body.f1.toFixed(3)} (${String(r.body.n).padStart(3)})` : '     —     ';
     const rd = r.readability && r.readability.n ? r.readability.f1.toFixed(3) : '  — ';
     const f = r.fields;
-    console.log(`${r.set.padEnd(16)} ${r.split.padEnd(8)} ${String(r.docs).padStart(5)}  ${body}    ${rd.padEnd(10)}  ${pct(f.title)}  ${pct(f.publishedAt)}  ${pct(f.author)}  ${pct(f.source)}`);
+    console.log(`${r.set.padEnd(16)} ${r.split.padEnd(8)} ${String(r.docs).padStart(5)}  ${body}    ${rd.padEnd(10)}  ${pct(f.title)}  ${pct(f.publishedAt)}  ${pct(f.day)}  ${pct(f.author)}  ${pct(f.source)}`);
   }
 }
 
