@@ -7,39 +7,9 @@
  * English), so both languages share one index.
  */
 
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]/u;
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+import { CJK_CHAR, textTerms } from '../storage/search-terms.js';
 
-/** The terms of `text`, in order (CJK bigrams, lower-cased words). */
-export function textTerms(text: string): string[] {
-  const terms: string[] = [];
-  let cjk: string[] = [];
-  let word = '';
-  const flushCjk = (): void => {
-    if (cjk.length === 1) terms.push(cjk[0]);
-    for (let i = 0; i + 1 < cjk.length; i++) terms.push(cjk[i] + cjk[i + 1]);
-    cjk = [];
-  };
-  const flushWord = (): void => {
-    if (word) terms.push(word.toLowerCase());
-    word = '';
-  };
-  for (const ch of text) {
-    if (CJK_CHAR.test(ch)) {
-      flushWord();
-      cjk.push(ch);
-    } else if (WORD_CHAR.test(ch)) {
-      flushCjk();
-      word += ch;
-    } else {
-      flushCjk();
-      flushWord();
-    }
-  }
-  flushCjk();
-  flushWord();
-  return terms;
-}
+export { textTerms };
 
 /** The string the FTS table indexes for `text`. */
 export function indexedText(text: string): string {

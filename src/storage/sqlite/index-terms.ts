@@ -3,45 +3,12 @@
  * text has no spaces between words, so each run of CJK characters becomes overlapping two-character terms
  * ("研究报告" → 研究 究报 报告): any query of two or more characters is then a phrase of consecutive bigrams, which
  * matches exactly where the query occurs. Other text is split into lower-cased words (letters, digits, marks).
- *
- * These must produce the same terms as src/site/terms.ts, whose FTS rows share the `site_search_*` tables with
- * the SQLite backend; storage cannot import the site layer, so the rule is written here as well (to consolidate:
- * site/terms.ts can import this module once the site reads through SearchIndexStore).
+ * The terms themselves come from src/storage/search-terms.ts, shared with the site's own index (same tables).
  */
 
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]/u;
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+import { CJK_CHAR, textTerms } from '../search-terms.js';
 
-/** The terms of `text`, in order (CJK bigrams, lower-cased words). */
-export function textTerms(text: string): string[] {
-  const terms: string[] = [];
-  let cjk: string[] = [];
-  let word = '';
-  const flushCjk = (): void => {
-    if (cjk.length === 1) terms.push(cjk[0]);
-    for (let i = 0; i + 1 < cjk.length; i++) terms.push(cjk[i] + cjk[i + 1]);
-    cjk = [];
-  };
-  const flushWord = (): void => {
-    if (word) terms.push(word.toLowerCase());
-    word = '';
-  };
-  for (const ch of text) {
-    if (CJK_CHAR.test(ch)) {
-      flushWord();
-      cjk.push(ch);
-    } else if (WORD_CHAR.test(ch)) {
-      flushCjk();
-      word += ch;
-    } else {
-      flushCjk();
-      flushWord();
-    }
-  }
-  flushCjk();
-  flushWord();
-  return terms;
-}
+export { textTerms };
 
 /**
  * One whitespace-separated word of a query: a phrase of terms that must occur consecutively, or a single CJK
