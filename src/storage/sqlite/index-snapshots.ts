@@ -3,10 +3,10 @@
  * SQLite's write lock before reading the URL's latest row, so the "same content as the latest" check and the
  * insert cannot interleave with another process's insert of the same article.
  */
-import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../database.js';
 import type { IndexedSnapshot, IndexQuery, SnapshotIndexStore, SnapshotSelector } from '../interfaces.js';
 import { hostnameOf, pageOf, publishedMsOf } from './index-rows.js';
+import { snapshotListWhere, StatementCache } from './statement-cache.js';
 
 interface Row {
   id: string;
@@ -49,19 +49,21 @@ const SELECT_CONDITIONS: Record<'url' | 'prefix' | 'hostname' | 'id', string> = 
 };
 
 export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: StoreDatabase) {}
+  constructor(private readonly db: StoreDatabase) {
+    this.statements = new StatementCache(db);
+  }
 
   async insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>): Promise<{ inserted: boolean; previousId: string | null }> {
     return this.db.transaction(() => {
-      const latest = this.sql('SELECT id, content_hash FROM snapshots WHERE url = ? AND is_latest = 1 ORDER BY fetched_at DESC, id DESC LIMIT 1')
+      const latest = this.statements.get('SELECT id, content_hash FROM snapshots WHERE url = ? AND is_latest = 1 ORDER BY fetched_at DESC, id DESC LIMIT 1')
         .get(row.url) as { id: string; content_hash: string } | undefined;
       const previousId = latest?.id ?? null;
       if (latest && latest.content_hash === row.contentHash) return { inserted: false, previousId };
-      if (this.sql('SELECT 1 FROM snapshots WHERE id = ? OR dir = ?').get(row.id, row.dir)) return { inserted: false, previousId };
-      this.sql('UPDATE snapshots SET is_latest = 0 WHERE url = ? AND +is_latest = 1').run(row.url);
-      this.sql(`INSERT INTO snapshots (id, url, final_url, canonical_url, host, hostname, final_hostname, fetched_at, title,
+      if (this.statements.get('SELECT 1 FROM snapshots WHERE id = ? OR dir = ?').get(row.id, row.dir)) return { inserted: false, previousId };
+      this.statements.get('UPDATE snapshots SET is_latest = 0 WHERE url = ? AND +is_latest = 1').run(row.url);
+      this.statements.get(`INSERT INTO snapshots (id, url, final_url, canonical_url, host, hostname, final_hostname, fetched_at, title,
         published_at, published_ms, category, source, dir, previous_id, content_hash, sha256, http_status, bytes, is_latest)
         VALUES (@id, @url, @finalUrl, @canonicalUrl, @host, @hostname, @finalHostname, @fetchedAt, @title, @publishedAt,
         @publishedMs, @category, @source, @dir, @previousId, @contentHash, @sha256, @httpStatus, @bytes, 1)`).run({
@@ -77,46 +79,46 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
   }
 
   async get(id: string): Promise<IndexedSnapshot | null> {
-    const row = this.sql('SELECT * FROM snapshots WHERE id = ?').get(id) as Row | undefined;
+    const row = this.statements.get('SELECT * FROM snapshots WHERE id = ?').get(id) as Row | undefined;
     return row ? toSnapshot(row) : null;
   }
 
   async latestFor(url: string): Promise<IndexedSnapshot | null> {
-    const row = this.sql('SELECT * FROM snapshots WHERE url = ? ORDER BY is_latest DESC, fetched_at DESC, id DESC LIMIT 1').get(url) as Row | undefined;
+    const row = this.statements.get('SELECT * FROM snapshots WHERE url = ? ORDER BY is_latest DESC, fetched_at DESC, id DESC LIMIT 1').get(url) as Row | undefined;
     return row ? toSnapshot(row) : null;
   }
 
   async versions(url: string): Promise<IndexedSnapshot[]> {
-    return (this.sql('SELECT * FROM snapshots WHERE url = ? ORDER BY fetched_at ASC, id ASC').all(url) as Row[]).map(toSnapshot);
+    return (this.statements.get('SELECT * FROM snapshots WHERE url = ? ORDER BY fetched_at ASC, id ASC').all(url) as Row[]).map(toSnapshot);
   }
 
   async list(query: IndexQuery): Promise<IndexedSnapshot[]> {
-    const { where, params } = filters(query);
+    const { where, params } = snapshotListWhere(query);
     const order = query.orderBy === 'publishedAt' ? 'published_ms DESC NULLS LAST, fetched_at DESC, id DESC' : 'fetched_at DESC, id DESC';
-    const rows = this.sql(`SELECT * FROM snapshots ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, ...pageOf(query) }) as Row[];
+    const rows = this.statements.get(`SELECT * FROM snapshots ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, ...pageOf(query) }) as Row[];
     return rows.map(toSnapshot);
   }
 
   async count(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): Promise<number> {
-    const { where, params } = filters(query);
-    return (this.sql(`SELECT count(*) AS n FROM snapshots ${where}`).get(params) as { n: number }).n;
+    const { where, params } = snapshotListWhere(query);
+    return (this.statements.get(`SELECT count(*) AS n FROM snapshots ${where}`).get(params) as { n: number }).n;
   }
 
   async select(selector: SnapshotSelector): Promise<IndexedSnapshot[]> {
     const [kind, value] = Object.entries(selector)[0] as [keyof typeof SELECT_CONDITIONS, string];
     const sql = `SELECT * FROM snapshots WHERE url IN (SELECT url FROM snapshots WHERE ${SELECT_CONDITIONS[kind]}) ORDER BY url, fetched_at, id`;
-    return (this.sql(sql).all({ value }) as Row[]).map(toSnapshot);
+    return (this.statements.get(sql).all({ value }) as Row[]).map(toSnapshot);
   }
 
   async remove(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     return this.db.transaction(() => {
       const list = JSON.stringify(ids);
-      const removed = this.sql('SELECT id, url FROM snapshots WHERE id IN (SELECT value FROM json_each(?))').all(list) as { id: string; url: string }[];
+      const removed = this.statements.get('SELECT id, url FROM snapshots WHERE id IN (SELECT value FROM json_each(?))').all(list) as { id: string; url: string }[];
       if (removed.length === 0) return [];
-      this.sql('DELETE FROM snapshots WHERE id IN (SELECT value FROM json_each(?))').run(list);
+      this.statements.get('DELETE FROM snapshots WHERE id IN (SELECT value FROM json_each(?))').run(list);
       const urls = JSON.stringify([...new Set(removed.map((r) => r.url))]);
-      this.sql(`UPDATE snapshots SET is_latest = (id = (SELECT s2.id FROM snapshots s2 WHERE s2.url = snapshots.url
+      this.statements.get(`UPDATE snapshots SET is_latest = (id = (SELECT s2.id FROM snapshots s2 WHERE s2.url = snapshots.url
         ORDER BY s2.fetched_at DESC, s2.id DESC LIMIT 1)) WHERE url IN (SELECT value FROM json_each(?))`).run(urls);
       // Inside the same transaction: a takedown must not leave the text behind in the search tables.
       this.purgeSearch(removed.map((r) => r.id));
@@ -130,30 +132,7 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
 
   private purgeSearch(ids: readonly string[]): void {
     const list = JSON.stringify(ids);
-    this.sql('DELETE FROM site_search_fts WHERE rowid IN (SELECT docid FROM site_search_docs WHERE id IN (SELECT value FROM json_each(?)))').run(list);
-    this.sql('DELETE FROM site_search_docs WHERE id IN (SELECT value FROM json_each(?))').run(list);
+    this.statements.get('DELETE FROM site_search_fts WHERE rowid IN (SELECT docid FROM site_search_docs WHERE id IN (SELECT value FROM json_each(?)))').run(list);
+    this.statements.get('DELETE FROM site_search_docs WHERE id IN (SELECT value FROM json_each(?))').run(list);
   }
-
-  /** A handful of SQL shapes exist (one per filter combination): prepare each once. */
-  private sql(text: string): Statement {
-    let stmt = this.statements.get(text);
-    if (!stmt) {
-      stmt = this.db.prepare(text);
-      this.statements.set(text, stmt);
-    }
-    return stmt;
-  }
-}
-
-function filters(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): { where: string; params: Record<string, string> } {
-  const clauses: string[] = [];
-  const params: Record<string, string> = {};
-  if (query.latestOnly) clauses.push('is_latest = 1');
-  for (const key of ['host', 'category', 'source'] as const) {
-    const value = query[key];
-    if (value === undefined) continue;
-    clauses.push(`${key} = @${key}`);
-    params[key] = value;
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

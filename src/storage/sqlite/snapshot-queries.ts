@@ -5,6 +5,7 @@
  */
 import type { StoreDatabase, StoreStatement } from '../database.js';
 import { hasTable } from './schema-queries.js';
+import { snapshotListWhere, StatementCache } from './statement-cache.js';
 
 type Statement<P extends unknown[] | object = unknown[], R = unknown> = StoreStatement<P, R>;
 
@@ -64,7 +65,7 @@ const MATCH_CONDITIONS = {
 
 /** Prepared statements over the snapshot tables; one per store, reused for every call. */
 export class SnapshotIndex {
-  private readonly listStatements = new Map<string, Statement>();
+  private readonly listStatements: StatementCache;
   readonly byId: Statement<[string], SnapshotRow>;
   readonly latestForUrl: Statement<[string], SnapshotRow>;
   /** Newest snapshot whose url, canonical_url or final_url is one of five keys k1…k5 (repeats allowed). */
@@ -82,6 +83,7 @@ export class SnapshotIndex {
   readonly pendingById: Statement<[string], PendingRow>;
 
   constructor(readonly db: StoreDatabase) {
+    this.listStatements = new StatementCache(db);
     this.byId = db.prepare('SELECT * FROM snapshots WHERE id = ?');
     this.latestForUrl = db.prepare('SELECT * FROM snapshots WHERE url = ? ORDER BY fetched_at DESC, id DESC LIMIT 1');
     const keys = '(@k1, @k2, @k3, @k4, @k5)';
@@ -113,11 +115,11 @@ export class SnapshotIndex {
     const [kind, value] = Object.entries(match)[0] as [keyof typeof MATCH_CONDITIONS, string];
     const sql = `SELECT * FROM snapshots WHERE url IN (SELECT url FROM snapshots WHERE ${MATCH_CONDITIONS[kind]})
       ORDER BY url, fetched_at, id`;
-    return this.cached(sql).all({ value }) as SnapshotRow[];
+    return this.listStatements.get(sql).all({ value }) as SnapshotRow[];
   }
 
   list(query: SnapshotListFilter): SnapshotRow[] {
-    const { where, params } = this.filters(query);
+    const { where, params } = snapshotListWhere(query);
     const order =
       query.orderBy === 'publishedAt'
         ? 'published_ms DESC NULLS LAST, fetched_at DESC, id DESC'
@@ -125,12 +127,12 @@ export class SnapshotIndex {
     const sql = `SELECT * FROM snapshots ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
     const limit = Math.max(0, Math.floor(query.limit ?? 50));
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
-    return this.cached(sql).all({ ...params, limit, offset }) as SnapshotRow[];
+    return this.listStatements.get(sql).all({ ...params, limit, offset }) as SnapshotRow[];
   }
 
   count(query: SnapshotListFilter): number {
-    const { where, params } = this.filters(query);
-    const row = this.cached(`SELECT count(*) AS n FROM snapshots ${where}`).get(params) as { n: number };
+    const { where, params } = snapshotListWhere(query);
+    const row = this.listStatements.get(`SELECT count(*) AS n FROM snapshots ${where}`).get(params) as { n: number };
     return row.n;
   }
 
@@ -138,30 +140,7 @@ export class SnapshotIndex {
   facet(column: 'host' | 'category' | 'source'): { value: string; count: number }[] {
     const sql = `SELECT ${column} AS value, count(*) AS count FROM snapshots
       WHERE is_latest = 1 AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC, value`;
-    return this.cached(sql).all() as { value: string; count: number }[];
-  }
-
-  private filters(query: SnapshotListFilter): { where: string; params: Record<string, string> } {
-    const clauses: string[] = [];
-    const params: Record<string, string> = {};
-    if (query.latestOnly) clauses.push('is_latest = 1');
-    for (const key of ['host', 'category', 'source'] as const) {
-      const value = query[key];
-      if (value === undefined) continue;
-      clauses.push(`${key} = @${key}`);
-      params[key] = value;
-    }
-    return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-  }
-
-  /** A handful of SQL shapes exist (one per filter combination): prepare each once. */
-  private cached(sql: string): Statement {
-    let stmt = this.listStatements.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.listStatements.set(sql, stmt);
-    }
-    return stmt;
+    return this.listStatements.get(sql).all() as { value: string; count: number }[];
   }
 }
 
