@@ -39,3 +39,26 @@ export function textTerms(text: string): string[] {
   flushWord();
   return terms;
 }
+
+/**
+ * One whitespace-separated word of a query: a phrase of terms that must occur consecutively, or a single CJK
+ * character (no bigram holds it alone), matched as a substring of the title or body.
+ */
+export type QueryPart = { kind: 'phrase'; terms: string[] } | { kind: 'char'; text: string };
+
+/** A user query → parts that must all match; input is capped so a huge query can't be expensive. */
+export function queryParts(query: string, maxParts = 8): QueryPart[] {
+  const parts: QueryPart[] = [];
+  for (const raw of query.slice(0, 200).split(/\s+/)) {
+    if (parts.length >= maxParts) break;
+    const text = raw.trim();
+    if (!text) continue;
+    if ([...text].length === 1 && CJK_CHAR.test(text)) {
+      parts.push({ kind: 'char', text });
+      continue;
+    }
+    const terms = textTerms(text);
+    if (terms.length > 0) parts.push({ kind: 'phrase', terms });
+  }
+  return parts;
+}

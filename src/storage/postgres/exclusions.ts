@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { ExclusionKind, ExclusionRow, ExclusionRule, ExclusionStore } from '../interfaces.js';
-import { hostnameSuffixes } from '../sqlite/index-rows.js';
+import { hostnameSuffixes } from '../index-rows.js';
 
 export class PgExclusionStore implements ExclusionStore {
   constructor(private readonly pool: pg.Pool) {}

@@ -4,7 +4,7 @@
  */
 import type pg from 'pg';
 import type { RunRecord, RunRegistryStore, RunStatus } from '../interfaces.js';
-import { makeRunId } from '../sqlite/index-rows.js';
+import { makeRunId } from '../index-rows.js';
 import { inTransaction, LOCK_CLASS } from './tx.js';
 
 /** jsonb parameter: JSON text (undefined, which JSON.stringify drops, is stored as JSON null). */

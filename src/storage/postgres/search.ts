@@ -6,7 +6,7 @@
  * initialised (checked: in an LC_CTYPE=C database show_trgm('北京大学…') is empty); its GIN index cannot serve
  * queries shorter than three characters, and most Chinese words are two (北京, 研究); and similarity ranking over
  * long article bodies is weak. Instead each document's terms are computed here, exactly as the SQLite FTS index computes them
- * (index-terms.ts: overlapping CJK bigrams plus lower-cased words), and given to PostgreSQL as a tsvector literal
+ * (src/storage/search-terms.ts: overlapping CJK bigrams plus lower-cased words), and given to PostgreSQL as a tsvector literal
  * with positions, so no text-search parser or locale is involved (the effect of the 'simple' config, without its
  * parser splitting CJK runs differently). A query word is a phrase of consecutive terms (`<->`), so '研究报告'
  * matches exactly where that text occurs, via the GIN index whatever its length; a lone CJK character (no
@@ -18,7 +18,7 @@
  */
 import type pg from 'pg';
 import type { SearchDoc, SearchHit, SearchIndexStore } from '../interfaces.js';
-import { queryParts, textTerms } from '../sqlite/index-terms.js';
+import { queryParts, textTerms } from '../search-terms.js';
 
 /** tsvector positions stop at 16383 and a lexeme keeps at most 256 of them: what lies beyond is not indexed. */
 const MAX_POSITION = 16_383;

@@ -8,42 +8,11 @@
  */
 import type pg from 'pg';
 import type { IndexedSnapshot, IndexQuery, SnapshotIndexStore, SnapshotSelector } from '../interfaces.js';
-import { hostnameOf, pageOf, publishedMsOf } from '../sqlite/index-rows.js';
+import { hostnameOf, pageOf, publishedMsOf, toIndexedSnapshot, type IndexRow as Row } from '../index-rows.js';
 import { inTransaction, LOCK_CLASS } from './tx.js';
-
-interface Row {
-  id: string;
-  url: string;
-  final_url: string;
-  canonical_url: string | null;
-  host: string;
-  hostname: string;
-  fetched_at: string;
-  title: string | null;
-  published_at: string | null;
-  category: string | null;
-  source: string | null;
-  dir: string;
-  previous_id: string | null;
-  content_hash: string;
-  sha256: string;
-  http_status: number;
-  /** bigint: node-postgres hands int8 over as a string. */
-  bytes: string;
-  is_latest: boolean;
-}
 
 const COLUMNS = `id, url, final_url, canonical_url, host, hostname, fetched_at, title, published_at, category, source, dir,
   previous_id, content_hash, sha256, http_status, bytes, is_latest`;
-
-function toSnapshot(r: Row): IndexedSnapshot {
-  return {
-    id: r.id, url: r.url, finalUrl: r.final_url, canonicalUrl: r.canonical_url, host: r.host, hostname: r.hostname,
-    fetchedAt: r.fetched_at, title: r.title, publishedAt: r.published_at, category: r.category, source: r.source,
-    dir: r.dir, previousId: r.previous_id, contentHash: r.content_hash, sha256: r.sha256, httpStatus: r.http_status,
-    bytes: Number(r.bytes), isLatest: r.is_latest,
-  };
-}
 
 /** Which rows a selector matches; select() then takes every version of their URLs ($1 is the value). */
 const SELECT_CONDITIONS: Record<'url' | 'prefix' | 'hostname' | 'id', string> = {
@@ -105,7 +74,7 @@ export class PgSnapshotIndexStore implements SnapshotIndexStore {
 
   async get(id: string): Promise<IndexedSnapshot | null> {
     const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM snapshots WHERE id = $1`, [id]);
-    return rows[0] ? toSnapshot(rows[0]) : null;
+    return rows[0] ? toIndexedSnapshot(rows[0]) : null;
   }
 
   async latestFor(url: string): Promise<IndexedSnapshot | null> {
@@ -113,12 +82,12 @@ export class PgSnapshotIndexStore implements SnapshotIndexStore {
       `SELECT ${COLUMNS} FROM snapshots WHERE url = $1 ORDER BY is_latest DESC, fetched_at DESC, id DESC LIMIT 1`,
       [url],
     );
-    return rows[0] ? toSnapshot(rows[0]) : null;
+    return rows[0] ? toIndexedSnapshot(rows[0]) : null;
   }
 
   async versions(url: string): Promise<IndexedSnapshot[]> {
     const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM snapshots WHERE url = $1 ORDER BY fetched_at, id`, [url]);
-    return rows.map(toSnapshot);
+    return rows.map(toIndexedSnapshot);
   }
 
   async list(query: IndexQuery): Promise<IndexedSnapshot[]> {
@@ -130,7 +99,7 @@ export class PgSnapshotIndexStore implements SnapshotIndexStore {
       `SELECT ${COLUMNS} FROM snapshots ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, limit, offset],
     );
-    return rows.map(toSnapshot);
+    return rows.map(toIndexedSnapshot);
   }
 
   async count(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): Promise<number> {
@@ -145,7 +114,7 @@ export class PgSnapshotIndexStore implements SnapshotIndexStore {
       `SELECT ${COLUMNS} FROM snapshots WHERE url IN (SELECT url FROM snapshots WHERE ${SELECT_CONDITIONS[kind]}) ORDER BY url, fetched_at, id`,
       [value],
     );
-    return rows.map(toSnapshot);
+    return rows.map(toIndexedSnapshot);
   }
 
   async remove(ids: readonly string[]): Promise<string[]> {

@@ -6,7 +6,7 @@
  */
 import type { StoreDatabase } from '../database.js';
 import type { ExclusionKind, ExclusionRow, ExclusionRule, ExclusionStore } from '../interfaces.js';
-import { hostnameSuffixes } from './index-rows.js';
+import { hostnameSuffixes } from '../index-rows.js';
 
 export class SqliteExclusionStore implements ExclusionStore {
   constructor(private readonly db: StoreDatabase) {}

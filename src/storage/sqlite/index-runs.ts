@@ -4,7 +4,7 @@
  */
 import type { StoreDatabase } from '../database.js';
 import type { RunRecord, RunRegistryStore, RunStatus } from '../interfaces.js';
-import { makeRunId } from './index-rows.js';
+import { makeRunId } from '../index-rows.js';
 
 function parseSummary(text: string | null): unknown {
   if (text === null) return null;

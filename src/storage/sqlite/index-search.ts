@@ -1,6 +1,6 @@
 /**
  * SearchIndexStore over the store's `site_search_docs` / `site_search_fts` tables (the site's search index):
- * the FTS5 table holds each document's terms (CJK bigrams and words, index-terms.ts), a query is a phrase of
+ * the FTS5 table holds each document's terms (CJK bigrams and words, src/storage/search-terms.ts), a query is a phrase of
  * terms per word. Hits are only documents whose snapshot is the latest version of its URL right now (a join on
  * `snapshots`), so a taken-down or superseded snapshot never comes back out of search, even before its row is
  * removed; the host filter and the tie-break order come from that snapshot row too.
@@ -8,7 +8,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { StoreDatabase } from '../database.js';
 import type { SearchDoc, SearchHit, SearchIndexStore } from '../interfaces.js';
-import { queryParts, textTerms } from './index-terms.js';
+import { queryParts, textTerms } from '../search-terms.js';
 
 /** Column weights for bm25: a match in the title counts most, then tags, then the body. */
 const BM25 = 'bm25(site_search_fts, 8.0, 3.0, 1.0)';

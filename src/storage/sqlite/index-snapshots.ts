@@ -5,38 +5,8 @@
  */
 import type { StoreDatabase } from '../database.js';
 import type { IndexedSnapshot, IndexQuery, SnapshotIndexStore, SnapshotSelector } from '../interfaces.js';
-import { hostnameOf, pageOf, publishedMsOf } from './index-rows.js';
+import { hostnameOf, pageOf, publishedMsOf, toIndexedSnapshot, type IndexRow as Row } from '../index-rows.js';
 import { snapshotListWhere, StatementCache } from './statement-cache.js';
-
-interface Row {
-  id: string;
-  url: string;
-  final_url: string;
-  canonical_url: string | null;
-  host: string;
-  hostname: string;
-  fetched_at: string;
-  title: string | null;
-  published_at: string | null;
-  category: string | null;
-  source: string | null;
-  dir: string;
-  previous_id: string | null;
-  content_hash: string;
-  sha256: string;
-  http_status: number;
-  bytes: number;
-  is_latest: number;
-}
-
-function toSnapshot(r: Row): IndexedSnapshot {
-  return {
-    id: r.id, url: r.url, finalUrl: r.final_url, canonicalUrl: r.canonical_url, host: r.host, hostname: r.hostname,
-    fetchedAt: r.fetched_at, title: r.title, publishedAt: r.published_at, category: r.category, source: r.source,
-    dir: r.dir, previousId: r.previous_id, contentHash: r.content_hash, sha256: r.sha256, httpStatus: r.http_status,
-    bytes: r.bytes, isLatest: r.is_latest === 1,
-  };
-}
 
 /** Every version of each URL a selector matches (a takedown never leaves an older copy behind). */
 const SELECT_CONDITIONS: Record<'url' | 'prefix' | 'hostname' | 'id', string> = {
@@ -80,23 +50,23 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
 
   async get(id: string): Promise<IndexedSnapshot | null> {
     const row = this.statements.get('SELECT * FROM snapshots WHERE id = ?').get(id) as Row | undefined;
-    return row ? toSnapshot(row) : null;
+    return row ? toIndexedSnapshot(row) : null;
   }
 
   async latestFor(url: string): Promise<IndexedSnapshot | null> {
     const row = this.statements.get('SELECT * FROM snapshots WHERE url = ? ORDER BY is_latest DESC, fetched_at DESC, id DESC LIMIT 1').get(url) as Row | undefined;
-    return row ? toSnapshot(row) : null;
+    return row ? toIndexedSnapshot(row) : null;
   }
 
   async versions(url: string): Promise<IndexedSnapshot[]> {
-    return (this.statements.get('SELECT * FROM snapshots WHERE url = ? ORDER BY fetched_at ASC, id ASC').all(url) as Row[]).map(toSnapshot);
+    return (this.statements.get('SELECT * FROM snapshots WHERE url = ? ORDER BY fetched_at ASC, id ASC').all(url) as Row[]).map(toIndexedSnapshot);
   }
 
   async list(query: IndexQuery): Promise<IndexedSnapshot[]> {
     const { where, params } = snapshotListWhere(query);
     const order = query.orderBy === 'publishedAt' ? 'published_ms DESC NULLS LAST, fetched_at DESC, id DESC' : 'fetched_at DESC, id DESC';
     const rows = this.statements.get(`SELECT * FROM snapshots ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, ...pageOf(query) }) as Row[];
-    return rows.map(toSnapshot);
+    return rows.map(toIndexedSnapshot);
   }
 
   async count(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): Promise<number> {
@@ -107,7 +77,7 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
   async select(selector: SnapshotSelector): Promise<IndexedSnapshot[]> {
     const [kind, value] = Object.entries(selector)[0] as [keyof typeof SELECT_CONDITIONS, string];
     const sql = `SELECT * FROM snapshots WHERE url IN (SELECT url FROM snapshots WHERE ${SELECT_CONDITIONS[kind]}) ORDER BY url, fetched_at, id`;
-    return (this.statements.get(sql).all({ value }) as Row[]).map(toSnapshot);
+    return (this.statements.get(sql).all({ value }) as Row[]).map(toIndexedSnapshot);
   }
 
   async remove(ids: readonly string[]): Promise<string[]> {

@@ -3,7 +3,7 @@
  * derived from an IndexedSnapshot, a run's id, paging defaults, and the host suffixes a host takedown covers.
  */
 import { randomBytes } from 'node:crypto';
-import type { IndexQuery } from '../interfaces.js';
+import type { IndexedSnapshot, IndexQuery } from './interfaces.js';
 
 /** Hostname without port or trailing dot (host takedowns cover every port). */
 export function hostnameOf(url: string): string {
@@ -41,4 +41,38 @@ export function hostnameSuffixes(url: string): string[] | null {
   if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.hostname) return null;
   const labels = parsed.hostname.replace(/\.+$/, '').split('.');
   return labels.map((_, i) => labels.slice(i).join('.'));
+}
+
+/**
+ * A `snapshots` row as either backend hands it over: SQLite gives `is_latest` as 0/1 and `bytes` as a number,
+ * node-postgres gives a boolean and an int8 string. One mapping to IndexedSnapshot for both.
+ */
+export interface IndexRow {
+  id: string;
+  url: string;
+  final_url: string;
+  canonical_url: string | null;
+  host: string;
+  hostname: string;
+  fetched_at: string;
+  title: string | null;
+  published_at: string | null;
+  category: string | null;
+  source: string | null;
+  dir: string;
+  previous_id: string | null;
+  content_hash: string;
+  sha256: string;
+  http_status: number;
+  bytes: number | string;
+  is_latest: number | boolean;
+}
+
+export function toIndexedSnapshot(r: IndexRow): IndexedSnapshot {
+  return {
+    id: r.id, url: r.url, finalUrl: r.final_url, canonicalUrl: r.canonical_url, host: r.host, hostname: r.hostname,
+    fetchedAt: r.fetched_at, title: r.title, publishedAt: r.published_at, category: r.category, source: r.source,
+    dir: r.dir, previousId: r.previous_id, contentHash: r.content_hash, sha256: r.sha256, httpStatus: r.http_status,
+    bytes: Number(r.bytes), isLatest: r.is_latest === true || r.is_latest === 1,
+  };
 }
