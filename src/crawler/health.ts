@@ -2,6 +2,7 @@
  * Keeping an archive healthy: per-source field fill-rates of the articles a run stores, extraction drift
  * against the source's last runs, and pages that are bot walls or challenges rather than articles.
  */
+import iconv from 'iconv-lite';
 import type { SourceConfig } from '../config/index.js';
 import type { Article } from '../extract/index.js';
 import { decodeHtml, type FetchResult } from '../fetch/index.js';
@@ -152,6 +153,27 @@ const visibleText = (html: string) =>
     .replace(/\s+/g, '');
 
 /**
+ * The non-ASCII parts of the markers as bytes in the encodings a page can decode to them from (UTF-8 and GBK/GB18030;
+ * Big5 has no simplified characters): every marker above contains one of these words.
+ */
+const MARKER_WORDS = ['验证', '拖动滑块'];
+const MARKER_BYTES = MARKER_WORDS.flatMap((w) => [Buffer.from(w, 'utf8'), iconv.encode(w, 'gbk')]);
+const ASCII_MARKER = /cf-chl|cf_chl_|just a moment|cloudflare|px-captcha|_pxcaptcha|captcha|pardon our interruption|challenge-platform|h-captcha|cf-turnstile/i;
+
+/**
+ * Whether the page's bytes can hold any marker, judged without decoding them (most pages carry none, and
+ * decoding 256 KB per page cost more than the rest of the check): ASCII markers are found in the bytes read as
+ * Latin-1, which any ASCII-compatible encoding keeps; the Chinese ones by their encoded bytes. UTF-16/32 pages
+ * (a BOM, or NUL bytes) keep no such byte forms and always take the full check. A false "maybe" only costs
+ * the full check; a "no" is exact.
+ */
+function mayCarryMarker(head: Buffer): boolean {
+  if (head.includes(0) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe)) return true;
+  if (ASCII_MARKER.test(head.toString('latin1'))) return true;
+  return MARKER_BYTES.some((b) => head.includes(b));
+}
+
+/**
  * The challenge marker a fetched page shows, or null: a 2xx HTML page with little visible text carrying a
  * known challenge or captcha marker, or a 401/403/429/503 whose body carries one (a challenge script).
  */
@@ -162,6 +184,7 @@ export function detectChallenge(result: Pick<FetchResult, 'status' | 'headers' |
   if (contentType && !/html/i.test(contentType)) return null;
   if (result.body.length === 0) return null;
   const head = result.body.subarray(0, 256 * 1024);
+  if (!mayCarryMarker(head)) return null;
   let html: string;
   try {
     html = decodeHtml(head, contentType).text;

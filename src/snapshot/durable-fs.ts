@@ -1,6 +1,14 @@
-import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { close, closeSync, constants, fsync, fsyncSync, mkdirSync, open, openSync, renameSync, rmSync, write, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+
+// The callback API, promisified, rather than fs/promises' FileHandle: the same calls on libuv's thread pool, but
+// without a FileHandle object per file (a quarter to a third less work on the crawl's thread per snapshot file,
+// profiled on the bench site: three files and a folder fsync per snapshot).
+const openAsync = promisify(open);
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
+const closeAsync = promisify(close);
 
 /** Writes a new file and fsyncs it before returning: a snapshot must never be half on disk after a power cut. */
 export function writeFileDurable(path: string, data: Uint8Array | string): void {
@@ -59,26 +67,27 @@ export function removeTreeSync(path: string): void {
  * fetches and parsing go on while the disk catches up (an fsync costs milliseconds; 3 per snapshot).
  */
 export async function writeFileDurableAsync(path: string, data: Uint8Array | string): Promise<void> {
-  const fh = await open(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+  const fd = await openAsync(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
   try {
-    await fh.writeFile(data);
-    await fh.sync();
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let offset = 0; offset < bytes.length; ) offset += (await writeAsync(fd, bytes, offset, bytes.length - offset)).bytesWritten;
+    await fsyncAsync(fd);
   } finally {
-    await fh.close();
+    await closeAsync(fd);
   }
 }
 
 /** fsyncDirSync off the event loop (same tolerated errors). */
 export async function fsyncDirAsync(path: string): Promise<void> {
-  let fh: FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    fh = await open(path, 'r');
-    await fh.sync();
+    fd = await openAsync(path, 'r');
+    await fsyncAsync(fd);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'ENOENT') throw err;
   } finally {
-    await fh?.close();
+    if (fd !== undefined) await closeAsync(fd);
   }
 }
 

@@ -193,3 +193,19 @@ test('detectChallenge: markers count on tiny pages and error statuses, not in re
   assert.equal(detectChallenge(html(brief, 403)), 'captcha', 'the same markers on a 403 are a bot wall');
   assert.equal(detectChallenge({ status: 200, headers: { 'content-type': 'application/rss+xml' }, body: Buffer.from('<rss>captcha</rss>') }), null);
 });
+
+test('detectChallenge: Chinese slider checks are found in UTF-8, GBK and UTF-16 bytes; plain pages in any of them are not', async () => {
+  const { default: iconv } = await import('iconv-lite');
+  const page = '<html><head><meta charset="{cs}"><title>安全验证</title></head><body><p>请拖动滑块完成验证</p></body></html>';
+  const plain = '<html><head><meta charset="{cs}"><title>新闻</title></head><body><p>今天的新闻。</p></body></html>';
+  for (const [charset, encode] of [
+    ['utf-8', (s: string) => Buffer.from(s, 'utf8')],
+    ['gbk', (s: string) => iconv.encode(s, 'gbk')],
+    ['utf-16le', (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(s, 'utf-16le')])],
+  ] as const) {
+    const res = (s: string, status: number) => ({ status, headers: { 'content-type': 'text/html' }, body: encode(s.replace('{cs}', charset)) });
+    assert.equal(detectChallenge(res(page, 200)), '安全验证', `${charset} challenge page`);
+    assert.equal(detectChallenge(res(page, 403)), '安全验证', `${charset} challenge on a 403`);
+    assert.equal(detectChallenge(res(plain, 200)), null, `${charset} ordinary page`);
+  }
+});
