@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../../bin/cli-bundle.js';
 import type { RunReport, RunRequest } from './measure.js';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -29,15 +31,24 @@ export async function startBenchSite(articles: number): Promise<BenchSite> {
   return { url, close: () => child.stdin!.end() };
 }
 
+/**
+ * How a runner is started: bundled to plain JavaScript the way bin/snapcrawl.js runs the CLI (so the crawl
+ * carries no TypeScript loader, as in production), Crawlee's runner alike; through tsx if no bundle can be made.
+ */
+export async function runnerArgs(runner: string): Promise<string[]> {
+  const script = join(here, `${runner}.ts`);
+  const bundle = await loadBundle(script, `bench-${runner}`);
+  return bundle ? [fileURLToPath(bundle)] : ['--import', 'tsx', script];
+}
+
 export type CrawlerName = 'snapcrawl' | 'snapcrawl-nopool' | 'crawlee';
 
 /** One crawl in a child process; rejects if it fails or reports nothing. */
 export async function runCrawl(name: CrawlerName, site: BenchSite, concurrency: number): Promise<RunReport> {
   const workDir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
   const request: RunRequest = { url: site.url, concurrency, workDir, pool: name !== 'snapcrawl-nopool' };
-  const script = join(here, name === 'crawlee' ? 'run-crawlee.ts' : 'run-snapcrawl.ts');
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(await runnerArgs(name === 'crawlee' ? 'run-crawlee' : 'run-snapcrawl')), JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -4,7 +4,7 @@
  * the crawl's process runs under `--cpu-prof`: one .cpuprofile per thread (the crawl's thread, the extraction
  * worker, tsx's loader thread), read with Chrome DevTools or any cpuprofile viewer. Prints the RunReport.
  */
-import { startBenchSite } from './compare.js';
+import { runnerArgs, startBenchSite } from './compare.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +17,8 @@ const site = await startBenchSite(articles);
 const workDir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 try {
   const request: RunRequest = { url: site.url, concurrency: 16, workDir, pool: true };
-  const args = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const child = spawn(process.execPath, [...args, join(import.meta.dirname, 'run-snapcrawl.ts'), JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...args, ...(await runnerArgs('run-snapcrawl')), JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
