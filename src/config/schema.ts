@@ -230,6 +230,8 @@ export const configSchema = z
     /** Shared snapshot index, runs, exclusions and search (postgres://…/DBNAME); absent: the store's SQLite database. */
     index: sharedStoreUrl('index').optional(),
     concurrency: z.number().int().min(1).max(256).default(8),
+    /** Resident memory (MB) above which a crawl runs a full garbage collection (src/util/memoryBudget.ts); 0: never. */
+    memoryBudgetMb: z.number().int().min(0).default(256),
     /** Global page budget per run across sources (on top of each source's maxPages). */
     maxPages: z.number().int().min(1).optional(),
     userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),

@@ -15,6 +15,7 @@ import { RunRegistry } from './runs.js';
 import { SourceScope } from './scope.js';
 import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
 import { detectDrift } from './health.js';
+import { startMemoryBudget } from '../util/memoryBudget.js';
 
 export interface CrawlProgress {
   done: number;
@@ -107,6 +108,7 @@ export class Crawler {
     let browser: BrowserFetcher | null = null;
     let extractor: ExtractPool | null = null;
     const reserve = new SpaceReserve(storeDir).hold();
+    const memory = startMemoryBudget({ budgetMb: this.config.memoryBudgetMb, logger: log });
     try {
       db = openStoreDatabase(storeDir);
       // A takedown made beside an earlier run that was killed left its compaction to us.
@@ -192,6 +194,7 @@ export class Crawler {
       if (storeTrouble(err, storeDir) === 'full' && !(err instanceof StoreFullError)) throw new StoreFullError(storeDir, { cause: err });
       throw err;
     } finally {
+      memory.stop();
       reserve.release();
       await extractor?.close();
       await browser?.close();
