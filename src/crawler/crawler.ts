@@ -16,6 +16,7 @@ import { SourceScope } from './scope.js';
 import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
 import { detectDrift } from './health.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
+import { setMaxListeners } from 'node:events';
 
 export interface CrawlProgress {
   done: number;
@@ -74,7 +75,11 @@ export class Crawler {
   private fatal: Error | null = null;
   private storeDir = '';
 
-  constructor(private readonly config: CrawlConfig, private readonly options: CrawlOptions) {}
+  constructor(private readonly config: CrawlConfig, private readonly options: CrawlOptions) {
+    // Every fetch in flight listens on the stop signal: as many listeners as the concurrency, by design (Node's
+    // warning at 11 would put a non-JSON line in a cron run's log).
+    setMaxListeners(0, this.abort.signal);
+  }
 
   /** Asks the run to stop: no new work is claimed; in-flight pages finish. */
   stop(): void {
