@@ -7,8 +7,8 @@ import type { Logger } from './logger.js';
  * gigabytes free it lets garbage (response bodies, link lists of index pages) pile up for tens of seconds, and
  * once the allocator has handed those pages out the process keeps them. Profiled on the bench site at 20 000
  * articles: RSS flat at ~270 MB while articles were stored, then +120 MB of garbage during the last stretch of
- * index pages, collected only when V8 chose to. A full collection when RSS passes the budget (and has grown since
- * the last one) keeps the peak at the budget for the cost of a few tens of milliseconds per collection.
+ * index pages, collected only when V8 chose to. A full collection when RSS passes the budget (and JavaScript has
+ * allocated since the last one) keeps the peak at the budget for the cost of a few tens of milliseconds per collection.
  *
  * `gc` is not exposed without --expose-gc, which a launcher cannot pass to itself: setting the flag at run time
  * and taking `gc` from a fresh context is the documented way round (V8 reads the flag when a context is made).
@@ -22,10 +22,11 @@ export interface MemoryBudgetOptions {
   intervalMs?: number;
 }
 
-/** Growth since the last collection that makes another worth its pause: RSS that stays above the budget with
- * nothing new to collect must not cost a collection every interval. */
-const MIN_GROWTH_MB = 16;
-const MIN_SPACING_MS = 5_000;
+/**
+ * New JavaScript and external memory since the last collection that makes another worth its pause: a process whose
+ * live data alone is above the budget must not pay for a collection every interval that frees nothing.
+ */
+const MIN_NEW_MB = 8;
 
 let collector: (() => void) | null | undefined;
 
@@ -51,18 +52,19 @@ export function startMemoryBudget(options: MemoryBudgetOptions): MemoryBudget {
   const state = { collections: 0, stop: () => clearInterval(timer) };
   const budget = options.budgetMb * 1024 * 1024;
   const gc = budget > 0 ? fullCollector() : null;
-  let after = 0;
-  let lastAt = 0;
+  let liveAfter = 0;
+  const jsBytes = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
   const timer = setInterval(() => {
     if (!gc) return;
     const rss = process.memoryUsage.rss();
-    const now = Date.now();
-    if (rss <= budget || rss - after < MIN_GROWTH_MB * 1024 * 1024 || now - lastAt < MIN_SPACING_MS) return;
+    if (rss <= budget || jsBytes() - liveAfter < MIN_NEW_MB * 1024 * 1024) return;
     gc();
     state.collections++;
-    lastAt = now;
-    after = process.memoryUsage.rss();
-    options.logger?.debug({ rssMb: Math.round(rss / 1048576), afterMb: Math.round(after / 1048576) }, 'memory budget: full collection');
+    liveAfter = jsBytes();
+    options.logger?.debug({ rssMb: Math.round(rss / 1048576), liveMb: Math.round(liveAfter / 1048576) }, 'memory budget: full collection');
   }, options.intervalMs ?? 2_000);
   timer.unref();
   return state;
