@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * What each crawler child process reports: wall time and process CPU (main thread and worker threads
  * alike) of the crawl itself, from just before it starts to just after it ends, so module loading and
@@ -12,6 +13,8 @@ export interface RunReport {
   wallMs: number;
   cpuMs: number;
   peakRssMb: number;
+  /** CPU time of the main thread alone (Linux), within cpuMs. */
+  mainThreadCpuMs?: number;
   /** Anything the runner wants to add (pool size, failures). */
   notes?: Record<string, unknown>;
 }
@@ -31,13 +34,30 @@ export const ARTICLE_PATTERN = '/(?:zh/[a-z]+/\\d{6}/\\d{2}/t\\d{8}_\\d+\\.html|
 /** Both crawlers follow links this many hops from the seeds (the sitemap lists every article at depth 1). */
 export const MAX_DEPTH = 3;
 
-export function startMeter(): () => { wallMs: number; cpuMs: number; peakRssMb: number } {
+/**
+ * CPU time of the process's main thread (Linux: /proc/self/task/<pid>/stat, clock ticks of 10 ms), or null elsewhere.
+ * Worker threads and libuv's pool are the rest of the process's CPU: the main thread is the one a crawler cannot
+ * spread over cores, so its share says whether moving work off it pays.
+ */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+export function startMeter(): () => { wallMs: number; cpuMs: number; peakRssMb: number; mainThreadCpuMs?: number } {
   const t0 = performance.now();
   const u0 = process.resourceUsage();
+  const m0 = mainThreadCpuMs();
   return () => {
     const u1 = process.resourceUsage();
+    const m1 = mainThreadCpuMs();
     const cpuUs = u1.userCPUTime - u0.userCPUTime + (u1.systemCPUTime - u0.systemCPUTime);
-    return { wallMs: performance.now() - t0, cpuMs: cpuUs / 1000, peakRssMb: u1.maxRSS / 1024 };
+    return { wallMs: performance.now() - t0, cpuMs: cpuUs / 1000, peakRssMb: u1.maxRSS / 1024, ...(m0 !== null && m1 !== null && { mainThreadCpuMs: m1 - m0 }) };
   };
 }
 

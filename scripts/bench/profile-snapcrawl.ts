@@ -27,7 +27,8 @@ try {
   const r = JSON.parse(line.slice('BENCH-REPORT '.length)) as RunReport;
   console.log(
     `${r.articles} articles / ${r.pages} pages in ${(r.wallMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s ` +
-      `(${(r.cpuMs / r.pages).toFixed(2)} ms/page, ${(r.cpuMs / r.wallMs).toFixed(2)} cores), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+      `(${(r.cpuMs / r.pages).toFixed(2)} ms/page, ${(r.cpuMs / r.wallMs).toFixed(2)} cores` +
+      `${r.mainThreadCpuMs !== undefined ? `; main thread ${(r.mainThreadCpuMs / r.pages).toFixed(2)} ms/page` : ''}), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
   );
 } finally {
   site.close();
