@@ -73,8 +73,8 @@ function escapeMd(s: string): string {
 
 class Emitter {
   readonly blocks: Block[] = [];
-  private text: string[] = [];
-  private md: string[] = [];
+  private readonly text: string[] = [];
+  private readonly md: string[] = [];
   private linkChars = 0;
   private owner: Element | undefined;
   private pendingImages: Block[] = [];
@@ -100,8 +100,9 @@ class Emitter {
       if (ctx.quoted) block.quoted = true;
       this.blocks.push(block);
     }
-    this.text = [];
-    this.md = [];
+    // Emptied, not replaced: flush runs at every block boundary, most often with nothing to flush.
+    this.text.length = 0;
+    this.md.length = 0;
     this.linkChars = 0;
     this.owner = undefined;
     if (this.pendingImages.length > 0) {
@@ -249,8 +250,8 @@ class Emitter {
   private preBlock(ctx: Ctx): void {
     const text = this.text.join('').replace(/^\n+|\s+$/g, '');
     if (text && this.owner) this.blocks.push({ kind: 'pre', text, md: text, el: this.owner, linkChars: this.linkChars, quoted: ctx.quoted || undefined });
-    this.text = [];
-    this.md = [];
+    this.text.length = 0;
+    this.md.length = 0;
     this.linkChars = 0;
     this.owner = undefined;
   }

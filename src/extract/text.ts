@@ -132,7 +132,7 @@ export function normalizeInline(raw: string): string {
   const n = raw.length;
   let i = 0;
   while (i < n && isCollapsibleSpace(raw.charCodeAt(i))) i++;
-  const parts: string[] = [];
+  let parts: string[] | undefined; // only for a text that changes
   let start = i; // start of the text not yet copied to `parts`
   while (i < n) {
     const c = raw.charCodeAt(i);
@@ -149,15 +149,17 @@ export function normalizeInline(raw: string): string {
     }
     if (i === n) {
       // Trailing whitespace: dropped.
+      if (!parts) return raw.slice(start, runStart);
       parts.push(raw.slice(start, runStart));
-      return parts.length === 1 ? parts[0] : parts.join('');
+      return parts.join('');
     }
     if (c === 0x20 && i === runStart + 1) continue; // a lone space stays as it is
+    parts ??= [];
     parts.push(raw.slice(start, runStart));
     if (!(newline && joinsWithoutSpace(raw.charCodeAt(runStart - 1)) && joinsWithoutSpace(raw.charCodeAt(i)))) parts.push(' ');
     start = i;
   }
-  if (start === 0) return raw;
+  if (!parts) return start === 0 ? raw : raw.slice(start);
   parts.push(raw.slice(start));
-  return parts.length === 1 ? parts[0] : parts.join('');
+  return parts.join('');
 }
