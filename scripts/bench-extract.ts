@@ -20,6 +20,8 @@ export interface EngineFigures {
   msPerPage: number;
   /** pages/second of each timed run. */
   runs: number[];
+  /** CPU time (user + system, this process) per page, median over the runs: steadier than wall clock on a busy machine. */
+  cpuMsPerPage: number;
 }
 
 export interface ExtractBenchResult {
@@ -69,13 +71,17 @@ function median(xs: number[]): number {
 function measure(pages: Page[], runs: number, fn: (p: Page) => void): EngineFigures {
   for (const p of pages) fn(p);
   const perRun: number[] = [];
+  const cpuPerRun: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (const p of pages) fn(p);
+    const cpu = process.cpuUsage(c0);
     perRun.push(pages.length / ((performance.now() - t0) / 1000));
+    cpuPerRun.push((cpu.user + cpu.system) / 1000 / pages.length);
   }
   const pps = median(perRun);
-  return { pagesPerSecond: pps, msPerPage: 1000 / pps, runs: perRun };
+  return { pagesPerSecond: pps, msPerPage: 1000 / pps, runs: perRun, cpuMsPerPage: median(cpuPerRun) };
 }
 
 type ReadabilityRunner = (p: Page) => void;
@@ -105,7 +111,7 @@ export async function runExtractBench(opts: { runs?: number; limit?: number; log
   const snapcrawl = measure(pages, runs, (p) => {
     extractArticle(p.html, { url: p.url });
   });
-  if (log) console.log(`snapcrawl extractArticle      ${snapcrawl.pagesPerSecond.toFixed(1).padStart(8)} pages/s  (${snapcrawl.msPerPage.toFixed(2)} ms/page)`);
+  if (log) console.log(`snapcrawl extractArticle      ${snapcrawl.pagesPerSecond.toFixed(1).padStart(8)} pages/s  (${snapcrawl.msPerPage.toFixed(2)} ms/page; CPU ${snapcrawl.cpuMsPerPage.toFixed(2)} ms/page)`);
 
   // Readability + jsdom takes minutes on the full set: skippable when only our own figure is wanted.
   const readabilityRun = opts.readability === false ? undefined : await loadReadability();

@@ -122,7 +122,8 @@ export class LinkIntake {
    * once and counted as `learnedParam:<host>:<name>` in limitsHit; queued URLs carrying it became aliases of
    * their plain URL (`aliasedByLearnedParam`). Learning is an optimisation: a failure here never fails the page.
    */
-  notePage(entry: FrontierEntry, result: FetchResult, article: { canonicalUrl?: string | null; body: string }): void {
+  /** `contentHash` when the extraction worker already computed it (a page prepared for storing): not hashed again. */
+  notePage(entry: FrontierEntry, result: FetchResult, article: { canonicalUrl?: string | null; body: string }, contentHash?: string): void {
     const { summary, logger: log } = this.d;
     const url = normalizeUrl(result.finalUrl);
     if (url === null) return;
@@ -130,7 +131,7 @@ export class LinkIntake {
       const observed = this.d.frontier.params.observe({
         url,
         canonical: trustedCanonical(article.canonicalUrl, result.finalUrl),
-        contentHash: contentHashOf(article.body, sha256Hex(result.body)),
+        contentHash: contentHash ?? contentHashOf(article.body, sha256Hex(result.body)),
       });
       for (const p of observed.learned) {
         bump(summary.limitsHit, `learnedParam:${p.host}:${p.param}`);

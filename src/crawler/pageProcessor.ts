@@ -328,9 +328,8 @@ export class PageProcessor {
     const scope = this.d.scopes.get(source.name);
     const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(entry.url) ?? null;
     let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };
-    let decodedText: string | undefined;
     if (!page && source.render !== 'http' && this.d.browser) {
-      decodedText = decodeHtml(result.body, result.headers['content-type']).text;
+      const decodedText = decodeHtml(result.body, result.headers['content-type']).text;
       const decision = decideRender(source.render, decodedText);
       if (decision.mode === 'browser') {
         await this.waitForHost(entry.host, source); // the render is a second visit: same spacing as any other
@@ -347,7 +346,9 @@ export class PageProcessor {
     try {
       extracted = await this.d.extractor.run({
         fetch: result,
-        html: page ? page.rendered.html : decodedText,
+        // The worker decodes the body itself (the same decodeHtml call): the text decoded here for the render
+        // decision is not copied across to it.
+        html: page ? page.rendered.html : undefined,
         options: { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt },
         prepare: !page && (this.d.snapshotAllPages || byPattern !== false),
       });
@@ -361,7 +362,7 @@ export class PageProcessor {
     }
     const { article, decoded } = extracted;
     // Learns which query parameters of this host do not change the page, before this page's links go in.
-    this.intake.notePage(entry, result, article);
+    this.intake.notePage(entry, result, article, extracted.prepared?.contentHash);
     if (entry.depth < source.maxDepth && scope) {
       this.intake.addPageLinks(entry, article.outlinks, source);
     } else if (article.outlinks.length > 0) {

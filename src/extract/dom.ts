@@ -93,6 +93,17 @@ export function limitNesting(html: string): string {
   });
 }
 
+/**
+ * A tag name of up to 6 ASCII letters as a number (5 bits a letter, case folded): void and auto-closed names are
+ * looked up so, without cutting a string out of the page for every tag.
+ */
+function letterCode(s: string, start: number, end: number): number {
+  let code = 0;
+  for (let i = start; i < end; i++) code = code * 32 + ((s.charCodeAt(i) | 0x20) - 96);
+  return code;
+}
+const NOT_NESTING_CODES = new Set([...VOID_TAGS, ...AUTO_CLOSED].map((name) => letterCode(name, 0, name.length)));
+
 /** Approximate nesting depth from a scan of '<' positions (stops early once past the limit). */
 function maxNestingDepth(html: string): number {
   let depth = 0;
@@ -101,17 +112,20 @@ function maxNestingDepth(html: string): number {
     const closing = html.charCodeAt(i + 1) === 47;
     let j = closing ? i + 2 : i + 1;
     const start = j;
+    let letters = true;
     while (j < html.length && j - start < 12) {
       const c = html.charCodeAt(j) | 0x20;
-      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57 && j > start))) break;
+      if (c >= 97 && c <= 122) {
+        j++;
+        continue;
+      }
+      if (!(c >= 48 && c <= 57 && j > start)) break;
+      letters = false;
       j++;
     }
     if (j === start) continue;
-    // Void and auto-closed names are all short: only those need a string to look up.
-    if (j - start <= 6) {
-      const name = html.slice(start, j).toLowerCase();
-      if (VOID_TAGS.has(name) || AUTO_CLOSED.has(name)) continue;
-    }
+    // Void and auto-closed names are all short and all letters: only those are looked up.
+    if (letters && j - start <= 6 && NOT_NESTING_CODES.has(letterCode(html, start, j))) continue;
     if (closing) depth = Math.max(0, depth - 1);
     else if (++depth > max) {
       max = depth;
@@ -147,11 +161,12 @@ export function stripScriptsAndStyles(html: string): string {
 /** Replace the children of every element at MAX_DEPTH with its plain text. Returns how many were flattened. */
 function flattenDeepSubtrees(root: ParentNode): number {
   let flattened = 0;
-  const stack: Array<[AnyNode, number]> = [[root, 0]];
+  // Two parallel stacks rather than a [node, depth] pair per node: this walks every node of every page.
+  const stack: ParentNode[] = [root];
+  const depths: number[] = [0];
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (!isTag(node) && node.type !== 'root') continue;
-    const parent = node as ParentNode;
+    const parent = stack.pop()!;
+    const depth = depths.pop()!;
     if (depth >= MAX_DEPTH && parent.children.length > 0) {
       const text = new Text(textContent(parent));
       text.parent = parent;
@@ -159,7 +174,11 @@ function flattenDeepSubtrees(root: ParentNode): number {
       flattened++;
       continue;
     }
-    for (const child of parent.children) stack.push([child, depth + 1]);
+    for (const child of parent.children) {
+      if (!isTag(child)) continue;
+      stack.push(child);
+      depths.push(depth + 1);
+    }
   }
   return flattened;
 }
@@ -167,6 +186,8 @@ function flattenDeepSubtrees(root: ParentNode): number {
 /** Concatenated text of a subtree, iteratively. */
 export function textContent(node: AnyNode): string {
   if (isText(node)) return node.data;
+  // The common case, an element holding one text node, without building a list.
+  if (isTag(node) && node.children.length === 1 && isText(node.children[0]) && !JUNK_TAGS.has(node.name)) return node.children[0].data;
   const parts: string[] = [];
   const stack: AnyNode[] = [node];
   while (stack.length > 0) {
@@ -204,13 +225,20 @@ export function removeJunk(doc: Document): void {
   const stack: ParentNode[] = [doc];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    node.children = node.children.filter((c) => {
-      if (c.type === 'comment' || c.type === 'directive' || c.type === 'cdata') return false;
-      if (!isTag(c)) return true;
-      if (JUNK_TAGS.has(c.name) || isHidden(c)) return false;
-      stack.push(c);
-      return true;
-    });
+    const children = node.children;
+    // A new list only for the nodes that lose a child (most lose none).
+    let kept: AnyNode[] | undefined;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      const junk = c.type === 'comment' || c.type === 'directive' || c.type === 'cdata' || (isTag(c) && (JUNK_TAGS.has(c.name) || isHidden(c)));
+      if (junk) {
+        kept ??= children.slice(0, i);
+        continue;
+      }
+      if (kept) kept.push(c);
+      if (isTag(c)) stack.push(c);
+    }
+    if (kept) node.children = kept;
   }
 }
 

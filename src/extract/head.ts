@@ -51,10 +51,13 @@ const CT_ONLY = /ct\s*=\s*["']?(\d{10})\b/g;
 const MAX_SCRIPT_VARS = 200;
 /**
  * `name = "value"` / `"name": "value"` / `name: 1600000000` for the variable names we read (lower-cased later);
- * WeChat wraps some in its own decoder (`var nickname = htmlDecode("…")`).
+ * WeChat wraps some in its own decoder (`var nickname = htmlDecode("…")`). A match counts only where the name is
+ * not the tail of a longer name or property: `(?:(?<=\bwindow\.)|(?<![\w$.]))` at its start, checked by hand in
+ * scriptVarMatches. As a lookbehind in the regex it was tested at every character of every script (the costliest
+ * regex of an extraction); led by the optional quote and the names, the engine skips ahead instead.
  */
 const SCRIPT_VAR =
-  /(?:(?<=\bwindow\.)|(?<![\w$.]))["']?(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nickname|js_name|author_?name)["']?\s*[:=]\s*(?:htmlDecode\(\s*)?(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
+  /["']?(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nickname|js_name|author_?name)["']?\s*[:=]\s*(?:htmlDecode\(\s*)?(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
 
 /** Reads <meta>, <title>, <html lang> and JSON-LD from the element list of the untouched page (one pass). */
 export function readHead(all: Element[]): HeadData {
@@ -107,10 +110,25 @@ function readScriptVars(el: Element, out: HeadData['scriptVars']): void {
     if (ct) out.push({ key: 'ct', value: ct });
     return;
   }
-  for (const m of first.data.matchAll(SCRIPT_VAR)) {
+  for (const m of scriptVarMatches(first.data)) {
     const value = (m[2] ?? m[3] ?? '').trim();
     if (value) out.push({ key: m[1].toLowerCase().replace(/_/g, ''), value });
     if (out.length >= MAX_SCRIPT_VARS) break;
+  }
+}
+
+const WORD_CHAR = /[\w$.]/;
+
+/** The matches of SCRIPT_VAR whose start passes the lookbehind, in order: what the regex with the lookbehind finds. */
+export function* scriptVarMatches(text: string): Generator<RegExpExecArray> {
+  const re = new RegExp(SCRIPT_VAR);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    // (?<=\bwindow\.) | (?<![\w$.]) at the match's start (case-insensitive, as the regex is).
+    const free = at === 0 || !WORD_CHAR.test(text[at - 1]);
+    const afterWindow = !free && at >= 7 && text.slice(at - 7, at).toLowerCase() === 'window.' && (at === 7 || !/\w/.test(text[at - 8]));
+    if (free || afterWindow) yield m;
+    else re.lastIndex = at + 1; // the regex with the lookbehind goes on from the next character, not from this match's end
   }
 }
 

@@ -36,14 +36,39 @@ function guessLanguage(text: string): string | undefined {
   const sample = text.slice(0, 5000);
   if (!sample) return undefined;
   const cjk = countCjk(sample);
-  if (cjk > sample.replace(/\s+/g, '').length * 0.2) {
+  if (cjk > countNonSpace(sample) * 0.2) {
     if (/[\u3040-\u30ff]/.test(sample)) return 'ja';
     if (/[\uac00-\ud7af]/.test(sample)) return 'ko';
     return 'zh';
   }
-  const words = sample.match(/[A-Za-z]+/g)?.length ?? 0;
+  const words = countAsciiWords(sample);
   const stops = sample.match(EN_STOPWORDS)?.length ?? 0;
   return words > 20 && stops > words * 0.08 ? 'en' : undefined;
+}
+
+/** Length without whitespace (JavaScript's \s, what trim() removes), counted without building the shorter string. */
+function countNonSpace(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space =
+      c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+    if (!space) n++;
+  }
+  return n;
+}
+
+/** How many runs of ASCII letters (what /[A-Za-z]+/g would match), counted without building the matches. */
+function countAsciiWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    const letter = c >= 0x61 && c <= 0x7a;
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
 }
 
 /**

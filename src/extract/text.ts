@@ -1,12 +1,41 @@
 /** String helpers shared by the extractors. All regexes here are linear (no nested quantifiers). */
 
+/**
+ * The characters the whitespace regexes here match: JavaScript's \s (the set String.prototype.trim removes) plus the
+ * zero-width space U+200B. The loops below must agree with those regexes exactly.
+ */
+function isCollapsibleSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Already collapsed: no whitespace but single ASCII spaces, none at either end (true of every block line). */
+function isCollapsed(s: string): boolean {
+  let afterSpace = true; // a space at index 0 needs trimming
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (isCollapsibleSpace(c)) return false;
+    else afterSpace = false;
+  }
+  return !afterSpace || s.length === 0;
+}
+
 /** Collapse runs of whitespace (incl. NBSP and the ideographic space U+3000) to one space and trim. */
 export function collapseSpace(s: string): string {
+  // Most callers pass lines that are collapsed already: a scan is cheaper than building the same string again.
+  if (isCollapsed(s)) return s;
   return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
 }
 
 /** Remove every whitespace character: how titles are compared. */
 export function stripSpace(s: string): string {
+  let i = 0;
+  while (i < s.length && !isCollapsibleSpace(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
   return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
 }
 
@@ -87,10 +116,50 @@ export function clip(s: string, max: number): string {
   return cut;
 }
 
-const CJK_NEWLINE = /(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])\n(?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])/g;
+/** CJK characters and CJK/full-width punctuation: a source line break between two of them is no space. */
+function joinsWithoutSpace(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+}
 
-/** Collapse whitespace; a source line break between two CJK characters is not a space. Linear time. */
+/**
+ * Collapse whitespace; a source line break between two CJK characters is not a space. One pass, linear time; a
+ * text that needs no change comes back as the same string. Each run of whitespace (as collapseSpace counts it)
+ * becomes one space, or nothing when it holds a line break and sits between two CJK characters; runs at either end
+ * are dropped. The pieces are joined, not concatenated: every rule then loops over these lines character by
+ * character, which is several times slower on a concatenated (cons) string than on a flat one.
+ */
 export function normalizeInline(raw: string): string {
-  const runs = raw.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, (w) => (w.includes('\n') ? '\n' : ' '));
-  return runs.replace(CJK_NEWLINE, '').replace(/\n/g, ' ').trim();
+  const n = raw.length;
+  let i = 0;
+  while (i < n && isCollapsibleSpace(raw.charCodeAt(i))) i++;
+  let parts: string[] | undefined; // only for a text that changes
+  let start = i; // start of the text not yet copied to `parts`
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (!isCollapsibleSpace(c)) {
+      i++;
+      continue;
+    }
+    const runStart = i;
+    let newline = false;
+    for (; i < n; i++) {
+      const d = raw.charCodeAt(i);
+      if (!isCollapsibleSpace(d)) break;
+      if (d === 0x0a) newline = true;
+    }
+    if (i === n) {
+      // Trailing whitespace: dropped.
+      if (!parts) return raw.slice(start, runStart);
+      parts.push(raw.slice(start, runStart));
+      return parts.join('');
+    }
+    if (c === 0x20 && i === runStart + 1) continue; // a lone space stays as it is
+    parts ??= [];
+    parts.push(raw.slice(start, runStart));
+    if (!(newline && joinsWithoutSpace(raw.charCodeAt(runStart - 1)) && joinsWithoutSpace(raw.charCodeAt(i)))) parts.push(' ');
+    start = i;
+  }
+  if (!parts) return start === 0 ? raw : raw.slice(start);
+  parts.push(raw.slice(start));
+  return parts.join('');
 }
