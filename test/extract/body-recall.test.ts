@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { enParagraphs, extractFrom } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const CHUNK_CLASS = 'story__text rich';
 
@@ -70,4 +70,16 @@ test('a grid of linked-headline teaser cards does not outvote the article above 
   assert.match(a.body, /careful at the gym/);
   assert.match(a.body, /Most waivers only protect/);
   assert.ok(!a.body.includes('Teaser 1'), `teasers left out:\n${a.body}`);
+});
+
+test('a visibility:hidden body whose paragraphs say visibility:visible is kept (script-revealed article)', () => {
+  const visible = zhParagraphs(5).replace(/<p>/g, '<p style="visibility: visible;">');
+  const a = extractFrom(`<h1>全市新开通12条公交线路</h1><div id="js_content" style="visibility: hidden;">${visible}</div>`, { head: '<title>全市新开通12条公交线路</title>' });
+  assert.match(a.body, /新开通12条公交线路/);
+  assert.match(a.body, /夜班职工/, a.body);
+});
+
+test('a visibility:hidden box with nothing made visible inside stays out', () => {
+  const a = extractFrom(`<h1>全市新开通12条公交线路</h1><div class="article">${zhParagraphs(4)}</div><div style="visibility:hidden"><p>弹窗提示：请登录后继续阅读全文内容，登录后可以收藏文章并参与讨论。</p></div>`, { head: '<title>全市新开通12条公交线路</title>' });
+  assert.ok(!a.body.includes('弹窗提示'), a.body);
 });
