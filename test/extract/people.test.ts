@@ -37,7 +37,10 @@ test('names closing the last paragraph, and a writer given as 来源 at the end'
 });
 
 test('English bylines', () => {
-  assert.equal(authorFromText('By Jane Doe and John Roe'), 'Jane Doe, John Roe');
+  // Several authors keep the page's separators.
+  assert.equal(authorFromText('By Jane Doe and John Roe'), 'Jane Doe and John Roe');
+  assert.equal(authorFromText('By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL'), 'JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL');
+  assert.equal(authorFromText('By Mei Reyes, AP'), 'Mei Reyes');
   assert.equal(authorFromText('By Maria Gonzalez · March 3, 2025'), 'Maria Gonzalez');
 });
 
