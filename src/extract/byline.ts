@@ -4,7 +4,7 @@
  * ("By Jane Doe and John Roe"). Editors are never taken as authors. Lines are short and the regexes anchored on
  * labels, so this stays linear. Source lines are read by source-text.ts (re-exported here).
  */
-import { isPersonName, splitAffiliation } from './people-names.js';
+import { credentialsOf, endsWithCredential, isPersonName, splitAffiliation } from './people-names.js';
 import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isPlausibleName, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
@@ -192,7 +192,15 @@ function leadingPeople(parts: string[]): string[] {
 function namesAsWritten(list: string, skipAgencies: boolean): string | undefined {
   const parts = list.split(/(\s*,\s*|\s+(?:and|&)\s+)/);
   let kept = '';
+  let lastCredential = false;
   for (let i = 0; i < parts.length; i += 2) {
+    const creds = kept && /,/.test(parts[i - 1]) ? credentialsOf(parts[i], lastCredential || endsWithCredential(kept)) : undefined;
+    if (creds) {
+      kept += `, ${creds}`;
+      lastCredential = true;
+      continue;
+    }
+    lastCredential = false;
     const name = leadingPeople([parts[i]])[0];
     if (name && isAgencyName(name) && skipAgencies) continue;
     if (!name || isAgencyName(name) || (i > 0 && !name.includes(' '))) break;
