@@ -69,6 +69,7 @@ test('post-nominal credentials stay with the name; an agency after the name does
   assert.equal(authorFromText('By Doris Munoz-Mantilla, MD, FOMA, DABOM'), 'Doris Munoz-Mantilla, MD, FOMA, DABOM');
   assert.equal(authorFromText('By Mei Reyes, AP'), 'Mei Reyes');
   assert.equal(namesFromRuns(['Mei Reyes', ',', 'AP']), 'Mei Reyes');
-  assert.equal(credentialsOf('FOMA', false), undefined);
+  assert.equal(credentialsOf('CNN', false), undefined);
+  assert.equal(credentialsOf('CNN', true), 'CNN');
   assert.equal(credentialsOf('M.D. FACLM', false), 'M.D. FACLM');
 });
