@@ -214,6 +214,33 @@ function oldLayoutWriter(order: Element[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The JSON-LD author, unless the page shows none of its names around the article while a byline element there
+ * names someone else: structured data may carry the desk editor who filed the copy (陳昱光) where the page prints
+ * its reporter (謝明俊); the printed byline is what readers see.
+ */
+function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], bylineElement: () => string | undefined, valid: (a: string | undefined) => string | undefined): string | undefined {
+  const ld = valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined);
+  if (!ld) return undefined;
+  const shown = (name: string): boolean => zoneLines.some((l) => l.text.includes(name));
+  if (ldAuthors.some(shown)) return ld;
+  const printed = bylineElement();
+  return printed && shown(printed) ? printed : ld;
+}
+
+/**
+ * A Chinese "name" that is the start of the site's own name (中時 of 中時電子報, 新京 of 新京报网) is the outlet's short
+ * form, not a person.
+ */
+function abbreviatesSite(name: string, siteNames: string[]): boolean {
+  const n = comparable(name);
+  if (n.length < 2 || !/^[\u3400-\u9fff]+$/.test(n)) return false;
+  return siteNames.some((s) => {
+    const c = comparable(s);
+    return c.length > n.length && c.startsWith(n);
+  });
+}
+
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
   const siteNames = siteNamesOf(head);
   // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
@@ -235,23 +262,28 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
+  // "（中時）" closing the body: the outlet's short name in the bracket where wire copy puts its writers' names.
+  const closingOutlet = firstOf(bodyEdges.slice(-3), (t) => {
+    const n = trailingNames(t);
+    return n && abbreviatesSite(n, siteNames) ? n : undefined;
+  });
   const { account, writer } = accountOf(order, head, siteNames);
   // An account platform's article (WeChat): the account is the source, whatever the text credits.
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
   const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
   // A hosting platform ("微信公众平台", "今日头条") names no outlet: without the account's name, no source.
-  const publisher = account ?? [source, ldOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
+  const publisher = account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
 
   const exclude = [...siteNames, ...(publisher ? [publisher] : []), ...(editor ? [editor] : [])].map(comparable);
   // A personal blog's site name is its writer's name ("Damien Walter"): a Latin full name is not excluded for
   // being the site's name; Chinese site names are outlets or accounts, so they are.
-  const siteLike = (a: string): boolean => exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a));
+  const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
   const valid = (a: string | undefined): string | undefined => (a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined);
 
   const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
   const author =
     (writer ? cleanPersonName(writer) : undefined) ??
-    valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined) ??
+    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(order, stats, valid), valid) ??
     authorsFromHeader(header, valid) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??

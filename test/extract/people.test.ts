@@ -121,3 +121,26 @@ test('the old WeChat layout names the writer in the undated meta <em>', () => {
   );
   assert.equal(a.author, '华商君');
 });
+
+test("the site's short name closing the body in brackets is the source, not an author", () => {
+  const a = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs()}<p>(中時 )</p></div>`, {
+    head: '<title>市区新开12条公交线路 - 中時電子報</title><meta property="og:site_name" content="中時電子報">',
+  });
+  assert.equal(a.author, undefined);
+  assert.equal(a.publisher, '中時');
+  // A person's name in the same place is still the writer.
+  const b = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs()}<p>（常书香 马丹阳）</p></div>`, {
+    head: '<title>市区新开12条公交线路 - 中時電子報</title><meta property="og:site_name" content="中時電子報">',
+  });
+  assert.equal(b.author, '常书香 马丹阳');
+});
+
+const ldAuthor = (name: string): string => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: '市区新开12条公交线路', author: { '@type': 'Person', name } })}</script>`;
+
+test('a printed byline element wins over a JSON-LD author the page never shows', () => {
+  const body = `<h1>市区新开12条公交线路</h1><div class="info"><span>2018年09月16日 15:31</span><div class="author"><a href="/reporter/899">謝明俊</a></div></div><div class="article">${zhParagraphs()}</div>`;
+  assert.equal(extractFrom(body, { head: `<title>市区新开12条公交线路</title>${ldAuthor('陳昱光')}` }).author, '謝明俊');
+  // When the structured author is printed too, it stays.
+  const shown = body.replace('<div class="author">', '<span>陳昱光</span><div class="author">');
+  assert.equal(extractFrom(shown, { head: `<title>市区新开12条公交线路</title>${ldAuthor('陳昱光')}` }).author, '陳昱光');
+});
