@@ -146,6 +146,33 @@ function metaAuthor(head: HeadData): string | undefined {
   return cleanPersonName(raw);
 }
 
+/**
+ * The "Written by" pair sites give link previews (`twitter:label1` "Written by", `twitter:data1` "Jane Doe"; Yoast
+ * SEO writes it on every post).
+ */
+function labelledMetaAuthor(head: HeadData): string | undefined {
+  for (let i = 1; i <= 4; i++) {
+    const label = metaFirst(head, `twitter:label${i}`);
+    if (!label) break;
+    if (/^(?:written by|author|authors|by)\s*:?$/i.test(label.trim())) return cleanPersonName(metaFirst(head, `twitter:data${i}`) ?? '');
+  }
+  return undefined;
+}
+
+/** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
+const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|作者|撰文|撰稿|文)\s*[:：]?$/i;
+
+function nameUnderLabel(lines: { text: string }[]): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].text.length > 16 || !LABEL_ONLY.test(lines[i].text.trim())) continue;
+    const next = collapseSpace(lines[i + 1].text);
+    if (next.length > 60) continue;
+    const name = namesFromRuns([next]) ?? loneNameLine(next);
+    if (name) return cleanPersonName(name);
+  }
+  return undefined;
+}
+
 const SOURCE_CLASS = /(?:^|[\s_-])(?:source|media-?name|laiyuan|ly|come-?from|article-?source|source-?name|media-?source)(?:$|[\s_-])/;
 
 /** An element the site marks as the source (<a class="source">新华日报</a>, <span class="media-name">…</span>) in the info line. */
@@ -298,6 +325,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??
+    valid(labelledMetaAuthor(head)) ??
+    valid(nameUnderLabel(header)) ??
+    valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
   return { author, editor, publisher };

@@ -144,3 +144,20 @@ test('a printed byline element wins over a JSON-LD author the page never shows',
   const shown = body.replace('<div class="author">', '<span>陳昱光</span><div class="author">');
   assert.equal(extractFrom(shown, { head: `<title>市区新开12条公交线路</title>${ldAuthor('陳昱光')}` }).author, '陳昱光');
 });
+
+test('the "Written by" pair of link-preview meta tags names the author', () => {
+  const head = '<title>Council expands bus network</title><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Chase Bernath"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="8 minutes">';
+  assert.equal(extractFrom(`<h1>Council expands bus network</h1><article>${enParagraphs()}</article>`, { head }).author, 'Chase Bernath');
+  // Another label in that slot names no one.
+  const other = '<title>Council expands bus network</title><meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="8 minutes">';
+  assert.equal(extractFrom(`<h1>Council expands bus network</h1><article>${enParagraphs()}</article>`, { head: other }).author, undefined);
+});
+
+test('a label alone on its line with the name on the next is a byline', () => {
+  const info = '<div class="meta"><div><h3>Published</h3><p><time datetime="2024-08-30T12:00:00Z">August 30, 2024</time></p></div><div><h3>Author</h3><p> Lisa D. Ellis</p></div></div>';
+  const a = extractFrom(`<h1>Council expands bus network</h1>${info}<article>${enParagraphs()}</article>`, { head: '<title>Council expands bus network</title>' });
+  assert.equal(a.author, 'Lisa D. Ellis');
+  // A heading "Author" over a sentence is not a byline.
+  const prose = '<div class="meta"><h3>Author</h3><p>Our writers cover transport for the county.</p></div>';
+  assert.equal(extractFrom(`<h1>Council expands bus network</h1>${prose}<article>${enParagraphs()}</article>`, { head: '<title>Council expands bus network</title>' }).author, undefined);
+});
