@@ -330,5 +330,23 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
-  return { author, editor, publisher };
+  return { author: fullerFromMeta(author, [metaAuthor(head), labelledMetaAuthor(head)]), editor, publisher };
+}
+
+/**
+ * One Latin name read in two places: a byline cut to the first name ("Linda" of "Linda McCall") or run on into the
+ * next word ("Harsh Vaibhav Global"), and the page's meta author naming the same person in full. When one is the
+ * other's leading words, the meta wording is the name.
+ */
+function fullerFromMeta(author: string | undefined, metaNames: Array<string | undefined>): string | undefined {
+  if (!author || /[,，、&]|\band\b|[\u3400-\u9fff]/.test(author)) return author;
+  const words = author.toLowerCase().split(/\s+/);
+  for (const m of metaNames) {
+    if (!m || /[,，、&]|\band\b|[\u3400-\u9fff]/.test(m) || !isPersonName(m.replace(/^./, (c) => c.toUpperCase()))) continue;
+    const mw = m.toLowerCase().split(/\s+/);
+    if (mw.length === words.length || mw.length < 2) continue;
+    const [short, long] = mw.length < words.length ? [mw, words] : [words, mw];
+    if (short.every((w, i) => w === long[i])) return m;
+  }
+  return author;
 }

@@ -161,3 +161,12 @@ test('a label alone on its line with the name on the next is a byline', () => {
   const prose = '<div class="meta"><h3>Author</h3><p>Our writers cover transport for the county.</p></div>';
   assert.equal(extractFrom(`<h1>Council expands bus network</h1>${prose}<article>${enParagraphs()}</article>`, { head: '<title>Council expands bus network</title>' }).author, undefined);
 });
+
+test("a byline cut to the first name, or run on into the next word, takes the meta author's wording", () => {
+  const body = (byline: string): string => `<h1>Council expands bus network</h1><div class="byline">By ${byline}</div><article>${enParagraphs()}</article>`;
+  const head = (name: string): string => `<title>Council expands bus network</title><meta name="author" content="${name}">`;
+  assert.equal(extractFrom(body('<a href="/author/linda">Linda</a>'), { head: head('Linda McCall') }).author, 'Linda McCall');
+  assert.equal(extractFrom(body('Harsh Vaibhav Global'), { head: head('Harsh Vaibhav') }).author, 'Harsh Vaibhav');
+  // A different person in meta changes nothing.
+  assert.equal(extractFrom(body('Jane Doe'), { head: head('John Roe') }).author, 'Jane Doe');
+});
