@@ -18,12 +18,31 @@ const MAX_RUN = 100;
 function numberedItems(el: Element, stats: StatsMap): number {
   const s = stats.get(el);
   if (!s || s.len === 0 || linkDensity(s) > 0.5) return 0;
+  // A wrapper of numbered lines (<div><p>1.…</p><p>2.…</p></div>): its text runs the items together, so count
+  // them line by line.
+  if (s.hasBlockChild) {
+    const lines = numberedChildLines(el, stats);
+    if (lines !== undefined) return lines;
+  }
   const text = textContent(el);
   if (!NUMBERED_ITEM.test(text)) return 0;
   if (s.len <= MAX_ITEM_LEN) return Math.max(1, Math.min(MAX_RUN, text.match(NUMBERED_ANYWHERE)?.length ?? 1));
   // A longer block counts only when it is itself a list of numbered lines (<br>-separated or list items).
   const items = text.match(NUMBERED_ANYWHERE)?.length ?? 0;
   return items >= 2 && s.len / items <= MAX_ITEM_LEN ? Math.min(MAX_RUN, items) : 0;
+}
+
+/** How many numbered lines a wrapper's block children are, when every non-empty child is one; else undefined. */
+function numberedChildLines(el: Element, stats: StatsMap): number | undefined {
+  let n = 0;
+  for (const c of el.children) {
+    if (!isTag(c)) continue;
+    const cs = stats.get(c);
+    if (!cs || cs.len === 0) continue;
+    if (cs.hasBlockChild || cs.len > MAX_ITEM_LEN || !NUMBERED_ITEM.test(textContent(c))) return undefined;
+    if (++n > MAX_RUN) return undefined;
+  }
+  return n >= 2 ? n : undefined;
 }
 
 /**

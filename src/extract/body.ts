@@ -23,22 +23,35 @@ export interface BodyResult {
 }
 
 const MIN_BODY_LEN = 80;
+/** A post shorter than MIN_BODY_LEN but with this much text (weighted) is still an article of its own. */
+const SHORT_POST_LEN = 30;
 
 export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): BodyResult {
   const warnings: string[] = [];
   // Teaser grids don't vote either: their excerpts ("post"/"excerpt"-named) are other articles' text.
   const cards = teaserCards(order, stats);
-  let scores = scoreCandidates(order, stats, unlikelySubtrees(order, cards));
+  const unlikely = unlikelySubtrees(order, cards);
+  let scores = scoreCandidates(order, stats, unlikely);
   let top = pickTopCandidate(scores);
+  const own = top;
+  // A short post of its own (a few lines of a blog or a note) followed by its comment thread or related cards: the
+  // post is the article, however much more text the thread holds.
+  let shortPost = false;
   if (!top || (stats.get(top)?.len ?? 0) < MIN_BODY_LEN) {
+    shortPost = own !== undefined && isShortPostBesideThread(own, order, stats, unlikely);
     // Everything readable sits in comment- or related-named boxes (the page's only text is there): score it all.
+    const ownScores = scores;
     scores = scoreCandidates(order, stats);
     top = pickTopCandidate(scores);
+    if (shortPost && top !== own && (!top || unlikely.has(top) || isAncestor(top, own!))) {
+      top = own;
+      scores = ownScores;
+    }
   }
   let roots = top ? withSameClassParts(top, withSiblings(top, scores, stats), order, stats) : [];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts) : [];
 
-  if (textLength(blocks) < MIN_BODY_LEN) {
+  if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
     const marked = order.find((el) => isMarkedArticleBody(el) && (stats.get(el)?.len ?? 0) >= MIN_BODY_LEN);
     const bodyEl = order.find((el) => el.name === 'body') ?? order[0];
@@ -56,6 +69,25 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   }
   if (blocks.length === 0) warnings.push('body: no text found');
   return { blocks, roots, stats, warnings };
+}
+
+/**
+ * Is `post` a short article of its own beside a comment thread (or related cards)? It holds some text, and most of
+ * the rest of the page's text sits in the comment- and related-named subtrees that did not vote.
+ */
+function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMap, unlikely: Set<Element>): boolean {
+  const postLen = stats.get(post)?.len ?? 0;
+  if (postLen < SHORT_POST_LEN) return false;
+  const page = order.find((el) => el.name === 'body');
+  const rest = (stats.get(page ?? post)?.len ?? 0) - postLen;
+  let thread = 0;
+  for (const el of unlikely) {
+    const parent = el.parent as Element | null;
+    if (parent && unlikely.has(parent)) continue;
+    if (el === post || isAncestor(el, post) || isAncestor(post, el)) continue;
+    thread += stats.get(el)?.len ?? 0;
+  }
+  return thread > 0 && thread >= rest * 0.5;
 }
 
 function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): Block[] {

@@ -4,7 +4,7 @@
  * ("By Jane Doe and John Roe"). Editors are never taken as authors. Lines are short and the regexes anchored on
  * labels, so this stays linear. Source lines are read by source-text.ts (re-exported here).
  */
-import { isPersonName, splitAffiliation } from './people-names.js';
+import { credentialsOf, endsWithCredential, isPersonName, splitAffiliation } from './people-names.js';
 import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isPlausibleName, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
@@ -183,6 +183,33 @@ function leadingPeople(parts: string[]): string[] {
   return out;
 }
 
+/**
+ * A credit line's names with the page's own separators ("A, B and C" stays so): names and the separators between
+ * them, up to the first part that is a role or a place ("…, Extension educators"). After the first name a single
+ * word is a role or a place ("…, Extension"), not another person. An agency credited beside the reporters ("By Mei
+ * Reyes, AP") is skipped when `skipAgencies`, else it ends the list.
+ */
+function namesAsWritten(list: string, skipAgencies: boolean): string | undefined {
+  const parts = list.split(/(\s*,\s*|\s+(?:and|&)\s+)/);
+  let kept = '';
+  let lastCredential = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    const creds = kept && /,/.test(parts[i - 1]) ? credentialsOf(parts[i], lastCredential || endsWithCredential(kept)) : undefined;
+    if (creds) {
+      kept += `, ${creds}`;
+      lastCredential = true;
+      continue;
+    }
+    lastCredential = false;
+    const name = leadingPeople([parts[i]])[0];
+    if (name && isAgencyName(name) && skipAgencies) continue;
+    if (!name || isAgencyName(name) || (i > 0 && !name.includes(' '))) break;
+    kept += (kept ? parts[i - 1] : '') + name;
+    if (name !== parts[i].trim()) break;
+  }
+  return kept ? cleanPersonName(kept) : undefined;
+}
+
 function isAgencyName(name: string): boolean {
   return AGENCY.test(name.trim());
 }
@@ -226,25 +253,9 @@ function authorFromShort(text: string): string | undefined {
     if (name) return name;
   }
   const en = EN_BYLINE.exec(t);
-  if (en && t.length < 150) {
-    const people = leadingPeople(en[1].replace(/\s(?:and|&)\s/g, ', ').split(/\s*,\s*/).filter((n) => n && !isAgencyName(n)));
-    return people.length > 0 ? cleanPersonName(people.join(', ')) : undefined;
-  }
+  if (en && t.length < 150) return namesAsWritten(en[1], true);
   const labelled = t.length < 200 ? EN_LABELLED.exec(t) : null;
-  if (labelled) {
-    // The page's own separators ("A and B"): a labelled credit line is copied as written.
-    const parts = labelled[1].split(/(\s*,\s*|\s+(?:and|&)\s+)/);
-    // Names and the separators between them, up to the first part that is a role or a place ("…, Extension educators").
-    let kept = '';
-    for (let i = 0; i < parts.length; i += 2) {
-      const name = leadingPeople([parts[i]])[0];
-      // After the first name, a single word is a role or a place ("…, Extension"), not another person.
-      if (!name || isAgencyName(name) || (i > 0 && !name.includes(' '))) break;
-      kept += (i > 0 ? parts[i - 1] : '') + name;
-      if (name !== parts[i].trim()) break;
-    }
-    if (kept) return cleanPersonName(kept);
-  }
+  if (labelled) return namesAsWritten(labelled[1], false);
   return undefined;
 }
 

@@ -243,11 +243,28 @@ export function removeJunk(doc: Document): void {
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const DISPLAY_NONE = /display\s*:\s*none/i;
+const VISIBLE_STYLE = /visibility\s*:\s*visible/i;
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
   if (a.hidden !== undefined) return true;
   if (a['aria-hidden'] === 'true' && el.name !== 'img' && el.name !== 'figure') return true;
-  return a.style !== undefined && HIDDEN_STYLE.test(a.style);
+  if (a.style === undefined || !HIDDEN_STYLE.test(a.style)) return false;
+  // visibility is inherited but not forced: a `visibility: visible` descendant shows inside a `visibility: hidden`
+  // box (WeChat's article body is saved hidden, its paragraphs each marked visible, until a script reveals it).
+  return DISPLAY_NONE.test(a.style) || !hasVisibleDescendant(el);
+}
+
+function hasVisibleDescendant(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    const style = n.attribs.style;
+    if (style !== undefined && VISIBLE_STYLE.test(style)) return true;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
 }
 
 /** class and id of an element, lower-cased and space-joined: what the class/id hints look at. */

@@ -58,6 +58,33 @@ export function isPersonName(s: string): boolean {
   return LATIN_PERSON.test(t) && !LATIN_NOT_NAME.test(t) && !LATIN_ROLE_FIRST.test(t) && !/^[A-Z]{2,5}$/.test(t);
 }
 
+/**
+ * Post-nominal letters after a name ("Shelby Loos, DVM", "Michael Greger, M.D. FACLM", "Doris Munoz-Mantilla, MD,
+ * FOMA, DABOM"): degrees and certifications are part of the credited name, not another person or an agency. The
+ * first must be a known degree or fellowship (so "Mei Reyes, AP" stays an agency credit); after it, any short
+ * all-capital letters are more of them.
+ */
+const FIRST_CREDENTIAL = /^(?:M\.?D|D\.?O|DVM|VMD|Ph\.?D|DDS|DMD|R\.?N|BSN|MSN|DNP|N\.?P|FNP(?:-[A-Z]{1,3})?|APRN|PA-C|MPH|MSc|MBA|J\.?D|LLM|CPA|CFA|CFP|CPP|RDN?|LDN|LCSW|LMFT|LPC|Psy\.?D|Pharm\.?D|DPT|OTR|CNM|IBCLC|CSCS|MFA|Esq|Jr|Sr|III?|IV|F[A-Z]{3,5})\.?$/;
+const MORE_CREDENTIAL = /^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$/;
+
+/** The credentials in `part` (asterisks of footnote marks dropped), or undefined when it is not only credentials. */
+export function credentialsOf(part: string, afterCredential: boolean): string | undefined {
+  const words = part.trim().replace(/\*+$/, '').split(/\s+/);
+  if (words.length === 0 || words.length > 4) return undefined;
+  let after = afterCredential;
+  for (const w of words) {
+    if (!FIRST_CREDENTIAL.test(w) && !(after && MORE_CREDENTIAL.test(w))) return undefined;
+    after = true;
+  }
+  return words.join(' ');
+}
+
+/** Does the name end in a credential ("Jeffrey A. Slotnick CPP")? Then short capitals after it are more of them. */
+export function endsWithCredential(name: string): boolean {
+  const last = name.trim().split(/\s+/).pop() ?? '';
+  return name.includes(' ') && FIRST_CREDENTIAL.test(last);
+}
+
 /** Separators between names in a byline: 、 , and & 和 与. */
 export const NAME_SEPARATOR = /^(?:[,，、&;；]|and|und|et|y|和|与|與|及)$/i;
 
@@ -99,6 +126,7 @@ export function namesFromRuns(runs: string[]): string | undefined {
   const seen = new Set<string>();
   let sep: string | undefined;
   let skipped = 0;
+  let lastCredential = false;
   // A run may itself be a list ("Adrien Ramirez, 4+ years covering …"): its separators are tokens too.
   const tokens = runs.flatMap((r) => r.split(/(\s*[,，、;；]\s*|\s+(?:and|&)\s+)/).map((x) => x.trim()).filter(Boolean));
   for (const token of tokens) {
@@ -114,6 +142,14 @@ export function namesFromRuns(runs: string[]): string | undefined {
     }
     const r = token.replace(BY_LABEL, '').replace(/(?:^|\s)by$/i, '').trim();
     if (!r) continue;
+    const creds = seen.size > 0 && (sep === undefined || /^[,，]$/.test(sep)) ? credentialsOf(r, lastCredential || endsWithCredential(out)) : undefined;
+    if (creds) {
+      out += `, ${creds}`;
+      lastCredential = true;
+      sep = undefined;
+      continue;
+    }
+    lastCredential = false;
     // A lone capitalised word ("Bethesda" in a footer address) is too weak for a name here.
     if (isPersonName(r) && (HAS_CJK.test(r) || r.includes(' '))) {
       if (!seen.has(r)) {

@@ -146,6 +146,33 @@ function metaAuthor(head: HeadData): string | undefined {
   return cleanPersonName(raw);
 }
 
+/**
+ * The "Written by" pair sites give link previews (`twitter:label1` "Written by", `twitter:data1` "Jane Doe"; Yoast
+ * SEO writes it on every post).
+ */
+function labelledMetaAuthor(head: HeadData): string | undefined {
+  for (let i = 1; i <= 4; i++) {
+    const label = metaFirst(head, `twitter:label${i}`);
+    if (!label) break;
+    if (/^(?:written by|author|authors|by)\s*:?$/i.test(label.trim())) return cleanPersonName(metaFirst(head, `twitter:data${i}`) ?? '');
+  }
+  return undefined;
+}
+
+/** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
+const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|作者|撰文|撰稿|文)\s*[:：]?$/i;
+
+function nameUnderLabel(lines: { text: string }[]): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].text.length > 16 || !LABEL_ONLY.test(lines[i].text.trim())) continue;
+    const next = collapseSpace(lines[i + 1].text);
+    if (next.length > 60) continue;
+    const name = namesFromRuns([next]) ?? loneNameLine(next);
+    if (name) return cleanPersonName(name);
+  }
+  return undefined;
+}
+
 const SOURCE_CLASS = /(?:^|[\s_-])(?:source|media-?name|laiyuan|ly|come-?from|article-?source|source-?name|media-?source)(?:$|[\s_-])/;
 
 /** An element the site marks as the source (<a class="source">新华日报</a>, <span class="media-name">…</span>) in the info line. */
@@ -214,6 +241,33 @@ function oldLayoutWriter(order: Element[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The JSON-LD author, unless the page shows none of its names around the article while a byline element there
+ * names someone else: structured data may carry the desk editor who filed the copy (陳昱光) where the page prints
+ * its reporter (謝明俊); the printed byline is what readers see.
+ */
+function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], bylineElement: () => string | undefined, valid: (a: string | undefined) => string | undefined): string | undefined {
+  const ld = valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined);
+  if (!ld) return undefined;
+  const shown = (name: string): boolean => zoneLines.some((l) => l.text.includes(name));
+  if (ldAuthors.some(shown)) return ld;
+  const printed = bylineElement();
+  return printed && shown(printed) ? printed : ld;
+}
+
+/**
+ * A Chinese "name" that is the start of the site's own name (中時 of 中時電子報, 新京 of 新京报网) is the outlet's short
+ * form, not a person.
+ */
+function abbreviatesSite(name: string, siteNames: string[]): boolean {
+  const n = comparable(name);
+  if (n.length < 2 || !/^[\u3400-\u9fff]+$/.test(n)) return false;
+  return siteNames.some((s) => {
+    const c = comparable(s);
+    return c.length > n.length && c.startsWith(n);
+  });
+}
+
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
   const siteNames = siteNamesOf(head);
   // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
@@ -235,23 +289,28 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
+  // "（中時）" closing the body: the outlet's short name in the bracket where wire copy puts its writers' names.
+  const closingOutlet = firstOf(bodyEdges.slice(-3), (t) => {
+    const n = trailingNames(t);
+    return n && abbreviatesSite(n, siteNames) ? n : undefined;
+  });
   const { account, writer } = accountOf(order, head, siteNames);
   // An account platform's article (WeChat): the account is the source, whatever the text credits.
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
   const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
   // A hosting platform ("微信公众平台", "今日头条") names no outlet: without the account's name, no source.
-  const publisher = account ?? [source, ldOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
+  const publisher = account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
 
   const exclude = [...siteNames, ...(publisher ? [publisher] : []), ...(editor ? [editor] : [])].map(comparable);
   // A personal blog's site name is its writer's name ("Damien Walter"): a Latin full name is not excluded for
   // being the site's name; Chinese site names are outlets or accounts, so they are.
-  const siteLike = (a: string): boolean => exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a));
+  const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
   const valid = (a: string | undefined): string | undefined => (a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined);
 
   const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
   const author =
     (writer ? cleanPersonName(writer) : undefined) ??
-    valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined) ??
+    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(order, stats, valid), valid) ??
     authorsFromHeader(header, valid) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
@@ -266,7 +325,28 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??
+    valid(labelledMetaAuthor(head)) ??
+    valid(nameUnderLabel(header)) ??
+    valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
-  return { author, editor, publisher };
+  return { author: fullerFromMeta(author, [metaAuthor(head), labelledMetaAuthor(head)]), editor, publisher };
+}
+
+/**
+ * One Latin name read in two places: a byline cut to the first name ("Linda" of "Linda McCall") or run on into the
+ * next word ("Harsh Vaibhav Global"), and the page's meta author naming the same person in full. When one is the
+ * other's leading words, the meta wording is the name.
+ */
+function fullerFromMeta(author: string | undefined, metaNames: Array<string | undefined>): string | undefined {
+  if (!author || /[,，、&]|\band\b|[\u3400-\u9fff]/.test(author)) return author;
+  const words = author.toLowerCase().split(/\s+/);
+  for (const m of metaNames) {
+    if (!m || /[,，、&]|\band\b|[\u3400-\u9fff]/.test(m) || !isPersonName(m.replace(/^./, (c) => c.toUpperCase()))) continue;
+    const mw = m.toLowerCase().split(/\s+/);
+    if (mw.length === words.length || mw.length < 2) continue;
+    const [short, long] = mw.length < words.length ? [mw, words] : [words, mw];
+    if (short.every((w, i) => w === long[i])) return m;
+  }
+  return author;
 }

@@ -79,9 +79,18 @@ export function rankCandidates(cands: TimeCandidate[], titleIndex?: number): Tim
 function pick(ranked: TimeCandidate[], all: TimeCandidate[], zone: string): DateParts | undefined {
   const best = ranked[0];
   if (!best) return undefined;
-  if (precisionOf(best.parts) > 3 || best.parts.day === undefined) return readersDay(localClock(best.parts, all, zone), all, zone);
-  const detail = ranked.find((c) => precisionOf(c.parts) > 3 && sameDay(c.parts, best.parts));
+  if ((precisionOf(best.parts) > 3 && !storedMidnight(best)) || best.parts.day === undefined) return readersDay(localClock(best.parts, all, zone), all, zone);
+  const detail = ranked.find((c) => c !== best && precisionOf(c.parts) > 3 && !storedMidnight(c) && sameDay(c.parts, best.parts));
   return detail ? readersDay(localClock(detail.parts, all, zone), all, zone) : best.parts;
+}
+
+/**
+ * A machine timestamp at exactly 00:00:00 ("2025-03-21T00:00:00+08:00" in meta or JSON-LD) is usually a date stored
+ * as a timestamp: a clock the page shows for that day is the article's time.
+ */
+function storedMidnight(c: TimeCandidate): boolean {
+  const p = c.parts;
+  return (c.kind === 'meta' || c.kind === 'jsonld' || c.kind === 'script') && p.hour === 0 && (p.minute ?? 0) === 0 && (p.second ?? 0) === 0;
 }
 
 function instantOf(p: DateParts): number | undefined {

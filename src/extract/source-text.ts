@@ -46,6 +46,8 @@ const DATE_IN_LINE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s
  * A publication named on a short date line without a label: "2005年03月21日 11:21 《理财周刊》",
  * "2022-02-13 09:57 光明网", "——《北京之春》1998年3月号".
  */
+const OUTLET_BEFORE_REPORTER = new RegExp(String.raw`(?:^|\s)([${CN}A-Za-z0-9·]{2,16}?)\s?(?:特约|特約|首席)?(?:记者|記者)`);
+
 export function sourceFromInfoLine(text: string): string | undefined {
   if (text.length > 90 * 2) return undefined;
   const t = collapseSpace(text);
@@ -59,7 +61,10 @@ export function sourceFromInfoLine(text: string): string | undefined {
     .replace(/[|｜]/g, ' ');
   // Separators standing alone or leading a token ("22:30 · 新华社", "22:30·新华社") are not part of the name.
   const tokens = rest.split(/\s+/).map((x) => x.replace(/^[·•|｜\-–—:：]+/, '')).filter((x) => x && !/^(?:星期.|周.|更新|发布|来源|來源)$/.test(x));
-  return tokens.length === 1 && OUTLET_NAME.test(tokens[0]) ? cleanSource(tokens[0]) : undefined;
+  if (tokens.length === 1 && OUTLET_NAME.test(tokens[0])) return cleanSource(tokens[0]);
+  // "2019-03-18 23:59 聯合報 記者陳嘉寧", "新京报记者 张三": the outlet credited with its reporter.
+  const withReporter = OUTLET_BEFORE_REPORTER.exec(rest);
+  return withReporter && OUTLET_NAME.test(withReporter[1]) && !/^(?:本报|本報|本网|本網|本刊|本台)/.test(withReporter[1]) ? cleanSource(withReporter[1]) : undefined;
 }
 
 /** "新华社北京5月9日电", "（中央社記者盧太城台東縣12日電）": a wire service's dateline credits that service. */

@@ -246,6 +246,11 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       taken++;
       const labelled = label || modLabel || before || TRAILING_LABEL.test(text);
       add(joinTime(p, zones, i), labelled ? 'labelled' : 'line', modified, i, relative ? -RELATIVE_PENALTY : 0, text);
+      // "更新时间：3-22 09:00 发布时间：3-21 11:21": an update stated first does not hide the publish label after it.
+      if (modified && label && modLabel && label.index > modLabel.index) {
+        const published = parseDateText(text.slice(label.index + label[0].length), absolute);
+        if (published && precisionOf(published) >= 3) add(published, 'labelled', false, i, 0, text);
+      }
     }
   };
   scan(zones.header, false, 6);

@@ -28,10 +28,17 @@ export interface TitleSources {
 }
 
 /** Separators sites put between headline and site/channel name. */
-const SEPARATOR = /\s+[-|–—·•»:/\\]{1,2}\s+|\s*(?:[_|｜]+|——|--|::|－)\s*|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*)(?=\S)/;
+const SEPARATOR = /\s+[-|–—·•»:/\\>]{1,3}\s+|\s*(?:[_|｜]+|——|--|::|－)\s*|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|[～~—])(?=\S)/;
+/**
+ * Separators that also occur inside headlines (a run of spaces, "～", an unspaced "—" as in "Problems—Simple"): only
+ * a part named like a site may be cut behind them.
+ */
+const WEAK_SEPARATOR = /^(?:[\s\u00a0\u3000]+|[～~—])$/;
+/** "标题[某某网]", "标题（某某论坛）": a site's name bracketed after the headline. */
+const BRACKETED_SITE = /[\[【（(]([^\[\]【】（）()]{2,20})[\]】）)][\s\u00a0\u3000]*$/;
 /** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
 const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
-const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ']);
+const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ～~[]【】>']);
 export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|tittle|headline/;
 /** Private-use code points (GBK user-defined area) and decorations around headlines. */
 const TITLE_NOISE = /[\ue000-\uf8ff]/g;
@@ -87,7 +94,7 @@ export function isTitleSegment(part: string, whole: string): boolean {
 }
 
 /** How site and channel names end. */
-const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
+const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|个人空间|个人主页|专栏|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
 
 function isKnownSite(part: string, sites: string[]): boolean {
   const k = squashKey(part);
@@ -106,6 +113,8 @@ function isSiteLike(part: string, rest: string, sites: string[]): boolean {
 export function cleanTitle(raw: string, siteNames: string[]): string {
   // "-公視新聞網", "_某某网": the site's template with the headline left empty, so no headline at all.
   if (/^[\s\u00a0\u3000]*(?:[-_|｜–—·•»:：]|::|——)[\s\u00a0\u3000]*\S/.test(raw) && isSiteOnly(raw.replace(/^[\s\u00a0\u3000\-_|｜–—·•»:：]+/, ''), siteNames)) return '';
+  const bracketed = BRACKETED_SITE.exec(raw);
+  if (bracketed && bracketed.index > 0 && isSiteOnly(bracketed[1], siteNames)) raw = raw.slice(0, bracketed.index);
   const title = tidyTitle(raw);
   const parts: string[] = [];
   const seps: string[] = [];
@@ -125,7 +134,7 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   const joined = (a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
   // Behind a bare run of spaces only a part named like a site goes: spaces also slip into headlines by accident.
   const siteAfter = (i: number): boolean =>
-    /\S/.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
+    !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
   while (hi > lo && siteAfter(hi)) hi--;
   // A leading part goes only when it is a known site name or sits before a "|" / " - " style separator:
   // "主标题——副标题" keeps its first part.

@@ -13,3 +13,14 @@ test('a lone short trailing line is still dropped', () => {
   const a = extractFrom(`<h1>标题新闻</h1><div class="content">${zhParagraphs()}<p>更多</p></div>`, { head: '<title>标题新闻</title>' });
   assert.ok(!a.body.endsWith('更多'));
 });
+
+test('a closing numbered list in its own wrapper after the article (one <p> per item) is kept', () => {
+  const list = '<div class="x"><p>1.火车站—体育中心</p><p>2.大学城—高新区</p><p>3.老城区—滨江公园</p></div>';
+  const a = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs(3)}<p>具体线路如下：</p></div>${list}`, { head: '<title>市区新开12条公交线路</title>' });
+  assert.match(a.body, /火车站—体育中心/);
+  assert.match(a.body, /老城区—滨江公园/);
+  // A wrapper of linked numbered headlines (a ranking of other stories) is not the article's list.
+  const ranking = '<div class="x"><p><a href="/1">1.城市地铁新线路开通</a></p><p><a href="/2">2.早晚高峰客流大幅增加</a></p><p><a href="/3">3.交通部门回应市民关切</a></p></div>';
+  const b = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs(3)}</div>${ranking}`, { head: '<title>市区新开12条公交线路</title>' });
+  assert.ok(!b.body.includes('城市地铁新线路开通'), b.body);
+});

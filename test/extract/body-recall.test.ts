@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { enParagraphs, extractFrom } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const CHUNK_CLASS = 'story__text rich';
 
@@ -70,4 +70,30 @@ test('a grid of linked-headline teaser cards does not outvote the article above 
   assert.match(a.body, /careful at the gym/);
   assert.match(a.body, /Most waivers only protect/);
   assert.ok(!a.body.includes('Teaser 1'), `teasers left out:\n${a.body}`);
+});
+
+test('a visibility:hidden body whose paragraphs say visibility:visible is kept (script-revealed article)', () => {
+  const visible = zhParagraphs(5).replace(/<p>/g, '<p style="visibility: visible;">');
+  const a = extractFrom(`<h1>全市新开通12条公交线路</h1><div id="js_content" style="visibility: hidden;">${visible}</div>`, { head: '<title>全市新开通12条公交线路</title>' });
+  assert.match(a.body, /新开通12条公交线路/);
+  assert.match(a.body, /夜班职工/, a.body);
+});
+
+test('a visibility:hidden box with nothing made visible inside stays out', () => {
+  const a = extractFrom(`<h1>全市新开通12条公交线路</h1><div class="article">${zhParagraphs(4)}</div><div style="visibility:hidden"><p>弹窗提示：请登录后继续阅读全文内容，登录后可以收藏文章并参与讨论。</p></div>`, { head: '<title>全市新开通12条公交线路</title>' });
+  assert.ok(!a.body.includes('弹窗提示'), a.body);
+});
+
+const COMMENTS = Array.from({ length: 8 }, (_, i) => `<div class="cmt-item"><span class="u">网友${i}</span><p>这篇文章写得很好，我也经常坐公交车上班，希望以后线路越来越多，发车越来越准时，第${i}条评论。</p></div>`).join('');
+
+test('a short post followed by a longer comment thread: the post is the body, the thread is not', () => {
+  const a = extractFrom(`<h1>坐新公交</h1><div class="post"><p>今天坐了新开的公交线路，感觉很方便。</p><p>车很新，司机也很客气。</p></div><div id="comments"><h3>评论</h3>${COMMENTS}</div>`, { head: '<title>坐新公交_某某博客</title>' });
+  assert.match(a.body, /感觉很方便/);
+  assert.match(a.body, /司机也很客气/);
+  assert.ok(!a.body.includes('条评论'), a.body);
+});
+
+test('a page whose only text is in a comment-named box still gets that text', () => {
+  const a = extractFrom(`<h1>坐新公交</h1><div class="nav"><a href="/">首页</a></div><div id="comments">${COMMENTS}</div>`, { head: '<title>坐新公交_某某博客</title>' });
+  assert.match(a.body, /第3条评论/);
 });

@@ -66,7 +66,7 @@ test('"10月11日讯" takes its year from the copyright line when URL and metada
 test('bylines: names end at dates, roles and agencies', () => {
   assert.equal(authorFromText('By Mei Reyes September 22, 2025'), 'Mei Reyes');
   assert.equal(authorFromText('By Mei Reyes, AP'), 'Mei Reyes');
-  assert.equal(authorFromText('By Jane Doe and John Roe Updated 4:05 PM'), 'Jane Doe, John Roe');
+  assert.equal(authorFromText('By Jane Doe and John Roe Updated 4:05 PM'), 'Jane Doe and John Roe');
   assert.equal(authorFromText('（记者 吴建国 通讯员 孙凯）'), '吴建国');
   assert.equal(authorFromText('本报记者 张三 李四'), '张三 李四');
   assert.equal(authorFromText('（总台央视记者 周立 胡杨）'), '周立 胡杨');

@@ -1,7 +1,8 @@
 /** Name shape, outlet and interface-word checks applied to every author candidate (issue 12). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, splitAffiliation } from '../../src/extract/people-names.js';
+import { credentialsOf, isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, splitAffiliation } from '../../src/extract/people-names.js';
+import { authorFromText } from '../../src/extract/byline.js';
 import { extractFrom, enParagraphs, zhParagraphs } from './helpers.js';
 
 test('outlets, wire services and desks are told from people', () => {
@@ -59,4 +60,16 @@ test('page level: a blogger whose name is also the site name is still the author
     head: '<title>Ten books to read – Damien Walter</title><meta property="og:site_name" content="Damien Walter">',
   });
   assert.equal(a.author, 'Damien Walter');
+});
+
+test('post-nominal credentials stay with the name; an agency after the name does not', () => {
+  assert.equal(namesFromRuns(['Written By', 'Angela Holliday-Bell, MD*']), 'Angela Holliday-Bell, MD');
+  assert.equal(namesFromRuns(['Jeffrey A. Slotnick CPP, PSP']), 'Jeffrey A. Slotnick CPP, PSP');
+  assert.equal(namesFromRuns(['By', 'Shelby Loos, DVM']), 'Shelby Loos, DVM');
+  assert.equal(authorFromText('By Doris Munoz-Mantilla, MD, FOMA, DABOM'), 'Doris Munoz-Mantilla, MD, FOMA, DABOM');
+  assert.equal(authorFromText('By Mei Reyes, AP'), 'Mei Reyes');
+  assert.equal(namesFromRuns(['Mei Reyes', ',', 'AP']), 'Mei Reyes');
+  assert.equal(credentialsOf('CNN', false), undefined);
+  assert.equal(credentialsOf('CNN', true), 'CNN');
+  assert.equal(credentialsOf('M.D. FACLM', false), 'M.D. FACLM');
 });

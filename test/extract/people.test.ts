@@ -37,7 +37,10 @@ test('names closing the last paragraph, and a writer given as 来源 at the end'
 });
 
 test('English bylines', () => {
-  assert.equal(authorFromText('By Jane Doe and John Roe'), 'Jane Doe, John Roe');
+  // Several authors keep the page's separators.
+  assert.equal(authorFromText('By Jane Doe and John Roe'), 'Jane Doe and John Roe');
+  assert.equal(authorFromText('By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL'), 'JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL');
+  assert.equal(authorFromText('By Mei Reyes, AP'), 'Mei Reyes');
   assert.equal(authorFromText('By Maria Gonzalez · March 3, 2025'), 'Maria Gonzalez');
 });
 
@@ -117,4 +120,53 @@ test('the old WeChat layout names the writer in the undated meta <em>', () => {
     { head: '<title>春天的第一场展览开幕了</title>', url: 'https://mp.weixin.qq.com/s/abc' },
   );
   assert.equal(a.author, '华商君');
+});
+
+test("the site's short name closing the body in brackets is the source, not an author", () => {
+  const a = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs()}<p>(中時 )</p></div>`, {
+    head: '<title>市区新开12条公交线路 - 中時電子報</title><meta property="og:site_name" content="中時電子報">',
+  });
+  assert.equal(a.author, undefined);
+  assert.equal(a.publisher, '中時');
+  // A person's name in the same place is still the writer.
+  const b = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs()}<p>（常书香 马丹阳）</p></div>`, {
+    head: '<title>市区新开12条公交线路 - 中時電子報</title><meta property="og:site_name" content="中時電子報">',
+  });
+  assert.equal(b.author, '常书香 马丹阳');
+});
+
+const ldAuthor = (name: string): string => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: '市区新开12条公交线路', author: { '@type': 'Person', name } })}</script>`;
+
+test('a printed byline element wins over a JSON-LD author the page never shows', () => {
+  const body = `<h1>市区新开12条公交线路</h1><div class="info"><span>2018年09月16日 15:31</span><div class="author"><a href="/reporter/899">謝明俊</a></div></div><div class="article">${zhParagraphs()}</div>`;
+  assert.equal(extractFrom(body, { head: `<title>市区新开12条公交线路</title>${ldAuthor('陳昱光')}` }).author, '謝明俊');
+  // When the structured author is printed too, it stays.
+  const shown = body.replace('<div class="author">', '<span>陳昱光</span><div class="author">');
+  assert.equal(extractFrom(shown, { head: `<title>市区新开12条公交线路</title>${ldAuthor('陳昱光')}` }).author, '陳昱光');
+});
+
+test('the "Written by" pair of link-preview meta tags names the author', () => {
+  const head = '<title>Council expands bus network</title><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Chase Bernath"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="8 minutes">';
+  assert.equal(extractFrom(`<h1>Council expands bus network</h1><article>${enParagraphs()}</article>`, { head }).author, 'Chase Bernath');
+  // Another label in that slot names no one.
+  const other = '<title>Council expands bus network</title><meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="8 minutes">';
+  assert.equal(extractFrom(`<h1>Council expands bus network</h1><article>${enParagraphs()}</article>`, { head: other }).author, undefined);
+});
+
+test('a label alone on its line with the name on the next is a byline', () => {
+  const info = '<div class="meta"><div><h3>Published</h3><p><time datetime="2024-08-30T12:00:00Z">August 30, 2024</time></p></div><div><h3>Author</h3><p> Lisa D. Ellis</p></div></div>';
+  const a = extractFrom(`<h1>Council expands bus network</h1>${info}<article>${enParagraphs()}</article>`, { head: '<title>Council expands bus network</title>' });
+  assert.equal(a.author, 'Lisa D. Ellis');
+  // A heading "Author" over a sentence is not a byline.
+  const prose = '<div class="meta"><h3>Author</h3><p>Our writers cover transport for the county.</p></div>';
+  assert.equal(extractFrom(`<h1>Council expands bus network</h1>${prose}<article>${enParagraphs()}</article>`, { head: '<title>Council expands bus network</title>' }).author, undefined);
+});
+
+test("a byline cut to the first name, or run on into the next word, takes the meta author's wording", () => {
+  const body = (byline: string): string => `<h1>Council expands bus network</h1><div class="byline">By ${byline}</div><article>${enParagraphs()}</article>`;
+  const head = (name: string): string => `<title>Council expands bus network</title><meta name="author" content="${name}">`;
+  assert.equal(extractFrom(body('<a href="/author/linda">Linda</a>'), { head: head('Linda McCall') }).author, 'Linda McCall');
+  assert.equal(extractFrom(body('Harsh Vaibhav Global'), { head: head('Harsh Vaibhav') }).author, 'Harsh Vaibhav');
+  // A different person in meta changes nothing.
+  assert.equal(extractFrom(body('Jane Doe'), { head: head('John Roe') }).author, 'Jane Doe');
 });

@@ -73,3 +73,14 @@ test('the responsible editor is preferred when a line credits two editors', () =
   assert.equal(editorFromText('编辑：王静 责任编辑：刘亮'), '刘亮');
   assert.equal(editorFromText('Read our editorials'), undefined);
 });
+
+test('the outlet credited with its reporter on the info line is the source', () => {
+  assert.equal(sourceFromInfoLine('2019-03-18 23:59 聯合報 記者 陳嘉寧'), '聯合報');
+  assert.equal(sourceFromInfoLine('2025-03-21 11:21 新京报记者 张三 李四'), '新京报');
+  // The paper's own "本报记者" names no outlet; a line without a date is no info line.
+  assert.equal(sourceFromInfoLine('2025-03-21 11:21 本报记者 张三'), undefined);
+  assert.equal(sourceFromInfoLine('新京报记者 张三'), undefined);
+  const a = extractFrom(`<h1>市区新开12条公交线路</h1><div class="info">2025-03-21 11:21 新京报记者 张三 李四</div><div class="article">${zhParagraphs()}</div>`, { head: '<title>市区新开12条公交线路</title>' });
+  assert.equal(a.publisher, '新京报');
+  assert.equal(a.author, '张三 李四');
+});

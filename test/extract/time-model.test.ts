@@ -172,3 +172,18 @@ test('a dated list just above the headline and a time element right before it lo
   const side = `<div class="side"><span class="time">2024-05-20 09:00</span></div>`;
   assert.equal(extractFrom(side + body, { head: '<title>标题新闻_某网</title>' }).publishedAt, '2024-05-03T08:00:00+08:00');
 });
+
+test('an update stated first on the info line does not hide the publish label after it', () => {
+  const a = extractFrom(`<h1>市区新开12条公交线路</h1><div class="info">更新时间：2025-03-22 09:00 发布时间：2025-03-21 11:21</div><div class="article">${zhParagraphs()}</div>`, { head: '<title>市区新开12条公交线路</title>' });
+  assert.equal(a.publishedAt, '2025-03-21T11:21:00+08:00');
+  assert.equal(a.modifiedAt, '2025-03-22T09:00:00+08:00');
+});
+
+test('a metadata timestamp at midnight is a stored date: the clock the page shows that day is the time', () => {
+  const body = `<h1>市区新开12条公交线路</h1><div class="info">2025年03月21日 11:21 来源：新京报</div><div class="article">${zhParagraphs()}</div>`;
+  const midnight = extractFrom(body, { head: '<title>市区新开12条公交线路</title><meta property="article:published_time" content="2025-03-21T00:00:00+08:00">' });
+  assert.equal(midnight.publishedAt, '2025-03-21T11:21:00+08:00');
+  // A real time in metadata is kept over the shown clock's rounding.
+  const exact = extractFrom(body, { head: '<title>市区新开12条公交线路</title><meta property="article:published_time" content="2025-03-21T11:21:36+08:00">' });
+  assert.equal(exact.publishedAt, '2025-03-21T11:21:36+08:00');
+});

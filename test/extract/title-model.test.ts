@@ -49,3 +49,15 @@ test('title similarity: words for Latin, bigrams for Han', () => {
   assert.ok(tokenSimilarity(titleTokens('Table of Contents'), titleTokens('Wine for Beginners: Easy Guide')) < 0.2);
   assert.ok(tokenSimilarity(titleTokens('雄安新区建设进展'), titleTokens('雄安新区建设最新进展')) > 0.6);
 });
+
+test('blog and site names behind unusual separators are cut; the same marks inside a headline are kept', () => {
+  assert.equal(cleanTitle('市区新开12条公交线路 >> 某某网', []), '市区新开12条公交线路');
+  assert.equal(cleanTitle('市区新开12条公交线路～某某论坛', []), '市区新开12条公交线路');
+  assert.equal(cleanTitle('市区新开12条公交线路[某某网]', []), '市区新开12条公交线路');
+  assert.equal(cleanTitle('市区新开12条公交线路（某某网）', []), '市区新开12条公交线路');
+  assert.equal(cleanTitle('市区新开12条公交线路 -- 张三的个人空间', []), '市区新开12条公交线路');
+  assert.equal(cleanTitle('Brains Are Not Required When It Comes to Thinking and Solving Problems—Simple Cells Can Do It', []), 'Brains Are Not Required When It Comes to Thinking and Solving Problems—Simple Cells Can Do It');
+  assert.equal(cleanTitle('周末去哪儿～城郊赏花好去处推荐', []), '周末去哪儿～城郊赏花好去处推荐');
+  assert.equal(cleanTitle('iPhone 16（国行版）评测', []), 'iPhone 16（国行版）评测');
+  assert.equal(cleanTitle('三家车企发布新车（附价格表）', []), '三家车企发布新车（附价格表）');
+});
