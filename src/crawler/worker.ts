@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { hostname } from 'node:os';
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { HttpFetcher } from '../fetch/index.js';
 import type { BlobStore, ClaimedItem, FrontierStore, IndexStores, WorkerId } from '../storage/interfaces.js';
+import { newWorkerId } from '../storage/workerId.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
@@ -11,10 +10,7 @@ import { excludedAnywhere, processClaim, type PageOutcome, type PageStageDeps } 
 import { SharedRobots } from './worker-robots.js';
 import { endRun, seedOnce } from './worker-seed.js';
 
-/** `host:pid:random`: unique across machines and restarts; a dead worker's leases carry it until they expire. */
-export function newWorkerId(): WorkerId {
-  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-}
+export { newWorkerId };
 
 export interface SharedStores {
   frontier: FrontierStore;
