@@ -235,7 +235,7 @@ export class PageProcessor {
     let rendered: BrowserRenderResult;
     try {
       rendered = await this.d.browser!.render(entry.requestUrl, {
-        ...renderOptionsFor(a.source, a.privateAccess, entry.requestUrl, this.d.robots),
+        ...renderOptionsFor(a.source, a.privateAccess, entry.requestUrl, async (url) => (await this.d.robots.check(url, { privateAccess: a.privateAccess })).allowed),
         signal: this.d.runSignal, // the render has its own time limit; a stop cuts it short
       });
     } catch (err) {
