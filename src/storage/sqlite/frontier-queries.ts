@@ -172,7 +172,7 @@ export function aliasStatements(db: StoreDatabase): Statements<'candidates' | 'i
 export function frontierRepairStatements(db: StoreDatabase): Statements<'requeueLost' | 'dangling'> {
   return {
     requeueLost: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0, attempts=0, snapshot_id=NULL,
-      etag=NULL, last_modified=NULL WHERE url=?`),
+      etag=NULL, last_modified=NULL, lease_worker=NULL, lease_expires_at=NULL WHERE url=?`),
     dangling: db.prepare(`SELECT url, snapshot_id FROM frontier WHERE outcome LIKE 'snapshot-%' AND snapshot_id IS NOT NULL
       AND snapshot_id NOT IN (SELECT id FROM snapshots) AND url NOT IN (SELECT url FROM snapshots)`),
   };
