@@ -1,5 +1,5 @@
 import type { SourceConfig } from '../config/index.js';
-import type { BrowserRenderResult, PrivateAccess, RenderOptions, RobotsCache } from '../fetch/index.js';
+import type { BrowserRenderResult, PrivateAccess, RenderOptions } from '../fetch/index.js';
 import type { SnapshotInput } from '../snapshot/index.js';
 
 /** A page rendered in the browser, on its way to extraction and the store. */
@@ -11,10 +11,11 @@ export interface BrowserPage {
 /**
  * Per-page render settings from the source: its private endpoints (privateScope.ts: every request and
  * connection of the page is judged against them), its User-Agent, and robots.txt for
- * requests to the page's own origin. Sub-resources on other origins (CDNs) are page requisites, as
- * archive crawlers treat them; fetching each one's robots.txt mid-render would stall the page.
+ * requests to the page's own origin (`robotsAllow`: the embedded RobotsCache or a worker's SharedRobots). Sub-resources
+ * on other origins (CDNs) are page requisites, as archive crawlers treat them; fetching each one's robots.txt
+ * mid-render would stall the page.
  */
-export function renderOptionsFor(source: SourceConfig, privateAccess: PrivateAccess, pageUrl: string, robots: RobotsCache): RenderOptions {
+export function renderOptionsFor(source: SourceConfig, privateAccess: PrivateAccess, pageUrl: string, robotsAllow: (url: string) => Promise<boolean>): RenderOptions {
   const origin = new URL(pageUrl).origin;
   return {
     privateAccess,
@@ -26,7 +27,7 @@ export function renderOptionsFor(source: SourceConfig, privateAccess: PrivateAcc
     ...(source.userAgent ? { userAgent: source.userAgent } : {}),
     allowRequest: async (url) => {
       if (!url.startsWith(`${origin}/`) && url !== origin) return true;
-      return (await robots.check(url, { privateAccess })).allowed;
+      return robotsAllow(url);
     },
   };
 }

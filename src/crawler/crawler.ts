@@ -10,7 +10,7 @@ import { silentLogger, type Logger } from '../util/logger.js';
 import { INDEX_PRIORITY } from './discovery.js';
 import { ExtractPool, type ExtractPoolMode } from './extractPool.js';
 import { PageProcessor } from './pageProcessor.js';
-import { acquireRunLock } from '../storage/index.js';
+import { acquireRunLock, RUN_LOCK_LEASE_MS } from '../storage/index.js';
 import { RunRegistry } from './runs.js';
 import { SourceScope } from './scope.js';
 import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
@@ -57,6 +57,11 @@ export interface CrawlOptions {
   extractPool?: ExtractPoolMode;
   /** Extraction worker threads; default the machine's cores less the crawl's own thread (at least 1). */
   extractThreads?: number;
+  /**
+   * Lease length of the run lock and of each claimed URL (renewed every third of it while the run works). Default
+   * 60 s. A run on another machine waits this long after this one dies before it takes the store over.
+   */
+  leaseMs?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -74,6 +79,8 @@ export class Crawler {
   /** An error that ends the run (a full disk): no more pages are claimed, the run is reported `failed`. */
   private fatal: Error | null = null;
   private storeDir = '';
+  /** URLs claimed and not yet finished: their leases are renewed while the run works on them. */
+  private readonly held = new Set<string>();
 
   constructor(private readonly config: CrawlConfig, private readonly options: CrawlOptions) {
     // Every fetch in flight listens on the stop signal: as many listeners as the concurrency, by design (Node's
@@ -105,8 +112,11 @@ export class Crawler {
     const storeDir = this.options.storeDir ?? this.config.store;
     this.storeDir = storeDir;
     const log = this.options.logger ?? silentLogger;
-    const lock = acquireRunLock(storeDir);
-    if (lock.recovered) log.warn({ lock: lock.file, pid: lock.recovered.pid }, 'recovered a lock left by a dead run');
+    const leaseMs = this.options.leaseMs ?? RUN_LOCK_LEASE_MS;
+    // One worker id names all this run holds: the lock, its in-flight URLs' leases, its pending snapshot writes.
+    const lock = acquireRunLock(storeDir, { leaseMs });
+    if (lock.recovered) log.warn({ lock: lock.file, pid: lock.recovered.pid, worker: lock.recovered.worker }, 'recovered a lock left by a dead run');
+    let renewal: NodeJS.Timeout | null = null;
     let db: StoreDatabase | null = null;
     let store: SnapshotStore | null = null;
     let fetcher: HttpFetcher | null = null;
@@ -120,10 +130,13 @@ export class Crawler {
       if (compactIfRequested(storeDir, db)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
       const runs = new RunRegistry(db);
       const { id: runId, resumed, previous } = runs.begin();
-      const frontier = new Frontier(db, runId);
-      const requeued = frontier.requeueInFlight();
+      const frontier = new Frontier(db, runId, { worker: lock.worker, leaseMs });
+      // Only URLs whose lease ran out, or whose holder is gone (the dead run whose lock this run took over), come back.
+      const requeued = frontier.reclaimExpired(Date.now(), lock.recovered?.worker ? [lock.recovered.worker] : []);
       if (resumed || requeued) log.info({ runId, requeued }, 'resuming an interrupted run');
-      store = SnapshotStore.open(storeDir, { db });
+      renewal = setInterval(() => this.renewLeases(frontier, log), Math.max(1000, Math.floor(leaseMs / 3)));
+      renewal.unref();
+      store = SnapshotStore.open(storeDir, { db, owner: lock.worker });
       const allowPrivate = this.options.allowPrivate ?? this.config.allowPrivate;
       fetcher = new HttpFetcher({
         userAgent: this.config.userAgent,
@@ -200,6 +213,7 @@ export class Crawler {
       throw err;
     } finally {
       memory.stop();
+      if (renewal) clearInterval(renewal);
       reserve.release();
       await extractor?.close();
       await browser?.close();
@@ -207,6 +221,20 @@ export class Crawler {
       store?.close();
       db?.close();
       lock.release();
+    }
+  }
+
+  /**
+   * Extends the leases of the URLs in flight, and takes back any in-flight URL whose lease ran out meanwhile (a
+   * dead holder's, from before this run took the store over). A busy store skips one tick; the lease outlasts it.
+   */
+  private renewLeases(frontier: Frontier, log: Logger): void {
+    try {
+      frontier.renew([...this.held]);
+      const reclaimed = frontier.reclaimExpired();
+      if (reclaimed > 0) log.info({ reclaimed }, 'expired leases back in the queue');
+    } catch (err) {
+      log.warn({ err: String(err) }, 'lease renewal skipped');
     }
   }
 
@@ -325,9 +353,11 @@ export class Crawler {
           }
           hostLimit.set(entry.host, src?.politeness.perHostConcurrency ?? 1);
           hostInFlight.set(entry.host, (hostInFlight.get(entry.host) ?? 0) + 1);
+          this.held.add(entry.url);
           void queue
             .add(() => this.process(processor, entry, log))
             .finally(() => {
+              this.held.delete(entry.url);
               inFlight--;
               // Idle hosts leave the map: the busy set is rebuilt per claim, so it must cost the hosts in flight, not every host seen.
               const left = (hostInFlight.get(entry.host) ?? 1) - 1;

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import type { SourceConfig } from '../config/index.js';
 import type { Article } from '../extract/index.js';
 import { decodeHtml, type FetchResult } from '../fetch/index.js';
-import type { Frontier, FrontierEntry } from '../frontier/index.js';
+import type { FinishResult, FrontierEntry } from '../frontier/index.js';
 import type { Logger } from '../util/logger.js';
 import { retryAfterFailure } from './revisitPolicy.js';
 import type { RunRegistry } from './runs.js';
@@ -200,17 +200,12 @@ export function detectChallenge(result: Pick<FetchResult, 'status' | 'headers' |
 
 const BLOCKED_EXAMPLES = 5;
 
-/** A challenge page: counted as failed `blocked` (with a few examples), never stored, retried like a failure. */
-export function recordBlocked(
-  d: { frontier: Frontier; summary: RunSummary; logger: Logger },
-  entry: FrontierEntry,
-  status: number,
-  marker: string,
-): void {
+/** A challenge page: counted as failed `blocked` (with a few examples), never stored, retried like a failure. Returns the row's result. */
+export function recordBlocked(d: { summary: RunSummary; logger: Logger }, entry: FrontierEntry, status: number, marker: string): FinishResult {
   bump(d.summary.failed, 'blocked');
   bump(d.summary.perHostErrors, entry.host);
   const examples = (d.summary.blockedExamples ??= []);
   if (examples.length < BLOCKED_EXAMPLES) examples.push({ url: entry.url, status, marker });
-  d.frontier.finish(entry.url, { state: 'failed', outcome: 'blocked', status, error: `challenge page (${marker})`, nextRevisitAt: retryAfterFailure(entry) });
   d.logger.warn({ url: entry.url, status, marker }, 'blocked: the site answered with a challenge or bot wall; will retry later');
+  return { state: 'failed', outcome: 'blocked', status, error: `challenge page (${marker})`, nextRevisitAt: retryAfterFailure(entry) };
 }

@@ -1,11 +1,12 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
-import type { FetchResult, HttpFetcher } from '../fetch/index.js';
+import { BrowserError, decideRender, decodeHtml, type BrowserFetcher, type FetchResult, type HttpFetcher, type PrivateAccess } from '../fetch/index.js';
 import { normalizeUrl, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError } from '../snapshot/errors.js';
 import { writeSharedSnapshot } from '../snapshot/shared-writer.js';
 import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores, QueueItem, UrlValidators, WorkerId } from '../storage/interfaces.js';
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
+import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
 import { runExtractTask } from './extractTask.js';
 import { detectChallenge } from './health.js';
 import { privateAccessFor } from './privateScope.js';
@@ -44,7 +45,16 @@ export interface PageStageDeps {
   startSlackMs: (source: SourceConfig) => number | null;
   /** A robots.txt Crawl-delay longer than the source's delay: the worker books this host's slots further apart. */
   noteCrawlDelay: (host: string, ms: number) => void;
+  /** Present when a source renders with `browser` or `auto`; Chromium starts on the first render. */
+  browser?: BrowserFetcher | null;
+  /**
+   * URLs whose HTTP fetch showed an app shell (`render: auto`), with why: rendered at their next claim, so the render
+   * is a request of its own, in a slot of its own. Another worker claiming one meanwhile fetches and decides again.
+   */
+  renderNext?: Map<string, string>;
 }
+
+type RobotsVerdictLike = { allowed: boolean; robotsUrl: string; reason: string };
 
 const finish = (result: FinishedFetch, links: QueueItem[] = []): PageOutcome => ({ kind: 'finish', result, links });
 const retry = (at: number, error: string, links: QueueItem[] = []): PageOutcome => ({ kind: 'retry', at, error, links });
@@ -106,6 +116,18 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
 
   const validators = history(stored);
   const revisit = Boolean(validators?.fetchedBefore && validators.snapshotId);
+  // render: browser — pages go straight to the browser (a revisit with validators asks over HTTP first, as the
+  // embedded crawl does: a 304 spares the render); render: auto — an app shell seen over HTTP is rendered next time.
+  const conditional = revisit && Boolean(validators?.etag || validators?.lastModified);
+  const renderReason =
+    d.browser && item.kind !== 'feed' && item.kind !== 'sitemap'
+      ? (d.renderNext?.get(item.url) ?? (source.render === 'browser' && !conditional ? decideRender('browser').reason : undefined))
+      : undefined;
+  if (renderReason !== undefined) {
+    if (!(await inSlot())) return retry(Date.now(), 'started late for its slot', sitemapLinks);
+    d.renderNext?.delete(item.url);
+    return renderClaim(d, item, source, privateAccess, verdict, validators, renderReason, sitemapLinks);
+  }
   const headers: Record<string, string> = {};
   if (source.userAgent) headers['user-agent'] = source.userAgent;
   if (revisit && validators?.etag) headers['if-none-match'] = validators.etag;
@@ -132,6 +154,55 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   if (result.status === 304 && revisit) {
     return finish({ state: 'done', outcome: 'not-modified', status: 304, nextRevisitAt: nextRevisitAt(source, validators, true) }, sitemapLinks);
   }
+  return routeFetched(d, item, source, result, validators, verdict, sitemapLinks);
+}
+
+/**
+ * The render stage: the page in Chromium, then routed like an HTTP fetch. Its redirect hops get the HTTP path's
+ * check (no taken-down target); sub-resources of the page's own origin obey robots.txt (renderOptionsFor).
+ */
+async function renderClaim(
+  d: PageStageDeps,
+  item: ClaimedItem,
+  source: SourceConfig,
+  privateAccess: PrivateAccess,
+  verdict: RobotsVerdictLike,
+  validators: UrlHistory | null,
+  reason: string,
+  links: QueueItem[],
+): Promise<PageOutcome> {
+  let rendered;
+  d.logger.debug({ host: item.host, url: item.requestUrl, reason }, 'render start');
+  try {
+    rendered = await d.browser!.render(item.requestUrl, {
+      ...renderOptionsFor(source, privateAccess, item.requestUrl, async (url) => (await d.robots.check(url, privateAccess)).allowed),
+      signal: d.runSignal,
+    });
+  } catch (err) {
+    if (d.runSignal.aborted) return retry(0, 'interrupted by stop', links);
+    if (!(err instanceof BrowserError)) throw err;
+    d.logger.warn({ url: item.url, kind: err.kind, err: err.message }, 'render failed');
+    return finish({ state: 'failed', outcome: `browser-${err.kind}`, error: err.message, nextRevisitAt: failureRetryAt(item.attempts) }, links);
+  }
+  for (const hop of rendered.document.redirects) {
+    const url = normalizeUrl(hop.location);
+    if (url && (await excludedAnywhere(d, url))) return finish({ state: 'skipped', outcome: 'redirect-excluded' }, links);
+  }
+  const page: BrowserPage = { rendered, render: renderRecord(reason, rendered) };
+  return routeFetched(d, item, source, rendered.document, validators, verdict, links, page);
+}
+
+/** A fetched (or rendered) document: transient statuses, challenges, status, type, then the HTML stage. */
+async function routeFetched(
+  d: PageStageDeps,
+  item: ClaimedItem,
+  source: SourceConfig,
+  result: FetchResult,
+  validators: UrlHistory | null,
+  verdict: RobotsVerdictLike,
+  sitemapLinks: QueueItem[],
+  page?: BrowserPage,
+): Promise<PageOutcome> {
   if ((result.status >= 500 || result.status === 429) && item.attempts <= d.config.fetch.retries) {
     return retry(transientRetryAt(item.attempts), `http-${result.status}`, sitemapLinks);
   }
@@ -144,11 +215,22 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
     return finish({ state: 'failed', outcome: `http-${result.status}`, status: result.status, nextRevisitAt: gone ? null : failureRetryAt(item.attempts) }, sitemapLinks);
   }
   const contentType = result.headers['content-type'];
-  if (item.kind === 'feed' || item.kind === 'sitemap' || looksLikeFeed(contentType)) {
+  if (!page && (item.kind === 'feed' || item.kind === 'sitemap' || looksLikeFeed(contentType))) {
     return finish({ state: 'done', outcome: 'discovery', status: result.status }, [...sitemapLinks, ...d.links.feedLinks(item, result, source)]);
   }
   if (!isHtml(contentType)) return finish({ state: 'done', outcome: 'not-html', status: result.status }, sitemapLinks);
-  return handleHtml(d, item, source, result, validators, verdict, sitemapLinks);
+  let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };
+  let decodedText: string | undefined;
+  if (!page && source.render === 'auto' && d.browser && d.renderNext) {
+    decodedText = decodeHtml(result.body, contentType).text;
+    const decision = decideRender('auto', decodedText);
+    if (decision.mode === 'browser') {
+      d.renderNext.set(item.url, decision.reason);
+      return retry(Date.now(), 'app shell: rendering next', sitemapLinks);
+    }
+    render = decision;
+  }
+  return handleHtml(d, item, source, result, validators, verdict, sitemapLinks, { page, render, decodedText });
 }
 
 function fetchFailed(d: PageStageDeps, item: ClaimedItem, err: unknown, links: QueueItem[]): PageOutcome {
@@ -174,17 +256,20 @@ async function handleHtml(
   source: SourceConfig,
   result: FetchResult,
   validators: UrlHistory | null,
-  verdict: { allowed: boolean; robotsUrl: string; reason: string },
+  verdict: RobotsVerdictLike,
   links: QueueItem[],
+  how: { page?: BrowserPage; render: { mode: 'http' | 'browser'; reason?: string }; decodedText?: string },
 ): Promise<PageOutcome> {
   const scope = d.scopes.get(source.name);
   const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
   const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(item.url) ?? null;
   // In this process: a worker is one thread, and more workers are how a crawl uses more cores.
+  // A render's DOM is what readers saw (extracted from); the document bytes stay the archived original.
   const extracted = runExtractTask({
     fetch: result,
+    html: how.page ? how.page.rendered.html : how.decodedText,
     options: { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt },
-    prepare: byPattern !== false,
+    prepare: !how.page && byPattern !== false,
   });
   const { article } = extracted;
   const found = item.depth < source.maxDepth && scope ? d.links.pageLinks(item, article.outlinks, source) : [];
@@ -206,7 +291,7 @@ async function handleHtml(
         isExcluded: (url) => excludedAnywhere(d, url),
         stillHeld: async () => (await d.frontier.renew(d.worker, [item.url], Date.now() + d.leaseMs)).includes(item.url),
       },
-      { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: { mode: 'http' } },
+      { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: how.render, ...(how.page ? browserPageInput(how.page) : {}) },
       extracted.prepared,
     );
   } catch (err) {

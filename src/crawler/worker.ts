@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { hostname } from 'node:os';
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
-import { HttpFetcher } from '../fetch/index.js';
+import { BrowserFetcher, HttpFetcher } from '../fetch/index.js';
 import type { BlobStore, ClaimedItem, FrontierStore, IndexStores, WorkerId } from '../storage/interfaces.js';
+import { newWorkerId } from '../storage/workerId.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
@@ -11,10 +10,7 @@ import { excludedAnywhere, processClaim, type PageOutcome, type PageStageDeps } 
 import { SharedRobots } from './worker-robots.js';
 import { endRun, seedOnce } from './worker-seed.js';
 
-/** `host:pid:random`: unique across machines and restarts; a dead worker's leases carry it until they expire. */
-export function newWorkerId(): WorkerId {
-  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-}
+export { newWorkerId };
 
 export interface SharedStores {
   frontier: FrontierStore;
@@ -107,6 +103,10 @@ export class CrawlWorker {
       leasesLost: 0, reclaimed: 0, orphansRemoved: 0, startedAt: new Date().toISOString(), finishedAt: '',
     };
     const fetcher = new HttpFetcher({ userAgent: this.config.userAgent, ...this.config.fetch, logger: log });
+    // Only sources with render browser/auto can need Chromium, and it starts on the first render.
+    const browser = sources.some((s) => s.render !== 'http')
+      ? new BrowserFetcher({ userAgent: this.config.userAgent, maxBytes: this.config.fetch.maxBytes, logger: log })
+      : null;
     const bySource = new Map(sources.map((s) => [s.name, s]));
     const scopes = new Map(sources.map((s) => [s.name, new SourceScope(s)]));
     const deps: PageStageDeps = {
@@ -116,6 +116,8 @@ export class CrawlWorker {
       worker: this.id, leaseMs, runSignal: this.abort.signal, logger: log,
       startSlackMs: startSlackFor,
       noteCrawlDelay: (host, ms) => this.crawlDelay.set(host, ms),
+      browser,
+      renderNext: new Map(),
     };
     const renewal = setInterval(() => void this.renewAll(frontier, leaseMs, log), Math.max(1000, Math.floor(leaseMs / 3)));
     renewal.unref();
@@ -127,6 +129,7 @@ export class CrawlWorker {
       }
     } finally {
       clearInterval(renewal);
+      await browser?.close();
       await fetcher.close();
     }
     summary.status = this.stopping ? 'interrupted' : 'completed';

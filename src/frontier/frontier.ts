@@ -1,4 +1,4 @@
-import { withLazySync, type StoreDatabase } from '../storage/index.js';
+import { isLiveHere, newWorkerId, withLazySync, workerLiveness, type StoreDatabase, type WorkerId } from '../storage/index.js';
 import { frontierStatements, revisitScheduleRows, siteModifiedStatements } from '../storage/sqlite/frontier-queries.js';
 import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ParamLearner } from './paramLearning.js';
@@ -12,6 +12,15 @@ export type { AddUrl, ClaimOptions, FinishResult, FrontierEntry, FrontierRow, Ur
 const NONE: ReadonlySet<string> = new Set();
 /** At most this many claimed URLs' ids are remembered (the crawler has a few dozen in flight). */
 const CLAIMED_IDS = 10_000;
+/** How long a claim's lease lasts unless renewed (Frontier option leaseMs). */
+export const FRONTIER_LEASE_MS = 60_000;
+
+export interface FrontierOptions {
+  /** Who claims (`host:pid:random`); default a new id. The crawler passes its run lock's, one id for all it holds. */
+  worker?: WorkerId;
+  /** Lease length of a claim; the holder renews it while the page is worked on. Default 60 s. */
+  leaseMs?: number;
+}
 
 /** How many scheduled revisits/retries are due now, and when the next one is (for `snapcrawl status`). */
 export function revisitSchedule(db: StoreDatabase, now = Date.now()): { due: number; nextAt: number | null } {
@@ -20,8 +29,9 @@ export function revisitSchedule(db: StoreDatabase, now = Date.now()): { due: num
 
 /**
  * The durable crawl frontier: every URL once (normalized), its state, and per-host next-allowed times.
- * Claiming marks URLs in_flight in the same transaction, so a killed run's in-flight URLs can be put
- * back with `requeueInFlight()` and nothing is fetched twice by one run.
+ * Claiming marks URLs in_flight under a lease (this frontier's worker id and an expiry) in the same transaction;
+ * the holder renews its leases while it works, and `reclaimExpired()` puts back only rows whose lease ran out or
+ * whose holder is known gone, so nothing is fetched twice by one run and a live holder's pages are never taken.
  */
 export class Frontier {
   private readonly stmt: ReturnType<typeof frontierStatements>;
@@ -37,7 +47,13 @@ export class Frontier {
    */
   private readonly claimedIds = new Map<string, number>();
 
-  constructor(private readonly db: StoreDatabase, readonly runId: string) {
+  /** The lease holder named on every row this frontier claims. */
+  readonly worker: WorkerId;
+  private readonly leaseMs: number;
+
+  constructor(private readonly db: StoreDatabase, readonly runId: string, options: FrontierOptions = {}) {
+    this.worker = options.worker ?? newWorkerId();
+    this.leaseMs = options.leaseMs ?? FRONTIER_LEASE_MS;
     // The schema is the store's (openStoreDatabase migrates it); the statements are prepared once, here.
     this.params = new ParamLearner(db);
     this.claims = new FrontierClaims(db);
@@ -134,9 +150,34 @@ export class Frontier {
     }).immediate();
   }
 
-  /** Puts URLs a killed run left in flight back in the queue. Returns how many. */
-  requeueInFlight(): number {
-    return this.stmt.requeueInFlight.run().changes;
+  /**
+   * Puts back in the queue the in-flight URLs whose lease expired by `now`, carries no lease (a store from before
+   * leases), or whose holder is known gone (it ran on this machine and its process exited, or it was an earlier,
+   * closed frontier of this process), or is among `alsoGone` (the holder of a run lock whose lease expired and was
+   * taken over: it may not work on the store any more). A live holder's URLs, here or on another machine, stay its own. Returns how many.
+   */
+  reclaimExpired(now = Date.now(), alsoGone: readonly WorkerId[] = []): number {
+    const holders = (this.stmt.leaseHolders.all() as { worker: string }[]).map((r) => r.worker);
+    const gone = holders.filter((w) => alsoGone.includes(w) || workerLiveness(w, (own) => own === this.worker || isLiveHere(own)) === 'gone');
+    return withLazySync(this.db, () => this.stmt.reclaim.run({ now, gone: JSON.stringify(gone) }).changes);
+  }
+
+  /**
+   * Extends this frontier's leases on `urls` (pages still being worked on) to `expiresAt`, in one transaction.
+   * Returns the URLs still held (a URL reclaimed by someone else after its lease expired is no longer ours).
+   */
+  renew(urls: readonly string[], expiresAt = Date.now() + this.leaseMs): string[] {
+    const kept: string[] = [];
+    if (urls.length === 0) return kept;
+    withLazySync(this.db, () =>
+      this.db.transaction(() => {
+        for (const url of urls) {
+          const id = this.claimedIds.get(url);
+          if (id !== undefined && this.stmt.renewById.run({ id, worker: this.worker, expiresAt }).changes > 0) kept.push(url);
+        }
+      }).immediate(),
+    );
+    return kept;
   }
 
   /**
@@ -150,7 +191,7 @@ export class Frontier {
       withLazySync(this.db, () =>
         this.db.transaction(() => {
           for (const row of this.claims.pick(opts, opts.limit)) {
-            this.stmt.setInFlight.run({ id: row.id, runId: this.runId });
+            this.stmt.setInFlight.run({ id: row.id, runId: this.runId, worker: this.worker, expiresAt: opts.now + this.leaseMs });
             this.stmt.setHostNext.run({ host: row.host, at: opts.now + opts.delayFor(row.host, row.source) });
             out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
             // Claimed URLs never finished here (a stop, a retry) would pile up: forget them all now and then.

@@ -6,7 +6,7 @@ import type { Logger } from '../util/logger.js';
 import { SnapshotStoreError } from './errors.js';
 import { resolveInside } from './paths.js';
 import { ARTICLE_FILE_NAME, SCREENSHOT_FILE_NAME, SNAPSHOT_JSON_FILE } from './record.js';
-import { recoverStore, registerOwner, unregisterOwner, type RecoveryReport } from './recovery.js';
+import { newOwnerId, OwnerLease, recoverStore, type RecoveryReport } from './recovery.js';
 import { removeSnapshots } from './removal.js';
 import { rowToSummary, SnapshotIndex, type SnapshotMatch } from './snapshot-index.js';
 import { hasSnapshotTable } from '../storage/sqlite/snapshot-queries.js';
@@ -21,6 +21,11 @@ export interface SnapshotStoreOptions {
   /** Read-only (serve): no table creation, no recovery, write() refused. */
   readonly?: boolean;
   logger?: Logger;
+  /**
+   * Who owns this store's pending writes (a worker id, `host:pid:random`); a crawl passes its run lock's, so one id
+   * names everything the run holds. Leased in the store while it is open. Default a new id.
+   */
+  owner?: string;
 }
 
 export interface SnapshotVerification {
@@ -47,6 +52,7 @@ export class SnapshotStore {
   readonly readonly: boolean;
   private readonly index: SnapshotIndex;
   private readonly owner: string;
+  private readonly ownerLease: OwnerLease;
   private readonly ownsDb: boolean;
   private readonly logger?: Logger;
   private closed = false;
@@ -62,7 +68,8 @@ export class SnapshotStore {
       throw new SnapshotStoreError('store has no snapshot index yet (nothing archived)', { path: storeDir });
     }
     this.index = new SnapshotIndex(db);
-    this.owner = registerOwner();
+    this.owner = options.owner ?? newOwnerId();
+    this.ownerLease = new OwnerLease(this.owner, this.readonly ? null : db);
   }
 
   /** Opens (creating tables if needed) and cleans up after any crashed write. */
@@ -81,7 +88,7 @@ export class SnapshotStore {
   /** Removes leftovers of interrupted writes/deletes (see recovery.ts). Runs on open. */
   recover(): RecoveryReport {
     this.assertWritable();
-    return recoverStore(this.storeDir, this.index, this.logger);
+    return recoverStore(this.storeDir, this.index, this.logger, this.db);
   }
 
   /**
@@ -216,7 +223,7 @@ export class SnapshotStore {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    unregisterOwner(this.owner);
+    this.ownerLease.release();
     if (this.ownsDb) this.db.close();
   }
 

@@ -1,33 +1,50 @@
-import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { ensureDirectory } from '../util/ensureDir.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LockError } from '../util/errors.js';
 import { storeTrouble, StoreFullError } from './storeErrors.js';
+import { endWorkerId, isLiveHere, newWorkerId, processAlive, startWorkerId, workerLiveness, type WorkerId } from './workerId.js';
 
 export interface LockBody {
   pid: number;
   host: string;
   startedAt: string;
+  /** The holder's worker id (`host:pid:random`); absent in a lock written by an older snapcrawl. */
+  worker?: WorkerId;
+  /** Epoch ms the lease runs to; the holder renews it while it runs. Absent in an older snapcrawl's lock. */
+  expiresAt?: number;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export interface RunLock {
+  release: () => void;
+  /** The lock a dead (or expired) holder left, taken over. */
+  recovered: LockBody | null;
+  file: string;
+  /** Who holds the lock: the same id names the run's frontier leases and pending snapshot writes. */
+  worker: WorkerId;
 }
+
+export interface RunLockOptions {
+  /** Defaults to a new id. */
+  worker?: WorkerId;
+  /** How long the lock outlives its last renewal (renewed every third of it). Default 60 s. */
+  leaseMs?: number;
+}
+
+export const RUN_LOCK_LEASE_MS = 60_000;
+const LOCK_FILE = 'crawl.lock';
 
 /**
- * One crawl per store at a time. The lock file is created with O_EXCL; a lock whose process is gone
- * (killed run) is taken over. Returns a release function.
+ * One crawl per store at a time — the documented lock `snapcrawl crawl` from cron relies on. The lock file is
+ * created with O_EXCL and carries a lease: the holder's worker id and an expiry it renews while it runs. A second
+ * process is refused while that lease is live, whatever machine it runs on; a lock whose lease expired is taken
+ * over. On the holder's own machine its process speaks for it too: a lock whose process is gone (a killed run) is
+ * taken over at once, one whose process still runs is never taken over.
  */
-export function acquireRunLock(storeDir: string): { release: () => void; recovered: LockBody | null; file: string } {
+export function acquireRunLock(storeDir: string, options: RunLockOptions = {}): RunLock {
   try {
-    return takeLock(storeDir);
+    return takeLock(storeDir, options.worker ?? newWorkerId(), options.leaseMs ?? RUN_LOCK_LEASE_MS);
   } catch (err) {
     if (storeTrouble(err) === 'full') throw new StoreFullError(storeDir, { cause: err });
     throw err;
@@ -35,63 +52,71 @@ export function acquireRunLock(storeDir: string): { release: () => void; recover
 }
 
 /** The live run holding the store's lock (a crawl or verify), or null when none does. */
-export function runLockHolder(storeDir: string): LockBody | null {
-  let held: LockBody;
-  try {
-    held = JSON.parse(readFileSync(join(storeDir, 'crawl.lock'), 'utf8')) as LockBody;
-  } catch {
-    return null;
-  }
-  if (held.host !== hostname()) return held; // cannot tell from here: assume it runs
-  return isAlive(held.pid) ? held : null;
+export function runLockHolder(storeDir: string, now = Date.now()): LockBody | null {
+  const held = readLock(join(storeDir, LOCK_FILE));
+  if (!held) return null;
+  return holderState(held, now, isLiveHere, true) === 'stale' ? null : held;
 }
 
-function takeLock(storeDir: string): { release: () => void; recovered: LockBody | null; file: string } {
+function readLock(file: string): LockBody | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LockBody;
+  } catch {
+    return null; // none, or torn: its writer died before finishing it
+  }
+}
+
+/**
+ * 'running': its process runs on this machine. 'leased': another machine's holder whose lease has not expired (or
+ * an older snapcrawl's lock from another machine, which has no lease to expire). 'stale': may be taken over.
+ */
+function holderState(held: LockBody, now: number, ownHere: (w: WorkerId) => boolean, legacySelf: boolean): 'running' | 'leased' | 'stale' {
+  const seen = held.worker
+    ? workerLiveness(held.worker, ownHere)
+    : held.host !== hostname()
+      ? 'unknown'
+      : (held.pid !== process.pid || legacySelf) && processAlive(held.pid)
+        ? 'running'
+        : 'gone';
+  if (seen === 'running') return 'running';
+  if (seen === 'gone') return 'stale';
+  return held.expiresAt === undefined || held.expiresAt > now ? 'leased' : 'stale';
+}
+
+function refusal(storeDir: string, file: string, held: LockBody, state: 'running' | 'leased'): LockError {
+  if (state === 'running') {
+    return new LockError(`another crawl (pid ${held.pid}, started ${held.startedAt}) holds the lock on ${storeDir}`, file, held.pid);
+  }
+  if (held.expiresAt === undefined) {
+    return new LockError(`the store ${storeDir} is locked by host ${held.host} (pid ${held.pid}); remove ${file} if that run is dead`, file, held.pid);
+  }
+  return new LockError(
+    `another crawl (${held.worker}, started ${held.startedAt}) holds the lock on ${storeDir}; its lease runs to ${new Date(held.expiresAt).toISOString()} and is taken over once it expires`,
+    file,
+    held.pid,
+  );
+}
+
+function takeLock(storeDir: string, worker: WorkerId, leaseMs: number): RunLock {
   ensureDirectory(storeDir);
-  const file = join(storeDir, 'crawl.lock');
+  const file = join(storeDir, LOCK_FILE);
   let recovered: LockBody | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
+    const body: LockBody = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), worker, expiresAt: Date.now() + leaseMs };
     try {
       const fd = openSync(file, 'wx');
-      const body: LockBody = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
       writeSync(fd, JSON.stringify(body));
       fsyncSync(fd);
       closeSync(fd);
-      let released = false;
-      return {
-        file,
-        recovered,
-        release: () => {
-          if (released) return;
-          released = true;
-          try {
-            const held = JSON.parse(readFileSync(file, 'utf8')) as LockBody;
-            if (held.pid === process.pid) unlinkSync(file);
-          } catch {
-            /* already gone */
-          }
-        },
-      };
+      return held(file, body, leaseMs, recovered);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    let held: LockBody | null = null;
-    try {
-      held = JSON.parse(readFileSync(file, 'utf8')) as LockBody;
-    } catch {
-      held = null; // torn or empty lock file: its writer died before finishing it
-    }
-    if (held && held.host === hostname() && isAlive(held.pid) && held.pid !== process.pid) {
-      throw new LockError(
-        `another crawl (pid ${held.pid}, started ${held.startedAt}) holds the lock on ${storeDir}`,
-        file,
-        held.pid,
-      );
-    }
-    if (held && held.host !== hostname()) {
-      throw new LockError(`the store ${storeDir} is locked by host ${held.host} (pid ${held.pid}); remove ${file} if that run is dead`, file, held.pid);
-    }
-    recovered = held;
+    const other = readLock(file);
+    // An earlier lock of this same process is taken over, as a dead one is (the process that wrote it is this one).
+    const state = other ? holderState(other, Date.now(), () => false, false) : 'stale';
+    if (other && state !== 'stale') throw refusal(storeDir, file, other, state);
+    recovered = other;
     try {
       unlinkSync(file);
     } catch {
@@ -99,4 +124,40 @@ function takeLock(storeDir: string): { release: () => void; recovered: LockBody 
     }
   }
   throw new LockError(`could not take the lock ${file}`, file);
+}
+
+/** The taken lock: its lease renewed every third of its length until released (or until someone else holds the file). */
+function held(file: string, body: LockBody, leaseMs: number, recovered: LockBody | null): RunLock {
+  const worker = body.worker!;
+  startWorkerId(worker);
+  const ours = () => readLock(file)?.worker === worker;
+  const renewal = setInterval(() => {
+    try {
+      if (!ours()) return;
+      // Whole or not at all: a reader never sees a torn lock while the holder lives.
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ ...body, expiresAt: Date.now() + leaseMs }));
+      renameSync(tmp, file);
+    } catch {
+      /* a full or busy disk skips one renewal; the lease has two more thirds to go */
+    }
+  }, Math.max(1000, Math.floor(leaseMs / 3)));
+  renewal.unref();
+  let released = false;
+  return {
+    file,
+    recovered,
+    worker,
+    release: () => {
+      if (released) return;
+      released = true;
+      clearInterval(renewal);
+      endWorkerId(worker);
+      try {
+        if (ours()) unlinkSync(file);
+      } catch {
+        /* already gone */
+      }
+    },
+  };
 }

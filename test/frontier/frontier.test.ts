@@ -58,7 +58,7 @@ test('an interrupted run resumes: in-flight URLs go back to the queue, finished 
   db = openStoreDatabase(dir);
   f = new Frontier(db, 'run1');
   assert.equal(f.counts().in_flight, 1);
-  assert.equal(f.requeueInFlight(), 1);
+  assert.equal(f.reclaimExpired(), 1);
   assert.deepEqual(f.counts(), { queued: 2, in_flight: 0, done: 1, failed: 0, skipped: 0 });
   const rest = [...f.claim({ now: 3, limit: 1, delayFor: noDelay }), ...f.claim({ now: 4, limit: 1, delayFor: noDelay })];
   assert.equal(new Set(rest.map((e) => e.url)).size, 2);

@@ -40,7 +40,7 @@ test('the queue summary follows every kind of write, including SQL from outside 
   f.finishAsAlias(claimed[3].url, 'https://h9.example/canonical', { state: 'done', outcome: 'snapshot-new', source: 's1', depth: 1 });
   summaryMatchesRows(db);
   assert.equal(f.requeueDue(['s0', 's1', 's2'], 1000) >= 2, true);
-  f.requeueInFlight();
+  f.reclaimExpired();
   db.prepare(`UPDATE frontier SET state = 'queued', next_fetch_at = 7 WHERE url = ?`).run(claimed[0].url);
   db.prepare(`UPDATE frontier SET host = 'moved.example', source = 's9' WHERE url = ?`).run(urls[10].url);
   db.prepare(`DELETE FROM frontier WHERE url = ?`).run(urls[11].url);
@@ -134,7 +134,7 @@ test('a store from before the summary gets it backfilled once, with its queued U
   assert.equal(f.queuedCount(), 2);
   assert.equal(f.nextWakeAt(), 300);
   assert.deepEqual(f.claim({ now: 400, limit: 5, delayFor: noDelay }).map((e) => e.url), ['https://b.example/1'], 'a.example waits for its host time');
-  assert.equal(f.requeueInFlight(), 2);
+  assert.equal(f.reclaimExpired(), 2);
   assert.deepEqual(f.claim({ now: 500, limit: 5, delayFor: noDelay }).map((e) => e.url).sort(), ['https://a.example/1', 'https://b.example/1']);
   summaryMatchesRows(db);
   db.close();

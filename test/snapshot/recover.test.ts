@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SnapshotStore, SnapshotStoreError } from '../../src/snapshot/index.js';
@@ -126,4 +127,56 @@ test('a write that fails midway cleans up after itself and leaves no index row',
   assert.equal(store.count(), 0);
   assert.deepEqual(readdirSync(join(storeDir, '.tmp')), []);
   assert.deepEqual(pendingRows(storeDir), []);
+});
+
+test("another machine's pending writes are kept while its owner lease is live, and swept once it expired", (t) => {
+  const { storeDir } = tempRoot(t);
+  SnapshotStore.open(storeDir).close();
+  const owner = 'crawler-b.example:7:0000000b';
+  const { renamedDir } = simulateCrash(storeDir, owner);
+  const setLease = (expiresAt: number) => {
+    const db = openStoreDatabase(storeDir);
+    db.prepare('INSERT INTO store_owners (owner, expires_at) VALUES (?, ?) ON CONFLICT(owner) DO UPDATE SET expires_at = excluded.expires_at').run(owner, expiresAt);
+    db.close();
+  };
+  setLease(Date.now() + 60_000);
+  SnapshotStore.open(storeDir).close();
+  assert.equal(existsSync(join(storeDir, renamedDir)), true, 'a live lease keeps the write, whatever its pid says here');
+  assert.equal(pendingRows(storeDir).length, 2);
+
+  setLease(Date.now() - 1);
+  SnapshotStore.open(storeDir).close();
+  assert.equal(existsSync(join(storeDir, renamedDir)), false);
+  assert.deepEqual(pendingRows(storeDir), []);
+});
+
+test("on this machine a dead owner's writes are debris at once, even with its lease still running", (t) => {
+  const { storeDir } = tempRoot(t);
+  SnapshotStore.open(storeDir).close();
+  const owner = `${hostname()}:${deadPid()}:0000000d`;
+  const { renamedDir } = simulateCrash(storeDir, owner);
+  const db = openStoreDatabase(storeDir);
+  db.prepare('INSERT INTO store_owners (owner, expires_at) VALUES (?, ?)').run(owner, Date.now() + 60_000);
+  db.close();
+  SnapshotStore.open(storeDir).close();
+  assert.equal(existsSync(join(storeDir, renamedDir)), false);
+  assert.deepEqual(pendingRows(storeDir), []);
+});
+
+test('an open store leases its owner id in the store while open, and gives the lease up on close', (t) => {
+  const { storeDir } = tempRoot(t);
+  const store = SnapshotStore.open(storeDir, { owner: 'crawler-x.example:5:0000000e' });
+  const leases = () => {
+    const db = openStoreDatabase(storeDir);
+    try {
+      return db.prepare('SELECT owner, expires_at AS expiresAt FROM store_owners').all() as { owner: string; expiresAt: number }[];
+    } finally {
+      db.close();
+    }
+  };
+  const held = leases();
+  assert.deepEqual(held.map((l) => l.owner), ['crawler-x.example:5:0000000e']);
+  assert.ok(held[0]!.expiresAt > Date.now());
+  store.close();
+  assert.deepEqual(leases(), []);
 });

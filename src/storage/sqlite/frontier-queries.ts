@@ -38,11 +38,11 @@ export function frontierCountsBySourceState(db: StoreDatabase): { source: string
 const FINISH = `UPDATE frontier SET state=@state, outcome=@outcome, http_status=@status, last_error=@error,
       fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag),
       last_modified=coalesce(@lastModified, last_modified), next_revisit_at=@nextRevisitAt,
-      revisit_count=revisit_count + @revisited`;
+      revisit_count=revisit_count + @revisited, lease_worker=NULL, lease_expires_at=NULL`;
 
 export type FrontierStatementName =
   | 'insert' | 'fillRequestUrl' | 'requeueSeed' | 'markRun' | 'setInFlight' | 'setHostNext' | 'finish' | 'finishById' | 'requeueDue'
-  | 'validators' | 'retryLater' | 'requeueInFlight' | 'countState' | 'get' | 'exists' | 'discoveredFrom' | 'markAlias'
+  | 'validators' | 'retryLater' | 'reclaim' | 'leaseHolders' | 'renewById' | 'countState' | 'get' | 'exists' | 'discoveredFrom' | 'markAlias'
   | 'finishVariant' | 'adoptFetch' | 'adoptSnapshot' | 'repointAliases';
 
 /** The Frontier's per-URL statements (frontier.ts). */
@@ -55,7 +55,9 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
     requeueSeed: db.prepare(`UPDATE frontier SET state='queued', depth=0, kind=@kind, priority=max(priority, @priority), next_fetch_at=0, attempts=0, source=@source
       WHERE url=@url AND state NOT IN ('in_flight') AND (run_id IS NOT @runId OR state='queued')`),
     markRun: db.prepare(`UPDATE frontier SET run_id=@runId WHERE url=@url`),
-    setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=@runId WHERE id=@id`),
+    // The claim's lease: who works on the URL and until when (renewed while it does; see 007-embedded-leases.ts).
+    setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=@runId,
+      lease_worker=@worker, lease_expires_at=@expiresAt WHERE id=@id`),
     setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
       ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
     finish: db.prepare(`${FINISH} WHERE url=@url`),
@@ -69,8 +71,12 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
         AND source IN (SELECT value FROM json_each(@sources))`),
     validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at FROM frontier WHERE url=?`),
     retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error,
-      attempts=max(0, attempts - @refund) WHERE url=@url`),
-    requeueInFlight: db.prepare(`UPDATE frontier SET state='queued' WHERE state='in_flight'`),
+      attempts=max(0, attempts - @refund), lease_worker=NULL, lease_expires_at=NULL WHERE url=@url`),
+    // In-flight rows whose lease expired, has none (a store from before leases), or whose holder is known gone.
+    reclaim: db.prepare(`UPDATE frontier SET state='queued', lease_worker=NULL, lease_expires_at=NULL WHERE state='in_flight'
+      AND (lease_expires_at IS NULL OR lease_expires_at<=@now OR lease_worker IN (SELECT value FROM json_each(@gone)))`),
+    leaseHolders: db.prepare(`SELECT DISTINCT lease_worker AS worker FROM frontier WHERE state='in_flight' AND lease_worker IS NOT NULL`),
+    renewById: db.prepare(`UPDATE frontier SET lease_expires_at=@expiresAt WHERE id=@id AND state='in_flight' AND lease_worker=@worker`),
     countState: db.prepare(`SELECT state, count(*) AS n FROM frontier GROUP BY state`),
     get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
     exists: db.prepare(`SELECT request_url IS NOT NULL AS filled FROM frontier WHERE url=?`),
@@ -78,7 +84,8 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
     markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
     // The variant handed its page to the article's own URL: done for good, never revisited under its name.
     finishVariant: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, last_error=NULL, fetched_at=@fetchedAt,
-      snapshot_id=coalesce(@snapshotId, snapshot_id), alias_of=@target, next_revisit_at=NULL WHERE url=@url`),
+      snapshot_id=coalesce(@snapshotId, snapshot_id), alias_of=@target, next_revisit_at=NULL, lease_worker=NULL, lease_expires_at=NULL
+      WHERE url=@url`),
     // The article's own URL takes the fetch as its own when nothing else is under way for it (queued, or new):
     // it is not fetched again this run, and it carries the revisits.
     adoptFetch: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, fetched_at=@fetchedAt,
@@ -165,7 +172,7 @@ export function aliasStatements(db: StoreDatabase): Statements<'candidates' | 'i
 export function frontierRepairStatements(db: StoreDatabase): Statements<'requeueLost' | 'dangling'> {
   return {
     requeueLost: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0, attempts=0, snapshot_id=NULL,
-      etag=NULL, last_modified=NULL WHERE url=?`),
+      etag=NULL, last_modified=NULL, lease_worker=NULL, lease_expires_at=NULL WHERE url=?`),
     dangling: db.prepare(`SELECT url, snapshot_id FROM frontier WHERE outcome LIKE 'snapshot-%' AND snapshot_id IS NOT NULL
       AND snapshot_id NOT IN (SELECT id FROM snapshots) AND url NOT IN (SELECT url FROM snapshots)`),
   };

@@ -6,6 +6,7 @@ import { queueSummary } from './003-queue-summary.js';
 import { canonicalIdentity } from './004-canonical-identity.js';
 import { leaseFrontier } from './005-lease-frontier.js';
 import { frontierAliasIndex } from './006-frontier-alias-index.js';
+import { embeddedLeases } from './007-embedded-leases.js';
 
 export { EMPTY_DUE_AT, SEARCH_INDEX_VERSION, searchTablesSql } from './001-baseline.js';
 
@@ -15,7 +16,7 @@ export { EMPTY_DUE_AT, SEARCH_INDEX_VERSION, searchTablesSql } from './001-basel
  * the stores it can meet: stores made before numbered migrations (version 0) hold parts of it already, and two
  * processes opening one store at once may both run a step.
  */
-export const STORE_MIGRATIONS: Migration[] = [baseline, frontierColumns, queueSummary, canonicalIdentity, leaseFrontier, frontierAliasIndex];
+export const STORE_MIGRATIONS: Migration[] = [baseline, frontierColumns, queueSummary, canonicalIdentity, leaseFrontier, frontierAliasIndex, embeddedLeases];
 
 /** The version a store has once every step ran. */
 export const STORE_SCHEMA_VERSION = STORE_MIGRATIONS.length;
