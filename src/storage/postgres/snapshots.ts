@@ -5,6 +5,8 @@
  * the read-check-write of one article while different articles proceed in parallel (a row lock alone cannot
  * cover the first version, when there is no row to lock yet). The unique partial index on (url) WHERE is_latest
  * is the backstop: should two latest rows ever be attempted, the second insert fails instead of forking history.
+ * The insert runs as one call of a server-side function (migrations.ts V2): every worker commits every article
+ * through it, so it is one round trip and one commit, with the search document and the takedown re-check inside.
  */
 import type pg from 'pg';
 import type { IndexedSnapshot, IndexQuery, InsertExtras, InsertResult, SnapshotIndexStore, SnapshotSelector } from '../interfaces.js';
