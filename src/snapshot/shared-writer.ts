@@ -1,6 +1,6 @@
 import { hostKey, normalizeUrl } from '../frontier/normalize.js';
 import { trustedCanonical } from '../frontier/paramLearning.js';
-import type { BlobStore, IndexedSnapshot, SearchIndexStore, SnapshotIndexStore } from '../storage/interfaces.js';
+import type { BlobStore, IndexedSnapshot, SearchDoc, SearchIndexStore, SnapshotIndexStore } from '../storage/interfaces.js';
 import { ExcludedUrlError, SnapshotStoreError } from './errors.js';
 import { contentHashOf, sha256Hex } from './hash.js';
 import { makeSnapshotId } from './ids.js';
@@ -37,9 +37,7 @@ function urlsOf(input: SnapshotInput, key: string): string[] {
   return urls;
 }
 
-async function assertNotExcluded(ctx: SharedWriteContext, input: SnapshotInput, key: string): Promise<void> {
-  // Usually one URL after normalising (fetched = final = key): each distinct one is asked once, all at once.
-  const urls = [...new Set(urlsOf(input, key).map((u) => normalizeUrl(u) ?? u))];
+async function assertNotExcluded(ctx: SharedWriteContext, urls: readonly string[], key: string): Promise<void> {
   const hits = await Promise.all(urls.map((u) => ctx.isExcluded(u)));
   const hit = urls.find((_, i) => hits[i]);
   if (hit !== undefined) throw new ExcludedUrlError(`refusing to store a taken-down URL (${hit})`, { url: key });
@@ -72,6 +70,8 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
   const sha256 = prepared?.sha256 ?? sha256Hex(input.fetch.body);
   const contentHash = prepared?.contentHash ?? contentHashOf(input.article.body, sha256);
   if (latest && latest.contentHash === contentHash) return { status: 'unchanged', id: latest.id };
+  // Usually one URL after normalising (fetched = final = key): each distinct one is asked once, all at once.
+  const urls = [...new Set(urlsOf(input, key).map((u) => normalizeUrl(u) ?? u))];
 
   for (let salt = 0; salt < 8; salt++) {
     const id = makeSnapshotId(key, input.fetch.fetchedAt, salt);
@@ -89,24 +89,36 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
     const written: string[] = [];
     const removeWritten = () => Promise.allSettled(written.map((k) => ctx.blobs.delete(k)));
     try {
-      for (const [name, data] of files) {
-        const blobKey = `${dir}/${name}`;
-        written.push(blobKey);
-        await ctx.blobs.put(blobKey, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      const bytes = files.map(([name, data]) => [name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data] as const);
+      if (ctx.blobs.putAll) {
+        written.push(...bytes.map(([name]) => `${dir}/${name}`));
+        await ctx.blobs.putAll(dir, bytes);
+      } else {
+        for (const [name, data] of bytes) {
+          written.push(`${dir}/${name}`);
+          await ctx.blobs.put(`${dir}/${name}`, data);
+        }
       }
       // A takedown made while we wrote, or a lease lost to a stall, wins over this write.
-      await assertNotExcluded(ctx, input, key);
+      await assertNotExcluded(ctx, urls, key);
       if (ctx.stillHeld && !(await ctx.stillHeld())) {
         await removeWritten();
         return { status: 'lease-lost' };
       }
-      const { inserted, previousId: committedPrevious } = await ctx.snapshots.insert({
-        id, url: key, finalUrl, canonicalUrl: canonical, host: hostKey(key), hostname: new URL(key).hostname.replace(/\.+$/, ''),
-        fetchedAt: record.fetchedAt, title: record.title, publishedAt: record.publishedAt,
-        category: record.category, source: record.source, dir, contentHash, sha256, httpStatus: record.httpStatus, bytes: record.bytes,
-      });
+      const doc = ctx.search ? searchDocOf(record, hostKey(key)) : undefined;
+      // The backend checks the durable takedown list again inside the commit and may store the search document
+      // with the row (PostgreSQL: one statement, one commit); the check above then only has to be fresh within seconds.
+      const { inserted, previousId: committedPrevious, searched, excluded } = await ctx.snapshots.insert(
+        {
+          id, url: key, finalUrl, canonicalUrl: canonical, host: hostKey(key), hostname: new URL(key).hostname.replace(/\.+$/, ''),
+          fetchedAt: record.fetchedAt, title: record.title, publishedAt: record.publishedAt,
+          category: record.category, source: record.source, dir, contentHash, sha256, httpStatus: record.httpStatus, bytes: record.bytes,
+        },
+        { ...(doc ? { search: doc } : {}), refuseExcluded: urls },
+      );
+      if (excluded) throw new ExcludedUrlError(`refusing to store a taken-down URL (${key})`, { url: key });
       if (inserted) {
-        await indexForSearch(ctx, record, hostKey(key), committedPrevious);
+        if (doc && !searched) await indexForSearch(ctx, doc, committedPrevious);
         return { status: committedPrevious === null ? 'new' : 'changed', id, dir, previousId: committedPrevious };
       }
     } catch (err) {
@@ -121,14 +133,16 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
   throw new SnapshotStoreError('could not find a free snapshot id', { url: key });
 }
 
+function searchDocOf(record: ReturnType<typeof buildSnapshotRecord>, host: string): SearchDoc {
+  return { id: record.id, url: record.url, title: record.title ?? '', body: record.body, host, category: record.category, publishedAt: record.publishedAt };
+}
+
 /** Best effort: search is rebuilt from the index when it misses a document; a failure here never loses the snapshot. */
-async function indexForSearch(ctx: SharedWriteContext, record: ReturnType<typeof buildSnapshotRecord>, host: string, previousId: string | null): Promise<void> {
+async function indexForSearch(ctx: SharedWriteContext, doc: SearchDoc, previousId: string | null): Promise<void> {
   if (!ctx.search) return;
   try {
     if (previousId) await ctx.search.remove([previousId]);
-    await ctx.search.index([
-      { id: record.id, url: record.url, title: record.title ?? '', body: record.body, host, category: record.category, publishedAt: record.publishedAt },
-    ]);
+    await ctx.search.index([doc]);
   } catch {
     // The row is committed; `snapcrawl verify` / the site's search rebuild catches the document up.
   }

@@ -194,6 +194,23 @@ export interface IndexQuery {
 
 export type SnapshotSelector = { url: string } | { prefix: string } | { hostname: string } | { id: string };
 
+/** What a backend may do within an insert's own commit (one that cannot leaves the fields of InsertResult unset). */
+export interface InsertExtras {
+  /** The new version's search document, stored in the same commit: `searched` says it was (else index it apart). */
+  search?: SearchDoc;
+  /** Normalized URLs of the page: a durable takedown rule covering any refuses the insert (`excluded`). */
+  refuseExcluded?: readonly string[];
+}
+
+export interface InsertResult {
+  inserted: boolean;
+  previousId: string | null;
+  /** The search document of InsertExtras was stored with the row. */
+  searched?: boolean;
+  /** Refused by a takedown rule checked inside the commit (InsertExtras.refuseExcluded). */
+  excluded?: boolean;
+}
+
 /**
  * The snapshot index: which snapshots exist, their provenance and order. `insert` is the commit point of a
  * snapshot: files are in the BlobStore first, so an index row always has its files.
@@ -203,7 +220,7 @@ export interface SnapshotIndexStore {
    * Inserts a new version; the previous latest of the same `url` stops being latest. Refuses (returns false) when
    * the latest version of `url` already has `contentHash` (another worker stored it first) or the id exists.
    */
-  insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>): Promise<{ inserted: boolean; previousId: string | null }>;
+  insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>, extras?: InsertExtras): Promise<InsertResult>;
   get(id: string): Promise<IndexedSnapshot | null>;
   latestFor(url: string): Promise<IndexedSnapshot | null>;
   versions(url: string): Promise<IndexedSnapshot[]>;
@@ -219,6 +236,11 @@ export interface SnapshotIndexStore {
 export interface BlobStore {
   /** Writes atomically (temp + rename + fsync): a reader sees the whole file or none. */
   put(key: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Several files of one new folder (`<dir>/<name>`), each as `put` writes it; durable together once it returns.
+   * Optional: a store without it gets one `put` per file.
+   */
+  putAll?(dir: string, files: readonly (readonly [name: string, bytes: Uint8Array])[]): Promise<void>;
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
   /** Keys under a prefix, sorted. */

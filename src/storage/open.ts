@@ -37,7 +37,7 @@ export function splitRedisPrefix(url: string): { url: string; prefix: string | u
 }
 
 /** Opens the stores `urls` name (SQLite in `storeDir` for the ones they leave out); blobs always under `storeDir`. */
-export async function openSharedStores(urls: SharedStoreUrls, storeDir: string): Promise<OpenedStores> {
+export async function openSharedStores(urls: SharedStoreUrls, storeDir: string, options: { exclusionCacheMs?: number } = {}): Promise<OpenedStores> {
   let frontier: FrontierStore | null = null;
   let index: IndexStores | null = null;
   try {
@@ -47,7 +47,7 @@ export async function openSharedStores(urls: SharedStoreUrls, storeDir: string):
     } else {
       frontier = SqliteFrontierStore.open(storeDir);
     }
-    index = urls.index ? await connectPostgresIndex(urls.index) : openSqliteIndex(storeDir);
+    index = urls.index ? await connectPostgresIndex(urls.index, { exclusionCacheMs: options.exclusionCacheMs ?? 0 }) : openSqliteIndex(storeDir);
   } catch (err) {
     await frontier?.close().catch(() => undefined);
     throw err;

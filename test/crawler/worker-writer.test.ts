@@ -90,6 +90,10 @@ test('a takedown arriving while the files are written wins: nothing committed, n
     await blobs.put(key, bytes);
     written = true;
   };
+  blobsSpy.putAll = async (dir, files) => {
+    await blobs.putAll(dir, files);
+    written = true;
+  };
   const isExcluded = async () => written;
   await assert.rejects(writeSharedSnapshot({ ...ctx, blobs: blobsSpy, isExcluded }, page(URL_A, TEXT)), ExcludedUrlError);
   assert.ok(written, 'the files were written before the takedown was seen');

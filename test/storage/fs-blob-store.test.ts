@@ -24,6 +24,18 @@ describe('FsBlobStore', () => {
     assert.deepEqual(readdirSync(join(root, 'a', 'b')), ['c.txt'], 'no temp file left beside it');
   });
 
+  test('putAll writes the files of one new folder whole, no temp file left; names with a path are refused', async () => {
+    const root = tempDir();
+    const store = new FsBlobStore(root);
+    const files = [['page.warc.gz', Buffer.from([0, 1, 2, 255])], ['article.md', Buffer.from('# 标题\n')], ['snapshot.json', Buffer.from('{}\n')]] as const;
+    await store.putAll('h/2026/12/05/id-9', files);
+    for (const [name, bytes] of files) assert.deepEqual(await store.get(`h/2026/12/05/id-9/${name}`), bytes);
+    assert.deepEqual(readdirSync(join(root, 'h', '2026', '12', '05', 'id-9')).sort(), ['article.md', 'page.warc.gz', 'snapshot.json']);
+    await assert.rejects(store.putAll('h/x', [['a/b', Buffer.from('x')]]), UnsafeBlobKeyError);
+    await assert.rejects(store.putAll('h/x', [['../y', Buffer.from('x')]]), UnsafeBlobKeyError);
+    assert.equal(existsSync(join(root, 'h', 'y')), false);
+  });
+
   test('concurrent puts of one key leave one whole version, never a mix', async () => {
     const store = new FsBlobStore(tempDir());
     const versions = Array.from({ length: 8 }, (_, i) => Buffer.alloc(256 * 1024, 65 + i));

@@ -68,6 +68,73 @@ test('postgres: Chinese search does not depend on the database locale (LC_CTYPE=
   }
 });
 
+test('postgres: an insert stores the search document in its own commit and refuses a taken-down URL inside it', async () => {
+  const name = `${NAME}_i`;
+  const target = await createPostgresDatabase(ADMIN, name);
+  try {
+    const stores = await connectPostgresIndex(target);
+    try {
+      const doc = (id: string, body: string) => ({ id, url: 'https://a.example/1', title: '研究报告', body, host: 'a.example', category: null, publishedAt: null });
+      const first = await stores.snapshots.insert(snap('s1', 'https://a.example/1'), { search: doc('s1', 'first words'), refuseExcluded: ['https://a.example/1'] });
+      assert.deepEqual(first, { inserted: true, previousId: null, searched: true });
+      assert.deepEqual((await stores.search.search('first', { limit: 5, offset: 0 })).hits.map((h) => h.id), ['s1']);
+      // A new version replaces the old one's document in the same commit.
+      const second = await stores.snapshots.insert(snap('s2', 'https://a.example/1'), { search: doc('s2', 'second words') });
+      assert.deepEqual(second, { inserted: true, previousId: 's1', searched: true });
+      assert.equal((await stores.search.search('first', { limit: 5, offset: 0 })).total, 0);
+      assert.deepEqual((await stores.search.search('研究', { limit: 5, offset: 0 })).hits.map((h) => h.id), ['s2']);
+      // A rule added by another process (no cache here) refuses the insert: nothing stored, no document.
+      const other = await connectPostgresIndex(target);
+      await other.exclusions.add([{ kind: 'host', value: 'b.example' }], 'test');
+      await other.close();
+      const refused = await stores.snapshots.insert(snap('s3', 'https://www.b.example/x'), { search: doc('s3', 'third words'), refuseExcluded: ['https://www.b.example/x'] });
+      assert.equal(refused.inserted, false);
+      assert.equal(refused.excluded, true);
+      assert.equal(await stores.snapshots.get('s3'), null);
+      assert.equal((await stores.search.search('third', { limit: 5, offset: 0 })).total, 0);
+      // Without the URLs to check, the same row goes in (the check is the caller's to ask for).
+      assert.equal((await stores.snapshots.insert(snap('s4', 'https://www.b.example/y'))).inserted, true);
+    } finally {
+      await stores.close();
+    }
+  } finally {
+    await dropPostgresDatabase(ADMIN, name);
+  }
+});
+
+test("postgres: a worker's cached takedown list sees its own changes at once and another process's within the cache time", async () => {
+  const name = `${NAME}_x`;
+  const target = await createPostgresDatabase(ADMIN, name);
+  try {
+    const worker = await connectPostgresIndex(target, { exclusionCacheMs: 300 });
+    const admin = await connectPostgresIndex(target);
+    try {
+      const url = 'https://c.example/page';
+      assert.equal(await worker.exclusions.isExcluded(url), false); // loads the (empty) copy
+      await admin.exclusions.add([{ kind: 'prefix', value: 'https://c.example/p' }], 'test');
+      // Within the cache time the copy may still say no; after it, the rule is seen. Polled, not timed: the copy
+      // must turn over on its own, with no change made through this store.
+      let seen = false;
+      for (let i = 0; i < 100 && !seen; i++) {
+        seen = await worker.exclusions.isExcluded(url);
+        if (!seen) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(seen, true, 'the copy is refreshed');
+      await worker.exclusions.remove({ kind: 'prefix', value: 'https://c.example/p' });
+      assert.equal(await worker.exclusions.isExcluded(url), false, 'its own removal is seen at once');
+      await worker.exclusions.add([{ kind: 'url', value: url }, { kind: 'host', value: 'd.example' }], 'test');
+      assert.equal(await worker.exclusions.isExcluded(url), true, 'its own addition is seen at once');
+      assert.equal(await worker.exclusions.isExcluded('https://www.d.example/'), true);
+      assert.equal(await worker.exclusions.isExcluded('https://e.example/'), false);
+    } finally {
+      await worker.close();
+      await admin.close();
+    }
+  } finally {
+    await dropPostgresDatabase(ADMIN, name);
+  }
+});
+
 indexStoresContract('postgres', async () => {
   await sql(url, 'TRUNCATE snapshots, runs, exclusions, search_docs');
   return { open: () => connectPostgresIndex(url), dispose: async () => undefined };

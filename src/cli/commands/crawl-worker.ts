@@ -36,7 +36,9 @@ export async function workerCommand(urls: string[], o: WorkerCommandOptions): Pr
   const logger = createLogger();
   let stores: OpenedStores;
   try {
-    stores = await openSharedStores({ frontier: config.frontier, index: config.index }, storeDir);
+    // A worker checks takedown rules before every fetch and commit: its PostgreSQL copy may be a second old (the
+    // frontier's copy is asked fresh and the commit re-checks the table), see PgExclusionStore.
+    stores = await openSharedStores({ frontier: config.frontier, index: config.index }, storeDir, { exclusionCacheMs: 1_000 });
   } catch (err) {
     // An unreachable Redis or PostgreSQL is the environment, not a bug: exit 2 with what failed.
     throw new EnvironmentError(`cannot open the shared stores: ${(err as Error).message}`, config.frontier ?? config.index ?? storeDir, undefined, { cause: err });

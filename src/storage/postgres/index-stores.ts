@@ -18,6 +18,8 @@ export { PostgresIndexError } from './errors.js';
 export interface PostgresIndexOptions {
   /** Pool size (default 5: a worker's few concurrent snapshot commits plus a reader). */
   maxConnections?: number;
+  /** How stale the takedown rules a worker checks may be, ms (default 0: read each time); see PgExclusionStore. */
+  exclusionCacheMs?: number;
 }
 
 export async function connectPostgresIndex(url: string, options: PostgresIndexOptions = {}): Promise<IndexStores> {
@@ -37,7 +39,7 @@ export async function connectPostgresIndex(url: string, options: PostgresIndexOp
     snapshots: new PgSnapshotIndexStore(pool),
     runs: new PgRunRegistryStore(pool),
     search: new PgSearchIndexStore(pool),
-    exclusions: new PgExclusionStore(pool),
+    exclusions: new PgExclusionStore(pool, options.exclusionCacheMs ?? 0),
     async close() {
       if (closed) return;
       closed = true;

@@ -5,10 +5,13 @@
  * the read-check-write of one article while different articles proceed in parallel (a row lock alone cannot
  * cover the first version, when there is no row to lock yet). The unique partial index on (url) WHERE is_latest
  * is the backstop: should two latest rows ever be attempted, the second insert fails instead of forking history.
+ * The insert runs as one call of a server-side function (migrations.ts V2): every worker commits every article
+ * through it, so it is one round trip and one commit, with the search document and the takedown re-check inside.
  */
 import type pg from 'pg';
-import type { IndexedSnapshot, IndexQuery, SnapshotIndexStore, SnapshotSelector } from '../interfaces.js';
-import { hostnameOf, pageOf, publishedMsOf, toIndexedSnapshot, type IndexRow as Row } from '../index-rows.js';
+import type { IndexedSnapshot, IndexQuery, InsertExtras, InsertResult, SnapshotIndexStore, SnapshotSelector } from '../interfaces.js';
+import { hostnameOf, hostnameSuffixes, pageOf, publishedMsOf, toIndexedSnapshot, type IndexRow as Row } from '../index-rows.js';
+import { termVector } from './search.js';
 import { inTransaction, LOCK_CLASS } from './tx.js';
 
 const COLUMNS = `id, url, final_url, canonical_url, host, hostname, fetched_at, title, published_at, category, source, dir,
@@ -25,6 +28,8 @@ const SELECT_CONDITIONS: Record<'url' | 'prefix' | 'hostname' | 'id', string> = 
 };
 
 const UNIQUE_VIOLATION = '23505';
+/** A tsvector holds at most 1 MB; a terms literal this long is kept out of the commit (see insertLocked). */
+const MAX_INLINE_TERMS_CHARS = 512 * 1024;
 
 /** Takes the per-URL advisory locks of `urls` in sorted order (two removals never wait on each other in a cycle). */
 async function lockUrls(client: pg.PoolClient, urls: readonly string[]): Promise<void> {
@@ -36,9 +41,9 @@ async function lockUrls(client: pg.PoolClient, urls: readonly string[]): Promise
 export class PgSnapshotIndexStore implements SnapshotIndexStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>): Promise<{ inserted: boolean; previousId: string | null }> {
+  async insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>, extras: InsertExtras = {}): Promise<InsertResult> {
     try {
-      return await this.insertLocked(row);
+      return await this.insertLocked(row, extras);
     } catch (err) {
       // The id (or dir) was taken by a concurrent insert of another URL between the check and the insert.
       if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
@@ -46,30 +51,26 @@ export class PgSnapshotIndexStore implements SnapshotIndexStore {
     }
   }
 
-  private async insertLocked(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>): Promise<{ inserted: boolean; previousId: string | null }> {
-    return inTransaction(this.pool, async (client) => {
-      await lockUrls(client, [row.url]);
-      const latest = (await client.query<{ id: string; content_hash: string }>(
-        'SELECT id, content_hash FROM snapshots WHERE url = $1 AND is_latest',
-        [row.url],
-      )).rows[0];
-      const previousId = latest?.id ?? null;
-      if (latest && latest.content_hash === row.contentHash) return { inserted: false, previousId };
-      const taken = await client.query('SELECT 1 FROM snapshots WHERE id = $1 OR dir = $2', [row.id, row.dir]);
-      if (taken.rowCount) return { inserted: false, previousId };
-      if (latest) await client.query('UPDATE snapshots SET is_latest = false WHERE id = $1', [latest.id]);
-      await client.query(
-        `INSERT INTO snapshots (id, url, final_url, canonical_url, host, hostname, final_hostname, fetched_at, title,
-          published_at, published_ms, category, source, dir, previous_id, content_hash, sha256, http_status, bytes, is_latest)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, true)`,
-        [row.id, row.url, row.finalUrl, row.canonicalUrl, row.host, row.hostname, hostnameOf(row.finalUrl), row.fetchedAt,
-          row.title, row.publishedAt, publishedMsOf(row.publishedAt), row.category, row.source, row.dir, previousId,
-          row.contentHash, row.sha256, row.httpStatus, row.bytes],
-      );
-      // The superseded version leaves search (search shows latest versions only).
-      if (previousId !== null) await client.query('DELETE FROM search_docs WHERE id = $1', [previousId]);
-      return { inserted: true, previousId };
-    });
+  /** One statement (migrations.ts snapcrawl_insert_snapshot): lock, takedown check, content check, row and search document. */
+  private async insertLocked(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>, extras: InsertExtras): Promise<InsertResult> {
+    const doc = extras.search;
+    // A document too big for one tsvector would fail the whole commit: it is left to the separate, best-effort index.
+    const terms = doc ? termVector(doc.title, doc.body) : null;
+    const withDoc = doc !== undefined && terms !== null && terms.length <= MAX_INLINE_TERMS_CHARS;
+    const refuse = [...new Set(extras.refuseExcluded ?? [])];
+    const hosts = [...new Set(refuse.flatMap((u) => hostnameSuffixes(u) ?? []))];
+    const { rows } = await this.pool.query<{ status: 'inserted' | 'excluded' | 'same-content' | 'taken'; previous_id: string | null }>(
+      `SELECT o_status AS status, o_previous_id AS previous_id FROM snapcrawl_insert_snapshot($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+        $15, $16, $17, $18, $19, $20, $21::tsvector, $22::text[], $23::text[])`,
+      [row.id, row.url, row.finalUrl, row.canonicalUrl, row.host, row.hostname, hostnameOf(row.finalUrl), row.fetchedAt,
+        row.title, row.publishedAt, publishedMsOf(row.publishedAt), row.category, row.source, row.dir,
+        row.contentHash, row.sha256, row.httpStatus, row.bytes,
+        withDoc ? doc.title : null, withDoc ? doc.body : null, withDoc ? terms : null, refuse, hosts],
+    );
+    const { status, previous_id: previousId } = rows[0]!;
+    if (status === 'excluded') return { inserted: false, previousId, excluded: true };
+    if (status !== 'inserted') return { inserted: false, previousId };
+    return withDoc ? { inserted: true, previousId, searched: true } : { inserted: true, previousId };
   }
 
   async get(id: string): Promise<IndexedSnapshot | null> {

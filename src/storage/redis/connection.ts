@@ -32,7 +32,9 @@ export function parseRedisUrl(url: string): URL {
  */
 export async function openRedis(url: string): Promise<Redis> {
   parseRedisUrl(url);
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true, connectTimeout: 5_000 });
+  // Auto-pipelining: the commands a worker's pages issue in one event-loop turn go out in one write (one syscall,
+  // one read of the replies) instead of one each; replies and atomicity per command are unchanged.
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true, connectTimeout: 5_000, enableAutoPipelining: true });
   for (const name of Object.keys(SCRIPTS) as ScriptName[]) redis.defineCommand(name, { numberOfKeys: 0, lua: scriptSource(name) });
   // A lost connection surfaces as the failing command's rejection (after ioredis's retries); without a listener
   // ioredis would also print every reconnect attempt.
