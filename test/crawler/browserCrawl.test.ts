@@ -2,38 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SourceInput } from '../../src/config/index.js';
-import { normalizeUrl } from '../../src/frontier/index.js';
 import { openStoreDatabase } from '../../src/storage/index.js';
-import { SnapshotStore, type SnapshotRecord } from '../../src/snapshot/index.js';
 import { articleFixture } from '../fixtures/browser/site.js';
-import { browserSite, CHROMIUM_SKIP } from '../fixtures/browser/harness.js';
+import { browserSite, CHROMIUM_SKIP, fixtureSource, snapshotOf } from '../fixtures/browser/harness.js';
 import { crawlOnce } from '../helpers/crawl.js';
 import { tempDir } from '../helpers/tmp.js';
-
-/** A source for the browser fixture site: the front page links to /static/N and /js/N articles. */
-function fixtureSource(siteUrl: string, render: 'http' | 'browser' | 'auto'): SourceInput {
-  return {
-    name: `site-${render}`,
-    seeds: [`${siteUrl}/`],
-    articlePattern: '/(?:static|js)/\\d+$',
-    maxDepth: 1,
-    politeness: { delayMs: 0, perHostConcurrency: 3 },
-    allowPrivate: true,
-    render,
-  };
-}
-
-function snapshotOf(storeDir: string, url: string): SnapshotRecord {
-  const store = SnapshotStore.open(storeDir, { readonly: true });
-  try {
-    const row = store.latestFor(normalizeUrl(url)!);
-    assert.ok(row, `snapshot of ${url}`);
-    return store.get(row.id)!;
-  } finally {
-    store.close();
-  }
-}
 
 /** Chromium processes started by this test process (the crawler's browser is our child). */
 function childChromiumPids(): number[] {

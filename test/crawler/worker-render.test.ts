@@ -5,37 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { makeConfig, type SourceInput } from '../../src/config/index.js';
+import { makeConfig } from '../../src/config/index.js';
 import { CrawlWorker } from '../../src/crawler/worker.js';
-import { normalizeUrl } from '../../src/frontier/index.js';
-import { SnapshotStore, type SnapshotRecord } from '../../src/snapshot/index.js';
 import { openSharedStores } from '../../src/storage/open.js';
 import { articleFixture } from '../fixtures/browser/site.js';
-import { browserSite, CHROMIUM_SKIP } from '../fixtures/browser/harness.js';
+import { browserSite, CHROMIUM_SKIP, fixtureSource, snapshotOf } from '../fixtures/browser/harness.js';
 import { tempDir } from '../helpers/tmp.js';
-
-function fixtureSource(siteUrl: string, render: 'browser' | 'auto'): SourceInput {
-  return {
-    name: `site-${render}`,
-    seeds: [`${siteUrl}/`],
-    articlePattern: '/(?:static|js)/\\d+$',
-    maxDepth: 1,
-    politeness: { delayMs: 0, perHostConcurrency: 3 },
-    allowPrivate: true,
-    render,
-  };
-}
-
-function snapshotOf(storeDir: string, url: string): SnapshotRecord {
-  const store = SnapshotStore.open(storeDir, { readonly: true });
-  try {
-    const row = store.latestFor(normalizeUrl(url)!);
-    assert.ok(row, `snapshot of ${url}`);
-    return store.get(row.id)!;
-  } finally {
-    store.close();
-  }
-}
 
 describe('a crawl worker renders in the browser', { skip: CHROMIUM_SKIP, timeout: 180_000 }, () => {
   test('render browser and auto: app-shell articles get their full body from the render, and say why', async () => {
