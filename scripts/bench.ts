@@ -30,6 +30,14 @@
  * (frontier enqueue 18%, parameter learning 14%, claim 9%, finish 7%; snapshot group commits 13%), 3%
  * handing pages to the worker, ~5% file syscalls; the extraction worker is 70% idle, waiting for work:
  * the main thread's SQLite commits, not extraction, now bound a crawl.
+ * Third pass (2026-12-05; the runners now report the main thread's CPU apart, /proc/self/task/<pid>): at 2 000
+ * articles the main thread is ~2.5–3 ms of ~8 ms CPU per page and ~70% busy, the process uses ~1.6 cores and the
+ * site process the rest: the crawl is bound by total CPU on 2 cores, not by its main thread. Moving the snapshot
+ * folder's ~16 fs calls per page to a thread of their own measured no gain (main 3.03 vs 3.00 ms/page, medians
+ * of 3) and was dropped; what pays now is less CPU anywhere (extraction ~45% of it, gzip, GC). At 20 000 articles
+ * the last stretch (index pages only) grew RSS from ~270 to ~400 MB of garbage V8 had not collected: the memory
+ * budget (src/util/memoryBudget.ts) keeps it at ~270. Both crawlers' runners start from an esbuild bundle like
+ * bin/snapcrawl.js (no tsx loader thread: ~30–50 MB of RSS).
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
