@@ -46,6 +46,12 @@ export class ExtractCrashError extends Error {
 
 /** After this many crashes in a row the workers are taken to be broken and extraction moves in-process. */
 const MAX_CONSECUTIVE_CRASHES = 5;
+/**
+ * The worker's young generation: extraction allocates ~2 MB per page, nearly all short-lived, so a larger nursery
+ * means fewer scavenges. 24 MB against 8: CPU per page 7.77 vs 8.24 ms (medians of 6 alternating 2 000-article
+ * bench crawls), peak RSS +10–13 MB.
+ */
+const WORKER_YOUNG_MB = 24;
 /** Per-worker heap cap: a hostile page exhausts a worker's heap, not the crawl's. */
 const WORKER_HEAP_MB = 256;
 
@@ -139,7 +145,7 @@ export class ExtractPool {
         minThreads: this.threads,
         maxThreads: this.threads,
         ...(bundle ? { execArgv: withoutTsx(process.execArgv) } : {}),
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
       });
     } catch (err) {
       this.failedToStart(err);
