@@ -34,6 +34,9 @@ COPY package.json package-lock.json tsconfig.json ./
 COPY bin ./bin
 COPY src ./src
 COPY config ./config
+# The CLI's plain-JavaScript bundle (bin/cli-bundle.js), built now while node_modules is writable: the runtime user
+# cannot write node_modules/.cache, and without the bundle every run would load the sources through tsx.
+RUN node bin/snapcrawl.js --version
 # The store's volume, owned by the unprivileged user so a fresh named volume is writable.
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
