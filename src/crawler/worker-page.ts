@@ -98,11 +98,14 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
     return slack === null || Date.now() - claimedAt <= slack;
   };
   // robots.txt not known yet: this lease's request to the host is the robots.txt fetch; the page waits for a slot of its own.
-  if (!known) {
-    if (!(await inSlot())) return retry(Date.now(), 'started late for its slot');
-    d.logger.debug({ host: item.host, url: `${origin}/robots.txt`, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');
-  }
+  if (!known && !(await inSlot())) return retry(Date.now(), 'started late for its slot');
+  const robotsStart = Date.now();
   const verdict = await d.robots.check(item.requestUrl, privateAccess);
+  // Logged once it is known that a request went out: another worker may have cached robots.txt since `known` was
+  // read, and then no request was made and this slot is the page's (a start logged regardless was a phantom).
+  if (!known && verdict.fetchedNow) {
+    d.logger.debug({ host: item.host, url: `${origin}/robots.txt`, slot: claimedAt, lagMs: robotsStart - claimedAt }, 'request start');
+  }
   if (verdict.crawlDelaySec !== undefined) d.noteCrawlDelay(item.host, verdict.crawlDelaySec * 1000);
   const sitemapLinks = d.links.robotsSitemaps(item, source, (o) => d.robots.sitemaps(o));
   if (!verdict.allowed && verdict.reason === BLOCKED_REASON) {
