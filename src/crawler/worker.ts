@@ -4,6 +4,7 @@ import { BrowserFetcher, HttpFetcher } from '../fetch/index.js';
 import type { BlobStore, ClaimedItem, FrontierStore, IndexStores, WorkerId } from '../storage/interfaces.js';
 import { newWorkerId } from '../storage/workerId.js';
 import { silentLogger, type Logger } from '../util/logger.js';
+import { startMemoryBudget } from '../util/memoryBudget.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
 import { excludedAnywhere, processClaim, type PageOutcome, type PageStageDeps } from './worker-page.js';
@@ -121,6 +122,8 @@ export class CrawlWorker {
     };
     const renewal = setInterval(() => void this.renewAll(frontier, leaseMs, log), Math.max(1000, Math.floor(leaseMs / 3)));
     renewal.unref();
+    // A worker extracts in its own thread: the same budget as the embedded crawl keeps its uncollected garbage bounded.
+    const memory = startMemoryBudget({ budgetMb: this.config.memoryBudgetMb, logger: log });
     try {
       summary.seeded = await seedOnce(frontier, runId, this.id, sources, log, () => this.stopping);
       await this.loop(deps, runId, concurrency, summary, log);
@@ -129,6 +132,7 @@ export class CrawlWorker {
       }
     } finally {
       clearInterval(renewal);
+      memory.stop();
       await browser?.close();
       await fetcher.close();
     }
