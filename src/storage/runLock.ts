@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { ensureDirectory } from '../util/ensureDir.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -101,7 +101,7 @@ function takeLock(storeDir: string, worker: WorkerId, leaseMs: number): RunLock 
   ensureDirectory(storeDir);
   const file = join(storeDir, LOCK_FILE);
   let recovered: LockBody | null = null;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     const body: LockBody = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), worker, expiresAt: Date.now() + leaseMs };
     try {
       const fd = openSync(file, 'wx');
@@ -117,13 +117,49 @@ function takeLock(storeDir: string, worker: WorkerId, leaseMs: number): RunLock 
     const state = other ? holderState(other, Date.now(), () => false, false) : 'stale';
     if (other && state !== 'stale') throw refusal(storeDir, file, other, state);
     recovered = other;
-    try {
-      unlinkSync(file);
-    } catch {
-      /* someone else recovered it first; retry */
-    }
+    if (!removeStale(file, other)) sleepSync(5); // another contender is mid-takeover: its lock appears in a moment
   }
   throw new LockError(`could not take the lock ${file}`, file);
+}
+
+/** A takeover guard older than this was left by a contender killed mid-takeover (a takeover lasts milliseconds). */
+const GUARD_STALE_MS = 10_000;
+
+/**
+ * Removes the stale lock `seen` — only while holding the takeover guard (an O_EXCL file beside the lock) and only if
+ * the file still holds that same lock. Without the guard, two contenders that both read the stale lock could
+ * interleave "A unlinks, A creates its lock, B unlinks A's fresh lock, B creates": two runs at once.
+ */
+function removeStale(file: string, seen: LockBody | null): boolean {
+  const guard = `${file}.takeover`;
+  try {
+    closeSync(openSync(guard, 'wx'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > GUARD_STALE_MS) unlinkSync(guard);
+    } catch {
+      /* its taker finished meanwhile */
+    }
+    return false;
+  }
+  try {
+    const now = readLock(file);
+    if (JSON.stringify(now) === JSON.stringify(seen)) unlinkSync(file);
+  } catch {
+    /* gone already */
+  } finally {
+    try {
+      unlinkSync(guard);
+    } catch {
+      /* removed as stale by a contender: harmless, the lock itself was checked under it */
+    }
+  }
+  return true;
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** The taken lock: its lease renewed every third of its length until released (or until someone else holds the file). */
@@ -133,7 +169,9 @@ function held(file: string, body: LockBody, leaseMs: number, recovered: LockBody
   const ours = () => readLock(file)?.worker === worker;
   const renewal = setInterval(() => {
     try {
-      if (!ours()) return;
+      const now = readLock(file);
+      // Once our lease has run out another machine may be taking the lock over: renewing then could overwrite its lock.
+      if (now?.worker !== worker || (now.expiresAt ?? Infinity) <= Date.now()) return;
       // Whole or not at all: a reader never sees a torn lock while the holder lives.
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify({ ...body, expiresAt: Date.now() + leaseMs }));

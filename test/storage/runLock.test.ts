@@ -80,3 +80,26 @@ test('the holder renews its lease while it holds the lock', async () => {
     lock.release();
   }
 });
+
+test('contenders racing for a dead run\'s lock: exactly one takes it over, every round', async () => {
+  const { spawn } = await import('node:child_process');
+  const contender = join(import.meta.dirname, '../fixtures/storage/lock-contender.ts');
+  for (let round = 0; round < 3; round++) {
+    const store = tempDir();
+    const pid = deadPid();
+    writeLock(store, { pid, host: hostname(), startedAt: 'x', worker: `${hostname()}:${pid}:deadbeef`, expiresAt: Date.now() + 60_000 });
+    const startAt = Date.now() + 2500; // after every child has loaded tsx
+    const outcomes = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', contender, store, String(startAt), '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('error', reject);
+          child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`contender exited ${code}`))));
+        }),
+      ),
+    );
+    assert.equal(outcomes.filter((o) => o === 'got').length, 1, `round ${round}: ${outcomes.join(', ')}`);
+  }
+});
