@@ -159,18 +159,27 @@ const HEADLINE_TAGS = new Set([
 
 /** First non-space character of an element's text (a few steps down the tree at most). */
 function firstChar(el: Element): string | undefined {
-  const stack: AnyNode[] = [el];
+  // It runs on every headline-sized element of the page: one reused stack, and search() rather than exec() (no match array).
+  const stack = firstCharStack;
+  stack.push(el);
+  let first: string | undefined;
   for (let steps = 0; stack.length > 0 && steps < 64; steps++) {
     const n = stack.pop()!;
     if (isText(n)) {
-      const m = /[^\s\u00a0\u3000]/.exec(n.data);
-      if (m) return m[0].toLowerCase();
+      const i = n.data.search(NON_SPACE);
+      if (i >= 0) {
+        first = n.data[i].toLowerCase();
+        break;
+      }
     } else if (isTag(n)) {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
     }
   }
-  return undefined;
+  if (stack.length !== 0) stack.length = 0;
+  return first;
 }
+const firstCharStack: AnyNode[] = [];
+const NON_SPACE = /[^\s\u00a0\u3000]/;
 
 function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, refChars: Set<string>): Array<{ el: Element; text: string; prior: number }> {
   const out: Array<{ el: Element; text: string; prior: number }> = [];
