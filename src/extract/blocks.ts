@@ -100,9 +100,10 @@ class Emitter {
       if (ctx.quoted) block.quoted = true;
       this.blocks.push(block);
     }
-    // Emptied, not replaced: flush runs at every block boundary, most often with nothing to flush.
-    this.text.length = 0;
-    this.md.length = 0;
+    // Emptied, not replaced: flush runs at every block boundary, most often with nothing to flush (and setting an
+    // array's length is a builtin call, dearer than the test).
+    if (this.text.length !== 0) this.text.length = 0;
+    if (this.md.length !== 0) this.md.length = 0;
     this.linkChars = 0;
     this.owner = undefined;
     if (this.pendingImages.length > 0) {

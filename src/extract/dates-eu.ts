@@ -49,6 +49,8 @@ const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:
 const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:\.|er|º|°)?\s?(?:de\s)?(\p{L}{3,10})\.?,?\s(?:de\s)?((?:19|20)\d{2})(?!\d)${TIME}`, 'u');
 
 const LATIN_WORD = /[A-Za-z\u00c0-\u00ff]{3}/;
+/** What both regexes need: the year, as they spell it. */
+const HAS_YEAR = /(?:19|20)\d{2}/;
 
 function withTime(p: DateParts, g: Array<string | undefined>): DateParts {
   const [h, mi, s] = g;
@@ -62,6 +64,7 @@ function withTime(p: DateParts, g: Array<string | undefined>): DateParts {
 export function parseEuropeanDate(text: string, valid: (p: DateParts) => DateParts | undefined): DateParts | undefined {
   // Cheap gates before the regexes: dotted dates need a dot, month names need Latin letters (most Chinese lines
   // have neither, and this runs on every dated line).
+  if (!HAS_YEAR.test(text)) return undefined; // both forms end in a four-digit year (most English lines have none)
   let m = text.includes('.') ? DMY_DOT.exec(text) : null;
   if (m) {
     const ok = valid(withTime({ year: +m[3], month: +m[2], day: +m[1] }, m.slice(4, 7)));

@@ -4,6 +4,7 @@
  * overflow the stack, and the tree is flattened below MAX_DEPTH so later code need not care.
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
+import { parseDocument } from 'htmlparser2';
 import { Text, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { clip } from './text.js';
 
@@ -15,7 +16,8 @@ export const MAX_DEPTH = 200;
 export const MAX_NODES = 250_000;
 
 export interface ParsedPage {
-  $: CheerioAPI;
+  /** Built on first use (only CSS-selector overrides need it): cheerio's load costs a few per cent of a page. */
+  readonly $: CheerioAPI;
   doc: Document;
   warnings: string[];
 }
@@ -49,11 +51,18 @@ export function parsePage(rawHtml: string): ParsedPage {
     warnings.push(`markup nested deeper than ${MAX_MARKUP_DEPTH} levels was unwrapped before parsing`);
     html = unnested;
   }
-  const $ = load(html, { xml: false });
-  const doc = $.root()[0] as Document;
+  // The same parser and options cheerio's load(html, { xml: false }) uses; cheerio wraps the document only when asked.
+  const doc = parseDocument(html);
   const tooDeep = flattenDeepSubtrees(doc);
   if (tooDeep > 0) warnings.push(`${tooDeep} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
-  return { $, doc, warnings };
+  let $: CheerioAPI | undefined;
+  return {
+    get $() {
+      return ($ ??= load(doc));
+    },
+    doc,
+    warnings,
+  };
 }
 
 /** Past this many unclosed tags, markup is unwrapped before parsing (the parser's tag stack grows quadratically). */

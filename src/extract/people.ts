@@ -180,7 +180,7 @@ function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones)
   const header = new Set(zones.header.map((l) => l.el));
   for (const el of order) {
     const cls = classAndId(el);
-    if (!cls.trim() || !SOURCE_CLASS.test(cls)) continue;
+    if (!cls || !SOURCE_CLASS.test(cls)) continue; // (a blank value cannot match either: no trim() copy per element)
     const size = stats.get(el)?.len ?? 0;
     if (size < 2 || size > 60) continue;
     // Only near the headline: the info line's element or one inside it.

@@ -159,21 +159,32 @@ const HEADLINE_TAGS = new Set([
 
 /** First non-space character of an element's text (a few steps down the tree at most). */
 function firstChar(el: Element): string | undefined {
-  const stack: AnyNode[] = [el];
+  // It runs on every headline-sized element of the page: one reused stack, and search() rather than exec() (no match array).
+  const stack = firstCharStack;
+  stack.push(el);
+  let first: string | undefined;
   for (let steps = 0; stack.length > 0 && steps < 64; steps++) {
     const n = stack.pop()!;
     if (isText(n)) {
-      const m = /[^\s\u00a0\u3000]/.exec(n.data);
-      if (m) return m[0].toLowerCase();
+      const i = n.data.search(NON_SPACE);
+      if (i >= 0) {
+        first = n.data[i].toLowerCase();
+        break;
+      }
     } else if (isTag(n)) {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
     }
   }
-  return undefined;
+  if (stack.length !== 0) stack.length = 0;
+  return first;
 }
+const firstCharStack: AnyNode[] = [];
+const NON_SPACE = /[^\s\u00a0\u3000]/;
 
 function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, refChars: Set<string>): Array<{ el: Element; text: string; prior: number }> {
   const out: Array<{ el: Element; text: string; prior: number }> = [];
+  // Nested candidates often hold the same text (<h2><a>headline</a></h2>, <li><a>…</a></li>): tidied once.
+  const tidied = new Map<string, string>();
   for (const el of order) {
     const size = stats.get(el)?.len ?? 0;
     if (size < 4 || size > maxLen) continue;
@@ -188,7 +199,10 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
     else prior = 0.5;
     // Generic elements only when they could hold a real headline, not every short link and span.
     if (prior === 0.5 && size < 8) continue;
-    out.push({ el, text: tidyTitle(textContent(el)), prior });
+    const raw = textContent(el);
+    let text = tidied.get(raw);
+    if (text === undefined) tidied.set(raw, (text = tidyTitle(raw)));
+    out.push({ el, text, prior });
     if (out.length > 5000) break;
   }
   return out;
@@ -217,8 +231,10 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   const docKey = src.docTitle ? squashKey(src.docTitle) : '';
   const cleanedKey = squashKey(cleanedDoc);
   const channels: string[] = [];
+  const squashed = new Map<string, string>();
   for (const c of headlineCandidates(order, stats, maxLen, refChars)) {
-    const ck = squashKey(c.text);
+    let ck = squashed.get(c.text);
+    if (ck === undefined) squashed.set(c.text, (ck = squashKey(c.text)));
     // Cheap containment test first: most page elements are not part of any title.
     if (!ck || !refs.some((r) => r.squashed.includes(ck))) continue;
     const clen = weightedLength(c.text);
