@@ -10,7 +10,7 @@ import { classAndId, closest, elementsIn, isTag, textContent, type Element } fro
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
@@ -268,6 +268,12 @@ function abbreviatesSite(name: string, siteNames: string[]): boolean {
   });
 }
 
+/** "聯合新聞網 | 聯合新聞網": a template that printed the name twice around a separator names it once. */
+function unrepeated(name: string): string {
+  const parts = name.split(/\s*[|｜]\s*|\s+[-–—]\s+/);
+  return parts.length > 1 && parts.every((p) => p && comparable(p) === comparable(parts[0])) ? parts[0] : name;
+}
+
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
   const siteNames = siteNamesOf(head);
   // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
@@ -285,6 +291,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, sourceFromText) ??
     firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromDateline) ??
     firstOf(header, sourceFromInfoLine) ??
+    sourceFromOutletLine(header) ??
     sourceFromElements(order, stats, zones) ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
@@ -299,7 +306,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
   const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
   // A hosting platform ("微信公众平台", "今日头条") names no outlet: without the account's name, no source.
-  const publisher = account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
+  const found = account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
+  const publisher = found && unrepeated(found);
 
   const exclude = [...siteNames, ...(publisher ? [publisher] : []), ...(editor ? [editor] : [])].map(comparable);
   // A personal blog's site name is its writer's name ("Damien Walter"): a Latin full name is not excluded for

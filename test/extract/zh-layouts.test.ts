@@ -1,0 +1,45 @@
+/**
+ * Chinese page layouts whose metadata sits where the zone and line rules did not look (issue 12): a row of tool
+ * buttons between headline and info line, the outlet in its own element or on its own line, a publisher name printed twice.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sourceFromDateline, sourceFromOutletLine } from '../../src/extract/byline.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+test('share, print and font-size buttons between headline and info line do not hide the info line', () => {
+  const buttons = ['+', '分享', '分享', '分享', '留言', '列印', 'A-A+'].map((b) => `<div class="tool"><a href="#">${b}</a></div>`).join('');
+  const page = `<div class="story"><h1>市府宣布新開通十二條公車路線</h1>${buttons}
+    <div class="info"><span>2019-03-18 23:59</span>聯合報 記者<a href="/reporter/1">陳嘉寧</a>／台北報導</div>
+    ${zhParagraphs(4)}</div>`;
+  const a = extractFrom(page, { head: '<title>市府宣布新開通十二條公車路線 | 聯合新聞網</title><meta property="og:site_name" content="聯合新聞網">' });
+  assert.equal(a.publisher, '聯合報');
+  assert.equal(a.author, '陳嘉寧');
+});
+
+test('an outlet and its reporter in two elements still open a slash dateline', () => {
+  assert.equal(sourceFromDateline('中國時報 張立勳／特稿 2013年07月18日 05:40'), '中國時報');
+  assert.equal(sourceFromDateline('中國時報張立勳／特稿'), '中國時報');
+  // A word before the name that ends like no outlet credits nothing.
+  assert.equal(sourceFromDateline('記者 張立勳／台北報導'), undefined);
+});
+
+test('an outlet alone on a line of the info block, next to the date or the dateline, is the source', () => {
+  assert.equal(sourceFromOutletLine([{ text: '2014-04-05 01:28' }, { text: '中國時報' }, { text: '劉屏／華盛頓4日電' }]), '中國時報');
+  assert.equal(sourceFromOutletLine([{ text: '中國時報' }, { text: '劉屏／華盛頓4日電' }]), '中國時報');
+  // Far from any date or dateline, or the paper's own 本報: nothing.
+  assert.equal(sourceFromOutletLine([{ text: '中國時報' }, { text: '稍後再讀' }]), undefined);
+  assert.equal(sourceFromOutletLine([{ text: '2014-04-05 01:28' }, { text: '本報' }]), undefined);
+
+  const page = `<div class="article"><h1>美國國務院回應學生抗議活動</h1>
+    <div class="date">2014-04-05 01:28</div><div class="paper">中國時報</div><div class="by">劉屏／華盛頓4日電</div>
+    ${zhParagraphs(4)}</div>`;
+  const a = extractFrom(page, { head: '<title>美國國務院回應學生抗議活動｜中時理財</title>' });
+  assert.equal(a.publisher, '中國時報');
+});
+
+test('a publisher name the template printed twice around a bar is named once', () => {
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: '市府宣布新開通十二條公車路線', publisher: { '@type': 'Organization', name: '某某新聞網 | 某某新聞網' } });
+  const a = extractFrom(`<article><h1>市府宣布新開通十二條公車路線</h1>${zhParagraphs(4)}</article>`, { head: `<script type="application/ld+json">${ld}</script>` });
+  assert.equal(a.publisher, '某某新聞網');
+});
