@@ -1,6 +1,7 @@
 /**
  * Chinese page layouts whose metadata sits where the zone and line rules did not look (issue 12): a row of tool
- * buttons between headline and info line, the outlet in its own element or on its own line, a publisher name printed twice.
+ * buttons between headline and info line, the outlet in its own element or on its own line, a headline printed as a
+ * plain table cell under a <title> that names only the site, a publisher name printed twice.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,6 +37,20 @@ test('an outlet alone on a line of the info block, next to the date or the datel
     ${zhParagraphs(4)}</div>`;
   const a = extractFrom(page, { head: '<title>美國國務院回應學生抗議活動｜中時理財</title>' });
   assert.equal(a.publisher, '中國時報');
+});
+
+test('a plain table cell right above the body is the headline when <title> names only the site', () => {
+  const page = `<table><tr><td class="crumb"><a href="/">某某新聞網</a> / <a href="/list?k=14">醫療</a></td></tr>
+    <tr><td align="left">中風年輕化 十四歲少年腦溢血送醫</td></tr>
+    <tr><td>${zhParagraphs(4)}</td></tr></table>`;
+  const a = extractFrom(page, { head: '<title>某某電視台 新聞網</title><meta property="og:site_name" content="某某新聞網">' });
+  assert.equal(a.title, '中風年輕化 十四歲少年腦溢血送醫');
+
+  // With a real headline in <title> the metadata keeps it; a sentence ending in 。 above the body is no headline.
+  const titled = extractFrom(page, { head: '<title>少年中風送醫 醫師籲重視家族病史 - 某某新聞網</title>' });
+  assert.equal(titled.title, '少年中風送醫 醫師籲重視家族病史');
+  const lead = page.replace('中風年輕化 十四歲少年腦溢血送醫', '今年以來全市共有十二名少年因腦溢血送醫。');
+  assert.notEqual(extractFrom(lead, { head: '<title>某某電視台 新聞網</title>' }).title, '今年以來全市共有十二名少年因腦溢血送醫。');
 });
 
 test('a publisher name the template printed twice around a bar is named once', () => {
