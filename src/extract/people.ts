@@ -131,6 +131,25 @@ function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | undefined
   return undefined;
 }
 
+/** A forum's or blog platform's poster link: class user-name / username / nickname, or data-author="true". */
+const USER_LINK_CLASS = /(?:^|[\s_-])(?:user-?name|username-link|nick-?name)(?:$|[\s_-])/i;
+
+/**
+ * A forum thread or platform post names its poster by handle in a user link on the line under the headline
+ * (`<a class="user-name" href="/zzz6519003">zzz6519003</a> · 19 天前`): a login-like handle is the byline there.
+ */
+function authorFromUserLinks(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const l of lines) {
+    if (l.text.length > 200) continue;
+    for (const a of elementsIn(l.el)) {
+      if (a.name !== 'a' || !(a.attribs['data-author'] === 'true' || USER_LINK_CLASS.test(a.attribs.class ?? ''))) continue;
+      const text = collapseSpace(textContent(a));
+      if (text.length >= 2 && text.length <= 30 && !/\s{2,}|[:：]/.test(text)) return valid(text);
+    }
+  }
+  return undefined;
+}
+
 /**
  * meta author, unless it is a login or channel code ("admin", "edu") rather than a name. A list that mixes the
  * writer with outlets ("張立勳／特稿, 中國時報, 中時電子報") keeps the people.
@@ -330,6 +349,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     }) : undefined) ??
     authorFromBylineElements(order, stats, valid) ??
     authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
+    authorFromUserLinks(header, valid) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??

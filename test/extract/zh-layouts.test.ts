@@ -58,3 +58,15 @@ test('a publisher name the template printed twice around a bar is named once', (
   const a = extractFrom(`<article><h1>市府宣布新開通十二條公車路線</h1>${zhParagraphs(4)}</article>`, { head: `<script type="application/ld+json">${ld}</script>` });
   assert.equal(a.publisher, '某某新聞網');
 });
+
+test("a forum thread's poster, named by handle in a user link on the line under the headline, is the author", () => {
+  const nav = ['首页', '社区', '招聘', '登录'].map((n) => `<li><a href="/${n}">${n}</a></li>`).join('');
+  const page = `<ul class="nav">${nav}</ul><div class="topic"><h1><a class="node" href="/node/1">交通</a> <span class="title">新公交线路开通后的一点体验</span></h1>
+    <div class="info"><a class="user-name" href="/rider2024">rider2024</a> · 1 月前 · 最后由 <a class="user-name" href="/lastone">lastone</a> 回复于 19 天前 · 1350 次阅读</div></div>
+    <div class="body">${zhParagraphs(4)}</div>
+    <div class="reply"><a class="user-name" href="/someone">someone</a> #1 1 月前<p>谢谢分享，很有帮助。</p></div>`;
+  const a = extractFrom(page, { head: '<title>新公交线路开通后的一点体验 · 某某社区</title>' });
+  assert.equal(a.author, 'rider2024');
+  // Without the marked link the handle is not taken for a name.
+  assert.notEqual(extractFrom(page.replace(/ class="user-name"/g, ''), { head: '<title>新公交线路开通后的一点体验 · 某某社区</title>' }).author, 'rider2024');
+});
