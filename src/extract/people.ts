@@ -287,6 +287,17 @@ function abbreviatesSite(name: string, siteNames: string[]): boolean {
   });
 }
 
+/**
+ * "文｜财新 余聪": a byline that names the outlet's short form before the writer; the outlet token (the start of the
+ * site's or the credited source's name) is no part of the author.
+ */
+function withoutOutletToken(author: string | undefined, siteNames: string[], publisher: string | undefined): string | undefined {
+  if (!author || !/[\u3400-\u9fff]/.test(author) || !author.includes(' ')) return author;
+  const names = publisher ? [...siteNames, publisher] : siteNames;
+  const kept = author.split(' ').filter((t) => !(abbreviatesSite(t, names) || isOutletName(t)));
+  return kept.length > 0 && kept.length < author.split(' ').length ? kept.join(' ') : author;
+}
+
 /** "聯合新聞網 | 聯合新聞網": a template that printed the name twice around a separator names it once. */
 function unrepeated(name: string): string {
   const parts = name.split(/\s*[|｜]\s*|\s+[-–—]\s+/);
@@ -358,7 +369,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
-  return { author: fullerFromMeta(author, [metaAuthor(head), labelledMetaAuthor(head)]), editor, publisher };
+  return { author: fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]), editor, publisher };
 }
 
 /**

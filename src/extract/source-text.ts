@@ -74,10 +74,15 @@ const DATELINE_OUTLET = new RegExp(String.raw`^\s*[【\[〔]\s*([^╱／/】\]�
 // The outlet and the name may sit in two elements ("<a>中國時報</a><a>張立勳</a>／特稿", read as "中國時報 張立勳／特稿").
 const GLUED_OUTLET = new RegExp(String.raw`^\s*(${OUTLET_PREFIX})\s?${CN_NAME}\s*[／╱/]\s*${DATELINE_KIND}`);
 
+/** "【财新网】9月26日，…", "【环球网】讯": an outlet bracketed alone at the opening, then the date or 讯/电. */
+const BRACKETED_OUTLET = /^\s*【([^】\s]{2,16})】\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}日|[讯訊电電])/;
+
 export function sourceFromDateline(text: string): string | undefined {
   if (text.length > 600) return undefined;
   const wire = WIRE_DATELINE.exec(text.slice(0, 200));
   if (wire) return wire[1];
+  const bracketed = BRACKETED_OUTLET.exec(text);
+  if (bracketed && OUTLET_NAME.test(bracketed[1]) && !/^(?:本报|本報|本网|本網)/.test(bracketed[1])) return cleanSource(bracketed[1]);
   const m = DATELINE_OUTLET.exec(text) ?? GLUED_OUTLET.exec(text);
   if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本報|本报|本網|本网)/.test(m[1])) return undefined;
   return cleanSource(m[1]);

@@ -70,3 +70,29 @@ test("a forum thread's poster, named by handle in a user link on the line under 
   // Without the marked link the handle is not taken for a name.
   assert.notEqual(extractFrom(page.replace(/ class="user-name"/g, ''), { head: '<title>新公交线路开通后的一点体验 · 某某社区</title>' }).author, 'rider2024');
 });
+
+test('a calendar tile (the day as a big numeral over "2024年02月") gives the full date', () => {
+  const page = `<div class="detail"><h1>研究所召开干部职工大会暨党风廉政建设大会</h1>
+    <div class="data"><div class="day">21</div><div class="year">2024年02月</div></div>
+    ${zhParagraphs(4)}</div>`;
+  assert.equal(extractFrom(page, { head: '<title>某某研究所</title>' }).publishedAt, '2024-02-21');
+  // A number that is no day of that month leaves the month alone.
+  assert.equal(extractFrom(page.replace('>21<', '>31<'), { head: '<title>某某研究所</title>' }).publishedAt, '2024-02');
+});
+
+test('an outlet bracketed alone at the opening of the body, then the date, is the source', () => {
+  assert.equal(sourceFromDateline('【某某网】9月26日，汽车服务平台正式挂牌上市。'), '某某网');
+  assert.equal(sourceFromDateline('【某某日报】10月11日讯 今天上午'), '某某日报');
+  // A section label or the paper's own 本报 credits no outlet.
+  assert.equal(sourceFromDateline('【导读】9月26日，'), undefined);
+  assert.equal(sourceFromDateline('【本报讯】今天上午'), undefined);
+});
+
+test("the outlet's short name before the writer in a byline ('文｜某新 张三') is no part of the author", () => {
+  const page = `<div class="article"><h1>新公交线路开通首日客流平稳</h1><div class="by">文｜某新 张三</div>
+    <div class="time">2023年09月26日 17:22</div>${zhParagraphs(4)}</div>`;
+  const a = extractFrom(page, { head: '<title>新公交线路开通首日客流平稳_某新网</title><meta property="og:site_name" content="某新网">' });
+  assert.equal(a.author, '张三');
+  // Two writers stay two writers.
+  assert.equal(extractFrom(page.replace('某新 张三', '李四 张三'), { head: '<title>新公交线路开通首日客流平稳_某新网</title>' }).author, '李四 张三');
+});
