@@ -9,7 +9,7 @@ import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isPl
 import { collapseSpace } from './text.js';
 
 export { barSeparators } from './people-patterns.js';
-export { sourceFromDateline, sourceFromInfoLine, sourceFromText } from './source-text.js';
+export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText } from './source-text.js';
 
 
 /** A label glued to the name by the page's markup ("作者：孙宁责任编辑：NF041" from two adjacent spans). */

@@ -47,6 +47,18 @@ export function findBodyStart(lines: Block[], contentRoots: Element[]): number {
   return lines.findIndex((l) => inside.has(l.el));
 }
 
+/** A tool button's label ("+", "分享", "列印", "A-A+"): too short to say anything. */
+const isControlLine = (l: Block): boolean => l.text.length <= 4;
+/**
+ * Where a zone of `want` lines starting at `from` ends, not counting tool-button lines: a row of share, print and
+ * font-size buttons between headline and info line must not push the info line out of the zone.
+ */
+function headerEnd(lines: Block[], from: number, want: number, limit: number): number {
+  let i = from;
+  for (let counted = 0; i < limit && i < from + want * 3 && counted < want; i++) if (!isControlLine(lines[i])) counted++;
+  return i;
+}
+
 export function pageZones(lines: Block[], contentRoots: Element[], titleEl: Element | undefined, title: string | undefined): PageZones {
   const inside = contentSet(contentRoots);
   let bodyStart = -1;
@@ -70,10 +82,10 @@ export function pageZones(lines: Block[], contentRoots: Element[], titleEl: Elem
   }
   let header: Block[] = [];
   if (titleIdx >= 0 && (bodyStart < 0 || titleIdx < bodyStart)) {
-    header = lines.slice(titleIdx + 1, bodyStart >= 0 ? Math.min(bodyStart, titleIdx + 13) : titleIdx + 13);
+    header = lines.slice(titleIdx + 1, headerEnd(lines, titleIdx + 1, 12, bodyStart >= 0 ? bodyStart : lines.length));
   } else if (titleIdx >= 0) {
     // Headline inside the body container: the info line follows it.
-    header = lines.slice(titleIdx + 1, titleIdx + 6);
+    header = lines.slice(titleIdx + 1, headerEnd(lines, titleIdx + 1, 5, lines.length));
   } else if (bodyStart >= 0) {
     header = lines.slice(Math.max(0, bodyStart - 8), bodyStart);
   }

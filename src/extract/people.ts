@@ -10,7 +10,7 @@ import { classAndId, closest, elementsIn, isTag, textContent, type Element } fro
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
@@ -127,6 +127,25 @@ function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | undefined
     }
     const joined = names.length > 0 ? valid(names.join(/[A-Za-z]/.test(names[0]) ? ', ' : ' ')) : undefined;
     if (joined) return joined;
+  }
+  return undefined;
+}
+
+/** A forum's or blog platform's poster link: class user-name / username / nickname, or data-author="true". */
+const USER_LINK_CLASS = /(?:^|[\s_-])(?:user-?name|username-link|nick-?name)(?:$|[\s_-])/i;
+
+/**
+ * A forum thread or platform post names its poster by handle in a user link on the line under the headline
+ * (`<a class="user-name" href="/zzz6519003">zzz6519003</a> · 19 天前`): a login-like handle is the byline there.
+ */
+function authorFromUserLinks(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const l of lines) {
+    if (l.text.length > 200) continue;
+    for (const a of elementsIn(l.el)) {
+      if (a.name !== 'a' || !(a.attribs['data-author'] === 'true' || USER_LINK_CLASS.test(a.attribs.class ?? ''))) continue;
+      const text = collapseSpace(textContent(a));
+      if (text.length >= 2 && text.length <= 30 && !/\s{2,}|[:：]/.test(text)) return valid(text);
+    }
   }
   return undefined;
 }
@@ -268,6 +287,23 @@ function abbreviatesSite(name: string, siteNames: string[]): boolean {
   });
 }
 
+/**
+ * "文｜财新 余聪": a byline that names the outlet's short form before the writer; the outlet token (the start of the
+ * site's or the credited source's name) is no part of the author.
+ */
+function withoutOutletToken(author: string | undefined, siteNames: string[], publisher: string | undefined): string | undefined {
+  if (!author || !/[\u3400-\u9fff]/.test(author) || !author.includes(' ')) return author;
+  const names = publisher ? [...siteNames, publisher] : siteNames;
+  const kept = author.split(' ').filter((t) => !(abbreviatesSite(t, names) || isOutletName(t)));
+  return kept.length > 0 && kept.length < author.split(' ').length ? kept.join(' ') : author;
+}
+
+/** "聯合新聞網 | 聯合新聞網": a template that printed the name twice around a separator names it once. */
+function unrepeated(name: string): string {
+  const parts = name.split(/\s*[|｜]\s*|\s+[-–—]\s+/);
+  return parts.length > 1 && parts.every((p) => p && comparable(p) === comparable(parts[0])) ? parts[0] : name;
+}
+
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
   const siteNames = siteNamesOf(head);
   // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
@@ -285,6 +321,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, sourceFromText) ??
     firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromDateline) ??
     firstOf(header, sourceFromInfoLine) ??
+    sourceFromOutletLine(header) ??
     sourceFromElements(order, stats, zones) ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
@@ -299,7 +336,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
   const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
   // A hosting platform ("微信公众平台", "今日头条") names no outlet: without the account's name, no source.
-  const publisher = account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
+  const found = account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
+  const publisher = found && unrepeated(found);
 
   const exclude = [...siteNames, ...(publisher ? [publisher] : []), ...(editor ? [editor] : [])].map(comparable);
   // A personal blog's site name is its writer's name ("Damien Walter"): a Latin full name is not excluded for
@@ -322,6 +360,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     }) : undefined) ??
     authorFromBylineElements(order, stats, valid) ??
     authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
+    authorFromUserLinks(header, valid) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??
@@ -330,7 +369,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
-  return { author: fullerFromMeta(author, [metaAuthor(head), labelledMetaAuthor(head)]), editor, publisher };
+  return { author: fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]), editor, publisher };
 }
 
 /**

@@ -145,11 +145,20 @@ function localClock(p: DateParts, all: TimeCandidate[], zone: string): DateParts
   return local;
 }
 
+/** A day of the month alone in its element ("21"): the big numeral of a calendar tile. */
+const TILE_DAY = /^\s*(\d{1,2})\s*日?\s*$/;
+
 function monthFromLines(lines: { text: string }[], ctx: DateContext): DateParts | undefined {
-  for (const l of lines) {
-    if (l.text.length > 80) continue;
-    const p = parseDateText(collapseSpace(l.text), ctx);
-    if (p && precisionOf(p) === 2) return p;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].text.length > 80) continue;
+    const p = parseDateText(collapseSpace(lines[i].text), ctx);
+    if (!p || precisionOf(p) !== 2) continue;
+    // A calendar tile prints the day as a numeral beside (usually above) its "2024年02月" line.
+    for (const near of [lines[i - 1], lines[i + 1]]) {
+      const day = near ? TILE_DAY.exec(near.text) : null;
+      if (day && Number(day[1]) >= 1 && Number(day[1]) <= new Date(Date.UTC(p.year, p.month!, 0)).getUTCDate()) return { ...p, day: Number(day[1]) };
+    }
+    return p;
   }
   return undefined;
 }

@@ -71,13 +71,36 @@ export function sourceFromInfoLine(text: string): string | undefined {
 const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)(?:[记記]者|[${CN}]{1,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
 /** "【聯合晚報╱記者楊正海╱即時報導】", "中國時報張立勳／特稿": the outlet that opens a slash dateline. */
 const DATELINE_OUTLET = new RegExp(String.raw`^\s*[【\[〔]\s*([^╱／/】\]〕\s]{2,12}?)\s*[╱／/]`);
-const GLUED_OUTLET = new RegExp(String.raw`^\s*(${OUTLET_PREFIX})${CN_NAME}\s*[／╱/]\s*${DATELINE_KIND}`);
+// The outlet and the name may sit in two elements ("<a>中國時報</a><a>張立勳</a>／特稿", read as "中國時報 張立勳／特稿").
+const GLUED_OUTLET = new RegExp(String.raw`^\s*(${OUTLET_PREFIX})\s?${CN_NAME}\s*[／╱/]\s*${DATELINE_KIND}`);
+
+/** "【财新网】9月26日，…", "【环球网】讯": an outlet bracketed alone at the opening, then the date or 讯/电. */
+const BRACKETED_OUTLET = /^\s*【([^】\s]{2,16})】\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}日|[讯訊电電])/;
 
 export function sourceFromDateline(text: string): string | undefined {
   if (text.length > 600) return undefined;
   const wire = WIRE_DATELINE.exec(text.slice(0, 200));
   if (wire) return wire[1];
+  const bracketed = BRACKETED_OUTLET.exec(text);
+  if (bracketed && OUTLET_NAME.test(bracketed[1]) && !/^(?:本报|本報|本网|本網)/.test(bracketed[1])) return cleanSource(bracketed[1]);
   const m = DATELINE_OUTLET.exec(text) ?? GLUED_OUTLET.exec(text);
   if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本報|本报|本網|本网)/.test(m[1])) return undefined;
   return cleanSource(m[1]);
+}
+
+/** A date, or a slash dateline ("劉屏／華盛頓4日電", "記者王明／台北報導"). */
+const DATE_OR_DATELINE = new RegExp(String.raw`(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[:：]\d{2}|[╱／/]\s*${DATELINE_KIND}`);
+
+/**
+ * An outlet alone on its own line of the info block, next to the date or the dateline ("2014-04-05 01:28" /
+ * "中國時報" / "劉屏／華盛頓4日電"): the publication the copy is credited to.
+ */
+export function sourceFromOutletLine(lines: { text: string }[]): string | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const t = collapseSpace(lines[i].text);
+    if (!OUTLET_NAME.test(t) || /^(?:本报|本報|本网|本網|本刊|本台)/.test(t)) continue;
+    const near = [lines[i - 1], lines[i + 1]].some((l) => l && l.text.length <= 60 && DATE_OR_DATELINE.test(l.text));
+    if (near) return cleanSource(t);
+  }
+  return undefined;
 }

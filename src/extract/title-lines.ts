@@ -57,6 +57,7 @@ export function titleFromLines(
   selfLinks: Set<Element> = new Set(),
   metadataTitle?: string,
   channels: string[] = [],
+  metadataNamesOnlySite = false,
 ): TitleResult | undefined {
   if (bodyStart < 0) return undefined;
   const channel = (text: string): boolean => channels.length > 0 && channels.includes(squashKey(text));
@@ -76,7 +77,33 @@ export function titleFromLines(
     const proximity = i >= bodyStart - 3 ? 0.5 : 0;
     if (s >= 2 && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity, link };
   }
-  if (!best) return undefined;
+  if (!best) return metadataNamesOnlySite ? plainLineAboveBody(lines, bodyStart, channel) : undefined;
   const linkText = best.link ? tidyTitle(textContent(best.link)) : '';
   return { title: weightedLength(linkText) >= 4 ? linkText : tidyTitle(best.line.text), el: best.line.el };
+}
+
+/** A date, a label (作者：, 来源：, 記者) or a tool button: the info line between headline and body, not a headline. */
+const INFO_OR_CONTROL = (text: string): boolean =>
+  text.length <= 4 || /\d{4}[-年/.]\d{1,2}|\d{1,2}[:：]\d{2}|^(?:作者|来源|來源|发布|發布|时间|時間|日期|记者|記者|编辑|編輯|by\s)/i.test(text);
+
+/**
+ * When <title> and og:title name only the site, an old table layout may print its headline as a plain cell, no
+ * heading tag, no bold, no class: then the short unpunctuated line right above the body (over its info line) is it.
+ */
+function plainLineAboveBody(lines: Block[], bodyStart: number, channel: (text: string) => boolean): TitleResult | undefined {
+  for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - 4); i--) {
+    const line = lines[i];
+    if (INFO_OR_CONTROL(line.text)) continue;
+    const len = weightedLength(line.text);
+    const plain =
+      len >= 10 &&
+      len <= 80 &&
+      !/[。；;：:，,、]$/.test(line.text) &&
+      line.linkChars <= line.text.length * 0.3 &&
+      !channel(line.text) &&
+      !isBoilerplateLine(line.text) &&
+      !isSiteChrome(line.el);
+    return plain ? { title: tidyTitle(line.text), el: line.el } : undefined;
+  }
+  return undefined;
 }
