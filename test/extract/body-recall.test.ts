@@ -118,3 +118,20 @@ test('the same list of links closing the article is still left out', () => {
   assert.match(a.body, /expand the downtown bus network/);
   assert.ok(!a.body.includes('Klein Tools MM400'), a.body);
 });
+
+test('chunks numbered in their class ("story-body story-body-1", "-2") are one article, across a box between them', () => {
+  const chunk = (i: number, text: string) => `<div class="story-body story-body-${i}">${text}</div>`;
+  const between = '<div class="supplemental"><div class="story-body"><h2><a href="/other">Another story about the vote</a></h2></div></div>';
+  const lead = '<p>Lead chunk: the council’s sale of the depot is a complicated deal, and it shows how the structure of a sale decides who gets paid and when.</p>';
+  const a = extractFrom(`<h1>Depot sale</h1><article class="story"><div class="wrap">${chunk(1, lead)}</div>${between}<div class="wrap">${chunk(2, enParagraphs(5))}</div></article>`, { head: '<title>Depot sale</title>' });
+  assert.match(a.body, /Lead chunk: the council’s sale/);
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Another story about the vote'), a.body);
+});
+
+test('grid widths ("columns large-8" beside "columns large-4") are not numbered chunks', () => {
+  const side = '<div class="columns large-4"><p>Sidebar note: our newsroom is supported by readers, and every gift helps us cover the city hall beat.</p></div>';
+  const a = extractFrom(`<h1>Buses</h1><div class="row"><div class="columns large-8">${enParagraphs(5)}</div>${side}</div>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Sidebar note'), a.body);
+});
