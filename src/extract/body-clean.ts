@@ -63,7 +63,7 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   if (ALWAYS_FURNITURE.has(el.name)) return share < 0.5;
   const role = el.attribs.role;
   if (role && FURNITURE_ROLES.test(role)) return share < 0.5;
-  if ((el.name === 'header' || el.name === 'footer') && share < 0.3) return true;
+  if ((el.name === 'header' || el.name === 'footer') && share < 0.3) return !isSectionHeader(el, root, stats);
   if (!CONTAINERS.has(el.name)) return false;
   if (isMarkedArticleBody(el)) return false;
   const ld = linkDensity(s);
@@ -91,6 +91,17 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
   if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
   return false;
+}
+
+/**
+ * A <header> opening a section of the article (HTML5 sectioning: <section><header><h2>…</h2></header>…): it holds
+ * a subheading and the article's prose comes before it. The page's or the article's own header comes first.
+ */
+function isSectionHeader(el: Element, root: Element, stats: StatsMap): boolean {
+  if (el.name !== 'header') return false;
+  let heading = false;
+  for (const d of elementsIn(el)) if (/^h[2-6]$/.test(d.name)) heading = true;
+  return heading && proseBeside(el, root, stats, -1) >= 200;
 }
 
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);

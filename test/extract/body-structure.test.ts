@@ -162,3 +162,12 @@ test('a table whose cells hold several paragraphs is still read as layout', () =
   assert.match(a.body, /expand the downtown bus network/);
   assert.ok(!a.markdown.includes('|'), a.markdown);
 });
+
+test('a <header> opening a section inside the article keeps its subheading; the page header is still dropped', () => {
+  const section = (h: string, n: number) => `<section><header><h2>${h}</h2></header>${enParagraphs(n)}</section>`;
+  const pageHeader = '<header><h2>City Desk Daily</h2><p>Local news, every morning.</p></header>';
+  const a = extractFrom(`${pageHeader}<h1>Buses</h1><article><div class="entry-content">${enParagraphs(3)}${section('Requirements analysis of your route', 2)}${section('Choosing a timetable', 2)}</div></article>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /Requirements analysis of your route/);
+  assert.match(a.body, /Choosing a timetable/);
+  assert.ok(!a.body.includes('City Desk Daily'), a.body);
+});
