@@ -6,6 +6,7 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
 import { Text, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { clip } from './text.js';
+import { mayHoldMojibake, repairTextNodes } from './mojibake.js';
 
 /** Pages are cut here: real articles are far smaller, and parse time grows with size. */
 export const MAX_INPUT_CHARS = 2_000_000;
@@ -51,6 +52,7 @@ export function parsePage(rawHtml: string): ParsedPage {
   }
   const $ = load(html, { xml: false });
   const doc = $.root()[0] as Document;
+  if (mayHoldMojibake(html)) repairTextNodes(doc);
   const tooDeep = flattenDeepSubtrees(doc);
   if (tooDeep > 0) warnings.push(`${tooDeep} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
   return { $, doc, warnings };
