@@ -41,7 +41,7 @@ function furnitureIn(root: Element, stats: StatsMap, rootLen: number, byClass: b
       continue;
     }
     if (hasSkippedAncestor(el, skip, root)) continue;
-    if (isFurniture(el, stats, rootLen, byClass)) skip.add(el);
+    if (isFurniture(el, stats, rootLen, byClass, root)) skip.add(el);
   }
   return skip;
 }
@@ -56,14 +56,14 @@ function hasSkippedAncestor(el: Element, skip: Set<Element>, root: Element): boo
   return false;
 }
 
-function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boolean): boolean {
+function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boolean, root: Element): boolean {
   const s = stats.get(el);
   if (!s) return false;
   const share = rootLen > 0 ? s.len / rootLen : 0;
   if (ALWAYS_FURNITURE.has(el.name)) return share < 0.5;
   const role = el.attribs.role;
   if (role && FURNITURE_ROLES.test(role)) return share < 0.5;
-  if ((el.name === 'header' || el.name === 'footer') && share < 0.3) return true;
+  if ((el.name === 'header' || el.name === 'footer') && share < 0.3) return !isSectionHeader(el, root, stats);
   if (!CONTAINERS.has(el.name)) return false;
   if (isMarkedArticleBody(el)) return false;
   const ld = linkDensity(s);
@@ -84,12 +84,42 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
     const items = el.children.filter((c) => c.type === 'tag' && (c as Element).name === 'li').length || 1;
     if (proseLen / items >= 60) return false;
     if (ld > 0.35 && el.name === 'ul' && itemsAreSentences(el, stats)) return false;
+    if (ld > 0.35 && items >= 3 && proseBeside(el, root, stats, 1) >= 200 && proseBeside(el, root, stats, -1) >= 200) return false;
     return ld > 0.35;
   }
   if (ld > 0.5 && s.len > 0 && proseLen < 500) return true;
   // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
   if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
   return false;
+}
+
+/**
+ * A <header> opening a section of the article (HTML5 sectioning: <section><header><h2>…</h2></header>…): it holds
+ * a subheading and the article's prose comes before it. The page's or the article's own header comes first.
+ */
+function isSectionHeader(el: Element, root: Element, stats: StatsMap): boolean {
+  if (el.name !== 'header') return false;
+  let heading = false;
+  for (const d of elementsIn(el)) if (/^h[2-6]$/.test(d.name)) heading = true;
+  return heading && proseBeside(el, root, stats, -1) >= 200;
+}
+
+const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);
+
+/** Unlinked text of the siblings after (step 1) or before (-1) `el`, at every level up to `root`. */
+function proseBeside(el: Element, root: Element, stats: StatsMap, step: 1 | -1): number {
+  let n = 0;
+  for (let cur: Element = el; cur !== root && cur.parent && isTag(cur.parent); cur = cur.parent as Element) {
+    const kids = cur.parent.children;
+    for (let i = kids.indexOf(cur) + step; i >= 0 && i < kids.length; i += step) {
+      const k = kids[i];
+      if (!isTag(k)) continue;
+      const s = stats.get(k);
+      // Paragraphs of prose only: link lists and citation lists around the list do not count.
+      if (s && !LIST_TAGS.has(k.name) && linkDensity(s) < 0.3) n += s.len - s.linkLen;
+    }
+  }
+  return n;
 }
 
 /** Non-link text an item needs to read as a sentence around its links ("Ana fixed [a crash in the tab bar]"). */
@@ -115,7 +145,7 @@ function itemsAreSentences(list: Element, stats: StatsMap): boolean {
     const s = stats.get(c);
     if (s && s.len - s.linkLen >= ITEM_PROSE_MIN && WORDS.test(ownText(c))) sentences++;
   }
-  return items >= 3 && sentences >= items * SENTENCE_ITEM_SHARE;
+  return (items >= 3 && sentences >= items * SENTENCE_ITEM_SHARE) || (items >= 1 && sentences === items);
 }
 
 /** The item's text outside links (to tell words from a bare date or count). */
@@ -256,7 +286,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       if (!started && isInfoLine(b.text)) continue;
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
-      if (isLinkLine(b) && b.kind !== 'heading' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
+      if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
       if (len >= 40) started = true;
     }
     seen += len;

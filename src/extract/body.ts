@@ -151,6 +151,20 @@ function meeting(a: Element, b: Element, max: number): { at: Element; depth: num
 /** How far up (levels) a same-class chunk may meet the chosen container. */
 const SAME_CLASS_MAX_DEPTH = 10;
 
+const NUMBERED_WORD = /^(.+)[-_]\d{1,2}$/;
+
+/**
+ * A class with its numbered chunk words dropped ("story-body story-body-2" → "story-body"): only a word that numbers
+ * another word of the same class (a chunk class and its index, not a grid width such as "large-8"). Empty when the
+ * class has no such word.
+ */
+function chunkClassKey(cls: string): string {
+  const words = cls.trim().split(/\s+/);
+  const set = new Set(words);
+  const kept = words.filter((w) => !set.has(NUMBERED_WORD.exec(w)?.[1] ?? ''));
+  return kept.length < words.length ? kept.sort().join(' ') : '';
+}
+
 /**
  * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
  * between them) under a common ancestor below the page body: the other chunks are part of the body too.
@@ -158,9 +172,12 @@ const SAME_CLASS_MAX_DEPTH = 10;
 function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap): Element[] {
   const cls = top.attribs.class;
   if (!cls) return roots;
+  const key = chunkClassKey(cls);
   const parts: Element[] = [];
   for (const el of order) {
-    if (el === top || el.name !== top.name || el.attribs.class !== cls) continue;
+    if (el === top || el.name !== top.name) continue;
+    const other = el.attribs.class;
+    if (other !== cls && (!key || other === undefined || chunkClassKey(other) !== key)) continue;
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;

@@ -39,8 +39,9 @@ export function isDataTable(table: Element, sizeOf?: (el: Element) => number): b
       if (!isTag(c) || (c.name !== 'td' && c.name !== 'th')) continue;
       cols++;
       cells++;
-      // Cells holding paragraphs, lists or nested tables mean layout.
-      if (c.children.some((k) => isTag(k) && LAYOUT_CHILD.has(k.name))) return false;
+      // Cells holding nested tables, or several paragraphs or lists, mean layout; one <p> per cell is how editors
+      // (Google Docs, WordPress) write a data table's cells.
+      if (isLayoutCell(c)) return false;
       chars += sizeOf ? sizeOf(c) / 1.5 : nonSpaceLength(plainText(c));
     }
     maxCols = Math.max(maxCols, cols);
@@ -49,6 +50,15 @@ export function isDataTable(table: Element, sizeOf?: (el: Element) => number): b
 }
 
 const LAYOUT_CHILD = new Set(['table', 'p', 'div', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
+
+function isLayoutCell(cell: Element): boolean {
+  let blocks = 0;
+  for (const k of cell.children) {
+    if (!isTag(k) || !LAYOUT_CHILD.has(k.name)) continue;
+    if (k.name === 'table' || ++blocks > 1) return true;
+  }
+  return false;
+}
 
 /** Rows of cell texts, in document order (nested tables are not entered). */
 export function tableRows(table: Element): string[][] {

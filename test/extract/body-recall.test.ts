@@ -97,3 +97,41 @@ test('a page whose only text is in a comment-named box still gets that text', ()
   const a = extractFrom(`<h1>坐新公交</h1><div class="nav"><a href="/">首页</a></div><div id="comments">${COMMENTS}</div>`, { head: '<title>坐新公交_某某博客</title>' });
   assert.match(a.body, /第3条评论/);
 });
+
+test('a one- or two-item bulleted list whose items are sentences with links stays in the body', () => {
+  const note = '<ul><li>This hotel features in my lists of <a href="/l/1">the best hotels in the city</a> and <a href="/l/2">the best rooftop pools</a>.</li></ul>';
+  const a = extractFrom(`<h1>Hotels</h1><article><div class="entry-content">${enParagraphs(3)}${note}${enParagraphs(2)}</div></article>`, { head: '<title>Hotels</title>' });
+  assert.match(a.body, /This hotel features in my lists/);
+});
+
+const TOOLS = ['Fluke 117 multimeter', 'Klein Tools MM400', 'Irwin Vise-Grip pliers', 'Channellock 317 long nose pliers'];
+const toolList = `<ul>${TOOLS.map((t, i) => `<li><a href="https://shop.example.com/p/${i}">${t}</a></li>`).join('')}</ul>`;
+
+test('a list of linked names between paragraphs of the article is part of it', () => {
+  const a = extractFrom(`<h1>Tools</h1><article><div class="entry-content">${enParagraphs(3)}<h3>1. Multimeters</h3>${toolList}${enParagraphs(3)}</div></article>`, { head: '<title>Tools</title>' });
+  assert.match(a.body, /Klein Tools MM400/);
+  assert.match(a.body, /Channellock 317/);
+});
+
+test('the same list of links closing the article is still left out', () => {
+  const a = extractFrom(`<h1>Tools</h1><article><div class="entry-content">${enParagraphs(5)}${toolList}</div></article>`, { head: '<title>Tools</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Klein Tools MM400'), a.body);
+});
+
+test('chunks numbered in their class ("story-body story-body-1", "-2") are one article, across a box between them', () => {
+  const chunk = (i: number, text: string) => `<div class="story-body story-body-${i}">${text}</div>`;
+  const between = '<div class="supplemental"><div class="story-body"><h2><a href="/other">Another story about the vote</a></h2></div></div>';
+  const lead = '<p>Lead chunk: the council’s sale of the depot is a complicated deal, and it shows how the structure of a sale decides who gets paid and when.</p>';
+  const a = extractFrom(`<h1>Depot sale</h1><article class="story"><div class="wrap">${chunk(1, lead)}</div>${between}<div class="wrap">${chunk(2, enParagraphs(5))}</div></article>`, { head: '<title>Depot sale</title>' });
+  assert.match(a.body, /Lead chunk: the council’s sale/);
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Another story about the vote'), a.body);
+});
+
+test('grid widths ("columns large-8" beside "columns large-4") are not numbered chunks', () => {
+  const side = '<div class="columns large-4"><p>Sidebar note: our newsroom is supported by readers, and every gift helps us cover the city hall beat.</p></div>';
+  const a = extractFrom(`<h1>Buses</h1><div class="row"><div class="columns large-8">${enParagraphs(5)}</div>${side}</div>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Sidebar note'), a.body);
+});

@@ -144,3 +144,30 @@ test('an article built of "widget"-named blocks (page builders) is not thrown aw
   assert.match(a.body, /The city council voted on Tuesday/);
   assert.match(a.body, /funded largely by a state grant/);
 });
+
+test('a data table whose cells each hold one <p> is a table: a "Comment" column header does not end the article', () => {
+  const cell = (t: string) => `<td><p><b>${t}</b></p></td>`;
+  const row = (a: string, b: string, c: string) => `<tr>${cell(a)}${cell(b)}${cell(c)}</tr>`;
+  const table = `<table><tbody>${row('Entity status', 'Assoc status', 'Comment')}${row('new', 'enqueued', 'Pick up new tasks that are ready.')}${row('claimed', 'started', 'Re-enqueue when the claim times out.')}</tbody></table>`;
+  const closing = '<p>Concurrent task execution is avoided because tasks are explicitly claimed through an exclusive state before they run.</p>';
+  const a = extractFrom(`<h1>Task states</h1><article><div class="entry-content">${enParagraphs(4)}${table}${closing}</div></article>`, { head: '<title>Task states</title>' });
+  assert.match(a.body, /Pick up new tasks that are ready\./);
+  assert.match(a.body, /Concurrent task execution is avoided/);
+  assert.match(a.markdown, /\| *Entity status *\| *Assoc status *\| *Comment *\|/);
+});
+
+test('a table whose cells hold several paragraphs is still read as layout', () => {
+  const col = (n: number) => `<td>${enParagraphs(n)}</td>`;
+  const a = extractFrom(`<h1>Buses</h1><table><tr>${col(2)}${col(3)}</tr><tr><td><p>Posted in news</p></td><td><p>Tags: transit</p></td></tr></table>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.markdown.includes('|'), a.markdown);
+});
+
+test('a <header> opening a section inside the article keeps its subheading; the page header is still dropped', () => {
+  const section = (h: string, n: number) => `<section><header><h2>${h}</h2></header>${enParagraphs(n)}</section>`;
+  const pageHeader = '<header><h2>City Desk Daily</h2><p>Local news, every morning.</p></header>';
+  const a = extractFrom(`${pageHeader}<h1>Buses</h1><article><div class="entry-content">${enParagraphs(3)}${section('Requirements analysis of your route', 2)}${section('Choosing a timetable', 2)}</div></article>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /Requirements analysis of your route/);
+  assert.match(a.body, /Choosing a timetable/);
+  assert.ok(!a.body.includes('City Desk Daily'), a.body);
+});
