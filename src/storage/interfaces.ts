@@ -67,6 +67,8 @@ export interface ClaimRequest {
   policyFor: (host: string, source: string) => HostPolicy;
   /** Sources whose page budget is spent: their URLs are not handed out. */
   exhaustedSources?: ReadonlySet<string>;
+  /** Hosts whose page budget (a source's maxPagesPerHost) is spent: their URLs are not handed out. */
+  exhaustedHosts?: ReadonlySet<string>;
 }
 
 export interface FinishedFetch {
@@ -129,6 +131,18 @@ export interface FrontierStore {
   finish(worker: WorkerId, url: string, result: FinishedFetch, now: number): Promise<boolean>;
   /** Releases the lease and queues the URL again at `at` (a transient failure); false when the lease was lost. */
   retryLater(worker: WorkerId, url: string, at: number, error: string): Promise<boolean>;
+  /**
+   * Done or failed URLs of `sources` whose next revisit (FinishedFetch.nextRevisitAt) is due by `now` go back on the
+   * queue, due at once (a done URL's attempts start again); returns how many. What the embedded crawl does at the
+   * start of every run: a shared crawl's seeder does it once per run.
+   */
+  requeueDue(now: number, sources: readonly string[]): Promise<number>;
+  /**
+   * Books one request start to `host` outside any claim (a page requisite: an image of an article being stored):
+   * the earliest time at or after `now` that keeps the host's spacing (`delayMs`, or the delay a claim stored for the
+   * host when longer). The host's next allowed start moves past it, so no claim, here or in another worker, takes it.
+   */
+  bookStart(host: string, now: number, delayMs: number): Promise<number>;
   /** Expired leases go back to the queue (attempts kept); returns how many. */
   reclaimExpired(now: number): Promise<number>;
   /** Earliest time a queued URL becomes claimable (null when nothing is queued). */

@@ -71,6 +71,7 @@ export class RedisFrontierStore implements FrontierStore {
 
   async claim(req: ClaimRequest): Promise<ClaimedItem[]> {
     const exhausted = JSON.stringify([...(req.exhaustedSources ?? [])]);
+    const exhaustedHosts = JSON.stringify([...(req.exhaustedHosts ?? [])]);
     const out: ClaimedItem[] = [];
     /** The policy the script applied to each host it handed out, `delay/concurrency`. */
     const used = new Map<string, string>();
@@ -80,7 +81,7 @@ export class RedisFrontierStore implements FrontierStore {
     // Round 1 claims on the stored policies; later rounds bring the ones the script asked for (new hosts).
     for (let round = 0; round < 4 && out.length < req.limit; round++) {
       unsent = false;
-      const reply = (await this.run('frontierClaim', req.now, req.limit - out.length, req.leaseMs, req.worker, exhausted, JSON.stringify(policies))) as [ClaimRow[], string[]];
+      const reply = (await this.run('frontierClaim', req.now, req.limit - out.length, req.leaseMs, req.worker, exhausted, JSON.stringify(policies), exhaustedHosts)) as [ClaimRow[], string[]];
       const [rows, need] = reply;
       for (const r of rows) {
         out.push(toClaimed(r, req));
@@ -120,6 +121,24 @@ export class RedisFrontierStore implements FrontierStore {
   async setPolicy(host: string, policy: HostPolicy, startedAt?: number): Promise<void> {
     const p = checkPolicy(policy);
     await this.run('frontierSetPolicy', host, p.delayMs, p.concurrency, startedAt ?? '');
+  }
+
+  async requeueDue(now: number, sources: readonly string[]): Promise<number> {
+    const names = JSON.stringify(sources);
+    let offset = 0;
+    let total = 0;
+    for (;;) {
+      const [read, taken, requeued] = (await this.run('frontierRequeueDue', now, RECLAIM_CHUNK, offset, names)) as [number, number, number];
+      total += Number(requeued);
+      // Other sources' URLs stay in the index: the next page starts past them.
+      offset += Number(read) - Number(taken);
+      if (Number(read) < RECLAIM_CHUNK) return total;
+    }
+  }
+
+  async bookStart(host: string, now: number, delayMs: number): Promise<number> {
+    if (!Number.isFinite(delayMs) || delayMs < 0) throw new RedisFrontierError(`invalid delay for ${host}: ${delayMs} ms`);
+    return Number(await this.run('frontierBookStart', host, now, Math.round(delayMs)));
   }
 
   async renew(worker: WorkerId, urls: readonly string[], expiresAt: number): Promise<string[]> {

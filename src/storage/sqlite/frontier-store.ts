@@ -59,6 +59,10 @@ export class SqliteFrontierStore implements FrontierStore {
       skip: q(`UPDATE lease_queue SET state = 'skipped', outcome = 'excluded' WHERE url = ?`),
       lease: q(`UPDATE lease_queue SET state = 'in_flight', attempts = attempts + 1, worker = @worker, expires_at = @expiresAt WHERE url = @url`),
       book: q(`UPDATE lease_hosts SET next_allowed_at = max(next_allowed_at, @at) WHERE host = @host`),
+      // A host no URL of the queue is on yet (an image host) gets a row: its spacing holds for later claims too.
+      hostNext: q(`INSERT INTO lease_hosts (host) VALUES (?) ON CONFLICT(host) DO UPDATE SET host = host RETURNING next_allowed_at`).pluck(),
+      requeueDue: q(`UPDATE lease_queue SET state = 'queued', due_at = 0, attempts = CASE WHEN state = 'done' THEN 0 ELSE attempts END
+        WHERE state IN ('done', 'failed') AND next_revisit_at <= @now AND source IN (SELECT value FROM json_each(@sources))`),
       finish: q(`UPDATE lease_queue SET state = @state, outcome = @outcome, http_status = @status, last_error = @error, fetched_at = @now,
         snapshot_id = coalesce(@snapshotId, snapshot_id), etag = coalesce(@etag, etag), last_modified = coalesce(@lastModified, last_modified),
         next_revisit_at = @nextRevisitAt, fetch_count = fetch_count + (@state = 'done'), worker = NULL, expires_at = NULL
@@ -127,8 +131,22 @@ export class SqliteFrontierStore implements FrontierStore {
     return this.tx(() => this.s.requeue.run({ url, notBefore }).changes > 0);
   }
 
+  async requeueDue(now: number, sources: readonly string[]): Promise<number> {
+    return this.tx(() => this.s.requeueDue.run({ now, sources: JSON.stringify(sources) }).changes);
+  }
+
+  /** The policy's delay is the caller's: this store keeps no per-host policy (claims ask policyFor each time). */
+  async bookStart(host: string, now: number, delayMs: number): Promise<number> {
+    return this.tx(() => {
+      const at = Math.max(now, this.s.hostNext.get(host) as number);
+      this.s.book.run({ host, at: at + delayMs });
+      return at;
+    });
+  }
+
   async claim(req: ClaimRequest): Promise<ClaimedItem[]> {
     const exhausted = req.exhaustedSources ?? NONE;
+    const exhaustedHosts = req.exhaustedHosts ?? NONE;
     const expiresAt = req.now + req.leaseMs;
     return this.tx(() => {
       const out: ClaimedItem[] = [];
@@ -139,7 +157,7 @@ export class SqliteFrontierStore implements FrontierStore {
         const page = this.s.readyHosts.all({ now: req.now, at: after.at, host: after.host, n }) as ReadyHost[];
         for (const h of page) {
           if (out.length >= req.limit) break;
-          this.claimFromHost(h, req, exhausted, expiresAt, out);
+          if (!exhaustedHosts.has(h.host)) this.claimFromHost(h, req, exhausted, expiresAt, out);
         }
         if (out.length >= req.limit || page.length < n) return out;
         const last = page[page.length - 1];
