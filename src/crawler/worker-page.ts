@@ -10,6 +10,8 @@ import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } fr
 import { runExtractTask } from './extractTask.js';
 import { detectChallenge } from './health.js';
 import { privateAccessFor } from './privateScope.js';
+import { withRequisites } from './requisites.js';
+import { workerPageRequisites } from './worker-requisites.js';
 import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
 import type { WorkerLinks } from './worker-links.js';
@@ -45,6 +47,10 @@ export interface PageStageDeps {
   startSlackMs: (source: SourceConfig) => number | null;
   /** A robots.txt Crawl-delay longer than the source's delay: the worker books this host's slots further apart. */
   noteCrawlDelay: (host: string, ms: number) => void;
+  /** The spacing the worker books between request starts to a host (its claims' policy delay). */
+  delayFor: (host: string, source: SourceConfig) => number;
+  /** Counts something the run's summary reports under limitsHit (page requisites' outcomes). */
+  tally?: (key: string, by?: number) => void;
   /** Present when a source renders with `browser` or `auto`; Chromium starts on the first render. */
   browser?: BrowserFetcher | null;
   /**
@@ -284,6 +290,10 @@ async function handleHtml(
       item.kind !== 'page' ? null : item.depth <= 1 && source.revisit[0] !== undefined ? Date.now() + source.revisit[0] : nextRevisitAt(source, validators, Boolean(validators?.fetchedBefore));
     return finish({ state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next }, all);
   }
+  const excluded = (url: string) => excludedAnywhere(d, url);
+  // The images the article shows, fetched as the embedded crawl fetches them (requisites.ts): the snapshot archives
+  // them in its WARC and records each in snapshot.json, whichever way the article was crawled.
+  const requisites = await workerPageRequisites(d, item, source, privateAccessFor(source, d.allowPrivate), result, article, extracted.prepared, excluded);
   let outcome;
   try {
     outcome = await writeSharedSnapshot(
@@ -291,10 +301,10 @@ async function handleHtml(
         blobs: d.blobs,
         snapshots: d.index.snapshots,
         search: d.index.search,
-        isExcluded: (url) => excludedAnywhere(d, url),
+        isExcluded: excluded,
         stillHeld: async () => (await d.frontier.renew(d.worker, [item.url], Date.now() + d.leaseMs)).includes(item.url),
       },
-      { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: how.render, ...(how.page ? browserPageInput(how.page) : {}) },
+      { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: how.render, ...withRequisites(how.page ? browserPageInput(how.page) : {}, requisites) },
       extracted.prepared,
     );
   } catch (err) {

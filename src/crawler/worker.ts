@@ -117,6 +117,8 @@ export class CrawlWorker {
       worker: this.id, leaseMs, runSignal: this.abort.signal, logger: log,
       startSlackMs: startSlackFor,
       noteCrawlDelay: (host, ms) => this.crawlDelay.set(host, ms),
+      delayFor: (host, source) => this.policyFor(host, source).delayMs,
+      tally: (k, by) => bump(summary.limitsHit, k, by),
       browser,
       renderNext: new Map(),
     };
