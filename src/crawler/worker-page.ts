@@ -62,6 +62,12 @@ export interface PageStageDeps {
 
 type RobotsVerdictLike = { allowed: boolean; robotsUrl: string; reason: string };
 
+/** Why a claim went back unfetched: its slot started too late, or the slot went to the origin's robots.txt. */
+export const RETRY_LATE_SLOT = 'started late for its slot';
+export const RETRY_ROBOTS_FIRST = 'robots.txt fetched first';
+/** An app shell over HTTP (`render: auto`): the page was fetched, and its render comes at the next claim. */
+export const RETRY_RENDER_NEXT = 'app shell: rendering next';
+
 const finish = (result: FinishedFetch, links: QueueItem[] = []): PageOutcome => ({ kind: 'finish', result, links });
 const retry = (at: number, error: string, links: QueueItem[] = []): PageOutcome => ({ kind: 'retry', at, error, links });
 const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);
@@ -104,7 +110,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
     return slack === null || Date.now() - claimedAt <= slack;
   };
   // robots.txt not known yet: this lease's request to the host is the robots.txt fetch; the page waits for a slot of its own.
-  if (!known && !(await inSlot())) return retry(Date.now(), 'started late for its slot');
+  if (!known && !(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT);
   const robotsStart = Date.now();
   const verdict = await d.robots.check(item.requestUrl, privateAccess);
   // Logged once it is known that a request went out: another worker may have cached robots.txt since `known` was
@@ -121,7 +127,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
     return finish({ state: 'failed', outcome: 'robots-unreachable', error: verdict.reason, nextRevisitAt: failureRetryAt(item.attempts) }, sitemapLinks);
   }
   if (!verdict.allowed) return finish({ state: 'skipped', outcome: 'robots' }, sitemapLinks);
-  if (!known && verdict.fetchedNow) return retry(Date.now(), 'robots.txt fetched first', sitemapLinks);
+  if (!known && verdict.fetchedNow) return retry(Date.now(), RETRY_ROBOTS_FIRST, sitemapLinks);
 
   const validators = history(stored);
   const revisit = Boolean(validators?.fetchedBefore && validators.snapshotId);
@@ -133,7 +139,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
       ? (d.renderNext?.get(item.url) ?? (source.render === 'browser' && !conditional ? decideRender('browser').reason : undefined))
       : undefined;
   if (renderReason !== undefined) {
-    if (!(await inSlot())) return retry(Date.now(), 'started late for its slot', sitemapLinks);
+    if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
     d.renderNext?.delete(item.url);
     return renderClaim(d, item, source, privateAccess, verdict, validators, renderReason, sitemapLinks);
   }
@@ -141,7 +147,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   if (source.userAgent) headers['user-agent'] = source.userAgent;
   if (revisit && validators?.etag) headers['if-none-match'] = validators.etag;
   if (revisit && validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
-  if (!(await inSlot())) return retry(Date.now(), 'started late for its slot', sitemapLinks);
+  if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
   let result: FetchResult;
   d.logger.debug({ host: item.host, url: item.requestUrl, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');
   try {
@@ -235,7 +241,7 @@ async function routeFetched(
     const decision = decideRender('auto', decodedText);
     if (decision.mode === 'browser') {
       d.renderNext.set(item.url, decision.reason);
-      return retry(Date.now(), 'app shell: rendering next', sitemapLinks);
+      return retry(Date.now(), RETRY_RENDER_NEXT, sitemapLinks);
     }
     render = decision;
   }
