@@ -71,6 +71,18 @@ export interface ClaimRequest {
   exhaustedHosts?: ReadonlySet<string>;
 }
 
+/** A question about a shared set: its size, and which of `members` it holds ('all': list them). */
+export interface SetRead {
+  key: string;
+  members: readonly string[] | 'all';
+}
+
+export interface SetState {
+  size: number;
+  /** The asked members the set holds (every member for 'all'). */
+  members: string[];
+}
+
 export interface FinishedFetch {
   state: 'done' | 'failed' | 'skipped';
   outcome: string;
@@ -157,6 +169,19 @@ export interface FrontierStore {
   /** Counts one more stored page against a budget key (a source, a host); returns the new total. */
   incrementCounter(key: string, by?: number): Promise<number>;
   counter(key: string): Promise<number>;
+
+  /** Several counters at once (0 for a key never counted). */
+  counters(keys: readonly string[]): Promise<number[]>;
+
+  /**
+   * Sets every worker of a crawl reads and adds to (the trap guard's state per run: src/crawler/worker-traps.ts):
+   * each set's size and which of the asked members it holds ('all': every member).
+   */
+  readSets(reads: readonly SetRead[]): Promise<SetState[]>;
+  /** Adds members to shared sets; a set not added to for `ttlMs` may be dropped (Redis expires it). */
+  addToSets(adds: readonly { key: string; members: readonly string[] }[], ttlMs: number): Promise<void>;
+  /** The URLs `url` was found through: its discoverer, that one's, … (nearest first, at most `max`, stopping at a cycle). */
+  lineage(url: string, max: number): Promise<string[]>;
 
   /** robots.txt bodies cached per origin until `expiresAt`. */
   robots(origin: string, now: number): Promise<string | null>;

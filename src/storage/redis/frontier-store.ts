@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy,
-  QueueCounts, QueueItem, QueuedKind, UrlValidators, WorkerId,
+  QueueCounts, QueueItem, QueuedKind, SetRead, SetState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
 import type { ScriptArg } from './connection.js';
@@ -202,6 +202,59 @@ export class RedisFrontierStore implements FrontierStore {
 
   async counter(key: string): Promise<number> {
     return Number((await this.redis.hget(this.key('ctr'), key)) ?? 0);
+  }
+
+  async counters(keys: readonly string[]): Promise<number[]> {
+    if (keys.length === 0) return [];
+    return (await this.redis.hmget(this.key('ctr'), ...keys)).map((v) => Number(v ?? 0));
+  }
+
+  /** Sets live under `set:<key>`; one pipeline for all the questions. */
+  async readSets(reads: readonly SetRead[]): Promise<SetState[]> {
+    if (reads.length === 0) return [];
+    const pipe = this.redis.pipeline();
+    for (const r of reads) {
+      const k = this.key(`set:${r.key}`);
+      pipe.scard(k);
+      if (r.members === 'all') pipe.smembers(k);
+      else if (r.members.length > 0) pipe.smismember(k, ...r.members);
+    }
+    const replies = (await pipe.exec()) ?? [];
+    const out: SetState[] = [];
+    let i = 0;
+    const value = (): unknown => {
+      const [err, v] = replies[i++] ?? [new RedisFrontierError('missing pipeline reply'), null];
+      if (err) throw err;
+      return v;
+    };
+    for (const r of reads) {
+      const size = Number(value());
+      if (r.members === 'all') out.push({ size, members: value() as string[] });
+      else if (r.members.length === 0) out.push({ size, members: [] });
+      else {
+        const asked = r.members;
+        const flags = value() as number[];
+        out.push({ size, members: asked.filter((_, j) => flags[j] === 1) });
+      }
+    }
+    return out;
+  }
+
+  async addToSets(adds: readonly { key: string; members: readonly string[] }[], ttlMs: number): Promise<void> {
+    const pipe = this.redis.pipeline();
+    let n = 0;
+    for (const a of adds) {
+      if (a.members.length === 0) continue;
+      const k = this.key(`set:${a.key}`);
+      pipe.sadd(k, ...a.members).pexpire(k, Math.max(1, Math.round(ttlMs)));
+      n++;
+    }
+    if (n === 0) return;
+    for (const [err] of (await pipe.exec()) ?? []) if (err) throw err;
+  }
+
+  async lineage(url: string, max: number): Promise<string[]> {
+    return (await this.run('frontierLineage', url, max)) as string[];
   }
 
   async robots(origin: string, now: number): Promise<string | null> {

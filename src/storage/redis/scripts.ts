@@ -287,6 +287,21 @@ redis.call('HSET', hk, 'next', fmt(at + delay))
 return fmt(at)
 `;
 
+/** ARGV: P, url, max. The discoverers of url, nearest first, up to max, stopping at a cycle or a URL not known. */
+const LINEAGE = `
+local out, seen = {}, {}
+local url = ARGV[2]
+seen[url] = true
+while #out < tonumber(ARGV[3]) do
+  local from = redis.call('HGET', P .. 'u:' .. url, 'from')
+  if not from or from == '' or seen[from] then break end
+  table.insert(out, from)
+  seen[from] = true
+  url = from
+end
+return out
+`;
+
 /** ARGV: P, reason JSON, createdAt, kind, value, kind, value…. Returns how many rules were new. */
 const ADD_EXCLUSIONS = `
 local added = 0
@@ -324,6 +339,7 @@ export const SCRIPTS = {
   frontierRequeue: REQUEUE,
   frontierRequeueDue: REQUEUE_DUE,
   frontierBookStart: BOOK_START,
+  frontierLineage: LINEAGE,
   frontierAddExclusions: ADD_EXCLUSIONS,
   frontierRemoveExclusion: REMOVE_EXCLUSION,
   frontierIsExcluded: IS_EXCLUDED,

@@ -3,7 +3,7 @@ import { openStoreDatabase, withLazySync, type StoreDatabase } from '../database
 import { migrateStore } from './migrations/index.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, QueueCounts,
-  QueueItem, QueuedKind, UrlValidators, WorkerId,
+  QueueItem, QueuedKind, SetRead, SetState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 
 /** Hosts read beyond the URLs wanted per page (hosts with nothing claimable: budgets, retries not due). */
@@ -81,6 +81,11 @@ export class SqliteFrontierStore implements FrontierStore {
       has: q(`SELECT 1 FROM lease_queue WHERE url = ?`),
       increment: q(`INSERT INTO lease_counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value RETURNING value`),
       counter: q(`SELECT value FROM lease_counters WHERE key = ?`),
+      setSize: q(`SELECT count(*) FROM lease_sets WHERE key = ?`).pluck(),
+      setAll: q(`SELECT member FROM lease_sets WHERE key = ?`).pluck(),
+      setHas: q(`SELECT member FROM lease_sets WHERE key = @key AND member IN (SELECT value FROM json_each(@members))`).pluck(),
+      setAdd: q(`INSERT OR IGNORE INTO lease_sets (key, member) VALUES (?, ?)`),
+      from: q(`SELECT discovered_from FROM lease_queue WHERE url = ?`).pluck(),
       robots: q(`SELECT body FROM lease_robots WHERE origin = ? AND expires_at > ?`),
       putRobots: q(`INSERT INTO lease_robots (origin, body, expires_at) VALUES (?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at`),
@@ -252,6 +257,38 @@ export class SqliteFrontierStore implements FrontierStore {
 
   async counter(key: string): Promise<number> {
     return (this.s.counter.get(key) as { value: number } | undefined)?.value ?? 0;
+  }
+
+  async counters(keys: readonly string[]): Promise<number[]> {
+    return keys.map((k) => (this.s.counter.get(k) as { value: number } | undefined)?.value ?? 0);
+  }
+
+  async readSets(reads: readonly SetRead[]): Promise<SetState[]> {
+    return reads.map((r) => ({
+      size: this.s.setSize.get(r.key) as number,
+      members: r.members === 'all' ? (this.s.setAll.all(r.key) as string[]) : r.members.length === 0 ? [] : (this.s.setHas.all({ key: r.key, members: JSON.stringify(r.members) }) as string[]),
+    }));
+  }
+
+  /** Kept until the store is compacted or the rows deleted: keys name their run, and runs are few. */
+  async addToSets(adds: readonly { key: string; members: readonly string[] }[], _ttlMs: number): Promise<void> {
+    if (adds.every((a) => a.members.length === 0)) return;
+    this.tx(() => {
+      for (const a of adds) for (const m of a.members) this.s.setAdd.run(a.key, m);
+    });
+  }
+
+  async lineage(url: string, max: number): Promise<string[]> {
+    const out: string[] = [];
+    const seen = new Set([url]);
+    for (let at = url; out.length < max; ) {
+      const from = this.s.from.get(at) as string | null | undefined;
+      if (!from || seen.has(from)) break;
+      out.push(from);
+      seen.add(from);
+      at = from;
+    }
+    return out;
   }
 
   async robots(origin: string, now: number): Promise<string | null> {

@@ -355,6 +355,36 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         assert.equal(await store.counter('source:news'), 5);
       });
 
+      it('counters reads several at once; shared sets answer size and membership across connections', async () => {
+        await store.incrementCounter('a', 2);
+        await store.incrementCounter('c');
+        assert.deepEqual(await store.counters(['a', 'b', 'c']), [2, 0, 1]);
+        assert.deepEqual(await store.counters([]), []);
+        const [a, b] = await handles(2);
+        await a.addToSets([{ key: 'trap:r1:v:x', members: ['?p=1', '?p=2'] }, { key: 'trap:r1:c:t', members: [] }], 60_000);
+        await b.addToSets([{ key: 'trap:r1:v:x', members: ['?p=2', '?p=3'] }], 60_000);
+        const [all, some, none] = await a.readSets([
+          { key: 'trap:r1:v:x', members: 'all' },
+          { key: 'trap:r1:v:x', members: ['?p=3', '?p=9'] },
+          { key: 'trap:r1:c:t', members: ['u'] },
+        ]);
+        assert.deepEqual({ size: all.size, members: [...all.members].sort() }, { size: 3, members: ['?p=1', '?p=2', '?p=3'] });
+        assert.deepEqual(some, { size: 3, members: ['?p=3'] });
+        assert.deepEqual(none, { size: 0, members: [] });
+      });
+
+      it('lineage follows discoverers, nearest first, up to max, stopping at a cycle', async () => {
+        await store.addMany([
+          item('a.test', 'seed', { discoveredFrom: null }), item('a.test', 'l1', { discoveredFrom: 'https://a.test/seed' }),
+          item('a.test', 'l2', { discoveredFrom: 'https://a.test/l1' }), item('a.test', 'l3', { discoveredFrom: 'https://a.test/l2' }),
+          item('a.test', 'x', { discoveredFrom: 'https://a.test/y' }), item('a.test', 'y', { discoveredFrom: 'https://a.test/x' }),
+        ]);
+        assert.deepEqual(await store.lineage('https://a.test/l3', 10), ['https://a.test/l2', 'https://a.test/l1', 'https://a.test/seed']);
+        assert.deepEqual(await store.lineage('https://a.test/l3', 2), ['https://a.test/l2', 'https://a.test/l1']);
+        assert.deepEqual(await store.lineage('https://a.test/x', 10), ['https://a.test/y']);
+        assert.deepEqual(await store.lineage('https://a.test/unknown', 10), []);
+      });
+
       it('robots cache holds a body until it expires', async () => {
         assert.equal(await store.robots('https://a.test', T0), null);
         await store.putRobots('https://a.test', 'User-agent: *\nDisallow: /x', T0 + 1_000);
