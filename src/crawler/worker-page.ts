@@ -231,7 +231,7 @@ async function routeFetched(
   }
   const contentType = result.headers['content-type'];
   if (!page && (item.kind === 'feed' || item.kind === 'sitemap' || looksLikeFeed(contentType))) {
-    return finish({ state: 'done', outcome: 'discovery', status: result.status }, [...sitemapLinks, ...d.links.feedLinks(item, result, source)]);
+    return finish({ state: 'done', outcome: 'discovery', status: result.status }, [...sitemapLinks, ...(await d.links.feedLinks(item, result, source))]);
   }
   if (!isHtml(contentType)) return finish({ state: 'done', outcome: 'not-html', status: result.status }, sitemapLinks);
   let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };
@@ -287,7 +287,7 @@ async function handleHtml(
     prepare: !how.page && byPattern !== false,
   });
   const { article } = extracted;
-  const found = item.depth < source.maxDepth && scope ? d.links.pageLinks(item, article.outlinks, source) : [];
+  const found = item.depth < source.maxDepth && scope ? await d.links.pageLinks(item, article.outlinks, source) : [];
   const all = [...links, ...found];
   const asSeed = item.kind === 'seed' && finalUrl === item.url;
   const isArticle = byPattern ?? (!asSeed && article.classification?.isArticle === true);

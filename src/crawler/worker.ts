@@ -123,7 +123,7 @@ export class CrawlWorker {
     const deps: PageStageDeps = {
       config: this.config, sources: bySource, scopes, allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
       frontier, index, blobs, fetcher, robots: new SharedRobots(frontier, fetcher, this.config.userAgent),
-      links: new WorkerLinks(scopes, (k, by) => bump(summary.limitsHit, k, by), log),
+      links: new WorkerLinks(scopes, (k, by) => bump(summary.limitsHit, k, by), log, { frontier, runId }),
       worker: this.id, leaseMs, runSignal: this.abort.signal, logger: log,
       startSlackMs: startSlackFor,
       noteCrawlDelay: (host, ms) => this.crawlDelay.set(host, ms),
