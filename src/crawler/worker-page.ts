@@ -1,6 +1,6 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { BrowserError, decideRender, decodeHtml, type BrowserFetcher, type FetchResult, type HttpFetcher, type PrivateAccess } from '../fetch/index.js';
-import { normalizeUrl, type UrlHistory } from '../frontier/index.js';
+import { hostKey, normalizeUrl, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError } from '../snapshot/errors.js';
 import { writeSharedSnapshot } from '../snapshot/shared-writer.js';
 import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores, QueueItem, UrlValidators, WorkerId } from '../storage/interfaces.js';
@@ -11,7 +11,7 @@ import { runExtractTask } from './extractTask.js';
 import { detectChallenge } from './health.js';
 import { privateAccessFor } from './privateScope.js';
 import { withRequisites } from './requisites.js';
-import { workerPageRequisites } from './worker-requisites.js';
+import { paceRequest, workerPageRequisites } from './worker-requisites.js';
 import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
 import type { WorkerLinks } from './worker-links.js';
@@ -149,6 +149,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   if (revisit && validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
   if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
   let result: FetchResult;
+  let refused: { reason: 'robots' | 'excluded'; target: string } | null = null;
   d.logger.debug({ host: item.host, url: item.requestUrl, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');
   try {
     result = await d.fetcher.fetch(item.requestUrl, {
@@ -158,12 +159,12 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
       signal: d.runSignal,
       totalTimeoutMs: d.config.fetch.totalTimeoutMs,
       beforeRedirect: async (target) => {
-        const url = normalizeUrl(target);
-        if (url && (await excludedAnywhere(d, url))) return 'excluded';
-        return null;
+        refused = await redirectRefusal(d, target, source, privateAccess);
+        return refused?.reason;
       },
     });
   } catch (err) {
+    if (err instanceof FetchError && err.kind === 'redirect-refused' && refused) return refusedRedirect(d, item, refused, sitemapLinks);
     return fetchFailed(d, item, err, sitemapLinks);
   }
   if (result.status === 304 && revisit) {
@@ -199,9 +200,10 @@ async function renderClaim(
     d.logger.warn({ url: item.url, kind: err.kind, err: err.message }, 'render failed');
     return finish({ state: 'failed', outcome: `browser-${err.kind}`, error: err.message, nextRevisitAt: failureRetryAt(item.attempts) }, links);
   }
+  // Chromium followed the redirects itself; a hop the HTTP path would refuse means the page is not kept.
   for (const hop of rendered.document.redirects) {
-    const url = normalizeUrl(hop.location);
-    if (url && (await excludedAnywhere(d, url))) return finish({ state: 'skipped', outcome: 'redirect-excluded' }, links);
+    const refused = await redirectRefusal(d, hop.location, source, privateAccess);
+    if (refused) return refusedRedirect(d, item, refused, links);
   }
   const page: BrowserPage = { rendered, render: renderRecord(reason, rendered) };
   return routeFetched(d, item, source, rendered.document, validators, verdict, links, page);
@@ -248,10 +250,34 @@ async function routeFetched(
   return handleHtml(d, item, source, result, validators, verdict, sitemapLinks, { page, render, decodedText });
 }
 
+/**
+ * Whether a redirect hop may be followed, as the embedded crawl decides (pageProcessor.ts): never into a taken-down
+ * URL, nor one robots.txt disallows. A target on an origin whose robots.txt is not known yet costs a request to it,
+ * paced on that host like any other. A private target the source may not reach is left to the fetcher's guard.
+ */
+async function redirectRefusal(
+  d: PageStageDeps,
+  target: string,
+  source: SourceConfig,
+  privateAccess: PrivateAccess,
+): Promise<{ reason: 'robots' | 'excluded'; target: string } | null> {
+  const url = normalizeUrl(target);
+  if (!url) return null;
+  if (await excludedAnywhere(d, url)) return { reason: 'excluded', target: url };
+  if (!(await d.robots.known(new URL(target).origin))) await paceRequest(d, hostKey(target), source);
+  const verdict = await d.robots.check(target, privateAccess);
+  if (!verdict.allowed && verdict.reason !== BLOCKED_REASON) return { reason: 'robots', target: url };
+  return null;
+}
+
+function refusedRedirect(d: PageStageDeps, item: ClaimedItem, refused: { reason: 'robots' | 'excluded'; target: string }, links: QueueItem[]): PageOutcome {
+  d.logger.info({ url: item.url, target: refused.target, reason: refused.reason }, 'redirect not followed');
+  return finish({ state: 'skipped', outcome: `redirect-${refused.reason}` }, links);
+}
+
 function fetchFailed(d: PageStageDeps, item: ClaimedItem, err: unknown, links: QueueItem[]): PageOutcome {
   if (d.runSignal.aborted) return retry(0, 'interrupted by stop', links);
   if (!(err instanceof FetchError)) throw err;
-  if (err.kind === 'redirect-refused') return finish({ state: 'skipped', outcome: 'redirect-excluded' }, links);
   if (err.kind === 'retry-later' && item.attempts < MAX_ATTEMPTS) {
     const now = Date.now();
     const asked = err.retryAt?.getTime();

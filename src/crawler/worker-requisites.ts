@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * event loop), the start is booked again rather than crowding the next one, as a late claim is given back. Returns
  * the booked time (for the 'request start' log line), or null when the host has no delay to keep.
  */
-async function paceRequest(d: PageStageDeps, host: string, source: SourceConfig, crawlDelaySec?: number): Promise<number | null> {
+export async function paceRequest(d: PageStageDeps, host: string, source: SourceConfig, crawlDelaySec?: number): Promise<number | null> {
   if (crawlDelaySec !== undefined) d.noteCrawlDelay(host, crawlDelaySec * 1000);
   const delay = d.delayFor(host, source);
   if (delay === 0) return null;
