@@ -374,9 +374,16 @@ export class PageProcessor {
     const { article, decoded } = extracted;
     const requisites = await fetchPageRequisites(
       {
-        ...this.d,
+        config: this.d.config,
+        fetcher: this.d.fetcher,
+        logger: log,
+        runSignal: this.d.runSignal,
         source,
         privateAccess: a.privateAccess,
+        isExcluded: (url) => isExcluded(this.d.db, url),
+        robots: (url) => this.d.robots.check(url, { privateAccess: a.privateAccess }),
+        wouldBeUnchanged: (fetch, art) => this.d.store.wouldBeUnchanged({ fetch, article: art }),
+        tally: (key) => bump(summary.limitsHit, key),
         waitForHost: (host, crawlDelaySec) => {
           if (crawlDelaySec !== undefined) this.crawlDelayMs.set(host, crawlDelaySec * 1000);
           return this.waitForHost(host, source);

@@ -7,33 +7,42 @@
  * snapshot.json `requisites.images`. An image that fails is recorded, never fatal to the page.
  */
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
-import { RobotsCache, type FetchResult, type HttpFetcher, type PrivateAccess } from '../fetch/index.js';
+import { RobotsCache, type FetchResult, type HttpFetcher, type PrivateAccess, type RobotsVerdict } from '../fetch/index.js';
 import type { Article } from '../extract/index.js';
-import { hostKey, isExcluded, normalizeUrl } from '../frontier/index.js';
-import { newWarcRecordId, type ArchivedResource, type RequisiteImage, type SnapshotInput, type SnapshotStore } from '../snapshot/index.js';
+import { hostKey, normalizeUrl } from '../frontier/index.js';
+import { newWarcRecordId, type ArchivedResource, type RequisiteImage, type SnapshotInput } from '../snapshot/index.js';
 import { sha256Hex } from '../snapshot/hash.js';
-import type { StoreDatabase } from '../storage/index.js';
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
-import { bump, type RunSummary } from './summary.js';
 
+/**
+ * What fetching a page's requisites needs from the crawl around it. The embedded crawl (pageProcessor.ts) and a
+ * shared-crawl worker (worker-page.ts) each supply their own takedown list, robots cache, store and pacing; the
+ * steps and caps are this file's, the same for both, so a snapshot keeps the same images whichever way it was crawled.
+ */
 export interface RequisiteDeps {
   config: CrawlConfig;
-  db: StoreDatabase;
-  store: SnapshotStore;
   fetcher: HttpFetcher;
-  robots: RobotsCache;
-  summary: RunSummary;
   logger: Logger;
   runSignal: AbortSignal;
   source: SourceConfig;
   /** The same scope the page fetch used (privateScope.ts). */
   privateAccess: PrivateAccess;
+  /** Whether a takedown rule covers the normalized URL. */
+  isExcluded(url: string): boolean | Promise<boolean>;
+  /** robots.txt's verdict for the URL as the page wrote it (the crawl's own robots cache). */
+  robots(url: string): Promise<RobotsVerdict>;
+  /** Whether the page would be stored as unchanged: then no image is fetched (nothing would be archived). */
+  wouldBeUnchanged(page: FetchResult, article: Article): boolean | Promise<boolean>;
+  /** Counts an image outcome (`images-archived`, `image-failed:http-404`, …) in the run's limitsHit. */
+  tally(key: string): void;
   /**
-   * The page processor's politeness: resolves when a request to `host` may start (source delay, or
-   * the host's robots Crawl-delay when longer: passed in when robots.txt names one).
+   * The crawl's politeness: resolves when a request to `host` may start (source delay, or the host's robots
+   * Crawl-delay when longer: passed in when robots.txt names one).
    */
   waitForHost(host: string, crawlDelaySec?: number): Promise<void>;
+  /** Fetch retries per image (each is one more request to the host); default min(fetch.retries, 1). */
+  retries?: number;
 }
 
 /** What the requisites step hands the store: the exchanges to archive and the per-image record. */
@@ -65,7 +74,7 @@ type Attempt = { ok: true; requested: true; resource: ArchivedResource; image: R
 export async function fetchPageRequisites(d: RequisiteDeps, page: FetchResult, article: Article): Promise<PageRequisites | null> {
   const caps = d.source.requisites;
   if (!caps.images || article.images.length === 0) return null;
-  if (d.store.wouldBeUnchanged({ fetch: page, article })) return null;
+  if (await d.wouldBeUnchanged(page, article)) return null;
 
   const result: PageRequisites = { resources: [], images: [] };
   const seen = new Set<string>();
@@ -97,8 +106,8 @@ export async function fetchPageRequisites(d: RequisiteDeps, page: FetchResult, a
       }
     }
     result.images.push(image);
-    bump(d.summary.limitsHit, `images-${image.status}`);
-    if (image.status !== 'archived') bump(d.summary.limitsHit, `image-${image.status}:${image.reason}`);
+    d.tally(`images-${image.status}`);
+    if (image.status !== 'archived') d.tally(`image-${image.status}:${image.reason}`);
   }
   d.logger.debug(
     { url: page.finalUrl, images: result.images.map((i) => ({ url: i.url, status: i.status, ...(i.status === 'archived' ? {} : { reason: i.reason }) })) },
@@ -115,8 +124,8 @@ async function fetchImage(d: RequisiteDeps, src: string, url: string, capBytes: 
     requested,
     image: { url: src, status, reason, detail, ...(httpStatus !== undefined ? { httpStatus } : {}) },
   });
-  if (isExcluded(d.db, url)) return fail('skipped', 'excluded', 'taken down');
-  const verdict = await d.robots.check(src, { privateAccess: d.privateAccess });
+  if (await d.isExcluded(url)) return fail('skipped', 'excluded', 'taken down');
+  const verdict = await d.robots(src);
   if (!verdict.allowed) {
     if (RobotsCache.isBlockedAddress(verdict)) return fail('failed', 'blocked-address', 'private or loopback address refused');
     if (verdict.reason.startsWith('unreachable')) return fail('failed', 'robots-unreachable', verdict.reason);
@@ -135,7 +144,7 @@ async function fetchImage(d: RequisiteDeps, src: string, url: string, capBytes: 
       headers,
       signal: d.runSignal,
       maxBytes: capBytes,
-      retries: Math.min(d.config.fetch.retries, 1),
+      retries: d.retries ?? Math.min(d.config.fetch.retries, 1),
       totalTimeoutMs: d.config.fetch.totalTimeoutMs,
       beforeRedirect: async (target) => {
         refused = await redirectRefusal(d, target);
@@ -182,8 +191,8 @@ async function fetchImage(d: RequisiteDeps, src: string, url: string, capBytes: 
 async function redirectRefusal(d: RequisiteDeps, target: string): Promise<string | null> {
   const url = normalizeUrl(target);
   if (!url) return null;
-  if (isExcluded(d.db, url)) return 'excluded';
-  const verdict = await d.robots.check(target, { privateAccess: d.privateAccess });
+  if (await d.isExcluded(url)) return 'excluded';
+  const verdict = await d.robots(target);
   // A private target is no robots rule: the fetcher's guard refuses it as blocked-address.
   if (!verdict.allowed && !RobotsCache.isBlockedAddress(verdict)) return 'robots';
   return null;

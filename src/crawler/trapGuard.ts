@@ -57,7 +57,73 @@ export interface LinkOrigin {
   readonly implausibleDate: boolean;
 }
 
+/**
+ * What the guard remembers in a run: query strings admitted per host+path, URLs admitted two or more hops deep per
+ * template, and new URLs admitted less deep per template. In memory for the embedded crawl (MemoryTrapState); a
+ * shared crawl's workers read and add to one copy in the frontier store (worker-traps.ts).
+ */
+export interface TrapState {
+  hasVariant(pathKey: string, search: string): boolean;
+  variantCount(pathKey: string): number;
+  addVariant(pathKey: string, search: string): void;
+  hasChained(template: string, url: string): boolean;
+  chainedCount(template: string): number;
+  addChained(template: string, url: string): void;
+  sourcedCount(template: string): number;
+  addSourced(template: string): void;
+}
+
+/** The guard's state in this process (the embedded crawl's: one run, one process). */
+export class MemoryTrapState implements TrapState {
+  private readonly variants = new Map<string, Set<string>>();
+  private readonly chained = new Map<string, Set<string>>();
+  private readonly sourced = new Map<string, number>();
+
+  hasVariant(pathKey: string, search: string): boolean {
+    return this.variants.get(pathKey)?.has(search) ?? false;
+  }
+  variantCount(pathKey: string): number {
+    return this.variants.get(pathKey)?.size ?? 0;
+  }
+  addVariant(pathKey: string, search: string): void {
+    const seen = this.variants.get(pathKey);
+    if (seen) seen.add(search);
+    else this.variants.set(pathKey, new Set([search]));
+  }
+  hasChained(template: string, url: string): boolean {
+    return this.chained.get(template)?.has(url) ?? false;
+  }
+  chainedCount(template: string): number {
+    return this.chained.get(template)?.size ?? 0;
+  }
+  addChained(template: string, url: string): void {
+    const set = this.chained.get(template);
+    if (set) set.add(url);
+    else this.chained.set(template, new Set([url]));
+  }
+  sourcedCount(template: string): number {
+    return this.sourced.get(template) ?? 0;
+  }
+  addSourced(template: string): void {
+    this.sourced.set(template, (this.sourced.get(template) ?? 0) + 1);
+  }
+}
+
+/** The keys a URL's check reads in a TrapState: its host+path (query variants) and its template; null when not http(s). */
+export function trapKeysOf(url: string): { pathKey: string; template: string | null; normalized: string | null } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const normalized = normalizeUrl(url);
+  return { pathKey: `${u.host}${u.pathname}`, template: normalized === null ? null : urlTemplate(normalized), normalized };
+}
+
 export interface TrapGuardOptions {
+  /** Where what the guard admitted is remembered; default in this process. */
+  state?: TrapState;
   /** "Now" for the plausible-date window (tests). */
   now?: Date;
   /** Whether the crawl already knows the URL (the frontier): re-finding it adds nothing, so it spends no budget and is never refused. */
@@ -72,11 +138,11 @@ export interface TrapGuardOptions {
  * apply to links found on pages (pass `origin`); feed and sitemap items are the site's own lists.
  */
 export class TrapGuard {
-  private readonly variants = new Map<string, Set<string>>();
-  /** Per template: distinct URLs admitted CHAIN_BUDGET_FROM or more hops deep in this run. */
-  private readonly chained = new Map<string, Set<string>>();
-  /** Per template: new URLs admitted less than CHAIN_BUDGET_FROM hops deep (listings, feeds, sitemaps, related links) in this run. */
-  private readonly sourced = new Map<string, number>();
+  /**
+   * Per host+path: query strings admitted. Per template: distinct URLs admitted CHAIN_BUDGET_FROM or more hops deep
+   * (chained), and new URLs admitted less deep — listings, feeds, sitemaps, related links (sourced). In this run.
+   */
+  private state: TrapState;
   private readonly reported = new Set<string>();
   private readonly latestYear: number;
   private readonly chainBudget: number;
@@ -85,6 +151,7 @@ export class TrapGuard {
     private readonly limits: SourceLimits,
     private readonly options: TrapGuardOptions = {},
   ) {
+    this.state = options.state ?? new MemoryTrapState();
     this.latestYear = (options.now ?? new Date()).getUTCFullYear() + 1;
     this.chainBudget = CHAIN_BUDGET_FACTOR * limits.maxTemplateChain;
   }
@@ -121,16 +188,12 @@ export class TrapGuard {
     }
     if (u.search && [...u.searchParams.keys()].length > this.limits.maxQueryParams) return 'maxQueryParams';
     const variantKey = `${u.host}${u.pathname}`;
-    const seen = u.search ? this.variants.get(variantKey) : undefined;
-    if (u.search && !seen?.has(u.search) && (seen?.size ?? 0) >= this.limits.maxQueryVariants) return 'maxQueryVariants';
+    if (u.search && !this.state.hasVariant(variantKey, u.search) && this.state.variantCount(variantKey) >= this.limits.maxQueryVariants) return 'maxQueryVariants';
     // A link with no digit in its path or query (navigation, a text slug) stands for one URL: no template to chain.
     const verdict = /\d/.test(u.pathname) || /\d/.test(u.search) ? this.templateVerdict(url, origin) : null;
     if (typeof verdict === 'string') return verdict;
     // Admitted: only now is anything recorded, so a refused URL spends no variant and no budget.
-    if (u.search) {
-      if (seen) seen.add(u.search);
-      else this.variants.set(variantKey, new Set([u.search]));
-    }
+    if (u.search) this.state.addVariant(variantKey, u.search);
     verdict?.();
     return null;
   }
@@ -141,27 +204,29 @@ export class TrapGuard {
     const u = normalized === null ? null : parseHttp(normalized);
     const t = u === null ? null : templateParts(u);
     if (normalized === null || u === null || t === null || !t.variable) return null;
-    const chained = this.chained.get(t.template);
-    if (chained?.has(normalized) || this.options.isKnown?.(normalized) === true) return null; // re-found: adds nothing
+    const state = this.state;
+    if (state.hasChained(t.template, normalized) || this.options.isKnown?.(normalized) === true) return null; // re-found: adds nothing
     const hops = origin?.chain.get(t.template) ?? 0;
     const implausible = origin !== undefined && (hops >= 1 || origin.implausibleDate) && this.hasImplausibleDate(u);
     if (!implausible && hops < CHAIN_BUDGET_FROM) {
-      return () => this.sourced.set(t.template, (this.sourced.get(t.template) ?? 0) + 1);
+      return () => state.addSourced(t.template);
     }
-    const budget = this.chainBudget + (this.sourced.get(t.template) ?? 0);
+    const budget = this.chainBudget + state.sourcedCount(t.template);
     const broken = implausible
       ? 'implausibleDate'
-      : hops > this.limits.maxTemplateChain || (chained?.size ?? 0) >= budget
+      : hops > this.limits.maxTemplateChain || state.chainedCount(t.template) >= budget
         ? 'maxTemplateChain'
         : null;
     if (broken) {
       this.report(t.template, broken, normalized);
       return broken;
     }
-    return () => {
-      if (chained) chained.add(normalized);
-      else this.chained.set(t.template, new Set([normalized]));
-    };
+    return () => state.addChained(t.template, normalized);
+  }
+
+  /** Checks the next links against `state` (a shared crawl loads the part of its shared state a page's links read). */
+  useState(state: TrapState): void {
+    this.state = state;
   }
 
   private report(template: string, limit: string, url: string): void {

@@ -1,12 +1,17 @@
 import type { SourceConfig } from '../config/index.js';
 import type { FetchResult } from '../fetch/index.js';
 import { hostKey, normalizeUrl, requestUrl } from '../frontier/normalize.js';
-import type { ClaimedItem, QueueItem, QueuedKind } from '../storage/interfaces.js';
+import type { ClaimedItem, FrontierStore, QueueItem, QueuedKind } from '../storage/interfaces.js';
 import type { Logger } from '../util/logger.js';
 import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
 import { followsRobotsSitemaps } from './linkIntake.js';
 import type { SourceScope } from './scope.js';
 import { TrapGuard } from './trapGuard.js';
+import { SharedTrapState } from './worker-traps.js';
+
+/** Longest discovery lineage read for the template rules (as linkIntake.ts). */
+const MAX_LINEAGE = 128;
+const NONE: ReadonlySet<string> = new Set();
 
 /** What a worker counts about links it did not queue (per limit name), for its summary. */
 export type LinkTally = (key: string, by?: number) => void;
@@ -22,26 +27,32 @@ export function queueItem(link: string, source: string, depth: number, kind: Que
 /**
  * Turns what a worker found on a page, a feed or a sitemap into queue items: the source's scope and trap limits
  * applied as the embedded crawler's LinkIntake applies them. The items are returned, not queued: the worker adds
- * them to the shared frontier once, with the page's outcome. Trap budgets are this worker's (each worker of a
- * crawl caps a template on its own); the frontier's seen set keeps re-found URLs from being queued twice.
+ * them to the shared frontier once, with the page's outcome. With the crawl's frontier (`shared`), the trap guard
+ * works as the embedded one does over the whole crawl: its per-run state is the frontier store's (worker-traps.ts),
+ * a page's lineage is read from the frontier, and URLs the frontier knows are re-found, spending nothing. Without
+ * it (tests of one page), the guard's state is this worker's.
  */
 export class WorkerLinks {
   private readonly guards = new Map<string, TrapGuard>();
   private readonly robotsSitemapsSeen = new Set<string>();
+  /** URLs of the batch being checked that the frontier already has (the guard's isKnown). */
+  private known: ReadonlySet<string> = NONE;
 
   constructor(
     private readonly scopes: ReadonlyMap<string, SourceScope>,
     private readonly tally: LinkTally,
     private readonly log: Logger,
+    private readonly shared?: { frontier: FrontierStore; runId: string },
   ) {}
 
   /** Links of a page at `item.depth`, one level deeper, kept when in scope and past the trap guard. */
-  pageLinks(item: ClaimedItem, links: readonly string[], source: SourceConfig): QueueItem[] {
+  async pageLinks(item: ClaimedItem, links: readonly string[], source: SourceConfig): Promise<QueueItem[]> {
     const scope = this.scopes.get(source.name);
     const guard = this.guardFor(source);
-    const lineage = [item.url, ...(item.discoveredFrom ? [item.discoveredFrom] : [])];
-    const origin = guard.foundOn(lineage, (u) => scope?.isArticleUrl(u) === true);
-    const out: QueueItem[] = [];
+    // The page and the pages it was found through, up to a seed: the template rules count the ones sharing a link's template.
+    const ancestors = item.discoveredFrom ? [item.discoveredFrom, ...((await this.shared?.frontier.lineage(item.discoveredFrom, MAX_LINEAGE - 2)) ?? [])] : [];
+    const origin = guard.foundOn([item.url, ...ancestors], (u) => scope?.isArticleUrl(u) === true);
+    const candidates: QueueItem[] = [];
     for (const link of links) {
       const q = queueItem(link, source.name, item.depth + 1, 'page', 0, item.url);
       if (!q) continue;
@@ -49,18 +60,13 @@ export class WorkerLinks {
         this.tally('outOfScope');
         continue;
       }
-      const broken = guard.check(q.url, origin);
-      if (broken) {
-        this.tally(broken);
-        continue;
-      }
-      out.push(q);
+      candidates.push(q);
     }
-    return out;
+    return this.guarded(source, candidates, (q) => guard.check(q.url, origin));
   }
 
   /** Items of a feed or sitemap (dated ones first) and child sitemaps; nothing beyond the entry points with maxDepth 0. */
-  feedLinks(item: ClaimedItem, result: FetchResult, source: SourceConfig): QueueItem[] {
+  async feedLinks(item: ClaimedItem, result: FetchResult, source: SourceConfig): Promise<QueueItem[]> {
     let found;
     try {
       found = parseDiscovery(result.body, result.finalUrl, result.headers['content-type']);
@@ -79,6 +85,7 @@ export class WorkerLinks {
       const q = queueItem(child, source.name, 0, 'sitemap', INDEX_PRIORITY, item.url);
       if (q && (!scope || scope.allows(q.url))) out.push(q);
     }
+    const candidates: QueueItem[] = [];
     for (const link of found.links) {
       const q = queueItem(link.url, source.name, 1, 'page', priorityFromDate(link.date), item.url);
       if (!q) continue;
@@ -86,13 +93,42 @@ export class WorkerLinks {
         this.tally('outOfScope');
         continue;
       }
-      const broken = guard.check(q.url);
-      if (broken) {
-        this.tally(broken);
-        continue;
-      }
-      out.push(q);
+      candidates.push(q);
     }
+    return [...out, ...(await this.guarded(source, candidates, (q) => guard.check(q.url)))];
+  }
+
+  /**
+   * The candidates that pass `check`, the rest tallied by the limit they broke. With the crawl's frontier, the check
+   * runs against the part of the shared trap state the batch reads, and what it admitted is added back to it.
+   */
+  private async guarded(source: SourceConfig, candidates: QueueItem[], check: (q: QueueItem) => string | null): Promise<QueueItem[]> {
+    const guard = this.guardFor(source);
+    let state: SharedTrapState | null = null;
+    if (this.shared && candidates.length > 0) {
+      const { frontier, runId } = this.shared;
+      const urls = candidates.map((q) => q.url);
+      // Only a URL with a digit can have a template the guard tracks: the others need no known-check.
+      const asked = urls.filter((u) => /\d/.test(u));
+      const [loaded, known] = await Promise.all([
+        SharedTrapState.load(frontier, `trap:${runId}:${source.name}:`, urls),
+        Promise.all(asked.map((u) => frontier.has(u))),
+      ]);
+      state = loaded;
+      guard.useState(state);
+      this.known = new Set(asked.filter((_, i) => known[i]));
+    }
+    const out: QueueItem[] = [];
+    try {
+      for (const q of candidates) {
+        const broken = check(q);
+        if (broken) this.tally(broken);
+        else out.push(q);
+      }
+    } finally {
+      this.known = NONE;
+    }
+    await state?.commit();
     return out;
   }
 
@@ -115,6 +151,8 @@ export class WorkerLinks {
     let guard = this.guards.get(source.name);
     if (!guard) {
       guard = new TrapGuard(source.limits, {
+        // A URL the frontier already has is not new: re-finding it deep in a chain spends nothing and is not refused.
+        isKnown: (url) => this.known.has(url),
         onTemplateCapped: (template, limit, url) => this.log.warn({ source: source.name, template, limit, url }, 'spider trap: URL template capped'),
       });
       this.guards.set(source.name, guard);

@@ -1,6 +1,6 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { BrowserError, decideRender, decodeHtml, type BrowserFetcher, type FetchResult, type HttpFetcher, type PrivateAccess } from '../fetch/index.js';
-import { normalizeUrl, type UrlHistory } from '../frontier/index.js';
+import { hostKey, normalizeUrl, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError } from '../snapshot/errors.js';
 import { writeSharedSnapshot } from '../snapshot/shared-writer.js';
 import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores, QueueItem, UrlValidators, WorkerId } from '../storage/interfaces.js';
@@ -10,6 +10,8 @@ import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } fr
 import { runExtractTask } from './extractTask.js';
 import { detectChallenge } from './health.js';
 import { privateAccessFor } from './privateScope.js';
+import { withRequisites } from './requisites.js';
+import { paceRequest, workerPageRequisites } from './worker-requisites.js';
 import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
 import type { WorkerLinks } from './worker-links.js';
@@ -45,6 +47,10 @@ export interface PageStageDeps {
   startSlackMs: (source: SourceConfig) => number | null;
   /** A robots.txt Crawl-delay longer than the source's delay: the worker books this host's slots further apart. */
   noteCrawlDelay: (host: string, ms: number) => void;
+  /** The spacing the worker books between request starts to a host (its claims' policy delay). */
+  delayFor: (host: string, source: SourceConfig) => number;
+  /** Counts something the run's summary reports under limitsHit (page requisites' outcomes). */
+  tally?: (key: string, by?: number) => void;
   /** Present when a source renders with `browser` or `auto`; Chromium starts on the first render. */
   browser?: BrowserFetcher | null;
   /**
@@ -55,6 +61,12 @@ export interface PageStageDeps {
 }
 
 type RobotsVerdictLike = { allowed: boolean; robotsUrl: string; reason: string };
+
+/** Why a claim went back unfetched: its slot started too late, or the slot went to the origin's robots.txt. */
+export const RETRY_LATE_SLOT = 'started late for its slot';
+export const RETRY_ROBOTS_FIRST = 'robots.txt fetched first';
+/** An app shell over HTTP (`render: auto`): the page was fetched, and its render comes at the next claim. */
+export const RETRY_RENDER_NEXT = 'app shell: rendering next';
 
 const finish = (result: FinishedFetch, links: QueueItem[] = []): PageOutcome => ({ kind: 'finish', result, links });
 const retry = (at: number, error: string, links: QueueItem[] = []): PageOutcome => ({ kind: 'retry', at, error, links });
@@ -98,7 +110,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
     return slack === null || Date.now() - claimedAt <= slack;
   };
   // robots.txt not known yet: this lease's request to the host is the robots.txt fetch; the page waits for a slot of its own.
-  if (!known && !(await inSlot())) return retry(Date.now(), 'started late for its slot');
+  if (!known && !(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT);
   const robotsStart = Date.now();
   const verdict = await d.robots.check(item.requestUrl, privateAccess);
   // Logged once it is known that a request went out: another worker may have cached robots.txt since `known` was
@@ -115,7 +127,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
     return finish({ state: 'failed', outcome: 'robots-unreachable', error: verdict.reason, nextRevisitAt: failureRetryAt(item.attempts) }, sitemapLinks);
   }
   if (!verdict.allowed) return finish({ state: 'skipped', outcome: 'robots' }, sitemapLinks);
-  if (!known && verdict.fetchedNow) return retry(Date.now(), 'robots.txt fetched first', sitemapLinks);
+  if (!known && verdict.fetchedNow) return retry(Date.now(), RETRY_ROBOTS_FIRST, sitemapLinks);
 
   const validators = history(stored);
   const revisit = Boolean(validators?.fetchedBefore && validators.snapshotId);
@@ -127,7 +139,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
       ? (d.renderNext?.get(item.url) ?? (source.render === 'browser' && !conditional ? decideRender('browser').reason : undefined))
       : undefined;
   if (renderReason !== undefined) {
-    if (!(await inSlot())) return retry(Date.now(), 'started late for its slot', sitemapLinks);
+    if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
     d.renderNext?.delete(item.url);
     return renderClaim(d, item, source, privateAccess, verdict, validators, renderReason, sitemapLinks);
   }
@@ -135,8 +147,9 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   if (source.userAgent) headers['user-agent'] = source.userAgent;
   if (revisit && validators?.etag) headers['if-none-match'] = validators.etag;
   if (revisit && validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
-  if (!(await inSlot())) return retry(Date.now(), 'started late for its slot', sitemapLinks);
+  if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
   let result: FetchResult;
+  let refused: { reason: 'robots' | 'excluded'; target: string } | null = null;
   d.logger.debug({ host: item.host, url: item.requestUrl, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');
   try {
     result = await d.fetcher.fetch(item.requestUrl, {
@@ -146,12 +159,12 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
       signal: d.runSignal,
       totalTimeoutMs: d.config.fetch.totalTimeoutMs,
       beforeRedirect: async (target) => {
-        const url = normalizeUrl(target);
-        if (url && (await excludedAnywhere(d, url))) return 'excluded';
-        return null;
+        refused = await redirectRefusal(d, target, source, privateAccess);
+        return refused?.reason;
       },
     });
   } catch (err) {
+    if (err instanceof FetchError && err.kind === 'redirect-refused' && refused) return refusedRedirect(d, item, refused, sitemapLinks);
     return fetchFailed(d, item, err, sitemapLinks);
   }
   if (result.status === 304 && revisit) {
@@ -187,9 +200,10 @@ async function renderClaim(
     d.logger.warn({ url: item.url, kind: err.kind, err: err.message }, 'render failed');
     return finish({ state: 'failed', outcome: `browser-${err.kind}`, error: err.message, nextRevisitAt: failureRetryAt(item.attempts) }, links);
   }
+  // Chromium followed the redirects itself; a hop the HTTP path would refuse means the page is not kept.
   for (const hop of rendered.document.redirects) {
-    const url = normalizeUrl(hop.location);
-    if (url && (await excludedAnywhere(d, url))) return finish({ state: 'skipped', outcome: 'redirect-excluded' }, links);
+    const refused = await redirectRefusal(d, hop.location, source, privateAccess);
+    if (refused) return refusedRedirect(d, item, refused, links);
   }
   const page: BrowserPage = { rendered, render: renderRecord(reason, rendered) };
   return routeFetched(d, item, source, rendered.document, validators, verdict, links, page);
@@ -219,7 +233,7 @@ async function routeFetched(
   }
   const contentType = result.headers['content-type'];
   if (!page && (item.kind === 'feed' || item.kind === 'sitemap' || looksLikeFeed(contentType))) {
-    return finish({ state: 'done', outcome: 'discovery', status: result.status }, [...sitemapLinks, ...d.links.feedLinks(item, result, source)]);
+    return finish({ state: 'done', outcome: 'discovery', status: result.status }, [...sitemapLinks, ...(await d.links.feedLinks(item, result, source))]);
   }
   if (!isHtml(contentType)) return finish({ state: 'done', outcome: 'not-html', status: result.status }, sitemapLinks);
   let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };
@@ -229,17 +243,41 @@ async function routeFetched(
     const decision = decideRender('auto', decodedText);
     if (decision.mode === 'browser') {
       d.renderNext.set(item.url, decision.reason);
-      return retry(Date.now(), 'app shell: rendering next', sitemapLinks);
+      return retry(Date.now(), RETRY_RENDER_NEXT, sitemapLinks);
     }
     render = decision;
   }
   return handleHtml(d, item, source, result, validators, verdict, sitemapLinks, { page, render, decodedText });
 }
 
+/**
+ * Whether a redirect hop may be followed, as the embedded crawl decides (pageProcessor.ts): never into a taken-down
+ * URL, nor one robots.txt disallows. A target on an origin whose robots.txt is not known yet costs a request to it,
+ * paced on that host like any other. A private target the source may not reach is left to the fetcher's guard.
+ */
+async function redirectRefusal(
+  d: PageStageDeps,
+  target: string,
+  source: SourceConfig,
+  privateAccess: PrivateAccess,
+): Promise<{ reason: 'robots' | 'excluded'; target: string } | null> {
+  const url = normalizeUrl(target);
+  if (!url) return null;
+  if (await excludedAnywhere(d, url)) return { reason: 'excluded', target: url };
+  if (!(await d.robots.known(new URL(target).origin))) await paceRequest(d, hostKey(target), source);
+  const verdict = await d.robots.check(target, privateAccess);
+  if (!verdict.allowed && verdict.reason !== BLOCKED_REASON) return { reason: 'robots', target: url };
+  return null;
+}
+
+function refusedRedirect(d: PageStageDeps, item: ClaimedItem, refused: { reason: 'robots' | 'excluded'; target: string }, links: QueueItem[]): PageOutcome {
+  d.logger.info({ url: item.url, target: refused.target, reason: refused.reason }, 'redirect not followed');
+  return finish({ state: 'skipped', outcome: `redirect-${refused.reason}` }, links);
+}
+
 function fetchFailed(d: PageStageDeps, item: ClaimedItem, err: unknown, links: QueueItem[]): PageOutcome {
   if (d.runSignal.aborted) return retry(0, 'interrupted by stop', links);
   if (!(err instanceof FetchError)) throw err;
-  if (err.kind === 'redirect-refused') return finish({ state: 'skipped', outcome: 'redirect-excluded' }, links);
   if (err.kind === 'retry-later' && item.attempts < MAX_ATTEMPTS) {
     const now = Date.now();
     const asked = err.retryAt?.getTime();
@@ -275,7 +313,7 @@ async function handleHtml(
     prepare: !how.page && byPattern !== false,
   });
   const { article } = extracted;
-  const found = item.depth < source.maxDepth && scope ? d.links.pageLinks(item, article.outlinks, source) : [];
+  const found = item.depth < source.maxDepth && scope ? await d.links.pageLinks(item, article.outlinks, source) : [];
   const all = [...links, ...found];
   const asSeed = item.kind === 'seed' && finalUrl === item.url;
   const isArticle = byPattern ?? (!asSeed && article.classification?.isArticle === true);
@@ -284,6 +322,10 @@ async function handleHtml(
       item.kind !== 'page' ? null : item.depth <= 1 && source.revisit[0] !== undefined ? Date.now() + source.revisit[0] : nextRevisitAt(source, validators, Boolean(validators?.fetchedBefore));
     return finish({ state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next }, all);
   }
+  const excluded = (url: string) => excludedAnywhere(d, url);
+  // The images the article shows, fetched as the embedded crawl fetches them (requisites.ts): the snapshot archives
+  // them in its WARC and records each in snapshot.json, whichever way the article was crawled.
+  const requisites = await workerPageRequisites(d, item, source, privateAccessFor(source, d.allowPrivate), result, article, extracted.prepared, excluded);
   let outcome;
   try {
     outcome = await writeSharedSnapshot(
@@ -291,10 +333,10 @@ async function handleHtml(
         blobs: d.blobs,
         snapshots: d.index.snapshots,
         search: d.index.search,
-        isExcluded: (url) => excludedAnywhere(d, url),
+        isExcluded: excluded,
         stillHeld: async () => (await d.frontier.renew(d.worker, [item.url], Date.now() + d.leaseMs)).includes(item.url),
       },
-      { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: how.render, ...(how.page ? browserPageInput(how.page) : {}) },
+      { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: how.render, ...withRequisites(how.page ? browserPageInput(how.page) : {}, requisites) },
       extracted.prepared,
     );
   } catch (err) {

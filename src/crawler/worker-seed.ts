@@ -25,7 +25,8 @@ export function seedItems(sources: readonly SourceConfig[]): QueueItem[] {
 
 /**
  * Seeds the run once, whichever worker gets there first: `claimOnce('seed:<runId>')` picks the seeder, which adds
- * the entry points (and puts known ones back in the queue: index pages are fetched every run), then marks the run
+ * the entry points (and puts known ones back in the queue: index pages are fetched every run) and the known pages
+ * whose revisit is due (FrontierStore.requeueDue), then marks the run
  * seeded. The others wait for that mark before they judge the queue empty; if the seeder dies first, its marker
  * expires and the next worker seeds instead. Returns whether this worker seeded.
  */
@@ -46,8 +47,11 @@ export async function seedOnce(
       const now = Date.now();
       let requeued = 0;
       for (const item of items) if (await frontier.requeue(item.url, now)) requeued++;
+      // Known articles due for a revisit (source `revisit`), and failed URLs due for their retry, as the embedded
+      // crawl requeues them at the start of every run.
+      const due = await frontier.requeueDue(now, sources.map((s) => s.name));
       await frontier.incrementCounter(seededKey);
-      log.info({ runId, added, requeued }, 'seeded the run');
+      log.info({ runId, added, requeued, due }, 'seeded the run');
       return true;
     }
     if (stopping()) return false;

@@ -7,9 +7,10 @@ import { silentLogger, type Logger } from '../util/logger.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
-import { excludedAnywhere, processClaim, type PageOutcome, type PageStageDeps } from './worker-page.js';
+import { excludedAnywhere, processClaim, RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, type PageOutcome, type PageStageDeps } from './worker-page.js';
 import { SharedRobots } from './worker-robots.js';
 import { endRun, seedOnce } from './worker-seed.js';
+import { RunBudgets } from './worker-budgets.js';
 
 export { newWorkerId };
 
@@ -30,6 +31,10 @@ export interface WorkerOptions {
   allowPrivate?: boolean;
   /** How often the loop looks for due work or the crawl's end when idle. Default 200 ms. */
   idlePollMs?: number;
+  /** The run's page budget across every worker and source (overrides config.maxPages), on top of each source's. */
+  maxPages?: number;
+  /** This worker stops claiming after this long (in-flight pages finish); the crawl goes on with the others. */
+  maxTimeMs?: number;
 }
 
 export interface WorkerSummary {
@@ -57,6 +62,11 @@ const CLAIM_AHEAD_MS = 5;
 /** How often a worker asks again when the due URLs are on hosts at their concurrency limit. */
 const BLOCKED_POLL_MS = 25;
 const bump = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
+/**
+ * Give-backs that spend no page budget: the page request never went out (a late slot, the slot went to robots.txt),
+ * or an app shell goes to the browser at its next claim, which counts as the page's start (one page, as embedded).
+ */
+const NOT_STARTED = new Set([RETRY_LATE_SLOT, RETRY_ROBOTS_FIRST, RETRY_RENDER_NEXT]);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -113,10 +123,12 @@ export class CrawlWorker {
     const deps: PageStageDeps = {
       config: this.config, sources: bySource, scopes, allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
       frontier, index, blobs, fetcher, robots: new SharedRobots(frontier, fetcher, this.config.userAgent),
-      links: new WorkerLinks(scopes, (k, by) => bump(summary.limitsHit, k, by), log),
+      links: new WorkerLinks(scopes, (k, by) => bump(summary.limitsHit, k, by), log, { frontier, runId }),
       worker: this.id, leaseMs, runSignal: this.abort.signal, logger: log,
       startSlackMs: startSlackFor,
       noteCrawlDelay: (host, ms) => this.crawlDelay.set(host, ms),
+      delayFor: (host, source) => this.policyFor(host, source).delayMs,
+      tally: (k, by) => bump(summary.limitsHit, k, by),
       browser,
       renderNext: new Map(),
     };
@@ -126,8 +138,9 @@ export class CrawlWorker {
     const memory = startMemoryBudget({ budgetMb: this.config.memoryBudgetMb, logger: log });
     try {
       summary.seeded = await seedOnce(frontier, runId, this.id, sources, log, () => this.stopping);
-      await this.loop(deps, runId, concurrency, summary, log);
-      if (!this.stopping) {
+      const over = await this.loop(deps, runId, concurrency, summary, log);
+      // Out of time, this worker leaves the crawl to the others: only the crawl's end ends the run.
+      if (over) {
         summary.orphansRemoved = await endRun({ frontier, index, blobs }, runId, this.id, leaseMs, log);
       }
     } finally {
@@ -142,15 +155,18 @@ export class CrawlWorker {
     return summary;
   }
 
-  private async loop(d: PageStageDeps, runId: string, concurrency: number, summary: WorkerSummary, log: Logger): Promise<void> {
+  /** Claims and works until the crawl is over for everyone (true), or this worker stops or runs out of time (false). */
+  private async loop(d: PageStageDeps, runId: string, concurrency: number, summary: WorkerSummary, log: Logger): Promise<boolean> {
     const { frontier } = d;
     const sources = this.options.sources;
     const bySource = new Map(sources.map((s) => [s.name, s]));
     const inFlight = new Set<Promise<void>>();
     const idle = this.options.idlePollMs ?? 200;
     let lastReclaim = 0;
-    const exhausted = new Set<string>();
-    const budgetKey = (source: string) => `run:${runId}:started:${source}`;
+    const budgets = new RunBudgets(frontier, runId, this.options.maxPages ?? this.config.maxPages, summary.limitsHit, sources);
+    const { exhausted, exhaustedHosts } = budgets;
+    const deadline = this.options.maxTimeMs === undefined ? Infinity : Date.now() + this.options.maxTimeMs;
+    let outOfTime = false;
     const horizon = () => Date.now() + this.config.fetch.maxRetryAfterMs;
     let emptySince: number | null = null;
     /** One turn of the loop: claims what it can; true when the crawl is over for everyone. */
@@ -162,19 +178,24 @@ export class CrawlWorker {
         if (n > 0) log.info({ reclaimed: n }, 'expired leases back in the queue');
         summary.reclaimed += n;
       }
-      const slots = concurrency - inFlight.size;
+      if (!outOfTime && now >= deadline) {
+        outOfTime = true;
+        summary.limitsHit.maxTime ??= this.options.maxTimeMs ?? 0;
+        log.info({ maxTimeMs: this.options.maxTimeMs }, 'out of time: no more claims; in-flight pages finish');
+      }
+      const slots = outOfTime ? 0 : concurrency - inFlight.size;
       if (slots > 0) {
-        for (const s of sources) if ((await frontier.counter(budgetKey(s.name))) >= s.maxPages) exhausted.add(s.name);
+        await budgets.refresh();
         // The claim books slots from a moment just ahead, when the request can really start (see processClaim).
         const at = Date.now() + CLAIM_AHEAD_MS;
         const claimed = await frontier.claim({
-          worker: this.id, limit: slots, now: at, leaseMs: d.leaseMs, exhaustedSources: exhausted,
+          worker: this.id, limit: slots, now: at, leaseMs: d.leaseMs, exhaustedSources: exhausted, exhaustedHosts,
           policyFor: (host, source) => this.policyFor(host, bySource.get(source)),
         });
         for (const item of claimed) {
           summary.claimed++;
           this.held.add(item.url);
-          const task = this.work(d, item, at, budgetKey, bySource, summary, log).finally(() => {
+          const task = this.work(d, item, at, budgets, bySource, summary, log).finally(() => {
             this.held.delete(item.url);
             inFlight.delete(task);
             this.wake?.();
@@ -187,13 +208,14 @@ export class CrawlWorker {
         }
       }
       const next = await frontier.nextDueAt();
+      if (outOfTime) return inFlight.size === 0;
       if (inFlight.size === 0) {
         const live = await frontier.liveLeases(Date.now());
         const allExhausted = sources.every((s) => exhausted.has(s.name));
         // Due work nobody can claim (only spent sources' URLs left) for a while also ends the crawl.
         if (next !== null && next <= Date.now()) emptySince ??= Date.now();
         else emptySince = null;
-        const stuck = emptySince !== null && exhausted.size > 0 && Date.now() - emptySince > 2000;
+        const stuck = emptySince !== null && exhausted.size + exhaustedHosts.size > 0 && Date.now() - emptySince > 2000;
         if (live === 0 && (next === null || next > horizon() || allExhausted || stuck)) return true;
       }
       // Until the next URL is due (a host's slot opens), one of our pages finishes, or a poll. Due work that could not
@@ -205,9 +227,13 @@ export class CrawlWorker {
       return false;
     };
     let troubleSince: number | null = null;
+    let over = false;
     while (!this.stopping) {
       try {
-        if (await step()) break;
+        if (await step()) {
+          over = !outOfTime;
+          break;
+        }
         troubleSince = null;
       } catch (err) {
         // A store that drops out for a moment (a Redis failover, a PostgreSQL restart): the pages in flight go on
@@ -222,6 +248,7 @@ export class CrawlWorker {
       }
     }
     await Promise.allSettled(inFlight);
+    return over && !this.stopping;
   }
 
   /** One claimed URL: the budget, the stages, then the outcome applied to the frontier once. */
@@ -229,7 +256,7 @@ export class CrawlWorker {
     d: PageStageDeps,
     item: ClaimedItem,
     claimedAt: number,
-    budgetKey: (s: string) => string,
+    budgets: RunBudgets,
     bySource: Map<string, SourceConfig>,
     summary: WorkerSummary,
     log: Logger,
@@ -237,11 +264,14 @@ export class CrawlWorker {
     let outcome: PageOutcome;
     try {
       const source = bySource.get(item.source);
-      // Budgets count pages started, across every worker; one over the budget goes back for the next run.
-      if (source && (await d.frontier.incrementCounter(budgetKey(source.name))) > source.maxPages) {
-        outcome = { kind: 'retry', at: Date.now(), error: 'page budget spent', links: [] };
+      // Budgets count pages started, across every worker; one over a budget goes back for the next run.
+      const ticket = source ? await budgets.start(item, source) : null;
+      if (ticket?.spent) {
+        outcome = { kind: 'retry', at: Date.now(), error: `${ticket.spent} budget spent`, links: [] };
       } else {
         outcome = await processClaim(d, item, claimedAt);
+        // Given back before the page was started (NOT_STARTED): it counts when it is.
+        if (outcome.kind === 'retry' && NOT_STARTED.has(outcome.error) && ticket?.spent === null) await ticket.refund();
       }
     } catch (err) {
       // A bug or a store failure under one page must not kill the worker: the page fails, the crawl goes on.

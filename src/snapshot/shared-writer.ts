@@ -44,7 +44,7 @@ async function assertNotExcluded(ctx: SharedWriteContext, urls: readonly string[
 }
 
 /** The article a page is: the newest snapshot found under its URL, final URL or trusted canonical URL, else a new key. */
-async function identify(ctx: SharedWriteContext, input: SnapshotInput): Promise<{ key: string; latest: IndexedSnapshot | null; finalUrl: string; canonical: string | null }> {
+async function identify(ctx: Pick<SharedWriteContext, 'snapshots'>, input: Pick<SnapshotInput, 'fetch' | 'article'>): Promise<{ key: string; latest: IndexedSnapshot | null; finalUrl: string; canonical: string | null }> {
   const url = normalizeUrl(input.fetch.url);
   const finalUrl = normalizeUrl(input.fetch.finalUrl);
   if (url === null || finalUrl === null) throw new SnapshotStoreError('not an http(s) URL', { url: input.fetch.url });
@@ -56,6 +56,19 @@ async function identify(ctx: SharedWriteContext, input: SnapshotInput): Promise<
     if (latest) return { key: latest.url, latest, finalUrl, canonical };
   }
   return { key: trusted ?? url, latest: null, finalUrl, canonical };
+}
+
+/**
+ * Whether writeSharedSnapshot would find this page's content already the article's latest (`unchanged`): then its
+ * page requisites are not fetched, as the embedded store's wouldBeUnchanged spares them.
+ */
+export async function wouldBeUnchangedShared(
+  ctx: Pick<SharedWriteContext, 'snapshots'>,
+  input: Pick<SnapshotInput, 'fetch' | 'article'>,
+  prepared?: Pick<PreparedWrite, 'contentHash'>,
+): Promise<boolean> {
+  const { latest } = await identify(ctx, input);
+  return latest !== null && latest.contentHash === (prepared?.contentHash ?? contentHashOf(input.article.body, sha256Hex(input.fetch.body)));
 }
 
 /**

@@ -67,6 +67,20 @@ export interface ClaimRequest {
   policyFor: (host: string, source: string) => HostPolicy;
   /** Sources whose page budget is spent: their URLs are not handed out. */
   exhaustedSources?: ReadonlySet<string>;
+  /** Hosts whose page budget (a source's maxPagesPerHost) is spent: their URLs are not handed out. */
+  exhaustedHosts?: ReadonlySet<string>;
+}
+
+/** A question about a shared set: its size, and which of `members` it holds ('all': list them). */
+export interface SetRead {
+  key: string;
+  members: readonly string[] | 'all';
+}
+
+export interface SetState {
+  size: number;
+  /** The asked members the set holds (every member for 'all'). */
+  members: string[];
 }
 
 export interface FinishedFetch {
@@ -129,6 +143,18 @@ export interface FrontierStore {
   finish(worker: WorkerId, url: string, result: FinishedFetch, now: number): Promise<boolean>;
   /** Releases the lease and queues the URL again at `at` (a transient failure); false when the lease was lost. */
   retryLater(worker: WorkerId, url: string, at: number, error: string): Promise<boolean>;
+  /**
+   * Done or failed URLs of `sources` whose next revisit (FinishedFetch.nextRevisitAt) is due by `now` go back on the
+   * queue, due at once (a done URL's attempts start again); returns how many. What the embedded crawl does at the
+   * start of every run: a shared crawl's seeder does it once per run.
+   */
+  requeueDue(now: number, sources: readonly string[]): Promise<number>;
+  /**
+   * Books one request start to `host` outside any claim (a page requisite: an image of an article being stored):
+   * the earliest time at or after `now` that keeps the host's spacing (`delayMs`, or the delay a claim stored for the
+   * host when longer). The host's next allowed start moves past it, so no claim, here or in another worker, takes it.
+   */
+  bookStart(host: string, now: number, delayMs: number): Promise<number>;
   /** Expired leases go back to the queue (attempts kept); returns how many. */
   reclaimExpired(now: number): Promise<number>;
   /** Earliest time a queued URL becomes claimable (null when nothing is queued). */
@@ -143,6 +169,19 @@ export interface FrontierStore {
   /** Counts one more stored page against a budget key (a source, a host); returns the new total. */
   incrementCounter(key: string, by?: number): Promise<number>;
   counter(key: string): Promise<number>;
+
+  /** Several counters at once (0 for a key never counted). */
+  counters(keys: readonly string[]): Promise<number[]>;
+
+  /**
+   * Sets every worker of a crawl reads and adds to (the trap guard's state per run: src/crawler/worker-traps.ts):
+   * each set's size and which of the asked members it holds ('all': every member).
+   */
+  readSets(reads: readonly SetRead[]): Promise<SetState[]>;
+  /** Adds members to shared sets; a set not added to for `ttlMs` may be dropped (Redis expires it). */
+  addToSets(adds: readonly { key: string; members: readonly string[] }[], ttlMs: number): Promise<void>;
+  /** The URLs `url` was found through: its discoverer, that one's, … (nearest first, at most `max`, stopping at a cycle). */
+  lineage(url: string, max: number): Promise<string[]>;
 
   /** robots.txt bodies cached per origin until `expiresAt`. */
   robots(origin: string, now: number): Promise<string | null>;

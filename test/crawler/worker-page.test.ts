@@ -60,6 +60,7 @@ test('robots.txt cached by another worker after this claim looked: one request s
         frontier: stores.frontier, index: stores.index, blobs: stores.blobs, fetcher, robots,
         links: new WorkerLinks(scopes, () => undefined, logger), worker: 'test:1:w', leaseMs: 60_000,
         runSignal: new AbortController().signal, logger, startSlackMs: startSlackFor, noteCrawlDelay: () => undefined,
+        delayFor: (_host, s) => s.politeness.delayMs,
       },
       { url: `${origin}/`, requestUrl: `${origin}/`, host: hostKey(`${origin}/`), source: source.name, depth: 0, kind: 'seed', attempts: 1, discoveredFrom: null, lease: { worker: 'test:1:w', expiresAt: Date.now() + 60_000 } },
       Date.now(),

@@ -49,6 +49,8 @@ export async function workerCommand(urls: string[], o: WorkerCommandOptions): Pr
     logger,
     concurrency: o.concurrency,
     allowPrivate: o.allowPrivate,
+    maxPages: o.maxPages,
+    maxTimeMs: o.maxTime,
     ...(o.lease !== undefined ? { leaseMs: o.lease } : {}),
   });
   logger.info({ worker: worker.id, frontier: stores.kinds.frontier, index: stores.kinds.index, storeDir }, 'worker starting');

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy,
-  QueueCounts, QueueItem, QueuedKind, UrlValidators, WorkerId,
+  QueueCounts, QueueItem, QueuedKind, SetRead, SetState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
 import type { ScriptArg } from './connection.js';
@@ -71,6 +71,7 @@ export class RedisFrontierStore implements FrontierStore {
 
   async claim(req: ClaimRequest): Promise<ClaimedItem[]> {
     const exhausted = JSON.stringify([...(req.exhaustedSources ?? [])]);
+    const exhaustedHosts = JSON.stringify([...(req.exhaustedHosts ?? [])]);
     const out: ClaimedItem[] = [];
     /** The policy the script applied to each host it handed out, `delay/concurrency`. */
     const used = new Map<string, string>();
@@ -80,7 +81,7 @@ export class RedisFrontierStore implements FrontierStore {
     // Round 1 claims on the stored policies; later rounds bring the ones the script asked for (new hosts).
     for (let round = 0; round < 4 && out.length < req.limit; round++) {
       unsent = false;
-      const reply = (await this.run('frontierClaim', req.now, req.limit - out.length, req.leaseMs, req.worker, exhausted, JSON.stringify(policies))) as [ClaimRow[], string[]];
+      const reply = (await this.run('frontierClaim', req.now, req.limit - out.length, req.leaseMs, req.worker, exhausted, JSON.stringify(policies), exhaustedHosts)) as [ClaimRow[], string[]];
       const [rows, need] = reply;
       for (const r of rows) {
         out.push(toClaimed(r, req));
@@ -120,6 +121,24 @@ export class RedisFrontierStore implements FrontierStore {
   async setPolicy(host: string, policy: HostPolicy, startedAt?: number): Promise<void> {
     const p = checkPolicy(policy);
     await this.run('frontierSetPolicy', host, p.delayMs, p.concurrency, startedAt ?? '');
+  }
+
+  async requeueDue(now: number, sources: readonly string[]): Promise<number> {
+    const names = JSON.stringify(sources);
+    let offset = 0;
+    let total = 0;
+    for (;;) {
+      const [read, taken, requeued] = (await this.run('frontierRequeueDue', now, RECLAIM_CHUNK, offset, names)) as [number, number, number];
+      total += Number(requeued);
+      // Other sources' URLs stay in the index: the next page starts past them.
+      offset += Number(read) - Number(taken);
+      if (Number(read) < RECLAIM_CHUNK) return total;
+    }
+  }
+
+  async bookStart(host: string, now: number, delayMs: number): Promise<number> {
+    if (!Number.isFinite(delayMs) || delayMs < 0) throw new RedisFrontierError(`invalid delay for ${host}: ${delayMs} ms`);
+    return Number(await this.run('frontierBookStart', host, now, Math.round(delayMs)));
   }
 
   async renew(worker: WorkerId, urls: readonly string[], expiresAt: number): Promise<string[]> {
@@ -183,6 +202,59 @@ export class RedisFrontierStore implements FrontierStore {
 
   async counter(key: string): Promise<number> {
     return Number((await this.redis.hget(this.key('ctr'), key)) ?? 0);
+  }
+
+  async counters(keys: readonly string[]): Promise<number[]> {
+    if (keys.length === 0) return [];
+    return (await this.redis.hmget(this.key('ctr'), ...keys)).map((v) => Number(v ?? 0));
+  }
+
+  /** Sets live under `set:<key>`; one pipeline for all the questions. */
+  async readSets(reads: readonly SetRead[]): Promise<SetState[]> {
+    if (reads.length === 0) return [];
+    const pipe = this.redis.pipeline();
+    for (const r of reads) {
+      const k = this.key(`set:${r.key}`);
+      pipe.scard(k);
+      if (r.members === 'all') pipe.smembers(k);
+      else if (r.members.length > 0) pipe.smismember(k, ...r.members);
+    }
+    const replies = (await pipe.exec()) ?? [];
+    const out: SetState[] = [];
+    let i = 0;
+    const value = (): unknown => {
+      const [err, v] = replies[i++] ?? [new RedisFrontierError('missing pipeline reply'), null];
+      if (err) throw err;
+      return v;
+    };
+    for (const r of reads) {
+      const size = Number(value());
+      if (r.members === 'all') out.push({ size, members: value() as string[] });
+      else if (r.members.length === 0) out.push({ size, members: [] });
+      else {
+        const asked = r.members;
+        const flags = value() as number[];
+        out.push({ size, members: asked.filter((_, j) => flags[j] === 1) });
+      }
+    }
+    return out;
+  }
+
+  async addToSets(adds: readonly { key: string; members: readonly string[] }[], ttlMs: number): Promise<void> {
+    const pipe = this.redis.pipeline();
+    let n = 0;
+    for (const a of adds) {
+      if (a.members.length === 0) continue;
+      const k = this.key(`set:${a.key}`);
+      pipe.sadd(k, ...a.members).pexpire(k, Math.max(1, Math.round(ttlMs)));
+      n++;
+    }
+    if (n === 0) return;
+    for (const [err] of (await pipe.exec()) ?? []) if (err) throw err;
+  }
+
+  async lineage(url: string, max: number): Promise<string[]> {
+    return (await this.run('frontierLineage', url, max)) as string[];
   }
 
   async robots(origin: string, now: number): Promise<string | null> {

@@ -13,6 +13,8 @@
  *   held           zset   groups taken out of `ready` (host at its concurrency, or source exhausted), same score
  *   hg:<host>      set    the host's groups with queued URLs
  *   pk:<source>    set    groups parked because the source's budget is spent; parkedsrc: the sources with some
+ *   pkh:<host>     set    groups parked because the host's budget is spent; parkedhosts: the hosts with some
+ *   rv             zset   done/failed URLs with a next revisit, by its time (requeueDue picks them up)
  *   h:<host>       hash   next (next allowed start), inflight, delay, conc (policy), blocked (groups held)
  *   leases         zset   in-flight URLs by lease expiry
  *   counts         hash   URLs per state; ctr: budget counters; seq: the order-added counter
@@ -41,12 +43,13 @@ local function rescore(g, hold)
       redis.call('ZREM', P .. 'held', g)
       redis.call('SREM', P .. 'hg:' .. host, g)
       redis.call('SREM', P .. 'pk:' .. src, g)
+      redis.call('SREM', P .. 'pkh:' .. host, g)
       return
     end
     at = math.max(at, tonumber(w[2]))
   end
   redis.call('SADD', P .. 'hg:' .. host, g)
-  if hold or redis.call('SISMEMBER', P .. 'pk:' .. src, g) == 1 then
+  if hold or redis.call('SISMEMBER', P .. 'pk:' .. src, g) == 1 or redis.call('SISMEMBER', P .. 'pkh:' .. host, g) == 1 then
     redis.call('ZREM', P .. 'ready', g)
     redis.call('ZADD', P .. 'held', fmt(at), g)
   else

@@ -35,7 +35,8 @@ return added
 `;
 
 /**
- * ARGV: P, now, limit, leaseMs, worker, exhausted sources JSON, policies JSON [[host, delayMs, concurrency], …].
+ * ARGV: P, now, limit, leaseMs, worker, exhausted sources JSON, policies JSON [[host, delayMs, concurrency], …],
+ * exhausted hosts JSON.
  * Returns {claimed, needPolicy}: claimed rows [url, requestUrl, host, source, depth, kind, attempts, from, delay,
  * concurrency]; needPolicy: groups at the head of the queue whose host has no policy stored yet (the caller asks
  * policyFor and calls again with it). Each URL handed out costs a few O(log n) sorted-set steps.
@@ -57,6 +58,16 @@ for _, s in ipairs(redis.call('SMEMBERS', P .. 'parkedsrc')) do
     for _, g in ipairs(gs) do rescore(g, false) end
   end
 end
+local exhaustedHosts = {}
+for _, h in ipairs(cjson.decode(ARGV[8] or '[]')) do exhaustedHosts[h] = true end
+for _, h in ipairs(redis.call('SMEMBERS', P .. 'parkedhosts')) do
+  if not exhaustedHosts[h] then
+    local gs = redis.call('SMEMBERS', P .. 'pkh:' .. h)
+    redis.call('DEL', P .. 'pkh:' .. h)
+    redis.call('SREM', P .. 'parkedhosts', h)
+    for _, g in ipairs(gs) do rescore(g, false) end
+  end
+end
 local out, need = {}, {}
 local skip, steps, skipped = 0, 0, 0
 while #out < limit and steps < limit * 4 + 32 do
@@ -69,6 +80,10 @@ while #out < limit and steps < limit * 4 + 32 do
   if exhausted[src] then
     redis.call('SADD', P .. 'pk:' .. src, g)
     redis.call('SADD', P .. 'parkedsrc', src)
+    rescore(g, false)
+  elseif exhaustedHosts[host] then
+    redis.call('SADD', P .. 'pkh:' .. host, g)
+    redis.call('SADD', P .. 'parkedhosts', host)
     rescore(g, false)
   else
     local h = redis.call('HMGET', hk, 'next', 'inflight', 'delay', 'conc')
@@ -160,6 +175,8 @@ end
 local keep = { snap = ARGV[9], etag = ARGV[10], lm = ARGV[11] }
 for k, v in pairs(keep) do if v ~= '' then redis.call('HSET', uk, k, v) end end
 if state == 'done' then redis.call('HINCRBY', uk, 'fc', 1) end
+-- Revisits and retries due in a later run: requeueDue finds them by time.
+if ARGV[12] ~= '' and state ~= 'skipped' then redis.call('ZADD', P .. 'rv', ARGV[12], url) else redis.call('ZREM', P .. 'rv', url) end
 count(state, 1)
 unlease(url, f)
 return 1
@@ -230,6 +247,61 @@ rescore(g, false)
 return 1
 `;
 
+/**
+ * ARGV: P, now, max, offset, sources JSON. Done or failed URLs of those sources whose next revisit is due by now back on
+ * the queue, due at once. Returns {read, requeued}: the caller pages on (offset + read - taken out) while read = max.
+ */
+const REQUEUE_DUE = `
+local srcs = {}
+for _, s in ipairs(cjson.decode(ARGV[5])) do srcs[s] = true end
+local urls = redis.call('ZRANGEBYSCORE', P .. 'rv', '-inf', ARGV[2], 'LIMIT', tonumber(ARGV[4]), tonumber(ARGV[3]))
+local taken, requeued = 0, 0
+for _, url in ipairs(urls) do
+  local uk = P .. 'u:' .. url
+  local f = redis.call('HMGET', uk, 'st', 'host', 'src')
+  if f[1] == false or srcs[f[3]] then
+    redis.call('ZREM', P .. 'rv', url)
+    taken = taken + 1
+    if f[1] == 'done' or f[1] == 'failed' then
+      redis.call('HSET', uk, 'st', 'queued')
+      if f[1] == 'done' then redis.call('HSET', uk, 'att', 0) end
+      count(f[1], -1)
+      count('queued', 1)
+      local g = f[2] .. SEP .. f[3]
+      enqueue(url, g, 0)
+      rescore(g, false)
+      requeued = requeued + 1
+    end
+  end
+end
+return { #urls, taken, requeued }
+`;
+
+/** ARGV: P, host, now, delayMs. Returns the start booked (≥ now, ≥ the host's next allowed start); the next moves past it. */
+const BOOK_START = `
+local hk = P .. 'h:' .. ARGV[2]
+local h = redis.call('HMGET', hk, 'next', 'delay')
+local at = math.max(tonumber(ARGV[3]), num(h[1], 0))
+local delay = math.max(tonumber(ARGV[4]), num(h[2], 0))
+redis.call('HSET', hk, 'next', fmt(at + delay))
+return fmt(at)
+`;
+
+/** ARGV: P, url, max. The discoverers of url, nearest first, up to max, stopping at a cycle or a URL not known. */
+const LINEAGE = `
+local out, seen = {}, {}
+local url = ARGV[2]
+seen[url] = true
+while #out < tonumber(ARGV[3]) do
+  local from = redis.call('HGET', P .. 'u:' .. url, 'from')
+  if not from or from == '' or seen[from] then break end
+  table.insert(out, from)
+  seen[from] = true
+  url = from
+end
+return out
+`;
+
 /** ARGV: P, reason JSON, createdAt, kind, value, kind, value…. Returns how many rules were new. */
 const ADD_EXCLUSIONS = `
 local added = 0
@@ -265,6 +337,9 @@ export const SCRIPTS = {
   frontierReclaim: RECLAIM,
   frontierRenew: RENEW,
   frontierRequeue: REQUEUE,
+  frontierRequeueDue: REQUEUE_DUE,
+  frontierBookStart: BOOK_START,
+  frontierLineage: LINEAGE,
   frontierAddExclusions: ADD_EXCLUSIONS,
   frontierRemoveExclusion: REMOVE_EXCLUSION,
   frontierIsExcluded: IS_EXCLUDED,

@@ -3,7 +3,7 @@ import { openStoreDatabase, withLazySync, type StoreDatabase } from '../database
 import { migrateStore } from './migrations/index.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, QueueCounts,
-  QueueItem, QueuedKind, UrlValidators, WorkerId,
+  QueueItem, QueuedKind, SetRead, SetState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 
 /** Hosts read beyond the URLs wanted per page (hosts with nothing claimable: budgets, retries not due). */
@@ -59,6 +59,10 @@ export class SqliteFrontierStore implements FrontierStore {
       skip: q(`UPDATE lease_queue SET state = 'skipped', outcome = 'excluded' WHERE url = ?`),
       lease: q(`UPDATE lease_queue SET state = 'in_flight', attempts = attempts + 1, worker = @worker, expires_at = @expiresAt WHERE url = @url`),
       book: q(`UPDATE lease_hosts SET next_allowed_at = max(next_allowed_at, @at) WHERE host = @host`),
+      // A host no URL of the queue is on yet (an image host) gets a row: its spacing holds for later claims too.
+      hostNext: q(`INSERT INTO lease_hosts (host) VALUES (?) ON CONFLICT(host) DO UPDATE SET host = host RETURNING next_allowed_at`).pluck(),
+      requeueDue: q(`UPDATE lease_queue SET state = 'queued', due_at = 0, attempts = CASE WHEN state = 'done' THEN 0 ELSE attempts END
+        WHERE state IN ('done', 'failed') AND next_revisit_at <= @now AND source IN (SELECT value FROM json_each(@sources))`),
       finish: q(`UPDATE lease_queue SET state = @state, outcome = @outcome, http_status = @status, last_error = @error, fetched_at = @now,
         snapshot_id = coalesce(@snapshotId, snapshot_id), etag = coalesce(@etag, etag), last_modified = coalesce(@lastModified, last_modified),
         next_revisit_at = @nextRevisitAt, fetch_count = fetch_count + (@state = 'done'), worker = NULL, expires_at = NULL
@@ -77,6 +81,11 @@ export class SqliteFrontierStore implements FrontierStore {
       has: q(`SELECT 1 FROM lease_queue WHERE url = ?`),
       increment: q(`INSERT INTO lease_counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value RETURNING value`),
       counter: q(`SELECT value FROM lease_counters WHERE key = ?`),
+      setSize: q(`SELECT count(*) FROM lease_sets WHERE key = ?`).pluck(),
+      setAll: q(`SELECT member FROM lease_sets WHERE key = ?`).pluck(),
+      setHas: q(`SELECT member FROM lease_sets WHERE key = @key AND member IN (SELECT value FROM json_each(@members))`).pluck(),
+      setAdd: q(`INSERT OR IGNORE INTO lease_sets (key, member) VALUES (?, ?)`),
+      from: q(`SELECT discovered_from FROM lease_queue WHERE url = ?`).pluck(),
       robots: q(`SELECT body FROM lease_robots WHERE origin = ? AND expires_at > ?`),
       putRobots: q(`INSERT INTO lease_robots (origin, body, expires_at) VALUES (?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at`),
@@ -127,8 +136,22 @@ export class SqliteFrontierStore implements FrontierStore {
     return this.tx(() => this.s.requeue.run({ url, notBefore }).changes > 0);
   }
 
+  async requeueDue(now: number, sources: readonly string[]): Promise<number> {
+    return this.tx(() => this.s.requeueDue.run({ now, sources: JSON.stringify(sources) }).changes);
+  }
+
+  /** The policy's delay is the caller's: this store keeps no per-host policy (claims ask policyFor each time). */
+  async bookStart(host: string, now: number, delayMs: number): Promise<number> {
+    return this.tx(() => {
+      const at = Math.max(now, this.s.hostNext.get(host) as number);
+      this.s.book.run({ host, at: at + delayMs });
+      return at;
+    });
+  }
+
   async claim(req: ClaimRequest): Promise<ClaimedItem[]> {
     const exhausted = req.exhaustedSources ?? NONE;
+    const exhaustedHosts = req.exhaustedHosts ?? NONE;
     const expiresAt = req.now + req.leaseMs;
     return this.tx(() => {
       const out: ClaimedItem[] = [];
@@ -139,7 +162,7 @@ export class SqliteFrontierStore implements FrontierStore {
         const page = this.s.readyHosts.all({ now: req.now, at: after.at, host: after.host, n }) as ReadyHost[];
         for (const h of page) {
           if (out.length >= req.limit) break;
-          this.claimFromHost(h, req, exhausted, expiresAt, out);
+          if (!exhaustedHosts.has(h.host)) this.claimFromHost(h, req, exhausted, expiresAt, out);
         }
         if (out.length >= req.limit || page.length < n) return out;
         const last = page[page.length - 1];
@@ -234,6 +257,38 @@ export class SqliteFrontierStore implements FrontierStore {
 
   async counter(key: string): Promise<number> {
     return (this.s.counter.get(key) as { value: number } | undefined)?.value ?? 0;
+  }
+
+  async counters(keys: readonly string[]): Promise<number[]> {
+    return keys.map((k) => (this.s.counter.get(k) as { value: number } | undefined)?.value ?? 0);
+  }
+
+  async readSets(reads: readonly SetRead[]): Promise<SetState[]> {
+    return reads.map((r) => ({
+      size: this.s.setSize.get(r.key) as number,
+      members: r.members === 'all' ? (this.s.setAll.all(r.key) as string[]) : r.members.length === 0 ? [] : (this.s.setHas.all({ key: r.key, members: JSON.stringify(r.members) }) as string[]),
+    }));
+  }
+
+  /** Kept until the store is compacted or the rows deleted: keys name their run, and runs are few. */
+  async addToSets(adds: readonly { key: string; members: readonly string[] }[], _ttlMs: number): Promise<void> {
+    if (adds.every((a) => a.members.length === 0)) return;
+    this.tx(() => {
+      for (const a of adds) for (const m of a.members) this.s.setAdd.run(a.key, m);
+    });
+  }
+
+  async lineage(url: string, max: number): Promise<string[]> {
+    const out: string[] = [];
+    const seen = new Set([url]);
+    for (let at = url; out.length < max; ) {
+      const from = this.s.from.get(at) as string | null | undefined;
+      if (!from || seen.has(from)) break;
+      out.push(from);
+      seen.add(from);
+      at = from;
+    }
+    return out;
   }
 
   async robots(origin: string, now: number): Promise<string | null> {

@@ -196,6 +196,32 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         const later = await drain(store, request('w', T0 + 2));
         assert.deepEqual(later.map((c) => c.url).sort(), ['https://a.test/1', 'https://b.test/3']);
       });
+
+      it('does not hand out URLs of exhausted hosts, whatever their source, and does once they are not', async () => {
+        await store.addMany([item('a.test', '1'), item('a.test', '2', { source: 'wire' }), item('b.test', '3'), item('c.test', '4')]);
+        const exhaustedHosts = new Set(['a.test']);
+        const first = await drain(store, request('w', T0, { exhaustedHosts }));
+        assert.deepEqual(first.map((c) => c.url).sort(), ['https://b.test/3', 'https://c.test/4']);
+        assert.deepEqual(await store.claim(request('w', T0 + 1, { exhaustedHosts })), []);
+        assert.equal((await store.counts()).queued, 2, 'the spent host’s URLs stay queued');
+        const later = await drain(store, request('w', T0 + 2));
+        assert.deepEqual(later.map((c) => c.url).sort(), ['https://a.test/1', 'https://a.test/2']);
+      });
+
+      it('bookStart spaces starts outside claims by the delay, and claims keep clear of them', async () => {
+        const [a, b] = await handles(2);
+        // A host no URL is on (an image host): booked starts a delay apart, from either connection.
+        const booked = [await a.bookStart('img.test', T0, 500), await b.bookStart('img.test', T0, 500), await a.bookStart('img.test', T0 + 2_000, 500)];
+        assert.deepEqual(booked, [T0, T0 + 500, T0 + 2_000]);
+        // The page's host: a booked start pushes the next claim a delay past it.
+        await store.addMany([item('a.test', '1'), item('a.test', '2')]);
+        const policyFor = (): HostPolicy => ({ delayMs: 1_000, concurrency: 5 });
+        assert.equal((await store.claim(request('w', T0, { policyFor }))).length, 1);
+        const image = await b.bookStart('a.test', T0 + 10, 1_000);
+        assert.equal(image, T0 + 1_000, 'the image waits for the slot after the page');
+        assert.deepEqual(await store.claim(request('w', T0 + 1_000, { policyFor })), [], 'the image took that slot');
+        assert.deepEqual((await store.claim(request('w', T0 + 2_000, { policyFor }))).map((c) => c.url), ['https://a.test/2']);
+      });
     });
 
     describe('leases', () => {
@@ -293,6 +319,32 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         assert.equal(await store.has(c.url), true);
       });
 
+      it('requeueDue puts back done and failed URLs of the given sources whose revisit is due, nothing else', async () => {
+        await store.addMany([
+          item('a.test', 'due'), item('a.test', 'failed'), item('a.test', 'later'), item('a.test', 'never'),
+          item('a.test', 'other', { source: 'wire' }), item('a.test', 'skipped'),
+        ]);
+        const claimed = await drain(store, request('w', T0));
+        const byPath = new Map(claimed.map((c) => [c.url.slice('https://a.test/'.length), c]));
+        const end = (path: string, r: Parameters<FrontierStore['finish']>[2]) => store.finish('w', byPath.get(path)!.url, r, T0 + 1);
+        await end('due', { state: 'done', outcome: 'stored', nextRevisitAt: T0 + 1_000 });
+        await end('failed', { state: 'failed', outcome: 'http-503', nextRevisitAt: T0 + 500 });
+        await end('later', { state: 'done', outcome: 'stored', nextRevisitAt: T0 + 60_000 });
+        await end('never', { state: 'done', outcome: 'stored', nextRevisitAt: null });
+        await end('other', { state: 'done', outcome: 'stored', nextRevisitAt: T0 + 1_000 });
+        await end('skipped', { state: 'skipped', outcome: 'robots' });
+        assert.equal(await store.requeueDue(T0 + 400, ['news']), 0, 'nothing due yet');
+        assert.equal(await store.requeueDue(T0 + 1_000, ['news']), 2);
+        assert.equal(await store.requeueDue(T0 + 1_000, ['news']), 0, 'each due revisit once');
+        const again = await drain(store, request('w', T0 + 1_000));
+        assert.deepEqual(again.map((c) => c.url).sort(), ['https://a.test/due', 'https://a.test/failed']);
+        const attempts = new Map(again.map((c) => [c.url, c.attempts]));
+        assert.equal(attempts.get('https://a.test/due'), 1, 'a done URL starts its attempts again');
+        assert.equal(attempts.get('https://a.test/failed'), 2, 'a failed one keeps counting toward giving up');
+        assert.equal(await store.requeueDue(T0 + 1_000, ['wire']), 1, 'the other source’s, when asked for');
+        assert.equal(await store.requeueDue(T0 + 120_000, ['news', 'wire']), 1, 'the later one, in its time');
+      });
+
       it('counters count, per key', async () => {
         assert.equal(await store.counter('source:news'), 0);
         assert.equal(await store.incrementCounter('source:news'), 1);
@@ -301,6 +353,36 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         await Promise.all(hs.flatMap((h) => Array.from({ length: 10 }, () => h.incrementCounter('host:a.test'))));
         assert.equal(await store.counter('host:a.test'), 30);
         assert.equal(await store.counter('source:news'), 5);
+      });
+
+      it('counters reads several at once; shared sets answer size and membership across connections', async () => {
+        await store.incrementCounter('a', 2);
+        await store.incrementCounter('c');
+        assert.deepEqual(await store.counters(['a', 'b', 'c']), [2, 0, 1]);
+        assert.deepEqual(await store.counters([]), []);
+        const [a, b] = await handles(2);
+        await a.addToSets([{ key: 'trap:r1:v:x', members: ['?p=1', '?p=2'] }, { key: 'trap:r1:c:t', members: [] }], 60_000);
+        await b.addToSets([{ key: 'trap:r1:v:x', members: ['?p=2', '?p=3'] }], 60_000);
+        const [all, some, none] = await a.readSets([
+          { key: 'trap:r1:v:x', members: 'all' },
+          { key: 'trap:r1:v:x', members: ['?p=3', '?p=9'] },
+          { key: 'trap:r1:c:t', members: ['u'] },
+        ]);
+        assert.deepEqual({ size: all.size, members: [...all.members].sort() }, { size: 3, members: ['?p=1', '?p=2', '?p=3'] });
+        assert.deepEqual(some, { size: 3, members: ['?p=3'] });
+        assert.deepEqual(none, { size: 0, members: [] });
+      });
+
+      it('lineage follows discoverers, nearest first, up to max, stopping at a cycle', async () => {
+        await store.addMany([
+          item('a.test', 'seed', { discoveredFrom: null }), item('a.test', 'l1', { discoveredFrom: 'https://a.test/seed' }),
+          item('a.test', 'l2', { discoveredFrom: 'https://a.test/l1' }), item('a.test', 'l3', { discoveredFrom: 'https://a.test/l2' }),
+          item('a.test', 'x', { discoveredFrom: 'https://a.test/y' }), item('a.test', 'y', { discoveredFrom: 'https://a.test/x' }),
+        ]);
+        assert.deepEqual(await store.lineage('https://a.test/l3', 10), ['https://a.test/l2', 'https://a.test/l1', 'https://a.test/seed']);
+        assert.deepEqual(await store.lineage('https://a.test/l3', 2), ['https://a.test/l2', 'https://a.test/l1']);
+        assert.deepEqual(await store.lineage('https://a.test/x', 10), ['https://a.test/y']);
+        assert.deepEqual(await store.lineage('https://a.test/unknown', 10), []);
       });
 
       it('robots cache holds a body until it expires', async () => {

@@ -1,0 +1,137 @@
+import type { SourceConfig } from '../config/index.js';
+import type { ClaimedItem, FrontierStore } from '../storage/interfaces.js';
+
+interface Budget {
+  key: string;
+  limit: number;
+  /** What the run summary and the give-back say was spent. */
+  name: string;
+  /** Marks the budget spent in this worker (its claims skip what it covers) and in the summary's limitsHit. */
+  spent(): void;
+  /** Takes the mark back (the page that took the last of it was given back unfetched). */
+  unspent(): void;
+}
+
+/** A page counted against its budgets: `refund` when it goes back to the queue without its request going out. */
+export type BudgetTicket = { spent: string } | { spent: null; refund(): Promise<void> };
+
+/**
+ * The page budgets of a shared crawl, as the embedded crawl keeps them (crawler.ts): the run's maxPages, each
+ * source's maxPages and each host's maxPagesPerHost (of the page's source), all counting pages started. The
+ * counts live in the frontier store, keyed by run, so every worker spends one budget; what this worker knows to be
+ * spent goes into its claims (exhaustedSources, exhaustedHosts), so those URLs stay queued for the next run. The
+ * run's and sources' counters are read before each claim (a handful of keys); a host's is learned when a page of
+ * it is started — a worker that did not know yet gives that one page back, uncounted.
+ */
+export class RunBudgets {
+  readonly exhausted = new Set<string>();
+  readonly exhaustedHosts = new Set<string>();
+
+  constructor(
+    private readonly frontier: FrontierStore,
+    private readonly runId: string,
+    private readonly maxPages: number | undefined,
+    private readonly limitsHit: Record<string, number>,
+    private readonly sources: readonly SourceConfig[],
+  ) {}
+
+  private get runKey(): string {
+    return `run:${this.runId}:started`;
+  }
+
+  private sourceKey(source: string): string {
+    return `run:${this.runId}:started:${source}`;
+  }
+
+  private hostKey(host: string): string {
+    return `run:${this.runId}:started-host:${host}`;
+  }
+
+  private runSpent = (): void => {
+    for (const s of this.sources) this.exhausted.add(s.name);
+    this.limitsHit.maxPages ??= this.maxPages ?? 0;
+  };
+
+  private runUnspent = (): void => {
+    this.exhausted.clear();
+    delete this.limitsHit.maxPages;
+  };
+
+  private sourceSpent(source: SourceConfig): void {
+    this.exhausted.add(source.name);
+    this.limitsHit[`maxPages:${source.name}`] = source.maxPages;
+  }
+
+  /** Reads what every worker has spent of the run's and the sources' budgets (a refund makes one open again). */
+  async refresh(): Promise<void> {
+    const runSpent = this.maxPages !== undefined && (await this.frontier.counter(this.runKey)) >= this.maxPages;
+    if (runSpent) this.runSpent();
+    for (const s of this.sources) {
+      if (runSpent || (await this.frontier.counter(this.sourceKey(s.name))) >= s.maxPages) this.sourceSpent(s);
+      else this.exhausted.delete(s.name);
+    }
+  }
+
+  /**
+   * Counts one page started against every budget it falls under. A budget already spent: nothing stays counted and
+   * its name comes back (the page goes back to the queue). Else a ticket whose refund uncounts the page.
+   */
+  async start(item: ClaimedItem, source: SourceConfig): Promise<BudgetTicket> {
+    const budgets: Budget[] = [];
+    if (this.maxPages !== undefined) budgets.push({ key: this.runKey, limit: this.maxPages, name: 'maxPages', spent: this.runSpent, unspent: this.runUnspent });
+    budgets.push({
+      key: this.sourceKey(source.name),
+      limit: source.maxPages,
+      name: `maxPages:${source.name}`,
+      spent: () => this.sourceSpent(source),
+      unspent: () => {
+        this.exhausted.delete(source.name);
+        delete this.limitsHit[`maxPages:${source.name}`];
+      },
+    });
+    const perHost = source.maxPagesPerHost;
+    if (perHost !== undefined) {
+      const name = `maxPagesPerHost:${item.host}`;
+      budgets.push({
+        key: this.hostKey(item.host),
+        limit: perHost,
+        name,
+        spent: () => {
+          this.exhaustedHosts.add(item.host);
+          this.limitsHit[name] = perHost;
+        },
+        unspent: () => {
+          this.exhaustedHosts.delete(item.host);
+          delete this.limitsHit[name];
+        },
+      });
+    }
+    const counted: Budget[] = [];
+    const uncount = async () => {
+      for (const b of counted) await this.frontier.incrementCounter(b.key, -1);
+    };
+    const tookLast: Budget[] = [];
+    for (const b of budgets) {
+      const n = await this.frontier.incrementCounter(b.key);
+      counted.push(b);
+      if (n > b.limit) {
+        await uncount();
+        for (const t of tookLast) t.unspent();
+        b.spent();
+        return { spent: b.name };
+      }
+      // This page takes the last of it: the next claim already skips what it covers.
+      if (n === b.limit) {
+        b.spent();
+        tookLast.push(b);
+      }
+    }
+    return {
+      spent: null,
+      refund: async () => {
+        await uncount();
+        for (const t of tookLast) t.unspent();
+      },
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import type { SourceConfig } from '../config/index.js';
+import type { Article } from '../extract/index.js';
+import type { FetchResult, PrivateAccess } from '../fetch/index.js';
+import { hostKey } from '../frontier/normalize.js';
+import type { PreparedWrite } from '../snapshot/writer.js';
+import { wouldBeUnchangedShared } from '../snapshot/shared-writer.js';
+import type { ClaimedItem } from '../storage/interfaces.js';
+import { fetchPageRequisites, type PageRequisites } from './requisites.js';
+import type { PageStageDeps } from './worker-page.js';
+
+/** Booked starts given up for being late before a requisite request goes anyway (see paceRequest). */
+const MAX_REBOOKS = 10;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * A request to `host` outside any claim (an image, the image host's robots.txt): waits for a start booked on the
+ * host's shared pacing (FrontierStore.bookStart), so every worker's requests to the host stay a delay apart, as the
+ * embedded crawl's waitForHost keeps its own. Started later than the source's slack after the booked time (a stalled
+ * event loop), the start is booked again rather than crowding the next one, as a late claim is given back. Returns
+ * the booked time (for the 'request start' log line), or null when the host has no delay to keep.
+ */
+export async function paceRequest(d: PageStageDeps, host: string, source: SourceConfig, crawlDelaySec?: number): Promise<number | null> {
+  if (crawlDelaySec !== undefined) d.noteCrawlDelay(host, crawlDelaySec * 1000);
+  const delay = d.delayFor(host, source);
+  if (delay === 0) return null;
+  const slack = d.startSlackMs(source);
+  let at = 0;
+  for (let booking = 0; booking <= MAX_REBOOKS; booking++) {
+    at = await d.frontier.bookStart(host, Date.now(), delay);
+    const early = at - Date.now();
+    if (early > 0) await sleep(early);
+    if (slack === null || Date.now() - at <= slack) return at;
+  }
+  d.logger.warn({ host, slot: at }, 'requisite request started late for its slot, after rebooking');
+  return at;
+}
+
+/**
+ * The page requisites of an article a worker is about to store: the embedded crawl's steps and caps
+ * (requisites.ts) over the shared stores — takedowns from the frontier and the durable list, robots.txt from the
+ * shared cache, each request paced on the host's shared slots, the unchanged check against the shared index.
+ */
+export async function workerPageRequisites(
+  d: PageStageDeps,
+  item: ClaimedItem,
+  source: SourceConfig,
+  privateAccess: PrivateAccess,
+  page: FetchResult,
+  article: Article,
+  prepared: PreparedWrite | undefined,
+  excluded: (url: string) => Promise<boolean>,
+): Promise<PageRequisites | null> {
+  const logStart = (host: string, url: string | undefined, slot: number | null) =>
+    d.logger.debug({ host, ...(url ? { url } : {}), slot: slot ?? Date.now(), lagMs: slot === null ? 0 : Date.now() - slot, requisiteOf: item.url }, 'request start');
+  return fetchPageRequisites(
+    {
+      config: d.config,
+      fetcher: d.fetcher,
+      logger: d.logger,
+      runSignal: d.runSignal,
+      source,
+      privateAccess,
+      isExcluded: excluded,
+      robots: async (url) => {
+        const origin = new URL(url).origin;
+        if (await d.robots.known(origin)) return d.robots.check(url, privateAccess);
+        // Not known yet: reading it is a request to the host, paced like any other.
+        const host = hostKey(url);
+        const slot = await paceRequest(d, host, source);
+        const verdict = await d.robots.check(url, privateAccess);
+        if (verdict.fetchedNow) logStart(host, `${origin}/robots.txt`, slot);
+        return verdict;
+      },
+      wouldBeUnchanged: (fetch, art) => wouldBeUnchangedShared({ snapshots: d.index.snapshots }, { fetch, article: art }, prepared),
+      tally: (key) => d.tally?.(key),
+      waitForHost: async (host, crawlDelaySec) => {
+        const slot = await paceRequest(d, host, source, crawlDelaySec);
+        logStart(host, undefined, slot);
+      },
+      // Each attempt is a request start of its own: no retry inside the fetcher, outside the host's pacing.
+      retries: 0,
+    },
+    page,
+    article,
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * Page budgets in a shared crawl (src/crawler/worker-budgets.ts), as the embedded crawl keeps them: a source's
+ * maxPagesPerHost and the run's maxPages hold across two workers on real Redis and PostgreSQL (the counts live in
+ * Redis), the rest stays queued for the next run; --max-time stops one worker's claims and leaves the crawl running.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { makeConfig, type SourceInput } from '../../src/config/index.js';
+import { CrawlWorker, type WorkerOptions, type WorkerSummary } from '../../src/crawler/worker.js';
+import { DEMO_ARTICLE_PATTERN } from '../helpers/crawl.js';
+import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
+import { startMultiHostSite, type MultiHostSite } from './worker-site.js';
+
+function sourceOf(site: MultiHostSite, over: Partial<SourceInput> = {}): SourceInput {
+  return {
+    name: 'multi',
+    seeds: site.origins.map((o) => `${o}/`),
+    articlePattern: DEMO_ARTICLE_PATTERN,
+    maxDepth: 1,
+    politeness: { delayMs: 5, perHostConcurrency: 2 },
+    timezone: 'Asia/Shanghai',
+    allowPrivate: true,
+    requisites: { images: false },
+    ...over,
+  };
+}
+
+/** Requests per host, robots.txt aside (pages started). */
+function pagesPerHost(site: MultiHostSite): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of site.requests) if (r.path !== '/robots.txt') out.set(r.host, (out.get(r.host) ?? 0) + 1);
+  return out;
+}
+
+async function crawlWith(shared: SharedBackends, source: SourceInput, workers: number, options: Partial<WorkerOptions> = {}): Promise<WorkerSummary[]> {
+  const config = makeConfig({ store: shared.storeDir, concurrency: 3, fetch: { retries: 1, connectTimeoutMs: 2000, headersTimeoutMs: 5000 }, sources: [source] });
+  const list = await Promise.all(
+    Array.from({ length: workers }, async () => new CrawlWorker(config, { sources: config.sources, stores: await shared.open(), idlePollMs: 20, ...options })),
+  );
+  return Promise.all(list.map((w) => w.run()));
+}
+
+describe('page budgets across workers on Redis + PostgreSQL', { timeout: 120_000 }, () => {
+  let site: MultiHostSite;
+  let shared: SharedBackends | undefined;
+
+  before(async () => {
+    site = await startMultiHostSite({ hosts: 2, articlesPerHost: 30 });
+  });
+  after(() => site.close());
+
+  const fresh = async () => {
+    await shared?.cleanup();
+    site.requests.length = 0;
+    shared = await sharedBackends();
+    return shared;
+  };
+  after(() => shared?.cleanup());
+
+  test('maxPagesPerHost: every host gets exactly its budget of pages from both workers together; the rest stays queued', async () => {
+    const s = await fresh();
+    const summaries = await crawlWith(s, sourceOf(site, { maxPagesPerHost: 5 }), 2);
+    const perHost = pagesPerHost(site);
+    assert.equal(perHost.size, 2, JSON.stringify(summaries));
+    for (const [host, n] of perHost) assert.equal(n, 5, `${host}: ${n} pages (budget 5): ${JSON.stringify(summaries.map((x) => x.limitsHit))}`);
+    for (const host of perHost.keys()) {
+      assert.ok(summaries.some((x) => x.limitsHit[`maxPagesPerHost:${host}`] === 5), `the summary names ${host}'s spent budget`);
+    }
+    assert.ok(summaries.every((x) => x.status === 'completed'));
+    const { frontier } = await s.open();
+    assert.ok((await frontier.counts()).queued > 20, 'the articles beyond the budgets wait for the next run');
+  });
+
+  test('the run’s maxPages holds across both workers and both hosts', async () => {
+    const s = await fresh();
+    const summaries = await crawlWith(s, sourceOf(site), 2, { maxPages: 7 });
+    const total = [...pagesPerHost(site).values()].reduce((a, b) => a + b, 0);
+    assert.equal(total, 7, `pages fetched by both workers (budget 7): ${JSON.stringify(summaries.map((x) => x.limitsHit))}`);
+    assert.ok(summaries.some((x) => x.limitsHit.maxPages === 7));
+  });
+
+  test('maxTimeMs: the worker stops claiming and leaves; the run stays open for the others', async () => {
+    const s = await fresh();
+    const [summary] = await crawlWith(s, sourceOf(site, { politeness: { delayMs: 100, perHostConcurrency: 1 } }), 1, { maxTimeMs: 500 });
+    assert.equal(summary!.limitsHit.maxTime, 500);
+    assert.ok(summary!.claimed >= 2 && summary!.claimed < 20, `claimed ${summary!.claimed} in its half second`);
+    const { frontier, index } = await s.open();
+    assert.ok((await frontier.counts()).queued > 0, 'the rest is left to other workers');
+    assert.equal((await index.runs.recent(1))[0]!.status, 'running', 'one worker out of time does not end the crawl');
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Redirects in a shared crawl follow the embedded crawl's rules (pageProcessor.ts redirectRefusal): two crawl workers
+ * on real Redis and PostgreSQL never follow a redirect into a URL robots.txt disallows, on the page's own host or
+ * another one, and request exactly what the embedded crawl of the same site requests.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { makeConfig, type SourceInput } from '../../src/config/index.js';
+import { CrawlWorker } from '../../src/crawler/worker.js';
+import { startTestServer, type TestServer } from '../fixtures/http-server.js';
+import { crawlOnce } from '../helpers/crawl.js';
+import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const body = (title: string) =>
+  `<!DOCTYPE html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${'<p>The harbour council approved the plan for the east quay after a long debate about flooding, traffic and the fishing fleet.</p>'.repeat(3)}</article></body></html>`;
+
+describe('redirects in a shared crawl on Redis + PostgreSQL', { timeout: 120_000 }, () => {
+  let news: TestServer;
+  let other: TestServer;
+  let shared: SharedBackends;
+  const requested = (s: TestServer) => s.requests.map((r) => r.split(' ')[1]!).filter((p) => p !== '/robots.txt').sort();
+
+  before(async () => {
+    other = await startTestServer((req, res) => {
+      if (req.url === '/robots.txt') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('User-agent: *\nDisallow: /closed/\n');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body('Elsewhere'));
+    });
+    news = await startTestServer((req, res) => {
+      const path = req.url ?? '/';
+      const redirect = (to: string) => {
+        res.writeHead(302, { location: to });
+        res.end();
+      };
+      if (path === '/robots.txt') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('User-agent: *\nDisallow: /private/\n');
+      } else if (path === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!DOCTYPE html><html><head><title>Home</title></head><body><a href="/news/1.html">1</a> <a href="/news/2.html">2</a> <a href="/news/3.html">3</a></body></html>');
+      } else if (path === '/news/1.html') redirect('/private/1.html');
+      else if (path === '/news/2.html') redirect('/news/moved-2.html');
+      else if (path === '/news/3.html') redirect(`${other.url}/closed/3.html`);
+      else {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(body(`Page ${path}`));
+      }
+    });
+    shared = await sharedBackends();
+  });
+  after(async () => {
+    await shared?.cleanup();
+    await news?.close();
+    await other?.close();
+  });
+
+  const source = (): SourceInput => ({
+    name: 'gazette',
+    seeds: [`${news.url}/`],
+    articlePattern: '/news/',
+    maxDepth: 1,
+    politeness: { delayMs: 5, perHostConcurrency: 1 },
+    allowPrivate: true,
+    allowPrivateHosts: [other.url],
+    requisites: { images: false },
+  });
+
+  test('no redirect into a robots-disallowed URL is followed, here or on another host; the rest as embedded', async () => {
+    const embedded = await crawlOnce(tempDir(), [source()]);
+    assert.equal(embedded.skipped.robots, 2, JSON.stringify(embedded));
+    const expected = { news: requested(news), other: requested(other) };
+    assert.deepEqual(expected, { news: ['/', '/news/1.html', '/news/2.html', '/news/3.html', '/news/moved-2.html'], other: [] });
+
+    news.requests.length = 0;
+    other.requests.length = 0;
+    const config = makeConfig({ store: shared.storeDir, concurrency: 2, sources: [source()] });
+    const workers = await Promise.all([0, 1].map(async () => new CrawlWorker(config, { sources: config.sources, stores: await shared.open(), idlePollMs: 20 })));
+    const summaries = await Promise.all(workers.map((w) => w.run()));
+    const outcomes = (k: string) => summaries.reduce((n, s) => n + (s.outcomes[k] ?? 0), 0);
+    assert.deepEqual({ news: requested(news), other: requested(other) }, expected);
+    assert.equal(outcomes('redirect-robots'), 2, JSON.stringify(summaries.map((s) => s.outcomes)));
+    assert.equal(outcomes('snapshot-new'), 1, 'the article behind the allowed redirect');
+    assert.ok(other.requests.includes('GET /robots.txt'), 'the other host’s robots.txt was read to decide');
+  });
+});
