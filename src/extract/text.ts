@@ -63,6 +63,8 @@ function isCjkCode(c: number): boolean {
 }
 
 function isPunctuationCode(c: number): boolean {
+  // Letters and CJK ideographs, most characters, fall in the gaps between the cases: one range test decides them.
+  if ((c > 0x3f && c < 0x201c) || (c > 0x300d && c < 0xff01)) return false;
   switch (c) {
     case 0x2c: case 0x2e: case 0x3b: case 0x3a: case 0x21: case 0x3f: // , . ; : ! ?
     case 0xff0c: case 0x3002: case 0x3001: case 0xff1b: case 0xff1a: case 0xff01: case 0xff1f: // ，。、；：！？
