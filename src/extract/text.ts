@@ -7,6 +7,8 @@
 function isCollapsibleSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
+  // CJK text (above U+3000) in one more test: these predicates run on every character of every line.
+  if (c > 0x3000) return c === 0xfeff;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
@@ -48,14 +50,21 @@ export function countCjk(s: string): number {
 
 
 function isSpaceCode(c: number): boolean {
-  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
+  // Ordered so that ASCII and CJK characters, nearly all of any text, are decided by the first two tests.
+  if (c <= 0x20) return true;
+  if (c < 0xa0) return false;
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 0xa0 || c === 0x3000 || c === 0x200b || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
 }
 
 function isCjkCode(c: number): boolean {
+  if (c < 0x3040) return false; // ASCII and Latin text: one test
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
 function isPunctuationCode(c: number): boolean {
+  // Letters and CJK ideographs, most characters, fall in the gaps between the cases: one range test decides them.
+  if ((c > 0x3f && c < 0x201c) || (c > 0x300d && c < 0xff01)) return false;
   switch (c) {
     case 0x2c: case 0x2e: case 0x3b: case 0x3a: case 0x21: case 0x3f: // , . ; : ! ?
     case 0xff0c: case 0x3002: case 0x3001: case 0xff1b: case 0xff1a: case 0xff01: case 0xff1f: // ，。、；：！？
