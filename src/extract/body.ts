@@ -3,7 +3,7 @@
  * serialise to blocks (blocks). Falls back to the marked article body or the whole page when scoring finds
  * nothing substantial.
  */
-import { isAncestor, isTag, textContent, type Element } from './dom.js';
+import { closest, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import { emitBlocks, type Block } from './blocks.js';
 import { attachCaptions } from './captions.js';
 import type { UrlResolver } from './links.js';
@@ -148,6 +148,17 @@ function meeting(a: Element, b: Element, max: number): { at: Element; depth: num
   return undefined;
 }
 
+/** Is most of `el`'s text inside <article> elements of its own (a small embedded card in a chunk does not count)? */
+function holdsArticles(el: Element, len: number, stats: StatsMap): boolean {
+  if (el.name === 'article') return false;
+  let inside = 0;
+  for (const d of elementsIn(el)) {
+    if (d.name !== 'article' || closest(d.parent as Element, (p) => p.name === 'article' || p === el) !== el) continue;
+    inside += stats.get(d)?.len ?? 0;
+  }
+  return inside >= len * 0.5;
+}
+
 /** How far up (levels) a same-class chunk may meet the chosen container. */
 const SAME_CLASS_MAX_DEPTH = 10;
 
@@ -181,6 +192,8 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;
+    // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one.
+    if (holdsArticles(el, s.len, stats)) continue;
     // Chunks usually meet a few levels up; a lead chunk wrapped in its own intro/hero markup meets the rest
     // deeper, but still below the page's body (a page-wide meeting point is the site's template, not the article).
     const m = meeting(top, el, SAME_CLASS_MAX_DEPTH);

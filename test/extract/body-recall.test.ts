@@ -135,3 +135,11 @@ test('grid widths ("columns large-8" beside "columns large-4") are not numbered 
   assert.match(a.body, /expand the downtown bus network/);
   assert.ok(!a.body.includes('Sidebar note'), a.body);
 });
+
+test('same-class slots that wrap other posts\' <article>s are not chunks of the article', () => {
+  const teaser = (i: number) => `<article class="post-${i}"><p>Front Page · Webmaster · December ${i}, 2025</p><p>Teaser ${i}: the police carolling contest was won by the traffic department for the third year running, organisers said.</p></article>`;
+  const slot = (inner: string) => `<section class="widget posts-slot"><div class="template-content">${inner}</div></section>`;
+  const a = extractFrom(`<h1>Buses</h1><div class="column">${slot(enParagraphs(5))}${slot(teaser(2) + teaser(3))}</div>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Teaser 2'), a.body);
+});
