@@ -171,3 +171,12 @@ test('a <header> opening a section inside the article keeps its subheading; the 
   assert.match(a.body, /Choosing a timetable/);
   assert.ok(!a.body.includes('City Desk Daily'), a.body);
 });
+
+test('an author box closing the post ("author-box", "about-the-author") is furniture', () => {
+  const box = (cls: string) => `<section class="${cls}"><div class="meta"><p>The owner of a sewing studio in Kettering, Ohio. I love teaching, and the lightbulb moments are my favourite part of it.</p></div></section>`;
+  for (const cls of ['author-box', 'about-the-author vcard']) {
+    const a = extractFrom(`<h1>Buses</h1><article class="post">${enParagraphs(5)}${box(cls)}</article>`, { head: '<title>Buses</title>' });
+    assert.match(a.body, /expand the downtown bus network/);
+    assert.ok(!a.body.includes('sewing studio'), `${cls}:\n${a.body}`);
+  }
+});
