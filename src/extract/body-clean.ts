@@ -279,7 +279,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     const len = weightedLength(b.text);
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
-      if (isEndMarker(b.text) && seen > totalLen * 0.4) break;
+      if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
       if (isBoilerplateLine(b.text) && len < 160) continue;
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
@@ -340,6 +340,24 @@ function isLinkedSubheading(blocks: Block[], i: number): boolean {
   const next = blocks[i + 1];
   if (isLinkLine(blocks[i - 1]) || !next || next.kind !== 'paragraph' || isShoutedPromo(blocks[i].text)) return false;
   return weightedLength(next.text) >= 60 && next.linkChars < next.text.length * 0.3 && /[。！？.!?]["”」]?$/.test(next.text);
+}
+
+/** Markers of a comment thread: what follows them is never the article, however much it reads like prose. */
+const COMMENT_MARKER = /comment|reply|replies|conversation|评论|回复|留言/i;
+
+/**
+ * Does the article go on after the end-marker line at `i`? Two paragraphs of unlinked sentences right after it
+ * ("Further reading" over the writer's closing remarks) are more article, not a related list or a link farm.
+ */
+function proseFollows(blocks: Block[], i: number): boolean {
+  if (COMMENT_MARKER.test(blocks[i].text)) return false;
+  let prose = 0;
+  for (let j = i + 1; j < blocks.length && j <= i + 2; j++) {
+    const b = blocks[j];
+    if (b.kind !== 'paragraph' || weightedLength(b.text) < 60 || b.linkChars > b.text.length * 0.5 || !/[.!?。！？]["”’)]?$/.test(b.text)) return false;
+    prose++;
+  }
+  return prose === 2;
 }
 
 /** Length of the run of numbered lines ("1、…", "(2) …"; at least two) that closes the body; 0 if none. */
