@@ -9,6 +9,7 @@ import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
 import { linkDensity, type StatsMap } from './body-score.js';
 import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
+import { hasPlainColumn, isDataTable } from './tables.js';
 
 const ALWAYS_FURNITURE = new Set(['nav', 'aside', 'menu', 'dialog']);
 const FURNITURE_ROLES = /^(?:navigation|complementary|contentinfo|banner|search|menu|menubar|toolbar|dialog)$/;
@@ -87,7 +88,7 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
     if (ld > 0.35 && items >= 3 && proseBeside(el, root, stats, 1) >= 200 && proseBeside(el, root, stats, -1) >= 200) return false;
     return ld > 0.35;
   }
-  if (ld > 0.5 && s.len > 0 && proseLen < 500) return true;
+  if (ld > 0.5 && s.len > 0 && proseLen < 500) return !isLinkedDataTable(el, s.len, stats);
   // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
   if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
   return false;
@@ -102,6 +103,14 @@ function isSectionHeader(el: Element, root: Element, stats: StatsMap): boolean {
   let heading = false;
   for (const d of elementsIn(el)) if (/^h[2-6]$/.test(d.name)) heading = true;
   return heading && proseBeside(el, root, stats, -1) >= 200;
+}
+
+/** `el` is, or wraps, a data table with a column of plain values that holds most of its text (linked names beside
+ * figures: a ranking, a price list). */
+function isLinkedDataTable(el: Element, len: number, stats: StatsMap): boolean {
+  const table = el.name === 'table' ? el : elementsIn(el).find((d) => d.name === 'table');
+  if (!table || (stats.get(table)?.len ?? 0) < len * 0.8) return false;
+  return isDataTable(table, (t) => stats.get(t)?.len ?? 0) && hasPlainColumn(table);
 }
 
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);

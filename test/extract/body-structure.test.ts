@@ -180,3 +180,12 @@ test('an author box closing the post ("author-box", "about-the-author") is furni
     assert.ok(!a.body.includes('sewing studio'), `${cls}:\n${a.body}`);
   }
 });
+
+test('a ranking table of linked names beside plain figures stays; a grid of links only does not', () => {
+  const names = ['Quanta Services', 'MYR Group', 'MasTec', 'Rosendin Electric', 'Cupertino Electric'];
+  const rows = (plain: boolean) => names.map((n, i) => `<tr><td><a href="https://co${i}.example.com/">${n} Incorporated</a></td><td>${plain ? `$${9 - i}.${i}B` : `<a href="/p/${i}">Profile</a>`}</td></tr>`).join('');
+  const table = (plain: boolean) => `<div class="w-embed"><table><thead><tr><th>Company</th><th>Revenue</th></tr></thead><tbody>${rows(plain)}</tbody></table></div>`;
+  const page = (plain: boolean) => extractFrom(`<h1>Contractors</h1><article><div class="entry-content">${enParagraphs(3)}${table(plain)}${enParagraphs(2)}</div></article>`, { head: '<title>Contractors</title>' }).body;
+  assert.match(page(true), /Rosendin Electric Incorporated \$6\.3B/);
+  assert.ok(!page(false).includes('Rosendin Electric'), page(false));
+});
