@@ -48,7 +48,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
       scores = ownScores;
     }
   }
-  let roots = top ? withSameClassParts(top, withSiblings(top, scores, stats), order, stats) : [];
+  let roots = top ? withGapsBetween(withSameClassParts(top, withSiblings(top, scores, stats), order, stats), order, stats, unlikely) : [];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
@@ -158,6 +158,39 @@ function holdsArticles(el: Element, len: number, stats: StatsMap): boolean {
   }
   return inside >= len * 0.5;
 }
+
+/**
+ * Text laid out between two parts of the article is part of it (a price list in a custom-HTML block between two
+ * editor blocks of a page builder): under the ancestor where two consecutive parts meet, the children strictly
+ * between them are added when they hold prose (100+ weighted chars, under a quarter links, not a comment or
+ * related box, no form in it). A related-links box between chunks stays out on its links, a sign-up box on its form.
+ */
+function withGapsBetween(roots: Element[], order: Element[], stats: StatsMap, unlikely: Set<Element>): Element[] {
+  if (roots.length < 2) return roots;
+  const out = [...roots];
+  let partsText: string | undefined;
+  for (let i = 0; i + 1 < roots.length; i++) {
+    const m = meeting(roots[i], roots[i + 1], SAME_CLASS_MAX_DEPTH);
+    if (!m || m.at.name === 'body' || m.at.name === 'html') continue;
+    const kids = m.at.children;
+    const from = kids.findIndex((k) => k === roots[i] || (isTag(k) && isAncestor(k, roots[i])));
+    const to = kids.findIndex((k) => k === roots[i + 1] || (isTag(k) && isAncestor(k, roots[i + 1])));
+    for (let j = from + 1; j >= 1 && j < to; j++) {
+      const k = kids[j];
+      if (!isTag(k) || unlikely.has(k) || out.includes(k)) continue;
+      const s = stats.get(k);
+      if (!s || s.len < 100 || linkDensity(s) >= 0.25 || elementsIn(k).some((d) => d.name === 'form')) continue;
+      // A pull quote or a responsive copy of a table repeats what the parts already say.
+      partsText ??= squash(roots.map(textContent).join(''));
+      if (!partsText.includes(squash(textContent(k)))) out.push(k);
+    }
+  }
+  if (out.length === roots.length) return roots;
+  const position = new Map(order.map((el, i) => [el, i] as const));
+  return out.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}
+
+const squash = (t: string): string => t.replace(/\s+/g, '');
 
 /** How far up (levels) a same-class chunk may meet the chosen container. */
 const SAME_CLASS_MAX_DEPTH = 10;

@@ -143,3 +143,15 @@ test('same-class slots that wrap other posts\' <article>s are not chunks of the 
   assert.match(a.body, /expand the downtown bus network/);
   assert.ok(!a.body.includes('Teaser 2'), a.body);
 });
+
+test('a block laid out between two parts of the article is part of it; a link box or a sign-up form between them is not', () => {
+  const editor = (text: string) => `<div class="panel widget editor"><div class="textwidget">${text}</div></div>`;
+  const prices = '<div class="panel widget custom-html"><div><h3>Troubleshooting</h3><div>No power issues: $149 and up, flat rate, includes the service call.</div><div>Replacing a circuit breaker in the panel: $89 to $249, parts included.</div></div></div>';
+  const links = '<div class="panel"><div><a href="/a">Panel upgrades</a> <a href="/b">Generators</a> <a href="/c">EV chargers</a> <a href="/d">Lighting and fans</a></div></div>';
+  const form = '<div class="panel"><p>Get our guide to the fastest-paying contractors, sent to your inbox every month.</p><form><label>First Name *</label><label>Business Email *</label></form></div>';
+  const a = extractFrom(`<h1>Pricing</h1><main><div class="cell">${editor(enParagraphs(2))}${prices}${links}${form}${editor(enParagraphs(5).replace(/<p>The city/, '<p>Later: the city'))}</div></main>`, { head: '<title>Pricing</title>' });
+  assert.match(a.body, /Replacing a circuit breaker in the panel/);
+  assert.match(a.body, /Later: the city council/);
+  assert.ok(!a.body.includes('EV chargers'), a.body);
+  assert.ok(!a.body.includes('fastest-paying'), a.body);
+});
