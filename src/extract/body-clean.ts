@@ -85,7 +85,7 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
     const items = el.children.filter((c) => c.type === 'tag' && (c as Element).name === 'li').length || 1;
     if (proseLen / items >= 60) return false;
     if (ld > 0.35 && el.name === 'ul' && itemsAreSentences(el, stats)) return false;
-    if (ld > 0.35 && items >= 3 && proseBeside(el, root, stats, 1) >= 200 && proseBeside(el, root, stats, -1) >= 200) return false;
+    if (ld > 0.35 && items >= 2 && proseBeside(el, root, stats, 1) >= 200 && proseBeside(el, root, stats, -1) >= 200) return false;
     return ld > 0.35;
   }
   if (ld > 0.5 && s.len > 0 && proseLen < 500) return !isLinkedDataTable(el, s.len, stats);

@@ -155,3 +155,10 @@ test('a block laid out between two parts of the article is part of it; a link bo
   assert.ok(!a.body.includes('EV chargers'), a.body);
   assert.ok(!a.body.includes('fastest-paying'), a.body);
 });
+
+test('a two-item list of linked product names between paragraphs is part of the article', () => {
+  const two = `<ul>${TOOLS.slice(0, 2).map((t, i) => `<li><h2><a href="https://shop.example.com/p/${i}">${t}</a></h2></li>`).join('')}</ul>`;
+  const a = extractFrom(`<h1>Tools</h1><article><div class="entry-content">${enParagraphs(3)}<h3>1. Multimeters</h3>${two}${enParagraphs(3)}</div></article>`, { head: '<title>Tools</title>' });
+  assert.match(a.body, /Fluke 117 multimeter/);
+  assert.match(a.body, /Klein Tools MM400/);
+});
