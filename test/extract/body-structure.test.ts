@@ -189,3 +189,12 @@ test('a ranking table of linked names beside plain figures stays; a grid of link
   assert.match(page(true), /Rosendin Electric Incorporated \$6\.3B/);
   assert.ok(!page(false).includes('Rosendin Electric'), page(false));
 });
+
+test('a call-to-action box ("inline-cta") and a "popupMessage" box inside the article are furniture', () => {
+  const cta = '<div class="container inline-cta"><div class="cta-text"><h3>Thinking of selling your business?</h3><p>Get a free valuation and a readiness assessment. Sell when you are ready.</p></div></div>';
+  const popup = '<div id="popupMessage"><span>We are sorry. This promotion has ended, but we have many more deals for you.</span></div>';
+  const a = extractFrom(`<h1>Buses</h1><article><div class="entry-content">${enParagraphs(3)}${cta}${enParagraphs(5).slice(-300)}${popup}</div></article>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('free valuation'), a.body);
+  assert.ok(!a.body.includes('promotion has ended'), a.body);
+});
