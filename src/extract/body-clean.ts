@@ -9,6 +9,7 @@ import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
 import { linkDensity, type StatsMap } from './body-score.js';
 import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
+import { hasPlainColumn, isDataTable } from './tables.js';
 
 const ALWAYS_FURNITURE = new Set(['nav', 'aside', 'menu', 'dialog']);
 const FURNITURE_ROLES = /^(?:navigation|complementary|contentinfo|banner|search|menu|menubar|toolbar|dialog)$/;
@@ -84,10 +85,10 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
     const items = el.children.filter((c) => c.type === 'tag' && (c as Element).name === 'li').length || 1;
     if (proseLen / items >= 60) return false;
     if (ld > 0.35 && el.name === 'ul' && itemsAreSentences(el, stats)) return false;
-    if (ld > 0.35 && items >= 3 && proseBeside(el, root, stats, 1) >= 200 && proseBeside(el, root, stats, -1) >= 200) return false;
+    if (ld > 0.35 && items >= 2 && proseBeside(el, root, stats, 1) >= 200 && proseBeside(el, root, stats, -1) >= 200) return false;
     return ld > 0.35;
   }
-  if (ld > 0.5 && s.len > 0 && proseLen < 500) return true;
+  if (ld > 0.5 && s.len > 0 && proseLen < 500) return !isLinkedDataTable(el, s.len, stats);
   // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
   if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
   return false;
@@ -102,6 +103,14 @@ function isSectionHeader(el: Element, root: Element, stats: StatsMap): boolean {
   let heading = false;
   for (const d of elementsIn(el)) if (/^h[2-6]$/.test(d.name)) heading = true;
   return heading && proseBeside(el, root, stats, -1) >= 200;
+}
+
+/** `el` is, or wraps, a data table with a column of plain values that holds most of its text (linked names beside
+ * figures: a ranking, a price list). */
+function isLinkedDataTable(el: Element, len: number, stats: StatsMap): boolean {
+  const table = el.name === 'table' ? el : elementsIn(el).find((d) => d.name === 'table');
+  if (!table || (stats.get(table)?.len ?? 0) < len * 0.8) return false;
+  return isDataTable(table, (t) => stats.get(t)?.len ?? 0) && hasPlainColumn(table);
 }
 
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);
@@ -279,7 +288,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     const len = weightedLength(b.text);
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
-      if (isEndMarker(b.text) && seen > totalLen * 0.4) break;
+      if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
       if (isBoilerplateLine(b.text) && len < 160) continue;
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
@@ -340,6 +349,24 @@ function isLinkedSubheading(blocks: Block[], i: number): boolean {
   const next = blocks[i + 1];
   if (isLinkLine(blocks[i - 1]) || !next || next.kind !== 'paragraph' || isShoutedPromo(blocks[i].text)) return false;
   return weightedLength(next.text) >= 60 && next.linkChars < next.text.length * 0.3 && /[。！？.!?]["”」]?$/.test(next.text);
+}
+
+/** Markers of a comment thread: what follows them is never the article, however much it reads like prose. */
+const COMMENT_MARKER = /comment|reply|replies|conversation|评论|回复|留言/i;
+
+/**
+ * Does the article go on after the end-marker line at `i`? Two paragraphs of unlinked sentences right after it
+ * ("Further reading" over the writer's closing remarks) are more article, not a related list or a link farm.
+ */
+function proseFollows(blocks: Block[], i: number): boolean {
+  if (COMMENT_MARKER.test(blocks[i].text)) return false;
+  let prose = 0;
+  for (let j = i + 1; j < blocks.length && j <= i + 2; j++) {
+    const b = blocks[j];
+    if (b.kind !== 'paragraph' || weightedLength(b.text) < 60 || b.linkChars > b.text.length * 0.5 || !/[.!?。！？]["”’)]?$/.test(b.text)) return false;
+    prose++;
+  }
+  return prose === 2;
 }
 
 /** Length of the run of numbered lines ("1、…", "(2) …"; at least two) that closes the body; 0 if none. */

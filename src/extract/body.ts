@@ -3,7 +3,7 @@
  * serialise to blocks (blocks). Falls back to the marked article body or the whole page when scoring finds
  * nothing substantial.
  */
-import { isAncestor, isTag, textContent, type Element } from './dom.js';
+import { closest, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import { emitBlocks, type Block } from './blocks.js';
 import { attachCaptions } from './captions.js';
 import type { UrlResolver } from './links.js';
@@ -48,7 +48,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
       scores = ownScores;
     }
   }
-  let roots = top ? withSameClassParts(top, withSiblings(top, scores, stats), order, stats) : [];
+  let roots = top ? withGapsBetween(withSameClassParts(top, withSiblings(top, scores, stats), order, stats), order, stats, unlikely) : [];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
@@ -148,6 +148,50 @@ function meeting(a: Element, b: Element, max: number): { at: Element; depth: num
   return undefined;
 }
 
+/** Is most of `el`'s text inside <article> elements of its own (a small embedded card in a chunk does not count)? */
+function holdsArticles(el: Element, len: number, stats: StatsMap): boolean {
+  if (el.name === 'article') return false;
+  let inside = 0;
+  for (const d of elementsIn(el)) {
+    if (d.name !== 'article' || closest(d.parent as Element, (p) => p.name === 'article' || p === el) !== el) continue;
+    inside += stats.get(d)?.len ?? 0;
+  }
+  return inside >= len * 0.5;
+}
+
+/**
+ * Text laid out between two parts of the article is part of it (a price list in a custom-HTML block between two
+ * editor blocks of a page builder): under the ancestor where two consecutive parts meet, the children strictly
+ * between them are added when they hold prose (100+ weighted chars, under a quarter links, not a comment or
+ * related box, no form in it). A related-links box between chunks stays out on its links, a sign-up box on its form.
+ */
+function withGapsBetween(roots: Element[], order: Element[], stats: StatsMap, unlikely: Set<Element>): Element[] {
+  if (roots.length < 2) return roots;
+  const out = [...roots];
+  let partsText: string | undefined;
+  for (let i = 0; i + 1 < roots.length; i++) {
+    const m = meeting(roots[i], roots[i + 1], SAME_CLASS_MAX_DEPTH);
+    if (!m || m.at.name === 'body' || m.at.name === 'html') continue;
+    const kids = m.at.children;
+    const from = kids.findIndex((k) => k === roots[i] || (isTag(k) && isAncestor(k, roots[i])));
+    const to = kids.findIndex((k) => k === roots[i + 1] || (isTag(k) && isAncestor(k, roots[i + 1])));
+    for (let j = from + 1; j >= 1 && j < to; j++) {
+      const k = kids[j];
+      if (!isTag(k) || unlikely.has(k) || out.includes(k)) continue;
+      const s = stats.get(k);
+      if (!s || s.len < 100 || linkDensity(s) >= 0.25 || elementsIn(k).some((d) => d.name === 'form')) continue;
+      // A pull quote or a responsive copy of a table repeats what the parts already say.
+      partsText ??= squash(roots.map(textContent).join(''));
+      if (!partsText.includes(squash(textContent(k)))) out.push(k);
+    }
+  }
+  if (out.length === roots.length) return roots;
+  const position = new Map(order.map((el, i) => [el, i] as const));
+  return out.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}
+
+const squash = (t: string): string => t.replace(/\s+/g, '');
+
 /** How far up (levels) a same-class chunk may meet the chosen container. */
 const SAME_CLASS_MAX_DEPTH = 10;
 
@@ -181,6 +225,8 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;
+    // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one.
+    if (holdsArticles(el, s.len, stats)) continue;
     // Chunks usually meet a few levels up; a lead chunk wrapped in its own intro/hero markup meets the rest
     // deeper, but still below the page's body (a page-wide meeting point is the site's template, not the article).
     const m = meeting(top, el, SAME_CLASS_MAX_DEPTH);

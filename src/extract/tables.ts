@@ -72,3 +72,31 @@ export function tableRows(table: Element): string[][] {
   }
   return rows;
 }
+
+/**
+ * A data table with a column of plain values (revenues, prices, ranks beside linked names): content, however many
+ * links its other columns hold. A table of links only (a link grid) has no such column.
+ */
+export function hasPlainColumn(table: Element): boolean {
+  const trs: Element[] = [];
+  collectTags(table, 'tr', trs);
+  const plain: number[] = [];
+  const filled: number[] = [];
+  for (const tr of trs) {
+    let col = 0;
+    for (const c of tr.children) {
+      if (!isTag(c) || (c.name !== 'td' && c.name !== 'th')) continue;
+      if (nonSpaceLength(plainText(c)) > 0) {
+        filled[col] = (filled[col] ?? 0) + 1;
+        if (!hasLink(c)) plain[col] = (plain[col] ?? 0) + 1;
+      }
+      col++;
+    }
+  }
+  return filled.some((n, i) => n >= 3 && (plain[i] ?? 0) >= n * 0.8);
+}
+
+function hasLink(el: Element): boolean {
+  for (const c of el.children) if (isTag(c) && (c.name === 'a' || hasLink(c))) return true;
+  return false;
+}

@@ -1,7 +1,7 @@
 /** Body endings (issue 12): a closing run of short numbered lines is the article's, not leftover furniture. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFrom, zhParagraphs } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 test('a closing run of short numbered items is kept', () => {
   const items = ['1、王某某', '2、李某', '3、张某某', '4、赵某'].map((t) => `<p>${t}</p>`).join('');
@@ -23,4 +23,14 @@ test('a closing numbered list in its own wrapper after the article (one <p> per 
   const ranking = '<div class="x"><p><a href="/1">1.城市地铁新线路开通</a></p><p><a href="/2">2.早晚高峰客流大幅增加</a></p><p><a href="/3">3.交通部门回应市民关切</a></p></div>';
   const b = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs(3)}</div>${ranking}`, { head: '<title>市区新开12条公交线路</title>' });
   assert.ok(!b.body.includes('城市地铁新线路开通'), b.body);
+});
+
+test('an end-marker line followed by paragraphs of prose does not end the article; followed by links it does', () => {
+  const closing = '<p>These are a small sampling of the newsletters I read, and you can see the full leaderboard on the site.</p><p>I also subscribe to many others, such as <a href="/a">Cafe Anne</a> and <a href="/b">Patti Smith</a>, which are worth a look.</p>';
+  const links = '<p><a href="/r/1">Bus fares to rise in May</a></p><p><a href="/r/2">New bridge opens to traffic</a></p>';
+  const page = (after: string) => extractFrom(`<h1>Buses</h1><article><div class="entry-content">${enParagraphs(5)}<h2>Further reading</h2>${after}</div></article>`, { head: '<title>Buses</title>' });
+  assert.match(page(closing).body, /I also subscribe to many others/);
+  const cut = page(links).body;
+  assert.match(cut, /expand the downtown bus network/);
+  assert.ok(!cut.includes('Bus fares to rise'), cut);
 });

@@ -135,3 +135,30 @@ test('grid widths ("columns large-8" beside "columns large-4") are not numbered 
   assert.match(a.body, /expand the downtown bus network/);
   assert.ok(!a.body.includes('Sidebar note'), a.body);
 });
+
+test('same-class slots that wrap other posts\' <article>s are not chunks of the article', () => {
+  const teaser = (i: number) => `<article class="post-${i}"><p>Front Page · Webmaster · December ${i}, 2025</p><p>Teaser ${i}: the police carolling contest was won by the traffic department for the third year running, organisers said.</p></article>`;
+  const slot = (inner: string) => `<section class="widget posts-slot"><div class="template-content">${inner}</div></section>`;
+  const a = extractFrom(`<h1>Buses</h1><div class="column">${slot(enParagraphs(5))}${slot(teaser(2) + teaser(3))}</div>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Teaser 2'), a.body);
+});
+
+test('a block laid out between two parts of the article is part of it; a link box or a sign-up form between them is not', () => {
+  const editor = (text: string) => `<div class="panel widget editor"><div class="textwidget">${text}</div></div>`;
+  const prices = '<div class="panel widget custom-html"><div><h3>Troubleshooting</h3><div>No power issues: $149 and up, flat rate, includes the service call.</div><div>Replacing a circuit breaker in the panel: $89 to $249, parts included.</div></div></div>';
+  const links = '<div class="panel"><div><a href="/a">Panel upgrades</a> <a href="/b">Generators</a> <a href="/c">EV chargers</a> <a href="/d">Lighting and fans</a></div></div>';
+  const form = '<div class="panel"><p>Get our guide to the fastest-paying contractors, sent to your inbox every month.</p><form><label>First Name *</label><label>Business Email *</label></form></div>';
+  const a = extractFrom(`<h1>Pricing</h1><main><div class="cell">${editor(enParagraphs(2))}${prices}${links}${form}${editor(enParagraphs(5).replace(/<p>The city/, '<p>Later: the city'))}</div></main>`, { head: '<title>Pricing</title>' });
+  assert.match(a.body, /Replacing a circuit breaker in the panel/);
+  assert.match(a.body, /Later: the city council/);
+  assert.ok(!a.body.includes('EV chargers'), a.body);
+  assert.ok(!a.body.includes('fastest-paying'), a.body);
+});
+
+test('a two-item list of linked product names between paragraphs is part of the article', () => {
+  const two = `<ul>${TOOLS.slice(0, 2).map((t, i) => `<li><h2><a href="https://shop.example.com/p/${i}">${t}</a></h2></li>`).join('')}</ul>`;
+  const a = extractFrom(`<h1>Tools</h1><article><div class="entry-content">${enParagraphs(3)}<h3>1. Multimeters</h3>${two}${enParagraphs(3)}</div></article>`, { head: '<title>Tools</title>' });
+  assert.match(a.body, /Fluke 117 multimeter/);
+  assert.match(a.body, /Klein Tools MM400/);
+});

@@ -171,3 +171,30 @@ test('a <header> opening a section inside the article keeps its subheading; the 
   assert.match(a.body, /Choosing a timetable/);
   assert.ok(!a.body.includes('City Desk Daily'), a.body);
 });
+
+test('an author box closing the post ("author-box", "about-the-author") is furniture', () => {
+  const box = (cls: string) => `<section class="${cls}"><div class="meta"><p>The owner of a sewing studio in Kettering, Ohio. I love teaching, and the lightbulb moments are my favourite part of it.</p></div></section>`;
+  for (const cls of ['author-box', 'about-the-author vcard']) {
+    const a = extractFrom(`<h1>Buses</h1><article class="post">${enParagraphs(5)}${box(cls)}</article>`, { head: '<title>Buses</title>' });
+    assert.match(a.body, /expand the downtown bus network/);
+    assert.ok(!a.body.includes('sewing studio'), `${cls}:\n${a.body}`);
+  }
+});
+
+test('a ranking table of linked names beside plain figures stays; a grid of links only does not', () => {
+  const names = ['Quanta Services', 'MYR Group', 'MasTec', 'Rosendin Electric', 'Cupertino Electric'];
+  const rows = (plain: boolean) => names.map((n, i) => `<tr><td><a href="https://co${i}.example.com/">${n} Incorporated</a></td><td>${plain ? `$${9 - i}.${i}B` : `<a href="/p/${i}">Profile</a>`}</td></tr>`).join('');
+  const table = (plain: boolean) => `<div class="w-embed"><table><thead><tr><th>Company</th><th>Revenue</th></tr></thead><tbody>${rows(plain)}</tbody></table></div>`;
+  const page = (plain: boolean) => extractFrom(`<h1>Contractors</h1><article><div class="entry-content">${enParagraphs(3)}${table(plain)}${enParagraphs(2)}</div></article>`, { head: '<title>Contractors</title>' }).body;
+  assert.match(page(true), /Rosendin Electric Incorporated \$6\.3B/);
+  assert.ok(!page(false).includes('Rosendin Electric'), page(false));
+});
+
+test('a call-to-action box ("inline-cta") and a "popupMessage" box inside the article are furniture', () => {
+  const cta = '<div class="container inline-cta"><div class="cta-text"><h3>Thinking of selling your business?</h3><p>Get a free valuation and a readiness assessment. Sell when you are ready.</p></div></div>';
+  const popup = '<div id="popupMessage"><span>We are sorry. This promotion has ended, but we have many more deals for you.</span></div>';
+  const a = extractFrom(`<h1>Buses</h1><article><div class="entry-content">${enParagraphs(3)}${cta}${enParagraphs(5).slice(-300)}${popup}</div></article>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('free valuation'), a.body);
+  assert.ok(!a.body.includes('promotion has ended'), a.body);
+});
