@@ -7,6 +7,7 @@ import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores,
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
+import { ExtractCrashError, type ExtractPool } from './extractPool.js';
 import { runExtractTask } from './extractTask.js';
 import { detectChallenge } from './health.js';
 import { privateAccessFor } from './privateScope.js';
@@ -58,6 +59,8 @@ export interface PageStageDeps {
    * is a request of its own, in a slot of its own. Another worker claiming one meanwhile fetches and decides again.
    */
   renderNext?: Map<string, string>;
+  /** Where pages are parsed and extracted: worker threads or this thread (extractPool.ts); absent: this thread. */
+  extractor?: ExtractPool;
 }
 
 type RobotsVerdictLike = { allowed: boolean; robotsUrl: string; reason: string };
@@ -304,14 +307,23 @@ async function handleHtml(
   const scope = d.scopes.get(source.name);
   const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
   const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(item.url) ?? null;
-  // In this process: a worker is one thread, and more workers are how a crawl uses more cores.
-  // A render's DOM is what readers saw (extracted from); the document bytes stay the archived original.
-  const extracted = runExtractTask({
+  // Off this thread when the crawl runs extraction threads (the embedded crawl's ExtractPool). A render's DOM is what
+  // readers saw (extracted from); the document bytes stay the archived original.
+  const task = {
     fetch: result,
     html: how.page ? how.page.rendered.html : how.decodedText,
     options: { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt },
     prepare: !how.page && byPattern !== false,
-  });
+  };
+  let extracted;
+  try {
+    extracted = d.extractor ? await d.extractor.run(task) : runExtractTask(task);
+  } catch (err) {
+    if (!(err instanceof ExtractCrashError)) throw err;
+    // The thread died under this page (out of memory on a hostile page): the page fails, the crawl goes on.
+    d.logger.error({ url: item.url, err: err.message }, 'extraction failed: worker crashed');
+    return finish({ state: 'failed', outcome: 'extract-crash', error: err.message, nextRevisitAt: failureRetryAt(item.attempts) }, links);
+  }
   const { article } = extracted;
   const found = item.depth < source.maxDepth && scope ? await d.links.pageLinks(item, article.outlinks, source) : [];
   const all = [...links, ...found];

@@ -5,6 +5,7 @@ import type { BlobStore, ClaimedItem, FrontierStore, IndexStores, WorkerId } fro
 import { newWorkerId } from '../storage/workerId.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
+import { ExtractPool, type ExtractPoolMode } from './extractPool.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
 import { excludedAnywhere, processClaim, RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, type PageOutcome, type PageStageDeps } from './worker-page.js';
@@ -35,6 +36,12 @@ export interface WorkerOptions {
   maxPages?: number;
   /** This worker stops claiming after this long (in-flight pages finish); the crawl goes on with the others. */
   maxTimeMs?: number;
+  /** Parse + extract + hashing on worker threads, as the embedded crawl does (extractPool.ts); default 'auto'. */
+  extractPool?: ExtractPoolMode;
+  /** Extraction threads; default the machine's cores less one. */
+  extractThreads?: number;
+  /** The extraction thread's module (tests substitute one that dies on some pages). */
+  extractWorkerFile?: URL;
 }
 
 export interface WorkerSummary {
@@ -51,6 +58,8 @@ export interface WorkerSummary {
   /** Links not queued, by the limit they broke. */
   limitsHit: Record<string, number>;
   leasesLost: number;
+  /** Pages extracted on the worker threads, in this thread, and extraction threads that died under a page. */
+  extraction: { inWorker: number; inProcess: number; crashes: number };
   reclaimed: number;
   orphansRemoved: number;
   startedAt: string;
@@ -111,7 +120,7 @@ export class CrawlWorker {
     log.info({ runId, resumed }, resumed ? 'joining the running crawl' : 'starting a crawl');
     const summary: WorkerSummary = {
       worker: this.id, runId, status: 'completed', seeded: false, claimed: 0, fetched: 0, outcomes: {}, retried: {}, limitsHit: {},
-      leasesLost: 0, reclaimed: 0, orphansRemoved: 0, startedAt: new Date().toISOString(), finishedAt: '',
+      leasesLost: 0, extraction: { inWorker: 0, inProcess: 0, crashes: 0 }, reclaimed: 0, orphansRemoved: 0, startedAt: new Date().toISOString(), finishedAt: '',
     };
     const fetcher = new HttpFetcher({ userAgent: this.config.userAgent, ...this.config.fetch, logger: log });
     // Only sources with render browser/auto can need Chromium, and it starts on the first render.
@@ -120,6 +129,12 @@ export class CrawlWorker {
       : null;
     const bySource = new Map(sources.map((s) => [s.name, s]));
     const scopes = new Map(sources.map((s) => [s.name, new SourceScope(s)]));
+    const extractor = new ExtractPool({
+      mode: this.options.extractPool,
+      logger: log,
+      ...(this.options.extractThreads !== undefined ? { threads: this.options.extractThreads } : {}),
+      ...(this.options.extractWorkerFile ? { workerFile: this.options.extractWorkerFile } : {}),
+    });
     const deps: PageStageDeps = {
       config: this.config, sources: bySource, scopes, allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
       frontier, index, blobs, fetcher, robots: new SharedRobots(frontier, fetcher, this.config.userAgent),
@@ -131,6 +146,7 @@ export class CrawlWorker {
       tally: (k, by) => bump(summary.limitsHit, k, by),
       browser,
       renderNext: new Map(),
+      extractor,
     };
     const renewal = setInterval(() => void this.renewAll(frontier, leaseMs, log), Math.max(1000, Math.floor(leaseMs / 3)));
     renewal.unref();
@@ -146,6 +162,8 @@ export class CrawlWorker {
     } finally {
       clearInterval(renewal);
       memory.stop();
+      summary.extraction = { ...extractor.counts };
+      await extractor.close();
       await browser?.close();
       await fetcher.close();
     }
