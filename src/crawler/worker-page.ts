@@ -15,13 +15,13 @@ import { withRequisites } from './requisites.js';
 import { paceRequest, workerPageRequisites } from './worker-requisites.js';
 import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
-import type { WorkerLinks } from './worker-links.js';
+import { queueItem, type WorkerLinks } from './worker-links.js';
 import { BLOCKED_REASON, type SharedRobots } from './worker-robots.js';
 
 /** The one thing that happens to a claimed URL, applied to the frontier once by the worker. */
 export type PageOutcome =
-  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[] }
-  | { kind: 'retry'; at: number; error: string; links: QueueItem[] }
+  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[] }
+  | { kind: 'retry'; at: number; error: string; links: QueueItem[]; handled?: QueueItem[] }
   /** The lease went to another worker meanwhile: nothing of ours may be applied. */
   | { kind: 'lost' };
 
@@ -214,6 +214,24 @@ async function renderClaim(
 
 /** A fetched (or rendered) document: transient statuses, challenges, status, type, then the HTML stage. */
 async function routeFetched(
+  d: PageStageDeps,
+  item: ClaimedItem,
+  source: SourceConfig,
+  result: FetchResult,
+  validators: UrlHistory | null,
+  verdict: RobotsVerdictLike,
+  sitemapLinks: QueueItem[],
+  page?: BrowserPage,
+): Promise<PageOutcome> {
+  const outcome = await routeDocument(d, item, source, result, validators, verdict, sitemapLinks, page);
+  // A redirect followed: its final URL was handled under this URL's name, and is not fetched again under its own
+  // (the embedded crawl's markAlias) — else a page linked both ways is fetched and stored twice.
+  const finalKey = normalizeUrl(result.finalUrl);
+  const target = finalKey !== null && finalKey !== item.url ? queueItem(result.finalUrl, item.source, item.depth, 'page', 0, item.url) : null;
+  return target && outcome.kind !== 'lost' ? { ...outcome, handled: [target] } : outcome;
+}
+
+async function routeDocument(
   d: PageStageDeps,
   item: ClaimedItem,
   source: SourceConfig,

@@ -311,6 +311,8 @@ export class CrawlWorker {
       summary.leasesLost++;
       return;
     }
+    // In the order the page was read: redirect targets handled under its name, then its links, then its own row.
+    if (outcome.handled?.length) await frontier.markHandled(outcome.handled, `redirect-from:${item.url}`, Date.now());
     if (outcome.links.length > 0) await frontier.addMany(outcome.links);
     if (outcome.kind === 'retry') {
       bump(summary.retried, outcome.error);

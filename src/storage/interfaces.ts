@@ -130,6 +130,11 @@ export interface ExclusionRow extends ExclusionRule {
 export interface FrontierStore {
   /** Adds the URLs not seen before (nor excluded); returns how many were new. */
   addMany(items: readonly QueueItem[]): Promise<number>;
+  /**
+   * Marks URLs handled without a fetch of their own (the final URL of a redirect another page followed): added as
+   * `done` with `outcome` when new, moved to `done` when queued, left alone otherwise. Returns how many changed.
+   */
+  markHandled(items: readonly QueueItem[], outcome: string, now: number): Promise<number>;
   /** Puts a seen URL back on the queue if it is done or failed (a scheduled revisit or a re-seed); true if requeued. */
   requeue(url: string, notBefore: number): Promise<boolean>;
   /**

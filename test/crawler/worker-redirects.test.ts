@@ -88,3 +88,51 @@ describe('redirects in a shared crawl on Redis + PostgreSQL', { timeout: 120_000
     assert.ok(other.requests.includes('GET /robots.txt'), 'the other host’s robots.txt was read to decide');
   });
 });
+
+describe('a redirect target linked under its own name too, in a shared crawl', { timeout: 120_000 }, () => {
+  let site: TestServer;
+  let shared: SharedBackends;
+
+  before(async () => {
+    site = await startTestServer((req, res) => {
+      const path = req.url ?? '/';
+      if (path === '/robots.txt') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('User-agent: *\nAllow: /\n');
+      } else if (path === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        // The moved article first: its redirect is followed before the new address comes up under its own name.
+        res.end('<!DOCTYPE html><html><head><title>Home</title></head><body><a href="/news/old.html">old</a> <a href="/news/new.html">new</a></body></html>');
+      } else if (path === '/news/old.html') {
+        res.writeHead(301, { location: '/news/new.html' });
+        res.end();
+      } else {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(body('The moved article'));
+      }
+    });
+    shared = await sharedBackends();
+  });
+  after(async () => {
+    await shared?.cleanup();
+    await site?.close();
+  });
+
+  test('is fetched and stored once, as in the embedded crawl', async () => {
+    const source: SourceInput = {
+      name: 'gazette', seeds: [`${site.url}/`], articlePattern: '/news/', maxDepth: 1,
+      politeness: { delayMs: 5, perHostConcurrency: 1 }, allowPrivate: true, requisites: { images: false },
+    };
+    const fetchesOfNew = () => site.requests.filter((r) => r === 'GET /news/new.html').length;
+    const embedded = await crawlOnce(tempDir(), [source], { concurrency: 1 });
+    assert.equal(embedded.snapshots.new, 1, JSON.stringify(embedded));
+    assert.equal(fetchesOfNew(), 1, 'the embedded crawl: once, through the redirect');
+
+    site.requests.length = 0;
+    const config = makeConfig({ store: shared.storeDir, concurrency: 1, sources: [source] });
+    const summary = await new CrawlWorker(config, { sources: config.sources, stores: await shared.open(), idlePollMs: 20 }).run();
+    assert.equal(fetchesOfNew(), 1, `fetched once: ${JSON.stringify(summary.outcomes)}`);
+    const { index } = await shared.open();
+    assert.equal(await index.snapshots.count({}), 1, 'one snapshot of the article');
+  });
+});

@@ -57,12 +57,15 @@ export class RedisFrontierStore implements FrontierStore {
   async addMany(items: readonly QueueItem[]): Promise<number> {
     let added = 0;
     for (let i = 0; i < items.length; i += ADD_CHUNK) {
-      const rows = items.slice(i, i + ADD_CHUNK).map((it) => [
-        it.url, it.requestUrl ?? it.url, it.host, it.source, it.depth, it.kind, it.priority ?? 0, it.discoveredFrom ?? '', it.notBefore ?? 0,
-      ]);
+      const rows = items.slice(i, i + ADD_CHUNK).map(addRow);
       added += Number(await this.run('frontierAdd', JSON.stringify(rows)));
     }
     return added;
+  }
+
+  async markHandled(items: readonly QueueItem[], outcome: string, now: number): Promise<number> {
+    if (items.length === 0) return 0;
+    return Number(await this.run('frontierMarkHandled', JSON.stringify(items.map(addRow)), outcome, now));
   }
 
   async requeue(url: string, notBefore: number): Promise<boolean> {
@@ -310,6 +313,11 @@ export class RedisFrontierStore implements FrontierStore {
     await deleteByPrefix(this.redis, this.prefix);
     await this.close();
   }
+}
+
+/** A queue item as the scripts take it: [url, requestUrl, host, source, depth, kind, priority, from, notBefore]. */
+function addRow(it: QueueItem): (string | number)[] {
+  return [it.url, it.requestUrl ?? it.url, it.host, it.source, it.depth, it.kind, it.priority ?? 0, it.discoveredFrom ?? '', it.notBefore ?? 0];
 }
 
 function toClaimed(r: ClaimRow, req: ClaimRequest): ClaimedItem {

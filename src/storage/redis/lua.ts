@@ -58,6 +58,17 @@ local function rescore(g, hold)
   end
 end
 
+-- A new URL's hash (its existence is the seen set), with its rank: higher priority first, then shallower, then the
+-- order added (an integer below 2^53).
+local function newUrl(it, state)
+  local prio = math.max(-1000, math.min(1000, math.floor(tonumber(it[7]))))
+  local depth = math.max(0, math.min(1023, math.floor(tonumber(it[5]))))
+  local seq = redis.call('INCR', P .. 'seq') % 4294967296
+  local rk = fmt((-prio * 1024 + depth) * 4294967296 + seq)
+  redis.call('HSET', P .. 'u:' .. it[1], 'st', state, 'req', it[2], 'host', it[3], 'src', it[4], 'depth', it[5], 'kind', it[6],
+    'att', 0, 'from', it[8], 'rk', rk, 'fc', 0)
+end
+
 -- Queues a URL of group g: due now (by rank) or at a later time (by that time).
 local function enqueue(url, g, at)
   if at and at > 0 then

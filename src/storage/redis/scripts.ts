@@ -15,15 +15,8 @@ for _, it in ipairs(items) do
   local url = it[1]
   local uk = P .. 'u:' .. url
   if redis.call('EXISTS', uk) == 0 and not excluded(url) then
-    local host, src = it[3], it[4]
-    local g = host .. SEP .. src
-    local prio = math.max(-1000, math.min(1000, math.floor(tonumber(it[7]))))
-    local depth = math.max(0, math.min(1023, math.floor(tonumber(it[5]))))
-    local seq = redis.call('INCR', P .. 'seq') % 4294967296
-    -- Rank: higher priority first, then shallower, then the order added (an integer below 2^53).
-    local rk = fmt((-prio * 1024 + depth) * 4294967296 + seq)
-    redis.call('HSET', uk, 'st', 'queued', 'req', it[2], 'host', host, 'src', src, 'depth', it[5], 'kind', it[6],
-      'att', 0, 'from', it[8], 'rk', rk, 'fc', 0)
+    local g = it[3] .. SEP .. it[4]
+    newUrl(it, 'queued')
     enqueue(url, g, tonumber(it[9]))
     touched[g] = true
     added = added + 1
@@ -231,6 +224,35 @@ end
 return out
 `;
 
+/** ARGV: P, items JSON (as ADD's), outcome, now. URLs handled without a fetch: new ones added done, queued ones done. */
+const MARK_HANDLED = `
+local items = cjson.decode(ARGV[2])
+local changed = 0
+for _, it in ipairs(items) do
+  local url = it[1]
+  local uk = P .. 'u:' .. url
+  local f = redis.call('HMGET', uk, 'st', 'host', 'src')
+  if not f[1] then
+    if not excluded(url) then
+      newUrl(it, 'done')
+      redis.call('HSET', uk, 'out', ARGV[3], 'fat', ARGV[4])
+      count('done', 1)
+      changed = changed + 1
+    end
+  elseif f[1] == 'queued' then
+    local g = f[2] .. SEP .. f[3]
+    redis.call('ZREM', P .. 'q:' .. g, url)
+    redis.call('ZREM', P .. 'w:' .. g, url)
+    redis.call('HSET', uk, 'st', 'done', 'out', ARGV[3], 'fat', ARGV[4])
+    count('queued', -1)
+    count('done', 1)
+    rescore(g, false)
+    changed = changed + 1
+  end
+end
+return changed
+`;
+
 /** ARGV: P, url, notBefore. A done or failed URL back on the queue. */
 const REQUEUE = `
 local url = ARGV[2]
@@ -337,6 +359,7 @@ export const SCRIPTS = {
   frontierReclaim: RECLAIM,
   frontierRenew: RENEW,
   frontierRequeue: REQUEUE,
+  frontierMarkHandled: MARK_HANDLED,
   frontierRequeueDue: REQUEUE_DUE,
   frontierBookStart: BOOK_START,
   frontierLineage: LINEAGE,

@@ -57,6 +57,9 @@ export class SqliteFrontierStore implements FrontierStore {
       best: q(`SELECT url, request_url, host, source, depth, kind, attempts, discovered_from, priority, id FROM lease_queue INDEXED BY lease_queue_pick
         WHERE state = 'queued' AND host = @host AND source = @source AND due_at <= @now ORDER BY priority DESC, depth, id LIMIT 1`),
       skip: q(`UPDATE lease_queue SET state = 'skipped', outcome = 'excluded' WHERE url = ?`),
+      insertHandled: q(`INSERT INTO lease_queue (url, request_url, host, source, depth, kind, priority, discovered_from, state, outcome, fetched_at)
+        VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, 'done', @outcome, @now) ON CONFLICT(url) DO NOTHING`),
+      markHandled: q(`UPDATE lease_queue SET state = 'done', outcome = @outcome, fetched_at = @now WHERE url = @url AND state = 'queued'`),
       lease: q(`UPDATE lease_queue SET state = 'in_flight', attempts = attempts + 1, worker = @worker, expires_at = @expiresAt WHERE url = @url`),
       book: q(`UPDATE lease_hosts SET next_allowed_at = max(next_allowed_at, @at) WHERE host = @host`),
       // A host no URL of the queue is on yet (an image host) gets a row: its spacing holds for later claims too.
@@ -129,6 +132,19 @@ export class SqliteFrontierStore implements FrontierStore {
         }).changes;
       }
       return added;
+    });
+  }
+
+  async markHandled(items: readonly QueueItem[], outcome: string, now: number): Promise<number> {
+    if (items.length === 0) return 0;
+    return this.tx(() => {
+      let changed = 0;
+      for (const it of items) {
+        if (this.excludedNow(it.url)) continue;
+        const row = { url: it.url, requestUrl: it.requestUrl ?? it.url, host: it.host, source: it.source, depth: it.depth, kind: it.kind, priority: it.priority ?? 0, discoveredFrom: it.discoveredFrom ?? null, outcome, now };
+        changed += this.s.insertHandled.run(row).changes || this.s.markHandled.run({ url: it.url, outcome, now }).changes;
+      }
+      return changed;
     });
   }
 

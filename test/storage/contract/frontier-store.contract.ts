@@ -319,6 +319,19 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         assert.equal(await store.has(c.url), true);
       });
 
+      it('markHandled adds new URLs as done, takes queued ones off the queue, leaves leased ones alone', async () => {
+        await store.addMany([item('a.test', 'first'), item('a.test', 'second'), item('a.test', 'later', { notBefore: T0 + 5_000 })]);
+        const [leased] = await store.claim(request('w', T0, { limit: 1 }));
+        assert.equal(leased.url, 'https://a.test/first');
+        const changed = await store.markHandled([item('a.test', 'second'), item('a.test', 'later'), item('a.test', 'new'), leased], 'redirect-from:x', T0 + 1);
+        assert.equal(changed, 3, 'the queued, the not-yet-due and the new one; the leased one is its worker’s');
+        assert.equal(await store.has('https://a.test/new'), true);
+        assert.deepEqual(await drain(store, request('w', T0 + 10_000)), [], 'nothing handled is handed out');
+        assert.deepEqual(await store.counts(), { queued: 0, inFlight: 1, done: 3, failed: 0, skipped: 0 });
+        assert.equal(await store.finish('w', leased.url, { state: 'done', outcome: 'ok' }, T0 + 2), true);
+        assert.equal(await store.nextDueAt(), null);
+      });
+
       it('requeueDue puts back done and failed URLs of the given sources whose revisit is due, nothing else', async () => {
         await store.addMany([
           item('a.test', 'due'), item('a.test', 'failed'), item('a.test', 'later'), item('a.test', 'never'),
