@@ -15,12 +15,13 @@ import { withRequisites } from './requisites.js';
 import { paceRequest, workerPageRequisites } from './worker-requisites.js';
 import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
-import { queueItem, type WorkerLinks } from './worker-links.js';
+import { queueItem, type SiteSignal, type WorkerLinks } from './worker-links.js';
 import { BLOCKED_REASON, type SharedRobots } from './worker-robots.js';
 
 /** The one thing that happens to a claimed URL, applied to the frontier once by the worker. */
 export type PageOutcome =
-  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[] }
+  /** `signals`: a feed's or sitemap's change signals of its items (worker-signals.ts). */
+  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[]; signals?: SiteSignal[] }
   | { kind: 'retry'; at: number; error: string; links: QueueItem[]; handled?: QueueItem[] }
   /** The lease went to another worker meanwhile: nothing of ours may be applied. */
   | { kind: 'lost' };
@@ -254,7 +255,8 @@ async function routeDocument(
   }
   const contentType = result.headers['content-type'];
   if (!page && (item.kind === 'feed' || item.kind === 'sitemap' || looksLikeFeed(contentType))) {
-    return finish({ state: 'done', outcome: 'discovery', status: result.status }, [...sitemapLinks, ...(await d.links.feedLinks(item, result, source))]);
+    const feed = await d.links.feedLinks(item, result, source);
+    return { kind: 'finish', result: { state: 'done', outcome: 'discovery', status: result.status }, links: [...sitemapLinks, ...feed.links], signals: feed.signals };
   }
   if (!isHtml(contentType)) return finish({ state: 'done', outcome: 'not-html', status: result.status }, sitemapLinks);
   let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };

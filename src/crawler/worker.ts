@@ -12,6 +12,7 @@ import { excludedAnywhere, processClaim, RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RET
 import { SharedRobots } from './worker-robots.js';
 import { endRun, seedOnce } from './worker-seed.js';
 import { RunBudgets } from './worker-budgets.js';
+import { noteSiteSignals } from './worker-signals.js';
 
 export { newWorkerId };
 
@@ -91,6 +92,9 @@ export class CrawlWorker {
   private wake: (() => void) | null = null;
   private readonly held = new Set<string>();
   private readonly crawlDelay = new Map<string, number>();
+  /** When the shared run began: a page finished before it was handled by an earlier run (site change signals). */
+  private runStartedAt = Date.now();
+  private log: Logger | null = null;
 
   constructor(private readonly config: CrawlConfig, private readonly options: WorkerOptions) {
     // Every fetch in flight listens on the stop signal: as many listeners as the worker's concurrency, by design.
@@ -117,6 +121,9 @@ export class CrawlWorker {
     const leaseMs = this.options.leaseMs ?? 60_000;
     const concurrency = this.options.concurrency ?? this.config.concurrency;
     const { id: runId, resumed } = await index.runs.begin(new Date());
+    this.log = log;
+    const begun = (await index.runs.recent(20)).find((r) => r.id === runId)?.startedAt;
+    if (begun !== undefined && Number.isFinite(Date.parse(begun))) this.runStartedAt = Date.parse(begun);
     log.info({ runId, resumed }, resumed ? 'joining the running crawl' : 'starting a crawl');
     const summary: WorkerSummary = {
       worker: this.id, runId, status: 'completed', seeded: false, claimed: 0, fetched: 0, outcomes: {}, retried: {}, limitsHit: {},
@@ -314,6 +321,13 @@ export class CrawlWorker {
     // In the order the page was read: redirect targets handled under its name, then its links, then its own row.
     if (outcome.handled?.length) await frontier.markHandled(outcome.handled, `redirect-from:${item.url}`, Date.now());
     if (outcome.links.length > 0) await frontier.addMany(outcome.links);
+    if (outcome.kind === 'finish' && outcome.signals?.length) {
+      const requeued = await noteSiteSignals(frontier, outcome.signals, item.source, this.runStartedAt);
+      if (requeued.length > 0) {
+        bump(summary.limitsHit, 'requeuedBySiteChange', requeued.length);
+        this.log?.info({ url: item.url, requeued: requeued.length, urls: requeued.slice(0, 20) }, 'site says known pages changed: due now');
+      }
+    }
     if (outcome.kind === 'retry') {
       bump(summary.retried, outcome.error);
       if (!(await frontier.retryLater(this.id, item.url, outcome.at, outcome.error))) summary.leasesLost++;

@@ -71,6 +71,18 @@ export interface ClaimRequest {
   exhaustedHosts?: ReadonlySet<string>;
 }
 
+/** A URL's row as a site's change signal is judged against it. */
+export interface SiteSignalState {
+  state: QueuedState;
+  source: string;
+  kind: QueuedKind;
+  siteModified: string | null;
+  lastModified: string | null;
+  /** When it was last finished (epoch ms), or null. */
+  fetchedAt: number | null;
+  nextRevisitAt: number | null;
+}
+
 /** A question about a shared set: its size, and which of `members` it holds ('all': list them). */
 export interface SetRead {
   key: string;
@@ -174,6 +186,11 @@ export interface FrontierStore {
   /** Counts one more stored page against a budget key (a source, a host); returns the new total. */
   incrementCounter(key: string, by?: number): Promise<number>;
   counter(key: string): Promise<number>;
+
+  /** What each URL's row says for a site's change signal (sitemap lastmod, feed updated); null for a URL never added. */
+  siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]>;
+  /** Records the site's newest change signal per URL (compared with the next one: src/frontier/siteSignal.ts). */
+  setSiteModified(items: readonly { url: string; modified: string }[]): Promise<void>;
 
   /** Several counters at once (0 for a key never counted). */
   counters(keys: readonly string[]): Promise<number[]>;

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy,
-  QueueCounts, QueueItem, QueuedKind, SetRead, SetState, UrlValidators, WorkerId,
+  QueueCounts, QueueItem, QueuedKind, QueuedState, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
 import type { ScriptArg } from './connection.js';
@@ -205,6 +205,25 @@ export class RedisFrontierStore implements FrontierStore {
 
   async counter(key: string): Promise<number> {
     return Number((await this.redis.hget(this.key('ctr'), key)) ?? 0);
+  }
+
+  async siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]> {
+    if (urls.length === 0) return [];
+    const pipe = this.redis.pipeline();
+    for (const url of urls) pipe.hmget(this.key(`u:${url}`), 'st', 'src', 'kind', 'sm', 'lm', 'fat', 'nrv');
+    return ((await pipe.exec()) ?? []).map(([err, v]) => {
+      if (err) throw err;
+      const [st, src, kind, sm, lm, fat, nrv] = v as (string | null)[];
+      if (st === null || st === undefined) return null;
+      const n = (x: string | null | undefined) => (x === null || x === undefined || x === '' ? null : Number(x));
+      return { state: st as QueuedState, source: src ?? '', kind: (kind ?? 'page') as QueuedKind, siteModified: sm ?? null, lastModified: lm ?? null, fetchedAt: n(fat), nextRevisitAt: n(nrv) };
+    });
+  }
+
+  /** Only on URLs already added (a signal for a URL never added is not stored). */
+  async setSiteModified(items: readonly { url: string; modified: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.run('frontierSetSiteModified', JSON.stringify(items.map((it) => [it.url, it.modified])));
   }
 
   async counters(keys: readonly string[]): Promise<number[]> {

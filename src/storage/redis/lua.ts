@@ -5,7 +5,7 @@
  *
  * Keys under the prefix P:
  *   u:<url>        hash   one URL: st (state), req, host, src, depth, kind, att, from, rk (rank score), wk/exp (lease),
- *                         out, status, err, fat, snap, etag, lm, fc (fetch count), nrv (next revisit). Its existence is
+ *                         out, status, err, fat, snap, etag, lm, fc (fetch count), nrv (next revisit), sm (the site's change signal). Its existence is
  *                         the seen set. ~300 bytes each in listpack encoding: 1M URLs ≈ 300 MB of Redis memory.
  *   q:<g>          zset   a group's due URLs by rank (priority desc, depth, order added) — g is `host<TAB>source`
  *   w:<g>          zset   a group's URLs not due yet, by due time (notBefore, retryLater, requeue)

@@ -253,6 +253,15 @@ end
 return changed
 `;
 
+/** ARGV: P, pairs JSON [[url, modified], …]: the site's newest change signal, on URLs already added. */
+const SET_SITE_MODIFIED = `
+for _, p in ipairs(cjson.decode(ARGV[2])) do
+  local uk = P .. 'u:' .. p[1]
+  if redis.call('EXISTS', uk) == 1 then redis.call('HSET', uk, 'sm', p[2]) end
+end
+return 1
+`;
+
 /** ARGV: P, url, notBefore. A done or failed URL back on the queue. */
 const REQUEUE = `
 local url = ARGV[2]
@@ -360,6 +369,7 @@ export const SCRIPTS = {
   frontierRenew: RENEW,
   frontierRequeue: REQUEUE,
   frontierMarkHandled: MARK_HANDLED,
+  frontierSetSiteModified: SET_SITE_MODIFIED,
   frontierRequeueDue: REQUEUE_DUE,
   frontierBookStart: BOOK_START,
   frontierLineage: LINEAGE,

@@ -3,7 +3,7 @@ import { openStoreDatabase, withLazySync, type StoreDatabase } from '../database
 import { migrateStore } from './migrations/index.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, QueueCounts,
-  QueueItem, QueuedKind, SetRead, SetState, UrlValidators, WorkerId,
+  QueueItem, QueuedKind, QueuedState, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 
 /** Hosts read beyond the URLs wanted per page (hosts with nothing claimable: budgets, retries not due). */
@@ -89,6 +89,8 @@ export class SqliteFrontierStore implements FrontierStore {
       setHas: q(`SELECT member FROM lease_sets WHERE key = @key AND member IN (SELECT value FROM json_each(@members))`).pluck(),
       setAdd: q(`INSERT OR IGNORE INTO lease_sets (key, member) VALUES (?, ?)`),
       from: q(`SELECT discovered_from FROM lease_queue WHERE url = ?`).pluck(),
+      signal: q(`SELECT state, source, kind, site_modified, last_modified, fetched_at, next_revisit_at FROM lease_queue WHERE url = ?`),
+      setSignal: q(`UPDATE lease_queue SET site_modified = @modified WHERE url = @url`),
       robots: q(`SELECT body FROM lease_robots WHERE origin = ? AND expires_at > ?`),
       putRobots: q(`INSERT INTO lease_robots (origin, body, expires_at) VALUES (?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at`),
@@ -273,6 +275,24 @@ export class SqliteFrontierStore implements FrontierStore {
 
   async counter(key: string): Promise<number> {
     return (this.s.counter.get(key) as { value: number } | undefined)?.value ?? 0;
+  }
+
+  async siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]> {
+    return urls.map((url) => {
+      const r = this.s.signal.get(url) as
+        | { state: QueuedState; source: string; kind: QueuedKind; site_modified: string | null; last_modified: string | null; fetched_at: number | null; next_revisit_at: number | null }
+        | undefined;
+      return r
+        ? { state: r.state, source: r.source, kind: r.kind, siteModified: r.site_modified, lastModified: r.last_modified, fetchedAt: r.fetched_at, nextRevisitAt: r.next_revisit_at }
+        : null;
+    });
+  }
+
+  async setSiteModified(items: readonly { url: string; modified: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    this.tx(() => {
+      for (const it of items) this.s.setSignal.run(it);
+    });
   }
 
   async counters(keys: readonly string[]): Promise<number[]> {

@@ -332,6 +332,19 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         assert.equal(await store.nextDueAt(), null);
       });
 
+      it('siteSignals reads what a change signal is judged against; setSiteModified stores the newest on known URLs only', async () => {
+        await store.addMany([item('a.test', '1'), item('a.test', '2', { source: 'wire', kind: 'sitemap' })]);
+        const [c] = await store.claim(request('w', T0, { limit: 1 }));
+        await store.finish('w', c.url, { state: 'done', outcome: 'stored', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', nextRevisitAt: T0 + 9_000 }, T0 + 5);
+        await store.setSiteModified([{ url: 'https://a.test/1', modified: '2024-02-01' }, { url: 'https://a.test/none', modified: '2024-02-01' }]);
+        assert.deepEqual(await store.siteSignals(['https://a.test/1', 'https://a.test/2', 'https://a.test/none']), [
+          { state: 'done', source: 'news', kind: 'page', siteModified: '2024-02-01', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', fetchedAt: T0 + 5, nextRevisitAt: T0 + 9_000 },
+          { state: 'queued', source: 'wire', kind: 'sitemap', siteModified: null, lastModified: null, fetchedAt: null, nextRevisitAt: null },
+          null,
+        ]);
+        assert.equal(await store.has('https://a.test/none'), false, 'a signal adds no URL');
+      });
+
       it('requeueDue puts back done and failed URLs of the given sources whose revisit is due, nothing else', async () => {
         await store.addMany([
           item('a.test', 'due'), item('a.test', 'failed'), item('a.test', 'later'), item('a.test', 'never'),
