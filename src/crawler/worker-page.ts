@@ -10,6 +10,7 @@ import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } fr
 import { ExtractCrashError, type ExtractPool } from './extractPool.js';
 import { runExtractTask } from './extractTask.js';
 import { detectChallenge } from './health.js';
+import { sameEntryPoint } from './entryPoint.js';
 import { privateAccessFor } from './privateScope.js';
 import { withRequisites } from './requisites.js';
 import { paceRequest, workerPageRequisites } from './worker-requisites.js';
@@ -84,6 +85,12 @@ const transientRetryAt = (attempts: number) => Date.now() + Math.min(30_000, 500
 function history(v: UrlValidators | null): UrlHistory | null {
   if (!v) return null;
   return { etag: v.etag, lastModified: v.lastModified, snapshotId: v.snapshotId, fetchedBefore: v.fetchCount > 0, revisitCount: Math.max(0, v.fetchCount - 1) };
+}
+
+/** Whether `url` is an entry point (seed) of one of the crawl's sources. */
+function isSeed(d: Pick<PageStageDeps, 'sources'>, url: string): boolean {
+  for (const s of d.sources.values()) if (s.seeds.some((seed) => normalizeUrl(seed) === url)) return true;
+  return false;
 }
 
 /** Whether a taken-down rule covers the URL: the frontier's copy (fresh within seconds) or the durable list. */
@@ -347,7 +354,9 @@ async function handleHtml(
   const { article } = extracted;
   const found = item.depth < source.maxDepth && scope ? await d.links.pageLinks(item, article.outlinks, source) : [];
   const all = [...links, ...found];
-  const asSeed = item.kind === 'seed' && finalUrl === item.url;
+  // A seed whose redirect kept it the same entry point (scheme, www., trailing slash), or landed on another seed, is
+  // judged as a seed, as in the embedded crawl.
+  const asSeed = item.kind === 'seed' && (sameEntryPoint(item.url, finalUrl) || isSeed(d, finalUrl));
   const isArticle = byPattern ?? (!asSeed && article.classification?.isArticle === true);
   if (!isArticle) {
     const next =
