@@ -1,6 +1,6 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { BrowserError, decideRender, decodeHtml, type BrowserFetcher, type FetchResult, type HttpFetcher, type PrivateAccess } from '../fetch/index.js';
-import { hostKey, normalizeUrl, type UrlHistory } from '../frontier/index.js';
+import { normalizeUrl, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError } from '../snapshot/errors.js';
 import { writeSharedSnapshot } from '../snapshot/shared-writer.js';
 import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores, QueueItem, UrlValidators, WorkerId } from '../storage/interfaces.js';
@@ -13,7 +13,8 @@ import { detectChallenge } from './health.js';
 import { sameEntryPoint } from './entryPoint.js';
 import { privateAccessFor } from './privateScope.js';
 import { withRequisites } from './requisites.js';
-import { paceRequest, workerPageRequisites } from './worker-requisites.js';
+import { excludedAnywhere, isSeed, redirectRefusal, type RedirectRefusal } from './worker-guards.js';
+import { workerPageRequisites } from './worker-requisites.js';
 import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
 import { queueItem, type SiteSignal, type WorkerLinks } from './worker-links.js';
@@ -87,18 +88,6 @@ function history(v: UrlValidators | null): UrlHistory | null {
   return { etag: v.etag, lastModified: v.lastModified, snapshotId: v.snapshotId, fetchedBefore: v.fetchCount > 0, revisitCount: Math.max(0, v.fetchCount - 1) };
 }
 
-/** Whether `url` is an entry point (seed) of one of the crawl's sources. */
-function isSeed(d: Pick<PageStageDeps, 'sources'>, url: string): boolean {
-  for (const s of d.sources.values()) if (s.seeds.some((seed) => normalizeUrl(seed) === url)) return true;
-  return false;
-}
-
-/** Whether a taken-down rule covers the URL: the frontier's copy (fresh within seconds) or the durable list. */
-export async function excludedAnywhere(d: Pick<PageStageDeps, 'frontier' | 'index'>, url: string): Promise<boolean> {
-  const [a, b] = await Promise.all([d.frontier.isExcluded(url), d.index.exclusions.isExcluded(url)]);
-  return a || b;
-}
-
 /**
  * The stages of one claimed URL — exclusion, robots, fetch, classification, extraction, storage — as a pure
  * function of the claim: it returns one outcome and changes nothing in the frontier itself (the snapshot index and
@@ -160,7 +149,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   if (revisit && validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
   if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
   let result: FetchResult;
-  let refused: { reason: 'robots' | 'excluded'; target: string } | null = null;
+  let refused: RedirectRefusal | null = null;
   d.logger.debug({ host: item.host, url: item.requestUrl, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');
   try {
     result = await d.fetcher.fetch(item.requestUrl, {
@@ -280,27 +269,7 @@ async function routeDocument(
   return handleHtml(d, item, source, result, validators, verdict, sitemapLinks, { page, render, decodedText });
 }
 
-/**
- * Whether a redirect hop may be followed, as the embedded crawl decides (pageProcessor.ts): never into a taken-down
- * URL, nor one robots.txt disallows. A target on an origin whose robots.txt is not known yet costs a request to it,
- * paced on that host like any other. A private target the source may not reach is left to the fetcher's guard.
- */
-async function redirectRefusal(
-  d: PageStageDeps,
-  target: string,
-  source: SourceConfig,
-  privateAccess: PrivateAccess,
-): Promise<{ reason: 'robots' | 'excluded'; target: string } | null> {
-  const url = normalizeUrl(target);
-  if (!url) return null;
-  if (await excludedAnywhere(d, url)) return { reason: 'excluded', target: url };
-  if (!(await d.robots.known(new URL(target).origin))) await paceRequest(d, hostKey(target), source);
-  const verdict = await d.robots.check(target, privateAccess);
-  if (!verdict.allowed && verdict.reason !== BLOCKED_REASON) return { reason: 'robots', target: url };
-  return null;
-}
-
-function refusedRedirect(d: PageStageDeps, item: ClaimedItem, refused: { reason: 'robots' | 'excluded'; target: string }, links: QueueItem[]): PageOutcome {
+function refusedRedirect(d: PageStageDeps, item: ClaimedItem, refused: RedirectRefusal, links: QueueItem[]): PageOutcome {
   d.logger.info({ url: item.url, target: refused.target, reason: refused.reason }, 'redirect not followed');
   return finish({ state: 'skipped', outcome: `redirect-${refused.reason}` }, links);
 }
