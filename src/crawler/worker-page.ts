@@ -23,7 +23,8 @@ import { BLOCKED_REASON, type SharedRobots } from './worker-robots.js';
 /** The one thing that happens to a claimed URL, applied to the frontier once by the worker. */
 export type PageOutcome =
   /** `signals`: a feed's or sitemap's change signals of its items (worker-signals.ts). */
-  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[]; signals?: SiteSignal[] }
+  /** `adopt`: the canonical article a variant was stored as, and the fetch it takes as its own. */
+  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[]; signals?: SiteSignal[]; adopt?: { item: QueueItem; fetch: FinishedFetch } }
   | { kind: 'retry'; at: number; error: string; links: QueueItem[]; handled?: QueueItem[] }
   /** The lease went to another worker meanwhile: nothing of ours may be applied. */
   | { kind: 'lost' };
@@ -358,16 +359,22 @@ async function handleHtml(
   const status = outcome.status === 'lost-race' ? 'unchanged' : outcome.status;
   const revisited = Boolean(validators?.fetchedBefore && validators.snapshotId);
   d.logger[status === 'unchanged' ? 'debug' : 'info']({ id: outcome.id, url: item.url, version: status }, 'snapshot');
-  return finish(
-    {
-      state: 'done',
-      outcome: `snapshot-${status}`,
-      status: result.status,
-      snapshotId: outcome.id,
-      etag: result.headers.etag,
-      lastModified: result.headers['last-modified'],
-      nextRevisitAt: item.kind === 'page' ? nextRevisitAt(source, validators, revisited) : null,
-    },
-    all,
-  );
+  const done: FinishedFetch = {
+    state: 'done',
+    outcome: `snapshot-${status}`,
+    status: result.status,
+    snapshotId: outcome.id,
+    etag: result.headers.etag,
+    lastModified: result.headers['last-modified'],
+    nextRevisitAt: item.kind === 'page' ? nextRevisitAt(source, validators, revisited) : null,
+  };
+  // Fetched through a variant of an article known under another URL (its canonical URL): as in the embedded crawl
+  // (finishAsAlias), the variant is never revisited under its name, and the article's own URL takes the fetch — not
+  // fetched again this run, and it carries the revisits.
+  const target = outcome.key !== item.url && item.kind === 'page' ? queueItem(outcome.key, source.name, item.depth, 'page', 0, item.url) : null;
+  if (target) {
+    d.tally?.('aliasOfCanonical');
+    return { kind: 'finish', result: { ...done, nextRevisitAt: null }, links: all, adopt: { item: target, fetch: { ...done, outcome: `${done.outcome}:via-alias` } } };
+  }
+  return finish(done, all);
 }

@@ -321,6 +321,7 @@ export class CrawlWorker {
     }
     // In the order the page was read: redirect targets handled under its name, then its links, then its own row.
     if (outcome.handled?.length) await frontier.markHandled(outcome.handled, `redirect-from:${item.url}`, Date.now());
+    if (outcome.kind === 'finish' && outcome.adopt) await frontier.markHandled([outcome.adopt.item], outcome.adopt.fetch.outcome, Date.now(), outcome.adopt.fetch);
     if (outcome.links.length > 0) await frontier.addMany(outcome.links);
     if (outcome.kind === 'finish' && outcome.signals?.length) {
       const requeued = await noteSiteSignals(frontier, outcome.signals, item.source, this.runStartedAt);

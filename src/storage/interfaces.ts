@@ -143,10 +143,12 @@ export interface FrontierStore {
   /** Adds the URLs not seen before (nor excluded); returns how many were new. */
   addMany(items: readonly QueueItem[]): Promise<number>;
   /**
-   * Marks URLs handled without a fetch of their own (the final URL of a redirect another page followed): added as
-   * `done` with `outcome` when new, moved to `done` when queued, left alone otherwise. Returns how many changed.
+   * Marks URLs handled without a fetch of their own (the final URL of a redirect another page followed; the
+   * canonical article a variant URL was stored as): added as `done` with `outcome` when new, moved to `done` when
+   * queued, left alone otherwise (fetched, or being fetched). With `fetch`, the URL takes that fetch as its own, as
+   * `finish` records one (validators, snapshot, next revisit, fetch count). Returns how many changed.
    */
-  markHandled(items: readonly QueueItem[], outcome: string, now: number): Promise<number>;
+  markHandled(items: readonly QueueItem[], outcome: string, now: number, fetch?: FinishedFetch): Promise<number>;
   /** Puts a seen URL back on the queue if it is done or failed (a scheduled revisit or a re-seed); true if requeued. */
   requeue(url: string, notBefore: number): Promise<boolean>;
   /**

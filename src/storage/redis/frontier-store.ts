@@ -63,9 +63,11 @@ export class RedisFrontierStore implements FrontierStore {
     return added;
   }
 
-  async markHandled(items: readonly QueueItem[], outcome: string, now: number): Promise<number> {
+  async markHandled(items: readonly QueueItem[], outcome: string, now: number, fetch?: FinishedFetch): Promise<number> {
     if (items.length === 0) return 0;
-    return Number(await this.run('frontierMarkHandled', JSON.stringify(items.map(addRow)), outcome, now));
+    const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+    const adopted = fetch ? { status: s(fetch.status ?? 0), snap: s(fetch.snapshotId), etag: s(fetch.etag), lm: s(fetch.lastModified), nrv: s(fetch.nextRevisitAt) } : {};
+    return Number(await this.run('frontierMarkHandled', JSON.stringify(items.map(addRow)), outcome, now, JSON.stringify(adopted)));
   }
 
   async requeue(url: string, notBefore: number): Promise<boolean> {

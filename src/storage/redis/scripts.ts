@@ -224,9 +224,22 @@ end
 return out
 `;
 
-/** ARGV: P, items JSON (as ADD's), outcome, now. URLs handled without a fetch: new ones added done, queued ones done. */
+/**
+ * ARGV: P, items JSON (as ADD's), outcome, now, fetch JSON ({} or {status, snap, etag, lm, nrv}). URLs handled without
+ * a fetch of their own: new ones added done, queued ones done; with a fetch, its fields as FINISH records them.
+ */
 const MARK_HANDLED = `
 local items = cjson.decode(ARGV[2])
+local fetch = cjson.decode(ARGV[5] or '{}')
+local function adopt(url)
+  if not fetch.status then return end
+  local uk = P .. 'u:' .. url
+  for k, v in pairs({ status = fetch.status, snap = fetch.snap, etag = fetch.etag, lm = fetch.lm, nrv = fetch.nrv }) do
+    if v ~= '' then redis.call('HSET', uk, k, v) end
+  end
+  redis.call('HINCRBY', uk, 'fc', 1)
+  if fetch.nrv ~= '' then redis.call('ZADD', P .. 'rv', fetch.nrv, url) end
+end
 local changed = 0
 for _, it in ipairs(items) do
   local url = it[1]
@@ -236,6 +249,7 @@ for _, it in ipairs(items) do
     if not excluded(url) then
       newUrl(it, 'done')
       redis.call('HSET', uk, 'out', ARGV[3], 'fat', ARGV[4])
+      adopt(url)
       count('done', 1)
       changed = changed + 1
     end
@@ -244,6 +258,7 @@ for _, it in ipairs(items) do
     redis.call('ZREM', P .. 'q:' .. g, url)
     redis.call('ZREM', P .. 'w:' .. g, url)
     redis.call('HSET', uk, 'st', 'done', 'out', ARGV[3], 'fat', ARGV[4])
+    adopt(url)
     count('queued', -1)
     count('done', 1)
     rescore(g, false)

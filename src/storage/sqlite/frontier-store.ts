@@ -60,6 +60,9 @@ export class SqliteFrontierStore implements FrontierStore {
       insertHandled: q(`INSERT INTO lease_queue (url, request_url, host, source, depth, kind, priority, discovered_from, state, outcome, fetched_at)
         VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, 'done', @outcome, @now) ON CONFLICT(url) DO NOTHING`),
       markHandled: q(`UPDATE lease_queue SET state = 'done', outcome = @outcome, fetched_at = @now WHERE url = @url AND state = 'queued'`),
+      // The fetch a handled URL takes as its own (a variant's, stored as this canonical article), as finish records it.
+      adopt: q(`UPDATE lease_queue SET http_status = @status, snapshot_id = coalesce(@snapshotId, snapshot_id), etag = coalesce(@etag, etag),
+        last_modified = coalesce(@lastModified, last_modified), next_revisit_at = @nextRevisitAt, fetch_count = fetch_count + 1 WHERE url = @url`),
       lease: q(`UPDATE lease_queue SET state = 'in_flight', attempts = attempts + 1, worker = @worker, expires_at = @expiresAt WHERE url = @url`),
       book: q(`UPDATE lease_hosts SET next_allowed_at = max(next_allowed_at, @at) WHERE host = @host`),
       // A host no URL of the queue is on yet (an image host) gets a row: its spacing holds for later claims too.
@@ -137,14 +140,18 @@ export class SqliteFrontierStore implements FrontierStore {
     });
   }
 
-  async markHandled(items: readonly QueueItem[], outcome: string, now: number): Promise<number> {
+  async markHandled(items: readonly QueueItem[], outcome: string, now: number, fetch?: FinishedFetch): Promise<number> {
     if (items.length === 0) return 0;
     return this.tx(() => {
       let changed = 0;
       for (const it of items) {
         if (this.excludedNow(it.url)) continue;
         const row = { url: it.url, requestUrl: it.requestUrl ?? it.url, host: it.host, source: it.source, depth: it.depth, kind: it.kind, priority: it.priority ?? 0, discoveredFrom: it.discoveredFrom ?? null, outcome, now };
-        changed += this.s.insertHandled.run(row).changes || this.s.markHandled.run({ url: it.url, outcome, now }).changes;
+        const handled = this.s.insertHandled.run(row).changes || this.s.markHandled.run({ url: it.url, outcome, now }).changes;
+        if (handled && fetch) {
+          this.s.adopt.run({ url: it.url, status: fetch.status ?? null, snapshotId: fetch.snapshotId ?? null, etag: fetch.etag ?? null, lastModified: fetch.lastModified ?? null, nextRevisitAt: fetch.nextRevisitAt ?? null });
+        }
+        changed += handled;
       }
       return changed;
     });

@@ -345,6 +345,16 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         assert.equal(await store.has('https://a.test/none'), false, 'a signal adds no URL');
       });
 
+      it('markHandled with a fetch: the URL takes it as its own (validators, next revisit), a leased one does not', async () => {
+        await store.addMany([item('a.test', 'queued')]);
+        const fetch = { state: 'done' as const, outcome: 'snapshot-new', status: 200, snapshotId: 's1', etag: '"e"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', nextRevisitAt: T0 + 1_000 };
+        assert.equal(await store.markHandled([item('a.test', 'queued'), item('a.test', 'new')], 'snapshot-new:via-alias', T0, fetch), 2);
+        for (const url of ['https://a.test/queued', 'https://a.test/new']) {
+          assert.deepEqual(await store.validators(url), { etag: '"e"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', snapshotId: 's1', fetchCount: 1 }, url);
+        }
+        assert.equal(await store.requeueDue(T0 + 1_000, ['news']), 2, 'their revisits come due like any fetched page’s');
+      });
+
       it('requeueDue puts back done and failed URLs of the given sources whose revisit is due, nothing else', async () => {
         await store.addMany([
           item('a.test', 'due'), item('a.test', 'failed'), item('a.test', 'later'), item('a.test', 'never'),
