@@ -125,7 +125,7 @@ export class WorkerLinks {
       const asked = urls.filter((u) => /\d/.test(u));
       const [loaded, known] = await Promise.all([
         SharedTrapState.load(frontier, `trap:${runId}:${source.name}:`, urls),
-        Promise.all(asked.map((u) => frontier.has(u))),
+        frontier.hasMany(asked),
       ]);
       state = loaded;
       guard.useState(state);

@@ -184,6 +184,8 @@ export interface FrontierStore {
   validators(url: string): Promise<UrlValidators | null>;
   /** Whether `url` was ever added. */
   has(url: string): Promise<boolean>;
+  /** `has` for many URLs in one call (a page's links, for the trap guard). */
+  hasMany(urls: readonly string[]): Promise<boolean[]>;
 
   /** Counts one more stored page against a budget key (a source, a host); returns the new total. */
   incrementCounter(key: string, by?: number): Promise<number>;

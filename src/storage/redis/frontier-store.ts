@@ -201,6 +201,12 @@ export class RedisFrontierStore implements FrontierStore {
     return (await this.redis.exists(this.key(`u:${url}`))) === 1;
   }
 
+  /** One script call: a page's links cost one round trip and one command, not one each. */
+  async hasMany(urls: readonly string[]): Promise<boolean[]> {
+    if (urls.length === 0) return [];
+    return ((await this.run('frontierHasMany', ...urls)) as number[]).map((n) => Number(n) === 1);
+  }
+
   async incrementCounter(key: string, by = 1): Promise<number> {
     return this.redis.hincrby(this.key('ctr'), key, by);
   }

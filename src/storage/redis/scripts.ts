@@ -333,6 +333,13 @@ redis.call('HSET', hk, 'next', fmt(at + delay))
 return fmt(at)
 `;
 
+/** ARGV: P, url…. 1 for each URL ever added, else 0. */
+const HAS_MANY = `
+local out = {}
+for i = 2, #ARGV do out[i - 1] = redis.call('EXISTS', P .. 'u:' .. ARGV[i]) end
+return out
+`;
+
 /** ARGV: P, url, max. The discoverers of url, nearest first, up to max, stopping at a cycle or a URL not known. */
 const LINEAGE = `
 local out, seen = {}, {}
@@ -388,6 +395,7 @@ export const SCRIPTS = {
   frontierRequeueDue: REQUEUE_DUE,
   frontierBookStart: BOOK_START,
   frontierLineage: LINEAGE,
+  frontierHasMany: HAS_MANY,
   frontierAddExclusions: ADD_EXCLUSIONS,
   frontierRemoveExclusion: REMOVE_EXCLUSION,
   frontierIsExcluded: IS_EXCLUDED,

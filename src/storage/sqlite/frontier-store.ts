@@ -276,6 +276,10 @@ export class SqliteFrontierStore implements FrontierStore {
     return this.s.has.get(url) !== undefined;
   }
 
+  async hasMany(urls: readonly string[]): Promise<boolean[]> {
+    return urls.map((url) => this.s.has.get(url) !== undefined);
+  }
+
   async incrementCounter(key: string, by = 1): Promise<number> {
     return this.tx(() => (this.s.increment.get(key, by) as { value: number }).value);
   }

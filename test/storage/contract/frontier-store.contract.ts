@@ -317,6 +317,8 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         await store.finish('w', c.url, { state: 'done', outcome: 'unchanged', status: 304 }, T0 + 200);
         assert.deepEqual(await store.validators(c.url), { etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', snapshotId: 's1', fetchCount: 2 });
         assert.equal(await store.has(c.url), true);
+        assert.deepEqual(await store.hasMany([c.url, 'https://a.test/none', c.url]), [true, false, true]);
+        assert.deepEqual(await store.hasMany([]), []);
       });
 
       it('markHandled adds new URLs as done, takes queued ones off the queue, leaves leased ones alone', async () => {
