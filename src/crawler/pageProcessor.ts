@@ -20,6 +20,7 @@ import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
 import { ExtractCrashError, type ExtractPool } from './extractPool.js';
 import type { ExtractResult } from './extractTask.js';
+import { sameEntryPoint } from './entryPoint.js';
 import { privateAccessFor } from './privateScope.js';
 import { fetchPageRequisites, withRequisites } from './requisites.js';
 import { LinkIntake } from './linkIntake.js';
@@ -56,22 +57,9 @@ export interface PageProcessorDeps {
   runSignal: AbortSignal;
 }
 
-/**
- * Whether a seed's fetch landed on another page: not when the redirect only changed the scheme, a `www.`,
- * or a trailing slash (the same entry point), nor when it landed on another seed.
- */
+/** Whether a seed's fetch landed on another page: not the same entry point (sameEntryPoint), nor another seed. */
 function redirectedElsewhere(seedUrl: string, finalUrl: string, frontier: Frontier): boolean {
-  if (finalUrl === seedUrl) return false;
-  const key = (u: string) => {
-    const url = new URL(u);
-    return `${url.hostname.replace(/^www\./, '')}${url.port ? `:${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}${url.search}`;
-  };
-  try {
-    if (key(seedUrl) === key(finalUrl)) return false;
-  } catch {
-    return false;
-  }
-  return frontier.get(finalUrl)?.kind !== 'seed';
+  return !sameEntryPoint(seedUrl, finalUrl) && frontier.get(finalUrl)?.kind !== 'seed';
 }
 
 const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);

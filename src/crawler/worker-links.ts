@@ -13,6 +13,12 @@ import { SharedTrapState } from './worker-traps.js';
 const MAX_LINEAGE = 128;
 const NONE: ReadonlySet<string> = new Set();
 
+/** A site's change signal for one of its URLs (sitemap lastmod, feed updated). */
+export interface SiteSignal {
+  url: string;
+  modified: string;
+}
+
 /** What a worker counts about links it did not queue (per limit name), for its summary. */
 export type LinkTally = (key: string, by?: number) => void;
 
@@ -65,18 +71,21 @@ export class WorkerLinks {
     return this.guarded(source, candidates, (q) => guard.check(q.url, origin));
   }
 
-  /** Items of a feed or sitemap (dated ones first) and child sitemaps; nothing beyond the entry points with maxDepth 0. */
-  async feedLinks(item: ClaimedItem, result: FetchResult, source: SourceConfig): Promise<QueueItem[]> {
+  /**
+   * Items of a feed or sitemap (dated ones first) and child sitemaps; nothing beyond the entry points with maxDepth 0.
+   * `signals`: the site's change signal (lastmod, updated) of each item admitted, for noteSiteSignals.
+   */
+  async feedLinks(item: ClaimedItem, result: FetchResult, source: SourceConfig): Promise<{ links: QueueItem[]; signals: SiteSignal[] }> {
     let found;
     try {
       found = parseDiscovery(result.body, result.finalUrl, result.headers['content-type']);
     } catch (err) {
       this.log.warn({ url: item.url, err: (err as Error).message }, 'feed or sitemap could not be parsed');
-      return [];
+      return { links: [], signals: [] };
     }
     if (source.maxDepth === 0) {
       if (found.links.length + found.sitemaps.length > 0) this.tally('maxDepth');
-      return [];
+      return { links: [], signals: [] };
     }
     const scope = this.scopes.get(source.name);
     const guard = this.guardFor(source);
@@ -86,6 +95,7 @@ export class WorkerLinks {
       if (q && (!scope || scope.allows(q.url))) out.push(q);
     }
     const candidates: QueueItem[] = [];
+    const modified = new Map<string, string>();
     for (const link of found.links) {
       const q = queueItem(link.url, source.name, 1, 'page', priorityFromDate(link.date), item.url);
       if (!q) continue;
@@ -94,8 +104,11 @@ export class WorkerLinks {
         continue;
       }
       candidates.push(q);
+      if (link.modified) modified.set(q.url, link.modified);
     }
-    return [...out, ...(await this.guarded(source, candidates, (q) => guard.check(q.url)))];
+    const admitted = await this.guarded(source, candidates, (q) => guard.check(q.url));
+    const signals = admitted.flatMap((q) => (modified.has(q.url) ? [{ url: q.url, modified: modified.get(q.url)! }] : []));
+    return { links: [...out, ...admitted], signals };
   }
 
   /**
@@ -112,7 +125,7 @@ export class WorkerLinks {
       const asked = urls.filter((u) => /\d/.test(u));
       const [loaded, known] = await Promise.all([
         SharedTrapState.load(frontier, `trap:${runId}:${source.name}:`, urls),
-        Promise.all(asked.map((u) => frontier.has(u))),
+        frontier.hasMany(asked),
       ]);
       state = loaded;
       guard.useState(state);

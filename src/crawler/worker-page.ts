@@ -1,26 +1,31 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { BrowserError, decideRender, decodeHtml, type BrowserFetcher, type FetchResult, type HttpFetcher, type PrivateAccess } from '../fetch/index.js';
-import { hostKey, normalizeUrl, type UrlHistory } from '../frontier/index.js';
+import { normalizeUrl, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError } from '../snapshot/errors.js';
 import { writeSharedSnapshot } from '../snapshot/shared-writer.js';
 import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores, QueueItem, UrlValidators, WorkerId } from '../storage/interfaces.js';
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
+import { ExtractCrashError, type ExtractPool } from './extractPool.js';
 import { runExtractTask } from './extractTask.js';
 import { detectChallenge } from './health.js';
+import { sameEntryPoint } from './entryPoint.js';
 import { privateAccessFor } from './privateScope.js';
 import { withRequisites } from './requisites.js';
-import { paceRequest, workerPageRequisites } from './worker-requisites.js';
+import { excludedAnywhere, isSeed, redirectRefusal, type RedirectRefusal } from './worker-guards.js';
+import { workerPageRequisites } from './worker-requisites.js';
 import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
-import type { WorkerLinks } from './worker-links.js';
+import { queueItem, type SiteSignal, type WorkerLinks } from './worker-links.js';
 import { BLOCKED_REASON, type SharedRobots } from './worker-robots.js';
 
 /** The one thing that happens to a claimed URL, applied to the frontier once by the worker. */
 export type PageOutcome =
-  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[] }
-  | { kind: 'retry'; at: number; error: string; links: QueueItem[] }
+  /** `signals`: a feed's or sitemap's change signals of its items (worker-signals.ts). */
+  /** `adopt`: the canonical article a variant was stored as, and the fetch it takes as its own. */
+  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[]; signals?: SiteSignal[]; adopt?: { item: QueueItem; fetch: FinishedFetch } }
+  | { kind: 'retry'; at: number; error: string; links: QueueItem[]; handled?: QueueItem[] }
   /** The lease went to another worker meanwhile: nothing of ours may be applied. */
   | { kind: 'lost' };
 
@@ -58,6 +63,8 @@ export interface PageStageDeps {
    * is a request of its own, in a slot of its own. Another worker claiming one meanwhile fetches and decides again.
    */
   renderNext?: Map<string, string>;
+  /** Where pages are parsed and extracted: worker threads or this thread (extractPool.ts); absent: this thread. */
+  extractor?: ExtractPool;
 }
 
 type RobotsVerdictLike = { allowed: boolean; robotsUrl: string; reason: string };
@@ -80,12 +87,6 @@ const transientRetryAt = (attempts: number) => Date.now() + Math.min(30_000, 500
 function history(v: UrlValidators | null): UrlHistory | null {
   if (!v) return null;
   return { etag: v.etag, lastModified: v.lastModified, snapshotId: v.snapshotId, fetchedBefore: v.fetchCount > 0, revisitCount: Math.max(0, v.fetchCount - 1) };
-}
-
-/** Whether a taken-down rule covers the URL: the frontier's copy (fresh within seconds) or the durable list. */
-export async function excludedAnywhere(d: Pick<PageStageDeps, 'frontier' | 'index'>, url: string): Promise<boolean> {
-  const [a, b] = await Promise.all([d.frontier.isExcluded(url), d.index.exclusions.isExcluded(url)]);
-  return a || b;
 }
 
 /**
@@ -149,7 +150,7 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   if (revisit && validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
   if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
   let result: FetchResult;
-  let refused: { reason: 'robots' | 'excluded'; target: string } | null = null;
+  let refused: RedirectRefusal | null = null;
   d.logger.debug({ host: item.host, url: item.requestUrl, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');
   try {
     result = await d.fetcher.fetch(item.requestUrl, {
@@ -220,6 +221,24 @@ async function routeFetched(
   sitemapLinks: QueueItem[],
   page?: BrowserPage,
 ): Promise<PageOutcome> {
+  const outcome = await routeDocument(d, item, source, result, validators, verdict, sitemapLinks, page);
+  // A redirect followed: its final URL was handled under this URL's name, and is not fetched again under its own
+  // (the embedded crawl's markAlias) — else a page linked both ways is fetched and stored twice.
+  const finalKey = normalizeUrl(result.finalUrl);
+  const target = finalKey !== null && finalKey !== item.url ? queueItem(result.finalUrl, item.source, item.depth, 'page', 0, item.url) : null;
+  return target && outcome.kind !== 'lost' ? { ...outcome, handled: [target] } : outcome;
+}
+
+async function routeDocument(
+  d: PageStageDeps,
+  item: ClaimedItem,
+  source: SourceConfig,
+  result: FetchResult,
+  validators: UrlHistory | null,
+  verdict: RobotsVerdictLike,
+  sitemapLinks: QueueItem[],
+  page?: BrowserPage,
+): Promise<PageOutcome> {
   if ((result.status >= 500 || result.status === 429) && item.attempts <= d.config.fetch.retries) {
     return retry(transientRetryAt(item.attempts), `http-${result.status}`, sitemapLinks);
   }
@@ -233,7 +252,8 @@ async function routeFetched(
   }
   const contentType = result.headers['content-type'];
   if (!page && (item.kind === 'feed' || item.kind === 'sitemap' || looksLikeFeed(contentType))) {
-    return finish({ state: 'done', outcome: 'discovery', status: result.status }, [...sitemapLinks, ...(await d.links.feedLinks(item, result, source))]);
+    const feed = await d.links.feedLinks(item, result, source);
+    return { kind: 'finish', result: { state: 'done', outcome: 'discovery', status: result.status }, links: [...sitemapLinks, ...feed.links], signals: feed.signals };
   }
   if (!isHtml(contentType)) return finish({ state: 'done', outcome: 'not-html', status: result.status }, sitemapLinks);
   let render: { mode: 'http' | 'browser'; reason?: string } = page?.render ?? { mode: 'http' };
@@ -250,27 +270,7 @@ async function routeFetched(
   return handleHtml(d, item, source, result, validators, verdict, sitemapLinks, { page, render, decodedText });
 }
 
-/**
- * Whether a redirect hop may be followed, as the embedded crawl decides (pageProcessor.ts): never into a taken-down
- * URL, nor one robots.txt disallows. A target on an origin whose robots.txt is not known yet costs a request to it,
- * paced on that host like any other. A private target the source may not reach is left to the fetcher's guard.
- */
-async function redirectRefusal(
-  d: PageStageDeps,
-  target: string,
-  source: SourceConfig,
-  privateAccess: PrivateAccess,
-): Promise<{ reason: 'robots' | 'excluded'; target: string } | null> {
-  const url = normalizeUrl(target);
-  if (!url) return null;
-  if (await excludedAnywhere(d, url)) return { reason: 'excluded', target: url };
-  if (!(await d.robots.known(new URL(target).origin))) await paceRequest(d, hostKey(target), source);
-  const verdict = await d.robots.check(target, privateAccess);
-  if (!verdict.allowed && verdict.reason !== BLOCKED_REASON) return { reason: 'robots', target: url };
-  return null;
-}
-
-function refusedRedirect(d: PageStageDeps, item: ClaimedItem, refused: { reason: 'robots' | 'excluded'; target: string }, links: QueueItem[]): PageOutcome {
+function refusedRedirect(d: PageStageDeps, item: ClaimedItem, refused: RedirectRefusal, links: QueueItem[]): PageOutcome {
   d.logger.info({ url: item.url, target: refused.target, reason: refused.reason }, 'redirect not followed');
   return finish({ state: 'skipped', outcome: `redirect-${refused.reason}` }, links);
 }
@@ -304,18 +304,29 @@ async function handleHtml(
   const scope = d.scopes.get(source.name);
   const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
   const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(item.url) ?? null;
-  // In this process: a worker is one thread, and more workers are how a crawl uses more cores.
-  // A render's DOM is what readers saw (extracted from); the document bytes stay the archived original.
-  const extracted = runExtractTask({
+  // Off this thread when the crawl runs extraction threads (the embedded crawl's ExtractPool). A render's DOM is what
+  // readers saw (extracted from); the document bytes stay the archived original.
+  const task = {
     fetch: result,
     html: how.page ? how.page.rendered.html : how.decodedText,
     options: { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt },
     prepare: !how.page && byPattern !== false,
-  });
+  };
+  let extracted;
+  try {
+    extracted = d.extractor ? await d.extractor.run(task) : runExtractTask(task);
+  } catch (err) {
+    if (!(err instanceof ExtractCrashError)) throw err;
+    // The thread died under this page (out of memory on a hostile page): the page fails, the crawl goes on.
+    d.logger.error({ url: item.url, err: err.message }, 'extraction failed: worker crashed');
+    return finish({ state: 'failed', outcome: 'extract-crash', error: err.message, nextRevisitAt: failureRetryAt(item.attempts) }, links);
+  }
   const { article } = extracted;
   const found = item.depth < source.maxDepth && scope ? await d.links.pageLinks(item, article.outlinks, source) : [];
   const all = [...links, ...found];
-  const asSeed = item.kind === 'seed' && finalUrl === item.url;
+  // A seed whose redirect kept it the same entry point (scheme, www., trailing slash), or landed on another seed, is
+  // judged as a seed, as in the embedded crawl.
+  const asSeed = item.kind === 'seed' && (sameEntryPoint(item.url, finalUrl) || isSeed(d, finalUrl));
   const isArticle = byPattern ?? (!asSeed && article.classification?.isArticle === true);
   if (!isArticle) {
     const next =
@@ -348,16 +359,22 @@ async function handleHtml(
   const status = outcome.status === 'lost-race' ? 'unchanged' : outcome.status;
   const revisited = Boolean(validators?.fetchedBefore && validators.snapshotId);
   d.logger[status === 'unchanged' ? 'debug' : 'info']({ id: outcome.id, url: item.url, version: status }, 'snapshot');
-  return finish(
-    {
-      state: 'done',
-      outcome: `snapshot-${status}`,
-      status: result.status,
-      snapshotId: outcome.id,
-      etag: result.headers.etag,
-      lastModified: result.headers['last-modified'],
-      nextRevisitAt: item.kind === 'page' ? nextRevisitAt(source, validators, revisited) : null,
-    },
-    all,
-  );
+  const done: FinishedFetch = {
+    state: 'done',
+    outcome: `snapshot-${status}`,
+    status: result.status,
+    snapshotId: outcome.id,
+    etag: result.headers.etag,
+    lastModified: result.headers['last-modified'],
+    nextRevisitAt: item.kind === 'page' ? nextRevisitAt(source, validators, revisited) : null,
+  };
+  // Fetched through a variant of an article known under another URL (its canonical URL): as in the embedded crawl
+  // (finishAsAlias), the variant is never revisited under its name, and the article's own URL takes the fetch — not
+  // fetched again this run, and it carries the revisits.
+  const target = outcome.key !== item.url && item.kind === 'page' ? queueItem(outcome.key, source.name, item.depth, 'page', 0, item.url) : null;
+  if (target) {
+    d.tally?.('aliasOfCanonical');
+    return { kind: 'finish', result: { ...done, nextRevisitAt: null }, links: all, adopt: { item: target, fetch: { ...done, outcome: `${done.outcome}:via-alias` } } };
+  }
+  return finish(done, all);
 }

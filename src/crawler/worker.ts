@@ -5,12 +5,15 @@ import type { BlobStore, ClaimedItem, FrontierStore, IndexStores, WorkerId } fro
 import { newWorkerId } from '../storage/workerId.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
+import { ExtractPool, type ExtractPoolMode } from './extractPool.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
-import { excludedAnywhere, processClaim, RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, type PageOutcome, type PageStageDeps } from './worker-page.js';
+import { excludedAnywhere } from './worker-guards.js';
+import { processClaim, RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, type PageOutcome, type PageStageDeps } from './worker-page.js';
 import { SharedRobots } from './worker-robots.js';
 import { endRun, seedOnce } from './worker-seed.js';
 import { RunBudgets } from './worker-budgets.js';
+import { noteSiteSignals } from './worker-signals.js';
 
 export { newWorkerId };
 
@@ -35,6 +38,12 @@ export interface WorkerOptions {
   maxPages?: number;
   /** This worker stops claiming after this long (in-flight pages finish); the crawl goes on with the others. */
   maxTimeMs?: number;
+  /** Parse + extract + hashing on worker threads, as the embedded crawl does (extractPool.ts); default 'auto'. */
+  extractPool?: ExtractPoolMode;
+  /** Extraction threads; default the machine's cores less one. */
+  extractThreads?: number;
+  /** The extraction thread's module (tests substitute one that dies on some pages). */
+  extractWorkerFile?: URL;
 }
 
 export interface WorkerSummary {
@@ -51,6 +60,8 @@ export interface WorkerSummary {
   /** Links not queued, by the limit they broke. */
   limitsHit: Record<string, number>;
   leasesLost: number;
+  /** Pages extracted on the worker threads, in this thread, and extraction threads that died under a page. */
+  extraction: { inWorker: number; inProcess: number; crashes: number };
   reclaimed: number;
   orphansRemoved: number;
   startedAt: string;
@@ -82,6 +93,9 @@ export class CrawlWorker {
   private wake: (() => void) | null = null;
   private readonly held = new Set<string>();
   private readonly crawlDelay = new Map<string, number>();
+  /** When the shared run began: a page finished before it was handled by an earlier run (site change signals). */
+  private runStartedAt = Date.now();
+  private log: Logger | null = null;
 
   constructor(private readonly config: CrawlConfig, private readonly options: WorkerOptions) {
     // Every fetch in flight listens on the stop signal: as many listeners as the worker's concurrency, by design.
@@ -108,10 +122,13 @@ export class CrawlWorker {
     const leaseMs = this.options.leaseMs ?? 60_000;
     const concurrency = this.options.concurrency ?? this.config.concurrency;
     const { id: runId, resumed } = await index.runs.begin(new Date());
+    this.log = log;
+    const begun = (await index.runs.recent(20)).find((r) => r.id === runId)?.startedAt;
+    if (begun !== undefined && Number.isFinite(Date.parse(begun))) this.runStartedAt = Date.parse(begun);
     log.info({ runId, resumed }, resumed ? 'joining the running crawl' : 'starting a crawl');
     const summary: WorkerSummary = {
       worker: this.id, runId, status: 'completed', seeded: false, claimed: 0, fetched: 0, outcomes: {}, retried: {}, limitsHit: {},
-      leasesLost: 0, reclaimed: 0, orphansRemoved: 0, startedAt: new Date().toISOString(), finishedAt: '',
+      leasesLost: 0, extraction: { inWorker: 0, inProcess: 0, crashes: 0 }, reclaimed: 0, orphansRemoved: 0, startedAt: new Date().toISOString(), finishedAt: '',
     };
     const fetcher = new HttpFetcher({ userAgent: this.config.userAgent, ...this.config.fetch, logger: log });
     // Only sources with render browser/auto can need Chromium, and it starts on the first render.
@@ -120,6 +137,12 @@ export class CrawlWorker {
       : null;
     const bySource = new Map(sources.map((s) => [s.name, s]));
     const scopes = new Map(sources.map((s) => [s.name, new SourceScope(s)]));
+    const extractor = new ExtractPool({
+      mode: this.options.extractPool,
+      logger: log,
+      ...(this.options.extractThreads !== undefined ? { threads: this.options.extractThreads } : {}),
+      ...(this.options.extractWorkerFile ? { workerFile: this.options.extractWorkerFile } : {}),
+    });
     const deps: PageStageDeps = {
       config: this.config, sources: bySource, scopes, allowPrivate: this.options.allowPrivate ?? this.config.allowPrivate,
       frontier, index, blobs, fetcher, robots: new SharedRobots(frontier, fetcher, this.config.userAgent),
@@ -131,6 +154,7 @@ export class CrawlWorker {
       tally: (k, by) => bump(summary.limitsHit, k, by),
       browser,
       renderNext: new Map(),
+      extractor,
     };
     const renewal = setInterval(() => void this.renewAll(frontier, leaseMs, log), Math.max(1000, Math.floor(leaseMs / 3)));
     renewal.unref();
@@ -146,6 +170,8 @@ export class CrawlWorker {
     } finally {
       clearInterval(renewal);
       memory.stop();
+      summary.extraction = { ...extractor.counts };
+      await extractor.close();
       await browser?.close();
       await fetcher.close();
     }
@@ -293,7 +319,17 @@ export class CrawlWorker {
       summary.leasesLost++;
       return;
     }
+    // In the order the page was read: redirect targets handled under its name, then its links, then its own row.
+    if (outcome.handled?.length) await frontier.markHandled(outcome.handled, `redirect-from:${item.url}`, Date.now());
+    if (outcome.kind === 'finish' && outcome.adopt) await frontier.markHandled([outcome.adopt.item], outcome.adopt.fetch.outcome, Date.now(), outcome.adopt.fetch);
     if (outcome.links.length > 0) await frontier.addMany(outcome.links);
+    if (outcome.kind === 'finish' && outcome.signals?.length) {
+      const requeued = await noteSiteSignals(frontier, outcome.signals, item.source, this.runStartedAt);
+      if (requeued.length > 0) {
+        bump(summary.limitsHit, 'requeuedBySiteChange', requeued.length);
+        this.log?.info({ url: item.url, requeued: requeued.length, urls: requeued.slice(0, 20) }, 'site says known pages changed: due now');
+      }
+    }
     if (outcome.kind === 'retry') {
       bump(summary.retried, outcome.error);
       if (!(await frontier.retryLater(this.id, item.url, outcome.at, outcome.error))) summary.leasesLost++;

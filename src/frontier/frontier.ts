@@ -2,6 +2,7 @@ import { isLiveHere, newWorkerId, withLazySync, workerLiveness, type StoreDataba
 import { frontierStatements, revisitScheduleRows, siteModifiedStatements } from '../storage/sqlite/frontier-queries.js';
 import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ParamLearner } from './paramLearning.js';
+import { siteSignalDecision } from './siteSignal.js';
 import { FrontierClaims } from './claims.js';
 import { KnownUrls } from './knownUrls.js';
 import { fetchColumns, toEntry, type AddUrl, type ClaimOptions, type FinishResult, type FrontierEntry, type FrontierRow, type UrlHistory, type UrlKind, type UrlState } from './entry.js';
@@ -347,18 +348,17 @@ export class Frontier {
         const row = read.get(url) as
           | { url: string; source: string; kind: UrlKind; state: UrlState; site_modified: string | null; last_modified: string | null; fetched_at: number | null; next_revisit_at: number | null; run_id: string | null }
           | undefined;
-        if (!row || row.site_modified === item.modified) continue;
-        const previous = row.site_modified ?? row.last_modified;
-        // The newest value is kept: a feed's pubDate and a sitemap's later lastmod for the same URL must not
-        // take turns and requeue it every run.
-        if (row.site_modified === null || isNewer(row.site_modified, item.modified)) store.run({ url, modified: item.modified });
-        // Handled by an earlier run (a page this run fetched is fresh): fetched and done, or failed with a retry left.
-        const waiting =
-          row.run_id !== this.runId &&
-          ((row.state === 'done' && row.fetched_at !== null) || (row.state === 'failed' && row.next_revisit_at !== null));
-        if (row.source === source && row.kind === 'page' && waiting && previous !== null && isNewer(previous, item.modified)) {
-          if (requeue.run({ url }).changes > 0) requeued.push(url);
-        }
+        if (!row) continue;
+        const decided = siteSignalDecision(
+          { state: row.state, source: row.source, kind: row.kind, siteModified: row.site_modified, lastModified: row.last_modified, fetchedAt: row.fetched_at, nextRevisitAt: row.next_revisit_at },
+          item.modified,
+          source,
+          // Handled by an earlier run: a page this run fetched is fresh.
+          row.run_id !== this.runId,
+          isNewer,
+        );
+        if (decided.store) store.run({ url, modified: item.modified });
+        if (decided.requeue && requeue.run({ url }).changes > 0) requeued.push(url);
       }
     }).immediate();
     return requeued;

@@ -22,11 +22,12 @@ export interface SharedWriteContext {
   stillHeld?: () => Promise<boolean>;
 }
 
+/** `key`: the URL the article is stored under (its canonical URL, or the URL it was first stored under). */
 export type SharedWriteOutcome =
-  | { status: 'new' | 'changed'; id: string; dir: string; previousId: string | null }
-  | { status: 'unchanged'; id: string }
+  | { status: 'new' | 'changed'; id: string; key: string; dir: string; previousId: string | null }
+  | { status: 'unchanged'; id: string; key: string }
   /** Another worker committed this content first, between our look-up and our insert: our files were removed. */
-  | { status: 'lost-race'; id: string }
+  | { status: 'lost-race'; id: string; key: string }
   /** The lease went to another worker while we wrote: our files were removed, nothing committed. */
   | { status: 'lease-lost' };
 
@@ -82,7 +83,7 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
   const { key, latest, finalUrl, canonical } = await identify(ctx, input);
   const sha256 = prepared?.sha256 ?? sha256Hex(input.fetch.body);
   const contentHash = prepared?.contentHash ?? contentHashOf(input.article.body, sha256);
-  if (latest && latest.contentHash === contentHash) return { status: 'unchanged', id: latest.id };
+  if (latest && latest.contentHash === contentHash) return { status: 'unchanged', id: latest.id, key };
   // Usually one URL after normalising (fetched = final = key): each distinct one is asked once, all at once.
   const urls = [...new Set(urlsOf(input, key).map((u) => normalizeUrl(u) ?? u))];
 
@@ -132,7 +133,7 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
       if (excluded) throw new ExcludedUrlError(`refusing to store a taken-down URL (${key})`, { url: key });
       if (inserted) {
         if (doc && !searched) await indexForSearch(ctx, doc, committedPrevious);
-        return { status: committedPrevious === null ? 'new' : 'changed', id, dir, previousId: committedPrevious };
+        return { status: committedPrevious === null ? 'new' : 'changed', id, key, dir, previousId: committedPrevious };
       }
     } catch (err) {
       await removeWritten();
@@ -141,7 +142,7 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
     await removeWritten();
     // Refused: either another worker stored this content first, or the id was taken between get and insert.
     const now = await ctx.snapshots.latestFor(key);
-    if (now && now.contentHash === contentHash) return { status: 'lost-race', id: now.id };
+    if (now && now.contentHash === contentHash) return { status: 'lost-race', id: now.id, key };
   }
   throw new SnapshotStoreError('could not find a free snapshot id', { url: key });
 }

@@ -71,6 +71,18 @@ export interface ClaimRequest {
   exhaustedHosts?: ReadonlySet<string>;
 }
 
+/** A URL's row as a site's change signal is judged against it. */
+export interface SiteSignalState {
+  state: QueuedState;
+  source: string;
+  kind: QueuedKind;
+  siteModified: string | null;
+  lastModified: string | null;
+  /** When it was last finished (epoch ms), or null. */
+  fetchedAt: number | null;
+  nextRevisitAt: number | null;
+}
+
 /** A question about a shared set: its size, and which of `members` it holds ('all': list them). */
 export interface SetRead {
   key: string;
@@ -130,6 +142,13 @@ export interface ExclusionRow extends ExclusionRule {
 export interface FrontierStore {
   /** Adds the URLs not seen before (nor excluded); returns how many were new. */
   addMany(items: readonly QueueItem[]): Promise<number>;
+  /**
+   * Marks URLs handled without a fetch of their own (the final URL of a redirect another page followed; the
+   * canonical article a variant URL was stored as): added as `done` with `outcome` when new, moved to `done` when
+   * queued, left alone otherwise (fetched, or being fetched). With `fetch`, the URL takes that fetch as its own, as
+   * `finish` records one (validators, snapshot, next revisit, fetch count). Returns how many changed.
+   */
+  markHandled(items: readonly QueueItem[], outcome: string, now: number, fetch?: FinishedFetch): Promise<number>;
   /** Puts a seen URL back on the queue if it is done or failed (a scheduled revisit or a re-seed); true if requeued. */
   requeue(url: string, notBefore: number): Promise<boolean>;
   /**
@@ -165,10 +184,17 @@ export interface FrontierStore {
   validators(url: string): Promise<UrlValidators | null>;
   /** Whether `url` was ever added. */
   has(url: string): Promise<boolean>;
+  /** `has` for many URLs in one call (a page's links, for the trap guard). */
+  hasMany(urls: readonly string[]): Promise<boolean[]>;
 
   /** Counts one more stored page against a budget key (a source, a host); returns the new total. */
   incrementCounter(key: string, by?: number): Promise<number>;
   counter(key: string): Promise<number>;
+
+  /** What each URL's row says for a site's change signal (sitemap lastmod, feed updated); null for a URL never added. */
+  siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]>;
+  /** Records the site's newest change signal per URL (compared with the next one: src/frontier/siteSignal.ts). */
+  setSiteModified(items: readonly { url: string; modified: string }[]): Promise<void>;
 
   /** Several counters at once (0 for a key never counted). */
   counters(keys: readonly string[]): Promise<number[]>;

@@ -19,7 +19,7 @@ export interface WorkerCommandOptions extends CrawlCommandOptions {
 /** Pages that failed (not skipped, not given back) in a worker's outcomes. */
 function failures(summary: WorkerSummary): number {
   return Object.entries(summary.outcomes)
-    .filter(([k]) => /^(http-|network|timeout|crash|blocked|robots-unreachable|invalid-url|redirect-loop|too-many-redirects)/.test(k))
+    .filter(([k]) => /^(http-|network|timeout|crash|extract-crash|blocked|robots-unreachable|invalid-url|redirect-loop|too-many-redirects)/.test(k))
     .reduce((n, [, v]) => n + v, 0);
 }
 

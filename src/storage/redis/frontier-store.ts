@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy,
-  QueueCounts, QueueItem, QueuedKind, SetRead, SetState, UrlValidators, WorkerId,
+  QueueCounts, QueueItem, QueuedKind, QueuedState, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
 import type { ScriptArg } from './connection.js';
@@ -57,12 +57,17 @@ export class RedisFrontierStore implements FrontierStore {
   async addMany(items: readonly QueueItem[]): Promise<number> {
     let added = 0;
     for (let i = 0; i < items.length; i += ADD_CHUNK) {
-      const rows = items.slice(i, i + ADD_CHUNK).map((it) => [
-        it.url, it.requestUrl ?? it.url, it.host, it.source, it.depth, it.kind, it.priority ?? 0, it.discoveredFrom ?? '', it.notBefore ?? 0,
-      ]);
+      const rows = items.slice(i, i + ADD_CHUNK).map(addRow);
       added += Number(await this.run('frontierAdd', JSON.stringify(rows)));
     }
     return added;
+  }
+
+  async markHandled(items: readonly QueueItem[], outcome: string, now: number, fetch?: FinishedFetch): Promise<number> {
+    if (items.length === 0) return 0;
+    const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+    const adopted = fetch ? { status: s(fetch.status ?? 0), snap: s(fetch.snapshotId), etag: s(fetch.etag), lm: s(fetch.lastModified), nrv: s(fetch.nextRevisitAt) } : {};
+    return Number(await this.run('frontierMarkHandled', JSON.stringify(items.map(addRow)), outcome, now, JSON.stringify(adopted)));
   }
 
   async requeue(url: string, notBefore: number): Promise<boolean> {
@@ -196,12 +201,37 @@ export class RedisFrontierStore implements FrontierStore {
     return (await this.redis.exists(this.key(`u:${url}`))) === 1;
   }
 
+  /** One script call: a page's links cost one round trip and one command, not one each. */
+  async hasMany(urls: readonly string[]): Promise<boolean[]> {
+    if (urls.length === 0) return [];
+    return ((await this.run('frontierHasMany', ...urls)) as number[]).map((n) => Number(n) === 1);
+  }
+
   async incrementCounter(key: string, by = 1): Promise<number> {
     return this.redis.hincrby(this.key('ctr'), key, by);
   }
 
   async counter(key: string): Promise<number> {
     return Number((await this.redis.hget(this.key('ctr'), key)) ?? 0);
+  }
+
+  async siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]> {
+    if (urls.length === 0) return [];
+    const pipe = this.redis.pipeline();
+    for (const url of urls) pipe.hmget(this.key(`u:${url}`), 'st', 'src', 'kind', 'sm', 'lm', 'fat', 'nrv');
+    return ((await pipe.exec()) ?? []).map(([err, v]) => {
+      if (err) throw err;
+      const [st, src, kind, sm, lm, fat, nrv] = v as (string | null)[];
+      if (st === null || st === undefined) return null;
+      const n = (x: string | null | undefined) => (x === null || x === undefined || x === '' ? null : Number(x));
+      return { state: st as QueuedState, source: src ?? '', kind: (kind ?? 'page') as QueuedKind, siteModified: sm ?? null, lastModified: lm ?? null, fetchedAt: n(fat), nextRevisitAt: n(nrv) };
+    });
+  }
+
+  /** Only on URLs already added (a signal for a URL never added is not stored). */
+  async setSiteModified(items: readonly { url: string; modified: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.run('frontierSetSiteModified', JSON.stringify(items.map((it) => [it.url, it.modified])));
   }
 
   async counters(keys: readonly string[]): Promise<number[]> {
@@ -310,6 +340,11 @@ export class RedisFrontierStore implements FrontierStore {
     await deleteByPrefix(this.redis, this.prefix);
     await this.close();
   }
+}
+
+/** A queue item as the scripts take it: [url, requestUrl, host, source, depth, kind, priority, from, notBefore]. */
+function addRow(it: QueueItem): (string | number)[] {
+  return [it.url, it.requestUrl ?? it.url, it.host, it.source, it.depth, it.kind, it.priority ?? 0, it.discoveredFrom ?? '', it.notBefore ?? 0];
 }
 
 function toClaimed(r: ClaimRow, req: ClaimRequest): ClaimedItem {

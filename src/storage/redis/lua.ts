@@ -5,7 +5,7 @@
  *
  * Keys under the prefix P:
  *   u:<url>        hash   one URL: st (state), req, host, src, depth, kind, att, from, rk (rank score), wk/exp (lease),
- *                         out, status, err, fat, snap, etag, lm, fc (fetch count), nrv (next revisit). Its existence is
+ *                         out, status, err, fat, snap, etag, lm, fc (fetch count), nrv (next revisit), sm (the site's change signal). Its existence is
  *                         the seen set. ~300 bytes each in listpack encoding: 1M URLs ≈ 300 MB of Redis memory.
  *   q:<g>          zset   a group's due URLs by rank (priority desc, depth, order added) — g is `host<TAB>source`
  *   w:<g>          zset   a group's URLs not due yet, by due time (notBefore, retryLater, requeue)
@@ -56,6 +56,17 @@ local function rescore(g, hold)
     redis.call('ZREM', P .. 'held', g)
     redis.call('ZADD', P .. 'ready', fmt(at), g)
   end
+end
+
+-- A new URL's hash (its existence is the seen set), with its rank: higher priority first, then shallower, then the
+-- order added (an integer below 2^53).
+local function newUrl(it, state)
+  local prio = math.max(-1000, math.min(1000, math.floor(tonumber(it[7]))))
+  local depth = math.max(0, math.min(1023, math.floor(tonumber(it[5]))))
+  local seq = redis.call('INCR', P .. 'seq') % 4294967296
+  local rk = fmt((-prio * 1024 + depth) * 4294967296 + seq)
+  redis.call('HSET', P .. 'u:' .. it[1], 'st', state, 'req', it[2], 'host', it[3], 'src', it[4], 'depth', it[5], 'kind', it[6],
+    'att', 0, 'from', it[8], 'rk', rk, 'fc', 0)
 end
 
 -- Queues a URL of group g: due now (by rank) or at a later time (by that time).

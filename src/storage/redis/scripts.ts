@@ -15,15 +15,8 @@ for _, it in ipairs(items) do
   local url = it[1]
   local uk = P .. 'u:' .. url
   if redis.call('EXISTS', uk) == 0 and not excluded(url) then
-    local host, src = it[3], it[4]
-    local g = host .. SEP .. src
-    local prio = math.max(-1000, math.min(1000, math.floor(tonumber(it[7]))))
-    local depth = math.max(0, math.min(1023, math.floor(tonumber(it[5]))))
-    local seq = redis.call('INCR', P .. 'seq') % 4294967296
-    -- Rank: higher priority first, then shallower, then the order added (an integer below 2^53).
-    local rk = fmt((-prio * 1024 + depth) * 4294967296 + seq)
-    redis.call('HSET', uk, 'st', 'queued', 'req', it[2], 'host', host, 'src', src, 'depth', it[5], 'kind', it[6],
-      'att', 0, 'from', it[8], 'rk', rk, 'fc', 0)
+    local g = it[3] .. SEP .. it[4]
+    newUrl(it, 'queued')
     enqueue(url, g, tonumber(it[9]))
     touched[g] = true
     added = added + 1
@@ -231,6 +224,59 @@ end
 return out
 `;
 
+/**
+ * ARGV: P, items JSON (as ADD's), outcome, now, fetch JSON ({} or {status, snap, etag, lm, nrv}). URLs handled without
+ * a fetch of their own: new ones added done, queued ones done; with a fetch, its fields as FINISH records them.
+ */
+const MARK_HANDLED = `
+local items = cjson.decode(ARGV[2])
+local fetch = cjson.decode(ARGV[5] or '{}')
+local function adopt(url)
+  if not fetch.status then return end
+  local uk = P .. 'u:' .. url
+  for k, v in pairs({ status = fetch.status, snap = fetch.snap, etag = fetch.etag, lm = fetch.lm, nrv = fetch.nrv }) do
+    if v ~= '' then redis.call('HSET', uk, k, v) end
+  end
+  redis.call('HINCRBY', uk, 'fc', 1)
+  if fetch.nrv ~= '' then redis.call('ZADD', P .. 'rv', fetch.nrv, url) end
+end
+local changed = 0
+for _, it in ipairs(items) do
+  local url = it[1]
+  local uk = P .. 'u:' .. url
+  local f = redis.call('HMGET', uk, 'st', 'host', 'src')
+  if not f[1] then
+    if not excluded(url) then
+      newUrl(it, 'done')
+      redis.call('HSET', uk, 'out', ARGV[3], 'fat', ARGV[4])
+      adopt(url)
+      count('done', 1)
+      changed = changed + 1
+    end
+  elseif f[1] == 'queued' then
+    local g = f[2] .. SEP .. f[3]
+    redis.call('ZREM', P .. 'q:' .. g, url)
+    redis.call('ZREM', P .. 'w:' .. g, url)
+    redis.call('HSET', uk, 'st', 'done', 'out', ARGV[3], 'fat', ARGV[4])
+    adopt(url)
+    count('queued', -1)
+    count('done', 1)
+    rescore(g, false)
+    changed = changed + 1
+  end
+end
+return changed
+`;
+
+/** ARGV: P, pairs JSON [[url, modified], …]: the site's newest change signal, on URLs already added. */
+const SET_SITE_MODIFIED = `
+for _, p in ipairs(cjson.decode(ARGV[2])) do
+  local uk = P .. 'u:' .. p[1]
+  if redis.call('EXISTS', uk) == 1 then redis.call('HSET', uk, 'sm', p[2]) end
+end
+return 1
+`;
+
 /** ARGV: P, url, notBefore. A done or failed URL back on the queue. */
 const REQUEUE = `
 local url = ARGV[2]
@@ -287,6 +333,13 @@ redis.call('HSET', hk, 'next', fmt(at + delay))
 return fmt(at)
 `;
 
+/** ARGV: P, url…. 1 for each URL ever added, else 0. */
+const HAS_MANY = `
+local out = {}
+for i = 2, #ARGV do out[i - 1] = redis.call('EXISTS', P .. 'u:' .. ARGV[i]) end
+return out
+`;
+
 /** ARGV: P, url, max. The discoverers of url, nearest first, up to max, stopping at a cycle or a URL not known. */
 const LINEAGE = `
 local out, seen = {}, {}
@@ -337,9 +390,12 @@ export const SCRIPTS = {
   frontierReclaim: RECLAIM,
   frontierRenew: RENEW,
   frontierRequeue: REQUEUE,
+  frontierMarkHandled: MARK_HANDLED,
+  frontierSetSiteModified: SET_SITE_MODIFIED,
   frontierRequeueDue: REQUEUE_DUE,
   frontierBookStart: BOOK_START,
   frontierLineage: LINEAGE,
+  frontierHasMany: HAS_MANY,
   frontierAddExclusions: ADD_EXCLUSIONS,
   frontierRemoveExclusion: REMOVE_EXCLUSION,
   frontierIsExcluded: IS_EXCLUDED,

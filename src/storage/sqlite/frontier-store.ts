@@ -3,7 +3,7 @@ import { openStoreDatabase, withLazySync, type StoreDatabase } from '../database
 import { migrateStore } from './migrations/index.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, QueueCounts,
-  QueueItem, QueuedKind, SetRead, SetState, UrlValidators, WorkerId,
+  QueueItem, QueuedKind, QueuedState, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 
 /** Hosts read beyond the URLs wanted per page (hosts with nothing claimable: budgets, retries not due). */
@@ -57,6 +57,12 @@ export class SqliteFrontierStore implements FrontierStore {
       best: q(`SELECT url, request_url, host, source, depth, kind, attempts, discovered_from, priority, id FROM lease_queue INDEXED BY lease_queue_pick
         WHERE state = 'queued' AND host = @host AND source = @source AND due_at <= @now ORDER BY priority DESC, depth, id LIMIT 1`),
       skip: q(`UPDATE lease_queue SET state = 'skipped', outcome = 'excluded' WHERE url = ?`),
+      insertHandled: q(`INSERT INTO lease_queue (url, request_url, host, source, depth, kind, priority, discovered_from, state, outcome, fetched_at)
+        VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, 'done', @outcome, @now) ON CONFLICT(url) DO NOTHING`),
+      markHandled: q(`UPDATE lease_queue SET state = 'done', outcome = @outcome, fetched_at = @now WHERE url = @url AND state = 'queued'`),
+      // The fetch a handled URL takes as its own (a variant's, stored as this canonical article), as finish records it.
+      adopt: q(`UPDATE lease_queue SET http_status = @status, snapshot_id = coalesce(@snapshotId, snapshot_id), etag = coalesce(@etag, etag),
+        last_modified = coalesce(@lastModified, last_modified), next_revisit_at = @nextRevisitAt, fetch_count = fetch_count + 1 WHERE url = @url`),
       lease: q(`UPDATE lease_queue SET state = 'in_flight', attempts = attempts + 1, worker = @worker, expires_at = @expiresAt WHERE url = @url`),
       book: q(`UPDATE lease_hosts SET next_allowed_at = max(next_allowed_at, @at) WHERE host = @host`),
       // A host no URL of the queue is on yet (an image host) gets a row: its spacing holds for later claims too.
@@ -86,6 +92,8 @@ export class SqliteFrontierStore implements FrontierStore {
       setHas: q(`SELECT member FROM lease_sets WHERE key = @key AND member IN (SELECT value FROM json_each(@members))`).pluck(),
       setAdd: q(`INSERT OR IGNORE INTO lease_sets (key, member) VALUES (?, ?)`),
       from: q(`SELECT discovered_from FROM lease_queue WHERE url = ?`).pluck(),
+      signal: q(`SELECT state, source, kind, site_modified, last_modified, fetched_at, next_revisit_at FROM lease_queue WHERE url = ?`),
+      setSignal: q(`UPDATE lease_queue SET site_modified = @modified WHERE url = @url`),
       robots: q(`SELECT body FROM lease_robots WHERE origin = ? AND expires_at > ?`),
       putRobots: q(`INSERT INTO lease_robots (origin, body, expires_at) VALUES (?, ?, ?)
         ON CONFLICT(origin) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at`),
@@ -129,6 +137,23 @@ export class SqliteFrontierStore implements FrontierStore {
         }).changes;
       }
       return added;
+    });
+  }
+
+  async markHandled(items: readonly QueueItem[], outcome: string, now: number, fetch?: FinishedFetch): Promise<number> {
+    if (items.length === 0) return 0;
+    return this.tx(() => {
+      let changed = 0;
+      for (const it of items) {
+        if (this.excludedNow(it.url)) continue;
+        const row = { url: it.url, requestUrl: it.requestUrl ?? it.url, host: it.host, source: it.source, depth: it.depth, kind: it.kind, priority: it.priority ?? 0, discoveredFrom: it.discoveredFrom ?? null, outcome, now };
+        const handled = this.s.insertHandled.run(row).changes || this.s.markHandled.run({ url: it.url, outcome, now }).changes;
+        if (handled && fetch) {
+          this.s.adopt.run({ url: it.url, status: fetch.status ?? null, snapshotId: fetch.snapshotId ?? null, etag: fetch.etag ?? null, lastModified: fetch.lastModified ?? null, nextRevisitAt: fetch.nextRevisitAt ?? null });
+        }
+        changed += handled;
+      }
+      return changed;
     });
   }
 
@@ -251,12 +276,34 @@ export class SqliteFrontierStore implements FrontierStore {
     return this.s.has.get(url) !== undefined;
   }
 
+  async hasMany(urls: readonly string[]): Promise<boolean[]> {
+    return urls.map((url) => this.s.has.get(url) !== undefined);
+  }
+
   async incrementCounter(key: string, by = 1): Promise<number> {
     return this.tx(() => (this.s.increment.get(key, by) as { value: number }).value);
   }
 
   async counter(key: string): Promise<number> {
     return (this.s.counter.get(key) as { value: number } | undefined)?.value ?? 0;
+  }
+
+  async siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]> {
+    return urls.map((url) => {
+      const r = this.s.signal.get(url) as
+        | { state: QueuedState; source: string; kind: QueuedKind; site_modified: string | null; last_modified: string | null; fetched_at: number | null; next_revisit_at: number | null }
+        | undefined;
+      return r
+        ? { state: r.state, source: r.source, kind: r.kind, siteModified: r.site_modified, lastModified: r.last_modified, fetchedAt: r.fetched_at, nextRevisitAt: r.next_revisit_at }
+        : null;
+    });
+  }
+
+  async setSiteModified(items: readonly { url: string; modified: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    this.tx(() => {
+      for (const it of items) this.s.setSignal.run(it);
+    });
   }
 
   async counters(keys: readonly string[]): Promise<number[]> {

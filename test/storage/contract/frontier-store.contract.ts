@@ -317,6 +317,44 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         await store.finish('w', c.url, { state: 'done', outcome: 'unchanged', status: 304 }, T0 + 200);
         assert.deepEqual(await store.validators(c.url), { etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', snapshotId: 's1', fetchCount: 2 });
         assert.equal(await store.has(c.url), true);
+        assert.deepEqual(await store.hasMany([c.url, 'https://a.test/none', c.url]), [true, false, true]);
+        assert.deepEqual(await store.hasMany([]), []);
+      });
+
+      it('markHandled adds new URLs as done, takes queued ones off the queue, leaves leased ones alone', async () => {
+        await store.addMany([item('a.test', 'first'), item('a.test', 'second'), item('a.test', 'later', { notBefore: T0 + 5_000 })]);
+        const [leased] = await store.claim(request('w', T0, { limit: 1 }));
+        assert.equal(leased.url, 'https://a.test/first');
+        const changed = await store.markHandled([item('a.test', 'second'), item('a.test', 'later'), item('a.test', 'new'), leased], 'redirect-from:x', T0 + 1);
+        assert.equal(changed, 3, 'the queued, the not-yet-due and the new one; the leased one is its worker’s');
+        assert.equal(await store.has('https://a.test/new'), true);
+        assert.deepEqual(await drain(store, request('w', T0 + 10_000)), [], 'nothing handled is handed out');
+        assert.deepEqual(await store.counts(), { queued: 0, inFlight: 1, done: 3, failed: 0, skipped: 0 });
+        assert.equal(await store.finish('w', leased.url, { state: 'done', outcome: 'ok' }, T0 + 2), true);
+        assert.equal(await store.nextDueAt(), null);
+      });
+
+      it('siteSignals reads what a change signal is judged against; setSiteModified stores the newest on known URLs only', async () => {
+        await store.addMany([item('a.test', '1'), item('a.test', '2', { source: 'wire', kind: 'sitemap' })]);
+        const [c] = await store.claim(request('w', T0, { limit: 1 }));
+        await store.finish('w', c.url, { state: 'done', outcome: 'stored', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', nextRevisitAt: T0 + 9_000 }, T0 + 5);
+        await store.setSiteModified([{ url: 'https://a.test/1', modified: '2024-02-01' }, { url: 'https://a.test/none', modified: '2024-02-01' }]);
+        assert.deepEqual(await store.siteSignals(['https://a.test/1', 'https://a.test/2', 'https://a.test/none']), [
+          { state: 'done', source: 'news', kind: 'page', siteModified: '2024-02-01', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', fetchedAt: T0 + 5, nextRevisitAt: T0 + 9_000 },
+          { state: 'queued', source: 'wire', kind: 'sitemap', siteModified: null, lastModified: null, fetchedAt: null, nextRevisitAt: null },
+          null,
+        ]);
+        assert.equal(await store.has('https://a.test/none'), false, 'a signal adds no URL');
+      });
+
+      it('markHandled with a fetch: the URL takes it as its own (validators, next revisit), a leased one does not', async () => {
+        await store.addMany([item('a.test', 'queued')]);
+        const fetch = { state: 'done' as const, outcome: 'snapshot-new', status: 200, snapshotId: 's1', etag: '"e"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', nextRevisitAt: T0 + 1_000 };
+        assert.equal(await store.markHandled([item('a.test', 'queued'), item('a.test', 'new')], 'snapshot-new:via-alias', T0, fetch), 2);
+        for (const url of ['https://a.test/queued', 'https://a.test/new']) {
+          assert.deepEqual(await store.validators(url), { etag: '"e"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', snapshotId: 's1', fetchCount: 1 }, url);
+        }
+        assert.equal(await store.requeueDue(T0 + 1_000, ['news']), 2, 'their revisits come due like any fetched page’s');
       });
 
       it('requeueDue puts back done and failed URLs of the given sources whose revisit is due, nothing else', async () => {

@@ -7,7 +7,7 @@ import { canonicalIdentity } from './004-canonical-identity.js';
 import { leaseFrontier } from './005-lease-frontier.js';
 import { frontierAliasIndex } from './006-frontier-alias-index.js';
 import { embeddedLeases } from './007-embedded-leases.js';
-import { leaseSets } from './008-lease-sets.js';
+import { leaseSets } from './008-lease-sets-and-signals.js';
 
 export { EMPTY_DUE_AT, SEARCH_INDEX_VERSION, searchTablesSql } from './001-baseline.js';
 
