@@ -110,6 +110,10 @@ export type ClaimStatementName =
   | 'queuedSources' | 'counts' | 'first' | 'next' | 'bestOfGroups' | 'firstReady' | 'exact' | 'group' | 'setGroup'
   | 'fixSource' | 'waiting';
 
+/** The frontier columns a claim hands out (entry.ts FrontierRow), for a join whose frontier side is `f`. */
+const CLAIMED_COLUMNS = `f.id, f.url, f.request_url, f.host, f.source, f.depth, f.kind, f.state, f.priority, f.attempts, f.next_fetch_at,
+      f.discovered_from, f.run_id, f.next_revisit_at`;
+
 /** The claim side's statements over the queue summary (claims.ts). */
 export function claimStatements(db: StoreDatabase): Statements<ClaimStatementName> {
   return {
@@ -122,7 +126,9 @@ export function claimStatements(db: StoreDatabase): Statements<ClaimStatementNam
     // The host's ready groups, each with its best due URL (columns NULL when the group has none due: its due time
     // was stale), in one statement: one step per claimed URL instead of one for the groups and one per group. The
     // unary + keeps SQLite on the primary key (host) rather than the ready index, a range over every ready group.
-    bestOfGroups: db.prepare(`SELECT q.source AS group_source, f.* FROM frontier_queue q
+    // Only the columns a claimed entry needs: a row of all 27 columns comes out of better-sqlite3 as a dictionary-mode
+    // V8 object (%HasFastProperties false; 15 columns stay fast), and building it was ~11% of a claim's CPU at 1 M URLs.
+    bestOfGroups: db.prepare(`SELECT q.source AS group_source, ${CLAIMED_COLUMNS} FROM frontier_queue q
       LEFT JOIN frontier f ON f.id = (SELECT id FROM frontier INDEXED BY frontier_pick WHERE state = 'queued' AND host = q.host
         AND source = q.source AND next_fetch_at <= @now ORDER BY priority DESC, depth, id LIMIT 1)
       WHERE q.host = @host AND q.queued > 0 AND +q.parked = 0 AND +q.ready_at <= @now`),
