@@ -85,7 +85,7 @@
  *   page), setInFlight with its triggers 13.4, finish 8.9, host upsert 7.4, ready-group page 4.6.
  *   Same-process A/B (both trees, two copies of one 1 M store, 2 000-claim chunks alternated): narrow row 0.95,
  *   raw row 0.94-0.96 on top; this bench, old/new alternated: 57.2, 60.0 → 51.6, 55.2 µs (−9%).
- *   Tried and left (same-process ratios): mmap_size 1 GB 1.00; cache_size 64 MB 1.06 and 2 MB 0.94 (the
+ *   Tried and left (same-process ratios; A/A runs of one tree spread 0.96-0.99): mmap_size 1 GB 1.00; cache_size 64 MB 1.06 and 2 MB 0.94 (the
  *   per-commit page-cache truncation, pcache1TruncateUnsafe, 3.6-4.6% of the CPU, grows with the cache; the other
  *   users of the store's connection keep 16 MB); wal_autocheckpoint 10 000 pages 0.95-0.97 CPU and +20-27% wall
  *   (fewer checkpoint fsyncs) but ten times longer checkpoint stalls on a crawl's event loop; UPDATE/INSERT OR FAIL
