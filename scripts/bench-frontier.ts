@@ -5,7 +5,7 @@
  *   tsx scripts/bench-frontier.ts                       # 100 000 and 1 000 000 URLs, 10 000 hosts, 100 000 claims
  *   tsx scripts/bench-frontier.ts --urls 1000000 --batch 1 --dir /dev/shm --sync normal --max-seconds 30
  *   … --finish-many      finish each claimed batch with one Frontier.finishMany() (one commit) instead of finish()s
- *   … --cache-mb 64      PRAGMA cache_size for the run (SQLite's default: 2 MB)
+ *   … --cache-mb 64      PRAGMA cache_size for the run (default 16 MB: better-sqlite3 builds SQLite with -16000)
  * Besides claims/s (wall) it prints claims per CPU-second and µs of CPU per claim + finish: on a shared machine
  * compare those, old against new run side by side.
  * runFrontierBench() returns the figures for the lead's `npm run bench`.
@@ -74,6 +74,30 @@
  *   1 000 000     64.4 µs, 15 540 (9 268/s)    63.3 µs, 15 805 (7 178/s)    49.1 µs, 20 362 (9 745/s)
  *   1 000 000 with batch 64 and finishMany: 43.2 µs, 23 167 per CPU-second. --group (claim and its finishes in
  *   one transaction) 89.6 µs: slower, not explained yet. Peak RSS 151-155 MB at 100 000, 186-193 MB at 1 M.
+ *
+ * Third pass (2026-12-06; perf record -g on the claim phase at 1 M, store on ext4, synchronous as the store has it):
+ *   per claim+finish ~5.3 pwrite and ~2 pread (strace): WAL frames at commit ~10% of the CPU, checkpoints ~13%
+ *   (half of it the kernel's writeback in fsync). Each claimed URL dirties its frontier row page and a
+ *   frontier_pick leaf, both random at this size (152 MB table, 35 MB index), and the finish rewrites the row's
+ *   page: ~3.5 WAL frames per URL, the floor for this schema whatever the batching. Building the host's best row
+ *   was 11% (a 27-column `f.*` row is a dictionary-mode V8 object): 14 columns read raw now. Per statement (CPU,
+ *   µs per claim+finish): COMMITs with their checkpoints 21, bestOfGroups 15.6 (a cold frontier_pick leaf and row
+ *   page), setInFlight with its triggers 13.4, finish 8.9, host upsert 7.4, ready-group page 4.6.
+ *   Same-process A/B (both trees, two copies of one 1 M store, 2 000-claim chunks alternated): narrow row 0.95,
+ *   raw row 0.94-0.96 on top; this bench, old/new alternated: 57.2, 60.0 → 51.6, 55.2 µs (−9%).
+ *   Tried and left (same-process ratios; A/A runs of one tree spread 0.96-0.99): mmap_size 1 GB 1.00; cache_size 64 MB 1.06 and 2 MB 0.94 (the
+ *   per-commit page-cache truncation, pcache1TruncateUnsafe, 3.6-4.6% of the CPU, grows with the cache; the other
+ *   users of the store's connection keep 16 MB); wal_autocheckpoint 10 000 pages 0.95-0.97 CPU and +20-27% wall
+ *   (fewer checkpoint fsyncs) but ten times longer checkpoint stalls on a crawl's event loop; UPDATE/INSERT OR FAIL
+ *   (no statement journal) 0.99; the host UPDATE before its upsert 1.00; finishing the previous batch inside the
+ *   next claim's transaction 0.93 (an API for a loop the crawler does not have). --group was slower for two
+ *   reasons: its outer transaction committed with synchronous=FULL (fixed: lazy sync, as the frontier's own), and
+ *   claim()/finishMany() inside it are savepoints whose journal passes SQLite's 64 KiB statement-journal spill, so
+ *   each grouped transaction wrote a temp file (strace: one etilqs_ file, ~500 pwrites); temp_store=MEMORY cuts
+ *   most of it (2.0 → 1.25× finishMany's CPU) but would also put VACUUM's temp copy in memory. 100 000 URLs now:
+ *   --group 93.8 against finishMany 44.3 µs CPU each.
+ *   A lone finish() costs ~22 µs more than one in a finishMany of 16 (its own commit and two synchronous switches):
+ *   for the crawler, which finishes a page when its outcome is applied, that is 0.2-0.3% of its ~8-10 ms per page.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -82,7 +106,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { Frontier, type AddUrl } from '../src/frontier/index.js';
-import { openStoreDatabase } from '../src/storage/index.js';
+import { openStoreDatabase, withLazySync } from '../src/storage/index.js';
 
 export interface FrontierBenchOptions {
   urls?: number;
@@ -192,9 +216,12 @@ export function runFrontierBench(opts: FrontierBenchOptions = {}): FrontierBench
       else for (const e of got) f.finish(e.url, result, now);
       return got.length;
     };
-    const grouped = db.transaction(step);
+    // Lazy sync as the frontier's own transactions have it: inside this one they leave synchronous alone, so without
+    // it every grouped commit was fsynced (synchronous=FULL; wall time, not CPU). See the header for the CPU it costs.
+    const transaction = db.transaction(step);
+    const grouped = () => withLazySync(db, () => transaction.immediate());
     while (claimed < claims && performance.now() - t < maxMs) {
-      claimed += opts.group ? grouped.immediate() : step();
+      claimed += opts.group ? grouped() : step();
       now++;
       if (claimed % 10_000 < batch) sample();
     }

@@ -1,6 +1,6 @@
 import type { StoreDatabase } from '../storage/index.js';
 import { claimStatements, EMPTY } from '../storage/sqlite/frontier-queries.js';
-import type { FrontierRow } from './entry.js';
+import type { FrontierRow, UrlKind, UrlState } from './entry.js';
 import { Parking } from './parking.js';
 
 /** One ready (host, source) group as the summary's index hands it out. */
@@ -10,8 +10,23 @@ interface Candidate {
   ready_at: number;
 }
 
-/** A ready group of the host and its best due URL (the row's columns all NULL when none is due). */
-type GroupBest = { group_source: string } & (FrontierRow | ({ [K in keyof FrontierRow]: null } & { id: null }));
+/**
+ * A ready group of the host and its best due URL, as bestOfGroups' raw row: the group's source, then CLAIMED_COLUMNS
+ * in order (all NULL when the group has no URL due).
+ */
+type GroupBest = [
+  groupSource: string, id: number | null, url: string, request_url: string | null, host: string, source: string, depth: number,
+  kind: UrlKind, state: UrlState, priority: number, attempts: number, next_fetch_at: number, discovered_from: string | null,
+  run_id: string | null, next_revisit_at: number | null,
+];
+
+/** The claimed row of a group that has one (its id is not null). */
+function rowOf(g: GroupBest): FrontierRow {
+  return {
+    id: g[1]!, url: g[2], request_url: g[3], host: g[4], source: g[5], depth: g[6], kind: g[7], state: g[8], priority: g[9],
+    attempts: g[10], next_fetch_at: g[11], discovered_from: g[12], run_id: g[13], next_revisit_at: g[14],
+  };
+}
 
 /** What a claim needs to know beyond the store: what it may not hand out now. */
 export interface ClaimFilter {
@@ -105,17 +120,17 @@ export class FrontierClaims {
 
   /** The host's best claimable URL over its ready groups of sources not exhausted (almost always one group). */
   private bestOfHost(host: string, now: number, exhausted: ReadonlySet<string>): FrontierRow | undefined {
-    let best: FrontierRow | undefined;
+    let best: GroupBest | undefined;
     for (const g of this.s.bestOfGroups.all({ host, now }) as GroupBest[]) {
-      if (exhausted.has(g.group_source)) continue;
-      if (g.id === null) {
-        this.correct(host, g.group_source);
+      if (exhausted.has(g[0])) continue;
+      if (g[1] === null) {
+        this.correct(host, g[0]);
         continue;
       }
-      const row: FrontierRow = g; // group_source rides along unread
-      if (!best || row.priority > best.priority || (row.priority === best.priority && (row.depth < best.depth || (row.depth === best.depth && row.id < best.id)))) best = row;
+      // Ranked as frontier_pick orders a group: priority, then depth, then the order added.
+      if (!best || g[9] > best[9] || (g[9] === best[9] && (g[6] < best[6] || (g[6] === best[6] && g[1] < best[1]!)))) best = g;
     }
-    return best;
+    return best && rowOf(best);
   }
 
   /**

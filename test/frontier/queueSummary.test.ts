@@ -105,6 +105,20 @@ test('the claim order: one URL per host, the host waiting longest first, best pr
   db.close();
 });
 
+test('across a host\'s sources, equal priorities go to the shallower URL, then to the one added first', () => {
+  const db = openStoreDatabase(tempDir());
+  const f = new Frontier(db, 'run1');
+  f.addMany([
+    { url: 'https://a.example/s-deep', source: 's', depth: 2, priority: 3 },
+    { url: 'https://a.example/t-shallow', source: 't', depth: 1, priority: 3 },
+    { url: 'https://a.example/u-shallow-later', source: 'u', depth: 1, priority: 3 },
+  ]);
+  const order: string[] = [];
+  for (let now = 10; order.length < 3; now += 100) order.push(...f.claim({ now, limit: 1, delayFor: () => 100 }).map((e) => `${e.url} ${e.source} ${e.depth}`));
+  assert.deepEqual(order, ['https://a.example/t-shallow t 1', 'https://a.example/u-shallow-later u 1', 'https://a.example/s-deep s 2']);
+  db.close();
+});
+
 test('a store from before the summary gets it backfilled once, with its queued URLs and host times', () => {
   const dir = tempDir();
   // A store as an older snapcrawl left it: no numbered migrations yet (user_version 0).
