@@ -15,3 +15,13 @@ test('a React streamed Suspense boundary (<div hidden id="S:0">) is read; other 
   assert.match(a.body, /twelve new routes/);
   assert.doesNotMatch(a.body, /Secret menu/);
 });
+
+test('an article laid out in "sidebar-grid" rows keeps its paragraphs (class words naming the layout, not furniture)', () => {
+  const rows = enParagraphs(5)
+    .split('\n')
+    .map((p) => `<div class="sidebar-grid"><div class="sidebar-grid__container"><div class="sidebar-grid__content">${p}</div><aside class="sidebar-grid__sidebar">Ad</aside></div></div>`)
+    .join('');
+  const a = extractFrom(`<nav><a href="/">Home</a> <a href="/news">News</a></nav><article class="article"><h1>Council expands bus network</h1>${rows}</article>`);
+  assert.match(a.body, /twelve new routes/);
+  assert.match(a.body, /state grant approved last spring/);
+});
