@@ -1,6 +1,6 @@
 /**
  * npm run eval — scores extractArticle, and Readability.js for the body, on every extraction set we have:
- * ../shared/extraction (scrapinghub-dev, zh-dev), corpus/en and corpus/zh (dev and heldout splits, each reported
+ * ../shared/extraction (scrapinghub-dev, zh-dev), corpus/en, corpus/zh and corpus/multi (dev and heldout splits, each reported
  * apart: rules are changed against dev only), and test/fixtures/extract. Scoring: scripts/eval/score.ts.
  * Options: --worst N (list misses and the N worst bodies; dev splits only, so heldout pages are never tuned on),
  * --only <id-prefix>, --set <name-substring>, --json, --no-readability, --zone <IANA zone> (passed for every shared
@@ -12,7 +12,7 @@ import { extractArticle } from '../src/extract/index.js';
 import type { Article } from '../src/extract/types.js';
 import { loadFixtures, loadOwnCorpus, loadShared, type Corpus, type Doc, type Split } from './eval/corpora.js';
 import { loadReadability, type ReadabilityBody } from './eval/readability.js';
-import { dateMatches, docF1, encodingMatches, meanPRF, nameMatches, scoreBody, titleMatches, type DocScore, type PRF } from './eval/score.js';
+import { dateMatches, docF1, encodingMatches, instantMatches, meanPRF, nameMatches, namesMatch, pageDayMatches, scoreBody, titleMatches, type DocScore, type PRF } from './eval/score.js';
 
 export { dateMatches, meanPRF, nameMatches, scoreBody, titleMatches, tokenize } from './eval/score.js';
 export type { DocScore } from './eval/score.js';
@@ -47,8 +47,13 @@ interface EvalOptions {
   readability?: ReadabilityBody;
 }
 
-function check(f: Field, a: Article, d: Doc): { ok: boolean; got: string; want: string } | undefined {
+function check(f: Field, a: Article, d: Doc, c: Corpus): { ok: boolean; got: string; want: string } | undefined {
   const t = d.truth;
+  if (c.instantTruth && t.publishedAt !== undefined && (f === 'publishedAt' || f === 'day')) {
+    const ok = f === 'publishedAt' ? instantMatches(a.publishedAt, t.publishedAt) : pageDayMatches(a.publishedAt, t.publishedAt);
+    return { ok, got: String(a.publishedAt), want: t.publishedAt };
+  }
+  if (c.instantTruth && f === 'author' && t.authors) return { ok: namesMatch(a.author, t.authors), got: JSON.stringify(a.author), want: JSON.stringify(t.authors) };
   switch (f) {
     case 'title':
       return t.title === undefined ? undefined : { ok: titleMatches(a.title, t.title), got: JSON.stringify(a.title), want: JSON.stringify(t.title) };
@@ -80,7 +85,7 @@ function evaluateSplit(c: Corpus, split: Split, docs: Doc[], opts: EvalOptions):
       if (opts.readability) theirs.push(scoreBody(opts.readability(d.html, d.url), d.truth.articleBody, c.splitCjk));
     }
     for (const f of FIELDS) {
-      const r = check(f, a, d);
+      const r = check(f, a, d, c);
       if (!r) continue;
       tallies[f].n++;
       if (r.ok) tallies[f].ok++;
@@ -138,10 +143,11 @@ export async function runEval(opts: { worst?: number; only?: string; set?: strin
     loadShared(SHARED, 'zh-dev', true, opts.zone),
     loadOwnCorpus(ROOT, 'en', opts.zone),
     loadOwnCorpus(ROOT, 'zh', opts.zone),
+    loadOwnCorpus(ROOT, 'multi', opts.zone),
     loadFixtures(FIXTURES),
   ].filter((c): c is Corpus => c !== undefined && (!opts.set || c.name.includes(opts.set)));
   if (opts.verbose !== false) {
-    const missing = ['scrapinghub-dev', 'zh-dev', 'corpus/en', 'corpus/zh'].filter((n) => !corpora.some((c) => c.name === n));
+    const missing = ['scrapinghub-dev', 'zh-dev', 'corpus/en', 'corpus/zh', 'corpus/multi'].filter((n) => !corpora.some((c) => c.name === n));
     if (missing.length && !opts.set) console.log(`(not found or still empty: ${missing.join(', ')})`);
   }
   const readability = opts.readability === false ? undefined : await loadReadability(ROOT);

@@ -3,7 +3,7 @@
  * builder that may still be running): a missing truth file, a truth file mid-write, or a missing or truncated page
  * just leaves those pages out.
  *   ../shared/extraction/{scrapinghub-dev,zh-dev}: html/<id>.html.gz + ground-truth.json (all dev);
- *   corpus/{en,zh}: pages/<id>.html.gz (raw bytes, original encoding) + truth.json with a dev/heldout split;
+ *   corpus/{en,zh,multi}: pages/<id>.html.gz (raw bytes, original encoding) + truth.json with a dev/heldout split;
  *   test/fixtures/extract: <name>.html (UTF-8) + <name>.json (all dev).
  * Page bytes are decoded with decodeHtml, as the crawler decodes them.
  */
@@ -18,6 +18,8 @@ export interface Truth {
   title?: string;
   publishedAt?: string;
   author?: string;
+  /** corpus/multi: each person the byline names (author is them joined by ', '). */
+  authors?: string[];
   source?: string;
   articleBody?: string;
   url?: string;
@@ -45,6 +47,11 @@ export interface Corpus {
   splitCjk: boolean;
   /** Zone passed to the extractor; undefined = none given (the extractor infers it, as `snapcrawl extract` would). */
   timezone?: string;
+  /**
+   * corpus/multi: publishedAt truth is an instant (or wall-clock time) scored within 60 s, `day` in the page's own
+   * zone, and authors as a list of names (score.ts instantMatches / pageDayMatches / namesMatch).
+   */
+  instantTruth?: boolean;
   docs: Doc[];
 }
 
@@ -87,13 +94,15 @@ export function loadShared(root: string, name: string, splitCjk: boolean, timezo
 }
 
 /** corpus/<lang>: undefined while it has no truth file or no page yet. */
-export function loadOwnCorpus(root: string, lang: 'en' | 'zh', timezone: string | undefined): Corpus | undefined {
+export function loadOwnCorpus(root: string, lang: 'en' | 'zh' | 'multi', timezone: string | undefined): Corpus | undefined {
   const dir = join(root, 'corpus', lang);
   const truth = readJson<Record<string, Truth>>(join(dir, 'truth.json'));
   if (!truth) return undefined;
   // A page without a split label is held out: it must not be tuned against by accident.
   const docs = pagesFrom(truth, (id) => join(dir, 'pages', `${id}.html.gz`), 'heldout');
-  return docs.length ? { name: `corpus/${lang}`, splitCjk: lang === 'zh', timezone, docs } : undefined;
+  if (!docs.length) return undefined;
+  // multi holds Japanese and Korean pages too: CJK characters are tokens there (no effect on Latin-script text).
+  return { name: `corpus/${lang}`, splitCjk: lang !== 'en', timezone, instantTruth: lang === 'multi', docs };
 }
 
 interface FixtureExpectation extends Truth {

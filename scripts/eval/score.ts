@@ -4,6 +4,7 @@
  *         tokens are \w+ runs, and for Chinese every CJK character is its own token;
  *   title: exact once whitespace is removed; publishedAt: same instant to the truth's precision (date-only truth
  *         by prefix); author / source: equal once whitespace and name separators are removed.
+ * corpus/multi scores publishedAt, day and author its own way (instantMatches, pageDayMatches, namesMatch below).
  */
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/gu;
@@ -113,4 +114,80 @@ export function encodingMatches(pred: string, truth: string): boolean {
     return k;
   };
   return key(pred) === key(truth);
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// corpus/multi (Fundus): publishedAt truth is an instant (`…Z` or with the offset Fundus's parser kept), a zone-less
+// wall-clock time (Fundus found no zone), or a date only (Fundus's value was exactly midnight). Rules:
+//   publishedAt: a date-only truth matches our calendar day; otherwise we must give a time, and it must be the same
+//     instant within 60 s when both sides carry a zone, or the same wall-clock time within 60 s when either lacks one.
+//   day: the calendar day in the page's own zone. When we give a time with an offset, that offset is taken as the
+//     page's zone and the truth instant is shown in it; otherwise the truth's own day as written (its offset, or UTC).
+
+interface ParsedDate {
+  day: string;
+  /** Wall-clock ms since the epoch, as if the local time were UTC; undefined for a date only. */
+  wallMs?: number;
+  /** Offset in minutes east of UTC; undefined when the value has no zone. */
+  offsetMin?: number;
+}
+
+function parseIso(v: string): ParsedDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim());
+  if (!m) return undefined;
+  const day = `${m[1]}-${m[2]}-${m[3]}`;
+  if (m[4] === undefined) return { day };
+  const wallMs = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], m[6] ? +m[6] : 0);
+  if (!m[7]) return { day, wallMs };
+  const z = m[7] === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
+  return { day, wallMs, offsetMin: z };
+}
+
+export function instantMatches(pred: string | undefined, truth: string, toleranceMs = 60_000): boolean {
+  const p = pred ? parseIso(pred) : undefined;
+  const t = parseIso(truth);
+  if (!p || !t) return false;
+  if (t.wallMs === undefined) return p.day === t.day;
+  if (p.wallMs === undefined) return false;
+  if (p.offsetMin !== undefined && t.offsetMin !== undefined) {
+    return Math.abs(p.wallMs - p.offsetMin * 60_000 - (t.wallMs - t.offsetMin * 60_000)) <= toleranceMs;
+  }
+  return Math.abs(p.wallMs - t.wallMs) <= toleranceMs;
+}
+
+export function pageDayMatches(pred: string | undefined, truth: string): boolean {
+  const p = pred ? parseIso(pred) : undefined;
+  const t = parseIso(truth);
+  if (!p || !t) return false;
+  if (t.wallMs === undefined || t.offsetMin === undefined || p.offsetMin === undefined) return p.day === t.day;
+  const inPredZone = new Date(t.wallMs + (p.offsetMin - t.offsetMin) * 60_000).toISOString().slice(0, 10);
+  return p.day === inPredZone;
+}
+
+/** Words that join names in a byline ("A and B", "A und B", "A et B", "A y B", "A og B", "A och B", "A en B" …). */
+const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', 'i', 'og', 'och', 'en', 'a', 'ja', 'és', 've', 'dan', 'и', 'і', 'та', 'oraz']);
+const nameTokens = (s: string): string[] => s.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+
+/**
+ * Every listed person's name appears in our one-string author (as whole words, in order), and nothing else is there
+ * but words joining names: "Anna Fink und Jan Marchart" matches [Anna Fink, Jan Marchart]; "Anna Fink" alone, or
+ * "Von Anna Fink", or "Anna Fink, Redaktion" does not.
+ */
+export function namesMatch(pred: string | undefined, names: string[]): boolean {
+  if (!pred || names.length === 0) return false;
+  const tokens = nameTokens(pred);
+  const used = new Array<boolean>(tokens.length).fill(false);
+  for (const name of names) {
+    const want = nameTokens(name);
+    if (want.length === 0) continue;
+    let found = false;
+    for (let i = 0; i + want.length <= tokens.length && !found; i++) {
+      if (want.every((w, k) => tokens[i + k] === w && !used[i + k])) {
+        for (let k = 0; k < want.length; k++) used[i + k] = true;
+        found = true;
+      }
+    }
+    if (!found) return false;
+  }
+  return tokens.every((tok, i) => used[i] || NAME_JOINERS.has(tok));
 }

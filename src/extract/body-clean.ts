@@ -73,7 +73,9 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   const strong = isStrongNegative(hinted);
   // "social-media-embed" wrappers hold embedded posts the article quotes: those are content.
   if ((strong || weight < 0) && holdsEmbeddedPost(el)) return false;
-  if (strong && share < 0.35) return true;
+  // Without class words (they would remove nearly all of the container) strong class words are layout too
+  // ("sidebar-grid__content" columns holding every paragraph).
+  if (byClass && strong && share < 0.35) return true;
   if (byClass && weight < 0 && share < 0.25) return true;
   if (el.name === 'p') return ld > 0.8 && s.len < 200 && !isLinkedSubheadingP(el, stats);
   // Inline wrappers go by their class, or when they are a pop-up card of links inside a sentence

@@ -256,9 +256,14 @@ export function removeJunk(doc: Document): void {
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const DISPLAY_NONE = /display\s*:\s*none/i;
 const VISIBLE_STYLE = /visibility\s*:\s*visible/i;
+/**
+ * React's streamed server rendering sends a late Suspense boundary as `<div hidden id="S:3">…</div>` and a script
+ * (`$RC("B:3","S:3")`) moves it into place at once: readers see it, so it is not hidden.
+ */
+const REACT_STREAMED_BOUNDARY = /^S:[0-9a-z]+$/;
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
-  if (a.hidden !== undefined) return true;
+  if (a.hidden !== undefined) return !REACT_STREAMED_BOUNDARY.test(a.id ?? '');
   if (a['aria-hidden'] === 'true' && el.name !== 'img' && el.name !== 'figure') return true;
   if (a.style === undefined || !HIDDEN_STYLE.test(a.style)) return false;
   // visibility is inherited but not forced: a `visibility: visible` descendant shows inside a `visibility: hidden`

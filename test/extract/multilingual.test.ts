@@ -1,0 +1,27 @@
+/**
+ * General mechanisms found on non-English, non-Chinese news pages (corpus/multi dev split, issue 12), each on a
+ * small synthetic page.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { enParagraphs, extractFrom } from './helpers.js';
+
+test('a React streamed Suspense boundary (<div hidden id="S:0">) is read; other hidden boxes are not', () => {
+  const a = extractFrom(
+    `<div hidden=""><template id="B:0"></template></div><h1>Council expands bus network</h1>` +
+      `<div hidden id="S:0">${enParagraphs(3)}</div><script>$RC("B:0","S:0")</script>` +
+      `<div hidden id="menu"><p>Secret menu text that is never shown to readers of this page at all, whatever the script does.</p></div>`,
+  );
+  assert.match(a.body, /twelve new routes/);
+  assert.doesNotMatch(a.body, /Secret menu/);
+});
+
+test('an article laid out in "sidebar-grid" rows keeps its paragraphs (class words naming the layout, not furniture)', () => {
+  const rows = enParagraphs(5)
+    .split('\n')
+    .map((p) => `<div class="sidebar-grid"><div class="sidebar-grid__container"><div class="sidebar-grid__content">${p}</div><aside class="sidebar-grid__sidebar">Ad</aside></div></div>`)
+    .join('');
+  const a = extractFrom(`<nav><a href="/">Home</a> <a href="/news">News</a></nav><article class="article"><h1>Council expands bus network</h1>${rows}</article>`);
+  assert.match(a.body, /twelve new routes/);
+  assert.match(a.body, /state grant approved last spring/);
+});
