@@ -84,7 +84,9 @@
  *   µs per claim+finish): COMMITs with their checkpoints 21, bestOfGroups 15.6 (a cold frontier_pick leaf and row
  *   page), setInFlight with its triggers 13.4, finish 8.9, host upsert 7.4, ready-group page 4.6.
  *   Same-process A/B (both trees, two copies of one 1 M store, 2 000-claim chunks alternated): narrow row 0.95,
- *   raw row 0.94-0.96 on top; this bench, old/new alternated: 57.2, 60.0 → 51.6, 55.2 µs (−9%).
+ *   raw row 0.94-0.96 on top; old tree against new, both orders: 0.87, 0.90 with finishMany, 0.90, 0.91 with
+ *   finish()s. This bench at 1 M with --finish-many, old/new alternated: 57.2, 60.0 → 51.6, 55.2 µs (−9%); without
+ *   it one pair, 85.3 → 86.9 µs, at load 10-12 on 2 cores (wall 3 600 and 3 000/s): noise at that load.
  *   Tried and left (same-process ratios; A/A runs of one tree spread 0.96-0.99): mmap_size 1 GB 1.00; cache_size 64 MB 1.06 and 2 MB 0.94 (the
  *   per-commit page-cache truncation, pcache1TruncateUnsafe, 3.6-4.6% of the CPU, grows with the cache; the other
  *   users of the store's connection keep 16 MB); wal_autocheckpoint 10 000 pages 0.95-0.97 CPU and +20-27% wall
