@@ -38,7 +38,11 @@ export interface WorkerOptions {
   maxPages?: number;
   /** This worker stops claiming after this long (in-flight pages finish); the crawl goes on with the others. */
   maxTimeMs?: number;
-  /** Parse + extract + hashing on worker threads, as the embedded crawl does (extractPool.ts); default 'auto'. */
+  /**
+   * Parse + extract + hashing on threads, as the embedded crawl can (extractPool.ts). Default false (this thread):
+   * more worker processes are how a shared crawl uses more cores, and a thread per worker cost 1.2-1.45x the worker
+   * CPU per article in scripts/bench/workers.ts on 2 cores (1 and 2 workers) for no throughput gained.
+   */
   extractPool?: ExtractPoolMode;
   /** Extraction threads; default the machine's cores less one. */
   extractThreads?: number;
@@ -138,7 +142,7 @@ export class CrawlWorker {
     const bySource = new Map(sources.map((s) => [s.name, s]));
     const scopes = new Map(sources.map((s) => [s.name, new SourceScope(s)]));
     const extractor = new ExtractPool({
-      mode: this.options.extractPool,
+      mode: this.options.extractPool ?? false,
       logger: log,
       ...(this.options.extractThreads !== undefined ? { threads: this.options.extractThreads } : {}),
       ...(this.options.extractWorkerFile ? { workerFile: this.options.extractWorkerFile } : {}),
