@@ -25,3 +25,16 @@ test('an article laid out in "sidebar-grid" rows keeps its paragraphs (class wor
   assert.match(a.body, /twelve new routes/);
   assert.match(a.body, /state grant approved last spring/);
 });
+
+test('a zone-less JSON-LD time takes the offset the page states for the same clock elsewhere', () => {
+  const head =
+    '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council expands bus network","datePublished":"2023-04-28 18:11:01.0"}</script>' +
+    '<meta name="date" content="2023-04-28T18:11:01+02:00">';
+  const a = extractFrom(`<h1>Council expands bus network</h1>${enParagraphs()}`, { head, url: 'https://news.example.com/a/1.html' });
+  assert.equal(a.publishedAt, '2023-04-28T18:11:01+02:00');
+  // Two different stated offsets for that clock: no guess, read in the page's zone (UTC here) as before.
+  const b = extractFrom(`<h1>Council expands bus network</h1>${enParagraphs()}`, {
+    head: head + '<meta property="og:updated_time" content="2023-04-28T18:11:01-05:00">',
+  });
+  assert.equal(b.publishedAt, '2023-04-28T18:11:01+00:00');
+});
