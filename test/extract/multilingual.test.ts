@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tidyTitle } from '../../src/extract/title.js';
 import { enParagraphs, extractFrom } from './helpers.js';
 
 test('a React streamed Suspense boundary (<div hidden id="S:0">) is read; other hidden boxes are not', () => {
@@ -37,4 +38,15 @@ test('a zone-less JSON-LD time takes the offset the page states for the same clo
     head: head + '<meta property="og:updated_time" content="2023-04-28T18:11:01-05:00">',
   });
   assert.equal(b.publishedAt, '2023-04-28T18:11:01+00:00');
+});
+
+test('guillemets that pair up stay in the headline; a lone trailing or leading » is still a decoration', () => {
+  assert.equal(tidyTitle('Binet met en garde Macron sur la « gravité de la situation »'), 'Binet met en garde Macron sur la « gravité de la situation »');
+  assert.equal(tidyTitle('»Es wird bald beginnen«: Trump spricht über Bodeneinsätze'), '»Es wird bald beginnen«: Trump spricht über Bodeneinsätze');
+  assert.equal(tidyTitle('Trump spricht über Bodeneinsätze »'), 'Trump spricht über Bodeneinsätze');
+  assert.equal(tidyTitle('» Trump spricht über Bodeneinsätze'), 'Trump spricht über Bodeneinsätze');
+  const a = extractFrom(`<h1>Binet met en garde Macron sur la « gravité de la situation »</h1>${enParagraphs()}`, {
+    head: '<title>Binet met en garde Macron sur la « gravité de la situation »</title>',
+  });
+  assert.equal(a.title, 'Binet met en garde Macron sur la « gravité de la situation »');
 });
