@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isAcceptableAuthor } from '../../src/extract/people-names.js';
 import { tidyTitle } from '../../src/extract/title.js';
 import { enParagraphs, extractFrom } from './helpers.js';
 
@@ -49,4 +50,15 @@ test('guillemets that pair up stay in the headline; a lone trailing or leading �
     head: '<title>Binet met en garde Macron sur la « gravité de la situation »</title>',
   });
   assert.equal(a.title, 'Binet met en garde Macron sur la « gravité de la situation »');
+});
+
+test('a date or a row of share buttons is no author; names in any script still are', () => {
+  assert.equal(isAcceptableAuthor('25.04.24'), false);
+  assert.equal(isAcceptableAuthor('2024-04-25'), false);
+  assert.equal(isAcceptableAuthor('Twitter Facebook'), false);
+  assert.equal(isAcceptableAuthor('Teilen E-Mail Drucken'), false);
+  assert.equal(isAcceptableAuthor('Julian Moering'), true);
+  assert.equal(isAcceptableAuthor('Sehernur Karsu'), true);
+  assert.equal(isAcceptableAuthor('신현주'), true);
+  assert.equal(isAcceptableAuthor('Mark Twitterman'), true);
 });
