@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseDateText } from '../../src/extract/dates.js';
 import { isAcceptableAuthor } from '../../src/extract/people-names.js';
 import { tidyTitle } from '../../src/extract/title.js';
 import { enParagraphs, extractFrom } from './helpers.js';
@@ -61,4 +62,24 @@ test('a date or a row of share buttons is no author; names in any script still a
   assert.equal(isAcceptableAuthor('Sehernur Karsu'), true);
   assert.equal(isAcceptableAuthor('신현주'), true);
   assert.equal(isAcceptableAuthor('Mark Twitterman'), true);
+});
+
+test('day-first dates with month names in Nordic, Polish, Czech, Turkish, Finnish and Romanian, with their clock words', () => {
+  const day = (t: string): string | undefined => {
+    const p = parseDateText(t, { timezone: 'UTC' });
+    return p ? [p.year, p.month, p.day, p.hour, p.minute].filter((x) => x !== undefined).join('-') : undefined;
+  };
+  assert.equal(day('Publisert 7 augusti 2024 kl. 09.15'), '2024-8-7-9-15');
+  assert.equal(day('9. desember 2023'), '2023-12-9');
+  assert.equal(day('17 września 2024, godz. 14:30'), '2024-9-17-14-30');
+  assert.equal(day('1 października 2023'), '2023-10-1');
+  assert.equal(day('12. října 2023 v 8:05'), '2023-10-12-8-5');
+  assert.equal(day('4 Mayıs 2025 saat 14:05'), '2025-5-4-14-5');
+  assert.equal(day('20 KASIM 2024'), '2024-11-20');
+  assert.equal(day('5. toukokuuta 2024 klo 10.20'), '2024-5-5-10-20');
+  assert.equal(day('3 iunie 2024'), '2024-6-3');
+  // Abbreviations keep working (a full-only name must not make "Mar." ambiguous), and words that are no month don't parse.
+  assert.equal(day('5 Mar. 2024'), '2024-3-5');
+  assert.equal(day('12 Dez. 2023'), '2023-12-12');
+  assert.equal(day('3 marraskuu 2024'), undefined);
 });
