@@ -304,6 +304,27 @@ export function authorFromInfoLine(text: string): string | undefined {
   return undefined;
 }
 
+/** A date written with a four-digit year or day-first dots ("05.04.2025", "3. Mai 2024", "2024-04-05"). */
+const DATED = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\b(?:19|20)\d{2}\b/;
+/**
+ * An info line of two or three parts split by bars or dots, one of them a Latin name of two or more words right
+ * beside the date ("Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025", "3. Mai 2024 · Anna Fink"): news
+ * sites in every language write the byline so, without a "by" word. A weak form: used after the page's meta author.
+ */
+export function nameBesideDate(text: string): string | undefined {
+  if (text.length > 240) return undefined;
+  const t = collapseSpace(text);
+  if (t.length > 120) return undefined;
+  const parts = t.split(/\s*[|｜·•]\s*/).filter(Boolean);
+  if (parts.length < 2 || parts.length > 3) return undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const name = parts[i].trim();
+    if (!/^\p{Lu}/u.test(name) || !/\s/.test(name) || !isPersonName(name)) continue;
+    if ([parts[i - 1], parts[i + 1]].some((p) => p !== undefined && DATED.test(p) && !isPersonName(p))) return name;
+  }
+  return undefined;
+}
+
 /** A line that is only a Chinese name (2–4 characters): the byline of essays and magazine pieces. */
 export function loneNameLine(text: string): string | undefined {
   if (text.length > 20) return undefined;

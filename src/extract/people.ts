@@ -10,7 +10,7 @@ import { classAndId, closest, elementsIn, isTag, textContent, type Element } fro
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
@@ -365,6 +365,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??
     valid(labelledMetaAuthor(head)) ??
+    firstOf(header, (t) => valid(nameBesideDate(t))) ??
     valid(nameUnderLabel(header)) ??
     valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));

@@ -83,3 +83,12 @@ test('day-first dates with month names in Nordic, Polish, Czech, Turkish, Finnis
   assert.equal(day('12 Dez. 2023'), '2023-12-12');
   assert.equal(day('3 marraskuu 2024'), undefined);
 });
+
+test('a Latin name of two words beside the date in the info line is the byline, after any meta author', () => {
+  const page = (info: string, head = ''): string | undefined =>
+    extractFrom(`<h1>Council expands bus network</h1><h4>Officials say routes will be added across the city this year.</h4><div class="row">${info}</div>${enParagraphs()}`, { head }).author;
+  assert.equal(page('<span>Sehernur Karsu &nbsp;|</span><span class="tarih">05.04.2025 - Güncelleme : 05.04.2025</span>'), 'Sehernur Karsu');
+  assert.equal(page('<span>3. Mai 2024</span> · <span>Anna Fink</span>'), 'Anna Fink');
+  assert.equal(page('<span>Wirtschaft |</span><span>05.04.2025</span>'), undefined);
+  assert.equal(page('<span>Sehernur Karsu |</span><span>05.04.2025</span>', '<meta name="author" content="Jan Marchart">'), 'Jan Marchart');
+});
