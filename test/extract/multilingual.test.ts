@@ -92,3 +92,18 @@ test('a Latin name of two words beside the date in the info line is the byline, 
   assert.equal(page('<span>Wirtschaft |</span><span>05.04.2025</span>'), undefined);
   assert.equal(page('<span>Sehernur Karsu |</span><span>05.04.2025</span>', '<meta name="author" content="Jan Marchart">'), 'Jan Marchart');
 });
+
+test('bylines labelled in other languages: Von/Par/Por/Door/Av/Af/di and Autor:/Texte :/Tekst:/Yazar:', () => {
+  const author = (line: string): string | undefined =>
+    extractFrom(`<h1>Council expands bus network</h1><p>${line}</p><p class="date">05.04.2025</p>${enParagraphs()}`).author;
+  assert.equal(author('Av Ingrid Treborg'), 'Ingrid Treborg');
+  assert.equal(author('Af Mette Hansen'), 'Mette Hansen');
+  assert.equal(author('di Marco Rossi'), 'Marco Rossi');
+  assert.equal(author('Par Anna Fink et Jean Dupont'), 'Anna Fink et Jean Dupont');
+  assert.equal(author('Texte : Jean Dupont'), 'Jean Dupont');
+  assert.equal(author('Tekst: Ola Nordmann'), 'Ola Nordmann');
+  assert.equal(author('Yazar: Ali Yılmaz'), 'Ali Yılmaz');
+  // A label word without its colon is prose or a tool ("Text Size"), and a capitalised "Di" is a surname's start.
+  assert.equal(author('Text Size'), undefined);
+  assert.notEqual(author('Di Marco Rossi'), 'Marco Rossi');
+});
