@@ -107,3 +107,10 @@ test('bylines labelled in other languages: Von/Par/Por/Door/Av/Af/di and Autor:/
   assert.equal(author('Text Size'), undefined);
   assert.notEqual(author('Di Marco Rossi'), 'Marco Rossi');
 });
+
+test('article:published:time (colons for the underscore) is read as article:published_time', () => {
+  const a = extractFrom(`<h1>Council expands bus network</h1><div>Frankfurt, October 23, 2024, 3:48: Uhr</div>${enParagraphs()}`, {
+    head: '<meta name="article:published:time" property="article:published:time" content="2024-10-23T15:48:15+00:00">',
+  });
+  assert.equal(a.publishedAt, '2024-10-23T15:48:15+00:00');
+});
