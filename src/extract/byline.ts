@@ -68,6 +68,19 @@ const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublis
 const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
 const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
+/** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
+const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})\p{Lu}[\p{L}.'’-]+`;
+const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;
+/** Words joining names: und, et, y, e, og, och, en, i, oraz, ve, ja, és (and commas). */
+const LATIN_AND = String.raw`(?:,|&|and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)`;
+/**
+ * Bylines of other languages: "Von Anna Fink und Jan Marchart", "Par Martin Untersinger", "di Marco Rossi",
+ * "Av Ingrid Treborg", "Autor: Jan Novák", "Texte : Jean Dupont", "Yazar: Ali Yılmaz". The label starts the line.
+ */
+const LATIN_BYLINE = new RegExp(
+  String.raw`^(?:(?:Von|VON|von|Par|PAR|par|Por|POR|por|Door|door|Av|AV|av|Af|af|di|Przez|przez)\s|(?:Autor(?:in|ka|en)?|Auteur(?:e|s)?|Autore|Autori|Autores|Text|Texte|Texto|Testo|Tekst|Yazar|Kirjoittaja|Skrevet av|Skrevet af|Geschrieben von|Écrit par|Escrito por|Scritto da)\s*:\s)\s*(${LATIN_NAME}(?:\s?${LATIN_AND}\s?${LATIN_NAME})*)`,
+  'u',
+);
 
 const EDITOR_NAME = String.raw`\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`;
 /** The responsible editor is the one credited when a line also names a copy or picture editor. */
@@ -190,7 +203,7 @@ function leadingPeople(parts: string[]): string[] {
  * Reyes, AP") is skipped when `skipAgencies`, else it ends the list.
  */
 function namesAsWritten(list: string, skipAgencies: boolean): string | undefined {
-  const parts = list.split(/(\s*,\s*|\s+(?:and|&)\s+)/);
+  const parts = list.split(/(\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+)/);
   let kept = '';
   let lastCredential = false;
   for (let i = 0; i < parts.length; i += 2) {
@@ -259,6 +272,14 @@ function authorFromShort(text: string): string | undefined {
   return undefined;
 }
 
+/** A byline labelled in another language (LATIN_BYLINE); people.ts tries it in the info line before the edges. */
+export function otherLanguageByline(text: string): string | undefined {
+  if (text.length > 300) return undefined;
+  const t = collapseSpace(text);
+  const m = t.length < 150 ? LATIN_BYLINE.exec(t) : null;
+  return m ? namesAsWritten(m[1], true) : undefined;
+}
+
 const GLUED_REPORTER_END = new RegExp(String.raw`(?:^|[\s【〔\[(（╱／/|｜:：])${ANY_REPORTER}(${CN_NAME})(?=\s*(?:$|[】〕)）\]])|\s)`);
 
 const BRACKETED_NAMES = new RegExp(String.raw`[\[【]\s*(${CN_NAMES})\s*[\]】]`);
@@ -301,6 +322,27 @@ export function authorFromInfoLine(text: string): string | undefined {
   if (t.length > 120) return undefined;
   const bracketed = BRACKETED_NAMES.exec(t);
   if (bracketed && /\d{1,2}[:：]\d{2}|\d{4}[-年/]/.test(t)) return cleanPersonName(bracketed[1]);
+  return undefined;
+}
+
+/** A date written with a four-digit year or day-first dots ("05.04.2025", "3. Mai 2024", "2024-04-05"). */
+const DATED = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\b(?:19|20)\d{2}\b/;
+/**
+ * An info line of two or three parts split by bars or dots, one of them a Latin name of two or more words right
+ * beside the date ("Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025", "3. Mai 2024 · Anna Fink"): news
+ * sites in every language write the byline so, without a "by" word. A weak form: used after the page's meta author.
+ */
+export function nameBesideDate(text: string): string | undefined {
+  if (text.length > 240) return undefined;
+  const t = collapseSpace(text);
+  if (t.length > 120) return undefined;
+  const parts = t.split(/\s*[|｜·•]\s*/).filter(Boolean);
+  if (parts.length < 2 || parts.length > 3) return undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const name = parts[i].trim();
+    if (!/^\p{Lu}/u.test(name) || !/\s/.test(name) || !isPersonName(name)) continue;
+    if ([parts[i - 1], parts[i + 1]].some((p) => p !== undefined && DATED.test(p) && !isPersonName(p))) return name;
+  }
   return undefined;
 }
 

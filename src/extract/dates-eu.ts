@@ -1,7 +1,8 @@
 /**
  * European date forms that dates.ts's English and Chinese patterns miss: day-first dotted numbers (`15.2.2018`,
- * `01.11.2023, 14:30 Uhr`) and a day before a month name in German, French, Spanish, Italian, Dutch or Portuguese
- * (`6. August 2009`, `13. Januar 2014`, `3 février 2021`, `5 de marzo de 2020`). Month names are looked up by
+ * `01.11.2023, 14:30 Uhr`) and a day before a month name in German, French, Spanish, Italian, Dutch, Portuguese,
+ * the Nordic languages, Polish, Czech, Turkish, Finnish or Romanian (`6. August 2009`, `13. Januar 2014`,
+ * `3 février 2021`, `5 de marzo de 2020`, `3 maja 2024`, `12. října 2023`, `4 Mayıs 2025`, `5. toukokuuta 2024`). Month names are looked up by
  * their accent-free spelling and by unambiguous abbreviation (`Jan.`, `Okt.`, `févr.`), not listed per language
  * twice. Inputs are short, whitespace-collapsed strings (the callers' bound), so the regexes run on bounded text.
  */
@@ -21,11 +22,30 @@ const NAMES: Array<[number, string[]]> = [
   [11, ['november', 'novembre', 'noviembre', 'novembro']],
   [12, ['dezember', 'decembre', 'diciembre', 'dicembre', 'december', 'dezembro']],
 ];
+/**
+ * Nordic, Polish and Czech (genitive), Turkish, Finnish and Romanian names: looked up in full only, so that the
+ * abbreviations above stay unambiguous (Finnish marraskuuta, November, must not make "Mar." ambiguous).
+ */
+const FULL_ONLY_NAMES: Array<[number, string[]]> = [
+  [1, ['stycznia', 'ledna', 'ocak', 'tammikuuta', 'ianuarie']],
+  [2, ['lutego', 'unora', 'subat', 'helmikuuta', 'februarie']],
+  [3, ['marts', 'marca', 'brezna', 'mart', 'maaliskuuta', 'martie']],
+  [4, ['kwietnia', 'dubna', 'nisan', 'huhtikuuta', 'aprilie']],
+  [5, ['maj', 'maja', 'kvetna', 'mayis', 'mayıs', 'toukokuuta']],
+  [6, ['czerwca', 'cervna', 'haziran', 'kesakuuta', 'iunie']],
+  [7, ['lipca', 'cervence', 'temmuz', 'heinakuuta', 'iulie']],
+  [8, ['augusti', 'sierpnia', 'srpna', 'agustos', 'elokuuta']],
+  [9, ['wrzesnia', 'zari', 'eylul', 'syyskuuta', 'septembrie']],
+  [10, ['pazdziernika', 'rijna', 'ekim', 'lokakuuta', 'octombrie']],
+  [11, ['listopada', 'listopadu', 'kasim', 'kasım', 'marraskuuta', 'noiembrie']],
+  [12, ['desember', 'grudnia', 'prosince', 'aralik', 'aralık', 'joulukuuta', 'decembrie']],
+];
 
 const FULL = new Map<string, number>();
-for (const [m, names] of NAMES) for (const n of names) FULL.set(n, m);
+for (const [m, names] of [...NAMES, ...FULL_ONLY_NAMES]) for (const n of names) FULL.set(n, m);
 
-const stripAccents = (s: string): string => s.normalize('NFD').replace(/\p{Mn}/gu, '');
+// Polish ł and Turkish ı have no decomposition: spelled out so "września"/"Mayıs" look up as written.
+const stripAccents = (s: string): string => s.normalize('NFD').replace(/\p{Mn}/gu, '').replace(/ł/g, 'l');
 
 /** Month number for a full name or an abbreviation of at least three letters that only one month's names start with. */
 export function monthFromName(word: string): number | undefined {
@@ -42,11 +62,13 @@ export function monthFromName(word: string): number | undefined {
   return found;
 }
 
-const TIME = String.raw`(?:\s?(?:,|um|à|a las|alle|om|às|-|–|\|)?\s?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\s?(?:Uhr|h))?)?`;
+// Connectors before the clock: German um, French à, Spanish a las, Italian alle, Dutch om, Portuguese às, Nordic kl.,
+// Finnish klo, Polish godz., Turkish saat, Czech v.
+const TIME = String.raw`(?:\s?,?\s?(?:um|à|a las|alle|om|às|kl\.?|klo|godz\.|saat|v|-|–|\|)?\s?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\s?(?:Uhr|h))?)?`;
 /** 15.2.2018 · 01.11.2023 14:30 · 1. 11. 2023, 9:05 Uhr (day first: the European order for dots). */
 const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d.]\d)${TIME}`);
 /** 6. August 2009 · 13. Januar 2014 · 3 février 2021 · 5 de marzo de 2020 · 1er mai 2019 */
-const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:\.|er|º|°)?\s?(?:de\s)?(\p{L}{3,10})\.?,?\s(?:de\s)?((?:19|20)\d{2})(?!\d)${TIME}`, 'u');
+const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:\.|er|º|°)?\s?(?:de\s)?(\p{L}{3,12})\.?,?\s(?:de\s)?((?:19|20)\d{2})(?!\d)${TIME}`, 'u');
 
 const LATIN_WORD = /[A-Za-z\u00c0-\u00ff]{3}/;
 /** What both regexes need: the year, as they spell it. */

@@ -88,6 +88,9 @@ export function endsWithCredential(name: string): boolean {
 /** Separators between names in a byline: 、 , and & 和 与. */
 export const NAME_SEPARATOR = /^(?:[,，、&;；]|and|und|et|y|和|与|與|及)$/i;
 
+/** Social networks and share/print tools, in the languages of the pages they label. */
+const SHARE_WORD = /^(?:twitter|facebook|linkedin|whatsapp|telegram|instagram|youtube|tiktok|pinterest|reddit|xing|threads|bluesky|mastodon|flipboard|messenger|email|e-mail|mail|print|drucken|imprimer|imprimir|stampa|share|teilen|partager|compartir|condividi|delen|dela|udostępnij|sdílet|kopieren|copy|link|x)$/i;
+
 /**
  * Is this author candidate acceptable at all? It must not be an outlet, an interface word, a slogan or sentence
  * (`成就一亿技术人!`), nor carry an editor's name glued to a prefix (`青网新闻杨逸凡` when 杨逸凡 is the editor).
@@ -95,6 +98,10 @@ export const NAME_SEPARATOR = /^(?:[,，、&;；]|and|und|et|y|和|与|與|及)$
 export function isAcceptableAuthor(s: string, editor?: string): boolean {
   const t = s.trim();
   if (!t || isInterfaceWord(t) || isOutletName(t)) return false;
+  // A name has letters: "25.04.24" (a <time> beside the byline) is none.
+  if (!/\p{L}/u.test(t)) return false;
+  // A row of share buttons ("Twitter Facebook", "Teilen E-Mail") is none either.
+  if (/[A-Za-z]/.test(t) && t.split(/[\s,|/·•]+/).filter(Boolean).every((w) => SHARE_WORD.test(w))) return false;
   if (/[!！?？。;；:：()（）]|&\w+;/.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
   // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.

@@ -10,7 +10,7 @@ import { classAndId, closest, elementsIn, isTag, textContent, type Element } fro
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
@@ -350,6 +350,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     (writer ? cleanPersonName(writer) : undefined) ??
     structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(order, stats, valid), valid) ??
     authorsFromHeader(header, valid) ??
+    firstOf(header, (t) => valid(otherLanguageByline(t))) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
     firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??
@@ -359,12 +360,14 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
       return named && named !== source && looksLikeChineseName(named) ? valid(named) : undefined;
     }) : undefined) ??
     authorFromBylineElements(order, stats, valid) ??
+    firstOf(edgeZones, (t) => valid(otherLanguageByline(t))) ??
     authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
     authorFromUserLinks(header, valid) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??
     valid(labelledMetaAuthor(head)) ??
+    firstOf(header, (t) => valid(nameBesideDate(t))) ??
     valid(nameUnderLabel(header)) ??
     valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));

@@ -79,9 +79,24 @@ export function rankCandidates(cands: TimeCandidate[], titleIndex?: number): Tim
 function pick(ranked: TimeCandidate[], all: TimeCandidate[], zone: string): DateParts | undefined {
   const best = ranked[0];
   if (!best) return undefined;
-  if ((precisionOf(best.parts) > 3 && !storedMidnight(best)) || best.parts.day === undefined) return readersDay(localClock(best.parts, all, zone), all, zone);
+  if ((precisionOf(best.parts) > 3 && !storedMidnight(best)) || best.parts.day === undefined) return readersDay(localClock(statedZone(best.parts, all, zone), all, zone), all, zone);
   const detail = ranked.find((c) => c !== best && precisionOf(c.parts) > 3 && !storedMidnight(c) && sameDay(c.parts, best.parts));
-  return detail ? readersDay(localClock(detail.parts, all, zone), all, zone) : best.parts;
+  return detail ? readersDay(localClock(statedZone(detail.parts, all, zone), all, zone), all, zone) : best.parts;
+}
+
+/**
+ * A zone-less time ("datePublished": "2023-04-28 18:11:01") on a page read in UTC (no zone known) takes the offset
+ * another candidate states for the same clock reading ("2023-04-28T18:11:01+02:00" in meta): the page says which
+ * zone its clock is in. Pages with a known zone keep reading zone-less times in it.
+ */
+function statedZone(p: DateParts, all: TimeCandidate[], zone: string): DateParts {
+  if (zone !== 'UTC' || p.offsetMinutes !== undefined || p.hour === undefined || p.minute === undefined) return p;
+  const offsets = new Set(
+    all
+      .filter((c) => c.parts.offsetMinutes !== undefined && sameDay(c.parts, p) && c.parts.hour === p.hour && c.parts.minute === p.minute)
+      .map((c) => c.parts.offsetMinutes!),
+  );
+  return offsets.size === 1 ? { ...p, offsetMinutes: [...offsets][0] } : p;
 }
 
 /**

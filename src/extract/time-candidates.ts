@@ -42,7 +42,7 @@ export const PUBLISHED_LABEL = /(?:发布时间|发表时间|发布日期|发表
 export const MODIFIED_LABEL = /(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|mis à jour(?:\s+le)?|actualizado(?:\s+el)?)\s*(?:on|at|le|el|am)?\s*[:：]?/i;
 
 const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'og:published_time',
+  'article:published_time', 'og:article:published_time', 'article:published:time', 'article:published', 'datepublished', 'og:published_time',
   'published-date', 'published_date', 'published_on', 'published-on', 'publication-date', 'article:published_at',
   'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'pub_date', 'publication_date',
   'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'date',
@@ -51,7 +51,7 @@ const PUBLISHED_META = [
   'release_date', 'dc.date.created', 'datecreated', 'publishtime', 'publish_time', 'apub:time', 'cxenseparse:recs:publishtime',
 ];
 const MODIFIED_META = [
-  'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'lastmod', 'dc.date.modified',
+  'article:modified_time', 'article:modified:time', 'og:updated_time', 'datemodified', 'last-modified', 'lastmod', 'dc.date.modified',
   'dcterms.modified', 'article:modified', 'updated_time', 'modified_time', 'lastmodifiedtime',
 ];
 const SCRIPT_TIME_KEYS = new Set(['ct', 'createtime', 'publishtime', 'pubtime', 'publishdate', 'pubdate', 'datepublished', 'ptime']);

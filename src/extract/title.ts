@@ -52,12 +52,16 @@ export const squashKey = (s: string): string => key(s).replace(/ /g, '');
 
 /** Trim decorations and dangling separators: "*第一编 古代", "谁来为无序拆房“埋单”？- -". */
 export function tidyTitle(raw: string): string {
-  return collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''))
-    .replace(/^[*•●■□◆◇★☆>»▶►·\s]+/, '')
+  const text = collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''));
+  // Guillemets are quotes, not decorations, when they pair up: French « … » closing the headline, German » … « opening it.
+  const opensQuote = /^\s*»[^»«]+«/.test(text);
+  const closesQuote = /«[^«»]*»\s*$/.test(text);
+  return text
+    .replace(opensQuote ? /^[*•●■□◆◇★☆>▶►·\s]+/ : /^[*•●■□◆◇★☆>»▶►·\s]+/, '')
     // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
     .replace(/^[-–—_|｜]+\s+/, '')
     .replace(/^(?:主题|标题|题目|帖子主题)\s*[:：]\s*/, '')
-    .replace(/(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
+    .replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
     // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
     .replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '')
     .trim();

@@ -1,0 +1,31 @@
+/** corpus/multi's scoring rules (scripts/eval/score.ts): instants within 60 s, the day in the page's zone, name lists. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { instantMatches, namesMatch, pageDayMatches } from '../../scripts/eval/score.js';
+
+test('publishedAt: the same instant within 60 s when both sides have a zone, else the wall clock; date-only truth by day', () => {
+  assert.equal(instantMatches('2024-05-03T17:47:42+02:00', '2024-05-03T15:47:42Z'), true);
+  assert.equal(instantMatches('2024-05-03T17:49:00+02:00', '2024-05-03T15:47:42Z'), false);
+  assert.equal(instantMatches('2024-05-03T15:47:42+02:00', '2024-05-03T15:47:42Z'), false);
+  assert.equal(instantMatches('2024-05-03', '2024-05-03T15:47:42Z'), false);
+  assert.equal(instantMatches('2024-05-03T10:00+02:00', '2024-05-03'), true);
+  assert.equal(instantMatches('2024-04-25T04:21:30-04:00', '2024-04-25T04:21:02'), true);
+  assert.equal(instantMatches(undefined, '2024-05-03'), false);
+});
+
+test('day: the truth instant seen in our offset, else the truth day as written', () => {
+  assert.equal(pageDayMatches('2024-05-04T00:30:00+02:00', '2024-05-03T22:30:00Z'), true);
+  assert.equal(pageDayMatches('2024-05-03T22:30:00+00:00', '2024-05-04T00:30:00+02:00'), true);
+  assert.equal(pageDayMatches('2024-05-03', '2024-05-03T22:30:00Z'), true);
+  assert.equal(pageDayMatches('2024-05-04', '2024-05-03T22:30:00Z'), false);
+});
+
+test('authors: every listed name as whole words, nothing but joining words besides', () => {
+  assert.equal(namesMatch('Anna Fink und Jan Marchart', ['Anna Fink', 'Jan Marchart']), true);
+  assert.equal(namesMatch('ANNA FINK', ['Anna Fink']), true);
+  assert.equal(namesMatch('Anna Fink', ['Anna Fink', 'Jan Marchart']), false);
+  assert.equal(namesMatch('Von Anna Fink', ['Anna Fink']), false);
+  assert.equal(namesMatch('Anna Fink, Redaktion', ['Anna Fink']), false);
+  assert.equal(namesMatch('Anna Finkenstein', ['Anna Fink']), false);
+  assert.equal(namesMatch(undefined, ['Anna Fink']), false);
+});
