@@ -72,7 +72,7 @@ function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: 
     const runs = elementRuns(nameEl ?? el);
     const text = collapseSpace(runs.join(' '));
     if (!text || text.length > 120) continue;
-    let name = authorFromText(text) ?? namesFromRuns(runs);
+    let name = authorFromText(text) ?? otherLanguageByline(text) ?? namesFromRuns(runs);
     // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
     if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = cleanPersonName(text);
     if (valid(name)) return name;

@@ -114,3 +114,15 @@ test('article:published:time (colons for the underscore) is read as article:publ
   });
   assert.equal(a.publishedAt, '2024-10-23T15:48:15+00:00');
 });
+
+test('month names that are also first names end a byline only before a day number; a date before "By" is skipped', async () => {
+  const { authorFromText, otherLanguageByline } = await import('../../src/extract/byline.js');
+  assert.equal(otherLanguageByline('Von Anna Fink und Jan Marchart'), 'Anna Fink und Jan Marchart');
+  assert.equal(authorFromText('By Jan Novak'), 'Jan Novak');
+  assert.equal(authorFromText('By Jane Doe Jan. 5, 2024'), 'Jane Doe');
+  assert.equal(authorFromText('By Jane Doe May 2024'), 'Jane Doe');
+  assert.equal(authorFromText('May 3, 2017 By Jane Doe'), 'Jane Doe');
+  assert.equal(authorFromText('March 3, 2017 | By Jane Doe'), 'Jane Doe');
+  const a = extractFrom(`<h1>Council expands bus network</h1><div class="byline">Von Anna Fink und Jan Marchart</div>${enParagraphs(3)}`);
+  assert.equal(a.author, 'Anna Fink und Jan Marchart');
+});
