@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeConfig, type SourceInput } from '../../src/config/index.js';
 import { CrawlWorker } from '../../src/crawler/worker.js';
-import { startTestServer, type TestServer } from '../fixtures/http-server.js';
+import { allowAllRobots, startTestServer, type TestServer } from '../fixtures/http-server.js';
 import { crawlOnce } from '../helpers/crawl.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -21,8 +21,7 @@ describe('a variant URL of an article in a shared crawl on Redis + PostgreSQL', 
     site = await startTestServer((req, res) => {
       const path = req.url ?? '/';
       if (path === '/robots.txt') {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('User-agent: *\nAllow: /\n');
+        allowAllRobots(res);
       } else if (path === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         // The variant first: it is fetched before the article's own URL comes up.

@@ -18,6 +18,7 @@ import { HttpFetcher, PrivateAccess } from '../../src/fetch/index.js';
 import { hostKey } from '../../src/frontier/index.js';
 import { openSharedStores } from '../../src/storage/open.js';
 import { tempDir } from '../helpers/tmp.js';
+import { allowAllRobots } from '../fixtures/http-server.js';
 
 let server: Server;
 let origin = '';
@@ -27,8 +28,7 @@ before(async () => {
   server = createServer((req, res) => {
     hits.push(req.url ?? '');
     if (req.url === '/robots.txt') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('User-agent: *\nAllow: /\n');
+      allowAllRobots(res);
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeConfig, type SourceInput } from '../../src/config/index.js';
 import { CrawlWorker } from '../../src/crawler/worker.js';
-import { startTestServer, type TestServer } from '../fixtures/http-server.js';
+import { allowAllRobots, startTestServer, type TestServer } from '../fixtures/http-server.js';
 import { crawlOnce } from '../helpers/crawl.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -97,8 +97,7 @@ describe('a redirect target linked under its own name too, in a shared crawl', {
     site = await startTestServer((req, res) => {
       const path = req.url ?? '/';
       if (path === '/robots.txt') {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('User-agent: *\nAllow: /\n');
+        allowAllRobots(res);
       } else if (path === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         // The moved article first: its redirect is followed before the new address comes up under its own name.
@@ -148,8 +147,7 @@ describe('a seed redirected to itself with a trailing slash, in a shared crawl',
     site = await startTestServer((req, res) => {
       const path = req.url ?? '/';
       if (path === '/robots.txt') {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('User-agent: *\nAllow: /\n');
+        allowAllRobots(res);
       } else if (path === '/home') {
         res.writeHead(301, { location: '/home/' });
         res.end();

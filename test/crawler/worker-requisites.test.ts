@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { makeConfig, type SourceInput } from '../../src/config/index.js';
 import { CrawlWorker } from '../../src/crawler/worker.js';
 import { listWarcRecords, readWarcResponseById, SnapshotStore, type SnapshotRecord } from '../../src/snapshot/index.js';
-import { startTestServer, type TestServer } from '../fixtures/http-server.js';
+import { allowAllRobots, startTestServer, type TestServer } from '../fixtures/http-server.js';
 import { crawlOnce } from '../helpers/crawl.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -63,8 +63,7 @@ async function startSite(): Promise<Site> {
     const path = req.url ?? '/';
     arrivals.get('cdn')!.push({ at: performance.now(), path });
     if (path === '/robots.txt') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('User-agent: *\nAllow: /\n');
+      allowAllRobots(res);
     } else serveImage(path, res);
   });
   const news = await startTestServer((req, res) => {

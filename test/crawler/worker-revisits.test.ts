@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeConfig } from '../../src/config/index.js';
 import { CrawlWorker, type WorkerSummary } from '../../src/crawler/worker.js';
-import { startTestServer, type TestServer } from '../fixtures/http-server.js';
+import { allowAllRobots, startTestServer, type TestServer } from '../fixtures/http-server.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 
 const REVISIT_MS = 400;
@@ -28,8 +28,7 @@ describe('revisits in a shared crawl on Redis + PostgreSQL', { timeout: 120_000 
       const path = req.url ?? '/';
       let m: RegExpExecArray | null;
       if (path === '/robots.txt') {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('User-agent: *\nAllow: /\n');
+        allowAllRobots(res);
       } else if (path === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end('<!DOCTYPE html><html><head><title>Gazette</title></head><body><a href="/a/1.html">1</a> <a href="/a/2.html">2</a> <a href="/a/3.html">3</a></body></html>');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeConfig } from '../../src/config/index.js';
 import { CrawlWorker, type WorkerSummary } from '../../src/crawler/worker.js';
-import { startTestServer, type TestServer } from '../fixtures/http-server.js';
+import { allowAllRobots, startTestServer, type TestServer } from '../fixtures/http-server.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 
 const paragraph = (text: string) => `<p>${text} The council heard residents on flooding, traffic and the fishing fleet before it set a date for the vote on the east quay.</p>`;
@@ -22,8 +22,7 @@ describe('site change signals in a shared crawl on Redis + PostgreSQL', { timeou
     site = await startTestServer((req, res) => {
       const path = req.url ?? '/';
       if (path === '/robots.txt') {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('User-agent: *\nAllow: /\n');
+        allowAllRobots(res);
       } else if (path === '/sitemap.xml') {
         res.writeHead(200, { 'content-type': 'application/xml' });
         res.end(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${[...lastmod]
