@@ -397,6 +397,9 @@ local function page(u)
   if not v[1] then return nil end
   return { h = v[1], c = v[2] or nil }
 end
+-- A bounded part of a set (one SSCAN step: all of a small set, ~25 of a big one), as the SQL reads LIMIT rows:
+-- a base with thousands of variants (?page=1…9999) costs the same per page as one with two.
+local function sample(k) return redis.call('SSCAN', k, 0, 'COUNT', 25)[2] end
 local self = { h = plan.contentHash, c = canonical }
 local function verdict(a, b)
   if a.c and b.c then return a.c == b.c and 'same' or 'different' end
@@ -410,13 +413,13 @@ redis.call('HSET', P .. 'pp:' .. url, 'h', plan.contentHash)
 if canonical then redis.call('HSET', P .. 'pp:' .. url, 'c', canonical) else redis.call('HDEL', P .. 'pp:' .. url, 'c') end
 for _, piece in ipairs(plan.pieces) do
   local base, name = piece.base, piece.name
-  redis.call('SADD', P .. 'pv:' .. base, name .. SEP .. url)
+  redis.call('SADD', P .. 'pvp:' .. base, name)
+  redis.call('SADD', P .. 'pv:' .. base .. SEP .. name, url)
   local without = page(base)
   if without then note(name, base, verdict(self, without)) end
   local n = 0
-  for _, m in ipairs(redis.call('SMEMBERS', P .. 'pv:' .. base)) do
-    local param, other = split(m)
-    if param == name and other ~= url and n < 20 then
+  for _, other in ipairs(sample(P .. 'pv:' .. base .. SEP .. name)) do
+    if other ~= url and n < 20 then
       local o = page(other)
       if o then note(name, base, verdict(self, o)); n = n + 1 end
     end
@@ -424,11 +427,12 @@ for _, piece in ipairs(plan.pieces) do
   if canonical == base then note(name, base, 'same') end
 end
 local n = 0
-for _, m in ipairs(redis.call('SMEMBERS', P .. 'pv:' .. url)) do
-  if n >= 50 then break end
-  local param, child = split(m)
-  local c = page(child)
-  if c then note(param, url, verdict(self, c)); n = n + 1 end
+for _, param in ipairs(sample(P .. 'pvp:' .. url)) do
+  for _, child in ipairs(sample(P .. 'pv:' .. url .. SEP .. param)) do
+    if n >= 50 then break end
+    local c = page(child)
+    if c then note(param, url, verdict(self, c)); n = n + 1 end
+  end
 end
 local never = {}
 for _, name in ipairs(plan.rules.neverLearned) do never[name] = true end
