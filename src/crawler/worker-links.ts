@@ -1,6 +1,8 @@
 import type { SourceConfig } from '../config/index.js';
 import type { FetchResult } from '../fetch/index.js';
 import { hostKey, normalizeUrl, requestUrl } from '../frontier/normalize.js';
+import { paramPlan, trustedCanonical, withoutParams } from '../frontier/paramLearning.js';
+import { contentHashOf, sha256Hex } from '../snapshot/hash.js';
 import type { ClaimedItem, FrontierStore, QueueItem, QueuedKind } from '../storage/interfaces.js';
 import type { Logger } from '../util/logger.js';
 import { INDEX_PRIORITY, parseDiscovery, priorityFromDate } from './discovery.js';
@@ -59,8 +61,10 @@ export class WorkerLinks {
     const ancestors = item.discoveredFrom ? [item.discoveredFrom, ...((await this.shared?.frontier.lineage(item.discoveredFrom, MAX_LINEAGE - 2)) ?? [])] : [];
     const origin = guard.foundOn([item.url, ...ancestors], (u) => scope?.isArticleUrl(u) === true);
     const candidates: QueueItem[] = [];
+    // Parameters learned to be ignorable for the host are dropped first: a decorated link is its plain URL.
+    const strip = await this.learnedStripper(links);
     for (const link of links) {
-      const q = queueItem(link, source.name, item.depth + 1, 'page', 0, item.url);
+      const q = queueItem(strip(link), source.name, item.depth + 1, 'page', 0, item.url);
       if (!q) continue;
       if (scope && !scope.allows(q.url)) {
         this.tally('outOfScope');
@@ -96,8 +100,9 @@ export class WorkerLinks {
     }
     const candidates: QueueItem[] = [];
     const modified = new Map<string, string>();
+    const strip = await this.learnedStripper(found.links.map((l) => l.url));
     for (const link of found.links) {
-      const q = queueItem(link.url, source.name, 1, 'page', priorityFromDate(link.date), item.url);
+      const q = queueItem(strip(link.url), source.name, 1, 'page', priorityFromDate(link.date), item.url);
       if (!q) continue;
       if (scope && !scope.allows(q.url)) {
         this.tally('outOfScope');
@@ -143,6 +148,57 @@ export class WorkerLinks {
     }
     await state?.commit();
     return out;
+  }
+
+  /**
+   * What a fetched HTML page says about the query parameters of its URL, recorded in the crawl's frontier store
+   * (paramLearning.ts, as LinkIntake.notePage in the embedded crawl): a parameter learned now is logged and counted
+   * as `learnedParam:<host>:<name>`, and every worker's links drop it from then on. An optimisation: a failure here
+   * never fails the page. Queued URLs that carry the parameter are still fetched (the embedded crawl aliases them).
+   */
+  async notePage(item: ClaimedItem, result: FetchResult, article: { canonicalUrl?: string | null; body: string }, contentHash?: string): Promise<void> {
+    if (!this.shared) return;
+    const url = normalizeUrl(result.finalUrl);
+    if (url === null) return;
+    try {
+      const canonical = trustedCanonical(article.canonicalUrl, result.finalUrl);
+      const strip = await this.learnedStripper(canonical === null ? [url] : [url, canonical]);
+      const plan = paramPlan({ url, canonical, contentHash: contentHash ?? contentHashOf(article.body, sha256Hex(result.body)) }, strip);
+      if (plan === null) return;
+      const changes = await this.shared.frontier.observeParams(plan, Date.now());
+      for (const p of changes.learned) {
+        this.tally(`learnedParam:${p.host}:${p.param}`);
+        this.log.info({ host: p.host, param: p.param, confirmations: p.confirmations, url: item.url }, 'learned: query parameter does not change the page; links drop it');
+      }
+      for (const p of changes.unlearned) {
+        this.tally(`unlearnedParam:${p.host}:${p.param}`);
+        this.log.warn({ host: p.host, param: p.param, url: item.url }, 'query parameter learned as ignorable changes the page after all; kept from now on');
+      }
+    } catch (err) {
+      this.log.warn({ url: item.url, err: (err as Error).message }, 'query parameter learning skipped for this page');
+    }
+  }
+
+  /** A function dropping from a URL the parameters learned for its host, read from the frontier for the hosts of `urls`. */
+  private async learnedStripper(urls: readonly string[]): Promise<(url: string) => string> {
+    const frontier = this.shared?.frontier;
+    const hostOf = (u: string): string | null => {
+      if (!u.includes('?')) return null;
+      try {
+        return new URL(u).host;
+      } catch {
+        return null;
+      }
+    };
+    const hosts = [...new Set(urls.map(hostOf).filter((h): h is string => h !== null))];
+    if (!frontier || hosts.length === 0) return (u) => u;
+    const learned = new Map<string, ReadonlySet<string>>();
+    await Promise.all(hosts.map(async (h) => learned.set(h, new Set(await frontier.learnedParams(h)))));
+    return (u) => {
+      const host = hostOf(u);
+      const names = host === null ? undefined : learned.get(host);
+      return names ? withoutParams(u, names) : u;
+    };
   }
 
   /** robots.txt `Sitemap:` lines as entry points, once per origin per worker, for sources that follow links. */

@@ -322,6 +322,8 @@ async function handleHtml(
     return finish({ state: 'failed', outcome: 'extract-crash', error: err.message, nextRevisitAt: failureRetryAt(item.attempts) }, links);
   }
   const { article } = extracted;
+  // What the page says about its URL's query parameters, before its links are read (they drop learned ones).
+  await d.links.notePage(item, result, article, extracted.prepared?.contentHash);
   const found = item.depth < source.maxDepth && scope ? await d.links.pageLinks(item, article.outlinks, source) : [];
   const all = [...links, ...found];
   // A seed whose redirect kept it the same entry point (scheme, www., trailing slash), or landed on another seed, is

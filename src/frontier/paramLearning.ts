@@ -1,6 +1,7 @@
 import { migrateStore, withLazySync, type StoreDatabase, type StoreStatement } from '../storage/index.js';
 import { aliasStatements } from '../storage/sqlite/frontier-queries.js';
-import { learnedParamsStatement, paramStatements } from '../storage/sqlite/param-queries.js';
+import { learnedParamsStatement, paramStatements, recordParamPlan } from '../storage/sqlite/param-queries.js';
+import type { ParamPlan } from '../storage/interfaces.js';
 import { hostKey, normalizeEscapes, normalizeUrl } from './normalize.js';
 import type { FrontierRow } from './entry.js';
 
@@ -140,12 +141,31 @@ export function stripLearnedParams(db: StoreDatabase, url: string): string {
   return withoutParams(url, learnedParamsFor(db, host));
 }
 
-type Verdict = 'same' | 'different';
-
-function verdictOf(a: { canonical: string | null; content_hash: string }, b: { canonical: string | null; content_hash: string }): Verdict {
-  if (a.canonical !== null && b.canonical !== null) return a.canonical === b.canonical ? 'same' : 'different';
-  return a.content_hash === b.content_hash ? 'same' : 'different';
+/**
+ * What one fetched page says about its URL's parameters, for a store to record (ParamPlan): its normalized URL and
+ * canonical less the host's learned parameters (`strip`), and each parameter appearing once with the URL less it.
+ * null when the URL does not normalize. Shared by the embedded learner and the workers.
+ */
+export function paramPlan(page: PageObservation, strip: (url: string) => string): ParamPlan | null {
+  const normalized = normalizeUrl(page.url);
+  if (normalized === null) return null;
+  const url = strip(normalized);
+  const q = url.indexOf('?');
+  const pieces = q < 0 ? [] : splitQuery(url.slice(q + 1));
+  const names = pieces.map((p) => p.name);
+  const singles = pieces.filter((p) => names.indexOf(p.name) === names.lastIndexOf(p.name));
+  return {
+    url,
+    host: hostKey(normalized),
+    canonical: page.canonical === null ? null : strip(page.canonical),
+    contentHash: page.contentHash,
+    pieces: singles.map((p) => ({ name: p.name, value: p.value, base: withoutParams(url, new Set([p.name])) })),
+    rules: PARAM_RULES,
+  };
 }
+
+/** The rules a store decides by (the constants above). */
+export const PARAM_RULES: ParamPlan['rules'] = { minConfirmations: MIN_CONFIRMATIONS, neverLearned: [...NEVER_LEARNED] };
 
 /** The frontier columns a learned parameter's aliasing reads. */
 type FrontierAliasRow = Pick<FrontierRow, 'id' | 'url' | 'request_url' | 'host' | 'source' | 'depth' | 'kind' | 'state' | 'priority' | 'discovered_from' | 'next_revisit_at'>;
@@ -177,64 +197,16 @@ export class ParamLearner {
    */
   observe(page: PageObservation, now = Date.now()): ObserveResult {
     const result: ObserveResult = { learned: [], unlearned: [], aliased: 0 };
-    const normalized = normalizeUrl(page.url);
-    if (normalized === null) return result;
-    const host = hostKey(normalized);
-    const url = this.strip(normalized);
-    const canonical = page.canonical === null ? null : this.strip(page.canonical);
-    const touched = new Set<string>();
-    const note = (param: string, base: string, verdict: Verdict, detail: string) => {
-      this.s.evidence.run({ host, param, base, verdict, detail, now });
-      touched.add(param);
-    };
+    const plan = paramPlan(page, (url) => this.strip(url));
+    if (plan === null) return result;
     const record = this.db.transaction(() => {
-      const self = { url, canonical, content_hash: page.contentHash };
-      this.s.upsertPage.run({ url, host, canonical, hash: page.contentHash, now });
-      const q = url.indexOf('?');
-      const pieces = q < 0 ? [] : splitQuery(url.slice(q + 1));
-      const names = pieces.map((p) => p.name);
-      const singleValued = new Set(names.filter((n, i) => names.indexOf(n) === i && names.lastIndexOf(n) === i));
-      for (const piece of pieces) {
-        if (!singleValued.has(piece.name)) continue;
-        const base = withoutParams(url, new Set([piece.name]));
-        this.s.addVariant.run({ base, param: piece.name, url, host, value: piece.value });
-        // The same URL without the parameter, fetched before.
-        const without = this.s.page.get(base) as { url: string; canonical: string | null; content_hash: string } | undefined;
-        if (without) note(piece.name, base, verdictOf(self, without), `${url} vs ${base}`);
-        // The same URL with another value of the parameter.
-        for (const other of this.s.siblings.all({ base, param: piece.name, url }) as { url: string; canonical: string | null; content_hash: string }[]) {
-          note(piece.name, base, verdictOf(self, other), `${url} vs ${other.url}`);
-        }
-        // The page names as its canonical URL this URL less exactly this parameter: the site says it is ignorable.
-        if (canonical === base) note(piece.name, base, 'same', `${url} names ${base} canonical`);
-      }
-      // This URL is the base of URLs fetched before that carry one more parameter.
-      for (const child of this.s.children.all({ base: url }) as { param: string; url: string; canonical: string | null; content_hash: string }[]) {
-        note(child.param, url, verdictOf(self, child), `${child.url} vs ${url}`);
-      }
-      for (const param of touched) this.decide(host, param, now, result);
+      const changes = recordParamPlan(this.s, plan, now);
+      result.learned = changes.learned;
+      result.unlearned = changes.unlearned;
+      for (const p of changes.learned) result.aliased += this.aliasQueuedRows(p.host, p.param, now);
     });
     withLazySync(this.db, () => record.immediate());
     return result;
-  }
-
-  private decide(host: string, param: string, now: number, result: ObserveResult): void {
-    const state = this.s.state.get(host, param) as string | undefined;
-    // Settled, or nothing that could change it: the evidence (which grows with every page carrying the
-    // parameter) is not counted, so a page costs the same at the millionth URL as at the first.
-    if (state === 'significant') return;
-    const different = this.s.anyDifferent.get(host, param) !== undefined;
-    if (!different && (state !== undefined || NEVER_LEARNED.has(param.toLowerCase()))) return;
-    const same = this.s.sameCount.get(host, param) as number;
-    if (different) {
-      this.s.setState.run({ host, param, state: 'significant', confirmations: same, now });
-      if (state === 'ignorable') result.unlearned.push({ host, param });
-      return;
-    }
-    if (same < MIN_CONFIRMATIONS) return;
-    this.s.setState.run({ host, param, state: 'ignorable', confirmations: same, now });
-    result.learned.push({ host, param, confirmations: same });
-    result.aliased += this.aliasQueuedRows(host, param, now);
   }
 
   /**

@@ -136,6 +136,27 @@ export interface ExclusionRow extends ExclusionRule {
 }
 
 /**
+ * One fetched page's evidence about its URL's query parameters, as the learner (frontier/paramLearning.ts
+ * paramPlan) prepared it: the URL and canonical with the host's learned parameters already dropped, and each
+ * single-valued parameter with the URL less it (its base). The store records it, compares it with pages one
+ * parameter apart and learns or un-learns parameters by `rules`.
+ */
+export interface ParamPlan {
+  url: string;
+  host: string;
+  canonical: string | null;
+  contentHash: string;
+  pieces: readonly { name: string; value: string; base: string }[];
+  rules: { minConfirmations: number; neverLearned: readonly string[] };
+}
+
+/** What one observation changed in a host's learned (ignorable) parameters. */
+export interface ParamChanges {
+  learned: { host: string; param: string; confirmations: number }[];
+  unlearned: { host: string; param: string }[];
+}
+
+/**
  * The shared crawl frontier: queue, seen set, leases, per-host pacing and concurrency, budgets and counters.
  * Every multi-step change (claim, finish, reclaim) is atomic in the backend, so two workers never hold one URL.
  */
@@ -218,6 +239,11 @@ export interface FrontierStore {
   removeExclusion(rule: ExclusionRule): Promise<boolean>;
   listExclusions(): Promise<ExclusionRow[]>;
   isExcluded(url: string): Promise<boolean>;
+
+  /** The query parameters learned for `host` not to change the page (dropped from its links). */
+  learnedParams(host: string): Promise<string[]>;
+  /** Records one page's parameter evidence (a {@link ParamPlan}) and learns/un-learns by it; one atomic step. */
+  observeParams(plan: ParamPlan, now: number): Promise<ParamChanges>;
 
   /** Claims the one-time "seed this run" marker: true for exactly one caller per `key`. */
   claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean>;

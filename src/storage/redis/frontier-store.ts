@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type {
-  ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy,
+  ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy, ParamChanges, ParamPlan,
   QueueCounts, QueueItem, QueuedKind, QueuedState, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
@@ -325,6 +325,18 @@ export class RedisFrontierStore implements FrontierStore {
 
   async isExcluded(url: string): Promise<boolean> {
     return Number(await this.run('frontierIsExcluded', url)) === 1;
+  }
+
+  async learnedParams(host: string): Promise<string[]> {
+    const states = await this.redis.hgetall(this.key(`lp:${host}`));
+    return Object.keys(states).filter((p) => states[p] === 'ignorable').sort();
+  }
+
+  async observeParams(plan: ParamPlan, now: number): Promise<ParamChanges> {
+    const [learned, unlearned] = (await this.run('frontierObserveParams', JSON.stringify(plan), now)) as [(string | number)[], string[]];
+    const changes: ParamChanges = { learned: [], unlearned: unlearned.map((param) => ({ host: plan.host, param })) };
+    for (let i = 0; i < learned.length; i += 2) changes.learned.push({ host: plan.host, param: String(learned[i]), confirmations: Number(learned[i + 1]) });
+    return changes;
   }
 
   async claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean> {

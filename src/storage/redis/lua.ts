@@ -19,6 +19,11 @@
  *   leases         zset   in-flight URLs by lease expiry
  *   counts         hash   URLs per state; ctr: budget counters; seq: the order-added counter
  *   rb:<origin>    hash   robots.txt body and expiry;  once:<key>: claimOnce markers (SET NX PX)
+ *   pp:<url>       hash   a page fetched, for parameter learning: h (content hash), c (trusted canonical)
+ *   pvp:<base>     set    parameters some fetched URL adds (alone) to <base>
+ *   pv:<base><TAB><param>  set  fetched URLs that are <base> plus that parameter
+ *   pes:/ped:<host><TAB><param>  sets  bases where the parameter made no difference / a difference
+ *   lp:<host>      hash   parameter → 'ignorable' | 'significant' (the learned set is the ignorable ones)
  *   ex:url|prefix|host|id  sets of takedown rules; ex:plen: prefix lengths → how many; exmeta: rule → reason/date
  */
 export const LUA_LIB = `

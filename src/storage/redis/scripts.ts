@@ -381,6 +381,82 @@ return 1
 /** ARGV: P, url. */
 const IS_EXCLUDED = `return excluded(ARGV[2]) and 1 or 0`;
 
+/**
+ * ARGV: P, plan JSON (interfaces.ts ParamPlan), now. Records one page's parameter evidence and decides the parameters
+ * it touched, as param-queries.ts recordParamPlan does on SQLite (same rule; evidence counted once per base).
+ * Returns {learned [param, confirmations, …], unlearned [param, …]}.
+ */
+const OBSERVE_PARAMS = `
+local plan = cjson.decode(ARGV[2])
+local url, host = plan.url, plan.host
+local canonical = plan.canonical
+if canonical == cjson.null then canonical = nil end
+local touched, order = {}, {}
+local function page(u)
+  local v = redis.call('HMGET', P .. 'pp:' .. u, 'h', 'c')
+  if not v[1] then return nil end
+  return { h = v[1], c = v[2] or nil }
+end
+-- A bounded part of a set (one SSCAN step: all of a small set, ~25 of a big one), as the SQL reads LIMIT rows:
+-- a base with thousands of variants (?page=1…9999) costs the same per page as one with two.
+local function sample(k) return redis.call('SSCAN', k, 0, 'COUNT', 25)[2] end
+local self = { h = plan.contentHash, c = canonical }
+local function verdict(a, b)
+  if a.c and b.c then return a.c == b.c and 'same' or 'different' end
+  return a.h == b.h and 'same' or 'different'
+end
+local function note(param, base, v)
+  redis.call('SADD', P .. (v == 'same' and 'pes:' or 'ped:') .. host .. SEP .. param, base)
+  if not touched[param] then touched[param] = true; order[#order + 1] = param end
+end
+redis.call('HSET', P .. 'pp:' .. url, 'h', plan.contentHash)
+if canonical then redis.call('HSET', P .. 'pp:' .. url, 'c', canonical) else redis.call('HDEL', P .. 'pp:' .. url, 'c') end
+for _, piece in ipairs(plan.pieces) do
+  local base, name = piece.base, piece.name
+  redis.call('SADD', P .. 'pvp:' .. base, name)
+  redis.call('SADD', P .. 'pv:' .. base .. SEP .. name, url)
+  local without = page(base)
+  if without then note(name, base, verdict(self, without)) end
+  local n = 0
+  for _, other in ipairs(sample(P .. 'pv:' .. base .. SEP .. name)) do
+    if other ~= url and n < 20 then
+      local o = page(other)
+      if o then note(name, base, verdict(self, o)); n = n + 1 end
+    end
+  end
+  if canonical == base then note(name, base, 'same') end
+end
+local n = 0
+for _, param in ipairs(sample(P .. 'pvp:' .. url)) do
+  for _, child in ipairs(sample(P .. 'pv:' .. url .. SEP .. param)) do
+    if n >= 50 then break end
+    local c = page(child)
+    if c then note(param, url, verdict(self, c)); n = n + 1 end
+  end
+end
+local never = {}
+for _, name in ipairs(plan.rules.neverLearned) do never[name] = true end
+local learned, unlearned = {}, {}
+for _, param in ipairs(order) do
+  local state = redis.call('HGET', P .. 'lp:' .. host, param)
+  if state ~= 'significant' then
+    local different = redis.call('SCARD', P .. 'ped:' .. host .. SEP .. param) > 0
+    if different or (not state and not never[string.lower(param)]) then
+      local same = redis.call('SCARD', P .. 'pes:' .. host .. SEP .. param)
+      if different then
+        redis.call('HSET', P .. 'lp:' .. host, param, 'significant')
+        if state == 'ignorable' then unlearned[#unlearned + 1] = param end
+      elseif same >= tonumber(plan.rules.minConfirmations) then
+        redis.call('HSET', P .. 'lp:' .. host, param, 'ignorable')
+        learned[#learned + 1] = param
+        learned[#learned + 1] = same
+      end
+    end
+  end
+end
+return { learned, unlearned }
+`;
+
 export const SCRIPTS = {
   frontierAdd: ADD,
   frontierClaim: CLAIM,
@@ -399,6 +475,7 @@ export const SCRIPTS = {
   frontierAddExclusions: ADD_EXCLUSIONS,
   frontierRemoveExclusion: REMOVE_EXCLUSION,
   frontierIsExcluded: IS_EXCLUDED,
+  frontierObserveParams: OBSERVE_PARAMS,
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

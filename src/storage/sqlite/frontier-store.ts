@@ -1,8 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import { openStoreDatabase, withLazySync, type StoreDatabase } from '../database.js';
 import { migrateStore } from './migrations/index.js';
+import { paramStatements, recordParamPlan } from './param-queries.js';
 import type {
-  ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, QueueCounts,
+  ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, ParamChanges, ParamPlan, QueueCounts,
   QueueItem, QueuedKind, QueuedState, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 
@@ -43,6 +44,8 @@ function hostSuffixes(url: string): string[] | null {
  */
 export class SqliteFrontierStore implements FrontierStore {
   private readonly s: Record<string, Statement>;
+  /** Parameter learning's statements, prepared on first use. */
+  private params?: ReturnType<typeof paramStatements>;
 
   private constructor(private readonly db: StoreDatabase) {
     // The lease_* tables are migration 005; openStoreDatabase has run it, this only checks a handle opened elsewhere.
@@ -365,6 +368,17 @@ export class SqliteFrontierStore implements FrontierStore {
   }
 
   /** The marker lasts `ttlMs` of wall-clock time (claimOnce takes no `now`). */
+  async learnedParams(host: string): Promise<string[]> {
+    this.params ??= paramStatements(this.db);
+    return this.params.learnedFor.all(host);
+  }
+
+  /** The same tables and rule as the embedded crawl's learner (param-queries.ts recordParamPlan). */
+  async observeParams(plan: ParamPlan, now: number): Promise<ParamChanges> {
+    const s = (this.params ??= paramStatements(this.db));
+    return this.tx(() => recordParamPlan(s, plan, now));
+  }
+
   async claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean> {
     const now = Date.now();
     return this.tx(() => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { paramPlan } from '../../../src/frontier/paramLearning.js';
 import type { ClaimedItem, ClaimRequest, FrontierStore, HostPolicy, QueueItem } from '../../../src/storage/interfaces.js';
 
 /*
@@ -439,6 +440,55 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         assert.equal(results.filter(Boolean).length, 1);
         assert.equal(await store.claimOnce('seed:run-2', 'w', 60_000), true);
         assert.equal(await store.claimOnce('seed:run-2', 'w', 60_000), false);
+      });
+    });
+
+    describe('parameter learning', () => {
+      // A page as fetched: the plan the worker sends (the host's learned parameters are not stripped here).
+      const seen = (url: string, contentHash: string, canonical: string | null = null) => paramPlan({ url, canonical, contentHash }, (u) => u)!;
+      const observe = (h: FrontierStore, url: string, hash: string, canonical: string | null = null) => h.observeParams(seen(url, hash, canonical), T0);
+
+      it('learns a parameter once it made no difference on two pages, for every handle, and un-learns it when it does', async () => {
+        const [a, b] = await handles(2);
+        assert.deepEqual(await observe(a, 'https://a.test/1', 'h1'), { learned: [], unlearned: [] });
+        assert.deepEqual(await observe(b, 'https://a.test/1?from=home', 'h1'), { learned: [], unlearned: [] });
+        assert.deepEqual(await a.learnedParams('a.test'), []);
+        // The variant fetched first, its base after: evidence either way round.
+        await observe(b, 'https://a.test/2?from=feed', 'h2');
+        assert.deepEqual(await observe(a, 'https://a.test/2', 'h2'), { learned: [{ host: 'a.test', param: 'from', confirmations: 2 }], unlearned: [] });
+        assert.deepEqual(await b.learnedParams('a.test'), ['from']);
+        assert.deepEqual(await b.learnedParams('b.test'), []);
+        // A third page seen again adds nothing new; one where it changes the page un-learns it for good.
+        assert.deepEqual(await observe(b, 'https://a.test/1?from=side', 'h1'), { learned: [], unlearned: [] });
+        assert.deepEqual(await observe(b, 'https://a.test/3', 'h3'), { learned: [], unlearned: [] });
+        assert.deepEqual(await observe(a, 'https://a.test/3?from=x', 'other'), { learned: [], unlearned: [{ host: 'a.test', param: 'from' }] });
+        assert.deepEqual(await a.learnedParams('a.test'), []);
+        await observe(a, 'https://a.test/4', 'h4');
+        assert.deepEqual(await observe(a, 'https://a.test/4?from=y', 'h4'), { learned: [], unlearned: [] });
+        assert.deepEqual(await b.learnedParams('a.test'), []);
+      });
+
+      it('compares siblings by canonical when both name one, and takes a canonical naming the base as confirmation', async () => {
+        await observe(store, 'https://a.test/x?utm=1', 'p', 'https://a.test/x');
+        assert.deepEqual(await observe(store, 'https://a.test/y?utm=2', 'q', 'https://a.test/y'), { learned: [{ host: 'a.test', param: 'utm', confirmations: 2 }], unlearned: [] });
+        // Different content, same canonical: the same page (a rotating teaser).
+        await observe(store, 'https://a.test/z?ref=1', 'c1', 'https://a.test/z/');
+        const changes = await observe(store, 'https://a.test/z?ref=2', 'c2', 'https://a.test/z/');
+        assert.deepEqual(changes.unlearned, []);
+        // Different canonicals: the parameter selects the page.
+        await observe(store, 'https://a.test/list?sel=1', 'same', 'https://a.test/one');
+        await observe(store, 'https://a.test/list?sel=2', 'same', 'https://a.test/two');
+        await observe(store, 'https://a.test/more?sel=1', 'same', 'https://a.test/three');
+        assert.deepEqual(await observe(store, 'https://a.test/more?sel=2', 'same', 'https://a.test/four'), { learned: [], unlearned: [] });
+        assert.deepEqual(await store.learnedParams('a.test'), ['utm']);
+      });
+
+      it('never learns a name that selects content on most sites, whatever the evidence', async () => {
+        for (const n of ['1', '2', '3']) {
+          await observe(store, `https://a.test/${n}`, n);
+          await observe(store, `https://a.test/${n}?Page=7`, n);
+        }
+        assert.deepEqual(await store.learnedParams('a.test'), []);
       });
     });
 
