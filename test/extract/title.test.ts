@@ -58,3 +58,12 @@ test('cleanTitle: a run of spaces separates a blog name; a short reply-count tai
   // An ordinary single space inside a headline is not a separator.
   assert.equal(cleanTitle('Apple unveils new iPhone', []), 'Apple unveils new iPhone');
 });
+
+test('a <meta name="headline"> is read as the headline when the page has no JSON-LD one', () => {
+  // <title> and og:title carry a channel and site name behind separators cleanTitle does not know ("-정치ㅣ한국일보").
+  const full = '장동혁, 한동훈 제명했지만… 외연 확장 부담 커졌다-정치ㅣ한국일보';
+  const a = extractFrom(enParagraphs(), {
+    head: `<title>${full}</title><meta property="og:title" content="${full}"><meta name="headline" content="장동혁, 한동훈 제명했지만… 외연 확장 부담 커졌다"><meta property="og:site_name" content="한국일보">`,
+  });
+  assert.equal(a.title, '장동혁, 한동훈 제명했지만… 외연 확장 부담 커졌다');
+});
