@@ -170,7 +170,9 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     if (found >= 12) break;
     const a = el.attribs;
     const cls = mentions(a.class) ? a.class : undefined;
-    const strong = el.name === 'time' || a.pubdate !== undefined || (a.itemprop !== undefined && DATE_ITEMPROP.test(a.itemprop)) || (cls !== undefined && DATE_CLASS.test(cls));
+    // A datetime attribute is machine-readable wherever a template puts it (<div class="…__timestamp" datetime="…">),
+    // not only on <time>; on <ins>/<del> it dates an edit, not the story.
+    const strong = el.name === 'time' || (a.datetime !== undefined && el.name !== 'ins' && el.name !== 'del') || a.pubdate !== undefined || (a.itemprop !== undefined && DATE_ITEMPROP.test(a.itemprop)) || (cls !== undefined && DATE_CLASS.test(cls));
     const weak = !strong && ((cls !== undefined && WEAK_DATE_CLASS.test(cls)) || (mentions(a.id) && WEAK_DATE_CLASS.test(a.id)));
     if (!strong && !weak) continue;
     const text = weak ? collapseSpace(textContent(el)) : '';
