@@ -282,7 +282,26 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   }
   if (isSiteName(best.text, src.siteNames)) return {};
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
-  return { title: text, el: best.el };
+  return { title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el };
+}
+
+/**
+ * A heading typed all in lower case or all in capitals ("history of coffee", styled by CSS) shows the words of a
+ * metadata title written with real capitalisation ("History of coffee | … | Britannica"): that casing is the headline's.
+ */
+function metadataCasing(text: string, refs: Array<string | undefined>): string {
+  if (text !== text.toLowerCase() && text !== text.toUpperCase()) return text;
+  const lower = text.toLowerCase();
+  for (const raw of refs) {
+    if (!raw) continue;
+    const ref = collapseSpace(raw);
+    const i = ref.toLowerCase().indexOf(lower);
+    if (i < 0) continue;
+    const part = ref.slice(i, i + text.length);
+    const mixed = part !== part.toLowerCase() && part !== part.toUpperCase();
+    if (mixed && part.toLowerCase() === lower && isTitleSegment(part, ref)) return part;
+  }
+  return text;
 }
 
 /**

@@ -67,3 +67,15 @@ test('a <meta name="headline"> is read as the headline when the page has no JSON
   });
   assert.equal(a.title, '장동혁, 한동훈 제명했지만… 외연 확장 부담 커졌다');
 });
+
+test('a heading typed all lower-case or all in capitals takes the casing of the metadata title it shows', () => {
+  const lower = extractFrom(`<h1>history of coffee</h1>${enParagraphs()}`, {
+    head: '<title>History of coffee | Origin, Spread, Facts | Encyclopedia</title><meta property="og:title" content="History of coffee | Origin, Spread, Facts | Encyclopedia">',
+  });
+  assert.equal(lower.title, 'History of coffee');
+  const caps = extractFrom(`<h1>COUNCIL EXPANDS BUS NETWORK</h1>${enParagraphs()}`, { head: '<title>Council Expands Bus Network - City News</title>' });
+  assert.equal(caps.title, 'Council Expands Bus Network');
+  // Metadata in capitals too: no casing to borrow, the heading's text stays.
+  const own = extractFrom(`<h1>COUNCIL EXPANDS BUS NETWORK</h1>${enParagraphs()}`, { head: '<title>COUNCIL EXPANDS BUS NETWORK - City News</title>' });
+  assert.equal(own.title, 'COUNCIL EXPANDS BUS NETWORK');
+});
