@@ -162,6 +162,13 @@ export function clockNearHeadline(zones: PageZones): { hour: number; minute: num
   return undefined;
 }
 
+/** "<time data-published="2016-12-09 09:13:00Z">Dec 9, 2016</time>": the template's machine time in a data-* attribute. */
+const PUBLISHED_DATA_ATTR = /^data-(?:publish(?:ed)?(?:[-_]?(?:date|time|at|on))?|pub[-_]?(?:date|time))$/;
+function publishedDataAttr(el: Element): string | undefined {
+  for (const [name, value] of Object.entries(el.attribs)) if (PUBLISHED_DATA_ATTR.test(name) && value.trim()) return value;
+  return undefined;
+}
+
 function collectElements(order: Element[], lineOf: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
   let found = 0;
   // Plain substring tests first: the regexes run only on the few class/id values that mention a time or date.
@@ -177,7 +184,7 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     if (!strong && !weak) continue;
     const text = weak ? collapseSpace(textContent(el)) : '';
     if (weak && (text.length < 5 || text.length > 60)) continue;
-    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? (text || collapseSpace(textContent(el)).slice(0, 100));
+    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? publishedDataAttr(el) ?? attr(el, 'title') ?? (text || collapseSpace(textContent(el)).slice(0, 100));
     if (!raw) continue;
     const parsed = parseMachineDate(raw, { ...ctx, now: undefined });
     const relative = !parsed && ctx.now ? parseDateText(raw, ctx) : undefined;

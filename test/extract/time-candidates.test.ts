@@ -104,3 +104,11 @@ test('an <ins datetime> dates an edit, not the story', () => {
   });
   assert.equal(a.publishedAt, undefined);
 });
+
+test('a <time> without datetime gives the machine time its template put in a data-published attribute', () => {
+  const a = extractFrom(
+    `<h1>Houston hires new head coach</h1><div class="byline"><span class="article-time"><time data-published="2016-12-09 09:13:00Z"> Dec 9, 2016 </time></span></div><div class="content">${enParagraphs()}</div>`,
+    { head: '<title>Houston hires new head coach</title>', url: 'https://news.example.com/houston-hires-coach' },
+  );
+  assert.equal(a.publishedAt, '2016-12-09T09:13:00+00:00');
+});
