@@ -51,7 +51,11 @@ function key(s: string): string {
 export const squashKey = (s: string): string => key(s).replace(/ /g, '');
 
 /** Trim decorations and dangling separators: "*第一编 古代", "谁来为无序拆房“埋单”？- -". */
-export function tidyTitle(raw: string): string {
+/**
+ * quoteDash: the text is a page heading, where a single dash before a capitalised word opens a quotation
+ * (Scandinavian "- Angsten vil øke") rather than dangling from an empty site-name part of a template.
+ */
+export function tidyTitle(raw: string, quoteDash = false): string {
   const text = collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''));
   // Guillemets are quotes, not decorations, when they pair up: French « … » closing the headline, German » … « opening it.
   const opensQuote = /^\s*»[^»«]+«/.test(text);
@@ -59,7 +63,7 @@ export function tidyTitle(raw: string): string {
   return text
     .replace(opensQuote ? /^[*•●■□◆◇★☆>▶►·\s]+/ : /^[*•●■□◆◇★☆>»▶►·\s]+/, '')
     // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
-    .replace(/^[-–—_|｜]+\s+/, '')
+    .replace(quoteDash ? /^(?![-–]\s+\p{Lu})[-–—_|｜]+\s+/u : /^[-–—_|｜]+\s+/, '')
     .replace(/^(?:主题|标题|题目|帖子主题)\s*[:：]\s*/, '')
     .replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
     // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
@@ -205,7 +209,7 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
     if (prior === 0.5 && size < 8) continue;
     const raw = textContent(el);
     let text = tidied.get(raw);
-    if (text === undefined) tidied.set(raw, (text = tidyTitle(raw)));
+    if (text === undefined) tidied.set(raw, (text = tidyTitle(raw, true)));
     out.push({ el, text, prior });
     if (out.length > 5000) break;
   }

@@ -79,3 +79,14 @@ test('a heading typed all lower-case or all in capitals takes the casing of the 
   const own = extractFrom(`<h1>COUNCIL EXPANDS BUS NETWORK</h1>${enParagraphs()}`, { head: '<title>COUNCIL EXPANDS BUS NETWORK - City News</title>' });
   assert.equal(own.title, 'COUNCIL EXPANDS BUS NETWORK');
 });
+
+test('a heading opening with a quotation dash keeps it; a dash dangling in metadata alone still goes', () => {
+  const a = extractFrom(`<h1 class="headline">- Angsten <span>vil øke</span></h1>${enParagraphs()}`, {
+    head: '<title>- Angsten vil øke</title><meta property="og:title" content="- Angsten vil øke">',
+  });
+  assert.equal(a.title, '- Angsten vil øke');
+  // "{site} - {headline}" with the site part empty, and no heading showing the dash: a template's leftover.
+  assert.equal(cleanTitle('- Council expands bus network', []), 'Council expands bus network');
+  const b = extractFrom(`<h1>Council expands bus network</h1>${enParagraphs()}`, { head: '<title> - Council expands bus network</title>' });
+  assert.equal(b.title, 'Council expands bus network');
+});
