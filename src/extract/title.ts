@@ -64,7 +64,8 @@ export function tidyTitle(raw: string, quoteDash = false): string {
     .replace(opensQuote ? /^[*•●■□◆◇★☆>▶►·\s]+/ : /^[*•●■□◆◇★☆>»▶►·\s]+/, '')
     // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
     .replace(quoteDash ? /^(?![-–]\s+\p{Lu})[-–—_|｜]+\s+/u : /^[-–—_|｜]+\s+/, '')
-    .replace(/^(?:主题|标题|题目|帖子主题)\s*[:：]\s*/, '')
+    // A field label in front ("标题：…", arXiv's "<span class="descriptor">Title:</span>…").
+    .replace(/^(?:主题|标题|题目|帖子主题|title|headline)\s*[:：]\s*/i, '')
     .replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
     // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
     .replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '')

@@ -90,3 +90,11 @@ test('a heading opening with a quotation dash keeps it; a dash dangling in metad
   const b = extractFrom(`<h1>Council expands bus network</h1>${enParagraphs()}`, { head: '<title> - Council expands bus network</title>' });
   assert.equal(b.title, 'Council expands bus network');
 });
+
+test('a field label in front of the heading ("Title:") is not part of the headline', () => {
+  const a = extractFrom(`<h1 class="title mathjax"><span class="descriptor">Title:</span>Merging language models under geometric constraints</h1>${enParagraphs()}`, {
+    head: '<title>[2501.01234] Merging language models under geometric constraints</title>',
+  });
+  assert.equal(a.title, 'Merging language models under geometric constraints');
+  assert.equal(cleanTitle('标题：国务院常务会议部署稳就业举措', []), '国务院常务会议部署稳就业举措');
+});
