@@ -85,7 +85,8 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
 
   removeJunk(doc);
   const { stats, order } = computeStats(doc);
-  const titleSources = { docTitle: head.docTitle, ogTitle: metaFirst(head, 'og:title', 'twitter:title'), headline: head.article?.headline, siteNames: siteNamesOf(head) };
+  // A <meta name="headline"> is the CMS's own headline field: bare, where <title>/og:title carry the site's template.
+  const titleSources = { docTitle: head.docTitle, ogTitle: metaFirst(head, 'og:title', 'twitter:title'), headline: head.article?.headline ?? metaFirst(head, 'headline'), siteNames: siteNamesOf(head) };
   const overrideTitle = overrides?.values.get('title');
   const matched = overrideTitle ? {} : guarded('title', warnings, {} as TitleResult, () => extractTitle(order, stats, titleSources));
   const metadataTitle = titleFromMetadata(titleSources);

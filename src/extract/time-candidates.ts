@@ -162,6 +162,13 @@ export function clockNearHeadline(zones: PageZones): { hour: number; minute: num
   return undefined;
 }
 
+/** "<time data-published="2016-12-09 09:13:00Z">Dec 9, 2016</time>": the template's machine time in a data-* attribute. */
+const PUBLISHED_DATA_ATTR = /^data-(?:publish(?:ed)?(?:[-_]?(?:date|time|at|on))?|pub[-_]?(?:date|time))$/;
+function publishedDataAttr(el: Element): string | undefined {
+  for (const [name, value] of Object.entries(el.attribs)) if (PUBLISHED_DATA_ATTR.test(name) && value.trim()) return value;
+  return undefined;
+}
+
 function collectElements(order: Element[], lineOf: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
   let found = 0;
   // Plain substring tests first: the regexes run only on the few class/id values that mention a time or date.
@@ -170,12 +177,14 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     if (found >= 12) break;
     const a = el.attribs;
     const cls = mentions(a.class) ? a.class : undefined;
-    const strong = el.name === 'time' || a.pubdate !== undefined || (a.itemprop !== undefined && DATE_ITEMPROP.test(a.itemprop)) || (cls !== undefined && DATE_CLASS.test(cls));
+    // A datetime attribute is machine-readable wherever a template puts it (<div class="…__timestamp" datetime="…">),
+    // not only on <time>; on <ins>/<del> it dates an edit, not the story.
+    const strong = el.name === 'time' || (a.datetime !== undefined && el.name !== 'ins' && el.name !== 'del') || a.pubdate !== undefined || (a.itemprop !== undefined && DATE_ITEMPROP.test(a.itemprop)) || (cls !== undefined && DATE_CLASS.test(cls));
     const weak = !strong && ((cls !== undefined && WEAK_DATE_CLASS.test(cls)) || (mentions(a.id) && WEAK_DATE_CLASS.test(a.id)));
     if (!strong && !weak) continue;
     const text = weak ? collapseSpace(textContent(el)) : '';
     if (weak && (text.length < 5 || text.length > 60)) continue;
-    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? attr(el, 'title') ?? (text || collapseSpace(textContent(el)).slice(0, 100));
+    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? publishedDataAttr(el) ?? attr(el, 'title') ?? (text || collapseSpace(textContent(el)).slice(0, 100));
     if (!raw) continue;
     const parsed = parseMachineDate(raw, { ...ctx, now: undefined });
     const relative = !parsed && ctx.now ? parseDateText(raw, ctx) : undefined;

@@ -51,7 +51,11 @@ function key(s: string): string {
 export const squashKey = (s: string): string => key(s).replace(/ /g, '');
 
 /** Trim decorations and dangling separators: "*第一编 古代", "谁来为无序拆房“埋单”？- -". */
-export function tidyTitle(raw: string): string {
+/**
+ * quoteDash: the text is a page heading, where a single dash before a capitalised word opens a quotation
+ * (Scandinavian "- Angsten vil øke") rather than dangling from an empty site-name part of a template.
+ */
+export function tidyTitle(raw: string, quoteDash = false): string {
   const text = collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''));
   // Guillemets are quotes, not decorations, when they pair up: French « … » closing the headline, German » … « opening it.
   const opensQuote = /^\s*»[^»«]+«/.test(text);
@@ -59,8 +63,9 @@ export function tidyTitle(raw: string): string {
   return text
     .replace(opensQuote ? /^[*•●■□◆◇★☆>▶►·\s]+/ : /^[*•●■□◆◇★☆>»▶►·\s]+/, '')
     // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
-    .replace(/^[-–—_|｜]+\s+/, '')
-    .replace(/^(?:主题|标题|题目|帖子主题)\s*[:：]\s*/, '')
+    .replace(quoteDash ? /^(?![-–]\s+\p{Lu})[-–—_|｜]+\s+/u : /^[-–—_|｜]+\s+/, '')
+    // A field label in front ("标题：…", arXiv's "<span class="descriptor">Title:</span>…").
+    .replace(/^(?:主题|标题|题目|帖子主题|title|headline)\s*[:：]\s*/i, '')
     .replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
     // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
     .replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '')
@@ -205,7 +210,7 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
     if (prior === 0.5 && size < 8) continue;
     const raw = textContent(el);
     let text = tidied.get(raw);
-    if (text === undefined) tidied.set(raw, (text = tidyTitle(raw)));
+    if (text === undefined) tidied.set(raw, (text = tidyTitle(raw, true)));
     out.push({ el, text, prior });
     if (out.length > 5000) break;
   }
@@ -282,7 +287,26 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   }
   if (isSiteName(best.text, src.siteNames)) return {};
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
-  return { title: text, el: best.el };
+  return { title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el };
+}
+
+/**
+ * A heading typed all in lower case or all in capitals ("history of coffee", styled by CSS) shows the words of a
+ * metadata title written with real capitalisation ("History of coffee | … | Britannica"): that casing is the headline's.
+ */
+function metadataCasing(text: string, refs: Array<string | undefined>): string {
+  if (text !== text.toLowerCase() && text !== text.toUpperCase()) return text;
+  const lower = text.toLowerCase();
+  for (const raw of refs) {
+    if (!raw) continue;
+    const ref = collapseSpace(raw);
+    const i = ref.toLowerCase().indexOf(lower);
+    if (i < 0) continue;
+    const part = ref.slice(i, i + text.length);
+    const mixed = part !== part.toLowerCase() && part !== part.toUpperCase();
+    if (mixed && part.toLowerCase() === lower && isTitleSegment(part, ref)) return part;
+  }
+  return text;
 }
 
 /**

@@ -88,3 +88,27 @@ test('ranking: agreement between kinds and position decide; the info line gains,
   const ranked = rankCandidates([c(9, 'meta', 90), c(2, 'labelled', 80), c(2, 'element', 75), c(2, 'url', 30)]);
   assert.equal(ranked[0].parts.day, 2);
 });
+
+test('a datetime attribute on any element (not only <time>) is a machine-readable publish time', () => {
+  const a = extractFrom(
+    `<h1>A light filled loft</h1><div class="PostByline"><span class="PostByline__name">Jane Doe</span><div class="PostByline__timestamp" datetime="2016-10-13 17:00:00 -0400"> Oct 13, 2016 </div></div><div class="content">${enParagraphs()}</div>`,
+    { head: '<title>A light filled loft</title>', url: 'https://news.example.com/a-light-filled-loft' },
+  );
+  assert.equal(a.publishedAt, '2016-10-13T17:00:00-04:00');
+});
+
+test('an <ins datetime> dates an edit, not the story', () => {
+  const a = extractFrom(`<h1>A light filled loft</h1><div class="content">${enParagraphs()}<p><ins datetime="2019-02-03T10:00:00Z">Corrected the architect's name.</ins></p></div>`, {
+    head: '<title>A light filled loft</title>',
+    url: 'https://news.example.com/a-light-filled-loft',
+  });
+  assert.equal(a.publishedAt, undefined);
+});
+
+test('a <time> without datetime gives the machine time its template put in a data-published attribute', () => {
+  const a = extractFrom(
+    `<h1>Houston hires new head coach</h1><div class="byline"><span class="article-time"><time data-published="2016-12-09 09:13:00Z"> Dec 9, 2016 </time></span></div><div class="content">${enParagraphs()}</div>`,
+    { head: '<title>Houston hires new head coach</title>', url: 'https://news.example.com/houston-hires-coach' },
+  );
+  assert.equal(a.publishedAt, '2016-12-09T09:13:00+00:00');
+});

@@ -58,3 +58,43 @@ test('cleanTitle: a run of spaces separates a blog name; a short reply-count tai
   // An ordinary single space inside a headline is not a separator.
   assert.equal(cleanTitle('Apple unveils new iPhone', []), 'Apple unveils new iPhone');
 });
+
+test('a <meta name="headline"> is read as the headline when the page has no JSON-LD one', () => {
+  // <title> and og:title carry a channel and site name behind separators cleanTitle does not know ("-정치ㅣ한국일보").
+  const full = '장동혁, 한동훈 제명했지만… 외연 확장 부담 커졌다-정치ㅣ한국일보';
+  const a = extractFrom(enParagraphs(), {
+    head: `<title>${full}</title><meta property="og:title" content="${full}"><meta name="headline" content="장동혁, 한동훈 제명했지만… 외연 확장 부담 커졌다"><meta property="og:site_name" content="한국일보">`,
+  });
+  assert.equal(a.title, '장동혁, 한동훈 제명했지만… 외연 확장 부담 커졌다');
+});
+
+test('a heading typed all lower-case or all in capitals takes the casing of the metadata title it shows', () => {
+  const lower = extractFrom(`<h1>history of coffee</h1>${enParagraphs()}`, {
+    head: '<title>History of coffee | Origin, Spread, Facts | Encyclopedia</title><meta property="og:title" content="History of coffee | Origin, Spread, Facts | Encyclopedia">',
+  });
+  assert.equal(lower.title, 'History of coffee');
+  const caps = extractFrom(`<h1>COUNCIL EXPANDS BUS NETWORK</h1>${enParagraphs()}`, { head: '<title>Council Expands Bus Network - City News</title>' });
+  assert.equal(caps.title, 'Council Expands Bus Network');
+  // Metadata in capitals too: no casing to borrow, the heading's text stays.
+  const own = extractFrom(`<h1>COUNCIL EXPANDS BUS NETWORK</h1>${enParagraphs()}`, { head: '<title>COUNCIL EXPANDS BUS NETWORK - City News</title>' });
+  assert.equal(own.title, 'COUNCIL EXPANDS BUS NETWORK');
+});
+
+test('a heading opening with a quotation dash keeps it; a dash dangling in metadata alone still goes', () => {
+  const a = extractFrom(`<h1 class="headline">- Angsten <span>vil øke</span></h1>${enParagraphs()}`, {
+    head: '<title>- Angsten vil øke</title><meta property="og:title" content="- Angsten vil øke">',
+  });
+  assert.equal(a.title, '- Angsten vil øke');
+  // "{site} - {headline}" with the site part empty, and no heading showing the dash: a template's leftover.
+  assert.equal(cleanTitle('- Council expands bus network', []), 'Council expands bus network');
+  const b = extractFrom(`<h1>Council expands bus network</h1>${enParagraphs()}`, { head: '<title> - Council expands bus network</title>' });
+  assert.equal(b.title, 'Council expands bus network');
+});
+
+test('a field label in front of the heading ("Title:") is not part of the headline', () => {
+  const a = extractFrom(`<h1 class="title mathjax"><span class="descriptor">Title:</span>Merging language models under geometric constraints</h1>${enParagraphs()}`, {
+    head: '<title>[2501.01234] Merging language models under geometric constraints</title>',
+  });
+  assert.equal(a.title, 'Merging language models under geometric constraints');
+  assert.equal(cleanTitle('标题：国务院常务会议部署稳就业举措', []), '国务院常务会议部署稳就业举措');
+});
