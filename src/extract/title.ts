@@ -239,6 +239,11 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   // "headline_网易娱乐") is a channel label even when og:title repeats it.
   const docKey = src.docTitle ? squashKey(src.docTitle) : '';
   const cleanedKey = squashKey(cleanedDoc);
+  // A <title> left generic — short, no separator, naming something that og:title and the JSON-LD headline do not
+  // contain — is the site's name: a heading repeating it is the logo, not the headline ("<h1>Harbour Gazette</h1>").
+  const metaKeys = [src.ogTitle, src.headline].filter((x): x is string => !!x).map((r) => squashKey(cleanTitle(r, src.siteNames)));
+  const genericDocTitle =
+    docKey.length > 0 && cleanedKey === docKey && weightedLength(src.docTitle ?? '') <= 20 && metaKeys.length > 0 && metaKeys.every((k) => k.length > docKey.length && !k.includes(docKey));
   const channels: string[] = [];
   const squashed = new Map<string, string>();
   for (const c of headlineCandidates(order, stats, maxLen, refChars)) {
@@ -265,7 +270,7 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     // blog's permalinked headline ("<h2><a href=…>Title</a></h2>" under "Title  blogname 天极Blog") is as good as
     // an exact match, though all link.
     if (match === 2 && c.prior >= 1 && ck === cleanedKey && docKey.startsWith(cleanedKey) && clen >= 8) match = 3;
-    if (match === 0 || isSiteChrome(c.el)) continue;
+    if (match === 0 || isSiteChrome(c.el) || (genericDocTitle && ck === docKey)) continue;
     // A menu or breadcrumb link naming the channel ("新闻中心" of "新闻中心 - 临江网") is not the headline.
     if (match < 3 && (c.el.name === 'a' || isAllLink(c.el, stats))) continue;
     // Longer matches beat a logo h1 whose text ("人民网") is also a segment of <title>.
@@ -275,11 +280,15 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   if (!best) {
     const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, src.siteNames));
     const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), src.siteNames);
-    const refs = [...cleaned, cleanedDoc].filter(Boolean);
+    const refs = [...cleaned, genericDocTitle ? '' : cleanedDoc].filter(Boolean);
     const similar = similarHeading(order, stats, { refs, reject });
     // The page heads the article with its channel's name ("回复线索", "网易娱乐"): other lines, or else the <title>
     // part left once that name is cut off, give the headline.
-    if (!similar) return channels.length > 0 ? { channels } : {};
+    if (!similar) {
+      // Nothing on the page shows the article's title: with a generic <title>, the metadata headline is the title.
+      if (genericDocTitle && cleaned[0]) return { title: cleaned[0] };
+      return channels.length > 0 ? { channels } : {};
+    }
     // A heading holding the whole metadata title plus a date or time ("… 2014-04-30 23:54") shows that title.
     const k = squashKey(similar.text);
     const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));

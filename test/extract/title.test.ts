@@ -98,3 +98,14 @@ test('a field label in front of the heading ("Title:") is not part of the headli
   assert.equal(a.title, 'Merging language models under geometric constraints');
   assert.equal(cleanTitle('标题：国务院常务会议部署稳就业举措', []), '国务院常务会议部署稳就业举措');
 });
+
+test('a logo heading repeating a generic <title> (the site name) loses to the og:title headline', () => {
+  const headline = '国务院常务会议部署进一步扩大内需促进消费';
+  const zh = extractFrom(`<h1>某某网</h1><div class="content">${zhParagraphs(4)}</div>`, { head: `<title>某某网</title><meta property="og:title" content="${headline}">` });
+  assert.equal(zh.title, headline);
+  const en = extractFrom(`<h1>Harbour Gazette</h1>${enParagraphs(4)}`, { head: '<title>Harbour Gazette</title><meta property="og:title" content="Council approves the new harbour plan">' });
+  assert.equal(en.title, 'Council approves the new harbour plan');
+  // A <title> that is the headline itself, with og:title only adding the site: the heading stays the title.
+  const same = extractFrom(`<h1>Council approves the plan</h1>${enParagraphs(4)}`, { head: '<title>Council approves the plan</title><meta property="og:title" content="Council approves the plan | Harbour Gazette">' });
+  assert.equal(same.title, 'Council approves the plan');
+});
