@@ -368,8 +368,16 @@ export function photographerFromText(text: string): string | undefined {
   return m ? cleanPersonName(m[1]) : undefined;
 }
 
+/**
+ * Every editor label holds 编, 編, 审 or 審, or "edit" in some case; collapsing space and barSeparators never add
+ * one. Most lines of the whole-page scan hold none: a cheap test spares them the labelled pattern's alternation.
+ */
+const EDITOR_HINT_CJK = /[编編审審]/;
+const EDITOR_HINT_LATIN = /edit/i;
+
 export function editorFromText(text: string): string | undefined {
   if (text.length > 300 * 2) return undefined;
+  if (!EDITOR_HINT_CJK.test(text) && !EDITOR_HINT_LATIN.test(text)) return undefined;
   const t = barSeparators(collapseSpace(text));
   if (t.length > 300) return undefined;
   const m = RESPONSIBLE_EDITOR.exec(t) ?? EDITOR_PATTERN.exec(t);

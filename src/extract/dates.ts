@@ -166,6 +166,9 @@ function valid(p: DateParts): DateParts | undefined {
 /** The first date in `text` (short, whitespace-collapsed), or undefined. */
 export function parseDateText(text: string, ctx: DateContext): DateParts | undefined {
   if (!text || text.length > 400) return undefined;
+  // Every form below but the relative one needs an ASCII digit (\d, HAS_YEAR): one scan spares texts without any
+  // (most lines of a page) the regexes that may start at every character.
+  if (!HAS_DIGIT.test(text)) return relativeDate(text, ctx);
   let m = YMD.exec(text);
   if (m) {
     const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx);
@@ -224,6 +227,13 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   }
   m = YM_CN.exec(text);
   if (m) return valid({ year: +m[1], month: +m[2] });
+  return relativeDate(text, ctx);
+}
+
+const HAS_DIGIT = /\d/;
+
+/** "3 hours ago", "昨天", "yesterday": read only with the caller's clock. */
+function relativeDate(text: string, ctx: DateContext): DateParts | undefined {
   if (ctx.now && text.length <= 80) {
     const rel = parseRelative(text, ctx.now, ctx.timezone);
     if (rel) return valid(rel);

@@ -11,7 +11,7 @@
 import type { Block } from './blocks.js';
 import type { StatsMap } from './body-score.js';
 import { BLOCK_TAGS, isTag, isText, type AnyNode, type Element } from './dom.js';
-import { collapseSpace } from './text.js';
+import { collapseSpace, stripSpace } from './text.js';
 
 /** Weighted text length past which an owner element is not re-read. */
 const MAX_OWNER_LEN = 4000;
@@ -53,8 +53,6 @@ export function elementRuns(el: Element): string[] {
   return runLines(el).flat();
 }
 
-const squash = (s: string): string => s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
-
 /**
  * The zone's lines re-read with element boundaries as spaces. A line whose owner is too big, or whose re-read text
  * does not match (the line pass normalised it differently), keeps its text.
@@ -67,8 +65,9 @@ export function segmentLines(lines: Block[], stats: StatsMap, cache: Map<Element
       runs = runLines(l.el);
       cache.set(l.el, runs);
     }
-    const key = squash(l.text);
-    const match = runs.find((r) => r.length > 1 && squash(r.join('')) === key);
+    // Compared without whitespace (stripSpace returns a string without any unchanged); most owners are one run.
+    let key: string | undefined;
+    const match = runs.find((r) => r.length > 1 && stripSpace(r.join('')) === (key ??= stripSpace(l.text)));
     return { text: match ? match.join(' ') : l.text, el: l.el };
   });
 }

@@ -197,13 +197,16 @@ const SOURCE_CLASS = /(?:^|[\s_-])(?:source|media-?name|laiyuan|ly|come-?from|ar
 /** An element the site marks as the source (<a class="source">新华日报</a>, <span class="media-name">…</span>) in the info line. */
 function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones): string | undefined {
   const header = new Set(zones.header.map((l) => l.el));
+  if (header.size === 0) return undefined;
   for (const el of order) {
+    // Only near the headline: the info line's element or one inside it (two set lookups, tested first: this loop
+    // runs over every element of the page, and few are near the headline).
+    const parent = el.parent as Element | null;
+    if (!header.has(el) && !(parent && (header.has(parent) || (parent.parent && header.has(parent.parent as Element))))) continue;
     const cls = classAndId(el);
     if (!cls || !SOURCE_CLASS.test(cls)) continue; // (a blank value cannot match either: no trim() copy per element)
     const size = stats.get(el)?.len ?? 0;
     if (size < 2 || size > 60) continue;
-    // Only near the headline: the info line's element or one inside it.
-    if (!header.has(el) && !(el.parent && header.has(el.parent as Element)) && !zones.header.some((l) => l.el === el.parent?.parent)) continue;
     const text = collapseSpace(textContent(el)).replace(/^(?:来源|稿源|source)\s*[:：]\s*/i, '');
     if (!text || /\d{1,2}[:：]\d{2}|(?:19|20)\d{2}[-/年.]/.test(text) || /[:：]/.test(text)) continue;
     const name = sourceFromText(`来源：${text}`);

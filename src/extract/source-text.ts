@@ -31,8 +31,17 @@ function cleanSource(raw: string): string | undefined {
   return s;
 }
 
+/**
+ * Every source label holds 源, 自 or 出 (来源, 转自, 出处 …) or "source" in some case; collapsing space and barSeparators
+ * never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
+ * then not run.
+ */
+const SOURCE_HINT_CJK = /[源自出]/;
+const SOURCE_HINT_LATIN = /source/i;
+
 export function sourceFromText(text: string): string | undefined {
   if (text.length > 300 * 2) return undefined;
+  if (!SOURCE_HINT_CJK.test(text) && !SOURCE_HINT_LATIN.test(text)) return undefined;
   const t = barSeparators(collapseSpace(text));
   if (t.length > 300) return undefined;
   // "<span>来源</span><span>新华社</span>": label and value in two elements, no colon between.
