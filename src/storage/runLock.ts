@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { ensureDirectory } from '../util/ensureDir.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ const LOCK_FILE = 'crawl.lock';
 
 /**
  * One crawl per store at a time — the documented lock `snapcrawl crawl` from cron relies on. The lock file is
- * created with O_EXCL and carries a lease: the holder's worker id and an expiry it renews while it runs. A second
+ * created whole (linked from a private name, failing when it exists) and carries a lease: the holder's worker id and an expiry it renews while it runs. A second
  * process is refused while that lease is live, whatever machine it runs on; a lock whose lease expired is taken
  * over. On the holder's own machine its process speaks for it too: a lock whose process is gone (a killed run) is
  * taken over at once, one whose process still runs is never taken over.
@@ -59,11 +59,8 @@ export function runLockHolder(storeDir: string, now = Date.now()): LockBody | nu
 }
 
 function readLock(file: string): LockBody | null {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LockBody;
-  } catch {
-    return null; // none, or torn: its writer died before finishing it
-  }
+  const raw = readRaw(file);
+  return raw === null ? null : parseLock(raw);
 }
 
 /**
@@ -103,34 +100,101 @@ function takeLock(storeDir: string, worker: WorkerId, leaseMs: number): RunLock 
   let recovered: LockBody | null = null;
   for (let attempt = 0; attempt < 100; attempt++) {
     const body: LockBody = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), worker, expiresAt: Date.now() + leaseMs };
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, JSON.stringify(body));
-      fsyncSync(fd);
-      closeSync(fd);
-      return held(file, body, leaseMs, recovered);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    if (createWhole(file, JSON.stringify(body))) return held(file, body, leaseMs, recovered);
+    const raw = readRaw(file);
+    if (raw === null) continue; // removed meanwhile: try to create it again
+    const other = parseLock(raw);
+    if (other === null && Date.now() - mtimeOf(file) < TORN_GRACE_MS) {
+      sleepSync(5); // an older snapcrawl writing its lock in place: whole in a moment
+      continue;
     }
-    const other = readLock(file);
     // An earlier lock of this same process is taken over, as a dead one is (the process that wrote it is this one).
     const state = other ? holderState(other, Date.now(), () => false, false) : 'stale';
     if (other && state !== 'stale') throw refusal(storeDir, file, other, state);
     recovered = other;
-    if (!removeStale(file, other)) sleepSync(5); // another contender is mid-takeover: its lock appears in a moment
+    if (!removeStale(file, raw)) sleepSync(5); // another contender is mid-takeover: its lock appears in a moment
   }
   throw new LockError(`could not take the lock ${file}`, file);
+}
+
+/**
+ * Creates the lock file with its whole content or not at all: the content is written and fsynced under a private
+ * name, then hard-linked to the lock's name (link fails when that name exists, as O_EXCL does). A reader therefore
+ * never sees a lock still being written — which a contender would take for a dead writer's torn lock and remove.
+ */
+function createWhole(file: string, content: string): boolean {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2)}.new`;
+  const fd = openSync(tmp, 'wx');
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
+    // A file system without hard links: O_EXCL create, then write (a torn read is covered by TORN_GRACE_MS).
+    try {
+      const direct = openSync(file, 'wx');
+      writeSync(direct, content);
+      fsyncSync(direct);
+      closeSync(direct);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    }
+  } finally {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** A lock file that does not parse and is younger than this may still be being written (an older snapcrawl). */
+const TORN_GRACE_MS = 10_000;
+
+function readRaw(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function parseLock(raw: string): LockBody | null {
+  try {
+    return JSON.parse(raw) as LockBody;
+  } catch {
+    return null; // torn: its writer died before finishing it
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** A takeover guard older than this was left by a contender killed mid-takeover (a takeover lasts milliseconds). */
 const GUARD_STALE_MS = 10_000;
 
 /**
- * Removes the stale lock `seen` — only while holding the takeover guard (an O_EXCL file beside the lock) and only if
- * the file still holds that same lock. Without the guard, two contenders that both read the stale lock could
- * interleave "A unlinks, A creates its lock, B unlinks A's fresh lock, B creates": two runs at once.
+ * Removes the stale lock whose content was `seen` — only while holding the takeover guard (an O_EXCL file beside the
+ * lock) and only if the file still holds exactly that content. Without the guard, two contenders that both read the
+ * stale lock could interleave "A unlinks, A creates its lock, B unlinks A's fresh lock, B creates": two runs at once.
+ * Returns false when another contender holds the guard.
  */
-function removeStale(file: string, seen: LockBody | null): boolean {
+function removeStale(file: string, seen: string): boolean {
   const guard = `${file}.takeover`;
   try {
     closeSync(openSync(guard, 'wx'));
@@ -144,8 +208,7 @@ function removeStale(file: string, seen: LockBody | null): boolean {
     return false;
   }
   try {
-    const now = readLock(file);
-    if (JSON.stringify(now) === JSON.stringify(seen)) unlinkSync(file);
+    if (readRaw(file) === seen) unlinkSync(file);
   } catch {
     /* gone already */
   } finally {

@@ -84,7 +84,7 @@ test('the holder renews its lease while it holds the lock', async () => {
 test('contenders racing for a dead run\'s lock: exactly one takes it over, every round', async () => {
   const { spawn } = await import('node:child_process');
   const contender = join(import.meta.dirname, '../fixtures/storage/lock-contender.ts');
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < Number(process.env.LOCK_RACE_ROUNDS ?? 3); round++) {
     const store = tempDir();
     const pid = deadPid();
     writeLock(store, { pid, host: hostname(), startedAt: 'x', worker: `${hostname()}:${pid}:deadbeef`, expiresAt: Date.now() + 60_000 });
