@@ -86,9 +86,7 @@ export class MemoryTrapState implements TrapState {
     return this.variants.get(pathKey)?.size ?? 0;
   }
   addVariant(pathKey: string, search: string): void {
-    const seen = this.variants.get(pathKey);
-    if (seen) seen.add(search);
-    else this.variants.set(pathKey, new Set([search]));
+    addToSet(this.variants, pathKey, search);
   }
   hasChained(template: string, url: string): boolean {
     return this.chained.get(template)?.has(url) ?? false;
@@ -97,9 +95,7 @@ export class MemoryTrapState implements TrapState {
     return this.chained.get(template)?.size ?? 0;
   }
   addChained(template: string, url: string): void {
-    const set = this.chained.get(template);
-    if (set) set.add(url);
-    else this.chained.set(template, new Set([url]));
+    addToSet(this.chained, template, url);
   }
   sourcedCount(template: string): number {
     return this.sourced.get(template) ?? 0;
@@ -319,4 +315,10 @@ function urlYears(u: URL): number[] {
     else years.push(...datesIn(v));
   }
   return years;
+}
+
+function addToSet(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
