@@ -350,6 +350,16 @@ export function nameBesideDate(text: string): string | undefined {
   return undefined;
 }
 
+/** "posted @ 2024-05-09 14:45 好看的hk 阅读(430) 评论(2)": the footer blog engines print under a post. */
+const POSTED_AT = /^posted\s*@\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(\S+)/i;
+
+/** The poster named right after the time in a blog's "posted @" footer (cnblogs and other .Text-style engines). */
+export function posterAfterDate(text: string): string | undefined {
+  if (text.length > 240) return undefined;
+  const m = POSTED_AT.exec(collapseSpace(text));
+  return m && !/^(?:阅读|閱讀|评论|評論|[(（])/.test(m[1]) ? m[1] : undefined;
+}
+
 /** A line that is only a Chinese name (2–4 characters): the byline of essays and magazine pieces. */
 export function loneNameLine(text: string): string | undefined {
   if (text.length > 20) return undefined;

@@ -112,6 +112,17 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   return true;
 }
 
+/**
+ * "张三 新京报 举报": a Chinese byline read on into the links after it (an outlet's name, a report or share button)
+ * ends before the first such word; the names before it stay. Unchanged when the first word is not a name's.
+ */
+export function withoutTrailingChrome(s: string): string {
+  if (!HAS_CJK.test(s) || /[A-Za-z]/.test(s)) return s;
+  const parts = s.trim().split(/\s+/);
+  const cut = parts.findIndex((p) => isInterfaceWord(p) || isOutletName(p));
+  return cut > 0 ? parts.slice(0, cut).join(' ') : s;
+}
+
 const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;
 
 function joinWith(sep: string | undefined, latin: boolean): string {

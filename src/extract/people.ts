@@ -10,8 +10,8 @@ import { classAndId, closest, elementsIn, isTag, textContent, type Element } fro
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns } from './people-names.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
 
@@ -28,7 +28,18 @@ export function siteNamesOf(head: HeadData): string[] {
     metaFirst(head, 'publisher', 'dc.publisher', 'article:publisher'),
     head.article?.publisher,
   ].filter((x): x is string => !!x && !/^https?:/i.test(x));
-  return [...new Set(names)];
+  return [...new Set(names.map((n) => withoutChannel(n, head.docTitle)))];
+}
+
+/**
+ * "中時電子報 - 影視": a site name carrying the channel after a separator, when the page's <title> ends with the
+ * name alone ("… - 影視 - 中時電子報"), is that name.
+ */
+function withoutChannel(name: string, docTitle: string | undefined): string {
+  const m = /^(.+?)\s+[-–—|｜]\s+\S.*$/.exec(name);
+  if (!m || !docTitle) return name;
+  const site = m[1].trim();
+  return docTitle.trim().endsWith(site) && !docTitle.trim().endsWith(name) ? site : name;
 }
 
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
@@ -215,6 +226,21 @@ function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones)
   return undefined;
 }
 
+/**
+ * A byline element that opens with the outlet's name before the writer's (`<div class="reporter"><a>中廣</a> 溫蘭魁
+ * <time>…</time></div>`): the outlet is the credited source.
+ */
+function outletOpeningByline(order: Element[], stats: StatsMap): string | undefined {
+  for (const el of order) {
+    if (!isBylineElement(el)) continue;
+    const size = stats.get(el)?.len ?? 0;
+    if (size === 0 || size > 80) continue;
+    const [first, second] = elementRuns(el).map((r) => r.trim());
+    if (first && second && isOutletName(first) && /[\u3400-\u9fff]/.test(second) && isPersonName(second)) return first;
+  }
+  return undefined;
+}
+
 /** Platforms that host accounts: as a page's publisher they say less than the account's own name. */
 const PLATFORM = /^(?:微信公众平台|微信|WeChat|今日头条|头条号|百家号|搜狐号|网易号|企鹅号|一点号|大鱼号)$/i;
 const ACCOUNT_ID = /^(?:js_name|post-user|profileBt|js_profile_nickname|js_wx_follow_nickname)$/;
@@ -326,6 +352,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, sourceFromInfoLine) ??
     sourceFromOutletLine(header) ??
     sourceFromElements(order, stats, zones) ??
+    outletOpeningByline(order, stats) ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
@@ -346,7 +373,10 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // A personal blog's site name is its writer's name ("Damien Walter"): a Latin full name is not excluded for
   // being the site's name; Chinese site names are outlets or accounts, so they are.
   const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
-  const valid = (a: string | undefined): string | undefined => (a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined);
+  const valid = (raw: string | undefined): string | undefined => {
+    const a = raw && withoutTrailingChrome(raw);
+    return a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined;
+  };
 
   const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
   const author =
@@ -366,6 +396,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(edgeZones, (t) => valid(otherLanguageByline(t))) ??
     authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
     authorFromUserLinks(header, valid) ??
+    // The footer sits under the post's tag, share and profile rows, past the few lines read after the body.
+    (zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? firstOf(zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41), (t) => valid(posterAfterDate(t))) : undefined) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??

@@ -1,0 +1,61 @@
+/**
+ * Failure classes seen on unseen Chinese pages (issue 12), as general layouts: an update label sharing a line with
+ * the article's own date, a byline read on into the links after it, a site name carrying its channel, an outlet
+ * opening the byline element, and a blog engine's "posted @" footer naming the poster.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withoutTrailingChrome } from '../../src/extract/people-names.js';
+import { posterAfterDate } from '../../src/extract/byline.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const page = (info: string, after = ''): string =>
+  `<div class="art"><h1>全市将新开通12条公交线路</h1><div class="info">${info}</div>${P}${after}</div>`;
+const opts = { head: '<title>全市将新开通12条公交线路</title>', timezone: 'Asia/Shanghai' };
+
+test("an update label on the article's date line names its own date only", () => {
+  // Two elements read as one line, the update first or last: the unlabelled date is the article's.
+  assert.equal(extractFrom(page('<span>最后修改：2023-10-09 09:00</span><span>2023-10-08 14:30</span>'), opts).publishedAt, '2023-10-08T14:30:00+08:00');
+  assert.equal(extractFrom(page('<span>2023-10-08 14:30</span><span>最后修改：2023-10-09 09:00</span>'), opts).publishedAt, '2023-10-08T14:30:00+08:00');
+  // With only the update shown, the update is what the page states.
+  assert.equal(extractFrom(page('<span>最后修改：2023-10-09 09:00</span>'), opts).publishedAt, '2023-10-09T09:00:00+08:00');
+});
+
+test('a byline read on into the outlet and report links after it ends before them', () => {
+  assert.equal(withoutTrailingChrome('张三 新京报 举报'), '张三');
+  assert.equal(withoutTrailingChrome('张三 李四 分享'), '张三 李四');
+  // Nothing before the first such word: unchanged (and rejected later as no name).
+  assert.equal(withoutTrailingChrome('新京报 张三'), '新京报 张三');
+  assert.equal(withoutTrailingChrome('Jane Doe Share'), 'Jane Doe Share');
+  const a = extractFrom(page('<span>2023-10-08 14:30</span><span>作者：张三</span><a href="/x">新京报</a><a href="/r">举报</a>'), opts);
+  assert.equal(a.author, '张三');
+});
+
+test('a site name carrying its channel after a bar is the name the <title> ends with', () => {
+  const head = '<title>全市将新开通12条公交线路 - 影視 - 某某電子報</title><meta property="og:site_name" content="某某電子報 - 影視">';
+  assert.equal(extractFrom(page('<span>2023-10-08 14:30</span>'), { ...opts, head }).publisher, '某某電子報');
+  // A site name the <title> repeats whole is left as it is.
+  const whole = '<title>全市将新开通12条公交线路 - 某某 - 生活</title><meta property="og:site_name" content="某某 - 生活">';
+  assert.equal(extractFrom(page('<span>2023-10-08 14:30</span>'), { ...opts, head: whole }).publisher, '某某 - 生活');
+});
+
+test('an outlet opening the byline element before the writer is the source', () => {
+  const info = '<div class="reporter"><a href="/list/5">中廣</a> 溫蘭魁 <time datetime="2013/06/29">2013年06月29日 18:24</time></div>';
+  const a = extractFrom(page(info), { ...opts, head: '<title>全市将新开通12条公交线路 - 某某電子報</title><meta property="og:site_name" content="某某電子報">' });
+  assert.equal(a.publisher, '中廣');
+  assert.equal(a.author, '溫蘭魁');
+  // A byline element opening with a name credits no outlet.
+  const plain = extractFrom(page('<div class="reporter">溫蘭魁 <time>2013年06月29日 18:24</time></div>'), { ...opts, head: '<title>t - 某某電子報</title><meta property="og:site_name" content="某某電子報">' });
+  assert.equal(plain.publisher, '某某電子報');
+});
+
+test('a blog footer "posted @ <time> <name>" names the poster, also below tag and profile rows', () => {
+  assert.equal(posterAfterDate('posted @ 2024-05-09 14:45 好看的hk 阅读(430) 评论(2) 编辑 收藏 举报'), '好看的hk');
+  assert.equal(posterAfterDate('posted @ 2024-05-09 14:45 阅读(430)'), undefined);
+  assert.equal(posterAfterDate('2024-05-09 14:45 好看的hk'), undefined);
+  const rows = ['标签: 容器技术', '好文要顶 关注我 收藏该文', '粉丝 - 1 关注 - 0', '+加关注', '3', '0', '升级成为会员', '上一篇：某某', '下一篇：某某'].map((r) => `<div>${r}</div>`).join('');
+  const body = `<div class="post"><h1 class="postTitle">对于容器的一点使用经验</h1><div id="body">${P}</div>${rows}
+    <div class="postDesc">posted @ <span id="post-date">2024-05-09 14:45</span>&nbsp; <a href="https://blog.example.com/hk">好看的hk</a>&nbsp; 阅读(<span>430</span>)&nbsp; 评论(<span>2</span>)</div></div>`;
+  assert.equal(extractFrom(body, { head: '<title>对于容器的一点使用经验 - 好看的hk - 某某博客</title>' }).author, '好看的hk');
+});
