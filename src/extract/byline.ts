@@ -350,6 +350,18 @@ export function nameBesideDate(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * "Derek 作者": a name with its role written under or after it (a writer card: name on top, "作者" below), no colon
+ * between. The whole line is the name and the role word.
+ */
+const NAME_THEN_ROLE = /^(\S+(?:\s\S+)?)\s+(?:作者|撰文|撰稿|记者|記者)$/;
+
+export function nameBeforeRole(text: string): string | undefined {
+  if (text.length > 80) return undefined;
+  const m = NAME_THEN_ROLE.exec(collapseSpace(text));
+  return m ? cleanPersonName(m[1]) : undefined;
+}
+
 /** "posted @ 2024-05-09 14:45 好看的hk 阅读(430) 评论(2)": the footer blog engines print under a post. */
 const POSTED_AT = /^posted\s*@\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(\S+)/i;
 

@@ -10,7 +10,7 @@ import { classAndId, closest, elementsIn, isTag, textContent, type Element } fro
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
@@ -70,6 +70,9 @@ function isBylineElement(el: Element): boolean {
   return !closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8);
 }
 
+/** Classes of a writer's name link inside a byline element. */
+const NAME_LINK_CLASS = /(?:^|\s)(?:name|author-?name|user-?name|nick-?name|screen-?name)(?:\s|$)/i;
+
 /** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
 function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
   for (const el of order) {
@@ -77,6 +80,11 @@ function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: 
     const size = stats.get(el)?.len ?? 0;
     if (size === 0 || size > 200) continue;
     // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
+    // The writer's own link, marked by its class (`<a class="name" href="/7598135991">W安全边际</a>` beside
+    // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
+    const nameLink = elementsIn(el).find((e) => e.name === 'a' && NAME_LINK_CLASS.test(e.attribs.class ?? ''));
+    const linked = nameLink ? elementRuns(nameLink)[0] : undefined;
+    if (linked && valid(linked)) return linked;
     const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
     const nameEl = marked.length === 1 ? marked[0] : undefined;
     // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
@@ -275,16 +283,18 @@ function accountOf(order: Element[], head: HeadData, siteNames: string[]): { acc
 }
 
 /**
- * The older WeChat layout has no #js_author_name: the writer is the undated, unlinked meta <em> of the meta list
- * (<em id="post-date" …>2018-04-06</em><em class="rich_media_meta_text">华商君</em><a id="post-user">华商报</a>).
+ * The older WeChat layout has no #js_author_name: the writer is the undated, unlinked meta <em> (or <span>, after a
+ * "原创：" label) of the meta list (<em id="post-date" …>2018-04-06</em><em class="rich_media_meta_text">华商君</em><a
+ * id="post-user">华商报</a>).
  */
 function oldLayoutWriter(order: Element[]): string | undefined {
   const list = order.find((e) => e.attribs.id === 'meta_content' || /(?:^|\s)rich_media_meta_list(?:\s|$)/.test(e.attribs.class ?? ''));
   if (!list) return undefined;
   for (const el of list.children) {
-    if (!isTag(el) || el.name !== 'em' || el.attribs.id || !/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(el.attribs.class ?? '')) continue;
+    if (!isTag(el) || (el.name !== 'em' && el.name !== 'span') || el.attribs.id || !/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(el.attribs.class ?? '')) continue;
     const text = collapseSpace(textContent(el));
-    if (text && text.length <= 30 && !/\d{4}[-/年.]\d{1,2}|\d{1,2}:\d{2}/.test(text)) return text;
+    // A label item ("原创：" before the writer's <span>) names nobody.
+    if (text && text.length <= 30 && !/[:：]$/.test(text) && !/\d{4}[-/年.]\d{1,2}|\d{1,2}:\d{2}/.test(text)) return text;
   }
   return undefined;
 }
@@ -387,6 +397,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
     firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??
+    firstOf([...beforeTitle, ...header], (t) => valid(nameBeforeRole(t))) ??
     // Some portals put the writer in the closing "来源：" line when the publication is named above.
     (source ? firstOf(bodyEdges.slice(-3), (t) => {
       const named = sourceFromText(t);

@@ -59,3 +59,33 @@ test('a blog footer "posted @ <time> <name>" names the poster, also below tag an
     <div class="postDesc">posted @ <span id="post-date">2024-05-09 14:45</span>&nbsp; <a href="https://blog.example.com/hk">好看的hk</a>&nbsp; 阅读(<span>430</span>)&nbsp; 评论(<span>2</span>)</div></div>`;
   assert.equal(extractFrom(body, { head: '<title>对于容器的一点使用经验 - 好看的hk - 某某博客</title>' }).author, '好看的hk');
 });
+
+test('a board name before "--" in <title> is cut off like a site name', () => {
+  const body = `<table><tr><td class="t"><a href="/blog/more.asp?id=1">全市将新开通12条公交线路</a></td></tr><tr><td>${P}</td></tr></table>`;
+  assert.equal(extractFrom(body, { head: '<title>财经风云--全市将新开通12条公交线路</title>' }).title, '全市将新开通12条公交线路');
+  // A dash pair inside a headline ("主标题——副标题") stays.
+  assert.equal(extractFrom(`<h1>主标题——副标题在这里</h1>${P}`, { head: '<title>主标题——副标题在这里</title>' }).title, '主标题——副标题在这里');
+});
+
+test('a name with its role written after it ("Derek 作者") is the author; "原创" and "来自雪球" are no names', () => {
+  const card = '<div class="info"><a href="/users/1">某某技术团队</a><span class="type">原创</span><time>2019/02/18 16:24</time></div><div class="des"><span class="top">Derek</span><span class="bottom">作者</span></div>';
+  const a = extractFrom(`<div class="art">${card}<h1>全市将新开通12条公交线路</h1>${P}</div>`, opts);
+  assert.equal(a.author, 'Derek');
+  const from = '<div class="author"><a class="name" href="/7598135991">W安全边际</a><span class="source">来自雪球</span><a class="time" href="/p/1">发布于05-16 19:12</a></div>';
+  assert.equal(extractFrom(`<div class="art">${from}<h1>全市将新开通12条公交线路</h1>${P}</div>`, opts).author, 'W安全边际');
+});
+
+test('a 来源 line citing a reference (authors, year in brackets) credits no outlet', () => {
+  const body = `<div class="art"><h1>全市将新开通12条公交线路</h1><div class="info">2023-10-08 14:30</div>${P}
+    <div class="card">来源：<a href="https://example.org/x">LeCun, Y., Bengio, Y., &amp; Hinton, G. (2015). Deep learning. nature, 521(7553), 436.</a></div></div>`;
+  assert.notEqual(extractFrom(body, opts).publisher, 'LeCun');
+});
+
+test('a WeChat meta list naming the writer in a <span> after "原创：" gives that writer, the account the source', () => {
+  const meta = `<div id="meta_content" class="rich_media_meta_list"><span id="copyright_logo" class="rich_media_meta rich_media_meta_text meta_tag_text">原创：</span>
+    <span class="rich_media_meta rich_media_meta_text"> 小视本人 </span><span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name"> 视觉志 </a></span></div>`;
+  const body = `<div id="img-content"><h2 class="rich_media_title" id="activity-name">全市将新开通12条公交线路</h2>${meta}<div id="js_content">${P}<p>作者 | 不一</p></div></div>`;
+  const a = extractFrom(body, { head: '<title>全市将新开通12条公交线路</title>', url: 'https://mp.weixin.qq.com/s/abc' });
+  assert.equal(a.author, '小视本人');
+  assert.equal(a.publisher, '视觉志');
+});
