@@ -362,6 +362,15 @@ export function nameBeforeRole(text: string): string | undefined {
   return m ? cleanPersonName(m[1]) : undefined;
 }
 
+/** "开心老头 原创，如需商业用途或转载请与开心老头联系": a copyright note naming whose original work this is. */
+const OWNER_OF_ORIGINAL = /(?:^|\s)([^\s，,。：:]{2,16})\s?(?:原创|原創)[，,]?\s?(?:如需|转载|轉載|未经|未經|禁止|请勿|請勿)/;
+
+export function ownerOfOriginal(text: string): string | undefined {
+  if (text.length > 200) return undefined;
+  const m = OWNER_OF_ORIGINAL.exec(collapseSpace(text));
+  return m && !/^(?:本文|本站|本号|本號|本网|本網|本报|本報|作者|文章|内容|內容)$/.test(m[1]) ? cleanPersonName(m[1]) : undefined;
+}
+
 /** "posted @ 2024-05-09 14:45 好看的hk 阅读(430) 评论(2)": the footer blog engines print under a post. */
 const POSTED_AT = /^posted\s*@\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(\S+)/i;
 

@@ -10,7 +10,7 @@ import { classAndId, closest, elementsIn, isTag, textContent, type Element } fro
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
@@ -130,6 +130,8 @@ function loneNameAfterTitle(zones: PageZones, title: string | undefined): string
 
 /** Paths of writer pages: /author/jane-doe, /about/editors/jon-fingas/, /profile/…, /zuozhe/…. */
 const PROFILE_PATH = /\/(?:author|authors|autor|auteur|profile|profiles|people|staff|contributors?|writers?|journalists?|editors|columnists?|reporters?|zuozhe|jizhe)\/[^/?#]{2,}/i;
+/** A platform member's page (/u/u28067837597024.html, /user/123): its link text is a handle, not always a full name. */
+const MEMBER_PATH = /\/(?:u|user|users|member|members)\/[^/?#]{2,}/i;
 
 /**
  * Links to a writer's page in the lines around the headline (`<a href="/author/…">Chris Thompson</a>`): the link
@@ -139,10 +141,15 @@ function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | undefined
   for (const l of lines) {
     if (l.text.length > 200) continue;
     const names: string[] = [];
-    for (const a of elementsIn(l.el)) {
-      if (a.name !== 'a' || !a.attribs.href || !PROFILE_PATH.test(a.attribs.href)) continue;
+    // The line may be a block inside the link (<a href="/u/…"><img><p>Fomney</p></a>).
+    const around = closest(l.el, (e) => e.name === 'a', 3);
+    for (const a of around ? [around] : elementsIn(l.el)) {
+      if (a.name !== 'a' || !a.attribs.href) continue;
+      const member = MEMBER_PATH.test(a.attribs.href);
+      if (!member && !PROFILE_PATH.test(a.attribs.href)) continue;
       const text = collapseSpace(textContent(a));
-      if (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')) && !names.includes(text)) names.push(text);
+      const handle = member && /^[\p{L}\p{N}_.-]{2,30}$/u.test(text);
+      if ((handle || (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')))) && !names.includes(text)) names.push(text);
     }
     const joined = names.length > 0 ? valid(names.join(/[A-Za-z]/.test(names[0]) ? ', ' : ' ')) : undefined;
     if (joined) return joined;
@@ -415,6 +422,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(labelledMetaAuthor(head)) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     valid(nameUnderLabel(header)) ??
+    firstOf([...beforeTitle, ...header, ...bodyEdges], (t) => valid(ownerOfOriginal(t))) ??
     valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 

@@ -89,3 +89,13 @@ test('a WeChat meta list naming the writer in a <span> after "原创：" gives t
   assert.equal(a.author, '小视本人');
   assert.equal(a.publisher, '视觉志');
 });
+
+test("a copyright note ('开心老头 原创，如需…转载') names the author; a member link near the headline gives a handle", () => {
+  const note = '<div class="copy"><i>开心老头 原创，如需商业用途或转载请与开心老头联系,谢谢配合。</i></div>';
+  assert.equal(extractFrom(`<div class="art"><h1>文字书法之美教程分享</h1>${note}${P}</div>`, opts).author, '开心老头');
+  // "本文原创" names nobody.
+  const own = '<div class="copy">本文原创，未经授权禁止转载</div>';
+  assert.notEqual(extractFrom(`<div class="art"><h1>文字书法之美教程分享</h1>${own}${P}</div>`, opts).author, '本文');
+  const member = '<div class="menu-auth"><a href="http://m.example.com/u/u28067837597024.html"><img src="/a.jpg"><p>Fomney</p></a></div>';
+  assert.equal(extractFrom(`<div class="art"><h1>酥焖带鱼的家常做法</h1>${member}${P}</div>`, opts).author, 'Fomney');
+});
