@@ -2,7 +2,8 @@
  * An article's closing list: numbered short lines ("1、王某某 …", "(2) …", "一、…") laid out as siblings right
  * after the scored text block, inside the same parent. Each line is too short and unpunctuated to score, so the
  * sibling pass would leave them out and cut the article's ending (a list of subjects, of measures, of sources).
- * A run contiguous with the article (only empty elements between) and low in links belongs to it.
+ * A run contiguous with the article (only empty elements between) and low in links belongs to it, with the one
+ * short line that introduces it ("涉及以下线路：", a subheading), which on its own ends no sentence and would not score.
  */
 import { isTag, textContent, type Element } from './dom.js';
 import { linkDensity, type StatsMap } from './body-score.js';
@@ -13,6 +14,17 @@ const NUMBERED_ANYWHERE = /(?:^|\n|\s)(?:(?:\d{1,2}|[一二三四五六七八九
 /** A sibling longer than this is a section of its own, not an item of a list. */
 const MAX_ITEM_LEN = 400;
 const MAX_RUN = 100;
+/** A lead-in line is at most this long (weighted): a label or a clause, not a paragraph. */
+const MAX_LEAD_LEN = 60;
+const LEAD_END = /[：:]\s*$/;
+const HEADING = /^h[2-6]$/;
+
+/** Does `el` introduce a list: a short link-free line ending in a colon, or a subheading? */
+function isLeadIn(el: Element, stats: StatsMap): boolean {
+  const s = stats.get(el);
+  if (!s || s.len === 0 || s.len > MAX_LEAD_LEN || s.linkLen > 0 || s.hasBlockChild) return false;
+  return HEADING.test(el.name) || LEAD_END.test(textContent(el));
+}
 
 /** How many numbered items the element holds (0 when it is not a numbered line or block of lines). */
 function numberedItems(el: Element, stats: StatsMap): number {
@@ -35,10 +47,14 @@ function numberedItems(el: Element, stats: StatsMap): number {
 /** How many numbered lines a wrapper's block children are, when every non-empty child is one; else undefined. */
 function numberedChildLines(el: Element, stats: StatsMap): number | undefined {
   let n = 0;
+  let first = true;
   for (const c of el.children) {
     if (!isTag(c)) continue;
     const cs = stats.get(c);
     if (!cs || cs.len === 0) continue;
+    const lead = first && isLeadIn(c, stats);
+    first = false;
+    if (lead) continue;
     if (cs.hasBlockChild || cs.len > MAX_ITEM_LEN || !NUMBERED_ITEM.test(textContent(c))) return undefined;
     if (++n > MAX_RUN) return undefined;
   }
@@ -61,6 +77,10 @@ export function closingNumberedRun(last: Element, stats: StatsMap): Element[] {
     if (!isTag(sib)) continue;
     if ((stats.get(sib)?.len ?? 0) === 0) continue; // spacers, empty wrappers: still contiguous
     const n = numberedItems(sib, stats);
+    if (n === 0 && run.length === 0 && isLeadIn(sib, stats)) {
+      run.push(sib); // kept only if numbered items follow (items >= 2 below)
+      continue;
+    }
     if (n === 0) break;
     run.push(sib);
     items += n;

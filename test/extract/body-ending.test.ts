@@ -34,3 +34,19 @@ test('an end-marker line followed by paragraphs of prose does not end the articl
   assert.match(cut, /expand the downtown bus network/);
   assert.ok(!cut.includes('Bus fares to rise'), cut);
 });
+
+test("a closing numbered run keeps the line introducing it ('涉及以下线路：' or a subheading)", () => {
+  const items = '<p>1、火车站至体育中心</p><p>2、大学城至高新区</p><p>3、老城区至滨江公园</p>';
+  const head = '<title>市区新开12条公交线路</title>';
+  const h1 = '<h1>市区新开12条公交线路</h1>';
+  // The lead-in and items are siblings after the scored article block.
+  const a = extractFrom(`${h1}<div class="wrap"><div class="article">${zhParagraphs(3)}</div><p>本次调整涉及以下线路：</p>${items}</div>`, { head });
+  for (const t of ['本次调整涉及以下线路：', '1、火车站至体育中心', '3、老城区至滨江公园']) assert.ok(a.body.includes(t), `body keeps ${t}: ${a.body}`);
+  // A wrapper opening with a subheading over the numbered lines.
+  const b = extractFrom(`${h1}<div class="wrap"><div class="article">${zhParagraphs(3)}</div><div class="x"><h3>调整线路</h3>${items}</div></div>`, { head });
+  for (const t of ['调整线路', '2、大学城至高新区']) assert.ok(b.body.includes(t), `body keeps ${t}: ${b.body}`);
+  // A lead-in followed by linked numbered headlines (another list's) stays out, and so do they.
+  const linked = '<p><a href="/1">1、城市地铁新线路开通</a></p><p><a href="/2">2、早晚高峰客流大幅增加</a></p>';
+  const c = extractFrom(`${h1}<div class="wrap"><div class="article">${zhParagraphs(3)}</div><p>热点推荐：</p>${linked}</div>`, { head });
+  assert.ok(!c.body.includes('热点推荐') && !c.body.includes('城市地铁新线路开通'), c.body);
+});
