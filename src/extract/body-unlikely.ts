@@ -7,7 +7,7 @@
  * the element (`comment-body` of a forum's first post, `main-column`). Grids of teaser cards (repeated siblings
  * with linked headlines, `teaserCards`) are left out of the vote the same way.
  */
-import { classAndId, isTag, type Element } from './dom.js';
+import { classAndId, elementsIn, isTag, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 
 const UNLIKELY = /comment|replies|reply-?list|disqus|community|remark|related|relate[d_-]|recommend|pinglun|xiangguan|tuijian|shoutbox/;
@@ -81,4 +81,65 @@ function linksAway(h: Element): boolean {
     }
   }
   return false;
+}
+
+/** A posting time on a comment's meta line: a date, a clock time, or a relative "3 小时前" / "3 hours ago". */
+const POST_TIME = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}|\b\d{1,2}:\d{2}\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b/i;
+/** A meta line (poster, time, reply link) is short; a unit is one comment, not an essay. */
+const MAX_META_LEN = 40;
+const MAX_NAME_LEN = 20;
+const MAX_UNIT_LEN = 1500;
+const MIN_UNITS = 3;
+const HEADING = /^h[1-6]$/;
+const TABULAR = /^(?:table|thead|tbody|tfoot|tr|td|th)$/;
+
+/**
+ * A comment thread known by its structure, whatever its class names say (`.list > .item`): three or more sibling
+ * units of the same tag and class, each a small block (a meta line and the comment's text in block children)
+ * holding a short link (the poster) and a short line with a posting time. Paragraphs of a timeline carry dates too,
+ * but no block children; teaser cards have linked headlines, handled by `teaserCards`. Without this a short post
+ * loses to the longer thread under it.
+ */
+export function commentUnits(order: Element[], stats: StatsMap): Set<Element> {
+  const out = new Set<Element>();
+  const seen = new Set<Element>();
+  for (const el of order) {
+    const parent = el.parent as Element | null;
+    if (!parent || !isTag(parent) || seen.has(parent)) continue;
+    seen.add(parent);
+    const groups = new Map<string, Array<{ unit: Element; poster: string }>>();
+    for (const c of parent.children) {
+      if (!isTag(c)) continue;
+      const poster = posterOf(c, stats);
+      if (poster === undefined) continue;
+      const key = `${c.name}.${(c.attribs.class ?? '').trim().split(/\s+/)[0]}`;
+      const g = groups.get(key);
+      if (g) g.push({ unit: c, poster });
+      else groups.set(key, [{ unit: c, poster }]);
+    }
+    for (const g of groups.values()) {
+      // A thread has several posters; a live blog's entries (one or two writers) are the article.
+      if (g.length >= MIN_UNITS && new Set(g.map((u) => u.poster)).size >= 2) for (const u of g) out.add(u.unit);
+    }
+  }
+  return out;
+}
+
+/** The poster's name when `el` is a comment unit (a poster link and a posting time, no heading), else undefined. */
+function posterOf(el: Element, stats: StatsMap): string | undefined {
+  const s = stats.get(el);
+  if (!s || !s.hasBlockChild || s.len === 0 || s.len > MAX_UNIT_LEN || TABULAR.test(el.name)) return undefined;
+  let name: string | undefined;
+  let time = false;
+  for (const d of elementsIn(el)) {
+    if (d === el) continue;
+    // Entries with headlines are stories (a live blog's, a listing's), not comments.
+    // Tables of dated rows (discographies, schedules) are data, not comments.
+    if (HEADING.test(d.name) || TABULAR.test(d.name)) return undefined;
+    const ds = stats.get(d);
+    if (!ds || ds.len === 0) continue;
+    if (name === undefined && d.name === 'a' && ds.len <= MAX_NAME_LEN && !(d.attribs.href ?? '').startsWith('#')) name = textContent(d).trim();
+    if (!time && !ds.hasBlockChild && ds.len <= MAX_META_LEN && POST_TIME.test(textContent(d))) time = true;
+  }
+  return time ? name : undefined;
 }

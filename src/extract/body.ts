@@ -10,7 +10,7 @@ import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
 import { filterBodyBlocks, findFurniture } from './body-clean.js';
 import { isMarkedArticleBody } from './hints.js';
-import { teaserCards, unlikelySubtrees } from './body-unlikely.js';
+import { commentUnits, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { closingNumberedRun } from './body-closing.js';
 import { weightedLength } from './text.js';
 
@@ -30,6 +30,9 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const warnings: string[] = [];
   // Teaser grids don't vote either: their excerpts ("post"/"excerpt"-named) are other articles' text.
   const cards = teaserCards(order, stats);
+  // Nor do comments known by their structure (poster link and time on each of a run of same-class units).
+  const comments = commentUnits(order, stats);
+  for (const el of comments) cards.add(el);
   const unlikely = unlikelySubtrees(order, cards);
   let scores = scoreCandidates(order, stats, unlikely);
   let top = pickTopCandidate(scores);
@@ -49,7 +52,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
     }
   }
   let roots = top ? withGapsBetween(withSameClassParts(top, withSiblings(top, scores, stats), order, stats), order, stats, unlikely) : [];
-  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts) : [];
+  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, comments) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
@@ -58,7 +61,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
     for (const fallback of [marked, bodyEl]) {
       // A page that is nearly all links (a hub or link farm) has no article to fall back to.
       if (!fallback || linkDensity(stats.get(fallback) ?? { len: 0, linkLen: 0 }) > 0.7) continue;
-      const alt = blocksOf([fallback], stats, opts);
+      const alt = blocksOf([fallback], stats, opts, comments);
       if (textLength(alt) > textLength(blocks)) {
         blocks = alt;
         roots = [fallback];
@@ -90,9 +93,28 @@ function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMa
   return thread > 0 && thread >= rest * 0.5;
 }
 
-function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): Block[] {
+function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, comments: Set<Element>): Block[] {
   const skip = findFurniture(roots, stats);
+  for (const el of threadUnder(roots, comments, stats)) skip.add(el);
   return filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title);
+}
+
+/**
+ * The structural comment units inside the chosen containers, when the containers hold text of their own besides
+ * them (a post above its thread): the thread is not the article. A container that is nothing but units (a page
+ * whose only text is its posts) keeps them.
+ */
+function threadUnder(roots: Element[], comments: Set<Element>, stats: StatsMap): Element[] {
+  if (comments.size === 0) return [];
+  const out: Element[] = [];
+  for (const root of roots) {
+    const inside = [...comments].filter((c) => c !== root && isAncestor(root, c));
+    if (inside.length === 0) continue;
+    let threadLen = 0;
+    for (const c of inside) threadLen += stats.get(c)?.len ?? 0;
+    if ((stats.get(root)?.len ?? 0) - threadLen >= SHORT_POST_LEN) out.push(...inside);
+  }
+  return out;
 }
 
 function textLength(blocks: Block[]): number {
