@@ -308,10 +308,18 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   const closingList = numberedRun(out) > 0;
   while (!closingList && out.length > 0) {
     const last = out[out.length - 1];
-    if (last.kind === 'heading' || (last.kind !== 'image' && weightedLength(last.text) < 8)) out.pop();
+    if (last.kind === 'heading' || (last.kind !== 'image' && weightedLength(last.text) < 8) || isDanglingLeadIn(last)) out.pop();
     else break;
   }
   return out;
+}
+
+/**
+ * A short line ending in a colon ("更多新闻：", "Related:") as the body's last block introduces a list that is not
+ * there (links, cards or a thread the cleaning removed): a label of the furniture after the article.
+ */
+function isDanglingLeadIn(b: Block): boolean {
+  return b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre' && weightedLength(b.text) < 40 && /[：:]\s*$/.test(b.text);
 }
 
 function isLinkLine(b: Block | undefined): boolean {

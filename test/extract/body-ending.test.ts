@@ -50,3 +50,14 @@ test("a closing numbered run keeps the line introducing it ('涉及以下线路�
   const c = extractFrom(`${h1}<div class="wrap"><div class="article">${zhParagraphs(3)}</div><p>热点推荐：</p>${linked}</div>`, { head });
   assert.ok(!c.body.includes('热点推荐') && !c.body.includes('城市地铁新线路开通'), c.body);
 });
+
+test('a short line ending in a colon left last ("更多新闻：", "Related:") is a dangling label and is dropped', () => {
+  const head = '<title>市区新开12条公交线路</title>';
+  const a = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs(4)}<p>更多新闻：</p></div><ul><li><a href="/1">城市地铁新线路开通</a></li></ul>`, { head });
+  assert.match(a.body, /换乘方案。$/);
+  const b = extractFrom(`<h1>Buses</h1><article>${enParagraphs(4)}<p>Related:</p></article>`, { head: '<title>Buses</title>' });
+  assert.ok(!b.body.includes('Related:'), b.body);
+  // A line with a colon inside the article, followed by its text, stays.
+  const c = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs(2)}<p>市民反映：</p>${zhParagraphs(2)}</div>`, { head });
+  assert.match(c.body, /市民反映：/);
+});
