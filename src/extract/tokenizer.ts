@@ -37,32 +37,36 @@ class FastTokenizerImpl extends (Tokenizer as unknown as InternalsCtor) {
     return false;
   }
 
+  /** Next '&' at or after a position of `buffer` (its length when none): kept, so '&' is searched once per page, not per run. */
+  private ampAt = -1;
+  private ampIn: string | undefined;
+
   /** Characters other than '<' and '&' change nothing in text: stop just before the next one that does. */
   override stateText(c: number): void {
-    if (c !== LT && !(c === AMP && this.decodeEntities)) this.index = skipTo(this.buffer, this.index - this.offset, LT, AMP) + this.offset;
+    if (c !== LT && !(c === AMP && this.decodeEntities)) this.index = this.skipTo('<', this.index - this.offset) + this.offset;
     else super.stateText(c);
   }
 
   /** Likewise inside a quoted attribute value: only the closing quote and '&' matter. */
   override handleInAttributeValue(c: number, quote: number): void {
-    if (c !== quote && !(c === AMP && this.decodeEntities)) this.index = skipTo(this.buffer, this.index - this.offset, quote, AMP) + this.offset;
+    if (c !== quote && !(c === AMP && this.decodeEntities)) this.index = this.skipTo(quote === 0x22 ? '"' : "'", this.index - this.offset) + this.offset;
     else super.handleInAttributeValue(c, quote);
   }
-}
 
-/**
- * Index of the character before the next `a` or `b` after `from` (the parse loop steps onto it next), or of the
- * last character when there is none.
- */
-function skipTo(s: string, from: number, a: number, b: number): number {
-  const n = s.length;
-  let i = from + 1;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c === a || c === b) break;
-    i++;
+  /**
+   * Index of the character before the next `stop` or '&' after `from` (the parse loop steps onto it next), or of
+   * the last character when there is none.
+   */
+  private skipTo(stop: string, from: number): number {
+    const s = this.buffer;
+    if (this.ampIn !== s || this.ampAt <= from) {
+      const amp = s.indexOf('&', from + 1);
+      this.ampAt = amp < 0 ? s.length : amp;
+      this.ampIn = s;
+    }
+    const at = s.indexOf(stop, from + 1);
+    return (at < 0 || at > this.ampAt ? this.ampAt : at) - 1;
   }
-  return i - 1;
 }
 
 export const FastTokenizer: typeof Tokenizer = compatible ? (FastTokenizerImpl as unknown as typeof Tokenizer) : Tokenizer;
