@@ -229,7 +229,7 @@ class Emitter {
     // Past a few thousand links the page is a link farm: keep their text, skip building Markdown links.
     const href = this.opts.links === false || ++this.linkCount > MAX_MARKDOWN_LINKS ? undefined : this.opts.urls?.resolve(el.attribs.href);
     const outer = ctx.link;
-    if (!href || outer || hasBlockChild(el)) {
+    if (!href || outer || spansBlocks(el)) {
       ctx.link = outer ?? href ?? '#';
       this.children(el, parent, ctx);
       ctx.link = outer;
@@ -281,8 +281,18 @@ class Emitter {
   }
 }
 
-function hasBlockChild(el: Element): boolean {
-  for (const c of el.children) if (isTag(c) && BLOCK_TAGS.has(c.name)) return true;
+/**
+ * Whether anything inside the link, at any depth, ends a block (a <div> in a <span>, a <br>, a caption wrapper): such
+ * a link cannot be one Markdown link, whose '[' would close the block before and its '](url)' open the next.
+ */
+function spansBlocks(el: Element): boolean {
+  for (const c of el.children) {
+    if (!isTag(c)) continue;
+    const action = TAG_ACTIONS.get(c.name);
+    if (action !== undefined && action !== 'a' && action !== 'img') return true;
+    if (c.attribs.class !== undefined && INLINE_CAPTION.test(c.attribs.class)) return true;
+    if (c.children.length > 0 && spansBlocks(c)) return true;
+  }
   return false;
 }
 
