@@ -72,6 +72,29 @@ test('a grid of linked-headline teaser cards does not outvote the article above 
   assert.ok(!a.body.includes('Teaser 1'), `teasers left out:\n${a.body}`);
 });
 
+/** Four cards under a "Latest news" heading, in the same page-builder column as the article's paragraphs. */
+function columnWithCards(cardHref: (i: number) => string): string {
+  const excerpt = (i: number) => `Teaser ${i}: when an agency denies a claim, many applicants wonder whether they can appeal and how long it takes.`;
+  const card = (i: number) => `<article class="post-card post-${100 + i}"><h3 class="post-card__title"><a href="${cardHref(i)}">Story ${i}</a></h3><span class="date">March ${i}, 2025</span><p>${excerpt(i)}</p></article>`;
+  return `<h1>Buses</h1><div class="builder-column">${enParagraphs(5)}<h2>Latest News</h2><div class="grid">${[1, 2, 3, 4].map(card).join('')}</div></div>`;
+}
+
+test('teaser cards of other posts on this site, inside the article column, are left out of the body', () => {
+  for (const href of [(i: number) => `/blog/other-${i}/`, (i: number) => `https://www.example.com/blog/other-${i}/`]) {
+    const a = extractFrom(columnWithCards(href), { head: '<title>Buses</title>', url: 'https://example.com/blog/buses/' });
+    assert.match(a.body, /expand the downtown bus network/);
+    assert.match(a.body, /funded largely by a state grant/);
+    assert.ok(!a.body.includes('Teaser 1'), `teasers left out:\n${a.body}`);
+    assert.ok(!a.body.includes('Latest News'), `their heading goes with them:\n${a.body}`);
+  }
+});
+
+test('cards whose headlines link off the site (a round-up\'s product boxes) stay in the body', () => {
+  const a = extractFrom(columnWithCards((i) => `https://shop${i}.example.net/product`), { head: '<title>Buses</title>', url: 'https://example.com/blog/buses/' });
+  assert.match(a.body, /Teaser 1/);
+  assert.match(a.body, /Teaser 4/);
+});
+
 test('a visibility:hidden body whose paragraphs say visibility:visible is kept (script-revealed article)', () => {
   const visible = zhParagraphs(5).replace(/<p>/g, '<p style="visibility: visible;">');
   const a = extractFrom(`<h1>全市新开通12条公交线路</h1><div id="js_content" style="visibility: hidden;">${visible}</div>`, { head: '<title>全市新开通12条公交线路</title>' });
