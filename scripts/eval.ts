@@ -82,7 +82,7 @@ function evaluateSplit(c: Corpus, split: Split, docs: Doc[], opts: EvalOptions):
     times.push(performance.now() - t0);
     if (d.truth.articleBody !== undefined) {
       ours.push({ id: d.id, ...scoreBody(a.body, d.truth.articleBody, c.splitCjk) });
-      if (opts.readability) theirs.push(scoreBody(opts.readability(d.html, d.url), d.truth.articleBody, c.splitCjk));
+      if (opts.readability) theirs.push(scoreBody(opts.readability.body(d.html, d.url), d.truth.articleBody, c.splitCjk));
     }
     for (const f of FIELDS) {
       const r = check(f, a, d, c);
@@ -151,6 +151,10 @@ export async function runEval(opts: { worst?: number; only?: string; set?: strin
     if (missing.length && !opts.set) console.log(`(not found or still empty: ${missing.join(', ')})`);
   }
   const readability = opts.readability === false ? undefined : await loadReadability(ROOT);
+  if (readability) {
+    const scored = corpora.flatMap((c) => c.docs.filter((d) => d.truth.articleBody !== undefined && (!opts.only || d.id.startsWith(opts.only))));
+    await readability.prefill(scored.map((d) => ({ html: d.html, url: d.url })));
+  }
   const reports: SplitReport[] = [];
   for (const c of corpora) {
     for (const split of ['dev', 'heldout'] as const) {
