@@ -306,12 +306,20 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   // Trailing headings/short lines with nothing after them are leftovers of removed sections; but a closing run of
   // numbered items ("1、王某某", "2、李某某": a list of subjects) is the article's own ending.
   const closingList = numberedRun(out) > 0;
-  while (!closingList && out.length > 0) {
-    const last = out[out.length - 1];
-    if (last.kind === 'heading' || (last.kind !== 'image' && weightedLength(last.text) < 8)) out.pop();
-    else break;
-  }
+  const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8);
+  let run = 0;
+  while (run < out.length && leftover(out[out.length - 1 - run])) run++;
+  if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
   return out;
+}
+
+/** Blocks in a trailing run of headings that make it the article's own outline rather than leftovers of removed
+ * sections: a long run of unlinked lines (a directory of names, each over its features as heading-styled items). */
+const OUTLINE_MIN_BLOCKS = 8;
+
+function isOutline(run: Block[]): boolean {
+  if (run.length < OUTLINE_MIN_BLOCKS) return false;
+  return run.filter((b) => b.linkChars === 0).length >= run.length * 0.8;
 }
 
 function isLinkLine(b: Block | undefined): boolean {

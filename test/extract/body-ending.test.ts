@@ -34,3 +34,13 @@ test('an end-marker line followed by paragraphs of prose does not end the articl
   assert.match(cut, /expand the downtown bus network/);
   assert.ok(!cut.includes('Bus fares to rise'), cut);
 });
+
+test('a closing directory written as headings (names over heading-styled feature items) is kept; a few stray headings are not', () => {
+  const entry = (name: string, feats: string[]) => `<h2>${name}</h2><ul>${feats.map((f) => `<li><h3>${f}</h3></li>`).join('')}</ul>`;
+  const directory = entry('Patagonia', ['organic cotton', 'hemp', 'recycled']) + entry('Prana', ['organic cotton', 'tencel']) + entry('Quince', ['linen', 'factory direct shipping']);
+  const a = extractFrom(`<h1>Sustainable clothing brands</h1><div class="content">${enParagraphs(4)}<h2>Pact</h2><p>Coupon code: SAVE15 at checkout, valid on every order this year.</p>${directory}</div>`, { head: '<title>Sustainable clothing brands</title>' });
+  assert.match(a.body, /Patagonia/);
+  assert.match(a.body, /factory direct shipping/);
+  const stray = extractFrom(`<h1>Sustainable clothing brands</h1><div class="content">${enParagraphs(4)}<h2>More stories</h2><h3>Share</h3></div>`, { head: '<title>Sustainable clothing brands</title>' });
+  assert.ok(!/More stories|Share$/.test(stray.body), stray.body);
+});
