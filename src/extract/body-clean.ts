@@ -88,6 +88,9 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
     if (proseLen / items >= 60) return false;
     if (ld > 0.35 && el.name === 'ul' && itemsAreSentences(el, stats)) return false;
     if (ld > 0.35 && items >= 2 && proseBeside(el, root, stats, 1) >= 200 && proseBeside(el, root, stats, -1) >= 200) return false;
+    // One-item lists of a link, each over a paragraph about it, repeated: the bulleted subheadings of a round-up
+    // (a lone one is a promo link: "BBC Africa Live updates").
+    if (items === 1 && isLinkedSubheadingP(el, stats) && linkedItemSiblings(el, stats) >= ROUNDUP_MIN_ITEMS) return false;
     return ld > 0.35;
   }
   if (ld > 0.5 && s.len > 0 && proseLen < 500) return !isLinkedDataTable(el, s.len, stats);
@@ -341,6 +344,20 @@ function isShoutedPromo(text: string): boolean {
   if (/\b(?:click|tap|read more|watch|subscribe|sign up|download)\b/i.test(text)) return true;
   const letters = text.replace(/[^A-Za-z]/g, '');
   return letters.length >= 8 && letters.replace(/[^A-Z]/g, '').length >= letters.length * 0.7;
+}
+
+const ROUNDUP_MIN_ITEMS = 3;
+
+/** Sibling one-item lists (`el` among them) whose item is all link. */
+function linkedItemSiblings(el: Element, stats: StatsMap): number {
+  let n = 0;
+  for (const k of el.parent?.children ?? []) {
+    if (!isTag(k) || k.name !== el.name) continue;
+    const lis = k.children.filter((c) => isTag(c) && c.name === 'li');
+    const s = stats.get(k);
+    if (lis.length === 1 && s && s.len > 0 && linkDensity(s) > 0.8) n++;
+  }
+  return n;
 }
 
 /** The <p> form of isLinkedSubheading: a linked <p> after a non-link sibling and before a <p> of prose. */

@@ -185,3 +185,14 @@ test('a two-item list of linked product names between paragraphs is part of the 
   assert.match(a.body, /Fluke 117 multimeter/);
   assert.match(a.body, /Klein Tools MM400/);
 });
+
+test('repeated one-item link lists, each over a paragraph about it, are a round-up\'s subheadings; a lone one is a promo link', () => {
+  const item = (name: string) =>
+    `<ul><li><a href="https://example.com/videos/${name.toLowerCase().replace(/ /g, '-')}/">${name}</a></li></ul><p>These ${name.toLowerCase()} combine clean lines with clever construction, and they are a good first project for a weekend in the shop.</p>`;
+  const a = extractFrom(`<h1>Ten easy projects</h1><div class="entry">${enParagraphs(2)}${['Poker Chip Trays', 'Knife Block', 'Picture Frame'].map(item).join('')}</div>`, { head: '<title>Ten easy projects</title>' });
+  assert.match(a.body, /Poker Chip Trays\n/);
+  assert.match(a.body, /Picture Frame\n/);
+  const promo = `<ul><li><a href="/live/africa">Africa Live updates from the region</a></li></ul><p>The president also admitted that some governments needed to improve their records on human rights and democracy.</p>`;
+  const b = extractFrom(`<h1>Ten easy projects</h1><div class="entry">${enParagraphs(3)}${promo}${enParagraphs(2)}</div>`, { head: '<title>Ten easy projects</title>' });
+  assert.ok(!b.body.includes('Africa Live updates'), b.body);
+});
