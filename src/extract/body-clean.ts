@@ -67,6 +67,9 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   if ((el.name === 'header' || el.name === 'footer') && share < 0.3) return !isSectionHeader(el, root, stats);
   if (!CONTAINERS.has(el.name)) return false;
   if (isMarkedArticleBody(el)) return false;
+  // A small form (a sign-up or search box; its fields are gone, its labels are left) is never the article; a form
+  // wrapping the whole page (ASP.NET's) is more than a small share of the container.
+  if (el.name === 'form' && share < FORM_MAX_SHARE) return true;
   const ld = linkDensity(s);
   const hinted = hintTarget(el);
   const weight = classWeight(hinted);
@@ -117,6 +120,8 @@ function isLinkedDataTable(el: Element, len: number, stats: StatsMap): boolean {
   if (!table || (stats.get(table)?.len ?? 0) < len * 0.8) return false;
   return isDataTable(table, (t) => stats.get(t)?.len ?? 0) && hasPlainColumn(table);
 }
+
+const FORM_MAX_SHARE = 0.2;
 
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);
 

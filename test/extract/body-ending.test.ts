@@ -44,3 +44,10 @@ test('a closing directory written as headings (names over heading-styled feature
   const stray = extractFrom(`<h1>Sustainable clothing brands</h1><div class="content">${enParagraphs(4)}<h2>More stories</h2><h3>Share</h3></div>`, { head: '<title>Sustainable clothing brands</title>' });
   assert.ok(!/More stories|Share$/.test(stray.body), stray.body);
 });
+
+test('a small sign-up form inside the article container is left out (its field labels are not prose)', () => {
+  const form = '<form action="/subscribe" method="post"><div class="field-group"><label>Email Address *</label><input type="email" name="EMAIL"></div><div class="field-group"><label>First Name</label><input type="text" name="FNAME"></div><div><span>*</span> indicates required</div><input type="submit" value="Subscribe"></form>';
+  const a = extractFrom(`<h1>Council expands bus network</h1><div class="elementor-widget-container">${enParagraphs(5)}${form}</div>`, { head: '<title>Council expands bus network</title>' });
+  assert.match(a.body, /funded largely by a state grant/);
+  assert.ok(!/Email Address|indicates required/.test(a.body), a.body);
+});
