@@ -39,6 +39,12 @@ interface LabelEntry {
   labels?: Record<string, string>;
   skip?: boolean;
   note?: string;
+  /**
+   * Pages added after the first build carry their split: the rule below ran over the first 255 pages and
+   * is kept for them (re-running it over more pages would move old sites between splits). A fixed split
+   * must agree with the split of any earlier page of the same site (checked).
+   */
+  split?: 'dev' | 'heldout';
 }
 
 interface TruthEntry {
@@ -232,7 +238,17 @@ function main(): void {
     const k = enc === 'utf-8' ? [] : [`enc:${enc === 'gb18030' ? 'gbk' : enc}`];
     return mismatchOf.get(id) ? [...k, 'mismatch'] : k;
   };
-  const splits = assignSplits(entries, strataOf);
+  const splits = assignSplits(
+    entries.filter(([, e]) => !e.split),
+    strataOf,
+  );
+  for (const [id, e] of entries) {
+    if (!e.split) continue;
+    const site = siteOf(e);
+    const earlier = splits.get(site);
+    if (earlier && earlier !== e.split) throw new Error(`${id}: split ${e.split} but site ${site} is ${earlier}`);
+  }
+  for (const [, e] of entries) if (e.split) splits.set(siteOf(e), e.split);
 
   // Dataset body labels (magic-html benchmark): base.json maps sha256 id -> { url, content }.
   const bodyCache = new Map<string, Record<string, { url: string; content: string }>>();

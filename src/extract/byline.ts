@@ -350,6 +350,37 @@ export function nameBesideDate(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * "Derek 作者": a name with its role written under or after it (a writer card: name on top, "作者" below), no colon
+ * between. The whole line is the name and the role word.
+ */
+const NAME_THEN_ROLE = /^(\S+(?:\s\S+)?)\s+(?:作者|撰文|撰稿|记者|記者)$/;
+
+export function nameBeforeRole(text: string): string | undefined {
+  if (text.length > 80) return undefined;
+  const m = NAME_THEN_ROLE.exec(collapseSpace(text));
+  return m ? cleanPersonName(m[1]) : undefined;
+}
+
+/** "开心老头 原创，如需商业用途或转载请与开心老头联系": a copyright note naming whose original work this is. */
+const OWNER_OF_ORIGINAL = /(?:^|\s)([^\s，,。：:]{2,16})\s?(?:原创|原創)[，,]?\s?(?:如需|转载|轉載|未经|未經|禁止|请勿|請勿)/;
+
+export function ownerOfOriginal(text: string): string | undefined {
+  if (text.length > 200) return undefined;
+  const m = OWNER_OF_ORIGINAL.exec(collapseSpace(text));
+  return m && !/^(?:本文|本站|本号|本號|本网|本網|本报|本報|作者|文章|内容|內容)$/.test(m[1]) ? cleanPersonName(m[1]) : undefined;
+}
+
+/** "posted @ 2024-05-09 14:45 好看的hk 阅读(430) 评论(2)": the footer blog engines print under a post. */
+const POSTED_AT = /^posted\s*@\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(\S+)/i;
+
+/** The poster named right after the time in a blog's "posted @" footer (cnblogs and other .Text-style engines). */
+export function posterAfterDate(text: string): string | undefined {
+  if (text.length > 240) return undefined;
+  const m = POSTED_AT.exec(collapseSpace(text));
+  return m && !/^(?:阅读|閱讀|评论|評論|[(（])/.test(m[1]) ? m[1] : undefined;
+}
+
 /** A line that is only a Chinese name (2–4 characters): the byline of essays and magazine pieces. */
 export function loneNameLine(text: string): string | undefined {
   if (text.length > 20) return undefined;

@@ -32,7 +32,7 @@ export function isOutletName(s: string): boolean {
 
 /** Interface words and page tools that sit next to bylines; a "name" made of them is none. */
 const INTERFACE = new RegExp(
-  String.raw`^(?:分享(?:到|至)?|我要分享|字号|字號|字体|字體|字級|举报|舉報|檢舉|收藏|打印|列印|关注|關注|订阅|訂閱|评论|評論|点赞|點讚|稍后再读|稍後再讀|登录|登錄|注册|註冊|招聘|管理|回复|回覆|返回|更多|首页|首頁|全文|阅读|閱讀|大|中|小|默认|默認|复制链接|複製連結|扫一扫|掃一掃|微信|微博|QQ空间|朋友圈|转发|轉發|纠错|糾錯|手机看|手機看|放大|缩小|縮小|作者|记者|記者|编辑|編輯|来源|來源|admin|administrator|匿名|佚名|未知|网友|網友|游客|遊客)$`,
+  String.raw`^(?:分享(?:到|至)?|我要分享|字号|字號|字体|字體|字級|举报|舉報|檢舉|收藏|打印|列印|关注|關注|订阅|訂閱|评论|評論|点赞|點讚|稍后再读|稍後再讀|登录|登錄|注册|註冊|招聘|管理|回复|回覆|返回|更多|首页|首頁|全文|阅读|閱讀|大|中|小|默认|默認|复制链接|複製連結|扫一扫|掃一掃|微信|微博|QQ空间|朋友圈|转发|轉發|纠错|糾錯|手机看|手機看|放大|缩小|縮小|作者|记者|記者|编辑|編輯|来源|來源|admin|administrator|匿名|佚名|未知|网友|網友|游客|遊客|原创|原創|转载|轉載|投稿|发布|發布|发表|發表)$`,
   'i',
 );
 
@@ -103,6 +103,8 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   // A row of share buttons ("Twitter Facebook", "Teilen E-Mail") is none either.
   if (/[A-Za-z]/.test(t) && t.split(/[\s,|/·•]+/).filter(Boolean).every((w) => SHARE_WORD.test(w))) return false;
   if (/[!！?？。;；:：()（）]|&\w+;/.test(t)) return false;
+  // "来自雪球", "来自iPhone客户端": where a post was sent from, not who wrote it.
+  if (/^(?:来自|來自)/.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
   // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.
   if (HAS_CJK.test(t) && !/[A-Za-z]/.test(t)) {
@@ -110,6 +112,17 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
     if (parts.some((p) => isInterfaceWord(p) || isOutletName(p) || p.length > 12)) return false;
   }
   return true;
+}
+
+/**
+ * "张三 新京报 举报": a Chinese byline read on into the links after it (an outlet's name, a report or share button)
+ * ends before the first such word; the names before it stay. Unchanged when the first word is not a name's.
+ */
+export function withoutTrailingChrome(s: string): string {
+  if (!HAS_CJK.test(s) || /[A-Za-z]/.test(s)) return s;
+  const parts = s.trim().split(/\s+/);
+  const cut = parts.findIndex((p) => isInterfaceWord(p) || isOutletName(p));
+  return cut > 0 ? parts.slice(0, cut).join(' ') : s;
 }
 
 const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;

@@ -10,8 +10,8 @@ import { classAndId, closest, elementsIn, isTag, textContent, type Element } fro
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns } from './people-names.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
 
@@ -28,7 +28,18 @@ export function siteNamesOf(head: HeadData): string[] {
     metaFirst(head, 'publisher', 'dc.publisher', 'article:publisher'),
     head.article?.publisher,
   ].filter((x): x is string => !!x && !/^https?:/i.test(x));
-  return [...new Set(names)];
+  return [...new Set(names.map((n) => withoutChannel(n, head.docTitle)))];
+}
+
+/**
+ * "中時電子報 - 影視": a site name carrying the channel after a separator, when the page's <title> ends with the
+ * name alone ("… - 影視 - 中時電子報"), is that name.
+ */
+function withoutChannel(name: string, docTitle: string | undefined): string {
+  const m = /^(.+?)\s+[-–—|｜]\s+\S.*$/.exec(name);
+  if (!m || !docTitle) return name;
+  const site = m[1].trim();
+  return docTitle.trim().endsWith(site) && !docTitle.trim().endsWith(name) ? site : name;
 }
 
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
@@ -59,6 +70,9 @@ function isBylineElement(el: Element): boolean {
   return !closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8);
 }
 
+/** Classes of a writer's name link inside a byline element. */
+const NAME_LINK_CLASS = /(?:^|\s)(?:name|author-?name|user-?name|nick-?name|screen-?name)(?:\s|$)/i;
+
 /** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
 function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
   for (const name of bylineElementNames(order, stats, valid)) return name;
@@ -72,6 +86,11 @@ function* bylineElementNames(order: Element[], stats: StatsMap, valid: (a: strin
     const size = stats.get(el)?.len ?? 0;
     if (size === 0 || size > 200) continue;
     // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
+    // The writer's own link, marked by its class (`<a class="name" href="/7598135991">W安全边际</a>` beside
+    // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
+    const nameLink = elementsIn(el).find((e) => e.name === 'a' && NAME_LINK_CLASS.test(e.attribs.class ?? ''));
+    const linked = nameLink ? elementRuns(nameLink)[0] : undefined;
+    if (linked && valid(linked)) return linked;
     const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
     const nameEl = marked.length === 1 ? marked[0] : undefined;
     // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
@@ -116,6 +135,8 @@ function loneNameAfterTitle(zones: PageZones, title: string | undefined): string
 
 /** Paths of writer pages: /author/jane-doe, /about/editors/jon-fingas/, /profile/…, /zuozhe/…. */
 const PROFILE_PATH = /\/(?:author|authors|autor|auteur|profile|profiles|people|staff|contributors?|writers?|journalists?|editors|columnists?|reporters?|zuozhe|jizhe)\/[^/?#]{2,}/i;
+/** A platform member's page (/u/u28067837597024.html, /user/123): its link text is a handle, not always a full name. */
+const MEMBER_PATH = /\/(?:u|user|users|member|members)\/[^/?#]{2,}/i;
 
 /**
  * Links to a writer's page in the lines around the headline (`<a href="/author/…">Chris Thompson</a>`): the link
@@ -125,10 +146,15 @@ function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | undefined
   for (const l of lines) {
     if (l.text.length > 200) continue;
     const names: string[] = [];
-    for (const a of elementsIn(l.el)) {
-      if (a.name !== 'a' || !a.attribs.href || !PROFILE_PATH.test(a.attribs.href)) continue;
+    // The line may be a block inside the link (<a href="/u/…"><img><p>Fomney</p></a>).
+    const around = closest(l.el, (e) => e.name === 'a', 3);
+    for (const a of around ? [around] : elementsIn(l.el)) {
+      if (a.name !== 'a' || !a.attribs.href) continue;
+      const member = MEMBER_PATH.test(a.attribs.href);
+      if (!member && !PROFILE_PATH.test(a.attribs.href)) continue;
       const text = collapseSpace(textContent(a));
-      if (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')) && !names.includes(text)) names.push(text);
+      const handle = member && /^[\p{L}\p{N}_.-]{2,30}$/u.test(text);
+      if ((handle || (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')))) && !names.includes(text)) names.push(text);
     }
     const joined = names.length > 0 ? valid(names.join(/[A-Za-z]/.test(names[0]) ? ', ' : ' ')) : undefined;
     if (joined) return joined;
@@ -220,6 +246,21 @@ function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones)
   return undefined;
 }
 
+/**
+ * A byline element that opens with the outlet's name before the writer's (`<div class="reporter"><a>中廣</a> 溫蘭魁
+ * <time>…</time></div>`): the outlet is the credited source.
+ */
+function outletOpeningByline(order: Element[], stats: StatsMap): string | undefined {
+  for (const el of order) {
+    if (!isBylineElement(el)) continue;
+    const size = stats.get(el)?.len ?? 0;
+    if (size === 0 || size > 80) continue;
+    const [first, second] = elementRuns(el).map((r) => r.trim());
+    if (first && second && isOutletName(first) && /[\u3400-\u9fff]/.test(second) && isPersonName(second)) return first;
+  }
+  return undefined;
+}
+
 /** Platforms that host accounts: as a page's publisher they say less than the account's own name. */
 const PLATFORM = /^(?:微信公众平台|微信|WeChat|今日头条|头条号|百家号|搜狐号|网易号|企鹅号|一点号|大鱼号)$/i;
 const ACCOUNT_ID = /^(?:js_name|post-user|profileBt|js_profile_nickname|js_wx_follow_nickname)$/;
@@ -254,16 +295,18 @@ function accountOf(order: Element[], head: HeadData, siteNames: string[]): { acc
 }
 
 /**
- * The older WeChat layout has no #js_author_name: the writer is the undated, unlinked meta <em> of the meta list
- * (<em id="post-date" …>2018-04-06</em><em class="rich_media_meta_text">华商君</em><a id="post-user">华商报</a>).
+ * The older WeChat layout has no #js_author_name: the writer is the undated, unlinked meta <em> (or <span>, after a
+ * "原创：" label) of the meta list (<em id="post-date" …>2018-04-06</em><em class="rich_media_meta_text">华商君</em><a
+ * id="post-user">华商报</a>).
  */
 function oldLayoutWriter(order: Element[]): string | undefined {
   const list = order.find((e) => e.attribs.id === 'meta_content' || /(?:^|\s)rich_media_meta_list(?:\s|$)/.test(e.attribs.class ?? ''));
   if (!list) return undefined;
   for (const el of list.children) {
-    if (!isTag(el) || el.name !== 'em' || el.attribs.id || !/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(el.attribs.class ?? '')) continue;
+    if (!isTag(el) || (el.name !== 'em' && el.name !== 'span') || el.attribs.id || !/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(el.attribs.class ?? '')) continue;
     const text = collapseSpace(textContent(el));
-    if (text && text.length <= 30 && !/\d{4}[-/年.]\d{1,2}|\d{1,2}:\d{2}/.test(text)) return text;
+    // A label item ("原创：" before the writer's <span>) names nobody.
+    if (text && text.length <= 30 && !/[:：]$/.test(text) && !/\d{4}[-/年.]\d{1,2}|\d{1,2}:\d{2}/.test(text)) return text;
   }
   return undefined;
 }
@@ -331,6 +374,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, sourceFromInfoLine) ??
     sourceFromOutletLine(header) ??
     sourceFromElements(order, stats, zones) ??
+    outletOpeningByline(order, stats) ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
@@ -351,7 +395,10 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // A personal blog's site name is its writer's name ("Damien Walter"): a Latin full name is not excluded for
   // being the site's name; Chinese site names are outlets or accounts, so they are.
   const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
-  const valid = (a: string | undefined): string | undefined => (a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined);
+  const valid = (raw: string | undefined): string | undefined => {
+    const a = raw && withoutTrailingChrome(raw);
+    return a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined;
+  };
 
   const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
   const author =
@@ -362,6 +409,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
     firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??
+    firstOf([...beforeTitle, ...header], (t) => valid(nameBeforeRole(t))) ??
     // Some portals put the writer in the closing "来源：" line when the publication is named above.
     (source ? firstOf(bodyEdges.slice(-3), (t) => {
       const named = sourceFromText(t);
@@ -371,12 +419,15 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(edgeZones, (t) => valid(otherLanguageByline(t))) ??
     authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
     authorFromUserLinks(header, valid) ??
+    // The footer sits under the post's tag, share and profile rows, past the few lines read after the body.
+    (zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? firstOf(zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41), (t) => valid(posterAfterDate(t))) : undefined) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(metaAuthor(head)) ??
     valid(labelledMetaAuthor(head)) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     valid(nameUnderLabel(header)) ??
+    firstOf([...beforeTitle, ...header, ...bodyEdges], (t) => valid(ownerOfOriginal(t))) ??
     valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 

@@ -44,6 +44,8 @@ export function sourceFromText(text: string): string | undefined {
   if (!SOURCE_HINT_CJK.test(text) && !SOURCE_HINT_LATIN.test(text)) return undefined;
   const t = barSeparators(collapseSpace(text));
   if (t.length > 300) return undefined;
+  // "来源：LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. nature": a reference cited, not an outlet.
+  if (/\b[A-Z][\w'’-]+,\s[A-Z]\.(?:,|\s)/.test(t) && /\((?:19|20)\d{2}[a-z]?\)/.test(t)) return undefined;
   // "<span>来源</span><span>新华社</span>": label and value in two elements, no colon between.
   const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t);
   return m ? cleanSource(m[1]) : undefined;

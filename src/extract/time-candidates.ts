@@ -223,6 +223,23 @@ function labelLine(raw: string): 'published' | 'modified' | undefined {
   return whole(PUBLISHED_LABEL) ? 'published' : undefined;
 }
 
+/** A day written out with its year (`2023-10-08`, `2023/10/8`, `2023年10月8日`): where a second date on a line starts. */
+const FULL_DAY = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/g;
+
+/**
+ * The date on an update-labelled line that is not the update's: one before the label, or a second full day after
+ * the update's own date. Undefined when the line has no other date to the day.
+ */
+function otherDateThanUpdate(text: string, modLabel: RegExpExecArray, ctx: DateContext): DateParts | undefined {
+  const before = modLabel.index > 0 ? parseDateText(text.slice(0, modLabel.index), ctx) : undefined;
+  if (before && precisionOf(before) >= 3) return before;
+  const rest = text.slice(modLabel.index + modLabel[0].length);
+  const days = [...rest.matchAll(FULL_DAY)];
+  if (days.length < 2) return undefined;
+  const after = parseDateText(rest.slice(days[1].index), ctx);
+  return after && precisionOf(after) >= 3 ? after : undefined;
+}
+
 function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
   const absolute: DateContext = { ...ctx, now: undefined, clock: ctx.now };
   const seen = new Set<number>();
@@ -259,6 +276,12 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       if (modified && label && modLabel && label.index > modLabel.index) {
         const published = parseDateText(text.slice(label.index + label[0].length), absolute);
         if (published && precisionOf(published) >= 3) add(published, 'labelled', false, i, 0, text);
+      }
+      // "2023-10-08 14:30 最后修改：10-09 09:00" or "最后修改：10-09 09:00 2023-10-08 14:30" (two elements read as one
+      // line): the update label names its own date only; the line's other, unlabelled date is the article's.
+      if (modified && !label && modLabel) {
+        const other = otherDateThanUpdate(text, modLabel, absolute);
+        if (other) add(joinTime(other, zones, i), 'line', false, i, 0, text);
       }
     }
   };

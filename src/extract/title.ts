@@ -145,9 +145,9 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   const siteAfter = (i: number): boolean =>
     !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
   while (hi > lo && siteAfter(hi)) hi--;
-  // A leading part goes only when it is a known site name or sits before a "|" / " - " style separator:
+  // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator:
   // "主标题——副标题" keeps its first part.
-  while (lo < hi && (isKnownSite(parts[lo], sites) || (/[|｜]|\s[-–]\s|::|»/.test(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
+  while (lo < hi && (isKnownSite(parts[lo], sites) || (/[|｜]|\s[-–]\s|::|»|^\s*--\s*$/.test(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
   const kept = tidyTitle(joined(lo, hi));
   return kept || title;
 }
