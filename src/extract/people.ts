@@ -90,7 +90,10 @@ function* bylineElementNames(order: Element[], stats: StatsMap, valid: (a: strin
     // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
     const nameLink = elementsIn(el).find((e) => e.name === 'a' && NAME_LINK_CLASS.test(e.attribs.class ?? ''));
     const linked = nameLink ? elementRuns(nameLink)[0] : undefined;
-    if (linked && valid(linked)) return linked;
+    if (linked && valid(linked)) {
+      yield linked;
+      continue;
+    }
     const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
     const nameEl = marked.length === 1 ? marked[0] : undefined;
     // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
