@@ -10,7 +10,7 @@ import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
 import { filterBodyBlocks, findFurniture } from './body-clean.js';
 import { isMarkedArticleBody } from './hints.js';
-import { teaserCards, unlikelySubtrees } from './body-unlikely.js';
+import { siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { closingNumberedRun } from './body-closing.js';
 import { weightedLength } from './text.js';
 
@@ -49,7 +49,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
     }
   }
   let roots = top ? withGapsBetween(withSameClassParts(top, withSiblings(top, scores, stats), order, stats), order, stats, unlikely) : [];
-  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts) : [];
+  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
@@ -90,8 +90,9 @@ function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMa
   return thread > 0 && thread >= rest * 0.5;
 }
 
-function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): Block[] {
+function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards?: Set<Element>): Block[] {
   const skip = findFurniture(roots, stats);
+  if (cards) for (const c of siteTeasersInside(roots, cards, stats, opts.urls)) skip.add(c);
   return filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title);
 }
 
