@@ -314,6 +314,12 @@ export interface SnapshotIndexStore {
   insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>, extras?: InsertExtras): Promise<InsertResult>;
   get(id: string): Promise<IndexedSnapshot | null>;
   latestFor(url: string): Promise<IndexedSnapshot | null>;
+  /**
+   * Optional: what `latestFor` answers for each of `urls` and whether each of `ids` exists (as `get`), in one look-up.
+   * A store across the network answers in one round trip what would take one per URL and id (the shared writer
+   * asks this before every snapshot); a store without it is asked one by one.
+   */
+  lookup?(urls: readonly string[], ids: readonly string[]): Promise<{ latest: (IndexedSnapshot | null)[]; taken: boolean[] }>;
   versions(url: string): Promise<IndexedSnapshot[]>;
   list(query: IndexQuery): Promise<IndexedSnapshot[]>;
   count(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): Promise<number>;
