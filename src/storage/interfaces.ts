@@ -46,6 +46,12 @@ export interface ClaimedItem {
   attempts: number;
   discoveredFrom: string | null;
   lease: Lease;
+  /**
+   * Present when the claim itself did what a worker asks first of every claimed URL, in the same round trip: the
+   * store's takedown rules were checked (a URL they cover is never handed out) and `validators` is what
+   * `validators(url)` answers (only the lease holder changes it until the lease ends). Absent: ask the store.
+   */
+  claimChecks?: { validators: UrlValidators };
 }
 
 /** Politeness per host, set by the worker from config (every worker of one crawl runs the same config). */
