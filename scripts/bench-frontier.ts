@@ -100,6 +100,28 @@
  *   --group 93.8 against finishMany 44.3 µs CPU each.
  *   A lone finish() costs ~22 µs more than one in a finishMany of 16 (its own commit and two synchronous switches):
  *   for the crawler, which finishes a page when its outcome is applied, that is 0.2-0.3% of its ~8-10 ms per page.
+ *
+ * Fourth pass (2026-12-06; 1 M URLs, --finish-many, store in os.tmpdir() on ext4; per-statement CPU from wrapping
+ * run/get/all with process.cpuUsage; same-process A/B of two trees on two copies of one prebuilt store, 2 000-claim
+ * chunks alternated, A/A 0.98-0.99):
+ *   Where a claim+finish went (62 µs): COMMITs 22.7 (checkpoints ~7 of it: autocheckpoint off, 61-63 against 68-70),
+ *   setInFlight 11.9 (its summary trigger), bestOfGroups 9.0, finish 7.0, hosts upsert 6.0 (its trigger copying
+ *   the spacing to the host's groups), the ready page 4.5. WAL frames (autocheckpoint off, mapped through dbstat):
+ *   2.07 per URL at steady state, 0.89 of them frontier_pick leaves (one per claimed host), 0.42 frontier rows, 0.2
+ *   frontier_queue_due; hosts and frontier_queue 0.07 each: the two summary writes cost statements, not pages.
+ *   Ablation: dropping frontier_queue_update saves 0.86 (its source-row update alone ~0.93, its group update ~0.93).
+ *   Kept: the claim keeps the summary itself (migration 009: one update of the host's groups per URL, one per source
+ *   per claim, no hosts write) 0.87-0.90; ready groups through an expression index (a generated column is never read
+ *   from an index: every candidate cost a row look-up; the page of 20 candidates 40 → ~10 µs) 0.98; withLazySync's
+ *   PRAGMAs prepared once 0.96; positional binding for finish and setInFlight (named: ~1 µs more per 11 parameters).
+ *   All together 0.84 in the A/B (61.6 → 51.6 µs). Tried and left: the hosts write alone replaced by a direct group
+ *   update, 1.00 (noise); the queue trigger split into leave/enter triggers, 0.99; cache_size 4 MB 0.97 (the
+ *   connection is shared; see the third pass). Left over: pcache1TruncateUnsafe is 4.6% of the samples, nearly all
+ *   under the claim's commit (a whole page-cache hash scan per commit); checkpoint fsyncs ~7%; pwrite/pread ~17%.
+ *   This bench, `--urls 1000000 --finish-many`, 3 runs each, old tree and new running side by side (load 3-10):
+ *   µs CPU per claim+finish 61.8 / 62.0 / 62.1 → 49.6 / 49.7 / 50.1 (16 141 → 20 128 per CPU-second, medians);
+ *   peak RSS 187-190 → 192-197 MB; enqueue 20 338 → 19 471 per CPU-second (a new group also reads its host's
+ *   other groups' allowed_at). Wall claims/s followed the load (1 775-3 108 old, 3 510-5 537 new).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -100,7 +100,14 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   const privateAccess = privateAccessFor(source, d.allowPrivate);
   const origin = new URL(item.requestUrl).origin;
   // The look-ups before the fetch go out together: time from the claim to the request start is what pacing must bound.
-  const [excluded, known, stored] = await Promise.all([excludedAnywhere(d, item.url), d.robots.known(origin), d.frontier.validators(item.url)]);
+  // A claim that checked the frontier's takedown rules and read the validators (claimChecks) leaves only the durable
+  // list to ask (a copy in this process, usually): no round trip to the frontier between the claim and the fetch.
+  const checked = item.claimChecks;
+  const [excluded, known, stored] = await Promise.all([
+    checked ? d.index.exclusions.isExcluded(item.url) : excludedAnywhere(d, item.url),
+    d.robots.known(origin),
+    checked ? checked.validators : d.frontier.validators(item.url),
+  ]);
   if (excluded) return finish({ state: 'skipped', outcome: 'excluded' });
   const slack = d.startSlackMs(source);
   // Early: wait for the booked slot. Late beyond the slack: give the slot back rather than crowd the next one.
@@ -322,15 +329,20 @@ async function handleHtml(
     return finish({ state: 'failed', outcome: 'extract-crash', error: err.message, nextRevisitAt: failureRetryAt(item.attempts) }, links);
   }
   const { article } = extracted;
-  // What the page says about its URL's query parameters, before its links are read (they drop learned ones).
-  await d.links.notePage(item, result, article, extracted.prepared?.contentHash);
-  const found = item.depth < source.maxDepth && scope ? await d.links.pageLinks(item, article.outlinks, source) : [];
+  // What the page says about its URL's query parameters, before its links are read (they drop learned ones). A page
+  // whose links are not read records it with the lease check before its commit (one round trip for both), or last.
+  let noted: Promise<void> | null = null;
+  const note = () => (noted ??= d.links.notePage(item, result, article, extracted.prepared?.contentHash));
+  const readsLinks = item.depth < source.maxDepth && scope !== undefined;
+  if (readsLinks) await note();
+  const found = readsLinks ? await d.links.pageLinks(item, article.outlinks, source) : [];
   const all = [...links, ...found];
   // A seed whose redirect kept it the same entry point (scheme, www., trailing slash), or landed on another seed, is
   // judged as a seed, as in the embedded crawl.
   const asSeed = item.kind === 'seed' && (sameEntryPoint(item.url, finalUrl) || isSeed(d, finalUrl));
   const isArticle = byPattern ?? (!asSeed && article.classification?.isArticle === true);
   if (!isArticle) {
+    await note();
     const next =
       item.kind !== 'page' ? null : item.depth <= 1 && source.revisit[0] !== undefined ? Date.now() + source.revisit[0] : nextRevisitAt(source, validators, Boolean(validators?.fetchedBefore));
     return finish({ state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next }, all);
@@ -347,7 +359,7 @@ async function handleHtml(
         snapshots: d.index.snapshots,
         search: d.index.search,
         isExcluded: excluded,
-        stillHeld: async () => (await d.frontier.renew(d.worker, [item.url], Date.now() + d.leaseMs)).includes(item.url),
+        stillHeld: async () => (await Promise.all([d.frontier.renew(d.worker, [item.url], Date.now() + d.leaseMs), note()]))[0].includes(item.url),
       },
       { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: how.render, ...withRequisites(how.page ? browserPageInput(how.page) : {}, requisites) },
       extracted.prepared,
@@ -356,6 +368,9 @@ async function handleHtml(
     if (!(err instanceof ExcludedUrlError)) throw err;
     d.logger.info({ url: item.url, err: err.message }, 'not stored: excluded by a takedown');
     return finish({ state: 'skipped', outcome: 'excluded' }, all);
+  } finally {
+    // Recorded whatever the write did (an unchanged page returns before its lease check).
+    await note();
   }
   if (outcome.status === 'lease-lost') return { kind: 'lost' };
   const status = outcome.status === 'lost-race' ? 'unchanged' : outcome.status;

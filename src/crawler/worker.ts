@@ -195,6 +195,8 @@ export class CrawlWorker {
     let lastReclaim = 0;
     const budgets = new RunBudgets(frontier, runId, this.options.maxPages ?? this.config.maxPages, summary.limitsHit, sources);
     const { exhausted, exhaustedHosts } = budgets;
+    // Each claim then reads them for the next one (see step): a worker joining a crawl whose budget is spent claims nothing.
+    await budgets.refresh().catch(() => undefined); // a store down for a moment: the first claim reads them again
     const deadline = this.options.maxTimeMs === undefined ? Infinity : Date.now() + this.options.maxTimeMs;
     let outOfTime = false;
     const horizon = () => Date.now() + this.config.fetch.maxRetryAfterMs;
@@ -215,13 +217,18 @@ export class CrawlWorker {
       }
       const slots = outOfTime ? 0 : concurrency - inFlight.size;
       if (slots > 0) {
-        await budgets.refresh();
         // The claim books slots from a moment just ahead, when the request can really start (see processClaim).
         const at = Date.now() + CLAIM_AHEAD_MS;
-        const claimed = await frontier.claim({
-          worker: this.id, limit: slots, now: at, leaseMs: d.leaseMs, exhaustedSources: exhausted, exhaustedHosts,
-          policyFor: (host, source) => this.policyFor(host, bySource.get(source)),
-        });
+        // The budgets are read in the same round trip as the claim, which skips what was known spent at the previous
+        // turn (and what this worker spent since): a budget another worker spent just now costs at most this claim's
+        // pages, each given back unstarted by budgets.start — as when it is spent between a read and a claim.
+        const [, claimed] = await Promise.all([
+          budgets.refresh(),
+          frontier.claim({
+            worker: this.id, limit: slots, now: at, leaseMs: d.leaseMs, exhaustedSources: new Set(exhausted), exhaustedHosts: new Set(exhaustedHosts),
+            policyFor: (host, source) => this.policyFor(host, bySource.get(source)),
+          }),
+        ]);
         for (const item of claimed) {
           summary.claimed++;
           this.held.add(item.url);
@@ -236,6 +243,12 @@ export class CrawlWorker {
           emptySince = null;
           return false;
         }
+      } else if (!outOfTime) {
+        // Every slot busy: nothing can be claimed before one of our pages finishes (which wakes the loop), so the
+        // queue is not asked when work is due — a 25 ms poll of it per busy worker was a round trip for nothing.
+        await Promise.race([new Promise<void>((r) => (this.wake = r)), sleep(idle)]);
+        this.wake = null;
+        return false;
       }
       const next = await frontier.nextDueAt();
       if (outOfTime) return inFlight.size === 0;

@@ -81,6 +81,11 @@ class Emitter {
   private linkCount = 0;
   /** Non-space characters appended inside links so far (tells whether a link had any text). */
   private visibleChars = 0;
+  /**
+   * Every Markdown piece of the pending text equals its plain piece (no escapes, no link brackets): the Markdown is
+   * then the plain text, and is not joined and normalised a second time.
+   */
+  private mdSame = true;
 
   /** The page-wide line pass needs plain text only. */
   private readonly withMarkdown: boolean;
@@ -91,9 +96,11 @@ class Emitter {
 
   flush(ctx: Ctx, kind: BlockKind = 'paragraph', headingLevel?: number): void {
     // One paragraph is never longer than this: a multi-megabyte text node is an attack, not an article.
-    const text = this.text.length === 0 ? '' : normalizeInline(clip(this.text.join(''), MAX_BLOCK_CHARS));
+    const joined = this.text.length === 0 ? '' : this.text.join('');
+    const text = joined === '' ? '' : normalizeInline(clip(joined, MAX_BLOCK_CHARS));
     if (text && this.owner) {
-      const md = this.withMarkdown ? normalizeInline(clip(this.md.join(''), MAX_BLOCK_CHARS * 2)) : text;
+      // Equal pieces under both clip limits: the same input to normalizeInline, so the same output.
+      const md = !this.withMarkdown || (this.mdSame && joined.length <= MAX_BLOCK_CHARS) ? text : normalizeInline(clip(this.md.join(''), MAX_BLOCK_CHARS * 2));
       const block: Block = { kind, text, md, el: this.owner, linkChars: this.linkChars };
       if (kind === 'heading') block.headingLevel = headingLevel;
       if (kind === 'item') Object.assign(block, { listDepth: ctx.listDepth, ordered: ctx.ordered });
@@ -104,6 +111,7 @@ class Emitter {
     // array's length is a builtin call, dearer than the test).
     if (this.text.length !== 0) this.text.length = 0;
     if (this.md.length !== 0) this.md.length = 0;
+    this.mdSame = true;
     this.linkChars = 0;
     this.owner = undefined;
     if (this.pendingImages.length > 0) {
@@ -116,7 +124,11 @@ class Emitter {
     const s = raw.length > MAX_BLOCK_CHARS ? clip(raw, MAX_BLOCK_CHARS) : raw;
     if (!this.owner) this.owner = el;
     this.text.push(s);
-    if (this.withMarkdown) this.md.push(mdText === undefined ? escapeMd(s) : clip(mdText, MAX_BLOCK_CHARS));
+    if (this.withMarkdown) {
+      const md = mdText === undefined ? escapeMd(s) : clip(mdText, MAX_BLOCK_CHARS);
+      if (md !== s) this.mdSame = false;
+      this.md.push(md);
+    }
     // Visible characters matter only inside a link (its share of the block, and whether it had any text): outside
     // one, the text is not counted at all.
     if (ctx.link) {
@@ -217,7 +229,7 @@ class Emitter {
     // Past a few thousand links the page is a link farm: keep their text, skip building Markdown links.
     const href = this.opts.links === false || ++this.linkCount > MAX_MARKDOWN_LINKS ? undefined : this.opts.urls?.resolve(el.attribs.href);
     const outer = ctx.link;
-    if (!href || outer || hasBlockChild(el)) {
+    if (!href || outer || spansBlocks(el)) {
       ctx.link = outer ?? href ?? '#';
       this.children(el, parent, ctx);
       ctx.link = outer;
@@ -226,6 +238,7 @@ class Emitter {
     const mdStart = this.md.length;
     const visibleBefore = this.visibleChars;
     this.md.push('[');
+    this.mdSame = false;
     ctx.link = href;
     this.children(el, parent, ctx);
     ctx.link = outer;
@@ -234,6 +247,8 @@ class Emitter {
       return;
     }
     this.md.push(`](${href.replace(/\)/g, '%29')})`);
+    // A block boundary inside the link flushed the '[' with the block before: this half still marks the new one.
+    this.mdSame = false;
   }
 
   private image(el: Element, ctx: Ctx): void {
@@ -253,6 +268,7 @@ class Emitter {
     if (text && this.owner) this.blocks.push({ kind: 'pre', text, md: text, el: this.owner, linkChars: this.linkChars, quoted: ctx.quoted || undefined });
     this.text.length = 0;
     this.md.length = 0;
+    this.mdSame = true;
     this.linkChars = 0;
     this.owner = undefined;
   }
@@ -265,8 +281,18 @@ class Emitter {
   }
 }
 
-function hasBlockChild(el: Element): boolean {
-  for (const c of el.children) if (isTag(c) && BLOCK_TAGS.has(c.name)) return true;
+/**
+ * Whether anything inside the link, at any depth, ends a block (a <div> in a <span>, a <br>, a caption wrapper): such
+ * a link cannot be one Markdown link, whose '[' would close the block before and its '](url)' open the next.
+ */
+function spansBlocks(el: Element): boolean {
+  for (const c of el.children) {
+    if (!isTag(c)) continue;
+    const action = TAG_ACTIONS.get(c.name);
+    if (action !== undefined && action !== 'a' && action !== 'img') return true;
+    if (c.attribs.class !== undefined && INLINE_CAPTION.test(c.attribs.class)) return true;
+    if (c.children.length > 0 && spansBlocks(c)) return true;
+  }
   return false;
 }
 

@@ -67,6 +67,9 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   if ((el.name === 'header' || el.name === 'footer') && share < 0.3) return !isSectionHeader(el, root, stats);
   if (!CONTAINERS.has(el.name)) return false;
   if (isMarkedArticleBody(el)) return false;
+  // A small form (a sign-up or search box; its fields are gone, its labels are left) is never the article; a form
+  // wrapping the whole page (ASP.NET's) is more than a small share of the container.
+  if (el.name === 'form' && share < FORM_MAX_SHARE) return true;
   const ld = linkDensity(s);
   const hinted = hintTarget(el);
   const weight = classWeight(hinted);
@@ -88,6 +91,9 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
     if (proseLen / items >= 60) return false;
     if (ld > 0.35 && el.name === 'ul' && itemsAreSentences(el, stats)) return false;
     if (ld > 0.35 && items >= 2 && proseBeside(el, root, stats, 1) >= 200 && proseBeside(el, root, stats, -1) >= 200) return false;
+    // One-item lists of a link, each over a paragraph about it, repeated: the bulleted subheadings of a round-up
+    // (a lone one is a promo link: "BBC Africa Live updates").
+    if (items === 1 && isLinkedSubheadingP(el, stats) && linkedItemSiblings(el, stats) >= ROUNDUP_MIN_ITEMS) return false;
     return ld > 0.35;
   }
   if (ld > 0.5 && s.len > 0 && proseLen < 500) return !isLinkedDataTable(el, s.len, stats);
@@ -114,6 +120,8 @@ function isLinkedDataTable(el: Element, len: number, stats: StatsMap): boolean {
   if (!table || (stats.get(table)?.len ?? 0) < len * 0.8) return false;
   return isDataTable(table, (t) => stats.get(t)?.len ?? 0) && hasPlainColumn(table);
 }
+
+const FORM_MAX_SHARE = 0.2;
 
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);
 
@@ -306,12 +314,20 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   // Trailing headings/short lines with nothing after them are leftovers of removed sections; but a closing run of
   // numbered items ("1、王某某", "2、李某某": a list of subjects) is the article's own ending.
   const closingList = numberedRun(out) > 0;
-  while (!closingList && out.length > 0) {
-    const last = out[out.length - 1];
-    if (last.kind === 'heading' || (last.kind !== 'image' && weightedLength(last.text) < 8) || isDanglingLeadIn(last)) out.pop();
-    else break;
-  }
+  const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8) || isDanglingLeadIn(b);
+  let run = 0;
+  while (run < out.length && leftover(out[out.length - 1 - run])) run++;
+  if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
   return out;
+}
+
+/** Blocks in a trailing run of headings that make it the article's own outline rather than leftovers of removed
+ * sections: a long run of unlinked lines (a directory of names, each over its features as heading-styled items). */
+const OUTLINE_MIN_BLOCKS = 8;
+
+function isOutline(run: Block[]): boolean {
+  if (run.length < OUTLINE_MIN_BLOCKS) return false;
+  return run.filter((b) => b.linkChars === 0).length >= run.length * 0.8;
 }
 
 /**
@@ -341,6 +357,20 @@ function isShoutedPromo(text: string): boolean {
   if (/\b(?:click|tap|read more|watch|subscribe|sign up|download)\b/i.test(text)) return true;
   const letters = text.replace(/[^A-Za-z]/g, '');
   return letters.length >= 8 && letters.replace(/[^A-Z]/g, '').length >= letters.length * 0.7;
+}
+
+const ROUNDUP_MIN_ITEMS = 3;
+
+/** Sibling one-item lists (`el` among them) whose item is all link. */
+function linkedItemSiblings(el: Element, stats: StatsMap): number {
+  let n = 0;
+  for (const k of el.parent?.children ?? []) {
+    if (!isTag(k) || k.name !== el.name) continue;
+    const lis = k.children.filter((c) => isTag(c) && c.name === 'li');
+    const s = stats.get(k);
+    if (lis.length === 1 && s && s.len > 0 && linkDensity(s) > 0.8) n++;
+  }
+  return n;
 }
 
 /** The <p> form of isLinkedSubheading: a linked <p> after a non-link sibling and before a <p> of prose. */

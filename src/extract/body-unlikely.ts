@@ -7,7 +7,8 @@
  * the element (`comment-body` of a forum's first post, `main-column`). Grids of teaser cards (repeated siblings
  * with linked headlines, `teaserCards`) are left out of the vote the same way.
  */
-import { classAndId, elementsIn, isTag, textContent, type Element } from './dom.js';
+import { classAndId, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
+import type { UrlResolver } from './links.js';
 import type { StatsMap } from './body-score.js';
 
 const UNLIKELY = /comment|replies|reply-?list|disqus|community|remark|related|relate[d_-]|recommend|pinglun|xiangguan|tuijian|shoutbox/;
@@ -81,6 +82,47 @@ function linksAway(h: Element): boolean {
     }
   }
   return false;
+}
+
+/** Share of the chosen container's text the cards inside it may hold and still be left out. */
+const CARDS_MAX_SHARE = 0.5;
+
+/**
+ * Teaser cards inside the chosen container that point to other pages of this site: a "Latest news" posts widget
+ * laid out in the same page-builder column as the article. Left out of the body when, together, they are a
+ * minority of the container's text (a container that is mostly cards is a listing). Cards whose headlines link
+ * off the site are a round-up's product or pick boxes, part of the article.
+ */
+export function siteTeasersInside(roots: Element[], cards: Set<Element>, stats: StatsMap, urls: UrlResolver | undefined): Element[] {
+  const site = hostOf(urls?.base);
+  if (!site || cards.size === 0) return [];
+  const out: Element[] = [];
+  for (const root of roots) {
+    const inside = [...cards].filter((c) => c !== root && isAncestor(root, c));
+    if (inside.length === 0) continue;
+    const len = inside.reduce((n, c) => n + (stats.get(c)?.len ?? 0), 0);
+    if (len >= (stats.get(root)?.len ?? 0) * CARDS_MAX_SHARE) continue;
+    out.push(...inside.filter((c) => hostOf(urls?.resolve(headlineHref(c))) === site));
+  }
+  return out;
+}
+
+function headlineHref(card: Element): string | undefined {
+  for (const d of elementsIn(card)) {
+    if (!CARD_HEADING.has(d.name) || !linksAway(d)) continue;
+    for (const c of d.children) if (isTag(c) && c.name === 'a') return c.attribs.href;
+  }
+  return undefined;
+}
+
+/** Host without a leading "www." (a site links to itself with and without it). */
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** A posting time on a comment's meta line: a date, a clock time, or a relative "3 小时前" / "3 hours ago". */

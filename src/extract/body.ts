@@ -10,7 +10,7 @@ import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
 import { filterBodyBlocks, findFurniture } from './body-clean.js';
 import { isMarkedArticleBody } from './hints.js';
-import { commentUnits, teaserCards, unlikelySubtrees } from './body-unlikely.js';
+import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { closingNumberedRun } from './body-closing.js';
 import { weightedLength } from './text.js';
 
@@ -32,8 +32,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const cards = teaserCards(order, stats);
   // Nor do comments known by their structure (poster link and time on each of a run of same-class units).
   const comments = commentUnits(order, stats);
-  for (const el of comments) cards.add(el);
-  const unlikely = unlikelySubtrees(order, cards);
+  const unlikely = unlikelySubtrees(order, comments.size > 0 ? new Set([...cards, ...comments]) : cards);
   let scores = scoreCandidates(order, stats, unlikely);
   let top = pickTopCandidate(scores);
   const own = top;
@@ -52,7 +51,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
     }
   }
   let roots = top ? withGapsBetween(withSameClassParts(top, withSiblings(top, scores, stats), order, stats), order, stats, unlikely) : [];
-  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, comments) : [];
+  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
@@ -61,7 +60,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
     for (const fallback of [marked, bodyEl]) {
       // A page that is nearly all links (a hub or link farm) has no article to fall back to.
       if (!fallback || linkDensity(stats.get(fallback) ?? { len: 0, linkLen: 0 }) > 0.7) continue;
-      const alt = blocksOf([fallback], stats, opts, comments);
+      const alt = blocksOf([fallback], stats, opts, undefined, comments);
       if (textLength(alt) > textLength(blocks)) {
         blocks = alt;
         roots = [fallback];
@@ -93,9 +92,10 @@ function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMa
   return thread > 0 && thread >= rest * 0.5;
 }
 
-function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, comments: Set<Element>): Block[] {
+function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards?: Set<Element>, comments?: Set<Element>): Block[] {
   const skip = findFurniture(roots, stats);
-  for (const el of threadUnder(roots, comments, stats)) skip.add(el);
+  if (cards) for (const c of siteTeasersInside(roots, cards, stats, opts.urls)) skip.add(c);
+  if (comments) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
   return filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title);
 }
 

@@ -75,6 +75,12 @@ const NAME_LINK_CLASS = /(?:^|\s)(?:name|author-?name|user-?name|nick-?name|scre
 
 /** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
 function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const name of bylineElementNames(order, stats, valid)) return name;
+  return undefined;
+}
+
+/** The names byline elements give, in page order (each valid). */
+function* bylineElementNames(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): Generator<string> {
   for (const el of order) {
     if (!isBylineElement(el)) continue;
     const size = stats.get(el)?.len ?? 0;
@@ -84,7 +90,10 @@ function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: 
     // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
     const nameLink = elementsIn(el).find((e) => e.name === 'a' && NAME_LINK_CLASS.test(e.attribs.class ?? ''));
     const linked = nameLink ? elementRuns(nameLink)[0] : undefined;
-    if (linked && valid(linked)) return linked;
+    if (linked && valid(linked)) {
+      yield linked;
+      continue;
+    }
     const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
     const nameEl = marked.length === 1 ? marked[0] : undefined;
     // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
@@ -94,9 +103,8 @@ function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: 
     let name = authorFromText(text) ?? otherLanguageByline(text) ?? namesFromRuns(runs);
     // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
     if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = cleanPersonName(text);
-    if (valid(name)) return name;
+    if (name && valid(name)) yield name;
   }
-  return undefined;
 }
 
 /** Names from the info-line zone: several byline lines ("本报实习生 刘国栋 周炜" / "本报记者 王燕平") are joined. */
@@ -426,11 +434,25 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(nameUnderLabel(after)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
-  return { author: fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]), editor, publisher };
+  const named = fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]);
+  // A one-word author (a display name in the metadata: "Linda") is often the start of the byline the page shows;
+  // an all-capitals word is an agency's initials ("SID"), not a first name.
+  const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(order, stats, valid)) : named;
+  return { author: fuller, editor, publisher };
+}
+
+/** Byline elements read for a one-word author's full form (a page repeats its byline a few times at most). */
+const MAX_BYLINES = 8;
+
+function firstBylines(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string[] {
+  const out: string[] = [];
+  for (const name of bylineElementNames(order, stats, valid)) if (out.push(name) >= MAX_BYLINES) break;
+  return out;
 }
 
 /**
- * One Latin name read in two places: a byline cut to the first name ("Linda" of "Linda McCall") or run on into the
+ * One Latin name read in two places (also used the other way round: a one-word metadata name and the page's byline):
+ * a byline cut to the first name ("Linda" of "Linda McCall") or run on into the
  * next word ("Harsh Vaibhav Global"), and the page's meta author naming the same person in full. When one is the
  * other's leading words, the meta wording is the name.
  */

@@ -50,6 +50,11 @@ function key(s: string): string {
 /** Text as compared with every space removed (title-lines.ts matches channel names so). */
 export const squashKey = (s: string): string => key(s).replace(/ /g, '');
 
+/** Characters tidyTitle's trailing-separator and trailing-time patterns can end on (they end the text or nothing matches). */
+const SEPARATOR_END_CHARS = '-_|–—·•»:：｜';
+const BRACKET_END_CHARS = '】])）';
+const endsWithOneOf = (s: string, chars: string): boolean => s.length > 0 && chars.includes(s[s.length - 1]);
+
 /** Trim decorations and dangling separators: "*第一编 古代", "谁来为无序拆房“埋单”？- -". */
 /**
  * quoteDash: the text is a page heading, where a single dash before a capitalised word opens a quotation
@@ -59,17 +64,19 @@ export function tidyTitle(raw: string, quoteDash = false): string {
   const text = collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''));
   // Guillemets are quotes, not decorations, when they pair up: French « … » closing the headline, German » … « opening it.
   const opensQuote = /^\s*»[^»«]+«/.test(text);
-  const closesQuote = /«[^«»]*»\s*$/.test(text);
-  return text
+  const closesQuote = text.includes('»') && /«[^«»]*»\s*$/.test(text);
+  let out = text
     .replace(opensQuote ? /^[*•●■□◆◇★☆>▶►·\s]+/ : /^[*•●■□◆◇★☆>»▶►·\s]+/, '')
     // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
     .replace(quoteDash ? /^(?![-–]\s+\p{Lu})[-–—_|｜]+\s+/u : /^[-–—_|｜]+\s+/, '')
     // A field label in front ("标题：…", arXiv's "<span class="descriptor">Title:</span>…").
-    .replace(/^(?:主题|标题|题目|帖子主题|title|headline)\s*[:：]\s*/i, '')
-    .replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '')
-    // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
-    .replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '')
-    .trim();
+    .replace(/^(?:主题|标题|题目|帖子主题|title|headline)\s*[:：]\s*/i, '');
+  // The two patterns anchored at the end are tried from every position: run only when the text ends with what they
+  // end with (a separator or space; a closing bracket), which most headlines do not (runs on every candidate heading).
+  if (endsWithOneOf(out, SEPARATOR_END_CHARS) || /\s$/.test(out.slice(-1))) out = out.replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '');
+  // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
+  if (endsWithOneOf(out, BRACKET_END_CHARS)) out = out.replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '');
+  return out.trim();
 }
 
 const NAMED_ENTITY: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };

@@ -77,7 +77,7 @@ export class FrontierClaims {
       const read = this.firstPage;
       this.firstPage = undefined;
       const page = (last
-        ? this.s.next.all({ now: filter.now, n, at: last.ready_at, host: last.host, source: last.source })
+        ? this.after(last, filter.now, n)
         : read && read.now === filter.now && read.n === n
           ? read.page
           : this.s.first.all({ now: filter.now, n })) as Candidate[];
@@ -117,6 +117,13 @@ export class FrontierClaims {
   }
 
   private firstPage?: { now: number; n: number; page: Candidate[] };
+
+  /** Up to `n` ready groups after `last` in the index's order (ready time, host, source). */
+  private after(last: Candidate, now: number, n: number): Candidate[] {
+    const tied = this.s.nextTied.all({ n, at: last.ready_at, host: last.host, source: last.source }) as Candidate[];
+    if (tied.length === n) return tied;
+    return tied.concat(this.s.nextLater.all({ now, n: n - tied.length, at: last.ready_at }) as Candidate[]);
+  }
 
   /** The host's best claimable URL over its ready groups of sources not exhausted (almost always one group). */
   private bestOfHost(host: string, now: number, exhausted: ReadonlySet<string>): FrontierRow | undefined {

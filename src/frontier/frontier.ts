@@ -191,14 +191,18 @@ export class Frontier {
       if (opts.limit <= 0 || !this.claims.mayPick(opts, opts.limit)) return out;
       withLazySync(this.db, () =>
         this.db.transaction(() => {
+          const perSource = new Map<string, number>();
           for (const row of this.claims.pick(opts, opts.limit)) {
-            this.stmt.setInFlight.run({ id: row.id, runId: this.runId, worker: this.worker, expiresAt: opts.now + this.leaseMs });
-            this.stmt.setHostNext.run({ host: row.host, at: opts.now + opts.delayFor(row.host, row.source) });
+            this.stmt.setInFlight.run(this.runId, this.worker, opts.now + this.leaseMs, row.id);
+            // The summary's share of the claim (migration 009): the group's count and the host's spacing in one update.
+            this.stmt.claimGroup.run({ host: row.host, source: row.source, at: opts.now + opts.delayFor(row.host, row.source) });
+            perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);
             out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
             // Claimed URLs never finished here (a stop, a retry) would pile up: forget them all now and then.
             if (this.claimedIds.size >= CLAIMED_IDS) this.claimedIds.clear();
             this.claimedIds.set(row.url, row.id);
           }
+          for (const [source, n] of perSource) this.stmt.claimSource.run({ source, n });
         }).immediate(),
       );
     } catch (err) {
@@ -247,15 +251,11 @@ export class Frontier {
   private finishRow(url: string, result: FinishResult, now: number): void {
     const id = this.claimedIds.get(url);
     if (id !== undefined) this.claimedIds.delete(url);
-    (id === undefined ? this.stmt.finish : this.stmt.finishById).run({
-      url,
-      id: id ?? null,
-      state: result.state,
-      outcome: result.outcome,
-      error: result.error ?? null,
-      ...fetchColumns(result, now),
-      revisited: result.revisited ? 1 : 0,
-    });
+    // Positional, in FINISH's order (frontier-queries.ts), then the row's key.
+    (id === undefined ? this.stmt.finish : this.stmt.finishById).run(
+      result.state, result.outcome, result.status ?? null, result.error ?? null, now, result.snapshotId ?? null, result.etag ?? null,
+      result.lastModified ?? null, result.nextRevisitAt ?? null, result.revisited ? 1 : 0, id ?? url,
+    );
   }
 
   /** Puts known articles whose revisit time has come, and failed URLs whose retry time has come, back in the queue. */

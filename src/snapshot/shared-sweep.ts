@@ -7,6 +7,9 @@ export function snapshotIdTime(id: string): number {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : NaN;
 }
 
+/** Snapshot ids per bulk look-up. */
+const SWEEP_CHUNK = 1_000;
+
 export interface SweepReport {
   /** Snapshot folders (`<host>/<YYYY>/<MM>/<DD>/<id>`) removed: files without an index row. */
   removed: string[];
@@ -32,9 +35,20 @@ export async function sweepOrphanSnapshots(blobs: BlobStore, snapshots: Snapshot
     byDir.set(dir, files);
   }
   const report: SweepReport = { removed: [], kept: 0 };
+  const idOf = (dir: string) => dir.slice(dir.lastIndexOf('/') + 1);
+  // A store that looks ids up in bulk is asked SWEEP_CHUNK at a time, not once per folder (a crawl's end has many).
+  const committed = new Set<string>();
+  if (snapshots.lookup) {
+    const ids = [...byDir.keys()].map(idOf);
+    for (let i = 0; i < ids.length; i += SWEEP_CHUNK) {
+      const chunk = ids.slice(i, i + SWEEP_CHUNK);
+      const { taken } = await snapshots.lookup([], chunk);
+      chunk.forEach((id, j) => taken[j] && committed.add(id));
+    }
+  }
   for (const [dir, files] of byDir) {
-    const id = dir.slice(dir.lastIndexOf('/') + 1);
-    if (await snapshots.get(id)) continue;
+    const id = idOf(dir);
+    if (committed.has(id) || (!snapshots.lookup && (await snapshots.get(id)))) continue;
     if (!(snapshotIdTime(id) < olderThan)) {
       report.kept++;
       continue;

@@ -44,19 +44,34 @@ async function assertNotExcluded(ctx: SharedWriteContext, urls: readonly string[
   if (hit !== undefined) throw new ExcludedUrlError(`refusing to store a taken-down URL (${hit})`, { url: key });
 }
 
-/** The article a page is: the newest snapshot found under its URL, final URL or trusted canonical URL, else a new key. */
-async function identify(ctx: Pick<SharedWriteContext, 'snapshots'>, input: Pick<SnapshotInput, 'fetch' | 'article'>): Promise<{ key: string; latest: IndexedSnapshot | null; finalUrl: string; canonical: string | null }> {
+/**
+ * The article a page is: the newest snapshot found under its URL, final URL or trusted canonical URL, else a new key.
+ * `taken`: with a store that looks up in one go (SnapshotIndexStore.lookup), the candidates' first snapshot ids (salt
+ * 0 at `fetchedAt`) already in use — the key is always one of the candidates, so the writer need not ask again.
+ */
+async function identify(
+  ctx: Pick<SharedWriteContext, 'snapshots'>,
+  input: Pick<SnapshotInput, 'fetch' | 'article'>,
+): Promise<{ key: string; latest: IndexedSnapshot | null; finalUrl: string; canonical: string | null; taken: Map<string, boolean> | null }> {
   const url = normalizeUrl(input.fetch.url);
   const finalUrl = normalizeUrl(input.fetch.finalUrl);
   if (url === null || finalUrl === null) throw new SnapshotStoreError('not an http(s) URL', { url: input.fetch.url });
   const trusted = trustedCanonical(input.article.canonicalUrl, input.fetch.finalUrl);
   const canonical = input.article.canonicalUrl ? normalizeUrl(input.article.canonicalUrl, input.fetch.finalUrl) : null;
-  for (const candidate of new Set([trusted, url, finalUrl])) {
-    if (candidate === null) continue;
-    const latest = await ctx.snapshots.latestFor(candidate);
-    if (latest) return { key: latest.url, latest, finalUrl, canonical };
+  const candidates = [...new Set([trusted, url, finalUrl])].filter((c): c is string => c !== null);
+  if (ctx.snapshots.lookup) {
+    const ids = candidates.map((c) => makeSnapshotId(c, input.fetch.fetchedAt, 0));
+    const found = await ctx.snapshots.lookup(candidates, ids);
+    const taken = new Map(ids.map((id, i) => [id, found.taken[i]!]));
+    const i = found.latest.findIndex((l) => l !== null);
+    if (i >= 0) return { key: found.latest[i]!.url, latest: found.latest[i]!, finalUrl, canonical, taken };
+    return { key: trusted ?? url, latest: null, finalUrl, canonical, taken };
   }
-  return { key: trusted ?? url, latest: null, finalUrl, canonical };
+  for (const candidate of candidates) {
+    const latest = await ctx.snapshots.latestFor(candidate);
+    if (latest) return { key: latest.url, latest, finalUrl, canonical, taken: null };
+  }
+  return { key: trusted ?? url, latest: null, finalUrl, canonical, taken: null };
 }
 
 /**
@@ -80,7 +95,7 @@ export async function wouldBeUnchangedShared(
  */
 export async function writeSharedSnapshot(ctx: SharedWriteContext, input: SnapshotInput, prepared?: PreparedWrite): Promise<SharedWriteOutcome> {
   // Exclusions are checked by the caller before the fetch and here before the insert (the commit point).
-  const { key, latest, finalUrl, canonical } = await identify(ctx, input);
+  const { key, latest, finalUrl, canonical, taken } = await identify(ctx, input);
   const sha256 = prepared?.sha256 ?? sha256Hex(input.fetch.body);
   const contentHash = prepared?.contentHash ?? contentHashOf(input.article.body, sha256);
   if (latest && latest.contentHash === contentHash) return { status: 'unchanged', id: latest.id, key };
@@ -89,7 +104,7 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
 
   for (let salt = 0; salt < 8; salt++) {
     const id = makeSnapshotId(key, input.fetch.fetchedAt, salt);
-    if (await ctx.snapshots.get(id)) continue;
+    if (taken?.get(id) ?? Boolean(await ctx.snapshots.get(id))) continue;
     const dir = snapshotRelDir(hostDirName(key), input.fetch.fetchedAt, id);
     const previousId = latest?.id ?? null;
     const record = buildSnapshotRecord(input, { id, url: key, previousId }, { sha256, contentHash });
@@ -113,9 +128,12 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
           await ctx.blobs.put(`${dir}/${name}`, data);
         }
       }
-      // A takedown made while we wrote, or a lease lost to a stall, wins over this write.
-      await assertNotExcluded(ctx, urls, key);
-      if (ctx.stillHeld && !(await ctx.stillHeld())) {
+      // A takedown made while we wrote, or a lease lost to a stall, wins over this write. Both are asked at once
+      // (one round trip to the frontier); a takedown is reported before a lost lease, as when asked in turn.
+      const [notExcluded, held] = await Promise.allSettled([assertNotExcluded(ctx, urls, key), ctx.stillHeld ? ctx.stillHeld() : Promise.resolve(true)]);
+      if (notExcluded.status === 'rejected') throw notExcluded.reason;
+      if (held.status === 'rejected') throw held.reason;
+      if (!held.value) {
         await removeWritten();
         return { status: 'lease-lost' };
       }

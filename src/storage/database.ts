@@ -45,13 +45,18 @@ export function openStoreDatabase(storeDir: string, options: { readonly?: boolea
  */
 export function withLazySync<T>(db: StoreDatabase, fn: () => T): T {
   if (db.readonly || db.inTransaction) return fn();
-  db.pragma('synchronous = NORMAL');
+  let sync = syncSwitches.get(db);
+  if (!sync) syncSwitches.set(db, (sync = { lazy: db.prepare('PRAGMA synchronous = NORMAL'), full: db.prepare('PRAGMA synchronous = FULL') }));
+  sync.lazy.run();
   try {
     return fn();
   } finally {
-    db.pragma('synchronous = FULL');
+    sync.full.run();
   }
 }
+
+/** The two switches, prepared once per connection: db.pragma() parses its statement on every call (4 per claim + finish). */
+const syncSwitches = new WeakMap<StoreDatabase, { lazy: StoreStatement; full: StoreStatement }>();
 
 /** Whether the connection writes through a WAL file (a file database opened writable, in WAL mode). */
 export function usesWal(db: StoreDatabase): boolean {

@@ -46,6 +46,12 @@ export interface ClaimedItem {
   attempts: number;
   discoveredFrom: string | null;
   lease: Lease;
+  /**
+   * Present when the claim itself did what a worker asks first of every claimed URL, in the same round trip: the
+   * store's takedown rules were checked (a URL they cover is never handed out) and `validators` is what
+   * `validators(url)` answers (only the lease holder changes it until the lease ends). Absent: ask the store.
+   */
+  claimChecks?: { validators: UrlValidators };
 }
 
 /** Politeness per host, set by the worker from config (every worker of one crawl runs the same config). */
@@ -314,6 +320,12 @@ export interface SnapshotIndexStore {
   insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>, extras?: InsertExtras): Promise<InsertResult>;
   get(id: string): Promise<IndexedSnapshot | null>;
   latestFor(url: string): Promise<IndexedSnapshot | null>;
+  /**
+   * Optional: what `latestFor` answers for each of `urls` and whether each of `ids` exists (as `get`), in one look-up.
+   * A store across the network answers in one round trip what would take one per URL and id (the shared writer
+   * asks this before every snapshot); a store without it is asked one by one.
+   */
+  lookup?(urls: readonly string[], ids: readonly string[]): Promise<{ latest: (IndexedSnapshot | null)[]; taken: boolean[] }>;
   versions(url: string): Promise<IndexedSnapshot[]>;
   list(query: IndexQuery): Promise<IndexedSnapshot[]>;
   count(query: Omit<IndexQuery, 'limit' | 'offset' | 'orderBy'>): Promise<number>;

@@ -61,3 +61,20 @@ test('a short line ending in a colon left last ("更多新闻：", "Related:") i
   const c = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs(2)}<p>市民反映：</p>${zhParagraphs(2)}</div>`, { head });
   assert.match(c.body, /市民反映：/);
 });
+
+test('a closing directory written as headings (names over heading-styled feature items) is kept; a few stray headings are not', () => {
+  const entry = (name: string, feats: string[]) => `<h2>${name}</h2><ul>${feats.map((f) => `<li><h3>${f}</h3></li>`).join('')}</ul>`;
+  const directory = entry('Patagonia', ['organic cotton', 'hemp', 'recycled']) + entry('Prana', ['organic cotton', 'tencel']) + entry('Quince', ['linen', 'factory direct shipping']);
+  const a = extractFrom(`<h1>Sustainable clothing brands</h1><div class="content">${enParagraphs(4)}<h2>Pact</h2><p>Coupon code: SAVE15 at checkout, valid on every order this year.</p>${directory}</div>`, { head: '<title>Sustainable clothing brands</title>' });
+  assert.match(a.body, /Patagonia/);
+  assert.match(a.body, /factory direct shipping/);
+  const stray = extractFrom(`<h1>Sustainable clothing brands</h1><div class="content">${enParagraphs(4)}<h2>More stories</h2><h3>Share</h3></div>`, { head: '<title>Sustainable clothing brands</title>' });
+  assert.ok(!/More stories|Share$/.test(stray.body), stray.body);
+});
+
+test('a small sign-up form inside the article container is left out (its field labels are not prose)', () => {
+  const form = '<form action="/subscribe" method="post"><div class="field-group"><label>Email Address *</label><input type="email" name="EMAIL"></div><div class="field-group"><label>First Name</label><input type="text" name="FNAME"></div><div><span>*</span> indicates required</div><input type="submit" value="Subscribe"></form>';
+  const a = extractFrom(`<h1>Council expands bus network</h1><div class="elementor-widget-container">${enParagraphs(5)}${form}</div>`, { head: '<title>Council expands bus network</title>' });
+  assert.match(a.body, /funded largely by a state grant/);
+  assert.ok(!/Email Address|indicates required/.test(a.body), a.body);
+});

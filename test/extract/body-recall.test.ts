@@ -72,6 +72,29 @@ test('a grid of linked-headline teaser cards does not outvote the article above 
   assert.ok(!a.body.includes('Teaser 1'), `teasers left out:\n${a.body}`);
 });
 
+/** Four cards under a "Latest news" heading, in the same page-builder column as the article's paragraphs. */
+function columnWithCards(cardHref: (i: number) => string): string {
+  const excerpt = (i: number) => `Teaser ${i}: when an agency denies a claim, many applicants wonder whether they can appeal and how long it takes.`;
+  const card = (i: number) => `<article class="post-card post-${100 + i}"><h3 class="post-card__title"><a href="${cardHref(i)}">Story ${i}</a></h3><span class="date">March ${i}, 2025</span><p>${excerpt(i)}</p></article>`;
+  return `<h1>Buses</h1><div class="builder-column">${enParagraphs(5)}<h2>Latest News</h2><div class="grid">${[1, 2, 3, 4].map(card).join('')}</div></div>`;
+}
+
+test('teaser cards of other posts on this site, inside the article column, are left out of the body', () => {
+  for (const href of [(i: number) => `/blog/other-${i}/`, (i: number) => `https://www.example.com/blog/other-${i}/`]) {
+    const a = extractFrom(columnWithCards(href), { head: '<title>Buses</title>', url: 'https://example.com/blog/buses/' });
+    assert.match(a.body, /expand the downtown bus network/);
+    assert.match(a.body, /funded largely by a state grant/);
+    assert.ok(!a.body.includes('Teaser 1'), `teasers left out:\n${a.body}`);
+    assert.ok(!a.body.includes('Latest News'), `their heading goes with them:\n${a.body}`);
+  }
+});
+
+test('cards whose headlines link off the site (a round-up\'s product boxes) stay in the body', () => {
+  const a = extractFrom(columnWithCards((i) => `https://shop${i}.example.net/product`), { head: '<title>Buses</title>', url: 'https://example.com/blog/buses/' });
+  assert.match(a.body, /Teaser 1/);
+  assert.match(a.body, /Teaser 4/);
+});
+
 test('a visibility:hidden body whose paragraphs say visibility:visible is kept (script-revealed article)', () => {
   const visible = zhParagraphs(5).replace(/<p>/g, '<p style="visibility: visible;">');
   const a = extractFrom(`<h1>全市新开通12条公交线路</h1><div id="js_content" style="visibility: hidden;">${visible}</div>`, { head: '<title>全市新开通12条公交线路</title>' });
@@ -161,4 +184,15 @@ test('a two-item list of linked product names between paragraphs is part of the 
   const a = extractFrom(`<h1>Tools</h1><article><div class="entry-content">${enParagraphs(3)}<h3>1. Multimeters</h3>${two}${enParagraphs(3)}</div></article>`, { head: '<title>Tools</title>' });
   assert.match(a.body, /Fluke 117 multimeter/);
   assert.match(a.body, /Klein Tools MM400/);
+});
+
+test('repeated one-item link lists, each over a paragraph about it, are a round-up\'s subheadings; a lone one is a promo link', () => {
+  const item = (name: string) =>
+    `<ul><li><a href="https://example.com/videos/${name.toLowerCase().replace(/ /g, '-')}/">${name}</a></li></ul><p>These ${name.toLowerCase()} combine clean lines with clever construction, and they are a good first project for a weekend in the shop.</p>`;
+  const a = extractFrom(`<h1>Ten easy projects</h1><div class="entry">${enParagraphs(2)}${['Poker Chip Trays', 'Knife Block', 'Picture Frame'].map(item).join('')}</div>`, { head: '<title>Ten easy projects</title>' });
+  assert.match(a.body, /Poker Chip Trays\n/);
+  assert.match(a.body, /Picture Frame\n/);
+  const promo = `<ul><li><a href="/live/africa">Africa Live updates from the region</a></li></ul><p>The president also admitted that some governments needed to improve their records on human rights and democracy.</p>`;
+  const b = extractFrom(`<h1>Ten easy projects</h1><div class="entry">${enParagraphs(3)}${promo}${enParagraphs(2)}</div>`, { head: '<title>Ten easy projects</title>' });
+  assert.ok(!b.body.includes('Africa Live updates'), b.body);
 });

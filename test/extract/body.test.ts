@@ -70,3 +70,13 @@ test('a page with no article text yields an empty body and a warning, not an err
   assert.equal(a.body, '');
   assert.ok(a.warnings.some((w) => w.startsWith('body')));
 });
+
+test('a link wrapping a block deeper than its children is text, not a Markdown link split over two blocks', () => {
+  const a = extractFrom(`<article><h1>Best garden shows</h1>${enParagraphs(3)}
+    <h3><a href="/watch/homegrown"><span><b>Homegrown</b></span><b><br> </b></a><b>Magnolia Network</b></h3>
+    <p>If you want to take your backyard from frumpy to farming, this is your show, with a <a href="/host">host</a> who farms.</p>
+    ${enParagraphs(2)}</article>`, { head: '<title>Best garden shows</title>' });
+  assert.match(a.markdown, /Magnolia Network\n/);
+  assert.doesNotMatch(a.markdown, /(^|\s)\]\(/m, 'no link closed in a block it did not open in');
+  assert.match(a.markdown, /\[host\]\(https:\/\/news\.example\.com\/host\)/);
+});

@@ -170,3 +170,14 @@ test("a byline cut to the first name, or run on into the next word, takes the me
   // A different person in meta changes nothing.
   assert.equal(extractFrom(body('Jane Doe'), { head: head('John Roe') }).author, 'Jane Doe');
 });
+
+test('a one-word display name takes the fuller byline a later byline element shows', () => {
+  const ld = (name: string): string => `<script type="application/ld+json">{"@type":"BlogPosting","headline":"Council expands bus network","author":{"@type":"Person","name":"${name}"}}</script>`;
+  const page = (name: string, full: string): string =>
+    `<h1>Council expands bus network</h1><div class="byline"><a href="/author/x">${name}</a></div><article>${enParagraphs()}</article><div class="post-info-author"><a itemprop="author" href="/author/x"><span>by</span> ${full}</a></div>`;
+  const head = (name: string): string => `<title>Council expands bus network</title><meta name="author" content="${name}">${ld(name)}`;
+  assert.equal(extractFrom(page('Linda', 'Linda McCall'), { head: head('Linda') }).author, 'Linda McCall');
+  // Another person further down changes nothing; nor does an agency's initials run on into a word.
+  assert.equal(extractFrom(page('Linda', 'Mark Jones'), { head: head('Linda') }).author, 'Linda');
+  assert.equal(extractFrom(page('SID', 'SID Nachrichtenagentur'), { head: head('SID') }).author, 'SID');
+});

@@ -85,6 +85,56 @@ test('spent hosts and sources are parked: not claimed, not counted, not waited f
   db.close();
 });
 
+test('a host\'s spacing booked by a claim holds for its groups added later, and deferHost never moves it earlier', () => {
+  // Since migration 009 a claim books the spacing in the host's groups, not in `hosts`: a new group (another source)
+  // takes it from the host's other groups, and a Crawl-delay written to `hosts` only ever moves the groups later.
+  const db = openStoreDatabase(tempDir());
+  const f = new Frontier(db, 'run1');
+  f.addMany([{ url: 'https://a.example/1', source: 's', depth: 1 }]);
+  assert.deepEqual(f.claim({ now: 10, limit: 5, delayFor: () => 100 }).map((e) => e.url), ['https://a.example/1']);
+  f.addMany([{ url: 'https://a.example/2', source: 't', depth: 1 }, { url: 'https://b.example/1', source: 't', depth: 1 }]);
+  assert.deepEqual(f.claim({ now: 50, limit: 5, delayFor: () => 100 }).map((e) => e.url), ['https://b.example/1'], 'a.example waits');
+  f.deferHost('a.example', 60);
+  assert.deepEqual(f.claim({ now: 100, limit: 5, delayFor: () => 100 }), [], 'an earlier Crawl-delay does not undo the booking');
+  assert.equal(f.nextWakeAt(), 110);
+  f.deferHost('b.example', 400);
+  assert.deepEqual(f.claim({ now: 110, limit: 5, delayFor: () => 100 }).map((e) => e.url), ['https://a.example/2']);
+  f.addMany([{ url: 'https://b.example/2', source: 's', depth: 1 }]);
+  assert.deepEqual(f.claim({ now: 399, limit: 5, delayFor: () => 100 }), [], 'a later Crawl-delay holds for a new group too');
+  assert.deepEqual(f.claim({ now: 400, limit: 5, delayFor: () => 100 }).map((e) => e.url), ['https://b.example/2']);
+  summaryMatchesRows(db);
+  db.close();
+});
+
+test('a claim pages past a host\'s other groups: through groups tied at one ready time, then to later ones', () => {
+  // A host with many sources fills the first page of candidates with its own groups (one URL per host per claim),
+  // so the claim reads on from the last one: first the groups tied with it, then the later ready times.
+  const db = openStoreDatabase(tempDir());
+  const f = new Frontier(db, 'run1');
+  f.addMany([
+    ...Array.from({ length: 10 }, (_, i) => ({ url: `https://a.example/${i}`, source: `s${i}`, depth: 1 })),
+    { url: 'https://b.example/1', source: 's0', depth: 1 },
+    { url: 'https://c.example/1', source: 's0', depth: 1 },
+    { url: 'https://d.example/1', source: 's0', depth: 1 },
+  ]);
+  f.deferHost('a.example', 5);
+  f.deferHost('c.example', 7);
+  f.deferHost('d.example', 7);
+  const got = f.claim({ now: 10, limit: 3, delayFor: () => 100 });
+  assert.deepEqual(got.map((e) => e.host), ['b.example', 'a.example', 'c.example']);
+  assert.deepEqual(f.claim({ now: 10, limit: 3, delayFor: () => 100 }).map((e) => e.host), ['d.example']);
+  // All groups tied at one time: the page after a.example's first six groups starts inside the tie.
+  const g = new Frontier(openStoreDatabase(tempDir()), 'run1');
+  g.addMany([
+    ...Array.from({ length: 10 }, (_, i) => ({ url: `https://a.example/${i}`, source: `s${i}`, depth: 1 })),
+    { url: 'https://b.example/1', source: 's0', depth: 1 },
+    { url: 'https://c.example/1', source: 's0', depth: 1 },
+  ]);
+  assert.deepEqual(g.claim({ now: 0, limit: 2, delayFor: () => 100 }).map((e) => e.host), ['a.example', 'b.example']);
+  summaryMatchesRows(db);
+  db.close();
+});
+
 test('the claim order: one URL per host, the host waiting longest first, best priority then depth within a host', () => {
   const db = openStoreDatabase(tempDir());
   const f = new Frontier(db, 'run1');

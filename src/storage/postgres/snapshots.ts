@@ -59,14 +59,16 @@ export class PgSnapshotIndexStore implements SnapshotIndexStore {
     const withDoc = doc !== undefined && terms !== null && terms.length <= MAX_INLINE_TERMS_CHARS;
     const refuse = [...new Set(extras.refuseExcluded ?? [])];
     const hosts = [...new Set(refuse.flatMap((u) => hostnameSuffixes(u) ?? []))];
-    const { rows } = await this.pool.query<{ status: 'inserted' | 'excluded' | 'same-content' | 'taken'; previous_id: string | null }>(
-      `SELECT o_status AS status, o_previous_id AS previous_id FROM snapcrawl_insert_snapshot($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+    const { rows } = await this.pool.query<{ status: 'inserted' | 'excluded' | 'same-content' | 'taken'; previous_id: string | null }>({
+      // Named: each pooled connection parses and plans it once, not at every article.
+      name: 'snapcrawl_insert_snapshot',
+      text: `SELECT o_status AS status, o_previous_id AS previous_id FROM snapcrawl_insert_snapshot($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
         $15, $16, $17, $18, $19, $20, $21::tsvector, $22::text[], $23::text[])`,
-      [row.id, row.url, row.finalUrl, row.canonicalUrl, row.host, row.hostname, hostnameOf(row.finalUrl), row.fetchedAt,
+      values: [row.id, row.url, row.finalUrl, row.canonicalUrl, row.host, row.hostname, hostnameOf(row.finalUrl), row.fetchedAt,
         row.title, row.publishedAt, publishedMsOf(row.publishedAt), row.category, row.source, row.dir,
         row.contentHash, row.sha256, row.httpStatus, row.bytes,
         withDoc ? doc.title : null, withDoc ? doc.body : null, withDoc ? terms : null, refuse, hosts],
-    );
+    });
     const { status, previous_id: previousId } = rows[0]!;
     if (status === 'excluded') return { inserted: false, previousId, excluded: true };
     if (status !== 'inserted') return { inserted: false, previousId };
@@ -84,6 +86,26 @@ export class PgSnapshotIndexStore implements SnapshotIndexStore {
       [url],
     );
     return rows[0] ? toIndexedSnapshot(rows[0]) : null;
+  }
+
+  /** One statement: each URL's latestFor row (by position) and the rows of the ids asked, told apart by `k`. */
+  async lookup(urls: readonly string[], ids: readonly string[]): Promise<{ latest: (IndexedSnapshot | null)[]; taken: boolean[] }> {
+    const latest: (IndexedSnapshot | null)[] = urls.map(() => null);
+    if (urls.length === 0 && ids.length === 0) return { latest, taken: [] };
+    const { rows } = await this.pool.query<Row & { k: 'u' | 'i'; i: number }>({
+      name: 'snapcrawl_lookup',
+      text: `SELECT 'u' AS k, c.i::int AS i, s.* FROM unnest($1::text[]) WITH ORDINALITY AS c(u, i)
+         CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM snapshots WHERE url = c.u ORDER BY is_latest DESC, fetched_at DESC, id DESC LIMIT 1) s
+       UNION ALL
+       SELECT 'i', 0, ${COLUMNS} FROM snapshots WHERE id = ANY($2::text[])`,
+      values: [urls, ids],
+    });
+    const found = new Set<string>();
+    for (const r of rows) {
+      if (r.k === 'i') found.add(r.id);
+      else latest[r.i - 1] = toIndexedSnapshot(r);
+    }
+    return { latest, taken: ids.map((id) => found.has(id)) };
   }
 
   async versions(url: string): Promise<IndexedSnapshot[]> {

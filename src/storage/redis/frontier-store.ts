@@ -15,7 +15,7 @@ const ADD_CHUNK = 500;
 const RECLAIM_CHUNK = 1_000;
 const KINDS: readonly ExclusionKind[] = ['url', 'prefix', 'host', 'id'];
 
-type ClaimRow = [string, string, string, string, string, string, number, string, string, string];
+type ClaimRow = [string, string, string, string, string, string, number, string, string, string, string, string, string, string];
 
 /**
  * The shared crawl frontier on Redis (see lua.ts for the keys). Every change of more than one key is one Lua script,
@@ -359,11 +359,14 @@ function addRow(it: QueueItem): (string | number)[] {
   return [it.url, it.requestUrl ?? it.url, it.host, it.source, it.depth, it.kind, it.priority ?? 0, it.discoveredFrom ?? '', it.notBefore ?? 0];
 }
 
+/** A claimed row; the script checked the takedown rules and read the validators (claimChecks: no look-up before the fetch). */
 function toClaimed(r: ClaimRow, req: ClaimRequest): ClaimedItem {
-  const [url, requestUrl, host, source, depth, kind, attempts, from] = r;
+  const [url, requestUrl, host, source, depth, kind, attempts, from, , , etag, lm, snap, fc] = r;
+  const opt = (v: string) => (v === '' ? null : v);
   return {
     url, requestUrl, host, source, depth: Number(depth), kind: kind as QueuedKind, attempts: Number(attempts),
     discoveredFrom: from === '' ? null : from, lease: { worker: req.worker, expiresAt: req.now + req.leaseMs },
+    claimChecks: { validators: { etag: opt(etag), lastModified: opt(lm), snapshotId: opt(snap), fetchCount: Number(fc || 0) } },
   };
 }
 

@@ -31,7 +31,7 @@ return added
  * ARGV: P, now, limit, leaseMs, worker, exhausted sources JSON, policies JSON [[host, delayMs, concurrency], …],
  * exhausted hosts JSON.
  * Returns {claimed, needPolicy}: claimed rows [url, requestUrl, host, source, depth, kind, attempts, from, delay,
- * concurrency]; needPolicy: groups at the head of the queue whose host has no policy stored yet (the caller asks
+ * concurrency, etag, lastModified, snapshotId, fetchCount] (validators '' when absent); needPolicy: groups at the head of the queue whose host has no policy stored yet (the caller asks
  * policyFor and calls again with it). Each URL handed out costs a few O(log n) sorted-set steps.
  */
 const CLAIM = `
@@ -109,8 +109,8 @@ while #out < limit and steps < limit * 4 + 32 do
           redis.call('ZADD', P .. 'leases', fmt(exp), url)
           redis.call('HINCRBY', hk, 'inflight', 1)
           redis.call('HSET', hk, 'next', fmt(now + tonumber(h[3])))
-          local f = redis.call('HMGET', uk, 'req', 'depth', 'kind', 'from')
-          table.insert(out, { url, f[1], host, src, f[2], f[3], att, f[4], h[3], h[4] })
+          local f = redis.call('HMGET', uk, 'req', 'depth', 'kind', 'from', 'etag', 'lm', 'snap', 'fc')
+          table.insert(out, { url, f[1], host, src, f[2], f[3], att, f[4], h[3], h[4], f[5] or '', f[6] or '', f[7] or '', f[8] or '0' })
         end
       end
       rescore(g, false)

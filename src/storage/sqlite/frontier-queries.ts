@@ -8,6 +8,8 @@ import { EMPTY_DUE_AT } from './migrations/index.js';
 
 /** due_at of a queue-summary group with nothing queued (see 001-baseline.ts). */
 export const EMPTY = EMPTY_DUE_AT;
+/** When a queue-summary group may next give a URL: frontier_queue.ready_at, as frontier_queue_due indexes it. */
+const READY = 'max(due_at, allowed_at)';
 
 /** `frontier_queue.parked` bits: the host's page budget is spent (bit 1, drives parked_queued) or the source's. */
 export const HOST_SPENT = 1;
@@ -34,14 +36,18 @@ export function frontierCountsBySourceState(db: StoreDatabase): { source: string
   }[];
 }
 
-/** What finishing a URL's fetch writes (the WHERE is the caller's). */
-const FINISH = `UPDATE frontier SET state=@state, outcome=@outcome, http_status=@status, last_error=@error,
-      fetched_at=@fetchedAt, snapshot_id=coalesce(@snapshotId, snapshot_id), etag=coalesce(@etag, etag),
-      last_modified=coalesce(@lastModified, last_modified), next_revisit_at=@nextRevisitAt,
-      revisit_count=revisit_count + @revisited, lease_worker=NULL, lease_expires_at=NULL`;
+/**
+ * What finishing a URL's fetch writes (the WHERE is the caller's: the row's key is the last parameter). Positional:
+ * state, outcome, status, error, fetched at, snapshot id, etag, last modified, next revisit at, revisited (0/1).
+ * better-sqlite3 binds a named parameter by a property read through V8's API: ~1 µs more per finish for these 11.
+ */
+const FINISH = `UPDATE frontier SET state=?, outcome=?, http_status=?, last_error=?,
+      fetched_at=?, snapshot_id=coalesce(?, snapshot_id), etag=coalesce(?, etag),
+      last_modified=coalesce(?, last_modified), next_revisit_at=?,
+      revisit_count=revisit_count + ?, lease_worker=NULL, lease_expires_at=NULL`;
 
 export type FrontierStatementName =
-  | 'insert' | 'fillRequestUrl' | 'requeueSeed' | 'markRun' | 'setInFlight' | 'setHostNext' | 'finish' | 'finishById' | 'requeueDue'
+  | 'insert' | 'fillRequestUrl' | 'requeueSeed' | 'markRun' | 'setInFlight' | 'claimGroup' | 'claimSource' | 'setHostNext' | 'finish' | 'finishById' | 'requeueDue'
   | 'validators' | 'retryLater' | 'reclaim' | 'leaseHolders' | 'renewById' | 'countState' | 'get' | 'exists' | 'discoveredFrom' | 'markAlias'
   | 'finishVariant' | 'adoptFetch' | 'adoptSnapshot' | 'repointAliases';
 
@@ -56,13 +62,20 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
       WHERE url=@url AND state NOT IN ('in_flight') AND (run_id IS NOT @runId OR state='queued')`),
     markRun: db.prepare(`UPDATE frontier SET run_id=@runId WHERE url=@url`),
     // The claim's lease: who works on the URL and until when (renewed while it does; see 007-embedded-leases.ts).
-    setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=@runId,
-      lease_worker=@worker, lease_expires_at=@expiresAt WHERE id=@id`),
+    // Positional (run id, worker, expiry, row id): once per claimed URL, like FINISH.
+    setInFlight: db.prepare(`UPDATE frontier SET state='in_flight', attempts=attempts+1, run_id=?,
+      lease_worker=?, lease_expires_at=? WHERE id=?`),
+    // The claim's side of the queue summary (migration 009: the trigger leaves queued → in_flight to the claim). The
+    // claimed URL leaves its group, and every group of the host waits until @at, in one update of the host's groups;
+    // its source's count drops once per claim by the URLs it took there (claimed groups are never parked).
+    claimGroup: db.prepare(`UPDATE frontier_queue SET queued = queued - (source = @source),
+      due_at = CASE WHEN source = @source AND queued <= 1 THEN ${EMPTY} ELSE due_at END, allowed_at = max(allowed_at, @at) WHERE host = @host`),
+    claimSource: db.prepare(`UPDATE frontier_sources SET queued = queued - @n WHERE source = @source`),
     setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
       ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
-    finish: db.prepare(`${FINISH} WHERE url=@url`),
+    finish: db.prepare(`${FINISH} WHERE url=?`),
     // The same by the row's id, when the claim that handed the URL out is remembered: no descent of the url index.
-    finishById: db.prepare(`${FINISH} WHERE id=@id`),
+    finishById: db.prepare(`${FINISH} WHERE id=?`),
     // Failed URLs come back too (on their backoff); they keep their attempt count so a URL that
     // keeps failing is eventually given up.
     requeueDue: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0,
@@ -107,7 +120,7 @@ export function siteModifiedStatements(db: StoreDatabase): Statements<'read' | '
 }
 
 export type ClaimStatementName =
-  | 'queuedSources' | 'counts' | 'first' | 'next' | 'bestOfGroups' | 'firstReady' | 'exact' | 'group' | 'setGroup'
+  | 'queuedSources' | 'counts' | 'first' | 'nextTied' | 'nextLater' | 'bestOfGroups' | 'firstReady' | 'exact' | 'group' | 'setGroup'
   | 'fixSource' | 'waiting';
 
 /**
@@ -124,10 +137,17 @@ export function claimStatements(db: StoreDatabase): Statements<ClaimStatementNam
   return {
     queuedSources: db.prepare(`SELECT source FROM frontier_sources WHERE queued > 0 ORDER BY source`),
     counts: db.prepare(`SELECT source, queued - parked_queued AS n FROM frontier_sources WHERE queued > parked_queued`),
-    first: db.prepare(`SELECT host, source, ready_at FROM frontier_queue INDEXED BY frontier_queue_ready
-      WHERE parked = 0 AND ready_at <= @now ORDER BY ready_at, host, source LIMIT @n`),
-    next: db.prepare(`SELECT host, source, ready_at FROM frontier_queue INDEXED BY frontier_queue_ready
-      WHERE parked = 0 AND ready_at <= @now AND (ready_at, host, source) > (@at, @host, @source) ORDER BY ready_at, host, source LIMIT @n`),
+    // Through frontier_queue_due (migration 009), an index on the expression rather than the stored ready_at: SQLite
+    // never reads a generated column from an index, so an index on ready_at cost a look-up of the group's row per
+    // candidate; the expression index covers these reads.
+    first: db.prepare(`SELECT host, source, ${READY} AS ready_at FROM frontier_queue INDEXED BY frontier_queue_due
+      WHERE parked = 0 AND ${READY} <= @now ORDER BY ${READY}, host, source LIMIT @n`),
+    // The page after (at, host, source), in two reads: SQLite ranges a row value over plain columns only, so the
+    // groups tied with the last one at `at` come first (a range on the index's host, source), then the later ones.
+    nextTied: db.prepare(`SELECT host, source, ${READY} AS ready_at FROM frontier_queue INDEXED BY frontier_queue_due
+      WHERE parked = 0 AND ${READY} = @at AND (host, source) > (@host, @source) ORDER BY host, source LIMIT @n`),
+    nextLater: db.prepare(`SELECT host, source, ${READY} AS ready_at FROM frontier_queue INDEXED BY frontier_queue_due
+      WHERE parked = 0 AND ${READY} > @at AND ${READY} <= @now ORDER BY ${READY}, host, source LIMIT @n`),
     // The host's ready groups, each with its best due URL (columns NULL when the group has none due: its due time
     // was stale), in one statement: one step per claimed URL instead of one for the groups and one per group. The
     // unary + keeps SQLite on the primary key (host) rather than the ready index, a range over every ready group.
@@ -138,7 +158,7 @@ export function claimStatements(db: StoreDatabase): Statements<ClaimStatementNam
       LEFT JOIN frontier f ON f.id = (SELECT id FROM frontier INDEXED BY frontier_pick WHERE state = 'queued' AND host = q.host
         AND source = q.source AND next_fetch_at <= @now ORDER BY priority DESC, depth, id LIMIT 1)
       WHERE q.host = @host AND q.queued > 0 AND +q.parked = 0 AND +q.ready_at <= @now`).raw(),
-    firstReady: db.prepare(`SELECT ready_at FROM frontier_queue INDEXED BY frontier_queue_ready WHERE parked = 0 ORDER BY ready_at LIMIT 1`),
+    firstReady: db.prepare(`SELECT ${READY} AS ready_at FROM frontier_queue INDEXED BY frontier_queue_due WHERE parked = 0 ORDER BY ${READY} LIMIT 1`),
     exact: db.prepare(`SELECT count(*) AS n, min(next_fetch_at) AS at FROM frontier INDEXED BY frontier_pick
       WHERE state = 'queued' AND host = @host AND source = @source`),
     group: db.prepare(`SELECT queued, parked FROM frontier_queue WHERE host = @host AND source = @source`),

@@ -164,6 +164,19 @@ export function indexStoresContract(name: string, factory: () => Promise<IndexSt
         await snapshots.remove(['y2']);
         assert.deepEqual(await snapshots.insert(snap('y3', 'https://r.example/y')), { inserted: true, previousId: 'y1' });
       }));
+
+    test('lookup, where a store has it, answers as latestFor and get do', () =>
+      withStores(async ({ snapshots }) => {
+        if (!snapshots.lookup) return;
+        for (const id of ['l1', 'l2']) await snapshots.insert(snap(id, 'https://l.example/a'));
+        await snapshots.insert(snap('m1', 'https://l.example/b'));
+        const urls = ['https://l.example/none', 'https://l.example/a', 'https://l.example/b', 'https://l.example/a'];
+        const got = await snapshots.lookup(urls, ['l1', 'ghost', 'm1']);
+        assert.deepEqual(got.latest, await Promise.all(urls.map((u) => snapshots.latestFor(u))));
+        assert.deepEqual(got.latest.map((l) => l?.id ?? null), [null, 'l2', 'm1', 'l2']);
+        assert.deepEqual(got.taken, [true, false, true]);
+        assert.deepEqual(await snapshots.lookup([], []), { latest: [], taken: [] });
+      }));
   });
 
   describe(`${name}: runs`, () => {
