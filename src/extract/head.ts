@@ -127,17 +127,26 @@ export function* scriptVarMatches(text: string): Generator<RegExpExecArray> {
     // (?<=\bwindow\.) | (?<![\w$.]) at the match's start (case-insensitive, as the regex is).
     const free = at === 0 || !WORD_CHAR.test(text[at - 1]);
     const afterWindow = !free && at >= 7 && text.slice(at - 7, at).toLowerCase() === 'window.' && (at === 7 || !/\w/.test(text[at - 8]));
-    if (free || afterWindow) yield m;
+    if (free || afterWindow || isCtProperty(text, at, m)) yield m;
     else re.lastIndex = at + 1; // the regex with the lookbehind goes on from the next character, not from this match's end
   }
 }
 
-/** `ct = "1601092800"` as a variable of its own (`var ct`, `window.ct`), not the tail of `fact` or `obj.ct`. */
+/**
+ * WeChat's newer pages set the time as a property of their page-data object (`d.ct = "1601092800"`): a `.ct`
+ * property counts only with a quoted ten-digit value (a Unix time as WeChat writes it), not `obj.ct = count`.
+ */
+function isCtProperty(text: string, at: number, m: RegExpExecArray): boolean {
+  return text[at - 1] === '.' && m[1].toLowerCase() === 'ct' && m[2] !== undefined && /^\d{10}$/.test(m[2]);
+}
+
+/** `ct = "1601092800"` as a variable of its own (`var ct`, `window.ct`), or WeChat's quoted `d.ct = "…"`; not the tail of `fact`. */
 function ctInBundle(text: string): string | undefined {
   CT_ONLY.lastIndex = 0;
   for (let m = CT_ONLY.exec(text); m; m = CT_ONLY.exec(text)) {
     const before = text[m.index - 1] ?? '';
     if (!/[\w$.]/.test(before) || text.slice(Math.max(0, m.index - 7), m.index) === 'window.') return m[1];
+    if (before === '.' && /["']\d{10}$/.test(m[0])) return m[1];
   }
   return undefined;
 }

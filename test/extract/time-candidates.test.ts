@@ -38,6 +38,16 @@ test("WeChat's var ct (Unix seconds) in an inline script is a publish-time candi
   assert.equal(Date.parse(a.publishedAt ?? ''), 1601092800_000);
 });
 
+test("WeChat's page-data property d.ct = \"<unix>\" counts too (small script and bundle-sized), a bare obj.ct count does not", () => {
+  const page = (script: string) => `<html><head><title>公众号文章</title></head><body><h1>公众号文章</h1>${zhParagraphs()}<script>${script}</script></body></html>`;
+  const small = extractArticle(page('var d = {}; d.ct = "1601092800"; d.nick_name = "某某号";'), { url: 'https://mp.weixin.qq.com/s/abc' });
+  assert.equal(Date.parse(small.publishedAt ?? ''), 1601092800_000);
+  const bundle = extractArticle(page(`var pad = "${'x'.repeat(210_000)}"; d.ct = '1601092800';`), { url: 'https://mp.weixin.qq.com/s/abc' });
+  assert.equal(Date.parse(bundle.publishedAt ?? ''), 1601092800_000);
+  const count = extractArticle(page('stats.ct = 1601092800;'), { url: 'https://news.example.cn/a.html' });
+  assert.equal(count.publishedAt, undefined);
+});
+
 test('a year-less 10-08 with the time beside it takes the year from the URL', () => {
   const a = extractFrom(`<h1>标题新闻</h1><div class="info"><span>10-08</span> <span>14:20</span></div><div class="content">${zhParagraphs()}</div>`, {
     url: 'https://news.example.cn/2020/10/123.html',
