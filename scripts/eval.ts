@@ -4,13 +4,16 @@
  * apart: rules are changed against dev only), and test/fixtures/extract. Scoring: scripts/eval/score.ts.
  * Options: --worst N (list misses and the N worst bodies; dev splits only, so heldout pages are never tuned on),
  * --only <id-prefix>, --set <name-substring>, --json, --no-readability, --zone <IANA zone> (passed for every shared
- * and corpus page; by default none is, and the extractor infers the zone as `snapcrawl extract` would).
+ * and corpus page; by default none is, and the extractor infers the zone as `snapcrawl extract` would),
+ * --perturb bare|anon|both (every page stripped of head hints and/or class/id names first, scripts/eval/perturb.ts;
+ * Readability is not run then: the figures are read against the same run without --perturb).
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractArticle } from '../src/extract/index.js';
 import type { Article } from '../src/extract/types.js';
 import { loadFixtures, loadOwnCorpus, loadShared, type Corpus, type Doc, type Split } from './eval/corpora.js';
+import { perturb, PERTURBATIONS, type Perturbation } from './eval/perturb.js';
 import { loadReadability, type ReadabilityBody } from './eval/readability.js';
 import { dateMatches, docF1, encodingMatches, instantMatches, meanPRF, nameMatches, namesMatch, pageDayMatches, scoreBody, titleMatches, type DocScore, type PRF } from './eval/score.js';
 
@@ -137,8 +140,15 @@ function summary(reports: SplitReport[]): void {
   }
 }
 
-export async function runEval(opts: { worst?: number; only?: string; set?: string; verbose?: boolean; zone?: string; readability?: boolean } = {}): Promise<SplitReport[]> {
-  const corpora = [
+/** The same pages with one kind of hint taken away (see scripts/eval/perturb.ts), named `<set>~<kind>`. */
+function perturbed(c: Corpus, kind: Perturbation): Corpus {
+  return { ...c, name: `${c.name}~${kind}`, docs: c.docs.map((d) => ({ ...d, html: perturb(d.html, kind) })) };
+}
+
+export async function runEval(
+  opts: { worst?: number; only?: string; set?: string; verbose?: boolean; zone?: string; readability?: boolean; perturb?: Perturbation } = {},
+): Promise<SplitReport[]> {
+  const loaded = [
     loadShared(SHARED, 'scrapinghub-dev', false, opts.zone),
     loadShared(SHARED, 'zh-dev', true, opts.zone),
     loadOwnCorpus(ROOT, 'en', opts.zone),
@@ -146,11 +156,12 @@ export async function runEval(opts: { worst?: number; only?: string; set?: strin
     loadOwnCorpus(ROOT, 'multi', opts.zone),
     loadFixtures(FIXTURES),
   ].filter((c): c is Corpus => c !== undefined && (!opts.set || c.name.includes(opts.set)));
-  if (opts.verbose !== false) {
+  const corpora = opts.perturb ? loaded.map((c) => perturbed(c, opts.perturb!)) : loaded;
+  if (opts.verbose !== false && !opts.perturb) {
     const missing = ['scrapinghub-dev', 'zh-dev', 'corpus/en', 'corpus/zh', 'corpus/multi'].filter((n) => !corpora.some((c) => c.name === n));
     if (missing.length && !opts.set) console.log(`(not found or still empty: ${missing.join(', ')})`);
   }
-  const readability = opts.readability === false ? undefined : await loadReadability(ROOT);
+  const readability = opts.readability === false || opts.perturb ? undefined : await loadReadability(ROOT);
   if (readability) {
     const scored = corpora.flatMap((c) => c.docs.filter((d) => d.truth.articleBody !== undefined && (!opts.only || d.id.startsWith(opts.only))));
     await readability.prefill(scored.map((d) => ({ html: d.html, url: d.url })));
@@ -173,6 +184,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return i >= 0 ? args[i + 1] : undefined;
   };
   const json = args.includes('--json');
+  const kind = flag('--perturb');
+  if (kind !== undefined && !PERTURBATIONS.includes(kind as Perturbation)) {
+    console.error(`--perturb takes one of: ${PERTURBATIONS.join(', ')}`);
+    process.exit(2);
+  }
   const reports = await runEval({
     worst: Number(flag('--worst') ?? 0),
     only: flag('--only'),
@@ -180,6 +196,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     verbose: !json,
     zone: flag('--zone'),
     readability: !args.includes('--no-readability'),
+    perturb: kind as Perturbation | undefined,
   });
   if (json) console.log(JSON.stringify(reports, null, 2));
   process.exit(0);
