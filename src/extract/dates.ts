@@ -24,6 +24,8 @@ export interface DateContext {
   timezone: string;
   /** Year to use for "10月11日" style dates that omit it. */
   contextYear?: number;
+  /** Also read English days without a year ("Sep 16") at the start of the text (with contextYear). */
+  yearless?: boolean;
   /** Page language (BCP 47): settles ambiguous zone abbreviations ("CST" on a Chinese page is +08:00). */
   lang?: string;
   /** Resolves relative dates ("3 hours ago", "昨天 14:20"); without it they are not read. */
@@ -130,6 +132,14 @@ const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?
 /** 4:05 PM EDT, September 22, 2025 (AP style: the time first). */
 const EN_TIME_FIRST = new RegExp(String.raw`(?<![\d:])(\d{1,2}):(\d{2})\s?([AaPp]\.?[Mm]\.?)\s?(?:\(?([A-Z]{2,4})\)?)?,?\s?(?:on\s)?${MONTH_NAME}\s?(\d{1,2}),?\s?((?:19|20)\d{2})\b`);
 /** 3 Mar 2025 16:05 GMT */
+/** After a year-less day: an optional time of day, then no further number ("March 3.5 million", "Jan 4 2024"). */
+const YEARLESS_TAIL = String.raw`(?:,?\s?(?:at\s)?(\d{1,2})[:.](\d{2})\s?([AaPp]\.?[Mm]\.?)?)?(?![\w.,:\-–]?\s?\d)(?!\w)`;
+/**
+ * A day without its year at the start of a short line ("Sep 16", "Jan 4 · 2 min read", "16 September, 10:30"): blog
+ * platforms print the current year's posts so. Read only with a context year (URL, metadata, the fetch clock).
+ */
+const EN_MD = new RegExp(String.raw`^${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?${YEARLESS_TAIL}`, 'i');
+const EN_DM = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th|\.)?\s?${MONTH_NAME}${YEARLESS_TAIL}`, 'i');
 const EN_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s?(?:of\s)?${MONTH_NAME},?\s?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
 
 function fromTimeGroups(p: DateParts, g: Array<string | undefined>, zoneCtx: DateContext): DateParts {
@@ -217,6 +227,18 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     m = text.length <= 40 ? MD_DASH.exec(text) : null;
     if (m) {
       const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
+      if (ok) return ok;
+    }
+    m = text.length <= 40 && ctx.yearless ? EN_MD.exec(text) : null;
+    if (m) {
+      const month = MONTHS[m[1].slice(0, 3).toLowerCase()];
+      const ok = valid(fromEnglishTime({ year: yearBeforeNow(ctx.contextYear, month, +m[2], ctx.now ?? ctx.clock), month, day: +m[2] }, [m[3], m[4], undefined, m[5], undefined], ctx));
+      if (ok) return ok;
+    }
+    m = text.length <= 40 && ctx.yearless ? EN_DM.exec(text) : null;
+    if (m) {
+      const month = MONTHS[m[2].slice(0, 3).toLowerCase()];
+      const ok = valid(fromEnglishTime({ year: yearBeforeNow(ctx.contextYear, month, +m[1], ctx.now ?? ctx.clock), month, day: +m[1] }, [m[3], m[4], undefined, m[5], undefined], ctx));
       if (ok) return ok;
     }
     m = text.length <= 120 ? MD_TIME.exec(text) : null;

@@ -242,6 +242,7 @@ function otherDateThanUpdate(text: string, modLabel: RegExpExecArray, ctx: DateC
 
 function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
   const absolute: DateContext = { ...ctx, now: undefined, clock: ctx.now };
+  const yearlessToo: DateContext = { ...absolute, yearless: true };
   const seen = new Set<number>();
   const scan = (lines: typeof zones.lines, labelledOnly: boolean, limit: number): void => {
     let taken = 0;
@@ -260,7 +261,8 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       const modified = (modLabel !== null && (!label || modLabel.index < label.index)) || before === 'modified';
       const rest = label && !modified ? text.slice(label.index + label[0].length) : modLabel && modified ? text.slice(modLabel.index + modLabel[0].length) : text;
       let relative = false;
-      let p = parseDateText(rest, absolute);
+      // English year-less days ("Sep 16") only here, on a line's own start: inside other text they are rarely a date.
+      let p = parseDateText(rest, yearlessToo);
       // "昨天 14:20 发布于北京": the label may follow the time (and name a place).
       if (!p && label && label.index > 0 && /^(?:发布于|发表于)/.test(label[0])) p = parseDateText(text.slice(0, label.index), absolute);
       if (!p && ctx.now) {

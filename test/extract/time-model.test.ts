@@ -187,3 +187,22 @@ test('a metadata timestamp at midnight is a stored date: the clock the page show
   const exact = extractFrom(body, { head: '<title>市区新开12条公交线路</title><meta property="article:published_time" content="2025-03-21T11:21:36+08:00">' });
   assert.equal(exact.publishedAt, '2025-03-21T11:21:36+08:00');
 });
+
+test('an English day printed without its year ("Sep 16") under the headline takes the year from the fetch clock, never a future one', () => {
+  const html = (info: string) =>
+    page('<title>Top ten consulting firms</title>', `<h1>Top ten consulting firms</h1><div>Consulting</div><div>${info}</div><div>Written By Alpha Apex</div><div>${enParagraphs()}</div>`);
+  const at = (info: string, now: string) => extractArticle(html(info), { url: 'https://blog.example.com/post/consulting-firms', now: new Date(now) }).publishedAt;
+  assert.equal(at('Sep 16', '2025-11-02T08:00:00Z'), '2025-09-16');
+  assert.equal(at('Sep 16', '2026-01-05T08:00:00Z'), '2025-09-16', 'September read in January is last year’s');
+  assert.equal(at('16 September, 10:30', '2025-11-02T08:00:00Z'), '2025-09-16T10:30:00+00:00');
+  // Without a clock or any year on the page there is nothing to date it by.
+  assert.equal(extractArticle(html('Sep 16'), { url: 'https://blog.example.com/post/consulting-firms' }).publishedAt, undefined);
+});
+
+test('year-less English days are read only at the start of a short text, never a number that goes on', () => {
+  const ctx = { timezone: 'UTC', contextYear: 2025, yearless: true };
+  assert.deepEqual(parseDateText('Jan 4 · 2 min read', ctx), { year: 2025, month: 1, day: 4 });
+  assert.deepEqual(parseDateText('May 5th at 3:30 pm', ctx), { year: 2025, month: 5, day: 5, hour: 15, minute: 30 });
+  for (const text of ['March 3.5 million', 'Oct 10-12', 'Jan 4 2 min read', 'Mayor 16', 'Jan 45', 'Published in the Sep 16 issue']) assert.equal(parseDateText(text, ctx), undefined, text);
+  assert.equal(parseDateText('Sep 16', { timezone: 'UTC', contextYear: 2025 }), undefined, 'only where the caller asks for year-less days');
+});
