@@ -13,7 +13,7 @@ import { elementsIn, isTag, parsePage, removeJunk, type Element } from './dom.js
 import { parseMachineDate, formatDate } from './dates.js';
 import { metaFirst, readHead } from './head.js';
 import { baseUrlOf, collectOutlinks, linksToSelf, resolveHttpUrl, UrlResolver } from './links.js';
-import { comparable } from './text.js';
+import { comparable, weightedLength } from './text.js';
 import { blocksToMarkdown, blocksToText } from './markdown.js';
 import { extractCanonical, extractCategory, extractDescription, extractImages, extractLanguage, extractTags, normalizeLang } from './meta.js';
 import { resolveOverrides } from './overrides.js';
@@ -45,6 +45,12 @@ function guarded<T>(stage: string, warnings: string[], fallback: T, fn: () => T)
     return fallback;
   }
 }
+
+/**
+ * A metadata title of a few characters that no element on the page repeats ("新闻中心", "正文", "News") names the
+ * page type or section, not the story: a plain headline line above the body is then the better title.
+ */
+const genericTitle = (t: string): boolean => weightedLength(t) <= 10;
 
 export function extractArticle(html: string, options: ExtractOptions): Article {
   const warnings: string[] = [];
@@ -111,7 +117,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   if (!titleResult.title) {
     // No element matches <title>/og:title: the <title> is generic or the page has none.
     titleResult =
-      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(titleSources), matched.channels, !metadataTitle)) ??
+      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(titleSources), matched.channels, !metadataTitle || genericTitle(metadataTitle))) ??
       { title: metadataTitle };
     const first = blocks[0];
     if (first && titleResult.title && first.text.length < 400 && comparable(first.text).endsWith(comparable(titleResult.title))) blocks = blocks.slice(1);

@@ -61,3 +61,12 @@ test('blog and site names behind unusual separators are cut; the same marks insi
   assert.equal(cleanTitle('iPhone 16（国行版）评测', []), 'iPhone 16（国行版）评测');
   assert.equal(cleanTitle('三家车企发布新车（附价格表）', []), '三家车企发布新车（附价格表）');
 });
+
+test('a <title> of a few characters naming the page type ("新闻中心", "正文") yields to the plain headline line above the info line', () => {
+  const page = (title: string) =>
+    `<div class="nav"><a href="/">首页</a> <a href="/n">新闻</a></div><div><p class="x">苹果发布新款手机引发热议</p><div>2019-03-02 10:00 作者：张三</div><div>${zhParagraphs()}</div></div><div class="footer">关于我们 联系我们</div>`;
+  for (const generic of ['新闻中心', '正文', '文章详情']) assert.equal(extractFrom(page(generic), { head: `<title>${generic}</title>` }).title, '苹果发布新款手机引发热议', generic);
+  // A short <title> the page repeats as its headline is the headline.
+  const own = extractFrom(`<div><h1>雄安新区</h1><div>2019-03-02 10:00</div><div>${zhParagraphs()}</div></div>`, { head: '<title>雄安新区</title>' });
+  assert.equal(own.title, '雄安新区');
+});
