@@ -50,11 +50,16 @@ export interface BlockedExample {
 const noneFilled = (): Record<FillField, number> => ({ title: 0, publishedAt: 0, author: 0, source: 0, body: 0 });
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Titles seen per source in this process's part of a run (in memory only: a generic title is one shared by articles). */
-const titlesSeen = new WeakMap<RunSummary, Map<string, Map<string, number>>>();
+/** What keeps per-source health: an embedded run's summary, or a shared-crawl worker's (its share of the run). */
+export interface HealthHolder {
+  perSource?: Record<string, SourceHealth>;
+}
 
-/** Counts one article the store accepted; called right after store.write. */
-export function recordArticleHealth(summary: RunSummary, source: string, article: Article, status: 'new' | 'changed' | 'unchanged'): void {
+/** Titles seen per source in this process's part of a run (in memory only: a generic title is one shared by articles). */
+const titlesSeen = new WeakMap<HealthHolder, Map<string, Map<string, number>>>();
+
+/** Counts one article the store accepted; called right after the snapshot write. */
+export function recordArticleHealth(summary: HealthHolder, source: string, article: Article, status: 'new' | 'changed' | 'unchanged'): void {
   const perSource = (summary.perSource ??= {});
   const h = (perSource[source] ??= { fetched: 0, stored: 0, filled: noneFilled(), fill: noneFilled() });
   h.fetched++;

@@ -7,6 +7,7 @@ import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores,
 import { FetchError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
+import type { Article } from '../extract/index.js';
 import { ExtractCrashError, type ExtractPool } from './extractPool.js';
 import { runExtractTask } from './extractTask.js';
 import { detectChallenge } from './health.js';
@@ -56,6 +57,8 @@ export interface PageStageDeps {
   delayFor: (host: string, source: SourceConfig) => number;
   /** Counts something the run's summary reports under limitsHit (page requisites' outcomes). */
   tally?: (key: string, by?: number) => void;
+  /** Counts a stored article's fields toward the source's fill-rates (health.ts). */
+  recordHealth?: (source: string, article: Article, status: 'new' | 'changed' | 'unchanged') => void;
   /** Present when a source renders with `browser` or `auto`; Chromium starts on the first render. */
   browser?: BrowserFetcher | null;
   /**
@@ -374,6 +377,7 @@ async function handleHtml(
   }
   if (outcome.status === 'lease-lost') return { kind: 'lost' };
   const status = outcome.status === 'lost-race' ? 'unchanged' : outcome.status;
+  d.recordHealth?.(source.name, article, status);
   const revisited = Boolean(validators?.fetchedBefore && validators.snapshotId);
   d.logger[status === 'unchanged' ? 'debug' : 'info']({ id: outcome.id, url: item.url, version: status }, 'snapshot');
   const done: FinishedFetch = {

@@ -6,6 +6,7 @@ import { newWorkerId } from '../storage/workerId.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
 import { ExtractPool, type ExtractPoolMode } from './extractPool.js';
+import { recordArticleHealth, type SourceHealth } from './health.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
 import { excludedAnywhere } from './worker-guards.js';
@@ -68,6 +69,11 @@ export interface WorkerSummary {
   extraction: { inWorker: number; inProcess: number; crashes: number };
   reclaimed: number;
   orphansRemoved: number;
+  /**
+   * Field fill-rates of the articles this worker stored, per source (health.ts): its share of the run, for the
+   * operator's log; the shared run's drift check needs every worker's share and is not made here.
+   */
+  perSource: Record<string, SourceHealth>;
   startedAt: string;
   finishedAt: string;
 }
@@ -132,7 +138,7 @@ export class CrawlWorker {
     log.info({ runId, resumed }, resumed ? 'joining the running crawl' : 'starting a crawl');
     const summary: WorkerSummary = {
       worker: this.id, runId, status: 'completed', seeded: false, claimed: 0, fetched: 0, outcomes: {}, retried: {}, limitsHit: {},
-      leasesLost: 0, extraction: { inWorker: 0, inProcess: 0, crashes: 0 }, reclaimed: 0, orphansRemoved: 0, startedAt: new Date().toISOString(), finishedAt: '',
+      leasesLost: 0, extraction: { inWorker: 0, inProcess: 0, crashes: 0 }, reclaimed: 0, orphansRemoved: 0, perSource: {}, startedAt: new Date().toISOString(), finishedAt: '',
     };
     const fetcher = new HttpFetcher({ userAgent: this.config.userAgent, ...this.config.fetch, logger: log });
     // Only sources with render browser/auto can need Chromium, and it starts on the first render.
@@ -156,6 +162,7 @@ export class CrawlWorker {
       noteCrawlDelay: (host, ms) => this.crawlDelay.set(host, ms),
       delayFor: (host, source) => this.policyFor(host, source).delayMs,
       tally: (k, by) => bump(summary.limitsHit, k, by),
+      recordHealth: (source, article, status) => recordArticleHealth(summary, source, article, status),
       browser,
       renderNext: new Map(),
       extractor,

@@ -48,8 +48,13 @@ describe('crawl --worker on the embedded SQLite store', { timeout: 180_000 }, ()
     const config = writeConfig(dir, site.origins);
     const results = await Promise.all([0, 1].map(() => startCli(['crawl', '--config', config, '--worker']).result));
     for (const r of results) assert.equal(r.code, 0, r.stderr.slice(-2000));
-    const summaries = results.map((r) => (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { summary: { runId: string; claimed: number; seeded: boolean } }).summary);
+    type Health = { stored: number; fill: Record<string, number> };
+    const summaries = results.map((r) => (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { summary: { runId: string; claimed: number; seeded: boolean; perSource: Record<string, Health> } }).summary);
     assert.equal(summaries[0]!.runId, summaries[1]!.runId, 'both workers joined one run');
+    // Each worker reports the fill-rates of the articles it stored; together they cover every article once.
+    const shares = summaries.flatMap((s) => Object.values(s.perSource));
+    assert.equal(shares.reduce((n, h) => n + h.stored, 0), site.articleUrls.length);
+    for (const h of shares.filter((x) => x.stored > 0)) assert.ok(h.fill.title >= 0.9 && h.fill.title <= 1, JSON.stringify(h));
     assert.equal(summaries.filter((s) => s.seeded).length, 1, 'exactly one worker seeded');
     const index = openSqliteIndex(join(dir, 'store'));
     try {
