@@ -42,6 +42,12 @@ export interface EmitOptions {
   links?: boolean;
   /** Precomputed text size of an element (weighted length), to avoid re-reading table cells. */
   sizeOf?: (el: Element) => number;
+  /**
+   * A space between two elements that touch with no text between them ("<span>10:00</span><span>新华社</span>",
+   * "<span>May 2nd 2025</span><span>11 mins</span>"): a page's style sheet sets them apart, its markup does not. For
+   * the page-wide line pass (dates, bylines, sources), never for the body, whose words may be split over elements.
+   */
+  elementGap?: boolean;
 }
 
 type TagAction = 'br' | 'hr' | 'img' | 'heading' | 'list' | 'li' | 'blockquote' | 'pre' | 'table' | 'figcaption' | 'a' | 'block';
@@ -222,7 +228,17 @@ class Emitter {
   }
 
   children(el: Element, owner: Element, ctx: Ctx): void {
-    for (const c of el.children) this.walk(c, owner, ctx);
+    if (!this.opts.elementGap) {
+      for (const c of el.children) this.walk(c, owner, ctx);
+      return;
+    }
+    let afterElement = false;
+    for (const c of el.children) {
+      const tag = isTag(c);
+      if (tag && afterElement && this.text.length > 0) this.text.push(' ');
+      this.walk(c, owner, ctx);
+      afterElement = tag;
+    }
   }
 
   private link(el: Element, parent: Element, ctx: Ctx): void {

@@ -38,7 +38,7 @@ function contentSet(roots: Element[]): Set<Element> {
 
 /** Every text line of the page (no Markdown, no images). */
 export function pageLines(pageRoots: Element[], stats: StatsMap): Block[] {
-  return emitBlocks(pageRoots, { links: false, sizeOf: (el) => stats.get(el)?.len ?? 0 }).slice(0, MAX_LINES);
+  return emitBlocks(pageRoots, { links: false, sizeOf: (el) => stats.get(el)?.len ?? 0, elementGap: true }).slice(0, MAX_LINES);
 }
 
 /** Index of the first line inside the body containers, or -1. */

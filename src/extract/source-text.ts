@@ -72,7 +72,9 @@ export function sourceFromInfoLine(text: string): string | undefined {
     .replace(/[|｜]/g, ' ');
   // Separators standing alone or leading a token ("22:30 · 新华社", "22:30·新华社") are not part of the name.
   const tokens = rest.split(/\s+/).map((x) => x.replace(/^[·•|｜\-–—:：]+/, '')).filter((x) => x && !/^(?:星期.|周.|更新|发布|来源|來源)$/.test(x));
-  if (tokens.length === 1 && OUTLET_NAME.test(tokens[0])) return cleanSource(tokens[0]);
+  // Labelled parts ("编辑：李四", "浏览：12") say what they are: the one unlabelled part left may be the outlet.
+  const unlabelled = tokens.filter((x) => !/[:：]/.test(x));
+  if (unlabelled.length === 1 && OUTLET_NAME.test(unlabelled[0])) return cleanSource(unlabelled[0]);
   // "2019-03-18 23:59 聯合報 記者陳嘉寧", "新京报记者 张三": the outlet credited with its reporter.
   const withReporter = OUTLET_BEFORE_REPORTER.exec(rest);
   return withReporter && OUTLET_NAME.test(withReporter[1]) && !/^(?:本报|本報|本网|本網|本刊|本台)/.test(withReporter[1]) ? cleanSource(withReporter[1]) : undefined;

@@ -84,3 +84,12 @@ test('the outlet credited with its reporter on the info line is the source', () 
   assert.equal(a.publisher, '新京报');
   assert.equal(a.author, '张三 李四');
 });
+
+test('an outlet in its own element right after the time, with a labelled editor beside it and no spaces in the markup, is the source', () => {
+  const a = extractFrom(
+    `<h1>标题新闻</h1><div class="info"><span>2019-03-02 10:00</span><span>新华社</span><span>编辑：李四</span></div><div class="content">${zhParagraphs()}</div>`,
+    { head: '<title>标题新闻</title>', timezone: 'Asia/Shanghai' },
+  );
+  assert.equal(a.publisher, '新华社');
+  assert.equal(a.publishedAt, '2019-03-02T10:00:00+08:00');
+});

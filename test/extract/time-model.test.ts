@@ -206,3 +206,10 @@ test('year-less English days are read only at the start of a short text, never a
   for (const text of ['March 3.5 million', 'Oct 10-12', 'Jan 4 2 min read', 'Mayor 16', 'Jan 45', 'Published in the Sep 16 issue']) assert.equal(parseDateText(text, ctx), undefined, text);
   assert.equal(parseDateText('Sep 16', { timezone: 'UTC', contextYear: 2025 }), undefined, 'only where the caller asks for year-less days');
 });
+
+test('elements touching with no space between them ("<span>May 2nd 2025</span><span>11 mins</span>") are separate words on the info line', () => {
+  const html = page('<title>Four technologies</title>', `<div><h1>Four technologies</h1><div><span>by Jane Roe</span><span>May 2nd 2025</span><span>11 mins</span></div><div>${enParagraphs()}</div></div>`);
+  const a = extractArticle(html, { url: 'https://example.org/four-technologies/' });
+  assert.equal(a.publishedAt, '2025-05-02');
+  assert.equal(a.author, 'Jane Roe');
+});
