@@ -1,9 +1,9 @@
 /** What a worker checks before it follows a URL: takedowns, robots.txt on redirect hops, whether a URL is an entry point. */
 import type { SourceConfig } from '../config/index.js';
 import type { PrivateAccess } from '../fetch/index.js';
-import { hostKey, normalizeUrl } from '../frontier/index.js';
+import { normalizeUrl } from '../frontier/index.js';
 import type { PageStageDeps } from './worker-page.js';
-import { paceRequest } from './worker-requisites.js';
+import { pacedRobotsCheck } from './worker-requisites.js';
 import { BLOCKED_REASON } from './worker-robots.js';
 
 /** Why a redirect hop was not followed, and where it led. */
@@ -38,8 +38,9 @@ export async function redirectRefusal(
   const url = normalizeUrl(target);
   if (!url) return null;
   if (await excludedAnywhere(d, url)) return { reason: 'excluded', target: url };
-  if (!(await d.robots.known(new URL(target).origin))) await paceRequest(d, hostKey(target), source);
-  const verdict = await d.robots.check(target, privateAccess);
+  const verdict = await pacedRobotsCheck(d, target, source, privateAccess, (host, slot, startedAt) =>
+    d.logger.debug({ host, url: `${new URL(target).origin}/robots.txt`, slot: slot ?? startedAt, lagMs: slot === null ? 0 : startedAt - slot }, 'request start'),
+  );
   if (!verdict.allowed && verdict.reason !== BLOCKED_REASON) return { reason: 'robots', target: url };
   return null;
 }

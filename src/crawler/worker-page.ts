@@ -122,12 +122,14 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   };
   // robots.txt not known yet: this lease's request to the host is the robots.txt fetch; the page waits for a slot of its own.
   if (!known && !(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT);
-  const robotsStart = Date.now();
-  const verdict = await d.robots.check(item.requestUrl, privateAccess);
+  // The robots.txt request, if one is needed, must still start within the slot's slack (a slow cache look-up first).
+  const verdict = await d.robots.check(item.requestUrl, privateAccess, !known && slack !== null ? { startBy: claimedAt + slack } : {});
+  if (verdict.late) return retry(Date.now(), RETRY_LATE_SLOT);
   // Logged once it is known that a request went out: another worker may have cached robots.txt since `known` was
   // read, and then no request was made and this slot is the page's (a start logged regardless was a phantom).
   if (!known && verdict.fetchedNow) {
-    d.logger.debug({ host: item.host, url: `${origin}/robots.txt`, slot: claimedAt, lagMs: robotsStart - claimedAt }, 'request start');
+    const started = verdict.requestStartedAt ?? Date.now();
+    d.logger.debug({ host: item.host, url: `${origin}/robots.txt`, slot: claimedAt, lagMs: started - claimedAt }, 'request start');
   }
   if (verdict.crawlDelaySec !== undefined) d.noteCrawlDelay(item.host, verdict.crawlDelaySec * 1000);
   const sitemapLinks = d.links.robotsSitemaps(item, source, (o) => d.robots.sitemaps(o));

@@ -7,6 +7,7 @@ import { wouldBeUnchangedShared } from '../snapshot/shared-writer.js';
 import type { ClaimedItem } from '../storage/interfaces.js';
 import { fetchPageRequisites, type PageRequisites } from './requisites.js';
 import type { PageStageDeps } from './worker-page.js';
+import type { SharedRobotsVerdict } from './worker-robots.js';
 
 /** Booked starts given up for being late before a requisite request goes anyway (see paceRequest). */
 const MAX_REBOOKS = 10;
@@ -36,6 +37,31 @@ export async function paceRequest(d: PageStageDeps, host: string, source: Source
 }
 
 /**
+ * robots.txt of an origin a request outside any claim is about to reach (an image host, a redirect target): from the
+ * caches, or fetched in a start booked on the host's pacing — rebooked when the cache look-up before the request
+ * outlasted the slack. `logStart` hears of the request that went out, with its booked and actual start.
+ */
+export async function pacedRobotsCheck(
+  d: PageStageDeps,
+  url: string,
+  source: SourceConfig,
+  privateAccess: PrivateAccess,
+  logStart?: (host: string, slot: number | null, startedAt: number) => void,
+): Promise<SharedRobotsVerdict> {
+  if (await d.robots.known(new URL(url).origin)) return d.robots.check(url, privateAccess);
+  const host = hostKey(url);
+  const slack = d.startSlackMs(source);
+  for (let booking = 0; ; booking++) {
+    const slot = await paceRequest(d, host, source);
+    const startBy = slot !== null && slack !== null && booking < MAX_REBOOKS ? slot + slack : undefined;
+    const verdict = await d.robots.check(url, privateAccess, startBy === undefined ? {} : { startBy });
+    if (verdict.late) continue;
+    if (verdict.fetchedNow) logStart?.(host, slot, verdict.requestStartedAt ?? Date.now());
+    return verdict;
+  }
+}
+
+/**
  * The page requisites of an article a worker is about to store: the embedded crawl's steps and caps
  * (requisites.ts) over the shared stores — takedowns from the frontier and the durable list, robots.txt from the
  * shared cache, each request paced on the host's shared slots, the unchanged check against the shared index.
@@ -50,8 +76,8 @@ export async function workerPageRequisites(
   prepared: PreparedWrite | undefined,
   excluded: (url: string) => Promise<boolean>,
 ): Promise<PageRequisites | null> {
-  const logStart = (host: string, url: string | undefined, slot: number | null) =>
-    d.logger.debug({ host, ...(url ? { url } : {}), slot: slot ?? Date.now(), lagMs: slot === null ? 0 : Date.now() - slot, requisiteOf: item.url }, 'request start');
+  const logStart = (host: string, url: string | undefined, slot: number | null, startedAt = Date.now()) =>
+    d.logger.debug({ host, ...(url ? { url } : {}), slot: slot ?? startedAt, lagMs: slot === null ? 0 : startedAt - slot, requisiteOf: item.url }, 'request start');
   return fetchPageRequisites(
     {
       config: d.config,
@@ -61,16 +87,8 @@ export async function workerPageRequisites(
       source,
       privateAccess,
       isExcluded: excluded,
-      robots: async (url) => {
-        const origin = new URL(url).origin;
-        if (await d.robots.known(origin)) return d.robots.check(url, privateAccess);
-        // Not known yet: reading it is a request to the host, paced like any other.
-        const host = hostKey(url);
-        const slot = await paceRequest(d, host, source);
-        const verdict = await d.robots.check(url, privateAccess);
-        if (verdict.fetchedNow) logStart(host, `${origin}/robots.txt`, slot);
-        return verdict;
-      },
+      // Not known yet: reading it is a request to the host, paced like any other.
+      robots: (url) => pacedRobotsCheck(d, url, source, privateAccess, (host, slot, startedAt) => logStart(host, `${new URL(url).origin}/robots.txt`, slot, startedAt)),
       wouldBeUnchanged: (fetch, art) => wouldBeUnchangedShared({ snapshots: d.index.snapshots }, { fetch, article: art }, prepared),
       tally: (key) => d.tally?.(key),
       waitForHost: async (host, crawlDelaySec) => {

@@ -28,7 +28,21 @@ interface Entry {
 /** A verdict, and whether answering it took a request to the origin (that request used the lease's pacing slot). */
 export interface SharedRobotsVerdict extends RobotsVerdict {
   fetchedNow: boolean;
+  /** When the robots.txt request went out (fetchedNow only): the start a pacing check or log must use. */
+  requestStartedAt?: number;
+  /**
+   * No answer: robots.txt had to be fetched and `startBy` had passed before the request could go out (the cache look-up
+   * before it was slow); nothing was requested. The caller books a new start and asks again.
+   */
+  late?: boolean;
 }
+
+export interface RobotsCheckOptions {
+  /** Latest time a robots.txt request may start (the booked slot plus its slack); none: any time. */
+  startBy?: number;
+}
+
+type Loaded = { entry: Entry; fetched: boolean; startedAt?: number } | { late: true };
 
 /**
  * robots.txt per origin for workers: cached in this process and in the FrontierStore's robots cache, so one fetch
@@ -37,7 +51,7 @@ export interface SharedRobotsVerdict extends RobotsVerdict {
  */
 export class SharedRobots {
   private readonly entries = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<{ entry: Entry; fetched: boolean }>>();
+  private readonly loading = new Map<string, Promise<Loaded>>();
   private readonly token: string;
 
   constructor(private readonly frontier: FrontierStore, private readonly fetcher: HttpFetcher, userAgent: string) {
@@ -54,10 +68,13 @@ export class SharedRobots {
     return true;
   }
 
-  async check(url: string, privateAccess: PrivateAccess): Promise<SharedRobotsVerdict> {
+  async check(url: string, privateAccess: PrivateAccess, opts: RobotsCheckOptions = {}): Promise<SharedRobotsVerdict> {
     const origin = new URL(url).origin;
-    const { entry, fetched } = await this.entryFor(origin, privateAccess);
+    const loaded = await this.entryFor(origin, privateAccess, opts.startBy);
+    if ('late' in loaded) return { allowed: false, robotsUrl: `${origin}/robots.txt`, reason: 'late for its slot', fetchedNow: false, late: true };
+    const { entry, fetched } = loaded;
     const verdict: SharedRobotsVerdict = { allowed: entry.outcome !== 'disallow-all', robotsUrl: entry.robotsUrl, reason: entry.reason, fetchedNow: fetched };
+    if (fetched && loaded.startedAt !== undefined) verdict.requestStartedAt = loaded.startedAt;
     if (entry.rules) {
       verdict.allowed = entry.rules.isAllowed(url, this.token) ?? true;
       const delay = entry.rules.getCrawlDelay(this.token);
@@ -71,20 +88,24 @@ export class SharedRobots {
     return this.entries.get(origin)?.rules?.getSitemaps() ?? [];
   }
 
-  private async entryFor(origin: string, access: PrivateAccess): Promise<{ entry: Entry; fetched: boolean }> {
+  private async entryFor(origin: string, access: PrivateAccess, startBy: number | undefined): Promise<Loaded> {
     const now = Date.now();
     const cached = this.entries.get(origin);
     if (cached && cached.expiresAt > now && !(cached.reason === BLOCKED_REASON && access.allowsUrl(origin))) return { entry: cached, fetched: false };
     const key = `${access.toString()} ${origin}`;
-    let pending = this.loading.get(key);
-    if (!pending) {
-      pending = this.load(origin, access).finally(() => this.loading.delete(key));
-      this.loading.set(key, pending);
+    const joined = this.loading.get(key);
+    // Another claim's load is under way: its request (if any) was paid for by that claim's slot, not this one's; a
+    // load that came too late for its own slot answers nothing, and this caller asks again.
+    if (joined) {
+      const loaded = await joined;
+      return 'late' in loaded ? this.entryFor(origin, access, startBy) : { entry: loaded.entry, fetched: false };
     }
+    const pending = this.load(origin, access, startBy).finally(() => this.loading.delete(key));
+    this.loading.set(key, pending);
     return pending;
   }
 
-  private async load(origin: string, access: PrivateAccess): Promise<{ entry: Entry; fetched: boolean }> {
+  private async load(origin: string, access: PrivateAccess, startBy: number | undefined): Promise<Loaded> {
     const now = Date.now();
     const body = await this.frontier.robots(origin, now);
     if (body !== null) {
@@ -92,21 +113,25 @@ export class SharedRobots {
       this.entries.set(origin, entry);
       return { entry, fetched: false };
     }
-    const { entry, text } = await this.fetch(origin, access);
+    // The shared-cache look-up can outlast the slot's slack on a busy machine: then the request does not go out.
+    if (startBy !== undefined && Date.now() > startBy) return { late: true };
+    const { entry, text, startedAt } = await this.fetch(origin, access);
     this.entries.set(origin, entry);
     // Our own guard's refusal says nothing about the origin: it stays out of the shared cache.
     if (entry.reason !== BLOCKED_REASON) await this.frontier.putRobots(origin, text, entry.expiresAt);
-    return { entry, fetched: true };
+    return { entry, fetched: true, startedAt };
   }
 
-  private async fetch(origin: string, access: PrivateAccess): Promise<{ entry: Entry; text: string }> {
+  private async fetch(origin: string, access: PrivateAccess): Promise<{ entry: Entry; text: string; startedAt: number }> {
     const robotsUrl = `${origin}/robots.txt`;
     const now = Date.now();
-    const make = (outcome: Outcome, reason: string, body = ''): { entry: Entry; text: string } => {
+    const startedAt = now;
+    const make = (outcome: Outcome, reason: string, body = ''): { entry: Entry; text: string; startedAt: number } => {
       const expiresAt = now + (outcome === 'disallow-all' ? FAILURE_RETRY_MS : TTL_MS);
       return {
         entry: { robotsUrl, outcome, reason, expiresAt, rules: outcome === 'rules' ? robotsParser(robotsUrl, body) : null },
         text: `# snapcrawl-robots: ${outcome} ${reason}\n${body}`,
+        startedAt,
       };
     };
     try {

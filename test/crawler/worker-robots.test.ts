@@ -86,3 +86,32 @@ test('a private address the source may not reach is refused by the guard, and th
   await fetcher.close();
   await frontier.close();
 });
+
+test("a robots.txt request that could not start by its slot's deadline is not made; the one made reports when it started", async () => {
+  hits.length = 0;
+  robotsStatus = 200;
+  const store = SqliteFrontierStore.open(tempDir());
+  // The shared-cache look-up takes 40 ms, as a loaded Redis might: longer than the slack left before startBy.
+  const slow = new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'robots') return async (o: string, now: number) => (await new Promise((r) => setTimeout(r, 40)), target.robots(o, now));
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  const fetcher = new HttpFetcher({ userAgent: UA });
+  const robots = new SharedRobots(slow, fetcher, UA);
+  const late = await robots.check(`${origin}/news/1.html`, access(), { startBy: Date.now() + 10 });
+  assert.equal(late.late, true);
+  assert.equal(late.fetchedNow, false);
+  assert.equal(hits.filter((h) => h === '/robots.txt').length, 0, 'no request went out');
+  const before = Date.now();
+  // Two checks at once: the one that loads pays for the request and says when it started; the other joined it.
+  const [v, joined] = await Promise.all([robots.check(`${origin}/news/1.html`, access(), { startBy: Date.now() + 5_000 }), robots.check(`${origin}/news/2.html`, access())]);
+  assert.equal(v.fetchedNow, true);
+  assert.equal(joined.fetchedNow, false);
+  assert.ok(v.requestStartedAt !== undefined && v.requestStartedAt >= before + 40 && v.requestStartedAt <= Date.now(), `started ${v.requestStartedAt! - before} ms after the call`);
+  assert.equal(hits.filter((h) => h === '/robots.txt').length, 1);
+  await fetcher.close();
+  await store.close();
+});
