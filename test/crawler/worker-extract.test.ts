@@ -11,14 +11,22 @@ import { CrawlWorker } from '../../src/crawler/worker.js';
 import { startTestServer, type TestServer } from '../fixtures/http-server.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 
-/** Pages held back this long reach extraction once the threads are up (they load the extractor first). */
-const LATE_MS = 4000;
+/** Pages held back until the extraction thread says it is up (it loads the extractor first), and this long after. */
+const LATE_MS = 300;
+/** At most this long: a thread that never comes up fails the test on its counts, not on a hang. */
+const READY_CAP_MS = 60_000;
 const body = (title: string) =>
   `<!DOCTYPE html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${'<p>The harbour council approved the plan for the east quay after a long debate about flooding, traffic and the fishing fleet.</p>'.repeat(3)}</article></body></html>`;
 
 describe('extraction threads in a crawl worker on Redis + PostgreSQL', { timeout: 120_000 }, () => {
   let site: TestServer;
   let shared: SharedBackends;
+
+  let threadUp: () => void = () => {};
+  const threadReady = new Promise<void>((resolve) => {
+    threadUp = resolve;
+    setTimeout(resolve, READY_CAP_MS).unref();
+  });
 
   before(async () => {
     site = await startTestServer((req, res) => {
@@ -27,12 +35,16 @@ describe('extraction threads in a crawl worker on Redis + PostgreSQL', { timeout
         res.writeHead(200, { 'content-type': type });
         res.end(text);
       };
-      if (path === '/robots.txt') send('text/plain', 'User-agent: *\nAllow: /\n');
+      if (path === '/thread-ready') {
+        threadUp();
+        send('text/plain', 'ok');
+      } else if (path === '/robots.txt') send('text/plain', 'User-agent: *\nAllow: /\n');
       else if (path === '/') send('text/html; charset=utf-8', ['1', '2', 'late-1', 'late-2', 'crash'].map((k) => `<a href="/news/${k}.html">${k}</a>`).join(' '));
-      else if (/^\/news\/(late|crash)/.test(path)) setTimeout(() => send('text/html; charset=utf-8', body(path)), LATE_MS);
+      else if (/^\/news\/(late|crash)/.test(path)) void threadReady.then(() => setTimeout(() => send('text/html; charset=utf-8', body(path)), LATE_MS));
       else send('text/html; charset=utf-8', body(path));
     });
     shared = await sharedBackends();
+    process.env.SNAPCRAWL_TEST_THREAD_READY_URL = `${site.url}/thread-ready`;
   });
   after(async () => {
     await shared?.cleanup();
