@@ -82,7 +82,12 @@ describe('operator items (issue 15)', () => {
     const cfg = writeDemoConfig(sdir, site.url);
     writeFileSync(cfg, `${readFileSync(cfg, 'utf8')}\n    schedule: '*/2 * * * * *'\n`);
     const child = startCli(['schedule', '--config', cfg], { env: { SNAPCRAWL_LOG_LEVEL: 'info' } });
-    await new Promise((r) => setTimeout(r, 7000));
+    // Until two runs have finished (at most a minute: a loaded machine takes seconds just to start the CLI).
+    let seen = '';
+    const count = (chunk: Buffer) => (seen += chunk.toString());
+    child.stderr!.on('data', count);
+    child.stdout!.on('data', count);
+    for (const until = Date.now() + 60_000; Date.now() < until && (seen.match(/"crawl finished"/g) ?? []).length < 2; ) await new Promise((r) => setTimeout(r, 200));
     child.kill('SIGTERM');
     const r = await child.result;
     const lines = [...jsonLines(r.stdout), ...jsonLines(r.stderr)];
