@@ -7,7 +7,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import { parseDocument } from 'htmlparser2';
 import { Text, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { clip } from './text.js';
-import { mayHoldMojibake, repairTextNodes } from './mojibake.js';
+import { hasEscapedLead, LEAD_HINT, mayHoldMojibake, repairTextNodes } from './mojibake.js';
 import { FastTokenizer } from './tokenizer.js';
 
 /** Pages are cut here: real articles are far smaller, and parse time grows with size. */
@@ -42,12 +42,16 @@ export function parsePage(rawHtml: string): ParsedPage {
       html = clip(html, MAX_INPUT_CHARS);
     }
   }
+  // Control characters and mojibake runs are both rare: one scan of the page for either, the exact tests only
+  // when it finds something (each is a scan of the whole page).
+  const rare = CONTROL_OR_MOJIBAKE.test(html);
   // Binary bytes decoded as text show up as C0 controls and U+FFFD; drop the controls, report if many.
-  const controls = html.match(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  const controls = rare ? (html.match(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g)?.length ?? 0) : 0;
   if (controls > 0) {
     if (controls > 64 && controls > html.length / 200) warnings.push(`page looks binary or mis-decoded (${controls} control/replacement characters)`);
     html = html.replace(/[\u0000-\u0008\u000b\u000e-\u001f]/g, '');
   }
+  const scanned = html;
   const unnested = limitNesting(html);
   if (unnested !== html) {
     warnings.push(`markup nested deeper than ${MAX_MARKUP_DEPTH} levels was unwrapped before parsing`);
@@ -56,8 +60,10 @@ export function parsePage(rawHtml: string): ParsedPage {
   // The same parser and options cheerio's load(html, { xml: false }) uses; cheerio wraps the document only when asked.
   // FastTokenizer: the same tokens, found with fewer steps per character (about a third of the parse time saved).
   const doc = parseDocument(html, { Tokenizer: FastTokenizer });
-  if (mayHoldMojibake(html)) repairTextNodes(doc);
+  // Unless the page changed since the scan above, a run's first test is known to fail.
+  if (rare || html !== scanned ? mayHoldMojibake(html) : hasEscapedLead(html)) repairTextNodes(doc);
   const tooDeep = flattenDeepSubtrees(doc);
+  textCache?.clear();
   if (tooDeep > 0) warnings.push(`${tooDeep} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
   let $: CheerioAPI | undefined;
   return {
@@ -68,6 +74,9 @@ export function parsePage(rawHtml: string): ParsedPage {
     warnings,
   };
 }
+
+/** What parsePage removes (C0 controls) or counts (U+FFFD), or a mojibake run's lead and continuation characters. */
+const CONTROL_OR_MOJIBAKE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000e-\\u001f\\ufffd]|${LEAD_HINT.source}`);
 
 /** Past this many unclosed tags, markup is unwrapped before parsing (the parser's tag stack grows quadratically). */
 const MAX_MARKUP_DEPTH = 500;
@@ -196,11 +205,36 @@ function flattenDeepSubtrees(root: ParentNode): number {
   return flattened;
 }
 
+/**
+ * Text of the subtrees read so far, inside withTextCache: the extractors ask for the same elements' text again and
+ * again (three calls in four repeat one), and each walk joins a new string. The functions here that change a tree
+ * (parsePage's repairs, removeJunk) empty it.
+ */
+let textCache: Map<AnyNode, string> | undefined;
+
+/** Run `fn` (one page's extraction) with textContent results kept per node. */
+export function withTextCache<T>(fn: () => T): T {
+  const outer = textCache;
+  textCache = new Map();
+  try {
+    return fn();
+  } finally {
+    textCache = outer;
+  }
+}
+
 /** Concatenated text of a subtree, iteratively. */
 export function textContent(node: AnyNode): string {
   if (isText(node)) return node.data;
   // The common case, an element holding one text node, without building a list.
   if (isTag(node) && node.children.length === 1 && isText(node.children[0]) && !JUNK_TAGS.has(node.name)) return node.children[0].data;
+  if (textCache === undefined) return joinedText(node);
+  let text = textCache.get(node);
+  if (text === undefined) textCache.set(node, (text = joinedText(node)));
+  return text;
+}
+
+function joinedText(node: AnyNode): string {
   const parts: string[] = [];
   const stack: AnyNode[] = [node];
   while (stack.length > 0) {
@@ -253,6 +287,7 @@ export function removeJunk(doc: Document): void {
     }
     if (kept) node.children = kept;
   }
+  textCache?.clear();
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;

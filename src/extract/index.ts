@@ -9,7 +9,7 @@ import { extractBody } from './body.js';
 import { filterBodyBlocks } from './body-clean.js';
 import { computeStats, type StatsMap } from './body-score.js';
 import { attachCaptions } from './captions.js';
-import { elementsIn, isTag, parsePage, removeJunk, type Element } from './dom.js';
+import { elementsIn, isTag, parsePage, removeJunk, withTextCache, type Element } from './dom.js';
 import { parseMachineDate, formatDate } from './dates.js';
 import { metaFirst, readHead } from './head.js';
 import { baseUrlOf, collectOutlinks, linksToSelf, resolveHttpUrl, UrlResolver } from './links.js';
@@ -49,7 +49,8 @@ function guarded<T>(stage: string, warnings: string[], fallback: T, fn: () => T)
 export function extractArticle(html: string, options: ExtractOptions): Article {
   const warnings: string[] = [];
   try {
-    return run(html, options, warnings);
+    // The tree is read many times over once removeJunk has run: textContent is computed once per element.
+    return withTextCache(() => run(html, options, warnings));
   } catch (err) {
     warnings.push(`extraction failed: ${err instanceof Error ? err.message : String(err)}`);
     return emptyArticle(warnings);
