@@ -4,7 +4,7 @@
  * weighted by link density and class/id hints. Unlike Readability, a container holding <br>-separated text
  * (common on Chinese sites) scores itself, and sentence punctuation (。，、 included) drives the score.
  */
-import { BLOCK_TAGS, elementsIn, isAncestor, isTag, isText, type Document, type Element } from './dom.js';
+import { BLOCK_TAGS, elementsIn, isAncestor, isTag, isText, MAX_NODES, type Document, type Element } from './dom.js';
 import { classWeight, isMarkedArticleBody, tagWeight } from './hints.js';
 import { textMetrics } from './text.js';
 
@@ -45,6 +45,11 @@ export type StatsMap = Map<Element, NodeStats>;
 export function computeStats(doc: Document): { stats: StatsMap; order: Element[] } {
   const order = elementsIn(doc);
   const stats: StatsMap = new Map();
+  // In reverse pre-order an element comes right after its children's subtrees, so its element children's stats are
+  // the last ones computed and not yet taken: kept on a stack, they need no map lookup. A list cut at MAX_NODES
+  // misses some children: there, children are looked up (absent ones have no stats).
+  const complete = order.length < MAX_NODES;
+  const done: NodeStats[] = [];
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i];
     const s: NodeStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0 };
@@ -57,7 +62,7 @@ export function computeStats(doc: Document): { stats: StatsMap; order: Element[]
         s.inlineLen += m.len;
         s.inlinePunct += m.punct;
       } else if (isTag(c)) {
-        const cs = stats.get(c);
+        const cs = complete ? done.pop() : stats.get(c);
         if (!cs) continue;
         s.len += cs.len;
         s.linkLen += cs.linkLen;
@@ -76,6 +81,7 @@ export function computeStats(doc: Document): { stats: StatsMap; order: Element[]
       s.inlineLinkLen = s.inlineLen;
     }
     stats.set(el, s);
+    if (complete) done.push(s);
   }
   return { stats, order };
 }
