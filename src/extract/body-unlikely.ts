@@ -179,7 +179,6 @@ function posterOf(el: Element, stats: StatsMap): string | undefined {
   const s = stats.get(el);
   if (!s || !s.hasBlockChild || s.len === 0 || s.len > MAX_UNIT_LEN || TABULAR.has(el.name)) return undefined;
   let name: string | undefined;
-  let time = false;
   let story = false;
   // The descendants in pre-order, as elementsIn(el) lists them (and capped alike), but stopping at the first heading.
   const stack = posterStack;
@@ -196,11 +195,33 @@ function posterOf(el: Element, stats: StatsMap): string | undefined {
     }
     const kids = d.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    if (name !== undefined || d.name !== 'a') continue;
     const ds = stats.get(d);
-    if (!ds || ds.len === 0) continue;
-    if (name === undefined && d.name === 'a' && ds.len <= MAX_NAME_LEN && !(d.attribs.href ?? '').startsWith('#')) name = textContent(d).trim();
-    if (!time && !ds.hasBlockChild && ds.len <= MAX_META_LEN && POST_TIME.test(textContent(d))) time = true;
+    if (ds && ds.len > 0 && ds.len <= MAX_NAME_LEN && !(d.attribs.href ?? '').startsWith('#')) name = textContent(d).trim();
   }
   stack.length = 0;
-  return time && !story ? name : undefined;
+  // The posting time only for a unit with a poster link and no heading: its regex then runs on few units.
+  return !story && name !== undefined && hasPostTime(el, stats) ? name : undefined;
+}
+
+/** Does a short line under `el` (a leaf-like element of at most MAX_META_LEN) show a posting time? */
+function hasPostTime(el: Element, stats: StatsMap): boolean {
+  const stack = posterStack;
+  for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  let found = false;
+  for (let visited = 0; stack.length > 0 && visited < MAX_NODES; ) {
+    const d = stack.pop()!;
+    if (!isTag(d)) continue;
+    visited++;
+    const kids = d.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    const ds = stats.get(d);
+    if (!ds || ds.len === 0 || ds.hasBlockChild || ds.len > MAX_META_LEN) continue;
+    if (POST_TIME.test(textContent(d))) {
+      found = true;
+      break;
+    }
+  }
+  stack.length = 0;
+  return found;
 }
