@@ -212,14 +212,20 @@ function flattenDeepSubtrees(root: ParentNode): number {
  */
 let textCache: Map<AnyNode, string> | undefined;
 
-/** Run `fn` (one page's extraction) with textContent results kept per node. */
+/** classAndId results within withTextCache: a dozen passes test the class words of the same elements. */
+let classCache: Map<Element, string> | undefined;
+
+/** Run `fn` (one page's extraction) with textContent and classAndId results kept per node. */
 export function withTextCache<T>(fn: () => T): T {
-  const outer = textCache;
+  const outerText = textCache;
+  const outerClass = classCache;
   textCache = new Map();
+  classCache = new Map();
   try {
     return fn();
   } finally {
-    textCache = outer;
+    textCache = outerText;
+    classCache = outerClass;
   }
 }
 
@@ -325,7 +331,13 @@ export function classAndId(el: Element): string {
   const c = el.attribs.class ?? '';
   const id = el.attribs.id ?? '';
   if (!c && !id) return '';
-  return `${c} ${id}`.toLowerCase();
+  // Kept per element (attributes never change after parsing): the joined, lower-cased copy is built once.
+  let s = classCache?.get(el);
+  if (s === undefined) {
+    s = `${c} ${id}`.toLowerCase();
+    classCache?.set(el, s);
+  }
+  return s;
 }
 
 export const BLOCK_TAGS = new Set([
