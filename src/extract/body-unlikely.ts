@@ -145,11 +145,11 @@ const NOT_IN_COMMENT = new Set([...TABULAR, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
  */
 export function commentUnits(order: Element[], stats: StatsMap): Set<Element> {
   const out = new Set<Element>();
-  const seen = new Set<Element>();
-  for (const el of order) {
-    const parent = el.parent as Element | null;
-    if (!parent || !isTag(parent) || seen.has(parent)) continue;
-    seen.add(parent);
+  // Every element with element children, once, in page order: in pre-order its first element child comes right
+  // after it (no set of visited parents needed).
+  for (let i = 0; i + 1 < order.length; i++) {
+    const parent = order[i];
+    if (order[i + 1].parent !== parent) continue;
     // Built only for a parent with a candidate unit (few have one): this loop visits every parent of the page.
     let groups: Map<string, Array<{ unit: Element; poster: string }>> | undefined;
     for (const c of parent.children) {
