@@ -4,7 +4,7 @@
  * weighted by link density and class/id hints. Unlike Readability, a container holding <br>-separated text
  * (common on Chinese sites) scores itself, and sentence punctuation (。，、 included) drives the score.
  */
-import { BLOCK_TAGS, elementsIn, isAncestor, isTag, isText, MAX_NODES, type Document, type Element } from './dom.js';
+import { BLOCK_TAGS, isAncestor, isTag, isText, MAX_NODES, type Element } from './dom.js';
 import { classWeight, isMarkedArticleBody, tagWeight } from './hints.js';
 import { textMetrics } from './text.js';
 
@@ -41,9 +41,11 @@ const NEAR_EQUAL = 0.95;
 
 export type StatsMap = Map<Element, NodeStats>;
 
-/** One bottom-up pass computing NodeStats for every element (reverse pre-order: children before parents). */
-export function computeStats(doc: Document): { stats: StatsMap; order: Element[] } {
-  const order = elementsIn(doc);
+/**
+ * One bottom-up pass computing NodeStats for every element of `order` (the page's elements in pre-order, as
+ * elementsIn or removeJunk list them), in reverse: children before parents.
+ */
+export function computeStats(order: Element[]): { stats: StatsMap; order: Element[] } {
   const stats: StatsMap = new Map();
   // In reverse pre-order an element comes right after its children's subtrees, so its element children's stats are
   // the last ones computed and not yet taken: kept on a stack, they need no map lookup. A list cut at MAX_NODES

@@ -273,11 +273,17 @@ export function elementsIn(root: AnyNode): Element[] {
   return out;
 }
 
-/** Remove scripts, styles, form controls, comments and hidden elements in place: text we never want. */
-export function removeJunk(doc: Document): void {
+/**
+ * Remove scripts, styles, form controls, comments and hidden elements in place: text we never want. Returns the
+ * elements left, in pre-order and capped as elementsIn(doc) would list them afterwards (the same walk, so the
+ * tree is not walked again for that list).
+ */
+export function removeJunk(doc: Document): Element[] {
+  const order: Element[] = [];
   const stack: ParentNode[] = [doc];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (node !== doc && order.length < MAX_NODES) order.push(node as Element);
     const children = node.children;
     // A new list only for the nodes that lose a child (most lose none).
     let kept: AnyNode[] | undefined;
@@ -289,11 +295,19 @@ export function removeJunk(doc: Document): void {
         continue;
       }
       if (kept) kept.push(c);
-      if (isTag(c)) stack.push(c);
     }
     if (kept) node.children = kept;
+    // Children pushed last to first: popped in document order, so `order` is pre-order. (Whether an element is
+    // hidden depends on its own subtree only, which is still untouched when its parent is read: order does not
+    // change what is removed.)
+    const left = node.children;
+    for (let i = left.length - 1; i >= 0; i--) {
+      const c = left[i];
+      if (isTag(c)) stack.push(c);
+    }
   }
   textCache?.clear();
+  return order;
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;

@@ -86,8 +86,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const outlinks = guarded('outlinks', warnings, [] as string[], () => collectOutlinks(all, urls));
   const canonicalUrl = guarded('canonical', warnings, undefined, () => extractCanonical(all, head, base));
 
-  removeJunk(doc);
-  const { stats, order } = computeStats(doc);
+  const { stats, order } = computeStats(removeJunk(doc));
   // A <meta name="headline"> is the CMS's own headline field: bare, where <title>/og:title carry the site's template.
   const titleSources = { docTitle: head.docTitle, ogTitle: metaFirst(head, 'og:title', 'twitter:title'), headline: head.article?.headline ?? metaFirst(head, 'headline'), siteNames: siteNamesOf(head) };
   const overrideTitle = overrides?.values.get('title');
