@@ -22,6 +22,8 @@ const OTHER_SPACE = /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u30
 /** `s` trimmed when that is all collapsing it would do, else undefined. */
 function trimmedIfCollapsed(s: string): string | undefined {
   const t = s.trim();
+  // Whitespace alone (the text between two tags, most texts read) is '' without the scans.
+  if (t.length === 0) return t;
   return OTHER_SPACE.test(t) || t.includes('  ') ? undefined : t;
 }
 
