@@ -9,6 +9,7 @@
  */
 import { classAndId, elementsIn, isAncestor, isTag, MAX_NODES, textContent, type AnyNode, type Element } from './dom.js';
 import type { UrlResolver } from './links.js';
+import { firstWord } from './text.js';
 import type { StatsMap } from './body-score.js';
 
 const UNLIKELY = /comment|replies|reply-?list|disqus|community|remark|related|relate[d_-]|recommend|pinglun|xiangguan|tuijian|shoutbox/;
@@ -58,7 +59,7 @@ export function teaserCards(order: Element[], stats: StatsMap): Set<Element> {
     const groups = new Map<string, Element[]>();
     for (const c of parent.children) {
       if (!isTag(c) || !holds.has(c)) continue;
-      const first = (c.attribs.class ?? '').trim().split(/\s+/)[0];
+      const first = firstWord(c.attribs.class ?? '');
       if (!first) continue;
       const key = `${c.name}.${first}`;
       const g = groups.get(key);
@@ -156,7 +157,7 @@ export function commentUnits(order: Element[], stats: StatsMap): Set<Element> {
       if (!isTag(c)) continue;
       const poster = posterOf(c, stats);
       if (poster === undefined) continue;
-      const key = `${c.name}.${(c.attribs.class ?? '').trim().split(/\s+/)[0]}`;
+      const key = `${c.name}.${firstWord(c.attribs.class ?? '')}`;
       groups ??= new Map();
       const g = groups.get(key);
       if (g) g.push({ unit: c, poster });

@@ -175,3 +175,10 @@ export function normalizeInline(raw: string): string {
   parts.push(raw.slice(start));
   return parts.join('');
 }
+
+/** The first whitespace-separated word of a class attribute: `cls.trim().split(/\s+/)[0]` without building the list. */
+export function firstWord(cls: string): string {
+  const t = cls.trim();
+  const end = t.search(/\s/);
+  return end < 0 ? t : t.slice(0, end);
+}
