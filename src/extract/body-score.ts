@@ -92,11 +92,19 @@ export function linkDensity(s: Pick<NodeStats, 'len' | 'linkLen'>): number {
   return s.len === 0 ? 0 : s.linkLen / s.len;
 }
 
+/** Per stats map, the stats whose score the last scoring raised above 0 (every contribution is positive). */
+const raised = new WeakMap<StatsMap, NodeStats[]>();
+
 /** Propagate paragraph scores to ancestors; returns each candidate's final score (link density, hints applied). */
 export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set<Element>): Map<Element, number> {
   const finalScores = new Map<Element, number>();
   // Scores accumulate in the stats: start from zero so the finder can score twice (with and without exclusions).
-  for (const el of order) stats.get(el)!.score = 0;
+  // Only the stats an earlier scoring raised are non-zero (computeStats starts every score at 0): just those are
+  // reset, not every element's.
+  const previous = raised.get(stats);
+  if (previous) for (const s of previous) s.score = 0;
+  const touched: NodeStats[] = [];
+  raised.set(stats, touched);
   for (const el of order) {
     if (!BLOCK_TAGS.has(el.name)) continue;
     // Paragraphs of comment threads and related cards do not vote for a container (body-unlikely).
@@ -115,7 +123,10 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
       const divider = level <= 0 ? 1 : level === 1 ? 2 : level * 3;
       if (!NOT_CANDIDATE.has(node.name)) {
         const ns = stats.get(node);
-        if (ns) ns.score += contribution / divider;
+        if (ns) {
+          if (ns.score === 0) touched.push(ns);
+          ns.score += contribution / divider;
+        }
       }
       node = node.parent as Element | null;
       level++;
