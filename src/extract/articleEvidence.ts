@@ -19,7 +19,7 @@ import type { Block } from './blocks.js';
 import type { NodeStats, StatsMap } from './body-score.js';
 import { classAndId, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
 import type { HeadData } from './head.js';
-import { textMetrics } from './text.js';
+import { firstWord, textMetrics } from './text.js';
 
 export type PageKind = 'article' | 'listing' | 'table' | 'other';
 
@@ -177,7 +177,7 @@ export function classifyPage(input: EvidenceInput): PageClassification {
       if (lead && leadLen >= MIN_HEADLINE_LEN && leadLen >= s.linkLen * 0.5) {
         teaserSet.add(el);
         // Same class anywhere on the page is one template; unclassed blocks repeat as siblings of one parent.
-        const cls = (el.attribs.class ?? '').trim().split(/\s+/, 1)[0];
+        const cls = firstWord(el.attribs.class ?? '');
         const key = cls ? `${name}.${cls}` : el.parent ?? el;
         const list = teaserEls.get(key);
         if (list) list.push(el);

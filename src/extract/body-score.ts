@@ -4,7 +4,7 @@
  * weighted by link density and class/id hints. Unlike Readability, a container holding <br>-separated text
  * (common on Chinese sites) scores itself, and sentence punctuation (。，、 included) drives the score.
  */
-import { BLOCK_TAGS, elementsIn, isAncestor, isTag, isText, type Document, type Element } from './dom.js';
+import { BLOCK_TAGS, isAncestor, isTag, isText, MAX_NODES, type Element } from './dom.js';
 import { classWeight, isMarkedArticleBody, tagWeight } from './hints.js';
 import { textMetrics } from './text.js';
 
@@ -41,10 +41,17 @@ const NEAR_EQUAL = 0.95;
 
 export type StatsMap = Map<Element, NodeStats>;
 
-/** One bottom-up pass computing NodeStats for every element (reverse pre-order: children before parents). */
-export function computeStats(doc: Document): { stats: StatsMap; order: Element[] } {
-  const order = elementsIn(doc);
+/**
+ * One bottom-up pass computing NodeStats for every element of `order` (the page's elements in pre-order, as
+ * elementsIn or removeJunk list them), in reverse: children before parents.
+ */
+export function computeStats(order: Element[]): { stats: StatsMap; order: Element[] } {
   const stats: StatsMap = new Map();
+  // In reverse pre-order an element comes right after its children's subtrees, so its element children's stats are
+  // the last ones computed and not yet taken: kept on a stack, they need no map lookup. A list cut at MAX_NODES
+  // misses some children: there, children are looked up (absent ones have no stats).
+  const complete = order.length < MAX_NODES;
+  const done: NodeStats[] = [];
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i];
     const s: NodeStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0 };
@@ -57,7 +64,7 @@ export function computeStats(doc: Document): { stats: StatsMap; order: Element[]
         s.inlineLen += m.len;
         s.inlinePunct += m.punct;
       } else if (isTag(c)) {
-        const cs = stats.get(c);
+        const cs = complete ? done.pop() : stats.get(c);
         if (!cs) continue;
         s.len += cs.len;
         s.linkLen += cs.linkLen;
@@ -76,6 +83,7 @@ export function computeStats(doc: Document): { stats: StatsMap; order: Element[]
       s.inlineLinkLen = s.inlineLen;
     }
     stats.set(el, s);
+    if (complete) done.push(s);
   }
   return { stats, order };
 }
@@ -84,11 +92,19 @@ export function linkDensity(s: Pick<NodeStats, 'len' | 'linkLen'>): number {
   return s.len === 0 ? 0 : s.linkLen / s.len;
 }
 
+/** Per stats map, the stats whose score the last scoring raised above 0 (every contribution is positive). */
+const raised = new WeakMap<StatsMap, NodeStats[]>();
+
 /** Propagate paragraph scores to ancestors; returns each candidate's final score (link density, hints applied). */
 export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set<Element>): Map<Element, number> {
   const finalScores = new Map<Element, number>();
   // Scores accumulate in the stats: start from zero so the finder can score twice (with and without exclusions).
-  for (const el of order) stats.get(el)!.score = 0;
+  // Only the stats an earlier scoring raised are non-zero (computeStats starts every score at 0): just those are
+  // reset, not every element's.
+  const previous = raised.get(stats);
+  if (previous) for (const s of previous) s.score = 0;
+  const touched: NodeStats[] = [];
+  raised.set(stats, touched);
   for (const el of order) {
     if (!BLOCK_TAGS.has(el.name)) continue;
     // Paragraphs of comment threads and related cards do not vote for a container (body-unlikely).
@@ -107,7 +123,10 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
       const divider = level <= 0 ? 1 : level === 1 ? 2 : level * 3;
       if (!NOT_CANDIDATE.has(node.name)) {
         const ns = stats.get(node);
-        if (ns) ns.score += contribution / divider;
+        if (ns) {
+          if (ns.score === 0) touched.push(ns);
+          ns.score += contribution / divider;
+        }
       }
       node = node.parent as Element | null;
       level++;

@@ -7,8 +7,9 @@
  * the element (`comment-body` of a forum's first post, `main-column`). Grids of teaser cards (repeated siblings
  * with linked headlines, `teaserCards`) are left out of the vote the same way.
  */
-import { classAndId, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
+import { classAndId, elementsIn, isAncestor, isTag, MAX_NODES, textContent, type AnyNode, type Element } from './dom.js';
 import type { UrlResolver } from './links.js';
+import { firstWord } from './text.js';
 import type { StatsMap } from './body-score.js';
 
 const UNLIKELY = /comment|replies|reply-?list|disqus|community|remark|related|relate[d_-]|recommend|pinglun|xiangguan|tuijian|shoutbox/;
@@ -58,7 +59,7 @@ export function teaserCards(order: Element[], stats: StatsMap): Set<Element> {
     const groups = new Map<string, Element[]>();
     for (const c of parent.children) {
       if (!isTag(c) || !holds.has(c)) continue;
-      const first = (c.attribs.class ?? '').trim().split(/\s+/)[0];
+      const first = firstWord(c.attribs.class ?? '');
       if (!first) continue;
       const key = `${c.name}.${first}`;
       const g = groups.get(key);
@@ -132,8 +133,9 @@ const MAX_META_LEN = 40;
 const MAX_NAME_LEN = 20;
 const MAX_UNIT_LEN = 1500;
 const MIN_UNITS = 3;
-const HEADING = /^h[1-6]$/;
-const TABULAR = /^(?:table|thead|tbody|tfoot|tr|td|th)$/;
+const TABULAR = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+/** Headings and table parts: a unit holding one is a story or a row of data, not a comment. */
+const NOT_IN_COMMENT = new Set([...TABULAR, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
  * A comment thread known by its structure, whatever its class names say (`.list > .item`): three or more sibling
@@ -144,21 +146,24 @@ const TABULAR = /^(?:table|thead|tbody|tfoot|tr|td|th)$/;
  */
 export function commentUnits(order: Element[], stats: StatsMap): Set<Element> {
   const out = new Set<Element>();
-  const seen = new Set<Element>();
-  for (const el of order) {
-    const parent = el.parent as Element | null;
-    if (!parent || !isTag(parent) || seen.has(parent)) continue;
-    seen.add(parent);
-    const groups = new Map<string, Array<{ unit: Element; poster: string }>>();
+  // Every element with element children, once, in page order: in pre-order its first element child comes right
+  // after it (no set of visited parents needed).
+  for (let i = 0; i + 1 < order.length; i++) {
+    const parent = order[i];
+    if (order[i + 1].parent !== parent) continue;
+    // Built only for a parent with a candidate unit (few have one): this loop visits every parent of the page.
+    let groups: Map<string, Array<{ unit: Element; poster: string }>> | undefined;
     for (const c of parent.children) {
       if (!isTag(c)) continue;
       const poster = posterOf(c, stats);
       if (poster === undefined) continue;
-      const key = `${c.name}.${(c.attribs.class ?? '').trim().split(/\s+/)[0]}`;
+      const key = `${c.name}.${firstWord(c.attribs.class ?? '')}`;
+      groups ??= new Map();
       const g = groups.get(key);
       if (g) g.push({ unit: c, poster });
       else groups.set(key, [{ unit: c, poster }]);
     }
+    if (!groups) continue;
     for (const g of groups.values()) {
       // A thread has several posters; a live blog's entries (one or two writers) are the article.
       if (g.length >= MIN_UNITS && new Set(g.map((u) => u.poster)).size >= 2) for (const u of g) out.add(u.unit);
@@ -167,21 +172,57 @@ export function commentUnits(order: Element[], stats: StatsMap): Set<Element> {
   return out;
 }
 
+/** Reused by posterOf, which runs on nearly every element of every page: no list of descendants built per call. */
+const posterStack: AnyNode[] = [];
+
 /** The poster's name when `el` is a comment unit (a poster link and a posting time, no heading), else undefined. */
 function posterOf(el: Element, stats: StatsMap): string | undefined {
   const s = stats.get(el);
-  if (!s || !s.hasBlockChild || s.len === 0 || s.len > MAX_UNIT_LEN || TABULAR.test(el.name)) return undefined;
+  if (!s || !s.hasBlockChild || s.len === 0 || s.len > MAX_UNIT_LEN || TABULAR.has(el.name)) return undefined;
   let name: string | undefined;
-  let time = false;
-  for (const d of elementsIn(el)) {
-    if (d === el) continue;
+  let story = false;
+  // The descendants in pre-order, as elementsIn(el) lists them (and capped alike), but stopping at the first heading.
+  const stack = posterStack;
+  for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  for (let visited = 0; stack.length > 0 && visited < MAX_NODES; ) {
+    const d = stack.pop()!;
+    if (!isTag(d)) continue;
+    visited++;
     // Entries with headlines are stories (a live blog's, a listing's), not comments.
     // Tables of dated rows (discographies, schedules) are data, not comments.
-    if (HEADING.test(d.name) || TABULAR.test(d.name)) return undefined;
+    if (NOT_IN_COMMENT.has(d.name)) {
+      story = true;
+      break;
+    }
+    const kids = d.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    if (name !== undefined || d.name !== 'a') continue;
     const ds = stats.get(d);
-    if (!ds || ds.len === 0) continue;
-    if (name === undefined && d.name === 'a' && ds.len <= MAX_NAME_LEN && !(d.attribs.href ?? '').startsWith('#')) name = textContent(d).trim();
-    if (!time && !ds.hasBlockChild && ds.len <= MAX_META_LEN && POST_TIME.test(textContent(d))) time = true;
+    if (ds && ds.len > 0 && ds.len <= MAX_NAME_LEN && !(d.attribs.href ?? '').startsWith('#')) name = textContent(d).trim();
   }
-  return time ? name : undefined;
+  stack.length = 0;
+  // The posting time only for a unit with a poster link and no heading: its regex then runs on few units.
+  return !story && name !== undefined && hasPostTime(el, stats) ? name : undefined;
+}
+
+/** Does a short line under `el` (a leaf-like element of at most MAX_META_LEN) show a posting time? */
+function hasPostTime(el: Element, stats: StatsMap): boolean {
+  const stack = posterStack;
+  for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  let found = false;
+  for (let visited = 0; stack.length > 0 && visited < MAX_NODES; ) {
+    const d = stack.pop()!;
+    if (!isTag(d)) continue;
+    visited++;
+    const kids = d.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    const ds = stats.get(d);
+    if (!ds || ds.len === 0 || ds.hasBlockChild || ds.len > MAX_META_LEN) continue;
+    if (POST_TIME.test(textContent(d))) {
+      found = true;
+      break;
+    }
+  }
+  stack.length = 0;
+  return found;
 }

@@ -7,7 +7,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import { parseDocument } from 'htmlparser2';
 import { Text, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { clip } from './text.js';
-import { mayHoldMojibake, repairTextNodes } from './mojibake.js';
+import { hasEscapedLead, LEAD_HINT, mayHoldMojibake, repairTextNodes } from './mojibake.js';
 import { FastTokenizer } from './tokenizer.js';
 
 /** Pages are cut here: real articles are far smaller, and parse time grows with size. */
@@ -42,12 +42,16 @@ export function parsePage(rawHtml: string): ParsedPage {
       html = clip(html, MAX_INPUT_CHARS);
     }
   }
+  // Control characters and mojibake runs are both rare: one scan of the page for either, the exact tests only
+  // when it finds something (each is a scan of the whole page).
+  const rare = CONTROL_OR_MOJIBAKE.test(html);
   // Binary bytes decoded as text show up as C0 controls and U+FFFD; drop the controls, report if many.
-  const controls = html.match(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  const controls = rare ? (html.match(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g)?.length ?? 0) : 0;
   if (controls > 0) {
     if (controls > 64 && controls > html.length / 200) warnings.push(`page looks binary or mis-decoded (${controls} control/replacement characters)`);
     html = html.replace(/[\u0000-\u0008\u000b\u000e-\u001f]/g, '');
   }
+  const scanned = html;
   const unnested = limitNesting(html);
   if (unnested !== html) {
     warnings.push(`markup nested deeper than ${MAX_MARKUP_DEPTH} levels was unwrapped before parsing`);
@@ -56,8 +60,10 @@ export function parsePage(rawHtml: string): ParsedPage {
   // The same parser and options cheerio's load(html, { xml: false }) uses; cheerio wraps the document only when asked.
   // FastTokenizer: the same tokens, found with fewer steps per character (about a third of the parse time saved).
   const doc = parseDocument(html, { Tokenizer: FastTokenizer });
-  if (mayHoldMojibake(html)) repairTextNodes(doc);
+  // Unless the page changed since the scan above, a run's first test is known to fail.
+  if (rare || html !== scanned ? mayHoldMojibake(html) : hasEscapedLead(html)) repairTextNodes(doc);
   const tooDeep = flattenDeepSubtrees(doc);
+  textCache?.clear();
   if (tooDeep > 0) warnings.push(`${tooDeep} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
   let $: CheerioAPI | undefined;
   return {
@@ -68,6 +74,9 @@ export function parsePage(rawHtml: string): ParsedPage {
     warnings,
   };
 }
+
+/** What parsePage removes (C0 controls) or counts (U+FFFD), or a mojibake run's lead and continuation characters. */
+const CONTROL_OR_MOJIBAKE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000e-\\u001f\\ufffd]|${LEAD_HINT.source}`);
 
 /** Past this many unclosed tags, markup is unwrapped before parsing (the parser's tag stack grows quadratically). */
 const MAX_MARKUP_DEPTH = 500;
@@ -196,11 +205,42 @@ function flattenDeepSubtrees(root: ParentNode): number {
   return flattened;
 }
 
+/**
+ * Text of the subtrees read so far, inside withTextCache: the extractors ask for the same elements' text again and
+ * again (three calls in four repeat one), and each walk joins a new string. The functions here that change a tree
+ * (parsePage's repairs, removeJunk) empty it.
+ */
+let textCache: Map<AnyNode, string> | undefined;
+
+/** classAndId results within withTextCache: a dozen passes test the class words of the same elements. */
+let classCache: Map<Element, string> | undefined;
+
+/** Run `fn` (one page's extraction) with textContent and classAndId results kept per node. */
+export function withTextCache<T>(fn: () => T): T {
+  const outerText = textCache;
+  const outerClass = classCache;
+  textCache = new Map();
+  classCache = new Map();
+  try {
+    return fn();
+  } finally {
+    textCache = outerText;
+    classCache = outerClass;
+  }
+}
+
 /** Concatenated text of a subtree, iteratively. */
 export function textContent(node: AnyNode): string {
   if (isText(node)) return node.data;
   // The common case, an element holding one text node, without building a list.
   if (isTag(node) && node.children.length === 1 && isText(node.children[0]) && !JUNK_TAGS.has(node.name)) return node.children[0].data;
+  if (textCache === undefined) return joinedText(node);
+  let text = textCache.get(node);
+  if (text === undefined) textCache.set(node, (text = joinedText(node)));
+  return text;
+}
+
+function joinedText(node: AnyNode): string {
   const parts: string[] = [];
   const stack: AnyNode[] = [node];
   while (stack.length > 0) {
@@ -233,11 +273,17 @@ export function elementsIn(root: AnyNode): Element[] {
   return out;
 }
 
-/** Remove scripts, styles, form controls, comments and hidden elements in place: text we never want. */
-export function removeJunk(doc: Document): void {
+/**
+ * Remove scripts, styles, form controls, comments and hidden elements in place: text we never want. Returns the
+ * elements left, in pre-order and capped as elementsIn(doc) would list them afterwards (the same walk, so the
+ * tree is not walked again for that list).
+ */
+export function removeJunk(doc: Document): Element[] {
+  const order: Element[] = [];
   const stack: ParentNode[] = [doc];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (node !== doc && order.length < MAX_NODES) order.push(node as Element);
     const children = node.children;
     // A new list only for the nodes that lose a child (most lose none).
     let kept: AnyNode[] | undefined;
@@ -249,10 +295,19 @@ export function removeJunk(doc: Document): void {
         continue;
       }
       if (kept) kept.push(c);
-      if (isTag(c)) stack.push(c);
     }
     if (kept) node.children = kept;
+    // Children pushed last to first: popped in document order, so `order` is pre-order. (Whether an element is
+    // hidden depends on its own subtree only, which is still untouched when its parent is read: order does not
+    // change what is removed.)
+    const left = node.children;
+    for (let i = left.length - 1; i >= 0; i--) {
+      const c = left[i];
+      if (isTag(c)) stack.push(c);
+    }
   }
+  textCache?.clear();
+  return order;
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -290,7 +345,13 @@ export function classAndId(el: Element): string {
   const c = el.attribs.class ?? '';
   const id = el.attribs.id ?? '';
   if (!c && !id) return '';
-  return `${c} ${id}`.toLowerCase();
+  // Kept per element (attributes never change after parsing): the joined, lower-cased copy is built once.
+  let s = classCache?.get(el);
+  if (s === undefined) {
+    s = `${c} ${id}`.toLowerCase();
+    classCache?.set(el, s);
+  }
+  return s;
 }
 
 export const BLOCK_TAGS = new Set([

@@ -9,7 +9,7 @@ import { extractBody } from './body.js';
 import { filterBodyBlocks } from './body-clean.js';
 import { computeStats, type StatsMap } from './body-score.js';
 import { attachCaptions } from './captions.js';
-import { elementsIn, isTag, parsePage, removeJunk, type Element } from './dom.js';
+import { elementsIn, isTag, parsePage, removeJunk, withTextCache, type Element } from './dom.js';
 import { parseMachineDate, formatDate } from './dates.js';
 import { metaFirst, readHead } from './head.js';
 import { baseUrlOf, collectOutlinks, linksToSelf, resolveHttpUrl, UrlResolver } from './links.js';
@@ -55,7 +55,8 @@ const genericTitle = (t: string): boolean => weightedLength(t) <= 10;
 export function extractArticle(html: string, options: ExtractOptions): Article {
   const warnings: string[] = [];
   try {
-    return run(html, options, warnings);
+    // The tree is read many times over once removeJunk has run: textContent is computed once per element.
+    return withTextCache(() => run(html, options, warnings));
   } catch (err) {
     warnings.push(`extraction failed: ${err instanceof Error ? err.message : String(err)}`);
     return emptyArticle(warnings);
@@ -91,8 +92,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const outlinks = guarded('outlinks', warnings, [] as string[], () => collectOutlinks(all, urls));
   const canonicalUrl = guarded('canonical', warnings, undefined, () => extractCanonical(all, head, base));
 
-  removeJunk(doc);
-  const { stats, order } = computeStats(doc);
+  const { stats, order } = computeStats(removeJunk(doc));
   // A <meta name="headline"> is the CMS's own headline field: bare, where <title>/og:title carry the site's template.
   const titleSources = { docTitle: head.docTitle, ogTitle: metaFirst(head, 'og:title', 'twitter:title'), headline: head.article?.headline ?? metaFirst(head, 'headline'), siteNames: siteNamesOf(head) };
   const overrideTitle = overrides?.values.get('title');

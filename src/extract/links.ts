@@ -34,7 +34,7 @@ export class UrlResolver {
   resolve(href: string | undefined): string | undefined {
     if (!href) return undefined;
     if (this.memo.has(href)) return this.memo.get(href);
-    const abs = this.rootRelative(href) ?? resolveHttpUrl(href, this.base);
+    const abs = this.rootRelative(href) ?? plainAbsolute(href) ?? resolveHttpUrl(href, this.base);
     if (this.memo.size < 50_000) this.memo.set(href, abs);
     return abs;
   }
@@ -50,6 +50,21 @@ export class UrlResolver {
   }
 }
 
+/**
+ * Fast path for an absolute link already in the URL parser's output form ("https://www.example.com/a/b?c=1#x"):
+ * lower-case http(s) scheme and host name (no port, no user, no IP address, no punycode), then a plain path as
+ * above, within resolveHttpUrl's length limit. The href is then its own resolution, fragment dropped.
+ */
+function plainAbsolute(href: string): string | undefined {
+  if (href.length > 4096 || !PLAIN_ABSOLUTE.test(href) || DOT_SEGMENT.test(href) || href.includes('xn--')) return undefined;
+  const hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
+}
+
+// Host labels of lower-case letters, digits and inner hyphens, the last one (the TLD) letters only: never an IPv4
+// address, which the parser would rewrite.
+const PLAIN_ABSOLUTE =
+  /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}\/[A-Za-z0-9\-._~!$&()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?(?:#.*)?$/;
 const SAFE_ROOT_RELATIVE = /^\/(?!\/)[A-Za-z0-9\-._~!$&()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?(?:#.*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
 

@@ -74,15 +74,14 @@ function isBylineElement(el: Element): boolean {
 const NAME_LINK_CLASS = /(?:^|\s)(?:name|author-?name|user-?name|nick-?name|screen-?name)(?:\s|$)/i;
 
 /** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
-function authorFromBylineElements(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
-  for (const name of bylineElementNames(order, stats, valid)) return name;
+function authorFromBylineElements(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const name of bylineElementNames(bylines, stats, valid)) return name;
   return undefined;
 }
 
-/** The names byline elements give, in page order (each valid). */
-function* bylineElementNames(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): Generator<string> {
-  for (const el of order) {
-    if (!isBylineElement(el)) continue;
+/** The names byline elements (`bylines`, in page order) give (each valid). */
+function* bylineElementNames(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): Generator<string> {
+  for (const el of bylines) {
     const size = stats.get(el)?.len ?? 0;
     if (size === 0 || size > 200) continue;
     // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
@@ -253,9 +252,8 @@ function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones)
  * A byline element that opens with the outlet's name before the writer's (`<div class="reporter"><a>中廣</a> 溫蘭魁
  * <time>…</time></div>`): the outlet is the credited source.
  */
-function outletOpeningByline(order: Element[], stats: StatsMap): string | undefined {
-  for (const el of order) {
-    if (!isBylineElement(el)) continue;
+function outletOpeningByline(bylines: Element[], stats: StatsMap): string | undefined {
+  for (const el of bylines) {
     const size = stats.get(el)?.len ?? 0;
     if (size === 0 || size > 80) continue;
     const [first, second] = elementRuns(el).map((r) => r.trim());
@@ -360,6 +358,9 @@ function unrepeated(name: string): string {
 
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
   const siteNames = siteNamesOf(head);
+  // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
+  let bylineEls: Element[] | undefined;
+  const bylines = (): Element[] => (bylineEls ??= order.filter(isBylineElement));
   // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
   const cache = new Map<Element, string[][]>();
   const header = segmentLines(zones.header, stats, cache);
@@ -377,7 +378,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, sourceFromInfoLine) ??
     sourceFromOutletLine(header) ??
     sourceFromElements(order, stats, zones) ??
-    outletOpeningByline(order, stats) ??
+    outletOpeningByline(bylines(), stats) ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
@@ -406,7 +407,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
   const author =
     (writer ? cleanPersonName(writer) : undefined) ??
-    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(order, stats, valid), valid) ??
+    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid), valid) ??
     authorsFromHeader(header, valid) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
@@ -418,7 +419,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
       const named = sourceFromText(t);
       return named && named !== source && looksLikeChineseName(named) ? valid(named) : undefined;
     }) : undefined) ??
-    authorFromBylineElements(order, stats, valid) ??
+    authorFromBylineElements(bylines(), stats, valid) ??
     firstOf(edgeZones, (t) => valid(otherLanguageByline(t))) ??
     authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
     authorFromUserLinks(header, valid) ??
@@ -437,16 +438,16 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const named = fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]);
   // A one-word author (a display name in the metadata: "Linda") is often the start of the byline the page shows;
   // an all-capitals word is an agency's initials ("SID"), not a first name.
-  const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(order, stats, valid)) : named;
+  const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(bylines(), stats, valid)) : named;
   return { author: fuller, editor, publisher };
 }
 
 /** Byline elements read for a one-word author's full form (a page repeats its byline a few times at most). */
 const MAX_BYLINES = 8;
 
-function firstBylines(order: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string[] {
+function firstBylines(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string[] {
   const out: string[] = [];
-  for (const name of bylineElementNames(order, stats, valid)) if (out.push(name) >= MAX_BYLINES) break;
+  for (const name of bylineElementNames(bylines, stats, valid)) if (out.push(name) >= MAX_BYLINES) break;
   return out;
 }
 

@@ -12,25 +12,25 @@ function isCollapsibleSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Already collapsed: no whitespace but single ASCII spaces, none at either end (true of every block line). */
-function isCollapsed(s: string): boolean {
-  let afterSpace = true; // a space at index 0 needs trimming
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20) {
-      if (afterSpace) return false;
-      afterSpace = true;
-    } else if (isCollapsibleSpace(c)) return false;
-    else afterSpace = false;
-  }
-  return !afterSpace || s.length === 0;
+/**
+ * Every collapsible space but the ASCII one. A trimmed text without these and without two spaces in a row is
+ * collapsed already: its only whitespace is single spaces between words. Found by native scans (trim, a regex of
+ * one character class, includes), several times faster than a loop over the characters in JavaScript.
+ */
+const OTHER_SPACE = /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** `s` trimmed when that is all collapsing it would do, else undefined. */
+function trimmedIfCollapsed(s: string): string | undefined {
+  const t = s.trim();
+  // Whitespace alone (the text between two tags, most texts read) is '' without the scans.
+  if (t.length === 0) return t;
+  return OTHER_SPACE.test(t) || t.includes('  ') ? undefined : t;
 }
 
 /** Collapse runs of whitespace (incl. NBSP and the ideographic space U+3000) to one space and trim. */
 export function collapseSpace(s: string): string {
   // Most callers pass lines that are collapsed already: a scan is cheaper than building the same string again.
-  if (isCollapsed(s)) return s;
-  return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  return trimmedIfCollapsed(s) ?? s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
 }
 
 /** Remove every whitespace character: how titles are compared. */
@@ -138,6 +138,9 @@ function joinsWithoutSpace(c: number): boolean {
  * character, which is several times slower on a concatenated (cons) string than on a flat one.
  */
 export function normalizeInline(raw: string): string {
+  // Nearly every text (whitespace between tags, a line with spaces at its ends) needs at most a trim.
+  const trimmed = trimmedIfCollapsed(raw);
+  if (trimmed !== undefined) return trimmed;
   const n = raw.length;
   let i = 0;
   while (i < n && isCollapsibleSpace(raw.charCodeAt(i))) i++;
@@ -171,4 +174,11 @@ export function normalizeInline(raw: string): string {
   if (!parts) return start === 0 ? raw : raw.slice(start);
   parts.push(raw.slice(start));
   return parts.join('');
+}
+
+/** The first whitespace-separated word of a class attribute: `cls.trim().split(/\s+/)[0]` without building the list. */
+export function firstWord(cls: string): string {
+  const t = cls.trim();
+  const end = t.search(/\s/);
+  return end < 0 ? t : t.slice(0, end);
 }

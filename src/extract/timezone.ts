@@ -28,12 +28,37 @@ export function isValidZone(zone: string): boolean {
   return formatterFor(zone) !== null;
 }
 
-/** Offset (minutes east of UTC) of `zone` at the instant `utcMs`. */
-function offsetAt(f: Intl.DateTimeFormat, utcMs: number): number {
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** What format() gives for these options in en-US: "6/1/2023, 08:05:09". */
+const FORMATTED = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
+
+/**
+ * The formatter's fields at an instant, as formatToParts gives them (hour as printed). Read from format()'s string:
+ * formatToParts builds an object per field and costs three times as much. Anything else (an invalid instant, a
+ * year the pattern does not expect) goes through formatToParts as before.
+ */
+function fieldsAt(f: Intl.DateTimeFormat, utcMs: number): Fields {
+  const date = new Date(utcMs);
+  const m = Number.isNaN(date.getTime()) ? null : FORMATTED.exec(f.format(date));
+  if (m) return { year: Number(m[3]), month: Number(m[1]), day: Number(m[2]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) };
   const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(utcMs))) {
+  for (const part of f.formatToParts(date)) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+}
+
+/** Offset (minutes east of UTC) of `zone` at the instant `utcMs`. */
+function offsetAt(f: Intl.DateTimeFormat, utcMs: number): number {
+  const p = fieldsAt(f, utcMs);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
 }
@@ -128,9 +153,6 @@ export function inferTimezone(lang: string | undefined, url: string): string | u
 /** Wall-clock fields of the instant `utcMs` in `zone` (UTC for an unknown zone). */
 export function wallClock(zone: string, utcMs: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const f = formatterFor(zone) ?? formatterFor('UTC')!;
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(utcMs))) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
+  const p = fieldsAt(f, utcMs);
   return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, second: p.second };
 }

@@ -48,7 +48,13 @@ function key(s: string): string {
   return collapseSpace(s.replace(TITLE_NOISE, '')).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
 }
 /** Text as compared with every space removed (title-lines.ts matches channel names so). */
-export const squashKey = (s: string): string => key(s).replace(/ /g, '');
+export const squashKey = (s: string): string => squashed(s).toLowerCase().replace(SPACE_OR_QUOTE, '');
+/**
+ * key(s) up to its lower-casing, which must see the spaces (a Greek capital sigma lower-cases by whether a word
+ * goes on after it); its quotes and then the spaces are deleted in one replace instead of two.
+ */
+const squashed = (s: string): string => collapseSpace(s.replace(TITLE_NOISE, ''));
+const SPACE_OR_QUOTE = /[ “”"'‘’「」『』]+/g;
 
 /** Characters tidyTitle's trailing-separator and trailing-time patterns can end on (they end the text or nothing matches). */
 const SEPARATOR_END_CHARS = '-_|–—·•»:：｜';
