@@ -21,10 +21,16 @@ const NAME_AND_PLACE = new RegExp(String.raw`${ANY_REPORTER}([${CN}]{4,9}?)\d{1,
 /** 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導） */
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
 
+/**
+ * The author label, also with the word that says whose or which kind of author it is (本文作者, 文章作者, 专栏作者,
+ * 特约作者): the qualifier changes nothing about the name that follows.
+ */
+const AUTHOR_LABEL = String.raw`(?:本文|本篇|文章|原文|专栏|專欄|特约|特約|特邀|客座|署名)?作\s?者`;
+
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
-  // 作者：茉莉 · 撰文：张三 · 执笔人：… · 发帖人：…
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|原作者|記者|撰文|撰稿|执笔人?|文字|文章作者|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*(${CN_NAMES}|[A-Za-z][\w .'’-]{1,40}?)(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|記者|撰文|撰稿|执笔人?|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|撰文|撰稿)\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
