@@ -4,7 +4,7 @@
  * ("By Jane Doe and John Roe"). Editors are never taken as authors. Lines are short and the regexes anchored on
  * labels, so this stays linear. Source lines are read by source-text.ts (re-exported here).
  */
-import { credentialsOf, endsWithCredential, isPersonName, splitAffiliation } from './people-names.js';
+import { credentialsOf, endsWithCredential, isInterfaceWord, isPersonName, splitAffiliation } from './people-names.js';
 import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isPlausibleName, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
@@ -156,7 +156,7 @@ export function cleanPersonName(raw: string): string | undefined {
     s = s.replace(/\s*[、，,]\s*/g, ' ');
     const kept: string[] = [];
     for (const word of s.split(' ')) {
-      if (NOT_NAME_END.test(word) || COUNTER_WORD.test(word) || UI_WORD.test(word)) break;
+      if (NOT_NAME_END.test(word) || COUNTER_WORD.test(word) || UI_WORD.test(word) || isInterfaceWord(word)) break;
       if (kept.length > 0 && TITLE_WORD.test(word)) break;
       const bare = word.length > 3 && UI_SUFFIX.test(word) ? word.replace(UI_SUFFIX, '') : word;
       const token = splitAffiliation(bare) ?? bare;
@@ -318,6 +318,14 @@ const TRADITIONAL_SURNAMES = new Set([...'陳劉黃張楊趙吳孫馬羅鄭謝�
 /** Starts with one of the commonest surnames (simplified or traditional), 2–3 characters in all. */
 export function hasCommonSurname(s: string): boolean {
   return /^[\u4e00-\u9fff]{2,3}$/.test(s) && (COMMON_SURNAMES.has(s[0]) || TRADITIONAL_SURNAMES.has(s[0]));
+}
+
+/** Two-character surnames (欧阳, 司马, 諸葛 …): their names run to four characters. */
+const COMPOUND_SURNAME = /^(?:欧阳|歐陽|司马|司馬|诸葛|諸葛|上官|东方|東方|皇甫|慕容|令狐|公孙|公孫|夏侯|尉迟|尉遲|长孙|長孫|宇文|司徒|端木|南宫|南宮|独孤|獨孤|西门|西門)[\u4e00-\u9fff]{1,2}$/;
+
+/** A name with a common single or a compound surname: "张三", "歐陽娜娜", "司马南". */
+export function hasSurnameShape(s: string): boolean {
+  return hasCommonSurname(s) || COMPOUND_SURNAME.test(s);
 }
 
 /** Does this look like a Chinese personal name (common surname + 1–2 characters, not an outlet)? */

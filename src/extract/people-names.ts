@@ -32,12 +32,20 @@ export function isOutletName(s: string): boolean {
 
 /** Interface words and page tools that sit next to bylines; a "name" made of them is none. */
 const INTERFACE = new RegExp(
-  String.raw`^(?:分享(?:到|至)?|我要分享|字号|字號|字体|字體|字級|举报|舉報|檢舉|收藏|打印|列印|关注|關注|订阅|訂閱|评论|評論|点赞|點讚|稍后再读|稍後再讀|登录|登錄|注册|註冊|招聘|管理|回复|回覆|返回|更多|首页|首頁|全文|阅读|閱讀|大|中|小|默认|默認|复制链接|複製連結|扫一扫|掃一掃|微信|微博|QQ空间|朋友圈|转发|轉發|纠错|糾錯|手机看|手機看|放大|缩小|縮小|作者|记者|記者|编辑|編輯|来源|來源|admin|administrator|匿名|佚名|未知|网友|網友|游客|遊客|原创|原創|转载|轉載|投稿|发布|發布|发表|發表)$`,
+  String.raw`^(?:分享(?:到|至)?|我要分享|字号|字號|字体|字體|字級|举报|舉報|檢舉|收藏|打印|列印|关注|關注|订阅|訂閱|评论|評論|点赞|點讚|稍后再读|稍後再讀|登录|登錄|注册|註冊|招聘|管理|回复|回覆|返回|更多|首页|首頁|全文|阅读|閱讀|大|中|小|默认|默認|复制链接|複製連結|扫一扫|掃一掃|微信|微博|QQ空间|朋友圈|转发|轉發|纠错|糾錯|手机看|手機看|放大|缩小|縮小|作者|记者|記者|编辑|編輯|来源|來源|admin|administrator|匿名|佚名|未知|网友|網友|游客|遊客|原创|原創|转载|轉載|投稿|发布|發布|发表|發表|账号|帳號|帐号|賬號|密码|密碼|自动登录|自動登錄|登录并发表|手机版|手機版|电脑版|電腦版|网页版|網頁版|留言|我要留言|发表评论|發表評論|我要评论)$`,
   'i',
 );
+/**
+ * Counters, member ranks and labels: a word ending in a role label ("关于作者") or a counted thing ("获得阅读",
+ * "浏览次数", "点赞数"), a rank ("永久会员"), or opening with a "published" label ("发布于", "发表时间") is the page's
+ * interface, not a name.
+ */
+const INTERFACE_END = /(?:作者|记者|記者|阅读|閱讀|点击|點擊|浏览|瀏覽|评论|評論|点赞|點讚|访问|訪問|人气|人氣|粉丝|粉絲|次数|次數|会员|會員)(?:数|數|量|率)?$/;
+const INTERFACE_START = /^(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間|日期)/;
 
 export function isInterfaceWord(s: string): boolean {
-  return INTERFACE.test(s.trim());
+  const t = s.trim();
+  return INTERFACE.test(t) || (HAS_CJK.test(t) && (INTERFACE_END.test(t) || INTERFACE_START.test(t)));
 }
 
 /** One Chinese name: 2–4 characters, or a transliteration with a middle dot (阿卜杜勒·阿齐兹). */
@@ -141,6 +149,8 @@ function joinWith(sep: string | undefined, latin: boolean): string {
  * that is neither a name nor a separator (a role, a date, "Staff Writer") ends the byline. Repeats (a name shown
  * twice for two layouts) count once.
  */
+const PLACE_LABEL = /(?:于|於|自|属地|屬地|位置|地点|地點)\s*[:：]?$/;
+
 export function namesFromRuns(runs: string[]): string | undefined {
   let out = '';
   const seen = new Set<string>();
@@ -179,7 +189,8 @@ export function namesFromRuns(runs: string[]): string | undefined {
       sep = undefined;
       continue;
     }
-    if (seen.size > 0 || ++skipped > 3) break;
+    // "发布于 北京", "来自 上海", "IP属地：广东": after a word that says where, a place follows, not a name.
+    if (seen.size > 0 || ++skipped > 3 || PLACE_LABEL.test(r)) break;
   }
   return out || undefined;
 }
