@@ -5,7 +5,7 @@
  * labels, so this stays linear. Source lines are read by source-text.ts (re-exported here).
  */
 import { credentialsOf, endsWithCredential, isInterfaceWord, isPersonName, splitAffiliation } from './people-names.js';
-import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isPlausibleName, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
+import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, isPlausibleName, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
 export { barSeparators } from './people-patterns.js';
@@ -166,7 +166,7 @@ export function cleanPersonName(raw: string): string | undefined {
     }
     s = kept.join(' ');
   }
-  return isPlausibleName(s) && !/^(?:编辑|记者|通讯员|实习生|本报|本网|匿名|佚名)$/.test(s) ? s : undefined;
+  return isPlausibleName(s) && !isDeskWord(s) && !/^(?:编辑|记者|通讯员|实习生|本报|本网|匿名|佚名)$/.test(s) ? s : undefined;
 }
 
 /** "Andrea Wong Andrea Wong": a name printed twice (one copy per layout) read as one string. */

@@ -16,7 +16,7 @@ const WIRE = /^(?:新华社|新華社|中新社|中新网|中新網|中央社|�
  * three or more characters are judged by their ending, two-character ones by the wire list.
  */
 const OUTLET_ENDING = new RegExp(
-  String.raw`^[${CJK}A-Za-z0-9·\-]{1,16}(?:报|報|网|網|社|台|臺|新闻|新聞|日报|日報|晚报|晚報|早报|早報|时报|時報|中心|频道|頻道|客户端|客戶端|电视|電視|杂志|雜誌|周刊|週刊|编辑部|編輯部|编译|編譯|资讯|資訊|传媒|傳媒|媒体|媒體|在线|在線|电子报|電子報|文摘|观察|觀察|号|號|站|app|APP)$`,
+  String.raw`^[${CJK}A-Za-z0-9·\-]{1,16}(?:报|報|网|網|社|台|臺|新闻|新聞|日报|日報|晚报|晚報|早报|早報|时报|時報|中心|频道|頻道|客户端|客戶端|电视|電視|杂志|雜誌|周刊|週刊|编辑部|編輯部|编译|編譯|财经|財經|科技|体育|體育|娱乐|娛樂|资讯|資訊|传媒|傳媒|媒体|媒體|在线|在線|电子报|電子報|文摘|观察|觀察|号|號|站|app|APP)$`,
 );
 
 /** Is this an outlet, wire service or desk rather than a person? (`作者：新京报`, `大陸新聞中心`, `編譯中心`.) */
@@ -111,6 +111,8 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   // A row of share buttons ("Twitter Facebook", "Teilen E-Mail") is none either.
   if (/[A-Za-z]/.test(t) && t.split(/[\s,|/·•]+/).filter(Boolean).every((w) => SHARE_WORD.test(w))) return false;
   if (/[!！?？。;；:：()（）]|&\w+;/.test(t)) return false;
+  // "澎湖縣28日電", "北京5月3日讯": a dateline (a day and 电/讯) in the author slot names a place, not a person.
+  if (/\d{1,2}\s?[日号號]\s?(?:电|電|讯|訊)/.test(t)) return false;
   // "来自雪球", "来自iPhone客户端": where a post was sent from, not who wrote it.
   if (/^(?:来自|來自)/.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
@@ -131,6 +133,18 @@ export function withoutTrailingChrome(s: string): string {
   const parts = s.trim().split(/\s+/);
   const cut = parts.findIndex((p) => isInterfaceWord(p) || isOutletName(p));
   return cut > 0 ? parts.slice(0, cut).join(' ') : s;
+}
+
+/**
+ * "网易财经 张艳", "新华社 张三 李四": an outlet credited before its writers (a closing bracket, a byline element)
+ * is no part of the names; the names after it stay. Unchanged when nothing name-like follows.
+ */
+export function withoutLeadingOutlet(s: string): string {
+  if (!HAS_CJK.test(s) || /[A-Za-z]/.test(s)) return s;
+  const parts = s.trim().split(/\s+/);
+  let i = 0;
+  while (i < parts.length - 1 && isOutletName(parts[i])) i++;
+  return i > 0 && parts.slice(i).every((p) => isPersonName(p)) ? parts.slice(i).join(' ') : s;
 }
 
 const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;

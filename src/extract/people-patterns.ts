@@ -26,6 +26,11 @@ export function barSeparators(t: string): string {
   return t.includes('丨') ? t.replace(/(作\s?者|文|撰文|来源|來源|编辑|編輯|责编|責編|责任编辑|責任編輯|记者|記者|图|圖|摄影|攝影|出品|策划|策劃|排版|审核|審核|校对|校對)\s*丨\s*/g, '$1｜') : t;
 }
 
+/** The rest of a desk's name, never a person's: 中心, 編譯組, 新聞部, 記者站 ("大陸新聞中心／綜合報導"). */
+export function isDeskWord(s: string): boolean {
+  return /^(?:中心|编译|編譯|编译组|編譯組|编辑部|編輯部|新闻部|新聞部|记者站|記者站|采访部|採訪部|特稿|专稿|專稿|综合|綜合)$/.test(s.trim());
+}
+
 /** Not markup, a URL or an e-mail address. */
 export function isPlausibleName(s: string): boolean {
   return s.length > 0 && s.length <= 80 && !/[=<>"{}]|https?:|@|\.(?:com|cn|net|org)\b/i.test(s);

@@ -12,7 +12,7 @@ import { metaFirst, type HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutTrailingChrome } from './people-names.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
 
@@ -51,8 +51,8 @@ function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T |
   return undefined;
 }
 
-/** Comment forms label their name field "author" too ("Name (required)"). */
-const NOT_BYLINE = /comment|form|reply|respond|login|avatar/i;
+/** Comment forms label their name field "author" too ("Name (required)"); a page footer's <address> holds the copyright. */
+const NOT_BYLINE = /comment|form|reply|respond|login|avatar|copyright|footer/i;
 
 function looksLikeByline(el: Element): boolean {
   const a = el.attribs;
@@ -448,7 +448,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // being the site's name; Chinese site names are outlets or accounts, so they are.
   const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
   const valid = (raw: string | undefined): string | undefined => {
-    const a = raw && withoutTrailingChrome(raw);
+    const a = raw && withoutTrailingChrome(withoutLeadingOutlet(raw));
     return a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined;
   };
 
