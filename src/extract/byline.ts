@@ -403,7 +403,8 @@ export function loneNameLine(text: string): string | undefined {
 }
 
 const PHOTO_CREDIT = new RegExp(String.raw`(?:^|\s)(${CN_NAME})\s?[/／]\s?(?:摄|攝)(?:$|\s|影)`);
-const CLOSING_PHOTO_CREDIT = new RegExp(String.raw`(?:^|[\s。，,；(（/／])(?:[图圖]\s?[/／]\s?)?(?:记者|記者)?(${CN_NAME})\s?[/／]?\s?(?:摄|攝)影?\s*[)）]?$`);
+// "王錦義翻攝": 翻攝 (a photo of a photo) is the credit's verb, not the name's last character.
+const CLOSING_PHOTO_CREDIT = new RegExp(String.raw`(?:^|[\s。，,；(（/／])(?:[图圖]\s?[/／]\s?)?(?:记者|記者)?(${CN_NAME})\s?[/／]?\s?(?:翻|翻拍)?(?:摄|攝)影?\s*[)）]?$`);
 
 export function photographerFromText(text: string): string | undefined {
   if (text.length > 300) return undefined;

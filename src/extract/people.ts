@@ -401,6 +401,11 @@ function withoutOutletToken(author: string | undefined, siteNames: string[], pub
   return kept.length > 0 && kept.length < author.split(' ').length ? kept.join(' ') : author;
 }
 
+/** "🌏华商君", "读武汉关注☞": the emoji and arrows decorating an account's writer field. */
+function withoutEdgeSymbols(s: string): string {
+  return s.replace(/^[\s\u2190-\u21ff\u2600-\u27bf\u{1F000}-\u{1FAFF}\uFE0F]+|[\s\u2190-\u21ff\u2600-\u27bf\u{1F000}-\u{1FAFF}\uFE0F]+$/gu, '');
+}
+
 /** "聯合新聞網 | 聯合新聞網": a template that printed the name twice around a separator names it once. */
 function unrepeated(name: string): string {
   const parts = name.split(/\s*[|｜]\s*|\s+[-–—]\s+/);
@@ -452,9 +457,13 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     return a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined;
   };
 
+  // The writer is kept as the account prints it ("🌏华商君"); only the check reads it without its decoration.
+  const acceptableWriter = (a: string | undefined): string | undefined => (a && isAcceptableAuthor(withoutEdgeSymbols(a), editor) ? a : undefined);
   const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
   const author =
-    (writer ? cleanPersonName(writer) : undefined) ??
+    // (The account's writer field may hold a prompt to the reader instead of a name, "读武汉关注☞": checked for
+    // interface words once the emoji and arrows around it are dropped.)
+    (writer ? acceptableWriter(cleanPersonName(writer)) : undefined) ??
     structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(order, stats, valid), valid) ??
     authorsFromHeader(header, valid) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??

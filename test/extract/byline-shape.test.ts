@@ -49,3 +49,22 @@ test("a meta author that is the site's brand is no author; a person's name there
   const blog = { ...opts, head: `<title>${TITLE}_张三的博客</title><meta name="author" content="张三">` };
   assert.equal(extractFrom(page('<div>2023-10-08 14:30</div>'), blog).author, '张三');
 });
+
+test('a photo-of-a-photo credit (翻攝) ends the name before its verb', async () => {
+  const { photographerFromText } = await import('../../src/extract/byline.js');
+  assert.equal(photographerFromText('事故現場。（記者王小明翻攝）'), '王小明');
+  assert.equal(photographerFromText('（記者王小明攝）'), '王小明');
+});
+
+test("collectives and prompts are no names: 贡献者, a 关注 prompt, a business-card link ('名片')", () => {
+  for (const w of ['维基媒体项目贡献者', '读武汉关注', '名片']) assert.ok(isInterfaceWord(w), w);
+});
+
+test("an account's writer field holding a prompt to the reader is no author; an emoji-decorated name stays as printed", () => {
+  const wx = (writer: string): string =>
+    `<h1 id="activity-name">全市将新开通12条公交线路</h1><div id="meta_content"><span id="js_author_name">${writer}</span><a id="js_name">某某日报</a></div><div id="js_content">${P}</div>`;
+  const o = { head: '<title>全市将新开通12条公交线路</title>', timezone: 'Asia/Shanghai' };
+  assert.equal(extractFrom(wx('读某某关注☞'), o).author, undefined);
+  assert.equal(extractFrom(wx('🌏某商君'), o).author, '🌏某商君');
+  assert.equal(extractFrom(wx('张三'), o).author, '张三');
+});
