@@ -10,6 +10,14 @@ const SOURCE_PATTERN = new RegExp(
   String.raw`(?:^|[^${CN}])(?:文章来源|新闻来源|信息来源|稿件来源|消息来源|本文来源|本文來源|原文来源|原文來源|内容来源|內容來源|转载来源|本文转自|本文轉自|本文出处|原文出处|文章出处|来源|來源|新聞來源|資料來源|稿件來源|来自|來自|稿源|出处|出處|转自|轉自|转载自|轉載自|source)\s*[:：|｜]\s*(.{2,40})`,
   'i',
 );
+/**
+ * Credits written as a verb of taking or first printing: 摘自《人民日报》, 原载于南方周末, 本文转载自新京报, 来源于：新京报,
+ * 供稿：新华社. The colon is optional after these; without one the value must be bracketed (《…》) or read as an
+ * outlet's name, so prose ("…转自己的…") is no credit.
+ */
+const VERB_SOURCE = new RegExp(
+  String.raw`(?:^|[^${CN}])(?:本文|文章|此文|原文)?(?:摘自|选自|選自|原载于|原載於|原载|原載|刊于|刊於|转载于|轉載於|转载自|轉載自|转自|轉自|来源于|來源於|供稿)\s*([:：|｜]?)\s*(.{2,40})`,
+);
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /** Where a source name ends: another label, a date, a separator. */
 const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小).*$/;
@@ -31,18 +39,18 @@ function cleanSource(raw: string): string | undefined {
   if (/[\u3400-\u9fff]/.test(s)) s = s.split(/\s/)[0];
   s = s.replace(/[\]】》」”"\s]+$/, '').replace(/^[《「“"]|[》」”"]$/g, '').trim();
   // "中国新闻网(北京)" cut at its ")": a bracket left open is the dateline place, not part of the name.
-  s = s.replace(/\s*[(（][^()（）]*$/, '').trim();
+  s = s.replace(/\s*[(（][^()（）]*$/, '').replace(/[》」”"]+$/, '').trim();
   // "本站原创", "本网编辑部", "本报讯": the page crediting itself names no other outlet.
   if (s.length < 2 || s.length > 30 || NOT_A_SOURCE.test(s) || /^(?:本站|本网|本網|本报|本報|本刊|本台)/.test(s) || !isPlausibleName(s)) return undefined;
   return s;
 }
 
 /**
- * Every source label holds 源, 自 or 出 (来源, 转自, 出处 …) or "source" in some case; collapsing space and barSeparators
- * never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
+ * Every source label holds 源, 自, 出, 载, 刊 or 稿 (来源, 转自, 出处, 原载, 刊于, 供稿 …) or "source" in some case;
+ * collapsing space and barSeparators never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
  * then not run.
  */
-const SOURCE_HINT_CJK = /[源自出]/;
+const SOURCE_HINT_CJK = /[源自出载載刊稿]/;
 const SOURCE_HINT_LATIN = /source/i;
 
 export function sourceFromText(text: string): string | undefined {
@@ -54,7 +62,11 @@ export function sourceFromText(text: string): string | undefined {
   if (/\b[A-Z][\w'’-]+,\s[A-Z]\.(?:,|\s)/.test(t) && /\((?:19|20)\d{2}[a-z]?\)/.test(t)) return undefined;
   // "<span>来源</span><span>新华社</span>": label and value in two elements, no colon between.
   const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t);
-  return m ? cleanSource(m[1]) : undefined;
+  if (m) return cleanSource(m[1]);
+  const v = VERB_SOURCE.exec(t);
+  if (!v) return undefined;
+  const name = cleanSource(v[2]);
+  return name && (v[1] || /^\s*《/.test(v[2]) || OUTLET_NAME.test(name)) ? name : undefined;
 }
 
 const DATE_IN_LINE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;

@@ -50,3 +50,16 @@ test('a copyright <address> in the page footer is no byline', () => {
   const html = `<div class="art"><h1>全市将新开通12条公交线路</h1><div>2023-10-08 14:30</div>${zhParagraphs(4)}</div><div id="footer"><address class="copyright">某某傳媒公司版權所有，非經授權，不許轉載</address></div>`;
   assert.equal(extractFrom(html, { head: '<title>全市将新开通12条公交线路</title>', timezone: 'Asia/Shanghai' }).author, undefined);
 });
+
+test('a credit written as a verb (摘自, 原载, 转载自, 来源于, 供稿) names the source; prose does not', () => {
+  assert.equal(sourceFromText('本文摘自：《某某日报》'), '某某日报');
+  assert.equal(sourceFromText('摘自《某某日报》2023年10月8日'), '某某日报');
+  assert.equal(sourceFromText('原载于：某某周末'), '某某周末');
+  assert.equal(sourceFromText('本文转载自某某报'), '某某报');
+  assert.equal(sourceFromText('文章来源于：某某新闻'), '某某新闻');
+  assert.equal(sourceFromText('供稿：新华社'), '新华社');
+  // Without a colon or brackets the value must read as an outlet: prose is no credit.
+  assert.equal(sourceFromText('他转自己的股份给了朋友'), undefined);
+  // A bracketed outlet followed by its edition keeps the bare name.
+  assert.equal(sourceFromText('来源：《某某日报》（2023年10月08日 04 版）'), '某某日报');
+});
