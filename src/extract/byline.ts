@@ -30,7 +30,9 @@ const AUTHOR_LABEL = String.raw`(?:本文|本篇|文章|原文|专栏|專欄|特
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|記者|撰文|撰稿|执笔人?|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|撰文|撰稿)\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
@@ -183,8 +185,14 @@ function dropPlace(names: string, following: string): string {
   return parts.length > 1 && /^报道/.test(following) ? parts.slice(0, -1).join(' ') : names;
 }
 
-/** Two-character names padded to the width of three: "赵 培" → "赵培". */
+/** Two-character names padded to the width of three: "赵 培" → "赵培"; a label's name spaced out: "作者：王 小 明". */
 const SPACED_NAME = /(?<=^|[:：\s(（])([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s:：,，;；)）])/g;
+const SPACED_NAME_3 = /(?<=[:：｜|/／]\s?)([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s,，;；)）])/g;
+/**
+ * Correspondents (通讯员) credited before the reporter ("通讯员 李四 记者 王小明"): not the author when a reporter is
+ * named too, so they are set aside before the patterns run.
+ */
+const CORRESPONDENT = new RegExp(String.raw`(?:通讯员|通訊員)\s*[:：]?\s*${CN_NAMES}`, 'g');
 
 /** Agencies and outlets credited beside a reporter ("By Mei Reyes, AP"): not people. */
 const AGENCY = /^(?:[A-Z]{2,5}|The\s.+|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Getty|.*\b(?:Press|News|Newswire|Wire|Times|Post|Journal|Herald|Tribune|Agency|Service|Media|Network|Staff|Desk|Team)s?)$/;
@@ -253,7 +261,8 @@ const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員/
 const SLASH_IN_LINE = /[／╱/]/;
 
 function authorFromShort(text: string): string | undefined {
-  const t = barSeparators(collapseSpace(text)).replace(SPACED_NAME, '$1$2');
+  let t = barSeparators(collapseSpace(text)).replace(SPACED_NAME_3, '$1$2$3').replace(SPACED_NAME, '$1$2');
+  if (/(?:通讯员|通訊員)/.test(t) && /(?:记者|記者)/.test(t.replace(/^[^记記]*(?:通讯员|通訊員)/, ''))) t = t.replace(CORRESPONDENT, ' ');
   if (t.length > 400) return undefined;
   const reporter = REPORTER_IN_LINE.test(t);
   const slash = SLASH_IN_LINE.test(t);

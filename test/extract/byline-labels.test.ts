@@ -40,3 +40,17 @@ test('on a page: the qualified label in the info line gives the author', () => {
   const html = `<div class="art"><h1>全市将新开通12条公交线路</h1><div class="info"><span>2023-10-08 14:30</span> <span>本文作者：赵六</span> <span>阅读：120</span></div>${zhParagraphs(4)}</div>`;
   assert.equal(extractFrom(html, { head: '<title>全市将新开通12条公交线路</title>', timezone: 'Asia/Shanghai' }).author, '赵六');
 });
+
+test('a name spaced out after its label, a role after the name (王小明／文), 主笔 and an @ handle', () => {
+  assert.equal(authorFromText('作者： 王 小 明'), '王小明');
+  assert.equal(authorFromText('王小明／文'), '王小明');
+  assert.equal(authorFromText('主笔：王小明'), '王小明');
+  assert.equal(authorFromText('作者：@王小明'), '王小明');
+});
+
+test('correspondents credited before the reporter are not the author; a role word ends a name list', () => {
+  assert.equal(authorFromText('通讯员 李四 记者 王小明'), '王小明');
+  assert.equal(authorFromText('本报讯（记者王小明 通讯员李四）'), '王小明');
+  // Only correspondents named: they are what the page credits.
+  assert.equal(authorFromText('通讯员 李四'), '李四');
+});
