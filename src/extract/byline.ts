@@ -4,8 +4,8 @@
  * ("By Jane Doe and John Roe"). Editors are never taken as authors. Lines are short and the regexes anchored on
  * labels, so this stays linear. Source lines are read by source-text.ts (re-exported here).
  */
-import { credentialsOf, endsWithCredential, isPersonName, splitAffiliation } from './people-names.js';
-import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isPlausibleName, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
+import { credentialsOf, endsWithCredential, isInterfaceWord, isPersonName, splitAffiliation } from './people-names.js';
+import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, isPlausibleName, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
 export { barSeparators } from './people-patterns.js';
@@ -21,10 +21,18 @@ const NAME_AND_PLACE = new RegExp(String.raw`${ANY_REPORTER}([${CN}]{4,9}?)\d{1,
 /** 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導） */
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
 
+/**
+ * The author label, also with the word that says whose or which kind of author it is (本文作者, 文章作者, 专栏作者,
+ * 特约作者): the qualifier changes nothing about the name that follows.
+ */
+const AUTHOR_LABEL = String.raw`(?:本文|本篇|文章|原文|专栏|專欄|特约|特約|特邀|客座|署名)?作\s?者`;
+
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
-  // 作者：茉莉 · 撰文：张三 · 执笔人：… · 发帖人：…
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|原作者|記者|撰文|撰稿|执笔人?|文字|文章作者|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*(${CN_NAMES}|[A-Za-z][\w .'’-]{1,40}?)(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|撰文|撰稿)\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
@@ -150,7 +158,7 @@ export function cleanPersonName(raw: string): string | undefined {
     s = s.replace(/\s*[、，,]\s*/g, ' ');
     const kept: string[] = [];
     for (const word of s.split(' ')) {
-      if (NOT_NAME_END.test(word) || COUNTER_WORD.test(word) || UI_WORD.test(word)) break;
+      if (NOT_NAME_END.test(word) || COUNTER_WORD.test(word) || UI_WORD.test(word) || isInterfaceWord(word)) break;
       if (kept.length > 0 && TITLE_WORD.test(word)) break;
       const bare = word.length > 3 && UI_SUFFIX.test(word) ? word.replace(UI_SUFFIX, '') : word;
       const token = splitAffiliation(bare) ?? bare;
@@ -160,7 +168,7 @@ export function cleanPersonName(raw: string): string | undefined {
     }
     s = kept.join(' ');
   }
-  return isPlausibleName(s) && !/^(?:编辑|记者|通讯员|实习生|本报|本网|匿名|佚名)$/.test(s) ? s : undefined;
+  return isPlausibleName(s) && !isDeskWord(s) && !/^(?:编辑|记者|通讯员|实习生|本报|本网|匿名|佚名)$/.test(s) ? s : undefined;
 }
 
 /** "Andrea Wong Andrea Wong": a name printed twice (one copy per layout) read as one string. */
@@ -177,8 +185,14 @@ function dropPlace(names: string, following: string): string {
   return parts.length > 1 && /^报道/.test(following) ? parts.slice(0, -1).join(' ') : names;
 }
 
-/** Two-character names padded to the width of three: "赵 培" → "赵培". */
+/** Two-character names padded to the width of three: "赵 培" → "赵培"; a label's name spaced out: "作者：王 小 明". */
 const SPACED_NAME = /(?<=^|[:：\s(（])([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s:：,，;；)）])/g;
+const SPACED_NAME_3 = /(?<=[:：｜|/／]\s?)([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s,，;；)）])/g;
+/**
+ * Correspondents (通讯员) credited before the reporter ("通讯员 李四 记者 王小明"): not the author when a reporter is
+ * named too, so they are set aside before the patterns run.
+ */
+const CORRESPONDENT = new RegExp(String.raw`(?:通讯员|通訊員)\s*[:：]?\s*${CN_NAMES}`, 'g');
 
 /** Agencies and outlets credited beside a reporter ("By Mei Reyes, AP"): not people. */
 const AGENCY = /^(?:[A-Z]{2,5}|The\s.+|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Getty|.*\b(?:Press|News|Newswire|Wire|Times|Post|Journal|Herald|Tribune|Agency|Service|Media|Network|Staff|Desk|Team)s?)$/;
@@ -247,7 +261,8 @@ const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員/
 const SLASH_IN_LINE = /[／╱/]/;
 
 function authorFromShort(text: string): string | undefined {
-  const t = barSeparators(collapseSpace(text)).replace(SPACED_NAME, '$1$2');
+  let t = barSeparators(collapseSpace(text)).replace(SPACED_NAME_3, '$1$2$3').replace(SPACED_NAME, '$1$2');
+  if (/(?:通讯员|通訊員)/.test(t) && /(?:记者|記者)/.test(t.replace(/^[^记記]*(?:通讯员|通訊員)/, ''))) t = t.replace(CORRESPONDENT, ' ');
   if (t.length > 400) return undefined;
   const reporter = REPORTER_IN_LINE.test(t);
   const slash = SLASH_IN_LINE.test(t);
@@ -312,6 +327,14 @@ const TRADITIONAL_SURNAMES = new Set([...'陳劉黃張楊趙吳孫馬羅鄭謝�
 /** Starts with one of the commonest surnames (simplified or traditional), 2–3 characters in all. */
 export function hasCommonSurname(s: string): boolean {
   return /^[\u4e00-\u9fff]{2,3}$/.test(s) && (COMMON_SURNAMES.has(s[0]) || TRADITIONAL_SURNAMES.has(s[0]));
+}
+
+/** Two-character surnames (欧阳, 司马, 諸葛 …): their names run to four characters. */
+const COMPOUND_SURNAME = /^(?:欧阳|歐陽|司马|司馬|诸葛|諸葛|上官|东方|東方|皇甫|慕容|令狐|公孙|公孫|夏侯|尉迟|尉遲|长孙|長孫|宇文|司徒|端木|南宫|南宮|独孤|獨孤|西门|西門)[\u4e00-\u9fff]{1,2}$/;
+
+/** A name with a common single or a compound surname: "张三", "歐陽娜娜", "司马南". */
+export function hasSurnameShape(s: string): boolean {
+  return hasCommonSurname(s) || COMPOUND_SURNAME.test(s);
 }
 
 /** Does this look like a Chinese personal name (common surname + 1–2 characters, not an outlet)? */
@@ -389,7 +412,8 @@ export function loneNameLine(text: string): string | undefined {
 }
 
 const PHOTO_CREDIT = new RegExp(String.raw`(?:^|\s)(${CN_NAME})\s?[/／]\s?(?:摄|攝)(?:$|\s|影)`);
-const CLOSING_PHOTO_CREDIT = new RegExp(String.raw`(?:^|[\s。，,；(（/／])(?:[图圖]\s?[/／]\s?)?(?:记者|記者)?(${CN_NAME})\s?[/／]?\s?(?:摄|攝)影?\s*[)）]?$`);
+// "王錦義翻攝": 翻攝 (a photo of a photo) is the credit's verb, not the name's last character.
+const CLOSING_PHOTO_CREDIT = new RegExp(String.raw`(?:^|[\s。，,；(（/／])(?:[图圖]\s?[/／]\s?)?(?:记者|記者)?(${CN_NAME})\s?[/／]?\s?(?:翻|翻拍)?(?:摄|攝)影?\s*[)）]?$`);
 
 export function photographerFromText(text: string): string | undefined {
   if (text.length > 300) return undefined;

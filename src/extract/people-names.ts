@@ -16,7 +16,7 @@ const WIRE = /^(?:新华社|新華社|中新社|中新网|中新網|中央社|�
  * three or more characters are judged by their ending, two-character ones by the wire list.
  */
 const OUTLET_ENDING = new RegExp(
-  String.raw`^[${CJK}A-Za-z0-9·\-]{1,16}(?:报|報|网|網|社|台|臺|新闻|新聞|日报|日報|晚报|晚報|早报|早報|时报|時報|中心|频道|頻道|客户端|客戶端|电视|電視|杂志|雜誌|周刊|週刊|编辑部|編輯部|编译|編譯|资讯|資訊|传媒|傳媒|媒体|媒體|在线|在線|电子报|電子報|文摘|观察|觀察|号|號|站|app|APP)$`,
+  String.raw`^[${CJK}A-Za-z0-9·\-]{1,16}(?:报|報|网|網|社|台|臺|新闻|新聞|日报|日報|晚报|晚報|早报|早報|时报|時報|中心|频道|頻道|客户端|客戶端|电视|電視|杂志|雜誌|周刊|週刊|编辑部|編輯部|编译|編譯|财经|財經|科技|体育|體育|娱乐|娛樂|资讯|資訊|传媒|傳媒|媒体|媒體|在线|在線|电子报|電子報|文摘|观察|觀察|号|號|站|app|APP)$`,
 );
 
 /** Is this an outlet, wire service or desk rather than a person? (`作者：新京报`, `大陸新聞中心`, `編譯中心`.) */
@@ -32,12 +32,20 @@ export function isOutletName(s: string): boolean {
 
 /** Interface words and page tools that sit next to bylines; a "name" made of them is none. */
 const INTERFACE = new RegExp(
-  String.raw`^(?:分享(?:到|至)?|我要分享|字号|字號|字体|字體|字級|举报|舉報|檢舉|收藏|打印|列印|关注|關注|订阅|訂閱|评论|評論|点赞|點讚|稍后再读|稍後再讀|登录|登錄|注册|註冊|招聘|管理|回复|回覆|返回|更多|首页|首頁|全文|阅读|閱讀|大|中|小|默认|默認|复制链接|複製連結|扫一扫|掃一掃|微信|微博|QQ空间|朋友圈|转发|轉發|纠错|糾錯|手机看|手機看|放大|缩小|縮小|作者|记者|記者|编辑|編輯|来源|來源|admin|administrator|匿名|佚名|未知|网友|網友|游客|遊客|原创|原創|转载|轉載|投稿|发布|發布|发表|發表)$`,
+  String.raw`^(?:分享(?:到|至)?|我要分享|字号|字號|字体|字體|字級|举报|舉報|檢舉|收藏|打印|列印|关注|關注|订阅|訂閱|评论|評論|点赞|點讚|稍后再读|稍後再讀|登录|登錄|注册|註冊|招聘|管理|回复|回覆|返回|更多|首页|首頁|全文|阅读|閱讀|大|中|小|默认|默認|复制链接|複製連結|扫一扫|掃一掃|微信|微博|QQ空间|朋友圈|转发|轉發|纠错|糾錯|手机看|手機看|放大|缩小|縮小|作者|记者|記者|编辑|編輯|来源|來源|admin|administrator|匿名|佚名|未知|网友|網友|游客|遊客|原创|原創|转载|轉載|投稿|发布|發布|发表|發表|账号|帳號|帐号|賬號|密码|密碼|自动登录|自動登錄|登录并发表|手机版|手機版|电脑版|電腦版|网页版|網頁版|留言|我要留言|发表评论|發表評論|我要评论|名片)$`,
   'i',
 );
+/**
+ * Counters, member ranks and labels: a word ending in a role label ("关于作者") or a counted thing ("获得阅读",
+ * "浏览次数", "点赞数"), a rank ("永久会员"), or opening with a "published" label ("发布于", "发表时间") is the page's
+ * interface, not a name.
+ */
+const INTERFACE_END = /(?:作者|记者|記者|贡献者|貢獻者|关注|關注|阅读|閱讀|点击|點擊|浏览|瀏覽|评论|評論|点赞|點讚|访问|訪問|人气|人氣|粉丝|粉絲|次数|次數|会员|會員)(?:数|數|量|率)?$/;
+const INTERFACE_START = /^(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間|日期)/;
 
 export function isInterfaceWord(s: string): boolean {
-  return INTERFACE.test(s.trim());
+  const t = s.trim();
+  return INTERFACE.test(t) || (HAS_CJK.test(t) && (INTERFACE_END.test(t) || INTERFACE_START.test(t)));
 }
 
 /** One Chinese name: 2–4 characters, or a transliteration with a middle dot (阿卜杜勒·阿齐兹). */
@@ -103,6 +111,8 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   // A row of share buttons ("Twitter Facebook", "Teilen E-Mail") is none either.
   if (/[A-Za-z]/.test(t) && t.split(/[\s,|/·•]+/).filter(Boolean).every((w) => SHARE_WORD.test(w))) return false;
   if (/[!！?？。;；:：()（）]|&\w+;/.test(t)) return false;
+  // "澎湖縣28日電", "北京5月3日讯": a dateline (a day and 电/讯) in the author slot names a place, not a person.
+  if (/\d{1,2}\s?[日号號]\s?(?:电|電|讯|訊)/.test(t)) return false;
   // "来自雪球", "来自iPhone客户端": where a post was sent from, not who wrote it.
   if (/^(?:来自|來自)/.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
@@ -125,6 +135,18 @@ export function withoutTrailingChrome(s: string): string {
   return cut > 0 ? parts.slice(0, cut).join(' ') : s;
 }
 
+/**
+ * "网易财经 张艳", "新华社 张三 李四": an outlet credited before its writers (a closing bracket, a byline element)
+ * is no part of the names; the names after it stay. Unchanged when nothing name-like follows.
+ */
+export function withoutLeadingOutlet(s: string): string {
+  if (!HAS_CJK.test(s) || /[A-Za-z]/.test(s)) return s;
+  const parts = s.trim().split(/\s+/);
+  let i = 0;
+  while (i < parts.length - 1 && isOutletName(parts[i])) i++;
+  return i > 0 && parts.slice(i).every((p) => isPersonName(p)) ? parts.slice(i).join(' ') : s;
+}
+
 const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;
 
 function joinWith(sep: string | undefined, latin: boolean): string {
@@ -141,6 +163,8 @@ function joinWith(sep: string | undefined, latin: boolean): string {
  * that is neither a name nor a separator (a role, a date, "Staff Writer") ends the byline. Repeats (a name shown
  * twice for two layouts) count once.
  */
+const PLACE_LABEL = /(?:于|於|自|属地|屬地|位置|地点|地點)\s*[:：]?$/;
+
 export function namesFromRuns(runs: string[]): string | undefined {
   let out = '';
   const seen = new Set<string>();
@@ -179,7 +203,8 @@ export function namesFromRuns(runs: string[]): string | undefined {
       sep = undefined;
       continue;
     }
-    if (seen.size > 0 || ++skipped > 3) break;
+    // "发布于 北京", "来自 上海", "IP属地：广东": after a word that says where, a place follows, not a name.
+    if (seen.size > 0 || ++skipped > 3 || PLACE_LABEL.test(r)) break;
   }
   return out || undefined;
 }

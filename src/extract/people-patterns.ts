@@ -6,10 +6,11 @@
 export const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 /** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */
 export const CN_NAME = String.raw`(?:[${CN}]{1,6}[·•][${CN}]{1,10}?|[${CN}]{2,4}?)`;
-export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/／╱:：_]|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
+export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/／╱:：_]|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
 /** Several names separated by spaces or 、 (e.g. "王建宏 张文攀"). */
-// A following label ("孙宁 责任编辑：…") is not a second name.
-export const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|責任|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核|摄影|攝影)${CN_NAME}${NAME_STOP}){0,7}`;
+// A following label ("孙宁 责任编辑：…", "李四 记者 王五") is not a second name; nor is any word a colon follows ("张三 发布时间：…",
+// "张三 阅读数：…"): a word before a colon labels what comes next.
+export const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|責任|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核|摄影|攝影|记者|記者|通讯员|通訊員|实习生|實習生)(?![${CN}]{2,6}\s?[:：])${CN_NAME}${NAME_STOP}){0,7}`;
 export const OUTLET = String.raw`(?:本报|本報|本刊|本网|本網|本台|新华社|中新社|中新网|央视网|人民网|光明网|新华网|央广网|[${CN}\dA-Za-z]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|报道|报|報|网|網|台|臺|频道|頻道|客户端|社))`;
 export const REPORTER_WORD = String.raw`(?:记者|記者|实习生|實習生|通讯员|通訊員)`;
 export const REPORTER = String.raw`${OUTLET}?(?:首席|特约|特約|见习|見習|驻[${CN}]{1,4}|駐[${CN}]{1,4})?${REPORTER_WORD}`;
@@ -23,6 +24,11 @@ export const DATELINE_KIND = String.raw`[${CN}\d]{0,10}?(?:报道|報導|報道|
 /** "作者丨张三", "来源丨新华社": the CJK-range bar 丨 used as a separator after a label is a bar, not a character. */
 export function barSeparators(t: string): string {
   return t.includes('丨') ? t.replace(/(作\s?者|文|撰文|来源|來源|编辑|編輯|责编|責編|责任编辑|責任編輯|记者|記者|图|圖|摄影|攝影|出品|策划|策劃|排版|审核|審核|校对|校對)\s*丨\s*/g, '$1｜') : t;
+}
+
+/** The rest of a desk's name, never a person's: 中心, 編譯組, 新聞部, 記者站 ("大陸新聞中心／綜合報導"). */
+export function isDeskWord(s: string): boolean {
+  return /^(?:中心|编译|編譯|编译组|編譯組|编辑部|編輯部|新闻部|新聞部|记者站|記者站|采访部|採訪部|特稿|专稿|專稿|综合|綜合)$/.test(s.trim());
 }
 
 /** Not markup, a URL or an e-mail address. */

@@ -9,9 +9,10 @@
 import { classAndId, closest, elementsIn, isTag, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
+import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutTrailingChrome } from './people-names.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { collapseSpace, comparable } from './text.js';
 
@@ -50,8 +51,8 @@ function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T |
   return undefined;
 }
 
-/** Comment forms label their name field "author" too ("Name (required)"). */
-const NOT_BYLINE = /comment|form|reply|respond|login|avatar/i;
+/** Comment forms label their name field "author" too ("Name (required)"); a page footer's <address> holds the copyright. */
+const NOT_BYLINE = /comment|form|reply|respond|login|avatar|copyright|footer/i;
 
 function looksLikeByline(el: Element): boolean {
   const a = el.attribs;
@@ -70,6 +71,8 @@ function isBylineElement(el: Element): boolean {
   return !closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8);
 }
 
+const LOGIN_PART = /log-?in|log-?on|sign-?in|passw|register|unlogin/i;
+
 /** Classes of a writer's name link inside a byline element. */
 const NAME_LINK_CLASS = /(?:^|\s)(?:name|author-?name|user-?name|nick-?name|screen-?name)(?:\s|$)/i;
 
@@ -84,6 +87,10 @@ function* bylineElementNames(bylines: Element[], stats: StatsMap, valid: (a: str
   for (const el of bylines) {
     const size = stats.get(el)?.len ?? 0;
     if (size === 0 || size > 200) continue;
+    // A login or comment box marked "author" (`<div class="tie-author"><div class="js-loginInput">账号 …<label>自动登录`):
+    // a byline holds no form labels and no login part. (Small elements only: the walk is short; the parser has
+    // already dropped the <input>s themselves.)
+    if (elementsIn(el).some((e) => e.name === 'label' || LOGIN_PART.test(classAndId(e)))) continue;
     // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
     // The writer's own link, marked by its class (`<a class="name" href="/7598135991">W安全边际</a>` beside
     // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
@@ -99,11 +106,32 @@ function* bylineElementNames(bylines: Element[], stats: StatsMap, valid: (a: str
     const runs = elementRuns(nameEl ?? el);
     const text = collapseSpace(runs.join(' '));
     if (!text || text.length > 120) continue;
-    let name = authorFromText(text) ?? otherLanguageByline(text) ?? namesFromRuns(runs);
-    // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
-    if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = cleanPersonName(text);
+    let name = authorFromText(text) ?? otherLanguageByline(text);
+    if (!name) {
+      // No byline label: the element's words are names only by their shape.
+      name = unlabelledChineseNames(namesFromRuns(runs));
+      // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
+      if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = unlabelledChineseNames(cleanPersonName(text));
+    }
     if (name && valid(name)) yield name;
   }
+}
+
+/**
+ * Several Chinese words read as names from an element without a byline label ("发布了 篇专栏", "王克丹 新知答主",
+ * "沸点 话题 小册"): each further name must have a surname's shape; the list ends at the first that does not, and
+ * is none when its first word does not either. One word alone (a pen name, a handle) is left as it is.
+ */
+function unlabelledChineseNames(names: string | undefined): string | undefined {
+  if (!names || !/[\u3400-\u9fff]/.test(names) || /[A-Za-z]/.test(names)) return names;
+  const words = names.split(/[\s、]+/).filter(Boolean);
+  if (words.length < 2) return names;
+  const kept: string[] = [];
+  for (const w of words) {
+    if (!hasSurnameShape(w)) break;
+    kept.push(w);
+  }
+  return kept.length === 0 ? undefined : kept.join(names.includes('、') ? '、' : ' ');
 }
 
 /** Names from the info-line zone: several byline lines ("本报实习生 刘国栋 周炜" / "本报记者 王燕平") are joined. */
@@ -120,15 +148,24 @@ function authorsFromHeader(header: { text: string }[], valid: (a: string | undef
   return [...new Set(names)].join(sep);
 }
 
+/**
+ * A line that is one link to somewhere other than a writer's page (a tag, a channel in the menu, "手机版"): its
+ * text names a place on the site, never the byline, however name-like it is.
+ */
+function isNavigationLink(l: Block): boolean {
+  return l.text.length > 0 && l.linkChars >= l.text.length * 0.9 && !PROFILE_PATH.test(l.md) && !MEMBER_PATH.test(l.md);
+}
+
 /** A lone-name line right under the headline (essays, magazine pieces), also when the headline opens the body. */
 function loneNameAfterTitle(zones: PageZones, title: string | undefined): string | undefined {
-  const first = zones.header.slice(0, 3).map((l) => loneNameLine(l.text)).find(Boolean);
+  const loneName = (l: Block): string | undefined => (isNavigationLink(l) ? undefined : loneNameLine(l.text));
+  const first = zones.header.slice(0, 3).map(loneName).find(Boolean);
   if (first) return first;
   const top = zones.lines.slice(Math.max(0, zones.bodyStart), Math.max(0, zones.bodyStart) + 4);
   const key = title ? comparable(title) : '';
   for (let i = 1; i < top.length; i++) {
     if (key && top[i - 1].text.length < 400 && comparable(top[i - 1].text).endsWith(key.slice(-Math.min(key.length, 8)))) {
-      const name = loneNameLine(top[i].text);
+      const name = loneName(top[i]);
       if (name) return name;
     }
   }
@@ -340,6 +377,18 @@ function abbreviatesSite(name: string, siteNames: string[]): boolean {
 }
 
 /**
+ * A meta author that is the site's brand (`<meta name="author" content="网易">` on a page titled "…_网易新闻"): the start
+ * of a site name or of the <title>'s last part, and no surname's shape (so "张三" on "…_张三的博客" stays the author).
+ */
+function unlessBrand(author: string | undefined, docTitle: string | undefined, siteNames: string[]): string | undefined {
+  // (Chinese only: a personal blog's <title> ends with its writer's Latin name, and that name is the byline.)
+  if (!author || !/^[\u3400-\u9fff]+$/.test(author) || hasSurnameShape(author)) return author;
+  const last = docTitle?.split(/\s*[_|｜–—-]\s*/).pop()?.trim();
+  const names = last && last.length <= 16 && last !== docTitle?.trim() ? [...siteNames, last] : siteNames;
+  return abbreviatesSite(author, names) || names.some((n) => comparable(n) === comparable(author)) ? undefined : author;
+}
+
+/**
  * "文｜财新 余聪": a byline that names the outlet's short form before the writer; the outlet token (the start of the
  * site's or the credited source's name) is no part of the author.
  */
@@ -348,6 +397,11 @@ function withoutOutletToken(author: string | undefined, siteNames: string[], pub
   const names = publisher ? [...siteNames, publisher] : siteNames;
   const kept = author.split(' ').filter((t) => !(abbreviatesSite(t, names) || isOutletName(t)));
   return kept.length > 0 && kept.length < author.split(' ').length ? kept.join(' ') : author;
+}
+
+/** "🌏华商君", "读武汉关注☞": the emoji and arrows decorating an account's writer field. */
+function withoutEdgeSymbols(s: string): string {
+  return s.replace(/^[\s\u2190-\u21ff\u2600-\u27bf\u{1F000}-\u{1FAFF}\uFE0F]+|[\s\u2190-\u21ff\u2600-\u27bf\u{1F000}-\u{1FAFF}\uFE0F]+$/gu, '');
 }
 
 /** "聯合新聞網 | 聯合新聞網": a template that printed the name twice around a separator names it once. */
@@ -400,13 +454,17 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // being the site's name; Chinese site names are outlets or accounts, so they are.
   const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
   const valid = (raw: string | undefined): string | undefined => {
-    const a = raw && withoutTrailingChrome(raw);
+    const a = raw && withoutTrailingChrome(withoutLeadingOutlet(raw));
     return a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined;
   };
 
+  // The writer is kept as the account prints it ("🌏华商君"); only the check reads it without its decoration.
+  const acceptableWriter = (a: string | undefined): string | undefined => (a && isAcceptableAuthor(withoutEdgeSymbols(a), editor) ? a : undefined);
   const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
   const author =
-    (writer ? cleanPersonName(writer) : undefined) ??
+    // (The account's writer field may hold a prompt to the reader instead of a name, "读武汉关注☞": checked for
+    // interface words once the emoji and arrows around it are dropped.)
+    (writer ? acceptableWriter(cleanPersonName(writer)) : undefined) ??
     structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid), valid) ??
     authorsFromHeader(header, valid) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
@@ -427,7 +485,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     (zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? firstOf(zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41), (t) => valid(posterAfterDate(t))) : undefined) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(loneNameAfterTitle(zones, title)) ??
-    valid(metaAuthor(head)) ??
+    valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     valid(nameUnderLabel(header)) ??

@@ -3,12 +3,20 @@
  * two elements), an outlet alone on the date line ("2022-02-13 09:57 光明网"), and datelines that open with an
  * outlet or a wire service (【聯合晚報╱記者…】, 新华社北京5月9日电). A trailing location or tool link is cut off.
  */
-import { barSeparators, CN, CN_NAME, DATELINE_KIND, isPlausibleName, OUTLET_PREFIX } from './people-patterns.js';
+import { barSeparators, CN, CN_NAME, DATELINE_KIND, isDeskWord, isPlausibleName, OUTLET_PREFIX } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
 const SOURCE_PATTERN = new RegExp(
   String.raw`(?:^|[^${CN}])(?:文章来源|新闻来源|信息来源|稿件来源|消息来源|本文来源|本文來源|原文来源|原文來源|内容来源|內容來源|转载来源|本文转自|本文轉自|本文出处|原文出处|文章出处|来源|來源|新聞來源|資料來源|稿件來源|来自|來自|稿源|出处|出處|转自|轉自|转载自|轉載自|source)\s*[:：|｜]\s*(.{2,40})`,
   'i',
+);
+/**
+ * Credits written as a verb of taking or first printing: 摘自《人民日报》, 原载于南方周末, 本文转载自新京报, 来源于：新京报,
+ * 供稿：新华社. The colon is optional after these; without one the value must be bracketed (《…》) or read as an
+ * outlet's name, so prose ("…转自己的…") is no credit.
+ */
+const VERB_SOURCE = new RegExp(
+  String.raw`(?:^|[^${CN}])(?:本文|文章|此文|原文)?(?:摘自|选自|選自|原载于|原載於|原载|原載|刊于|刊於|转载于|轉載於|转载自|轉載自|转自|轉自|来源于|來源於|供稿)\s*([:：|｜]?)\s*(.{2,40})`,
 );
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /** Where a source name ends: another label, a date, a separator. */
@@ -18,25 +26,31 @@ const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未�
 /** Names of outlets as they end: 报, 网, 社, 台, 刊 … */
 const OUTLET_NAME = new RegExp(String.raw`^[${CN}A-Za-z0-9·]{2,16}(?:报|報|网|網|社|台|臺|刊|新闻|新聞|周刊|週刊|杂志|雜誌|频道|頻道|客户端|之春|在线|在線|通讯|观察|报道|中文站|中文网)$`);
 
+/** "微信公众号“央视新闻”", "公众号：某某": the account platform named before the account; the account is the source. */
+const ACCOUNT_PREFIX = /^(?:微信公众号|微信公眾號|微信公众平台|公众号|公眾號|微信号|微信號|微信)\s*[:：]?\s*(?=[\s“"「《]|[^\s“"「《]{2})/;
+
+const ACCOUNT_SUFFIX = /(?<=[^\s]{2})\s*(?:微信公众号|微信公眾號|公众号|公眾號|微信号|微信號)(?=$|[\s|｜,，;；)）\]】])/;
+
 function cleanSource(raw: string): string | undefined {
-  let s = raw.replace(/^[\s[【《「“"]+/, '');
+  let s = raw.replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_SUFFIX, '');
   const end = SOURCE_END.exec(s);
   if (end) s = s.slice(0, end.index);
   // Chinese outlet names have no spaces: "21世纪经济报道 发表" ends at the space.
   if (/[\u3400-\u9fff]/.test(s)) s = s.split(/\s/)[0];
   s = s.replace(/[\]】》」”"\s]+$/, '').replace(/^[《「“"]|[》」”"]$/g, '').trim();
   // "中国新闻网(北京)" cut at its ")": a bracket left open is the dateline place, not part of the name.
-  s = s.replace(/\s*[(（][^()（）]*$/, '').trim();
-  if (s.length < 2 || s.length > 30 || NOT_A_SOURCE.test(s) || !isPlausibleName(s)) return undefined;
+  s = s.replace(/\s*[(（][^()（）]*$/, '').replace(/[》」”"]+$/, '').trim();
+  // "本站原创", "本网编辑部", "本报讯": the page crediting itself names no other outlet.
+  if (s.length < 2 || s.length > 30 || NOT_A_SOURCE.test(s) || /^(?:本站|本网|本網|本报|本報|本刊|本台)/.test(s) || !isPlausibleName(s)) return undefined;
   return s;
 }
 
 /**
- * Every source label holds 源, 自 or 出 (来源, 转自, 出处 …) or "source" in some case; collapsing space and barSeparators
- * never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
+ * Every source label holds 源, 自, 出, 载, 刊 or 稿 (来源, 转自, 出处, 原载, 刊于, 供稿 …) or "source" in some case;
+ * collapsing space and barSeparators never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
  * then not run.
  */
-const SOURCE_HINT_CJK = /[源自出]/;
+const SOURCE_HINT_CJK = /[源自出载載刊稿]/;
 const SOURCE_HINT_LATIN = /source/i;
 
 export function sourceFromText(text: string): string | undefined {
@@ -48,7 +62,11 @@ export function sourceFromText(text: string): string | undefined {
   if (/\b[A-Z][\w'’-]+,\s[A-Z]\.(?:,|\s)/.test(t) && /\((?:19|20)\d{2}[a-z]?\)/.test(t)) return undefined;
   // "<span>来源</span><span>新华社</span>": label and value in two elements, no colon between.
   const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t);
-  return m ? cleanSource(m[1]) : undefined;
+  if (m) return cleanSource(m[1]);
+  const v = VERB_SOURCE.exec(t);
+  if (!v) return undefined;
+  const name = cleanSource(v[2]);
+  return name && (v[1] || /^\s*《/.test(v[2]) || OUTLET_NAME.test(name)) ? name : undefined;
 }
 
 const DATE_IN_LINE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;
@@ -85,7 +103,7 @@ const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華
 /** "【聯合晚報╱記者楊正海╱即時報導】", "中國時報張立勳／特稿": the outlet that opens a slash dateline. */
 const DATELINE_OUTLET = new RegExp(String.raw`^\s*[【\[〔]\s*([^╱／/】\]〕\s]{2,12}?)\s*[╱／/]`);
 // The outlet and the name may sit in two elements ("<a>中國時報</a><a>張立勳</a>／特稿", read as "中國時報 張立勳／特稿").
-const GLUED_OUTLET = new RegExp(String.raw`^\s*(${OUTLET_PREFIX})\s?${CN_NAME}\s*[／╱/]\s*${DATELINE_KIND}`);
+const GLUED_OUTLET = new RegExp(String.raw`^\s*(${OUTLET_PREFIX})\s?(${CN_NAME})\s*[／╱/]\s*${DATELINE_KIND}`);
 
 /** "【财新网】9月26日，…", "【环球网】讯": an outlet bracketed alone at the opening, then the date or 讯/电. */
 const BRACKETED_OUTLET = /^\s*【([^】\s]{2,16})】\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}日|[讯訊电電])/;
@@ -96,7 +114,10 @@ export function sourceFromDateline(text: string): string | undefined {
   if (wire) return wire[1];
   const bracketed = BRACKETED_OUTLET.exec(text);
   if (bracketed && OUTLET_NAME.test(bracketed[1]) && !/^(?:本报|本報|本网|本網)/.test(bracketed[1])) return cleanSource(bracketed[1]);
-  const m = DATELINE_OUTLET.exec(text) ?? GLUED_OUTLET.exec(text);
+  const glued = GLUED_OUTLET.exec(text);
+  // "大陸新聞中心／綜合報導": the "name" after the outlet is the rest of a desk's name (中心, 編譯組), and the desk
+  // credits no outlet.
+  const m = DATELINE_OUTLET.exec(text) ?? (glued && !isDeskWord(glued[2]) ? glued : null);
   if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本報|本报|本網|本网)/.test(m[1])) return undefined;
   return cleanSource(m[1]);
 }
