@@ -196,3 +196,24 @@ test('repeated one-item link lists, each over a paragraph about it, are a round-
   const b = extractFrom(`<h1>Ten easy projects</h1><div class="entry">${enParagraphs(3)}${promo}${enParagraphs(2)}</div>`, { head: '<title>Ten easy projects</title>' });
   assert.ok(!b.body.includes('Africa Live updates'), b.body);
 });
+
+/** A round-up whose reviews sit in "product-widget" boxes: layout words around paragraphs of the article. */
+function reviewBox(name: string): string {
+  return `<div class="c-product-widget"><h3>${name}</h3><p>The ${name} keeps getting better: the new model has a brighter screen, a quieter fan and a keyboard that is pleasant to type on for hours.</p><p>Its battery lasted nine hours in our video test, and the speakers are loud enough for a small room, though the webcam is still grainy.</p></div>`;
+}
+
+test('paragraphs in boxes a weak class word names (a review in a "product-widget") stay in the body', () => {
+  const boxes = ['Nitro 16', 'Zephyrus 14', 'Legion 5', 'Omen 17'].map(reviewBox).join(enParagraphs(1));
+  const a = extractFrom(`<h1>Best laptops</h1><article><div class="entry-content">${enParagraphs(3)}${boxes}${enParagraphs(2)}</div></article>`, { head: '<title>Best laptops</title>' });
+  assert.match(a.body, /The Nitro 16 keeps getting better/);
+  assert.match(a.body, /The Omen 17 keeps getting better/);
+});
+
+test('a weakly named box of links, or an author bio, is still left out', () => {
+  const links = `<div class="widget-more"><p><a href="/a">Bus fares to rise in May across the whole network</a></p><p><a href="/b">New bridge opens to traffic on the north side of the river</a></p></div>`;
+  const bio = `<div class="author-bio-widget"><p>Jane Roe covers transport for the paper. She has written about buses, trains and bridges for a decade, and lives by the river.</p><p>Before that she reported on city hall for eight years, winning two state press awards for her work.</p></div>`;
+  const a = extractFrom(`<h1>Buses</h1><article><div class="entry-content">${enParagraphs(5)}${links}${bio}</div></article>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Bus fares to rise'), `link box left out:\n${a.body}`);
+  assert.ok(!a.body.includes('Jane Roe covers'), `bio left out:\n${a.body}`);
+});
