@@ -232,6 +232,32 @@ function chunkClassKey(cls: string): string {
 }
 
 /**
+ * One class is the other plus a single modifier word ("articleWidget_root" and "articleWidget_root
+ * articleWidget_isFirst", "story-chunk" and "story-chunk story-chunk--lead"): the lead or last chunk marked as such.
+ */
+function isModifiedClass(a: string, b: string): boolean {
+  const wa = a.trim().split(/\s+/);
+  const wb = b.trim().split(/\s+/);
+  if (Math.abs(wa.length - wb.length) !== 1) return false;
+  const [short, long] = wa.length < wb.length ? [wa, wb] : [wb, wa];
+  const set = new Set(short);
+  if (!short.every((w) => long.includes(w))) return false;
+  // The extra word must modify one of the others (shares its block name), not be another box's class
+  // ("rt w-richtext" and "w-richtext" are two kinds of rich-text box).
+  const extra = long.find((w) => !set.has(w))!;
+  return short.some((w) => commonPrefix(w, extra) >= MODIFIER_PREFIX);
+}
+
+/** Characters a modifier word shares with the word it modifies ("chunk" / "chunk--lead", "post_" / "post_isFirst"). */
+const MODIFIER_PREFIX = 5;
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
  * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
  * between them) under a common ancestor below the page body: the other chunks are part of the body too.
  */
@@ -243,7 +269,7 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
   for (const el of order) {
     if (el === top || el.name !== top.name) continue;
     const other = el.attribs.class;
-    if (other !== cls && (!key || other === undefined || chunkClassKey(other) !== key)) continue;
+    if (other === undefined || (other !== cls && (!key || chunkClassKey(other) !== key) && !isModifiedClass(cls, other))) continue;
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;

@@ -217,3 +217,19 @@ test('a weakly named box of links, or an author bio, is still left out', () => {
   assert.ok(!a.body.includes('Bus fares to rise'), `link box left out:\n${a.body}`);
   assert.ok(!a.body.includes('Jane Roe covers'), `bio left out:\n${a.body}`);
 });
+
+test('a lead chunk marked with a modifier class ("chunk chunk_isFirst") is joined to the other chunks', () => {
+  const p = (w: string) => `<p>${w} The committee met for three hours and heard from residents, engineers and the county planning office before voting on the plan.</p>`;
+  const lead = `<div class="intro"><div class="storyWidget_root storyWidget_isFirst">${p('Lead section.')}</div></div>`;
+  const rest = `<div class="storyWidget_root">${p('Second section.').repeat(8)}</div><div class="ad-slot">Advertisement</div><div class="storyWidget_root">${p('Third section.').repeat(2)}</div>`;
+  const a = extractFrom(`<h1>County votes</h1><article><div class="layout">${lead}<div class="ad-slot">Advertisement</div>${rest}</div></article>`, { head: '<title>County votes</title>' });
+  assert.match(a.body, /Lead section\./);
+  assert.match(a.body, /Third section\./);
+});
+
+test('a box whose class only shares a generic word with the chosen container is not a chunk of it', () => {
+  const p = (w: string) => `<p>${w} The committee met for three hours and heard from residents, engineers and the county planning office before voting on the plan.</p>`;
+  const a = extractFrom(`<h1>County votes</h1><main><div class="rt w-richtext">${p('Article.').repeat(4)}</div></main><div class="w-richtext">${p('Case study elsewhere on the site.')}</div>`, { head: '<title>County votes</title>' });
+  assert.match(a.body, /Article\./);
+  assert.ok(!a.body.includes('Case study elsewhere'), a.body);
+});
