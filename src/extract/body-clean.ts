@@ -3,7 +3,7 @@
  * by tag, class/id hints and link density (Readability's "clean conditionally", tuned for CJK text); text lines by
  * the boilerplate phrases news sites use (责任编辑, 版权所有, "Share this", "Related:" …).
  */
-import { classAndId, elementsIn, isTag, textContent, type Element } from './dom.js';
+import { classAndId, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
 import { linkDensity, type NodeStats, type StatsMap } from './body-score.js';
@@ -45,9 +45,48 @@ function furnitureIn(root: Element, stats: StatsMap, rootLen: number, byClass: b
       continue;
     }
     if (hasSkippedAncestor(el, skip, root)) continue;
-    if (isFurniture(el, stats, rootLen, byClass, root, spared)) skip.add(el);
+    if (!isFurniture(el, stats, rootLen, byClass, root, spared)) continue;
+    // The article's own header comes before its prose (later headers open a chart or an embed).
+    const dek = el.name === 'header' && proseBeside(el, root, stats, -1) < STANDFIRST_MIN ? standfirstIn(el, stats) : undefined;
+    if (dek === el) continue;
+    if (dek) skipAllBut(el, dek, skip);
+    else skip.add(el);
   }
   return skip;
+}
+
+/** A standfirst: a sentence or two of unlinked prose under the headline, no heading or byline line. */
+const STANDFIRST_MIN = 80;
+const SENTENCE_END_EN = /[.!?…"”'’)]\s*$/;
+
+/**
+ * The standfirst in the article's own <header> (the headline, the byline and date around it go with the header):
+ * the header itself when it holds nothing else, or its one prose paragraph.
+ */
+function standfirstIn(header: Element, stats: StatsMap): Element | undefined {
+  const isDek = (el: Element): boolean => {
+    const s = stats.get(el);
+    if (!s || s.len < STANDFIRST_MIN || s.linkLen > 0 || s.hasBlockChild) return false;
+    const text = textContent(el).trim();
+    return SENTENCE_END_EN.test(text) && !isInfoLine(text);
+  };
+  if (isDek(header)) return header;
+  let found: Element | undefined;
+  for (const d of elementsIn(header)) {
+    if (d.name !== 'p' || !isDek(d)) continue;
+    if (found) return undefined;
+    found = d;
+  }
+  return found;
+}
+
+/** Everything under `el` except `keep` and the wrappers leading to it. */
+function skipAllBut(el: Element, keep: Element, skip: Set<Element>): void {
+  for (const c of el.children) {
+    if (!isTag(c) || c === keep) continue;
+    if (isAncestor(c, keep)) skipAllBut(c, keep, skip);
+    else skip.add(c);
+  }
 }
 
 function hasSkippedAncestor(el: Element, skip: Set<Element>, root: Element): boolean {

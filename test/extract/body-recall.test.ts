@@ -233,3 +233,17 @@ test('a box whose class only shares a generic word with the chosen container is 
   assert.match(a.body, /Article\./);
   assert.ok(!a.body.includes('Case study elsewhere'), a.body);
 });
+
+test("the standfirst in the article's own <header> stays in the body; its headline, byline and a later chart header do not", () => {
+  const header = `<header><h1>Debt payments to triple</h1><p>Tax cuts, spending increases and higher interest rates could make it harder to respond to future recessions.</p><p class="byline">By Jane Roe</p></header>`;
+  const chart = `<header class="chart-header"><p>Annual interest payments on the national debt are expected to triple over the next decade, the office says.</p></header><div class="chart">Interest payments</div>`;
+  const a = extractFrom(`<main><article>${header}${enParagraphs(3)}${chart}${enParagraphs(2)}</article></main>`, { head: '<title>Debt payments to triple</title>' });
+  assert.match(a.body, /^Tax cuts, spending increases/);
+  assert.ok(!a.body.includes('By Jane Roe'), a.body);
+  assert.ok(!a.body.includes('expected to triple over the next decade'), a.body);
+});
+
+test('a <header> that is nothing but a sentence of prose is kept whole', () => {
+  const a = extractFrom(`<main><article><div class="article_body"><header>Neuroscience tells us that most of the work done by our brains happens on an unconscious level. New research investigates.</header>${enParagraphs(5)}</div></article></main>`, { head: '<title>Insight</title>' });
+  assert.match(a.body, /^Neuroscience tells us/);
+});
