@@ -125,6 +125,12 @@ function textLength(blocks: Block[]): number {
 
 const SENTENCE_END = /[.。!?！？”"』」…]\s*$/;
 
+/** Words ending in a sentence (ten words or more), not a URL or a label line. */
+function isProseLine(text: string): boolean {
+  const t = text.trim();
+  return SENTENCE_END.test(t) && !/^https?:\/\//.test(t) && t.split(/\s+/).length >= 10;
+}
+
 /** The top container plus siblings that look like more of the article (Readability's sibling pass). */
 function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMap): Element[] {
   const parent = top.parent;
@@ -145,9 +151,15 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMa
       out.push(sib);
       continue;
     }
-    if (sib.name !== 'p') continue;
     const s = stats.get(sib);
     if (!s) continue;
+    // A <div> laid out as a paragraph (text and inline markup only: a standfirst "perex" box) when it reads as
+    // sentences without links (a print view's URL, headline and dateline lines are divs too).
+    if (sib.name === 'div' && !s.hasBlockChild && s.inlineBreaks === 0 && s.linkLen === 0 && s.len > 80 && isProseLine(textContent(sib))) {
+      out.push(sib);
+      continue;
+    }
+    if (sib.name !== 'p') continue;
     const ld = linkDensity(s);
     if (s.len > 80 && ld < 0.25) out.push(sib);
     else if (s.len > 0 && s.len <= 80 && ld === 0 && SENTENCE_END.test(textContent(sib))) out.push(sib);

@@ -247,3 +247,11 @@ test('a <header> that is nothing but a sentence of prose is kept whole', () => {
   const a = extractFrom(`<main><article><div class="article_body"><header>Neuroscience tells us that most of the work done by our brains happens on an unconscious level. New research investigates.</header>${enParagraphs(5)}</div></article></main>`, { head: '<title>Insight</title>' });
   assert.match(a.body, /^Neuroscience tells us/);
 });
+
+test('a standfirst laid out as a bare <div> beside the article container joins it; a linked promo <div> does not', () => {
+  const perex = `<div class="article__perex">A miracle of one season? West Ham keep giving the doubters ever clearer answers, and the football world is starting to notice.</div>`;
+  const promo = `<div class="article__more">Read <a href="/league">our full coverage of the league season, with tables, fixtures and every result so far.</a></div>`;
+  const a = extractFrom(`<main><div class="article">${perex}<div id="article-content">${enParagraphs(5)}</div>${promo}</div></main>`, { head: '<title>West Ham</title>' });
+  assert.match(a.body, /^A miracle of one season\?/);
+  assert.ok(!a.body.includes('our full coverage'), a.body);
+});
