@@ -182,6 +182,17 @@ function meeting(a: Element, b: Element, max: number): { at: Element; depth: num
   return undefined;
 }
 
+const LANDMARK_APART = new Set(['footer', 'aside', 'nav', 'header']);
+
+/** Is `el` inside a footer, sidebar, nav or header that does not also hold `top`? */
+function inLandmarkApart(el: Element, top: Element): boolean {
+  for (let cur = el.parent as Element | null; cur && cur.type === 'tag'; cur = cur.parent as Element | null) {
+    if (cur.name === 'body') return false;
+    if ((LANDMARK_APART.has(cur.name) || cur.attribs.role === 'contentinfo' || cur.attribs.role === 'complementary') && !isAncestor(cur, top)) return true;
+  }
+  return false;
+}
+
 /** Is most of `el`'s text inside <article> elements of its own (a small embedded card in a chunk does not count)? */
 function holdsArticles(el: Element, len: number, stats: StatsMap): boolean {
   if (el.name === 'article') return false;
@@ -285,8 +296,9 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;
-    // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one.
-    if (holdsArticles(el, s.len, stats)) continue;
+    // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one;
+    // one in the page's footer or a sidebar is the site's own text (Drupal names every text field alike).
+    if (holdsArticles(el, s.len, stats) || inLandmarkApart(el, top)) continue;
     // Chunks usually meet a few levels up; a lead chunk wrapped in its own intro/hero markup meets the rest
     // deeper, but still below the page's body (a page-wide meeting point is the site's template, not the article).
     const m = meeting(top, el, SAME_CLASS_MAX_DEPTH);

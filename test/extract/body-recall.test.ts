@@ -255,3 +255,11 @@ test('a standfirst laid out as a bare <div> beside the article container joins i
   assert.match(a.body, /^A miracle of one season\?/);
   assert.ok(!a.body.includes('our full coverage'), a.body);
 });
+
+test("a box with the article body's class in the page footer (the site's 'about' text) is not a chunk of the article", () => {
+  const field = (t: string) => `<div class="field field--name-body text-formatted">${t}</div>`;
+  const about = '<p>The opinions expressed on this website are those of each author, not of the author\'s employer or of the publisher, who reviews every piece before it runs.</p>';
+  const a = extractFrom(`<div class="canvas"><main><article>${field(enParagraphs(5))}</article></main><footer class="global_footer"><div class="region">${field(about)}</div></footer></div>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('opinions expressed on this website'), a.body);
+});
