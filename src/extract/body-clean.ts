@@ -180,7 +180,7 @@ function isSectionHeader(el: Element, root: Element, stats: StatsMap): boolean {
 
 /** `el` is, or wraps, a data table with a column of plain values that holds most of its text (linked names beside
  * figures: a ranking, a price list). */
-function isLinkedDataTable(el: Element, len: number, stats: StatsMap): boolean {
+export function isLinkedDataTable(el: Element, len: number, stats: StatsMap): boolean {
   const table = el.name === 'table' ? el : elementsIn(el).find((d) => d.name === 'table');
   if (!table || (stats.get(table)?.len ?? 0) < len * 0.8) return false;
   return isDataTable(table, (t) => stats.get(t)?.len ?? 0) && hasPlainColumn(table);

@@ -8,7 +8,7 @@ import { emitBlocks, type Block } from './blocks.js';
 import { attachCaptions } from './captions.js';
 import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
-import { filterBodyBlocks, findFurniture } from './body-clean.js';
+import { filterBodyBlocks, findFurniture, isLinkedDataTable } from './body-clean.js';
 import { isMarkedArticleBody } from './hints.js';
 import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { closingNumberedRun } from './body-closing.js';
@@ -295,7 +295,8 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
     if (other === undefined || (other !== cls && (!key || chunkClassKey(other) !== key) && !isModifiedClass(cls, other))) continue;
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
-    if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;
+    // Links may fill a chunk that is a data table (a ranking of linked names beside their figures).
+    if (!s || s.len < 100 || (linkDensity(s) > 0.3 && (linkDensity(s) > 0.6 || !isLinkedDataTable(el, s.len, stats)))) continue;
     // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one;
     // one in the page's footer or a sidebar is the site's own text (Drupal names every text field alike).
     if (holdsArticles(el, s.len, stats) || inLandmarkApart(el, top)) continue;

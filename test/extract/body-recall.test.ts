@@ -263,3 +263,11 @@ test("a box with the article body's class in the page footer (the site's 'about'
   assert.match(a.body, /expand the downtown bus network/);
   assert.ok(!a.body.includes('opinions expressed on this website'), a.body);
 });
+
+test('a same-class chunk that is a ranking table of linked names beside figures is joined, though links fill it', () => {
+  const field = (t: string) => `<div class="field field--name-body">${t}</div>`;
+  const rows = ['Biomedical', 'Environmental', 'Industrial', 'Aerospace', 'Chemical', 'Civil', 'Electrical'].map((n, i) => `<tr><td><a href="/school/${i}">${n} Engineering</a></td><td>${i + 1}st (unchanged)</td><td>${i + 1}</td></tr>`).join('');
+  const table = field(`<table><tbody><tr><th>School</th><th>Ranking</th><th>Public</th></tr>${rows}</tbody></table>`);
+  const a = extractFrom(`<article><div class="layout"><div class="region">${field(enParagraphs(4))}</div><div class="region-2"><div class="block">${table}</div></div><div class="region">${field(enParagraphs(2))}</div></div></article>`, { head: '<title>Rankings</title>' });
+  assert.match(a.body, /Environmental Engineering/);
+});
