@@ -125,7 +125,7 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
     if (!isProseBox(el, s, hinted, stats)) return true;
     spared?.push(el);
   }
-  if (el.name === 'p') return ld > 0.8 && s.len < 200 && !isLinkedSubheadingP(el, stats);
+  if (el.name === 'p') return ld > 0.8 && s.len < 200 && !isLinkedSubheadingP(el, stats) && !isLinkInProse(el, root, stats);
   // Inline wrappers go by their class, or when they are a pop-up card of links inside a sentence
   // ("Kristi Noem" + a hidden card of her latest stories); plain inline links are prose.
   if (INLINE_CONTAINERS.has(el.name)) return isHoverCard(el, s.len, ld);
@@ -448,6 +448,17 @@ function isLinkedSubheadingP(el: Element, stats: StatsMap): boolean {
   const ns = stats.get(next);
   return !!ns && ns.len >= 60 && linkDensity(ns) < 0.3 && ns.punct >= 2;
 }
+
+/**
+ * A linked line the article sets between its paragraphs ("See: “Six principles for thinking about AI risk”"): a
+ * pointer the writer put there, with prose before and after it; a shouted promo ("WATCH: …", all capitals) is not.
+ */
+function isLinkInProse(el: Element, root: Element, stats: StatsMap): boolean {
+  if (isShoutedPromo(textContent(el))) return false;
+  return proseBeside(el, root, stats, -1) >= LINK_IN_PROSE_MIN && proseBeside(el, root, stats, 1) >= LINK_IN_PROSE_MIN;
+}
+
+const LINK_IN_PROSE_MIN = 200;
 
 /** A lone link line (no link line before it) followed by a paragraph of unlinked prose. */
 function isLinkedSubheading(blocks: Block[], i: number): boolean {

@@ -271,3 +271,11 @@ test('a same-class chunk that is a ranking table of linked names beside figures 
   const a = extractFrom(`<article><div class="layout"><div class="region">${field(enParagraphs(4))}</div><div class="region-2"><div class="block">${table}</div></div><div class="region">${field(enParagraphs(2))}</div></div></article>`, { head: '<title>Rankings</title>' });
   assert.match(a.body, /Environmental Engineering/);
 });
+
+test('a linked "See:" line under an item of a round-up stays; a shouted promo link there goes', () => {
+  const item = (name: string, see: string) => `<li><p><a href="/n/${name}">${name}</a>, by a former data analyst and experienced tech journalist. Covers AI, language models and big data, with a weekly explainer on how the tools work.</p><p>See: <em><a href="/p/${name}">${see}</a></em></p></li>`;
+  const list = `<ul>${item('Supervised', '“Six principles for thinking about AI risk”')}${item('Technically', '“What is RAG?”')}${item('Big Technology', 'WATCH: THE BIGGEST NAMES IN TECH ON STAGE TONIGHT')}</ul>`;
+  const a = extractFrom(`<article><div class="entry-content">${enParagraphs(2)}${list}${enParagraphs(2)}</div></article>`, { head: '<title>Newsletters</title>' });
+  assert.match(a.body, /See: “Six principles for thinking about AI risk”/);
+  assert.ok(!a.body.includes('BIGGEST NAMES'), a.body);
+});
