@@ -3,10 +3,10 @@
  * by tag, class/id hints and link density (Readability's "clean conditionally", tuned for CJK text); text lines by
  * the boilerplate phrases news sites use (责任编辑, 版权所有, "Share this", "Related:" …).
  */
-import { elementsIn, isTag, textContent, type Element } from './dom.js';
+import { classAndId, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
-import { linkDensity, type StatsMap } from './body-score.js';
+import { linkDensity, type NodeStats, type StatsMap } from './body-score.js';
 import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
 import { hasPlainColumn, isDataTable } from './tables.js';
@@ -21,18 +21,21 @@ export function findFurniture(roots: Element[], stats: StatsMap): Set<Element> {
   const skip = new Set<Element>();
   for (const root of roots) {
     const rootLen = stats.get(root)?.len ?? 0;
-    const found = furnitureIn(root, stats, rootLen, true);
+    const spared: Element[] = [];
+    const found = furnitureIn(root, stats, rootLen, true, spared);
     // Page builders name every block of the article "…-widget" (Elementor): when the class words would remove
-    // nearly all of the chosen container, they describe the layout, not furniture; judge on links alone.
+    // nearly all of the chosen container, they describe the layout, not furniture; judge on links alone. Prose
+    // boxes the class words name count as named too (else sparing them would let the words take the rest).
+    const named = spared.length > 0 ? new Set([...found, ...spared]) : found;
     let removed = 0;
-    for (const el of found) removed += stats.get(el)?.len ?? 0;
+    for (const el of named) if (!hasSkippedAncestor(el, named, root)) removed += stats.get(el)?.len ?? 0;
     const kept = rootLen > 0 && removed > rootLen * 0.8 ? furnitureIn(root, stats, rootLen, false) : found;
     for (const el of kept) skip.add(el);
   }
   return skip;
 }
 
-function furnitureIn(root: Element, stats: StatsMap, rootLen: number, byClass: boolean): Set<Element> {
+function furnitureIn(root: Element, stats: StatsMap, rootLen: number, byClass: boolean, spared?: Element[]): Set<Element> {
   const skip = new Set<Element>();
   // Code is content whatever its highlighter calls the spans (<span class="hljs-comment">): never furniture.
   const inCode = new Set<Element>();
@@ -42,9 +45,48 @@ function furnitureIn(root: Element, stats: StatsMap, rootLen: number, byClass: b
       continue;
     }
     if (hasSkippedAncestor(el, skip, root)) continue;
-    if (isFurniture(el, stats, rootLen, byClass, root)) skip.add(el);
+    if (!isFurniture(el, stats, rootLen, byClass, root, spared)) continue;
+    // The article's own header comes before its prose (later headers open a chart or an embed).
+    const dek = el.name === 'header' && proseBeside(el, root, stats, -1) < STANDFIRST_MIN ? standfirstIn(el, stats) : undefined;
+    if (dek === el) continue;
+    if (dek) skipAllBut(el, dek, skip);
+    else skip.add(el);
   }
   return skip;
+}
+
+/** A standfirst: a sentence or two of unlinked prose under the headline, no heading or byline line. */
+const STANDFIRST_MIN = 80;
+const SENTENCE_END_EN = /[.!?…"”'’)]\s*$/;
+
+/**
+ * The standfirst in the article's own <header> (the headline, the byline and date around it go with the header):
+ * the header itself when it holds nothing else, or its one prose paragraph.
+ */
+function standfirstIn(header: Element, stats: StatsMap): Element | undefined {
+  const isDek = (el: Element): boolean => {
+    const s = stats.get(el);
+    if (!s || s.len < STANDFIRST_MIN || s.linkLen > 0 || s.hasBlockChild) return false;
+    const text = textContent(el).trim();
+    return SENTENCE_END_EN.test(text) && !isInfoLine(text);
+  };
+  if (isDek(header)) return header;
+  let found: Element | undefined;
+  for (const d of elementsIn(header)) {
+    if (d.name !== 'p' || !isDek(d)) continue;
+    if (found) return undefined;
+    found = d;
+  }
+  return found;
+}
+
+/** Everything under `el` except `keep` and the wrappers leading to it. */
+function skipAllBut(el: Element, keep: Element, skip: Set<Element>): void {
+  for (const c of el.children) {
+    if (!isTag(c) || c === keep) continue;
+    if (isAncestor(c, keep)) skipAllBut(c, keep, skip);
+    else skip.add(c);
+  }
 }
 
 function hasSkippedAncestor(el: Element, skip: Set<Element>, root: Element): boolean {
@@ -57,7 +99,7 @@ function hasSkippedAncestor(el: Element, skip: Set<Element>, root: Element): boo
   return false;
 }
 
-function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boolean, root: Element): boolean {
+function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boolean, root: Element, spared?: Element[]): boolean {
   const s = stats.get(el);
   if (!s) return false;
   const share = rootLen > 0 ? s.len / rootLen : 0;
@@ -79,8 +121,11 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   // Without class words (they would remove nearly all of the container) strong class words are layout too
   // ("sidebar-grid__content" columns holding every paragraph).
   if (byClass && strong && share < 0.35) return true;
-  if (byClass && weight < 0 && share < 0.25) return true;
-  if (el.name === 'p') return ld > 0.8 && s.len < 200 && !isLinkedSubheadingP(el, stats);
+  if (byClass && weight < 0 && share < 0.25) {
+    if (!isProseBox(el, s, hinted, stats)) return true;
+    spared?.push(el);
+  }
+  if (el.name === 'p') return ld > 0.8 && s.len < 200 && !isLinkedSubheadingP(el, stats) && !isLinkInProse(el, root, stats);
   // Inline wrappers go by their class, or when they are a pop-up card of links inside a sentence
   // ("Kristi Noem" + a hidden card of her latest stories); plain inline links are prose.
   if (INLINE_CONTAINERS.has(el.name)) return isHoverCard(el, s.len, ld);
@@ -102,6 +147,26 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   return false;
 }
 
+/** Class words that name a box by what it is about (its author, its legal text), not by its layout. */
+const ABOUT_BOX = /bio|author|byline|profile|copyright|disclaim|cookie|gdpr|consent|legal|subscribe|signup|login|cta|caption|credit|meta|image|photo|(?:^|[\s_-])ads?(?:$|[\s_-])|adv/i;
+/** Unlinked text a weakly-named box needs to read as the article's prose. */
+const PROSE_BOX_MIN = 200;
+/** A paragraph, not a label line. */
+const PROSE_P_MIN = 60;
+
+/**
+ * Prose in a box a weak class word names ("c-product-widget", "banner-item", "rank-math-block"): the words describe
+ * the layout, the text is paragraphs of the article (a review in a round-up, a FAQ). Several sentences in
+ * paragraphs, almost no links; boxes named for what they hold (bios, legal text, sign-up) keep their rule.
+ */
+function isProseBox(el: Element, s: NodeStats, hinted: Element, stats: StatsMap): boolean {
+  if (s.len - s.linkLen < PROSE_BOX_MIN || linkDensity(s) >= 0.1 || s.punct < 4) return false;
+  if (ABOUT_BOX.test(classAndId(hinted))) return false;
+  let paragraphs = 0;
+  for (const d of elementsIn(el)) if (d.name === 'p' && (stats.get(d)?.len ?? 0) >= PROSE_P_MIN && ++paragraphs >= 2) return true;
+  return false;
+}
+
 /**
  * A <header> opening a section of the article (HTML5 sectioning: <section><header><h2>…</h2></header>…): it holds
  * a subheading and the article's prose comes before it. The page's or the article's own header comes first.
@@ -115,7 +180,7 @@ function isSectionHeader(el: Element, root: Element, stats: StatsMap): boolean {
 
 /** `el` is, or wraps, a data table with a column of plain values that holds most of its text (linked names beside
  * figures: a ranking, a price list). */
-function isLinkedDataTable(el: Element, len: number, stats: StatsMap): boolean {
+export function isLinkedDataTable(el: Element, len: number, stats: StatsMap): boolean {
   const table = el.name === 'table' ? el : elementsIn(el).find((d) => d.name === 'table');
   if (!table || (stats.get(table)?.len ?? 0) < len * 0.8) return false;
   return isDataTable(table, (t) => stats.get(t)?.len ?? 0) && hasPlainColumn(table);
@@ -383,6 +448,17 @@ function isLinkedSubheadingP(el: Element, stats: StatsMap): boolean {
   const ns = stats.get(next);
   return !!ns && ns.len >= 60 && linkDensity(ns) < 0.3 && ns.punct >= 2;
 }
+
+/**
+ * A linked line the article sets between its paragraphs ("See: “Six principles for thinking about AI risk”"): a
+ * pointer the writer put there, with prose before and after it; a shouted promo ("WATCH: …", all capitals) is not.
+ */
+function isLinkInProse(el: Element, root: Element, stats: StatsMap): boolean {
+  if (isShoutedPromo(textContent(el))) return false;
+  return proseBeside(el, root, stats, -1) >= LINK_IN_PROSE_MIN && proseBeside(el, root, stats, 1) >= LINK_IN_PROSE_MIN;
+}
+
+const LINK_IN_PROSE_MIN = 200;
 
 /** A lone link line (no link line before it) followed by a paragraph of unlinked prose. */
 function isLinkedSubheading(blocks: Block[], i: number): boolean {

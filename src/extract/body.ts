@@ -8,7 +8,7 @@ import { emitBlocks, type Block } from './blocks.js';
 import { attachCaptions } from './captions.js';
 import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
-import { filterBodyBlocks, findFurniture } from './body-clean.js';
+import { filterBodyBlocks, findFurniture, isLinkedDataTable } from './body-clean.js';
 import { isMarkedArticleBody } from './hints.js';
 import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { closingNumberedRun } from './body-closing.js';
@@ -125,6 +125,12 @@ function textLength(blocks: Block[]): number {
 
 const SENTENCE_END = /[.。!?！？”"』」…]\s*$/;
 
+/** Words ending in a sentence (ten words or more), not a URL or a label line. */
+function isProseLine(text: string): boolean {
+  const t = text.trim();
+  return SENTENCE_END.test(t) && !/^https?:\/\//.test(t) && t.split(/\s+/).length >= 10;
+}
+
 /** The top container plus siblings that look like more of the article (Readability's sibling pass). */
 function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMap): Element[] {
   const parent = top.parent;
@@ -145,9 +151,15 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMa
       out.push(sib);
       continue;
     }
-    if (sib.name !== 'p') continue;
     const s = stats.get(sib);
     if (!s) continue;
+    // A <div> laid out as a paragraph (text and inline markup only: a standfirst "perex" box) when it reads as
+    // sentences without links (a print view's URL, headline and dateline lines are divs too).
+    if (sib.name === 'div' && !s.hasBlockChild && s.inlineBreaks === 0 && s.linkLen === 0 && s.len > 80 && isProseLine(textContent(sib))) {
+      out.push(sib);
+      continue;
+    }
+    if (sib.name !== 'p') continue;
     const ld = linkDensity(s);
     if (s.len > 80 && ld < 0.25) out.push(sib);
     else if (s.len > 0 && s.len <= 80 && ld === 0 && SENTENCE_END.test(textContent(sib))) out.push(sib);
@@ -168,6 +180,17 @@ function meeting(a: Element, b: Element, max: number): { at: Element; depth: num
     if (i !== undefined) return { at: cur, depth: Math.max(i, j) };
   }
   return undefined;
+}
+
+const LANDMARK_APART = new Set(['footer', 'aside', 'nav', 'header']);
+
+/** Is `el` inside a footer, sidebar, nav or header that does not also hold `top`? */
+function inLandmarkApart(el: Element, top: Element): boolean {
+  for (let cur = el.parent as Element | null; cur && cur.type === 'tag'; cur = cur.parent as Element | null) {
+    if (cur.name === 'body') return false;
+    if ((LANDMARK_APART.has(cur.name) || cur.attribs.role === 'contentinfo' || cur.attribs.role === 'complementary') && !isAncestor(cur, top)) return true;
+  }
+  return false;
 }
 
 /** Is most of `el`'s text inside <article> elements of its own (a small embedded card in a chunk does not count)? */
@@ -232,6 +255,32 @@ function chunkClassKey(cls: string): string {
 }
 
 /**
+ * One class is the other plus a single modifier word ("articleWidget_root" and "articleWidget_root
+ * articleWidget_isFirst", "story-chunk" and "story-chunk story-chunk--lead"): the lead or last chunk marked as such.
+ */
+function isModifiedClass(a: string, b: string): boolean {
+  const wa = a.trim().split(/\s+/);
+  const wb = b.trim().split(/\s+/);
+  if (Math.abs(wa.length - wb.length) !== 1) return false;
+  const [short, long] = wa.length < wb.length ? [wa, wb] : [wb, wa];
+  const set = new Set(short);
+  if (!short.every((w) => long.includes(w))) return false;
+  // The extra word must modify one of the others (shares its block name), not be another box's class
+  // ("rt w-richtext" and "w-richtext" are two kinds of rich-text box).
+  const extra = long.find((w) => !set.has(w))!;
+  return short.some((w) => commonPrefix(w, extra) >= MODIFIER_PREFIX);
+}
+
+/** Characters a modifier word shares with the word it modifies ("chunk" / "chunk--lead", "post_" / "post_isFirst"). */
+const MODIFIER_PREFIX = 5;
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
  * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
  * between them) under a common ancestor below the page body: the other chunks are part of the body too.
  */
@@ -243,12 +292,14 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
   for (const el of order) {
     if (el === top || el.name !== top.name) continue;
     const other = el.attribs.class;
-    if (other !== cls && (!key || other === undefined || chunkClassKey(other) !== key)) continue;
+    if (other === undefined || (other !== cls && (!key || chunkClassKey(other) !== key) && !isModifiedClass(cls, other))) continue;
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
-    if (!s || s.len < 100 || linkDensity(s) > 0.3) continue;
-    // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one.
-    if (holdsArticles(el, s.len, stats)) continue;
+    // Links may fill a chunk that is a data table (a ranking of linked names beside their figures).
+    if (!s || s.len < 100 || (linkDensity(s) > 0.3 && (linkDensity(s) > 0.6 || !isLinkedDataTable(el, s.len, stats)))) continue;
+    // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one;
+    // one in the page's footer or a sidebar is the site's own text (Drupal names every text field alike).
+    if (holdsArticles(el, s.len, stats) || inLandmarkApart(el, top)) continue;
     // Chunks usually meet a few levels up; a lead chunk wrapped in its own intro/hero markup meets the rest
     // deeper, but still below the page's body (a page-wide meeting point is the site's template, not the article).
     const m = meeting(top, el, SAME_CLASS_MAX_DEPTH);

@@ -196,3 +196,86 @@ test('repeated one-item link lists, each over a paragraph about it, are a round-
   const b = extractFrom(`<h1>Ten easy projects</h1><div class="entry">${enParagraphs(3)}${promo}${enParagraphs(2)}</div>`, { head: '<title>Ten easy projects</title>' });
   assert.ok(!b.body.includes('Africa Live updates'), b.body);
 });
+
+/** A round-up whose reviews sit in "product-widget" boxes: layout words around paragraphs of the article. */
+function reviewBox(name: string): string {
+  return `<div class="c-product-widget"><h3>${name}</h3><p>The ${name} keeps getting better: the new model has a brighter screen, a quieter fan and a keyboard that is pleasant to type on for hours.</p><p>Its battery lasted nine hours in our video test, and the speakers are loud enough for a small room, though the webcam is still grainy.</p></div>`;
+}
+
+test('paragraphs in boxes a weak class word names (a review in a "product-widget") stay in the body', () => {
+  const boxes = ['Nitro 16', 'Zephyrus 14', 'Legion 5', 'Omen 17'].map(reviewBox).join(enParagraphs(1));
+  const a = extractFrom(`<h1>Best laptops</h1><article><div class="entry-content">${enParagraphs(3)}${boxes}${enParagraphs(2)}</div></article>`, { head: '<title>Best laptops</title>' });
+  assert.match(a.body, /The Nitro 16 keeps getting better/);
+  assert.match(a.body, /The Omen 17 keeps getting better/);
+});
+
+test('a weakly named box of links, or an author bio, is still left out', () => {
+  const links = `<div class="widget-more"><p><a href="/a">Bus fares to rise in May across the whole network</a></p><p><a href="/b">New bridge opens to traffic on the north side of the river</a></p></div>`;
+  const bio = `<div class="author-bio-widget"><p>Jane Roe covers transport for the paper. She has written about buses, trains and bridges for a decade, and lives by the river.</p><p>Before that she reported on city hall for eight years, winning two state press awards for her work.</p></div>`;
+  const a = extractFrom(`<h1>Buses</h1><article><div class="entry-content">${enParagraphs(5)}${links}${bio}</div></article>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('Bus fares to rise'), `link box left out:\n${a.body}`);
+  assert.ok(!a.body.includes('Jane Roe covers'), `bio left out:\n${a.body}`);
+});
+
+test('a lead chunk marked with a modifier class ("chunk chunk_isFirst") is joined to the other chunks', () => {
+  const p = (w: string) => `<p>${w} The committee met for three hours and heard from residents, engineers and the county planning office before voting on the plan.</p>`;
+  const lead = `<div class="intro"><div class="storyWidget_root storyWidget_isFirst">${p('Lead section.')}</div></div>`;
+  const rest = `<div class="storyWidget_root">${p('Second section.').repeat(8)}</div><div class="ad-slot">Advertisement</div><div class="storyWidget_root">${p('Third section.').repeat(2)}</div>`;
+  const a = extractFrom(`<h1>County votes</h1><article><div class="layout">${lead}<div class="ad-slot">Advertisement</div>${rest}</div></article>`, { head: '<title>County votes</title>' });
+  assert.match(a.body, /Lead section\./);
+  assert.match(a.body, /Third section\./);
+});
+
+test('a box whose class only shares a generic word with the chosen container is not a chunk of it', () => {
+  const p = (w: string) => `<p>${w} The committee met for three hours and heard from residents, engineers and the county planning office before voting on the plan.</p>`;
+  const a = extractFrom(`<h1>County votes</h1><main><div class="rt w-richtext">${p('Article.').repeat(4)}</div></main><div class="w-richtext">${p('Case study elsewhere on the site.')}</div>`, { head: '<title>County votes</title>' });
+  assert.match(a.body, /Article\./);
+  assert.ok(!a.body.includes('Case study elsewhere'), a.body);
+});
+
+test("the standfirst in the article's own <header> stays in the body; its headline, byline and a later chart header do not", () => {
+  const header = `<header><h1>Debt payments to triple</h1><p>Tax cuts, spending increases and higher interest rates could make it harder to respond to future recessions.</p><p class="byline">By Jane Roe</p></header>`;
+  const chart = `<header class="chart-header"><p>Annual interest payments on the national debt are expected to triple over the next decade, the office says.</p></header><div class="chart">Interest payments</div>`;
+  const a = extractFrom(`<main><article>${header}${enParagraphs(3)}${chart}${enParagraphs(2)}</article></main>`, { head: '<title>Debt payments to triple</title>' });
+  assert.match(a.body, /^Tax cuts, spending increases/);
+  assert.ok(!a.body.includes('By Jane Roe'), a.body);
+  assert.ok(!a.body.includes('expected to triple over the next decade'), a.body);
+});
+
+test('a <header> that is nothing but a sentence of prose is kept whole', () => {
+  const a = extractFrom(`<main><article><div class="article_body"><header>Neuroscience tells us that most of the work done by our brains happens on an unconscious level. New research investigates.</header>${enParagraphs(5)}</div></article></main>`, { head: '<title>Insight</title>' });
+  assert.match(a.body, /^Neuroscience tells us/);
+});
+
+test('a standfirst laid out as a bare <div> beside the article container joins it; a linked promo <div> does not', () => {
+  const perex = `<div class="article__perex">A miracle of one season? West Ham keep giving the doubters ever clearer answers, and the football world is starting to notice.</div>`;
+  const promo = `<div class="article__more">Read <a href="/league">our full coverage of the league season, with tables, fixtures and every result so far.</a></div>`;
+  const a = extractFrom(`<main><div class="article">${perex}<div id="article-content">${enParagraphs(5)}</div>${promo}</div></main>`, { head: '<title>West Ham</title>' });
+  assert.match(a.body, /^A miracle of one season\?/);
+  assert.ok(!a.body.includes('our full coverage'), a.body);
+});
+
+test("a box with the article body's class in the page footer (the site's 'about' text) is not a chunk of the article", () => {
+  const field = (t: string) => `<div class="field field--name-body text-formatted">${t}</div>`;
+  const about = '<p>The opinions expressed on this website are those of each author, not of the author\'s employer or of the publisher, who reviews every piece before it runs.</p>';
+  const a = extractFrom(`<div class="canvas"><main><article>${field(enParagraphs(5))}</article></main><footer class="global_footer"><div class="region">${field(about)}</div></footer></div>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('opinions expressed on this website'), a.body);
+});
+
+test('a same-class chunk that is a ranking table of linked names beside figures is joined, though links fill it', () => {
+  const field = (t: string) => `<div class="field field--name-body">${t}</div>`;
+  const rows = ['Biomedical', 'Environmental', 'Industrial', 'Aerospace', 'Chemical', 'Civil', 'Electrical'].map((n, i) => `<tr><td><a href="/school/${i}">${n} Engineering</a></td><td>${i + 1}st (unchanged)</td><td>${i + 1}</td></tr>`).join('');
+  const table = field(`<table><tbody><tr><th>School</th><th>Ranking</th><th>Public</th></tr>${rows}</tbody></table>`);
+  const a = extractFrom(`<article><div class="layout"><div class="region">${field(enParagraphs(4))}</div><div class="region-2"><div class="block">${table}</div></div><div class="region">${field(enParagraphs(2))}</div></div></article>`, { head: '<title>Rankings</title>' });
+  assert.match(a.body, /Environmental Engineering/);
+});
+
+test('a linked "See:" line under an item of a round-up stays; a shouted promo link there goes', () => {
+  const item = (name: string, see: string) => `<li><p><a href="/n/${name}">${name}</a>, by a former data analyst and experienced tech journalist. Covers AI, language models and big data, with a weekly explainer on how the tools work.</p><p>See: <em><a href="/p/${name}">${see}</a></em></p></li>`;
+  const list = `<ul>${item('Supervised', '“Six principles for thinking about AI risk”')}${item('Technically', '“What is RAG?”')}${item('Big Technology', 'WATCH: THE BIGGEST NAMES IN TECH ON STAGE TONIGHT')}</ul>`;
+  const a = extractFrom(`<article><div class="entry-content">${enParagraphs(2)}${list}${enParagraphs(2)}</div></article>`, { head: '<title>Newsletters</title>' });
+  assert.match(a.body, /See: “Six principles for thinking about AI risk”/);
+  assert.ok(!a.body.includes('BIGGEST NAMES'), a.body);
+});
