@@ -7,6 +7,17 @@ export type StoreDatabase = Database.Database;
 /** A prepared statement of the store database, for code that holds one made by a query module (src/storage/sqlite). */
 export type StoreStatement<P extends unknown[] | object = unknown[], R = unknown> = Database.Statement<P, R>;
 
+/**
+ * WAL pages after which a commit copies the WAL into the database (SQLite's default is 1 000). A checkpoint copies
+ * each page once however often it was rewritten since the last one, and costs two fsyncs whatever its size; the
+ * frontier rewrites the same index leaves and summary pages claim after claim, so a longer WAL copies fewer pages
+ * per URL. bench-frontier at 1 M URLs, same-process A/B against 1 000 (3 rounds): 2 000 pages 0.968 CPU and
+ * 0.72-0.87 wall per claim+finish with the longest calls no longer (p99.9 41-56 ms against 52-62 on the loaded VM:
+ * fsync latency, not copy size, makes the stall); 4 000 pages 0.954 CPU but p99.9 69-79 ms against 42-47. The WAL
+ * file keeps its high-water size: ~8 MB.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 2000;
+
 /** File name of the store's SQLite database, inside the store directory. */
 export const STORE_DB_FILE = 'store.db';
 
@@ -24,6 +35,7 @@ export function openStoreDatabase(storeDir: string, options: { readonly?: boolea
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
