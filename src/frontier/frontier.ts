@@ -59,7 +59,16 @@ export class Frontier {
     this.params = new ParamLearner(db);
     this.claims = new FrontierClaims(db);
     this.stmt = frontierStatements(db);
+    // Made once: db.transaction() builds four wrappers and defines five properties on each, per call.
+    this.claimTx = db.transaction((opts: ClaimOptions, out: FrontierEntry[]) => this.claimRows(opts, out)).immediate;
+    this.finishManyTx = db.transaction((items: readonly { url: string; result: FinishResult }[], now: number) => {
+      for (const { url, result } of items) this.finishRow(url, result, now);
+    }).immediate;
   }
+
+  /** claim()'s and finishMany()'s IMMEDIATE transactions. */
+  private readonly claimTx: (opts: ClaimOptions, out: FrontierEntry[]) => void;
+  private readonly finishManyTx: (items: readonly { url: string; result: FinishResult }[], now: number) => void;
 
   /** Sources that have URLs waiting in the queue (a run of some sources leaves the others' alone). */
   queuedSources(): string[] {
@@ -189,27 +198,28 @@ export class Frontier {
     const out: FrontierEntry[] = [];
     try {
       if (opts.limit <= 0 || !this.claims.mayPick(opts, opts.limit)) return out;
-      withLazySync(this.db, () =>
-        this.db.transaction(() => {
-          const perSource = new Map<string, number>();
-          for (const row of this.claims.pick(opts, opts.limit)) {
-            this.stmt.setInFlight.run(this.runId, this.worker, opts.now + this.leaseMs, row.id);
-            // The summary's share of the claim (migration 009): the group's count and the host's spacing in one update.
-            this.stmt.claimGroup.run({ host: row.host, source: row.source, at: opts.now + opts.delayFor(row.host, row.source) });
-            perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);
-            out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
-            // Claimed URLs never finished here (a stop, a retry) would pile up: forget them all now and then.
-            if (this.claimedIds.size >= CLAIMED_IDS) this.claimedIds.clear();
-            this.claimedIds.set(row.url, row.id);
-          }
-          for (const [source, n] of perSource) this.stmt.claimSource.run({ source, n });
-        }).immediate(),
-      );
+      withLazySync(this.db, () => this.claimTx(opts, out));
     } catch (err) {
       this.claims.forgetParked(); // rolled back: the parked flags on disk are no longer known
       throw err;
     }
     return out;
+  }
+
+  /** claim()'s transaction: marks the picked URLs in_flight and takes them out of the queue summary. */
+  private claimRows(opts: ClaimOptions, out: FrontierEntry[]): void {
+    const perSource = new Map<string, number>();
+    for (const row of this.claims.pick(opts, opts.limit)) {
+      this.stmt.setInFlight.run(this.runId, this.worker, opts.now + this.leaseMs, row.id);
+      // The summary's share of the claim (migration 009): the group's count and the host's spacing in one update.
+      this.stmt.claimGroup.run({ host: row.host, source: row.source, at: opts.now + opts.delayFor(row.host, row.source) });
+      perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);
+      out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
+      // Claimed URLs never finished here (a stop, a retry) would pile up: forget them all now and then.
+      if (this.claimedIds.size >= CLAIMED_IDS) this.claimedIds.clear();
+      this.claimedIds.set(row.url, row.id);
+    }
+    for (const [source, n] of perSource) this.stmt.claimSource.run({ source, n });
   }
 
   /** Pushes a host's next-allowed time later (e.g. robots.txt Crawl-delay learned after claiming). */
@@ -241,11 +251,7 @@ export class Frontier {
    */
   finishMany(items: readonly { url: string; result: FinishResult }[], now = Date.now()): void {
     if (items.length === 0) return;
-    withLazySync(this.db, () =>
-      this.db.transaction(() => {
-        for (const { url, result } of items) this.finishRow(url, result, now);
-      }).immediate(),
-    );
+    withLazySync(this.db, () => this.finishManyTx(items, now));
   }
 
   private finishRow(url: string, result: FinishResult, now: number): void {
