@@ -185,28 +185,3 @@ test('steps run in order, each in its own transaction with its version: a failin
   assert.throws(() => migrate(db, [steps[0]!]), /expected 1/, 'a gap in the numbering is refused');
   db.close();
 });
-
-test('a version-9 store upgrades to the covering frontier_pick (step 10): its queued URLs are claimed as before, due ones only', () => {
-  const dir = tempDir();
-  const old = new Database(join(dir, 'store.db'));
-  migrate(old, STORE_MIGRATIONS.slice(0, 9));
-  assert.equal(version(old), 9);
-  const f9 = new Frontier(old, 'run1');
-  f9.add({ url: 'https://a.example/late', source: 's', depth: 1, priority: 5 }, 0);
-  f9.add({ url: 'https://a.example/due', source: 's', depth: 2 }, 0);
-  f9.add({ url: 'https://b.example/1', source: 's', depth: 1 }, 0);
-  old.prepare(`UPDATE frontier SET next_fetch_at = 1000 WHERE url = 'https://a.example/late'`).run();
-  const columns = (db: StoreDatabase) => (db.prepare(`PRAGMA index_info(frontier_pick)`).all() as { name: string }[]).map((c) => c.name);
-  assert.deepEqual(columns(old), ['host', 'source', 'priority', 'depth', 'id']);
-  old.close();
-
-  const db = openStoreDatabase(dir);
-  assert.equal(version(db), STORE_SCHEMA_VERSION);
-  assert.deepEqual(columns(db), ['host', 'source', 'priority', 'depth', 'id', 'next_fetch_at']);
-  assert.match(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'frontier_pick'`).pluck().get() as string, /WHERE state = 'queued'/);
-  const f = new Frontier(db, 'run2');
-  // a.example's best URL (priority 5) is not due until 1000: the due one goes now, the other once due.
-  assert.deepEqual(f.claim({ now: 500, limit: 5, delayFor: () => 0 }).map((e) => e.url).sort(), ['https://a.example/due', 'https://b.example/1']);
-  assert.deepEqual(f.claim({ now: 1000, limit: 5, delayFor: () => 0 }).map((e) => e.url), ['https://a.example/late']);
-  db.close();
-});
