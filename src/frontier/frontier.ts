@@ -1,4 +1,4 @@
-import { isLiveHere, newWorkerId, withLazySync, workerLiveness, type StoreDatabase, type WorkerId } from '../storage/index.js';
+import { isLiveHere, newWorkerId, runTransaction, withLazySync, workerLiveness, type StoreDatabase, type WorkerId } from '../storage/index.js';
 import { frontierStatements, revisitScheduleRows, siteModifiedStatements } from '../storage/sqlite/frontier-queries.js';
 import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ParamLearner } from './paramLearning.js';
@@ -121,9 +121,9 @@ export class Frontier {
     }
     if (fresh.length === 0) return 0;
     withLazySync(this.db, () =>
-      this.db.transaction(() => {
+      runTransaction(this.db, () => {
         for (const { url, item } of fresh) if (this.insert(url, item, now)) added++;
-      }).immediate(),
+      }, 'immediate'),
     );
     if (!this.db.inTransaction) for (const url of batch) this.known.add(url);
     return added;
@@ -154,10 +154,10 @@ export class Frontier {
   seed(item: AddUrl, now = Date.now()): void {
     const url = normalizeUrl(item.url);
     if (!url) return;
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       if (this.add(item, now)) return;
       this.stmt.requeueSeed.run({ url, kind: item.kind ?? 'seed', priority: item.priority ?? 0, source: item.source, runId: this.runId });
-    }).immediate();
+    }, 'immediate');
   }
 
   /**
@@ -180,12 +180,12 @@ export class Frontier {
     const kept: string[] = [];
     if (urls.length === 0) return kept;
     withLazySync(this.db, () =>
-      this.db.transaction(() => {
+      runTransaction(this.db, () => {
         for (const url of urls) {
           const id = this.claimedIds.get(url);
           if (id !== undefined && this.stmt.renewById.run({ id, worker: this.worker, expiresAt }).changes > 0) kept.push(url);
         }
-      }).immediate(),
+      }, 'immediate'),
     );
     return kept;
   }
@@ -296,10 +296,10 @@ export class Frontier {
   markAlias(url: string, outcome: string, source: string, depth: number): void {
     const normalized = normalizeUrl(url);
     if (!normalized) return;
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       this.add({ url, source, depth });
       this.stmt.markAlias.run({ url: normalized, outcome, runId: this.runId });
-    }).immediate();
+    }, 'immediate');
   }
 
   /**
@@ -314,7 +314,7 @@ export class Frontier {
       this.finish(variant, result, now);
       return;
     }
-    const adoptAsAlias = this.db.transaction(() => {
+    const adoptAsAlias = () => {
       this.add({ url: key, source: result.source, depth: result.depth }, now);
       this.stmt.finishVariant.run({
         url: variant,
@@ -332,8 +332,8 @@ export class Frontier {
         runId: this.runId,
       }).changes;
       if (adopted === 0 && result.snapshotId) this.stmt.adoptSnapshot.run({ url: key, snapshotId: result.snapshotId });
-    });
-    withLazySync(this.db, () => adoptAsAlias.immediate());
+    };
+    withLazySync(this.db, () => runTransaction(this.db, adoptAsAlias, 'immediate'));
   }
 
   /**
@@ -347,7 +347,7 @@ export class Frontier {
     this.siteStmt ??= siteModifiedStatements(this.db);
     const { read, store, requeue } = this.siteStmt;
     const requeued: string[] = [];
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       for (const item of items) {
         const url = normalizeUrl(item.url);
         if (!url) continue;
@@ -366,7 +366,7 @@ export class Frontier {
         if (decided.store) store.run({ url, modified: item.modified });
         if (decided.requeue && requeue.run({ url }).changes > 0) requeued.push(url);
       }
-    }).immediate();
+    }, 'immediate');
     return requeued;
   }
 
