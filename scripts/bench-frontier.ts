@@ -122,6 +122,30 @@
  *   µs CPU per claim+finish 61.8 / 62.0 / 62.1 → 49.6 / 49.7 / 50.1 (16 141 → 20 128 per CPU-second, medians);
  *   peak RSS 187-190 → 192-197 MB; enqueue 20 338 → 19 471 per CPU-second (a new group also reads its host's
  *   other groups' allowed_at). Wall claims/s followed the load (1 775-3 108 old, 3 510-5 537 new).
+ *
+ * Fifth pass (2026-12-06; 1 M URLs, --finish-many, ext4; same-process A/B of two trees on two copies of one prebuilt
+ * store, 2 000-claim chunks alternated, 3 rounds; load 6-15 on 2 cores, so CPU figures ran 33-54 µs per claim):
+ *   Checkpoints are ~12% of the CPU (wal_autocheckpoint=0: 33.7 / 34.4 against 40.2 / 37.8 µs). WAL frames per
+ *   claim+finish 2.03 (frontier_pick 0.90, frontier 0.47, frontier_queue_due 0.20, revisit_due 0.15, leases 0.13,
+ *   frontier_queue 0.09, sources 0.06); 0.51 distinct pages per URL, so a longer WAL copies fewer per URL. Kept:
+ *   wal_autocheckpoint 2 000 pages (database.ts) 0.968 CPU, 0.72-0.87 wall, p99.9 call no longer; claim() and
+ *   finishMany() make their transactions once (db.transaction() builds 4 wrappers with 5 properties each per call)
+ *   0.963. All kept, old tree against new: 0.935 / 0.935 / 0.954 CPU, wall 0.71-0.94.
+ *   pcache1TruncateUnsafe explained: balance_nonroot, when a split takes a free page numbered below its siblings,
+ *   swaps page numbers through a temporary key, the pending-byte page (1 GiB / page size + 1 = 262 145); the page
+ *   cache's largest key is then far above the store's size and the commit scans the whole cache hash table to drop
+ *   pages past the end (none). It costs with the number of cached pages: cache_size 4 MB 0.916, 8 MB 0.953 (left:
+ *   the connection is the crawl's too; RSS would drop 8-12 MB). A store over 1 GiB never pays it.
+ *   Tried and left: frontier_pick carrying next_fetch_at (covering the pick) 0.98 / 1.02 / 1.04 against a freshly
+ *   rebuilt old index, though 0.963 against the enqueue-built one: a packed frontier_pick (REINDEX: 9 009 → 8 237
+ *   pages) is itself ~4% cheaper to claim from; frontier_queue_due made truly covering (an expression index of a
+ *   WITHOUT ROWID table seeks the row per entry, OP_NotFound, unless it holds the columns the expression reads)
+ *   0.995; wal_autocheckpoint 4 000 0.954 CPU but p99.9 stalls ~1.7x; checkpoints in a worker thread (PASSIVE
+ *   every 50 ms): main thread -10% but process CPU not lower, and the WAL restarts only when a checkpoint catches up
+ *   between two commits, which one in the background rarely does while claims run.
+ *   This bench, 3 runs each, old and new alternated (load 11-15): µs CPU per claim+finish 53.9 / 44.8 / 47.5 →
+ *   49.3 / 41.1 / 40.1 (medians 47.5 → 41.1, 21 055 → 24 359 per CPU-second; divided by each run's yardstick 35.0 → 32.4);
+ *   wall 2 909 / 4 885 / 4 997 → 5 211 / 5 560 / 5 809 claims/s; peak RSS 188-191 → 176-193 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

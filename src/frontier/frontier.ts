@@ -1,4 +1,4 @@
-import { isLiveHere, newWorkerId, withLazySync, workerLiveness, type StoreDatabase, type WorkerId } from '../storage/index.js';
+import { isLiveHere, newWorkerId, runTransaction, withLazySync, workerLiveness, type StoreDatabase, type WorkerId } from '../storage/index.js';
 import { frontierStatements, revisitScheduleRows, siteModifiedStatements } from '../storage/sqlite/frontier-queries.js';
 import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
 import { ParamLearner } from './paramLearning.js';
@@ -59,7 +59,16 @@ export class Frontier {
     this.params = new ParamLearner(db);
     this.claims = new FrontierClaims(db);
     this.stmt = frontierStatements(db);
+    // Made once: db.transaction() builds four wrappers and defines five properties on each, per call.
+    this.claimTx = db.transaction((opts: ClaimOptions, out: FrontierEntry[]) => this.claimRows(opts, out)).immediate;
+    this.finishManyTx = db.transaction((items: readonly { url: string; result: FinishResult }[], now: number) => {
+      for (const { url, result } of items) this.finishRow(url, result, now);
+    }).immediate;
   }
+
+  /** claim()'s and finishMany()'s IMMEDIATE transactions. */
+  private readonly claimTx: (opts: ClaimOptions, out: FrontierEntry[]) => void;
+  private readonly finishManyTx: (items: readonly { url: string; result: FinishResult }[], now: number) => void;
 
   /** Sources that have URLs waiting in the queue (a run of some sources leaves the others' alone). */
   queuedSources(): string[] {
@@ -112,9 +121,9 @@ export class Frontier {
     }
     if (fresh.length === 0) return 0;
     withLazySync(this.db, () =>
-      this.db.transaction(() => {
+      runTransaction(this.db, () => {
         for (const { url, item } of fresh) if (this.insert(url, item, now)) added++;
-      }).immediate(),
+      }, 'immediate'),
     );
     if (!this.db.inTransaction) for (const url of batch) this.known.add(url);
     return added;
@@ -145,10 +154,10 @@ export class Frontier {
   seed(item: AddUrl, now = Date.now()): void {
     const url = normalizeUrl(item.url);
     if (!url) return;
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       if (this.add(item, now)) return;
       this.stmt.requeueSeed.run({ url, kind: item.kind ?? 'seed', priority: item.priority ?? 0, source: item.source, runId: this.runId });
-    }).immediate();
+    }, 'immediate');
   }
 
   /**
@@ -171,12 +180,12 @@ export class Frontier {
     const kept: string[] = [];
     if (urls.length === 0) return kept;
     withLazySync(this.db, () =>
-      this.db.transaction(() => {
+      runTransaction(this.db, () => {
         for (const url of urls) {
           const id = this.claimedIds.get(url);
           if (id !== undefined && this.stmt.renewById.run({ id, worker: this.worker, expiresAt }).changes > 0) kept.push(url);
         }
-      }).immediate(),
+      }, 'immediate'),
     );
     return kept;
   }
@@ -189,27 +198,28 @@ export class Frontier {
     const out: FrontierEntry[] = [];
     try {
       if (opts.limit <= 0 || !this.claims.mayPick(opts, opts.limit)) return out;
-      withLazySync(this.db, () =>
-        this.db.transaction(() => {
-          const perSource = new Map<string, number>();
-          for (const row of this.claims.pick(opts, opts.limit)) {
-            this.stmt.setInFlight.run(this.runId, this.worker, opts.now + this.leaseMs, row.id);
-            // The summary's share of the claim (migration 009): the group's count and the host's spacing in one update.
-            this.stmt.claimGroup.run({ host: row.host, source: row.source, at: opts.now + opts.delayFor(row.host, row.source) });
-            perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);
-            out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
-            // Claimed URLs never finished here (a stop, a retry) would pile up: forget them all now and then.
-            if (this.claimedIds.size >= CLAIMED_IDS) this.claimedIds.clear();
-            this.claimedIds.set(row.url, row.id);
-          }
-          for (const [source, n] of perSource) this.stmt.claimSource.run({ source, n });
-        }).immediate(),
-      );
+      withLazySync(this.db, () => this.claimTx(opts, out));
     } catch (err) {
       this.claims.forgetParked(); // rolled back: the parked flags on disk are no longer known
       throw err;
     }
     return out;
+  }
+
+  /** claim()'s transaction: marks the picked URLs in_flight and takes them out of the queue summary. */
+  private claimRows(opts: ClaimOptions, out: FrontierEntry[]): void {
+    const perSource = new Map<string, number>();
+    for (const row of this.claims.pick(opts, opts.limit)) {
+      this.stmt.setInFlight.run(this.runId, this.worker, opts.now + this.leaseMs, row.id);
+      // The summary's share of the claim (migration 009): the group's count and the host's spacing in one update.
+      this.stmt.claimGroup.run({ host: row.host, source: row.source, at: opts.now + opts.delayFor(row.host, row.source) });
+      perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);
+      out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
+      // Claimed URLs never finished here (a stop, a retry) would pile up: forget them all now and then.
+      if (this.claimedIds.size >= CLAIMED_IDS) this.claimedIds.clear();
+      this.claimedIds.set(row.url, row.id);
+    }
+    for (const [source, n] of perSource) this.stmt.claimSource.run({ source, n });
   }
 
   /** Pushes a host's next-allowed time later (e.g. robots.txt Crawl-delay learned after claiming). */
@@ -241,11 +251,7 @@ export class Frontier {
    */
   finishMany(items: readonly { url: string; result: FinishResult }[], now = Date.now()): void {
     if (items.length === 0) return;
-    withLazySync(this.db, () =>
-      this.db.transaction(() => {
-        for (const { url, result } of items) this.finishRow(url, result, now);
-      }).immediate(),
-    );
+    withLazySync(this.db, () => this.finishManyTx(items, now));
   }
 
   private finishRow(url: string, result: FinishResult, now: number): void {
@@ -290,10 +296,10 @@ export class Frontier {
   markAlias(url: string, outcome: string, source: string, depth: number): void {
     const normalized = normalizeUrl(url);
     if (!normalized) return;
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       this.add({ url, source, depth });
       this.stmt.markAlias.run({ url: normalized, outcome, runId: this.runId });
-    }).immediate();
+    }, 'immediate');
   }
 
   /**
@@ -308,7 +314,7 @@ export class Frontier {
       this.finish(variant, result, now);
       return;
     }
-    const adoptAsAlias = this.db.transaction(() => {
+    const adoptAsAlias = () => {
       this.add({ url: key, source: result.source, depth: result.depth }, now);
       this.stmt.finishVariant.run({
         url: variant,
@@ -326,8 +332,8 @@ export class Frontier {
         runId: this.runId,
       }).changes;
       if (adopted === 0 && result.snapshotId) this.stmt.adoptSnapshot.run({ url: key, snapshotId: result.snapshotId });
-    });
-    withLazySync(this.db, () => adoptAsAlias.immediate());
+    };
+    withLazySync(this.db, () => runTransaction(this.db, adoptAsAlias, 'immediate'));
   }
 
   /**
@@ -341,7 +347,7 @@ export class Frontier {
     this.siteStmt ??= siteModifiedStatements(this.db);
     const { read, store, requeue } = this.siteStmt;
     const requeued: string[] = [];
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       for (const item of items) {
         const url = normalizeUrl(item.url);
         if (!url) continue;
@@ -360,7 +366,7 @@ export class Frontier {
         if (decided.store) store.run({ url, modified: item.modified });
         if (decided.requeue && requeue.run({ url }).changes > 0) requeued.push(url);
       }
-    }).immediate();
+    }, 'immediate');
     return requeued;
   }
 

@@ -75,6 +75,27 @@ function parseHttpUrl(input: string, base?: string): URL | null {
  * that is not http(s). Idempotent. The key is for identity only: what is fetched is `requestUrl()`.
  */
 export function normalizeUrl(input: string, base?: string): string | null {
+  if (base !== undefined) return normalizeParsed(input, base);
+  let key = memo.young.get(input);
+  if (key !== undefined) return key;
+  key = memo.old.get(input);
+  if (key === undefined) key = normalizeParsed(input);
+  if (memo.young.size >= MEMO_LIMIT) memo = { young: new Map(), old: memo.young };
+  memo.young.set(input, key);
+  return key;
+}
+
+/**
+ * Recent keys of normalizeUrl(input) without a base: most links of a page are links of the pages before it
+ * (navigation, related articles), and each link is normalized several times on its way in (trap check, known-URL
+ * check, enqueue), a WHATWG URL parse each. Two generations like KnownUrls: bounded (2 × MEMO_LIMIT entries, a few
+ * MB), recent inputs survive a turnover. The inputs are absolute URLs built by URL (extraction's links), not slices
+ * of a page's HTML, so an entry holds only its own two strings.
+ */
+const MEMO_LIMIT = 10_000;
+let memo = { young: new Map<string, string | null>(), old: new Map<string, string | null>() };
+
+function normalizeParsed(input: string, base?: string): string | null {
   const url = parseHttpUrl(input, base);
   if (!url) return null;
   if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);

@@ -1,4 +1,4 @@
-import { migrateStore, withLazySync, type StoreDatabase, type StoreStatement } from '../storage/index.js';
+import { migrateStore, runTransaction, withLazySync, type StoreDatabase, type StoreStatement } from '../storage/index.js';
 import { aliasStatements } from '../storage/sqlite/frontier-queries.js';
 import { learnedParamsStatement, paramStatements, recordParamPlan } from '../storage/sqlite/param-queries.js';
 import type { ParamPlan } from '../storage/interfaces.js';
@@ -199,13 +199,13 @@ export class ParamLearner {
     const result: ObserveResult = { learned: [], unlearned: [], aliased: 0 };
     const plan = paramPlan(page, (url) => this.strip(url));
     if (plan === null) return result;
-    const record = this.db.transaction(() => {
+    const record = () => {
       const changes = recordParamPlan(this.s, plan, now);
       result.learned = changes.learned;
       result.unlearned = changes.unlearned;
       for (const p of changes.learned) result.aliased += this.aliasQueuedRows(p.host, p.param, now);
-    });
-    withLazySync(this.db, () => record.immediate());
+    };
+    withLazySync(this.db, () => runTransaction(this.db, record, 'immediate'));
     return result;
   }
 

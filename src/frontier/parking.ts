@@ -1,4 +1,4 @@
-import type { StoreDatabase } from '../storage/index.js';
+import { runTransaction, type StoreDatabase } from '../storage/index.js';
 import { parkingStatements } from '../storage/sqlite/frontier-queries.js';
 
 /**
@@ -52,13 +52,13 @@ export class Parking {
     const s = diff(sources, st.sources);
     if (!st.known || h.on.length + h.off.length + s.on.length + s.off.length > 0) {
       try {
-        this.db.transaction(() => {
+        runTransaction(this.db, () => {
           if (!st.known) this.s.unparkAll.run();
           for (const x of h.on) this.s.parkHost.run(x);
           for (const x of h.off) this.s.unparkHost.run(x);
           for (const x of s.on) this.s.parkSource.run(x);
           for (const x of s.off) this.s.unparkSource.run(x);
-        }).immediate();
+        }, 'immediate');
       } catch (err) {
         st.known = false;
         throw err;

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { checkpointWal, usesWal, withLazySync, type StoreDatabase } from '../storage/database.js';
+import { checkpointWal, runTransaction, usesWal, withLazySync, type StoreDatabase } from '../storage/database.js';
 import { fsyncDirAsync } from './durable-fs.js';
 
 interface Op {
@@ -55,22 +55,24 @@ export class GroupCommit {
     );
     const outcomes: unknown[] = [];
     const commit = () =>
-      this.db
-        .transaction(() => {
+      runTransaction(
+        this.db,
+        () => {
           for (const op of batch) {
             if (dirFailure && op.dirs.length > 0) {
               outcomes.push(dirFailure);
               continue;
             }
             try {
-              this.db.transaction(op.run)(); // nested: a savepoint
+              runTransaction(this.db, op.run); // nested: a savepoint
               outcomes.push(null);
             } catch (err) {
               outcomes.push(err ?? new Error('commit failed'));
             }
           }
-        })
-        .immediate();
+        },
+        'immediate',
+      );
     try {
       if (this.wal) {
         withLazySync(this.db, commit);

@@ -1,7 +1,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { normalizeUrl, hostKey } from '../frontier/normalize.js';
-import type { StoreDatabase } from '../storage/database.js';
+import { runTransaction, type StoreDatabase } from '../storage/database.js';
 import { isExcluded } from '../frontier/index.js';
 import { stripLearnedParams, trustedCanonical } from '../frontier/paramLearning.js';
 import {
@@ -227,7 +227,7 @@ export function writeSnapshot(ctx: WriterContext, input: SnapshotInput, prepared
     mkdirDurable(dirname(p.finalDir));
     renameDurable(p.tmpDir, p.finalDir);
     renamed = true;
-    ctx.db.transaction(() => commitRow(ctx, input, p)).immediate();
+    runTransaction(ctx.db, () => commitRow(ctx, input, p), 'immediate');
   } catch (err) {
     failWrite(ctx, p, renamed, err);
   }

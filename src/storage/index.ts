@@ -1,4 +1,4 @@
-export { openStoreDatabase, STORE_DB_FILE, withLazySync, type StoreDatabase, type StoreStatement } from './database.js';
+export { openStoreDatabase, runTransaction, STORE_DB_FILE, withLazySync, type StoreDatabase, type StoreStatement } from './database.js';
 export { migrateStore, STORE_MIGRATIONS, STORE_SCHEMA_VERSION } from './sqlite/migrations/index.js';
 export { MigrationError } from './sqlite/migrate.js';
 export { acquireRunLock, runLockHolder, RUN_LOCK_LEASE_MS, type LockBody, type RunLock } from './runLock.js';

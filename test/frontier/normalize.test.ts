@@ -83,3 +83,13 @@ test('requestUrl keeps the URL as linked (escapes, case, query order); fragment,
   assert.equal(requestUrl('http://x.example/a?z=%7e&&y'), 'http://x.example/a?z=%7e&&y', 'nothing dropped: left exactly as linked');
   assert.equal(requestUrl('mailto:a@b.c'), null);
 });
+
+test('normalizeUrl gives the same key on every call, before and after its memo of recent inputs turns over', () => {
+  const inputs = ['HTTP://X.example:80/a?utm_source=1&b=2#f', 'ftp://x.example/a', 'not a url', 'http://x.example/%7e'];
+  const first = inputs.map((u) => normalizeUrl(u));
+  assert.deepEqual(first, ['http://x.example/a?b=2', null, null, 'http://x.example/~']);
+  assert.deepEqual(inputs.map((u) => normalizeUrl(u)), first, 'remembered');
+  for (let i = 0; i < 25_000; i++) normalizeUrl(`http://y.example/${i}`); // past both generations
+  assert.deepEqual(inputs.map((u) => normalizeUrl(u)), first, 'recomputed');
+  assert.equal(normalizeUrl('b', 'http://x.example/a/'), 'http://x.example/a/b', 'with a base: not from the memo');
+});

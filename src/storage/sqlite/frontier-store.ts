@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { openStoreDatabase, withLazySync, type StoreDatabase } from '../database.js';
+import { openStoreDatabase, runTransaction, withLazySync, type StoreDatabase } from '../database.js';
 import { migrateStore } from './migrations/index.js';
 import { paramStatements, recordParamPlan } from './param-queries.js';
 import type {
@@ -120,7 +120,7 @@ export class SqliteFrontierStore implements FrontierStore {
 
   /** One IMMEDIATE transaction with lazy sync: frontier bookkeeping, as the single-process frontier does it. */
   private tx<T>(fn: () => T): T {
-    return withLazySync(this.db, () => this.db.transaction(fn).immediate());
+    return withLazySync(this.db, () => runTransaction(this.db, fn, 'immediate'));
   }
 
   private excludedNow(url: string): boolean {

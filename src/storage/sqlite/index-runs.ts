@@ -2,7 +2,7 @@
  * RunRegistryStore over the store's `runs` table. `begin` runs in an IMMEDIATE transaction so two processes
  * starting at once both join one run instead of each opening its own.
  */
-import type { StoreDatabase } from '../database.js';
+import { runTransaction, type StoreDatabase } from '../database.js';
 import type { RunRecord, RunRegistryStore, RunStatus } from '../interfaces.js';
 import { makeRunId } from '../index-rows.js';
 
@@ -20,7 +20,7 @@ export class SqliteRunRegistryStore implements RunRegistryStore {
 
   /** Joins the last run when it is still running, or resumes it when it was interrupted; else starts one. */
   async begin(now: Date): Promise<{ id: string; resumed: boolean }> {
-    return this.db.transaction(() => {
+    return runTransaction(this.db, () => {
       const last = this.db.prepare('SELECT id, status FROM runs ORDER BY started_at DESC, rowid DESC LIMIT 1').get() as
         | { id: string; status: RunStatus }
         | undefined;
@@ -31,7 +31,7 @@ export class SqliteRunRegistryStore implements RunRegistryStore {
       const id = makeRunId(now);
       this.db.prepare(`INSERT INTO runs (id, started_at, status) VALUES (?, ?, 'running')`).run(id, now.toISOString());
       return { id, resumed: false };
-    }).immediate();
+    }, 'immediate');
   }
 
   async checkpoint(id: string, summary: unknown): Promise<void> {

@@ -6,7 +6,7 @@
  * removed; the host filter and the tie-break order come from that snapshot row too.
  */
 import type { Statement } from 'better-sqlite3';
-import type { StoreDatabase } from '../database.js';
+import { runTransaction, type StoreDatabase } from '../database.js';
 import type { SearchDoc, SearchHit, SearchIndexStore } from '../interfaces.js';
 import { queryParts, textTerms } from '../search-terms.js';
 
@@ -25,7 +25,7 @@ export class SqliteSearchIndexStore implements SearchIndexStore {
    */
   async index(docs: readonly SearchDoc[]): Promise<void> {
     if (docs.length === 0) return;
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       for (const doc of docs) {
         if (!this.sql('SELECT 1 FROM snapshots WHERE id = ? AND is_latest = 1').get(doc.id)) continue;
         const old = this.sql('SELECT docid FROM site_search_docs WHERE id = ?').pluck().get(doc.id) as number | undefined;
@@ -44,16 +44,16 @@ export class SqliteSearchIndexStore implements SearchIndexStore {
           textTerms(doc.body).join(' '),
         );
       }
-    }).immediate();
+    }, 'immediate');
   }
 
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const list = JSON.stringify(ids);
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       this.sql('DELETE FROM site_search_fts WHERE rowid IN (SELECT docid FROM site_search_docs WHERE id IN (SELECT value FROM json_each(?)))').run(list);
       this.sql('DELETE FROM site_search_docs WHERE id IN (SELECT value FROM json_each(?))').run(list);
-    }).immediate();
+    }, 'immediate');
   }
 
   /** Best match first (score: higher is better), then newest published; `total` counts every match. */

@@ -3,7 +3,7 @@
  * SQLite's write lock before reading the URL's latest row, so the "same content as the latest" check and the
  * insert cannot interleave with another process's insert of the same article.
  */
-import type { StoreDatabase } from '../database.js';
+import { runTransaction, type StoreDatabase } from '../database.js';
 import type { IndexedSnapshot, IndexQuery, SnapshotIndexStore, SnapshotSelector } from '../interfaces.js';
 import { hostnameOf, pageOf, publishedMsOf, toIndexedSnapshot, type IndexRow as Row } from '../index-rows.js';
 import { snapshotListWhere, StatementCache } from './statement-cache.js';
@@ -26,7 +26,7 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
   }
 
   async insert(row: Omit<IndexedSnapshot, 'isLatest' | 'previousId'>): Promise<{ inserted: boolean; previousId: string | null }> {
-    return this.db.transaction(() => {
+    return runTransaction(this.db, () => {
       const latest = this.statements.get('SELECT id, content_hash FROM snapshots WHERE url = ? AND is_latest = 1 ORDER BY fetched_at DESC, id DESC LIMIT 1')
         .get(row.url) as { id: string; content_hash: string } | undefined;
       const previousId = latest?.id ?? null;
@@ -45,7 +45,7 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
       // The superseded version leaves search (search shows latest versions only).
       if (previousId !== null) this.purgeSearch([previousId]);
       return { inserted: true, previousId };
-    }).immediate();
+    }, 'immediate');
   }
 
   async get(id: string): Promise<IndexedSnapshot | null> {
@@ -82,7 +82,7 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
 
   async remove(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    return this.db.transaction(() => {
+    return runTransaction(this.db, () => {
       const list = JSON.stringify(ids);
       const removed = this.statements.get('SELECT id, url FROM snapshots WHERE id IN (SELECT value FROM json_each(?))').all(list) as { id: string; url: string }[];
       if (removed.length === 0) return [];
@@ -93,7 +93,7 @@ export class SqliteSnapshotIndexStore implements SnapshotIndexStore {
       // Inside the same transaction: a takedown must not leave the text behind in the search tables.
       this.purgeSearch(removed.map((r) => r.id));
       return removed.map((r) => r.id);
-    }).immediate();
+    }, 'immediate');
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@
  * 001-baseline.ts). In a writable store they live in `main`, made by the migrations; a read-only connection builds
  * its own in `temp` (createTempSearchTables), and unqualified names below resolve to that one first.
  */
-import type { StoreDatabase, StoreStatement } from '../database.js';
+import { runTransaction, type StoreDatabase, type StoreStatement } from '../database.js';
 import { searchTablesSql } from './migrations/index.js';
 
 /** Column weights for bm25: a match in the title counts most, then tags, then the body. */
@@ -138,12 +138,12 @@ export class SearchQueries {
   deleteDocs(docids: readonly number[]): void {
     const deleteFts = this.cached('DELETE FROM site_search_fts WHERE rowid = ?');
     const deleteDoc = this.cached('DELETE FROM site_search_docs WHERE docid = ?');
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       for (const docid of docids) {
         deleteFts.run(docid);
         deleteDoc.run(docid);
       }
-    }).immediate();
+    }, 'immediate');
   }
 
   /** Latest snapshots not in the index yet. */
@@ -164,14 +164,14 @@ export class SearchQueries {
       SELECT @id, @title, @body WHERE EXISTS (SELECT 1 FROM snapshots s WHERE s.id = @id AND s.is_latest = 1)`);
     const insertFts = this.cached('INSERT INTO site_search_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)');
     let added = 0;
-    this.db.transaction(() => {
+    runTransaction(this.db, () => {
       for (const doc of docs) {
         const info = insertDoc.run({ id: doc.id, title: doc.title, body: doc.body });
         if (info.changes === 0) continue;
         insertFts.run(info.lastInsertRowid, ...fts(doc));
         added++;
       }
-    }).immediate();
+    }, 'immediate');
     return added;
   }
 
