@@ -4,7 +4,8 @@
  *      crawl in its own child process, concurrency 16, no politeness delay, medians of BENCH_RUNS (3);
  *      articles/s, CPU ms per page, peak RSS and the ratios. Sizes from BENCH_SIZES (default 2000; the
  *      issue's second size: BENCH_SIZES=2000,20000, about ten times longer). BENCH_POOL=compare adds
- *      snapcrawl with the extraction workers off (the in-process fallback), to show what the pool pays.
+ *      snapcrawl with the extraction workers off (the in-process fallback), to show what the pool pays;
+ *      BENCH_POOL=threads adds snapcrawl with two extraction threads (the default is one per core beyond the main one).
  *   2. extraction alone: snapcrawl's extractor vs @mozilla/readability + jsdom on the same pages, one core;
  *   3. browser mode vs HTTP mode (skipped, with the reason, when Chromium is not installed);
  *   4. the frontier alone (scripts/bench-frontier.ts): 100 000 and 1 000 000 URLs over 10 000 hosts enqueued,
@@ -48,7 +49,12 @@ import { runExtractBench } from './bench-extract.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '2000').split(',').map(Number).filter((n) => n > 0);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const crawlers: CrawlerName[] = ['crawlee', 'snapcrawl', ...(process.env.BENCH_POOL === 'compare' ? (['snapcrawl-nopool'] as const) : [])];
+const crawlers: CrawlerName[] = [
+  'crawlee',
+  'snapcrawl',
+  ...(process.env.BENCH_POOL === 'compare' ? (['snapcrawl-nopool'] as const) : []),
+  ...(process.env.BENCH_POOL === 'threads' ? (['snapcrawl-2threads'] as const) : []),
+];
 
 console.log(`== crawl: snapcrawl vs Crawlee (generated news site on 127.0.0.1, concurrency 16, no politeness delay) ==`);
 console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}`);

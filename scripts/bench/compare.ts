@@ -41,12 +41,13 @@ export async function runnerArgs(runner: string): Promise<string[]> {
   return bundle ? [fileURLToPath(bundle)] : ['--import', 'tsx', script];
 }
 
-export type CrawlerName = 'snapcrawl' | 'snapcrawl-nopool' | 'crawlee';
+/** snapcrawl-2threads: two extraction threads instead of one per core beyond the main thread's (1 on 2 cores). */
+export type CrawlerName = 'snapcrawl' | 'snapcrawl-nopool' | 'snapcrawl-2threads' | 'crawlee';
 
 /** One crawl in a child process; rejects if it fails or reports nothing. */
 export async function runCrawl(name: CrawlerName, site: BenchSite, concurrency: number): Promise<RunReport> {
   const workDir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
-  const request: RunRequest = { url: site.url, concurrency, workDir, pool: name !== 'snapcrawl-nopool' };
+  const request: RunRequest = { url: site.url, concurrency, workDir, pool: name !== 'snapcrawl-nopool', ...(name === 'snapcrawl-2threads' ? { threads: 2 } : {}) };
   try {
     const child = spawn(process.execPath, [...(await runnerArgs(name === 'crawlee' ? 'run-crawlee' : 'run-snapcrawl')), JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

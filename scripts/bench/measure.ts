@@ -27,6 +27,8 @@ export interface RunRequest {
   workDir: string;
   /** snapcrawl only: use the worker pool (default true). */
   pool?: boolean;
+  /** snapcrawl only: extraction threads (default: one per core beyond the main thread's). */
+  threads?: number;
 }
 
 /** Article URLs of the demo site (both languages), the same pattern for both crawlers. */

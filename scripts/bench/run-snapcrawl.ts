@@ -26,10 +26,10 @@ const config = makeConfig({
   ],
 });
 const stop = startMeter();
-const summary = await new Crawler(config, { sources: config.sources, storeDir: req.workDir, extractPool: req.pool ?? true }).run();
+const summary = await new Crawler(config, { sources: config.sources, storeDir: req.workDir, extractPool: req.pool ?? true, ...(req.threads ? { extractThreads: req.threads } : {}) }).run();
 const m = stop();
 emit({
-  crawler: req.pool === false ? 'snapcrawl (no pool)' : 'snapcrawl',
+  crawler: req.pool === false ? 'snapcrawl (no pool)' : req.threads ? `snapcrawl (${req.threads} threads)` : 'snapcrawl',
   articles: summary.snapshots.new + summary.snapshots.changed,
   pages: summary.fetched,
   ...m,
