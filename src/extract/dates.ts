@@ -173,6 +173,38 @@ function valid(p: DateParts): DateParts | undefined {
   return p;
 }
 
+/** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */
+const TIME_BEFORE = /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*$/;
+
+function withTimeBefore(p: DateParts, text: string, index: number): DateParts {
+  if (p.hour !== undefined || index === 0) return p;
+  const m = TIME_BEFORE.exec(text.slice(Math.max(0, index - 12), index));
+  return m ? { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) } : p;
+}
+
+/**
+ * A Republic of China year (Taiwan: 民國112年 = 2023), with 年月日 or dashes: read as such after 民國, or on a page
+ * in Taiwan's Chinese (zh-TW), where a two- or three-digit year before 年 can be nothing else.
+ */
+const ROC_DATE = /(?<![\d])(民國|民国)?\s?(\d{2,3})\s?(?:年|[-/.])\s?(\d{1,2})\s?(?:月|[-/.])\s?(\d{1,2})(?!\d)\s?日?/;
+const ROC_YEAR_OFFSET = 1911;
+
+function rocDate(text: string, ctx: DateContext): DateParts | undefined {
+  const m = ROC_DATE.exec(text);
+  if (!m) return undefined;
+  const taiwan = m[1] !== undefined || /^zh-(?:tw|hant-tw)\b/i.test(ctx.lang ?? '');
+  const year = +m[2] + ROC_YEAR_OFFSET;
+  // A dashed form ("112-03-02") only with the era named or on a Taiwanese page; years 1990–2040 only.
+  if (!taiwan || year < 1990 || year > 2040) return undefined;
+  return valid(fromTimeGroups({ year, month: +m[3], day: +m[4] }, timeAfter(text.slice(m.index + m[0].length)), ctx));
+}
+
+/** A clock right after a date ("… 14:20"), as fromTimeGroups' groups, or none. */
+function timeAfter(rest: string): Array<string | undefined> {
+  const m = /^\s?([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?/.exec(rest);
+  return m ? [undefined, m[1], m[2], m[3], undefined, undefined] : [];
+}
+
 /** The first date in `text` (short, whitespace-collapsed), or undefined. */
 export function parseDateText(text: string, ctx: DateContext): DateParts | undefined {
   if (!text || text.length > 400) return undefined;
@@ -183,7 +215,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   if (m) {
     const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx);
     const ok = valid(p);
-    if (ok) return withZoneBefore(ok, text, m.index, ctx);
+    if (ok) return withZoneBefore(withTimeBefore(ok, text, m.index), text, m.index, ctx);
   }
   m = COMPACT.exec(text);
   if (m) {
@@ -247,6 +279,8 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
       if (ok && ok.hour !== undefined) return ok;
     }
   }
+  const roc = rocDate(text, ctx);
+  if (roc) return roc;
   m = YM_CN.exec(text);
   if (m) return valid({ year: +m[1], month: +m[2] });
   return relativeDate(text, ctx);

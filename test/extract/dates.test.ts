@@ -89,3 +89,18 @@ test('implausible dates are rejected', () => {
   assert.equal(parseDateText('2025-13-45', { timezone: 'UTC' }), undefined);
   assert.equal(parseDateText('电话 010-1234-5678', { timezone: 'UTC' }), undefined);
 });
+
+test('Republic of China years: after 民國, or on a zh-TW page; never a bare two-digit number elsewhere', () => {
+  const tw = { timezone: 'Asia/Taipei', lang: 'zh-TW' };
+  assert.deepEqual(parseDateText('中華民國112年3月2日', { timezone: 'Asia/Taipei' }), { year: 2023, month: 3, day: 2 });
+  assert.deepEqual(parseDateText('112年03月02日 14:20', tw), { year: 2023, month: 3, day: 2, hour: 14, minute: 20 });
+  assert.deepEqual(parseDateText('發布日期：112-03-02', tw), { year: 2023, month: 3, day: 2 });
+  assert.equal(parseDateText('112-03-02', { timezone: SH, lang: 'zh-CN' }), undefined, 'a dashed form needs the era or a Taiwanese page');
+  assert.equal(parseDateText('第12-3-4条', tw), undefined, 'year 1923 is no ROC news date');
+});
+
+test('a clock printed before its date belongs to it ("14:30 2023-10-08")', () => {
+  assert.deepEqual(parseDateText('14:30 2023-10-08', { timezone: SH }), { year: 2023, month: 10, day: 8, hour: 14, minute: 30 });
+  assert.deepEqual(parseDateText('14:30:05 2023年10月8日', { timezone: SH }), { year: 2023, month: 10, day: 8, hour: 14, minute: 30, second: 5 });
+  assert.deepEqual(parseDateText('2023-10-08 09:15', { timezone: SH }), { year: 2023, month: 10, day: 8, hour: 9, minute: 15 }, 'a clock after the date still wins');
+});
