@@ -124,14 +124,14 @@ export class SharedRobots {
 
   private async fetch(origin: string, access: PrivateAccess): Promise<{ entry: Entry; text: string; startedAt: number }> {
     const robotsUrl = `${origin}/robots.txt`;
+    // Also when the request started: the caller's pacing log and checks use it.
     const now = Date.now();
-    const startedAt = now;
     const make = (outcome: Outcome, reason: string, body = ''): { entry: Entry; text: string; startedAt: number } => {
       const expiresAt = now + (outcome === 'disallow-all' ? FAILURE_RETRY_MS : TTL_MS);
       return {
         entry: { robotsUrl, outcome, reason, expiresAt, rules: outcome === 'rules' ? robotsParser(robotsUrl, body) : null },
         text: `# snapcrawl-robots: ${outcome} ${reason}\n${body}`,
-        startedAt,
+        startedAt: now,
       };
     };
     try {

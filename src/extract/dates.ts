@@ -173,6 +173,17 @@ function valid(p: DateParts): DateParts | undefined {
   return p;
 }
 
+/** "Sep 16" or "16 September" (EN_MD / EN_DM) with an optional clock, in the latest `year` that is not ahead of the clock. */
+function yearlessDay(text: string, year: number, ctx: DateContext): DateParts | undefined {
+  const md = EN_MD.exec(text);
+  const dm = md ? null : EN_DM.exec(text);
+  const m = md ?? dm;
+  if (!m) return undefined;
+  const [monthName, day] = md ? [m[1], +m[2]] : [m[2], +m[1]];
+  const month = MONTHS[monthName.slice(0, 3).toLowerCase()];
+  return valid(fromEnglishTime({ year: yearBeforeNow(year, month, day, ctx.now ?? ctx.clock), month, day }, [m[3], m[4], undefined, m[5], undefined], ctx));
+}
+
 /** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */
 const TIME_BEFORE = /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*$/;
 
@@ -186,7 +197,7 @@ function withTimeBefore(p: DateParts, text: string, index: number): DateParts {
  * A Republic of China year (Taiwan: 民國112年 = 2023), with 年月日 or dashes: read as such after 民國, or on a page
  * in Taiwan's Chinese (zh-TW), where a two- or three-digit year before 年 can be nothing else.
  */
-const ROC_DATE = /(?<![\d])(民國|民国)?\s?(\d{2,3})\s?(?:年|[-/.])\s?(\d{1,2})\s?(?:月|[-/.])\s?(\d{1,2})(?!\d)\s?日?/;
+const ROC_DATE = new RegExp(String.raw`(?<!\d)(民國|民国)?\s?(\d{2,3})\s?(?:年|[-/.])\s?(\d{1,2})\s?(?:月|[-/.])\s?(\d{1,2})(?!\d)\s?日?(?:\s?${TIME})?`);
 const ROC_YEAR_OFFSET = 1911;
 
 function rocDate(text: string, ctx: DateContext): DateParts | undefined {
@@ -196,13 +207,7 @@ function rocDate(text: string, ctx: DateContext): DateParts | undefined {
   const year = +m[2] + ROC_YEAR_OFFSET;
   // A dashed form ("112-03-02") only with the era named or on a Taiwanese page; years 1990–2040 only.
   if (!taiwan || year < 1990 || year > 2040) return undefined;
-  return valid(fromTimeGroups({ year, month: +m[3], day: +m[4] }, timeAfter(text.slice(m.index + m[0].length)), ctx));
-}
-
-/** A clock right after a date ("… 14:20"), as fromTimeGroups' groups, or none. */
-function timeAfter(rest: string): Array<string | undefined> {
-  const m = /^\s?([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?/.exec(rest);
-  return m ? [undefined, m[1], m[2], m[3], undefined, undefined] : [];
+  return valid(fromTimeGroups({ year, month: +m[3], day: +m[4] }, m.slice(5, 11), ctx));
 }
 
 /** The first date in `text` (short, whitespace-collapsed), or undefined. */
@@ -261,18 +266,8 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
       const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
       if (ok) return ok;
     }
-    m = text.length <= 40 && ctx.yearless ? EN_MD.exec(text) : null;
-    if (m) {
-      const month = MONTHS[m[1].slice(0, 3).toLowerCase()];
-      const ok = valid(fromEnglishTime({ year: yearBeforeNow(ctx.contextYear, month, +m[2], ctx.now ?? ctx.clock), month, day: +m[2] }, [m[3], m[4], undefined, m[5], undefined], ctx));
-      if (ok) return ok;
-    }
-    m = text.length <= 40 && ctx.yearless ? EN_DM.exec(text) : null;
-    if (m) {
-      const month = MONTHS[m[2].slice(0, 3).toLowerCase()];
-      const ok = valid(fromEnglishTime({ year: yearBeforeNow(ctx.contextYear, month, +m[1], ctx.now ?? ctx.clock), month, day: +m[1] }, [m[3], m[4], undefined, m[5], undefined], ctx));
-      if (ok) return ok;
-    }
+    const yearless = text.length <= 40 && ctx.yearless ? yearlessDay(text, ctx.contextYear, ctx) : undefined;
+    if (yearless) return yearless;
     m = text.length <= 120 ? MD_TIME.exec(text) : null;
     if (m) {
       const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, [undefined, m[3], m[4], m[5]], ctx));
