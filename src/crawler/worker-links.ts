@@ -154,7 +154,7 @@ export class WorkerLinks {
    * What a fetched HTML page says about the query parameters of its URL, recorded in the crawl's frontier store
    * (paramLearning.ts, as LinkIntake.notePage in the embedded crawl): a parameter learned now is logged and counted
    * as `learnedParam:<host>:<name>`, and every worker's links drop it from then on. An optimisation: a failure here
-   * never fails the page. Queued URLs that carry the parameter are still fetched (the embedded crawl aliases them).
+   * never fails the page. A store that can (Redis) turns the queued URLs carrying it into aliases in the same step.
    */
   async notePage(item: ClaimedItem, result: FetchResult, article: { canonicalUrl?: string | null; body: string }, contentHash?: string): Promise<void> {
     if (!this.shared) return;
@@ -169,6 +169,10 @@ export class WorkerLinks {
       for (const p of changes.learned) {
         this.tally(`learnedParam:${p.host}:${p.param}`);
         this.log.info({ host: p.host, param: p.param, confirmations: p.confirmations, url: item.url }, 'learned: query parameter does not change the page; links drop it');
+      }
+      if (changes.aliased) {
+        this.tally('aliasedByLearnedParam', changes.aliased);
+        this.log.info({ aliased: changes.aliased, url: item.url }, 'queued URLs carrying a learned parameter became aliases of their plain URL');
       }
       for (const p of changes.unlearned) {
         this.tally(`unlearnedParam:${p.host}:${p.param}`);

@@ -160,6 +160,12 @@ export interface ParamPlan {
 export interface ParamChanges {
   learned: { host: string; param: string; confirmations: number }[];
   unlearned: { host: string; param: string }[];
+  /**
+   * Queued URLs that carried a parameter learned now and became aliases of their URL less it (finished
+   * `alias-of:<url>`, the plain URL queued in their place), in the same atomic step. Absent: none, or the store does not
+   * alias (the SQLite lease frontier; the embedded crawl's ParamLearner does it on its own table).
+   */
+  aliased?: number;
 }
 
 /**

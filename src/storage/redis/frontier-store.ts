@@ -333,8 +333,9 @@ export class RedisFrontierStore implements FrontierStore {
   }
 
   async observeParams(plan: ParamPlan, now: number): Promise<ParamChanges> {
-    const [learned, unlearned] = (await this.run('frontierObserveParams', JSON.stringify(plan), now)) as [(string | number)[], string[]];
+    const [learned, unlearned, aliased] = (await this.run('frontierObserveParams', JSON.stringify(plan), now)) as [(string | number)[], string[], number];
     const changes: ParamChanges = { learned: [], unlearned: unlearned.map((param) => ({ host: plan.host, param })) };
+    if (Number(aliased) > 0) changes.aliased = Number(aliased);
     for (let i = 0; i < learned.length; i += 2) changes.learned.push({ host: plan.host, param: String(learned[i]), confirmations: Number(learned[i + 1]) });
     return changes;
   }

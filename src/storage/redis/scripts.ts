@@ -382,11 +382,78 @@ return 1
 const IS_EXCLUDED = `return excluded(ARGV[2]) and 1 or 0`;
 
 /**
+ * A parameter just learned for a host: its queued URLs that carry it become aliases of their URL less it, as the
+ * embedded crawl's ParamLearner.aliasQueuedRows does (one step with the learning, so no worker claims one between).
+ * The plain URL is queued in the variant's place (its rank and due time) when it is new; the variant is finished
+ * `done` with `alias-of:<plain URL>` and never fetched. Keys are normalized, so a piece's name is compared with its
+ * escapes normalized as paramLearning.ts withoutParams does (hex upper-cased, unreserved characters decoded).
+ * Only the host's queued URLs are read (its groups' q:/w: sets), never the whole frontier.
+ */
+const ALIAS_QUEUED = `
+local function escNorm(s)
+  return (string.gsub(s, '%%(%x%x)', function(hex)
+    local c = string.char(tonumber(hex, 16))
+    if string.match(c, '^[%w%-%._~]$') then return c end
+    return '%' .. string.upper(hex)
+  end))
+end
+-- url less the pieces named param (its fragment dropped), or nil when it has none.
+local function withoutParam(url, param)
+  local q = string.find(url, '?', 1, true)
+  if not q then return nil end
+  local h = string.find(url, '#', q + 1, true)
+  local search = string.sub(url, q + 1, h and h - 1 or -1)
+  local kept, removed = {}, false
+  for part in string.gmatch(search, '[^&]+') do
+    if escNorm(string.match(part, '^[^=]*')) == param then removed = true else kept[#kept + 1] = part end
+  end
+  if not removed then return nil end
+  local rest = table.concat(kept, '&')
+  if rest == '' then return string.sub(url, 1, q - 1) end
+  return string.sub(url, 1, q - 1) .. '?' .. rest
+end
+local function aliasQueued(host, param, now)
+  local n = 0
+  for _, g in ipairs(redis.call('SMEMBERS', P .. 'hg:' .. host)) do
+    for _, z in ipairs({ 'q:', 'w:' }) do
+      local zk = P .. z .. g
+      local rows = redis.call('ZRANGE', zk, 0, -1, 'WITHSCORES')
+      for i = 1, #rows, 2 do
+        local url, score = rows[i], rows[i + 1]
+        local target = withoutParam(url, param)
+        if target then
+          local uk = P .. 'u:' .. url
+          local f = redis.call('HMGET', uk, 'req', 'host', 'src', 'depth', 'kind', 'from', 'rk')
+          local tk = P .. 'u:' .. target
+          if redis.call('EXISTS', tk) == 0 and not excluded(target) then
+            redis.call('HSET', tk, 'st', 'queued', 'req', withoutParam(f[1], param) or f[1], 'host', f[2], 'src', f[3], 'depth', f[4],
+              'kind', f[5], 'att', 0, 'from', f[6], 'rk', f[7], 'fc', 0)
+            redis.call('ZADD', zk, score, target)
+            count('queued', 1)
+          end
+          redis.call('ZREM', zk, url)
+          redis.call('HSET', uk, 'st', 'done', 'out', 'alias-of:' .. target, 'fat', now)
+          redis.call('HDEL', uk, 'nrv')
+          redis.call('ZREM', P .. 'rv', url)
+          count('queued', -1)
+          count('done', 1)
+          n = n + 1
+        end
+      end
+    end
+    rescore(g, false)
+  end
+  return n
+end
+`;
+
+/**
  * ARGV: P, plan JSON (interfaces.ts ParamPlan), now. Records one page's parameter evidence and decides the parameters
  * it touched, as param-queries.ts recordParamPlan does on SQLite (same rule; evidence counted once per base).
- * Returns {learned [param, confirmations, …], unlearned [param, …]}.
+ * Returns {learned [param, confirmations, …], unlearned [param, …], aliased}: queued URLs carrying a parameter learned
+ * now become aliases of their plain URL (ALIAS_QUEUED). ARGV: P, plan (JSON), now.
  */
-const OBSERVE_PARAMS = `
+const OBSERVE_PARAMS = `${ALIAS_QUEUED}
 local plan = cjson.decode(ARGV[2])
 local url, host = plan.url, plan.host
 local canonical = plan.canonical
@@ -454,7 +521,9 @@ for _, param in ipairs(order) do
     end
   end
 end
-return { learned, unlearned }
+local aliased = 0
+for i = 1, #learned, 2 do aliased = aliased + aliasQueued(host, learned[i], ARGV[3]) end
+return { learned, unlearned, aliased }
 `;
 
 export const SCRIPTS = {
