@@ -169,6 +169,20 @@ export interface ParamChanges {
 }
 
 /**
+ * What one page adds to its shared run's report, recorded by the page's finish (or give-back) in the same atomic
+ * step, and only when that step applies (the lease was still the worker's): a page counts once, whichever worker
+ * finished it, and a worker killed with pages in flight counts none of them (their next worker does).
+ */
+export interface RunTally {
+  /** The run's tally: one per run, read whole by readTally. */
+  key: string;
+  /** Counters added to (integers). */
+  add?: Readonly<Record<string, number>>;
+  /** Records set once: a field already set keeps its first value. */
+  once?: Readonly<Record<string, string>>;
+}
+
+/**
  * The shared crawl frontier: queue, seen set, leases, per-host pacing and concurrency, budgets and counters.
  * Every multi-step change (claim, finish, reclaim) is atomic in the backend, so two workers never hold one URL.
  */
@@ -191,10 +205,17 @@ export interface FrontierStore {
   claim(request: ClaimRequest): Promise<ClaimedItem[]>;
   /** Extends the worker's leases (long fetches, browser renders). Returns the URLs still held. */
   renew(worker: WorkerId, urls: readonly string[], expiresAt: number): Promise<string[]>;
-  /** Records the result and releases the lease; false (and no change) when the lease was lost to someone else. */
-  finish(worker: WorkerId, url: string, result: FinishedFetch, now: number): Promise<boolean>;
-  /** Releases the lease and queues the URL again at `at` (a transient failure); false when the lease was lost. */
-  retryLater(worker: WorkerId, url: string, at: number, error: string): Promise<boolean>;
+  /**
+   * Records the result and releases the lease; false (and no change) when the lease was lost to someone else.
+   * With `tally`, adds it to the run's tally in the same atomic step.
+   */
+  finish(worker: WorkerId, url: string, result: FinishedFetch, now: number, tally?: RunTally): Promise<boolean>;
+  /** Releases the lease and queues the URL again at `at` (a transient failure); false when the lease was lost. `tally` as for finish. */
+  retryLater(worker: WorkerId, url: string, at: number, error: string, tally?: RunTally): Promise<boolean>;
+  /** A run's tally by field: counters as decimal strings, records as set. Empty for a key never tallied. */
+  readTally(key: string): Promise<Map<string, string>>;
+  /** Removes a run's tally (its report is written). */
+  dropTally(key: string): Promise<void>;
   /**
    * Done or failed URLs of `sources` whose next revisit (FinishedFetch.nextRevisitAt) is due by `now` go back on the
    * queue, due at once (a done URL's attempts start again); returns how many. What the embedded crawl does at the

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy, ParamChanges, ParamPlan,
-  QueueCounts, QueueItem, QueuedKind, QueuedState, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
+  QueueCounts, QueueItem, QueuedKind, QueuedState, RunTally, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
 import type { ScriptArg } from './connection.js';
@@ -151,15 +151,31 @@ export class RedisFrontierStore implements FrontierStore {
     return (await this.run('frontierRenew', worker, expiresAt, ...urls)) as string[];
   }
 
-  async finish(worker: WorkerId, url: string, r: FinishedFetch, now: number): Promise<boolean> {
+  async finish(worker: WorkerId, url: string, r: FinishedFetch, now: number, tally?: RunTally): Promise<boolean> {
     const opt = (v: string | number | null | undefined): string | number => v ?? '';
     const reply = await this.run('frontierFinish', worker, url, now, r.state, r.outcome, opt(r.status), opt(r.error),
-      opt(r.snapshotId), opt(r.etag), opt(r.lastModified), opt(r.nextRevisitAt));
+      opt(r.snapshotId), opt(r.etag), opt(r.lastModified), opt(r.nextRevisitAt), tallyArg(tally));
     return Number(reply) === 1;
   }
 
-  async retryLater(worker: WorkerId, url: string, at: number, error: string): Promise<boolean> {
-    return Number(await this.run('frontierRetry', worker, url, at, error)) === 1;
+  async retryLater(worker: WorkerId, url: string, at: number, error: string, tally?: RunTally): Promise<boolean> {
+    return Number(await this.run('frontierRetry', worker, url, at, error, tallyArg(tally))) === 1;
+  }
+
+  /** Read a batch at a time (HSCAN): a run's tally holds a record per stored article. */
+  async readTally(key: string): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(this.key(`t:${key}`), cursor, 'COUNT', 1000);
+      for (let i = 0; i < flat.length; i += 2) out.set(flat[i]!, flat[i + 1]!);
+      cursor = next;
+    } while (cursor !== '0');
+    return out;
+  }
+
+  async dropTally(key: string): Promise<void> {
+    await this.redis.unlink(this.key(`t:${key}`));
   }
 
   async reclaimExpired(now: number): Promise<number> {
@@ -353,6 +369,14 @@ export class RedisFrontierStore implements FrontierStore {
     await deleteByPrefix(this.redis, this.prefix);
     await this.close();
   }
+}
+
+/** A RunTally as FINISH and RETRY take it ('' for none; empty maps are left out: cjson cannot tell {} from []). */
+function tallyArg(t: RunTally | undefined): string {
+  if (!t) return '';
+  const add = t.add && Object.keys(t.add).length > 0 ? t.add : undefined;
+  const once = t.once && Object.keys(t.once).length > 0 ? t.once : undefined;
+  return add || once ? JSON.stringify({ key: t.key, ...(add ? { add } : {}), ...(once ? { once } : {}) }) : '';
 }
 
 /** A queue item as the scripts take it: [url, requestUrl, host, source, depth, kind, priority, from, notBefore]. */

@@ -152,8 +152,22 @@ local function unlease(url, f)
 end
 `;
 
-/** ARGV: P, worker, url, now, state, outcome, status, error, snapshotId, etag, lastModified, nextRevisitAt ('' = absent). */
-const FINISH = `${HELD}
+/**
+ * A page's share of its run's report (RunTally as JSON, '' for none), added to hash t:<key> with the step it goes
+ * with: counters by HINCRBY, records by HSETNX (the first one stays).
+ */
+const TALLY = `
+local function tally(json)
+  if not json or json == '' then return end
+  local t = cjson.decode(json)
+  local k = P .. 't:' .. t.key
+  if type(t.add) == 'table' then for f, n in pairs(t.add) do redis.call('HINCRBY', k, f, fmt(n)) end end
+  if type(t.once) == 'table' then for f, v in pairs(t.once) do redis.call('HSETNX', k, f, v) end end
+end
+`;
+
+/** ARGV: P, worker, url, now, state, outcome, status, error, snapshotId, etag, lastModified, nextRevisitAt ('' = absent), tally. */
+const FINISH = `${HELD}${TALLY}
 local url = ARGV[3]
 local f = held(url, ARGV[2])
 if not f then return 0 end
@@ -172,14 +186,16 @@ if state == 'done' then redis.call('HINCRBY', uk, 'fc', 1) end
 if ARGV[12] ~= '' and state ~= 'skipped' then redis.call('ZADD', P .. 'rv', ARGV[12], url) else redis.call('ZREM', P .. 'rv', url) end
 count(state, 1)
 unlease(url, f)
+tally(ARGV[13])
 return 1
 `;
 
-/** ARGV: P, worker, url, at, error. */
-const RETRY = `${HELD}
+/** ARGV: P, worker, url, at, error, tally. */
+const RETRY = `${HELD}${TALLY}
 local url = ARGV[3]
 local f = held(url, ARGV[2])
 if not f then return 0 end
+tally(ARGV[6])
 redis.call('HSET', P .. 'u:' .. url, 'st', 'queued', 'err', ARGV[5])
 unlease(url, f)
 count('queued', 1)

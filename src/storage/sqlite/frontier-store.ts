@@ -4,7 +4,7 @@ import { migrateStore } from './migrations/index.js';
 import { paramStatements, recordParamPlan } from './param-queries.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, ParamChanges, ParamPlan, QueueCounts,
-  QueueItem, QueuedKind, QueuedState, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
+  QueueItem, QueuedKind, QueuedState, RunTally, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 
 /** Hosts read beyond the URLs wanted per page (hosts with nothing claimable: budgets, retries not due). */
@@ -110,6 +110,11 @@ export class SqliteFrontierStore implements FrontierStore {
         OR (kind = 'prefix' AND substr(@url, 1, length(value)) = value) LIMIT 1`),
       expireOnce: q(`DELETE FROM lease_once WHERE key = ? AND expires_at <= ?`),
       claimOnce: q(`INSERT OR IGNORE INTO lease_once (key, worker, expires_at) VALUES (?, ?, ?)`),
+      tallyAdd: q(`INSERT INTO lease_tallies (key, field, value) VALUES (?, ?, ?)
+        ON CONFLICT(key, field) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)`),
+      tallyOnce: q(`INSERT OR IGNORE INTO lease_tallies (key, field, value) VALUES (?, ?, ?)`),
+      tallyRead: q(`SELECT field, value FROM lease_tallies WHERE key = ?`),
+      tallyDrop: q(`DELETE FROM lease_tallies WHERE key = ?`),
     };
   }
 
@@ -238,15 +243,31 @@ export class SqliteFrontierStore implements FrontierStore {
     return this.tx(() => urls.filter((url) => this.s.renew.run({ url, worker, expiresAt }).changes > 0));
   }
 
-  async finish(worker: WorkerId, url: string, r: FinishedFetch, now: number): Promise<boolean> {
-    return this.tx(() => this.s.finish.run({
+  async finish(worker: WorkerId, url: string, r: FinishedFetch, now: number, tally?: RunTally): Promise<boolean> {
+    return this.tx(() => this.tallied(tally, this.s.finish.run({
       url, worker, now, state: r.state, outcome: r.outcome, status: r.status ?? null, error: r.error ?? null,
       snapshotId: r.snapshotId ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null, nextRevisitAt: r.nextRevisitAt ?? null,
-    }).changes > 0);
+    }).changes > 0));
   }
 
-  async retryLater(worker: WorkerId, url: string, at: number, error: string): Promise<boolean> {
-    return this.tx(() => this.s.retry.run({ url, worker, at, error }).changes > 0);
+  async retryLater(worker: WorkerId, url: string, at: number, error: string, tally?: RunTally): Promise<boolean> {
+    return this.tx(() => this.tallied(tally, this.s.retry.run({ url, worker, at, error }).changes > 0));
+  }
+
+  /** Adds `tally` when the step it goes with applied (inside that step's transaction); returns `applied`. */
+  private tallied(tally: RunTally | undefined, applied: boolean): boolean {
+    if (!applied || !tally) return applied;
+    for (const [field, n] of Object.entries(tally.add ?? {})) this.s.tallyAdd.run(tally.key, field, String(Math.round(n)));
+    for (const [field, value] of Object.entries(tally.once ?? {})) this.s.tallyOnce.run(tally.key, field, value);
+    return true;
+  }
+
+  async readTally(key: string): Promise<Map<string, string>> {
+    return new Map((this.s.tallyRead.all(key) as { field: string; value: string }[]).map((r) => [r.field, r.value]));
+  }
+
+  async dropTally(key: string): Promise<void> {
+    this.tx(() => this.s.tallyDrop.run(key));
   }
 
   async reclaimExpired(now: number): Promise<number> {

@@ -447,6 +447,37 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
       });
     });
 
+    describe('run tallies', () => {
+      it('adds a tally with the finish or give-back it goes with, only when that step applies', async () => {
+        const [a, b] = await handles(2);
+        await store.addMany([item('a.test', '1'), item('a.test', '2'), item('a.test', '3')]);
+        const claimed = await a.claim(request('w1', T0));
+        assert.equal(claimed.length, 3);
+        const key = 'run:r1:report';
+        const url = (p: string) => `https://a.test/${p}`;
+        assert.equal(await a.finish('w1', url('1'), { state: 'done', outcome: 'stored', status: 200 }, T0, {
+          key, add: { fetched: 1, 'out:done:stored': 1 }, once: { 'article:s1': 'first' },
+        }), true);
+        // Another worker's finish of a URL it does not hold changes nothing, its tally included.
+        assert.equal(await b.finish('w2', url('2'), { state: 'done', outcome: 'stored', status: 200 }, T0, { key, add: { fetched: 5 } }), false);
+        assert.equal(await b.retryLater('w2', url('3'), T0, 'again', { key, add: { 'retry:again': 1 } }), false);
+        assert.equal(await a.retryLater('w1', url('3'), T0, 'again', { key, add: { 'retry:again': 1 } }), true);
+        assert.equal(await a.finish('w1', url('2'), { state: 'failed', outcome: 'http-500', status: 500 }, T0, {
+          key, add: { fetched: 1, 'out:failed:http-500': 1 }, once: { 'article:s1': 'second', 'article:s2': 'x' },
+        }), true);
+        // A finish without a tally, or with an empty one, adds nothing.
+        const [again] = await a.claim(request('w1', T0 + 1));
+        assert.equal(await a.finish('w1', again!.url, { state: 'done', outcome: 'stored', status: 200 }, T0, { key, add: {}, once: {} }), true);
+        const read = await b.readTally(key);
+        assert.deepEqual(Object.fromEntries([...read].sort()), {
+          'article:s1': 'first', 'article:s2': 'x', fetched: '2', 'out:done:stored': '1', 'out:failed:http-500': '1', 'retry:again': '1',
+        });
+        assert.equal((await a.readTally('run:other:report')).size, 0, 'tallies are per key');
+        await b.dropTally(key);
+        assert.equal((await a.readTally(key)).size, 0);
+      });
+    });
+
     describe('parameter learning', () => {
       // A page as fetched: the plan the worker sends (the host's learned parameters are not stripped here).
       const seen = (url: string, contentHash: string, canonical: string | null = null) => paramPlan({ url, canonical, contentHash }, (u) => u)!;

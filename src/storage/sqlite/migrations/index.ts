@@ -9,6 +9,7 @@ import { frontierAliasIndex } from './006-frontier-alias-index.js';
 import { embeddedLeases } from './007-embedded-leases.js';
 import { leaseSets } from './008-lease-sets-and-signals.js';
 import { claimKeepsSummary } from './009-claim-keeps-summary.js';
+import { runTallies } from './010-run-tallies.js';
 
 export { EMPTY_DUE_AT, SEARCH_INDEX_VERSION, searchTablesSql } from './001-baseline.js';
 
@@ -18,7 +19,7 @@ export { EMPTY_DUE_AT, SEARCH_INDEX_VERSION, searchTablesSql } from './001-basel
  * the stores it can meet: stores made before numbered migrations (version 0) hold parts of it already, and two
  * processes opening one store at once may both run a step.
  */
-export const STORE_MIGRATIONS: Migration[] = [baseline, frontierColumns, queueSummary, canonicalIdentity, leaseFrontier, frontierAliasIndex, embeddedLeases, leaseSets, claimKeepsSummary];
+export const STORE_MIGRATIONS: Migration[] = [baseline, frontierColumns, queueSummary, canonicalIdentity, leaseFrontier, frontierAliasIndex, embeddedLeases, leaseSets, claimKeepsSummary, runTallies];
 
 /** The version a store has once every step ran. */
 export const STORE_SCHEMA_VERSION = STORE_MIGRATIONS.length;
