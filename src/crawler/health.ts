@@ -58,6 +58,52 @@ export interface HealthHolder {
 /** Titles seen per source in this process's part of a run (in memory only: a generic title is one shared by articles). */
 const titlesSeen = new WeakMap<HealthHolder, Map<string, Map<string, number>>>();
 
+/** Which fields of an article count as filled (the title before the run-wide check that it is not a generic one). */
+export function filledFields(article: Pick<Article, 'title' | 'publishedAt' | 'author' | 'publisher' | 'body'>): FillField[] {
+  const has = (v: string | undefined | null) => typeof v === 'string' && v.trim() !== '';
+  const out: FillField[] = [];
+  if (has(article.title)) out.push('title');
+  if (has(article.publishedAt)) out.push('publishedAt');
+  if (has(article.author)) out.push('author');
+  if (has(article.publisher)) out.push('source');
+  if ((article.body ?? '').trim().length >= MIN_BODY_CHARS) out.push('body');
+  return out;
+}
+
+/** One article stored in a run, as a shared run's report counts it (worker-report.ts). */
+export interface StoredArticleFill {
+  source: string;
+  filled: readonly FillField[];
+  /** A key of its trimmed title (equal titles, equal keys), or null without a title. */
+  title: string | null;
+}
+
+/**
+ * Per-source health of a whole run from every article it stored (any order) and how many article pages of each
+ * source reached the store: the same figures recordArticleHealth keeps page by page, a title shared by several
+ * stored articles of the source counting as missing.
+ */
+export function healthOf(stored: Iterable<StoredArticleFill>, fetchedBySource: ReadonlyMap<string, number>): Record<string, SourceHealth> {
+  const out: Record<string, SourceHealth> = {};
+  const titles = new Map<string, Map<string, number>>();
+  const entry = (source: string) => (out[source] ??= { fetched: 0, stored: 0, filled: noneFilled(), fill: noneFilled() });
+  for (const a of stored) {
+    const h = entry(a.source);
+    h.stored++;
+    for (const f of a.filled) if (f !== 'title') h.filled[f]++;
+    if (a.title !== null && a.filled.includes('title')) {
+      let bySource = titles.get(a.source);
+      if (!bySource) titles.set(a.source, (bySource = new Map()));
+      bySource.set(a.title, (bySource.get(a.title) ?? 0) + 1);
+    }
+  }
+  for (const [source, counts] of titles) entry(source).filled.title = [...counts.values()].filter((n) => n === 1).length;
+  for (const [source, n] of fetchedBySource) entry(source).fetched = n;
+  // As recordArticleHealth leaves them: rates of the stored articles, zeros when none was stored.
+  for (const h of Object.values(out)) if (h.stored > 0) for (const f of FILL_FIELDS) h.fill[f] = round3(h.filled[f] / h.stored);
+  return out;
+}
+
 /** Counts one article the store accepted; called right after the snapshot write. */
 export function recordArticleHealth(summary: HealthHolder, source: string, article: Article, status: 'new' | 'changed' | 'unchanged'): void {
   const perSource = (summary.perSource ??= {});
@@ -96,8 +142,12 @@ function median(values: number[]): number {
  * summary.drift and logged as a warning. Needs as many stored articles this run.
  */
 export function detectDrift(summary: RunSummary, runs: RunRegistry, sources: SourceConfig[], log: Logger): DriftFinding[] {
+  return detectDriftAgainst(summary, runs.completedSummaries(summary.runId, 200), sources, log);
+}
+
+/** detectDrift against `history`: the summaries of the completed runs before this one, newest first. */
+export function detectDriftAgainst(summary: RunSummary, history: readonly unknown[], sources: SourceConfig[], log: Logger): DriftFinding[] {
   const findings: DriftFinding[] = [];
-  const history = runs.completedSummaries(summary.runId, 200);
   for (const source of sources) {
     const now = summary.perSource?.[source.name];
     const { driftMargin, minArticles } = source.health;

@@ -20,12 +20,15 @@ import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
 import { queueItem, type SiteSignal, type WorkerLinks } from './worker-links.js';
 import { BLOCKED_REASON, type SharedRobots } from './worker-robots.js';
+import type { PageReport } from './worker-report.js';
+import { filledFields } from './health.js';
 
 /** The one thing that happens to a claimed URL, applied to the frontier once by the worker. */
 export type PageOutcome =
   /** `signals`: a feed's or sitemap's change signals of its items (worker-signals.ts). */
   /** `adopt`: the canonical article a variant was stored as, and the fetch it takes as its own. */
-  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[]; signals?: SiteSignal[]; adopt?: { item: QueueItem; fetch: FinishedFetch } }
+  /** `report`: what the run's report counts of the page beyond its result (worker-report.ts). */
+  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[]; signals?: SiteSignal[]; adopt?: { item: QueueItem; fetch: FinishedFetch }; report?: PageReport }
   | { kind: 'retry'; at: number; error: string; links: QueueItem[]; handled?: QueueItem[] }
   /** The lease went to another worker meanwhile: nothing of ours may be applied. */
   | { kind: 'lost' };
@@ -346,11 +349,14 @@ async function handleHtml(
   // judged as a seed, as in the embedded crawl.
   const asSeed = item.kind === 'seed' && (sameEntryPoint(item.url, finalUrl) || isSeed(d, finalUrl));
   const isArticle = byPattern ?? (!asSeed && article.classification?.isArticle === true);
+  // Without an articlePattern the page's own evidence decided: counted in the run's report, as embedded.
+  const c = article.classification;
+  const report: PageReport = byPattern === null && c ? { classified: { kind: c.kind, score: c.score, reasons: c.reasons } } : {};
   if (!isArticle) {
     await note();
     const next =
       item.kind !== 'page' ? null : item.depth <= 1 && source.revisit[0] !== undefined ? Date.now() + source.revisit[0] : nextRevisitAt(source, validators, Boolean(validators?.fetchedBefore));
-    return finish({ state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next }, all);
+    return { kind: 'finish', result: { state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next }, links: all, report };
   }
   const excluded = (url: string) => excludedAnywhere(d, url);
   // The images the article shows, fetched as the embedded crawl fetches them (requisites.ts): the snapshot archives
@@ -380,6 +386,10 @@ async function handleHtml(
   if (outcome.status === 'lease-lost') return { kind: 'lost' };
   const status = outcome.status === 'lost-race' ? 'unchanged' : outcome.status;
   d.recordHealth?.(source.name, article, status);
+  report.article = {
+    source: source.name, status, snapshotId: outcome.id, filled: filledFields(article), title: article.title ?? null,
+    ...(outcome.status === 'unchanged' || outcome.status === 'lost-race' ? { matched: { fetchedAt: outcome.fetchedAt, previousId: outcome.previousId } } : {}),
+  };
   const revisited = Boolean(validators?.fetchedBefore && validators.snapshotId);
   d.logger[status === 'unchanged' ? 'debug' : 'info']({ id: outcome.id, url: item.url, version: status }, 'snapshot');
   const done: FinishedFetch = {
@@ -397,7 +407,7 @@ async function handleHtml(
   const target = outcome.key !== item.url && item.kind === 'page' ? queueItem(outcome.key, source.name, item.depth, 'page', 0, item.url) : null;
   if (target) {
     d.tally?.('aliasOfCanonical');
-    return { kind: 'finish', result: { ...done, nextRevisitAt: null }, links: all, adopt: { item: target, fetch: { ...done, outcome: `${done.outcome}:via-alias` } } };
+    return { kind: 'finish', result: { ...done, nextRevisitAt: null }, links: all, adopt: { item: target, fetch: { ...done, outcome: `${done.outcome}:via-alias` } }, report };
   }
-  return finish(done, all);
+  return { kind: 'finish', result: done, links: all, report };
 }

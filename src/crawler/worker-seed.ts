@@ -5,6 +5,7 @@ import type { BlobStore, FrontierStore, IndexStores, QueueItem, WorkerId } from 
 import type { Logger } from '../util/logger.js';
 import { INDEX_PRIORITY } from './discovery.js';
 import { queueItem } from './worker-links.js';
+import { writeSharedReport, type SharedRunSummary } from './shared-report.js';
 
 /** How long a seeder may take before another worker may seed in its place (the marker's lease). */
 const SEED_MARKER_TTL_MS = 30_000;
@@ -60,23 +61,32 @@ export async function seedOnce(
 }
 
 /**
- * The crawl is over for everyone (queue empty, no live lease): the run is ended, and — by one worker only — snapshot
- * files no index row points at are removed: a worker killed between writing a snapshot's files and its insert left
- * them. Only files older than two leases are judged, so no writer still holding a lease can lose its files.
+ * How long the worker that claimed a run's report has to write it: past this, a worker that joins the still-running
+ * run (the writer died) finds the crawl over and writes it instead.
+ */
+const REPORT_CLAIM_MS = 2 * 60_000;
+
+/**
+ * The crawl is over for everyone (queue empty, no live lease). One worker — the one whose claim of the run's report
+ * wins, however many see the end at once — writes the run's report and ends the run with it (shared-report.ts). And
+ * by one worker only, snapshot files no index row points at are removed: a worker killed between writing a
+ * snapshot's files and its insert left them. Only files older than two leases are judged, so no writer still
+ * holding a lease can lose its files. Returns how many folders this worker removed and the report it wrote, if any.
  */
 export async function endRun(
   stores: { frontier: FrontierStore; index: IndexStores; blobs: BlobStore },
   runId: string,
   worker: WorkerId,
   leaseMs: number,
+  sources: SourceConfig[],
   log: Logger,
-): Promise<number> {
+): Promise<{ removed: number; report: SharedRunSummary | null }> {
   const { frontier, index, blobs } = stores;
-  await index.runs.end(runId, 'completed', { queue: await frontier.counts() }, new Date());
-  if (!(await frontier.claimOnce(`sweep:${runId}`, worker, 10 * 60_000))) return 0;
+  const report = (await frontier.claimOnce(`report:${runId}`, worker, REPORT_CLAIM_MS)) ? await writeSharedReport(stores, runId, sources, log) : null;
+  if (!(await frontier.claimOnce(`sweep:${runId}`, worker, 10 * 60_000))) return { removed: 0, report };
   const cutoff = Date.now() - 2 * leaseMs;
-  const report = await sweepOrphanSnapshots(blobs, index.snapshots, cutoff);
+  const swept = await sweepOrphanSnapshots(blobs, index.snapshots, cutoff);
   if (blobs instanceof FsBlobStore) await blobs.removeStaleTemp(cutoff);
-  if (report.removed.length > 0) log.warn({ removed: report.removed.length, dirs: report.removed.slice(0, 20) }, 'removed snapshot files never committed (a worker died writing them)');
-  return report.removed.length;
+  if (swept.removed.length > 0) log.warn({ removed: swept.removed.length, dirs: swept.removed.slice(0, 20) }, 'removed snapshot files never committed (a worker died writing them)');
+  return { removed: swept.removed.length, report };
 }

@@ -14,6 +14,7 @@ import { processClaim, RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, t
 import { SharedRobots } from './worker-robots.js';
 import { endRun, seedOnce } from './worker-seed.js';
 import { RunBudgets } from './worker-budgets.js';
+import { RunReportTally } from './worker-report.js';
 import { noteSiteSignals } from './worker-signals.js';
 
 export { newWorkerId };
@@ -71,9 +72,11 @@ export interface WorkerSummary {
   orphansRemoved: number;
   /**
    * Field fill-rates of the articles this worker stored, per source (health.ts): its share of the run, for the
-   * operator's log; the shared run's drift check needs every worker's share and is not made here.
+   * operator's log. The run's report (shared-report.ts) has the whole run's, every worker's share merged.
    */
   perSource: Record<string, SourceHealth>;
+  /** This worker wrote the run's report (`runs/<run-id>.json`): one worker per run, once the crawl is over. */
+  reportWritten: boolean;
   startedAt: string;
   finishedAt: string;
 }
@@ -106,6 +109,8 @@ export class CrawlWorker {
   /** When the shared run began: a page finished before it was handled by an earlier run (site change signals). */
   private runStartedAt = Date.now();
   private log: Logger | null = null;
+  /** This worker's side of the run's report: each page's share goes with its finish (worker-report.ts). */
+  private report: RunReportTally | null = null;
 
   constructor(private readonly config: CrawlConfig, private readonly options: WorkerOptions) {
     // Every fetch in flight listens on the stop signal: as many listeners as the worker's concurrency, by design.
@@ -138,8 +143,9 @@ export class CrawlWorker {
     log.info({ runId, resumed }, resumed ? 'joining the running crawl' : 'starting a crawl');
     const summary: WorkerSummary = {
       worker: this.id, runId, status: 'completed', seeded: false, claimed: 0, fetched: 0, outcomes: {}, retried: {}, limitsHit: {},
-      leasesLost: 0, extraction: { inWorker: 0, inProcess: 0, crashes: 0 }, reclaimed: 0, orphansRemoved: 0, perSource: {}, startedAt: new Date().toISOString(), finishedAt: '',
+      leasesLost: 0, extraction: { inWorker: 0, inProcess: 0, crashes: 0 }, reclaimed: 0, orphansRemoved: 0, perSource: {}, reportWritten: false, startedAt: new Date().toISOString(), finishedAt: '',
     };
+    this.report = new RunReportTally(runId, this.id, this.runStartedAt, summary.limitsHit);
     const fetcher = new HttpFetcher({ userAgent: this.config.userAgent, ...this.config.fetch, logger: log });
     // Only sources with render browser/auto can need Chromium, and it starts on the first render.
     const browser = sources.some((s) => s.render !== 'http')
@@ -176,7 +182,9 @@ export class CrawlWorker {
       const over = await this.loop(deps, runId, concurrency, summary, log);
       // Out of time, this worker leaves the crawl to the others: only the crawl's end ends the run.
       if (over) {
-        summary.orphansRemoved = await endRun({ frontier, index, blobs }, runId, this.id, leaseMs, log);
+        const ended = await endRun({ frontier, index, blobs }, runId, this.id, leaseMs, sources, log);
+        summary.orphansRemoved = ended.removed;
+        summary.reportWritten = ended.report !== null;
       }
     } finally {
       clearInterval(renewal);
@@ -356,12 +364,20 @@ export class CrawlWorker {
     }
     if (outcome.kind === 'retry') {
       bump(summary.retried, outcome.error);
-      if (!(await frontier.retryLater(this.id, item.url, outcome.at, outcome.error))) summary.leasesLost++;
+      const share = this.report?.retry();
+      if (!(await frontier.retryLater(this.id, item.url, outcome.at, outcome.error, share?.tally))) {
+        share?.undo();
+        summary.leasesLost++;
+      }
       return;
     }
     if (outcome.result.status !== undefined) summary.fetched++;
     bump(summary.outcomes, outcome.result.outcome);
-    if (!(await frontier.finish(this.id, item.url, outcome.result, Date.now()))) summary.leasesLost++;
+    const share = this.report?.finish(item, outcome.result, outcome.report);
+    if (!(await frontier.finish(this.id, item.url, outcome.result, Date.now(), share?.tally))) {
+      share?.undo();
+      summary.leasesLost++;
+    }
   }
 
   /** Every lease this worker holds is extended; one renew call for all of them. */

@@ -25,9 +25,10 @@ export interface SharedWriteContext {
 /** `key`: the URL the article is stored under (its canonical URL, or the URL it was first stored under). */
 export type SharedWriteOutcome =
   | { status: 'new' | 'changed'; id: string; key: string; dir: string; previousId: string | null }
-  | { status: 'unchanged'; id: string; key: string }
+  /** `fetchedAt`, `previousId`: of the stored version this page matched (a run's report tells whether this run stored it). */
+  | { status: 'unchanged'; id: string; key: string; fetchedAt: string; previousId: string | null }
   /** Another worker committed this content first, between our look-up and our insert: our files were removed. */
-  | { status: 'lost-race'; id: string; key: string }
+  | { status: 'lost-race'; id: string; key: string; fetchedAt: string; previousId: string | null }
   /** The lease went to another worker while we wrote: our files were removed, nothing committed. */
   | { status: 'lease-lost' };
 
@@ -98,7 +99,7 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
   const { key, latest, finalUrl, canonical, taken } = await identify(ctx, input);
   const sha256 = prepared?.sha256 ?? sha256Hex(input.fetch.body);
   const contentHash = prepared?.contentHash ?? contentHashOf(input.article.body, sha256);
-  if (latest && latest.contentHash === contentHash) return { status: 'unchanged', id: latest.id, key };
+  if (latest && latest.contentHash === contentHash) return { status: 'unchanged', id: latest.id, key, fetchedAt: latest.fetchedAt, previousId: latest.previousId };
   // Usually one URL after normalising (fetched = final = key): each distinct one is asked once, all at once.
   const urls = [...new Set(urlsOf(input, key).map((u) => normalizeUrl(u) ?? u))];
 
@@ -160,7 +161,7 @@ export async function writeSharedSnapshot(ctx: SharedWriteContext, input: Snapsh
     await removeWritten();
     // Refused: either another worker stored this content first, or the id was taken between get and insert.
     const now = await ctx.snapshots.latestFor(key);
-    if (now && now.contentHash === contentHash) return { status: 'lost-race', id: now.id, key };
+    if (now && now.contentHash === contentHash) return { status: 'lost-race', id: now.id, key, fetchedAt: now.fetchedAt, previousId: now.previousId };
   }
   throw new SnapshotStoreError('could not find a free snapshot id', { url: key });
 }

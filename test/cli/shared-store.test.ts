@@ -119,7 +119,13 @@ describe('commands against a shared store (PostgreSQL index, Redis frontier, sha
     const text = await runCli(['status', '--config', config]);
     assert.match(text.stdout, new RegExp(`${ARTICLES} snapshots`));
     assert.match(text.stdout, /live leases \(workers fetching now\): 0/);
-    assert.match(text.stdout, /completed\s+\S+\s+done \d+, failed \d+, skipped \d+/, 'the shared run with its queue figures');
+    // The shared run's report, shown as an embedded run's.
+    const run = s.runs[0] as { status: string; summary: { snapshots: { new: number }; drift: unknown[]; perSource: Record<string, { stored: number }> } };
+    assert.equal(run.status, 'completed');
+    assert.equal(run.summary.snapshots.new, ARTICLES);
+    assert.deepEqual(run.summary.drift, []);
+    assert.equal(Object.values(run.summary.perSource).reduce((n, h) => n + h.stored, 0), ARTICLES);
+    assert.match(text.stdout, new RegExp(`completed\\s+\\S+\\s+fetched \\d+, new ${ARTICLES}, changed 0, unchanged 0`), 'the shared run with its report figures');
   });
 
   test('verify passes on the crawl as stored', async () => {

@@ -7,10 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { SharedRunSummary } from '../../src/crawler/shared-report.js';
 import { readWarcResponse } from '../../src/snapshot/index.js';
 import { sha256Hex } from '../../src/snapshot/hash.js';
 import { sweepOrphanSnapshots } from '../../src/snapshot/shared-sweep.js';
@@ -118,7 +119,7 @@ async function waitFor(what: string, cond: () => Promise<boolean>, timeoutMs: nu
   }
 }
 
-const summaryOf = (r: CliResult) => (JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { summary?: { orphansRemoved: number; outcomes: Record<string, number> } }).summary;
+const summaryOf = (r: CliResult) => (JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { summary?: { orphansRemoved: number; outcomes: Record<string, number>; reportWritten: boolean } }).summary;
 
 describe('shared crawl: worker processes on Redis + PostgreSQL', { timeout: 240_000 }, () => {
   let site: Site;
@@ -209,6 +210,25 @@ describe('shared crawl: worker processes on Redis + PostgreSQL', { timeout: 240_
     }
     const counts = await crawl.stores.frontier.counts();
     assert.equal(counts.queued + counts.inFlight, 0, 'nothing left in the queue');
+
+    // The run's report: written once, by one of the workers that saw the crawl's end, from every worker's share — the
+    // killed one's pages included — with exact counts: every article stored once, and every URL finished once.
+    assert.equal(results.filter((r) => r.stderr.includes('"run report written"')).length, 1, 'one report written');
+    assert.equal([0, 2, 3].filter((i) => summaryOf(results[i]!)?.reportWritten).length, 1);
+    const runs = await index.runs.recent(5);
+    assert.equal(runs.length, 1, 'one run');
+    assert.equal(runs[0]!.status, 'completed');
+    const report = runs[0]!.summary as SharedRunSummary;
+    const file = JSON.parse(readFileSync(join(crawl.dir, 'store', 'runs', `${runs[0]!.id}.json`), 'utf8')) as SharedRunSummary;
+    assert.deepEqual(file, report, 'runs/<run-id>.json is the run row’s report');
+    assert.equal(report.shared.workers, 4, 'the killed worker’s share is in');
+    assert.deepEqual(report.snapshots, { new: site.articleUrls.length, changed: 0, unchanged: 0 });
+    assert.equal(report.perSource.multi!.stored, site.articleUrls.length);
+    assert.equal(report.perSource.multi!.fetched, site.articleUrls.length);
+    const finished = Object.values(report.shared.outcomes).reduce((a, b) => a + b, 0);
+    assert.equal(finished, counts.done + counts.failed + counts.skipped, `every URL finished counted once: ${JSON.stringify(report.shared.outcomes)}`);
+    assert.equal(report.shared.outcomes['done:snapshot-new'], site.articleUrls.length);
+    assert.deepEqual(report.drift, []);
   });
 });
 

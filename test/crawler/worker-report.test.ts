@@ -1,0 +1,117 @@
+/**
+ * A shared crawl's run report on real Redis + PostgreSQL: written once the crawl is over, as `runs/<run-id>.json` in
+ * the store and the run's row, with the embedded report's figures for the same pages (per-source fill-rates
+ * included) and its drift check against the earlier shared runs. The same site is crawled by the embedded crawl
+ * beside it, run after run, and the two reports must agree.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { makeConfig, type SourceInput } from '../../src/config/index.js';
+import type { SharedRunSummary } from '../../src/crawler/shared-report.js';
+import type { RunSummary } from '../../src/crawler/summary.js';
+import { CrawlWorker } from '../../src/crawler/worker.js';
+import { startTestServer, type TestServer } from '../fixtures/http-server.js';
+import { crawlOnce } from '../helpers/crawl.js';
+import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const PARAGRAPHS = [
+  'The city council met on a long evening to discuss the new bridge over the river and its cost to residents.',
+  'Engineers told the council that the old structure could no longer carry the traffic of the growing town.',
+  'Residents who came to the meeting asked how long the works would last and which roads would be closed.',
+  'The mayor promised that a detailed plan would be published before any construction begins next season.',
+];
+
+/** An article in the site's usual template, or in its redesign (no date, a generic title shared by every article). */
+function articlePage(id: string, n: number, redesigned: boolean): string {
+  const body = PARAGRAPHS.map((p) => `<p>${p} (${id})</p>`).join('\n');
+  if (redesigned) {
+    return `<!doctype html><html><head><title>Example News</title></head><body>
+      <div class="top">Example News</div><div class="content"><div class="txt">${body}</div></div></body></html>`;
+  }
+  const day = String(n).padStart(2, '0');
+  return `<!doctype html><html><head><title>Bridge story ${id} | Example News</title>
+    <meta property="og:type" content="article"><meta property="article:published_time" content="2025-03-${day}T08:00:00Z">
+    <meta name="author" content="Jane Reporter"></head><body><article><h1>Bridge story ${id}</h1>
+    <p class="byline">By Jane Reporter</p><time datetime="2025-03-${day}T08:00:00Z">March ${n}, 2025</time>
+    ${body}</article></body></html>`;
+}
+
+/** The figures both reports must give alike (times, ids and the shared run's own section aside). */
+const figures = (r: RunSummary) => ({
+  status: r.status, fetched: r.fetched, snapshots: r.snapshots, discoveryOnly: r.discoveryOnly, skipped: r.skipped, failed: r.failed,
+  perSource: r.perSource, drift: r.drift, classified: r.classified, blockedExamples: r.blockedExamples, queuedLeft: r.queuedLeft,
+});
+
+describe('the run report of a shared crawl', { timeout: 120_000 }, () => {
+  let site: TestServer;
+  let shared: SharedBackends;
+  let run = 1;
+  const PER_RUN = 4;
+
+  before(async () => {
+    site = await startTestServer((req, res) => {
+      const url = req.url ?? '/';
+      if (url === '/robots.txt') return void res.writeHead(404).end();
+      if (url === '/') {
+        const links = Array.from({ length: PER_RUN }, (_, i) => `<li><a href="/a/r${run}-${i + 1}">Story ${run}-${i + 1}</a></li>`).join('');
+        // A challenge page each run, a failure and a page that is not HTML: the report counts them as embedded.
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><ul>${links}</ul>
+          <a href="/a/wall-${run}">wall</a> <a href="/a/gone-${run}">gone</a> <a href="/a/file-${run}">file</a></body></html>`);
+      }
+      if (url.startsWith('/a/wall-')) {
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><title>Just a moment...</title></head><body><div id="cf-chl-widget">Checking</div></body></html>');
+      }
+      if (url.startsWith('/a/file-')) return void res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4');
+      const m = /^\/a\/r(\d+)-(\d+)$/.exec(url);
+      if (!m) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`r${m[1]}-${m[2]}`, Number(m[2]), Number(m[1]) >= 3));
+    });
+    shared = await sharedBackends();
+  });
+  after(async () => {
+    await shared?.cleanup();
+    await site?.close();
+  });
+
+  test('is written once the crawl is over, with the embedded figures, and flags drift against the earlier shared runs', async () => {
+    const source: SourceInput = {
+      name: 'bridge', seeds: [`${site.url}/`], articlePattern: '/a/', maxDepth: 1,
+      politeness: { delayMs: 0, perHostConcurrency: 2 }, allowPrivate: true, requisites: { images: false },
+      health: { driftMargin: 0.2, minArticles: 3 },
+    };
+    const embeddedStore = tempDir();
+    const config = makeConfig({ store: shared.storeDir, concurrency: 2, fetch: { retries: 0 }, sources: [source] });
+    const stores = await shared.open();
+    const reports: SharedRunSummary[] = [];
+    for (run = 1; run <= 3; run++) {
+      const embedded = await crawlOnce(embeddedStore, [source], { concurrency: 2 }, { fetch: { retries: 0 } });
+      const worker = await new CrawlWorker(config, { sources: config.sources, stores: await shared.open(), idlePollMs: 20 }).run();
+      assert.equal(worker.reportWritten, true, 'the only worker writes the report');
+      const file = JSON.parse(readFileSync(join(shared.storeDir, 'runs', `${worker.runId}.json`), 'utf8')) as SharedRunSummary;
+      assert.deepEqual(figures(file), figures(embedded), `run ${run}: the shared report gives the embedded figures`);
+      const row = (await stores.index.runs.recent(10)).find((r) => r.id === worker.runId)!;
+      assert.equal(row.status, 'completed');
+      assert.deepEqual(row.summary, file, 'the run row holds the same report (the next run’s baseline)');
+      assert.equal(file.shared.workers, 1);
+      assert.equal(file.shared.outcomes['done:snapshot-new'], PER_RUN);
+      assert.equal((await stores.frontier.readTally(`run:${worker.runId}:report`)).size, 0, 'the tally is gone once the report is out');
+      reports.push(file);
+    }
+    const [r1, , r3] = reports;
+    assert.deepEqual(r1!.perSource.bridge, {
+      fetched: 4, stored: 4, filled: { title: 4, publishedAt: 4, author: 4, source: 0, body: 4 }, fill: { title: 1, publishedAt: 1, author: 1, source: 0, body: 1 },
+    });
+    assert.deepEqual(r1!.snapshots, { new: 4, changed: 0, unchanged: 0 });
+    assert.deepEqual(r1!.failed, { blocked: 1, 'http-404': 1 });
+    assert.equal(r1!.skipped.notHtml, 1);
+    assert.deepEqual(r1!.blockedExamples, [{ url: `${site.url}/a/wall-1`, status: 200, marker: 'cf-chl' }]);
+    assert.deepEqual(r1!.drift, []);
+    assert.deepEqual(reports[1]!.drift, []);
+    assert.deepEqual(r3!.drift.find((d) => d.field === 'publishedAt'), { source: 'bridge', field: 'publishedAt', before: 1, now: 0 });
+    assert.ok(r3!.drift.some((d) => d.field === 'title'), `a generic title shared by every article is a missing title: ${JSON.stringify(r3!.drift)}`);
+    assert.ok(!r3!.drift.some((d) => d.field === 'body'));
+  });
+});
