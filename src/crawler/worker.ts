@@ -274,7 +274,15 @@ export class CrawlWorker {
         if (next !== null && next <= Date.now()) emptySince ??= Date.now();
         else emptySince = null;
         const stuck = emptySince !== null && exhausted.size + exhaustedHosts.size > 0 && Date.now() - emptySince > 2000;
-        if (live === 0 && (next === null || next > horizon() || allExhausted || stuck)) return true;
+        if (live === 0 && (next === null || next > horizon() || allExhausted || stuck)) {
+          // A lease that ran out since the last reclaim (its worker died) is work left, not the crawl's end.
+          const back = await frontier.reclaimExpired(Date.now());
+          summary.reclaimed += back;
+          if (back === 0) return true;
+          log.info({ reclaimed: back }, 'expired leases back in the queue');
+          emptySince = null;
+          return false;
+        }
       }
       // Until the next URL is due (a host's slot opens), one of our pages finishes, or a poll. Due work that could not
       // be claimed waits on hosts at their concurrency, which another worker's finish may free: poll, not spin.

@@ -114,4 +114,47 @@ describe('the run report of a shared crawl', { timeout: 120_000 }, () => {
     assert.ok(r3!.drift.some((d) => d.field === 'title'), `a generic title shared by every article is a missing title: ${JSON.stringify(r3!.drift)}`);
     assert.ok(!r3!.drift.some((d) => d.field === 'body'));
   });
+  test('counts an article once when its worker died between storing it and finishing its URL', async () => {
+    const fresh = await sharedBackends();
+    try {
+      run = 1;
+      const source: SourceInput = {
+        name: 'bridge', seeds: [`${site.url}/`], articlePattern: '/a/r', maxDepth: 1,
+        politeness: { delayMs: 0, perHostConcurrency: 2 }, allowPrivate: true, requisites: { images: false },
+      };
+      const config = makeConfig({ store: fresh.storeDir, concurrency: 2, fetch: { retries: 0 }, sources: [source] });
+      const stores = await fresh.open();
+      // The first article's finish never reaches the store, as when its worker is killed right after the commit: the
+      // snapshot is in the index, the URL's lease runs out and the URL is fetched again.
+      let died: string | null = null;
+      const frontier = new Proxy(stores.frontier, {
+        get(target, prop, receiver) {
+          if (prop === 'finish') {
+            return (...args: Parameters<typeof target.finish>) => {
+              if (died === null && args[2].outcome === 'snapshot-new') {
+                died = args[1];
+                return Promise.reject(new Error('worker killed'));
+              }
+              return target.finish(...args);
+            };
+          }
+          const v = Reflect.get(target, prop, receiver) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      const worker = await new CrawlWorker(config, { sources: config.sources, stores: { ...stores, frontier }, idlePollMs: 20, leaseMs: 1500 }).run();
+      assert.ok(died, 'a finish was lost');
+      assert.equal(worker.outcomes['snapshot-unchanged'], 1, 'the article was fetched again and found stored');
+      const report = JSON.parse(readFileSync(join(fresh.storeDir, 'runs', `${worker.runId}.json`), 'utf8')) as SharedRunSummary;
+      assert.deepEqual(report.snapshots, { new: PER_RUN, changed: 0, unchanged: 0 }, 'stored once, by the run, as if nothing had happened');
+      assert.equal(report.perSource.bridge!.stored, PER_RUN);
+      assert.equal(report.perSource.bridge!.fetched, PER_RUN);
+      assert.equal(report.perSource.bridge!.filled.title, PER_RUN);
+      assert.equal(report.shared.outcomes['done:snapshot-new'], PER_RUN - 1, 'the lost finish counted nothing');
+      assert.equal(report.shared.outcomes['done:snapshot-unchanged'], 1);
+      assert.equal(await stores.index.snapshots.count({}), PER_RUN);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
 });
