@@ -52,7 +52,8 @@ test('a new article: its files, then its row; the same content again writes noth
   assert.equal(row?.url, URL_A);
   assert.equal(row?.dir, first.dir);
   const again = await writeSharedSnapshot(ctx, page(URL_A, TEXT, new Date(Date.now() + 2000)));
-  assert.deepEqual(again, { status: 'unchanged', id: first.id, key: URL_A });
+  // With the version it matched: when it was fetched and whether it had one before (the run report's check).
+  assert.deepEqual(again, { status: 'unchanged', id: first.id, key: URL_A, fetchedAt: row!.fetchedAt, previousId: null });
   assert.equal((await blobs.list('')).filter((k) => k.endsWith('snapshot.json')).length, 1);
   const changed = await writeSharedSnapshot(ctx, page(URL_A, `${TEXT}\nUpdated: the opening was delayed by an hour because of fog over the bay.`, new Date(Date.now() + 4000)));
   assert.equal(changed.status, 'changed');
@@ -73,8 +74,8 @@ test('losing the race to another worker: our insert is refused, our files are re
     return index.snapshots.insert(row);
   };
   const outcome = await writeSharedSnapshot({ ...ctx, snapshots: racing }, page(URL_A, TEXT));
-  assert.deepEqual(outcome, { status: 'lost-race', id: rivalId, key: URL_A });
   const rows = await index.snapshots.list({});
+  assert.deepEqual(outcome, { status: 'lost-race', id: rivalId, key: URL_A, fetchedAt: rows[0]!.fetchedAt, previousId: null });
   assert.deepEqual(rows.map((r) => r.id), [rivalId]);
   const dirs = new Set((await blobs.list('')).filter((k) => k.split('/').length === 6).map((k) => k.split('/').slice(0, 5).join('/')));
   assert.deepEqual([...dirs], [rows[0]!.dir], 'only the winner’s files are left');
