@@ -7,9 +7,9 @@ import type { SourceConfig } from '../config/index.js';
 import type { PageKind } from '../extract/index.js';
 import type { BlobStore, FrontierStore, IndexStores, QueueCounts } from '../storage/interfaces.js';
 import type { Logger } from '../util/logger.js';
-import { detectDriftAgainst, healthOf, type FillField, type StoredArticleFill } from './health.js';
+import { detectDriftAgainst, healthOf, type StoredArticleFill } from './health.js';
 import { emptySummary, failedTotal, type ClassifiedExample, type RunSummary } from './summary.js';
-import { runTallyKey, type ArticleRecord } from './worker-report.js';
+import { fillOfMask, runTallyKey, type ArticleRecord } from './worker-report.js';
 
 /** A shared run's report: the embedded run's fields, and what only a shared run has. */
 export interface SharedRunSummary extends RunSummary {
@@ -95,9 +95,9 @@ export function summaryFromTally(tally: ReadonlyMap<string, string>, run: { runI
         fetchedBySource.set(rest, n);
         break;
       case 'article': {
-        const [source, status, filled, title] = JSON.parse(value) as ArticleRecord;
+        const [source, status, mask, title] = JSON.parse(value) as ArticleRecord;
         s.snapshots[status]++;
-        articles.push({ source, filled: filled as FillField[], title });
+        articles.push({ source, filled: fillOfMask(mask), title });
         break;
       }
       case 'worker':

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { PageKind } from '../extract/index.js';
 import type { ClaimedItem, FinishedFetch, RunTally } from '../storage/interfaces.js';
-import type { FillField } from './health.js';
+import { FILL_FIELDS, type FillField } from './health.js';
 
 /** What a page's stages learned beyond its result, for the run's report. */
 export interface PageReport {
@@ -41,11 +41,20 @@ export interface PageReport {
 /** The tally a shared run's report is built from (one per run). */
 export const runTallyKey = (runId: string) => `run:${runId}:report`;
 
+/** Examples of each kind one worker adds to the tally: as many as the report keeps. */
+const EXAMPLES_PER_WORKER = 5;
+
 /** limitsHit entries that hold a budget's limit, not a count: recorded once, never added up across workers. */
 const BUDGET_LIMIT = /^max(Pages|PagesPerHost|Time)(:|$)/;
 
-/** The stored-article record: [source, 'new' | 'changed', fields filled, title key]. */
-export type ArticleRecord = [string, 'new' | 'changed', FillField[], string | null];
+/**
+ * The stored-article record, kept short (one per article stored in the run): [source, 'new' | 'changed', the fields
+ * filled as bits of FILL_FIELDS, title key].
+ */
+export type ArticleRecord = [string, 'new' | 'changed', number, string | null];
+
+export const fillMask = (filled: readonly FillField[]): number => FILL_FIELDS.reduce((m, f, i) => (filled.includes(f) ? m | (1 << i) : m), 0);
+export const fillOfMask = (mask: number): FillField[] => FILL_FIELDS.filter((_, i) => (mask & (1 << i)) !== 0);
 
 export const titleKey = (title: string | null): string | null =>
   title === null || title.trim() === '' ? null : createHash('sha256').update(title.trim()).digest('base64url').slice(0, 16);
@@ -60,6 +69,8 @@ export class RunReportTally {
   /** limitsHit as already handed to a share. */
   private readonly shared: Record<string, number> = {};
   private workerNoted = false;
+  /** Examples sent per kind (classifier kinds, challenge pages). */
+  private readonly examplesSent = new Map<string, number>();
 
   constructor(
     runId: string,
@@ -76,20 +87,40 @@ export class RunReportTally {
   finish(item: ClaimedItem, result: FinishedFetch, report?: PageReport): { tally: RunTally; undo: () => void } {
     const add: Record<string, number> = {};
     const once: Record<string, string> = {};
+    const examples: string[] = [];
     if (result.status !== undefined) add.fetched = 1;
     add[`out:${result.state}:${result.outcome}`] = 1;
     if (result.state === 'failed') add[`hosterr:${item.host}`] = 1;
-    if (result.outcome === 'blocked') {
+    if (result.outcome === 'blocked' && this.example('blocked', examples)) {
       const marker = /\((.*)\)$/.exec(result.error ?? '')?.[1] ?? '';
       once[`blocked:${item.url}`] = JSON.stringify({ status: result.status ?? 0, marker });
     }
     if (report?.classified) {
       const { kind, score, reasons } = report.classified;
       add[`cls:${kind}`] = 1;
-      once[`clsex:${kind}:${item.url}`] = JSON.stringify({ score, reasons });
+      if (this.example(`cls:${kind}`, examples)) once[`clsex:${kind}:${item.url}`] = JSON.stringify({ score, reasons });
     }
     if (report?.article) this.articleShare(report.article, add, once);
-    return this.withLimits(add, once);
+    const share = this.withLimits(add, once);
+    return {
+      tally: share.tally,
+      undo: () => {
+        share.undo();
+        for (const what of examples) this.examplesSent.set(what, (this.examplesSent.get(what) ?? 1) - 1);
+      },
+    };
+  }
+
+  /**
+   * Whether this worker still sends an example of `what`: its first few only, so the tally holds a few per worker
+   * (the report keeps the first of them by URL), never one per page of a long run.
+   */
+  private example(what: string, taken: string[]): boolean {
+    const sent = this.examplesSent.get(what) ?? 0;
+    if (sent >= EXAMPLES_PER_WORKER) return false;
+    this.examplesSent.set(what, sent + 1);
+    taken.push(what);
+    return true;
   }
 
   /** The share of a page given back to the queue. */
@@ -109,7 +140,7 @@ export class RunReportTally {
       status = a.matched.previousId === null ? 'new' : 'changed';
     }
     if (status === null) return;
-    const record: ArticleRecord = [a.source, status, [...a.filled], titleKey(a.title)];
+    const record: ArticleRecord = [a.source, status, fillMask(a.filled), titleKey(a.title)];
     once[`article:${a.snapshotId}`] = JSON.stringify(record);
   }
 

@@ -43,6 +43,8 @@ function articlePage(id: string, n: number, redesigned: boolean): string {
 const figures = (r: RunSummary) => ({
   status: r.status, fetched: r.fetched, snapshots: r.snapshots, discoveryOnly: r.discoveryOnly, skipped: r.skipped, failed: r.failed,
   perSource: r.perSource, drift: r.drift, classified: r.classified, blockedExamples: r.blockedExamples, queuedLeft: r.queuedLeft,
+  // The embedded report keeps the first examples met, the shared one the first by URL: the same ones when few.
+  classifiedExamples: Object.fromEntries(Object.entries(r.classifiedExamples).map(([k, list]) => [k, [...list!].sort((a, b) => a.url.localeCompare(b.url))])),
 });
 
 describe('the run report of a shared crawl', { timeout: 120_000 }, () => {
@@ -65,6 +67,13 @@ describe('the run report of a shared crawl', { timeout: 120_000 }, () => {
         return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><title>Just a moment...</title></head><body><div id="cf-chl-widget">Checking</div></body></html>');
       }
       if (url.startsWith('/a/file-')) return void res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4');
+      // A second source without articlePattern: the classifier decides, and both reports count its decisions.
+      if (url === '/wire/') {
+        const links = Array.from({ length: 3 }, (_, i) => `<li><a href="/wire/r${run}-${i + 1}">Wire ${run}-${i + 1}</a></li>`).join('');
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Wire</title></head><body><ul>${links}</ul></body></html>`);
+      }
+      const w = /^\/wire\/r(\d+)-(\d+)$/.exec(url);
+      if (w) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`w${w[1]}-${w[2]}`, Number(w[2]), false));
       const m = /^\/a\/r(\d+)-(\d+)$/.exec(url);
       if (!m) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`r${m[1]}-${m[2]}`, Number(m[2]), Number(m[1]) >= 3));
@@ -82,12 +91,16 @@ describe('the run report of a shared crawl', { timeout: 120_000 }, () => {
       politeness: { delayMs: 0, perHostConcurrency: 2 }, allowPrivate: true, requisites: { images: false },
       health: { driftMargin: 0.2, minArticles: 3 },
     };
+    const wire: SourceInput = {
+      name: 'wire', seeds: [`${site.url}/wire/`], maxDepth: 1, politeness: { delayMs: 0, perHostConcurrency: 2 }, allowPrivate: true, requisites: { images: false },
+    };
+    const sources = [source, wire];
     const embeddedStore = tempDir();
-    const config = makeConfig({ store: shared.storeDir, concurrency: 2, fetch: { retries: 0 }, sources: [source] });
+    const config = makeConfig({ store: shared.storeDir, concurrency: 2, fetch: { retries: 0 }, sources });
     const stores = await shared.open();
     const reports: SharedRunSummary[] = [];
     for (run = 1; run <= 3; run++) {
-      const embedded = await crawlOnce(embeddedStore, [source], { concurrency: 2 }, { fetch: { retries: 0 } });
+      const embedded = await crawlOnce(embeddedStore, sources, { concurrency: 2 }, { fetch: { retries: 0 } });
       const worker = await new CrawlWorker(config, { sources: config.sources, stores: await shared.open(), idlePollMs: 20 }).run();
       assert.equal(worker.reportWritten, true, 'the only worker writes the report');
       const file = JSON.parse(readFileSync(join(shared.storeDir, 'runs', `${worker.runId}.json`), 'utf8')) as SharedRunSummary;
@@ -96,7 +109,7 @@ describe('the run report of a shared crawl', { timeout: 120_000 }, () => {
       assert.equal(row.status, 'completed');
       assert.deepEqual(row.summary, file, 'the run row holds the same report (the next run’s baseline)');
       assert.equal(file.shared.workers, 1);
-      assert.equal(file.shared.outcomes['done:snapshot-new'], PER_RUN);
+      assert.equal(file.shared.outcomes['done:snapshot-new'], PER_RUN + 3);
       assert.equal((await stores.frontier.readTally(`run:${worker.runId}:report`)).size, 0, 'the tally is gone once the report is out');
       reports.push(file);
     }
@@ -104,7 +117,9 @@ describe('the run report of a shared crawl', { timeout: 120_000 }, () => {
     assert.deepEqual(r1!.perSource.bridge, {
       fetched: 4, stored: 4, filled: { title: 4, publishedAt: 4, author: 4, source: 0, body: 4 }, fill: { title: 1, publishedAt: 1, author: 1, source: 0, body: 1 },
     });
-    assert.deepEqual(r1!.snapshots, { new: 4, changed: 0, unchanged: 0 });
+    assert.deepEqual(r1!.snapshots, { new: 4 + 3, changed: 0, unchanged: 0 });
+    assert.equal(r1!.classified.article, 3, `the wire's stories: ${JSON.stringify(r1!.classified)}`);
+    assert.equal(r1!.perSource.wire!.stored, 3);
     assert.deepEqual(r1!.failed, { blocked: 1, 'http-404': 1 });
     assert.equal(r1!.skipped.notHtml, 1);
     assert.deepEqual(r1!.blockedExamples, [{ url: `${site.url}/a/wall-1`, status: 200, marker: 'cf-chl' }]);
