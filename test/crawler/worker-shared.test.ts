@@ -88,14 +88,22 @@ function startWorker(configFile: string): ReturnType<typeof startCli> {
 }
 
 /** Per host, the times (ms) the workers issued their requests, from their 'request start' log lines. */
-function issuedStarts(stderrs: readonly string[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const line of stderrs.join('\n').split('\n')) {
-    if (!line.includes('"request start"')) continue;
-    const e = JSON.parse(line) as { host: string; slot: number; lagMs: number };
-    out.set(e.host, [...(out.get(e.host) ?? []), e.slot + e.lagMs]);
-  }
-  for (const list of out.values()) list.sort((a, b) => a - b);
+interface IssuedStart {
+  at: number;
+  /** The log line, for a failure's message: which path issued it (url, slot, lag). */
+  line: string;
+}
+
+function issuedStarts(stderrs: readonly string[]): Map<string, IssuedStart[]> {
+  const out = new Map<string, IssuedStart[]>();
+  stderrs.forEach((stderr, worker) => {
+    for (const line of stderr.split('\n')) {
+      if (!line.includes('"request start"')) continue;
+      const e = JSON.parse(line) as { host: string; slot: number; lagMs: number };
+      out.set(e.host, [...(out.get(e.host) ?? []), { at: e.slot + e.lagMs, line: `worker ${worker}: ${line}` }]);
+    }
+  });
+  for (const list of out.values()) list.sort((a, b) => a.at - b.at);
   return out;
 }
 
@@ -197,7 +205,10 @@ describe('shared crawl: worker processes on Redis + PostgreSQL', { timeout: 240_
     const issued = issuedStarts(results.map((r) => r.stderr));
     assert.equal(issued.size, site.origins.length);
     for (const [host, starts] of issued) {
-      for (let i = 1; i < starts.length; i++) assert.ok(starts[i]! - starts[i - 1]! >= delayMs, `${host}: requests issued ${starts[i]! - starts[i - 1]!} ms apart`);
+      for (let i = 1; i < starts.length; i++) {
+        const gap = starts[i]!.at - starts[i - 1]!.at;
+        assert.ok(gap >= delayMs, `${host}: requests issued ${gap} ms apart:\n${starts[i - 1]!.line}\n${starts[i]!.line}`);
+      }
     }
     for (const [host, s] of stats) {
       // As they arrived: the same spacing, but for arrivals shortened by the OS holding a request on its way out on
