@@ -14,6 +14,7 @@ import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
+import { creditBesideDate } from './info-line.js';
 import { collapseSpace, comparable } from './text.js';
 
 export interface People {
@@ -424,6 +425,10 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const edgeZones = [...bodyEdges, ...after];
   const tail = bodyEdges.slice(-4).filter((l) => l.text.length <= 40);
 
+  // The info line's bare words beside the date (info-line.ts), read once: the source and the author chains both ask.
+  let credit: ReturnType<typeof creditBesideDate> | undefined;
+  const infoCredit = (): ReturnType<typeof creditBesideDate> => (credit ??= creditBesideDate(header));
+
   const editor = firstOf([...after, ...bodyEdges, ...header], editorFromText) ?? firstOf(zones.lines, editorFromText);
 
   const source =
@@ -433,6 +438,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     sourceFromOutletLine(header) ??
     sourceFromElements(order, stats, zones) ??
     outletOpeningByline(bylines(), stats) ??
+    infoCredit().source ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
@@ -484,6 +490,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     // The footer sits under the post's tag, share and profile rows, past the few lines read after the body.
     (zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? firstOf(zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41), (t) => valid(posterAfterDate(t))) : undefined) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
+    valid(infoCredit().author) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
