@@ -16,6 +16,8 @@ import { collapseSpace } from './text.js';
 export interface InfoLineCredit {
   author?: string;
   source?: string;
+  /** Read after an 原创 mark ("原创： 小视本人 视觉志"): the mark labels the credit as a byline label would. */
+  marked?: boolean;
 }
 
 /** A date or clock token: 2015-07-02, 2013年06月29日, 2019.05.22, 14:41:12, 05-16. */
@@ -110,6 +112,12 @@ function creditOf(run: Array<{ word: string; twice: boolean }>, afterDate: boole
       out.source = word;
       continue;
     }
+    // A prompt or slogan in the writer's place ("读武汉关注☞ 长江日报 长江日报") names nobody; the outlet after it
+    // still counts, but no later word touches the date as a writer's name would.
+    if (i === 0) {
+      authorAt = run.length;
+      continue;
+    }
     break;
   }
   return out;
@@ -139,7 +147,7 @@ export function creditBesideDate(lines: Array<{ text: string }>, scan = 4): Info
     const first = kinds.indexOf('date');
     if (first < 0) {
       // "原创 陈宇慧 田螺姑娘hhhaze": the credit after the mark, no date on the line.
-      if (kinds[0] === 'mark') return creditOf(runFrom(kinds, tokens, 1, 1), false);
+      if (kinds[0] === 'mark') return { ...creditOf(runFrom(kinds, tokens, 1, 1), false), marked: true };
       // A writer's name (a surname's shape) opening a short line right above the date line, the outlet after it:
       // the credit printed on its own line. (A line of other words there is a deck or a site banner.)
       const next = lines[i + 1];

@@ -250,7 +250,7 @@ function labelledMetaAuthor(head: HeadData): string | undefined {
 }
 
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
-const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|作者|撰文|撰稿|文)\s*[:：]?$/i;
+const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
 
 function nameUnderLabel(lines: { text: string }[]): string | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -473,6 +473,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     (writer ? acceptableWriter(cleanPersonName(writer)) : undefined) ??
     structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid), valid) ??
     authorsFromHeader(header, valid) ??
+    (infoCredit().marked ? valid(infoCredit().author) : undefined) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??

@@ -42,7 +42,7 @@ test('the bare words beside the date in the info line: writer, outlet, account',
   assert.deepEqual(creditBesideDate(line('原创 2018-04-07 闲云野鹤 闲云野鹤古刹 闲云野鹤古刹')), { author: '闲云野鹤', source: '闲云野鹤古刹' });
   assert.deepEqual(creditBesideDate(line('2018-03-20 共产党员 共产党员')), { author: undefined, source: '共产党员' });
   // After an 原创 mark, no date on the line: the writer, then the account.
-  assert.deepEqual(creditBesideDate(line('原创 陈宇慧 田螺姑娘hhhaze')), { author: '陈宇慧', source: '田螺姑娘hhhaze' });
+  assert.deepEqual(creditBesideDate(line('原创 陈宇慧 田螺姑娘hhhaze')), { author: '陈宇慧', source: '田螺姑娘hhhaze', marked: true });
   // The credit on its own line above the date line.
   assert.deepEqual(creditBesideDate(line('邓舒夏 第一财经YiMagazine', '2019.05.22')), { author: '邓舒夏', source: '第一财经YiMagazine' });
 });
@@ -72,4 +72,20 @@ test('on a page with opaque class names the info line gives the writer and the a
   // A labelled credit on the same page still wins over the bare words.
   const c = extractFrom(page('<span>王利阳</span> <span>2015-06-21 11:39</span>', '', '本文来源：某某日报 作者：李光斗'), opts);
   assert.equal(c.publisher, '某某日报');
+});
+
+test('a prompt in the writer slot names nobody, the outlet after it still counts; an 原创 mark labels its credit', () => {
+  assert.deepEqual(creditBesideDate([{ text: '2018-03-19 读武汉关注☞ 长江日报 长江日报' }]), { author: undefined, source: '长江日报' });
+  assert.deepEqual(creditBesideDate([{ text: '原创： 小视本人 视觉志' }]), { author: '小视本人', source: '视觉志', marked: true });
+  // The marked credit beats a byline inside the text; the bare one does not.
+  const marked = extractFrom(page('<span class="k5">原创：</span> <em class="k6">小视本人</em> <a class="k7" href="#">视觉志</a>', '作者 | 不一'), opts);
+  assert.equal(marked.author, '小视本人');
+  const bare = extractFrom(page('<span>小视本人</span> <span>2018-04-07 10:00</span>', '作者 | 不一'), opts);
+  assert.equal(bare.author, '不一');
+});
+
+test('a name under an "about the author" label after the text is the byline', () => {
+  const after = '<div class="k8"><div>关于作者</div><div>甜阁下</div><div>心理咨询师</div></div>';
+  const a = extractFrom(`<div class="k0"><h1 class="k1">全市将新开通12条公交线路</h1><div class="k3">${P}</div>${after}</div>`, opts);
+  assert.equal(a.author, '甜阁下');
 });
