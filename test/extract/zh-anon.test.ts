@@ -89,3 +89,9 @@ test('a name under an "about the author" label after the text is the byline', ()
   const a = extractFrom(`<div class="k0"><h1 class="k1">全市将新开通12条公交线路</h1><div class="k3">${P}</div>${after}</div>`, opts);
   assert.equal(a.author, '甜阁下');
 });
+
+test('an <h1> naming only the subject of a <title> worded for search is the headline, not a longer section heading', () => {
+  const body = `<div class="k0"><h1 class="k1">茄子豆角</h1><div class="k3"><h2>茄子豆角的用料</h2><p>茄子两个，豆角一把，蒜三瓣，蚝油二十毫升，生抽十毫升，油适量。</p><h2>茄子豆角的做法步骤</h2>${P}</div></div>`;
+  const a = extractFrom(body, { head: '<title>【茄子豆角的做法步骤图，茄子豆角怎么做】某某用户的菜谱_某某厨房</title>' });
+  assert.equal(a.title, '茄子豆角');
+});
