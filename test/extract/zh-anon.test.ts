@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { creditBesideDate } from '../../src/extract/info-line.js';
+import { parseDateText } from '../../src/extract/dates.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
@@ -94,4 +95,15 @@ test('an <h1> naming only the subject of a <title> worded for search is the head
   const body = `<div class="k0"><h1 class="k1">茄子豆角</h1><div class="k3"><h2>茄子豆角的用料</h2><p>茄子两个，豆角一把，蒜三瓣，蚝油二十毫升，生抽十毫升，油适量。</p><h2>茄子豆角的做法步骤</h2>${P}</div></div>`;
   const a = extractFrom(body, { head: '<title>【茄子豆角的做法步骤图，茄子豆角怎么做】某某用户的菜谱_某某厨房</title>' });
   assert.equal(a.title, '茄子豆角');
+});
+
+test('a zone named between the date and its clock sets the clock\'s offset', () => {
+  const ctx = { timezone: 'Asia/Shanghai' };
+  assert.deepEqual(parseDateText('更新时间 2012年12月10日, 格林尼治标准时间10:41', ctx), { year: 2012, month: 12, day: 10, hour: 10, minute: 41, offsetMinutes: 0 });
+  assert.deepEqual(parseDateText('2012年12月10日 格林威治標準時間 10:41', ctx), { year: 2012, month: 12, day: 10, hour: 10, minute: 41, offsetMinutes: 0 });
+  assert.deepEqual(parseDateText('2012年12月10日 北京时间10:41', ctx), { year: 2012, month: 12, day: 10, hour: 10, minute: 41, offsetMinutes: 480 });
+  // No zone word: the clock stays the page's own.
+  assert.deepEqual(parseDateText('2012年12月10日 10:41', ctx), { year: 2012, month: 12, day: 10, hour: 10, minute: 41 });
+  const a = extractFrom(page('<span>更新时间 2012年12月10日, 格林尼治标准时间10:41</span>'), opts);
+  assert.equal(a.publishedAt, '2012-12-10T10:41:00+00:00');
 });
