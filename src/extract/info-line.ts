@@ -47,9 +47,13 @@ const TOOL_WORD = /^(?:转寄|轉寄|列印|打印|字体|字體|字级|字級|�
 /** What a credit says the writer did ("报道", "綜合報導", "整理", "摄影"): the credit's end, not a word of a name. */
 const CREDIT_VERB = new RegExp(String.raw`^(?:${DATELINE_KIND}|整理|编译|編譯|摄影?|攝影?|撰文|供图|供圖|提供)$`);
 
-type Kind = 'date' | 'mark' | 'word' | 'stop';
+type Kind = 'date' | 'mark' | 'word' | 'sep' | 'stop';
+
+/** A separator standing alone between the parts ("2023-10-08 | 张三 | 某某日报"): passed over, it joins no words. */
+const SEPARATOR = /^(?:[|｜·•・/／]|\||-{1,2}|—)$/;
 
 function kindOf(token: string): Kind {
+  if (SEPARATOR.test(token)) return 'sep';
   if (DATE_TOKEN.test(token) || DATE_WORD.test(token)) return 'date';
   if (ORIGINAL_MARK.test(token)) return 'mark';
   // Labelled parts ("来源：", "作者：张三"), counts, brackets and tools end a run: they say what they are.
@@ -77,6 +81,7 @@ function nameShaped(word: string, afterDate: boolean): boolean {
 function runFrom(kinds: Kind[], tokens: string[], from: number, step: 1 | -1): Array<{ word: string; twice: boolean }> {
   const run: Array<{ word: string; twice: boolean }> = [];
   for (let i = from; i >= 0 && i < tokens.length && run.length < 4; i += step) {
+    if (kinds[i] === 'sep') continue;
     if (kinds[i] !== 'word') break;
     const last = run[run.length - 1];
     if (last && last.word === tokens[i]) last.twice = true;
@@ -127,6 +132,7 @@ function creditOf(run: Array<{ word: string; twice: boolean }>, afterDate: boole
 function tokensOf(text: string): string[] {
   return collapseSpace(text)
     .replace(/((?:19|20)\d{2})\s?([-/.年])\s?(\d{1,2})\s?([-/.月])\s?(\d{1,2})/g, '$1$2$3$4$5')
+    .replace(/\s*[|｜]\s*/g, ' | ')
     .split(' ')
     .filter(Boolean);
 }
@@ -159,6 +165,7 @@ export function creditBesideDate(lines: Array<{ text: string }>, scan = 4): Info
     }
     let last = first;
     while (last + 1 < kinds.length && kinds[last + 1] === 'date') last++;
+    // (A line of date, bar, name: the run after the date passes over the bar; see runFrom.)
     const before = creditOf(runFrom(kinds, tokens, first - 1, -1), false);
     // Before the date is the byline's usual place; after it, only when nothing stands before.
     const after = before.author || before.source ? {} : creditOf(runFrom(kinds, tokens, last + 1, 1), true);

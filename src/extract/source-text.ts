@@ -99,7 +99,7 @@ export function sourceFromInfoLine(text: string): string | undefined {
 }
 
 /** "新华社北京5月9日电", "（中央社記者盧太城台東縣12日電）": a wire service's dateline credits that service. */
-const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)(?:[记記]者|[${CN}]{1,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
+const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)(?:[记記]者|[${CN}]{0,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
 /** "【聯合晚報╱記者楊正海╱即時報導】", "中國時報張立勳／特稿": the outlet that opens a slash dateline. */
 const DATELINE_OUTLET = new RegExp(String.raw`^\s*[【\[〔]\s*([^╱／/】\]〕\s]{2,12}?)\s*[╱／/]`);
 // The outlet and the name may sit in two elements ("<a>中國時報</a><a>張立勳</a>／特稿", read as "中國時報 張立勳／特稿").

@@ -107,3 +107,13 @@ test('a zone named between the date and its clock sets the clock\'s offset', () 
   const a = extractFrom(page('<span>更新时间 2012年12月10日, 格林尼治标准时间10:41</span>'), opts);
   assert.equal(a.publishedAt, '2012-12-10T10:41:00+00:00');
 });
+
+test('bars between the info line parts are passed over; a wire dateline with no place still credits the wire', () => {
+  assert.deepEqual(creditBesideDate([{ text: '2023-10-08 | 张三' }]), { author: '张三', source: undefined });
+  assert.deepEqual(creditBesideDate([{ text: '张三｜2023-10-08｜阅读 12' }]), { author: '张三', source: undefined });
+  assert.deepEqual(creditBesideDate([{ text: '2023-10-08 | 国内' }]), {});
+  const a = extractFrom(page('<span>2023-10-08</span><span>|</span><span>张三</span>'), opts);
+  assert.equal(a.author, '张三');
+  const b = extractFrom(page('<span>2023-10-08 14:30</span>', '中新网10月8日电 据报道，全市将新开通12条公交线路。'), opts);
+  assert.equal(b.publisher, '中新网');
+});
