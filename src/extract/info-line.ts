@@ -100,6 +100,13 @@ function creditOf(run: Array<{ word: string; twice: boolean }>, afterDate: boole
       if (!out.source && ACCOUNT_SHAPE.test(word) && !SECTION_WORD.test(word)) out.source = word;
       continue;
     }
+    // "南方周末 张三": a name-like word with no surname's shape before one with it is the outlet or desk, not a
+    // first writer (an outlet's name need not end as outlets do).
+    const nextWord = run[i + 1]?.word;
+    if (authorAt < 0 && !out.source && nextWord !== undefined && /^[\u3400-\u9fff]{2,8}$/.test(word) && !hasSurnameShape(word) && hasSurnameShape(nextWord) && nameShaped(nextWord, afterDate) && !SECTION_WORD.test(word) && !PLACE_WORD.test(word)) {
+      out.source = word;
+      continue;
+    }
     if (authorAt < 0 && nameShaped(word, afterDate)) {
       out.author = word;
       authorAt = i;

@@ -117,3 +117,19 @@ test('bars between the info line parts are passed over; a wire dateline with no 
   const b = extractFrom(page('<span>2023-10-08 14:30</span>', '中新网10月8日电 据报道，全市将新开通12条公交线路。'), opts);
   assert.equal(b.publisher, '中新网');
 });
+
+test('a lede filed by an outlet credits it; a lede citing another outlet\'s report credits nothing', () => {
+  const src = (lede: string): string | undefined => extractFrom(page('<span>2023-10-08 08:00</span>', lede), { ...opts, head: '<title>全市将新开通12条公交线路</title>' }).publisher;
+  assert.equal(src('央视网消息（新闻联播）：全市将新开通12条公交线路，方便市民出行。'), '央视网');
+  assert.equal(src('【环球网报道 记者 张三】据介绍，全市将新开通12条公交线路。'), '环球网');
+  assert.equal(src('据新华社电 全市将新开通12条公交线路，方便市民出行。'), '新华社');
+  assert.equal(src('据央视新闻报道，全市将新开通12条公交线路，方便市民出行。'), undefined);
+  assert.equal(src('据央视新闻消息，全市将新开通12条公交线路，方便市民出行。'), undefined);
+  assert.equal(src('本报讯 全市将新开通12条公交线路，方便市民出行。'), undefined);
+});
+
+test('a name-like word with no surname before a writer\'s name in the info line is the outlet', () => {
+  assert.deepEqual(creditBesideDate([{ text: '南方周末 张三 2023-10-08' }]), { author: '张三', source: '南方周末' });
+  // A pen name alone stays the writer.
+  assert.deepEqual(creditBesideDate([{ text: '南冥一鲨 2015-07-02 14:41 0 人参与评论' }]), { author: '南冥一鲨', source: undefined });
+});
