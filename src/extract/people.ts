@@ -11,7 +11,7 @@ import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, signedOffName, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
@@ -477,6 +477,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
+    valid(signedOffName(bodyEdges[bodyEdges.length - 1]?.text ?? '')) ??
     firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??
     firstOf([...beforeTitle, ...header], (t) => valid(nameBeforeRole(t))) ??
     // Some portals put the writer in the closing "来源：" line when the publication is named above.

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { creditBesideDate } from '../../src/extract/info-line.js';
 import { parseDateText } from '../../src/extract/dates.js';
+import { signedOffName } from '../../src/extract/byline.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
@@ -132,4 +133,16 @@ test('a name-like word with no surname before a writer\'s name in the info line 
   assert.deepEqual(creditBesideDate([{ text: '南方周末 张三 2023-10-08' }]), { author: '张三', source: '南方周末' });
   // A pen name alone stays the writer.
   assert.deepEqual(creditBesideDate([{ text: '南冥一鲨 2015-07-02 14:41 0 人参与评论' }]), { author: '南冥一鲨', source: undefined });
+});
+
+test('a writer\'s note label (作者简介：) and a name signing off the text give the byline', () => {
+  const at = (last: string): string | undefined => extractFrom(page('<span>2023-10-08</span>', '', last), opts).author;
+  assert.equal(at('作者简介：张三，某某大学教授。'), '张三');
+  assert.equal(at('张三'), '张三');
+  assert.equal(at('■张三'), '张三');
+  assert.equal(at('——李光斗'), '李光斗');
+  // A closing mark or a word without a surname's shape signs nothing.
+  assert.equal(at('（完）'), undefined);
+  assert.equal(at('待续'), undefined);
+  assert.equal(signedOffName('新华网'), undefined);
 });
