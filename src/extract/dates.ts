@@ -32,6 +32,11 @@ export interface DateContext {
   now?: Date;
   /** The fetch time when `now` is withheld to read only absolute dates: a year-less date still can't be after it. */
   clock?: Date;
+  /**
+   * The day the page's URL names (…/20220206-…): a slashed date that reads either way ("06/02/2022", day first on a
+   * French site's Chinese edition) takes the reading that agrees with it.
+   */
+  urlDay?: { year: number; month: number; day: number };
 }
 
 const MAX_YEAR = new Date().getUTCFullYear() + 1;
@@ -123,7 +128,7 @@ function zoneBetween(p: DateParts, matched: string, ctx: DateContext): DateParts
 /** 20251012 or 20251012T234100 (URLs and compact meta). */
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)/;
 /** 7/5/2005 9:23:57 PM (US month first unless the first number cannot be a month). */
-const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?,?\s?${TIME})?`);
+const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?[,-]?\s?${TIME})?`);
 /** 10月11日 (year from context). */
 const MD_CN = new RegExp(String.raw`(?<![\d年]\s?)(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
 /** 10-08 14:20 (year from context): only a short text that starts with it, since bare n-n is often a score or range. */
@@ -264,6 +269,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     let month = +m[1];
     let day = +m[2];
     if (month > 12 && day <= 12) [month, day] = [day, month];
+    else if (month !== day && month <= 12 && day <= 12 && ctx.urlDay?.year === +m[3] && ctx.urlDay.month === day && ctx.urlDay.day === month) [month, day] = [day, month];
     const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx));
     if (ok) return withZoneBefore(ok, text, m.index, ctx);
   }

@@ -146,3 +146,12 @@ test('a writer\'s note label (作者简介：) and a name signing off the text g
   assert.equal(at('待续'), undefined);
   assert.equal(signedOffName('新华网'), undefined);
 });
+
+test('a slashed date that reads either way takes the reading the URL\'s date confirms', () => {
+  const info = '<span>发表时间： 06/02/2022 - 13:48</span>';
+  const a = extractFrom(page(info), { ...opts, url: 'https://news.example.com/cn/20220206-some-story' });
+  assert.equal(a.publishedAt, '2022-02-06T13:48:00+08:00');
+  // No day in the URL: month first, as before.
+  const b = extractFrom(page(info), { ...opts, url: 'https://news.example.com/cn/some-story' });
+  assert.equal(b.publishedAt, '2022-06-02T13:48:00+08:00');
+});
