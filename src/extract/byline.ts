@@ -30,7 +30,7 @@ const AUTHOR_LABEL = String.raw`(?:本文|本篇|文章|原文|专栏|專欄|特
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
@@ -402,6 +402,18 @@ export function posterAfterDate(text: string): string | undefined {
   if (text.length > 240) return undefined;
   const m = POSTED_AT.exec(collapseSpace(text));
   return m && !/^(?:阅读|閱讀|评论|評論|[(（])/.test(m[1]) ? m[1] : undefined;
+}
+
+/**
+ * The last line of a text that is only a writer's name ("张三", "■张三", "——张三"): essays and columns sign off so. A
+ * surname's shape is required (a closing "完", "待续" or a place name is none).
+ */
+const SIGNED_OFF = /^[■□●○◆◇▲△★☆—\-－~～\s]*([\u3400-\u9fff]{2,3})$/;
+
+export function signedOffName(text: string): string | undefined {
+  if (text.length > 12) return undefined;
+  const m = SIGNED_OFF.exec(collapseSpace(text));
+  return m && hasCommonSurname(m[1]) && !OUTLET_END.test(m[1]) ? m[1] : undefined;
 }
 
 /** A line that is only a Chinese name (2–4 characters): the byline of essays and magazine pieces. */

@@ -32,6 +32,11 @@ export interface DateContext {
   now?: Date;
   /** The fetch time when `now` is withheld to read only absolute dates: a year-less date still can't be after it. */
   clock?: Date;
+  /**
+   * The day the page's URL names (…/20220206-…): a slashed date that reads either way ("06/02/2022", day first on a
+   * French site's Chinese edition) takes the reading that agrees with it.
+   */
+  urlDay?: { year: number; month: number; day: number };
 }
 
 const MAX_YEAR = new Date().getUTCFullYear() + 1;
@@ -106,12 +111,24 @@ function withZoneBefore(p: DateParts, text: string, index: number, ctx: DateCont
 }
 
 const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1,2})\s?[:：时]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;
+/**
+ * A zone named between the date and its clock ("2012年12月10日, 格林尼治标准时间10:41", BBC 中文; "…日 北京时间10:41"):
+ * the clock is read in it (zoneBetween).
+ */
+const ZONE_BETWEEN = /(格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)\s?[:：]?\s?\d/;
 /** 2025-10-12 23:41:00 · 2025/10/12 · 2025.10.12 · 2025年10月12日 23:41 · 2025-10-12T15:41:00Z */
-const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.]|年)\s?(\d{1,2})\s?(?:[-/.]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,)?\s?(?:星期.|周.)?\s?${TIME})?`);
+const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.]|年)\s?(\d{1,2})\s?(?:[-/.]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,)?\s?(?:星期.|周.)?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
+
+function zoneBetween(p: DateParts, matched: string, ctx: DateContext): DateParts {
+  if (p.hour === undefined || p.offsetMinutes !== undefined) return p;
+  const z = ZONE_BETWEEN.exec(matched);
+  const off = z ? parseZone(z[1].replace(/時間$/, '时间').replace(/標準/, '标准'), p, ctx) : undefined;
+  return off === undefined ? p : { ...p, offsetMinutes: off };
+}
 /** 20251012 or 20251012T234100 (URLs and compact meta). */
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)/;
 /** 7/5/2005 9:23:57 PM (US month first unless the first number cannot be a month). */
-const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?,?\s?${TIME})?`);
+const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?[,-]?\s?${TIME})?`);
 /** 10月11日 (year from context). */
 const MD_CN = new RegExp(String.raw`(?<![\d年]\s?)(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
 /** 10-08 14:20 (year from context): only a short text that starts with it, since bare n-n is often a score or range. */
@@ -220,7 +237,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   if (m) {
     const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx);
     const ok = valid(p);
-    if (ok) return withZoneBefore(withTimeBefore(ok, text, m.index), text, m.index, ctx);
+    if (ok) return withZoneBefore(withTimeBefore(zoneBetween(ok, m[0], ctx), text, m.index), text, m.index, ctx);
   }
   m = COMPACT.exec(text);
   if (m) {
@@ -252,6 +269,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     let month = +m[1];
     let day = +m[2];
     if (month > 12 && day <= 12) [month, day] = [day, month];
+    else if (month !== day && month <= 12 && day <= 12 && ctx.urlDay?.year === +m[3] && ctx.urlDay.month === day && ctx.urlDay.day === month) [month, day] = [day, month];
     const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx));
     if (ok) return withZoneBefore(ok, text, m.index, ctx);
   }

@@ -11,9 +11,10 @@ import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, signedOffName, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
+import { creditBesideDate } from './info-line.js';
 import { collapseSpace, comparable } from './text.js';
 
 export interface People {
@@ -249,7 +250,7 @@ function labelledMetaAuthor(head: HeadData): string | undefined {
 }
 
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
-const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|作者|撰文|撰稿|文)\s*[:：]?$/i;
+const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
 
 function nameUnderLabel(lines: { text: string }[]): string | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -424,6 +425,10 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const edgeZones = [...bodyEdges, ...after];
   const tail = bodyEdges.slice(-4).filter((l) => l.text.length <= 40);
 
+  // The info line's bare words beside the date (info-line.ts), read once: the source and the author chains both ask.
+  let credit: ReturnType<typeof creditBesideDate> | undefined;
+  const infoCredit = (): ReturnType<typeof creditBesideDate> => (credit ??= creditBesideDate(header));
+
   const editor = firstOf([...after, ...bodyEdges, ...header], editorFromText) ?? firstOf(zones.lines, editorFromText);
 
   const source =
@@ -433,6 +438,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     sourceFromOutletLine(header) ??
     sourceFromElements(order, stats, zones) ??
     outletOpeningByline(bylines(), stats) ??
+    infoCredit().source ??
     firstOf(edgeZones, sourceFromText) ??
     firstOf(tail, sourceFromInfoLine) ??
     firstOf(zones.lines.slice(0, 400), sourceFromText);
@@ -467,9 +473,11 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     (writer ? acceptableWriter(cleanPersonName(writer)) : undefined) ??
     structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid), valid) ??
     authorsFromHeader(header, valid) ??
+    (infoCredit().marked ? valid(infoCredit().author) : undefined) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
+    valid(signedOffName(bodyEdges[bodyEdges.length - 1]?.text ?? '')) ??
     firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??
     firstOf([...beforeTitle, ...header], (t) => valid(nameBeforeRole(t))) ??
     // Some portals put the writer in the closing "来源：" line when the publication is named above.
@@ -484,6 +492,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     // The footer sits under the post's tag, share and profile rows, past the few lines read after the body.
     (zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? firstOf(zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41), (t) => valid(posterAfterDate(t))) : undefined) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
+    valid(infoCredit().author) ??
     valid(loneNameAfterTitle(zones, title)) ??
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??

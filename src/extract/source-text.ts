@@ -99,7 +99,7 @@ export function sourceFromInfoLine(text: string): string | undefined {
 }
 
 /** "新华社北京5月9日电", "（中央社記者盧太城台東縣12日電）": a wire service's dateline credits that service. */
-const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)(?:[记記]者|[${CN}]{1,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
+const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)(?:[记記]者|[${CN}]{0,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
 /** "【聯合晚報╱記者楊正海╱即時報導】", "中國時報張立勳／特稿": the outlet that opens a slash dateline. */
 const DATELINE_OUTLET = new RegExp(String.raw`^\s*[【\[〔]\s*([^╱／/】\]〕\s]{2,12}?)\s*[╱／/]`);
 // The outlet and the name may sit in two elements ("<a>中國時報</a><a>張立勳</a>／特稿", read as "中國時報 張立勳／特稿").
@@ -108,10 +108,21 @@ const GLUED_OUTLET = new RegExp(String.raw`^\s*(${OUTLET_PREFIX})\s?(${CN_NAME})
 /** "【财新网】9月26日，…", "【环球网】讯": an outlet bracketed alone at the opening, then the date or 讯/电. */
 const BRACKETED_OUTLET = /^\s*【([^】\s]{2,16})】\s*(?:\d{1,2}月\d{1,2}日|\d{1,2}日|[讯訊电電])/;
 
+/**
+ * A lede opening with the outlet and the word that files its copy ("央视网消息（新闻联播）：…", "中国青年网讯 …",
+ * "据新华社电 …", "【环球网报道 记者 张三】…"): that outlet is credited. The outlet must end as outlets do. "据某某报道"
+ * unbracketed cites another outlet's report inside the story, and credits nothing.
+ */
+const LEDE_OUTLET = new RegExp(String.raw`^\s*(?:【\s*([${CN}A-Za-z0-9·]{2,12}?)(?:报道|報導|讯|訊|消息)|([${CN}A-Za-z0-9·]{2,12}?)(?:消息|讯|訊)|(?:据|據)?([${CN}A-Za-z0-9·]{2,12}?)(?:电|電))(?=[\s（(：:】,，]|$)`);
+
 export function sourceFromDateline(text: string): string | undefined {
   if (text.length > 600) return undefined;
   const wire = WIRE_DATELINE.exec(text.slice(0, 200));
   if (wire) return wire[1];
+  const lede = LEDE_OUTLET.exec(text.slice(0, 60));
+  const ledeOutlet = lede ? (lede[1] ?? lede[2] ?? lede[3]) : undefined;
+  // ("据央视新闻消息": a report cited, as "据…报道" is.)
+  if (ledeOutlet && OUTLET_NAME.test(ledeOutlet) && !/^(?:本报|本報|本网|本網|本刊|本台|本站|据|據)/.test(ledeOutlet)) return cleanSource(ledeOutlet);
   const bracketed = BRACKETED_OUTLET.exec(text);
   if (bracketed && OUTLET_NAME.test(bracketed[1]) && !/^(?:本报|本報|本网|本網)/.test(bracketed[1])) return cleanSource(bracketed[1]);
   const glued = GLUED_OUTLET.exec(text);

@@ -38,7 +38,7 @@ const OTHER_ITEM = /最新推荐|最新文章|推荐文章|相关文章|相关�
 /** "于 2023-03-12 13:08:03 发布", "2023-03-12 发表": a publish label after the date. */
 const TRAILING_LABEL = /\d\s*(?:发布|发表|發佈|發表)(?:\s|$|于|於|在)/;
 
-export const PUBLISHED_LABEL = /(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名)(?:时间|日期)|发表于|发布于|发帖时间|\b(?:posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?)\b)\s*[:：]?/i;
+export const PUBLISHED_LABEL = /(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名|北京|當地|当地|美东|美東|标准|標準|东部|東部|西部|太平洋)(?:时间|日期)|发表于|发布于|发帖时间|\b(?:posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?)\b)\s*[:：]?/i;
 export const MODIFIED_LABEL = /(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|mis à jour(?:\s+le)?|actualizado(?:\s+el)?)\s*(?:on|at|le|el|am)?\s*[:：]?/i;
 
 const PUBLISHED_META = [
@@ -211,6 +211,20 @@ function joinTime(p: DateParts, zones: PageZones, i: number): DateParts {
   return p;
 }
 
+/**
+ * A bare 时间/日期 without a colon labels a date only when the date follows it at once ("时间 2023-10-08"): in prose
+ * ("短短的三周时间，按照…（截至6月26日）", "发行时间表将进行调整。…7月6日") the word is the story's, and so is the date.
+ */
+const BARE_TIME_WORD = /^(?:时间|日期)\s*$/;
+const DATE_STARTS_SOON = /^[\s:：]{0,3}(?:\d|[一二三四五六七八九十〇零]{1,4}[年月]|(?:今天|昨天|前天|今日|昨日))/;
+
+/** The publish label of a line, unless it is a bare time word in prose (above). */
+function labelOf(text: string): RegExpExecArray | null {
+  const label = PUBLISHED_LABEL.exec(text);
+  if (!label || !BARE_TIME_WORD.test(label[0])) return label;
+  return DATE_STARTS_SOON.test(text.slice(label.index + label[0].length)) ? label : null;
+}
+
 /** A short line that is nothing but a label ("发布时间：", "Last updated:"): which kind, or undefined. */
 function labelLine(raw: string): 'published' | 'modified' | undefined {
   const text = raw.trim();
@@ -252,7 +266,7 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       if (i === undefined || seen.has(i) || l.text.length > 600) continue;
       const text = collapseSpace(l.text);
       if (text.length > 300) continue;
-      const label = PUBLISHED_LABEL.exec(text);
+      const label = labelOf(text);
       const modLabel = MODIFIED_LABEL.exec(text);
       // A label alone on the line before ("<td>发布时间：</td><td>2010-05-06</td>", "Last updated:" in its own div)
       // labels this line when it has none of its own.

@@ -96,6 +96,7 @@ export const ZONE_ABBREVIATIONS: Record<string, string | number> = {
   北京时间: 480, 香港时间: 480, 台北时间: 480, 澳门时间: 480, 东京时间: 540, 首尔时间: 540,
   美东时间: 'America/New_York', 美国东部时间: 'America/New_York', 美西时间: 'America/Los_Angeles', 美国西部时间: 'America/Los_Angeles',
   伦敦时间: 'Europe/London', 巴黎时间: 'Europe/Paris', 莫斯科时间: 180,
+  格林尼治标准时间: 0, 格林威治标准时间: 0, 格林尼治时间: 0, 格林威治时间: 0, 格林尼治標準時間: 0, 格林威治標準時間: 0,
 };
 
 /** Zones in which "CST" means China Standard Time. */

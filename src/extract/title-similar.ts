@@ -40,6 +40,14 @@ export function tokenSimilarity(a: Set<string>, b: Set<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
+/** The share of `a`'s tokens found in `b`. */
+function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / a.size;
+}
+
 const KIND_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|artitle)(?:$|[\s_-]|\d)|headline/;
 /** How much wording a heading must share with a metadata title to be taken as its reworded form. */
 const MIN_SIMILARITY = 0.5;
@@ -70,6 +78,9 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
     const toks = titleTokens(text);
     let sim = 0;
     for (const r of refs) sim = Math.max(sim, tokenSimilarity(toks, r));
+    // An <h1> may name the subject alone where the <title> is worded for search ("茄子豆角" under "【茄子豆角的做法步骤
+    // 图，茄子豆角怎么做】"): every word of it in the title counts, a little less than the same wording would.
+    if (el.name === 'h1' && toks.size >= 3) for (const r of refs) sim = Math.max(sim, 0.8 * containment(toks, r));
     // Later headings of the same kind are more likely the article's sections than its headline.
     const position = Math.min(rank++, 10) * 0.05;
     if (sim < MIN_SIMILARITY || opts.reject(el)) continue;
