@@ -39,14 +39,48 @@ const MIN_HINT_CAP = 10;
 /** An ancestor scoring at least this share of the chosen container's score is taken instead. */
 const NEAR_EQUAL = 0.95;
 
-export type StatsMap = Map<Element, NodeStats>;
+/** Where computeStats leaves an element's stats: on the element itself. */
+const STATS = Symbol('snapcrawl.nodeStats');
+interface OwnedStats extends NodeStats {
+  /** The StatsMap that computed these (another computeStats over the same elements keeps its own). */
+  readonly owner: StatsMap;
+}
+type StatsHolder = Element & { [STATS]?: OwnedStats };
+
+/**
+ * NodeStats per element, as a Map would keep them, but stored on the elements: the extractors read an element's
+ * stats tens of thousands of times per page, and a property read is several times cheaper than a Map lookup.
+ */
+export class StatsMap {
+  /** Elements that already held another map's stats (computeStats run twice over one tree): kept here instead. */
+  private others: Map<Element, NodeStats> | undefined;
+
+  get(el: Element): NodeStats | undefined {
+    const s = (el as StatsHolder)[STATS];
+    if (s !== undefined && s.owner === this) return s;
+    return this.others?.get(el);
+  }
+
+  has(el: Element): boolean {
+    return this.get(el) !== undefined;
+  }
+
+  /** Stats for `el` belonging to this map (computeStats fills them in). */
+  create(el: Element): NodeStats {
+    const s: OwnedStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0, owner: this };
+    const held = (el as StatsHolder)[STATS];
+    if (held === undefined || held.owner === this) (el as StatsHolder)[STATS] = s;
+    else (this.others ??= new Map()).set(el, s);
+    return s;
+  }
+}
 
 /**
  * One bottom-up pass computing NodeStats for every element of `order` (the page's elements in pre-order, as
  * elementsIn or removeJunk list them), in reverse: children before parents.
  */
 export function computeStats(order: Element[]): { stats: StatsMap; order: Element[] } {
-  const stats: StatsMap = new Map();
+  const stats = new StatsMap();
   // In reverse pre-order an element comes right after its children's subtrees, so its element children's stats are
   // the last ones computed and not yet taken: kept on a stack, they need no map lookup. A list cut at MAX_NODES
   // misses some children: there, children are looked up (absent ones have no stats).
@@ -54,7 +88,7 @@ export function computeStats(order: Element[]): { stats: StatsMap; order: Elemen
   const done: NodeStats[] = [];
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i];
-    const s: NodeStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0 };
+    const s = stats.create(el);
     const isLink = el.name === 'a';
     for (const c of el.children) {
       if (isText(c)) {
@@ -82,7 +116,6 @@ export function computeStats(order: Element[]): { stats: StatsMap; order: Elemen
       s.linkLen = s.len;
       s.inlineLinkLen = s.inlineLen;
     }
-    stats.set(el, s);
     if (complete) done.push(s);
   }
   return { stats, order };

@@ -1,0 +1,44 @@
+/** computeStats: text sizes per element, kept on the elements but per StatsMap. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeStats } from '../../src/extract/body-score.js';
+import { elementsIn, parsePage, removeJunk, type Element } from '../../src/extract/dom.js';
+
+const byId = (order: Element[], id: string): Element => {
+  const el = order.find((e) => e.attribs.id === id);
+  assert.ok(el, id);
+  return el;
+};
+
+test('lengths, link text, punctuation and <br>s add up from the children', () => {
+  const { doc } = parsePage('<div id="d"><p id="p">Hello, world. <a id="a" href="/x">link text</a></p>中文，句子<br>x<br>y</div>');
+  const { stats, order } = computeStats(removeJunk(doc));
+  const p = stats.get(byId(order, 'p'));
+  assert.deepEqual(p && { len: p.len, linkLen: p.linkLen, punct: p.punct }, { len: 20, linkLen: 8, punct: 2 });
+  const d = stats.get(byId(order, 'd'));
+  assert.ok(d);
+  // 20 from the <p>, 中文，句子 = 4 CJK (x2) + the comma (x1), x and y.
+  assert.equal(d.len, 20 + 9 + 2);
+  assert.equal(d.inlineBreaks, 2);
+  assert.equal(d.hasBlockChild, true);
+  assert.equal(stats.get(byId(order, 'a'))?.linkLen, 8);
+});
+
+test('an element outside the list has no stats; a second computeStats over the same elements keeps its own', () => {
+  const { doc } = parsePage('<div id="d"><p id="p">one two three</p><p id="q">four</p></div>');
+  const order = removeJunk(doc);
+  const p = byId(order, 'p');
+  const first = computeStats(order).stats;
+  // Only the second <p> and its wrapper: the first <p> is not in this list.
+  const second = computeStats(order.filter((e) => e !== p)).stats;
+  assert.equal(first.get(p)?.len, 11);
+  assert.equal(second.get(p), undefined);
+  assert.equal(second.has(p), false);
+  assert.equal(second.get(byId(order, 'd'))?.len, 4);
+  assert.equal(first.get(byId(order, 'd'))?.len, 15);
+  first.get(p)!.score = 5;
+  assert.equal(computeStats(order).stats.get(p)?.score, 0);
+  assert.equal(first.get(p)?.score, 5);
+  // Elements of another page, never counted.
+  assert.equal(first.get(elementsIn(parsePage('<p>x</p>').doc)[0]), undefined);
+});

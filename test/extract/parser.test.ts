@@ -1,0 +1,68 @@
+/** parseHtml (fast tokenizer + common names as constants) builds the same DOM as stock htmlparser2, node for node. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { Parser, parseDocument } from 'htmlparser2';
+import type { AnyNode } from 'domhandler';
+import { FastParser, parseHtml } from '../../src/extract/parser.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Every node's type, name, attributes (in order) and text, depth-first. */
+function dump(nodes: AnyNode[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    if ('data' in n) out.push(`${n.type}:${JSON.stringify(n.data)}`);
+    else if ('name' in n && 'attribs' in n) out.push(`${n.type}:${n.name}:${JSON.stringify(Object.entries(n.attribs))}`);
+    else out.push(n.type);
+    if ('children' in n) {
+      out.push('(');
+      dump(n.children, out);
+      out.push(')');
+    }
+  }
+  return out;
+}
+
+function assertSameDom(html: string, label: string): void {
+  assert.deepEqual(dump(parseHtml(html).children), dump(parseDocument(html).children), label);
+}
+
+test('the fast parser is in use (the stock internal it overrides is there)', () => {
+  assert.notEqual(FastParser, Parser);
+});
+
+test('names in the table, names not in it, other cases and name-like text parse as with stock htmlparser2', () => {
+  const cases = [
+    '<div class="a" id="b"><p>div</p><span>class</span><a href="a">a</a></div>',
+    // Upper and mixed case: lower-cased as before (the table matches exact lower-case spelling only).
+    '<DIV CLASS="x" Id="y"><P>text</P></DIV><Span STYLE="display:none">h</Span>',
+    // Names that start like table names but are longer or shorter, and names the table does not hold.
+    '<divx classy="1" i="2" hrefs="3"><ab>t</ab><my-element data-foo="x" data-src2="y">z</my-element></divx>',
+    // Text and attribute values spelling names; a name at the very end of the page; an unclosed tag name.
+    '<p title="class">href</p>id<b>src</b>style<a',
+    '<img src=x alt=y width=10 height=20><br/><hr /><input type=text value="v" hidden>',
+    '<table cellpadding="0" cellspacing="0"><tr><td colspan=2 valign=top>x</td></tr></table>',
+    '<svg viewBox="0 0 1 1"><path d="M0"/><use xlink:href="#i"/></svg><math><mi>x</mi></math>',
+    '<script type="text/javascript">var a = "<div class=x>";</script><style>p{}</style>',
+    '<div class="a" class="b" CLASS="c">duplicate attributes: the first kept</div>',
+    '</div></p></span>stray closing tags<p>end',
+    '<a\nhref="x"\tclass=\'y\'>multi\nline</a>',
+  ];
+  for (const html of cases) assertSameDom(html, html);
+});
+
+test('every page of the fixture set and the committed corpora parses to the same DOM', () => {
+  const pages: Array<[string, string]> = [];
+  const fixtures = join(ROOT, 'test/fixtures/extract');
+  for (const f of readdirSync(fixtures).filter((x) => x.endsWith('.html'))) pages.push([f, readFileSync(join(fixtures, f), 'utf8')]);
+  for (const dir of ['corpus/en/pages', 'corpus/zh/pages']) {
+    const abs = join(ROOT, dir);
+    if (!existsSync(abs)) continue;
+    for (const f of readdirSync(abs).filter((x) => x.endsWith('.html.gz')).slice(0, 80)) pages.push([f, gunzipSync(readFileSync(join(abs, f))).toString('utf8')]);
+  }
+  assert.ok(pages.length >= 19);
+  for (const [name, html] of pages) assertSameDom(html, name);
+});
