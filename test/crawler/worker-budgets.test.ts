@@ -62,7 +62,7 @@ describe('page budgets across workers on Redis + PostgreSQL', { timeout: 120_000
     const summaries = await crawlWith(s, sourceOf(site, { maxPagesPerHost: 5 }), 2);
     const perHost = pagesPerHost(site);
     assert.equal(perHost.size, 2, JSON.stringify(summaries));
-    for (const [host, n] of perHost) assert.equal(n, 5, `${host}: ${n} pages (budget 5): ${JSON.stringify(summaries.map((x) => x.limitsHit))}`);
+    for (const [host, n] of perHost) assert.equal(n, 5, `${host}: ${n} pages (budget 5): ${JSON.stringify(summaries.map((x) => ({ limitsHit: x.limitsHit, outcomes: x.outcomes, retried: x.retried })))}`);
     for (const host of perHost.keys()) {
       assert.ok(summaries.some((x) => x.limitsHit[`maxPagesPerHost:${host}`] === 5), `the summary names ${host}'s spent budget`);
     }
