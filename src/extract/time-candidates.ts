@@ -38,8 +38,17 @@ const OTHER_ITEM = /最新推荐|最新文章|推荐文章|相关文章|相关�
 /** "于 2023-03-12 13:08:03 发布", "2023-03-12 发表": a publish label after the date. */
 const TRAILING_LABEL = /\d\s*(?:发布|发表|發佈|發表)(?:\s|$|于|於|在)/;
 
-export const PUBLISHED_LABEL = /(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名)(?:时间|日期)|发表于|发布于|发帖时间|\b(?:posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?)\b)\s*[:：]?/i;
-export const MODIFIED_LABEL = /(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|mis à jour(?:\s+le)?|actualizado(?:\s+el)?)\s*(?:on|at|le|el|am)?\s*[:：]?/i;
+/**
+ * Publish labels in the languages of the European press, as words of their own (a letter on neither side, accents
+ * included: "publié:" ends in a non-ASCII letter, so \b cannot bound it): English, German, French, Spanish, Italian,
+ * Dutch, Portuguese, Nordic, Finnish, Polish, Czech, Turkish, Romanian, Hungarian. "Stand" (German "as of") is the
+ * time a German news page shows as its own.
+ */
+const PUBLISHED_WORDS = String.raw`posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publiziert(?:\s+am)?|erschienen(?:\s+am)?|datum|stand(?=\s*:)|publié(?:e)?(?:\s+le)?|mis en ligne(?:\s+le)?|date de publication|publicad[oa](?:\s+(?:el|em|a las))?|fecha de publicación|pubblicato(?:\s+il)?|data di pubblicazione|gepubliceerd(?:\s+op)?|geplaatst(?:\s+op)?|publisert|publicert|publicerad|publiceret|udgivet|julkaistu|publikacja|opublikowano|data publikacji|publikováno|zveřejněno|vydáno|yayınlanma(?:\s+tarihi)?|yayımlanma(?:\s+tarihi)?|yayın tarihi|publicat(?:\s+la)?|publikálva|megjelent`;
+const MODIFIED_WORDS = String.raw`updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|zuletzt aktualisiert(?:\s+am)?|geändert(?:\s+am)?|mis à jour(?:\s+le)?|modifié(?:e)?(?:\s+le)?|actualizad[oa](?:\s+el)?|actualización|aggiornato(?:\s+il)?|aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?|atualizad[oa](?:\s+em)?|atualização|oppdatert|uppdaterad|opdateret|päivitetty|aktualizacja|zaktualizowano|aktualizováno|aktualizace|güncelleme|güncellenme(?:\s+tarihi)?|actualizat(?:\s+la)?|frissítve|módosítva`;
+
+export const PUBLISHED_LABEL = new RegExp(String.raw`(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名)(?:时间|日期)|发表于|发布于|发帖时间|(?<![\p{L}\p{N}])(?:${PUBLISHED_WORDS})(?![\p{L}\p{N}]))\s*[:：]?`, 'iu');
+export const MODIFIED_LABEL = new RegExp(String.raw`(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|(?<![\p{L}\p{N}])(?:${MODIFIED_WORDS})(?![\p{L}\p{N}]))\s*(?:on|at|le|el|am|op|em|il|la)?\s*[:：]?`, 'iu');
 
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'article:published:time', 'article:published', 'datepublished', 'og:published_time',
@@ -130,6 +139,28 @@ function otherItem(text: string): boolean {
   return before.length > 0 && OTHER_ITEM.test(before);
 }
 
+/** Does the text before its first digit name an update ("Updated Jul 24", "Aktualisiert am …") and no publishing? */
+function updateWorded(text: string): boolean {
+  const d = text.search(/\d/);
+  const before = d < 0 ? '' : text.slice(0, d);
+  return before.length > 0 && MODIFIED_LABEL.test(before) && !PUBLISHED_LABEL.test(before);
+}
+
+/** "Updated <time>Jul 24, 2018</time>": the words just before the element, in its parent, are an update label. */
+function updateLabelBefore(el: Element): boolean {
+  let before = '';
+  for (let prev = el.prev; prev && before.length < 40; prev = prev.prev) before = textContent(prev) + before;
+  const tail = collapseSpace(before).slice(-30);
+  if (!tail || /\d/.test(tail)) return false;
+  const m = MODIFIED_LABEL.exec(tail);
+  return m !== null && !tail.slice(m.index + m[0].length).trim();
+}
+
+function sameDayShown(p: DateParts, text: string, ctx: DateContext): boolean {
+  const q = parseDateText(text, { ...ctx, now: undefined });
+  return q !== undefined && q.year === p.year && q.month === p.month && q.day === p.day;
+}
+
 /** Text of the element after `el` (skipping blank text), when it is only a time of day ("14:20"). */
 function siblingTime(el: Element): RegExpExecArray | null {
   let next = el.next;
@@ -196,7 +227,13 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     for (let up: Element | null = el, i = 0; up && i < 8 && line === undefined; up = up.parent as Element | null, i++) line = lineOf.get(up);
     // "<span class="date">10-08</span><span>14:20</span>": the time shown beside the date is part of it.
     const joined = precisionOf(p) === 3 ? withTime(p, siblingTime(el)) : p;
-    add(joined, weak ? 'element-weak' : 'element', /modified|updated/.test(marker), line, relative ? -RELATIVE_PENALTY : 0, text || undefined);
+    // "<time class="date">Updated Jul 24, 2018</time>": the words before the date say which time it is, unless the
+    // markup names it published (itemprop="datePublished" content="…" around an "Updated on …" text).
+    // A machine value in an attribute is worded by the text only when the text shows that same day.
+    const shown = text || collapseSpace(textContent(el)).slice(0, 120);
+    const worded = !/publish|created|pubdate/.test(marker) && (updateWorded(shown) || updateLabelBefore(el)) && (raw === shown || sameDayShown(p, shown, ctx));
+    const modified = /modified|updated/.test(marker) || worded;
+    add(joined, weak ? 'element-weak' : 'element', modified, line, relative ? -RELATIVE_PENALTY : 0, text || undefined);
   }
 }
 

@@ -1,0 +1,86 @@
+/** Visible-text publish times on unseen sites (issue 12): labels in many languages, update wording, dated lists. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractArticle } from '../../src/extract/index.js';
+import { MODIFIED_LABEL, PUBLISHED_LABEL } from '../../src/extract/time-candidates.js';
+import { enParagraphs } from './helpers.js';
+
+const deParagraphs = (): string =>
+  [
+    'Der Stadtrat hat am Dienstag beschlossen, das Busnetz in der Innenstadt deutlich auszubauen und zwölf neue Linien einzurichten.',
+    'Die neuen Linien sollen mit Elektrobussen betrieben werden, zu Stoßzeiten alle zehn Minuten und sonst alle zwanzig Minuten.',
+    'Fahrgäste können die Abfahrtszeiten in der App abrufen, die Fahrpreise bleiben nach Angaben der Verkehrsbetriebe unverändert.',
+    'Einige Linien fahren künftig auch nachts, eine Änderung, die sich Schichtarbeiter und Gastronomen seit Jahren gewünscht hatten.',
+  ]
+    .map((p) => `<p>${p}</p>`)
+    .join('\n');
+
+/** Three more paragraphs: a list starts more than six lines below the info line, as on a real page. */
+const MORE = ['Riders welcomed the plan.', 'Critics asked about the cost.', 'The council will review it next year.'].map((p) => `<p>${p}</p>`).join('');
+
+function page(body: string, lang = 'en', title = 'City expands bus network'): string {
+  return `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+}
+
+test('publish and update labels are read in the languages of the European press', () => {
+  for (const [text, label] of [
+    ['Publiziert: 01.07.2023, 11:16', 'Publiziert:'],
+    ['Publikacja: 02.02.2025 21:52', 'Publikacja:'],
+    ['publié: 3 février 2021', 'publié:'],
+    ['Gepubliceerd op 3 maart 2021', 'Gepubliceerd op'],
+    ['Yayınlanma tarihi: 20 Nisan 2026', 'Yayınlanma tarihi:'],
+    ['Stand: 28.04.2023 17:23 Uhr', 'Stand:'],
+  ]) {
+    assert.equal(PUBLISHED_LABEL.exec(text)?.[0].trim(), label, text);
+  }
+  for (const text of ['Aktualizacja: 19.04.2026 19:45', 'aktualizováno 12:56', 'Güncelleme : 05.04.2025', 'Mis à jour le 3 mars 2021', 'Bijgewerkt op 4 maart']) {
+    assert.ok(MODIFIED_LABEL.test(text), text);
+  }
+  // Inside a word or an English sentence they are no labels.
+  assert.equal(PUBLISHED_LABEL.exec('Outstanding results in 2023'), null);
+  assert.equal(PUBLISHED_LABEL.exec('We stand with them on 3 March 2021'), null);
+  assert.equal(MODIFIED_LABEL.exec('unmodified copy 2021'), null);
+});
+
+test('a Polish info line "Aktualizacja: … Publikacja: …" gives the publish time to publishedAt and the update to modifiedAt', () => {
+  const a = extractArticle(page(`<div class="x1">Aktualizacja: 19.04.2026 19:45 Publikacja: 19.04.2026 19:05</div><div class="x2">${deParagraphs()}</div>`, 'pl', 'Iran rezygnuje z rozmów'), {
+    url: 'https://www.example.pl/polityka/art1-iran',
+    timezone: 'Europe/Warsaw',
+  });
+  assert.equal(a.publishedAt, '2026-04-19T19:05:00+02:00');
+  assert.equal(a.modifiedAt, '2026-04-19T19:45:00+02:00');
+});
+
+test('a German "Stand:" line outranks an unlabelled date line above it', () => {
+  const body = `<div class="x2"><p>Der Ausschuss tagte am 24. März 2023 um 05:20 Uhr.</p><p>Stand: 28.04.2023 17:23 Uhr</p>${deParagraphs()}</div>`;
+  const a = extractArticle(page(body, 'de', 'Ausschuss zur Flut'), { url: 'https://www.example.de/inland/flut-100.html', timezone: 'Europe/Berlin' });
+  assert.equal(a.publishedAt, '2023-04-28T17:23:00+02:00');
+});
+
+test('"Updated <time>Jul 24, 2018</time>": the words before the element make it the update, the URL keeps the publish day', () => {
+  const body = `<div class="byline">By Ann Writer <span>Updated <time class="stamp">Jul 24, 2018, 2:15pm EDT</time></span></div><div class="body">${enParagraphs()}</div>`;
+  const a = extractArticle(page(body), { url: 'https://www.example.com/2017/12/15/16751138/bus-network' });
+  assert.equal(a.publishedAt, '2017-12-15');
+  assert.equal(a.modifiedAt?.slice(0, 10), '2018-07-24');
+  // An itemprop="datePublished" value around the same words stays the publish time.
+  const marked = `<div class="meta" itemprop="datePublished" content="2023-10-03T05:30:41-04:00">Updated on June 26, 2025</div><div class="body">${enParagraphs()}</div>`;
+  assert.equal(extractArticle(page(marked), { url: 'https://www.example.com/blog/x' }).publishedAt, '2023-10-03T05:30:41-04:00');
+});
+
+test('dates of a related-stories list in the body do not outrank the line under the headline, though each is read twice (<time> and text)', () => {
+  const related = ['Oct. 12, 2022', 'Oct. 1, 2022', 'Sept. 23, 2022', 'Sept. 15, 2022']
+    .map((d, i) => `<li><a href="/r${i}">Another story number ${i}</a><time class="item-date">${d}</time></li>`)
+    .join('');
+  const body = `<div class="meta">December 7, 2016</div><div class="article">${enParagraphs(5)}${MORE}<ul class="related">${related}</ul></div>`;
+  const a = extractArticle(page(body), { url: 'https://www.example.com/news/articles/bus-network' });
+  assert.equal(a.publishedAt, '2016-12-07');
+});
+
+test("a list of one day's stories at different times is a dated list too", () => {
+  const related = ['16:46', '13:22', '12:59']
+    .map((t, i) => `<li><a href="/r${i}">Weitere Meldung Nummer ${i}</a><time class="item-date">28.04.2023 ${t}</time></li>`)
+    .join('');
+  const body = `<div class="meta">27.04.2023</div><div class="article">${deParagraphs()}${MORE}<ul class="related">${related}</ul></div>`;
+  const a = extractArticle(page(body, 'de', 'Pendler zahlen weniger'), { url: 'https://www.example.de/aktuell/pendler-1.html', timezone: 'Europe/Berlin' });
+  assert.equal(a.publishedAt, '2023-04-27');
+});
