@@ -1,6 +1,7 @@
 /** Visible-text publish times on unseen sites (issue 12): labels in many languages, update wording, dated lists. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { dayFirstLanguage, parseDateText } from '../../src/extract/dates.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { MODIFIED_LABEL, PUBLISHED_LABEL } from '../../src/extract/time-candidates.js';
 import { enParagraphs } from './helpers.js';
@@ -83,4 +84,41 @@ test("a list of one day's stories at different times is a dated list too", () =>
   const body = `<div class="meta">27.04.2023</div><div class="article">${deParagraphs()}${MORE}<ul class="related">${related}</ul></div>`;
   const a = extractArticle(page(body, 'de', 'Pendler zahlen weniger'), { url: 'https://www.example.de/aktuell/pendler-1.html', timezone: 'Europe/Berlin' });
   assert.equal(a.publishedAt, '2023-04-27');
+});
+
+test('two-digit years: dotted day-first and slashed, only with a clock or as a date line of their own', () => {
+  const ctx = { timezone: 'UTC' };
+  assert.deepEqual(parseDateText('25.4.24', ctx), { year: 2024, month: 4, day: 25 });
+  assert.deepEqual(parseDateText('Veröffentlicht am 27.04.24 um 07:39 Uhr', ctx), { year: 2024, month: 4, day: 27, hour: 7, minute: 39 });
+  assert.deepEqual(parseDateText('10/13/16 12:34PM', ctx), { year: 2016, month: 10, day: 13, hour: 12, minute: 34 });
+  assert.deepEqual(parseDateText('By Sage Lazzaro • 12/16/16 12:21pm', ctx), { year: 2016, month: 12, day: 16, hour: 12, minute: 21 });
+  assert.deepEqual(parseDateText('05/04/24 9:05', { ...ctx, lang: 'fr' }), { year: 2024, month: 4, day: 5, hour: 9, minute: 5 });
+  // In running text without a clock they are left alone (versions, scores, fractions).
+  assert.equal(parseDateText('Update to version 1.2.24 of the app', ctx), undefined);
+  assert.equal(parseDateText('The ratio was 3/4/25 in the sample', ctx), undefined);
+});
+
+test('slashed dates: the URL day, else the page language, decides the day/month order; a dash may precede the clock', () => {
+  const text = 'Published on 06/01/2026 - 13:55';
+  assert.deepEqual(parseDateText(text, { timezone: 'UTC', lang: 'en' }), { year: 2026, month: 6, day: 1, hour: 13, minute: 55 });
+  assert.deepEqual(parseDateText(text, { timezone: 'UTC', lang: 'en', urlDay: { year: 2026, month: 1, day: 6 } }), { year: 2026, month: 1, day: 6, hour: 13, minute: 55 });
+  assert.deepEqual(parseDateText(text, { timezone: 'UTC', lang: 'de' }), { year: 2026, month: 1, day: 6, hour: 13, minute: 55 });
+  assert.deepEqual(parseDateText(text, { timezone: 'UTC', lang: 'en-GB' }), { year: 2026, month: 1, day: 6, hour: 13, minute: 55 });
+  assert.equal(dayFirstLanguage('en-US'), false);
+  assert.equal(dayFirstLanguage('zh-CN'), false);
+  assert.equal(dayFirstLanguage('pl'), true);
+  const a = extractArticle(page(`<div class="x1">Published on 06/01/2026 - 13:55 GMT+1</div><div class="x2">${enParagraphs()}</div>`), {
+    url: 'https://www.example.com/2026/01/06/bus-network',
+  });
+  assert.equal(a.publishedAt, '2026-01-06T13:55:00+01:00');
+});
+
+test('other numeric forms: bullet-separated year first, month-first dots, a clock before the day, a duration is no clock', () => {
+  const ctx = { timezone: 'UTC' };
+  assert.deepEqual(parseDateText('2025•01•08', ctx), { year: 2025, month: 1, day: 8 });
+  assert.deepEqual(parseDateText('2025 · 01 · 08', ctx), { year: 2025, month: 1, day: 8 });
+  assert.deepEqual(parseDateText('06.18.2025', ctx), { year: 2025, month: 6, day: 18 });
+  assert.deepEqual(parseDateText('14:00, 28 Apr 2024', ctx), { year: 2024, month: 4, day: 28, hour: 14, minute: 0 });
+  assert.deepEqual(parseDateText('Politik 05.08.2024 03:33 min', ctx), { year: 2024, month: 8, day: 5 });
+  assert.deepEqual(parseDateText('05.08.2024 03:33 Uhr', ctx), { year: 2024, month: 8, day: 5, hour: 3, minute: 33 });
 });
