@@ -72,8 +72,8 @@ function listMembers(cands: TimeCandidate[], titleIndex = -1): Set<TimeCandidate
 export function rankCandidates(cands: TimeCandidate[], titleIndex?: number): TimeCandidate[] {
   const listed = listMembers(cands, titleIndex);
   const scored = cands.map((c) => {
-    // A dated list's item witnesses only its own item: it supports no other candidate.
-    const kinds = new Set(cands.filter((o) => o !== c && o.kind !== c.kind && !listed.has(o) && sameDay(o.parts, c.parts)).map((o) => o.kind));
+    // A dated list's item, or a photo caption, witnesses only its own item: it supports no other candidate.
+    const kinds = new Set(cands.filter((o) => o !== c && o.kind !== c.kind && !listed.has(o) && !o.caption && sameDay(o.parts, c.parts)).map((o) => o.kind));
     return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - (listed.has(c) ? LIST_PENALTY : 0) };
   });
   scored.sort((a, b) => b.total - a.total || (a.c.line ?? -1) - (b.c.line ?? -1));

@@ -5,7 +5,7 @@
  * lines just under the headline gain, lines above it (today's-date banners) and far below it (related items,
  * comments, reprint notes) lose. published.ts picks the best and joins a date with a time shown beside it.
  */
-import { attr, textContent, type Element } from './dom.js';
+import { attr, classAndId, isTag, textContent, type Element } from './dom.js';
 import { dateFromUrl, parseDateText, parseMachineDate, precisionOf, type DateContext, type DateParts } from './dates.js';
 import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
@@ -23,6 +23,8 @@ export interface TimeCandidate {
   modified: boolean;
   /** Stated in the info line under the headline: what a reader sees as the article's time. */
   shown?: boolean;
+  /** In a photo caption: the picture's date, which supports no other candidate. */
+  caption?: boolean;
 }
 
 /** Base scores: structured data first, then markup that names itself a date, then text by label. */
@@ -30,11 +32,30 @@ const BASE: Record<CandidateKind, number> = { jsonld: 100, meta: 90, script: 72,
 /** Relative times ("1小时前") are a reader's-clock rendering; an absolute time elsewhere is the better witness. */
 const RELATIVE_PENALTY = 25;
 /**
- * A date introduced as another item's ("最新推荐文章于 2023-09-04 发布", "Next post: …", "相关文章") even when it sits
- * in the info line: it loses this much and never counts as the shown time.
+ * A date introduced as another item's ("最新推荐文章于 2023-09-04 发布", "Next post: …", "相关文章", a broadcast's "Über
+ * dieses Thema berichtete BR24 am …", "Sendung: hr-INFO, …") even when it sits in the info line: it loses this much
+ * and never counts as the shown time.
  */
 const OTHER_ITEM_PENALTY = 30;
-const OTHER_ITEM = /最新推荐|最新文章|推荐文章|相关文章|相关阅读|相關新聞|相关新闻|上一篇|下一篇|上一页|下一页|热门文章|热点推荐|延伸阅读|\b(?:next|previous|prev|related|recommended|latest|more from)\b(?:\s+(?:post|article|story|stories|posts|articles))?\s*[:：]?/i;
+const OTHER_ITEM = /最新推荐|最新文章|推荐文章|相关文章|相关阅读|相關新聞|相关新闻|上一篇|下一篇|上一页|下一页|热门文章|热点推荐|延伸阅读|\b(?:next|previous|prev|related|recommended|latest|more from)\b(?:\s+(?:post|article|story|stories|posts|articles))?\s*[:：]?|(?<![\p{L}])(?:Sendung|berichtete?|ausgestrahlt|broadcast|aired|diffusé|emitido|trasmesso|uitgezonden)(?![\p{L}])/iu;
+/** A date in a photo caption loses this much and is never the shown time. */
+const CAPTION_PENALTY = 20;
+const CAPTION_NAME = /caption|bildunterschrift|legende|didascalia/;
+
+/**
+ * Is the line's element a photo caption: a <figcaption>, inside a <figure>, or caption-named? (Text beside an image
+ * in a small box is not enough: author boxes put the byline and date beside the avatar so.)
+ */
+function inCaption(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 4; i++, cur = cur.parent as Element | null) {
+    if (!isTag(cur) || cur.name === 'body') return false;
+    if (cur.name === 'figcaption' || cur.name === 'figure') return true;
+    if (CAPTION_NAME.test(classAndId(cur))) return true;
+  }
+  return false;
+}
+
 /** "于 2023-03-12 13:08:03 发布", "2023-03-12 发表": a publish label after the date. */
 const TRAILING_LABEL = /\d\s*(?:发布|发表|發佈|發表)(?:\s|$|于|於|在)/;
 
@@ -101,8 +122,10 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     if (distance < 0 && aboveTitle && (kind === 'line' || kind === 'labelled') && precisionOf(parts) >= 5) distance = -4;
     // Only what precedes the date names another item ("Next post: May 3"); a date in prose after it is the story's.
     const other = text !== undefined && otherItem(text);
-    const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0);
-    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && kind !== 'url' && adjust > -RELATIVE_PENALTY });
+    // A photo caption's date is when the picture was taken ("… in Kathmandu, April 24, 2023"), not the story's.
+    const caption = line !== undefined && inCaption(zones.lines[line].el);
+    const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0) - (caption ? CAPTION_PENALTY : 0);
+    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && adjust > -RELATIVE_PENALTY, ...(caption ? { caption } : {}) });
   };
   const ld = head.article;
   if (ld?.datePublished) add(parseMachineDate(ld.datePublished, ctx), 'jsonld', false);
@@ -124,7 +147,7 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     lineIndex.set(zones.lines[i], i);
     if (!lineIndex.has(zones.lines[i].el)) lineIndex.set(zones.lines[i].el, i);
   }
-  collectElements(order, lineIndex, ctx, add);
+  collectElements(order, lineIndex, zones.lines, ctx, add);
   collectLines(zones, lineIndex, ctx, add);
   add(dateFromUrl(url), 'url', false);
   return out;
@@ -200,7 +223,7 @@ function publishedDataAttr(el: Element): string | undefined {
   return undefined;
 }
 
-function collectElements(order: Element[], lineOf: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
+function collectElements(order: Element[], lineOf: Map<Block | Element, number>, lines: Block[], ctx: DateContext, add: Add): void {
   let found = 0;
   // Plain substring tests first: the regexes run only on the few class/id values that mention a time or date.
   const mentions = (v: string | undefined): v is string => v !== undefined && /time|date|publish|updated/i.test(v);
@@ -233,7 +256,10 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     const shown = text || collapseSpace(textContent(el)).slice(0, 120);
     const worded = !/publish|created|pubdate/.test(marker) && (updateWorded(shown) || updateLabelBefore(el)) && (raw === shown || sameDayShown(p, shown, ctx));
     const modified = /modified|updated/.test(marker) || worded;
-    add(joined, weak ? 'element-weak' : 'element', modified, line, relative ? -RELATIVE_PENALTY : 0, text || undefined);
+    // Words before the element on its line may name another item ("Über dieses Thema berichtet: BR24 am <time>…").
+    const lineText = line !== undefined ? lines[line].text : '';
+    const context = lineText.length <= 300 && lineText.includes(shown) ? collapseSpace(lineText) : shown;
+    add(joined, weak ? 'element-weak' : 'element', modified, line, relative ? -RELATIVE_PENALTY : 0, context);
   }
 }
 

@@ -122,3 +122,18 @@ test('other numeric forms: bullet-separated year first, month-first dots, a cloc
   assert.deepEqual(parseDateText('Politik 05.08.2024 03:33 min', ctx), { year: 2024, month: 8, day: 5 });
   assert.deepEqual(parseDateText('05.08.2024 03:33 Uhr', ctx), { year: 2024, month: 8, day: 5, hour: 3, minute: 33 });
 });
+
+test("a photo caption's date under the headline loses to the date line after it", () => {
+  const body = `<figure><img src="/p.jpg"><figcaption>Fire is seen on an airplane after it takes off in Nepal, April 24, 2023.</figcaption></figure><div class="x1">April 25, 2023</div><div class="article">${enParagraphs()}</div>`;
+  const a = extractArticle(page(body), { url: 'https://www.example.com/business/nepal-plane' });
+  assert.equal(a.publishedAt, '2023-04-25');
+});
+
+test('a broadcast notice ("Über dieses Thema berichtet: BR24 Radio am …") names another item, even around a <time>', () => {
+  const body = `<h1>Streiks im Nahverkehr</h1><div class="x1">Über dieses Thema berichtet: BR24 Radio am <time>14.04.2026 um 17:50 Uhr</time>.</div><div class="article">${deParagraphs()}</div><div class="x3"><time>15.04.2026, 14:36 Uhr</time></div>`;
+  const a = extractArticle(`<!DOCTYPE html><html lang="de"><head><title>Streiks im Nahverkehr</title></head><body><div class="top"><time>15.04.2026, 14:36 Uhr</time></div>${body}</body></html>`, {
+    url: 'https://www.example.de/nachrichten/streiks,VGq',
+    timezone: 'Europe/Berlin',
+  });
+  assert.equal(a.publishedAt, '2026-04-15T14:36:00+02:00');
+});
