@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dayFirstLanguage, parseDateText } from '../../src/extract/dates.js';
 import { extractArticle } from '../../src/extract/index.js';
+import { parseRelative } from '../../src/extract/relative.js';
 import { MODIFIED_LABEL, PUBLISHED_LABEL } from '../../src/extract/time-candidates.js';
 import { enParagraphs } from './helpers.js';
 
@@ -136,4 +137,34 @@ test('a broadcast notice ("Über dieses Thema berichtet: BR24 Radio am …") nam
     timezone: 'Europe/Berlin',
   });
   assert.equal(a.publishedAt, '2026-04-15T14:36:00+02:00');
+});
+
+test('relative dates in European languages, read against the fetch clock in the page zone', () => {
+  const now = new Date('2024-08-27T10:00:00Z'); // 12:00 in Berlin
+  const at = (t: string) => parseRelative(t, now, 'Europe/Berlin');
+  assert.deepEqual(at('vor 3 Stunden'), { year: 2024, month: 8, day: 27, hour: 9, minute: 0 });
+  assert.deepEqual(at('Vor einer Stunde'), { year: 2024, month: 8, day: 27, hour: 11, minute: 0 });
+  assert.deepEqual(at('il y a 2 heures'), { year: 2024, month: 8, day: 27, hour: 10, minute: 0 });
+  assert.deepEqual(at('hace 3 horas'), { year: 2024, month: 8, day: 27, hour: 9, minute: 0 });
+  assert.deepEqual(at('há 2 dias'), { year: 2024, month: 8, day: 25 });
+  assert.deepEqual(at('2 ore fa'), { year: 2024, month: 8, day: 27, hour: 10, minute: 0 });
+  assert.deepEqual(at('3 uur geleden'), { year: 2024, month: 8, day: 27, hour: 9, minute: 0 });
+  assert.deepEqual(at('2 godziny temu'), { year: 2024, month: 8, day: 27, hour: 10, minute: 0 });
+  assert.deepEqual(at('před hodinou'), { year: 2024, month: 8, day: 27, hour: 11, minute: 0 });
+  assert.deepEqual(at('för 3 timmar sedan'), { year: 2024, month: 8, day: 27, hour: 9, minute: 0 });
+  assert.deepEqual(at('3 saat önce'), { year: 2024, month: 8, day: 27, hour: 9, minute: 0 });
+  assert.deepEqual(at('Publiziert heute um 12:19 Uhr'), { year: 2024, month: 8, day: 27, hour: 12, minute: 19 });
+  assert.deepEqual(at('Gestern, 07:09 Uhr'), { year: 2024, month: 8, day: 26, hour: 7, minute: 9 });
+  assert.deepEqual(at('hier à 14h20'), { year: 2024, month: 8, day: 26, hour: 14, minute: 20 });
+  assert.deepEqual(at('ayer a las 9:05'), { year: 2024, month: 8, day: 26, hour: 9, minute: 5 });
+  // German and Dutch "hier" is "here"; years ago are no publish time.
+  assert.equal(at('Hier klicken'), undefined);
+  assert.equal(at('Die Geschichte vor 50 Jahren'), undefined);
+});
+
+test('"Online seit heute, 7.57 Uhr" under the headline dates the article when the fetch clock is given', () => {
+  const html = page(`<div class="x1">Online seit heute, 7.57 Uhr</div><div class="x2">${deParagraphs()}</div>`, 'de', 'Trump-Anwältin soll Justizministerin werden');
+  const a = extractArticle(html, { url: 'https://www.example.at/stories/3376705/', timezone: 'Europe/Vienna', now: new Date('2024-11-22T09:30:00Z') });
+  assert.equal(a.publishedAt, '2024-11-22T07:57:00+01:00');
+  assert.equal(extractArticle(html, { url: 'https://www.example.at/stories/3376705/', timezone: 'Europe/Vienna' }).publishedAt, undefined);
 });
