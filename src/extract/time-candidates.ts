@@ -162,13 +162,6 @@ function otherItem(text: string): boolean {
   return before.length > 0 && OTHER_ITEM.test(before);
 }
 
-/** Does the text before its first digit name an update ("Updated Jul 24", "Aktualisiert am …") and no publishing? */
-function updateWorded(text: string): boolean {
-  const d = text.search(/\d/);
-  const before = d < 0 ? '' : text.slice(0, d);
-  return before.length > 0 && MODIFIED_LABEL.test(before) && !PUBLISHED_LABEL.test(before);
-}
-
 /** "Updated <time>Jul 24, 2018</time>": the words just before the element, in its parent, are an update label. */
 function updateLabelBefore(el: Element): boolean {
   let before = '';
@@ -250,11 +243,12 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     for (let up: Element | null = el, i = 0; up && i < 8 && line === undefined; up = up.parent as Element | null, i++) line = lineOf.get(up);
     // "<span class="date">10-08</span><span>14:20</span>": the time shown beside the date is part of it.
     const joined = precisionOf(p) === 3 ? withTime(p, siblingTime(el)) : p;
-    // "<time class="date">Updated Jul 24, 2018</time>": the words before the date say which time it is, unless the
-    // markup names it published (itemprop="datePublished" content="…" around an "Updated on …" text).
-    // A machine value in an attribute is worded by the text only when the text shows that same day.
+    // "Updated <time class="date">Jul 24, 2018</time>": the words just before the element say which time it is, unless
+    // the markup names it published. (The element's own words are not read so: a CMS's "更新時間" date element is often
+    // the only time a page shows, and then it is the publish time.) A machine value in an attribute is worded by the
+    // text only when the text shows that same day.
     const shown = text || collapseSpace(textContent(el)).slice(0, 120);
-    const worded = !/publish|created|pubdate/.test(marker) && (updateWorded(shown) || updateLabelBefore(el)) && (raw === shown || sameDayShown(p, shown, ctx));
+    const worded = !/publish|created|pubdate/.test(marker) && updateLabelBefore(el) && (raw === shown || sameDayShown(p, shown, ctx));
     const modified = /modified|updated/.test(marker) || worded;
     // Words before the element on its line may name another item ("Über dieses Thema berichtet: BR24 am <time>…").
     const lineText = line !== undefined ? lines[line].text : '';
