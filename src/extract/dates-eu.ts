@@ -2,7 +2,8 @@
  * European date forms that dates.ts's English and Chinese patterns miss: day-first dotted numbers (`15.2.2018`,
  * `01.11.2023, 14:30 Uhr`) and a day before a month name in German, French, Spanish, Italian, Dutch, Portuguese,
  * the Nordic languages, Polish, Czech, Turkish, Finnish or Romanian (`6. August 2009`, `13. Januar 2014`,
- * `3 février 2021`, `5 de marzo de 2020`, `3 maja 2024`, `12. října 2023`, `4 Mayıs 2025`, `5. toukokuuta 2024`). Month names are looked up by
+ * `3 février 2021`, `5 de marzo de 2020`, `3 maja 2024`, `12. října 2023`, `4 Mayıs 2025`, `5. toukokuuta 2024`), and numeric
+ * dates with a two-digit year (`25.4.24`, `10/13/16 12:34PM`). Month names are looked up by
  * their accent-free spelling and by unambiguous abbreviation (`Jan.`, `Okt.`, `févr.`), not listed per language
  * twice. Inputs are short, whitespace-collapsed strings (the callers' bound), so the regexes run on bounded text.
  */
@@ -64,7 +65,8 @@ export function monthFromName(word: string): number | undefined {
 
 // Connectors before the clock: German um, French à, Spanish a las, Italian alle, Dutch om, Portuguese às, Nordic kl.,
 // Finnish klo, Polish godz., Turkish saat, Czech v.
-const TIME = String.raw`(?:\s?,?\s?(?:um|à|a las|alle|om|às|kl\.?|klo|godz\.|saat|v|-|–|\|)?\s?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\s?(?:Uhr|h))?)?`;
+// A clock followed by "min" is a duration ("05.08.2024 03:33 min", a video's length), not the time of day.
+const TIME = String.raw`(?:\s?,?\s?(?:um|à|a las|alle|om|às|kl\.?|klo|godz\.|saat|v|-|–|\|)?\s?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?!\s?min)(?:\s?(?:Uhr|h))?)?`;
 /** 15.2.2018 · 01.11.2023 14:30 · 1. 11. 2023, 9:05 Uhr (day first: the European order for dots). */
 const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d.]\d)${TIME}`);
 /** 6. August 2009 · 13. Januar 2014 · 3 février 2021 · 5 de marzo de 2020 · 1er mai 2019 */
@@ -89,7 +91,9 @@ export function parseEuropeanDate(text: string, valid: (p: DateParts) => DatePar
   if (!HAS_YEAR.test(text)) return undefined; // both forms end in a four-digit year (most English lines have none)
   let m = text.includes('.') ? DMY_DOT.exec(text) : null;
   if (m) {
-    const ok = valid(withTime({ year: +m[3], month: +m[2], day: +m[1] }, m.slice(4, 7)));
+    // "06.18.2025": a second number above 12 is the day, so the site writes the month first.
+    const [day, month] = +m[2] > 12 && +m[1] <= 12 ? [+m[2], +m[1]] : [+m[1], +m[2]];
+    const ok = valid(withTime({ year: +m[3], month, day }, m.slice(4, 7)));
     if (ok) return ok;
   }
   m = LATIN_WORD.test(text) ? DAY_MONTH_NAME.exec(text) : null;
@@ -99,6 +103,43 @@ export function parseEuropeanDate(text: string, valid: (p: DateParts) => DatePar
       const ok = valid(withTime({ year: +m[3], month, day: +m[1] }, m.slice(4, 7)));
       if (ok) return ok;
     }
+  }
+  return undefined;
+}
+
+/** 25.4.24 · 27.04.24 um 07:39 Uhr (day first, two-digit year). */
+const DMY_DOT_SHORT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2})(?![\d.]|\.\d)${TIME}`);
+/** 10/13/16 12:34PM (US) · 13/10/16, 12:34 (day first): a two-digit year after slashes. */
+const SLASH_SHORT = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])(?:\s?[,|-]?\s?(\d{1,2}):(\d{2})\s?([AaPp]\.?[Mm]\.?)?)?/;
+
+/** 24 → 2024, 98 → 1998: the century that keeps the year out of the future. */
+function fullYear(yy: number, maxYear: number): number {
+  return 2000 + yy <= maxYear ? 2000 + yy : 1900 + yy;
+}
+
+/**
+ * A numeric date with a two-digit year ("25.4.24", "10/13/16 12:34PM"): read only when a clock follows it or it is
+ * the whole text (a date line of its own), since "1.2.24" in prose may be a version or a score. Slashed dates are
+ * month first unless `dayFirst` (the page's language or URL says so) or the first number cannot be a month.
+ */
+export function parseShortYearDate(text: string, dayFirst: boolean, maxYear: number, valid: (p: DateParts) => DateParts | undefined): DateParts | undefined {
+  const alone = (m: RegExpExecArray): boolean => m[0].trim().length === text.trim().length;
+  let m = text.includes('.') ? DMY_DOT_SHORT.exec(text) : null;
+  if (m && (m[4] !== undefined || alone(m))) {
+    const ok = valid(withTime({ year: fullYear(+m[3], maxYear), month: +m[2], day: +m[1] }, m.slice(4, 7)));
+    if (ok) return ok;
+  }
+  m = text.includes('/') ? SLASH_SHORT.exec(text) : null;
+  if (m && (m[4] !== undefined || alone(m))) {
+    let [month, day] = dayFirst ? [+m[2], +m[1]] : [+m[1], +m[2]];
+    if (month > 12 && day <= 12) [month, day] = [day, month];
+    let hour = m[4] !== undefined ? +m[4] : undefined;
+    const ampm = m[6]?.toLowerCase().replace(/\./g, '');
+    if (hour !== undefined && ampm === 'pm' && hour < 12) hour += 12;
+    if (hour !== undefined && ampm === 'am' && hour === 12) hour = 0;
+    const p: DateParts = { year: fullYear(+m[3], maxYear), month, day };
+    const ok = valid(hour !== undefined ? { ...p, hour, minute: +m[5] } : p);
+    if (ok) return ok;
   }
   return undefined;
 }

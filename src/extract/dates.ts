@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node';
 import { wallClock, zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
 import { parseRelative, to24h } from './relative.js';
-import { parseEuropeanDate } from './dates-eu.js';
+import { parseEuropeanDate, parseShortYearDate } from './dates-eu.js';
 
 export interface DateParts {
   year: number;
@@ -33,10 +33,28 @@ export interface DateContext {
   /** The fetch time when `now` is withheld to read only absolute dates: a year-less date still can't be after it. */
   clock?: Date;
   /**
-   * The day the page's URL names (…/20220206-…): a slashed date that reads either way ("06/02/2022", day first on a
-   * French site's Chinese edition) takes the reading that agrees with it.
+   * The day the page's URL names (/2026/01/06/): settles which number of a slashed date is the day ("06/01/2026"
+   * is 6 January there). Without it, the page language does (d/m outside US English).
    */
-  urlDay?: { year: number; month: number; day: number };
+  urlDay?: DateParts;
+}
+
+/** Languages whose slashed dates put the day first: all but US (or unmarked) English and the year-first CJK ones. */
+export function dayFirstLanguage(lang: string | undefined): boolean {
+  if (!lang) return false;
+  const l = lang.toLowerCase();
+  if (l === 'en' || l === 'en-us' || /^(?:zh|ja|ko)\b/.test(l)) return false;
+  return true;
+}
+
+/** Is a slashed a/b/year day-first here? The URL's day decides when it names one of the two readings. */
+function slashDayFirst(a: number, b: number, year: number, ctx: DateContext): boolean {
+  const u = ctx.urlDay;
+  if (u && u.year === year && u.day !== undefined) {
+    if (u.month === b && u.day === a) return true;
+    if (u.month === a && u.day === b) return false;
+  }
+  return dayFirstLanguage(ctx.lang);
 }
 
 const MAX_YEAR = new Date().getUTCFullYear() + 1;
@@ -117,7 +135,7 @@ const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1
  */
 const ZONE_BETWEEN = /(格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)\s?[:：]?\s?\d/;
 /** 2025-10-12 23:41:00 · 2025/10/12 · 2025.10.12 · 2025年10月12日 23:41 · 2025-10-12T15:41:00Z */
-const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.]|年)\s?(\d{1,2})\s?(?:[-/.]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,)?\s?(?:星期.|周.)?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
+const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.•·]|年)\s?(\d{1,2})\s?(?:[-/.•·]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,)?\s?(?:星期.|周.)?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
 
 function zoneBetween(p: DateParts, matched: string, ctx: DateContext): DateParts {
   if (p.hour === undefined || p.offsetMinutes !== undefined) return p;
@@ -128,7 +146,7 @@ function zoneBetween(p: DateParts, matched: string, ctx: DateContext): DateParts
 /** 20251012 or 20251012T234100 (URLs and compact meta). */
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)/;
 /** 7/5/2005 9:23:57 PM (US month first unless the first number cannot be a month). */
-const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?[,-]?\s?${TIME})?`);
+const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?[,|–-]?\s?${TIME})?`);
 /** 10月11日 (year from context). */
 const MD_CN = new RegExp(String.raw`(?<![\d年]\s?)(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
 /** 10-08 14:20 (year from context): only a short text that starts with it, since bare n-n is often a score or range. */
@@ -202,7 +220,7 @@ function yearlessDay(text: string, year: number, ctx: DateContext): DateParts | 
 }
 
 /** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */
-const TIME_BEFORE = /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*$/;
+const TIME_BEFORE = /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[,|·•]?\s*$/;
 
 function withTimeBefore(p: DateParts, text: string, index: number): DateParts {
   if (p.hour !== undefined || index === 0) return p;
@@ -259,20 +277,21 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   m = EN_DMY.exec(text);
   if (m) {
     const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[2].slice(0, 3).toLowerCase()], day: +m[1] }, m.slice(4, 9), ctx));
-    if (ok) return ok;
+    // "14:00, 28 Apr 2024": some British templates print the clock first.
+    if (ok) return withTimeBefore(ok, text, m.index);
   }
   // Only texts with a four-digit year can hold a European form (a cheap test before the Unicode-aware regexes).
   const eu = HAS_YEAR.test(text) ? parseEuropeanDate(text, valid) : undefined;
   if (eu) return eu;
   m = MDY.exec(text);
   if (m) {
-    let month = +m[1];
-    let day = +m[2];
+    let [month, day] = slashDayFirst(+m[1], +m[2], +m[3], ctx) ? [+m[2], +m[1]] : [+m[1], +m[2]];
     if (month > 12 && day <= 12) [month, day] = [day, month];
-    else if (month !== day && month <= 12 && day <= 12 && ctx.urlDay?.year === +m[3] && ctx.urlDay.month === day && ctx.urlDay.day === month) [month, day] = [day, month];
     const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx));
     if (ok) return withZoneBefore(ok, text, m.index, ctx);
   }
+  const short = parseShortYearDate(text, dayFirstLanguage(ctx.lang), MAX_YEAR, valid);
+  if (short) return short;
   if (ctx.contextYear !== undefined) {
     m = MD_CN.exec(text);
     if (m) {

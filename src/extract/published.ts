@@ -56,11 +56,15 @@ function listMembers(cands: TimeCandidate[], titleIndex = -1): Set<TimeCandidate
       const acrossTitle = titleIndex >= 0 && i < list.length && list[i - 1].line! < titleIndex && list[i].line! > titleIndex;
       if (i < list.length && list[i].line! - list[i - 1].line! <= 6 && !acrossTitle) continue;
       const run = list.slice(start, i);
-      const days = new Set(run.map((c) => `${c.parts.year}-${c.parts.month}-${c.parts.day}`));
-      if (days.size >= 3) for (const c of run) members.add(c);
+      // Three different readings: days, or times of one day (a list of today's stories: "vor 1 Stunde", "vor 4 Stunden").
+      const readings = new Set(run.map((c) => `${c.parts.year}-${c.parts.month}-${c.parts.day} ${c.parts.hour ?? ''}:${c.parts.minute ?? ''}`));
+      if (readings.size >= 3) for (const c of run) members.add(c);
       start = i;
     }
   }
+  // A list item's line read by another kind too (its <time> and its text line) is the same item.
+  const listedLines = new Set([...members].map((c) => c.line));
+  for (const c of cands) if (c.line !== undefined && listedLines.has(c.line)) members.add(c);
   return members;
 }
 
@@ -68,7 +72,8 @@ function listMembers(cands: TimeCandidate[], titleIndex = -1): Set<TimeCandidate
 export function rankCandidates(cands: TimeCandidate[], titleIndex?: number): TimeCandidate[] {
   const listed = listMembers(cands, titleIndex);
   const scored = cands.map((c) => {
-    const kinds = new Set(cands.filter((o) => o !== c && o.kind !== c.kind && sameDay(o.parts, c.parts)).map((o) => o.kind));
+    // A dated list's item, or a photo caption, witnesses only its own item: it supports no other candidate.
+    const kinds = new Set(cands.filter((o) => o !== c && o.kind !== c.kind && !listed.has(o) && !o.caption && sameDay(o.parts, c.parts)).map((o) => o.kind));
     return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - (listed.has(c) ? LIST_PENALTY : 0) };
   });
   scored.sort((a, b) => b.total - a.total || (a.c.line ?? -1) - (b.c.line ?? -1));
@@ -208,8 +213,7 @@ function yearFromPage(zones: PageZones, ctx: DateContext): number | undefined {
 
 export function extractTimes(order: Element[], head: HeadData, zones: PageZones, url: string, timezone: string, opts: TimeOptions = {}): TimeResult {
   const urlDate = dateFromUrl(url);
-  const urlDay = urlDate?.month !== undefined && urlDate.day !== undefined ? { year: urlDate.year, month: urlDate.month, day: urlDate.day } : undefined;
-  const ctx: DateContext = { timezone, contextYear: urlDate?.year, lang: opts.lang, now: opts.now, urlDay };
+  const ctx: DateContext = { timezone, contextYear: urlDate?.year, lang: opts.lang, now: opts.now, urlDay: urlDate?.day !== undefined ? urlDate : undefined };
   const structured = head.article?.datePublished ?? head.meta.get('article:published_time')?.[0];
   ctx.contextYear ??= structured ? parseMachineDate(structured, ctx)?.year : undefined;
   ctx.contextYear ??= yearFromPage(zones, ctx);

@@ -5,7 +5,7 @@
  * lines just under the headline gain, lines above it (today's-date banners) and far below it (related items,
  * comments, reprint notes) lose. published.ts picks the best and joins a date with a time shown beside it.
  */
-import { attr, textContent, type Element } from './dom.js';
+import { attr, classAndId, isTag, textContent, type Element } from './dom.js';
 import { dateFromUrl, parseDateText, parseMachineDate, precisionOf, type DateContext, type DateParts } from './dates.js';
 import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
@@ -23,6 +23,8 @@ export interface TimeCandidate {
   modified: boolean;
   /** Stated in the info line under the headline: what a reader sees as the article's time. */
   shown?: boolean;
+  /** In a photo caption: the picture's date, which supports no other candidate. */
+  caption?: boolean;
 }
 
 /** Base scores: structured data first, then markup that names itself a date, then text by label. */
@@ -30,16 +32,44 @@ const BASE: Record<CandidateKind, number> = { jsonld: 100, meta: 90, script: 72,
 /** Relative times ("1小时前") are a reader's-clock rendering; an absolute time elsewhere is the better witness. */
 const RELATIVE_PENALTY = 25;
 /**
- * A date introduced as another item's ("最新推荐文章于 2023-09-04 发布", "Next post: …", "相关文章") even when it sits
- * in the info line: it loses this much and never counts as the shown time.
+ * A date introduced as another item's ("最新推荐文章于 2023-09-04 发布", "Next post: …", "相关文章", a broadcast's "Über
+ * dieses Thema berichtete BR24 am …", "Sendung: hr-INFO, …") even when it sits in the info line: it loses this much
+ * and never counts as the shown time.
  */
 const OTHER_ITEM_PENALTY = 30;
-const OTHER_ITEM = /最新推荐|最新文章|推荐文章|相关文章|相关阅读|相關新聞|相关新闻|上一篇|下一篇|上一页|下一页|热门文章|热点推荐|延伸阅读|\b(?:next|previous|prev|related|recommended|latest|more from)\b(?:\s+(?:post|article|story|stories|posts|articles))?\s*[:：]?/i;
+const OTHER_ITEM = /最新推荐|最新文章|推荐文章|相关文章|相关阅读|相關新聞|相关新闻|上一篇|下一篇|上一页|下一页|热门文章|热点推荐|延伸阅读|\b(?:next|previous|prev|related|recommended|latest|more from)\b(?:\s+(?:post|article|story|stories|posts|articles))?\s*[:：]?|(?<![\p{L}])(?:Sendung|berichtete?|ausgestrahlt|broadcast|aired|diffusé|emitido|trasmesso|uitgezonden)(?![\p{L}])/iu;
+/** A date in a photo caption loses this much and is never the shown time. */
+const CAPTION_PENALTY = 20;
+const CAPTION_NAME = /caption|bildunterschrift|legende|didascalia/;
+
+/**
+ * Is the line's element a photo caption: a <figcaption>, inside a <figure>, or caption-named? (Text beside an image
+ * in a small box is not enough: author boxes put the byline and date beside the avatar so.)
+ */
+function inCaption(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 4; i++, cur = cur.parent as Element | null) {
+    if (!isTag(cur) || cur.name === 'body') return false;
+    if (cur.name === 'figcaption' || cur.name === 'figure') return true;
+    if (CAPTION_NAME.test(classAndId(cur))) return true;
+  }
+  return false;
+}
+
 /** "于 2023-03-12 13:08:03 发布", "2023-03-12 发表": a publish label after the date. */
 const TRAILING_LABEL = /\d\s*(?:发布|发表|發佈|發表)(?:\s|$|于|於|在)/;
 
-export const PUBLISHED_LABEL = /(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名|北京|當地|当地|美东|美東|标准|標準|东部|東部|西部|太平洋)(?:时间|日期)|发表于|发布于|发帖时间|\b(?:posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?)\b)\s*[:：]?/i;
-export const MODIFIED_LABEL = /(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|mis à jour(?:\s+le)?|actualizado(?:\s+el)?)\s*(?:on|at|le|el|am)?\s*[:：]?/i;
+/**
+ * Publish labels in the languages of the European press, as words of their own (a letter on neither side, accents
+ * included: "publié:" ends in a non-ASCII letter, so \b cannot bound it): English, German, French, Spanish, Italian,
+ * Dutch, Portuguese, Nordic, Finnish, Polish, Czech, Turkish, Romanian, Hungarian. "Stand" (German "as of") is the
+ * time a German news page shows as its own.
+ */
+const PUBLISHED_WORDS = String.raw`posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publiziert(?:\s+am)?|erschienen(?:\s+am)?|datum|stand(?=\s*:)|publié(?:e)?(?:\s+le)?|mis en ligne(?:\s+le)?|date de publication|publicad[oa](?:\s+(?:el|em|a las))?|fecha de publicación|pubblicato(?:\s+il)?|data di pubblicazione|gepubliceerd(?:\s+op)?|geplaatst(?:\s+op)?|publisert|publicert|publicerad|publiceret|udgivet|julkaistu|publikacja|opublikowano|data publikacji|publikováno|zveřejněno|vydáno|yayınlanma(?:\s+tarihi)?|yayımlanma(?:\s+tarihi)?|yayın tarihi|publicat(?:\s+la)?|publikálva|megjelent`;
+const MODIFIED_WORDS = String.raw`updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|zuletzt aktualisiert(?:\s+am)?|geändert(?:\s+am)?|mis à jour(?:\s+le)?|modifié(?:e)?(?:\s+le)?|actualizad[oa](?:\s+el)?|actualización|aggiornato(?:\s+il)?|aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?|atualizad[oa](?:\s+em)?|atualização|oppdatert|uppdaterad|opdateret|päivitetty|aktualizacja|zaktualizowano|aktualizováno|aktualizace|güncelleme|güncellenme(?:\s+tarihi)?|actualizat(?:\s+la)?|frissítve|módosítva`;
+
+export const PUBLISHED_LABEL = new RegExp(String.raw`(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名|北京|當地|当地|美东|美東|标准|標準|东部|東部|西部|太平洋)(?:时间|日期)|发表于|发布于|发帖时间|(?<![\p{L}\p{N}])(?:${PUBLISHED_WORDS})(?![\p{L}\p{N}]))\s*[:：]?`, 'iu');
+export const MODIFIED_LABEL = new RegExp(String.raw`(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|(?<![\p{L}\p{N}])(?:${MODIFIED_WORDS})(?![\p{L}\p{N}]))\s*(?:on|at|le|el|am|op|em|il|la)?\s*[:：]?`, 'iu');
 
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'article:published:time', 'article:published', 'datepublished', 'og:published_time',
@@ -92,8 +122,10 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     if (distance < 0 && aboveTitle && (kind === 'line' || kind === 'labelled') && precisionOf(parts) >= 5) distance = -4;
     // Only what precedes the date names another item ("Next post: May 3"); a date in prose after it is the story's.
     const other = text !== undefined && otherItem(text);
-    const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0);
-    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && kind !== 'url' && adjust > -RELATIVE_PENALTY });
+    // A photo caption's date is when the picture was taken ("… in Kathmandu, April 24, 2023"), not the story's.
+    const caption = line !== undefined && inCaption(zones.lines[line].el);
+    const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0) - (caption ? CAPTION_PENALTY : 0);
+    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && adjust > -RELATIVE_PENALTY, ...(caption ? { caption } : {}) });
   };
   const ld = head.article;
   if (ld?.datePublished) add(parseMachineDate(ld.datePublished, ctx), 'jsonld', false);
@@ -115,7 +147,7 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     lineIndex.set(zones.lines[i], i);
     if (!lineIndex.has(zones.lines[i].el)) lineIndex.set(zones.lines[i].el, i);
   }
-  collectElements(order, lineIndex, ctx, add);
+  collectElements(order, lineIndex, zones.lines, ctx, add);
   collectLines(zones, lineIndex, ctx, add);
   add(dateFromUrl(url), 'url', false);
   return out;
@@ -128,6 +160,21 @@ function otherItem(text: string): boolean {
   const d = text.search(/\d/);
   const before = d < 0 ? text : text.slice(0, d);
   return before.length > 0 && OTHER_ITEM.test(before);
+}
+
+/** "Updated <time>Jul 24, 2018</time>": the words just before the element, in its parent, are an update label. */
+function updateLabelBefore(el: Element): boolean {
+  let before = '';
+  for (let prev = el.prev; prev && before.length < 40; prev = prev.prev) before = textContent(prev) + before;
+  const tail = collapseSpace(before).slice(-30);
+  if (!tail || /\d/.test(tail)) return false;
+  const m = MODIFIED_LABEL.exec(tail);
+  return m !== null && !tail.slice(m.index + m[0].length).trim();
+}
+
+function sameDayShown(p: DateParts, text: string, ctx: DateContext): boolean {
+  const q = parseDateText(text, { ...ctx, now: undefined });
+  return q !== undefined && q.year === p.year && q.month === p.month && q.day === p.day;
 }
 
 /** Text of the element after `el` (skipping blank text), when it is only a time of day ("14:20"). */
@@ -169,7 +216,7 @@ function publishedDataAttr(el: Element): string | undefined {
   return undefined;
 }
 
-function collectElements(order: Element[], lineOf: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
+function collectElements(order: Element[], lineOf: Map<Block | Element, number>, lines: Block[], ctx: DateContext, add: Add): void {
   let found = 0;
   // Plain substring tests first: the regexes run only on the few class/id values that mention a time or date.
   const mentions = (v: string | undefined): v is string => v !== undefined && /time|date|publish|updated/i.test(v);
@@ -196,7 +243,17 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     for (let up: Element | null = el, i = 0; up && i < 8 && line === undefined; up = up.parent as Element | null, i++) line = lineOf.get(up);
     // "<span class="date">10-08</span><span>14:20</span>": the time shown beside the date is part of it.
     const joined = precisionOf(p) === 3 ? withTime(p, siblingTime(el)) : p;
-    add(joined, weak ? 'element-weak' : 'element', /modified|updated/.test(marker), line, relative ? -RELATIVE_PENALTY : 0, text || undefined);
+    // "Updated <time class="date">Jul 24, 2018</time>": the words just before the element say which time it is, unless
+    // the markup names it published. (The element's own words are not read so: a CMS's "更新時間" date element is often
+    // the only time a page shows, and then it is the publish time.) A machine value in an attribute is worded by the
+    // text only when the text shows that same day.
+    const shown = text || collapseSpace(textContent(el)).slice(0, 120);
+    const worded = !/publish|created|pubdate/.test(marker) && updateLabelBefore(el) && (raw === shown || sameDayShown(p, shown, ctx));
+    const modified = /modified|updated/.test(marker) || worded;
+    // Words before the element on its line may name another item ("Über dieses Thema berichtet: BR24 am <time>…").
+    const lineText = line !== undefined ? lines[line].text : '';
+    const context = lineText.length <= 300 && lineText.includes(shown) ? collapseSpace(lineText) : shown;
+    add(joined, weak ? 'element-weak' : 'element', modified, line, relative ? -RELATIVE_PENALTY : 0, context);
   }
 }
 

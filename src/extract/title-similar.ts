@@ -7,7 +7,7 @@
  * (the headline comes before the article's own section headings).
  */
 import type { StatsMap } from './body-score.js';
-import { classAndId, textContent, type Element } from './dom.js';
+import { classAndId, isTag, isText, textContent, type Element } from './dom.js';
 import { weightedLength } from './text.js';
 
 /** Words for Latin script, character bigrams for CJK (no spaces between words there). */
@@ -74,7 +74,7 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
     else if (el.name === 'h2' || el.name === 'h3') prior = 0.5;
     else if (/^(?:div|p|span|td|strong|b|header)$/.test(el.name) && KIND_HINT.test(classAndId(el))) prior = 1;
     else continue;
-    const text = textContent(el);
+    const text = headlineText(el);
     const toks = titleTokens(text);
     let sim = 0;
     for (const r of refs) sim = Math.max(sim, tokenSimilarity(toks, r));
@@ -88,4 +88,20 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
     if (!best || score > best.score) best = { el, text, score };
   }
   return best && { el: best.el, text: best.text };
+}
+
+/**
+ * A headline's text, with a space where a child element begins or ends between a lower-case and an upper-case letter:
+ * "<h1>The Best Notion Alternatives<span class="block">Top Note-taking Tools</span></h1>" is two lines on screen
+ * (a stylesheet makes the span a block), not "AlternativesTop".
+ */
+export function headlineText(el: Element): string {
+  if (!el.children.some((c) => isTag(c))) return textContent(el);
+  let out = '';
+  const glue = (next: string): void => {
+    if (next && /\p{Ll}{2}$/u.test(out) && /^\p{Lu}\p{Ll}/u.test(next)) out += ' ';
+    out += next;
+  };
+  for (const c of el.children) glue(isTag(c) ? headlineText(c) : isText(c) ? textContent(c) : '');
+  return out;
 }

@@ -9,7 +9,7 @@ import { classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type 
 import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
-import { similarHeading } from './title-similar.js';
+import { headlineText, similarHeading } from './title-similar.js';
 import { collapseSpace, weightedLength } from './text.js';
 
 export interface TitleResult {
@@ -221,7 +221,7 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
     else prior = 0.5;
     // Generic elements only when they could hold a real headline, not every short link and span.
     if (prior === 0.5 && size < 8) continue;
-    const raw = textContent(el);
+    const raw = headlineText(el);
     let text = tidied.get(raw);
     if (text === undefined) tidied.set(raw, (text = tidyTitle(raw, true)));
     out.push({ el, text, prior });

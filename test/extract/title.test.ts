@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanTitle } from '../../src/extract/title.js';
+import { extractArticle } from '../../src/extract/index.js';
 import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 test('site-name suffixes and prefixes are removed from <title>', () => {
@@ -108,4 +109,14 @@ test('a logo heading repeating a generic <title> (the site name) loses to the og
   // A <title> that is the headline itself, with og:title only adding the site: the heading stays the title.
   const same = extractFrom(`<h1>Council approves the plan</h1>${enParagraphs(4)}`, { head: '<title>Council approves the plan</title><meta property="og:title" content="Council approves the plan | Harbour Gazette">' });
   assert.equal(same.title, 'Council approves the plan');
+});
+
+test('a headline whose second part is a span made a block by the stylesheet keeps a space between the parts', () => {
+  const page = (h1: string) =>
+    `<html><head><title>The Best Notion Alternatives - Example Reviews</title></head><body><h1>${h1}</h1><div>${enParagraphs()}</div></body></html>`;
+  const a = extractArticle(page('The Best Notion Alternatives<span class="block">Top Note-taking Tools</span>'), { url: 'https://reviews.example.com/notion' });
+  assert.equal(a.title, 'The Best Notion Alternatives Top Note-taking Tools');
+  // Inside a word (a styled letter, "Mc<span>Donald</span>") no space comes in.
+  const b = extractArticle(page('The <b>i</b>Phone review of the McDon<span>ald</span> menu'), { url: 'https://reviews.example.com/iphone' });
+  assert.equal(b.title, 'The iPhone review of the McDonald menu');
 });
