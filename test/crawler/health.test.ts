@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { startTestServer } from '../fixtures/http-server.js';
 import { crawlOnce } from '../helpers/crawl.js';
 import { tempDir } from '../helpers/tmp.js';
+import { DRIFT_PARAGRAPHS, driftArticlePage } from '../fixtures/drift-article.js';
 
 function captureLogger() {
   const lines: { level: number; msg: string; [k: string]: unknown }[] = [];
@@ -18,31 +19,6 @@ function captureLogger() {
     },
   });
   return { logger: pino({ level: 'warn' }, destination), lines };
-}
-
-const PARAGRAPHS = [
-  'The city council met on a long evening to discuss the new bridge over the river and its cost to residents.',
-  'Engineers told the council that the old structure could no longer carry the traffic of the growing town.',
-  'Residents who came to the meeting asked how long the works would last and which roads would be closed.',
-  'The mayor promised that a detailed plan would be published before any construction begins next season.',
-];
-
-/** An article in the site's usual template (title, byline, date markup), or in its redesign (no date, a generic title). */
-function articlePage(id: string, n: number, redesigned: boolean): string {
-  const body = PARAGRAPHS.map((p) => `<p>${p} (${id})</p>`).join('\n');
-  if (redesigned) {
-    return `<!doctype html><html><head><title>Example News</title></head><body>
-      <div class="top">Example News</div>
-      <div class="content"><div class="txt">${body}</div></div></body></html>`;
-  }
-  const day = String(n).padStart(2, '0');
-  return `<!doctype html><html><head><title>Bridge story ${id} | Example News</title>
-    <meta property="og:type" content="article">
-    <meta property="article:published_time" content="2025-03-${day}T08:00:00Z">
-    <meta name="author" content="Jane Reporter">
-    </head><body><article><h1>Bridge story ${id}</h1>
-    <p class="byline">By Jane Reporter</p><time datetime="2025-03-${day}T08:00:00Z">March ${n}, 2025</time>
-    ${body}</article></body></html>`;
 }
 
 test('extraction drift: a redesign that loses dates and titles is flagged against the last runs, and fill-rates are reported per source', async () => {
@@ -57,7 +33,7 @@ test('extraction drift: a redesign that loses dates and titles is flagged agains
     }
     const m = /^\/a\/r(\d+)-(\d+)$/.exec(url);
     if (!m) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`r${m[1]}-${m[2]}`, Number(m[2]), Number(m[1]) >= 3));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(driftArticlePage(`r${m[1]}-${m[2]}`, Number(m[2]), Number(m[1]) >= 3));
   });
   const store = tempDir();
   const source = {
@@ -110,7 +86,7 @@ test('extraction drift: a redesign that loses dates and titles is flagged agains
 });
 
 test('challenge pages and bot walls are counted as blocked, never stored, and retried later', async () => {
-  const article = articlePage('ok', 1, false);
+  const article = driftArticlePage('ok', 1, false);
   const server = await startTestServer((req, res) => {
     switch (req.url) {
       case '/robots.txt':
@@ -184,11 +160,11 @@ test('detectChallenge: markers count on tiny pages and error statuses, not in re
   const html = (s: string, status = 200) => ({ status, headers: { 'content-type': 'text/html' }, body: Buffer.from(s) });
   assert.equal(detectChallenge(html('<html><body><div id="px-captcha"></div></body></html>', 403)), 'px-captcha');
   assert.equal(detectChallenge(html('<html><body>Please solve the captcha</body></html>')), 'captcha');
-  const longArticle = `<html><body><article>${PARAGRAPHS.join(' ').repeat(6)} A new captcha study.</article>
+  const longArticle = `<html><body><article>${DRIFT_PARAGRAPHS.join(' ').repeat(6)} A new captcha study.</article>
     <script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script></body></html>`;
   assert.equal(detectChallenge(html(longArticle)), null, 'Cloudflare injects challenge-platform into normal pages too');
   assert.equal(detectChallenge(html('<html><body>Service Unavailable</body></html>', 503)), null, 'a plain 503 is an HTTP failure');
-  const brief = `<html><body><article><h1>Brief</h1><p>${PARAGRAPHS.join(' ')}</p></article><form><div class="g-recaptcha"></div></form></body></html>`;
+  const brief = `<html><body><article><h1>Brief</h1><p>${DRIFT_PARAGRAPHS.join(' ')}</p></article><form><div class="g-recaptcha"></div></form></body></html>`;
   assert.equal(detectChallenge(html(brief)), null, 'a short article with a reCAPTCHA comment form is no challenge');
   assert.equal(detectChallenge(html(brief, 403)), 'captcha', 'the same markers on a 403 are a bot wall');
   assert.equal(detectChallenge({ status: 200, headers: { 'content-type': 'application/rss+xml' }, body: Buffer.from('<rss>captcha</rss>') }), null);

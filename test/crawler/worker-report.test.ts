@@ -16,28 +16,7 @@ import { startTestServer, type TestServer } from '../fixtures/http-server.js';
 import { crawlOnce } from '../helpers/crawl.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 import { tempDir } from '../helpers/tmp.js';
-
-const PARAGRAPHS = [
-  'The city council met on a long evening to discuss the new bridge over the river and its cost to residents.',
-  'Engineers told the council that the old structure could no longer carry the traffic of the growing town.',
-  'Residents who came to the meeting asked how long the works would last and which roads would be closed.',
-  'The mayor promised that a detailed plan would be published before any construction begins next season.',
-];
-
-/** An article in the site's usual template, or in its redesign (no date, a generic title shared by every article). */
-function articlePage(id: string, n: number, redesigned: boolean): string {
-  const body = PARAGRAPHS.map((p) => `<p>${p} (${id})</p>`).join('\n');
-  if (redesigned) {
-    return `<!doctype html><html><head><title>Example News</title></head><body>
-      <div class="top">Example News</div><div class="content"><div class="txt">${body}</div></div></body></html>`;
-  }
-  const day = String(n).padStart(2, '0');
-  return `<!doctype html><html><head><title>Bridge story ${id} | Example News</title>
-    <meta property="og:type" content="article"><meta property="article:published_time" content="2025-03-${day}T08:00:00Z">
-    <meta name="author" content="Jane Reporter"></head><body><article><h1>Bridge story ${id}</h1>
-    <p class="byline">By Jane Reporter</p><time datetime="2025-03-${day}T08:00:00Z">March ${n}, 2025</time>
-    ${body}</article></body></html>`;
-}
+import { driftArticlePage } from '../fixtures/drift-article.js';
 
 /** The figures both reports must give alike (times, ids and the shared run's own section aside). */
 const figures = (r: RunSummary) => ({
@@ -73,10 +52,10 @@ describe('the run report of a shared crawl', { timeout: 120_000 }, () => {
         return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Wire</title></head><body><ul>${links}</ul></body></html>`);
       }
       const w = /^\/wire\/r(\d+)-(\d+)$/.exec(url);
-      if (w) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`w${w[1]}-${w[2]}`, Number(w[2]), false));
+      if (w) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(driftArticlePage(`w${w[1]}-${w[2]}`, Number(w[2]), false));
       const m = /^\/a\/r(\d+)-(\d+)$/.exec(url);
       if (!m) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`r${m[1]}-${m[2]}`, Number(m[2]), Number(m[1]) >= 3));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(driftArticlePage(`r${m[1]}-${m[2]}`, Number(m[2]), Number(m[1]) >= 3));
     });
     shared = await sharedBackends();
   });

@@ -1,33 +1,12 @@
 /** parseHtml (fast tokenizer + common names as constants) builds the same DOM as stock htmlparser2, node for node. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { Parser, parseDocument } from 'htmlparser2';
-import type { AnyNode } from 'domhandler';
 import { FastParser, parseHtml } from '../../src/extract/parser.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Every node's type, name, attributes (in order) and text, depth-first. */
-function dump(nodes: AnyNode[], out: string[] = []): string[] {
-  for (const n of nodes) {
-    if ('data' in n) out.push(`${n.type}:${JSON.stringify(n.data)}`);
-    else if ('name' in n && 'attribs' in n) out.push(`${n.type}:${n.name}:${JSON.stringify(Object.entries(n.attribs))}`);
-    else out.push(n.type);
-    if ('children' in n) {
-      out.push('(');
-      dump(n.children, out);
-      out.push(')');
-    }
-  }
-  return out;
-}
+import { domTestPages, dumpDom } from '../helpers/dom-pages.js';
 
 function assertSameDom(html: string, label: string): void {
-  assert.deepEqual(dump(parseHtml(html).children), dump(parseDocument(html).children), label);
+  assert.deepEqual(dumpDom(parseHtml(html).children), dumpDom(parseDocument(html).children), label);
 }
 
 test('the fast parser is in use (the stock internal it overrides is there)', () => {
@@ -55,14 +34,7 @@ test('names in the table, names not in it, other cases and name-like text parse 
 });
 
 test('every page of the fixture set and the committed corpora parses to the same DOM', () => {
-  const pages: Array<[string, string]> = [];
-  const fixtures = join(ROOT, 'test/fixtures/extract');
-  for (const f of readdirSync(fixtures).filter((x) => x.endsWith('.html'))) pages.push([f, readFileSync(join(fixtures, f), 'utf8')]);
-  for (const dir of ['corpus/en/pages', 'corpus/zh/pages']) {
-    const abs = join(ROOT, dir);
-    if (!existsSync(abs)) continue;
-    for (const f of readdirSync(abs).filter((x) => x.endsWith('.html.gz')).slice(0, 80)) pages.push([f, gunzipSync(readFileSync(join(abs, f))).toString('utf8')]);
-  }
+  const pages = domTestPages();
   assert.ok(pages.length >= 19);
   for (const [name, html] of pages) assertSameDom(html, name);
 });

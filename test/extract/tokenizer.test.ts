@@ -1,34 +1,13 @@
 /** The fast tokenizer builds the same DOM as htmlparser2's own, node for node, on tricky markup and real pages. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { parseDocument, Tokenizer } from 'htmlparser2';
-import type { AnyNode } from 'domhandler';
 import { FastTokenizer } from '../../src/extract/tokenizer.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Every node's type, name, attributes (in order) and text, depth-first. */
-function dump(nodes: AnyNode[], out: string[] = []): string[] {
-  for (const n of nodes) {
-    if ('data' in n) out.push(`${n.type}:${JSON.stringify(n.data)}`);
-    else if ('name' in n && 'attribs' in n) out.push(`${n.type}:${n.name}:${JSON.stringify(Object.entries(n.attribs))}`);
-    else out.push(n.type);
-    if ('children' in n) {
-      out.push('(');
-      dump(n.children, out);
-      out.push(')');
-    }
-  }
-  return out;
-}
+import { domTestPages, dumpDom } from '../helpers/dom-pages.js';
 
 function assertSameDom(html: string, label: string): void {
-  const stock = dump(parseDocument(html).children);
-  const fast = dump(parseDocument(html, { Tokenizer: FastTokenizer }).children);
+  const stock = dumpDom(parseDocument(html).children);
+  const fast = dumpDom(parseDocument(html, { Tokenizer: FastTokenizer }).children);
   assert.deepEqual(fast, stock, label);
 }
 
@@ -60,15 +39,7 @@ test('text, entities, attributes, raw-text elements, comments and broken markup 
 });
 
 test('every page of the fixture set and the committed corpora parses to the same DOM', () => {
-  const pages: Array<[string, string]> = [];
-  const fixtures = join(ROOT, 'test/fixtures/extract');
-  for (const f of readdirSync(fixtures).filter((x) => x.endsWith('.html'))) pages.push([f, readFileSync(join(fixtures, f), 'utf8')]);
-  for (const dir of ['corpus/en/pages', 'corpus/zh/pages']) {
-    const abs = join(ROOT, dir);
-    if (!existsSync(abs)) continue;
-    // Bytes as UTF-8: the parser sees whatever characters come out, garbled or not, and both must agree on them.
-    for (const f of readdirSync(abs).filter((x) => x.endsWith('.html.gz')).slice(0, 80)) pages.push([f, gunzipSync(readFileSync(join(abs, f))).toString('utf8')]);
-  }
+  const pages = domTestPages();
   assert.ok(pages.length >= 19);
   for (const [name, html] of pages) assertSameDom(html, name);
 });
