@@ -1,10 +1,9 @@
 /**
  * Parsing one date string into parts, and formatting parts as ISO 8601. Handles ISO/RFC forms, Chinese
- * numeric and 年月日 forms, US m/d/y, English month names (own regex first, chrono-node as the fallback).
+ * numeric and 年月日 forms, slashed d/m or m/d, English month names (machine values, chrono-node and URLs: dates-machine.ts).
  * Callers pass short, whitespace-collapsed strings, so every regex here runs on bounded input.
  */
-import * as chrono from 'chrono-node';
-import { wallClock, zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
+import { zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
 import { parseRelative, to24h } from './relative.js';
 import { parseEuropeanDate, parseShortYearDate } from './dates-eu.js';
 
@@ -57,7 +56,7 @@ function slashDayFirst(a: number, b: number, year: number, ctx: DateContext): bo
   return dayFirstLanguage(ctx.lang);
 }
 
-const MAX_YEAR = new Date().getUTCFullYear() + 1;
+export const MAX_YEAR = new Date().getUTCFullYear() + 1;
 
 /** Precision rank: year 1 … second 6. */
 export function precisionOf(p: DateParts): number {
@@ -198,7 +197,7 @@ function fromEnglishTime(p: DateParts, g: Array<string | undefined>, zoneCtx: Da
   return out;
 }
 
-function valid(p: DateParts): DateParts | undefined {
+export function valid(p: DateParts): DateParts | undefined {
   if (!isPlausible(p)) {
     // A broken time must not throw away a good date.
     const { year, month, day } = p;
@@ -337,65 +336,4 @@ function yearBeforeNow(year: number, month: number, day: number, now: Date | und
   if (!now) return year;
   const slackMs = 2 * 86_400_000;
   return Date.UTC(year, month - 1, day) > now.getTime() + slackMs ? year - 1 : year;
-}
-
-/** Machine-readable values (meta content, datetime attributes, JSON-LD): ISO first, then anything chrono reads. */
-export function parseMachineDate(value: string, ctx: DateContext): DateParts | undefined {
-  const s = value.trim().replace(/\s+/g, ' ');
-  if (!s || s.length > 100) return undefined;
-  if (/^\d{10}(?:\d{3})?$/.test(s)) {
-    // Unix seconds / milliseconds: an instant, shown on the page's own clock (its wall time and that zone's offset),
-    // so the day agrees with the dates the page shows and with other candidates.
-    const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
-    const w = wallClock(ctx.timezone, ms);
-    const utc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-    const p: DateParts = { ...w, offsetMinutes: Math.round((utc - Math.floor(ms / 1000) * 1000) / 60000) };
-    return valid(p);
-  }
-  return parseDateText(s, ctx) ?? parseWithChrono(s, ctx);
-}
-
-/** chrono-node for the English forms our regexes miss (e.g. "Tuesday 19 November 2019 05.30 GMT"). */
-export function parseWithChrono(text: string, ctx: DateContext): DateParts | undefined {
-  if (text.length > 200 || !/[A-Za-z]{3}/.test(text) || !/\d{4}/.test(text)) return undefined;
-  let results: chrono.ParsedResult[];
-  try {
-    results = chrono.strict.parse(text, new Date(Date.UTC(MAX_YEAR, 0, 1)), { forwardDate: false });
-  } catch {
-    return undefined;
-  }
-  for (const r of results) {
-    const c = r.start;
-    if (!c.isCertain('year') || !c.isCertain('month')) continue;
-    const p: DateParts = { year: c.get('year') ?? 0, month: c.get('month') ?? undefined };
-    if (c.isCertain('day')) p.day = c.get('day') ?? undefined;
-    if (c.isCertain('hour') && p.day !== undefined) {
-      p.hour = c.get('hour') ?? 0;
-      p.minute = c.get('minute') ?? 0;
-      if (c.isCertain('second')) p.second = c.get('second') ?? 0;
-      if (c.isCertain('timezoneOffset')) p.offsetMinutes = c.get('timezoneOffset') ?? undefined;
-    }
-    const ok = valid(p);
-    if (ok) return ok;
-  }
-  return undefined;
-}
-
-/** Date in a URL path: /2025/10/12/, /2025-10-12/, /20251012/, /202510/t20251012_…, /2025/10/. */
-export function dateFromUrl(url: string): DateParts | undefined {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-  const ymd = /(?:^|\/)((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|$|[^\d])/.exec(path);
-  if (ymd) return valid({ year: +ymd[1], month: +ymd[2], day: +ymd[3] });
-  const compact = /(?:^|[/_a-z])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d{2,}|$)/i.exec(path);
-  if (compact) return valid({ year: +compact[1], month: +compact[2], day: +compact[3] });
-  const yyyymmDir = /\/((?:19|20)\d{2})-?(0[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\//.exec(path) ?? /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])([0-2]\d|3[01])\//.exec(path);
-  if (yyyymmDir) return valid({ year: +yyyymmDir[1], month: +yyyymmDir[2], day: +yyyymmDir[3] });
-  const ym = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])\//.exec(path);
-  if (ym) return valid({ year: +ym[1], month: +ym[2] });
-  return undefined;
 }

@@ -5,12 +5,12 @@
  * page shows nothing else (wire stories that show only "Updated 4:05 PM EDT, September 22, 2025").
  */
 import type { Element } from './dom.js';
-import { dateFromUrl, formatDate, parseDateText, precisionOf, type DateContext, type DateParts } from './dates.js';
+import { formatDate, parseDateText, precisionOf, type DateContext, type DateParts } from './dates.js';
 import type { HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
 import { clockNearHeadline, collectCandidates, type TimeCandidate } from './time-candidates.js';
-import { parseMachineDate } from './dates.js';
+import { dateFromUrl, parseMachineDate } from './dates-machine.js';
 import { wallClock, zoneOffsetForLocal } from './timezone.js';
 
 export interface TimeResult {

@@ -6,7 +6,8 @@
  * comments, reprint notes) lose. published.ts picks the best and joins a date with a time shown beside it.
  */
 import { attr, classAndId, isTag, textContent, type Element } from './dom.js';
-import { dateFromUrl, parseDateText, parseMachineDate, precisionOf, type DateContext, type DateParts } from './dates.js';
+import { parseDateText, precisionOf, type DateContext, type DateParts } from './dates.js';
+import { dateFromUrl, parseMachineDate } from './dates-machine.js';
 import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';

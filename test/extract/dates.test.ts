@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateFromUrl, formatDate, parseDateText } from '../../src/extract/dates.js';
+import { formatDate, parseDateText } from '../../src/extract/dates.js';
+import { dateFromUrl } from '../../src/extract/dates-machine.js';
 import { extractFrom, zhParagraphs, enParagraphs } from './helpers.js';
 
 const SH = 'Asia/Shanghai';
