@@ -255,21 +255,25 @@ function chunkClassKey(cls: string): string {
 }
 
 /**
- * One class is the other plus a single modifier word ("articleWidget_root" and "articleWidget_root
- * articleWidget_isFirst", "story-chunk" and "story-chunk story-chunk--lead"): the lead or last chunk marked as such.
+ * One class is the other plus a modifier word or a few ("articleWidget_root" and "articleWidget_root
+ * articleWidget_isFirst", "story-chunk" and "story-chunk story-chunk--lead", "RichText …" and "RichText
+ * RichText--lastPmb0 RichText--lastInline …"): the lead or last chunk marked as such.
  */
 function isModifiedClass(a: string, b: string): boolean {
   const wa = a.trim().split(/\s+/);
   const wb = b.trim().split(/\s+/);
-  if (Math.abs(wa.length - wb.length) !== 1) return false;
+  const extraWords = Math.abs(wa.length - wb.length);
+  if (extraWords < 1 || extraWords > MAX_MODIFIERS) return false;
   const [short, long] = wa.length < wb.length ? [wa, wb] : [wb, wa];
   const set = new Set(short);
   if (!short.every((w) => long.includes(w))) return false;
-  // The extra word must modify one of the others (shares its block name), not be another box's class
+  // Each extra word must modify one of the others (shares its block name), not be another box's class
   // ("rt w-richtext" and "w-richtext" are two kinds of rich-text box).
-  const extra = long.find((w) => !set.has(w))!;
-  return short.some((w) => commonPrefix(w, extra) >= MODIFIER_PREFIX);
+  return long.every((extra) => set.has(extra) || short.some((w) => commonPrefix(w, extra) >= MODIFIER_PREFIX));
 }
+
+/** Modifier words a chunk's class may add to its siblings' (first/last-chunk flags come in pairs at most). */
+const MAX_MODIFIERS = 3;
 
 /** Characters a modifier word shares with the word it modifies ("chunk" / "chunk--lead", "post_" / "post_isFirst"). */
 const MODIFIER_PREFIX = 5;
