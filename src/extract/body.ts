@@ -12,6 +12,7 @@ import { filterBodyBlocks, findFurniture, isLinkedDataTable } from './body-clean
 import { isMarkedArticleBody } from './hints.js';
 import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { closingNumberedRun } from './body-closing.js';
+import { authorBoxesIn } from './body-author-box.js';
 import { weightedLength } from './text.js';
 
 export interface BodyResult {
@@ -96,6 +97,8 @@ function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver;
   const skip = findFurniture(roots, stats);
   if (cards) for (const c of siteTeasersInside(roots, cards, stats, opts.urls)) skip.add(c);
   if (comments) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
+  // The writer's box closing the article (name, profile link, bio), whatever its class calls it.
+  for (const root of roots) for (const el of authorBoxesIn(root, stats)) skip.add(el);
   return filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title);
 }
 

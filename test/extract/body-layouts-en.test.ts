@@ -1,0 +1,58 @@
+/**
+ * English body layouts the corpora hold few of (issue 12): an article cut into chunks whose last one carries
+ * several modifier classes, the writer's box under the article, and closing calls to sign up.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { enParagraphs, extractFrom } from './helpers.js';
+
+const head = '<title>City expands bus network</title>';
+const h1 = '<h1>City expands bus network</h1>';
+
+const PARAS = [
+  'Transit planners first proposed the riverside loop in 2019, but the pandemic froze the budget for two whole years.',
+  'Drivers’ unions backed the plan after the city agreed to hire ninety operators and to build two new depots nearby.',
+  'Critics on the council argued that the money would be better spent on repairing the crumbling tram line instead.',
+  'A public hearing on the timetable is set for next month at the central library, and written comments are welcome.',
+];
+
+test('chunks of one class, the last flagged by two modifier words, are all the article', () => {
+  // Each chunk in a wrapper of its own, ads between: the last chunk, the longest, scores above their common parent.
+  const chunk = (p: string) => `<div data-area="text"><div class="RichText lg:w-8/12 px-24"><p>${p}</p><p>${PARAS[3]}</p></div></div>`;
+  const ad = '<div class="slot"><div class="sticky"><div class="gujAd"><a href="/ad">Advertisement</a></div></div></div>';
+  const last = `<div data-area="text"><div class="RichText RichText--lastPmb0 RichText--lastInline lg:w-8/12 px-24">${enParagraphs(5)}</div></div>`;
+  const a = extractFrom(`${h1}<main><article><div><div><section>${chunk(PARAS[0])}${ad}${chunk(PARAS[1])}${ad}${last}</section></div></div></article></main>`, { head });
+  for (const p of PARAS.slice(0, 2)) assert.ok(a.body.includes(p.slice(0, 40)), `body keeps "${p.slice(0, 40)}": ${a.body}`);
+  // A box whose extra word is another component's class (not a modifier of the chunk's) stays out.
+  const other = `<div class="wrap"><div class="RichText PromoBox lg:w-8/12 px-24"><p>Our new app is out now for every phone with offline maps, live arrivals and trip alerts for riders everywhere.</p></div></div>`;
+  const b = extractFrom(`${h1}<main><article><section><div class="wrap"><div class="RichText lg:w-8/12 px-24">${enParagraphs(4)}</div></div></section></article><footer>${other}</footer></main>`, { head });
+  assert.ok(!b.body.includes('Our new app is out now'), b.body);
+});
+
+const bio = (inner: string) => `<div class="author_detail_box clearfix">${inner}</div>`;
+const writerBox = bio(
+  '<img class="avatar" src="/a.jpg" alt=""><div class="clearfix"><h3><a href="/author/jane-doe/">Jane Doe</a></h3>' +
+    '<div class="social_icon"><a href="https://twitter.com/janedoe" aria-label="Twitter"></a></div>' +
+    '<p>Senior reporter covering transport and city hall since 2012, with stints at two regional papers. Keen cyclist. <a href="/author/jane-doe/">View Full Profile</a></p></div>',
+);
+
+test("the writer's box under the article (profile link, bio) is left out whatever its class says", () => {
+  const a = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(5)}${writerBox}</div></article>`, { head });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.match(a.body, /funded largely by a state grant/);
+  assert.ok(!a.body.includes('Senior reporter covering transport'), a.body);
+  // rel="author" and a schema.org Person mark it as well as an /author/ path.
+  const person = '<div class="box"><div itemprop="author" itemscope itemtype="https://schema.org/Person"><div><b>Jane Doe</b></div><div>Jane Doe has covered transport and city hall for the paper since 2012, after years at two regional dailies.</div></div></div>';
+  const b = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(5)}${person}</div></article>`, { head });
+  assert.ok(!b.body.includes('has covered transport and city hall'), b.body);
+});
+
+test('a paragraph naming a staff page in passing, and a profile link before more prose, stay in the article', () => {
+  const passing = '<p>The plan was drawn up by <a href="/people/ann-lee/">Ann Lee</a>, the council’s transport lead, who said it would be reviewed after a year of service.</p>';
+  const a = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(4)}${passing}</div></article>`, { head });
+  assert.match(a.body, /drawn up by Ann Lee/);
+  // A box-shaped quote from a contributor in the middle of the article (prose after it) is the article's.
+  const quote = '<div class="pull"><div><a href="/contributors/ann-lee/">Ann Lee</a></div><div>“We expect the new routes to take thousands of cars off the road within the first year,” the transport lead said on Tuesday.</div></div>';
+  const b = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(2)}${quote}${enParagraphs(5).slice(0)}</div></article>`, { head });
+  assert.match(b.body, /take thousands of cars off the road/);
+});
