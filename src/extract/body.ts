@@ -13,6 +13,7 @@ import { isMarkedArticleBody } from './hints.js';
 import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { closingNumberedRun } from './body-closing.js';
 import { authorBoxesIn } from './body-author-box.js';
+import { isOtherStory, storyWithHeadline } from './body-next-article.js';
 import { weightedLength } from './text.js';
 
 export interface BodyResult {
@@ -51,7 +52,12 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
       scores = ownScores;
     }
   }
-  let roots = top ? withGapsBetween(withSameClassParts(top, withSiblings(top, scores, stats), order, stats), order, stats, unlikely) : [];
+  // The next story appended under this one (infinite scroll): keep to the story carrying the page's headline.
+  const story = top ? storyWithHeadline(top, stats, opts.title) : undefined;
+  if (story) top = story;
+  let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title), order, stats, unlikely) : [];
+  // Nothing of the other stories joins it (their chunks share the story's classes).
+  if (story) roots = roots.filter((r) => r === story || isAncestor(story, r));
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
@@ -135,7 +141,7 @@ function isProseLine(text: string): boolean {
 }
 
 /** The top container plus siblings that look like more of the article (Readability's sibling pass). */
-function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMap): Element[] {
+function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMap, title: string | undefined): Element[] {
   const parent = top.parent;
   if (!parent || !isTag(parent) || parent.name === 'html') return [top];
   const topScore = scores.get(top) ?? 0;
@@ -151,6 +157,8 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMa
     const bonus = topClass && sib.attribs.class === topClass ? topScore * 0.2 : 0;
     const score = scores.get(sib);
     if (score !== undefined && score + bonus >= threshold) {
+      // The next story appended under this one (infinite scroll) scores like it, under a headline of its own.
+      if (isOtherStory(sib, title)) continue;
       out.push(sib);
       continue;
     }
@@ -291,7 +299,7 @@ function commonPrefix(a: string, b: string): number {
  * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
  * between them) under a common ancestor below the page body: the other chunks are part of the body too.
  */
-function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap): Element[] {
+function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap, title: string | undefined): Element[] {
   const cls = top.attribs.class;
   if (!cls) return roots;
   const key = chunkClassKey(cls);
@@ -306,7 +314,7 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
     if (!s || s.len < 100 || (linkDensity(s) > 0.3 && (linkDensity(s) > 0.6 || !isLinkedDataTable(el, s.len, stats)))) continue;
     // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one;
     // one in the page's footer or a sidebar is the site's own text (Drupal names every text field alike).
-    if (holdsArticles(el, s.len, stats) || inLandmarkApart(el, top)) continue;
+    if (holdsArticles(el, s.len, stats) || inLandmarkApart(el, top) || isOtherStory(el, title)) continue;
     // Chunks usually meet a few levels up; a lead chunk wrapped in its own intro/hero markup meets the rest
     // deeper, but still below the page's body (a page-wide meeting point is the site's template, not the article).
     const m = meeting(top, el, SAME_CLASS_MAX_DEPTH);

@@ -56,3 +56,16 @@ test('a paragraph naming a staff page in passing, and a profile link before more
   const b = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(2)}${quote}${enParagraphs(5).slice(0)}</div></article>`, { head });
   assert.match(b.body, /take thousands of cars off the road/);
 });
+
+test('the next story appended under the article (infinite scroll) is left out; a live blog keeps its entries', () => {
+  const story = (title: string, paras: string) => `<article class="article-entity"><header><h1>${title}</h1></header><div class="bodytext">${paras}</div></article>`;
+  const next = `<p>${PARAS[0]}</p><p>${PARAS[1]}</p><p>${PARAS[2]}</p><p>${PARAS[3]}</p><p>${PARAS[0]}</p><p>${PARAS[2]}</p>`;
+  const page = `<main>${story('City expands bus network', enParagraphs(5))}<div class="under-article">${story('Harbour bridge to close for repairs', next)}</div></main>`;
+  const a = extractFrom(page, { head });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('riverside loop'), a.body);
+  // Live-blog entries are <article>s under a headline that none of them holds: all of them are the body.
+  const entry = (t: string, p: string) => `<article class="entry"><h2>${t}</h2><p>${p}</p><p>${p}</p></article>`;
+  const blog = extractFrom(`<main><h1>City expands bus network</h1><div class="feed">${entry('10:02 Vote passes', PARAS[0])}${entry('10:15 Unions react', PARAS[1])}${entry('10:40 Critics speak', PARAS[2])}</div></main>`, { head });
+  for (const p of PARAS.slice(0, 3)) assert.ok(blog.body.includes(p.slice(0, 40)), `live blog keeps "${p.slice(0, 40)}": ${blog.body}`);
+});
