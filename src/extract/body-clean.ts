@@ -309,6 +309,8 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
     String.raw`^(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
+    // A comment form's labels left in the column (the form itself is gone): WordPress's own wording.
+    String.raw`^(?:your email address will not be published|save my name, email, and website in this browser)`,
     // Tip lines and newsletter plugs closing an article.
     String.raw`^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|get the latest .{0,60}in your inbox|(?:sign up|subscribe) (?:to|for) .{0,60}newsletters?\.?$)`,
   ].join('|'),

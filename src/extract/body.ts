@@ -14,6 +14,7 @@ import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from '
 import { closingNumberedRun } from './body-closing.js';
 import { authorBoxesIn } from './body-author-box.js';
 import { isOtherStory, storyWithHeadline } from './body-next-article.js';
+import { withoutPromos } from './body-promo.js';
 import { weightedLength } from './text.js';
 
 export interface BodyResult {
@@ -105,7 +106,7 @@ function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver;
   if (comments) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
   // The writer's box closing the article (name, profile link, bio), whatever its class calls it.
   for (const root of roots) for (const el of authorBoxesIn(root, stats)) skip.add(el);
-  return filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title);
+  return withoutPromos(filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title));
 }
 
 /**

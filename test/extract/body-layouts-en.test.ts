@@ -69,3 +69,18 @@ test('the next story appended under the article (infinite scroll) is left out; a
   const blog = extractFrom(`<main><h1>City expands bus network</h1><div class="feed">${entry('10:02 Vote passes', PARAS[0])}${entry('10:15 Unions react', PARAS[1])}${entry('10:40 Critics speak', PARAS[2])}</div></main>`, { head });
   for (const p of PARAS.slice(0, 3)) assert.ok(blog.body.includes(p.slice(0, 40)), `live blog keeps "${p.slice(0, 40)}": ${blog.body}`);
 });
+
+test("the site's calls to sign up, book a demo or follow it are left out; the article's own talk of signing up stays", () => {
+  const plug = '<p>Love buses? Our Transit Weekly newsletter has the best route news, delivered right to your inbox. Sign up now!</p>';
+  const demo = '<p>Running a fleet? Book a free demo of RouteDesk and see how scheduling gets easier.</p>';
+  const about = '<p>Riders can sign up for the new loyalty program at any station and earn a free ride for every ten they pay for.</p>';
+  const a = extractFrom(`${h1}<article><div class="entry-content">${enParagraphs(3)}${plug}${about}${enParagraphs(5).slice(0)}${demo}</div></article>`, { head });
+  assert.match(a.body, /sign up for the new loyalty program/);
+  assert.ok(!a.body.includes('delivered right to your inbox'), a.body);
+  assert.ok(!a.body.includes('Book a free demo'), a.body);
+  // WordPress's comment-form labels left in the column.
+  const form = '<p>Your email address will not be published. Required fields are marked *</p><p>Save my name, email, and website in this browser for the next time I comment.</p>';
+  const b = extractFrom(`${h1}<article><div class="entry-content">${enParagraphs(5)}${form}</div></article>`, { head });
+  assert.ok(!b.body.includes('will not be published'), b.body);
+  assert.ok(!b.body.includes('Save my name'), b.body);
+});

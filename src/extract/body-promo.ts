@@ -1,0 +1,32 @@
+/**
+ * The site's calls to action set between or after the article's paragraphs: a newsletter plug ("Love movies?
+ * … delivered right to your inbox. Sign up now"), a demo or trial offer ("Book a FREE demo of …"), a "follow us"
+ * line. They read as sentences, so link density does not catch them; the call itself does. Only short paragraphs
+ * past the article's opening go (a long paragraph that mentions signing up is the article's), and never the
+ * article's own subject: a page that keeps talking about newsletters or trials is about them.
+ */
+import type { Block } from './blocks.js';
+import { weightedLength } from './text.js';
+
+/** A call to the reader to sign up, subscribe, book or follow. Bounded alternation, no nested quantifiers. */
+const CALL = /\b(?:sign(?:ing)? ?up (?:now|today|below|here)\b|sign ?up for our|subscribe (?:now|today)\b|subscribe to our|join our (?:mailing list|newsletter|email list)|(?:book|schedule|request) (?:a free|your free|a complimentary|your) (?:demo|consultation)|book a demo|start your free trial|try (?:it|us|our \w+) (?:for )?free|delivered (?:right |straight )?to your inbox|sent straight to your (?:inbox|device)|follow (?:us|me) on (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)|bookmark our homepage)/i;
+/** Longer than this, a paragraph is the article talking about such things, not a plug. */
+const MAX_PROMO_LEN = 360;
+/** The opening paragraphs are the article's, whatever they say. */
+const OPENING_BLOCKS = 2;
+/** A page where more calls than this remain is about them (a guide to newsletters, to trials): keep them all. */
+const MAX_PROMOS = 4;
+
+function isPromo(b: Block): boolean {
+  if (b.kind !== 'paragraph') return false;
+  const len = weightedLength(b.text);
+  return len <= MAX_PROMO_LEN && CALL.test(b.text);
+}
+
+/** The blocks without the calls to action past the article's opening. */
+export function withoutPromos(blocks: Block[]): Block[] {
+  const drop = new Set<number>();
+  for (let i = OPENING_BLOCKS; i < blocks.length; i++) if (isPromo(blocks[i])) drop.add(i);
+  if (drop.size === 0 || drop.size > MAX_PROMOS) return blocks;
+  return blocks.filter((_, i) => !drop.has(i));
+}
