@@ -10,6 +10,12 @@ import { weightedLength } from './text.js';
 
 /** A call to the reader to sign up, subscribe, book or follow. Bounded alternation, no nested quantifiers. */
 const CALL = /\b(?:sign(?:ing)? ?up (?:now|today|below|here)\b|sign ?up for our|subscribe (?:now|today)\b|subscribe to our|join our (?:mailing list|newsletter|email list)|(?:book|schedule|request) (?:a free|your free|a complimentary|your) (?:demo|consultation)|book a demo|start your free trial|try (?:it|us|our \w+) (?:for )?free|delivered (?:right |straight )?to your inbox|sent straight to your (?:inbox|device)|follow (?:us|me) on (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)|bookmark our homepage)/i;
+/**
+ * The site's notices about the article rather than the article: an affiliate disclosure ("we may earn a commission
+ * …"), an opinion or medical disclaimer ("… do not necessarily reflect the views of …", "for informational purposes
+ * only and is not a substitute for …"). Often the first line, so the opening rule does not hold for them.
+ */
+const NOTICE = /\b(?:we (?:may )?earn (?:an? )?(?:small )?(?:affiliate )?commission|(?:contains|uses?) affiliate links|links (?:in|on) this (?:article|post|page) are affiliate|do not necessarily reflect the views|(?:educational and )?informational purposes only and (?:is|are|does|do) not)/i;
 /** Longer than this, a paragraph is the article talking about such things, not a plug. */
 const MAX_PROMO_LEN = 360;
 /** The opening paragraphs are the article's, whatever they say. */
@@ -23,10 +29,14 @@ function isPromo(b: Block): boolean {
   return len <= MAX_PROMO_LEN && CALL.test(b.text);
 }
 
-/** The blocks without the calls to action past the article's opening. */
+function isNotice(b: Block): boolean {
+  return b.kind === 'paragraph' && weightedLength(b.text) <= MAX_PROMO_LEN && NOTICE.test(b.text);
+}
+
+/** The blocks without the calls to action past the article's opening, and without the site's notices. */
 export function withoutPromos(blocks: Block[]): Block[] {
   const drop = new Set<number>();
-  for (let i = OPENING_BLOCKS; i < blocks.length; i++) if (isPromo(blocks[i])) drop.add(i);
+  for (let i = 0; i < blocks.length; i++) if ((i >= OPENING_BLOCKS && isPromo(blocks[i])) || isNotice(blocks[i])) drop.add(i);
   if (drop.size === 0 || drop.size > MAX_PROMOS) return blocks;
   return blocks.filter((_, i) => !drop.has(i));
 }

@@ -84,3 +84,12 @@ test("the site's calls to sign up, book a demo or follow it are left out; the ar
   assert.ok(!b.body.includes('will not be published'), b.body);
   assert.ok(!b.body.includes('Save my name'), b.body);
 });
+
+test("the site's affiliate disclosure and opinion disclaimer are left out, even as the first line", () => {
+  const disclosure = '<p>This article contains affiliate links that may earn us a commission at no extra cost to you.</p>';
+  const disclaimer = '<p>The views expressed by the authors of this blog are their own and do not necessarily reflect the views of the publisher.</p>';
+  const a = extractFrom(`${h1}<article><div class="entry-content">${disclosure}${enParagraphs(5)}${disclaimer}</div></article>`, { head });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.ok(!a.body.includes('affiliate links'), a.body);
+  assert.ok(!a.body.includes('necessarily reflect'), a.body);
+});
