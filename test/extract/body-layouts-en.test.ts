@@ -72,12 +72,13 @@ test('the next story appended under the article (infinite scroll) is left out; a
 
 test("the site's calls to sign up, book a demo or follow it are left out; the article's own talk of signing up stays", () => {
   const plug = '<p>Love buses? Our Transit Weekly newsletter has the best route news, delivered right to your inbox. Sign up now!</p>';
-  const demo = '<p>Running a fleet? Book a free demo of RouteDesk and see how scheduling gets easier.</p>';
+  const demo = '<p>Running a fleet? Book a free demo of RouteDesk and see how scheduling gets easier.</p><p>Follow Transit Daily on Google News and add us as a preferred source to get our news in your feeds.</p>';
   const about = '<p>Riders can sign up for the new loyalty program at any station and earn a free ride for every ten they pay for.</p>';
   const a = extractFrom(`${h1}<article><div class="entry-content">${enParagraphs(3)}${plug}${about}${enParagraphs(5).slice(0)}${demo}</div></article>`, { head });
   assert.match(a.body, /sign up for the new loyalty program/);
   assert.ok(!a.body.includes('delivered right to your inbox'), a.body);
   assert.ok(!a.body.includes('Book a free demo'), a.body);
+  assert.ok(!a.body.includes('preferred source'), a.body);
   // WordPress's comment-form labels left in the column.
   const form = '<p>Your email address will not be published. Required fields are marked *</p><p>Save my name, email, and website in this browser for the next time I comment.</p>';
   const b = extractFrom(`${h1}<article><div class="entry-content">${enParagraphs(5)}${form}</div></article>`, { head });
