@@ -19,6 +19,9 @@ const MIN_PROSE_BEFORE = 400;
 const MAX_PROSE_AFTER = 120;
 /** Elements looked at under a container: a bound on hostile pages. */
 const MAX_SCAN = 20_000;
+/** Author marks looked at: more is a listing of posts (each with its writer), not an article's closing box; the
+ * bound also keeps the walk around each mark from turning quadratic on a page of thousands of them. */
+const MAX_MARKS = 40;
 
 function isAuthorMark(el: Element): boolean {
   const a = el.attribs;
@@ -36,9 +39,11 @@ export function authorBoxesIn(root: Element, stats: StatsMap): Element[] {
   if (rootLen < MIN_PROSE_BEFORE + MIN_BIO_LEN) return [];
   const out: Element[] = [];
   let scanned = 0;
+  let marks = 0;
   for (const el of elementsIn(root)) {
     if (++scanned > MAX_SCAN) break;
     if (!isAuthorMark(el) || out.some((b) => isInside(el, b))) continue;
+    if (++marks > MAX_MARKS) return [];
     let box: Element | undefined;
     for (let cur = el; cur.parent && isTag(cur.parent) && cur.parent !== root; cur = cur.parent) {
       const len = stats.get(cur.parent)?.len ?? 0;

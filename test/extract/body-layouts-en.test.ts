@@ -94,3 +94,9 @@ test("the site's affiliate disclosure and opinion disclaimer are left out, even 
   assert.ok(!a.body.includes('affiliate links'), a.body);
   assert.ok(!a.body.includes('necessarily reflect'), a.body);
 });
+
+test('a column of many notes, each with its writer link, is no writer box (and is not walked note by note)', () => {
+  const notes = Array.from({ length: 300 }, (_, i) => `<div class="i"><div><a href="/author/w${i}/">Writer ${i}</a></div><p>Wrote a short note about the buses, the trams and the ferries, number ${i}.</p></div>`).join('');
+  const a = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(5)}${notes}</div></article>`, { head });
+  assert.match(a.body, /the trams and the ferries, number 299\./);
+});
