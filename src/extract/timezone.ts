@@ -56,11 +56,26 @@ function fieldsAt(f: Intl.DateTimeFormat, utcMs: number): Fields {
   return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
 }
 
+/**
+ * Offsets already read, per formatter and instant: a page's dates are read several times over (element and line
+ * passes, the pick, the output's formatting), and each read asks Intl for the zone's clock twice. Exact (keyed by
+ * the instant itself); emptied past OFFSETS_KEPT instants so a long-running crawl does not grow it.
+ */
+const offsets = new Map<Intl.DateTimeFormat, Map<number, number>>();
+const OFFSETS_KEPT = 4096;
+
 /** Offset (minutes east of UTC) of `zone` at the instant `utcMs`. */
 function offsetAt(f: Intl.DateTimeFormat, utcMs: number): number {
+  let known = offsets.get(f);
+  if (known === undefined) offsets.set(f, (known = new Map()));
+  let offset = known.get(utcMs);
+  if (offset !== undefined) return offset;
   const p = fieldsAt(f, utcMs);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+  offset = Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+  if (known.size >= OFFSETS_KEPT) known.clear();
+  known.set(utcMs, offset);
+  return offset;
 }
 
 /** Offset (minutes) that `zone` has at the local wall time given; 0 for an unknown zone. */

@@ -71,12 +71,16 @@ export function tidyTitle(raw: string, quoteDash = false): string {
   // Guillemets are quotes, not decorations, when they pair up: French « … » closing the headline, German » … « opening it.
   const opensQuote = /^\s*»[^»«]+«/.test(text);
   const closesQuote = text.includes('»') && /«[^«»]*»\s*$/.test(text);
-  let out = text
-    .replace(opensQuote ? /^[*•●■□◆◇★☆>▶►·\s]+/ : /^[*•●■□◆◇★☆>»▶►·\s]+/, '')
-    // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
-    .replace(quoteDash ? /^(?![-–]\s+\p{Lu})[-–—_|｜]+\s+/u : /^[-–—_|｜]+\s+/, '')
-    // A field label in front ("标题：…", arXiv's "<span class="descriptor">Title:</span>…").
-    .replace(/^(?:主题|标题|题目|帖子主题|title|headline)\s*[:：]\s*/i, '');
+  // The three leading cuts below each need one of these first: most headlines start otherwise (this runs on every
+  // candidate heading), and skip them on one anchored test.
+  let out = !LEAD_CUT_START.test(text)
+    ? text
+    : text
+        .replace(opensQuote ? /^[*•●■□◆◇★☆>▶►·\s]+/ : /^[*•●■□◆◇★☆>»▶►·\s]+/, '')
+        // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
+        .replace(quoteDash ? /^(?![-–]\s+\p{Lu})[-–—_|｜]+\s+/u : /^[-–—_|｜]+\s+/, '')
+        // A field label in front ("标题：…", arXiv's "<span class="descriptor">Title:</span>…").
+        .replace(/^(?:主题|标题|题目|帖子主题|title|headline)\s*[:：]\s*/i, '');
   // The two patterns anchored at the end are tried from every position: run only when the text ends with what they
   // end with (a separator or space; a closing bracket), which most headlines do not (runs on every candidate heading).
   if (endsWithOneOf(out, SEPARATOR_END_CHARS) || /\s$/.test(out.slice(-1))) out = out.replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '');
@@ -84,6 +88,9 @@ export function tidyTitle(raw: string, quoteDash = false): string {
   if (endsWithOneOf(out, BRACKET_END_CHARS)) out = out.replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '');
   return out.trim();
 }
+
+/** A first character any of tidyTitle's leading cuts can start with (decorations, separators, a label's first letter). */
+const LEAD_CUT_START = /^[*•●■□◆◇★☆>»▶►·\s\-–—_|｜主标题帖th]/i;
 
 const NAMED_ENTITY: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 

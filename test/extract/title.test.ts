@@ -119,4 +119,9 @@ test('a headline whose second part is a span made a block by the stylesheet keep
   // Inside a word (a styled letter, "Mc<span>Donald</span>") no space comes in.
   const b = extractArticle(page('The <b>i</b>Phone review of the McDon<span>ald</span> menu'), { url: 'https://reviews.example.com/iphone' });
   assert.equal(b.title, 'The iPhone review of the McDonald menu');
+  // Cased letters outside ASCII turn the same way (the fast ASCII pre-test must hand these on).
+  const c = extractArticle(page('The Best Notion Alternatives<span class="block">Édition spéciale</span>'), { url: 'https://reviews.example.com/edition' });
+  assert.equal(c.title, 'The Best Notion Alternatives Édition spéciale');
+  const d = extractArticle(page('The Best Notion Alternativы<span class="block">Топ заметки</span>'), { url: 'https://reviews.example.com/ru' });
+  assert.equal(d.title, 'The Best Notion Alternativы Топ заметки');
 });
