@@ -8,7 +8,7 @@ interface Budget {
   name: string;
   /** Marks the budget spent in this worker (its claims skip what it covers) and in the summary's limitsHit. */
   spent(): void;
-  /** Takes the mark back (the page that took the last of it was given back unfetched). */
+  /** Takes the mark back (a page given back unfetched left room in it). */
   unspent(): void;
 }
 
@@ -117,8 +117,10 @@ export class RunBudgets {
      */
     const uncount = async (): Promise<number[]> => {
       const left = await Promise.all(counted.map((b) => this.frontier.incrementCounter(b.key, -1)));
+      // Only marks this worker holds (limitsHit names them): the run's unspent clears every source's mark, which a
+      // page refused by its host's budget, with the run's far from spent, must not do.
       counted.forEach((b, i) => {
-        if (left[i]! < b.limit) b.unspent();
+        if (left[i]! < b.limit && this.limitsHit[b.name] !== undefined) b.unspent();
       });
       return left;
     };
