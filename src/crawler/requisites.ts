@@ -38,9 +38,12 @@ export interface RequisiteDeps {
   tally(key: string): void;
   /**
    * The crawl's politeness: resolves when a request to `host` may start (source delay, or the host's robots
-   * Crawl-delay when longer: passed in when robots.txt names one).
+   * Crawl-delay when longer: passed in when robots.txt names one). A shared crawl's booked start has a slack: it
+   * resolves to a check, called in the step that issues the request (the await's resumption can come late on a busy
+   * event loop), that says whether the start is still in time — false: it was given back, wait again; `anyway`: the
+   * last try, the request goes whatever the answer.
    */
-  waitForHost(host: string, crawlDelaySec?: number): Promise<void>;
+  waitForHost(host: string, crawlDelaySec?: number): Promise<void | ((anyway: boolean) => boolean)>;
   /** Fetch retries per image (each is one more request to the host); default min(fetch.retries, 1). */
   retries?: number;
 }
@@ -52,6 +55,8 @@ export interface PageRequisites {
 }
 
 const ACCEPT_IMAGES = 'image/avif,image/webp,image/apng,image/*;q=0.8';
+/** Starts given back for lateness before an image request goes anyway (a machine too busy to keep any slot). */
+const MAX_SLOT_WAITS = 10;
 
 /** The media type of a Content-Type value, lower-case, parameters dropped; '' when absent. */
 export function mediaType(contentType: string | undefined | null): string {
@@ -131,7 +136,11 @@ async function fetchImage(d: RequisiteDeps, src: string, url: string, capBytes: 
     if (verdict.reason.startsWith('unreachable')) return fail('failed', 'robots-unreachable', verdict.reason);
     return fail('skipped', 'robots', `disallowed by ${verdict.robotsUrl}`);
   }
-  await d.waitForHost(hostKey(src), verdict.crawlDelaySec);
+  for (let waits = 1; ; waits++) {
+    const inTime = await d.waitForHost(hostKey(src), verdict.crawlDelaySec);
+    // Nothing awaited between this check and the fetch call below: the request goes out in the step that passed it.
+    if (!inTime || inTime(waits >= MAX_SLOT_WAITS) || waits >= MAX_SLOT_WAITS) break;
+  }
 
   const headers: Record<string, string> = { accept: ACCEPT_IMAGES };
   if (d.source.userAgent) headers['user-agent'] = d.source.userAgent;

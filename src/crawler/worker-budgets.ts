@@ -8,7 +8,7 @@ interface Budget {
   name: string;
   /** Marks the budget spent in this worker (its claims skip what it covers) and in the summary's limitsHit. */
   spent(): void;
-  /** Takes the mark back (the page that took the last of it was given back unfetched). */
+  /** Takes the mark back (a page given back unfetched left room in it). */
   unspent(): void;
 }
 
@@ -109,30 +109,38 @@ export class RunBudgets {
       });
     }
     const counted: Budget[] = [];
-    const uncount = async () => {
-      for (const b of counted) await this.frontier.incrementCounter(b.key, -1);
+    /**
+     * Takes this page's count back. A budget left below its limit is open again in this worker, whoever marked it
+     * spent: a host's mark is never re-read (refresh reads the run's and sources'), so when a page that did not take
+     * the last is given back after another one did (or after another worker overshot and marked it), a mark kept
+     * here and there would leave the host short of its budget with every worker skipping it.
+     */
+    const uncount = async (): Promise<number[]> => {
+      const left = await Promise.all(counted.map((b) => this.frontier.incrementCounter(b.key, -1)));
+      // Only marks this worker holds (limitsHit names them): the run's unspent clears every source's mark, which a
+      // page refused by its host's budget, with the run's far from spent, must not do.
+      counted.forEach((b, i) => {
+        if (left[i]! < b.limit && this.limitsHit[b.name] !== undefined) b.unspent();
+      });
+      return left;
     };
-    const tookLast: Budget[] = [];
     for (const b of budgets) {
       const n = await this.frontier.incrementCounter(b.key);
       counted.push(b);
       if (n > b.limit) {
-        await uncount();
-        for (const t of tookLast) t.unspent();
-        b.spent();
+        // Over it: given back. Marked spent only if it still is once this page's count is out: a page given back
+        // meanwhile (ours or another worker's) may have left room, and a mark then would outlive the count.
+        const left = await uncount();
+        if (left.at(-1)! >= b.limit) b.spent();
         return { spent: b.name };
       }
       // This page takes the last of it: the next claim already skips what it covers.
-      if (n === b.limit) {
-        b.spent();
-        tookLast.push(b);
-      }
+      if (n === b.limit) b.spent();
     }
     return {
       spent: null,
       refund: async () => {
         await uncount();
-        for (const t of tookLast) t.unspent();
       },
     };
   }

@@ -117,14 +117,19 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   if (excluded) return finish({ state: 'skipped', outcome: 'excluded' });
   const slack = d.startSlackMs(source);
   // Early: wait for the booked slot. Late beyond the slack: give the slot back rather than crowd the next one.
-  const inSlot = async (): Promise<boolean> => {
+  const untilSlot = async (): Promise<void> => {
     const early = claimedAt - Date.now();
     if (early > 0) await new Promise((r) => setTimeout(r, early));
-    // Measured after the wait too: a timer can fire late on a busy machine.
-    return slack === null || Date.now() - claimedAt <= slack;
   };
+  // Measured by the caller after its await of untilSlot resumes, in the same step as the request it guards: the
+  // resumption itself can wait behind other pages' work (an extraction run in a microtask before it), so a verdict
+  // taken inside untilSlot let a request go out 66 ms after its slot under load, crowding the host's next one.
+  const late = (): boolean => slack !== null && Date.now() - claimedAt > slack;
   // robots.txt not known yet: this lease's request to the host is the robots.txt fetch; the page waits for a slot of its own.
-  if (!known && !(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT);
+  if (!known) {
+    await untilSlot();
+    if (late()) return retry(Date.now(), RETRY_LATE_SLOT);
+  }
   // The robots.txt request, if one is needed, must still start within the slot's slack (a slow cache look-up first).
   const verdict = await d.robots.check(item.requestUrl, privateAccess, !known && slack !== null ? { startBy: claimedAt + slack } : {});
   if (verdict.late) return retry(Date.now(), RETRY_LATE_SLOT);
@@ -155,7 +160,8 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
       ? (d.renderNext?.get(item.url) ?? (source.render === 'browser' && !conditional ? decideRender('browser').reason : undefined))
       : undefined;
   if (renderReason !== undefined) {
-    if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
+    await untilSlot();
+    if (late()) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
     d.renderNext?.delete(item.url);
     return renderClaim(d, item, source, privateAccess, verdict, validators, renderReason, sitemapLinks);
   }
@@ -163,7 +169,9 @@ export async function processClaim(d: PageStageDeps, item: ClaimedItem, claimedA
   if (source.userAgent) headers['user-agent'] = source.userAgent;
   if (revisit && validators?.etag) headers['if-none-match'] = validators.etag;
   if (revisit && validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
-  if (!(await inSlot())) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
+  await untilSlot();
+  // From here to the fetch call no await: the request is handed to the fetcher in the step that found it in its slot.
+  if (late()) return retry(Date.now(), RETRY_LATE_SLOT, sitemapLinks);
   let result: FetchResult;
   let refused: RedirectRefusal | null = null;
   d.logger.debug({ host: item.host, url: item.requestUrl, slot: claimedAt, lagMs: Date.now() - claimedAt }, 'request start');

@@ -91,9 +91,16 @@ export async function workerPageRequisites(
       robots: (url) => pacedRobotsCheck(d, url, source, privateAccess, (host, slot, startedAt) => logStart(host, `${new URL(url).origin}/robots.txt`, slot, startedAt)),
       wouldBeUnchanged: (fetch, art) => wouldBeUnchangedShared({ snapshots: d.index.snapshots }, { fetch, article: art }, prepared),
       tally: (key) => d.tally?.(key),
+      // The slack is judged again where the image request is issued (fetchImage calls this check right before it).
       waitForHost: async (host, crawlDelaySec) => {
         const slot = await paceRequest(d, host, source, crawlDelaySec);
-        logStart(host, undefined, slot);
+        const slack = d.startSlackMs(source);
+        return (anyway) => {
+          const now = Date.now();
+          if (!anyway && slot !== null && slack !== null && now - slot > slack) return false;
+          logStart(host, undefined, slot, now);
+          return true;
+        };
       },
       // Each attempt is a request start of its own: no retry inside the fetcher, outside the host's pacing.
       retries: 0,

@@ -265,10 +265,13 @@ export class CrawlWorker {
         this.wake = null;
         return false;
       }
-      const next = await frontier.nextDueAt();
       if (outOfTime) return inFlight.size === 0;
-      if (inFlight.size === 0) {
-        const live = await frontier.liveLeases(Date.now());
+      // With nothing of ours in flight, the crawl's end is judged on the queue and every worker's leases read at one
+      // instant (queueState): read apart, another worker's page finishing between the reads looked like the end.
+      const state = inFlight.size === 0 ? await frontier.queueState(Date.now()) : null;
+      const next = state ? state.nextDueAt : await frontier.nextDueAt();
+      if (state) {
+        const live = state.liveLeases;
         const allExhausted = sources.every((s) => exhausted.has(s.name));
         // Due work nobody can claim (only spent sources' URLs left) for a while also ends the crawl.
         if (next !== null && next <= Date.now()) emptySince ??= Date.now();

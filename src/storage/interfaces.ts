@@ -234,6 +234,12 @@ export interface FrontierStore {
   nextDueAt(): Promise<number | null>;
   /** Leases not yet expired at `now`. */
   liveLeases(now: number): Promise<number>;
+  /**
+   * nextDueAt and liveLeases(now) read at one instant, for judging a crawl's end. Read one after the other, a page
+   * finishing between the two reads (its links queued, then its lease ended) showed an empty queue and no live
+   * lease in the middle of a crawl, and a worker ended the run (and wrote its report) while another still crawled.
+   */
+  queueState(now: number): Promise<{ nextDueAt: number | null; liveLeases: number }>;
   counts(): Promise<QueueCounts>;
   validators(url: string): Promise<UrlValidators | null>;
   /** Whether `url` was ever added. */

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeConfig, type SourceInput } from '../../src/config/index.js';
 import { CrawlWorker, type WorkerOptions, type WorkerSummary } from '../../src/crawler/worker.js';
+import { RunBudgets } from '../../src/crawler/worker-budgets.js';
+import type { ClaimedItem } from '../../src/storage/interfaces.js';
 import { DEMO_ARTICLE_PATTERN } from '../helpers/crawl.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 import { startMultiHostSite, type MultiHostSite } from './worker-site.js';
@@ -69,6 +71,33 @@ describe('page budgets across workers on Redis + PostgreSQL', { timeout: 120_000
     assert.ok(summaries.every((x) => x.status === 'completed'));
     const { frontier } = await s.open();
     assert.ok((await frontier.counts()).queued > 20, 'the articles beyond the budgets wait for the next run');
+  });
+
+  test('a page given back below a host budget reopens it for its worker, whoever marked the host spent', async () => {
+    // The order behind a host left one page short under load: worker A's second page takes the last of the budget,
+    // worker B overshoots and marks the host spent too, then A's first page goes back unstarted (late for its slot).
+    const s = await fresh();
+    const { frontier } = await s.open();
+    const config = makeConfig({ store: s.storeDir, sources: [sourceOf(site, { maxPagesPerHost: 2 })] });
+    const source = config.sources[0]!;
+    const host = '127.0.0.1:9';
+    const item: ClaimedItem = {
+      url: `http://${host}/a`, requestUrl: `http://${host}/a`, host, source: source.name, depth: 1, kind: 'page', attempts: 1,
+      discoveredFrom: null, lease: { worker: 'w', expiresAt: Date.now() + 60_000 },
+    };
+    const a = new RunBudgets(frontier, 'run-1', undefined, {}, [source]);
+    const b = new RunBudgets(frontier, 'run-1', undefined, {}, [source]);
+    const first = await a.start(item, source);
+    assert.equal((await a.start(item, source)).spent, null);
+    assert.ok(a.exhaustedHosts.has(host), 'the page that took the last marks the host');
+    assert.deepEqual(await b.start(item, source), { spent: `maxPagesPerHost:${host}` });
+    assert.ok(b.exhaustedHosts.has(host));
+    assert.equal(first.spent, null);
+    if (first.spent === null) await first.refund();
+    assert.equal(await frontier.counter(`run:run-1:started-host:${host}`), 1, 'one page counted after the give-back');
+    assert.ok(!a.exhaustedHosts.has(host), 'the worker that gave a page back below the budget claims the host again');
+    assert.equal((await a.start(item, source)).spent, null, 'and its next page there is within the budget');
+    assert.deepEqual(await a.start(item, source), { spent: `maxPagesPerHost:${host}` });
   });
 
   test('the run’s maxPages holds across both workers and both hosts', async () => {

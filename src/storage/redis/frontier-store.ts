@@ -201,6 +201,23 @@ export class RedisFrontierStore implements FrontierStore {
     return this.redis.zcount(this.key('leases'), `(${now}`, '+inf');
   }
 
+  /** One MULTI: the three reads see the same instant (no script runs between them). */
+  async queueState(now: number): Promise<{ nextDueAt: number | null; liveLeases: number }> {
+    const replies = await this.redis
+      .multi()
+      .zrange(this.key('ready'), 0, 0, 'WITHSCORES')
+      .zrange(this.key('held'), 0, 0, 'WITHSCORES')
+      .zcount(this.key('leases'), `(${now}`, '+inf')
+      .exec();
+    if (!replies) throw new RedisFrontierError('queue state: transaction aborted');
+    const [ready, held, live] = replies.map(([err, v]) => {
+      if (err) throw err;
+      return v;
+    }) as [string[], string[], number];
+    const times = [ready[1], held[1]].filter((s): s is string => s !== undefined).map(Number);
+    return { nextDueAt: times.length === 0 ? null : Math.min(...times), liveLeases: Number(live) };
+  }
+
   async counts(): Promise<QueueCounts> {
     const c = await this.redis.hgetall(this.key('counts'));
     const n = (k: string) => Number(c[k] ?? 0);

@@ -282,6 +282,14 @@ export class SqliteFrontierStore implements FrontierStore {
     return (this.s.live.get(now) as { n: number }).n;
   }
 
+  /** Both reads in one transaction: another process's finish lands before or after both. */
+  async queueState(now: number): Promise<{ nextDueAt: number | null; liveLeases: number }> {
+    return runTransaction(this.db, () => ({
+      nextDueAt: (this.s.nextDue.get() as { at: number | null }).at,
+      liveLeases: (this.s.live.get(now) as { n: number }).n,
+    }), 'deferred');
+  }
+
   async counts(): Promise<QueueCounts> {
     const out: QueueCounts = { queued: 0, inFlight: 0, done: 0, failed: 0, skipped: 0 };
     for (const r of this.s.counts.all() as { state: string; n: number }[]) {

@@ -132,6 +132,16 @@ export function frontierStoreContract(name: string, factory: FrontierStoreFactor
         assert.equal(await store.nextDueAt(), null);
       });
 
+      it('queueState is nextDueAt and liveLeases together', async () => {
+        assert.deepEqual(await store.queueState(T0), { nextDueAt: null, liveLeases: 0 });
+        await store.addMany([item('a.test', 'now'), item('b.test', 'later', { notBefore: T0 + 5_000 })]);
+        assert.deepEqual(await store.queueState(T0), { nextDueAt: await store.nextDueAt(), liveLeases: 0 });
+        const [claimed] = await store.claim(request('w', T0, { limit: 1 }));
+        assert.equal(claimed?.url, 'https://a.test/now');
+        assert.deepEqual(await store.queueState(T0), { nextDueAt: T0 + 5_000, liveLeases: 1 });
+        assert.deepEqual(await store.queueState(claimed!.lease.expiresAt), { nextDueAt: T0 + 5_000, liveLeases: 0 }, 'an expired lease is not live');
+      });
+
       it('concurrent claimers never get the same URL, and together get all of them', async () => {
         const urls = Array.from({ length: 400 }, (_, i) => item(`h${i % 20}.test`, `p${i}`));
         await store.addMany(urls);
