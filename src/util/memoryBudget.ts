@@ -27,6 +27,14 @@ export interface MemoryBudgetOptions {
  * live data alone is above the budget must not pay for a collection every interval that frees nothing.
  */
 const MIN_NEW_MB = 8;
+/**
+ * A process that stays above the budget after a collection (its live data, or pages the allocator keeps, are the
+ * budget) backs off: each further collection waits twice as long as the last, up to this many intervals, until RSS
+ * falls under the budget. Every forced full collection also throws away optimised code whose maps died (V8's "weak
+ * objects" deopts, ~140 functions at a time in a shared-crawl worker); collecting every 2 s kept a worker recompiling
+ * for a quarter of its CPU.
+ */
+const MAX_BACKOFF = 16;
 
 let collector: (() => void) | null | undefined;
 
@@ -53,6 +61,11 @@ export function startMemoryBudget(options: MemoryBudgetOptions): MemoryBudget {
   const budget = options.budgetMb * 1024 * 1024;
   const gc = budget > 0 ? fullCollector() : null;
   let liveAfter = 0;
+  const interval = options.intervalMs ?? 2_000;
+  let gap = interval;
+  let nextAllowed = 0;
+  /** No reading under the budget since the last collection. */
+  let stillAbove = false;
   const jsBytes = () => {
     const m = process.memoryUsage();
     return m.heapUsed + m.external;
@@ -60,12 +73,22 @@ export function startMemoryBudget(options: MemoryBudgetOptions): MemoryBudget {
   const timer = setInterval(() => {
     if (!gc) return;
     const rss = process.memoryUsage.rss();
-    if (rss <= budget || jsBytes() - liveAfter < MIN_NEW_MB * 1024 * 1024) return;
+    if (rss <= budget) {
+      gap = interval;
+      stillAbove = false;
+      return;
+    }
+    const now = Date.now();
+    if (now < nextAllowed || jsBytes() - liveAfter < MIN_NEW_MB * 1024 * 1024) return;
+    // Above the budget again since the last collection: the next one waits longer.
+    if (stillAbove) gap = Math.min(gap * 2, interval * MAX_BACKOFF);
+    stillAbove = true;
+    nextAllowed = now + gap;
     gc();
     state.collections++;
     liveAfter = jsBytes();
     options.logger?.debug({ rssMb: Math.round(rss / 1048576), liveMb: Math.round(liveAfter / 1048576) }, 'memory budget: full collection');
-  }, options.intervalMs ?? 2_000);
+  }, interval);
   timer.unref();
   return state;
 }

@@ -38,3 +38,23 @@ test('memory budget: 0 turns it off', async () => {
     budget.stop();
   }
 });
+
+test('memory budget: a process that stays above the budget is collected less and less often', async () => {
+  // Budget 1 MB: never reached, so every collection is followed by readings above it. Memory held and growing by
+  // 4 MB every 10 ms makes nearly every tick eligible (8 MB new since the last collection); only the back-off spaces
+  // the collections out: 10, 20, 40, 80, 160 ms apart (the cap: 16 intervals).
+  const budget = startMemoryBudget({ budgetMb: 1, intervalMs: 10 });
+  const held: Buffer[] = [];
+  const grow = setInterval(() => held.push(Buffer.allocUnsafeSlow(4 * 1024 * 1024)), 10);
+  try {
+    await sleep(500);
+    assert.ok(held.length > 10, 'memory grew');
+    // Without the back-off a collection every other tick: ~20 in 500 ms; with it 10 + 20 + 40 + 80 + 160 ms: ~6.
+    assert.ok(budget.collections >= 2, `collections ${budget.collections}`);
+    assert.ok(budget.collections <= 9, `collections ${budget.collections}: no back-off`);
+  } finally {
+    clearInterval(grow);
+    budget.stop();
+    held.length = 0;
+  }
+});
