@@ -27,6 +27,9 @@ const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTL
  */
 const AUTHOR_LABEL = String.raw`(?:本文|本篇|文章|原文|专栏|專欄|特约|特約|特邀|客座|署名)?作\s?者`;
 
+/** 特约评论员 张三: the outlet or rank glued before the role, then a space or a colon and the name. */
+const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎])[${CN}]{0,8}?(?:评论员|評論員)(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`);
+
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
@@ -36,11 +39,13 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|撰文|撰稿)\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
-  // 文/李四 · 文｜王五 · 文/图 赵六
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])文\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
+  // 文/李四 · 文｜王五 · 文/图 赵六 · 圖、文／張三 · 文、图/李四 · 图文/王五
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
-  new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜□■╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
+  new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
+  // 特约评论员 张三 · 本报评论员：李四 (a commentator's byline; "本报评论员文章" names nobody: a separator is required)
+  COMMENTATOR,
   // (a photo credit, "记者方賓照攝", is not a byline: photographerFromText is the last resort for those)
   new RegExp(String.raw`${REPORTER}\s*(${CN_NAME})\s?(?:报道|報導|发自|發自)`),
   // 新华社记者邹多为、唐诗凝、丁乐 · 〔記者施曉光、吳亮儀／台北報導〕: a list glued to the label, told by its 、
@@ -257,6 +262,7 @@ export function authorFromText(text: string): string | undefined {
  */
 const NEEDS_REPORTER = new Set(AUTHOR_PATTERNS.filter((re) => re.source.includes('记者|記者|实习生')));
 const NEEDS_SLASH = new Set([SLASH_DATELINE]);
+const COMMENTATOR_IN_LINE = /评论员|評論員/;
 const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員/;
 const SLASH_IN_LINE = /[／╱/]/;
 
@@ -267,7 +273,7 @@ function authorFromShort(text: string): string | undefined {
   const reporter = REPORTER_IN_LINE.test(t);
   const slash = SLASH_IN_LINE.test(t);
   for (const re of AUTHOR_PATTERNS) {
-    if ((!reporter && NEEDS_REPORTER.has(re)) || (!slash && NEEDS_SLASH.has(re))) continue;
+    if ((!reporter && NEEDS_REPORTER.has(re)) || (!slash && NEEDS_SLASH.has(re)) || (re === COMMENTATOR && !COMMENTATOR_IN_LINE.test(t))) continue;
     const m = re.exec(t);
     if (!m) continue;
     // A photo credit ("（記者方賓照攝）", "记者 王某 摄") names the photographer, not the writer.
@@ -419,7 +425,8 @@ export function signedOffName(text: string): string | undefined {
 /** A line that is only a Chinese name (2–4 characters): the byline of essays and magazine pieces. */
 export function loneNameLine(text: string): string | undefined {
   if (text.length > 20) return undefined;
-  const t = collapseSpace(text);
+  // "◎ 张三", "□李四": the mark papers print before a byline is no part of the name.
+  const t = collapseSpace(text).replace(/^[■□●○◆◇◎※]\s*/, '');
   return LONE_NAME.test(t) && !/^(?:正文|首页|国内|国际|社会|财经|评论|专题|图片|视频|返回|更多|相关|推荐|时政|体育|娱乐|科技|军事|文化|教育|健康|原创|转载|作者|编辑)$/.test(t) ? t : undefined;
 }
 

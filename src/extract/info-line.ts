@@ -140,6 +140,9 @@ function tokensOf(text: string): string[] {
   return collapseSpace(text)
     .replace(/((?:19|20)\d{2})\s?([-/.年])\s?(\d{1,2})\s?([-/.月])\s?(\d{1,2})/g, '$1$2$3$4$5')
     .replace(/\s*[|｜]\s*/g, ' | ')
+    // "张三·2022-07-01 09:15·来源：…": a middle dot touching a date or clock separates parts, as a bar does (a dot
+    // between letters is a transliterated name's, 阿卜杜勒·阿齐兹, and stays).
+    .replace(/\s*[·•]\s*(?=\d)|(?<=\d)\s*[·•]\s*/g, ' · ')
     .split(' ')
     .filter(Boolean);
 }
