@@ -143,3 +143,16 @@ test('credits written 圖、文／X, 【outlet】记者 X, 特约评论员 X, �
   // A commentary credited to the paper's commentator, no name: nobody ("本报评论员文章" names no one).
   assert.equal(byInfo('<div class="i">本报评论员文章 2022-07-01 09:15</div>'), undefined);
 });
+
+test('a headline in a plain bold <div> (no heading tag, no class) is found under the usual <title> templates', () => {
+  const page = (headline: string): string => `<div><div style="font-weight:bold">${headline}</div><div>2022-07-01 09:15</div>${P}</div>`;
+  // Box-drawing bars between headline, channel and site.
+  assert.equal(extractFrom(page('市府宣布新開通十二條公車路線 台北先行'), { head: '<title>市府宣布新開通十二條公車路線 台北先行│即時新聞│20160521│某某日報</title>' }).title, '市府宣布新開通十二條公車路線 台北先行');
+  // A leading zero-width space in both, and a full-width dash inside the headline.
+  assert.equal(extractFrom(page('\u200b《城市玩家》前进南美印加帝国－秘鲁五部曲'), { head: '<title>\u200b《城市玩家》前进南美印加帝国－秘鲁五部曲</title>' }).title, '《城市玩家》前进南美印加帝国－秘鲁五部曲');
+  // The <title> reworded ("-" for "——") with the site after an unspaced hyphen: the page's own wording is the headline.
+  assert.equal(extractFrom(page('积极因素不断增多动能增强——前4个月全市公交客流稳步回升'), { head: '<title>积极因素不断增多动能增强-前4个月全市公交客流稳步回升-某某头条</title>' }).title, '积极因素不断增多动能增强——前4个月全市公交客流稳步回升');
+  // A short <title> (a blog's name) printed in a banner block is not taken as the headline.
+  const blog = `<table><tr><td><b><font>洞庭一叶</font></b></td></tr></table><div><a href="/c">湖湘文化</a></div><div><b>陈天华《警世钟》读后</b></div>${P}`;
+  assert.notEqual(extractFrom(blog, { head: '<title>Some blog--洞庭一叶</title>' }).title, '洞庭一叶');
+});
