@@ -164,10 +164,12 @@ export function creditBesideDate(lines: Array<{ text: string }>, scan = 4): Info
     if (first < 0) {
       // "原创 陈宇慧 田螺姑娘hhhaze": the credit after the mark, no date on the line.
       if (kinds[0] === 'mark') return { ...creditOf(runFrom(kinds, tokens, 1, 1), false), marked: true };
-      // A writer's name (a surname's shape) opening a short line right above the date line, the outlet after it:
-      // the credit printed on its own line. (A line of other words there is a deck or a site banner.)
+      // A writer's name (a surname's shape) opening a short line right above the date line, the outlet after it, or
+      // an outlet and then the writer ("中廣 溫蘭魁" over "2013年06月29日 18:24"): the credit printed on its own line.
+      // (A line of other words there is a deck or a site banner.)
       const next = lines[i + 1];
-      if (next && i + 1 < scan && HAS_DATE.test(next.text) && tokens.length <= 2 && kinds.every((k) => k === 'word') && hasSurnameShape(tokens[0])) {
+      const named = hasSurnameShape(tokens[0]) || (tokens.length === 2 && isOutletName(tokens[0]) && hasSurnameShape(tokens[1]));
+      if (next && i + 1 < scan && HAS_DATE.test(next.text) && tokens.length <= 2 && kinds.every((k) => k === 'word') && named) {
         const above = creditOf(runFrom(kinds, tokens, 0, 1), false);
         if (above.author) return above;
       }

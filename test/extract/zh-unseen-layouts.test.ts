@@ -156,3 +156,13 @@ test('a headline in a plain bold <div> (no heading tag, no class) is found under
   const blog = `<table><tr><td><b><font>洞庭一叶</font></b></td></tr></table><div><a href="/c">湖湘文化</a></div><div><b>陈天华《警世钟》读后</b></div>${P}`;
   assert.notEqual(extractFrom(blog, { head: '<title>Some blog--洞庭一叶</title>' }).title, '洞庭一叶');
 });
+
+test('an outlet and its writer on a line of their own over the date line credit both; a timestamp link is no headline', () => {
+  const info = '<div><a href="/list/5">中廣</a> 溫蘭魁</div><div>2013年06月29日 18:24</div>';
+  const a = extractFrom(`<div class="w"><h1>${H}</h1>${info}${P}</div>`, opts);
+  assert.equal(a.author, '溫蘭魁');
+  assert.equal(a.publisher, '中廣');
+  // A post's "发布于 05-16 19:12" permalink above the text, under a <title> that matches nothing, is not the title.
+  const post = `<div><a href="/u/1">某某用户</a></div><div>来自手机 <a href="https://news.example.com/a/1.html">发布于05-16 19:12</a></div><div>${P}</div>`;
+  assert.doesNotMatch(extractFrom(post, { head: '<title>某某用户: 一篇长文的开头几句话在这里… - 某某社区</title>' }).title ?? '', /发布于/);
+});
