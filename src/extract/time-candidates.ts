@@ -26,6 +26,8 @@ export interface TimeCandidate {
   shown?: boolean;
   /** In a photo caption: the picture's date, which supports no other candidate. */
   caption?: boolean;
+  /** Read from a short line without sentence punctuation: an info line, not the story's prose that mentions a time. */
+  brief?: boolean;
 }
 
 /** Base scores: structured data first, then markup that names itself a date, then text by label. */
@@ -126,7 +128,8 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     // A photo caption's date is when the picture was taken ("… in Kathmandu, April 24, 2023"), not the story's.
     const caption = line !== undefined && inCaption(zones.lines[line].el);
     const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0) - (caption ? CAPTION_PENALTY : 0);
-    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && adjust > -RELATIVE_PENALTY, ...(caption ? { caption } : {}) });
+    const brief = text !== undefined && text.length <= 80 && !/[，。；！？]/.test(text);
+    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && adjust > -RELATIVE_PENALTY, ...(caption ? { caption } : {}), ...(brief ? { brief } : {}) });
   };
   const ld = head.article;
   if (ld?.datePublished) add(parseMachineDate(ld.datePublished, ctx), 'jsonld', false);

@@ -166,3 +166,16 @@ test('an outlet and its writer on a line of their own over the date line credit 
   const post = `<div><a href="/u/1">某某用户</a></div><div>来自手机 <a href="https://news.example.com/a/1.html">发布于05-16 19:12</a></div><div>${P}</div>`;
   assert.doesNotMatch(extractFrom(post, { head: '<title>某某用户: 一篇长文的开头几句话在这里… - 某某社区</title>' }).title ?? '', /发布于/);
 });
+
+test('structured data with another clock than the info line shows for that day gives way to the shown time', () => {
+  const ld = (t: string): string => `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${t}"}</script>`;
+  const page = (info: string): string => `<div class="w"><h1>${H}</h1><div class="i">${info}</div>${P}</div>`;
+  const shown = extractFrom(page('2022-07-01 09:15 来源：临江日报'), { ...opts, head: opts.head + ld('2022-07-01T10:42:31+08:00') });
+  assert.equal(shown.publishedAt, '2022-07-01T09:15:00+08:00');
+  // The same instant written in UTC is no disagreement: the structured value (to the second) stays.
+  const same = extractFrom(page('2022-07-01 09:15 来源：临江日报'), { ...opts, head: opts.head + ld('2022-07-01T01:15:07Z') });
+  assert.equal(Date.parse(same.publishedAt ?? ''), Date.parse('2022-07-01T01:15:07Z'));
+  // A time the story's prose mentions under the headline is no info line.
+  const prose = extractFrom(page('中国地震台网正式测定：07月01日07时58分在某海域发生地震，'), { ...opts, head: opts.head + ld('2022-07-01T10:42:31+08:00') });
+  assert.equal(prose.publishedAt, '2022-07-01T10:42:31+08:00');
+});
