@@ -7,6 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { authorFromText } from '../../src/extract/byline.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
@@ -178,4 +179,25 @@ test('structured data with another clock than the info line shows for that day g
   // A time the story's prose mentions under the headline is no info line.
   const prose = extractFrom(page('中国地震台网正式测定：07月01日07时58分在某海域发生地震，'), { ...opts, head: opts.head + ld('2022-07-01T10:42:31+08:00') });
   assert.equal(prose.publishedAt, '2022-07-01T10:42:31+08:00');
+});
+
+test('wire and Taiwanese datelines: 專電, several reporters, a compound surname, a correspondent, a dated 電', () => {
+  const cases: Array<[string, string]> = [
+    ['（中央社記者鄭崇生華盛頓23日專電）美國總統今天表示', '鄭崇生'],
+    ['（中央社記者陳葦庭、王承中台北3日電）立法院今天三讀通過', '陳葦庭 王承中'],
+    ['（中央社記者歐陽夢萍台北3日電）', '歐陽夢萍'],
+    ['（中央社記者陳葦庭台北2019年12月3日電）', '陳葦庭'],
+    ['（中央社駐布魯塞爾特派員唐佩君23日專電）', '唐佩君'],
+    ['（中央社特派員唐佩君布魯塞爾23日專電）', '唐佩君'],
+    ['（中央社記者盧太城台東縣12日電）', '盧太城'],
+    ['〔編譯張三／綜合報導〕', '張三'],
+    ['〔駐美特派員張三／華盛頓報導〕', '張三'],
+    ['大紀元記者張三台北報導', '張三'],
+    ['華視新聞 張三 台北報導', '張三'],
+    ['民視新聞／張三、李四 台北報導', '張三 李四'],
+  ];
+  for (const [line, want] of cases) assert.equal(authorFromText(line), want, line);
+  // Places where the names would be, and a wire dateline without a reporter: nobody.
+  assert.equal(authorFromText('公視新聞 台中 嘉義 報導'), undefined);
+  assert.equal(authorFromText('（法新社巴黎3日電）'), undefined);
 });
