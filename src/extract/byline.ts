@@ -51,7 +51,7 @@ const AUTHOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
-  new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
+  new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎◆◇●○★☆▲△※╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
   // 特约评论员 张三 · 本报评论员：李四 (a commentator's byline; "本报评论员文章" names nobody: a separator is required)
   COMMENTATOR,
   // (a photo credit, "记者方賓照攝", is not a byline: photographerFromText is the last resort for those)

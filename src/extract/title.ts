@@ -311,11 +311,27 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     // A heading holding the whole metadata title plus a date or time ("… 2014-04-30 23:54") shows that title.
     const k = squashKey(similar.text);
     const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));
-    return { title: whole ?? tidyTitle(similar.text), el: similar.el };
+    return { title: whole ?? withoutBadge(similar.el, refs) ?? tidyTitle(similar.text), el: similar.el };
   }
   if (isSiteName(best.text, src.siteNames)) return {};
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
   return { title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el };
+}
+
+/**
+ * A heading whose first or last child element is a short badge ("<h1><span>原创</span>标题</h1>", "标题<em>置顶</em>"):
+ * when the heading less that badge is exactly a metadata title, that wording is the headline.
+ */
+function withoutBadge(el: Element, refs: string[]): string | undefined {
+  const kids = el.children.filter((c) => isTag(c) || (isText(c) && c.data.trim()));
+  if (kids.length < 2) return undefined;
+  const keys = refs.map(squashKey);
+  for (const [badge, rest] of [[kids[0], kids.slice(1)], [kids[kids.length - 1], kids.slice(0, -1)]] as const) {
+    if (!isTag(badge) || weightedLength(collapseSpace(textContent(badge))) > 8) continue;
+    const text = rest.map((c) => textContent(c)).join('');
+    if (keys.includes(squashKey(text))) return tidyTitle(text);
+  }
+  return undefined;
 }
 
 /**

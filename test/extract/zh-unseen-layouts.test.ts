@@ -201,3 +201,12 @@ test('wire and Taiwanese datelines: 專電, several reporters, a compound surnam
   assert.equal(authorFromText('公視新聞 台中 嘉義 報導'), undefined);
   assert.equal(authorFromText('（法新社巴黎3日電）'), undefined);
 });
+
+test('a badge element opening or closing the headline (原创, 置顶) is no part of it; ◆ before a reporter credit', () => {
+  const head = `<title>${H}_临江网</title>`;
+  assert.equal(extractFrom(`<div><h1><span>原创</span>${H}</h1><div>2022-07-01 09:15</div>${P}</div>`, { head }).title, H);
+  assert.equal(extractFrom(`<div><h1>${H}<em>置顶</em></h1><div>2022-07-01 09:15</div>${P}</div>`, { head }).title, H);
+  // A headline the <title> repeats with its tag kept keeps it.
+  assert.equal(extractFrom(`<div><h1><span>视频｜</span>${H}</h1>${P}</div>`, { head: `<title>视频｜${H}_临江网</title>` }).title, `视频｜${H}`);
+  assert.equal(extractFrom(`<div><h1>${H}</h1><div>2022-07-01 09:15</div><p>◆江城晚报全媒体记者 张晓明</p>${P}</div>`, { head }).author, '张晓明');
+});
