@@ -313,7 +313,9 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));
     return { title: whole ?? withoutBadge(similar.el, refs) ?? tidyTitle(similar.text), el: similar.el };
   }
-  if (isSiteName(best.text, src.siteNames)) return {};
+  // A <title> that is only a site's name ("临江网"), repeated by the logo heading: no headline matched; the lines
+  // above the body are read instead (index.ts).
+  if (isSiteName(best.text, src.siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, src.siteNames))) return {};
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
   return { title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el };
 }

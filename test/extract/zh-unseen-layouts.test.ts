@@ -210,3 +210,8 @@ test('a badge element opening or closing the headline (原创, 置顶) is no par
   assert.equal(extractFrom(`<div><h1><span>视频｜</span>${H}</h1>${P}</div>`, { head: `<title>视频｜${H}_临江网</title>` }).title, `视频｜${H}`);
   assert.equal(extractFrom(`<div><h1>${H}</h1><div>2022-07-01 09:15</div><p>◆江城晚报全媒体记者 张晓明</p>${P}</div>`, { head }).author, '张晓明');
 });
+
+test('a <title> that is only the site name, repeated by the logo heading, leaves the headline to the lines above the body', () => {
+  const body = `<div><a href="/">首页</a></div><h1>临江网</h1><div><h2>${H}</h2><div>2022-07-01 09:15</div>${P}</div>`;
+  assert.equal(extractFrom(body, { head: '<title>临江网</title>' }).title, H);
+});
