@@ -308,7 +308,8 @@ function authorFromShort(text: string): string | undefined {
   // 【聯合報╱本報記者古硯偉】 · 新华社记者王某: one name glued to the label and closing the line or bracket, with a
   // common surname (so "记者了解到" is not a byline).
   const glued = reporter ? GLUED_REPORTER_END.exec(t) : null;
-  if (glued && hasCommonSurname(glued[1])) {
+  // ("（記者李四攝）" is a photo credit: the 攝 glued to the name says so.)
+  if (glued && hasCommonSurname(glued[1]) && !/(?:摄|攝)$/.test(glued[1])) {
     const name = cleanPersonName(glued[1]);
     if (name) return name;
   }

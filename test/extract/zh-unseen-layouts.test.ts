@@ -215,3 +215,9 @@ test('a <title> that is only the site name, repeated by the logo heading, leaves
   const body = `<div><a href="/">首页</a></div><h1>临江网</h1><div><h2>${H}</h2><div>2022-07-01 09:15</div>${P}</div>`;
   assert.equal(extractFrom(body, { head: '<title>临江网</title>' }).title, H);
 });
+
+test('a photo caption "（圖／記者李四攝）" above the "記者張三／台北報導" line credits the photographer, not the writer', () => {
+  const body = `<div><h1>${H}</h1><div>2022年07月01日 09:15</div><div><p><img src="a.jpg"></p><p>▲市府今天宣布新路線。（圖／記者李四攝）</p><p>記者張三／台北報導</p>${P}</div></div>`;
+  assert.equal(extractFrom(body, opts).author, '張三');
+  assert.equal(authorFromText('（記者李四攝）'), undefined);
+});
