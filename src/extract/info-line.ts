@@ -155,8 +155,10 @@ function tokensOf(text: string): string[] {
 export function creditBesideDate(lines: Array<{ text: string }>, scan = 4): InfoLineCredit {
   for (let i = 0; i < Math.min(lines.length, scan); i++) {
     const text = lines[i].text;
-    // Chinese info lines only: English bylines have their own forms ("By …", nameBesideDate in byline.ts).
-    if (text.length > 120 || !/[\u3400-\u9fff]/.test(text)) continue;
+    // Chinese info lines only: English bylines have their own forms ("By …", nameBesideDate in byline.ts). A line of
+    // a date and a login handle ("abc_123 2022-07-01 09:15": digits or an underscore in a word) is a forum's or
+    // blog's, in any language.
+    if (text.length > 120 || (!/[\u3400-\u9fff]/.test(text) && !/^(?:[A-Za-z][A-Za-z]*[\d_][\w.-]*\s+[\d\s:./-]+|[\d\s:./-]+(?:\s[·•|]\s|\s)[A-Za-z][A-Za-z]*[\d_][\w.-]*)$/.test(text))) continue;
     const tokens = tokensOf(text);
     if (tokens.length === 0 || tokens.length > 10) continue;
     const kinds = tokens.map(kindOf);

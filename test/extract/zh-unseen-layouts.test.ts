@@ -221,3 +221,15 @@ test('a photo caption "（圖／記者李四攝）" above the "記者張三／�
   assert.equal(extractFrom(body, opts).author, '張三');
   assert.equal(authorFromText('（記者李四攝）'), undefined);
 });
+
+test('a forum poster linked to a member page (space-uid-123.html, mod=space&uid=, ?author=) and a handle beside the date', () => {
+  const T = '全市将新开通12条公交线路讨论帖';
+  const forum = (body: string): string | undefined => extractFrom(`<div>${body}</div>`, { head: `<title>${T} - 某某论坛</title>`, timezone: 'Asia/Shanghai' }).author;
+  assert.equal(forum(`<h1><span>${T}</span></h1><table><tr><td><div><a href="space-uid-123.html">山间清风</a></div></td><td><div><em>发表于 2022-7-1 09:15</em> | 只看该作者</div><div>${P}</div></td></tr></table>`), '山间清风');
+  assert.equal(forum(`<h1>${T}</h1><table><tr><td><a href="home.php?mod=space&amp;uid=123">山间清风</a></td><td><div>发表于 2022-7-1 09:15</div><div>${P}</div></td></tr></table>`), '山间清风');
+  assert.equal(forum(`<h1>${T}</h1><div><a href="/?author=102">山间清风</a> 2022-07-01 09:15</div><div>${P}</div>`), '山间清风');
+  assert.equal(forum(`<h1>${T}</h1><div>abc_123 2022-07-01 09:15</div><div>${P}</div>`), 'abc_123');
+  assert.equal(forum(`<h1>${T}</h1><div>2022-07-01 09:15 · abc_123</div><div>${P}</div>`), 'abc_123');
+  // A plain word beside the date on a line without Chinese is no handle.
+  assert.equal(forum(`<h1>${T}</h1><div>Updated 2022-07-01 09:15</div><div>${P}</div>`), undefined);
+});
