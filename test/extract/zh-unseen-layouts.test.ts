@@ -233,3 +233,12 @@ test('a forum poster linked to a member page (space-uid-123.html, mod=space&uid=
   // A plain word beside the date on a line without Chinese is no handle.
   assert.equal(forum(`<h1>${T}</h1><div>Updated 2022-07-01 09:15</div><div>${P}</div>`), undefined);
 });
+
+test('info-line times written "週五 上午9:15", "15時15分" and "2022.07.01 | 15:15" keep their clock', () => {
+  const at = (info: string): string | undefined =>
+    extractFrom(`<div><h1>${H}</h1>${info}${P}</div>`, { head: `<title>${H} | 某某新聞網</title>`, timezone: 'Asia/Taipei' }).publishedAt;
+  assert.equal(at('<div>2022年7月1日 週五 上午9:15</div>'), '2022-07-01T09:15:00+08:00');
+  assert.equal(at('<div>2022年7月1日 週五 下午3:15</div>'), '2022-07-01T15:15:00+08:00');
+  assert.equal(at('<div>2022年7月1日 15時15分</div>'), '2022-07-01T15:15:00+08:00');
+  assert.equal(at('<div>2022.07.01 | 15:15</div>'), '2022-07-01T15:15:00+08:00');
+});
