@@ -242,3 +242,11 @@ test('info-line times written "週五 上午9:15", "15時15分" and "2022.07.01 
   assert.equal(at('<div>2022年7月1日 15時15分</div>'), '2022-07-01T15:15:00+08:00');
   assert.equal(at('<div>2022.07.01 | 15:15</div>'), '2022-07-01T15:15:00+08:00');
 });
+
+test('a quoted account or paper in a 来源 line ends at its closing mark ("江城发布" keeps its 发布)', () => {
+  const src = (info: string): string | undefined => extractFrom(`<div><h1>${H}</h1>${info}${P}</div>`, opts).publisher;
+  assert.equal(src('<div>2022-07-01 09:15 来源：微信公众号“江城发布”</div>'), '江城发布');
+  assert.equal(src('<div>2022-07-01 09:15 来源：《江城日报》（2022年07月01日 05 版）</div>'), '江城日报');
+  // Unquoted, a 发布 after the name still ends it.
+  assert.equal(src('<div>来源：江城日报 发布时间：2022-07-01 09:15</div>'), '江城日报');
+});
