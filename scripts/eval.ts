@@ -5,8 +5,8 @@
  * Options: --worst N (list misses and the N worst bodies; dev splits only, so heldout pages are never tuned on),
  * --only <id-prefix>, --set <name-substring>, --json, --no-readability, --zone <IANA zone> (passed for every shared
  * and corpus page; by default none is, and the extractor infers the zone as `snapcrawl extract` would),
- * --perturb bare|anon|both (every page stripped of head hints and/or class/id names first, scripts/eval/perturb.ts;
- * Readability is not run then: the figures are read against the same run without --perturb).
+ * --perturb bare|anon|both|flat|all (every page stripped of head hints, class/id names and/or heading tags first,
+ * scripts/eval/perturb.ts; Readability is not run then: the figures are read against the same run without --perturb).
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -15,8 +15,16 @@ export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFro
 /** A label glued to the name by the page's markup ("作者：孙宁责任编辑：NF041" from two adjacent spans). */
 const NEXT_LABEL = String.raw`(?:责任编辑|責任編輯|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核)\s*[:：]`;
 
-/** （中央社記者盧太城台東縣12日電）: name and place glued before the date; split by nameBeforePlace. */
-const NAME_AND_PLACE = new RegExp(String.raw`${ANY_REPORTER}([${CN}]{4,9}?)\d{1,2}日(?:电|電)`);
+/**
+ * （中央社記者盧太城台東縣12日電）, （中央社記者陳葦庭、王承中台北3日電）, （中央社記者鄭崇生華盛頓23日專電）,
+ * （中央社駐布魯塞爾特派員唐佩君23日專電）: names (the last glued to the place) before the day; the last name is split
+ * from its place by nameBeforePlace. The first group holds the names listed before it with their 、.
+ */
+const NAME_AND_PLACE = new RegExp(String.raw`${ANY_REPORTER}((?:${CN_NAME}[、，,])*)([${CN}]{2,9}?)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日(?:专|專)?(?:电|電)`);
+/** "大紀元記者張三台北報導": one name glued to the place reported from. */
+const REPORTED_FROM = new RegExp(String.raw`${REPORTER}\s*(${CN_NAME})\s?(?:报道|報導|发自|發自)`);
+/** "華視新聞 張三 台北報導", "民視新聞／張三、李四 台北報導": an outlet, the names, the place reported from; nothing after. */
+const OUTLET_NAMES_PLACE = new RegExp(String.raw`^(?:${OUTLET_PREFIX}\s*[／/]?\s*)?(${CN_NAMES})\s+[${CN}]{2,6}?(?:报道|報導)\s*[)）\]】〕]?$`);
 
 /** 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導） */
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
@@ -27,6 +35,9 @@ const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTL
  */
 const AUTHOR_LABEL = String.raw`(?:本文|本篇|文章|原文|专栏|專欄|特约|特約|特邀|客座|署名)?作\s?者`;
 
+/** 特约评论员 张三: the outlet or rank glued before the role, then a space or a colon and the name. */
+const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎])[${CN}]{0,8}?(?:评论员|評論員)(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`);
+
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
@@ -36,19 +47,22 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|撰文|撰稿)\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
-  // 文/李四 · 文｜王五 · 文/图 赵六
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])文\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
+  // 文/李四 · 文｜王五 · 文/图 赵六 · 圖、文／張三 · 文、图/李四 · 图文/王五
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
-  new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜□■╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
+  new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎◆◇●○★☆▲△※╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
+  // 特约评论员 张三 · 本报评论员：李四 (a commentator's byline; "本报评论员文章" names nobody: a separator is required)
+  COMMENTATOR,
   // (a photo credit, "记者方賓照攝", is not a byline: photographerFromText is the last resort for those)
-  new RegExp(String.raw`${REPORTER}\s*(${CN_NAME})\s?(?:报道|報導|发自|發自)`),
+  REPORTED_FROM,
   // 新华社记者邹多为、唐诗凝、丁乐 · 〔記者施曉光、吳亮儀／台北報導〕: a list glued to the label, told by its 、
   new RegExp(String.raw`${ANY_REPORTER}\s*(${CN_NAME}(?:[、，,]${CN_NAME}){1,7})(?=$|[\s)）\]】〕／╱/])`),
   // 記者王憶紅／台北報導 · 〔記者李欣芳／台北報導〕
   new RegExp(String.raw`${ANY_REPORTER}\s*(${CN_NAME})\s*[／╱/]\s*${DATELINE_KIND}`),
   // 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導）
   SLASH_DATELINE,
+  OUTLET_NAMES_PLACE,
   // （姚峰 上海报道）
   new RegExp(String.raw`[(（]\s*(${CN_NAMES})\s+[${CN}]{2,6}?报道\s*[)）]`),
   // ggjjzhzz 发表于 2005-9-15 · Posted by jane
@@ -60,9 +74,18 @@ const AUTHOR_PATTERNS: RegExp[] = [
   /(?:^|[\s(（\[【|｜])(?:作\s?者|发帖人|楼主|博主|发文机关|发布机构)\s*[:：]\s*([^\s:：|｜,，;；()（）\[\]【】<>"=]{1,20})(?=$|[\s|｜,，;；)）\]】])/,
 ];
 
-/** "盧太城台東縣" → "盧太城": most names have three characters; four glued characters are two and two. */
+/** Places datelines name after a reporter: Taiwan's and China's big cities, world capitals, any county or city. */
+const DATELINE_PLACE = /^(?:台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|苗栗|彰化|南投|雲林|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|南京|武漢|武汉|杭州|成都|西安|華盛頓|华盛顿|紐約|纽约|東京|东京|首爾|首尔|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|洛杉磯|洛杉矶|舊金山|旧金山|布魯塞爾|布鲁塞尔|日內瓦|日内瓦|[\u3400-\u9fff]{1,4}(?:縣|县|市|區|区|鄉|乡|鎮|镇|島|岛))$/;
+
+/**
+ * "盧太城台東縣" → "盧太城", "王明台北" → "王明", "歐陽夢萍台北" → "歐陽夢萍", "唐佩君" → "唐佩君": the name is the part
+ * before a known place (three characters tried first, as most names have); without one, three glued characters or
+ * fewer are the name alone, four are two and two, more are three and the rest.
+ */
 function nameBeforePlace(s: string): string {
-  return s.length <= 4 ? s.slice(0, 2) : s.slice(0, 3);
+  for (const k of [3, 2, 4]) if (s.length > k && DATELINE_PLACE.test(s.slice(k))) return s.slice(0, k);
+  if (s.length <= 3) return s;
+  return s.length === 4 ? s.slice(0, 2) : s.slice(0, 3);
 }
 
 
@@ -146,6 +169,8 @@ export function cleanPersonName(raw: string): string | undefined {
     .replace(/^[\s,;:|•·–—-]+/, '')
     .replace(/^(?:(?:written|posted|reported|published|review|guide|story|words|text|article)\s+)?by\s*[:：]?\s*/i, '')
     .replace(/^(?:作者|記者|记者|文|撰文)\s*[:：/]?\s*/, '')
+    // "〔編譯張三／綜合報導〕": a translator's or correspondent's role glued before the name.
+    .replace(/^(?:編譯|编译|特派員|特派员)(?=[\u3400-\u9fff]{2,4}(?:$|\s*[／╱/]))/, '')
     .replace(BYLINE_TAIL, '')
     .replace(EN_ROLE_TAIL, '')
     .replace(/[,，、\s]+$/, '');
@@ -257,7 +282,8 @@ export function authorFromText(text: string): string | undefined {
  */
 const NEEDS_REPORTER = new Set(AUTHOR_PATTERNS.filter((re) => re.source.includes('记者|記者|实习生')));
 const NEEDS_SLASH = new Set([SLASH_DATELINE]);
-const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員/;
+const COMMENTATOR_IN_LINE = /评论员|評論員/;
+const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員|特派/;
 const SLASH_IN_LINE = /[／╱/]/;
 
 function authorFromShort(text: string): string | undefined {
@@ -267,20 +293,23 @@ function authorFromShort(text: string): string | undefined {
   const reporter = REPORTER_IN_LINE.test(t);
   const slash = SLASH_IN_LINE.test(t);
   for (const re of AUTHOR_PATTERNS) {
-    if ((!reporter && NEEDS_REPORTER.has(re)) || (!slash && NEEDS_SLASH.has(re))) continue;
+    if ((!reporter && NEEDS_REPORTER.has(re)) || (!slash && NEEDS_SLASH.has(re)) || (re === COMMENTATOR && !COMMENTATOR_IN_LINE.test(t))) continue;
     const m = re.exec(t);
     if (!m) continue;
     // A photo credit ("（記者方賓照攝）", "记者 王某 摄") names the photographer, not the writer.
     // ("张三 摄影 李四" is two credits: the label 摄影 then the photographer, so 张三 stays the writer.)
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
-    const raw = re === NAME_AND_PLACE ? nameBeforePlace(m[1]) : m[1];
+    // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places).
+    if (re === OUTLET_NAMES_PLACE && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
+    const raw = re === NAME_AND_PLACE ? m[1] + nameBeforePlace(m[2]) : re === REPORTED_FROM && m[1].length === 4 && DATELINE_PLACE.test(m[1].slice(2)) ? m[1].slice(0, 2) : m[1];
     const name = cleanPersonName(dropPlace(collapseSpace(raw), t.slice(m.index + m[0].length).trimStart()));
     if (name) return name;
   }
   // 【聯合報╱本報記者古硯偉】 · 新华社记者王某: one name glued to the label and closing the line or bracket, with a
   // common surname (so "记者了解到" is not a byline).
   const glued = reporter ? GLUED_REPORTER_END.exec(t) : null;
-  if (glued && hasCommonSurname(glued[1])) {
+  // ("（記者李四攝）" is a photo credit: the 攝 glued to the name says so.)
+  if (glued && hasCommonSurname(glued[1]) && !/(?:摄|攝)$/.test(glued[1])) {
     const name = cleanPersonName(glued[1]);
     if (name) return name;
   }
@@ -419,7 +448,8 @@ export function signedOffName(text: string): string | undefined {
 /** A line that is only a Chinese name (2–4 characters): the byline of essays and magazine pieces. */
 export function loneNameLine(text: string): string | undefined {
   if (text.length > 20) return undefined;
-  const t = collapseSpace(text);
+  // "◎ 张三", "□李四": the mark papers print before a byline is no part of the name.
+  const t = collapseSpace(text).replace(/^[■□●○◆◇◎※]\s*/, '');
   return LONE_NAME.test(t) && !/^(?:正文|首页|国内|国际|社会|财经|评论|专题|图片|视频|返回|更多|相关|推荐|时政|体育|娱乐|科技|军事|文化|教育|健康|原创|转载|作者|编辑)$/.test(t) ? t : undefined;
 }
 

@@ -127,14 +127,14 @@ function withZoneBefore(p: DateParts, text: string, index: number, ctx: DateCont
   return off === undefined ? p : { ...p, offsetMinutes: off };
 }
 
-const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1,2})\s?[:：时]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;
+const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1,2})\s?[:：时時]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;
 /**
  * A zone named between the date and its clock ("2012年12月10日, 格林尼治标准时间10:41", BBC 中文; "…日 北京时间10:41"):
  * the clock is read in it (zoneBetween).
  */
 const ZONE_BETWEEN = /(格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)\s?[:：]?\s?\d/;
 /** 2025-10-12 23:41:00 · 2025/10/12 · 2025.10.12 · 2025年10月12日 23:41 · 2025-10-12T15:41:00Z */
-const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.•·]|年)\s?(\d{1,2})\s?(?:[-/.•·]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,)?\s?(?:星期.|周.)?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
+const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.•·]|年)\s?(\d{1,2})\s?(?:[-/.•·]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,|[|｜])?\s?(?:星期.|周.|週.|禮拜.|礼拜.)?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
 
 function zoneBetween(p: DateParts, matched: string, ctx: DateContext): DateParts {
   if (p.hour === undefined || p.offsetMinutes !== undefined) return p;

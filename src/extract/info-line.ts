@@ -140,6 +140,9 @@ function tokensOf(text: string): string[] {
   return collapseSpace(text)
     .replace(/((?:19|20)\d{2})\s?([-/.年])\s?(\d{1,2})\s?([-/.月])\s?(\d{1,2})/g, '$1$2$3$4$5')
     .replace(/\s*[|｜]\s*/g, ' | ')
+    // "张三·2022-07-01 09:15·来源：…": a middle dot touching a date or clock separates parts, as a bar does (a dot
+    // between letters is a transliterated name's, 阿卜杜勒·阿齐兹, and stays).
+    .replace(/\s*[·•]\s*(?=\d)|(?<=\d)\s*[·•]\s*/g, ' · ')
     .split(' ')
     .filter(Boolean);
 }
@@ -152,8 +155,10 @@ function tokensOf(text: string): string[] {
 export function creditBesideDate(lines: Array<{ text: string }>, scan = 4): InfoLineCredit {
   for (let i = 0; i < Math.min(lines.length, scan); i++) {
     const text = lines[i].text;
-    // Chinese info lines only: English bylines have their own forms ("By …", nameBesideDate in byline.ts).
-    if (text.length > 120 || !/[\u3400-\u9fff]/.test(text)) continue;
+    // Chinese info lines only: English bylines have their own forms ("By …", nameBesideDate in byline.ts). A line of
+    // a date and a login handle ("abc_123 2022-07-01 09:15": digits or an underscore in a word) is a forum's or
+    // blog's, in any language.
+    if (text.length > 120 || (!/[\u3400-\u9fff]/.test(text) && !/^(?:[A-Za-z][A-Za-z]*[\d_][\w.-]*\s+[\d\s:./-]+|[\d\s:./-]+(?:\s[·•|]\s|\s)[A-Za-z][A-Za-z]*[\d_][\w.-]*)$/.test(text))) continue;
     const tokens = tokensOf(text);
     if (tokens.length === 0 || tokens.length > 10) continue;
     const kinds = tokens.map(kindOf);
@@ -161,10 +166,12 @@ export function creditBesideDate(lines: Array<{ text: string }>, scan = 4): Info
     if (first < 0) {
       // "原创 陈宇慧 田螺姑娘hhhaze": the credit after the mark, no date on the line.
       if (kinds[0] === 'mark') return { ...creditOf(runFrom(kinds, tokens, 1, 1), false), marked: true };
-      // A writer's name (a surname's shape) opening a short line right above the date line, the outlet after it:
-      // the credit printed on its own line. (A line of other words there is a deck or a site banner.)
+      // A writer's name (a surname's shape) opening a short line right above the date line, the outlet after it, or
+      // an outlet and then the writer ("中廣 溫蘭魁" over "2013年06月29日 18:24"): the credit printed on its own line.
+      // (A line of other words there is a deck or a site banner.)
       const next = lines[i + 1];
-      if (next && i + 1 < scan && HAS_DATE.test(next.text) && tokens.length <= 2 && kinds.every((k) => k === 'word') && hasSurnameShape(tokens[0])) {
+      const named = hasSurnameShape(tokens[0]) || (tokens.length === 2 && isOutletName(tokens[0]) && hasSurnameShape(tokens[1]));
+      if (next && i + 1 < scan && HAS_DATE.test(next.text) && tokens.length <= 2 && kinds.every((k) => k === 'word') && named) {
         const above = creditOf(runFrom(kinds, tokens, 0, 1), false);
         if (above.author) return above;
       }

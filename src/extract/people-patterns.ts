@@ -12,7 +12,8 @@ export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/
 // "张三 阅读数：…"): a word before a colon labels what comes next.
 export const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|責任|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核|摄影|攝影|记者|記者|通讯员|通訊員|实习生|實習生)(?![${CN}]{2,6}\s?[:：])${CN_NAME}${NAME_STOP}){0,7}`;
 export const OUTLET = String.raw`(?:本报|本報|本刊|本网|本網|本台|新华社|中新社|中新网|央视网|人民网|光明网|新华网|央广网|[${CN}\dA-Za-z]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|报道|报|報|网|網|台|臺|频道|頻道|客户端|社))`;
-export const REPORTER_WORD = String.raw`(?:记者|記者|实习生|實習生|通讯员|通訊員)`;
+// (特派員, a paper's correspondent posted abroad: "中央社駐布魯塞爾特派員唐佩君23日專電".)
+export const REPORTER_WORD = String.raw`(?:记者|記者|实习生|實習生|通讯员|通訊員|特派員|特派员)`;
 export const REPORTER = String.raw`${OUTLET}?(?:首席|特约|特約|见习|見習|驻[${CN}]{1,4}|駐[${CN}]{1,4})?${REPORTER_WORD}`;
 /** Any outlet or desk written before 记者 ("总台央视记者", "澎湃新闻记者", "新华社北京10月12日电 记者"). */
 export const ANY_REPORTER = String.raw`[${CN}A-Za-z\d·•]{0,12}?(?:首席|特约|特約|见习|見習|驻[${CN}]{1,4}|駐[${CN}]{1,4})?${REPORTER_WORD}`;

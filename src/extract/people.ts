@@ -175,8 +175,11 @@ function loneNameAfterTitle(zones: PageZones, title: string | undefined): string
 
 /** Paths of writer pages: /author/jane-doe, /about/editors/jon-fingas/, /profile/…, /zuozhe/…. */
 const PROFILE_PATH = /\/(?:author|authors|autor|auteur|profile|profiles|people|staff|contributors?|writers?|journalists?|editors|columnists?|reporters?|zuozhe|jizhe)\/[^/?#]{2,}/i;
-/** A platform member's page (/u/u28067837597024.html, /user/123): its link text is a handle, not always a full name. */
-const MEMBER_PATH = /\/(?:u|user|users|member|members)\/[^/?#]{2,}/i;
+/**
+ * A platform member's page (/u/u28067837597024.html, /user/123, a forum engine's space-uid-123.html or
+ * home.php?mod=space&uid=123, a blog engine's ?author=102): its link text is a handle, not always a full name.
+ */
+const MEMBER_PATH = /\/(?:u|user|users|member|members)\/[^/?#]{2,}|(?:^|\/)space-uid-\d+|[?&]mod=space&(?:amp;)?uid=\d+|[?&]author=\d+/i;
 
 /**
  * Links to a writer's page in the lines around the headline (`<a href="/author/…">Chris Thompson</a>`): the link

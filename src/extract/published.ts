@@ -80,6 +80,28 @@ export function rankCandidates(cands: TimeCandidate[], titleIndex?: number): Tim
   return scored.map((s) => s.c);
 }
 
+const STRUCTURED = new Set(['jsonld', 'meta', 'script']);
+
+/**
+ * Structured data giving another clock than the info line under the headline shows for the same day (a CMS's save
+ * or index time in JSON-LD, "10:42:31", over the "09:15" printed under the headline): the shown time is the one the
+ * page states as the article's, and it goes first.
+ */
+function shownClockFirst(ranked: TimeCandidate[], zone: string): TimeCandidate[] {
+  const top = ranked[0];
+  if (!top || !STRUCTURED.has(top.kind) || precisionOf(top.parts) < 5) return ranked;
+  const at = instantOf(top.parts);
+  // The structured time on the page's own clock: "…T06:33:26Z" is the "14:33" a Beijing page shows.
+  const local = at === undefined ? top.parts : wallClock(zone, at);
+  const shown = ranked.find(
+    (c) => c.shown && c.brief && !STRUCTURED.has(c.kind) && precisionOf(c.parts) >= 5 && c.parts.offsetMinutes === undefined && sameDay(c.parts, local) && (c.parts.hour !== 0 || c.parts.minute !== 0),
+  );
+  // The same minute past another hour is the same instant read in another zone (a European page written in Chinese
+  // shows 13:48 for "…T12:48:06Z"): no disagreement.
+  if (!shown || shown.parts.minute === local.minute) return ranked;
+  return [shown, ...ranked.filter((c) => c !== shown)];
+}
+
 /** The winner, with the time of day from the best same-day candidate that has one when it has none itself. */
 function pick(ranked: TimeCandidate[], all: TimeCandidate[], zone: string): DateParts | undefined {
   const best = ranked[0];
@@ -219,7 +241,10 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
   ctx.contextYear ??= yearFromPage(zones, ctx);
 
   const cands = collectCandidates(order, head, zones, url, ctx);
-  const ranked = rankCandidates(cands.filter((c) => !c.modified), zones.titleIndex);
+  const scored = rankCandidates(cands.filter((c) => !c.modified), zones.titleIndex);
+  // (Chinese pages only: their templates print the editor's publish time on the info line, and that is the one
+  // checked here; English bylines often show a rounded or relative time beside an exact one in the metadata.)
+  const ranked = /^zh/i.test(opts.lang ?? '') ? shownClockFirst(scored, timezone) : scored;
   let published = pick(ranked, cands, timezone);
   if (!published) {
     // Magazine pieces show only an issue month ("——《北京之春》1998年3月号").

@@ -31,9 +31,15 @@ const ACCOUNT_PREFIX = /^(?:微信公众号|微信公眾號|微信公众平台|�
 
 const ACCOUNT_SUFFIX = /(?<=[^\s]{2})\s*(?:微信公众号|微信公眾號|公众号|公眾號|微信号|微信號)(?=$|[\s|｜,，;；)）\]】])/;
 
+/** A name in quotes or title marks ("微信公众号“江城发布”", "《理财周刊》"): the marks say where it ends. */
+const QUOTED_NAME = /^[“"「《]([^“”"「」《》]{2,30})[”"」》]/;
+
 function cleanSource(raw: string): string | undefined {
-  let s = raw.replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_SUFFIX, '');
-  const end = SOURCE_END.exec(s);
+  const unprefixed = raw.replace(/^[\s[【]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^\s+/, '');
+  const quoted = QUOTED_NAME.exec(unprefixed);
+  let s = quoted ? quoted[1] : raw.replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_SUFFIX, '');
+  // (A quoted name ends at its closing mark, also when it ends in a word that ends other names: "江城发布".)
+  const end = quoted ? null : SOURCE_END.exec(s);
   if (end) s = s.slice(0, end.index);
   // Chinese outlet names have no spaces: "21世纪经济报道 发表" ends at the space.
   if (/[\u3400-\u9fff]/.test(s)) s = s.split(/\s/)[0];

@@ -26,6 +26,8 @@ export interface TimeCandidate {
   shown?: boolean;
   /** In a photo caption: the picture's date, which supports no other candidate. */
   caption?: boolean;
+  /** Read from a short line without sentence punctuation: an info line, not the story's prose that mentions a time. */
+  brief?: boolean;
 }
 
 /** Base scores: structured data first, then markup that names itself a date, then text by label. */
@@ -33,12 +35,12 @@ const BASE: Record<CandidateKind, number> = { jsonld: 100, meta: 90, script: 72,
 /** Relative times ("1小时前") are a reader's-clock rendering; an absolute time elsewhere is the better witness. */
 const RELATIVE_PENALTY = 25;
 /**
- * A date introduced as another item's ("最新推荐文章于 2023-09-04 发布", "Next post: …", "相关文章", a broadcast's "Über
- * dieses Thema berichtete BR24 am …", "Sendung: hr-INFO, …") even when it sits in the info line: it loses this much
- * and never counts as the shown time.
+ * A date introduced as another item's or an earlier printing's ("最新推荐文章于 2023-09-04 发布", "Next post: …",
+ * "相关文章", a reprint's "本文原文发表于…", a broadcast's "Über dieses Thema berichtete BR24 am …", "Sendung: hr-INFO,
+ * …") even when it sits in the info line: it loses this much and never counts as the shown time.
  */
 const OTHER_ITEM_PENALTY = 30;
-const OTHER_ITEM = /最新推荐|最新文章|推荐文章|相关文章|相关阅读|相關新聞|相关新闻|上一篇|下一篇|上一页|下一页|热门文章|热点推荐|延伸阅读|\b(?:next|previous|prev|related|recommended|latest|more from)\b(?:\s+(?:post|article|story|stories|posts|articles))?\s*[:：]?|(?<![\p{L}])(?:Sendung|berichtete?|ausgestrahlt|broadcast|aired|diffusé|emitido|trasmesso|uitgezonden)(?![\p{L}])/iu;
+const OTHER_ITEM = /原文发表于|原文發表於|原载于|原載於|原刊于|原刊於|首发于|首發於|最初发表|最初發表|最新推荐|最新文章|推荐文章|相关文章|相关阅读|相關新聞|相关新闻|上一篇|下一篇|上一页|下一页|热门文章|热点推荐|延伸阅读|\b(?:next|previous|prev|related|recommended|latest|more from)\b(?:\s+(?:post|article|story|stories|posts|articles))?\s*[:：]?|(?<![\p{L}])(?:Sendung|berichtete?|ausgestrahlt|broadcast|aired|diffusé|emitido|trasmesso|uitgezonden)(?![\p{L}])/iu;
 /** A date in a photo caption loses this much and is never the shown time. */
 const CAPTION_PENALTY = 20;
 const CAPTION_NAME = /caption|bildunterschrift|legende|didascalia/;
@@ -126,7 +128,8 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     // A photo caption's date is when the picture was taken ("… in Kathmandu, April 24, 2023"), not the story's.
     const caption = line !== undefined && inCaption(zones.lines[line].el);
     const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0) - (caption ? CAPTION_PENALTY : 0);
-    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && adjust > -RELATIVE_PENALTY, ...(caption ? { caption } : {}) });
+    const brief = text !== undefined && text.length <= 80 && !/[，。；！？]/.test(text);
+    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && adjust > -RELATIVE_PENALTY, ...(caption ? { caption } : {}), ...(brief ? { brief } : {}) });
   };
   const ld = head.article;
   if (ld?.datePublished) add(parseMachineDate(ld.datePublished, ctx), 'jsonld', false);

@@ -51,6 +51,11 @@ function containment(a: Set<string>, b: Set<string>): number {
 const KIND_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|artitle)(?:$|[\s_-]|\d)|headline/;
 /** How much wording a heading must share with a metadata title to be taken as its reworded form. */
 const MIN_SIMILARITY = 0.5;
+/** The same for a plain block that nothing marks as a heading: nearly the title's own wording. */
+const MIN_PLAIN_SIMILARITY = 0.8;
+const PLAIN_BLOCK = /^(?:div|p|td|strong|b|font|center)$/;
+/** Weighted length (a Chinese character counts two) a title needs before a plain block may be taken for it. */
+const MIN_PLAIN_TITLE = 16;
 
 export interface SimilarHeadingOptions {
   /** Metadata titles already cleaned of site names. */
@@ -63,7 +68,9 @@ export interface SimilarHeadingOptions {
 export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarHeadingOptions): { el: Element; text: string } | undefined {
   const refs = opts.refs.map(titleTokens).filter((t) => t.size > 0);
   if (refs.length === 0) return undefined;
-  const maxLen = Math.max(...opts.refs.map(weightedLength)) * 2 + 20;
+  const refLens = opts.refs.map(weightedLength);
+  const maxLen = Math.max(...refLens) * 2 + 20;
+  const [minRef, maxRef] = [Math.min(...refLens), Math.max(...refLens)];
   let best: { el: Element; text: string; score: number } | undefined;
   let rank = 0;
   for (const el of order) {
@@ -73,6 +80,10 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
     if (el.name === 'h1' || el.attribs.itemprop === 'headline') prior = 1.5;
     else if (el.name === 'h2' || el.name === 'h3') prior = 0.5;
     else if (/^(?:div|p|span|td|strong|b|header)$/.test(el.name) && KIND_HINT.test(classAndId(el))) prior = 1;
+    // A plain block of about the title's length (a headline styled by CSS alone, no heading tag or class name):
+    // taken only when it shares most of the title's wording (below).
+    // (Not for a short title: "洞庭一叶", a blog's name left as the <title>, is printed in its banner too.)
+    else if (PLAIN_BLOCK.test(el.name) && minRef >= MIN_PLAIN_TITLE && size >= minRef * 0.7 && size <= maxRef * 1.3 + 4) prior = 0;
     else continue;
     const text = headlineText(el);
     const toks = titleTokens(text);
@@ -83,7 +94,7 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
     if (el.name === 'h1' && toks.size >= 3) for (const r of refs) sim = Math.max(sim, 0.8 * containment(toks, r));
     // Later headings of the same kind are more likely the article's sections than its headline.
     const position = Math.min(rank++, 10) * 0.05;
-    if (sim < MIN_SIMILARITY || opts.reject(el)) continue;
+    if (sim < (prior === 0 ? MIN_PLAIN_SIMILARITY : MIN_SIMILARITY) || opts.reject(el)) continue;
     const score = sim * 4 + prior - position;
     if (!best || score > best.score) best = { el, text, score };
   }

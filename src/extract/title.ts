@@ -27,8 +27,11 @@ export interface TitleSources {
   siteNames: string[];
 }
 
-/** Separators sites put between headline and site/channel name. */
-const SEPARATOR = /\s+[-|–—·•»:/\\>]{1,3}\s+|\s*(?:[_|｜]+|——|--|::|－)\s*|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|[～~—])(?=\S)/;
+/**
+ * Separators sites put between headline and site/channel name. An unspaced hyphen counts between Chinese characters
+ * ("标题-今日头条"): there it joins no word, as it does in "COVID-19" or "e-mail".
+ */
+const SEPARATOR = /\s+[-|–—·•»:/\\>]{1,3}\s+|\s*(?:[_|｜│┃]+|——|--|::|－)\s*|(?<=[\u3400-\u9fff”》）])-(?=[\u3400-\u9fff“《（])|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|[～~—])(?=\S)/;
 /**
  * Separators that also occur inside headlines (a run of spaces, "～", an unspaced "—" as in "Problems—Simple"): only
  * a part named like a site may be cut behind them.
@@ -38,7 +41,8 @@ const WEAK_SEPARATOR = /^(?:[\s\u00a0\u3000]+|[～~—])$/;
 const BRACKETED_SITE = /[\[【（(]([^\[\]【】（）()]{2,20})[\]】）)][\s\u00a0\u3000]*$/;
 /** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
 const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
-const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ～~[]【】>']);
+// (│ and ┃, box-drawing bars, stand between headline, channel and site in some templates as | does.)
+const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ～~[]【】>│┃']);
 export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|tittle|headline/;
 /** Private-use code points (GBK user-defined area) and decorations around headlines. */
 const TITLE_NOISE = /[\ue000-\uf8ff]/g;
@@ -208,7 +212,9 @@ function firstChar(el: Element): string | undefined {
   return first;
 }
 const firstCharStack: AnyNode[] = [];
-const NON_SPACE = /[^\s\u00a0\u3000]/;
+// Zero-width spaces too: collapseSpace drops them from the title sources, so a headline opening with one (a CMS's
+// leading U+200B) must be tested by the character after it.
+const NON_SPACE = /[^\s\u00a0\u3000\u200b\ufeff]/;
 
 function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, refChars: Set<string>): Array<{ el: Element; text: string; prior: number }> {
   const out: Array<{ el: Element; text: string; prior: number }> = [];
@@ -312,11 +318,29 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     // A heading holding the whole metadata title plus a date or time ("… 2014-04-30 23:54") shows that title.
     const k = squashKey(similar.text);
     const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));
-    return { title: whole ?? tidyTitle(similar.text), el: similar.el };
+    return { title: whole ?? withoutBadge(similar.el, refs) ?? tidyTitle(similar.text), el: similar.el };
   }
-  if (isSiteName(best.text, src.siteNames)) return {};
+  // A <title> that is only a site's name ("临江网"), repeated by the logo heading: no headline matched; the lines
+  // above the body are read instead (index.ts).
+  if (isSiteName(best.text, src.siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, src.siteNames))) return {};
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
   return { title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el };
+}
+
+/**
+ * A heading whose first or last child element is a short badge ("<h1><span>原创</span>标题</h1>", "标题<em>置顶</em>"):
+ * when the heading less that badge is exactly a metadata title, that wording is the headline.
+ */
+function withoutBadge(el: Element, refs: string[]): string | undefined {
+  const kids = el.children.filter((c) => isTag(c) || (isText(c) && c.data.trim()));
+  if (kids.length < 2) return undefined;
+  const keys = refs.map(squashKey);
+  for (const [badge, rest] of [[kids[0], kids.slice(1)], [kids[kids.length - 1], kids.slice(0, -1)]] as const) {
+    if (!isTag(badge) || weightedLength(collapseSpace(textContent(badge))) > 8) continue;
+    const text = rest.map((c) => textContent(c)).join('');
+    if (keys.includes(squashKey(text))) return tidyTitle(text);
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anonymiseNames, perturb, stripHints } from '../../scripts/eval/perturb.js';
+import { anonymiseNames, flattenTags, perturb, stripHints } from '../../scripts/eval/perturb.js';
 
 const PAGE = `<html><head><meta charset="gbk"><meta http-equiv="Content-Type" content="text/html; charset=gbk">
 <meta property="article:published_time" content="2025-01-02T03:04:05Z"><meta name="author" content="Ann Lee">
@@ -26,4 +26,12 @@ test('anonymiseNames gives each class and id word one opaque token and leaves te
   assert.equal(ledes[0], ledes[1], 'the same name gets the same token, quoted or not');
   assert.match(out, /The property of class="x" and id=y stays as text\./);
   assert.equal(perturb(PAGE, 'both'), anonymiseNames(stripHints(PAGE)));
+});
+
+test('flattenTags turns headings and semantic tags into divs, attributes and text kept, other tags untouched', () => {
+  const html = '<header><h1 class="t">Head <b>line</b></h1><time datetime="2025-01-02">2 Jan</time></header><p>the header of h1 text</p><hr><th>x</th><html>';
+  const out = flattenTags(html);
+  assert.equal(out, '<div><div class="t">Head <b>line</b></div><div datetime="2025-01-02">2 Jan</div></div><p>the header of h1 text</p><hr><th>x</th><html>');
+  assert.equal(perturb(PAGE, 'all'), flattenTags(anonymiseNames(stripHints(PAGE))));
+  assert.doesNotMatch(perturb(PAGE, 'all'), /<article|<time|itemprop|post-body/);
 });
