@@ -35,6 +35,9 @@ const DATE_WORD = /^(?:星期.|周[一二三四五六日天]|禮拜.|礼拜.|上
 const SECTION_WORD = /^(?:正文|首页|首頁|国内|國內|国际|國際|社会|社會|财经|財經|评论|評論|专题|專題|图片|圖片|视频|視頻|时政|時政|体育|體育|娱乐|娛樂|科技|军事|軍事|文化|教育|健康|要闻|要聞|综合|綜合|本地|地方|热点|熱點|原创|原創|转载|轉載|新闻|新聞|资讯|資訊|头条|頭條|推荐|推薦|即时|即時|生活|旅游|旅遊|汽车|汽車|房产|房產|股票|基金|理财|理財|政治|经济|經濟|观点|觀點|深度|独家|獨家|快讯|快訊|滚动|滾動|置顶|置頂|精华|精華|热门|熱門|最新|焦点|焦點|大陆|大陸|两岸|兩岸|港澳|台湾|臺灣|台灣)$/;
 /** Places printed after the date (the writer's city, an IP-location line): "2021-05-01 10:00 广东". */
 const PLACE_WORD = /^(?:北京|上海|天津|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|臺灣|台灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|深圳|广州|廣州|杭州|南京|武汉|武漢|成都|西安|台北|臺北|新北|台中|臺中|台南|臺南|高雄|桃园|桃園|美国|美國|日本|海外|[\u3400-\u9fff]{1,4}(?:省|市|县|縣|区|區))$/;
+const LOGIN_HANDLE = String.raw`(?:[A-Za-z][A-Za-z\d]*_[\w.-]*|[A-Za-z][a-z]{2,}\d[\w.-]*)`;
+/** A line of a date and a Latin login handle, either way round. */
+const LOGIN_HANDLE_LINE = new RegExp(String.raw`^(?:${LOGIN_HANDLE}\s+[\d\s:./-]+|[\d\s:./-]+(?:\s[·•|]\s|\s)${LOGIN_HANDLE})$`);
 /** A handle written in Latin letters ("maomaobear", "henry_space"): lower-case letters or digits in it. */
 const LATIN_HANDLE = /^[A-Za-z][A-Za-z0-9_.-]{2,19}$/;
 /** Emoji and arrows decorating an account's writer field ("🌏华商君"). */
@@ -156,9 +159,10 @@ export function creditBesideDate(lines: Array<{ text: string }>, scan = 4): Info
   for (let i = 0; i < Math.min(lines.length, scan); i++) {
     const text = lines[i].text;
     // Chinese info lines only: English bylines have their own forms ("By …", nameBesideDate in byline.ts). A line of
-    // a date and a login handle ("abc_123 2022-07-01 09:15": digits or an underscore in a word) is a forum's or
-    // blog's, in any language.
-    if (text.length > 120 || (!/[\u3400-\u9fff]/.test(text) && !/^(?:[A-Za-z][A-Za-z]*[\d_][\w.-]*\s+[\d\s:./-]+|[\d\s:./-]+(?:\s[·•|]\s|\s)[A-Za-z][A-Za-z]*[\d_][\w.-]*)$/.test(text))) continue;
+    // a date and a login handle ("abc_123 2022-07-01 09:15", "ddos8919": an underscore, or digits after three
+    // lower-case letters) is a forum's or blog's, in any language; a topic tag beside a date ("COP28", "iPhone15",
+    // "H5N1": capitals inside the word) is not.
+    if (text.length > 120 || (!/[\u3400-\u9fff]/.test(text) && !LOGIN_HANDLE_LINE.test(text))) continue;
     const tokens = tokensOf(text);
     if (tokens.length === 0 || tokens.length > 10) continue;
     const kinds = tokens.map(kindOf);

@@ -19,7 +19,7 @@ function headlineScore(line: Block, stats: StatsMap, selfLink: Element | undefin
   const len = weightedLength(text);
   if (len < 6 || len > 120 || (line.linkChars > text.length * 0.5 && !selfLink)) return 0;
   // (A "发布于 05-16 19:12" link to the page itself, a post's timestamp, is the info line too, though it has no year.)
-  if (/[。；;]$|\d{4}[-年/.]\d{1,2}|^(?:作者|来源|发布|时间|日期|by\s)|(?:发布|发表|發佈|發表)(?:于|於)|\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}/i.test(text) || isBoilerplateLine(text)) return 0;
+  if (/[。；;]$|\d{4}[-年/.]\d{1,2}|^(?:作者|来源|发布|时间|日期|by\s)|(?:发布|发表|發佈|發表)(?:于|於)\s*\d|\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}/i.test(text) || isBoilerplateLine(text)) return 0;
   const el = line.el;
   if (isSiteChrome(el)) return 0;
   let score = selfLink ? 3 : 0;

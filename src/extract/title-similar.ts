@@ -93,7 +93,9 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
     // 图，茄子豆角怎么做】"): every word of it in the title counts, a little less than the same wording would.
     if (el.name === 'h1' && toks.size >= 3) for (const r of refs) sim = Math.max(sim, 0.8 * containment(toks, r));
     // Later headings of the same kind are more likely the article's sections than its headline.
-    const position = Math.min(rank++, 10) * 0.05;
+    // (Plain blocks of a title's length, nav teasers among them, do not push the headings after them down.)
+    const position = Math.min(rank, 10) * 0.05;
+    if (prior > 0) rank++;
     if (sim < (prior === 0 ? MIN_PLAIN_SIMILARITY : MIN_SIMILARITY) || opts.reject(el)) continue;
     const score = sim * 4 + prior - position;
     if (!best || score > best.score) best = { el, text, score };

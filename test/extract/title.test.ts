@@ -125,3 +125,15 @@ test('a headline whose second part is a span made a block by the stylesheet keep
   const d = extractArticle(page('The Best Notion Alternativы<span class="block">Топ заметки</span>'), { url: 'https://reviews.example.com/ru' });
   assert.equal(d.title, 'The Best Notion Alternativы Топ заметки');
 });
+
+test('title-length plain blocks before the headline (nav teasers) do not push the <h1> below an earlier <h2>', () => {
+  const head = '<title>Council approves the new riverside bus loop plan for next year | Daily</title>';
+  const nav = Array.from({ length: 12 }, (_, i) => `<div>Weekend guide number ${i}: markets, music and more around town</div>`).join('');
+  const html = `<h2>Council approves riverside bus loop plan for next year</h2>${nav}<div><h1>Riverside bus loop approved by council for next year</h1>${enParagraphs(5)}</div>`;
+  assert.equal(extractFrom(html, { head }).title, 'Riverside bus loop approved by council for next year');
+});
+
+test('a headline that says 发表于 (published in a journal) is still a headline; only 发表于 + a time is an info line', () => {
+  const page = `<div class="w"><div class="t"><b>我校团队研究成果发表于《自然》</b></div><div>2022-07-01 09:15</div>${zhParagraphs(4)}</div>`;
+  assert.equal(extractFrom(page, { head: '<title>学校新闻</title>', timezone: 'Asia/Shanghai' }).title, '我校团队研究成果发表于《自然》');
+});

@@ -190,6 +190,10 @@ test('wire and Taiwanese datelines: 專電, several reporters, a compound surnam
     ['（中央社駐布魯塞爾特派員唐佩君23日專電）', '唐佩君'],
     ['（中央社特派員唐佩君布魯塞爾23日專電）', '唐佩君'],
     ['（中央社記者盧太城台東縣12日電）', '盧太城'],
+    // A two-character name before a three-character county: the county's first character is not the name's.
+    ['（中央社記者李四台中市12日電）', '李四'],
+    ['（中央社記者王明台東縣12日電）', '王明'],
+    ['（中央社記者張三新竹縣3日電）', '張三'],
     ['〔編譯張三／綜合報導〕', '張三'],
     ['〔駐美特派員張三／華盛頓報導〕', '張三'],
     ['大紀元記者張三台北報導', '張三'],
@@ -232,6 +236,12 @@ test('a forum poster linked to a member page (space-uid-123.html, mod=space&uid=
   assert.equal(forum(`<h1>${T}</h1><div>2022-07-01 09:15 · abc_123</div><div>${P}</div>`), 'abc_123');
   // A plain word beside the date on a line without Chinese is no handle.
   assert.equal(forum(`<h1>${T}</h1><div>Updated 2022-07-01 09:15</div><div>${P}</div>`), undefined);
+  assert.equal(forum(`<h1>${T}</h1><div>ddos8919 2022-07-01 09:15</div><div>${P}</div>`), 'ddos8919');
+  // A topic tag beside the date (capitals inside the word) is no handle either.
+  for (const tag of ['COP28', 'iPhone15', 'H5N1']) {
+    assert.equal(forum(`<h1>${T}</h1><div>${tag} 2023-12-01 10:00</div><div>${P}</div>`), undefined, tag);
+    assert.equal(forum(`<h1>${T}</h1><div>2024-03-01 · ${tag}</div><div>${P}</div>`), undefined, tag);
+  }
 });
 
 test('info-line times written "週五 上午9:15", "15時15分" and "2022.07.01 | 15:15" keep their clock', () => {
