@@ -5,11 +5,12 @@
  * the article's prose, holding a link to an author page (`rel="author"`, `/author/…`, `/contributors/…`) or
  * a schema.org Person (`itemprop="author"`, `itemtype=…/Person`), and otherwise a short bio.
  */
-import { elementsIn, isTag, type Element } from './dom.js';
+import { elementsIn, isAncestor, isTag, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 
-/** A profile page: the path's first or second segment names writers, followed by the writer's slug. */
-const AUTHOR_PATH = /^(?:https?:\/\/[^/]+)?(?:\/[^/?#]+)?\/(?:author|authors|writer|writers|contributor|contributors|staff|columnist|columnists|profile|profiles|people|team)\/[^/?#]+/i;
+/** A profile page: the path's first or second segment names writers, followed by the writer's slug. (Not `team`:
+ * a sports page's /nba/team/… links name clubs.) */
+const AUTHOR_PATH = /^(?:https?:\/\/[^/]+)?(?:\/[^/?#]+)?\/(?:author|authors|writer|writers|contributor|contributors|staff|columnist|columnists|profile|profiles|people)\/[^/?#]+/i;
 /** A bio is short; a longer box is a section of the article (an interview's "About the guest"). */
 const MAX_BOX_LEN = 900;
 /** …and says something beyond the name. */
@@ -42,7 +43,7 @@ export function authorBoxesIn(root: Element, stats: StatsMap): Element[] {
   let marks = 0;
   for (const el of elementsIn(root)) {
     if (++scanned > MAX_SCAN) break;
-    if (!isAuthorMark(el) || out.some((b) => isInside(el, b))) continue;
+    if (!isAuthorMark(el) || out.some((b) => b === el || isAncestor(b, el))) continue;
     if (++marks > MAX_MARKS) return [];
     let box: Element | undefined;
     for (let cur = el; cur.parent && isTag(cur.parent) && cur.parent !== root; cur = cur.parent) {
@@ -60,11 +61,6 @@ export function authorBoxesIn(root: Element, stats: StatsMap): Element[] {
     out.push(box);
   }
   return out;
-}
-
-function isInside(el: Element, box: Element): boolean {
-  for (let cur: Element | null = el; cur; cur = cur.parent as Element | null) if (cur === box) return true;
-  return false;
 }
 
 /** Unlinked text of the siblings after (1) or before (-1) `el`, at every level up to `root`. */

@@ -4,7 +4,7 @@
  * paragraphs). The page's article is the one carrying the page's headline; the rest are other stories.
  * A live blog's entries are <article>s too, but the headline sits above them, in none of them: left alone.
  */
-import { elementsIn, textContent, type Element } from './dom.js';
+import { elementsIn, isAncestor, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { comparable } from './text.js';
 
@@ -28,7 +28,7 @@ export function storyWithHeadline(top: Element, stats: StatsMap, title: string |
   let scanned = 0;
   for (const el of elementsIn(top)) {
     if (++scanned > MAX_SCAN) return undefined;
-    if (el.name !== 'article' || stories.some((s) => isInside(el, s))) continue;
+    if (el.name !== 'article' || stories.some((s) => s === el || isAncestor(s, el))) continue;
     if ((stats.get(el)?.len ?? 0) < topLen * MIN_STORY_SHARE) continue;
     stories.push(el);
     if (stories.length > MAX_STORIES) return undefined;
@@ -52,11 +52,6 @@ function headlineOf(story: Element, key: string): boolean {
     const h = comparable(textContent(d));
     if (h.length >= 8 && (h.includes(key) || key.includes(h))) return true;
   }
-  return false;
-}
-
-function isInside(el: Element, box: Element): boolean {
-  for (let cur: Element | null = el; cur; cur = cur.parent as Element | null) if (cur === box) return true;
   return false;
 }
 

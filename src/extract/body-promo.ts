@@ -9,7 +9,7 @@ import type { Block } from './blocks.js';
 import { weightedLength } from './text.js';
 
 /** A call to the reader to sign up, subscribe, book or follow. Bounded alternation, no nested quantifiers. */
-const CALL = /\b(?:sign(?:ing)? ?up (?:now|today|below|here)\b|sign ?up for our|subscribe (?:now|today)\b|subscribe to our|join our (?:mailing list|newsletter|email list)|(?:book|schedule|request) (?:a free|your free|a complimentary|your) (?:demo|consultation)|book a demo|start your free trial|try (?:it|us|our \w+) (?:for )?free|delivered (?:right |straight )?to your inbox|sent straight to your (?:inbox|device)|follow (?:us|me) on (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)|bookmark our homepage|add (?:us )?as (?:a )?(?:preferred|reliable and trusted|trusted) (?:news )?source|follow \w+ on google news)/i;
+const CALL = /\b(?:sign(?:ing)? ?up (?:now|today|below|here)\b|sign ?up for our|subscribe (?:now|today)\b|subscribe to our|join our (?:mailing list|newsletter|email list)|(?:book|schedule|request) (?:a free|your free|a complimentary|your) (?:demo|consultation)|book a demo|start your free trial|delivered (?:right |straight )?to your inbox|sent straight to your (?:inbox|device)|follow (?:us|me) on (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)|add (?:us )?as (?:a )?(?:preferred|trusted) (?:news )?source|follow \w+ on google news)/i;
 /**
  * The site's notices about the article rather than the article: an affiliate disclosure ("we may earn a commission
  * …"), an opinion or medical disclaimer ("… do not necessarily reflect the views of …", "for informational purposes

@@ -25,7 +25,8 @@ test('chunks of one class, the last flagged by two modifier words, are all the a
   for (const p of PARAS.slice(0, 2)) assert.ok(a.body.includes(p.slice(0, 40)), `body keeps "${p.slice(0, 40)}": ${a.body}`);
   // A box whose extra word is another component's class (not a modifier of the chunk's) stays out.
   const other = `<div class="wrap"><div class="RichText PromoBox lg:w-8/12 px-24"><p>Our new app is out now for every phone with offline maps, live arrivals and trip alerts for riders everywhere.</p></div></div>`;
-  const b = extractFrom(`${h1}<main><article><section><div class="wrap"><div class="RichText lg:w-8/12 px-24">${enParagraphs(4)}</div></div></section></article><footer>${other}</footer></main>`, { head });
+  const b = extractFrom(`${h1}<main><article><section><div class="wrap"><div class="RichText lg:w-8/12 px-24">${enParagraphs(4)}</div></div>${other}</section></article></main>`, { head });
+  assert.match(b.body, /expand the downtown bus network/);
   assert.ok(!b.body.includes('Our new app is out now'), b.body);
 });
 
@@ -44,6 +45,7 @@ test("the writer's box under the article (profile link, bio) is left out whateve
   // rel="author" and a schema.org Person mark it as well as an /author/ path.
   const person = '<div class="box"><div itemprop="author" itemscope itemtype="https://schema.org/Person"><div><b>Jane Doe</b></div><div>Jane Doe has covered transport and city hall for the paper since 2012, after years at two regional dailies.</div></div></div>';
   const b = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(5)}${person}</div></article>`, { head });
+  assert.match(b.body, /expand the downtown bus network/);
   assert.ok(!b.body.includes('has covered transport and city hall'), b.body);
 });
 
@@ -82,6 +84,7 @@ test("the site's calls to sign up, book a demo or follow it are left out; the ar
   // WordPress's comment-form labels left in the column.
   const form = '<p>Your email address will not be published. Required fields are marked *</p><p>Save my name, email, and website in this browser for the next time I comment.</p>';
   const b = extractFrom(`${h1}<article><div class="entry-content">${enParagraphs(5)}${form}</div></article>`, { head });
+  assert.match(b.body, /expand the downtown bus network/);
   assert.ok(!b.body.includes('will not be published'), b.body);
   assert.ok(!b.body.includes('Save my name'), b.body);
 });
@@ -99,4 +102,13 @@ test('a column of many notes, each with its writer link, is no writer box (and i
   const notes = Array.from({ length: 300 }, (_, i) => `<div class="i"><div><a href="/author/w${i}/">Writer ${i}</a></div><p>Wrote a short note about the buses, the trams and the ferries, number ${i}.</p></div>`).join('');
   const a = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(5)}${notes}</div></article>`, { head });
   assert.match(a.body, /the trams and the ferries, number 299\./);
+});
+
+test("a review's pricing line and a closing paragraph linking to a sports club's page stay in the article", () => {
+  const pricing = '<p>You can try it free for 30 days, after which the plan costs $9.99 a month or $99 a year for the whole family.</p>';
+  const a = extractFrom(`${h1}<article><div class="entry-content">${enParagraphs(5)}${pricing}</div></article>`, { head });
+  assert.match(a.body, /after which the plan costs/);
+  const club = '<div><p>The <a href="/nba/team/_/name/bos/boston-celtics">Celtics</a> host the Knicks on Friday night, the last game before the break.</p></div>';
+  const b = extractFrom(`${h1}<article><div class="post-inner">${enParagraphs(5)}${club}</div></article>`, { head });
+  assert.match(b.body, /host the Knicks on Friday night/);
 });
