@@ -97,6 +97,14 @@ test('many links, many elements, long attribute values and pathological whitespa
   assert.equal(a.outlinks.length, 20_000);
 });
 
+test('a <title> of 100 000 spaces, em-spaces or separators around a few words', () => {
+  for (const run of [' ', '\u3000', '\u2003', ' - ', '  |  ']) {
+    const { a, ms } = timed(`<html><head><title>Headline${run.repeat(100_000 / run.length)}Site</title></head><body><h1>Headline</h1><p>${'Some words of the article. '.repeat(40)}</p></body></html>`);
+    assertShape(a);
+    assert.ok(ms < LIMIT_MS, `${JSON.stringify(run)}: ${ms} ms`);
+  }
+});
+
 test('non-string input, bad URL and bad timezone do not throw', () => {
   const a = extractArticle(undefined as unknown as string, { url: 'not a url' });
   assertShape(a);
