@@ -40,8 +40,8 @@ export interface RequisiteDeps {
    * The crawl's politeness: resolves when a request to `host` may start (source delay, or the host's robots
    * Crawl-delay when longer: passed in when robots.txt names one). A shared crawl's booked start has a slack: it
    * resolves to a check, called in the step that issues the request (the await's resumption can come late on a busy
-   * event loop), that says whether the start is still in time — false: it was given back, wait again; `anyway`: the
-   * last try, the request goes whatever the answer.
+   * event loop), that says whether the start is still in time — false: too late for that slot (the slot stays
+   * booked, unused), book another; `anyway`: the last try, the request goes whatever the answer.
    */
   waitForHost(host: string, crawlDelaySec?: number): Promise<void | ((anyway: boolean) => boolean)>;
   /** Fetch retries per image (each is one more request to the host); default min(fetch.retries, 1). */
@@ -55,8 +55,11 @@ export interface PageRequisites {
 }
 
 const ACCEPT_IMAGES = 'image/avif,image/webp,image/apng,image/*;q=0.8';
-/** Starts given back for lateness before an image request goes anyway (a machine too busy to keep any slot). */
-const MAX_SLOT_WAITS = 10;
+/**
+ * Slots missed for lateness before an image request goes anyway (a machine too busy to keep any slot). Each wait may
+ * itself rebook a few times (the shared crawl's paceRequest), so this stays small.
+ */
+const MAX_SLOT_WAITS = 3;
 
 /** The media type of a Content-Type value, lower-case, parameters dropped; '' when absent. */
 export function mediaType(contentType: string | undefined | null): string {
@@ -138,8 +141,9 @@ async function fetchImage(d: RequisiteDeps, src: string, url: string, capBytes: 
   }
   for (let waits = 1; ; waits++) {
     const inTime = await d.waitForHost(hostKey(src), verdict.crawlDelaySec);
+    if (d.runSignal.aborted) return fail('skipped', 'stopping', 'the run is stopping');
     // Nothing awaited between this check and the fetch call below: the request goes out in the step that passed it.
-    if (!inTime || inTime(waits >= MAX_SLOT_WAITS) || waits >= MAX_SLOT_WAITS) break;
+    if (!inTime || inTime(waits >= MAX_SLOT_WAITS)) break;
   }
 
   const headers: Record<string, string> = { accept: ACCEPT_IMAGES };

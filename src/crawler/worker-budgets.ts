@@ -1,6 +1,18 @@
 import type { SourceConfig } from '../config/index.js';
 import type { ClaimedItem, FrontierStore } from '../storage/interfaces.js';
 
+/** Spent hosts whose counters each refresh re-reads: a bounded read per claim, the oldest marks first. */
+const HOSTS_PER_REFRESH = 32;
+
+function* take<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  let i = 0;
+  for (const item of items) {
+    yield item;
+    if (++i >= n) return;
+  }
+}
+
 interface Budget {
   key: string;
   limit: number;
@@ -26,6 +38,8 @@ export type BudgetTicket = { spent: string } | { spent: null; refund(): Promise<
 export class RunBudgets {
   readonly exhausted = new Set<string>();
   readonly exhaustedHosts = new Set<string>();
+  /** The budget of each host marked spent, for refresh's re-read. */
+  private readonly hostLimits = new Map<string, number>();
 
   constructor(
     private readonly frontier: FrontierStore,
@@ -62,15 +76,28 @@ export class RunBudgets {
     this.limitsHit[`maxPages:${source.name}`] = source.maxPages;
   }
 
-  /** Reads what every worker has spent of the run's and the sources' budgets (a refund makes one open again). */
+  /**
+   * Reads what every worker has spent of the run's and the sources' budgets, and of up to HOSTS_PER_REFRESH hosts
+   * this worker holds spent, oldest mark first (a refund, by any worker, makes one open again).
+   */
   async refresh(): Promise<void> {
+    const hosts = [...take(this.exhaustedHosts, HOSTS_PER_REFRESH)];
     // One read of every counter (before each claim): not one round trip per budget.
-    const [run, ...bySource] = await this.frontier.counters([this.runKey, ...this.sources.map((s) => this.sourceKey(s.name))]);
+    const keys = [this.runKey, ...this.sources.map((s) => this.sourceKey(s.name)), ...hosts.map((h) => this.hostKey(h))];
+    const [run, ...rest] = await this.frontier.counters(keys);
     const runSpent = this.maxPages !== undefined && run! >= this.maxPages;
     if (runSpent) this.runSpent();
     this.sources.forEach((s, i) => {
-      if (runSpent || bySource[i]! >= s.maxPages) this.sourceSpent(s);
+      if (runSpent || rest[i]! >= s.maxPages) this.sourceSpent(s);
       else this.exhausted.delete(s.name);
+    });
+    hosts.forEach((host, i) => {
+      const limit = this.hostLimits.get(host);
+      this.exhaustedHosts.delete(host);
+      if (limit !== undefined && rest[this.sources.length + i]! < limit) {
+        this.hostLimits.delete(host);
+        delete this.limitsHit[`maxPagesPerHost:${host}`];
+      } else this.exhaustedHosts.add(host); // still spent: to the back of the line
     });
   }
 
@@ -100,20 +127,20 @@ export class RunBudgets {
         name,
         spent: () => {
           this.exhaustedHosts.add(item.host);
+          this.hostLimits.set(item.host, perHost);
           this.limitsHit[name] = perHost;
         },
         unspent: () => {
           this.exhaustedHosts.delete(item.host);
+          this.hostLimits.delete(item.host);
           delete this.limitsHit[name];
         },
       });
     }
     const counted: Budget[] = [];
     /**
-     * Takes this page's count back. A budget left below its limit is open again in this worker, whoever marked it
-     * spent: a host's mark is never re-read (refresh reads the run's and sources'), so when a page that did not take
-     * the last is given back after another one did (or after another worker overshot and marked it), a mark kept
-     * here and there would leave the host short of its budget with every worker skipping it.
+     * Takes this page's count back. A budget left below its limit is open again in this worker at once; other
+     * workers holding the mark see the room at their next refresh (which re-reads the hosts they hold spent).
      */
     const uncount = async (): Promise<number[]> => {
       const left = await Promise.all(counted.map((b) => this.frontier.incrementCounter(b.key, -1)));

@@ -95,9 +95,12 @@ export async function workerPageRequisites(
       waitForHost: async (host, crawlDelaySec) => {
         const slot = await paceRequest(d, host, source, crawlDelaySec);
         const slack = d.startSlackMs(source);
+        // Late already: paceRequest used up its rebookings (and warned). Booking more slots would only move the
+        // host's next start for every worker; this request goes now.
+        const gaveUp = slot !== null && slack !== null && Date.now() - slot > slack;
         return (anyway) => {
           const now = Date.now();
-          if (!anyway && slot !== null && slack !== null && now - slot > slack) return false;
+          if (!anyway && !gaveUp && slot !== null && slack !== null && now - slot > slack) return false;
           logStart(host, undefined, slot, now);
           return true;
         };

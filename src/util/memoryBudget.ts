@@ -76,6 +76,7 @@ export function startMemoryBudget(options: MemoryBudgetOptions): MemoryBudget {
     if (rss <= budget) {
       gap = interval;
       stillAbove = false;
+      nextAllowed = 0;
       return;
     }
     const now = Date.now();

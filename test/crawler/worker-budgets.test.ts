@@ -100,6 +100,35 @@ describe('page budgets across workers on Redis + PostgreSQL', { timeout: 120_000
     assert.deepEqual(await a.start(item, source), { spent: `maxPagesPerHost:${host}` });
   });
 
+  test('a page given back by one worker reopens the host for another that holds it spent, at its next refresh', async () => {
+    // B took the host's last page and holds it spent; A's page goes back unstarted; A then stops. B must see the room.
+    const s = await fresh();
+    const { frontier } = await s.open();
+    const config = makeConfig({ store: s.storeDir, sources: [sourceOf(site, { maxPagesPerHost: 2 })] });
+    const source = config.sources[0]!;
+    const host = '127.0.0.1:9';
+    const item: ClaimedItem = {
+      url: `http://${host}/a`, requestUrl: `http://${host}/a`, host, source: source.name, depth: 1, kind: 'page', attempts: 1,
+      discoveredFrom: null, lease: { worker: 'w', expiresAt: Date.now() + 60_000 },
+    };
+    const limitsB: Record<string, number> = {};
+    const a = new RunBudgets(frontier, 'run-2', undefined, {}, [source]);
+    const b = new RunBudgets(frontier, 'run-2', undefined, limitsB, [source]);
+    const fromA = await a.start(item, source);
+    assert.equal((await b.start(item, source)).spent, null);
+    assert.ok(b.exhaustedHosts.has(host), 'B took the last page');
+    assert.equal(limitsB[`maxPagesPerHost:${host}`], 2);
+    if (fromA.spent === null) await fromA.refund();
+    assert.ok(b.exhaustedHosts.has(host), 'B does not know yet');
+    await b.refresh();
+    assert.ok(!b.exhaustedHosts.has(host), 'B reopens the host once it reads its counter');
+    assert.equal(limitsB[`maxPagesPerHost:${host}`], undefined);
+    assert.equal((await b.start(item, source)).spent, null, 'and B fills the budget');
+    assert.ok(b.exhaustedHosts.has(host));
+    await b.refresh();
+    assert.ok(b.exhaustedHosts.has(host), 'a host still spent stays marked after a refresh');
+  });
+
   test('the run’s maxPages holds across both workers and both hosts', async () => {
     const s = await fresh();
     const summaries = await crawlWith(s, sourceOf(site), 2, { maxPages: 7 });
