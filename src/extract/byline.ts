@@ -403,6 +403,26 @@ export function nameBesideDate(text: string): string | undefined {
 }
 
 /**
+ * "henryspace @henryspace", "老李说交通 @laoli_traffic · 2022-07-01": a social post's or microblog card's head, the
+ * display name followed by the account's @handle (and at most a time or place after it). The display name is the
+ * byline; a line that is only a handle ("@someone") or that mentions a handle inside prose is none.
+ */
+const NAME_THEN_HANDLE = /^([^@\s:：][^@:：]{0,29}?)(?:\s+|(?<=[\u3400-\u9fff]))@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?=$|[\s·•|｜,，])(.*)$/;
+
+export function nameBeforeHandle(text: string): string | undefined {
+  if (text.length > 120) return undefined;
+  const m = NAME_THEN_HANDLE.exec(collapseSpace(text));
+  if (!m) return undefined;
+  // What follows the handle may be a time, a place or a separator, not a sentence.
+  const rest = m[2].replace(/^[\s·•|｜,，]+/, '');
+  if (rest.length > 40 || /[。！？!?]/.test(rest)) return undefined;
+  // "On 6/13/2018 by @someone": a date and a label before the handle are no display name.
+  const name = m[1].trim();
+  if (/\d[/.-]\d|\d{1,2}:\d{2}|\b(?:by|from|via|von|par|por)$|[:：]$/i.test(name)) return undefined;
+  return cleanPersonName(name);
+}
+
+/**
  * "Derek 作者": a name with its role written under or after it (a writer card: name on top, "作者" below), no colon
  * between. The whole line is the name and the role word.
  */
@@ -431,6 +451,16 @@ export function posterAfterDate(text: string): string | undefined {
   if (text.length > 240) return undefined;
   const m = POSTED_AT.exec(collapseSpace(text));
   return m && !/^(?:阅读|閱讀|评论|評論|[(（])/.test(m[1]) ? m[1] : undefined;
+}
+
+/** "Posted by K A at 12:11 PM", "Posted by mike on 2011-07-28": a blog engine's footer line, the whole line. */
+const POSTED_BY_AT = /^posted by\s+(\S.{0,39}?)\s+(?:at|on)\s+(?=[^\n]{0,40}\d)\S[^\n]{0,40}$/i;
+
+/** The poster a blog footer's whole line "Posted by X at/on <time>" names (Blogger and its kin print it under a post). */
+export function posterOfFooter(text: string): string | undefined {
+  if (text.length > 100) return undefined;
+  const m = POSTED_BY_AT.exec(collapseSpace(text));
+  return m ? cleanPersonName(m[1]) : undefined;
 }
 
 /**

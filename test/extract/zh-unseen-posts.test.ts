@@ -1,0 +1,36 @@
+/**
+ * Second round of unseen Chinese layouts (issue 12): a post card's "display name @handle" head, a blog engine's
+ * "Posted by X at <time>" footer inside an unmarked post box. Class names are left meaningless: these are read by wording and position.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameBeforeHandle, posterOfFooter } from '../../src/extract/byline.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const H = '全市将新开通12条公交线路';
+const opts = { head: `<title>${H}_临江网</title>`, timezone: 'Asia/Shanghai' };
+
+test('a display name followed by its @handle names the poster', () => {
+  const card = (info: string): string | undefined => extractFrom(`<div class="w"><h1>${H}</h1>${info}${P}</div>`, opts).author;
+  assert.equal(card('<div>老李说交通 @laoli_traffic　2022-07-01 09:15</div>'), '老李说交通');
+  assert.equal(card('<div><a href="/p/1">老李说交通</a> <span>@laoli_traffic</span> · 2022-07-01 09:15</div>'), '老李说交通');
+  // A post with no headline: the card's head opens the text.
+  const post = extractFrom(`<div><div>广场</div><div>帖子详情</div></div><div><div><a href="#">henryspace</a><span> @henryspace</span></div>${P}<div>发布于 2023-07-06 23:12</div></div>`, { head: '<title>帖子详情 - 某某社区</title>', timezone: 'Asia/Shanghai' });
+  assert.equal(post.author, 'henryspace');
+  assert.equal(nameBeforeHandle('Jane Doe @janedoe'), 'Jane Doe');
+  // Not a card's head: an e-mail address, a handle alone, a mention in prose, a date and "by" before the handle.
+  for (const t of ['联系邮箱 abc@example.com', '@someone', '感谢 @张三 的分享，我们一起来看看吧。', 'On 6/13/2018 by @someone', '2022-07-01 @abc']) {
+    assert.equal(nameBeforeHandle(t), undefined, t);
+  }
+});
+
+test('a blog footer "Posted by K A at 12:11 PM" inside an unmarked post box names the poster', () => {
+  const lyrics = ['爱 逝去的爱 讨不回来', 'Ai shi qu de ai tao bu hui lai', '我还有话想对你说', 'Wo hai you hua xiang dui ni shuo'].map((l) => `${l}<br>`).join('').repeat(6);
+  const page = `<div><div>Chinese Pinyin Lyrics</div><div><div>Thursday, July 28, 2011</div><div><b>只能想念你</b></div><div>${lyrics}</div><div>Posted by K A at 12:11 PM</div><div>Labels: Jam Hsiao</div></div></div>`;
+  assert.equal(extractFrom(page, { head: '<title>Chinese Pinyin Lyrics: 只能想念你</title>' }).author, 'K A');
+  assert.equal(posterOfFooter('Posted by mike on 2011-07-28'), 'mike');
+  // Prose, and a footer line without a time, are no footer.
+  assert.equal(posterOfFooter('Posted by the city council at the meeting'), undefined);
+  assert.equal(posterOfFooter('Posted by K A'), undefined);
+});
