@@ -237,7 +237,10 @@ const ROC_YEAR_OFFSET = 1911;
 function rocDate(text: string, ctx: DateContext): DateParts | undefined {
   const m = ROC_DATE.exec(text);
   if (!m) return undefined;
-  const taiwan = m[1] !== undefined || /^zh-(?:tw|hant-tw)\b/i.test(ctx.lang ?? '');
+  // A three-digit year (79–129 by the range below) is the era's or nobody's: on a Chinese page not declared mainland
+  // (zh-CN, zh-Hans), or on a clock set to Taipei, "發布日期：111/07/01" is read without a declared zh-TW (Taiwanese
+  // sites often declare plain zh or nothing, and the language guess from the text is plain zh).
+  const taiwan = m[1] !== undefined || /^zh-(?:tw|hant-tw)\b/i.test(ctx.lang ?? '') || (m[2].length === 3 && (ctx.timezone === 'Asia/Taipei' || /^zh(?:$|-(?:hant|hk|mo)\b)/i.test(ctx.lang ?? '')));
   const year = +m[2] + ROC_YEAR_OFFSET;
   // A dashed form ("112-03-02") only with the era named or on a Taiwanese page; years 1990–2040 only.
   if (!taiwan || year < 1990 || year > 2040) return undefined;

@@ -1,10 +1,12 @@
 /**
  * Second round of unseen Chinese layouts (issue 12): a post card's "display name @handle" head, a blog engine's
- * "Posted by X at <time>" footer inside an unmarked post box. Class names are left meaningless: these are read by wording and position.
+ * "Posted by X at <time>" footer inside an unmarked post box, and Taiwan's era years (111/07/01) on a page that
+ * declares plain zh or nothing. Class names are left meaningless: these are read by wording and position.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nameBeforeHandle, posterOfFooter } from '../../src/extract/byline.js';
+import { parseDateText } from '../../src/extract/dates.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
@@ -33,4 +35,17 @@ test('a blog footer "Posted by K A at 12:11 PM" inside an unmarked post box name
   // Prose, and a footer line without a time, are no footer.
   assert.equal(posterOfFooter('Posted by the city council at the meeting'), undefined);
   assert.equal(posterOfFooter('Posted by K A'), undefined);
+});
+
+test('a Republic of China year with three digits (111/07/01) is read on a Chinese page without zh-TW', () => {
+  const zh = { timezone: 'Asia/Shanghai', lang: 'zh' };
+  assert.deepEqual(parseDateText('發布日期：111/07/01', zh), { year: 2022, month: 7, day: 1 });
+  assert.deepEqual(parseDateText('111-07-01 09:15', zh), { year: 2022, month: 7, day: 1, hour: 9, minute: 15 });
+  assert.deepEqual(parseDateText('111-07-01', { timezone: 'Asia/Taipei' }), { year: 2022, month: 7, day: 1 });
+  // Not on an English page, and a two-digit year stays ambiguous (yy/mm/dd) without zh-TW.
+  assert.equal(parseDateText('111-07-01', { timezone: 'UTC', lang: 'en' }), undefined);
+  assert.equal(parseDateText('22/07/01', zh)?.year === 2022 + 1911, false);
+  const H2 = '市府宣布新開通十二條公車路線';
+  const a = extractFrom(`<div><h1>${H2}</h1><div>發布日期：111/07/01</div>${P}</div>`, { head: `<title>${H2}</title>`, timezone: 'Asia/Shanghai' });
+  assert.equal(a.publishedAt?.slice(0, 10), '2022-07-01');
 });
