@@ -65,6 +65,11 @@ const AUTHOR_PATTERNS: RegExp[] = [
   OUTLET_NAMES_PLACE,
   // （姚峰 上海报道）
   new RegExp(String.raw`[(（]\s*(${CN_NAMES})\s+[${CN}]{2,6}?报道\s*[)）]`),
+  // By 张晓明: an English label before a Chinese name (a bilingual template on a Chinese page)
+  // (at the line's start or after a bar only: "Powered by 某某网络" closing a page is no byline)
+  new RegExp(String.raw`(?:^|[|｜]\s*)(?:By|BY|by)\s*[:：]?\s*(${CN_NAMES})`),
+  // （作者张晓明系江城大学教授） · （张晓明，作者系…）: the closing note on who the writer is names the writer
+  new RegExp(String.raw`[(（]\s*(?:作者|本文作者)?\s*(?!作者)(${CN_NAME})\s*(?:[，,]\s*(?:作者|本文作者))?\s*系`),
   // ggjjzhzz 发表于 2005-9-15 · Posted by jane
   /^([^\s:：]{2,24})\s+(?:发表于|发布于|發表於|發佈於|posted\s+(?:on|at))\s*\d/i,
   // Jeremy Tsheng 于 2023-03-12 13:08:03 发布 · 由 ddos8919 发布于 2024-02-24

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nameBeforeHandle, posterOfFooter } from '../../src/extract/byline.js';
+import { authorFromText, nameBeforeHandle, posterOfFooter } from '../../src/extract/byline.js';
 import { parseDateText } from '../../src/extract/dates.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
@@ -48,4 +48,14 @@ test('a Republic of China year with three digits (111/07/01) is read on a Chines
   const H2 = '市府宣布新開通十二條公車路線';
   const a = extractFrom(`<div><h1>${H2}</h1><div>發布日期：111/07/01</div>${P}</div>`, { head: `<title>${H2}</title>`, timezone: 'Asia/Shanghai' });
   assert.equal(a.publishedAt?.slice(0, 10), '2022-07-01');
+});
+
+test('an English "By" before a Chinese name, and the closing note "（作者X系…）" / "（X，作者系…）", name the writer', () => {
+  const page = (info: string, tail = ''): string | undefined => extractFrom(`<div class="w"><h1>${H}</h1>${info}${P}${tail}</div>`, opts).author;
+  assert.equal(page('<div>By 张晓明 | 2022-07-01</div>'), '张晓明');
+  assert.equal(page('<div>2022-07-01</div>', '<p>（作者张晓明系江城大学经济学院教授）</p>'), '张晓明');
+  assert.equal(page('<div>2022-07-01</div>', '<p>（张晓明，作者系江城大学经济学院教授）</p>'), '张晓明');
+  // A note that names no one, and a "Powered by" credit closing the page, give no writer.
+  assert.equal(page('<div>2022-07-01</div>', '<p>（作者系江城大学经济学院教授）</p>'), undefined);
+  assert.equal(authorFromText('Powered by 织梦内容'), undefined);
 });
