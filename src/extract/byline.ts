@@ -427,6 +427,24 @@ export function nameBeforeHandle(text: string): string | undefined {
   return cleanPersonName(name);
 }
 
+/** A line saying when (and from where) a post was put up: "来自雪球 发布于05-16 19:12", "发表于 2020-03-04 10:20". */
+const POSTED_LINE = /^(?:来自\S{1,12}\s*)?(?:发布于|发表于|發佈於|發表於|發布於)\s*(?:\d|昨天|今天|前天)/;
+
+/**
+ * A post card printed as two lines: the poster's name alone, and under it the "发布于 <time>" line (a platform
+ * column, a forum post whose name and time sit in separate elements). The name line is the byline.
+ */
+export function posterAbovePostedLine(lines: Array<{ text: string }>): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const next = collapseSpace(lines[i + 1].text);
+    if (next.length > 40 || !POSTED_LINE.test(next)) continue;
+    const name = collapseSpace(lines[i].text);
+    if (name.length < 2 || name.length > 24 || /[:：]|\d{1,2}[:：]\d{2}|(?:19|20)\d{2}[-/.年]/.test(name) || name.split(' ').length > 3) continue;
+    return cleanPersonName(name);
+  }
+  return undefined;
+}
+
 /**
  * "Derek 作者": a name with its role written under or after it (a writer card: name on top, "作者" below), no colon
  * between. The whole line is the name and the role word.

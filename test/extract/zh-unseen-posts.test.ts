@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorFromText, nameBeforeHandle, posterOfFooter } from '../../src/extract/byline.js';
+import { authorFromText, nameBeforeHandle, posterAbovePostedLine, posterOfFooter } from '../../src/extract/byline.js';
 import { parseDateText } from '../../src/extract/dates.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
@@ -58,4 +58,14 @@ test('an English "By" before a Chinese name, and the closing note "（作者X系
   // A note that names no one, and a "Powered by" credit closing the page, give no writer.
   assert.equal(page('<div>2022-07-01</div>', '<p>（作者系江城大学经济学院教授）</p>'), undefined);
   assert.equal(authorFromText('Powered by 织梦内容'), undefined);
+});
+
+test('a post card: the poster alone on a line over "来自… 发布于 <time>" names the poster', () => {
+  const card = '<div><div><a href="#">W安全边际</a></div><div>来自雪球 发布于05-16 19:12</div><div><a href="#">关注</a></div></div>';
+  const a = extractFrom(`<div>${card}<h1>${H}</h1><div>${P}</div></div>`, opts);
+  assert.equal(a.author, 'W安全边际');
+  assert.equal(posterAbovePostedLine([{ text: '山间清风' }, { text: '发表于 2020-03-04 10:20' }]), '山间清风');
+  // A date or a label on the line above is no poster's name; a line under it that is no "posted" line names none.
+  assert.equal(posterAbovePostedLine([{ text: '2020-03-04 10:20' }, { text: '发表于 2020-03-04 10:20' }]), undefined);
+  assert.equal(posterAbovePostedLine([{ text: '山间清风' }, { text: '阅读 1024' }]), undefined);
 });
