@@ -69,3 +69,13 @@ test('a post card: the poster alone on a line over "来自… 发布于 <time>" 
   assert.equal(posterAbovePostedLine([{ text: '2020-03-04 10:20' }, { text: '发表于 2020-03-04 10:20' }]), undefined);
   assert.equal(posterAbovePostedLine([{ text: '山间清风' }, { text: '阅读 1024' }]), undefined);
 });
+
+test('a day in Chinese numerals (二〇二二年七月一日) is read; a month past twelve or a day without its year is not', () => {
+  const zh = { timezone: 'Asia/Shanghai', lang: 'zh' };
+  assert.deepEqual(parseDateText('二〇二一年十二月三十一日', zh), { year: 2021, month: 12, day: 31 });
+  assert.deepEqual(parseDateText('二○二三年二月二十日 星期一', zh), { year: 2023, month: 2, day: 20 });
+  assert.equal(parseDateText('二〇二二年十三月一日', zh), undefined);
+  assert.equal(parseDateText('他说七月一日要来', zh), undefined);
+  const a = extractFrom(`<div class="w"><h1>${H}</h1><div>二〇二二年七月一日</div>${P}</div>`, opts);
+  assert.equal(a.publishedAt?.slice(0, 10), '2022-07-01');
+});
