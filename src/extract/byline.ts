@@ -70,6 +70,8 @@ const AUTHOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?:^|[|｜]\s*)(?:By|BY|by)\s*[:：]?\s*(${CN_NAMES})`),
   // （作者张晓明系江城大学教授） · （张晓明，作者系…）: the closing note on who the writer is names the writer
   new RegExp(String.raw`[(（]\s*(?:作者|本文作者)?\s*(?!作者)(${CN_NAME})\s*(?:[，,]\s*(?:作者|本文作者))?\s*系`),
+  // 来源：江城日报作者：张三 (two labelled values run together: the colon makes the glued 作者 a label)
+  new RegExp(String.raw`(?:来源|來源)[:：]\s*[^\s:：]{2,20}?(?:作者|作\s者)[:：]\s*(${CN_NAMES})`),
   // ggjjzhzz 发表于 2005-9-15 · Posted by jane
   /^([^\s:：]{2,24})\s+(?:发表于|发布于|發表於|發佈於|posted\s+(?:on|at))\s*\d/i,
   // Jeremy Tsheng 于 2023-03-12 13:08:03 发布 · 由 ddos8919 发布于 2024-02-24

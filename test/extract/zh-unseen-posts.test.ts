@@ -79,3 +79,10 @@ test('a day in Chinese numerals (二〇二二年七月一日) is read; a month p
   const a = extractFrom(`<div class="w"><h1>${H}</h1><div>二〇二二年七月一日</div>${P}</div>`, opts);
   assert.equal(a.publishedAt?.slice(0, 10), '2022-07-01');
 });
+
+test('"来源：江城日报作者：张三", the two labelled values run together, credits both', () => {
+  const a = extractFrom(`<div class="w"><h1>${H}</h1><div>来源：江城日报作者：张晓明 2022-07-01</div>${P}</div>`, opts);
+  assert.equal(a.author, '张晓明');
+  assert.equal(a.publisher, '江城日报');
+  assert.equal(authorFromText('来源：本站原创作者：佚名'), undefined);
+});
