@@ -1,7 +1,8 @@
 /**
- * Second round of unseen Chinese layouts (issue 12): a post card's "display name @handle" head, a blog engine's
- * "Posted by X at <time>" footer inside an unmarked post box, and Taiwan's era years (111/07/01) on a page that
- * declares plain zh or nothing. Class names are left meaningless: these are read by wording and position.
+ * Second round of unseen Chinese layouts (issue 12), written before the mechanisms they check: a post card's
+ * "display name @handle" head and its two-line "name / 发布于 <time>" form, a blog engine's "Posted by X at <time>"
+ * footer inside an unmarked post box, "By 张三", the closing "（作者X系…）" note, a 来源 value glued to 作者, Taiwan's
+ * era years (111/07/01) on a page declaring plain zh, and days in Chinese numerals. Class names are left meaningless.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
