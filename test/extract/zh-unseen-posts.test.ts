@@ -87,3 +87,10 @@ test('"来源：江城日报作者：张三", the two labelled values run togeth
   assert.equal(a.publisher, '江城日报');
   assert.equal(authorFromText('来源：本站原创作者：佚名'), undefined);
 });
+
+test('an AM/PM marker written before the clock ("2022-07-01 PM 3:15") is read like 下午 before it', () => {
+  const zh = { timezone: 'Asia/Shanghai', lang: 'zh' };
+  assert.deepEqual(parseDateText('2022-07-01 PM 3:15', zh), { year: 2022, month: 7, day: 1, hour: 15, minute: 15 });
+  assert.deepEqual(parseDateText('2022/07/01 AM 12:05', zh), { year: 2022, month: 7, day: 1, hour: 0, minute: 5 });
+  assert.deepEqual(parseDateText('2022年7月1日 下午3:15', zh), { year: 2022, month: 7, day: 1, hour: 15, minute: 15 });
+});
