@@ -65,6 +65,13 @@ const AUTHOR_PATTERNS: RegExp[] = [
   OUTLET_NAMES_PLACE,
   // （姚峰 上海报道）
   new RegExp(String.raw`[(（]\s*(${CN_NAMES})\s+[${CN}]{2,6}?报道\s*[)）]`),
+  // By 张晓明: an English label before a Chinese name (a bilingual template on a Chinese page)
+  // (at the line's start or after a bar only: "Powered by 某某网络" closing a page is no byline)
+  new RegExp(String.raw`(?:^|[|｜]\s*)(?:By|BY|by)\s*[:：]?\s*(${CN_NAMES})`),
+  // （作者张晓明系江城大学教授） · （张晓明，作者系…）: the closing note on who the writer is names the writer
+  new RegExp(String.raw`[(（]\s*(?:作者|本文作者)?\s*(?!作者)(${CN_NAME})\s*(?:[，,]\s*(?:作者|本文作者))?\s*系`),
+  // 来源：江城日报作者：张三 (two labelled values run together: the colon makes the glued 作者 a label)
+  new RegExp(String.raw`(?:来源|來源)[:：]\s*[^\s:：]{2,20}?(?:作者|作\s者)[:：]\s*(${CN_NAMES})`),
   // ggjjzhzz 发表于 2005-9-15 · Posted by jane
   /^([^\s:：]{2,24})\s+(?:发表于|发布于|發表於|發佈於|posted\s+(?:on|at))\s*\d/i,
   // Jeremy Tsheng 于 2023-03-12 13:08:03 发布 · 由 ddos8919 发布于 2024-02-24
@@ -403,6 +410,44 @@ export function nameBesideDate(text: string): string | undefined {
 }
 
 /**
+ * "henryspace @henryspace", "老李说交通 @laoli_traffic · 2022-07-01": a social post's or microblog card's head, the
+ * display name followed by the account's @handle (and at most a time or place after it). The display name is the
+ * byline; a line that is only a handle ("@someone") or that mentions a handle inside prose is none.
+ */
+const NAME_THEN_HANDLE = /^([^@\s:：][^@:：]{0,29}?)(?:\s+|(?<=[\u3400-\u9fff]))@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?=$|[\s·•|｜,，])(.*)$/;
+
+export function nameBeforeHandle(text: string): string | undefined {
+  if (text.length > 120) return undefined;
+  const m = NAME_THEN_HANDLE.exec(collapseSpace(text));
+  if (!m) return undefined;
+  // What follows the handle may be a time, a place or a separator, not a sentence.
+  const rest = m[2].replace(/^[\s·•|｜,，]+/, '');
+  if (rest.length > 40 || /[。！？!?]/.test(rest)) return undefined;
+  // "On 6/13/2018 by @someone": a date and a label before the handle are no display name.
+  const name = m[1].trim();
+  if (/\d[/.-]\d|\d{1,2}:\d{2}|\b(?:by|from|via|von|par|por)$|[:：]$/i.test(name)) return undefined;
+  return cleanPersonName(name);
+}
+
+/** A line saying when (and from where) a post was put up: "来自雪球 发布于05-16 19:12", "发表于 2020-03-04 10:20". */
+const POSTED_LINE = /^(?:来自\S{1,12}\s*)?(?:发布于|发表于|發佈於|發表於|發布於)\s*(?:\d|昨天|今天|前天)/;
+
+/**
+ * A post card printed as two lines: the poster's name alone, and under it the "发布于 <time>" line (a platform
+ * column, a forum post whose name and time sit in separate elements). The name line is the byline.
+ */
+export function posterAbovePostedLine(lines: Array<{ text: string }>): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const next = collapseSpace(lines[i + 1].text);
+    if (next.length > 40 || !POSTED_LINE.test(next)) continue;
+    const name = collapseSpace(lines[i].text);
+    if (name.length < 2 || name.length > 24 || /[:：]|\d{1,2}[:：]\d{2}|(?:19|20)\d{2}[-/.年]/.test(name) || name.split(' ').length > 3) continue;
+    return cleanPersonName(name);
+  }
+  return undefined;
+}
+
+/**
  * "Derek 作者": a name with its role written under or after it (a writer card: name on top, "作者" below), no colon
  * between. The whole line is the name and the role word.
  */
@@ -431,6 +476,16 @@ export function posterAfterDate(text: string): string | undefined {
   if (text.length > 240) return undefined;
   const m = POSTED_AT.exec(collapseSpace(text));
   return m && !/^(?:阅读|閱讀|评论|評論|[(（])/.test(m[1]) ? m[1] : undefined;
+}
+
+/** "Posted by K A at 12:11 PM", "Posted by mike on 2011-07-28": a blog engine's footer line, the whole line. */
+const POSTED_BY_AT = /^posted by\s+(\S.{0,39}?)\s+(?:at|on)\s+(?=[^\n]{0,40}\d)\S[^\n]{0,40}$/i;
+
+/** The poster a blog footer's whole line "Posted by X at/on <time>" names (Blogger and its kin print it under a post). */
+export function posterOfFooter(text: string): string | undefined {
+  if (text.length > 100) return undefined;
+  const m = POSTED_BY_AT.exec(collapseSpace(text));
+  return m ? cleanPersonName(m[1]) : undefined;
 }
 
 /**

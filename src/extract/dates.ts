@@ -127,7 +127,7 @@ function withZoneBefore(p: DateParts, text: string, index: number, ctx: DateCont
   return off === undefined ? p : { ...p, offsetMinutes: off };
 }
 
-const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午)\s?)?(\d{1,2})\s?[:：时時]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;
+const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午|[AaPp]\.?[Mm]\.?(?=\s?\d))\s?)?(\d{1,2})\s?[:：时時]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;
 /**
  * A zone named between the date and its clock ("2012年12月10日, 格林尼治标准时间10:41", BBC 中文; "…日 北京时间10:41"):
  * the clock is read in it (zoneBetween).
@@ -237,7 +237,10 @@ const ROC_YEAR_OFFSET = 1911;
 function rocDate(text: string, ctx: DateContext): DateParts | undefined {
   const m = ROC_DATE.exec(text);
   if (!m) return undefined;
-  const taiwan = m[1] !== undefined || /^zh-(?:tw|hant-tw)\b/i.test(ctx.lang ?? '');
+  // A three-digit year (79–129 by the range below) is the era's or nobody's: on a Chinese page not declared mainland
+  // (zh-CN, zh-Hans), or on a clock set to Taipei, "發布日期：111/07/01" is read without a declared zh-TW (Taiwanese
+  // sites often declare plain zh or nothing, and the language guess from the text is plain zh).
+  const taiwan = m[1] !== undefined || /^zh-(?:tw|hant-tw)\b/i.test(ctx.lang ?? '') || (m[2].length === 3 && (ctx.timezone === 'Asia/Taipei' || /^zh(?:$|-(?:hant|hk|mo)\b)/i.test(ctx.lang ?? '')));
   const year = +m[2] + ROC_YEAR_OFFSET;
   // A dashed form ("112-03-02") only with the era named or on a Taiwanese page; years 1990–2040 only.
   if (!taiwan || year < 1990 || year > 2040) return undefined;
@@ -249,7 +252,11 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   if (!text || text.length > 400) return undefined;
   // Every form below but the relative one needs an ASCII digit (\d, HAS_YEAR): one scan spares texts without any
   // (most lines of a page) the regexes that may start at every character.
-  if (!HAS_DIGIT.test(text)) return relativeDate(text, ctx);
+  if (!HAS_DIGIT.test(text)) {
+    // "二〇二二年七月一日": the day in Chinese numerals (official documents, some papers' mastheads).
+    const arabic = text.length <= 120 ? withArabicDay(text) : undefined;
+    return arabic ? parseDateText(arabic, ctx) : relativeDate(text, ctx);
+  }
   let m = YMD.exec(text);
   if (m) {
     const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx);
@@ -318,6 +325,30 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
 }
 
 const HAS_DIGIT = /\d/;
+
+const CN_DIGIT: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+/** A year of four Chinese digits, a month and a day in Chinese numerals (十 for ten): 二〇二二年七月一日, 二〇二一年十二月三十一日. */
+const CN_NUMERAL_DAY = /([〇○零一二三四五六七八九]{4})\s?年\s?([一二三四五六七八九十]{1,2})\s?月\s?([一二三四五六七八九十]{1,3})\s?日/;
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31. */
+function cnNumber(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return CN_DIGIT[s] ?? NaN;
+  const tens = ten === 0 ? 1 : CN_DIGIT[s.slice(0, ten)] ?? NaN;
+  const ones = ten === s.length - 1 ? 0 : CN_DIGIT[s.slice(ten + 1)] ?? NaN;
+  return tens * 10 + ones;
+}
+
+/** The text with its Chinese-numeral day written in digits ("2022年7月1日"), or undefined when it holds none. */
+function withArabicDay(text: string): string | undefined {
+  const m = CN_NUMERAL_DAY.exec(text);
+  if (!m) return undefined;
+  const year = [...m[1]].map((c) => CN_DIGIT[c]).join('');
+  const month = cnNumber(m[2]);
+  const day = cnNumber(m[3]);
+  if (!Number.isFinite(month) || !Number.isFinite(day)) return undefined;
+  return `${year}年${month}月${day}日`;
+}
 
 /** "3 hours ago", "昨天", "yesterday": read only with the caller's clock. */
 function relativeDate(text: string, ctx: DateContext): DateParts | undefined {

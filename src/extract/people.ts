@@ -11,7 +11,7 @@ import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeRole, posterAfterDate, signedOffName, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, loneNameLine, looksLikeChineseName, nameBesideDate, otherLanguageByline, ownerOfOriginal, photographerFromText, nameBeforeHandle, nameBeforeRole, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
@@ -503,6 +503,13 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(nameUnderLabel(header)) ??
     firstOf([...beforeTitle, ...header, ...bodyEdges], (t) => valid(ownerOfOriginal(t))) ??
     valid(nameUnderLabel(after)) ??
+    // A post card's head "display name @handle" over or under the headline, or opening the post.
+    firstOf([...header.slice(0, 6), ...beforeTitle, ...bodyEdges.slice(0, 1)], (t) => valid(nameBeforeHandle(t))) ??
+    // A post card's name line over its "发布于 <time>" line, above or under the headline.
+    valid(posterAbovePostedLine(beforeTitle)) ??
+    valid(posterAbovePostedLine(header.slice(0, 6))) ??
+    // A blog footer "Posted by X at <time>" inside what was taken for the body (a page whose post box is unmarked).
+    (zones.bodyStart >= 0 ? firstOf(zones.lines.slice(zones.bodyStart, zones.bodyStart + 400), (t) => valid(posterOfFooter(t))) : undefined) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
   const named = fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]);
