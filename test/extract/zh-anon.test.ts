@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { creditBesideDate } from '../../src/extract/info-line.js';
 import { parseDateText } from '../../src/extract/dates.js';
-import { signedOffName } from '../../src/extract/byline.js';
+import { signedOffName } from '../../src/extract/byline-posters.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);

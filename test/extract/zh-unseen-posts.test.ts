@@ -6,7 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorFromText, nameBeforeHandle, posterAbovePostedLine, posterOfFooter } from '../../src/extract/byline.js';
+import { authorFromText } from '../../src/extract/byline.js';
+import { nameBeforeHandle, posterAbovePostedLine, posterOfFooter } from '../../src/extract/byline-posters.js';
 import { parseDateText } from '../../src/extract/dates.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 

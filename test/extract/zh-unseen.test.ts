@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withoutTrailingChrome } from '../../src/extract/people-names.js';
-import { posterAfterDate } from '../../src/extract/byline.js';
+import { posterAfterDate } from '../../src/extract/byline-posters.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
