@@ -6,7 +6,7 @@
  * a schema.org Person (`itemprop="author"`, `itemtype=…/Person`), and otherwise a short bio.
  */
 import { elementsIn, isAncestor, isTag, type Element } from './dom.js';
-import type { StatsMap } from './body-score.js';
+import { unlinkedTextBeside, type StatsMap } from './body-score.js';
 
 /** A profile page: the path's first or second segment names writers, followed by the writer's slug. (Not `team`:
  * a sports page's /nba/team/… links name clubs.) */
@@ -57,23 +57,8 @@ export function authorBoxesIn(root: Element, stats: StatsMap): Element[] {
     // A link is the name alone; a marked Person block may hold the bio itself.
     const nameLen = el.name === 'a' ? (stats.get(el)?.len ?? 0) : 0;
     if (!s || !s.hasBlockChild || s.len - nameLen < MIN_BIO_LEN) continue;
-    if (textAround(box, root, stats, 1) > MAX_PROSE_AFTER || textAround(box, root, stats, -1) < MIN_PROSE_BEFORE) continue;
+    if (unlinkedTextBeside(box, root, stats, 1) > MAX_PROSE_AFTER || unlinkedTextBeside(box, root, stats, -1) < MIN_PROSE_BEFORE) continue;
     out.push(box);
   }
   return out;
-}
-
-/** Unlinked text of the siblings after (1) or before (-1) `el`, at every level up to `root`. */
-function textAround(el: Element, root: Element, stats: StatsMap, step: 1 | -1): number {
-  let n = 0;
-  for (let cur: Element = el; cur !== root && cur.parent && isTag(cur.parent); cur = cur.parent as Element) {
-    const kids = cur.parent.children;
-    for (let i = kids.indexOf(cur) + step; i >= 0 && i < kids.length; i += step) {
-      const k = kids[i];
-      if (!isTag(k)) continue;
-      const s = stats.get(k);
-      if (s) n += s.len - s.linkLen;
-    }
-  }
-  return n;
 }

@@ -6,7 +6,7 @@
 import { classAndId, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
-import { linkDensity, type NodeStats, type StatsMap } from './body-score.js';
+import { linkDensity, unlinkedTextBeside, type NodeStats, type StatsMap } from './body-score.js';
 import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
 import { hasPlainColumn, isDataTable } from './tables.js';
@@ -190,20 +190,9 @@ const FORM_MAX_SHARE = 0.2;
 
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table']);
 
-/** Unlinked text of the siblings after (step 1) or before (-1) `el`, at every level up to `root`. */
+/** Paragraphs of prose beside `el` (see unlinkedTextBeside): link lists and citation lists around it do not count. */
 function proseBeside(el: Element, root: Element, stats: StatsMap, step: 1 | -1): number {
-  let n = 0;
-  for (let cur: Element = el; cur !== root && cur.parent && isTag(cur.parent); cur = cur.parent as Element) {
-    const kids = cur.parent.children;
-    for (let i = kids.indexOf(cur) + step; i >= 0 && i < kids.length; i += step) {
-      const k = kids[i];
-      if (!isTag(k)) continue;
-      const s = stats.get(k);
-      // Paragraphs of prose only: link lists and citation lists around the list do not count.
-      if (s && !LIST_TAGS.has(k.name) && linkDensity(s) < 0.3) n += s.len - s.linkLen;
-    }
-  }
-  return n;
+  return unlinkedTextBeside(el, root, stats, step, (k, s) => !LIST_TAGS.has(k.name) && linkDensity(s) < 0.3);
 }
 
 /** Non-link text an item needs to read as a sentence around its links ("Ana fixed [a crash in the tab bar]"). */

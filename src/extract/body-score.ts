@@ -125,6 +125,24 @@ export function linkDensity(s: Pick<NodeStats, 'len' | 'linkLen'>): number {
   return s.len === 0 ? 0 : s.linkLen / s.len;
 }
 
+/**
+ * Unlinked text of the siblings after (step 1) or before (-1) `el`, at every level up to `root`: how much of the
+ * container's text stands beside an element. `counts` picks which siblings count (default: all).
+ */
+export function unlinkedTextBeside(el: Element, root: Element, stats: StatsMap, step: 1 | -1, counts?: (k: Element, s: NodeStats) => boolean): number {
+  let n = 0;
+  for (let cur: Element = el; cur !== root && cur.parent && isTag(cur.parent); cur = cur.parent as Element) {
+    const kids = cur.parent.children;
+    for (let i = kids.indexOf(cur) + step; i >= 0 && i < kids.length; i += step) {
+      const k = kids[i];
+      if (!isTag(k)) continue;
+      const s = stats.get(k);
+      if (s && (!counts || counts(k, s))) n += s.len - s.linkLen;
+    }
+  }
+  return n;
+}
+
 /** Per stats map, the stats whose score the last scoring raised above 0 (every contribution is positive). */
 const raised = new WeakMap<StatsMap, NodeStats[]>();
 
