@@ -73,9 +73,8 @@ describe('page budgets across workers on Redis + PostgreSQL', { timeout: 120_000
     assert.ok((await frontier.counts()).queued > 20, 'the articles beyond the budgets wait for the next run');
   });
 
-  test('a page given back below a host budget reopens it for its worker, whoever marked the host spent', async () => {
-    // The order behind a host left one page short under load: worker A's second page takes the last of the budget,
-    // worker B overshoots and marks the host spent too, then A's first page goes back unstarted (late for its slot).
+  /** A fresh store, a source with maxPagesPerHost 2, and a page of one host to count against it. */
+  async function hostBudgetOf2() {
     const s = await fresh();
     const { frontier } = await s.open();
     const config = makeConfig({ store: s.storeDir, sources: [sourceOf(site, { maxPagesPerHost: 2 })] });
@@ -85,6 +84,13 @@ describe('page budgets across workers on Redis + PostgreSQL', { timeout: 120_000
       url: `http://${host}/a`, requestUrl: `http://${host}/a`, host, source: source.name, depth: 1, kind: 'page', attempts: 1,
       discoveredFrom: null, lease: { worker: 'w', expiresAt: Date.now() + 60_000 },
     };
+    return { frontier, source, host, item };
+  }
+
+  test('a page given back below a host budget reopens it for its worker, whoever marked the host spent', async () => {
+    // The order behind a host left one page short under load: worker A's second page takes the last of the budget,
+    // worker B overshoots and marks the host spent too, then A's first page goes back unstarted (late for its slot).
+    const { frontier, source, host, item } = await hostBudgetOf2();
     const a = new RunBudgets(frontier, 'run-1', undefined, {}, [source]);
     const b = new RunBudgets(frontier, 'run-1', undefined, {}, [source]);
     const first = await a.start(item, source);
@@ -102,15 +108,7 @@ describe('page budgets across workers on Redis + PostgreSQL', { timeout: 120_000
 
   test('a page given back by one worker reopens the host for another that holds it spent, at its next refresh', async () => {
     // B took the host's last page and holds it spent; A's page goes back unstarted; A then stops. B must see the room.
-    const s = await fresh();
-    const { frontier } = await s.open();
-    const config = makeConfig({ store: s.storeDir, sources: [sourceOf(site, { maxPagesPerHost: 2 })] });
-    const source = config.sources[0]!;
-    const host = '127.0.0.1:9';
-    const item: ClaimedItem = {
-      url: `http://${host}/a`, requestUrl: `http://${host}/a`, host, source: source.name, depth: 1, kind: 'page', attempts: 1,
-      discoveredFrom: null, lease: { worker: 'w', expiresAt: Date.now() + 60_000 },
-    };
+    const { frontier, source, host, item } = await hostBudgetOf2();
     const limitsB: Record<string, number> = {};
     const a = new RunBudgets(frontier, 'run-2', undefined, {}, [source]);
     const b = new RunBudgets(frontier, 'run-2', undefined, limitsB, [source]);
