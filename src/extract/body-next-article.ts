@@ -20,9 +20,8 @@ const MAX_SCAN = 20_000;
 
 /** The story of `top` that carries the headline `title`, when `top` holds it and other stories beside it. */
 export function storyWithHeadline(top: Element, stats: StatsMap, title: string | undefined): Element | undefined {
-  if (!title || top.name === 'article') return undefined;
-  const key = comparable(title);
-  if (key.length < 8) return undefined;
+  const key = top.name === 'article' ? undefined : titleKey(title);
+  if (!key) return undefined;
   const topLen = stats.get(top)?.len ?? 0;
   const stories: Element[] = [];
   let scanned = 0;
@@ -48,9 +47,7 @@ function headlineOf(story: Element, key: string): boolean {
   for (const d of elementsIn(story)) {
     if (++n > 400) return false;
     if (!HEADLINE.has(d.name)) continue;
-    // The page's title may carry the site's name, or the headline a leading dash or kicker.
-    const h = comparable(textContent(d));
-    if (h.length >= 8 && (h.includes(key) || key.includes(h))) return true;
+    if (namesTitle(d, key) === true) return true;
   }
   return false;
 }
@@ -60,17 +57,33 @@ function headlineOf(story: Element, key: string): boolean {
  * not the page's title? The sibling pass would otherwise add the next story appended under this one.
  */
 export function isOtherStory(el: Element, title: string | undefined): boolean {
-  if (!title) return false;
-  const key = comparable(title);
-  if (key.length < 8) return false;
+  const key = titleKey(title);
+  if (!key) return false;
   let n = 0;
   for (const d of elementsIn(el)) {
     if (++n > MAX_SCAN) return false;
     if (d.name !== 'h1' || !inArticle(d, el)) continue;
-    const h = comparable(textContent(d));
-    if (h.length >= 8 && !h.includes(key) && !key.includes(h)) return true;
+    if (namesTitle(d, key) === false) return true;
   }
   return false;
+}
+
+/** Shorter than this, a title or heading is too short to tell one story's headline from another's. */
+const MIN_KEY = 8;
+
+/** The page's title as headings are compared with it; undefined when there is none or it is too short. */
+function titleKey(title: string | undefined): string | undefined {
+  const key = title ? comparable(title) : '';
+  return key.length >= MIN_KEY ? key : undefined;
+}
+
+/**
+ * Whether a heading is the page's title (the title may carry the site's name, the heading a leading dash or a
+ * kicker: either holding the other counts); undefined when the heading is too short to tell.
+ */
+function namesTitle(heading: Element, key: string): boolean | undefined {
+  const h = comparable(textContent(heading));
+  return h.length < MIN_KEY ? undefined : h.includes(key) || key.includes(h);
 }
 
 /** Is `d` inside an <article> at or below `within`? */

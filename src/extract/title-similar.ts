@@ -69,8 +69,8 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
   const refs = opts.refs.map(titleTokens).filter((t) => t.size > 0);
   if (refs.length === 0) return undefined;
   const refLens = opts.refs.map(weightedLength);
-  const maxLen = Math.max(...refLens) * 2 + 20;
   const [minRef, maxRef] = [Math.min(...refLens), Math.max(...refLens)];
+  const maxLen = maxRef * 2 + 20;
   let best: { el: Element; text: string; score: number } | undefined;
   let rank = 0;
   for (const el of order) {
