@@ -7,11 +7,12 @@ import { isTag, isText, type AnyNode, type ParentNode } from 'domhandler';
 
 /** Windows-1252 characters of the bytes 0x80–0x9f (the others map to themselves). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const CONT = `[\\u0080-\\u00bf${CP1252_HIGH.replace(/[\u0080-\u009f]/g, '')}]`;
-const RUN = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`, 'g');
+/** A continuation byte of a UTF-8 sequence, as Windows-1252 shows it. */
+export const CONTINUATION_CLASS = `[\\u0080-\\u00bf${CP1252_HIGH.replace(/[\u0080-\u009f]/g, '')}]`;
+const RUN = new RegExp(`[\\u00c2-\\u00df]${CONTINUATION_CLASS}|[\\u00e0-\\u00ef]${CONTINUATION_CLASS}{2}|[\\u00f0-\\u00f4]${CONTINUATION_CLASS}{3}`, 'g');
 const HAS_RUN = new RegExp(RUN.source);
 /** Cheap test on the raw page: a lead character before a continuation one (or the entity-escaped form, below). */
-export const LEAD_HINT = new RegExp(`[\\u00c2-\\u00f4]${CONT}`);
+export const LEAD_HINT = new RegExp(`[\\u00c2-\\u00f4]${CONTINUATION_CLASS}`);
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,0 +1,54 @@
+/** The page as a string before parsing (src/extract/markup.ts): controls, mojibake hint, nesting, size. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hasControlOrMojibakeLead, limitNesting, prepareMarkup, stripScriptsAndStyles } from '../../src/extract/markup.js';
+import { LEAD_HINT } from '../../src/extract/mojibake.js';
+
+/** The scan's definition, as one regex: what hasControlOrMojibakeLead must agree with everywhere. */
+const REFERENCE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000e-\\u001f\\ufffd]|${LEAD_HINT.source}`);
+
+test('the control-or-mojibake scan agrees with its one-regex definition', () => {
+  const texts = [
+    'plain ASCII page',
+    '<p>São Paulo, naïve, Ich heiße «Max», café crème</p>', // leads not followed by a continuation
+    '<p>Â price</p>',
+    'ends with a lead Ã',
+    'caf\u00c3\u00a9 au lait', // lead + continuation
+    'isn\u00e2\u20ac\u2122t', // lead + Windows-1252 continuation
+    `${'é '.repeat(200)}cafÃ©`, // many false leads before the true one
+    'tab\tand newline\n only',
+    'a bell \u0007 inside',
+    'a replacement \ufffd character',
+    '漢字の頁 and 中文新闻',
+  ];
+  for (const t of texts) assert.equal(hasControlOrMojibakeLead(t), REFERENCE.test(t), JSON.stringify(t.slice(0, 40)));
+  // The scan keeps no state between pages (a global regex's lastIndex is reset).
+  assert.equal(hasControlOrMojibakeLead('cafÃ©'), true);
+  assert.equal(hasControlOrMojibakeLead('ok'), false);
+});
+
+test('C0 controls are dropped and a mis-decoded page is reported', () => {
+  const clean = prepareMarkup('<p>plain</p>');
+  assert.deepEqual(clean, { html: '<p>plain</p>', warnings: [], mayHoldMojibake: false });
+  const binary = prepareMarkup(`<p>${'\u0001\u0002'.repeat(100)}text</p>`);
+  assert.equal(binary.html, '<p>text</p>');
+  assert.match(binary.warnings[0], /looks binary/);
+  assert.equal(prepareMarkup('<p>cafÃ© au lait</p>').mayHoldMojibake, true);
+  assert.equal(prepareMarkup('<p>isn&acirc;&euro;&trade;t</p>').mayHoldMojibake, true);
+  assert.equal(prepareMarkup('<p>café au lait</p>').mayHoldMojibake, false);
+});
+
+test('markup nested past the limit is unwrapped, normal markup returned as the same string', () => {
+  const normal = '<div><p>one<p>two</div>';
+  assert.equal(limitNesting(normal), normal);
+  const deep = `${'<div>'.repeat(600)}text${'</div>'.repeat(600)}`;
+  const out = limitNesting(deep);
+  assert.equal(out.match(/<div>/g)?.length, 500);
+  assert.equal(out.match(/<\/div>/g)?.length, 500);
+  assert.match(prepareMarkup(deep).warnings[0], /nested deeper than 500/);
+});
+
+test('scripts and styles are stripped from oversized pages, JSON-LD kept', () => {
+  const html = '<script>var a = 1;</script><script type="application/ld+json">{"x":1}</script><style>p{}</style><p>text</p>';
+  assert.equal(stripScriptsAndStyles(html), '<script></script><script type="application/ld+json">{"x":1}</script><style></style><p>text</p>');
+});
