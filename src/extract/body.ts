@@ -304,11 +304,17 @@ function withSameClassParts(top: Element, roots: Element[], order: Element[], st
   const cls = top.attribs.class;
   if (!cls) return roots;
   const key = chunkClassKey(cls);
+  // Whether a class string names a chunk like top's, per distinct string: most elements of a page share a few
+  // classes, and each test splits the strings.
+  const chunkClasses = new Map<string, boolean>();
   const parts: Element[] = [];
   for (const el of order) {
     if (el === top || el.name !== top.name) continue;
     const other = el.attribs.class;
-    if (other === undefined || (other !== cls && (!key || chunkClassKey(other) !== key) && !isModifiedClass(cls, other))) continue;
+    if (other === undefined) continue;
+    let chunkClass = chunkClasses.get(other);
+    if (chunkClass === undefined) chunkClasses.set(other, (chunkClass = other === cls || (key !== '' && chunkClassKey(other) === key) || isModifiedClass(cls, other)));
+    if (!chunkClass) continue;
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     // Links may fill a chunk that is a data table (a ranking of linked names beside their figures).
