@@ -18,6 +18,8 @@ export interface ParsedPage {
   /** Built on first use (only CSS-selector overrides need it): cheerio's load costs a few per cent of a page. */
   readonly $: CheerioAPI;
   doc: Document;
+  /** The page's elements in pre-order as parsed, capped at MAX_NODES: elementsIn(doc) until the tree is changed. */
+  elements: Element[];
   warnings: string[];
 }
 
@@ -35,42 +37,51 @@ export function parsePage(rawHtml: string): ParsedPage {
   // the fast parser gives common tag and attribute names as shared constants (parser.ts).
   const doc = parseHtml(html);
   if (mayHoldMojibake) repairTextNodes(doc);
-  const tooDeep = flattenDeepSubtrees(doc);
+  const { flattened, elements } = flattenAndList(doc);
   textCache?.clear();
-  if (tooDeep > 0) warnings.push(`${tooDeep} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
+  if (flattened > 0) warnings.push(`${flattened} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
   let $: CheerioAPI | undefined;
   return {
     get $() {
       return ($ ??= load(doc));
     },
     doc,
+    elements,
     warnings,
   };
 }
 
-/** Replace the children of every element at MAX_DEPTH with its plain text. Returns how many were flattened. */
-function flattenDeepSubtrees(root: ParentNode): number {
+/**
+ * Replace the children of every element at MAX_DEPTH with its plain text, listing the elements left in pre-order
+ * on the way (capped at MAX_NODES: the list elementsIn(root) gives afterwards, without walking the tree again).
+ */
+function flattenAndList(root: ParentNode): { flattened: number; elements: Element[] } {
   let flattened = 0;
+  const elements: Element[] = [];
   // Two parallel stacks rather than a [node, depth] pair per node: this walks every node of every page.
   const stack: ParentNode[] = [root];
   const depths: number[] = [0];
   while (stack.length > 0) {
     const parent = stack.pop()!;
     const depth = depths.pop()!;
-    if (depth >= MAX_DEPTH && parent.children.length > 0) {
+    if (parent !== root && elements.length < MAX_NODES) elements.push(parent as Element);
+    const children = parent.children;
+    if (depth >= MAX_DEPTH && children.length > 0) {
       const text = new Text(textContent(parent));
       text.parent = parent;
       parent.children = [text];
       flattened++;
       continue;
     }
-    for (const child of parent.children) {
+    // Last child first: popped in document order.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
       if (!isTag(child)) continue;
       stack.push(child);
       depths.push(depth + 1);
     }
   }
-  return flattened;
+  return { flattened, elements };
 }
 
 /**

@@ -9,7 +9,7 @@ import { extractBody } from './body.js';
 import { filterBodyBlocks } from './body-clean.js';
 import { computeStats, type StatsMap } from './body-score.js';
 import { attachCaptions } from './captions.js';
-import { elementsIn, isTag, parsePage, removeJunk, withTextCache, type Element } from './dom.js';
+import { isTag, parsePage, removeJunk, withTextCache, type Element } from './dom.js';
 import { formatDate } from './dates.js';
 import { parseMachineDate } from './dates-machine.js';
 import { metaFirst, readHead } from './head.js';
@@ -81,8 +81,9 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const page = parsePage(html);
   const doc = page.doc;
   warnings.push(...page.warnings);
-  // One pass over the untouched page for <head> data, <base> and links; then scripts etc. are removed.
-  const all = elementsIn(doc);
+  // The untouched page's elements (listed by parsePage's own walk) for <head> data, <base> and links; then
+  // scripts etc. are removed.
+  const all = page.elements;
   const base = baseUrlOf(all, url);
   if (!base) warnings.push('no valid page URL: relative links cannot be resolved');
   const urls = new UrlResolver(base);
