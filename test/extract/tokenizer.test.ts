@@ -34,6 +34,14 @@ test('text, entities, attributes, raw-text elements, comments and broken markup 
     '<p>中文 &nbsp;段落，带&mdash;实体。</p>\u0000\ufffd<p>end',
     '<script>unterminated script < & >',
     '<a\nhref="x"\tclass=\'y\'>multi\nline</a><br/><br />',
+    // Tag and attribute names ended by each character that can end them, and by the end of the input.
+    '<img/src=x.png><div\fclass=a\rid=b>t</div\n><p/ a=1>x</p/ junk><a b c=d e/ f= g =h>y</a>',
+    '<DIV CLASS="Up" Data-X=1>mixed</DiV><x-custom-el data-a-b-c="1">z</x-custom-el\t>',
+    '<span\u000bclass="vt">vertical tab is not whitespace to the tokenizer</span>',
+    '<p>cut in a tag name <di',
+    '<p>cut in an attribute name <div cla',
+    '<p>cut in a closing tag name</p',
+    '<p>cut after an attribute name <div class',
   ];
   for (const html of cases) assertSameDom(html, html);
 });
