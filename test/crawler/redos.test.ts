@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeSource } from '../../src/config/index.js';
+import { compileSafePattern } from '../../src/config/safePattern.js';
 import { MAX_SCOPE_URL_LENGTH, SourceScope } from '../../src/crawler/scope.js';
 
 /** Milliseconds `fn` takes. */
@@ -53,4 +54,31 @@ test('include, exclude and articlePattern match as before', () => {
   assert.equal(scope.allows('https://www.example.com/tiyu/'), false);
   assert.equal(scope.isArticleUrl('https://www.example.com/guonei/202510/12/t20251012_1.shtml'), true);
   assert.equal(scope.isArticleUrl('https://www.example.com/guonei/'), false);
+});
+
+test('a URL is judged by the patterns once, then remembered; long URLs are judged each time', () => {
+  const source = makeSource({ name: 's', seeds: ['https://a.example/'], exclude: ['/print/'], articlePattern: '/news/\\d+$' });
+  // compileSafePattern keeps one compiled object per pattern: the scope's own, whose test() is counted here.
+  const calls = { exclude: 0, article: 0 };
+  for (const [key, source] of [['exclude', '/print/'], ['article', '/news/\\d+$']] as const) {
+    const pattern = compileSafePattern(source) as { test: (input: string) => boolean };
+    const test = pattern.test;
+    pattern.test = (input) => {
+      calls[key]++;
+      return test(input);
+    };
+  }
+  const scope = new SourceScope(source);
+  for (let i = 0; i < 3; i++) {
+    assert.equal(scope.allows('https://a.example/news/1'), true);
+    assert.equal(scope.allows('https://a.example/print/1'), false);
+    assert.equal(scope.allows('https://b.example/news/1'), false);
+    assert.equal(scope.isArticleUrl('https://a.example/news/1'), true);
+    assert.equal(scope.isArticleUrl('https://a.example/news/x'), false);
+  }
+  assert.deepEqual(calls, { exclude: 3, article: 2 });
+  const long = `https://a.example/news/${'1'.repeat(600)}`;
+  assert.equal(scope.isArticleUrl(long), true);
+  assert.equal(scope.isArticleUrl(long), true);
+  assert.equal(calls.article, 4);
 });
