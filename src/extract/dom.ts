@@ -1,7 +1,8 @@
 /**
  * Parsing and DOM walking. We parse with htmlparser2 (via cheerio/slim): several times faster than parse5 and
  * forgiving with broken markup. Everything that walks the tree here is iterative, so a 10 000-deep page cannot
- * overflow the stack, and the tree is flattened below MAX_DEPTH so later code need not care.
+ * overflow the stack, and the tree is flattened below MAX_DEPTH so later code need not care. What is done to the
+ * page as a string before parsing (size cut, control characters, runaway nesting) is in markup.ts.
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
 import { Text, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
