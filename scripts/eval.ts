@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractArticle } from '../src/extract/index.js';
 import type { Article } from '../src/extract/types.js';
-import { loadFixtures, loadOwnCorpus, loadShared, type Corpus, type Doc, type Split } from './eval/corpora.js';
+import { loadAllCorpora, type Corpus, type Doc, type Split } from './eval/corpora.js';
 import { perturb, PERTURBATIONS, type Perturbation } from './eval/perturb.js';
 import { loadReadability, type ReadabilityBody } from './eval/readability.js';
 import { dateMatches, docF1, encodingMatches, instantMatches, meanPRF, nameMatches, namesMatch, pageDayMatches, scoreBody, titleMatches, type DocScore, type PRF } from './eval/score.js';
@@ -148,19 +148,10 @@ function perturbed(c: Corpus, kind: Perturbation): Corpus {
 export async function runEval(
   opts: { worst?: number; only?: string; set?: string; verbose?: boolean; zone?: string; readability?: boolean; perturb?: Perturbation } = {},
 ): Promise<SplitReport[]> {
-  const loaded = [
-    loadShared(SHARED, 'scrapinghub-dev', false, opts.zone),
-    loadShared(SHARED, 'zh-dev', true, opts.zone),
-    loadOwnCorpus(ROOT, 'en', opts.zone),
-    loadOwnCorpus(ROOT, 'zh', opts.zone),
-    loadOwnCorpus(ROOT, 'multi', opts.zone),
-    loadFixtures(FIXTURES),
-  ].filter((c): c is Corpus => c !== undefined && (!opts.set || c.name.includes(opts.set)));
+  const { corpora: found, missing } = loadAllCorpora(ROOT, SHARED, opts.zone);
+  const loaded = found.filter((c) => !opts.set || c.name.includes(opts.set));
   const corpora = opts.perturb ? loaded.map((c) => perturbed(c, opts.perturb!)) : loaded;
-  if (opts.verbose !== false && !opts.perturb) {
-    const missing = ['scrapinghub-dev', 'zh-dev', 'corpus/en', 'corpus/zh', 'corpus/multi'].filter((n) => !corpora.some((c) => c.name === n));
-    if (missing.length && !opts.set) console.log(`(not found or still empty: ${missing.join(', ')})`);
-  }
+  if (opts.verbose !== false && !opts.perturb && missing.length && !opts.set) console.log(`(not found or still empty: ${missing.join(', ')})`);
   const readability = opts.readability === false || opts.perturb ? undefined : await loadReadability(ROOT);
   if (readability) {
     const scored = corpora.flatMap((c) => c.docs.filter((d) => d.truth.articleBody !== undefined && (!opts.only || d.id.startsWith(opts.only))));

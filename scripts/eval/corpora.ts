@@ -130,3 +130,19 @@ export function loadFixtures(dir: string): Corpus | undefined {
   }
   return docs.length ? { name: 'fixtures', splitCjk: true, docs } : undefined;
 }
+
+/** Every set `npm run eval` scores, in its order: ../shared/extraction's two, corpus/en, zh and multi, the fixtures. */
+export const ALL_SET_NAMES = ['scrapinghub-dev', 'zh-dev', 'corpus/en', 'corpus/zh', 'corpus/multi', 'fixtures'] as const;
+
+/** Loads every set found (the eval and snapshot-outputs read the same list); `missing` names those not found. */
+export function loadAllCorpora(root: string, shared: string, timezone: string | undefined): { corpora: Corpus[]; missing: string[] } {
+  const corpora = [
+    loadShared(shared, 'scrapinghub-dev', false, timezone),
+    loadShared(shared, 'zh-dev', true, timezone),
+    loadOwnCorpus(root, 'en', timezone),
+    loadOwnCorpus(root, 'zh', timezone),
+    loadOwnCorpus(root, 'multi', timezone),
+    loadFixtures(join(root, 'test/fixtures/extract')),
+  ].filter((c): c is Corpus => c !== undefined);
+  return { corpora, missing: ALL_SET_NAMES.filter((n) => !corpora.some((c) => c.name === n)) };
+}

@@ -1,6 +1,6 @@
 /**
  * Every field extractArticle returns, for every page of every extraction set (../shared/extraction, corpus/en,
- * corpus/zh, test/fixtures/extract), as one JSON file: a refactor that must not change outputs is checked by
+ * corpus/zh, corpus/multi, test/fixtures/extract), as one JSON file: a refactor that must not change outputs is checked by
  * diffing two snapshots (`diff -q`, or `--compare` here, which names the pages and fields that differ).
  * The "slow page: N ms" warning depends on the clock and is left out.
  *   tsx scripts/eval/snapshot-outputs.ts <out.json> [--compare <baseline.json>]
@@ -9,24 +9,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractArticle, type Article } from '../../src/extract/index.js';
-import { loadFixtures, loadOwnCorpus, loadShared, type Corpus } from './corpora.js';
+import { loadAllCorpora } from './corpora.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED = process.env.EXTRACTION_CORPUS_DIR ?? resolve(ROOT, '../shared/extraction');
 
 const args = process.argv.slice(2);
 const out = args[0];
-if (!out) throw new Error('usage: snapshot-outputs.ts <out.json> [--compare <baseline.json>]');
+if (!out || out.startsWith('--')) throw new Error('usage: snapshot-outputs.ts <out.json> [--compare <baseline.json>]');
 const compareIdx = args.indexOf('--compare');
 const baselineFile = compareIdx >= 0 ? args[compareIdx + 1] : undefined;
 
-const corpora = [
-  loadShared(SHARED, 'scrapinghub-dev', false, undefined),
-  loadShared(SHARED, 'zh-dev', true, undefined),
-  loadOwnCorpus(ROOT, 'en', undefined),
-  loadOwnCorpus(ROOT, 'zh', undefined),
-  loadFixtures(join(ROOT, 'test/fixtures/extract')),
-].filter((c): c is Corpus => c !== undefined);
+const { corpora, missing } = loadAllCorpora(ROOT, SHARED, undefined);
+// A set not found would pass a --compare silently for its pages: say so (a worktree outside the project's folder has
+// no ../shared: set EXTRACTION_CORPUS_DIR).
+if (missing.length) console.warn(`not found, so not covered: ${missing.join(', ')}`);
 
 const result: Record<string, Article> = {};
 for (const c of corpora) {
