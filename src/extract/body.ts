@@ -14,6 +14,7 @@ import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from '
 import { authorBoxesIn } from './body-author-box.js';
 import { storyWithHeadline } from './body-next-article.js';
 import { withoutPromos } from './body-promo.js';
+import { faqAfterBody } from './body-faq.js';
 import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
 
@@ -59,6 +60,9 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title), order, stats, unlikely) : [];
   // Nothing of the other stories joins it (their chunks share the story's classes).
   if (story) roots = roots.filter((r) => r === story || isAncestor(story, r));
+  // The article's closing FAQ, boxed apart from its column (body-faq).
+  const faq = roots.length > 0 ? faqAfterBody(roots, stats) : undefined;
+  if (faq && !unlikely.has(faq)) roots = [...roots, faq];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
