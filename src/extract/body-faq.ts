@@ -26,6 +26,8 @@ const MIN_ANSWER_PER_QUESTION = 40;
 /** A section bigger than the article (this share of its text) is not its closing FAQ. */
 const MAX_SHARE_OF_BODY = 1;
 const MAX_LINK_DENSITY = 0.3;
+/** Share of the FAQ box's parts that hold a question. */
+const MIN_ASKING_PARTS = 0.4;
 
 const QUESTION_END = /[?？]\s*$/;
 /** Elements whose text is one line: where a question sits (an accordion's <summary>, a heading, a tab label). */
@@ -75,6 +77,11 @@ function faqWithin(el: Element, stats: StatsMap, bodyLen: number): Element | und
   const questions = [...groups.values()].sort((a, b) => b.length - a.length)[0];
   if (!questions || questions.length < MIN_QUESTIONS) return undefined;
   const box = lowestCommonAncestor(questions, el);
+  // The questions are the box's rhythm: most of its parts hold one (question/answer pairs, or a question heading
+  // over each answer), where a thread's posts ask one now and then.
+  const parts = box.children.filter((c): c is Element => isTag(c) && (stats.get(c)?.len ?? 0) > 0);
+  const asking = parts.filter((p) => questions.some((q) => q === p || isAncestor(p, q))).length;
+  if (asking < parts.length * MIN_ASKING_PARTS) return undefined;
   const s = stats.get(box);
   if (!s || s.len > bodyLen * MAX_SHARE_OF_BODY || linkDensity(s) > MAX_LINK_DENSITY) return undefined;
   if (box !== el && (isStrongNegative(box) || roleIsFurniture(box))) return undefined;

@@ -46,6 +46,21 @@ test('questions that are not one template (posters asking in a thread) are not a
     qa('When will the new bus routes start running?', 'The first electric bus routes start in the spring, as the state grant is paid out over three years.', 'poster-a'),
     qa('Will fares on the new routes be higher?', 'Fares on the new routes remain the same as on existing routes, the transport department said.', 'poster-b'),
   ].join('');
-  const a = extractFrom(page(`<section class="replies">${mixed}</section>`), { head: HEAD });
+  const a = extractFrom(page(`<section class="more">${mixed}</section>`), { head: HEAD });
   assert.ok(!a.body.includes('state grant is paid out over three years'), `thread left out:\n${a.body}`);
+});
+
+test('a thread whose posts ask now and then (one template for all) is not a FAQ', () => {
+  const post = (text: string) => `<div class="unit"><p class="line">${text}</p></div>`;
+  const thread = [
+    post('When will the new bus routes start running?'),
+    post('The first electric bus routes start in the spring, as the state grant is paid out over three years, I read.'),
+    post('Great news for the east side, the business district really needs better connections at peak times.'),
+    post('Will fares on the new routes be higher?'),
+    post('Fares on the new routes remain the same as on existing routes, the transport department said so.'),
+    post('I hope the routes also run later at night for shift workers, they have waited for years now.'),
+  ].join('');
+  const a = extractFrom(page(`<section class="more">${thread}</section>`), { head: HEAD });
+  assert.match(a.body, /The city council voted/);
+  assert.ok(!a.body.includes('state grant is paid out over three years, I read'), `thread left out:\n${a.body}`);
 });
