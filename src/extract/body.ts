@@ -3,18 +3,19 @@
  * serialise to blocks (blocks). Falls back to the marked article body or the whole page when scoring finds
  * nothing substantial.
  */
-import { closest, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
+import { isAncestor, type Element } from './dom.js';
 import { emitBlocks, type Block } from './blocks.js';
 import { attachCaptions } from './captions.js';
 import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
-import { filterBodyBlocks, findFurniture, isLinkedDataTable } from './body-clean.js';
+import { filterBodyBlocks, findFurniture } from './body-clean.js';
 import { isMarkedArticleBody } from './hints.js';
 import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
-import { closingNumberedRun } from './body-closing.js';
 import { authorBoxesIn } from './body-author-box.js';
-import { isOtherStory, storyWithHeadline } from './body-next-article.js';
+import { storyWithHeadline } from './body-next-article.js';
 import { withoutPromos } from './body-promo.js';
+import { faqAfterBody } from './body-faq.js';
+import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
 
 export interface BodyResult {
@@ -59,6 +60,9 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title), order, stats, unlikely) : [];
   // Nothing of the other stories joins it (their chunks share the story's classes).
   if (story) roots = roots.filter((r) => r === story || isAncestor(story, r));
+  // The article's closing FAQ, boxed apart from its column (body-faq).
+  const faq = roots.length > 0 ? faqAfterBody(roots, stats) : undefined;
+  if (faq && !unlikely.has(faq)) roots = [...roots, faq];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
@@ -131,203 +135,4 @@ function textLength(blocks: Block[]): number {
   let n = 0;
   for (const b of blocks) n += weightedLength(b.text);
   return n;
-}
-
-const SENTENCE_END = /[.。!?！？”"』」…]\s*$/;
-
-/** Words ending in a sentence (ten words or more), not a URL or a label line. */
-function isProseLine(text: string): boolean {
-  const t = text.trim();
-  return SENTENCE_END.test(t) && !/^https?:\/\//.test(t) && t.split(/\s+/).length >= 10;
-}
-
-/** The top container plus siblings that look like more of the article (Readability's sibling pass). */
-function withSiblings(top: Element, scores: Map<Element, number>, stats: StatsMap, title: string | undefined): Element[] {
-  const parent = top.parent;
-  if (!parent || !isTag(parent) || parent.name === 'html') return [top];
-  const topScore = scores.get(top) ?? 0;
-  const threshold = Math.max(10, topScore * 0.2);
-  const topClass = top.attribs.class ?? '';
-  const out: Element[] = [];
-  for (const sib of parent.children) {
-    if (!isTag(sib)) continue;
-    if (sib === top) {
-      out.push(sib);
-      continue;
-    }
-    const bonus = topClass && sib.attribs.class === topClass ? topScore * 0.2 : 0;
-    const score = scores.get(sib);
-    if (score !== undefined && score + bonus >= threshold) {
-      // The next story appended under this one (infinite scroll) scores like it, under a headline of its own.
-      if (isOtherStory(sib, title)) continue;
-      out.push(sib);
-      continue;
-    }
-    const s = stats.get(sib);
-    if (!s) continue;
-    // A <div> laid out as a paragraph (text and inline markup only: a standfirst "perex" box) when it reads as
-    // sentences without links (a print view's URL, headline and dateline lines are divs too).
-    if (sib.name === 'div' && !s.hasBlockChild && s.inlineBreaks === 0 && s.linkLen === 0 && s.len > 80 && isProseLine(textContent(sib))) {
-      out.push(sib);
-      continue;
-    }
-    if (sib.name !== 'p') continue;
-    const ld = linkDensity(s);
-    if (s.len > 80 && ld < 0.25) out.push(sib);
-    else if (s.len > 0 && s.len <= 80 && ld === 0 && SENTENCE_END.test(textContent(sib))) out.push(sib);
-  }
-  // The article's closing numbered list, laid out as short sibling lines after its text.
-  for (const el of closingNumberedRun(out[out.length - 1], stats)) if (!out.includes(el)) out.push(el);
-  return out;
-}
-
-/** Where two elements meet within `max` levels up (with the larger of the two distances), or undefined. */
-function meeting(a: Element, b: Element, max: number): { at: Element; depth: number } | undefined {
-  const up = new Map<Element, number>();
-  let cur: Element | null = a;
-  for (let i = 0; cur && i <= max; i++, cur = cur.parent as Element | null) up.set(cur, i);
-  cur = b;
-  for (let j = 0; cur && j <= max; j++, cur = cur.parent as Element | null) {
-    const i = up.get(cur);
-    if (i !== undefined) return { at: cur, depth: Math.max(i, j) };
-  }
-  return undefined;
-}
-
-const LANDMARK_APART = new Set(['footer', 'aside', 'nav', 'header']);
-
-/** Is `el` inside a footer, sidebar, nav or header that does not also hold `top`? */
-function inLandmarkApart(el: Element, top: Element): boolean {
-  for (let cur = el.parent as Element | null; cur && cur.type === 'tag'; cur = cur.parent as Element | null) {
-    if (cur.name === 'body') return false;
-    if ((LANDMARK_APART.has(cur.name) || cur.attribs.role === 'contentinfo' || cur.attribs.role === 'complementary') && !isAncestor(cur, top)) return true;
-  }
-  return false;
-}
-
-/** Is most of `el`'s text inside <article> elements of its own (a small embedded card in a chunk does not count)? */
-function holdsArticles(el: Element, len: number, stats: StatsMap): boolean {
-  if (el.name === 'article') return false;
-  let inside = 0;
-  for (const d of elementsIn(el)) {
-    if (d.name !== 'article' || closest(d.parent as Element, (p) => p.name === 'article' || p === el) !== el) continue;
-    inside += stats.get(d)?.len ?? 0;
-  }
-  return inside >= len * 0.5;
-}
-
-/**
- * Text laid out between two parts of the article is part of it (a price list in a custom-HTML block between two
- * editor blocks of a page builder): under the ancestor where two consecutive parts meet, the children strictly
- * between them are added when they hold prose (100+ weighted chars, under a quarter links, not a comment or
- * related box, no form in it). A related-links box between chunks stays out on its links, a sign-up box on its form.
- */
-function withGapsBetween(roots: Element[], order: Element[], stats: StatsMap, unlikely: Set<Element>): Element[] {
-  if (roots.length < 2) return roots;
-  const out = [...roots];
-  let partsText: string | undefined;
-  for (let i = 0; i + 1 < roots.length; i++) {
-    const m = meeting(roots[i], roots[i + 1], SAME_CLASS_MAX_DEPTH);
-    if (!m || m.at.name === 'body' || m.at.name === 'html') continue;
-    const kids = m.at.children;
-    const from = kids.findIndex((k) => k === roots[i] || (isTag(k) && isAncestor(k, roots[i])));
-    const to = kids.findIndex((k) => k === roots[i + 1] || (isTag(k) && isAncestor(k, roots[i + 1])));
-    for (let j = from + 1; j >= 1 && j < to; j++) {
-      const k = kids[j];
-      if (!isTag(k) || unlikely.has(k) || out.includes(k)) continue;
-      const s = stats.get(k);
-      if (!s || s.len < 100 || linkDensity(s) >= 0.25 || elementsIn(k).some((d) => d.name === 'form')) continue;
-      // A pull quote or a responsive copy of a table repeats what the parts already say.
-      partsText ??= squash(roots.map(textContent).join(''));
-      if (!partsText.includes(squash(textContent(k)))) out.push(k);
-    }
-  }
-  if (out.length === roots.length) return roots;
-  const position = new Map(order.map((el, i) => [el, i] as const));
-  return out.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-}
-
-const squash = (t: string): string => t.replace(/\s+/g, '');
-
-/** How far up (levels) a same-class chunk may meet the chosen container. */
-const SAME_CLASS_MAX_DEPTH = 10;
-
-const NUMBERED_WORD = /^(.+)[-_]\d{1,2}$/;
-
-/**
- * A class with its numbered chunk words dropped ("story-body story-body-2" → "story-body"): only a word that numbers
- * another word of the same class (a chunk class and its index, not a grid width such as "large-8"). Empty when the
- * class has no such word.
- */
-function chunkClassKey(cls: string): string {
-  const words = cls.trim().split(/\s+/);
-  const set = new Set(words);
-  const kept = words.filter((w) => !set.has(NUMBERED_WORD.exec(w)?.[1] ?? ''));
-  return kept.length < words.length ? kept.sort().join(' ') : '';
-}
-
-/**
- * One class is the other plus a modifier word or a few ("articleWidget_root" and "articleWidget_root
- * articleWidget_isFirst", "story-chunk" and "story-chunk story-chunk--lead", "RichText …" and "RichText
- * RichText--lastPmb0 RichText--lastInline …"): the lead or last chunk marked as such.
- */
-function isModifiedClass(a: string, b: string): boolean {
-  const wa = a.trim().split(/\s+/);
-  const wb = b.trim().split(/\s+/);
-  const extraWords = Math.abs(wa.length - wb.length);
-  if (extraWords < 1 || extraWords > MAX_MODIFIERS) return false;
-  const [short, long] = wa.length < wb.length ? [wa, wb] : [wb, wa];
-  const set = new Set(short);
-  if (!short.every((w) => long.includes(w))) return false;
-  // Each extra word must modify one of the others (shares its block name), not be another box's class
-  // ("rt w-richtext" and "w-richtext" are two kinds of rich-text box).
-  return long.every((extra) => set.has(extra) || short.some((w) => commonPrefix(w, extra) >= MODIFIER_PREFIX));
-}
-
-/** Modifier words a chunk's class may add to its siblings' (first/last-chunk flags come in pairs at most). */
-const MAX_MODIFIERS = 3;
-
-/** Characters a modifier word shares with the word it modifies ("chunk" / "chunk--lead", "post_" / "post_isFirst"). */
-const MODIFIER_PREFIX = 5;
-
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
-/**
- * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
- * between them) under a common ancestor below the page body: the other chunks are part of the body too.
- */
-function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap, title: string | undefined): Element[] {
-  const cls = top.attribs.class;
-  if (!cls) return roots;
-  const key = chunkClassKey(cls);
-  // Whether a class string names a chunk like top's, per distinct string: most elements of a page share a few
-  // classes, and each test splits the strings.
-  const chunkClasses = new Map<string, boolean>();
-  const parts: Element[] = [];
-  for (const el of order) {
-    if (el === top || el.name !== top.name) continue;
-    const other = el.attribs.class;
-    if (other === undefined) continue;
-    let chunkClass = chunkClasses.get(other);
-    if (chunkClass === undefined) chunkClasses.set(other, (chunkClass = other === cls || (key !== '' && chunkClassKey(other) === key) || isModifiedClass(cls, other)));
-    if (!chunkClass) continue;
-    if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
-    const s = stats.get(el);
-    // Links may fill a chunk that is a data table (a ranking of linked names beside their figures).
-    if (!s || s.len < 100 || (linkDensity(s) > 0.3 && (linkDensity(s) > 0.6 || !isLinkedDataTable(el, s.len, stats)))) continue;
-    // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one;
-    // one in the page's footer or a sidebar is the site's own text (Drupal names every text field alike).
-    if (holdsArticles(el, s.len, stats) || inLandmarkApart(el, top) || isOtherStory(el, title)) continue;
-    // Chunks usually meet a few levels up; a lead chunk wrapped in its own intro/hero markup meets the rest
-    // deeper, but still below the page's body (a page-wide meeting point is the site's template, not the article).
-    const m = meeting(top, el, SAME_CLASS_MAX_DEPTH);
-    if (m && m.at.name !== 'body' && m.at.name !== 'html') parts.push(el);
-  }
-  if (parts.length === 0) return roots;
-  const position = new Map(order.map((el, i) => [el, i] as const));
-  return [...roots, ...parts].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
 }
