@@ -73,8 +73,9 @@ const MAX_MARKUP_DEPTH = 500;
 /** Elements the parser closes implicitly (old pages rarely close them): not counted as nesting. */
 const AUTO_CLOSED = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option']);
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-// No '<' inside a tag: keeps the scan linear on hostile input like '<a<a<a…'.
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>/g;
+// No '<' inside a tag: keeps the scan linear on hostile input like '<a<a<a…'; the lookahead keeps the name whole, so
+// a long name with no '>' after it is not retried at every shorter length (quadratic).
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?![a-zA-Z0-9-])[^<>]*>/g;
 
 /**
  * Pathologically deep markup is unwrapped below MAX_MARKUP_DEPTH, keeping the text. Normal pages are returned
@@ -147,7 +148,7 @@ function maxNestingDepth(html: string): number {
   return max;
 }
 
-const HEAVY_OPEN = /<(script|style)\b([^>]*)>/gi;
+const HEAVY_OPEN = /<(script|style)\b/gi;
 
 /** Remove <script>/<style> contents (JSON-LD kept) with a single forward scan: linear even when unclosed. */
 export function stripScriptsAndStyles(html: string): string {
@@ -156,10 +157,14 @@ export function stripScriptsAndStyles(html: string): string {
   let pos = 0;
   HEAVY_OPEN.lastIndex = 0;
   for (let m = HEAVY_OPEN.exec(html); m; m = HEAVY_OPEN.exec(html)) {
-    const contentStart = m.index + m[0].length;
+    // The tag's end found by indexOf, not by the pattern: a pattern reading to '>' rescans the rest of the page for
+    // every '<script' left open (quadratic on a hostile page).
+    const tagEnd = html.indexOf('>', m.index + m[0].length);
+    if (tagEnd < 0) break;
+    const contentStart = tagEnd + 1;
     const close = lower.indexOf(`</${m[1].toLowerCase()}`, contentStart);
     const end = close < 0 ? html.length : close;
-    if (!/ld\+json/i.test(m[2])) {
+    if (!/ld\+json/i.test(html.slice(m.index + m[0].length, tagEnd))) {
       parts.push(html.slice(pos, contentStart));
       pos = end;
     }

@@ -52,3 +52,17 @@ test('scripts and styles are stripped from oversized pages, JSON-LD kept', () =>
   const html = '<script>var a = 1;</script><script type="application/ld+json">{"x":1}</script><style>p{}</style><p>text</p>';
   assert.equal(stripScriptsAndStyles(html), '<script></script><script type="application/ld+json">{"x":1}</script><style></style><p>text</p>');
 });
+
+test('hostile markup stays linear: a long unclosed tag name under deep nesting, thousands of unclosed <script', () => {
+  // Each took seconds before (30 s and 4.5 s at these sizes): the tag pattern retried every shorter name, and the
+  // script pattern rescanned the rest of the page for every '<script' without a '>'.
+  const deep = '<div>'.repeat(501) + '<a' + 'b'.repeat(100_000);
+  let t = performance.now();
+  const unwrapped = limitNesting(deep);
+  assert.ok(performance.now() - t < 1000, `limitNesting took ${performance.now() - t} ms`);
+  assert.ok(unwrapped.endsWith('b'.repeat(100)));
+  const scripts = '<p>kept</p>' + '<script '.repeat(12_500);
+  t = performance.now();
+  assert.equal(stripScriptsAndStyles(scripts), scripts);
+  assert.ok(performance.now() - t < 1000, `stripScriptsAndStyles took ${performance.now() - t} ms`);
+});
