@@ -34,7 +34,7 @@ const QUESTION_END = /[?？]\s*$/;
 const LINE_TAGS = new Set(['summary', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'label', 'button', 'p', 'div', 'span', 'strong', 'b']);
 
 /** The FAQ section right after the chosen containers, or undefined. */
-export function faqAfterBody(roots: Element[], stats: StatsMap): Element | undefined {
+export function faqAfterBody(roots: Element[], stats: StatsMap, unlikely: ReadonlySet<Element>): Element | undefined {
   const last = roots[roots.length - 1];
   if (!last) return undefined;
   const bodyLen = roots.reduce((n, r) => n + (stats.get(r)?.len ?? 0), 0);
@@ -52,7 +52,8 @@ export function faqAfterBody(roots: Element[], stats: StatsMap): Element | undef
       if (!s || s.len === 0) continue;
       seen++;
       const found = faqWithin(k, stats, bodyLen);
-      if (!found) continue;
+      // A comment thread whose posters ask questions, or a box holding one, is not the article's FAQ.
+      if (!found || holdsUnlikely(found, unlikely)) continue;
       bodyWords ??= new Set(roots.flatMap((r) => longWords(textContent(r))));
       const words = longWords(textContent(found));
       const shared = words.filter((w) => bodyWords!.has(w)).length;
@@ -72,7 +73,9 @@ function faqWithin(el: Element, stats: StatsMap, bodyLen: number): Element | und
   const groups = new Map<string, Element[]>();
   for (const q of questionLines(el, stats)) {
     const key = `${q.name}.${q.attribs.class ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), q]);
+    const group = groups.get(key);
+    if (group) group.push(q);
+    else groups.set(key, [q]);
   }
   const questions = [...groups.values()].sort((a, b) => b.length - a.length)[0];
   if (!questions || questions.length < MIN_QUESTIONS) return undefined;
@@ -80,7 +83,7 @@ function faqWithin(el: Element, stats: StatsMap, bodyLen: number): Element | und
   // The questions are the box's rhythm: most of its parts hold one (question/answer pairs, or a question heading
   // over each answer), where a thread's posts ask one now and then.
   const parts = box.children.filter((c): c is Element => isTag(c) && (stats.get(c)?.len ?? 0) > 0);
-  const asking = parts.filter((p) => questions.some((q) => q === p || isAncestor(p, q))).length;
+  const asking = askingParts(questions, box).size;
   if (asking < parts.length * MIN_ASKING_PARTS) return undefined;
   const s = stats.get(box);
   if (!s || s.len > bodyLen * MAX_SHARE_OF_BODY || linkDensity(s) > MAX_LINK_DENSITY) return undefined;
@@ -91,6 +94,22 @@ function faqWithin(el: Element, stats: StatsMap, bodyLen: number): Element | und
   // Each question is followed by its answer: the text after the last question is an answer too.
   if (!hasTextAfter(questions[questions.length - 1], box, stats)) return undefined;
   return box;
+}
+
+/** The box's children that are or hold a question (each question's ancestors walked once, not parts × questions). */
+function askingParts(questions: Element[], box: Element): Set<Element> {
+  const out = new Set<Element>();
+  for (const q of questions) {
+    let cur: Element = q;
+    while (cur.parent && cur.parent !== box && isTag(cur.parent)) cur = cur.parent as Element;
+    if (cur.parent === box) out.add(cur);
+  }
+  return out;
+}
+
+function holdsUnlikely(box: Element, unlikely: ReadonlySet<Element>): boolean {
+  for (const u of unlikely) if (u === box || isAncestor(box, u)) return true;
+  return false;
 }
 
 function lowestCommonAncestor(els: Element[], root: Element): Element {
@@ -117,7 +136,8 @@ function questionLines(root: Element, stats: StatsMap): Element[] {
     const s = stats.get(el);
     if (!s) continue;
     if (el !== root && LINE_TAGS.has(el.name) && !s.hasBlockChild && s.len >= QUESTION_MIN && s.len <= QUESTION_MAX) {
-      if (QUESTION_END.test(textContent(el))) out.push(el);
+      // A linked question leads to another page (a related story's headline), a FAQ's question does not.
+      if (s.linkLen === 0 && QUESTION_END.test(textContent(el))) out.push(el);
       continue;
     }
     for (let i = el.children.length - 1; i >= 0; i--) {

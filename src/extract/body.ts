@@ -61,8 +61,8 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   // Nothing of the other stories joins it (their chunks share the story's classes).
   if (story) roots = roots.filter((r) => r === story || isAncestor(story, r));
   // The article's closing FAQ, boxed apart from its column (body-faq).
-  const faq = roots.length > 0 ? faqAfterBody(roots, stats) : undefined;
-  if (faq && !unlikely.has(faq)) roots = [...roots, faq];
+  const faq = roots.length > 0 ? faqAfterBody(roots, stats, unlikely) : undefined;
+  if (faq) roots = [...roots, faq];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {

@@ -64,3 +64,25 @@ test('a thread whose posts ask now and then (one template for all) is not a FAQ'
   assert.match(a.body, /The city council voted/);
   assert.ok(!a.body.includes('state grant is paid out over three years, I read'), `thread left out:\n${a.body}`);
 });
+
+test('a comment thread after the article, its posters asking, stays out (its posts are comment units)', () => {
+  const post = (who: string, ago: string, q: string, more: string) =>
+    `<div><div><a href="/user/${who}">${who}</a> <time>${ago}</time></div><p>${q}</p><p>${more}</p></div>`;
+  const thread = [
+    post('Anna', '2 hours ago', 'Does anyone know when the downtown bus routes will start running?', 'I heard the first electric routes start in the spring, as the state grant is paid out over three years for the services.'),
+    post('Ben', '3 hours ago', 'Will the fares on the new downtown routes be any higher than now?', 'The transport department said fares on the new routes remain the same as on the existing routes for residents.'),
+    post('Cleo', '4 hours ago', 'Which residential areas will the new routes connect downtown?', 'Residential areas on the east side get connected with the business district, with services every ten minutes at peak.'),
+  ].join('');
+  const a = extractFrom(page(`<div>${thread}</div>`), { head: HEAD });
+  assert.match(a.body, /The city council voted/);
+  assert.ok(!a.body.includes('Ben 3 hours ago') && !a.body.includes('I heard the first electric routes'), `thread left out:\n${a.body}`);
+});
+
+test('questions that are links (related stories with teasers) are not a FAQ', () => {
+  const teaser = (n: number, q: string) =>
+    `<li><h3><a href="/news/${n}.html">${q}</a></h3><p>The city council voted on the downtown bus network and the state grant, and residents on the east side asked about services, routes and fares for the business district at peak times.</p></li>`;
+  const related = `<ul>${teaser(10, 'Does anyone know when the downtown bus routes will start running?')}${teaser(11, 'Will the fares on the new downtown routes be any higher than now?')}</ul>`;
+  const a = extractFrom(page(related), { head: HEAD });
+  assert.match(a.body, /The city council voted/);
+  assert.ok(!a.body.includes('Does anyone know when'), `related stories left out:\n${a.body}`);
+});
