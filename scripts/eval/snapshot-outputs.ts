@@ -19,6 +19,9 @@ const out = args[0];
 if (!out || out.startsWith('--')) throw new Error('usage: snapshot-outputs.ts <out.json> [--compare <baseline.json>]');
 const compareIdx = args.indexOf('--compare');
 const baselineFile = compareIdx >= 0 ? args[compareIdx + 1] : undefined;
+if (compareIdx >= 0 && (!baselineFile || baselineFile.startsWith('--'))) throw new Error('--compare needs the baseline file after it');
+// Writing the output over the baseline first would compare it with itself: always "identical".
+if (baselineFile && resolve(baselineFile) === resolve(out)) throw new Error('the output file must not be the baseline');
 
 const { corpora, missing } = loadAllCorpora(ROOT, SHARED, undefined);
 // A set not found would pass a --compare silently for its pages: say so (a worktree outside the project's folder has
