@@ -5,19 +5,21 @@
  * lines just under the headline gain, lines above it (today's-date banners) and far below it (related items,
  * comments, reprint notes) lose. published.ts picks the best and joins a date with a time shown beside it.
  */
-import { attr, classAndId, isTag, textContent, type Element } from './dom.js';
+import { attr, textContent, type Element } from './dom.js';
 import { parseDateText, precisionOf, type DateContext, type DateParts } from './dates.js';
 import { dateFromUrl, parseMachineDate } from './dates-machine.js';
 import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
+import { distanceAdjustment, inCaption } from './time-position.js';
 import {
   DATE_CLASS, DATE_ITEMPROP, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META, SCRIPT_TIME_KEYS,
   TRAILING_LABEL, updateLabelBefore, WEAK_DATE_CLASS,
 } from './time-labels.js';
 
 export { MODIFIED_LABEL, PUBLISHED_LABEL } from './time-labels.js';
+export { clockNearHeadline, distanceAdjustment } from './time-position.js';
 
 export type CandidateKind = 'jsonld' | 'meta' | 'script' | 'element' | 'element-weak' | 'labelled' | 'line' | 'url';
 
@@ -44,42 +46,7 @@ const RELATIVE_PENALTY = 25;
 const OTHER_ITEM_PENALTY = 30;
 /** A date in a photo caption loses this much and is never the shown time. */
 const CAPTION_PENALTY = 20;
-const CAPTION_NAME = /caption|bildunterschrift|legende|didascalia/;
-
-/**
- * Is the line's element a photo caption: a <figcaption>, inside a <figure>, or caption-named? (Text beside an image
- * in a small box is not enough: author boxes put the byline and date beside the avatar so.)
- */
-function inCaption(el: Element): boolean {
-  let cur: Element | null = el;
-  for (let i = 0; cur && i < 4; i++, cur = cur.parent as Element | null) {
-    if (!isTag(cur) || cur.name === 'body') return false;
-    if (cur.name === 'figcaption' || cur.name === 'figure') return true;
-    if (CAPTION_NAME.test(classAndId(cur))) return true;
-  }
-  return false;
-}
-
 const TIME_ONLY = /^(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)$/;
-
-/**
- * Position adjustment for a candidate on line `line`: the info line between headline and body is where a page states
- * its own time (+10); above the headline sit banners and navigation (-10); inside the article text, dates are what
- * the story mentions (-5); below it, related items, comments and reprint notes (-10, down to -25 the farther it is).
- */
-export function distanceAdjustment(line: number | undefined, zones: Pick<PageZones, 'titleIndex' | 'bodyStart' | 'bodyEnd'>): number {
-  const title = zones.titleIndex ?? -1;
-  if (line === undefined) return 0;
-  const start = zones.bodyStart;
-  const end = zones.bodyEnd ?? -1;
-  if (title >= 0 && line < title) return -10;
-  const infoLine = title >= 0 && line > title && (start < 0 || line < start || title >= start) && line - title <= 12;
-  if (infoLine) return 10;
-  if (start < 0) return 0;
-  if (line < start) return title >= 0 ? 0 : 5;
-  if (line <= end) return -5;
-  return -10 - Math.min(15, Math.round((line - end) / 4));
-}
 
 export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
   const out: TimeCandidate[] = [];
@@ -144,24 +111,6 @@ function siblingTime(el: Element): RegExpExecArray | null {
 function withTime(p: DateParts, m: RegExpExecArray | null): DateParts {
   if (!m || precisionOf(p) !== 3 || +m[1] > 23 || +m[2] > 59) return p;
   return { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
-}
-
-/**
- * A time of day shown alone at the end of the headline or the line under it ("标题 【17:52】", "<span>17:52</span>"):
- * the article's clock when the page states its date elsewhere (a dated banner, the URL).
- */
-export function clockNearHeadline(zones: PageZones): { hour: number; minute: number; second?: number } | undefined {
-  const t = zones.titleIndex ?? -1;
-  if (t < 0) return undefined;
-  for (let i = t; i <= Math.min(t + 3, zones.lines.length - 1); i++) {
-    const text = zones.lines[i].text;
-    if (text.length > 200) continue;
-    // In the headline's line only a bracketed time ("… 【17:52】"; "今晚 20:00" may be the story's own words); on
-    // the lines under it, a line that is nothing but the time.
-    const m = i === t ? /[【\[(（]\s*([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[】\])）]\s*$/.exec(text) : /^\s*[【\[(（]?\s*([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[】\])）]?\s*$/.exec(text);
-    if (m && !/\d{1,4}\s*[-/.年月]\s*\d{1,2}/.test(text)) return { hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
-  }
-  return undefined;
 }
 
 /** "<time data-published="2016-12-09 09:13:00Z">Dec 9, 2016</time>": the template's machine time in a data-* attribute. */
