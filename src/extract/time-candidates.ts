@@ -12,7 +12,7 @@ import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
-import { distanceAdjustment, inCaption } from './time-position.js';
+import { distanceAdjustment, inCaption, storyUnderway } from './time-position.js';
 import {
   DATE_CLASS, DATE_ITEMPROP, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META, SCRIPT_TIME_KEYS,
   TRAILING_LABEL, updateLabelBefore, WEAK_DATE_CLASS,
@@ -50,9 +50,10 @@ const TIME_ONLY = /^(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)$/;
 
 export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
   const out: TimeCandidate[] = [];
+  const storyAt = storyUnderway(zones);
   const add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust = 0, text?: string): void => {
     if (!parts) return;
-    let distance = distanceAdjustment(line, zones);
+    let distance = distanceAdjustment(line, zones, storyAt);
     // A text line with a time of day right above the headline may be a blog's "posted" line (banners show no clock):
     // it loses less than other text above the headline, still more than the info line under it gains.
     const aboveTitle = line !== undefined && zones.titleIndex !== undefined && line < zones.titleIndex && line >= zones.titleIndex - 2;
@@ -224,7 +225,8 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       const labelled = label || modLabel || before || TRAILING_LABEL.test(text);
       add(joinTime(p, zones, i), labelled ? 'labelled' : 'line', modified, i, relative ? -RELATIVE_PENALTY : 0, text);
       // "更新时间：3-22 09:00 发布时间：3-21 11:21": an update stated first does not hide the publish label after it.
-      if (modified && label && modLabel && label.index > modLabel.index) {
+      // ("转载时间" holds the word 时间: a publish label inside the update label's own words is no second label.)
+      if (modified && label && modLabel && label.index >= modLabel.index + modLabel[0].length) {
         const published = parseDateText(text.slice(label.index + label[0].length), absolute);
         if (published && precisionOf(published) >= 3) add(published, 'labelled', false, i, 0, text);
       }

@@ -22,18 +22,38 @@ export function inCaption(el: Element): boolean {
   return false;
 }
 
+/** A line of the story's prose: long, with a sentence's end in it. */
+const PROSE = /[。！？]|[.!?]["”’)]?\s+\p{Lu}/u;
+
+/**
+ * With the headline inside the body container, the lines under it are info lines only until the story is under
+ * way: from its second line of prose on (the first may be a summary above the info line) the dates are the story's,
+ * and a short story's closing lines (comment times, a reprint note) are no info line. Undefined otherwise.
+ */
+export function storyUnderway(zones: PageZones): number | undefined {
+  const title = zones.titleIndex ?? -1;
+  if (title < 0 || zones.bodyStart < 0 || title < zones.bodyStart) return undefined;
+  let prose = 0;
+  for (let i = title + 1; i < Math.min(zones.lines.length, title + 13); i++) {
+    const t = zones.lines[i].text;
+    if (t.length >= 40 && t.length <= 2000 && PROSE.test(t) && ++prose === 2) return i;
+  }
+  return undefined;
+}
+
 /**
  * Position adjustment for a candidate on line `line`: the info line between headline and body is where a page states
  * its own time (+10); above the headline sit banners and navigation (-10); inside the article text, dates are what
  * the story mentions (-5); below it, related items, comments and reprint notes (-10, down to -25 the farther it is).
+ * `storyAt` (storyUnderway) ends the info lines of a headline inside the body container.
  */
-export function distanceAdjustment(line: number | undefined, zones: Pick<PageZones, 'titleIndex' | 'bodyStart' | 'bodyEnd'>): number {
+export function distanceAdjustment(line: number | undefined, zones: Pick<PageZones, 'titleIndex' | 'bodyStart' | 'bodyEnd'>, storyAt?: number): number {
   const title = zones.titleIndex ?? -1;
   if (line === undefined) return 0;
   const start = zones.bodyStart;
   const end = zones.bodyEnd ?? -1;
   if (title >= 0 && line < title) return -10;
-  const infoLine = title >= 0 && line > title && (start < 0 || line < start || title >= start) && line - title <= 12;
+  const infoLine = title >= 0 && line > title && (start < 0 || line < start || title >= start) && line - title <= 12 && (storyAt === undefined || line < storyAt);
   if (infoLine) return 10;
   if (start < 0) return 0;
   if (line < start) return title >= 0 ? 0 : 5;
