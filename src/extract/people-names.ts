@@ -41,7 +41,8 @@ const INTERFACE = new RegExp(
  * interface, not a name.
  */
 const INTERFACE_END = /(?:作者|记者|記者|贡献者|貢獻者|关注|關注|阅读|閱讀|点击|點擊|浏览|瀏覽|评论|評論|点赞|點讚|访问|訪問|人气|人氣|粉丝|粉絲|次数|次數|会员|會員)(?:数|數|量|率)?$/;
-const INTERFACE_START = /^(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間|日期)/;
+/** Or a link that sends the reader elsewhere ("更多文章", "查看全部", "进入专栏", "返回首页"). */
+const INTERFACE_START = /^(?:(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間|日期)|(?:更多|查看|进入|進入|返回|点击|點擊)\p{Script=Han})/u;
 
 export function isInterfaceWord(s: string): boolean {
   const t = s.trim();
