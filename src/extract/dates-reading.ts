@@ -12,6 +12,9 @@ export function dayFirstLanguage(lang: string | undefined): boolean {
   return true;
 }
 
+const HK_MO_SG = /^zh(?:-hant)?-(?:hk|mo|sg)\b/i;
+const HK_MO_SG_ZONE = /^Asia\/(?:Hong_Kong|Macau|Singapore)$/;
+
 /** Is a slashed a/b/year day-first here? The URL's day decides when it names one of the two readings. */
 export function slashDayFirst(a: number, b: number, year: number, ctx: DateContext): boolean {
   const u = ctx.urlDay;
@@ -19,6 +22,9 @@ export function slashDayFirst(a: number, b: number, year: number, ctx: DateConte
     if (u.month === b && u.day === a) return true;
     if (u.month === a && u.day === b) return false;
   }
+  // Chinese as written in Hong Kong, Macau and Singapore dates the British way, day first ("01/07/2022" is 1 July):
+  // told by the page's region or, for a page declaring plain Chinese, by its clock (a .hk host sets Hong Kong's).
+  if (/^zh\b/i.test(ctx.lang ?? '') && (HK_MO_SG.test(ctx.lang!) || HK_MO_SG_ZONE.test(ctx.timezone))) return true;
   return dayFirstLanguage(ctx.lang);
 }
 
