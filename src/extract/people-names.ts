@@ -120,7 +120,7 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.
   if (HAS_CJK.test(t) && !/[A-Za-z]/.test(t)) {
     const parts = t.split(/[\s、，,]+/).filter(Boolean);
-    if (parts.some((p) => isInterfaceWord(p) || isOutletName(p) || p.length > 12)) return false;
+    if (parts.some((p) => isInterfaceWord(p) || isOutletName(p) || isAffiliationOrTitle(p) || p.length > 12)) return false;
   }
   return true;
 }
@@ -136,15 +136,24 @@ export function withoutTrailingChrome(s: string): string {
   return cut > 0 ? parts.slice(0, cut).join(' ') : s;
 }
 
+/** A writer's post ending a word ("清华大学教授", "某某研究院研究员"): a title, never a name. */
+const TITLE_END = /(?:教授|研究员|研究員|院长|院長|主任|校长|校長|所长|所長|博士|讲师|講師|学者|學者|专家|專家|律师|律師|会长|會長|理事长|理事長|董事长|董事長|总裁|總裁)$/;
+
+/** "清华大学教授", "中国人民大学国际关系学院": an affiliation or a title, written before the name it describes. */
+function isAffiliationOrTitle(p: string): boolean {
+  return (p.length >= 4 && INSTITUTION.test(p)) || (p.length >= 3 && TITLE_END.test(p));
+}
+
 /**
- * "网易财经 张艳", "新华社 张三 李四": an outlet credited before its writers (a closing bracket, a byline element)
+ * "网易财经 张艳", "新华社 张三 李四", "清华大学教授 张三": an outlet (or the writer's affiliation or title) credited
+ * before its writers (a closing bracket, a byline element)
  * is no part of the names; the names after it stay. Unchanged when nothing name-like follows.
  */
 export function withoutLeadingOutlet(s: string): string {
   if (!HAS_CJK.test(s) || /[A-Za-z]/.test(s)) return s;
   const parts = s.trim().split(/\s+/);
   let i = 0;
-  while (i < parts.length - 1 && isOutletName(parts[i])) i++;
+  while (i < parts.length - 1 && (isOutletName(parts[i]) || isAffiliationOrTitle(parts[i]))) i++;
   return i > 0 && parts.slice(i).every((p) => isPersonName(p)) ? parts.slice(i).join(' ') : s;
 }
 
