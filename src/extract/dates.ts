@@ -6,6 +6,11 @@
 import { zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
 import { parseRelative, to24h } from './relative.js';
 import { parseEuropeanDate, parseShortYearDate } from './dates-eu.js';
+import { EN_DM, EN_DMY, EN_MD, EN_MDY, EN_TIME_FIRST, MONTHS } from './dates-en.js';
+import { dayFirstLanguage, slashDayFirst, withTimeBefore, yearBeforeNow } from './dates-reading.js';
+import { withArabicDay } from './dates-zh.js';
+
+export { dayFirstLanguage } from './dates-reading.js';
 
 export interface DateParts {
   year: number;
@@ -36,24 +41,6 @@ export interface DateContext {
    * is 6 January there). Without it, the page language does (d/m outside US English).
    */
   urlDay?: DateParts;
-}
-
-/** Languages whose slashed dates put the day first: all but US (or unmarked) English and the year-first CJK ones. */
-export function dayFirstLanguage(lang: string | undefined): boolean {
-  if (!lang) return false;
-  const l = lang.toLowerCase();
-  if (l === 'en' || l === 'en-us' || /^(?:zh|ja|ko)\b/.test(l)) return false;
-  return true;
-}
-
-/** Is a slashed a/b/year day-first here? The URL's day decides when it names one of the two readings. */
-function slashDayFirst(a: number, b: number, year: number, ctx: DateContext): boolean {
-  const u = ctx.urlDay;
-  if (u && u.year === year && u.day !== undefined) {
-    if (u.month === b && u.day === a) return true;
-    if (u.month === a && u.day === b) return false;
-  }
-  return dayFirstLanguage(ctx.lang);
 }
 
 export const MAX_YEAR = new Date().getUTCFullYear() + 1;
@@ -156,26 +143,6 @@ const HAS_YEAR = /(?:19|20)\d\d/;
 /** 1998年3月 (month precision). */
 const YM_CN = /(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)/;
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-const EN_TIME = String.raw`(?:\s?(?:at|,|-|–|—|\|)?\s?(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?([A-Z]{1,4}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)\)?)?)?`;
-/** March 3, 2025 4:05 PM ET · Dec 28 Sat 2013 00:28 (a blog's date widget, weekday between day and year) */
-const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
-/** 4:05 PM EDT, September 22, 2025 (AP style: the time first). */
-const EN_TIME_FIRST = new RegExp(String.raw`(?<![\d:])(\d{1,2}):(\d{2})\s?([AaPp]\.?[Mm]\.?)\s?(?:\(?([A-Z]{2,4})\)?)?,?\s?(?:on\s)?${MONTH_NAME}\s?(\d{1,2}),?\s?((?:19|20)\d{2})\b`);
-/** 3 Mar 2025 16:05 GMT */
-/** After a year-less day: an optional time of day, then no further number ("March 3.5 million", "Jan 4 2024"). */
-const YEARLESS_TAIL = String.raw`(?:,?\s?(?:at\s)?(\d{1,2})[:.](\d{2})\s?([AaPp]\.?[Mm]\.?)?)?(?![\w.,:\-–]?\s?\d)(?!\w)`;
-/**
- * A day without its year at the start of a short line ("Sep 16", "Jan 4 · 2 min read", "16 September, 10:30"): blog
- * platforms print the current year's posts so. Read only with a context year (URL, metadata, the fetch clock).
- */
-const EN_MD = new RegExp(String.raw`^${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?${YEARLESS_TAIL}`, 'i');
-const EN_DM = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th|\.)?\s?${MONTH_NAME}${YEARLESS_TAIL}`, 'i');
-const EN_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s?(?:of\s)?${MONTH_NAME},?\s?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
-
 function fromTimeGroups(p: DateParts, g: Array<string | undefined>, zoneCtx: DateContext): DateParts {
   const [cnMarker, h, mi, s, ampm, zone] = g;
   if (h === undefined || mi === undefined) return p;
@@ -216,15 +183,6 @@ function yearlessDay(text: string, year: number, ctx: DateContext): DateParts | 
   const [monthName, day] = md ? [m[1], +m[2]] : [m[2], +m[1]];
   const month = MONTHS[monthName.slice(0, 3).toLowerCase()];
   return valid(fromEnglishTime({ year: yearBeforeNow(year, month, day, ctx.now ?? ctx.clock), month, day }, [m[3], m[4], undefined, m[5], undefined], ctx));
-}
-
-/** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */
-const TIME_BEFORE = /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[,|·•]?\s*$/;
-
-function withTimeBefore(p: DateParts, text: string, index: number): DateParts {
-  if (p.hour !== undefined || index === 0) return p;
-  const m = TIME_BEFORE.exec(text.slice(Math.max(0, index - 12), index));
-  return m ? { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) } : p;
 }
 
 /**
@@ -326,30 +284,6 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
 
 const HAS_DIGIT = /\d/;
 
-const CN_DIGIT: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
-/** A year of four Chinese digits, a month and a day in Chinese numerals (十 for ten): 二〇二二年七月一日, 二〇二一年十二月三十一日. */
-const CN_NUMERAL_DAY = /([〇○零一二三四五六七八九]{4})\s?年\s?([一二三四五六七八九十]{1,2})\s?月\s?([一二三四五六七八九十]{1,3})\s?日/;
-
-/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31. */
-function cnNumber(s: string): number {
-  const ten = s.indexOf('十');
-  if (ten < 0) return CN_DIGIT[s] ?? NaN;
-  const tens = ten === 0 ? 1 : CN_DIGIT[s.slice(0, ten)] ?? NaN;
-  const ones = ten === s.length - 1 ? 0 : CN_DIGIT[s.slice(ten + 1)] ?? NaN;
-  return tens * 10 + ones;
-}
-
-/** The text with its Chinese-numeral day written in digits ("2022年7月1日"), or undefined when it holds none. */
-function withArabicDay(text: string): string | undefined {
-  const m = CN_NUMERAL_DAY.exec(text);
-  if (!m) return undefined;
-  const year = [...m[1]].map((c) => CN_DIGIT[c]).join('');
-  const month = cnNumber(m[2]);
-  const day = cnNumber(m[3]);
-  if (!Number.isFinite(month) || !Number.isFinite(day)) return undefined;
-  return `${year}年${month}月${day}日`;
-}
-
 /** "3 hours ago", "昨天", "yesterday": read only with the caller's clock. */
 function relativeDate(text: string, ctx: DateContext): DateParts | undefined {
   if (ctx.now && text.length <= 80) {
@@ -357,14 +291,4 @@ function relativeDate(text: string, ctx: DateContext): DateParts | undefined {
     if (rel) return valid(rel);
   }
   return undefined;
-}
-
-/**
- * A date without a year cannot be in the future: "12月30日" read on 5 January is last December. Two days
- * of slack cover time zones; the year comes back unchanged when there is no clock to compare with.
- */
-function yearBeforeNow(year: number, month: number, day: number, now: Date | undefined): number {
-  if (!now) return year;
-  const slackMs = 2 * 86_400_000;
-  return Date.UTC(year, month - 1, day) > now.getTime() + slackMs ? year - 1 : year;
 }

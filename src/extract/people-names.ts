@@ -41,7 +41,8 @@ const INTERFACE = new RegExp(
  * interface, not a name.
  */
 const INTERFACE_END = /(?:作者|记者|記者|贡献者|貢獻者|关注|關注|阅读|閱讀|点击|點擊|浏览|瀏覽|评论|評論|点赞|點讚|访问|訪問|人气|人氣|粉丝|粉絲|次数|次數|会员|會員)(?:数|數|量|率)?$/;
-const INTERFACE_START = /^(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間|日期)/;
+/** Or a link that sends the reader elsewhere ("更多文章", "查看全部", "进入专栏", "返回首页"). */
+const INTERFACE_START = /^(?:(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間|日期)|(?:更多|查看|进入|進入|返回|点击|點擊)\p{Script=Han})/u;
 
 export function isInterfaceWord(s: string): boolean {
   const t = s.trim();
@@ -119,7 +120,7 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.
   if (HAS_CJK.test(t) && !/[A-Za-z]/.test(t)) {
     const parts = t.split(/[\s、，,]+/).filter(Boolean);
-    if (parts.some((p) => isInterfaceWord(p) || isOutletName(p) || p.length > 12)) return false;
+    if (parts.some((p) => isInterfaceWord(p) || isOutletName(p) || isAffiliationOrTitle(p) || p.length > 12)) return false;
   }
   return true;
 }
@@ -135,15 +136,24 @@ export function withoutTrailingChrome(s: string): string {
   return cut > 0 ? parts.slice(0, cut).join(' ') : s;
 }
 
+/** A writer's post ending a word ("清华大学教授", "某某研究院研究员"): a title, never a name. */
+const TITLE_END = /(?:教授|研究员|研究員|院长|院長|主任|校长|校長|所长|所長|博士|讲师|講師|学者|學者|专家|專家|律师|律師|会长|會長|理事长|理事長|董事长|董事長|总裁|總裁)$/;
+
+/** "清华大学教授", "中国人民大学国际关系学院": an affiliation or a title, written before the name it describes. */
+function isAffiliationOrTitle(p: string): boolean {
+  return (p.length >= 4 && INSTITUTION.test(p)) || (p.length >= 3 && TITLE_END.test(p));
+}
+
 /**
- * "网易财经 张艳", "新华社 张三 李四": an outlet credited before its writers (a closing bracket, a byline element)
+ * "网易财经 张艳", "新华社 张三 李四", "清华大学教授 张三": an outlet (or the writer's affiliation or title) credited
+ * before its writers (a closing bracket, a byline element)
  * is no part of the names; the names after it stay. Unchanged when nothing name-like follows.
  */
 export function withoutLeadingOutlet(s: string): string {
   if (!HAS_CJK.test(s) || /[A-Za-z]/.test(s)) return s;
   const parts = s.trim().split(/\s+/);
   let i = 0;
-  while (i < parts.length - 1 && isOutletName(parts[i])) i++;
+  while (i < parts.length - 1 && (isOutletName(parts[i]) || isAffiliationOrTitle(parts[i]))) i++;
   return i > 0 && parts.slice(i).every((p) => isPersonName(p)) ? parts.slice(i).join(' ') : s;
 }
 

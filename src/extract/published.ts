@@ -84,8 +84,8 @@ const STRUCTURED = new Set(['jsonld', 'meta', 'script']);
 
 /**
  * Structured data giving another clock than the info line under the headline shows for the same day (a CMS's save
- * or index time in JSON-LD, "10:42:31", over the "09:15" printed under the headline): the shown time is the one the
- * page states as the article's, and it goes first.
+ * or index time in JSON-LD, "10:42:31", over the "09:15" printed under the headline), or a time up to two days after
+ * the shown one: the shown time is the one the page states as the article's, and it goes first.
  */
 function shownClockFirst(ranked: TimeCandidate[], zone: string): TimeCandidate[] {
   const top = ranked[0];
@@ -93,8 +93,12 @@ function shownClockFirst(ranked: TimeCandidate[], zone: string): TimeCandidate[]
   const at = instantOf(top.parts);
   // The structured time on the page's own clock: "…T06:33:26Z" is the "14:33" a Beijing page shows.
   const local = at === undefined ? top.parts : wallClock(zone, at);
+  const later = (c: TimeCandidate): boolean => {
+    const t = instantOf({ ...c.parts, offsetMinutes: zoneOffsetForLocal(zone, c.parts.year, c.parts.month!, c.parts.day!, c.parts.hour!, c.parts.minute!, 0) });
+    return at !== undefined && t !== undefined && at > t && at - t <= 2 * 86_400_000;
+  };
   const shown = ranked.find(
-    (c) => c.shown && c.brief && !STRUCTURED.has(c.kind) && precisionOf(c.parts) >= 5 && c.parts.offsetMinutes === undefined && sameDay(c.parts, local) && (c.parts.hour !== 0 || c.parts.minute !== 0),
+    (c) => c.shown && c.brief && !STRUCTURED.has(c.kind) && precisionOf(c.parts) >= 5 && c.parts.offsetMinutes === undefined && (sameDay(c.parts, local) || later(c)) && (c.parts.hour !== 0 || c.parts.minute !== 0),
   );
   // The same minute past another hour is the same instant read in another zone (a European page written in Chinese
   // shows 13:48 for "…T12:48:06Z"): no disagreement.

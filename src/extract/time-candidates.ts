@@ -5,13 +5,21 @@
  * lines just under the headline gain, lines above it (today's-date banners) and far below it (related items,
  * comments, reprint notes) lose. published.ts picks the best and joins a date with a time shown beside it.
  */
-import { attr, classAndId, isTag, textContent, type Element } from './dom.js';
+import { attr, textContent, type Element } from './dom.js';
 import { parseDateText, precisionOf, type DateContext, type DateParts } from './dates.js';
 import { dateFromUrl, parseMachineDate } from './dates-machine.js';
 import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
+import { distanceAdjustment, inCaption, storyUnderway } from './time-position.js';
+import {
+  DATE_CLASS, DATE_ITEMPROP, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META, SCRIPT_TIME_KEYS,
+  TRAILING_LABEL, updateLabelBefore, WEAK_DATE_CLASS,
+} from './time-labels.js';
+
+export { MODIFIED_LABEL, PUBLISHED_LABEL } from './time-labels.js';
+export { clockNearHeadline, distanceAdjustment } from './time-position.js';
 
 export type CandidateKind = 'jsonld' | 'meta' | 'script' | 'element' | 'element-weak' | 'labelled' | 'line' | 'url';
 
@@ -34,91 +42,18 @@ export interface TimeCandidate {
 const BASE: Record<CandidateKind, number> = { jsonld: 100, meta: 90, script: 72, element: 75, 'element-weak': 55, labelled: 70, line: 50, url: 30 };
 /** Relative times ("1小时前") are a reader's-clock rendering; an absolute time elsewhere is the better witness. */
 const RELATIVE_PENALTY = 25;
-/**
- * A date introduced as another item's or an earlier printing's ("最新推荐文章于 2023-09-04 发布", "Next post: …",
- * "相关文章", a reprint's "本文原文发表于…", a broadcast's "Über dieses Thema berichtete BR24 am …", "Sendung: hr-INFO,
- * …") even when it sits in the info line: it loses this much and never counts as the shown time.
- */
+/** A date introduced as another item's (OTHER_ITEM) loses this much and never counts as the shown time. */
 const OTHER_ITEM_PENALTY = 30;
-const OTHER_ITEM = /原文发表于|原文發表於|原载于|原載於|原刊于|原刊於|首发于|首發於|最初发表|最初發表|最新推荐|最新文章|推荐文章|相关文章|相关阅读|相關新聞|相关新闻|上一篇|下一篇|上一页|下一页|热门文章|热点推荐|延伸阅读|\b(?:next|previous|prev|related|recommended|latest|more from)\b(?:\s+(?:post|article|story|stories|posts|articles))?\s*[:：]?|(?<![\p{L}])(?:Sendung|berichtete?|ausgestrahlt|broadcast|aired|diffusé|emitido|trasmesso|uitgezonden)(?![\p{L}])/iu;
 /** A date in a photo caption loses this much and is never the shown time. */
 const CAPTION_PENALTY = 20;
-const CAPTION_NAME = /caption|bildunterschrift|legende|didascalia/;
-
-/**
- * Is the line's element a photo caption: a <figcaption>, inside a <figure>, or caption-named? (Text beside an image
- * in a small box is not enough: author boxes put the byline and date beside the avatar so.)
- */
-function inCaption(el: Element): boolean {
-  let cur: Element | null = el;
-  for (let i = 0; cur && i < 4; i++, cur = cur.parent as Element | null) {
-    if (!isTag(cur) || cur.name === 'body') return false;
-    if (cur.name === 'figcaption' || cur.name === 'figure') return true;
-    if (CAPTION_NAME.test(classAndId(cur))) return true;
-  }
-  return false;
-}
-
-/** "于 2023-03-12 13:08:03 发布", "2023-03-12 发表": a publish label after the date. */
-const TRAILING_LABEL = /\d\s*(?:发布|发表|發佈|發表)(?:\s|$|于|於|在)/;
-
-/**
- * Publish labels in the languages of the European press, as words of their own (a letter on neither side, accents
- * included: "publié:" ends in a non-ASCII letter, so \b cannot bound it): English, German, French, Spanish, Italian,
- * Dutch, Portuguese, Nordic, Finnish, Polish, Czech, Turkish, Romanian, Hungarian. "Stand" (German "as of") is the
- * time a German news page shows as its own.
- */
-const PUBLISHED_WORDS = String.raw`posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publiziert(?:\s+am)?|erschienen(?:\s+am)?|datum|stand(?=\s*:)|publié(?:e)?(?:\s+le)?|mis en ligne(?:\s+le)?|date de publication|publicad[oa](?:\s+(?:el|em|a las))?|fecha de publicación|pubblicato(?:\s+il)?|data di pubblicazione|gepubliceerd(?:\s+op)?|geplaatst(?:\s+op)?|publisert|publicert|publicerad|publiceret|udgivet|julkaistu|publikacja|opublikowano|data publikacji|publikováno|zveřejněno|vydáno|yayınlanma(?:\s+tarihi)?|yayımlanma(?:\s+tarihi)?|yayın tarihi|publicat(?:\s+la)?|publikálva|megjelent`;
-const MODIFIED_WORDS = String.raw`updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|zuletzt aktualisiert(?:\s+am)?|geändert(?:\s+am)?|mis à jour(?:\s+le)?|modifié(?:e)?(?:\s+le)?|actualizad[oa](?:\s+el)?|actualización|aggiornato(?:\s+il)?|aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?|atualizad[oa](?:\s+em)?|atualização|oppdatert|uppdaterad|opdateret|päivitetty|aktualizacja|zaktualizowano|aktualizováno|aktualizace|güncelleme|güncellenme(?:\s+tarihi)?|actualizat(?:\s+la)?|frissítve|módosítva`;
-
-export const PUBLISHED_LABEL = new RegExp(String.raw`(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名|北京|當地|当地|美东|美東|标准|標準|东部|東部|西部|太平洋)(?:时间|日期)|发表于|发布于|发帖时间|(?<![\p{L}\p{N}])(?:${PUBLISHED_WORDS})(?![\p{L}\p{N}]))\s*[:：]?`, 'iu');
-export const MODIFIED_LABEL = new RegExp(String.raw`(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|(?<![\p{L}\p{N}])(?:${MODIFIED_WORDS})(?![\p{L}\p{N}]))\s*(?:on|at|le|el|am|op|em|il|la)?\s*[:：]?`, 'iu');
-
-const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'article:published:time', 'article:published', 'datepublished', 'og:published_time',
-  'published-date', 'published_date', 'published_on', 'published-on', 'publication-date', 'article:published_at',
-  'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'pub_date', 'publication_date',
-  'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'date',
-  'article.published', 'article_date_original', 'original-publish-date', 'firstpublishedtime', 'created',
-  'weibo: article:create_at', 'article:post_time', 'citation_publication_date', 'citation_date', 'og:release_date',
-  'release_date', 'dc.date.created', 'datecreated', 'publishtime', 'publish_time', 'apub:time', 'cxenseparse:recs:publishtime',
-];
-const MODIFIED_META = [
-  'article:modified_time', 'article:modified:time', 'og:updated_time', 'datemodified', 'last-modified', 'lastmod', 'dc.date.modified',
-  'dcterms.modified', 'article:modified', 'updated_time', 'modified_time', 'lastmodifiedtime',
-];
-const SCRIPT_TIME_KEYS = new Set(['ct', 'createtime', 'publishtime', 'pubtime', 'publishdate', 'pubdate', 'datepublished', 'ptime']);
-
-const DATE_ITEMPROP = /^(?:datePublished|dateModified|dateCreated|uploadDate)$/;
-const DATE_CLASS = /(?:^|\s)(?:publish|published|updated|pubdate|dateline|entry-date|post-date|publish-date|article-date)(?:\s|$)/;
-/** A class that only says "time"/"date": often the article's time, sometimes a banner or a list item's. */
-const WEAK_DATE_CLASS = /(?:^|[\s_-])(?:time|date|pubtime|publish-?time|post-?time|article-?time|info-?time)(?:$|[\s_-])/i;
 const TIME_ONLY = /^(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)$/;
-
-/**
- * Position adjustment for a candidate on line `line`: the info line between headline and body is where a page states
- * its own time (+10); above the headline sit banners and navigation (-10); inside the article text, dates are what
- * the story mentions (-5); below it, related items, comments and reprint notes (-10, down to -25 the farther it is).
- */
-export function distanceAdjustment(line: number | undefined, zones: Pick<PageZones, 'titleIndex' | 'bodyStart' | 'bodyEnd'>): number {
-  const title = zones.titleIndex ?? -1;
-  if (line === undefined) return 0;
-  const start = zones.bodyStart;
-  const end = zones.bodyEnd ?? -1;
-  if (title >= 0 && line < title) return -10;
-  const infoLine = title >= 0 && line > title && (start < 0 || line < start || title >= start) && line - title <= 12;
-  if (infoLine) return 10;
-  if (start < 0) return 0;
-  if (line < start) return title >= 0 ? 0 : 5;
-  if (line <= end) return -5;
-  return -10 - Math.min(15, Math.round((line - end) / 4));
-}
 
 export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
   const out: TimeCandidate[] = [];
+  const storyAt = storyUnderway(zones);
   const add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust = 0, text?: string): void => {
     if (!parts) return;
-    let distance = distanceAdjustment(line, zones);
+    let distance = distanceAdjustment(line, zones, storyAt);
     // A text line with a time of day right above the headline may be a blog's "posted" line (banners show no clock):
     // it loses less than other text above the headline, still more than the info line under it gains.
     const aboveTitle = line !== undefined && zones.titleIndex !== undefined && line < zones.titleIndex && line >= zones.titleIndex - 2;
@@ -159,22 +94,6 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
 
 type Add = (parts: DateParts | undefined, kind: CandidateKind, modified: boolean, line?: number, adjust?: number, text?: string) => void;
 
-/** Does the text before the first digit introduce another item (related, next, latest recommended)? */
-function otherItem(text: string): boolean {
-  const d = text.search(/\d/);
-  const before = d < 0 ? text : text.slice(0, d);
-  return before.length > 0 && OTHER_ITEM.test(before);
-}
-
-/** "Updated <time>Jul 24, 2018</time>": the words just before the element, in its parent, are an update label. */
-function updateLabelBefore(el: Element): boolean {
-  let before = '';
-  for (let prev = el.prev; prev && before.length < 40; prev = prev.prev) before = textContent(prev) + before;
-  const tail = collapseSpace(before).slice(-30);
-  if (!tail || /\d/.test(tail)) return false;
-  const m = MODIFIED_LABEL.exec(tail);
-  return m !== null && !tail.slice(m.index + m[0].length).trim();
-}
 
 function sameDayShown(p: DateParts, text: string, ctx: DateContext): boolean {
   const q = parseDateText(text, { ...ctx, now: undefined });
@@ -193,24 +112,6 @@ function siblingTime(el: Element): RegExpExecArray | null {
 function withTime(p: DateParts, m: RegExpExecArray | null): DateParts {
   if (!m || precisionOf(p) !== 3 || +m[1] > 23 || +m[2] > 59) return p;
   return { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
-}
-
-/**
- * A time of day shown alone at the end of the headline or the line under it ("标题 【17:52】", "<span>17:52</span>"):
- * the article's clock when the page states its date elsewhere (a dated banner, the URL).
- */
-export function clockNearHeadline(zones: PageZones): { hour: number; minute: number; second?: number } | undefined {
-  const t = zones.titleIndex ?? -1;
-  if (t < 0) return undefined;
-  for (let i = t; i <= Math.min(t + 3, zones.lines.length - 1); i++) {
-    const text = zones.lines[i].text;
-    if (text.length > 200) continue;
-    // In the headline's line only a bracketed time ("… 【17:52】"; "今晚 20:00" may be the story's own words); on
-    // the lines under it, a line that is nothing but the time.
-    const m = i === t ? /[【\[(（]\s*([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[】\])）]\s*$/.exec(text) : /^\s*[【\[(（]?\s*([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[】\])）]?\s*$/.exec(text);
-    if (m && !/\d{1,4}\s*[-/.年月]\s*\d{1,2}/.test(text)) return { hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
-  }
-  return undefined;
 }
 
 /** "<time data-published="2016-12-09 09:13:00Z">Dec 9, 2016</time>": the template's machine time in a data-* attribute. */
@@ -272,32 +173,6 @@ function joinTime(p: DateParts, zones: PageZones, i: number): DateParts {
   return p;
 }
 
-/**
- * A bare 时间/日期 without a colon labels a date only when the date follows it at once ("时间 2023-10-08"): in prose
- * ("短短的三周时间，按照…（截至6月26日）", "发行时间表将进行调整。…7月6日") the word is the story's, and so is the date.
- */
-const BARE_TIME_WORD = /^(?:时间|日期)\s*$/;
-const DATE_STARTS_SOON = /^[\s:：]{0,3}(?:\d|[一二三四五六七八九十〇零]{1,4}[年月]|(?:今天|昨天|前天|今日|昨日))/;
-
-/** The publish label of a line, unless it is a bare time word in prose (above). */
-function labelOf(text: string): RegExpExecArray | null {
-  const label = PUBLISHED_LABEL.exec(text);
-  if (!label || !BARE_TIME_WORD.test(label[0])) return label;
-  return DATE_STARTS_SOON.test(text.slice(label.index + label[0].length)) ? label : null;
-}
-
-/** A short line that is nothing but a label ("发布时间：", "Last updated:"): which kind, or undefined. */
-function labelLine(raw: string): 'published' | 'modified' | undefined {
-  const text = raw.trim();
-  if (!text || text.length > 24 || /\d/.test(text)) return undefined;
-  const whole = (re: RegExp): boolean => {
-    const m = re.exec(text);
-    return m !== null && !text.slice(0, m.index).trim() && !text.slice(m.index + m[0].length).trim();
-  };
-  if (whole(MODIFIED_LABEL)) return 'modified';
-  return whole(PUBLISHED_LABEL) ? 'published' : undefined;
-}
-
 /** A day written out with its year (`2023-10-08`, `2023/10/8`, `2023年10月8日`): where a second date on a line starts. */
 const FULL_DAY = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/g;
 
@@ -350,7 +225,8 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       const labelled = label || modLabel || before || TRAILING_LABEL.test(text);
       add(joinTime(p, zones, i), labelled ? 'labelled' : 'line', modified, i, relative ? -RELATIVE_PENALTY : 0, text);
       // "更新时间：3-22 09:00 发布时间：3-21 11:21": an update stated first does not hide the publish label after it.
-      if (modified && label && modLabel && label.index > modLabel.index) {
+      // ("转载时间" holds the word 时间: a publish label inside the update label's own words is no second label.)
+      if (modified && label && modLabel && label.index >= modLabel.index + modLabel[0].length) {
         const published = parseDateText(text.slice(label.index + label[0].length), absolute);
         if (published && precisionOf(published) >= 3) add(published, 'labelled', false, i, 0, text);
       }

@@ -1,0 +1,48 @@
+/**
+ * How the ambiguous or missing parts of a numeric date are settled (dates.ts): which number of a slashed date is
+ * the day, which year a year-less day falls in, and a clock printed before the day.
+ */
+import type { DateContext, DateParts } from './dates.js';
+
+/** Languages whose slashed dates put the day first: all but US (or unmarked) English and the year-first CJK ones. */
+export function dayFirstLanguage(lang: string | undefined): boolean {
+  if (!lang) return false;
+  const l = lang.toLowerCase();
+  if (l === 'en' || l === 'en-us' || /^(?:zh|ja|ko)\b/.test(l)) return false;
+  return true;
+}
+
+const HK_MO_SG = /^zh(?:-hant)?-(?:hk|mo|sg)\b/i;
+const HK_MO_SG_ZONE = /^Asia\/(?:Hong_Kong|Macau|Singapore)$/;
+
+/** Is a slashed a/b/year day-first here? The URL's day decides when it names one of the two readings. */
+export function slashDayFirst(a: number, b: number, year: number, ctx: DateContext): boolean {
+  const u = ctx.urlDay;
+  if (u && u.year === year && u.day !== undefined) {
+    if (u.month === b && u.day === a) return true;
+    if (u.month === a && u.day === b) return false;
+  }
+  // Chinese as written in Hong Kong, Macau and Singapore dates the British way, day first ("01/07/2022" is 1 July):
+  // told by the page's region or, for a page declaring plain Chinese, by its clock (a .hk host sets Hong Kong's).
+  if (/^zh\b/i.test(ctx.lang ?? '') && (HK_MO_SG.test(ctx.lang!) || HK_MO_SG_ZONE.test(ctx.timezone))) return true;
+  return dayFirstLanguage(ctx.lang);
+}
+
+/**
+ * A date without a year cannot be in the future: "12月30日" read on 5 January is last December. Two days
+ * of slack cover time zones; the year comes back unchanged when there is no clock to compare with.
+ */
+export function yearBeforeNow(year: number, month: number, day: number, now: Date | undefined): number {
+  if (!now) return year;
+  const slackMs = 2 * 86_400_000;
+  return Date.UTC(year, month - 1, day) > now.getTime() + slackMs ? year - 1 : year;
+}
+
+/** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */
+const TIME_BEFORE = /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[,|·•]?\s*$/;
+
+export function withTimeBefore(p: DateParts, text: string, index: number): DateParts {
+  if (p.hour !== undefined || index === 0) return p;
+  const m = TIME_BEFORE.exec(text.slice(Math.max(0, index - 12), index));
+  return m ? { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) } : p;
+}

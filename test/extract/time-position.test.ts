@@ -1,0 +1,26 @@
+/**
+ * Where a stated time sits (time-position.ts) and what its label says (time-labels.ts), on hand-written pages of the
+ * failure shapes issue 12 lists: a later time (comments, a reprint) chosen over the article's own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const H = '全市将新开通12条公交线路';
+const opts = { head: `<title>${H}_某某网</title>`, timezone: 'Asia/Shanghai' };
+/** A short story whose headline sits inside the article container, as many portal templates print it. */
+const page = (info: string, after = ''): string => `<div class="art"><h1>${H}</h1><div class="info">${info}</div>${P}${after}</div>`;
+
+test("a short story's closing lines are no info line: comment times in its container lose to the date under the headline", () => {
+  const comments = '<div class="comments"><div>网友甲 2023-10-10 08:00 说得好</div><div>网友乙 2023-10-11 09:12 支持</div></div>';
+  assert.equal(extractFrom(page('2023-10-08', comments), opts).publishedAt, '2023-10-08');
+  // A summary paragraph between headline and info line leaves the info line an info line.
+  const summary = `<div class="art"><h1>${H}</h1><p class="summary">摘要：全市将新开通12条公交线路，覆盖城区主要居住区和产业园区，方便市民出行。</p><div class="info">2023-10-08 14:30</div>${P}${comments}</div>`;
+  assert.equal(extractFrom(summary, opts).publishedAt, '2023-10-08T14:30:00+08:00');
+});
+
+test('"转载时间" is an update label only: the 时间 inside it labels no second, published date', () => {
+  const reprint = '<p>本文转载自某某报，转载时间2023-10-20 09:00</p>';
+  assert.equal(extractFrom(page('2023-10-08 14:30', reprint), opts).publishedAt, '2023-10-08T14:30:00+08:00');
+});
