@@ -4,7 +4,8 @@
  * whole page when scoring finds nothing substantial.
  */
 import { isAncestor, type Element } from './dom.js';
-import { emitBlocks, type Block } from './blocks.js';
+import type { Block } from './blocks.js';
+import { emitBlocks } from './block-emitter.js';
 import { attachCaptions } from './captions.js';
 import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
