@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
 import type {
-  ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy, ParamChanges, ParamPlan,
+  ClaimedItem, ClaimRequest, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy, ParamChanges, ParamPlan,
   QueueCounts, QueueItem, QueuedKind, QueuedState, RunTally, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
 import type { ScriptArg } from './connection.js';
 import type { ScriptName } from './scripts.js';
+import { addRow, checkKind, checkPolicy, KINDS, splitGroup, tallyArg, toClaimed, type ClaimRow } from './frontier-rows.js';
 
 export { RedisFrontierError } from './connection.js';
 
@@ -13,9 +14,6 @@ export { RedisFrontierError } from './connection.js';
 const ADD_CHUNK = 500;
 /** Expired leases taken back per script call. */
 const RECLAIM_CHUNK = 1_000;
-const KINDS: readonly ExclusionKind[] = ['url', 'prefix', 'host', 'id'];
-
-type ClaimRow = [string, string, string, string, string, string, number, string, string, string, string, string, string, string];
 
 /**
  * The shared crawl frontier on Redis (see lua.ts for the keys). Every change of more than one key is one Lua script,
@@ -386,45 +384,4 @@ export class RedisFrontierStore implements FrontierStore {
     await deleteByPrefix(this.redis, this.prefix);
     await this.close();
   }
-}
-
-/** A RunTally as FINISH and RETRY take it ('' for none; empty maps are left out: cjson cannot tell {} from []). */
-function tallyArg(t: RunTally | undefined): string {
-  if (!t) return '';
-  const add = t.add && Object.keys(t.add).length > 0 ? t.add : undefined;
-  const once = t.once && Object.keys(t.once).length > 0 ? t.once : undefined;
-  return add || once ? JSON.stringify({ key: t.key, ...(add ? { add } : {}), ...(once ? { once } : {}) }) : '';
-}
-
-/** A queue item as the scripts take it: [url, requestUrl, host, source, depth, kind, priority, from, notBefore]. */
-function addRow(it: QueueItem): (string | number)[] {
-  return [it.url, it.requestUrl ?? it.url, it.host, it.source, it.depth, it.kind, it.priority ?? 0, it.discoveredFrom ?? '', it.notBefore ?? 0];
-}
-
-/** A claimed row; the script checked the takedown rules and read the validators (claimChecks: no look-up before the fetch). */
-function toClaimed(r: ClaimRow, req: ClaimRequest): ClaimedItem {
-  const [url, requestUrl, host, source, depth, kind, attempts, from, , , etag, lm, snap, fc] = r;
-  const opt = (v: string) => (v === '' ? null : v);
-  return {
-    url, requestUrl, host, source, depth: Number(depth), kind: kind as QueuedKind, attempts: Number(attempts),
-    discoveredFrom: from === '' ? null : from, lease: { worker: req.worker, expiresAt: req.now + req.leaseMs },
-    claimChecks: { validators: { etag: opt(etag), lastModified: opt(lm), snapshotId: opt(snap), fetchCount: Number(fc || 0) } },
-  };
-}
-
-function splitGroup(g: string): [string, string] {
-  const i = g.indexOf('\t');
-  return [g.slice(0, i), g.slice(i + 1)];
-}
-
-function checkPolicy(p: HostPolicy): HostPolicy {
-  if (!Number.isFinite(p.delayMs) || p.delayMs < 0 || !Number.isInteger(p.concurrency) || p.concurrency < 1) {
-    throw new RedisFrontierError(`invalid host policy: delay ${p.delayMs} ms, concurrency ${p.concurrency}`);
-  }
-  return { delayMs: Math.round(p.delayMs), concurrency: p.concurrency };
-}
-
-function checkKind(kind: ExclusionKind): ExclusionKind {
-  if (!KINDS.includes(kind)) throw new RedisFrontierError(`unknown exclusion kind: ${String(kind)}`);
-  return kind;
 }
