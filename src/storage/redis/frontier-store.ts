@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
 import type {
   ClaimedItem, ClaimRequest, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy, ParamChanges, ParamPlan,
-  QueueCounts, QueueItem, QueuedKind, QueuedState, RunTally, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
+  QueueCounts, QueueItem, QueuedKind, QueuedState, RunTally, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
 import type { ScriptArg } from './connection.js';
 import type { ScriptName } from './scripts.js';
+import { RedisSharedState } from './shared-state.js';
 import { addRow, checkKind, checkPolicy, KINDS, splitGroup, tallyArg, toClaimed, type ClaimRow } from './frontier-rows.js';
 
 export { RedisFrontierError } from './connection.js';
@@ -33,11 +34,13 @@ const RECLAIM_CHUNK = 1_000;
  * cannot serve (host at its concurrency, source exhausted) is moved aside until a lease ends or the budget returns,
  * so it is not read again by every claim.
  */
-export class RedisFrontierStore implements FrontierStore {
+export class RedisFrontierStore extends RedisSharedState implements FrontierStore {
   /** Policies asked for by a claim that was already full: sent with this process's next claim. */
   private pendingPolicies: [string, number, number][] = [];
 
-  private constructor(private readonly redis: Redis, readonly prefix: string) {}
+  private constructor(redis: Redis, prefix: string) {
+    super(redis, prefix);
+  }
 
   /** `url` is redis://HOST:PORT/DB; every key goes under `prefix` (default `snapcrawl:`). */
   static async connect(url: string, options: { prefix?: string } = {}): Promise<RedisFrontierStore> {
@@ -46,10 +49,6 @@ export class RedisFrontierStore implements FrontierStore {
 
   private run(name: ScriptName, ...args: ScriptArg[]): Promise<unknown> {
     return runScript(this.redis, this.prefix, name, ...args);
-  }
-
-  private key(name: string): string {
-    return `${this.prefix}${name}`;
   }
 
   async addMany(items: readonly QueueItem[]): Promise<number> {
@@ -160,22 +159,6 @@ export class RedisFrontierStore implements FrontierStore {
     return Number(await this.run('frontierRetry', worker, url, at, error, tallyArg(tally))) === 1;
   }
 
-  /** Read a batch at a time (HSCAN): a run's tally holds a record per stored article. */
-  async readTally(key: string): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    let cursor = '0';
-    do {
-      const [next, flat] = await this.redis.hscan(this.key(`t:${key}`), cursor, 'COUNT', 1000);
-      for (let i = 0; i < flat.length; i += 2) out.set(flat[i]!, flat[i + 1]!);
-      cursor = next;
-    } while (cursor !== '0');
-    return out;
-  }
-
-  async dropTally(key: string): Promise<void> {
-    await this.redis.unlink(this.key(`t:${key}`));
-  }
-
   async reclaimExpired(now: number): Promise<number> {
     let total = 0;
     for (;;) {
@@ -238,14 +221,6 @@ export class RedisFrontierStore implements FrontierStore {
     return ((await this.run('frontierHasMany', ...urls)) as number[]).map((n) => Number(n) === 1);
   }
 
-  async incrementCounter(key: string, by = 1): Promise<number> {
-    return this.redis.hincrby(this.key('ctr'), key, by);
-  }
-
-  async counter(key: string): Promise<number> {
-    return Number((await this.redis.hget(this.key('ctr'), key)) ?? 0);
-  }
-
   async siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]> {
     if (urls.length === 0) return [];
     const pipe = this.redis.pipeline();
@@ -265,71 +240,8 @@ export class RedisFrontierStore implements FrontierStore {
     await this.run('frontierSetSiteModified', JSON.stringify(items.map((it) => [it.url, it.modified])));
   }
 
-  async counters(keys: readonly string[]): Promise<number[]> {
-    if (keys.length === 0) return [];
-    return (await this.redis.hmget(this.key('ctr'), ...keys)).map((v) => Number(v ?? 0));
-  }
-
-  /** Sets live under `set:<key>`; one pipeline for all the questions. */
-  async readSets(reads: readonly SetRead[]): Promise<SetState[]> {
-    if (reads.length === 0) return [];
-    const pipe = this.redis.pipeline();
-    for (const r of reads) {
-      const k = this.key(`set:${r.key}`);
-      pipe.scard(k);
-      if (r.members === 'all') pipe.smembers(k);
-      else if (r.members.length > 0) pipe.smismember(k, ...r.members);
-    }
-    const replies = (await pipe.exec()) ?? [];
-    const out: SetState[] = [];
-    let i = 0;
-    const value = (): unknown => {
-      const [err, v] = replies[i++] ?? [new RedisFrontierError('missing pipeline reply'), null];
-      if (err) throw err;
-      return v;
-    };
-    for (const r of reads) {
-      const size = Number(value());
-      if (r.members === 'all') out.push({ size, members: value() as string[] });
-      else if (r.members.length === 0) out.push({ size, members: [] });
-      else {
-        const asked = r.members;
-        const flags = value() as number[];
-        out.push({ size, members: asked.filter((_, j) => flags[j] === 1) });
-      }
-    }
-    return out;
-  }
-
-  async addToSets(adds: readonly { key: string; members: readonly string[] }[], ttlMs: number): Promise<void> {
-    const pipe = this.redis.pipeline();
-    let n = 0;
-    for (const a of adds) {
-      if (a.members.length === 0) continue;
-      const k = this.key(`set:${a.key}`);
-      pipe.sadd(k, ...a.members).pexpire(k, Math.max(1, Math.round(ttlMs)));
-      n++;
-    }
-    if (n === 0) return;
-    for (const [err] of (await pipe.exec()) ?? []) if (err) throw err;
-  }
-
   async lineage(url: string, max: number): Promise<string[]> {
     return (await this.run('frontierLineage', url, max)) as string[];
-  }
-
-  async robots(origin: string, now: number): Promise<string | null> {
-    const [body, exp] = await this.redis.hmget(this.key(`rb:${origin}`), 'body', 'exp');
-    return body !== null && Number(exp) > now ? body : null;
-  }
-
-  async putRobots(origin: string, body: string, expiresAt: number): Promise<void> {
-    const k = this.key(`rb:${origin}`);
-    const multi = this.redis.multi().hset(k, 'body', body, 'exp', expiresAt);
-    // Expiry is checked against the caller's `now`; the key's own TTL (when in the future) only frees the memory.
-    if (expiresAt > Date.now()) multi.pexpireat(k, expiresAt + 3_600_000);
-    else multi.persist(k);
-    await multi.exec();
   }
 
   async addExclusions(rules: readonly ExclusionRule[], reason: string | null): Promise<number> {
@@ -369,10 +281,6 @@ export class RedisFrontierStore implements FrontierStore {
     if (Number(aliased) > 0) changes.aliased = Number(aliased);
     for (let i = 0; i < learned.length; i += 2) changes.learned.push({ host: plan.host, param: String(learned[i]), confirmations: Number(learned[i + 1]) });
     return changes;
-  }
-
-  async claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(this.key(`once:${key}`), worker, 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK';
   }
 
   async close(): Promise<void> {
