@@ -1,11 +1,10 @@
-import type { Statement } from 'better-sqlite3';
-import { openStoreDatabase, runTransaction, withLazySync, type StoreDatabase } from '../database.js';
-import { migrateStore } from './migrations/index.js';
+import { openStoreDatabase, runTransaction, type StoreDatabase } from '../database.js';
 import { paramStatements, recordParamPlan } from './param-queries.js';
-import { hostSuffixes, leaseStatements, type QueueRow, type ReadyHost } from './lease-queries.js';
+import { hostSuffixes, type QueueRow, type ReadyHost } from './lease-queries.js';
+import { SqliteSharedState } from './shared-state.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, ParamChanges, ParamPlan, QueueCounts,
-  QueueItem, QueuedKind, QueuedState, RunTally, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
+  QueueItem, QueuedKind, QueuedState, RunTally, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 
 /** Hosts read beyond the URLs wanted per page (hosts with nothing claimable: budgets, retries not due). */
@@ -19,25 +18,17 @@ const NONE: ReadonlySet<string> = new Set();
  * (by next allowed start) and takes each one's best due URL through an index; `policyFor` is called in the
  * transaction, so the policy in force is the one checked.
  */
-export class SqliteFrontierStore implements FrontierStore {
-  private readonly s: Record<string, Statement>;
+export class SqliteFrontierStore extends SqliteSharedState implements FrontierStore {
   /** Parameter learning's statements, prepared on first use. */
   private params?: ReturnType<typeof paramStatements>;
 
-  private constructor(private readonly db: StoreDatabase) {
-    // The lease_* tables are migration 005; openStoreDatabase has run it, this only checks a handle opened elsewhere.
-    migrateStore(db);
-    this.s = leaseStatements(db);
+  private constructor(db: StoreDatabase) {
+    super(db);
   }
 
   /** The store's store.db (created if needed); several processes may open one store at once. */
   static open(storeDir: string): SqliteFrontierStore {
     return new SqliteFrontierStore(openStoreDatabase(storeDir));
-  }
-
-  /** One IMMEDIATE transaction with lazy sync: frontier bookkeeping, as the single-process frontier does it. */
-  private tx<T>(fn: () => T): T {
-    return withLazySync(this.db, () => runTransaction(this.db, fn, 'immediate'));
   }
 
   private excludedNow(url: string): boolean {
@@ -174,14 +165,6 @@ export class SqliteFrontierStore implements FrontierStore {
     return true;
   }
 
-  async readTally(key: string): Promise<Map<string, string>> {
-    return new Map((this.s.tallyRead.all(key) as { field: string; value: string }[]).map((r) => [r.field, r.value]));
-  }
-
-  async dropTally(key: string): Promise<void> {
-    this.tx(() => this.s.tallyDrop.run(key));
-  }
-
   async reclaimExpired(now: number): Promise<number> {
     return this.tx(() => this.s.reclaim.run(now).changes);
   }
@@ -224,14 +207,6 @@ export class SqliteFrontierStore implements FrontierStore {
     return urls.map((url) => this.s.has.get(url) !== undefined);
   }
 
-  async incrementCounter(key: string, by = 1): Promise<number> {
-    return this.tx(() => (this.s.increment.get(key, by) as { value: number }).value);
-  }
-
-  async counter(key: string): Promise<number> {
-    return (this.s.counter.get(key) as { value: number } | undefined)?.value ?? 0;
-  }
-
   async siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]> {
     return urls.map((url) => {
       const r = this.s.signal.get(url) as
@@ -250,25 +225,6 @@ export class SqliteFrontierStore implements FrontierStore {
     });
   }
 
-  async counters(keys: readonly string[]): Promise<number[]> {
-    return keys.map((k) => (this.s.counter.get(k) as { value: number } | undefined)?.value ?? 0);
-  }
-
-  async readSets(reads: readonly SetRead[]): Promise<SetState[]> {
-    return reads.map((r) => ({
-      size: this.s.setSize.get(r.key) as number,
-      members: r.members === 'all' ? (this.s.setAll.all(r.key) as string[]) : r.members.length === 0 ? [] : (this.s.setHas.all({ key: r.key, members: JSON.stringify(r.members) }) as string[]),
-    }));
-  }
-
-  /** Kept until the store is compacted or the rows deleted: keys name their run, and runs are few. */
-  async addToSets(adds: readonly { key: string; members: readonly string[] }[], _ttlMs: number): Promise<void> {
-    if (adds.every((a) => a.members.length === 0)) return;
-    this.tx(() => {
-      for (const a of adds) for (const m of a.members) this.s.setAdd.run(a.key, m);
-    });
-  }
-
   async lineage(url: string, max: number): Promise<string[]> {
     const out: string[] = [];
     const seen = new Set([url]);
@@ -280,14 +236,6 @@ export class SqliteFrontierStore implements FrontierStore {
       at = from;
     }
     return out;
-  }
-
-  async robots(origin: string, now: number): Promise<string | null> {
-    return (this.s.robots.get(origin, now) as { body: string } | undefined)?.body ?? null;
-  }
-
-  async putRobots(origin: string, body: string, expiresAt: number): Promise<void> {
-    this.tx(() => this.s.putRobots.run(origin, body, expiresAt));
   }
 
   async addExclusions(rules: readonly ExclusionRule[], reason: string | null): Promise<number> {
@@ -318,14 +266,6 @@ export class SqliteFrontierStore implements FrontierStore {
   async observeParams(plan: ParamPlan, now: number): Promise<ParamChanges> {
     const s = (this.params ??= paramStatements(this.db));
     return this.tx(() => recordParamPlan(s, plan, now));
-  }
-
-  async claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
-    return this.tx(() => {
-      this.s.expireOnce.run(key, now);
-      return this.s.claimOnce.run(key, worker, now + ttlMs).changes > 0;
-    });
   }
 
   async close(): Promise<void> {
