@@ -16,10 +16,12 @@
  * short anchors and short table cells have their text read, so the whole check is linear in the page.
  */
 import type { Block } from './blocks.js';
-import type { NodeStats, StatsMap } from './body-score.js';
-import { classAndId, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
+import type { StatsMap } from './body-score.js';
+import { isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
 import type { HeadData } from './head.js';
 import { firstWord, textMetrics } from './text.js';
+import { dataTableTotals, tallyCell, type TableTally } from './evidence-data-tables.js';
+import { inFurniture, isInside, leadingLink, withinTeaser } from './evidence-teasers.js';
 
 export type PageKind = 'article' | 'listing' | 'table' | 'other';
 
@@ -54,45 +56,12 @@ const MIN_TEASERS = 5;
 const MIN_HEADLINE_LEN = 16;
 /** A teaser is short: a headline and a line or two of summary. */
 const MAX_TEASER_LEN = 800;
-/** Table cells longer than this are prose or layout, not data. */
-const MAX_DATA_CELL_LEN = 80;
 
 const ARTICLE_LD = /Article|Posting|Report|Review/i;
 const LISTING_LD = /"@type"\s*:\s*\[?\s*"(CollectionPage|ItemList|SearchResultsPage|SiteNavigationElement)"/;
 const TEASER_TAGS = new Set(['li', 'div', 'article', 'section', 'dd', 'dt', 'tr', 'h2', 'h3', 'h4', 'p', 'span']);
-const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu']);
-const FURNITURE_CLASS =
-  /(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|sidebar|side|aside|widget|related|relate|recommend\w*|promo|ads?|advert\w*|sponsor\w*|share|social|comments?|breadcrumbs?|crumbs?|tags?|popular|trending|most-read|hot|rank\w*|topbar|header|bottom|xgxw|xiangguan|tuijian|pinglun|youlian|links|right|left-side|rightside|r_side)(?:$|[\s_\d-])|related|recommend|sidebar|footer|tuijian|xiangguan/;
 const NEXT_WORDS = /^(?:下一?页|下页|后页|上一?页|前一?页|尾页|末页|(?:next|previous|prev)\s*page|(?:older|newer)(?:\s*(?:posts|entries|stories|articles))?|more\s*(?:stories|articles|news)|load\s*more|加载更多|查看更多)$/i;
 const NUMERIC_ANCHOR = /^\[?\d{1,4}\]?$/;
-
-
-interface TableTally {
-  cells: number;
-  numeric: number;
-  len: number;
-}
-
-/** Digits and non-space characters of a short subtree, without building its text. */
-function digitShare(el: Element): { digits: number; chars: number } {
-  let digits = 0;
-  let chars = 0;
-  const only = el.children.length === 1 ? el.children[0] : undefined;
-  const stack: AnyNode[] = only && isText(only) ? [only] : [el];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (isText(n)) {
-      const s = n.data;
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c <= 0x20 || c === 0xa0 || c === 0x3000) continue;
-        chars++;
-        if (c >= 0x30 && c <= 0x39) digits++;
-      }
-    } else if (isTag(n)) for (const k of n.children) stack.push(k);
-  }
-  return { digits, chars };
-}
 
 function ldTypesText(el: Element): string {
   let raw = '';
@@ -308,14 +277,7 @@ export function classifyPage(input: EvidenceInput): PageClassification {
   }
 
   // ---------------------------------------------------------------- data tables
-  let dataLen = 0;
-  let dataCells = 0;
-  for (const t of tables.values()) {
-    if (t.cells >= 12 && t.numeric >= t.cells * 0.4) {
-      dataLen += t.len;
-      dataCells += t.cells;
-    }
-  }
+  const { dataLen, dataCells } = dataTableTotals(tables);
   const tableShare = pageLen > 0 ? dataLen / pageLen : 0;
   const table = tableShare >= 0.5 && proseLen < dataLen * 0.25;
   if (table) add(-5, `data table: ${dataCells} cells, ${Math.round(tableShare * 100)}% of the text`);
@@ -328,69 +290,3 @@ export function classifyPage(input: EvidenceInput): PageClassification {
   return { isArticle, kind, score: round(score), reasons };
 }
 
-function tallyCell(el: Element, s: NodeStats, tables: Map<Element, TableTally>): void {
-  let table: AnyNode | null = el.parent;
-  for (let i = 0; table && i < 3 && !(isTag(table) && table.name === 'table'); i++) table = table.parent;
-  if (!table || !isTag(table) || table.name !== 'table') return;
-  let t = tables.get(table);
-  if (!t) {
-    t = { cells: 0, numeric: 0, len: 0 };
-    tables.set(table, t);
-  }
-  t.cells++;
-  t.len += s.len;
-  if (s.len === 0 || s.len > MAX_DATA_CELL_LEN || s.hasBlockChild) return;
-  const { digits, chars } = digitShare(el);
-  if (digits > 0 && digits >= chars * 0.5) t.numeric++;
-}
-
-/** The link holding the element's first text, if its first text is link text: a headline leads the block. */
-function leadingLink(el: Element): Element | undefined {
-  const stack: AnyNode[] = [el];
-  for (let steps = 0; stack.length > 0 && steps < 200; steps++) {
-    const n = stack.pop()!;
-    if (isText(n)) {
-      if (!/[^\s\u00a0\u3000·•|>\-]/.test(n.data)) continue;
-      for (let p: AnyNode | null = n.parent; p && p !== el; p = p.parent) if (isTag(p) && p.name === 'a') return p;
-      return el.name === 'a' ? el : undefined;
-    }
-    if (isTag(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-  }
-  return undefined;
-}
-
-function withinTeaser(el: Element, teasers: Set<Element>): boolean {
-  for (let cur: AnyNode | null = el, i = 0; cur && i < 12; cur = cur.parent, i++) if (teasers.has(cur as Element)) return true;
-  return false;
-}
-
-function isInside(el: Element, ancestor: Element): boolean {
-  for (let cur = el.parent; cur; cur = cur.parent) if (cur === ancestor) return true;
-  return false;
-}
-
-/** Inside navigation, header/footer, a sidebar, a related or ranking list (by tag or class/id): page furniture. */
-function inFurniture(el: Element, memo: Map<Element, boolean>): boolean {
-  const path: Element[] = [];
-  let result = false;
-  let cur: AnyNode | null = el;
-  for (let depth = 0; cur && isTag(cur) && depth < 40; depth++, cur = cur.parent) {
-    const known = memo.get(cur);
-    if (known !== undefined) {
-      result = known;
-      break;
-    }
-    path.push(cur);
-    if (FURNITURE_TAGS.has(cur.name) || (cur.attribs.role !== undefined && /^(?:navigation|complementary|banner|contentinfo)$/.test(cur.attribs.role))) {
-      result = true;
-      break;
-    }
-    const ci = classAndId(cur);
-    if (ci && FURNITURE_CLASS.test(ci)) {
-      result = true;
-      break;
-    }
-  }
-  for (const p of path) memo.set(p, result);
-  return result;
-}

@@ -5,7 +5,7 @@
 import { closest, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import { closingNumberedRun } from './body-closing.js';
 import { linkDensity, type StatsMap } from './body-score.js';
-import { isLinkedDataTable } from './body-clean.js';
+import { isLinkedDataTable } from './body-furniture.js';
 import { isOtherStory } from './body-next-article.js';
 
 const SENTENCE_END = /[.。!?！？”"』」…]\s*$/;

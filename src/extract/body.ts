@@ -1,14 +1,16 @@
 /**
- * Main-content extraction: score containers (body-score), merge qualifying siblings, drop furniture (body-clean),
- * serialise to blocks (blocks). Falls back to the marked article body or the whole page when scoring finds
- * nothing substantial.
+ * Main-content extraction: score containers (body-score), merge qualifying siblings, drop furniture elements
+ * (body-furniture) and lines (body-clean), serialise to blocks (blocks). Falls back to the marked article body or the
+ * whole page when scoring finds nothing substantial.
  */
 import { isAncestor, type Element } from './dom.js';
-import { emitBlocks, type Block } from './blocks.js';
+import type { Block } from './blocks.js';
+import { emitBlocks } from './block-emitter.js';
 import { attachCaptions } from './captions.js';
 import type { UrlResolver } from './links.js';
 import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from './body-score.js';
-import { filterBodyBlocks, findFurniture } from './body-clean.js';
+import { filterBodyBlocks } from './body-clean.js';
+import { findFurniture } from './body-furniture.js';
 import { isMarkedArticleBody } from './hints.js';
 import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { authorBoxesIn } from './body-author-box.js';

@@ -4,7 +4,8 @@
  */
 import type { Article, ExtractOptions } from './types.js';
 import { classifyPage } from './articleEvidence.js';
-import { emitBlocks, type Block } from './blocks.js';
+import type { Block } from './blocks.js';
+import { emitBlocks } from './block-emitter.js';
 import { extractBody } from './body.js';
 import { filterBodyBlocks } from './body-clean.js';
 import { computeStats, type StatsMap } from './body-score.js';

@@ -3,7 +3,8 @@
  * and body (时间/来源/作者), the first and last body lines (（记者 王玉龙）, 责任编辑：赵岳), and the lines right after
  * the body. Bylines and dates are searched zone by zone, most specific first.
  */
-import { emitBlocks, type Block } from './blocks.js';
+import type { Block } from './blocks.js';
+import { emitBlocks } from './block-emitter.js';
 import { elementsIn, isAncestor, type Element } from './dom.js';
 import { comparable } from './text.js';
 import type { StatsMap } from './body-score.js';

@@ -1,11 +1,13 @@
 import type { Redis } from 'ioredis';
 import type {
-  ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy, ParamChanges, ParamPlan,
-  QueueCounts, QueueItem, QueuedKind, QueuedState, RunTally, SetRead, SetState, SiteSignalState, UrlValidators, WorkerId,
+  ClaimedItem, ClaimRequest, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, HostPolicy, ParamChanges, ParamPlan,
+  QueueCounts, QueueItem, QueuedKind, QueuedState, RunTally, SiteSignalState, UrlValidators, WorkerId,
 } from '../interfaces.js';
 import { deleteByPrefix, openRedis, RedisFrontierError, runScript } from './connection.js';
 import type { ScriptArg } from './connection.js';
 import type { ScriptName } from './scripts.js';
+import { RedisSharedState } from './shared-state.js';
+import { addRow, checkKind, checkPolicy, KINDS, splitGroup, tallyArg, toClaimed, type ClaimRow } from './frontier-rows.js';
 
 export { RedisFrontierError } from './connection.js';
 
@@ -13,9 +15,6 @@ export { RedisFrontierError } from './connection.js';
 const ADD_CHUNK = 500;
 /** Expired leases taken back per script call. */
 const RECLAIM_CHUNK = 1_000;
-const KINDS: readonly ExclusionKind[] = ['url', 'prefix', 'host', 'id'];
-
-type ClaimRow = [string, string, string, string, string, string, number, string, string, string, string, string, string, string];
 
 /**
  * The shared crawl frontier on Redis (see lua.ts for the keys). Every change of more than one key is one Lua script,
@@ -35,11 +34,13 @@ type ClaimRow = [string, string, string, string, string, string, number, string,
  * cannot serve (host at its concurrency, source exhausted) is moved aside until a lease ends or the budget returns,
  * so it is not read again by every claim.
  */
-export class RedisFrontierStore implements FrontierStore {
+export class RedisFrontierStore extends RedisSharedState implements FrontierStore {
   /** Policies asked for by a claim that was already full: sent with this process's next claim. */
   private pendingPolicies: [string, number, number][] = [];
 
-  private constructor(private readonly redis: Redis, readonly prefix: string) {}
+  private constructor(redis: Redis, prefix: string) {
+    super(redis, prefix);
+  }
 
   /** `url` is redis://HOST:PORT/DB; every key goes under `prefix` (default `snapcrawl:`). */
   static async connect(url: string, options: { prefix?: string } = {}): Promise<RedisFrontierStore> {
@@ -48,10 +49,6 @@ export class RedisFrontierStore implements FrontierStore {
 
   private run(name: ScriptName, ...args: ScriptArg[]): Promise<unknown> {
     return runScript(this.redis, this.prefix, name, ...args);
-  }
-
-  private key(name: string): string {
-    return `${this.prefix}${name}`;
   }
 
   async addMany(items: readonly QueueItem[]): Promise<number> {
@@ -162,22 +159,6 @@ export class RedisFrontierStore implements FrontierStore {
     return Number(await this.run('frontierRetry', worker, url, at, error, tallyArg(tally))) === 1;
   }
 
-  /** Read a batch at a time (HSCAN): a run's tally holds a record per stored article. */
-  async readTally(key: string): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    let cursor = '0';
-    do {
-      const [next, flat] = await this.redis.hscan(this.key(`t:${key}`), cursor, 'COUNT', 1000);
-      for (let i = 0; i < flat.length; i += 2) out.set(flat[i]!, flat[i + 1]!);
-      cursor = next;
-    } while (cursor !== '0');
-    return out;
-  }
-
-  async dropTally(key: string): Promise<void> {
-    await this.redis.unlink(this.key(`t:${key}`));
-  }
-
   async reclaimExpired(now: number): Promise<number> {
     let total = 0;
     for (;;) {
@@ -240,14 +221,6 @@ export class RedisFrontierStore implements FrontierStore {
     return ((await this.run('frontierHasMany', ...urls)) as number[]).map((n) => Number(n) === 1);
   }
 
-  async incrementCounter(key: string, by = 1): Promise<number> {
-    return this.redis.hincrby(this.key('ctr'), key, by);
-  }
-
-  async counter(key: string): Promise<number> {
-    return Number((await this.redis.hget(this.key('ctr'), key)) ?? 0);
-  }
-
   async siteSignals(urls: readonly string[]): Promise<(SiteSignalState | null)[]> {
     if (urls.length === 0) return [];
     const pipe = this.redis.pipeline();
@@ -267,71 +240,8 @@ export class RedisFrontierStore implements FrontierStore {
     await this.run('frontierSetSiteModified', JSON.stringify(items.map((it) => [it.url, it.modified])));
   }
 
-  async counters(keys: readonly string[]): Promise<number[]> {
-    if (keys.length === 0) return [];
-    return (await this.redis.hmget(this.key('ctr'), ...keys)).map((v) => Number(v ?? 0));
-  }
-
-  /** Sets live under `set:<key>`; one pipeline for all the questions. */
-  async readSets(reads: readonly SetRead[]): Promise<SetState[]> {
-    if (reads.length === 0) return [];
-    const pipe = this.redis.pipeline();
-    for (const r of reads) {
-      const k = this.key(`set:${r.key}`);
-      pipe.scard(k);
-      if (r.members === 'all') pipe.smembers(k);
-      else if (r.members.length > 0) pipe.smismember(k, ...r.members);
-    }
-    const replies = (await pipe.exec()) ?? [];
-    const out: SetState[] = [];
-    let i = 0;
-    const value = (): unknown => {
-      const [err, v] = replies[i++] ?? [new RedisFrontierError('missing pipeline reply'), null];
-      if (err) throw err;
-      return v;
-    };
-    for (const r of reads) {
-      const size = Number(value());
-      if (r.members === 'all') out.push({ size, members: value() as string[] });
-      else if (r.members.length === 0) out.push({ size, members: [] });
-      else {
-        const asked = r.members;
-        const flags = value() as number[];
-        out.push({ size, members: asked.filter((_, j) => flags[j] === 1) });
-      }
-    }
-    return out;
-  }
-
-  async addToSets(adds: readonly { key: string; members: readonly string[] }[], ttlMs: number): Promise<void> {
-    const pipe = this.redis.pipeline();
-    let n = 0;
-    for (const a of adds) {
-      if (a.members.length === 0) continue;
-      const k = this.key(`set:${a.key}`);
-      pipe.sadd(k, ...a.members).pexpire(k, Math.max(1, Math.round(ttlMs)));
-      n++;
-    }
-    if (n === 0) return;
-    for (const [err] of (await pipe.exec()) ?? []) if (err) throw err;
-  }
-
   async lineage(url: string, max: number): Promise<string[]> {
     return (await this.run('frontierLineage', url, max)) as string[];
-  }
-
-  async robots(origin: string, now: number): Promise<string | null> {
-    const [body, exp] = await this.redis.hmget(this.key(`rb:${origin}`), 'body', 'exp');
-    return body !== null && Number(exp) > now ? body : null;
-  }
-
-  async putRobots(origin: string, body: string, expiresAt: number): Promise<void> {
-    const k = this.key(`rb:${origin}`);
-    const multi = this.redis.multi().hset(k, 'body', body, 'exp', expiresAt);
-    // Expiry is checked against the caller's `now`; the key's own TTL (when in the future) only frees the memory.
-    if (expiresAt > Date.now()) multi.pexpireat(k, expiresAt + 3_600_000);
-    else multi.persist(k);
-    await multi.exec();
   }
 
   async addExclusions(rules: readonly ExclusionRule[], reason: string | null): Promise<number> {
@@ -373,10 +283,6 @@ export class RedisFrontierStore implements FrontierStore {
     return changes;
   }
 
-  async claimOnce(key: string, worker: WorkerId, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(this.key(`once:${key}`), worker, 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK';
-  }
-
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
@@ -386,45 +292,4 @@ export class RedisFrontierStore implements FrontierStore {
     await deleteByPrefix(this.redis, this.prefix);
     await this.close();
   }
-}
-
-/** A RunTally as FINISH and RETRY take it ('' for none; empty maps are left out: cjson cannot tell {} from []). */
-function tallyArg(t: RunTally | undefined): string {
-  if (!t) return '';
-  const add = t.add && Object.keys(t.add).length > 0 ? t.add : undefined;
-  const once = t.once && Object.keys(t.once).length > 0 ? t.once : undefined;
-  return add || once ? JSON.stringify({ key: t.key, ...(add ? { add } : {}), ...(once ? { once } : {}) }) : '';
-}
-
-/** A queue item as the scripts take it: [url, requestUrl, host, source, depth, kind, priority, from, notBefore]. */
-function addRow(it: QueueItem): (string | number)[] {
-  return [it.url, it.requestUrl ?? it.url, it.host, it.source, it.depth, it.kind, it.priority ?? 0, it.discoveredFrom ?? '', it.notBefore ?? 0];
-}
-
-/** A claimed row; the script checked the takedown rules and read the validators (claimChecks: no look-up before the fetch). */
-function toClaimed(r: ClaimRow, req: ClaimRequest): ClaimedItem {
-  const [url, requestUrl, host, source, depth, kind, attempts, from, , , etag, lm, snap, fc] = r;
-  const opt = (v: string) => (v === '' ? null : v);
-  return {
-    url, requestUrl, host, source, depth: Number(depth), kind: kind as QueuedKind, attempts: Number(attempts),
-    discoveredFrom: from === '' ? null : from, lease: { worker: req.worker, expiresAt: req.now + req.leaseMs },
-    claimChecks: { validators: { etag: opt(etag), lastModified: opt(lm), snapshotId: opt(snap), fetchCount: Number(fc || 0) } },
-  };
-}
-
-function splitGroup(g: string): [string, string] {
-  const i = g.indexOf('\t');
-  return [g.slice(0, i), g.slice(i + 1)];
-}
-
-function checkPolicy(p: HostPolicy): HostPolicy {
-  if (!Number.isFinite(p.delayMs) || p.delayMs < 0 || !Number.isInteger(p.concurrency) || p.concurrency < 1) {
-    throw new RedisFrontierError(`invalid host policy: delay ${p.delayMs} ms, concurrency ${p.concurrency}`);
-  }
-  return { delayMs: Math.round(p.delayMs), concurrency: p.concurrency };
-}
-
-function checkKind(kind: ExclusionKind): ExclusionKind {
-  if (!KINDS.includes(kind)) throw new RedisFrontierError(`unknown exclusion kind: ${String(kind)}`);
-  return kind;
 }
