@@ -24,6 +24,7 @@ import { sameEntryPoint } from './entryPoint.js';
 import { privateAccessFor } from './privateScope.js';
 import { fetchPageRequisites, withRequisites } from './requisites.js';
 import { LinkIntake } from './linkIntake.js';
+import { HostPacing } from './hostPacing.js';
 import { MAX_ATTEMPTS, nextRevisitAt, retryAfterFailure } from './revisitPolicy.js';
 import type { SourceScope } from './scope.js';
 import { bump, recordClassification, type RunSummary } from './summary.js';
@@ -88,19 +89,17 @@ const isOutcome = (x: object): x is PageOutcome => 'row' in x;
  * frontier; their one PageOutcome is applied once, at the end (pageOutcome.ts).
  */
 export class PageProcessor {
-  private readonly crawlDelayMs = new Map<string, number>();
-  private readonly lastStart = new Map<string, number>();
-  /** When a request to the host actually started (lastStart is the slot reserved, which a stalled event loop can overrun). */
-  private readonly startedAt = new Map<string, number>();
+  private readonly pacing: HostPacing;
   private readonly intake: LinkIntake;
 
   constructor(private readonly d: PageProcessorDeps) {
     this.intake = new LinkIntake(d);
+    this.pacing = new HostPacing(d.frontier);
   }
 
-  /** Minimum spacing between request starts to a host: the source's delay or robots Crawl-delay, whichever is longer. */
+  /** Minimum spacing between request starts to a host (hostPacing.ts). */
   delayFor(host: string, source: SourceConfig | undefined): number {
-    return Math.max(source?.politeness.delayMs ?? 1000, this.crawlDelayMs.get(host) ?? 0);
+    return this.pacing.delayFor(host, source);
   }
 
   recordCrash(entry: FrontierEntry, err: unknown): void {
@@ -130,7 +129,7 @@ export class PageProcessor {
     if (!source) return finishWith({ state: 'skipped', outcome: 'unknown-source' });
     const admitted = await this.admit(entry, source);
     if (isOutcome(admitted)) return admitted;
-    await this.waitForHost(entry.host, source);
+    await this.pacing.waitForHost(entry.host, source);
     const fetched = await this.fetchStage(entry, admitted);
     const outcome = isOutcome(fetched) ? fetched : await this.routeStage(entry, admitted, fetched);
     return { ...outcome, robotsRead: true };
@@ -147,7 +146,7 @@ export class PageProcessor {
     }
     // Robots and the fetch see the URL as linked (entry.requestUrl), never the re-sorted, normalised key.
     const verdict = await this.d.robots.check(entry.requestUrl, { privateAccess });
-    if (verdict.crawlDelaySec !== undefined) this.crawlDelayMs.set(entry.host, verdict.crawlDelaySec * 1000);
+    if (verdict.crawlDelaySec !== undefined) this.pacing.learnCrawlDelay(entry.host, verdict.crawlDelaySec);
     const refused = (result: FinishResult): PageOutcome => finishWith(result, { robotsRead: true });
     if (!verdict.allowed && RobotsCache.isBlockedAddress(verdict)) {
       bump(summary.failed, 'blocked-address');
@@ -277,7 +276,7 @@ export class PageProcessor {
       const decodedText = decodeHtml(result.body, contentType).text;
       const decision = decideRender(a.source.render, decodedText);
       if (decision.mode === 'browser') {
-        await this.waitForHost(entry.host, a.source); // the render is a second visit: same spacing as any other
+        await this.pacing.waitForHost(entry.host, a.source); // the render is a second visit: same spacing as any other
         const rendered = await this.renderStage(entry, a, decision.reason, true);
         return mergeOutcome(seen, isOutcome(rendered) ? rendered : await this.routeStage(entry, a, rendered));
       }
@@ -373,8 +372,8 @@ export class PageProcessor {
         wouldBeUnchanged: (fetch, art) => this.d.store.wouldBeUnchanged({ fetch, article: art }),
         tally: (key) => bump(summary.limitsHit, key),
         waitForHost: (host, crawlDelaySec) => {
-          if (crawlDelaySec !== undefined) this.crawlDelayMs.set(host, crawlDelaySec * 1000);
-          return this.waitForHost(host, source);
+          if (crawlDelaySec !== undefined) this.pacing.learnCrawlDelay(host, crawlDelaySec);
+          return this.pacing.waitForHost(host, source);
         },
       },
       result,
@@ -456,26 +455,6 @@ export class PageProcessor {
     if (refusal.reason === 'known') summary.discoveryOnly++;
     log.info({ url: entry.url, target: refusal.target, reason: refusal.reason }, 'redirect not followed');
     return finishWith({ state: refusal.reason === 'known' ? 'done' : 'skipped', outcome: `redirect-${refusal.reason}:${refusal.target}` });
-  }
-
-  /** Enforces Crawl-delay learned after the URL was claimed (the claim only knew the source delay). */
-  private async waitForHost(host: string, source: SourceConfig): Promise<void> {
-    const gap = this.delayFor(host, source);
-    const last = this.lastStart.get(host);
-    const now = Date.now();
-    const wait = last === undefined ? 0 : last + gap - now;
-    this.lastStart.set(host, Math.max(now, now + wait));
-    if (wait > 0) {
-      // Pacing, not an outcome: the host's next-allowed time moves now, so no claim hands out a slot this page takes.
-      this.d.frontier.deferHost(host, now + wait + gap);
-      await new Promise((r) => setTimeout(r, wait));
-    }
-    // Two reserved slots whose timers fired together (the event loop was held by a synchronous store write)
-    // must still start a gap apart: measure against the last actual start, not the reservation.
-    for (let since = Date.now() - (this.startedAt.get(host) ?? -Infinity); since < gap; since = Date.now() - (this.startedAt.get(host) ?? -Infinity)) {
-      await new Promise((r) => setTimeout(r, gap - since));
-    }
-    this.startedAt.set(host, Date.now());
   }
 
   private fetchFailed(entry: FrontierEntry, err: unknown): PageOutcome {
