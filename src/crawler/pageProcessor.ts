@@ -20,7 +20,7 @@ import type { Logger } from '../util/logger.js';
 import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
 import { ExtractCrashError, type ExtractPool } from './extractPool.js';
 import type { ExtractResult } from './extractTask.js';
-import { sameEntryPoint } from './entryPoint.js';
+import { redirectedElsewhere, redirectRefusal, refusedRedirect, type RedirectRefusal } from './redirectRules.js';
 import { privateAccessFor } from './privateScope.js';
 import { fetchPageRequisites, withRequisites } from './requisites.js';
 import { LinkIntake } from './linkIntake.js';
@@ -30,11 +30,6 @@ import type { SourceScope } from './scope.js';
 import { bump, recordClassification, type RunSummary } from './summary.js';
 import { detectChallenge, recordArticleHealth, recordBlocked } from './health.js';
 import { applyOutcome, finishWith, mergeOutcome, retryWith, type PageOutcome } from './pageOutcome.js';
-
-interface RedirectRefusal {
-  reason: 'robots' | 'excluded' | 'known';
-  target: string;
-}
 
 export interface PageProcessorDeps {
   config: CrawlConfig;
@@ -56,11 +51,6 @@ export interface PageProcessorDeps {
   extractor: ExtractPool;
   /** Aborted when the run must stop now (grace after SIGTERM or --max-time is over): in-flight pages are requeued. */
   runSignal: AbortSignal;
-}
-
-/** Whether a seed's fetch landed on another page: not the same entry point (sameEntryPoint), nor another seed. */
-function redirectedElsewhere(seedUrl: string, finalUrl: string, frontier: Frontier): boolean {
-  return !sameEntryPoint(seedUrl, finalUrl) && frontier.get(finalUrl)?.kind !== 'seed';
 }
 
 const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);
@@ -193,14 +183,14 @@ export class PageProcessor {
         signal: this.d.runSignal,
         totalTimeoutMs: this.d.config.fetch.totalTimeoutMs,
         beforeRedirect: async (target) => {
-          refusal = await this.redirectRefusal(target, privateAccess, entry);
+          refusal = await redirectRefusal(this.d, target, privateAccess, entry);
           return refusal?.reason;
         },
       });
     } catch (err) {
       if (err instanceof FetchError && err.kind === 'redirect-refused' && refusal) {
         summary.fetched++;
-        return this.refusedRedirect(entry, refusal);
+        return refusedRedirect(this.d, entry, refusal);
       }
       return this.fetchFailed(entry, err);
     }
@@ -234,8 +224,8 @@ export class PageProcessor {
     if (rendered.blocked.some((b) => b.cause === 'address')) bump(summary.limitsHit, 'render-blocked-address');
     // Chromium followed the redirects itself; a hop the HTTP path would refuse means the page is not kept.
     for (const hop of rendered.document.redirects) {
-      const refusal = await this.redirectRefusal(hop.location, a.privateAccess, entry);
-      if (refusal) return this.refusedRedirect(entry, refusal);
+      const refusal = await redirectRefusal(this.d, hop.location, a.privateAccess, entry);
+      if (refusal) return refusedRedirect(this.d, entry, refusal);
     }
     log.debug({ url: entry.url, reason, wait: rendered.wait, resources: rendered.resources.length, blocked: rendered.blocked.length }, 'rendered in browser');
     return { result: rendered.document, page: { rendered, render: renderRecord(reason, rendered) } };
@@ -423,38 +413,6 @@ export class PageProcessor {
       return { row: { kind: 'alias', target: key, result: done } };
     }
     return finishWith(done);
-  }
-
-  /**
-   * Whether a redirect hop may be followed: never into robots-disallowed or excluded URLs, and not into
-   * a URL this run already has (it is fetched, or will be, under its own name). An entry point (seed,
-   * feed, sitemap) follows its redirect into a URL that is merely queued — that row may be another
-   * source's, or beyond this source's depth — and keeps what it lands on; only a target this run has
-   * already handled, or has in flight, is refused.
-   */
-  private async redirectRefusal(target: string, privateAccess: PrivateAccess, from: FrontierEntry): Promise<RedirectRefusal | null> {
-    const url = normalizeUrl(target);
-    if (!url) return null;
-    if (isExcluded(this.d.db, url)) return { reason: 'excluded', target: url };
-    const known = this.d.frontier.get(url);
-    const handledThisRun = known !== null && known.runId === this.d.frontier.runId && known.state !== 'failed' && known.state !== 'queued';
-    if (known && (handledThisRun || (known.state === 'queued' && from.kind === 'page'))) {
-      return { reason: 'known', target: url };
-    }
-    const verdict = await this.d.robots.check(target, { privateAccess }); // as the server sent it, not the key
-    // A private target the source may not reach is no robots rule: the hop goes to the fetcher's guard,
-    // which refuses it (before any connection) as blocked-address.
-    if (!verdict.allowed && !RobotsCache.isBlockedAddress(verdict)) return { reason: 'robots', target: url };
-    return null;
-  }
-
-  private refusedRedirect(entry: FrontierEntry, refusal: RedirectRefusal): PageOutcome {
-    const { summary, logger: log } = this.d;
-    if (refusal.reason === 'robots') summary.skipped.robots++;
-    if (refusal.reason === 'excluded') summary.skipped.excluded++;
-    if (refusal.reason === 'known') summary.discoveryOnly++;
-    log.info({ url: entry.url, target: refusal.target, reason: refusal.reason }, 'redirect not followed');
-    return finishWith({ state: refusal.reason === 'known' ? 'done' : 'skipped', outcome: `redirect-${refusal.reason}:${refusal.target}` });
   }
 
   private fetchFailed(entry: FrontierEntry, err: unknown): PageOutcome {
