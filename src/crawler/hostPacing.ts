@@ -19,6 +19,15 @@ export class HostPacing {
     return Math.max(source?.politeness.delayMs ?? 1000, this.crawlDelayMs.get(host) ?? 0);
   }
 
+  /**
+   * A request to the host went out on its socket now (HttpFetcher's onRequestSent): the next start is spaced from
+   * here, not from when its wait ended, so a busy event loop between the two (another page extracted or written on
+   * this thread) never brings two requests closer together than the delay at the server.
+   */
+  requestSent(host: string): void {
+    this.startedAt.set(host, Math.max(this.startedAt.get(host) ?? -Infinity, Date.now()));
+  }
+
   /** The host's robots.txt asks for this Crawl-delay. */
   learnCrawlDelay(host: string, crawlDelaySec: number): void {
     this.crawlDelayMs.set(host, crawlDelaySec * 1000);

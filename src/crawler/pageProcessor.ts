@@ -11,7 +11,7 @@ import {
   type PrivateAccess,
   type RobotsVerdict,
 } from '../fetch/index.js';
-import { normalizeUrl, type FinishResult, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
+import { hostKey, normalizeUrl, type FinishResult, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
 import { ExcludedUrlError, type SnapshotStore, type WriteOutcome } from '../snapshot/index.js';
 import type { StoreDatabase } from '../storage/index.js';
 import { isExcluded } from '../frontier/index.js';
@@ -182,6 +182,7 @@ export class PageProcessor {
         headers,
         signal: this.d.runSignal,
         totalTimeoutMs: this.d.config.fetch.totalTimeoutMs,
+        onRequestSent: (url) => this.pacing.requestSent(hostKey(url.href)),
         beforeRedirect: async (target) => {
           refusal = await redirectRefusal(this.d, target, privateAccess, entry);
           return refusal?.reason;
@@ -361,6 +362,7 @@ export class PageProcessor {
         robots: (url) => this.d.robots.check(url, { privateAccess: a.privateAccess }),
         wouldBeUnchanged: (fetch, art) => this.d.store.wouldBeUnchanged({ fetch, article: art }),
         tally: (key) => bump(summary.limitsHit, key),
+        requestSent: (url) => this.pacing.requestSent(hostKey(url.href)),
         waitForHost: (host, crawlDelaySec) => {
           if (crawlDelaySec !== undefined) this.pacing.learnCrawlDelay(host, crawlDelaySec);
           return this.pacing.waitForHost(host, source);

@@ -44,6 +44,8 @@ export interface RequisiteDeps {
    * booked, unused), book another; `anyway`: the last try, the request goes whatever the answer.
    */
   waitForHost(host: string, crawlDelaySec?: number): Promise<void | ((anyway: boolean) => boolean)>;
+  /** Told when an image request went out on its socket (HttpFetcher's onRequestSent): the embedded crawl's pacing. */
+  requestSent?: (url: URL) => void;
   /** Fetch retries per image (each is one more request to the host); default min(fetch.retries, 1). */
   retries?: number;
 }
@@ -159,6 +161,7 @@ async function fetchImage(d: RequisiteDeps, src: string, url: string, capBytes: 
       maxBytes: capBytes,
       retries: d.retries ?? Math.min(d.config.fetch.retries, 1),
       totalTimeoutMs: d.config.fetch.totalTimeoutMs,
+      ...(d.requestSent ? { onRequestSent: d.requestSent } : {}),
       beforeRedirect: async (target) => {
         refused = await redirectRefusal(d, target);
         return refused;

@@ -60,6 +60,7 @@ const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
  */
 interface AttemptTrace {
   remoteAddress?: string;
+  onSent?: () => void;
 }
 let tracing: AttemptTrace | undefined;
 const traceByRequest = new WeakMap<object, AttemptTrace>();
@@ -70,6 +71,7 @@ diagnosticsChannel.subscribe('undici:client:sendHeaders', (message) => {
   const { request, socket } = message as { request: object; socket: Socket };
   const trace = traceByRequest.get(request);
   if (trace) trace.remoteAddress = socket.remoteAddress;
+  trace?.onSent?.();
 });
 
 /** Per-call settings, resolved once from FetchOptions and the fetcher defaults. */
@@ -85,6 +87,7 @@ interface RequestContext {
   retries: number;
   /** Judged per hop: each redirect target's own host and port decide whether it may be private. */
   privateAccess: PrivateAccess;
+  onRequestSent?: (url: URL) => void;
 }
 
 /** The final response of one hop, body read (or discarded for redirects): a FetchResult minus the chain. */
@@ -158,6 +161,7 @@ export class HttpFetcher {
       maxBytes: options.maxBytes ?? this.settings.maxBytes,
       retries: options.retries ?? this.settings.retries,
       privateAccess: options.privateAccess ?? this.settings.privateAccess,
+      onRequestSent: options.onRequestSent,
     };
     const maxRedirects = options.maxRedirects ?? this.settings.maxRedirects;
     const redirects: RedirectHop[] = [];
@@ -259,7 +263,8 @@ export class HttpFetcher {
       ...ctx.extraHeaders,
     };
     if (url.origin !== ctx.origin) for (const name of ORIGIN_BOUND_HEADERS) delete requestHeaders[name];
-    const trace: AttemptTrace = {};
+    const onRequestSent = ctx.onRequestSent;
+    const trace: AttemptTrace = onRequestSent ? { onSent: () => onRequestSent(url) } : {};
     let pending: Promise<Dispatcher.ResponseData>;
     tracing = trace;
     try {

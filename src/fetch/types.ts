@@ -55,6 +55,11 @@ export interface FetchOptions {
   privateAccess?: PrivateAccess;
   /** Hard deadline for this fetch, retries and redirects included; overrides the fetcher's default. */
   totalTimeoutMs?: number;
+  /**
+   * Told when a request's headers go out on its socket (each attempt and redirect hop, with its URL): the moment
+   * the server's clock starts, later than the call when the event loop was busy, so pacing measures from it.
+   */
+  onRequestSent?: (url: URL) => void;
 }
 
 /** Decoded text of a page and how its charset was found. */

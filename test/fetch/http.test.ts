@@ -283,3 +283,19 @@ describe('HttpFetcher SSRF guard', () => {
     assert.equal(s.requests.length, 2);
   });
 });
+
+describe('HttpFetcher onRequestSent', () => {
+  test('is told each request as its headers go out: every redirect hop and retry, with its URL', async () => {
+    let attempts = 0;
+    const s = await server((req, res) => {
+      if (req.url === '/start') return void res.writeHead(302, { Location: '/flaky' }).end();
+      if (++attempts === 1) return void res.writeHead(503).end();
+      res.end('ok');
+    });
+    const sent: string[] = [];
+    const result = await loopbackFetcher().fetch(`${s.url}/start`, { onRequestSent: (url) => sent.push(url.pathname) });
+    assert.equal(result.status, 200);
+    assert.deepEqual(sent, ['/start', '/flaky', '/flaky']);
+    assert.deepEqual(s.requests, ['GET /start', 'GET /flaky', 'GET /flaky']);
+  });
+});
