@@ -2,7 +2,7 @@
  * Names from links: a writer's profile page or a platform member's page linked near the headline, a poster's user
  * link, and the lone name under the headline that is no navigation link.
  */
-import { closest, elementsIn, textContent } from './dom.js';
+import { closest, elementsIn, isTag, textContent, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { loneNameLine } from './byline-posters.js';
@@ -83,4 +83,67 @@ export function authorFromUserLinks(lines: ZoneLine[], valid: (a: string | undef
     }
   }
   return undefined;
+}
+
+/** What templates put around a name in an avatar's alt text: "Picture of X", "Avatar for X", "X's image", "X headshot". */
+const AVATAR_PREFIX = /^(?:(?:a\s+)?(?:picture|photo|image|avatar|portrait|headshot|profile (?:picture|photo|image))\s+(?:of|for)\s+)/i;
+const AVATAR_SUFFIX = /(?:['’]s)?\s+(?:picture|photo|image|avatar|portrait|headshot|profile (?:picture|photo|image))$/i;
+/** An avatar's address or class: gravatar, /avatars/, author-photo, headshot, profile_pic. */
+const AVATAR_MARK = /avatar|gravatar|author|headshot|profile|byline/i;
+/** Elements searched for the avatar around one name line: a byline box is small. */
+const AVATAR_BOX_ELEMENTS = 60;
+
+/** The name an avatar's alt text gives, its template words taken off ("Picture of Andrew King" → "Andrew King"). */
+export function nameInAlt(alt: string): string {
+  return collapseSpace(alt).slice(0, 120).replace(AVATAR_PREFIX, '').replace(AVATAR_SUFFIX, '').trim();
+}
+
+/**
+ * An <img> showing the person `key` (comparable form): its alt names them, and either in a template's avatar wording
+ * ("Picture of …", "…'s image") or on a picture whose address or class says avatar. A bare alt equal to a name-like
+ * line is often a book cover's or a site logo's title beside the same words.
+ */
+function isAvatarOf(img: Element, key: string): boolean {
+  const alt = img.attribs.alt ?? '';
+  const name = nameInAlt(alt);
+  if (comparable(name) !== key) return false;
+  const a = img.attribs;
+  return name !== collapseSpace(alt) || AVATAR_MARK.test(`${a.src ?? ''} ${a['data-src'] ?? ''} ${a['data-lazy-src'] ?? ''} ${a.class ?? ''}`.slice(0, 2000));
+}
+
+/**
+ * A name line beside a picture whose alt text names the same person (`<img alt="Picture of Andrew King">` next to
+ * "Andrew King"): the writer's avatar and name, a byline box even when no class or link marks it. The two must
+ * agree, so a caption or a name in prose beside a photo of someone else does not count.
+ */
+export function authorBesideAvatar(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const l of lines) {
+    const text = collapseSpace(l.text);
+    if (text.length < 4 || text.length > 60 || !text.includes(' ') || !isPersonName(text)) continue;
+    const key = comparable(text);
+    let box: Element | null = l.el;
+    for (let up = 0; box && up < 4; up++, box = box.parent as Element | null) {
+      if (!box.attribs) break;
+      const inside = smallBoxElements(box);
+      if (!inside) break;
+      if (inside.some((e) => e.name === 'img' && e.attribs.alt !== undefined && isAvatarOf(e, key))) {
+        const name = valid(text);
+        if (name) return name;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The elements under `box`, or undefined past AVATAR_BOX_ELEMENTS (a page section, not a byline box: not walked on). */
+function smallBoxElements(box: Element): Element[] | undefined {
+  const out: Element[] = [];
+  const stack: Element[] = box.children.filter(isTag);
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (out.push(e) > AVATAR_BOX_ELEMENTS) return undefined;
+    for (const c of e.children) if (isTag(c)) stack.push(c);
+  }
+  return out;
 }

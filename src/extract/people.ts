@@ -16,7 +16,7 @@ import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutL
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement } from './people-bylines.js';
-import { authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
+import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { collapseSpace, comparable } from './text.js';
 
@@ -248,8 +248,10 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     }) : undefined) ??
     authorFromBylineElements(bylines(), stats, valid) ??
     firstOf(edgeZones, (t) => valid(otherLanguageByline(t))) ??
-    authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
+    // (Without a found headline the header is the few lines right above the body, the info line last among them.)
+    authorFromProfileLinks([...(zones.titleIndex !== undefined && zones.titleIndex >= 0 ? header.slice(0, 6) : header), ...beforeTitle], valid) ??
     authorFromUserLinks(header, valid) ??
+    authorBesideAvatar([...header.slice(0, 8), ...beforeTitle], valid) ??
     // The footer sits under the post's tag, share and profile rows, past the few lines read after the body.
     (zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? firstOf(zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41), (t) => valid(posterAfterDate(t))) : undefined) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
