@@ -11,7 +11,7 @@ import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
-import { loneNameLine, nameBeforeHandle, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
+import { loneNameLine, nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
@@ -260,6 +260,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
+    // (Each zone apart: the headline stands between them.)
+    // (English pages only: the name shapes it trusts are English ones, and other languages' agencies look alike.)
+    (englishPage(head) ? valid(nameBesideDateLine(header.slice(0, 8), isPersonName) ?? nameBesideDateLine(beforeTitle, isPersonName)) : undefined) ??
     valid(nameUnderLabel(header)) ??
     firstOf([...beforeTitle, ...header, ...bodyEdges], (t) => valid(ownerOfOriginal(t))) ??
     valid(nameUnderLabel(after)) ??
@@ -277,6 +280,11 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // an all-capitals word is an agency's initials ("SID"), not a first name.
   const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(bylines(), stats, valid)) : named;
   return { author: fuller, editor, publisher };
+}
+
+/** A page that declares English, or no language at all. */
+function englishPage(head: HeadData): boolean {
+  return head.htmlLang === undefined || /^en\b/i.test(head.htmlLang);
 }
 
 /** Byline elements read for a one-word author's full form (a page repeats its byline a few times at most). */
