@@ -6,16 +6,18 @@
  * as token boundaries (people-segments.ts), and every author candidate must pass the name checks of
  * people-names.ts (no outlet, interface word, slogan or editor).
  */
-import { classAndId, closest, elementsIn, isTag, textContent, type Element } from './dom.js';
+import { type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
-import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, hasSurnameShape, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
-import { loneNameLine, nameBeforeHandle, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
+import { loneNameLine, nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
-import { elementRuns, segmentLines, type ZoneLine } from './people-segments.js';
+import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
+import { authorFromBylineElements, bylineElementNames, isBylineElement } from './people-bylines.js';
+import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
+import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { collapseSpace, comparable } from './text.js';
 
 export interface People {
@@ -53,89 +55,6 @@ function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T |
   return undefined;
 }
 
-/** Comment forms label their name field "author" too ("Name (required)"); a page footer's <address> holds the copyright. */
-const NOT_BYLINE = /comment|form|reply|respond|login|avatar|copyright|footer/i;
-
-function looksLikeByline(el: Element): boolean {
-  const a = el.attribs;
-  if (el.name === 'address') return true;
-  if (a.rel && /(?:^|\s)author(?:\s|$)/i.test(a.rel)) return true;
-  if (a.itemprop && /(?:^|\s)author(?:\s|$)/.test(a.itemprop)) return true;
-  // Chinese CMS names too: .reporter, .zuozhe (作者), .jizhe (记者).
-  return a.class !== undefined && /byline|author|reporter|zuozhe|jizhe/i.test(a.class) && !/(?:author|writer|reporter)-?(?:bio|info|desc|avatar|image|img|photo|pic)/i.test(a.class);
-}
-
-/** Called for every element: the cheap positive test first, the ancestor walk only for the few that pass. */
-function isBylineElement(el: Element): boolean {
-  if (!looksLikeByline(el)) return false;
-  const a = el.attribs;
-  if (el.name === 'label' || el.name === 'input' || NOT_BYLINE.test(`${a.class ?? ''} ${a.id ?? ''}`)) return false;
-  return !closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8);
-}
-
-const LOGIN_PART = /log-?in|log-?on|sign-?in|passw|register|unlogin/i;
-
-/** Classes of a writer's name link inside a byline element. */
-const NAME_LINK_CLASS = /(?:^|\s)(?:name|author-?name|user-?name|nick-?name|screen-?name)(?:\s|$)/i;
-
-/** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
-function authorFromBylineElements(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
-  for (const name of bylineElementNames(bylines, stats, valid)) return name;
-  return undefined;
-}
-
-/** The names byline elements (`bylines`, in page order) give (each valid). */
-function* bylineElementNames(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): Generator<string> {
-  for (const el of bylines) {
-    const size = stats.get(el)?.len ?? 0;
-    if (size === 0 || size > 200) continue;
-    // A login or comment box marked "author" (`<div class="tie-author"><div class="js-loginInput">账号 …<label>自动登录`):
-    // a byline holds no form labels and no login part. (Small elements only: the walk is short; the parser has
-    // already dropped the <input>s themselves.)
-    if (elementsIn(el).some((e) => e.name === 'label' || LOGIN_PART.test(classAndId(e)))) continue;
-    // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
-    // The writer's own link, marked by its class (`<a class="name" href="/7598135991">W安全边际</a>` beside
-    // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
-    const nameLink = elementsIn(el).find((e) => e.name === 'a' && NAME_LINK_CLASS.test(e.attribs.class ?? ''));
-    const linked = nameLink ? elementRuns(nameLink)[0] : undefined;
-    if (linked && valid(linked)) {
-      yield linked;
-      continue;
-    }
-    const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
-    const nameEl = marked.length === 1 ? marked[0] : undefined;
-    // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
-    const runs = elementRuns(nameEl ?? el);
-    const text = collapseSpace(runs.join(' '));
-    if (!text || text.length > 120) continue;
-    let name = authorFromText(text) ?? otherLanguageByline(text);
-    if (!name) {
-      // No byline label: the element's words are names only by their shape.
-      name = unlabelledChineseNames(namesFromRuns(runs));
-      // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
-      if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = unlabelledChineseNames(cleanPersonName(text));
-    }
-    if (name && valid(name)) yield name;
-  }
-}
-
-/**
- * Several Chinese words read as names from an element without a byline label ("发布了 篇专栏", "王克丹 新知答主",
- * "沸点 话题 小册"): each further name must have a surname's shape; the list ends at the first that does not, and
- * is none when its first word does not either. One word alone (a pen name, a handle) is left as it is.
- */
-function unlabelledChineseNames(names: string | undefined): string | undefined {
-  if (!names || !/[\u3400-\u9fff]/.test(names) || /[A-Za-z]/.test(names)) return names;
-  const words = names.split(/[\s、]+/).filter(Boolean);
-  if (words.length < 2) return names;
-  const kept: string[] = [];
-  for (const w of words) {
-    if (!hasSurnameShape(w)) break;
-    kept.push(w);
-  }
-  return kept.length === 0 ? undefined : kept.join(names.includes('、') ? '、' : ' ');
-}
-
 /** Names from the info-line zone: several byline lines ("本报实习生 刘国栋 周炜" / "本报记者 王燕平") are joined. */
 function authorsFromHeader(header: { text: string }[], valid: (a: string | undefined) => string | undefined): string | undefined {
   const names: string[] = [];
@@ -148,81 +67,6 @@ function authorsFromHeader(header: { text: string }[], valid: (a: string | undef
   if (names.length === 0) return undefined;
   const sep = names.some((n) => /[A-Za-z]/.test(n)) ? ', ' : ' ';
   return [...new Set(names)].join(sep);
-}
-
-/**
- * A line that is one link to somewhere other than a writer's page (a tag, a channel in the menu, "手机版"): its
- * text names a place on the site, never the byline, however name-like it is.
- */
-function isNavigationLink(l: Block): boolean {
-  return l.text.length > 0 && l.linkChars >= l.text.length * 0.9 && !PROFILE_PATH.test(l.md) && !MEMBER_PATH.test(l.md);
-}
-
-/** A lone-name line right under the headline (essays, magazine pieces), also when the headline opens the body. */
-function loneNameAfterTitle(zones: PageZones, title: string | undefined): string | undefined {
-  const loneName = (l: Block): string | undefined => (isNavigationLink(l) ? undefined : loneNameLine(l.text));
-  const first = zones.header.slice(0, 3).map(loneName).find(Boolean);
-  if (first) return first;
-  const top = zones.lines.slice(Math.max(0, zones.bodyStart), Math.max(0, zones.bodyStart) + 4);
-  const key = title ? comparable(title) : '';
-  for (let i = 1; i < top.length; i++) {
-    if (key && top[i - 1].text.length < 400 && comparable(top[i - 1].text).endsWith(key.slice(-Math.min(key.length, 8)))) {
-      const name = loneName(top[i]);
-      if (name) return name;
-    }
-  }
-  return undefined;
-}
-
-/** Paths of writer pages: /author/jane-doe, /about/editors/jon-fingas/, /profile/…, /zuozhe/…. */
-const PROFILE_PATH = /\/(?:author|authors|autor|auteur|profile|profiles|people|staff|contributors?|writers?|journalists?|editors|columnists?|reporters?|zuozhe|jizhe)\/[^/?#]{2,}/i;
-/**
- * A platform member's page (/u/u28067837597024.html, /user/123, a forum engine's space-uid-123.html or
- * home.php?mod=space&uid=123, a blog engine's ?author=102): its link text is a handle, not always a full name.
- */
-const MEMBER_PATH = /\/(?:u|user|users|member|members)\/[^/?#]{2,}|(?:^|\/)space-uid-\d+|[?&]mod=space&(?:amp;)?uid=\d+|[?&]author=\d+/i;
-
-/**
- * Links to a writer's page in the lines around the headline (`<a href="/author/…">Chris Thompson</a>`): the link
- * text is the byline even when nothing else marks it. Several such links on one line are several authors.
- */
-function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
-  for (const l of lines) {
-    if (l.text.length > 200) continue;
-    const names: string[] = [];
-    // The line may be a block inside the link (<a href="/u/…"><img><p>Fomney</p></a>).
-    const around = closest(l.el, (e) => e.name === 'a', 3);
-    for (const a of around ? [around] : elementsIn(l.el)) {
-      if (a.name !== 'a' || !a.attribs.href) continue;
-      const member = MEMBER_PATH.test(a.attribs.href);
-      if (!member && !PROFILE_PATH.test(a.attribs.href)) continue;
-      const text = collapseSpace(textContent(a));
-      const handle = member && /^[\p{L}\p{N}_.-]{2,30}$/u.test(text);
-      if ((handle || (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')))) && !names.includes(text)) names.push(text);
-    }
-    const joined = names.length > 0 ? valid(names.join(/[A-Za-z]/.test(names[0]) ? ', ' : ' ')) : undefined;
-    if (joined) return joined;
-  }
-  return undefined;
-}
-
-/** A forum's or blog platform's poster link: class user-name / username / nickname, or data-author="true". */
-const USER_LINK_CLASS = /(?:^|[\s_-])(?:user-?name|username-link|nick-?name)(?:$|[\s_-])/i;
-
-/**
- * A forum thread or platform post names its poster by handle in a user link on the line under the headline
- * (`<a class="user-name" href="/zzz6519003">zzz6519003</a> · 19 天前`): a login-like handle is the byline there.
- */
-function authorFromUserLinks(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
-  for (const l of lines) {
-    if (l.text.length > 200) continue;
-    for (const a of elementsIn(l.el)) {
-      if (a.name !== 'a' || !(a.attribs['data-author'] === 'true' || USER_LINK_CLASS.test(a.attribs.class ?? ''))) continue;
-      const text = collapseSpace(textContent(a));
-      if (text.length >= 2 && text.length <= 30 && !/\s{2,}|[:：]/.test(text)) return valid(text);
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -263,93 +107,6 @@ function nameUnderLabel(lines: { text: string }[]): string | undefined {
     if (next.length > 60) continue;
     const name = namesFromRuns([next]) ?? loneNameLine(next);
     if (name) return cleanPersonName(name);
-  }
-  return undefined;
-}
-
-const SOURCE_CLASS = /(?:^|[\s_-])(?:source|media-?name|laiyuan|ly|come-?from|article-?source|source-?name|media-?source)(?:$|[\s_-])/;
-
-/** An element the site marks as the source (<a class="source">新华日报</a>, <span class="media-name">…</span>) in the info line. */
-function sourceFromElements(order: Element[], stats: StatsMap, zones: PageZones): string | undefined {
-  const header = new Set(zones.header.map((l) => l.el));
-  if (header.size === 0) return undefined;
-  for (const el of order) {
-    // Only near the headline: the info line's element or one inside it (two set lookups, tested first: this loop
-    // runs over every element of the page, and few are near the headline).
-    const parent = el.parent as Element | null;
-    if (!header.has(el) && !(parent && (header.has(parent) || (parent.parent && header.has(parent.parent as Element))))) continue;
-    const cls = classAndId(el);
-    if (!cls || !SOURCE_CLASS.test(cls)) continue; // (a blank value cannot match either: no trim() copy per element)
-    const size = stats.get(el)?.len ?? 0;
-    if (size < 2 || size > 60) continue;
-    const text = collapseSpace(textContent(el)).replace(/^(?:来源|稿源|source)\s*[:：]\s*/i, '');
-    if (!text || /\d{1,2}[:：]\d{2}|(?:19|20)\d{2}[-/年.]/.test(text) || /[:：]/.test(text)) continue;
-    const name = sourceFromText(`来源：${text}`);
-    if (name) return name;
-  }
-  return undefined;
-}
-
-/**
- * A byline element that opens with the outlet's name before the writer's (`<div class="reporter"><a>中廣</a> 溫蘭魁
- * <time>…</time></div>`): the outlet is the credited source.
- */
-function outletOpeningByline(bylines: Element[], stats: StatsMap): string | undefined {
-  for (const el of bylines) {
-    const size = stats.get(el)?.len ?? 0;
-    if (size === 0 || size > 80) continue;
-    const [first, second] = elementRuns(el).map((r) => r.trim());
-    if (first && second && isOutletName(first) && /[\u3400-\u9fff]/.test(second) && isPersonName(second)) return first;
-  }
-  return undefined;
-}
-
-/** Platforms that host accounts: as a page's publisher they say less than the account's own name. */
-const PLATFORM = /^(?:微信公众平台|微信|WeChat|今日头条|头条号|百家号|搜狐号|网易号|企鹅号|一点号|大鱼号)$/i;
-const ACCOUNT_ID = /^(?:js_name|post-user|profileBt|js_profile_nickname|js_wx_follow_nickname)$/;
-const ACCOUNT_CLASS = /(?:^|\s)(?:profile_nickname|rich_media_meta_nickname|wx_follow_nickname)(?:\s|$)/;
-
-/**
- * An account platform's page (WeChat and the like) names its account in a marked element (#js_name) or a script
- * variable (`var nickname = "…"`), and its writer in #js_author_name.
- */
-function accountOf(order: Element[], head: HeadData, siteNames: string[]): { account?: string; writer?: string } {
-  let account: string | undefined;
-  let writer: string | undefined;
-  let layout = false;
-  for (const el of order) {
-    const id = el.attribs.id;
-    if (!id) {
-      // includes() first: this runs on every element of the page.
-      if (!account && el.attribs.class?.includes('nickname') && ACCOUNT_CLASS.test(el.attribs.class)) account = collapseSpace(textContent(el)) || undefined;
-      continue;
-    }
-    if (id === 'js_content' || id === 'js_article') layout = true;
-    if (!account && ACCOUNT_ID.test(id)) account = collapseSpace(textContent(el)) || undefined;
-    else if (!writer && id === 'js_author_name') writer = collapseSpace(textContent(el)) || undefined;
-    if (account && writer) break;
-  }
-  // Only account pages have the layout: no extra walk over other pages.
-  if (account) writer ??= oldLayoutWriter(order);
-  // A script's `nickname` is the account only on an account platform's page: blogs (CSDN's `var nickName`) name
-  // their writer so, and that writer is no source.
-  if (layout || siteNames.some((n) => PLATFORM.test(n.trim()))) account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
-  return { account: account && account.length <= 40 ? account : undefined, writer: writer && writer.length <= 40 ? writer : undefined };
-}
-
-/**
- * The older WeChat layout has no #js_author_name: the writer is the undated, unlinked meta <em> (or <span>, after a
- * "原创：" label) of the meta list (<em id="post-date" …>2018-04-06</em><em class="rich_media_meta_text">华商君</em><a
- * id="post-user">华商报</a>).
- */
-function oldLayoutWriter(order: Element[]): string | undefined {
-  const list = order.find((e) => e.attribs.id === 'meta_content' || /(?:^|\s)rich_media_meta_list(?:\s|$)/.test(e.attribs.class ?? ''));
-  if (!list) return undefined;
-  for (const el of list.children) {
-    if (!isTag(el) || (el.name !== 'em' && el.name !== 'span') || el.attribs.id || !/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(el.attribs.class ?? '')) continue;
-    const text = collapseSpace(textContent(el));
-    // A label item ("原创：" before the writer's <span>) names nobody.
-    if (text && text.length <= 30 && !/[:：]$/.test(text) && !/\d{4}[-/年.]\d{1,2}|\d{1,2}:\d{2}/.test(text)) return text;
   }
   return undefined;
 }
@@ -491,8 +248,10 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     }) : undefined) ??
     authorFromBylineElements(bylines(), stats, valid) ??
     firstOf(edgeZones, (t) => valid(otherLanguageByline(t))) ??
-    authorFromProfileLinks([...header.slice(0, 6), ...beforeTitle], valid) ??
+    // (Without a found headline the header is the few lines right above the body, the info line last among them.)
+    authorFromProfileLinks([...(zones.titleIndex !== undefined && zones.titleIndex >= 0 ? header.slice(0, 6) : header), ...beforeTitle], valid) ??
     authorFromUserLinks(header, valid) ??
+    authorBesideAvatar([...header.slice(0, 8), ...beforeTitle], valid) ??
     // The footer sits under the post's tag, share and profile rows, past the few lines read after the body.
     (zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? firstOf(zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41), (t) => valid(posterAfterDate(t))) : undefined) ??
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
@@ -501,6 +260,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
+    // (Each zone apart: the headline stands between them.)
+    // (English pages only: the name shapes it trusts are English ones, and other languages' agencies look alike.)
+    (englishPage(head) ? valid(nameBesideDateLine(header.slice(0, 8), isPersonName) ?? nameBesideDateLine(beforeTitle, isPersonName)) : undefined) ??
     valid(nameUnderLabel(header)) ??
     firstOf([...beforeTitle, ...header, ...bodyEdges], (t) => valid(ownerOfOriginal(t))) ??
     valid(nameUnderLabel(after)) ??
@@ -518,6 +280,11 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // an all-capitals word is an agency's initials ("SID"), not a first name.
   const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(bylines(), stats, valid)) : named;
   return { author: fuller, editor, publisher };
+}
+
+/** A page that declares English, or no language at all. */
+function englishPage(head: HeadData): boolean {
+  return head.htmlLang === undefined || /^en\b/i.test(head.htmlLang);
 }
 
 /** Byline elements read for a one-word author's full form (a page repeats its byline a few times at most). */

@@ -1,0 +1,93 @@
+/**
+ * Byline elements (rel=author, itemprop=author, .byline/.author, <address>): which elements are bylines and the
+ * names they give (people.ts asks them in its order of evidence).
+ */
+import { classAndId, closest, elementsIn, type Element } from './dom.js';
+import type { StatsMap } from './body-score.js';
+import { authorFromText, cleanPersonName, hasSurnameShape, otherLanguageByline } from './byline.js';
+import { namesFromRuns } from './people-names.js';
+import { elementRuns } from './people-segments.js';
+import { collapseSpace } from './text.js';
+
+/** Comment forms label their name field "author" too ("Name (required)"); a page footer's <address> holds the copyright. */
+const NOT_BYLINE = /comment|form|reply|respond|login|avatar|copyright|footer/i;
+
+function looksLikeByline(el: Element): boolean {
+  const a = el.attribs;
+  if (el.name === 'address') return true;
+  if (a.rel && /(?:^|\s)author(?:\s|$)/i.test(a.rel)) return true;
+  if (a.itemprop && /(?:^|\s)author(?:\s|$)/.test(a.itemprop)) return true;
+  // Chinese CMS names too: .reporter, .zuozhe (作者), .jizhe (记者).
+  return a.class !== undefined && /byline|author|reporter|zuozhe|jizhe/i.test(a.class) && !/(?:author|writer|reporter)-?(?:bio|info|desc|avatar|image|img|photo|pic)/i.test(a.class);
+}
+
+/** Called for every element: the cheap positive test first, the ancestor walk only for the few that pass. */
+export function isBylineElement(el: Element): boolean {
+  if (!looksLikeByline(el)) return false;
+  const a = el.attribs;
+  if (el.name === 'label' || el.name === 'input' || NOT_BYLINE.test(`${a.class ?? ''} ${a.id ?? ''}`)) return false;
+  return !closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8);
+}
+
+const LOGIN_PART = /log-?in|log-?on|sign-?in|passw|register|unlogin/i;
+
+/** Classes of a writer's name link inside a byline element. */
+const NAME_LINK_CLASS = /(?:^|\s)(?:name|author-?name|user-?name|nick-?name|screen-?name)(?:\s|$)/i;
+
+/** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
+export function authorFromBylineElements(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const name of bylineElementNames(bylines, stats, valid)) return name;
+  return undefined;
+}
+
+/** The names byline elements (`bylines`, in page order) give (each valid). */
+export function* bylineElementNames(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): Generator<string> {
+  for (const el of bylines) {
+    const size = stats.get(el)?.len ?? 0;
+    if (size === 0 || size > 200) continue;
+    // A login or comment box marked "author" (`<div class="tie-author"><div class="js-loginInput">账号 …<label>自动登录`):
+    // a byline holds no form labels and no login part. (Small elements only: the walk is short; the parser has
+    // already dropped the <input>s themselves.)
+    if (elementsIn(el).some((e) => e.name === 'label' || LOGIN_PART.test(classAndId(e)))) continue;
+    // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
+    // The writer's own link, marked by its class (`<a class="name" href="/7598135991">W安全边际</a>` beside
+    // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
+    const nameLink = elementsIn(el).find((e) => e.name === 'a' && NAME_LINK_CLASS.test(e.attribs.class ?? ''));
+    const linked = nameLink ? elementRuns(nameLink)[0] : undefined;
+    if (linked && valid(linked)) {
+      yield linked;
+      continue;
+    }
+    const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
+    const nameEl = marked.length === 1 ? marked[0] : undefined;
+    // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
+    const runs = elementRuns(nameEl ?? el);
+    const text = collapseSpace(runs.join(' '));
+    if (!text || text.length > 120) continue;
+    let name = authorFromText(text) ?? otherLanguageByline(text);
+    if (!name) {
+      // No byline label: the element's words are names only by their shape.
+      name = unlabelledChineseNames(namesFromRuns(runs));
+      // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
+      if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = unlabelledChineseNames(cleanPersonName(text));
+    }
+    if (name && valid(name)) yield name;
+  }
+}
+
+/**
+ * Several Chinese words read as names from an element without a byline label ("发布了 篇专栏", "王克丹 新知答主",
+ * "沸点 话题 小册"): each further name must have a surname's shape; the list ends at the first that does not, and
+ * is none when its first word does not either. One word alone (a pen name, a handle) is left as it is.
+ */
+function unlabelledChineseNames(names: string | undefined): string | undefined {
+  if (!names || !/[\u3400-\u9fff]/.test(names) || /[A-Za-z]/.test(names)) return names;
+  const words = names.split(/[\s、]+/).filter(Boolean);
+  if (words.length < 2) return names;
+  const kept: string[] = [];
+  for (const w of words) {
+    if (!hasSurnameShape(w)) break;
+    kept.push(w);
+  }
+  return kept.length === 0 ? undefined : kept.join(names.includes('、') ? '、' : ' ');
+}

@@ -1,0 +1,149 @@
+/**
+ * Names from links: a writer's profile page or a platform member's page linked near the headline, a poster's user
+ * link, and the lone name under the headline that is no navigation link.
+ */
+import { closest, elementsIn, isTag, textContent, type Element } from './dom.js';
+import type { Block } from './blocks.js';
+import type { PageZones } from './page-lines.js';
+import { loneNameLine } from './byline-posters.js';
+import { isPersonName } from './people-names.js';
+import type { ZoneLine } from './people-segments.js';
+import { collapseSpace, comparable } from './text.js';
+
+/**
+ * A line that is one link to somewhere other than a writer's page (a tag, a channel in the menu, "手机版"): its
+ * text names a place on the site, never the byline, however name-like it is.
+ */
+function isNavigationLink(l: Block): boolean {
+  return l.text.length > 0 && l.linkChars >= l.text.length * 0.9 && !PROFILE_PATH.test(l.md) && !MEMBER_PATH.test(l.md);
+}
+
+/** A lone-name line right under the headline (essays, magazine pieces), also when the headline opens the body. */
+export function loneNameAfterTitle(zones: PageZones, title: string | undefined): string | undefined {
+  const loneName = (l: Block): string | undefined => (isNavigationLink(l) ? undefined : loneNameLine(l.text));
+  const first = zones.header.slice(0, 3).map(loneName).find(Boolean);
+  if (first) return first;
+  const top = zones.lines.slice(Math.max(0, zones.bodyStart), Math.max(0, zones.bodyStart) + 4);
+  const key = title ? comparable(title) : '';
+  for (let i = 1; i < top.length; i++) {
+    if (key && top[i - 1].text.length < 400 && comparable(top[i - 1].text).endsWith(key.slice(-Math.min(key.length, 8)))) {
+      const name = loneName(top[i]);
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
+/** Paths of writer pages: /author/jane-doe, /about/editors/jon-fingas/, /profile/…, /zuozhe/…. */
+const PROFILE_PATH = /\/(?:author|authors|autor|auteur|profile|profiles|people|staff|contributors?|writers?|journalists?|editors|columnists?|reporters?|zuozhe|jizhe)\/[^/?#]{2,}/i;
+/**
+ * A platform member's page (/u/u28067837597024.html, /user/123, a forum engine's space-uid-123.html or
+ * home.php?mod=space&uid=123, a blog engine's ?author=102): its link text is a handle, not always a full name.
+ */
+const MEMBER_PATH = /\/(?:u|user|users|member|members)\/[^/?#]{2,}|(?:^|\/)space-uid-\d+|[?&]mod=space&(?:amp;)?uid=\d+|[?&]author=\d+/i;
+
+/**
+ * Links to a writer's page in the lines around the headline (`<a href="/author/…">Chris Thompson</a>`): the link
+ * text is the byline even when nothing else marks it. Several such links on one line are several authors.
+ */
+export function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const l of lines) {
+    if (l.text.length > 200) continue;
+    const names: string[] = [];
+    // The line may be a block inside the link (<a href="/u/…"><img><p>Fomney</p></a>).
+    const around = closest(l.el, (e) => e.name === 'a', 3);
+    for (const a of around ? [around] : elementsIn(l.el)) {
+      if (a.name !== 'a' || !a.attribs.href) continue;
+      const member = MEMBER_PATH.test(a.attribs.href);
+      if (!member && !PROFILE_PATH.test(a.attribs.href)) continue;
+      const text = collapseSpace(textContent(a));
+      const handle = member && /^[\p{L}\p{N}_.-]{2,30}$/u.test(text);
+      if ((handle || (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')))) && !names.includes(text)) names.push(text);
+    }
+    const joined = names.length > 0 ? valid(names.join(/[A-Za-z]/.test(names[0]) ? ', ' : ' ')) : undefined;
+    if (joined) return joined;
+  }
+  return undefined;
+}
+
+/** A forum's or blog platform's poster link: class user-name / username / nickname, or data-author="true". */
+const USER_LINK_CLASS = /(?:^|[\s_-])(?:user-?name|username-link|nick-?name)(?:$|[\s_-])/i;
+
+/**
+ * A forum thread or platform post names its poster by handle in a user link on the line under the headline
+ * (`<a class="user-name" href="/zzz6519003">zzz6519003</a> · 19 天前`): a login-like handle is the byline there.
+ */
+export function authorFromUserLinks(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const l of lines) {
+    if (l.text.length > 200) continue;
+    for (const a of elementsIn(l.el)) {
+      if (a.name !== 'a' || !(a.attribs['data-author'] === 'true' || USER_LINK_CLASS.test(a.attribs.class ?? ''))) continue;
+      const text = collapseSpace(textContent(a));
+      if (text.length >= 2 && text.length <= 30 && !/\s{2,}|[:：]/.test(text)) return valid(text);
+    }
+  }
+  return undefined;
+}
+
+/** What templates put around a name in an avatar's alt text: "Picture of X", "Avatar for X", "X's image", "X headshot". */
+const AVATAR_PREFIX = /^(?:(?:a\s+)?(?:picture|photo|image|avatar|portrait|headshot|profile (?:picture|photo|image))\s+(?:of|for)\s+)/i;
+const AVATAR_SUFFIX = /(?:['’]s)?\s+(?:picture|photo|image|avatar|portrait|headshot|profile (?:picture|photo|image))$/i;
+/** An avatar's address or class: gravatar, /avatars/, author-photo, headshot, profile_pic. */
+const AVATAR_MARK = /avatar|gravatar|author|headshot|profile|byline/i;
+/** Elements searched for the avatar around one name line: a byline box is small. */
+const AVATAR_BOX_ELEMENTS = 60;
+
+/** The name an avatar's alt text gives, its template words taken off ("Picture of Andrew King" → "Andrew King"). */
+export function nameInAlt(alt: string): string {
+  return collapseSpace(alt).slice(0, 120).replace(AVATAR_PREFIX, '').replace(AVATAR_SUFFIX, '').trim();
+}
+
+/**
+ * An <img> showing the person `key` (comparable form): its alt names them, and either in a template's avatar wording
+ * ("Picture of …", "…'s image") or on a picture whose address or class says avatar. A bare alt equal to a name-like
+ * line is often a book cover's or a site logo's title beside the same words.
+ */
+function isAvatarOf(img: Element, key: string): boolean {
+  const alt = img.attribs.alt ?? '';
+  const name = nameInAlt(alt);
+  if (comparable(name) !== key) return false;
+  const a = img.attribs;
+  return name !== collapseSpace(alt) || AVATAR_MARK.test(`${a.src ?? ''} ${a['data-src'] ?? ''} ${a['data-lazy-src'] ?? ''} ${a.class ?? ''}`.slice(0, 2000));
+}
+
+/**
+ * A name line beside a picture whose alt text names the same person (`<img alt="Picture of Andrew King">` next to
+ * "Andrew King"): the writer's avatar and name, a byline box even when no class or link marks it. The two must
+ * agree, so a caption or a name in prose beside a photo of someone else does not count.
+ */
+export function authorBesideAvatar(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
+  for (const l of lines) {
+    const text = collapseSpace(l.text);
+    if (text.length < 4 || text.length > 60 || !text.includes(' ') || !isPersonName(text)) continue;
+    const key = comparable(text);
+    let box: Element | null = l.el;
+    for (let up = 0; box && up < 4; up++, box = box.parent as Element | null) {
+      if (!box.attribs) break;
+      const inside = smallBoxElements(box);
+      if (!inside) break;
+      if (inside.some((e) => e.name === 'img' && e.attribs.alt !== undefined && isAvatarOf(e, key))) {
+        const name = valid(text);
+        if (name) return name;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The elements under `box`, or undefined past AVATAR_BOX_ELEMENTS (a page section, not a byline box: not walked on). */
+function smallBoxElements(box: Element): Element[] | undefined {
+  const out: Element[] = [];
+  const stack: Element[] = box.children.filter(isTag);
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (out.push(e) > AVATAR_BOX_ELEMENTS) return undefined;
+    for (const c of e.children) if (isTag(c)) stack.push(c);
+  }
+  return out;
+}

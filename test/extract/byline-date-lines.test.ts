@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameBesideDateLine } from '../../src/extract/byline-posters.js';
+import { isPersonName } from '../../src/extract/people-names.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { enParagraphs, extractFrom } from './helpers.js';
+
+const lines = (...texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
+
+test('a lone name line next to a lone date line (spacers skipped)', () => {
+  assert.equal(nameBesideDateLine(lines('December 14, 2025', '/', 'Maria Lopez'), isPersonName), 'Maria Lopez');
+  assert.equal(nameBesideDateLine(lines('Sep 01, 2023', 'Owen Clarke'), isPersonName), 'Owen Clarke');
+  assert.equal(nameBesideDateLine(lines('Owen Clarke', 'Published 2023-09-01 14:20'), isPersonName), 'Owen Clarke');
+  // No date beside it, or a heading of four words: no byline.
+  assert.equal(nameBesideDateLine(lines('Maria Lopez', 'Senior Writer'), isPersonName), undefined);
+  assert.equal(nameBesideDateLine(lines('Top Budget Travel Destinations', 'Sep 01, 2023'), isPersonName), undefined);
+});
+
+const body = (info: string): string => `<h1>City adds twelve bus routes downtown</h1>${info}<div>${enParagraphs(6)}</div>`;
+const head = '<title>City adds twelve bus routes downtown</title>';
+
+test('an info line laid out as separate unmarked elements gives its name (English pages)', () => {
+  const info = '<div>December 14, 2025</div><div>/</div><div>Maria Lopez</div>';
+  assert.equal(extractFrom(body(info), { head, url: 'https://example.org/news/bus-routes/' }).author, 'Maria Lopez');
+  // A page in another language: its agencies and desks take the same two-capitalised-words shape.
+  const html = `<!DOCTYPE html><html lang="tr"><head>${head}</head><body>${body('<div>14.12.2025</div><div>Anadolu Haber</div>')}</body></html>`;
+  assert.equal(extractArticle(html, { url: 'https://example.org/news/bus-routes/' }).author, undefined);
+});
+
+test('a page tool beside the date is no name', () => {
+  assert.equal(nameBesideDateLine(lines('Text Size', '05.04.2025'), isPersonName), undefined);
+  assert.equal(nameBesideDateLine(lines('Share Article', 'Sep 01, 2023'), isPersonName), undefined);
+});
