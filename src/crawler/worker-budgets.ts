@@ -78,9 +78,11 @@ export class RunBudgets {
 
   /**
    * Reads what every worker has spent of the run's and the sources' budgets, and of up to HOSTS_PER_REFRESH hosts
-   * this worker holds spent, oldest mark first (a refund, by any worker, makes one open again).
+   * this worker holds spent, oldest mark first (a refund, by any worker, makes one open again). True when a budget
+   * this worker held spent is open again: its URLs are claimable now, so the crawl is not over.
    */
-  async refresh(): Promise<void> {
+  async refresh(): Promise<boolean> {
+    let reopened = false;
     const hosts = [...take(this.exhaustedHosts, HOSTS_PER_REFRESH)];
     // One read of every counter (before each claim): not one round trip per budget.
     const keys = [this.runKey, ...this.sources.map((s) => this.sourceKey(s.name)), ...hosts.map((h) => this.hostKey(h))];
@@ -89,7 +91,7 @@ export class RunBudgets {
     if (runSpent) this.runSpent();
     this.sources.forEach((s, i) => {
       if (runSpent || rest[i]! >= s.maxPages) this.sourceSpent(s);
-      else this.exhausted.delete(s.name);
+      else if (this.exhausted.delete(s.name)) reopened = true;
     });
     hosts.forEach((host, i) => {
       const limit = this.hostLimits.get(host);
@@ -97,8 +99,10 @@ export class RunBudgets {
       if (limit !== undefined && rest[this.sources.length + i]! < limit) {
         this.hostLimits.delete(host);
         delete this.limitsHit[`maxPagesPerHost:${host}`];
+        reopened = true;
       } else this.exhaustedHosts.add(host); // still spent: to the back of the line
     });
+    return reopened;
   }
 
   /**

@@ -237,7 +237,7 @@ export class CrawlWorker {
         // The budgets are read in the same round trip as the claim, which skips what was known spent at the previous
         // turn (and what this worker spent since): a budget another worker spent just now costs at most this claim's
         // pages, each given back unstarted by budgets.start — as when it is spent between a read and a claim.
-        const [, claimed] = await Promise.all([
+        const [reopened, claimed] = await Promise.all([
           budgets.refresh(),
           frontier.claim({
             worker: this.id, limit: slots, now: at, leaseMs: d.leaseMs, exhaustedSources: new Set(exhausted), exhaustedHosts: new Set(exhaustedHosts),
@@ -255,6 +255,12 @@ export class CrawlWorker {
           inFlight.add(task);
         }
         if (claimed.length > 0) {
+          emptySince = null;
+          return false;
+        }
+        // A budget open again (a page given back by any worker) was read beside a claim made with the old marks: its
+        // URLs are claimable at the next turn, so this turn must not judge the crawl stuck on them.
+        if (reopened) {
           emptySince = null;
           return false;
         }
