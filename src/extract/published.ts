@@ -10,6 +10,7 @@ import type { HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
 import { clockNearHeadline, collectCandidates, type TimeCandidate } from './time-candidates.js';
+import { atHeadline } from './time-position.js';
 import { dateFromUrl, parseMachineDate } from './dates-machine.js';
 import { wallClock, zoneOffsetForLocal } from './timezone.js';
 
@@ -237,6 +238,29 @@ function yearFromPage(zones: PageZones, ctx: DateContext): number | undefined {
   return undefined;
 }
 
+/**
+ * A labelled or marked-up update date at the headline ("Last updated: Aug 19, 2025" over or under the title) when
+ * every published candidate is an unlabelled date below the body (a comment's, a related item's) or that date's copy
+ * in markup outside the page's lines: the page's own statement at the headline is the article's date then. (The
+ * wire-story rule in extractTimes asks the update to be on the info line under the headline; one right above the
+ * headline is as much the page's own.) Structured data, a URL date or any date on the article keeps the published
+ * reading; so does a <time> below the body ("Posted on <time>…" closing a post).
+ */
+function updateAtHeadlineOnly(cands: TimeCandidate[], zones: PageZones): boolean {
+  const update = cands.some((c) => c.modified && (c.kind === 'labelled' || c.kind === 'element') && !c.caption && atHeadline(c.line, zones));
+  if (!update) return false;
+  const published = cands.filter((c) => !c.modified);
+  const end = zones.bodyEnd ?? -1;
+  // A <time> or date-classed element there ("Posted on <time>…") is the article's own date: only weaker kinds.
+  const below = (c: TimeCandidate): boolean => (c.kind === 'element-weak' || c.kind === 'line') && c.line !== undefined && end >= 0 && c.line > end;
+  return published.every(
+    (c) =>
+      below(c) ||
+      // The same item's markup outside the page's lines (a hidden copy of the list) names the same day.
+      (c.kind === 'element-weak' && c.line === undefined && published.some((o) => below(o) && sameDay(o.parts, c.parts))),
+  );
+}
+
 export function extractTimes(order: Element[], head: HeadData, zones: PageZones, url: string, timezone: string, opts: TimeOptions = {}): TimeResult {
   const urlDate = dateFromUrl(url);
   const ctx: DateContext = { timezone, contextYear: urlDate?.year, lang: opts.lang, now: opts.now, urlDay: urlDate?.day !== undefined ? urlDate : undefined };
@@ -265,7 +289,7 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
   const belowOnly = ranked.every(
     (c) => (c.kind === 'element-weak' || c.kind === 'line') && c.line !== undefined && zones.bodyEnd !== undefined && zones.bodyEnd >= 0 && c.line > zones.bodyEnd,
   );
-  if (modified && shownUpdate && belowOnly) published = modified;
+  if (modified && ((shownUpdate && belowOnly) || updateAtHeadlineOnly(cands, zones))) published = modified;
   published ??= modified && cands.some((c) => c.modified && c.kind === 'labelled') ? modified : undefined;
   if (published && precisionOf(published) === 3) {
     // A date whose time of day stands alone at the headline ("标题【17:52】") under a dated banner.
