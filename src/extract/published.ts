@@ -5,11 +5,12 @@
  * page shows nothing else (wire stories that show only "Updated 4:05 PM EDT, September 22, 2025").
  */
 import type { Element } from './dom.js';
-import { formatDate, parseDateText, precisionOf, type DateContext, type DateParts } from './dates.js';
+import { formatDate, precisionOf, type DateContext, type DateParts } from './dates.js';
 import type { HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { collapseSpace } from './text.js';
 import { clockNearHeadline, collectCandidates, type TimeCandidate } from './time-candidates.js';
+import { atHeadline } from './time-position.js';
+import { monthFromLines, yearFromPage } from './time-page-dates.js';
 import { dateFromUrl, parseMachineDate } from './dates-machine.js';
 import { wallClock, zoneOffsetForLocal } from './timezone.js';
 
@@ -191,50 +192,27 @@ function localClock(p: DateParts, all: TimeCandidate[], zone: string): DateParts
   return local;
 }
 
-/** A day of the month alone in its element ("21"): the big numeral of a calendar tile. */
-const TILE_DAY = /^\s*(\d{1,2})\s*日?\s*$/;
-
-function monthFromLines(lines: { text: string }[], ctx: DateContext): DateParts | undefined {
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].text.length > 80) continue;
-    const p = parseDateText(collapseSpace(lines[i].text), ctx);
-    if (!p || precisionOf(p) !== 2) continue;
-    // A calendar tile prints the day as a numeral beside (usually above) its "2024年02月" line.
-    for (const near of [lines[i - 1], lines[i + 1]]) {
-      const day = near ? TILE_DAY.exec(near.text) : null;
-      if (day && Number(day[1]) >= 1 && Number(day[1]) <= new Date(Date.UTC(p.year, p.month!, 0)).getUTCDate()) return { ...p, day: Number(day[1]) };
-    }
-    return p;
-  }
-  return undefined;
-}
-
-const COPYRIGHT_YEAR = /(?:©|copyright|版权所有|\(c\))[^0-9]{0,30}(?:(?:19|20)\d{2}\s?[-–—~至]\s?)?((?:19|20)\d{2})(?!\d)/i;
-
 /**
- * The year for dates that omit it ("10月11日讯", "10-08 14:20"), when neither the URL nor metadata gives one: a
- * full date near the article, the caller's clock, the copyright line, any full date on the page — in that order.
+ * A labelled or marked-up update date at the headline ("Last updated: Aug 19, 2025" over or under the title) when
+ * every published candidate is an unlabelled date below the body (a comment's, a related item's) or that date's copy
+ * in markup outside the page's lines: the page's own statement at the headline is the article's date then. (The
+ * wire-story rule in extractTimes asks the update to be on the info line under the headline; one right above the
+ * headline is as much the page's own.) Structured data, a URL date or any date on the article keeps the published
+ * reading; so does a <time> below the body ("Posted on <time>…" closing a post).
  */
-function yearFromPage(zones: PageZones, ctx: DateContext): number | undefined {
-  const plain: DateContext = { timezone: ctx.timezone, lang: ctx.lang };
-  for (const l of [...zones.header, ...zones.bodyEdges, ...zones.after, ...zones.beforeTitle]) {
-    if (l.text.length > 300) continue;
-    const p = parseDateText(collapseSpace(l.text), plain);
-    if (p && precisionOf(p) >= 3) return p.year;
-  }
-  if (ctx.now) return ctx.now.getUTCFullYear();
-  for (let i = zones.lines.length - 1; i >= Math.max(0, zones.lines.length - 80); i--) {
-    const t = zones.lines[i].text;
-    if (t.length > 300) continue;
-    const m = COPYRIGHT_YEAR.exec(t);
-    if (m) return Number(m[1]);
-  }
-  for (const l of zones.lines.slice(0, 2000)) {
-    if (l.text.length > 300) continue;
-    const p = parseDateText(collapseSpace(l.text), plain);
-    if (p && precisionOf(p) >= 3) return p.year;
-  }
-  return undefined;
+function updateAtHeadlineOnly(cands: TimeCandidate[], zones: PageZones): boolean {
+  const update = cands.some((c) => c.modified && (c.kind === 'labelled' || c.kind === 'element') && !c.caption && atHeadline(c.line, zones));
+  if (!update) return false;
+  const published = cands.filter((c) => !c.modified);
+  const end = zones.bodyEnd ?? -1;
+  // A <time> or date-classed element there ("Posted on <time>…") is the article's own date: only weaker kinds.
+  const below = (c: TimeCandidate): boolean => (c.kind === 'element-weak' || c.kind === 'line') && c.line !== undefined && end >= 0 && c.line > end;
+  return published.every(
+    (c) =>
+      below(c) ||
+      // The same item's markup outside the page's lines (a hidden copy of the list) names the same day.
+      (c.kind === 'element-weak' && c.line === undefined && published.some((o) => below(o) && sameDay(o.parts, c.parts))),
+  );
 }
 
 export function extractTimes(order: Element[], head: HeadData, zones: PageZones, url: string, timezone: string, opts: TimeOptions = {}): TimeResult {
@@ -265,7 +243,7 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
   const belowOnly = ranked.every(
     (c) => (c.kind === 'element-weak' || c.kind === 'line') && c.line !== undefined && zones.bodyEnd !== undefined && zones.bodyEnd >= 0 && c.line > zones.bodyEnd,
   );
-  if (modified && shownUpdate && belowOnly) published = modified;
+  if (modified && ((shownUpdate && belowOnly) || updateAtHeadlineOnly(cands, zones))) published = modified;
   published ??= modified && cands.some((c) => c.modified && c.kind === 'labelled') ? modified : undefined;
   if (published && precisionOf(published) === 3) {
     // A date whose time of day stands alone at the headline ("标题【17:52】") under a dated banner.

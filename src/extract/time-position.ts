@@ -62,6 +62,17 @@ export function distanceAdjustment(line: number | undefined, zones: Pick<PageZon
 }
 
 /**
+ * Is the line where a page states its article's own time: the info line under the headline (before the body, or
+ * the first lines when the headline is inside it) or the two lines right above it ("Last updated: …" over the title).
+ */
+export function atHeadline(line: number | undefined, zones: Pick<PageZones, 'titleIndex' | 'bodyStart'>): boolean {
+  const title = zones.titleIndex ?? -1;
+  if (line === undefined || title < 0) return false;
+  if (line < title) return line >= title - 2;
+  return line > title && line - title <= 12 && (zones.bodyStart < 0 || line < zones.bodyStart || title >= zones.bodyStart);
+}
+
+/**
  * A time of day shown alone at the end of the headline or the line under it ("标题 【17:52】", "<span>17:52</span>"):
  * the article's clock when the page states its date elsewhere (a dated banner, the URL).
  */

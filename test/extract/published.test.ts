@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFrom, zhParagraphs } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const H = '全市将新开通12条公交线路';
 const opts = { head: `<title>${H}_某某网</title>`, timezone: 'Asia/Shanghai' };
@@ -16,4 +16,21 @@ test('structured data a few hours later than the time under the headline, on the
   // An earlier structured time is not overruled: the shown time may be an edit.
   const earlier = `<title>${H}_某某网</title><meta property="article:published_time" content="2023-10-07T22:00:00+08:00">`;
   assert.equal(extractFrom(page('2023-10-08 14:30'), { ...opts, head: earlier }).publishedAt, '2023-10-07T22:00:00+08:00');
+});
+
+const enPage = (above: string, under: string, comments: string): string =>
+  `<div class="top">${above}</div><h1>Planning a small garden</h1><div class="meta">${under}</div>` +
+  `<div class="post">${enParagraphs(4)}</div><div class="discussion">${comments}</div>`;
+const enOpts = { head: '<title>Planning a small garden</title>', timezone: 'UTC' };
+const comment = (day: string): string => `<div class="c"><span class="comment-date">${day}</span><p>Thanks, this helped a lot.</p></div>`;
+
+test('an update date labelled at the headline beats the only other dates, comments below the body', () => {
+  const twoComments = comment('December 2, 2025') + comment('December 9, 2025');
+  // Right above the headline: not the info line under it, still the page's own statement.
+  assert.equal(extractFrom(enPage('<p>Last updated: December 1, 2025</p>', 'By Ann Lee', twoComments), enOpts).publishedAt, '2025-12-01');
+  // A date under the headline is the article's: the update does not replace it.
+  assert.equal(extractFrom(enPage('<p>Last updated: December 1, 2025</p>', 'By Ann Lee · March 3, 2025', twoComments), enOpts).publishedAt, '2025-03-03');
+  // A <time> closing the post below the body is its own date, not a comment's.
+  const closing = '<p class="c">Posted on <time datetime="2025-03-03">March 3, 2025</time></p>';
+  assert.equal(extractFrom(enPage('<p>Last updated: December 1, 2025</p>', 'By Ann Lee', closing + twoComments), enOpts).publishedAt, '2025-03-03');
 });

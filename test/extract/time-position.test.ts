@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFrom, zhParagraphs } from './helpers.js';
+import { atHeadline } from '../../src/extract/time-position.js';
 
 const P = zhParagraphs(4);
 const H = '全市将新开通12条公交线路';
@@ -23,4 +24,13 @@ test("a short story's closing lines are no info line: comment times in its conta
 test('"转载时间" is an update label only: the 时间 inside it labels no second, published date', () => {
   const reprint = '<p>本文转载自某某报，转载时间2023-10-20 09:00</p>';
   assert.equal(extractFrom(page('2023-10-08 14:30', reprint), opts).publishedAt, '2023-10-08T14:30:00+08:00');
+});
+
+test('atHeadline: the two lines above the headline and the info lines under it, not banners, body or below', () => {
+  const zones = { titleIndex: 10, bodyStart: 14 };
+  assert.deepEqual([7, 8, 9, 10, 11, 13, 14, 30].map((l) => atHeadline(l, zones)), [false, true, true, false, true, true, false, false]);
+  // A headline inside the body container: its first twelve lines are info lines.
+  assert.deepEqual([11, 22, 23].map((l) => atHeadline(l, { titleIndex: 10, bodyStart: 5 })), [true, true, false]);
+  assert.equal(atHeadline(undefined, zones), false);
+  assert.equal(atHeadline(9, { titleIndex: -1, bodyStart: 5 }), false);
 });
