@@ -5,7 +5,7 @@
  * labels, so this stays linear. Source lines are read by source-text.ts (re-exported here).
  */
 import { cleanPersonName } from './byline-clean.js';
-import { hasCommonSurname, hasSurnameShape } from './byline-surnames.js';
+import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
 import { EN_BYLINE, EN_LABELLED, namesAsWritten } from './byline-latin.js';
 import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
@@ -42,10 +42,25 @@ const AUTHOR_LABEL = String.raw`(?:本文|本篇|文章|原文|专栏|專欄|特
 /** 特约评论员 张三: the outlet or rank glued before the role, then a space or a colon and the name. */
 const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎])[${CN}]{0,8}?(?:评论员|評論員)(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`);
 
+/**
+ * The writer's affiliation and title written before the name in the label's value ("清华大学教授 张三", "某某医院主任医师
+ * 李四"): a run ending in a title word, then a space. Bounded and lazy, so a line without a title word fails fast.
+ */
+const TITLE_PREFIX = String.raw`(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問)\s+)?`;
+/** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
+const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|撰文|撰稿|执笔人?|執筆人?)`;
+/**
+ * 作者：张三/李四 · 作者：张三 | 李四: names split by slashes or bars. After the first, a part is another writer only
+ * when it has a name's shape (authorFromShort checks): a bar also splits an info line's fields ("| 江城日报").
+ */
+const NAME_LIST = new RegExp(String.raw`(?:^|[\s(（\[【|｜])${LIST_LABEL}\s*[:：|｜]\s*${TITLE_PREFIX}(${CN_NAME}(?:\s*[/／|｜、，,]\s*${CN_NAME}){1,7})(?=$|[\s()（）\]】|｜/／,，;；_]|\d|${NEXT_LABEL})`);
+const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
+
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
+  NAME_LIST,
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
@@ -129,6 +144,22 @@ export function authorFromText(text: string): string | undefined {
 }
 
 /**
+ * The writers of a slash- or bar-split list (NAME_LIST), joined by spaces; undefined when the list holds no slash or
+ * bar (CN_NAMES reads 、 lists, so the other labelled patterns decide). A first name followed only by a field that is
+ * no name ("作者：张三/江城日报") is the writer alone.
+ */
+function listedNames(list: string): string | undefined {
+  if (!/[/／|｜]/.test(list)) return undefined;
+  const parts = list.split(LIST_SEPARATOR);
+  const kept = [parts[0]];
+  for (const part of parts.slice(1)) {
+    if (!hasSurnameShape(part) || OUTLET_END.test(part)) break;
+    kept.push(part);
+  }
+  return cleanPersonName(kept.join(' '));
+}
+
+/**
  * Patterns that open with an unanchored reporter label or need a slash scan every position of the line: they are
  * run only on lines that hold a reporter word or a slash (a cheap test first keeps the byline pass fast).
  */
@@ -148,6 +179,11 @@ function authorFromShort(text: string): string | undefined {
     if ((!reporter && NEEDS_REPORTER.has(re)) || (!slash && NEEDS_SLASH.has(re)) || (re === COMMENTATOR && !COMMENTATOR_IN_LINE.test(t))) continue;
     const m = re.exec(t);
     if (!m) continue;
+    if (re === NAME_LIST) {
+      const names = listedNames(m[1]);
+      if (names) return names;
+      continue;
+    }
     // A photo credit ("（記者方賓照攝）", "记者 王某 摄") names the photographer, not the writer.
     // ("张三 摄影 李四" is two credits: the label 摄影 then the photographer, so 张三 stays the writer.)
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
