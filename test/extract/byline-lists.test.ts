@@ -23,6 +23,8 @@ test('what follows a bar after the name is another name only when it has a name\
   assert.equal(authorFromText('作者：张三 | 江城日报'), '张三');
   assert.equal(authorFromText('作者：张三 | 阅读 1024'), '张三');
   assert.equal(authorFromText('作者：张三/江城日报'), '张三');
+  // A short outlet that opens with a common surname is still an outlet.
+  assert.equal(authorFromText('作者：张三 | 黄河网'), '张三');
 });
 
 test('an affiliation and title before the name are skipped: the name after them is the author', () => {
