@@ -1,13 +1,18 @@
 /**
  * Author, editor and source (来源) from page text lines: Chinese labelled forms (作者：, 记者 王玉龙, 文/, 执笔：,
- * 责任编辑：, 来源：), unlabelled info lines ("2022-02-13 09:57 光明网", "[ 黄宇 ]"), and English bylines
- * ("By Jane Doe and John Roe"). Editors are never taken as authors. Lines are short and the regexes anchored on
+ * 责任编辑：, 来源：), unlabelled info lines ("2022-02-13 09:57 光明网", "[ 黄宇 ]"); English
+ * bylines ("By Jane Doe and John Roe") are read by byline-latin.ts, tried after the Chinese forms. Editors are never taken as authors. Lines are short and the regexes anchored on
  * labels, so this stays linear. Source lines are read by source-text.ts (re-exported here).
  */
-import { credentialsOf, endsWithCredential, isInterfaceWord, isPersonName, splitAffiliation } from './people-names.js';
-import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, isPlausibleName, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
+import { cleanPersonName } from './byline-clean.js';
+import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
+import { EN_BYLINE, EN_LABELLED, namesAsWritten } from './byline-latin.js';
+import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
+export { cleanPersonName } from './byline-clean.js';
+export { hasCommonSurname, hasSurnameShape, looksLikeChineseName, OUTLET_END } from './byline-surnames.js';
+export { nameBesideDate, otherLanguageByline } from './byline-latin.js';
 export { barSeparators } from './people-patterns.js';
 export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText } from './source-text.js';
 
@@ -37,10 +42,25 @@ const AUTHOR_LABEL = String.raw`(?:本文|本篇|文章|原文|专栏|專欄|特
 /** 特约评论员 张三: the outlet or rank glued before the role, then a space or a colon and the name. */
 const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎])[${CN}]{0,8}?(?:评论员|評論員)(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`);
 
+/**
+ * The writer's affiliation and title written before the name in the label's value ("清华大学教授 张三", "某某医院主任医师
+ * 李四"): a run ending in a title word, then a space. Bounded and lazy, so a line without a title word fails fast.
+ */
+const TITLE_PREFIX = String.raw`(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問)\s+)?`;
+/** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
+const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|撰文|撰稿|执笔人?|執筆人?)`;
+/**
+ * 作者：张三/李四 · 作者：张三 | 李四: names split by slashes or bars. After the first, a part is another writer only
+ * when it has a name's shape (authorFromShort checks): a bar also splits an info line's fields ("| 江城日报").
+ */
+const NAME_LIST = new RegExp(String.raw`(?:^|[\s(（\[【|｜])${LIST_LABEL}\s*[:：|｜]\s*${TITLE_PREFIX}(${CN_NAME}(?:\s*[/／|｜、，,]\s*${CN_NAME}){1,7})(?=$|[\s()（）\]】|｜/／,，;；_]|\d|${NEXT_LABEL})`);
+const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
+
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
+  NAME_LIST,
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
@@ -94,34 +114,6 @@ function nameBeforePlace(s: string): string {
   return s.length === 4 ? s.slice(0, 2) : s.slice(0, 3);
 }
 
-/**
- * Capitalised words that follow a name in a byline but are not part of it: dates, roles, "Updated". Months that are
- * also first names (Jan, June, May, August…) end a name only before a day number ("Jane Doe Jan 5"), so "Jan Marchart"
- * stays a person.
- */
-const NOT_NAME_WORD = String.raw`(?:(?:Jan(?:uary)?|Mar(?:ch)?|May|June?|July?|Aug(?:ust)?)\b(?=\.?,?\s*\d)|Feb(?:ruary)?|Apr(?:il)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Today|Yesterday|Updated|Published|Posted|Last|Modified|Photos?|Video|Read|Share|Follow|Email|Staff|Senior|Chief|Special|Associated|Reporter|Correspondent|Editor|Writer|Contributor|Columnist|Bureau|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|UPDATED|PUBLISHED|POSTED)\b`;
-const EN_WORD = String.raw`(?!${NOT_NAME_WORD})[A-Z][A-Za-z.'’-]+`;
-const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
-// Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
-/** What may stand before "By": a label word ("Guide by", "Published by") or a date ("May 3, 2017 By …"). */
-const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview(?:ed)?|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
-const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
-/** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
-const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
-/** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
-const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})\p{Lu}[\p{L}.'’-]+`;
-const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;
-/** Words joining names: und, et, y, e, og, och, en, i, oraz, ve, ja, és (and commas). */
-const LATIN_AND = String.raw`(?:,|&|and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)`;
-/**
- * Bylines of other languages: "Von Anna Fink und Jan Marchart", "Par Martin Untersinger", "di Marco Rossi",
- * "Av Ingrid Treborg", "Autor: Jan Novák", "Texte : Jean Dupont", "Yazar: Ali Yılmaz". The label starts the line.
- */
-const LATIN_BYLINE = new RegExp(
-  String.raw`^(?:(?:Von|VON|von|Par|PAR|par|Por|POR|por|Door|door|Av|AV|av|Af|af|di|Przez|przez)\s|(?:Autor(?:in|ka|en)?|Auteur(?:e|s)?|Autore|Autori|Autores|Text|Texte|Texto|Testo|Tekst|Yazar|Kirjoittaja|Skrevet av|Skrevet af|Geschrieben von|Écrit par|Escrito por|Scritto da)\s*:\s)\s*(${LATIN_NAME}(?:\s?${LATIN_AND}\s?${LATIN_NAME})*)`,
-  'u',
-);
-
 const EDITOR_NAME = String.raw`\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`;
 /** The responsible editor is the one credited when a line also names a copy or picture editor. */
 const RESPONSIBLE_EDITOR = new RegExp(String.raw`(?:责任编辑|責任編輯|责编|責編)${EDITOR_NAME}`);
@@ -129,83 +121,6 @@ const EDITOR_PATTERN = new RegExp(
   String.raw`(?:责任编辑|責任編輯|责编|責編|值班编辑|网络编辑|编辑|編輯|主编|主編|编审|审核|審核|editor(?=\s*[:：])|edited by)\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`,
   'i',
 );
-
-/** Words that follow names in bylines but are not names: the byline ends there (or, for roles, goes on). */
-const NOT_NAME_END = /^(?:发表于|发布于|发表|发布|时间|日期|来源|编辑|责编|分类|阅读|浏览|点击|评论|报道|摄影?|整理|综合|出版|更新|原创)$/;
-/** Page counters and tools that follow a byline label: "浏览次数", "点击数", "字号". */
-const COUNTER_WORD = /(?:次数|点击|浏览|阅读|人气|字号|访问|评论)(?:数|量|率)?$/;
-const ROLE_WORD = /(?:记者|記者|通讯员|通訊員|实习生|實習生)$/;
-/**
- * Interface words around bylines (login boxes, share bars, follower counts, page tools): a name ends before them,
- * and a "name" made only of them is none ("账号 密码 自动登录", "字号", "分享").
- */
-const UI_WORD = /^(?:账号|帐号|賬號|密码|密碼|登录|登錄|自动登录|登录并发表|注册|註冊|分享|分享到|字号|字體|举报|檢舉|收藏|打印|列印|关注|關注|粉丝|粉絲|首页|首頁|稍后再读|稍後再讀|招聘|管理|回复|回覆|点赞|订阅|訂閱|返回|更多|大|中|小)$/;
-/** A name glued to the interface word after it ("新京报举报", "张三分享"). */
-const UI_SUFFIX = /(?:举报|分享|收藏|打印|关注|字号|纠错)$/;
-/** A title or affiliation after the name ("甜阁下 心理咨询师", "王文 院长"): the name ends there. */
-const TITLE_WORD = /(?:师|院长|教授|主任|研究员|博士|校长|董事长|总裁|经理|主席|书记|部长|专家|学者|顾问|创始人|首席执行官|CEO)$/;
-/** Credits after the names: "图片编辑：金洁", "校对". */
-const ROLE_SUFFIX = /(?:编辑|校对|审核|审校|监制|摄影|摄像|制作|策划|设计|统筹|主编|责编|图片)$/;
-const SECONDARY_ROLE = /^(?:[\u4e00-\u9fff]{0,6}(?:通讯员|实习生|见习记者|特约通讯员)|摄影|摄|实习|见习)$/;
-
-/** "… on Monday, November 18th" / "… | Updated" trailing a byline. */
-const BYLINE_TAIL = /\s+(?:on|at|updated|published|posted)\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d).*$|\s*[|•·]\s.*$/i;
-
-/** "Mei Reyes Transport correspondent", "Jane Doe, Senior Writer": the role after an English name. */
-const EN_ROLE_TAIL = /(?:,?\s+(?:[A-Za-z&-]+\s){0,3}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|producer|journalist|staff))$/i;
-
-/**
- * "【聯合晚報╱記者楊正海╱即時報導】", "記者陳嘉寧／桃園機場報導": a byline of slash-separated parts (outlet, reporter,
- * place) gives the part that names the reporter; anything else is returned as it is.
- */
-function bylineSegment(s: string): string {
-  const inner = s.replace(/^[【\[]|[】\]]$/g, '');
-  const parts = inner.split(/\s*[／╱]\s*/);
-  if (parts.length < 2) return s;
-  const named = parts.find((p) => /^(?:[^\s]{0,8}?(?:记者|記者))/.test(p))?.replace(/^[^\s]{0,8}?(?:本报|本報)?(?:记者|記者)\s*/, '') ?? parts[0];
-  // "記者邱瓊平/台北報導": an ASCII slash inside the part still ends the name.
-  return named.split('/')[0];
-}
-
-export function cleanPersonName(raw: string): string | undefined {
-  let s = bylineSegment(collapseSpace(raw))
-    .replace(/^[\s,;:|•·–—-]+/, '')
-    .replace(/^(?:(?:written|posted|reported|published|review|guide|story|words|text|article)\s+)?by\s*[:：]?\s*/i, '')
-    .replace(/^(?:作者|記者|记者|文|撰文)\s*[:：/]?\s*/, '')
-    // "〔編譯張三／綜合報導〕": a translator's or correspondent's role glued before the name.
-    .replace(/^(?:編譯|编译|特派員|特派员)(?=[\u3400-\u9fff]{2,4}(?:$|\s*[／╱/]))/, '')
-    .replace(BYLINE_TAIL, '')
-    .replace(EN_ROLE_TAIL, '')
-    .replace(/[,，、\s]+$/, '');
-  s = s.replace(/\s*(?:报道|報導|报导|摄影?|攝影?|整理|发自.*|撰文)$/, '').trim();
-  // Brackets around or after the name: "（记者 王玉龙）", "张三（北京大学教授）".
-  s = s.replace(/^[（(【\[]\s*/, '').replace(/\s*[）)】\]]$/, '').replace(/\s*[（(【][^）)】]*$/, '').trim();
-  s = undoubled(s.replace(/\s*\((?:[^()]*\b(?:manager|editor|writer|director|founder|reporter|staff|contributor|correspondent)\b[^()]*)\)$/i, ''));
-  if (/[\u3400-\u9fff]/.test(s)) {
-    // Chinese names are listed with spaces or 、; English ones keep ", ".
-    s = s.replace(/\s*[、，,]\s*/g, ' ');
-    const kept: string[] = [];
-    for (const word of s.split(' ')) {
-      if (NOT_NAME_END.test(word) || COUNTER_WORD.test(word) || UI_WORD.test(word) || isInterfaceWord(word)) break;
-      if (kept.length > 0 && TITLE_WORD.test(word)) break;
-      const bare = word.length > 3 && UI_SUFFIX.test(word) ? word.replace(UI_SUFFIX, '') : word;
-      const token = splitAffiliation(bare) ?? bare;
-      // "记者 吴建国 通讯员 孙凯": correspondents and interns credited after the reporter are not the author.
-      if (kept.length > 0 && (SECONDARY_ROLE.test(token) || ROLE_SUFFIX.test(token))) break;
-      if (!ROLE_WORD.test(token)) kept.push(token);
-    }
-    s = kept.join(' ');
-  }
-  return isPlausibleName(s) && !isDeskWord(s) && !/^(?:编辑|记者|通讯员|实习生|本报|本网|匿名|佚名)$/.test(s) ? s : undefined;
-}
-
-/** "Andrea Wong Andrea Wong": a name printed twice (one copy per layout) read as one string. */
-function undoubled(s: string): string {
-  const words = s.split(' ');
-  if (words.length < 2 || words.length % 2 !== 0) return s;
-  const half = words.length / 2;
-  return words.slice(0, half).join(' ') === words.slice(half).join(' ') ? words.slice(0, half).join(' ') : s;
-}
 
 /** Names captured before "…报道" end with the place reported from: "彭冲 山东冠县报道" → "彭冲". */
 function dropPlace(names: string, following: string): string {
@@ -222,61 +137,26 @@ const SPACED_NAME_3 = /(?<=[:：｜|/／]\s?)([\u4e00-\u9fff])[ 　]([\u4e00-\u9
  */
 const CORRESPONDENT = new RegExp(String.raw`(?:通讯员|通訊員)\s*[:：]?\s*${CN_NAMES}`, 'g');
 
-/** Agencies and outlets credited beside a reporter ("By Mei Reyes, AP"): not people. */
-const AGENCY = /^(?:[A-Z]{2,5}|The\s.+|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Getty|.*\b(?:Press|News|Newswire|Wire|Times|Post|Journal|Herald|Tribune|Agency|Service|Media|Network|Staff|Desk|Team)s?)$/;
-
-/**
- * The names at the head of a list that are names: a part that is not one ("Head", "Trial Attorney") ends the list,
- * and role words after a name ("Will Judd Former Deputy Tech") are cut off.
- */
-function leadingPeople(parts: string[]): string[] {
-  const out: string[] = [];
-  for (const raw of parts) {
-    let words = raw.trim().split(/\s+/);
-    while (words.length > 1 && !isPersonName(words.join(' '))) words = words.slice(0, -1);
-    const name = words.join(' ');
-    if (!isPersonName(name) || (out.length > 0 && words.length < 2)) break;
-    out.push(name);
-    if (name !== raw.trim()) break;
-  }
-  return out;
-}
-
-/**
- * A credit line's names with the page's own separators ("A, B and C" stays so): names and the separators between
- * them, up to the first part that is a role or a place ("…, Extension educators"). After the first name a single
- * word is a role or a place ("…, Extension"), not another person. An agency credited beside the reporters ("By Mei
- * Reyes, AP") is skipped when `skipAgencies`, else it ends the list.
- */
-function namesAsWritten(list: string, skipAgencies: boolean): string | undefined {
-  const parts = list.split(/(\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+)/);
-  let kept = '';
-  let lastCredential = false;
-  for (let i = 0; i < parts.length; i += 2) {
-    const creds = kept && /,/.test(parts[i - 1]) ? credentialsOf(parts[i], lastCredential || endsWithCredential(kept)) : undefined;
-    if (creds) {
-      kept += `, ${creds}`;
-      lastCredential = true;
-      continue;
-    }
-    lastCredential = false;
-    const name = leadingPeople([parts[i]])[0];
-    if (name && isAgencyName(name) && skipAgencies) continue;
-    if (!name || isAgencyName(name) || (i > 0 && !name.includes(' '))) break;
-    kept += (kept ? parts[i - 1] : '') + name;
-    if (name !== parts[i].trim()) break;
-  }
-  return kept ? cleanPersonName(kept) : undefined;
-}
-
-function isAgencyName(name: string): boolean {
-  return AGENCY.test(name.trim());
-}
-
 export function authorFromText(text: string): string | undefined {
   // A long opening or closing paragraph carries its byline at its start ("新华社北京5月20日电（记者王雨萧）…") or end.
   if (text.length > 400) return authorFromShort(text.slice(0, 160)) ?? authorFromShort(text.slice(-100));
   return authorFromShort(text);
+}
+
+/**
+ * The writers of a slash- or bar-split list (NAME_LIST), joined by spaces; undefined when the list holds no slash or
+ * bar (CN_NAMES reads 、 lists, so the other labelled patterns decide). A first name followed only by a field that is
+ * no name ("作者：张三/江城日报") is the writer alone.
+ */
+function listedNames(list: string): string | undefined {
+  if (!/[/／|｜]/.test(list)) return undefined;
+  const parts = list.split(LIST_SEPARATOR);
+  const kept = [parts[0]];
+  for (const part of parts.slice(1)) {
+    if (!hasSurnameShape(part) || OUTLET_END.test(part)) break;
+    kept.push(part);
+  }
+  return cleanPersonName(kept.join(' '));
 }
 
 /**
@@ -299,6 +179,11 @@ function authorFromShort(text: string): string | undefined {
     if ((!reporter && NEEDS_REPORTER.has(re)) || (!slash && NEEDS_SLASH.has(re)) || (re === COMMENTATOR && !COMMENTATOR_IN_LINE.test(t))) continue;
     const m = re.exec(t);
     if (!m) continue;
+    if (re === NAME_LIST) {
+      const names = listedNames(m[1]);
+      if (names) return names;
+      continue;
+    }
     // A photo credit ("（記者方賓照攝）", "记者 王某 摄") names the photographer, not the writer.
     // ("张三 摄影 李四" is two credits: the label 摄影 then the photographer, so 张三 stays the writer.)
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
@@ -323,14 +208,6 @@ function authorFromShort(text: string): string | undefined {
   return undefined;
 }
 
-/** A byline labelled in another language (LATIN_BYLINE); people.ts tries it in the info line before the edges. */
-export function otherLanguageByline(text: string): string | undefined {
-  if (text.length > 300) return undefined;
-  const t = collapseSpace(text);
-  const m = t.length < 150 ? LATIN_BYLINE.exec(t) : null;
-  return m ? namesAsWritten(m[1], true) : undefined;
-}
-
 const GLUED_REPORTER_END = new RegExp(String.raw`(?:^|[\s【〔\[(（╱／/|｜:：])${ANY_REPORTER}(${CN_NAME})(?=\s*(?:$|[】〕)）\]])|\s)`);
 
 const BRACKETED_NAMES = new RegExp(String.raw`[\[【]\s*(${CN_NAMES})\s*[\]】]`);
@@ -349,31 +226,6 @@ export function trailingNames(text: string): string | undefined {
   return cleanPersonName(names);
 }
 
-/** The hundred-odd commonest Chinese surnames: enough to tell "尹娟" (a person) from "千龙网" (an outlet). */
-const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝']);
-export const OUTLET_END = /(?:报|网|社|台|刊|站|局|部|委|会|院|中心|新闻|杂志|频道|客户端|在线|时报|周刊|公司|集团|大学|学院|政府)$/;
-
-/** Traditional forms of the common surnames above. */
-const TRADITIONAL_SURNAMES = new Set([...'陳劉黃張楊趙吳孫馬羅鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆賀顧龔錢嚴湯溫齊喬龐顏聶魯歐關蘭寧紀畢單駱藍鮑饒陽時農繆簡車項連蘆麥婁竇黨費衛應臧閔鄔邊師欒榮鞏遲鄺']);
-
-/** Starts with one of the commonest surnames (simplified or traditional), 2–3 characters in all. */
-export function hasCommonSurname(s: string): boolean {
-  return /^[\u4e00-\u9fff]{2,3}$/.test(s) && (COMMON_SURNAMES.has(s[0]) || TRADITIONAL_SURNAMES.has(s[0]));
-}
-
-/** Two-character surnames (欧阳, 司马, 諸葛 …): their names run to four characters. */
-const COMPOUND_SURNAME = /^(?:欧阳|歐陽|司马|司馬|诸葛|諸葛|上官|东方|東方|皇甫|慕容|令狐|公孙|公孫|夏侯|尉迟|尉遲|长孙|長孫|宇文|司徒|端木|南宫|南宮|独孤|獨孤|西门|西門)[\u4e00-\u9fff]{1,2}$/;
-
-/** A name with a common single or a compound surname: "张三", "歐陽娜娜", "司马南". */
-export function hasSurnameShape(s: string): boolean {
-  return hasCommonSurname(s) || COMPOUND_SURNAME.test(s);
-}
-
-/** Does this look like a Chinese personal name (common surname + 1–2 characters, not an outlet)? */
-export function looksLikeChineseName(s: string): boolean {
-  return /^[\u4e00-\u9fff]{2,3}$/.test(s) && COMMON_SURNAMES.has(s[0]) && !OUTLET_END.test(s);
-}
-
 /** Weaker forms, for the info line only: "[ 黄宇 ]" beside a date, a lone name line, "蔡雪婧/摄". */
 export function authorFromInfoLine(text: string): string | undefined {
   if (text.length > 120 * 2) return undefined;
@@ -381,27 +233,6 @@ export function authorFromInfoLine(text: string): string | undefined {
   if (t.length > 120) return undefined;
   const bracketed = BRACKETED_NAMES.exec(t);
   if (bracketed && /\d{1,2}[:：]\d{2}|\d{4}[-年/]/.test(t)) return cleanPersonName(bracketed[1]);
-  return undefined;
-}
-
-/** A date written with a four-digit year or day-first dots ("05.04.2025", "3. Mai 2024", "2024-04-05"). */
-const DATED = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\b(?:19|20)\d{2}\b/;
-/**
- * An info line of two or three parts split by bars or dots, one of them a Latin name of two or more words right
- * beside the date ("Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025", "3. Mai 2024 · Anna Fink"): news
- * sites in every language write the byline so, without a "by" word. A weak form: used after the page's meta author.
- */
-export function nameBesideDate(text: string): string | undefined {
-  if (text.length > 240) return undefined;
-  const t = collapseSpace(text);
-  if (t.length > 120) return undefined;
-  const parts = t.split(/\s*[|｜·•]\s*/).filter(Boolean);
-  if (parts.length < 2 || parts.length > 3) return undefined;
-  for (let i = 0; i < parts.length; i++) {
-    const name = parts[i].trim();
-    if (!/^\p{Lu}/u.test(name) || !/\s/.test(name) || !isPersonName(name)) continue;
-    if ([parts[i - 1], parts[i + 1]].some((p) => p !== undefined && DATED.test(p) && !isPersonName(p))) return name;
-  }
   return undefined;
 }
 

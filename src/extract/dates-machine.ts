@@ -48,7 +48,7 @@ export function parseWithChrono(text: string, ctx: DateContext): DateParts | und
   return undefined;
 }
 
-/** Date in a URL path: /2025/10/12/, /2025-10-12/, /20251012/, /202510/t20251012_…, /2025/10/. */
+/** Date in a URL path: /2025/10/12/, /2025-10-12/, /20251012/, /202510/t20251012_…, /2025/10/, /2025/. */
 export function dateFromUrl(url: string): DateParts | undefined {
   let path: string;
   try {
@@ -64,5 +64,8 @@ export function dateFromUrl(url: string): DateParts | undefined {
   if (yyyymmDir) return valid({ year: +yyyymmDir[1], month: +yyyymmDir[2], day: +yyyymmDir[3] });
   const ym = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])\//.exec(path);
   if (ym) return valid({ year: +ym[1], month: +ym[2] });
+  // A directory that is only a year (/2023/a1.html): it gives the year to a page that prints "10-08 14:30" alone.
+  const year = /\/((?:19|20)\d{2})\//.exec(path);
+  if (year) return valid({ year: +year[1] });
   return undefined;
 }

@@ -4,6 +4,8 @@
  */
 import type { DateContext, DateParts } from './dates.js';
 
+const DAY_MS = 86_400_000;
+
 /** Languages whose slashed dates put the day first: all but US (or unmarked) English and the year-first CJK ones. */
 export function dayFirstLanguage(lang: string | undefined): boolean {
   if (!lang) return false;
@@ -34,8 +36,22 @@ export function slashDayFirst(a: number, b: number, year: number, ctx: DateConte
  */
 export function yearBeforeNow(year: number, month: number, day: number, now: Date | undefined): number {
   if (!now) return year;
-  const slackMs = 2 * 86_400_000;
+  const slackMs = 2 * DAY_MS;
   return Date.UTC(year, month - 1, day) > now.getTime() + slackMs ? year - 1 : year;
+}
+
+/**
+ * The year of a year-less month-day ("10-08 14:30"). When the context year is the URL's and the URL names a day, the
+ * two must agree: the month-day within two days of the URL's day, in its year or across a new year ("01-01 00:30"
+ * on a /20231231/ page is 2024); a URL day far from it ("01-01" under /20230915/) says nothing of its year, so NaN
+ * (which valid() rejects) and the date is left unread. Otherwise the context year, not ahead of the clock.
+ */
+export function yearOfMonthDay(contextYear: number, month: number, day: number, ctx: DateContext): number {
+  const u = ctx.urlDay;
+  if (u?.month === undefined || u.day === undefined || u.year !== contextYear) return yearBeforeNow(contextYear, month, day, ctx.now ?? ctx.clock);
+  const urlTime = Date.UTC(u.year, u.month - 1, u.day);
+  for (const year of [u.year, u.year + 1, u.year - 1]) if (Math.abs(Date.UTC(year, month - 1, day) - urlTime) <= 2 * DAY_MS) return year;
+  return NaN;
 }
 
 /** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */

@@ -7,7 +7,7 @@ import { zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
 import { parseRelative, to24h } from './relative.js';
 import { parseEuropeanDate, parseShortYearDate } from './dates-eu.js';
 import { EN_DM, EN_DMY, EN_MD, EN_MDY, EN_TIME_FIRST, MONTHS } from './dates-en.js';
-import { dayFirstLanguage, slashDayFirst, withTimeBefore, yearBeforeNow } from './dates-reading.js';
+import { dayFirstLanguage, slashDayFirst, withTimeBefore, yearBeforeNow, yearOfMonthDay } from './dates-reading.js';
 import { withArabicDay } from './dates-zh.js';
 
 export { dayFirstLanguage } from './dates-reading.js';
@@ -259,19 +259,19 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   if (ctx.contextYear !== undefined) {
     m = MD_CN.exec(text);
     if (m) {
-      const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
+      const ok = valid(fromTimeGroups({ year: yearOfMonthDay(ctx.contextYear, +m[1], +m[2], ctx), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
       if (ok) return withZoneBefore(ok, text, m.index, ctx);
     }
     m = text.length <= 40 ? MD_DASH.exec(text) : null;
     if (m) {
-      const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
+      const ok = valid(fromTimeGroups({ year: yearOfMonthDay(ctx.contextYear, +m[1], +m[2], ctx), month: +m[1], day: +m[2] }, m.slice(3, 9), ctx));
       if (ok) return ok;
     }
     const yearless = text.length <= 40 && ctx.yearless ? yearlessDay(text, ctx.contextYear, ctx) : undefined;
     if (yearless) return yearless;
     m = text.length <= 120 ? MD_TIME.exec(text) : null;
     if (m) {
-      const ok = valid(fromTimeGroups({ year: yearBeforeNow(ctx.contextYear, +m[1], +m[2], ctx.now ?? ctx.clock), month: +m[1], day: +m[2] }, [undefined, m[3], m[4], m[5]], ctx));
+      const ok = valid(fromTimeGroups({ year: yearOfMonthDay(ctx.contextYear, +m[1], +m[2], ctx), month: +m[1], day: +m[2] }, [undefined, m[3], m[4], m[5]], ctx));
       if (ok && ok.hour !== undefined) return ok;
     }
   }

@@ -1,0 +1,116 @@
+/**
+ * Bylines in Latin script: "By Jane Doe and John Roe", "Authors: …", "Von Anna Fink und Jan Marchart", and a name
+ * beside a date in a bar-split info line. Names are kept with the page's own separators ("A, B and C"). Moved out
+ * of byline.ts, whose patterns are the Chinese labelled forms; authorFromShort tries these after them.
+ */
+import { cleanPersonName } from './byline-clean.js';
+import { credentialsOf, endsWithCredential, isPersonName } from './people-names.js';
+import { collapseSpace } from './text.js';
+
+/**
+ * Capitalised words that follow a name in a byline but are not part of it: dates, roles, "Updated". Months that are
+ * also first names (Jan, June, May, August…) end a name only before a day number ("Jane Doe Jan 5"), so "Jan Marchart"
+ * stays a person.
+ */
+const NOT_NAME_WORD = String.raw`(?:(?:Jan(?:uary)?|Mar(?:ch)?|May|June?|July?|Aug(?:ust)?)\b(?=\.?,?\s*\d)|Feb(?:ruary)?|Apr(?:il)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Today|Yesterday|Updated|Published|Posted|Last|Modified|Photos?|Video|Read|Share|Follow|Email|Staff|Senior|Chief|Special|Associated|Reporter|Correspondent|Editor|Writer|Contributor|Columnist|Bureau|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|UPDATED|PUBLISHED|POSTED)\b`;
+const EN_WORD = String.raw`(?!${NOT_NAME_WORD})[A-Z][A-Za-z.'’-]+`;
+const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
+// Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
+/** What may stand before "By": a label word ("Guide by", "Published by") or a date ("May 3, 2017 By …"). */
+const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview(?:ed)?|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
+export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
+/** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
+export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
+/** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
+const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})\p{Lu}[\p{L}.'’-]+`;
+const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;
+/** Words joining names: und, et, y, e, og, och, en, i, oraz, ve, ja, és (and commas). */
+const LATIN_AND = String.raw`(?:,|&|and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)`;
+/**
+ * Bylines of other languages: "Von Anna Fink und Jan Marchart", "Par Martin Untersinger", "di Marco Rossi",
+ * "Av Ingrid Treborg", "Autor: Jan Novák", "Texte : Jean Dupont", "Yazar: Ali Yılmaz". The label starts the line.
+ */
+const LATIN_BYLINE = new RegExp(
+  String.raw`^(?:(?:Von|VON|von|Par|PAR|par|Por|POR|por|Door|door|Av|AV|av|Af|af|di|Przez|przez)\s|(?:Autor(?:in|ka|en)?|Auteur(?:e|s)?|Autore|Autori|Autores|Text|Texte|Texto|Testo|Tekst|Yazar|Kirjoittaja|Skrevet av|Skrevet af|Geschrieben von|Écrit par|Escrito por|Scritto da)\s*:\s)\s*(${LATIN_NAME}(?:\s?${LATIN_AND}\s?${LATIN_NAME})*)`,
+  'u',
+);
+
+/** Agencies and outlets credited beside a reporter ("By Mei Reyes, AP"): not people. */
+const AGENCY = /^(?:[A-Z]{2,5}|The\s.+|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Getty|.*\b(?:Press|News|Newswire|Wire|Times|Post|Journal|Herald|Tribune|Agency|Service|Media|Network|Staff|Desk|Team)s?)$/;
+
+/**
+ * The names at the head of a list that are names: a part that is not one ("Head", "Trial Attorney") ends the list,
+ * and role words after a name ("Will Judd Former Deputy Tech") are cut off.
+ */
+function leadingPeople(parts: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of parts) {
+    let words = raw.trim().split(/\s+/);
+    while (words.length > 1 && !isPersonName(words.join(' '))) words = words.slice(0, -1);
+    const name = words.join(' ');
+    if (!isPersonName(name) || (out.length > 0 && words.length < 2)) break;
+    out.push(name);
+    if (name !== raw.trim()) break;
+  }
+  return out;
+}
+
+/**
+ * A credit line's names with the page's own separators ("A, B and C" stays so): names and the separators between
+ * them, up to the first part that is a role or a place ("…, Extension educators"). After the first name a single
+ * word is a role or a place ("…, Extension"), not another person. An agency credited beside the reporters ("By Mei
+ * Reyes, AP") is skipped when `skipAgencies`, else it ends the list.
+ */
+export function namesAsWritten(list: string, skipAgencies: boolean): string | undefined {
+  const parts = list.split(/(\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+)/);
+  let kept = '';
+  let lastCredential = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    const creds = kept && /,/.test(parts[i - 1]) ? credentialsOf(parts[i], lastCredential || endsWithCredential(kept)) : undefined;
+    if (creds) {
+      kept += `, ${creds}`;
+      lastCredential = true;
+      continue;
+    }
+    lastCredential = false;
+    const name = leadingPeople([parts[i]])[0];
+    if (name && isAgencyName(name) && skipAgencies) continue;
+    if (!name || isAgencyName(name) || (i > 0 && !name.includes(' '))) break;
+    kept += (kept ? parts[i - 1] : '') + name;
+    if (name !== parts[i].trim()) break;
+  }
+  return kept ? cleanPersonName(kept) : undefined;
+}
+
+function isAgencyName(name: string): boolean {
+  return AGENCY.test(name.trim());
+}
+
+/** A byline labelled in another language (LATIN_BYLINE); people.ts tries it in the info line before the edges. */
+export function otherLanguageByline(text: string): string | undefined {
+  if (text.length > 300) return undefined;
+  const t = collapseSpace(text);
+  const m = t.length < 150 ? LATIN_BYLINE.exec(t) : null;
+  return m ? namesAsWritten(m[1], true) : undefined;
+}
+
+/** A date written with a four-digit year or day-first dots ("05.04.2025", "3. Mai 2024", "2024-04-05"). */
+const DATED = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\b(?:19|20)\d{2}\b/;
+/**
+ * An info line of two or three parts split by bars or dots, one of them a Latin name of two or more words right
+ * beside the date ("Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025", "3. Mai 2024 · Anna Fink"): news
+ * sites in every language write the byline so, without a "by" word. A weak form: used after the page's meta author.
+ */
+export function nameBesideDate(text: string): string | undefined {
+  if (text.length > 240) return undefined;
+  const t = collapseSpace(text);
+  if (t.length > 120) return undefined;
+  const parts = t.split(/\s*[|｜·•]\s*/).filter(Boolean);
+  if (parts.length < 2 || parts.length > 3) return undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const name = parts[i].trim();
+    if (!/^\p{Lu}/u.test(name) || !/\s/.test(name) || !isPersonName(name)) continue;
+    if ([parts[i - 1], parts[i + 1]].some((p) => p !== undefined && DATED.test(p) && !isPersonName(p))) return name;
+  }
+  return undefined;
+}
