@@ -7,7 +7,8 @@ import type { StatsMap } from './body-score.js';
 import { isBoilerplateLine } from './body-clean.js';
 import { classAndId, isTag, textContent, type Element } from './dom.js';
 import { collapseSpace, weightedLength } from './text.js';
-import { squashKey, tidyTitle, TITLE_HINT, type TitleResult } from './title.js';
+import type { TitleResult } from './title.js';
+import { squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
 import { isSiteChrome } from './title-chrome.js';
 import { titleTokens, tokenSimilarity } from './title-similar.js';
 

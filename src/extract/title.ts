@@ -2,7 +2,7 @@
  * Title: the headline a reader sees. A heading (h1, itemprop=headline, title-classed element …) that matches
  * <title>, og:title or the JSON-LD headline wins; else a heading worded like them (title-similar.ts); else a
  * headline-looking line just above the body (title-lines.ts: old pages whose <title> is generic); else og:title / headline / <title> with the site-name prefix or suffix
- * (" - 鲁网", " | Reuters", "_新浪新闻") removed.
+ * (" - 鲁网", " | Reuters", "_新浪新闻") removed (title-text.ts: what is done to a title's text).
  */
 import type { StatsMap } from './body-score.js';
 import { classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
@@ -10,6 +10,7 @@ import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
+import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
 import { collapseSpace, weightedLength } from './text.js';
 
 export interface TitleResult {
@@ -25,165 +26,6 @@ export interface TitleSources {
   ogTitle?: string;
   headline?: string;
   siteNames: string[];
-}
-
-/**
- * Separators sites put between headline and site/channel name. An unspaced hyphen counts between Chinese characters
- * ("标题-今日头条"): there it joins no word, as it does in "COVID-19" or "e-mail".
- */
-const SEPARATOR = /\s+[-|–—·•»:/\\>]{1,3}\s+|\s*(?:[_|｜│┃]+|——|--|::|－)\s*|(?<=[\u3400-\u9fff”》）])-(?=[\u3400-\u9fff“《（])|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|[～~—])(?=\S)/;
-/**
- * Separators that also occur inside headlines (a run of spaces, "～", an unspaced "—" as in "Problems—Simple"): only
- * a part named like a site may be cut behind them.
- */
-const WEAK_SEPARATOR = /^(?:[\s\u00a0\u3000]+|[～~—])$/;
-/** "标题[某某网]", "标题（某某论坛）": a site's name bracketed after the headline. */
-const BRACKETED_SITE = /[\[【（(]([^\[\]【】（）()]{2,20})[\]】）)][\s\u00a0\u3000]*$/;
-/** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
-const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
-// (│ and ┃, box-drawing bars, stand between headline, channel and site in some templates as | does.)
-const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ～~[]【】>│┃']);
-export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|tittle|headline/;
-/** Private-use code points (GBK user-defined area) and decorations around headlines. */
-const TITLE_NOISE = /[\ue000-\uf8ff]/g;
-
-/** Text as compared: lower-case, quotes unified away, spaces collapsed (kept, they delimit site names). */
-function key(s: string): string {
-  return collapseSpace(s.replace(TITLE_NOISE, '')).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
-}
-/** Text as compared with every space removed (title-lines.ts matches channel names so). */
-export const squashKey = (s: string): string => squashed(s).toLowerCase().replace(SPACE_OR_QUOTE, '');
-/**
- * key(s) up to its lower-casing, which must see the spaces (a Greek capital sigma lower-cases by whether a word
- * goes on after it); its quotes and then the spaces are deleted in one replace instead of two.
- */
-const squashed = (s: string): string => collapseSpace(s.replace(TITLE_NOISE, ''));
-const SPACE_OR_QUOTE = /[ “”"'‘’「」『』]+/g;
-
-/** Characters tidyTitle's trailing-separator and trailing-time patterns can end on (they end the text or nothing matches). */
-const SEPARATOR_END_CHARS = '-_|–—·•»:：｜';
-const BRACKET_END_CHARS = '】])）';
-const endsWithOneOf = (s: string, chars: string): boolean => s.length > 0 && chars.includes(s[s.length - 1]);
-
-/** Trim decorations and dangling separators: "*第一编 古代", "谁来为无序拆房“埋单”？- -". */
-/**
- * quoteDash: the text is a page heading, where a single dash before a capitalised word opens a quotation
- * (Scandinavian "- Angsten vil øke") rather than dangling from an empty site-name part of a template.
- */
-export function tidyTitle(raw: string, quoteDash = false): string {
-  const text = collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''));
-  // Guillemets are quotes, not decorations, when they pair up: French « … » closing the headline, German » … « opening it.
-  const opensQuote = /^\s*»[^»«]+«/.test(text);
-  const closesQuote = text.includes('»') && /«[^«»]*»\s*$/.test(text);
-  // The three leading cuts below each need one of these first: most headlines start otherwise (this runs on every
-  // candidate heading), and skip them on one anchored test.
-  let out = !LEAD_CUT_START.test(text)
-    ? text
-    : text
-        .replace(opensQuote ? /^[*•●■□◆◇★☆>▶►·\s]+/ : /^[*•●■□◆◇★☆>»▶►·\s]+/, '')
-        // A separator left dangling before the headline ("- 标题" when the template's site part is empty).
-        .replace(quoteDash ? /^(?![-–]\s+\p{Lu})[-–—_|｜]+\s+/u : /^[-–—_|｜]+\s+/, '')
-        // A field label in front ("标题：…", arXiv's "<span class="descriptor">Title:</span>…").
-        .replace(/^(?:主题|标题|题目|帖子主题|title|headline)\s*[:：]\s*/i, '');
-  // The two patterns anchored at the end are tried from every position: run only when the text ends with what they
-  // end with (a separator or space; a closing bracket), which most headlines do not (runs on every candidate heading).
-  if (endsWithOneOf(out, SEPARATOR_END_CHARS) || /\s$/.test(out.slice(-1))) out = out.replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '');
-  // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
-  if (endsWithOneOf(out, BRACKET_END_CHARS)) out = out.replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '');
-  return out.trim();
-}
-
-/** A first character any of tidyTitle's leading cuts can start with (decorations, separators, a label's first letter). */
-const LEAD_CUT_START = /^[*•●■□◆◇★☆>»▶►·\s\-–—_|｜主标题帖th]/i;
-
-const NAMED_ENTITY: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
-
-/** Entities escaped twice by the site ("&amp;#8211;" shows as "&#8211;"): never meant as text. */
-function decodeResidualEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|quot|apos|lt|gt|nbsp));/gi, (m, dec: string, hex: string, name: string) => {
-    if (name) return NAMED_ENTITY[name.toLowerCase()] ?? m;
-    const cp = dec ? Number(dec) : parseInt(hex, 16);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-  });
-}
-
-/** Does `whole` consist of `part` plus separator-delimited extras (site name, channel)? */
-export function isTitleSegment(part: string, whole: string): boolean {
-  const p = key(part);
-  const w = key(whole);
-  if (!p || !w) return false;
-  if (p === w || p.replace(/ /g, '') === w.replace(/ /g, '')) return true;
-  let from = 0;
-  for (;;) {
-    const i = w.indexOf(p, from);
-    if (i < 0) return false;
-    const before = i === 0 || SEPARATOR_CHARS.has(w[i - 1]);
-    const afterIdx = i + p.length;
-    const after = afterIdx === w.length || SEPARATOR_CHARS.has(w[afterIdx]);
-    if (before && after) return true;
-    from = i + 1;
-  }
-}
-
-/** How site and channel names end. */
-const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|个人空间|个人主页|专栏|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
-
-function isKnownSite(part: string, sites: string[]): boolean {
-  const k = squashKey(part);
-  return sites.some((s) => s === k || (s.length >= 2 && k.includes(s) && k.length <= s.length + 8));
-}
-
-/** Is a separated part of a title a site or channel name rather than headline? */
-function isSiteLike(part: string, rest: string, sites: string[]): boolean {
-  if (isKnownSite(part, sites)) return true;
-  const len = weightedLength(part);
-  if (len <= 40 && SITE_WORD.test(part.trim())) return true;
-  return len <= 30 && len < weightedLength(rest) * 0.6;
-}
-
-/** Remove site/channel names from either end of a <title>-like string. */
-export function cleanTitle(raw: string, siteNames: string[]): string {
-  // "-公視新聞網", "_某某网": the site's template with the headline left empty, so no headline at all.
-  if (/^[\s\u00a0\u3000]*(?:[-_|｜–—·•»:：]|::|——)[\s\u00a0\u3000]*\S/.test(raw) && isSiteOnly(raw.replace(/^[\s\u00a0\u3000\-_|｜–—·•»:：]+/, ''), siteNames)) return '';
-  const bracketed = BRACKETED_SITE.exec(raw);
-  if (bracketed && bracketed.index > 0 && isSiteOnly(bracketed[1], siteNames)) raw = raw.slice(0, bracketed.index);
-  const title = tidyTitle(raw);
-  const parts: string[] = [];
-  const seps: string[] = [];
-  // Split before spaces are collapsed: a run of spaces (or an ideographic space) is a separator too
-  // ("Title  blogname 天极Blog"); tidyTitle below collapses whatever is kept.
-  let rest = collapseEnds(raw.replace(TITLE_NOISE, ''));
-  for (let m = SEPARATOR.exec(rest); m && parts.length < 20; m = SEPARATOR.exec(rest)) {
-    parts.push(rest.slice(0, m.index));
-    seps.push(m[0]);
-    rest = rest.slice(m.index + m[0].length);
-  }
-  parts.push(rest);
-  if (parts.length <= 1) return title;
-  const sites = siteNames.map(squashKey).filter(Boolean);
-  let lo = 0;
-  let hi = parts.length - 1;
-  const joined = (a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
-  // Behind a bare run of spaces only a part named like a site goes: spaces also slip into headlines by accident.
-  const siteAfter = (i: number): boolean =>
-    !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
-  while (hi > lo && siteAfter(hi)) hi--;
-  // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator:
-  // "主标题——副标题" keeps its first part.
-  while (lo < hi && (isKnownSite(parts[lo], sites) || (/[|｜]|\s[-–]\s|::|»|^\s*--\s*$/.test(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
-  const kept = tidyTitle(joined(lo, hi));
-  return kept || title;
-}
-
-/** Endings that make a short text a site's name and nothing else (not "新闻"/"news": "假新闻" is a headline). */
-const SITE_ONLY_WORD = /(?:网|網|网站|網站|频道|頻道|日报|日報|晚报|晚報|博客|部落格|论坛|論壇|\.com|\.cn|\.net)$/i;
-
-/** A bare site or channel name: a known site name, or one short name ending like a site ("公視新聞網"). */
-function isSiteOnly(text: string, siteNames: string[]): boolean {
-  const t = text.trim();
-  if (!t || SEPARATOR.test(t)) return false;
-  return isKnownSite(t, siteNames.map(squashKey).filter(Boolean)) || (weightedLength(t) <= 20 && SITE_ONLY_WORD.test(t));
 }
 
 const HEADLINE_TAGS = new Set([

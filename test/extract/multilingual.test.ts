@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDateText } from '../../src/extract/dates.js';
 import { isAcceptableAuthor } from '../../src/extract/people-names.js';
-import { tidyTitle } from '../../src/extract/title.js';
+import { tidyTitle } from '../../src/extract/title-text.js';
 import { enParagraphs, extractFrom } from './helpers.js';
 
 test('a React streamed Suspense boundary (<div hidden id="S:0">) is read; other hidden boxes are not', () => {

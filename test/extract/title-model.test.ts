@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTitle, tidyTitle } from '../../src/extract/title.js';
+import { cleanTitle, tidyTitle } from '../../src/extract/title-text.js';
 import { titleTokens, tokenSimilarity } from '../../src/extract/title-similar.js';
 import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 

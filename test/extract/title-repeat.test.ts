@@ -1,7 +1,7 @@
 /** Headline copies, empty metadata headlines and misspelt title classes (issue 12, second round). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTitle } from '../../src/extract/title.js';
+import { cleanTitle } from '../../src/extract/title-text.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 test('a sticky top bar repeating the headline: the copy above the body is the headline times sit beside', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTitle } from '../../src/extract/title.js';
+import { cleanTitle } from '../../src/extract/title-text.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
