@@ -1,68 +1,25 @@
-import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 import PQueue from 'p-queue';
-import type { CrawlConfig, SourceConfig } from '../config/index.js';
+import type { CrawlConfig } from '../config/index.js';
 import { Frontier, type FrontierEntry } from '../frontier/index.js';
 import { BrowserFetcher, HttpFetcher, RobotsCache } from '../fetch/index.js';
 import { compactIfRequested, openStoreDatabase, SpaceReserve, storeTrouble, StoreFullError, type StoreDatabase } from '../storage/index.js';
 import { SnapshotStore } from '../snapshot/index.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { INDEX_PRIORITY } from './discovery.js';
-import { ExtractPool, type ExtractPoolMode } from './extractPool.js';
+import { ExtractPool } from './extractPool.js';
 import { PageProcessor } from './pageProcessor.js';
 import { acquireRunLock, RUN_LOCK_LEASE_MS } from '../storage/index.js';
 import { RunRegistry } from './runs.js';
+import { RunFaults } from './runFaults.js';
+import { ClaimBooks } from './claimBooks.js';
+import type { CrawlOptions } from './crawlOptions.js';
 import { SourceScope } from './scope.js';
 import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
 import { detectDrift } from './health.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
 import { setMaxListeners } from 'node:events';
 
-export interface CrawlProgress {
-  done: number;
-  queued: number;
-  failed: number;
-  inFlight: number;
-  pagesPerSecond: number;
-}
-
-export interface CrawlOptions {
-  /** Sources to crawl (already selected and validated). */
-  sources: SourceConfig[];
-  /** Overrides config.store. */
-  storeDir?: string;
-  /** Global page budget for this run, on top of each source's maxPages. */
-  maxPages?: number;
-  /** Stop claiming new pages after this long (in-flight pages finish); the rest waits for the next run. */
-  maxTimeMs?: number;
-  /** Overrides config.concurrency. */
-  concurrency?: number;
-  /**
-   * allowPrivate for every source (overrides config.allowPrivate): each may reach its own entry points'
-   * endpoints on private/loopback addresses, nothing else (privateScope.ts).
-   */
-  allowPrivate?: boolean;
-  /** Snapshot every HTML page fetched, not only articles (one-off `crawl <url>`). */
-  snapshotAllPages?: boolean;
-  logger?: Logger;
-  onProgress?: (p: CrawlProgress) => void;
-  /** How long in-flight pages may take to finish after a stop or --max-time before they are cut off. Default 10 s. */
-  stopGraceMs?: number;
-  /** Retry backoff base for fetches (tests shorten it). */
-  retryBaseDelayMs?: number;
-  /**
-   * Parse + extract + hashing + gzip on worker threads (extractPool.ts): 'auto' (default) starts them
-   * after the first pages, true at once, false never (all in this thread).
-   */
-  extractPool?: ExtractPoolMode;
-  /** Extraction worker threads; default the machine's cores less the crawl's own thread (at least 1). */
-  extractThreads?: number;
-  /**
-   * Lease length of the run lock and of each claimed URL (renewed every third of it while the run works). Default
-   * 60 s. A run on another machine waits this long after this one dies before it takes the store over.
-   */
-  leaseMs?: number;
-}
+export type { CrawlOptions, CrawlProgress } from './crawlOptions.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -76,9 +33,8 @@ export class Crawler {
   private wake: (() => void) | null = null;
   private readonly abort = new AbortController();
   private abortTimer: NodeJS.Timeout | null = null;
-  /** An error that ends the run (a full disk): no more pages are claimed, the run is reported `failed`. */
-  private fatal: Error | null = null;
-  private storeDir = '';
+  /** The store's errors under the run: `faults.fatal` (a full disk) ends it (runFaults.ts). */
+  private readonly faults: RunFaults;
   /** URLs claimed and not yet finished: their leases are renewed while the run works on them. */
   private readonly held = new Set<string>();
 
@@ -86,6 +42,7 @@ export class Crawler {
     // Every fetch in flight listens on the stop signal: as many listeners as the concurrency, by design (Node's
     // warning at 11 would put a non-JSON line in a cron run's log).
     setMaxListeners(0, this.abort.signal);
+    this.faults = new RunFaults(options.storeDir ?? config.store, () => this.wake?.());
   }
 
   /** Asks the run to stop: no new work is claimed; in-flight pages finish. */
@@ -110,7 +67,6 @@ export class Crawler {
 
   async run(): Promise<RunSummary> {
     const storeDir = this.options.storeDir ?? this.config.store;
-    this.storeDir = storeDir;
     const log = this.options.logger ?? silentLogger;
     const leaseMs = this.options.leaseMs ?? RUN_LOCK_LEASE_MS;
     // One worker id names all this run holds: the lock, its in-flight URLs' leases, its pending snapshot writes.
@@ -187,8 +143,8 @@ export class Crawler {
       if (due) log.info({ due }, 'known articles due for a revisit');
       const status = await this.loop(frontier, processor, summary, log).finally(() => clearInterval(checkpoint));
       summary.status = status;
-      if (this.fatal) reserve.release(); // room for the last writes below
-      if (this.fatal) summary.failure = { kind: 'disk-full', message: this.fatal.message };
+      if (this.faults.fatal) reserve.release(); // room for the last writes below
+      if (this.faults.fatal) summary.failure = { kind: 'disk-full', message: this.faults.fatal.message };
       else if (status === 'completed' && summary.fetched === 0 && failedTotal(summary) > 0) {
         summary.status = 'failed';
         summary.failure = { kind: 'all-failed', message: 'every fetch failed (source or network down)' };
@@ -200,7 +156,7 @@ export class Crawler {
       } catch (err) {
         log.warn({ err: String(err) }, 'drift check skipped');
       }
-      this.finishRun(storeDir, summary, () => {
+      this.faults.finishRun(summary, () => {
         summary.queuedLeft = frontier.queuedCount();
         runs.end(runId, summary.status, summary);
         if (compactIfRequested(storeDir, db!)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
@@ -238,28 +194,6 @@ export class Crawler {
     }
   }
 
-  /**
-   * The run's last writes: index bookkeeping, then the report file. On a full disk either may fail;
-   * the run still ends with its summary (logged and returned), never with a raw stack.
-   */
-  private finishRun(storeDir: string, summary: RunSummary, bookkeeping: () => void, log: Logger): void {
-    for (const [what, step] of [
-      ['run bookkeeping', bookkeeping],
-      ['run report', () => writeRunReport(storeDir, summary)],
-    ] as const) {
-      try {
-        step();
-      } catch (err) {
-        if (storeTrouble(err, storeDir) === 'full') {
-          this.fatal ??= new StoreFullError(storeDir, { cause: err });
-          summary.status = 'failed';
-          summary.failure = { kind: 'disk-full', message: this.fatal.message };
-        }
-        log.error({ err: String(err), storeDir }, `could not write the ${what}`);
-      }
-    }
-  }
-
   private seed(frontier: Frontier): void {
     for (const s of this.options.sources) {
       for (const url of s.seeds) frontier.seed({ url, source: s.name, depth: 0, kind: 'seed', priority: INDEX_PRIORITY });
@@ -272,14 +206,10 @@ export class Crawler {
     const concurrency = this.options.concurrency ?? this.config.concurrency;
     const queue = new PQueue({ concurrency });
     const sources = new Map(this.options.sources.map((s) => [s.name, s]));
-    const hostInFlight = new Map<string, number>();
-    const hostLimit = new Map<string, number>();
-    const startedPerSource = new Map<string, number>();
     // Another source's queued URLs (a one-off or --source run on a shared store) are not this run's to claim:
     // claimed, they would be skipped as unknown-source and lost for the source that queued them.
-    const exhausted = new Set<string>(frontier.queuedSources().filter((name) => !sources.has(name)));
-    const exhaustedHosts = new Set<string>();
-    const startedPerHost = new Map<string, number>();
+    const books = new ClaimBooks(sources, frontier.queuedSources().filter((name) => !sources.has(name)));
+    const { exhausted, exhaustedHosts } = books;
     const maxPages = this.options.maxPages ?? this.config.maxPages;
     let started = 0;
     let inFlight = 0;
@@ -296,7 +226,7 @@ export class Crawler {
           countedAt = now;
         }
       } catch (err) {
-        if (!this.survivable(err, log)) throw err; // a busy store shows the last count
+        if (!this.faults.survivable(err, log)) throw err; // a busy store shows the last count
       }
       this.options.onProgress({
         done: summary.fetched,
@@ -315,10 +245,10 @@ export class Crawler {
     };
     const budgetLeft = () => (maxPages === undefined || started < maxPages) && timeLeft();
 
-    while (!this.stopping && !this.fatal) {
+    while (!this.stopping && !this.faults.fatal) {
       const slots = concurrency - inFlight;
       if (slots > 0 && budgetLeft()) {
-        const busy = new Set([...hostInFlight].filter(([h, n]) => n >= (hostLimit.get(h) ?? 1)).map(([h]) => h));
+        const busy = books.busyHosts();
         let claimed: FrontierEntry[];
         try {
           claimed = frontier.claim({
@@ -331,41 +261,21 @@ export class Crawler {
           });
         } catch (err) {
           // Another process (a takedown, verify, serve) held the store a moment too long: try again shortly.
-          if (!this.survivable(err, log)) throw err;
+          if (!this.faults.survivable(err, log)) throw err;
           await sleep(250);
           continue;
         }
         for (const entry of claimed) {
           started++;
           inFlight++;
-          const n = (startedPerSource.get(entry.source) ?? 0) + 1;
-          startedPerSource.set(entry.source, n);
-          const src = sources.get(entry.source);
-          if (src && n >= src.maxPages && !exhausted.has(entry.source)) {
-            exhausted.add(entry.source);
-            summary.limitsHit[`maxPages:${entry.source}`] = src.maxPages;
-          }
-          const perHost = (startedPerHost.get(entry.host) ?? 0) + 1;
-          startedPerHost.set(entry.host, perHost);
-          if (src?.maxPagesPerHost !== undefined && perHost >= src.maxPagesPerHost && !exhaustedHosts.has(entry.host)) {
-            exhaustedHosts.add(entry.host);
-            summary.limitsHit[`maxPagesPerHost:${entry.host}`] = src.maxPagesPerHost;
-          }
-          hostLimit.set(entry.host, src?.politeness.perHostConcurrency ?? 1);
-          hostInFlight.set(entry.host, (hostInFlight.get(entry.host) ?? 0) + 1);
+          books.start(entry, summary);
           this.held.add(entry.url);
           void queue
-            .add(() => this.process(processor, entry, log))
+            .add(() => this.faults.process(processor, entry, log))
             .finally(() => {
               this.held.delete(entry.url);
               inFlight--;
-              // Idle hosts leave the map: the busy set is rebuilt per claim, so it must cost the hosts in flight, not every host seen.
-              const left = (hostInFlight.get(entry.host) ?? 1) - 1;
-              if (left > 0) hostInFlight.set(entry.host, left);
-              else {
-                hostInFlight.delete(entry.host);
-                hostLimit.delete(entry.host); // set again on the host's next claim
-              }
+              books.finish(entry);
               progress();
               this.wake?.();
             });
@@ -380,7 +290,7 @@ export class Crawler {
         if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted, exhaustedHosts, dueBy) === 0)) break;
         next = frontier.nextWakeAt(exhausted, exhaustedHosts);
       } catch (err) {
-        if (!this.survivable(err, log)) throw err;
+        if (!this.faults.survivable(err, log)) throw err;
         next = Date.now() + 250;
       }
       const wait = Math.min(1000, Math.max(5, Math.min(next ?? Infinity, deadline) - Date.now()));
@@ -390,69 +300,6 @@ export class Crawler {
     await queue.onIdle();
     if (this.abortTimer) clearTimeout(this.abortTimer);
     progress(true);
-    return this.fatal ? 'failed' : this.stopping ? 'interrupted' : 'completed';
-  }
-
-  /**
-   * Whether the run can go on after a store error: a busy store can (the caller retries), a full disk
-   * cannot (the run stops claiming, finishes what is in flight and ends `failed`). Anything else is a bug.
-   */
-  private survivable(err: unknown, log: Logger): boolean {
-    const trouble = storeTrouble(err, this.storeDir);
-    if (trouble === 'busy') {
-      log.warn({ err: String(err) }, 'store busy; retrying');
-      return true;
-    }
-    if (trouble === 'full') {
-      if (!this.fatal) log.error({ storeDir: this.storeDir, err: String(err) }, 'disk full: stopping the run');
-      this.fatal ??= new StoreFullError(this.storeDir, { cause: err });
-      this.wake?.();
-      return true;
-    }
-    return false;
-  }
-
-  private async process(processor: PageProcessor, entry: FrontierEntry, log: Logger): Promise<void> {
-    try {
-      await processor.process(entry);
-    } catch (err) {
-      if (this.survivable(err, log)) {
-        // The store's trouble, not the page's: the page goes back in the queue, never marked failed.
-        await this.requeue(processor, entry, log);
-        return;
-      }
-      // A bug in processing one page must not kill the run: record it and go on.
-      log.error({ url: entry.url, err }, 'page processing crashed');
-      try {
-        processor.recordCrash(entry, err);
-      } catch (recordErr) {
-        if (!this.survivable(recordErr, log)) throw recordErr;
-        await this.requeue(processor, entry, log);
-      }
-    }
-  }
-
-  /** Puts a page back in the queue, retrying while the store is busy (an in-flight row left behind waits for the next run). */
-  private async requeue(processor: PageProcessor, entry: FrontierEntry, log: Logger): Promise<void> {
-    for (let attempt = 1; attempt <= 20; attempt++) {
-      try {
-        processor.requeueAfterStoreError(entry, this.fatal ? 0 : Date.now() + 500);
-        return;
-      } catch (err) {
-        if (storeTrouble(err) !== 'busy') break;
-        await sleep(250 * attempt);
-      }
-    }
-    log.warn({ url: entry.url }, 'could not requeue the page; the next run picks it up');
+    return this.faults.fatal ? 'failed' : this.stopping ? 'interrupted' : 'completed';
   }
 }
-
-/** Writes `runs/<runId>.json` atomically (temp + rename). */
-function writeRunReport(storeDir: string, summary: RunSummary): void {
-  const dir = join(storeDir, 'runs');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${summary.runId}.json`);
-  writeFileSync(`${file}.tmp`, JSON.stringify(summary, null, 2));
-  renameSync(`${file}.tmp`, file);
-}
-

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StoreDatabase } from '../storage/index.js';
 import { runStatements } from '../storage/sqlite/runs-queries.js';
+import type { RunSummary } from './summary.js';
 
 export interface RunRow {
   id: string;
@@ -65,3 +68,13 @@ export class RunRegistry {
     }));
   }
 }
+
+/** Writes `runs/<runId>.json` atomically (temp + rename). */
+export function writeRunReport(storeDir: string, summary: RunSummary): void {
+  const dir = join(storeDir, 'runs');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${summary.runId}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(summary, null, 2));
+  renameSync(`${file}.tmp`, file);
+}
+
