@@ -1,96 +1,32 @@
 import { setMaxListeners } from 'node:events';
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { BrowserFetcher, HttpFetcher } from '../fetch/index.js';
-import type { BlobStore, ClaimedItem, FrontierStore, IndexStores, WorkerId } from '../storage/interfaces.js';
+import type { ClaimedItem, FrontierStore, WorkerId } from '../storage/interfaces.js';
 import { newWorkerId } from '../storage/workerId.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
-import { ExtractPool, type ExtractPoolMode } from './extractPool.js';
-import { recordArticleHealth, type SourceHealth } from './health.js';
+import { ExtractPool } from './extractPool.js';
+import { recordArticleHealth } from './health.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
 import { excludedAnywhere } from './worker-guards.js';
-import { processClaim, RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, type PageOutcome, type PageStageDeps } from './worker-page.js';
+import type { PageStageDeps } from './worker-page.js';
 import { SharedRobots } from './worker-robots.js';
 import { endRun, seedOnce } from './worker-seed.js';
 import { RunBudgets } from './worker-budgets.js';
 import { RunReportTally } from './worker-report.js';
-import { noteSiteSignals } from './worker-signals.js';
+import { applyWorkerOutcome, claimOutcome } from './worker-outcome.js';
+import type { WorkerOptions, WorkerSummary } from './worker-options.js';
+import { hostPolicy, startSlackFor } from './worker-pacing.js';
 
-export { newWorkerId };
-
-export interface SharedStores {
-  frontier: FrontierStore;
-  index: IndexStores;
-  blobs: BlobStore;
-}
-
-export interface WorkerOptions {
-  sources: SourceConfig[];
-  stores: SharedStores;
-  logger?: Logger;
-  /** Lease length; renewed while the page is worked on. Default 60 s. */
-  leaseMs?: number;
-  /** Overrides config.concurrency: URLs this worker holds at once. */
-  concurrency?: number;
-  allowPrivate?: boolean;
-  /** How often the loop looks for due work or the crawl's end when idle. Default 200 ms. */
-  idlePollMs?: number;
-  /** The run's page budget across every worker and source (overrides config.maxPages), on top of each source's. */
-  maxPages?: number;
-  /** This worker stops claiming after this long (in-flight pages finish); the crawl goes on with the others. */
-  maxTimeMs?: number;
-  /**
-   * Parse + extract + hashing on threads, as the embedded crawl can (extractPool.ts). Default false (this thread):
-   * more worker processes are how a shared crawl uses more cores, and a thread per worker cost 1.2-1.45x the worker
-   * CPU per article in scripts/bench/workers.ts on 2 cores (1 and 2 workers) for no throughput gained.
-   */
-  extractPool?: ExtractPoolMode;
-  /** Extraction threads; default the machine's cores less one. */
-  extractThreads?: number;
-  /** The extraction thread's module (tests substitute one that dies on some pages). */
-  extractWorkerFile?: URL;
-}
-
-export interface WorkerSummary {
-  worker: WorkerId;
-  runId: string;
-  status: 'completed' | 'interrupted';
-  seeded: boolean;
-  claimed: number;
-  fetched: number;
-  /** Outcomes of the URLs this worker finished (`snapshot-new`, `index`, `http-404`, `excluded`, …). */
-  outcomes: Record<string, number>;
-  /** URLs given back to the queue (transient failures, slots started too late, robots.txt fetched first). */
-  retried: Record<string, number>;
-  /** Links not queued, by the limit they broke. */
-  limitsHit: Record<string, number>;
-  leasesLost: number;
-  /** Pages extracted on the worker threads, in this thread, and extraction threads that died under a page. */
-  extraction: { inWorker: number; inProcess: number; crashes: number };
-  reclaimed: number;
-  orphansRemoved: number;
-  /**
-   * Field fill-rates of the articles this worker stored, per source (health.ts): its share of the run, for the
-   * operator's log. The run's report (shared-report.ts) has the whole run's, every worker's share merged.
-   */
-  perSource: Record<string, SourceHealth>;
-  /** This worker wrote the run's report (`runs/<run-id>.json`): one worker per run, once the crawl is over. */
-  reportWritten: boolean;
-  startedAt: string;
-  finishedAt: string;
-}
+export { newWorkerId, startSlackFor };
+export type { SharedStores, WorkerOptions, WorkerSummary } from './worker-options.js';
 
 /** How far ahead of the claim call its reference time is: the look-ups before a fetch take about this long. */
 const CLAIM_AHEAD_MS = 5;
 /** How often a worker asks again when the due URLs are on hosts at their concurrency limit. */
 const BLOCKED_POLL_MS = 25;
 const bump = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
-/**
- * Give-backs that spend no page budget: the page request never went out (a late slot, the slot went to robots.txt),
- * or an app shell goes to the browser at its next claim, which counts as the page's start (one page, as embedded).
- */
-const NOT_STARTED = new Set([RETRY_LATE_SLOT, RETRY_ROBOTS_FIRST, RETRY_RENDER_NEXT]);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -336,65 +272,21 @@ export class CrawlWorker {
     summary: WorkerSummary,
     log: Logger,
   ): Promise<void> {
-    let outcome: PageOutcome;
-    try {
-      const source = bySource.get(item.source);
-      // Budgets count pages started, across every worker; one over a budget goes back for the next run.
-      const ticket = source ? await budgets.start(item, source) : null;
-      if (ticket?.spent) {
-        outcome = { kind: 'retry', at: Date.now(), error: `${ticket.spent} budget spent`, links: [] };
-      } else {
-        outcome = await processClaim(d, item, claimedAt);
-        // Given back before the page was started (NOT_STARTED): it counts when it is.
-        if (outcome.kind === 'retry' && NOT_STARTED.has(outcome.error) && ticket?.spent === null) await ticket.refund();
-      }
-    } catch (err) {
-      // A bug or a store failure under one page must not kill the worker: the page fails, the crawl goes on.
-      log.error({ url: item.url, err: String((err as Error)?.stack ?? err) }, 'page processing crashed');
-      outcome = { kind: 'finish', result: { state: 'failed', outcome: 'crash', error: String((err as Error)?.message ?? err) }, links: [] };
-    }
+    const outcome = await claimOutcome(d, item, claimedAt, budgets, bySource.get(item.source), log);
     // Out of the renewal set before the lease is released: a renewal racing the finish would report it lost.
     this.held.delete(item.url);
     try {
-      await this.apply(d.frontier, item, outcome, summary);
+      const applier = { id: this.id, runStartedAt: this.runStartedAt, log: this.log, report: this.report };
+      await applyWorkerOutcome(applier, d.frontier, item, outcome, summary);
     } catch (err) {
       // The lease expires and another worker takes the URL again.
       log.error({ url: item.url, err: String(err) }, 'could not record the outcome; the lease will expire');
     }
   }
 
-  private async apply(frontier: FrontierStore, item: ClaimedItem, outcome: PageOutcome, summary: WorkerSummary): Promise<void> {
-    if (outcome.kind === 'lost') {
-      summary.leasesLost++;
-      return;
-    }
-    // In the order the page was read: redirect targets handled under its name, then its links, then its own row.
-    if (outcome.handled?.length) await frontier.markHandled(outcome.handled, `redirect-from:${item.url}`, Date.now());
-    if (outcome.kind === 'finish' && outcome.adopt) await frontier.markHandled([outcome.adopt.item], outcome.adopt.fetch.outcome, Date.now(), outcome.adopt.fetch);
-    if (outcome.links.length > 0) await frontier.addMany(outcome.links);
-    if (outcome.kind === 'finish' && outcome.signals?.length) {
-      const requeued = await noteSiteSignals(frontier, outcome.signals, item.source, this.runStartedAt);
-      if (requeued.length > 0) {
-        bump(summary.limitsHit, 'requeuedBySiteChange', requeued.length);
-        this.log?.info({ url: item.url, requeued: requeued.length, urls: requeued.slice(0, 20) }, 'site says known pages changed: due now');
-      }
-    }
-    if (outcome.kind === 'retry') {
-      bump(summary.retried, outcome.error);
-      const share = this.report?.retry();
-      if (!(await frontier.retryLater(this.id, item.url, outcome.at, outcome.error, share?.tally))) {
-        share?.undo();
-        summary.leasesLost++;
-      }
-      return;
-    }
-    if (outcome.result.status !== undefined) summary.fetched++;
-    bump(summary.outcomes, outcome.result.outcome);
-    const share = this.report?.finish(item, outcome.result, outcome.report);
-    if (!(await frontier.finish(this.id, item.url, outcome.result, Date.now(), share?.tally))) {
-      share?.undo();
-      summary.leasesLost++;
-    }
+  /** Source delay (or a longer robots Crawl-delay) plus twice the start slack (worker-pacing.ts). */
+  private policyFor(host: string, source: SourceConfig | undefined): { delayMs: number; concurrency: number } {
+    return hostPolicy(source, this.crawlDelay.get(host));
   }
 
   /** Every lease this worker holds is extended; one renew call for all of them. */
@@ -409,18 +301,6 @@ export class CrawlWorker {
       log.warn({ err: String(err) }, 'lease renewal failed; retrying at the next tick');
     }
   }
-
-  /** Source delay (or a longer robots Crawl-delay) plus twice the start slack: see PageStageDeps.startSlackMs. */
-  private policyFor(host: string, source: SourceConfig | undefined): { delayMs: number; concurrency: number } {
-    if (!source) return { delayMs: 1000, concurrency: 1 };
-    const delay = Math.max(source.politeness.delayMs, this.crawlDelay.get(host) ?? 0);
-    return { delayMs: delay === 0 ? 0 : delay + 2 * (startSlackFor(source) ?? 0), concurrency: source.politeness.perHostConcurrency };
-  }
-}
-
-/** Slack between a claim's booked slot and the request start: half the source's delay, at most 25 ms; none without a delay. */
-export function startSlackFor(source: SourceConfig): number | null {
-  return source.politeness.delayMs === 0 ? null : Math.min(25, Math.floor(source.politeness.delayMs / 2));
 }
 
 export { excludedAnywhere };
