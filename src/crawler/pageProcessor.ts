@@ -1,82 +1,32 @@
-import type { CrawlConfig, SourceConfig } from '../config/index.js';
-import {
-  BrowserError,
-  decideRender,
-  decodeHtml,
-  RobotsCache,
-  type BrowserFetcher,
-  type BrowserRenderResult,
-  type FetchResult,
-  type HttpFetcher,
-  type PrivateAccess,
-  type RobotsVerdict,
-} from '../fetch/index.js';
-import { hostKey, normalizeUrl, type FinishResult, type Frontier, type FrontierEntry, type UrlHistory } from '../frontier/index.js';
-import { ExcludedUrlError, type SnapshotStore, type WriteOutcome } from '../snapshot/index.js';
-import type { StoreDatabase } from '../storage/index.js';
+import type { SourceConfig } from '../config/index.js';
+import { BrowserError, decideRender, decodeHtml, RobotsCache, type BrowserRenderResult, type FetchResult } from '../fetch/index.js';
+import { hostKey, normalizeUrl, type FinishResult, type FrontierEntry } from '../frontier/index.js';
 import { isExcluded } from '../frontier/index.js';
 import { FetchError } from '../util/errors.js';
-import type { Logger } from '../util/logger.js';
-import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
-import { ExtractCrashError, type ExtractPool } from './extractPool.js';
+import { renderOptionsFor, renderRecord } from './browserPage.js';
+import { ExtractCrashError } from './extractPool.js';
 import type { ExtractResult } from './extractTask.js';
-import { redirectedElsewhere, redirectRefusal, refusedRedirect, type RedirectRefusal } from './redirectRules.js';
+import { redirectRefusal, refusedRedirect, type RedirectRefusal } from './redirectRules.js';
 import { privateAccessFor } from './privateScope.js';
-import { fetchPageRequisites, withRequisites } from './requisites.js';
 import { LinkIntake } from './linkIntake.js';
 import { HostPacing } from './hostPacing.js';
 import { MAX_ATTEMPTS, nextRevisitAt, retryAfterFailure } from './revisitPolicy.js';
-import type { SourceScope } from './scope.js';
-import { bump, recordClassification, type RunSummary } from './summary.js';
-import { detectChallenge, recordArticleHealth, recordBlocked } from './health.js';
+import { bump } from './summary.js';
+import { detectChallenge, recordBlocked } from './health.js';
 import { applyOutcome, finishWith, mergeOutcome, retryWith, type PageOutcome } from './pageOutcome.js';
+import { isOutcome, type Admitted, type Fetched, type PageProcessorDeps } from './pageStages.js';
+import { classifyAndStore } from './pageStore.js';
 
-export interface PageProcessorDeps {
-  config: CrawlConfig;
-  db: StoreDatabase;
-  frontier: Frontier;
-  store: SnapshotStore;
-  fetcher: HttpFetcher;
-  /** Present when a source renders with `browser` or `auto`; Chromium starts on the first render. */
-  browser?: BrowserFetcher | null;
-  robots: RobotsCache;
-  summary: RunSummary;
-  logger: Logger;
-  scopes: Map<string, SourceScope>;
-  sources: Map<string, SourceConfig>;
-  /** The global allowPrivate: opens each source's own entry points only (privateScope.ts). */
-  allowPrivate: boolean;
-  snapshotAllPages: boolean;
-  /** Where pages are parsed and extracted: worker threads, or in-process (extractPool.ts). */
-  extractor: ExtractPool;
-  /** Aborted when the run must stop now (grace after SIGTERM or --max-time is over): in-flight pages are requeued. */
-  runSignal: AbortSignal;
-}
+export type { PageProcessorDeps } from './pageStages.js';
 
 const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);
 const looksLikeFeed = (ct: string | undefined) => !!ct && /(xml|rss|atom|json)/i.test(ct) && !/html/i.test(ct);
 
-/** The admission stage's result for a page that may be fetched: its source, scope and robots verdict. */
-interface Admitted {
-  source: SourceConfig;
-  privateAccess: PrivateAccess;
-  verdict: RobotsVerdict;
-  history: UrlHistory | null;
-}
-
-/** The fetch and render stages' result: the document (the rendered page's too, when the browser fetched it). */
-interface Fetched {
-  result: FetchResult;
-  page?: BrowserPage;
-}
-
-const isOutcome = (x: object): x is PageOutcome => 'row' in x;
-
 /**
  * Everything that happens to one claimed URL, as stages that each return a value: admission (source, takedowns,
  * robots.txt), fetch (HTTP, conditional on a revisit), render (Chromium, for `render: browser|auto`), routing
- * (status, challenge, feed, type), extraction, storage (requisites and the snapshot). The stages never write to the
- * frontier; their one PageOutcome is applied once, at the end (pageOutcome.ts).
+ * (status, challenge, feed, type), extraction, classification and storage (requisites and the snapshot; pageStore.ts).
+ * The stages never write to the frontier; their one PageOutcome is applied once, at the end (pageOutcome.ts).
  */
 export class PageProcessor {
   private readonly pacing: HostPacing;
@@ -275,7 +225,7 @@ export class PageProcessor {
     }
     const extracted = await this.extractStage(entry, a.source, f, byPattern);
     if (isOutcome(extracted)) return mergeOutcome(seen, extracted);
-    return mergeOutcome(seen, await this.classifyAndStore(entry, a, f, extracted, { finalUrl, byPattern, render }));
+    return mergeOutcome(seen, await classifyAndStore(this.d, this.pacing, entry, a, f, extracted, { finalUrl, byPattern, render }));
   }
 
   /**
@@ -301,120 +251,6 @@ export class PageProcessor {
       this.d.logger.error({ url: entry.url, err: err.message }, 'extraction failed: worker crashed');
       return finishWith({ state: 'failed', outcome: 'extract-crash', error: err.message, nextRevisitAt: retryAfterFailure(entry) });
     }
-  }
-
-  /** An extracted page: its links and parameters go with the outcome; an index page ends here, an article is stored. */
-  private async classifyAndStore(
-    entry: FrontierEntry,
-    a: Admitted,
-    f: Fetched,
-    extracted: ExtractResult,
-    how: { finalUrl: string; byPattern: boolean | null; render: { mode: 'http' | 'browser'; reason?: string } },
-  ): Promise<PageOutcome> {
-    const { summary, logger: log } = this.d;
-    const { source, history } = a;
-    const { result } = f;
-    const { article } = extracted;
-    // Learns which query parameters of this host do not change the page, before this page's links go in (applyOutcome).
-    const learned: Omit<PageOutcome, 'row'> = { page: { result, article, contentHash: extracted.prepared?.contentHash } };
-    if (entry.depth < source.maxDepth && this.d.scopes.get(source.name)) learned.links = article.outlinks;
-    else if (article.outlinks.length > 0) bump(summary.limitsHit, 'maxDepth'); // pages whose links were not followed for depth
-    // A seed is an index page, never an article by its size; a seed that redirected to another page (a moved
-    // article, a short link) is judged by where it landed, like any page (redirectedElsewhere).
-    const asSeed = entry.kind === 'seed' && !redirectedElsewhere(entry.url, how.finalUrl, this.d.frontier);
-    // Without an articlePattern the page's own evidence decides (src/extract/articleEvidence.ts): counted and logged.
-    const classification = article.classification;
-    if (how.byPattern === null && !this.d.snapshotAllPages && classification) {
-      recordClassification(summary, classification.kind, { url: entry.url, score: classification.score, reasons: classification.reasons });
-      log.debug({ url: entry.url, kind: classification.kind, score: classification.score, reasons: classification.reasons, seed: asSeed || undefined }, 'classified');
-    }
-    const isArticle = this.d.snapshotAllPages || (how.byPattern ?? (!asSeed && classification?.isArticle === true));
-    if (!isArticle) {
-      summary.discoveryOnly++;
-      // Index pages one link from a seed (category lists) are where new articles show up: they keep the
-      // first interval. Deeper index pages (pagination, archives, traps) back off like articles.
-      const next =
-        entry.kind !== 'page'
-          ? null
-          : entry.depth <= 1 && source.revisit[0] !== undefined
-            ? Date.now() + source.revisit[0]
-            : nextRevisitAt(source, history, Boolean(history?.fetchedBefore));
-      return finishWith({ state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next, revisited: Boolean(history?.fetchedBefore) }, learned);
-    }
-    return { ...(await this.storeStage(entry, a, f, extracted, how.render)), ...learned };
-  }
-
-  /** Storage: the article's page requisites (source `requisites`; failures recorded, never fatal), then the snapshot. */
-  private async storeStage(entry: FrontierEntry, a: Admitted, f: Fetched, extracted: ExtractResult, render: { mode: 'http' | 'browser'; reason?: string }): Promise<PageOutcome> {
-    const { summary, logger: log } = this.d;
-    const { source, verdict, history } = a;
-    const { result, page } = f;
-    const { article, decoded } = extracted;
-    const requisites = await fetchPageRequisites(
-      {
-        config: this.d.config,
-        fetcher: this.d.fetcher,
-        logger: log,
-        runSignal: this.d.runSignal,
-        source,
-        privateAccess: a.privateAccess,
-        isExcluded: (url) => isExcluded(this.d.db, url),
-        robots: (url) => this.d.robots.check(url, { privateAccess: a.privateAccess }),
-        wouldBeUnchanged: (fetch, art) => this.d.store.wouldBeUnchanged({ fetch, article: art }),
-        tally: (key) => bump(summary.limitsHit, key),
-        requestSent: (url) => this.pacing.requestSent(hostKey(url.href)),
-        waitForHost: (host, crawlDelaySec) => {
-          if (crawlDelaySec !== undefined) this.pacing.learnCrawlDelay(host, crawlDelaySec);
-          return this.pacing.waitForHost(host, source);
-        },
-      },
-      result,
-      article,
-    );
-    let outcome: WriteOutcome;
-    try {
-      outcome = await this.d.store.writeAsync(
-        {
-          fetch: result,
-          article,
-          decoded,
-          source: source.name,
-          userAgent: source.userAgent ?? this.d.config.userAgent,
-          robots: verdict,
-          defaultCategory: source.category,
-          render,
-          ...withRequisites(page ? browserPageInput(page) : {}, requisites),
-        },
-        extracted.prepared,
-      );
-    } catch (err) {
-      if (!(err instanceof ExcludedUrlError)) throw err;
-      // The store refuses a taken-down URL, final URL or canonical URL (also one taken down mid-flight).
-      summary.skipped.excluded++;
-      log.info({ url: entry.url, finalUrl: result.finalUrl, err: err.message }, 'not stored: excluded by a takedown');
-      return finishWith({ state: 'skipped', outcome: 'excluded' });
-    }
-    summary.snapshots[outcome.status]++;
-    recordArticleHealth(summary, source.name, article, outcome.status);
-    const revisited = Boolean(history?.fetchedBefore && history.snapshotId);
-    const done: FinishResult = {
-      state: 'done',
-      outcome: `snapshot-${outcome.status}`,
-      status: result.status,
-      snapshotId: outcome.id,
-      etag: result.headers.etag,
-      lastModified: result.headers['last-modified'],
-      nextRevisitAt: entry.kind === 'page' ? nextRevisitAt(source, history, revisited) : null,
-      revisited,
-    };
-    log[outcome.status === 'unchanged' ? 'debug' : 'info']({ id: outcome.id, url: entry.url, version: outcome.status, bytes: result.body.length }, 'snapshot');
-    // Fetched through a variant of an article known under another URL (its canonical URL): the variant is an alias.
-    const key = this.d.store.summary(outcome.id)?.url ?? entry.url;
-    if (key !== entry.url && entry.kind === 'page') {
-      bump(summary.limitsHit, 'aliasOfCanonical');
-      return { row: { kind: 'alias', target: key, result: done } };
-    }
-    return finishWith(done);
   }
 
   private fetchFailed(entry: FrontierEntry, err: unknown): PageOutcome {
