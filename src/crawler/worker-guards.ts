@@ -2,7 +2,7 @@
 import type { SourceConfig } from '../config/index.js';
 import type { PrivateAccess } from '../fetch/index.js';
 import { normalizeUrl } from '../frontier/index.js';
-import type { PageStageDeps } from './worker-page.js';
+import type { PageStageDeps } from './worker-stage.js';
 import { pacedRobotsCheck } from './worker-requisites.js';
 import { BLOCKED_REASON } from './worker-robots.js';
 

@@ -4,7 +4,8 @@ import type { Logger } from '../util/logger.js';
 import { bump } from './summary.js';
 import type { WorkerSummary } from './worker-options.js';
 import type { RunBudgets } from './worker-budgets.js';
-import { processClaim, RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, type PageOutcome, type PageStageDeps } from './worker-page.js';
+import { processClaim } from './worker-page.js';
+import { RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, type PageOutcome, type PageStageDeps } from './worker-stage.js';
 import type { RunReportTally } from './worker-report.js';
 import { noteSiteSignals } from './worker-signals.js';
 

@@ -1,95 +1,33 @@
-import type { CrawlConfig, SourceConfig } from '../config/index.js';
-import { BrowserError, decideRender, decodeHtml, type BrowserFetcher, type FetchResult, type HttpFetcher, type PrivateAccess } from '../fetch/index.js';
+import type { SourceConfig } from '../config/index.js';
+import { BrowserError, decideRender, decodeHtml, type FetchResult, type PrivateAccess } from '../fetch/index.js';
 import { normalizeUrl, type UrlHistory } from '../frontier/index.js';
-import { ExcludedUrlError } from '../snapshot/errors.js';
-import { writeSharedSnapshot } from '../snapshot/shared-writer.js';
-import type { BlobStore, ClaimedItem, FinishedFetch, FrontierStore, IndexStores, QueueItem, UrlValidators, WorkerId } from '../storage/interfaces.js';
+import type { ClaimedItem, QueueItem, UrlValidators } from '../storage/interfaces.js';
 import { FetchError } from '../util/errors.js';
-import type { Logger } from '../util/logger.js';
-import { browserPageInput, renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
-import type { Article } from '../extract/index.js';
-import { ExtractCrashError, type ExtractPool } from './extractPool.js';
-import { runExtractTask } from './extractTask.js';
+import { renderOptionsFor, renderRecord, type BrowserPage } from './browserPage.js';
 import { detectChallenge } from './health.js';
-import { sameEntryPoint } from './entryPoint.js';
 import { privateAccessFor } from './privateScope.js';
-import { withRequisites } from './requisites.js';
-import { excludedAnywhere, isSeed, redirectRefusal, type RedirectRefusal } from './worker-guards.js';
-import { workerPageRequisites } from './worker-requisites.js';
+import { excludedAnywhere, redirectRefusal, type RedirectRefusal } from './worker-guards.js';
 import { MAX_ATTEMPTS, nextRevisitAt } from './revisitPolicy.js';
-import type { SourceScope } from './scope.js';
-import { queueItem, type SiteSignal, type WorkerLinks } from './worker-links.js';
-import { BLOCKED_REASON, type SharedRobots } from './worker-robots.js';
-import type { PageReport } from './worker-report.js';
-import { filledFields } from './health.js';
+import { queueItem } from './worker-links.js';
+import { BLOCKED_REASON } from './worker-robots.js';
+import { handleHtml } from './worker-html.js';
+import {
+  failureRetryAt,
+  finish,
+  retry,
+  transientRetryAt,
+  RETRY_LATE_SLOT,
+  RETRY_RENDER_NEXT,
+  RETRY_ROBOTS_FIRST,
+  type PageOutcome,
+  type PageStageDeps,
+  type RobotsVerdictLike,
+} from './worker-stage.js';
 
-/** The one thing that happens to a claimed URL, applied to the frontier once by the worker. */
-export type PageOutcome =
-  /** `signals`: a feed's or sitemap's change signals of its items (worker-signals.ts). */
-  /** `adopt`: the canonical article a variant was stored as, and the fetch it takes as its own. */
-  /** `report`: what the run's report counts of the page beyond its result (worker-report.ts). */
-  | { kind: 'finish'; result: FinishedFetch; links: QueueItem[]; handled?: QueueItem[]; signals?: SiteSignal[]; adopt?: { item: QueueItem; fetch: FinishedFetch }; report?: PageReport }
-  | { kind: 'retry'; at: number; error: string; links: QueueItem[]; handled?: QueueItem[] }
-  /** The lease went to another worker meanwhile: nothing of ours may be applied. */
-  | { kind: 'lost' };
+export { RETRY_LATE_SLOT, RETRY_RENDER_NEXT, RETRY_ROBOTS_FIRST, type PageOutcome, type PageStageDeps } from './worker-stage.js';
 
-export interface PageStageDeps {
-  config: CrawlConfig;
-  sources: ReadonlyMap<string, SourceConfig>;
-  scopes: ReadonlyMap<string, SourceScope>;
-  allowPrivate: boolean;
-  frontier: FrontierStore;
-  index: IndexStores;
-  blobs: BlobStore;
-  fetcher: HttpFetcher;
-  robots: SharedRobots;
-  links: WorkerLinks;
-  worker: WorkerId;
-  leaseMs: number;
-  /** Aborted on a second stop signal: in-flight fetches are cut and their URLs go back to the queue. */
-  runSignal: AbortSignal;
-  logger: Logger;
-  /**
-   * Longest a request may start after the time its claim booked the host's slot: later (a stalled event loop, a
-   * slow store), and it is given back unfetched, since starting it could crowd the next worker's slot on the host.
-   */
-  startSlackMs: (source: SourceConfig) => number | null;
-  /** A robots.txt Crawl-delay longer than the source's delay: the worker books this host's slots further apart. */
-  noteCrawlDelay: (host: string, ms: number) => void;
-  /** The spacing the worker books between request starts to a host (its claims' policy delay). */
-  delayFor: (host: string, source: SourceConfig) => number;
-  /** Counts something the run's summary reports under limitsHit (page requisites' outcomes). */
-  tally?: (key: string, by?: number) => void;
-  /** Counts a stored article's fields toward the source's fill-rates (health.ts). */
-  recordHealth?: (source: string, article: Article, status: 'new' | 'changed' | 'unchanged') => void;
-  /** Present when a source renders with `browser` or `auto`; Chromium starts on the first render. */
-  browser?: BrowserFetcher | null;
-  /**
-   * URLs whose HTTP fetch showed an app shell (`render: auto`), with why: rendered at their next claim, so the render
-   * is a request of its own, in a slot of its own. Another worker claiming one meanwhile fetches and decides again.
-   */
-  renderNext?: Map<string, string>;
-  /** Where pages are parsed and extracted: worker threads or this thread (extractPool.ts); absent: this thread. */
-  extractor?: ExtractPool;
-}
-
-type RobotsVerdictLike = { allowed: boolean; robotsUrl: string; reason: string };
-
-/** Why a claim went back unfetched: its slot started too late, or the slot went to the origin's robots.txt. */
-export const RETRY_LATE_SLOT = 'started late for its slot';
-export const RETRY_ROBOTS_FIRST = 'robots.txt fetched first';
-/** An app shell over HTTP (`render: auto`): the page was fetched, and its render comes at the next claim. */
-export const RETRY_RENDER_NEXT = 'app shell: rendering next';
-
-const finish = (result: FinishedFetch, links: QueueItem[] = []): PageOutcome => ({ kind: 'finish', result, links });
-const retry = (at: number, error: string, links: QueueItem[] = []): PageOutcome => ({ kind: 'retry', at, error, links });
 const isHtml = (ct: string | undefined) => !ct || /html|xml\+xhtml/i.test(ct);
 const looksLikeFeed = (ct: string | undefined) => !!ct && /(xml|rss|atom|json)/i.test(ct) && !/html/i.test(ct);
-/** First retry of a failed URL in a later run, doubling per failure (revisitPolicy.ts's schedule). */
-const failureRetryAt = (attempts: number) => (attempts < MAX_ATTEMPTS ? Date.now() + 15 * 60_000 * 2 ** Math.max(0, attempts - 1) : null);
-/** Transient failures (network, 5xx, 429) retried inside the run: each retry is a new claim, paced like any request. */
-const transientRetryAt = (attempts: number) => Date.now() + Math.min(30_000, 500 * 2 ** Math.max(0, attempts - 1));
-
 function history(v: UrlValidators | null): UrlHistory | null {
   if (!v) return null;
   return { etag: v.etag, lastModified: v.lastModified, snapshotId: v.snapshotId, fetchedBefore: v.fetchCount > 0, revisitCount: Math.max(0, v.fetchCount - 1) };
@@ -312,110 +250,4 @@ function fetchFailed(d: PageStageDeps, item: ClaimedItem, err: unknown, links: Q
   const permanent = err.kind === 'blocked-address' || err.kind === 'invalid-url' || err.kind === 'redirect-loop' || err.kind === 'too-many-redirects';
   d.logger.warn({ url: item.url, kind: err.kind, err: err.message }, 'fetch failed');
   return finish({ state: 'failed', outcome: err.kind, error: err.message, nextRevisitAt: permanent ? null : failureRetryAt(item.attempts) }, links);
-}
-
-async function handleHtml(
-  d: PageStageDeps,
-  item: ClaimedItem,
-  source: SourceConfig,
-  result: FetchResult,
-  validators: UrlHistory | null,
-  verdict: RobotsVerdictLike,
-  links: QueueItem[],
-  how: { page?: BrowserPage; render: { mode: 'http' | 'browser'; reason?: string }; decodedText?: string },
-): Promise<PageOutcome> {
-  const scope = d.scopes.get(source.name);
-  const finalUrl = normalizeUrl(result.finalUrl) ?? result.finalUrl;
-  const byPattern = scope?.isArticleUrl(finalUrl) ?? scope?.isArticleUrl(item.url) ?? null;
-  // Off this thread when the crawl runs extraction threads (the embedded crawl's ExtractPool). A render's DOM is what
-  // readers saw (extracted from); the document bytes stay the archived original.
-  const task = {
-    fetch: result,
-    html: how.page ? how.page.rendered.html : how.decodedText,
-    options: { url: result.finalUrl, timezone: source.timezone, overrides: source.extract, now: result.fetchedAt },
-    prepare: !how.page && byPattern !== false,
-  };
-  let extracted;
-  try {
-    extracted = d.extractor ? await d.extractor.run(task) : runExtractTask(task);
-  } catch (err) {
-    if (!(err instanceof ExtractCrashError)) throw err;
-    // The thread died under this page (out of memory on a hostile page): the page fails, the crawl goes on.
-    d.logger.error({ url: item.url, err: err.message }, 'extraction failed: worker crashed');
-    return finish({ state: 'failed', outcome: 'extract-crash', error: err.message, nextRevisitAt: failureRetryAt(item.attempts) }, links);
-  }
-  const { article } = extracted;
-  // What the page says about its URL's query parameters, before its links are read (they drop learned ones). A page
-  // whose links are not read records it with the lease check before its commit (one round trip for both), or last.
-  let noted: Promise<void> | null = null;
-  const note = () => (noted ??= d.links.notePage(item, result, article, extracted.prepared?.contentHash));
-  const readsLinks = item.depth < source.maxDepth && scope !== undefined;
-  if (readsLinks) await note();
-  const found = readsLinks ? await d.links.pageLinks(item, article.outlinks, source) : [];
-  const all = [...links, ...found];
-  // A seed whose redirect kept it the same entry point (scheme, www., trailing slash), or landed on another seed, is
-  // judged as a seed, as in the embedded crawl.
-  const asSeed = item.kind === 'seed' && (sameEntryPoint(item.url, finalUrl) || isSeed(d, finalUrl));
-  const isArticle = byPattern ?? (!asSeed && article.classification?.isArticle === true);
-  // Without an articlePattern the page's own evidence decided: counted in the run's report, as embedded.
-  const c = article.classification;
-  const report: PageReport = byPattern === null && c ? { classified: { kind: c.kind, score: c.score, reasons: c.reasons } } : {};
-  if (!isArticle) {
-    await note();
-    const next =
-      item.kind !== 'page' ? null : item.depth <= 1 && source.revisit[0] !== undefined ? Date.now() + source.revisit[0] : nextRevisitAt(source, validators, Boolean(validators?.fetchedBefore));
-    return { kind: 'finish', result: { state: 'done', outcome: 'index', status: result.status, nextRevisitAt: next }, links: all, report };
-  }
-  const excluded = (url: string) => excludedAnywhere(d, url);
-  // The images the article shows, fetched as the embedded crawl fetches them (requisites.ts): the snapshot archives
-  // them in its WARC and records each in snapshot.json, whichever way the article was crawled.
-  const requisites = await workerPageRequisites(d, item, source, privateAccessFor(source, d.allowPrivate), result, article, extracted.prepared, excluded);
-  let outcome;
-  try {
-    outcome = await writeSharedSnapshot(
-      {
-        blobs: d.blobs,
-        snapshots: d.index.snapshots,
-        search: d.index.search,
-        isExcluded: excluded,
-        stillHeld: async () => (await Promise.all([d.frontier.renew(d.worker, [item.url], Date.now() + d.leaseMs), note()]))[0].includes(item.url),
-      },
-      { fetch: result, article, decoded: extracted.decoded, source: source.name, userAgent: source.userAgent ?? d.config.userAgent, robots: verdict, defaultCategory: source.category, render: how.render, ...withRequisites(how.page ? browserPageInput(how.page) : {}, requisites) },
-      extracted.prepared,
-    );
-  } catch (err) {
-    if (!(err instanceof ExcludedUrlError)) throw err;
-    d.logger.info({ url: item.url, err: err.message }, 'not stored: excluded by a takedown');
-    return finish({ state: 'skipped', outcome: 'excluded' }, all);
-  } finally {
-    // Recorded whatever the write did (an unchanged page returns before its lease check).
-    await note();
-  }
-  if (outcome.status === 'lease-lost') return { kind: 'lost' };
-  const status = outcome.status === 'lost-race' ? 'unchanged' : outcome.status;
-  d.recordHealth?.(source.name, article, status);
-  report.article = {
-    source: source.name, status, snapshotId: outcome.id, filled: filledFields(article), title: article.title ?? null,
-    ...(outcome.status === 'unchanged' || outcome.status === 'lost-race' ? { matched: { fetchedAt: outcome.fetchedAt, previousId: outcome.previousId } } : {}),
-  };
-  const revisited = Boolean(validators?.fetchedBefore && validators.snapshotId);
-  d.logger[status === 'unchanged' ? 'debug' : 'info']({ id: outcome.id, url: item.url, version: status }, 'snapshot');
-  const done: FinishedFetch = {
-    state: 'done',
-    outcome: `snapshot-${status}`,
-    status: result.status,
-    snapshotId: outcome.id,
-    etag: result.headers.etag,
-    lastModified: result.headers['last-modified'],
-    nextRevisitAt: item.kind === 'page' ? nextRevisitAt(source, validators, revisited) : null,
-  };
-  // Fetched through a variant of an article known under another URL (its canonical URL): as in the embedded crawl
-  // (finishAsAlias), the variant is never revisited under its name, and the article's own URL takes the fetch — not
-  // fetched again this run, and it carries the revisits.
-  const target = outcome.key !== item.url && item.kind === 'page' ? queueItem(outcome.key, source.name, item.depth, 'page', 0, item.url) : null;
-  if (target) {
-    d.tally?.('aliasOfCanonical');
-    return { kind: 'finish', result: { ...done, nextRevisitAt: null }, links: all, adopt: { item: target, fetch: { ...done, outcome: `${done.outcome}:via-alias` } }, report };
-  }
-  return { kind: 'finish', result: done, links: all, report };
 }

@@ -6,7 +6,7 @@ import type { PreparedWrite } from '../snapshot/writer.js';
 import { wouldBeUnchangedShared } from '../snapshot/shared-writer.js';
 import type { ClaimedItem } from '../storage/interfaces.js';
 import { fetchPageRequisites, type PageRequisites } from './requisites.js';
-import type { PageStageDeps } from './worker-page.js';
+import type { PageStageDeps } from './worker-stage.js';
 import type { SharedRobotsVerdict } from './worker-robots.js';
 
 /** Booked starts given up for being late before a requisite request goes anyway (see paceRequest). */

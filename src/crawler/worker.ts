@@ -10,7 +10,7 @@ import { recordArticleHealth } from './health.js';
 import { SourceScope } from './scope.js';
 import { WorkerLinks } from './worker-links.js';
 import { excludedAnywhere } from './worker-guards.js';
-import type { PageStageDeps } from './worker-page.js';
+import type { PageStageDeps } from './worker-stage.js';
 import { SharedRobots } from './worker-robots.js';
 import { endRun, seedOnce } from './worker-seed.js';
 import { RunBudgets } from './worker-budgets.js';
