@@ -1,14 +1,16 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
-import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, type Dispatcher } from 'undici';
 import { FetchError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { startDeadline } from './deadline.js';
+import { discard, readCapped, type ResponseBody } from './http-body.js';
+import { isRetryable, parseHttpUrl, parseRetryAfter, toFetchError } from './http-errors.js';
+import { traceDuring, type AttemptTrace } from './http-trace.js';
 import { PrivateAccess } from './privateAccess.js';
-import { assertIpLiteralAllowed, BlockedAddressError, guardedLookup } from './ssrf.js';
-import { SlowTransferError, watchTransferRate, type MinTransferRate } from './transferRate.js';
+import { assertIpLiteralAllowed, guardedLookup } from './ssrf.js';
 import type { FetchOptions, FetchResult, RedirectHop } from './types.js';
+
+export { parseRetryAfter } from './http-errors.js';
 
 export interface HttpFetcherOptions {
   userAgent: string;
@@ -44,35 +46,8 @@ export interface HttpFetcherOptions {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const MAX_BACKOFF_MS = 30_000;
-const TIMEOUT_CODES: Record<string, string> = {
-  UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
-  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
-  UND_ERR_BODY_TIMEOUT: 'timed out reading the body',
-  ETIMEDOUT: 'connection timed out',
-};
 /** Credentials must not follow a redirect to another origin. */
 const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
-
-/*
- * undici does not expose the socket behind a response, so the remote address is picked up from
- * its diagnostics channels: the request object is created synchronously inside dispatch (while
- * `tracing` points at our attempt), and 'sendHeaders' later reports which socket carried it.
- */
-interface AttemptTrace {
-  remoteAddress?: string;
-  onSent?: () => void;
-}
-let tracing: AttemptTrace | undefined;
-const traceByRequest = new WeakMap<object, AttemptTrace>();
-diagnosticsChannel.subscribe('undici:request:create', (message) => {
-  if (tracing) traceByRequest.set((message as { request: object }).request, tracing);
-});
-diagnosticsChannel.subscribe('undici:client:sendHeaders', (message) => {
-  const { request, socket } = message as { request: object; socket: Socket };
-  const trace = traceByRequest.get(request);
-  if (trace) trace.remoteAddress = socket.remoteAddress;
-  trace?.onSent?.();
-});
 
 /** Per-call settings, resolved once from FetchOptions and the fetcher defaults. */
 interface RequestContext {
@@ -92,8 +67,6 @@ interface RequestContext {
 
 /** The final response of one hop, body read (or discarded for redirects): a FetchResult minus the chain. */
 type HopResult = Omit<FetchResult, 'url' | 'finalUrl' | 'redirects' | 'fetchedAt'>;
-
-type ResponseBody = Dispatcher.ResponseData['body'];
 
 interface SentRequest {
   status: number;
@@ -265,20 +238,16 @@ export class HttpFetcher {
     if (url.origin !== ctx.origin) for (const name of ORIGIN_BOUND_HEADERS) delete requestHeaders[name];
     const onRequestSent = ctx.onRequestSent;
     const trace: AttemptTrace = onRequestSent ? { onSent: () => onRequestSent(url) } : {};
-    let pending: Promise<Dispatcher.ResponseData>;
-    tracing = trace;
-    try {
-      pending = this.agentFor(open).request({
+    const pending: Promise<Dispatcher.ResponseData> = traceDuring(trace, () =>
+      this.agentFor(open).request({
         origin: url.origin,
         path: url.pathname + url.search,
         method: 'GET',
         headers: requestHeaders,
         signal: ctx.signal,
         responseHeaders: 'raw',
-      });
-    } finally {
-      tracing = undefined;
-    }
+      }),
+    );
     const response = await pending;
     // With responseHeaders: 'raw' undici hands back a flat [name, value, name, value…] list.
     const flat = response.headers as unknown as string[];
@@ -315,104 +284,6 @@ export class HttpFetcher {
   }
 }
 
-/** Reads at most maxBytes; stopping early destroys the stream, which aborts the request. */
-async function readCapped(stream: ResponseBody, maxBytes: number, minRate: MinTransferRate): Promise<{ body: Buffer; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let truncated = false;
-  const watch = watchTransferRate(stream, () => size, minRate);
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (size + chunk.length > maxBytes) {
-        chunks.push(chunk.subarray(0, maxBytes - size));
-        size = maxBytes;
-        truncated = true;
-        break;
-      }
-      chunks.push(chunk);
-      size += chunk.length;
-    }
-  } finally {
-    watch.stop();
-  }
-  if (truncated) stream.destroy();
-  return { body: Buffer.concat(chunks, size), truncated };
-}
-
-/** Drains a body we don't keep (redirects, retried errors) so the connection can be reused. */
-async function discard(stream: ResponseBody): Promise<void> {
-  try {
-    await stream.dump();
-  } catch {
-    stream.destroy();
-  }
-}
-
-/** Retry-After values past this are clamped to it (a year): the caller caps further, but never sees NaN. */
-const RETRY_AFTER_CEILING_MS = 365 * 86_400_000;
-
-/**
- * Retry-After as milliseconds from now: delay-seconds or an HTTP-date; undefined if absent/invalid.
- * Bounded to [0, a year], so 20 digits of seconds or a date in 2099 cannot overflow into an invalid time.
- */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  let ms: number;
-  if (/^\d+$/.test(trimmed)) ms = Number(trimmed) * 1000;
-  else {
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date)) return undefined;
-    ms = date - now;
-  }
-  return Number.isFinite(ms) ? Math.min(RETRY_AFTER_CEILING_MS, Math.max(0, ms)) : RETRY_AFTER_CEILING_MS;
-}
-
-function parseHttpUrl(input: string, requestedUrl: string, base?: URL): URL {
-  let url: URL;
-  try {
-    url = new URL(input, base);
-  } catch (err) {
-    throw new FetchError(`not a valid URL: "${input}"`, requestedUrl, 'invalid-url', { cause: err });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchError(`not an http(s) URL: "${url.href}"`, requestedUrl, 'invalid-url');
-  }
-  return url;
-}
-
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
-function isRetryable(error: FetchError, signal?: AbortSignal): boolean {
-  // A drip-feeding server drips again: a slow transfer is not retried inline.
-  if (error.cause instanceof SlowTransferError) return false;
-  return !signal?.aborted && (error.kind === 'network' || error.kind === 'timeout');
-}
-
-function errorCode(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** Maps whatever undici/net/our guard threw to a FetchError carrying the requested URL. */
-function toFetchError(err: unknown, ctx: RequestContext, hopUrl: URL): FetchError {
-  if (err instanceof FetchError) return err;
-  const { requestedUrl, signal } = ctx;
-  const where = hopUrl.href === ctx.startHref ? '' : ` at ${hopUrl.href}`;
-  if (err instanceof SlowTransferError) return new FetchError(`${err.message}${where}`, requestedUrl, 'timeout', { cause: err });
-  if (err instanceof BlockedAddressError) {
-    return new FetchError(`blocked address ${err.address} (${err.range})${where}`, requestedUrl, 'blocked-address', { cause: err });
-  }
-  if (signal?.aborted) {
-    const reason: unknown = signal.reason;
-    const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-    return new FetchError(timedOut ? `timed out${where}` : `aborted${where}`, requestedUrl, timedOut ? 'timeout' : 'network', { cause: reason });
-  }
-  const code = errorCode(err);
-  const message = err instanceof Error ? err.message : String(err);
-  const timeout = code === undefined ? undefined : TIMEOUT_CODES[code];
-  if (timeout !== undefined) return new FetchError(`${timeout}${where}`, requestedUrl, 'timeout', { cause: err });
-  return new FetchError(`network error${code ? ` ${code}` : ''}: ${message}${where}`, requestedUrl, 'network', { cause: err });
 }
