@@ -1,11 +1,12 @@
 import { isLiveHere, newWorkerId, runTransaction, withLazySync, workerLiveness, type StoreDatabase, type WorkerId } from '../storage/index.js';
 import { frontierStatements, revisitScheduleRows, siteModifiedStatements } from '../storage/sqlite/frontier-queries.js';
-import { hostKey, normalizeUrl, requestUrl } from './normalize.js';
+import { normalizeUrl } from './normalize.js';
+import { adoptVariantFetch } from './aliases.js';
 import { ParamLearner } from './paramLearning.js';
-import { siteSignalDecision } from './siteSignal.js';
+import { noteSiteModifiedRows } from './siteModified.js';
 import { FrontierClaims } from './claims.js';
-import { KnownUrls } from './knownUrls.js';
-import { fetchColumns, toEntry, type AddUrl, type ClaimOptions, type FinishResult, type FrontierEntry, type FrontierRow, type UrlHistory, type UrlKind, type UrlState } from './entry.js';
+import { FrontierIntake } from './intake.js';
+import { toEntry, type AddUrl, type ClaimOptions, type FinishResult, type FrontierEntry, type FrontierRow, type UrlHistory, type UrlState } from './entry.js';
 
 export type { AddUrl, ClaimOptions, FinishResult, FrontierEntry, FrontierRow, UrlHistory, UrlKind, UrlState } from './entry.js';
 
@@ -40,8 +41,8 @@ export class Frontier {
   readonly params: ParamLearner;
   /** The queue summary's side: which URL next, when, how many left (claims.ts). */
   private readonly claims: FrontierClaims;
-  /** URLs whose row exists with request_url filled: add() of one is a no-op, so SQL is not asked (knownUrls.ts). */
-  private readonly known = new KnownUrls();
+  /** Inserts and the known-URL memory (intake.ts). */
+  private readonly intake: FrontierIntake;
   /**
    * Row ids of URLs this Frontier handed out, until finished: finish() updates by id instead of looking the URL up
    * again. A URL's id never changes (rows are never deleted), so an entry cannot go stale; bounded by CLAIMED_IDS.
@@ -59,6 +60,7 @@ export class Frontier {
     this.params = new ParamLearner(db);
     this.claims = new FrontierClaims(db);
     this.stmt = frontierStatements(db);
+    this.intake = new FrontierIntake(db, this.stmt, runId);
     // Made once: db.transaction() builds four wrappers and defines five properties on each, per call.
     this.claimTx = db.transaction((opts: ClaimOptions, out: FrontierEntry[]) => this.claimRows(opts, out)).immediate;
     this.finishManyTx = db.transaction((items: readonly { url: string; result: FinishResult }[], now: number) => {
@@ -77,66 +79,17 @@ export class Frontier {
 
   /** Adds a discovered URL if new. Returns true when it was inserted. */
   add(item: AddUrl, now = Date.now()): boolean {
-    const url = normalizeUrl(item.url);
-    if (!url) return false;
-    if (this.known.has(url)) return false;
-    const inserted = this.insert(url, item, now);
-    // Inside a caller's transaction the row may yet be rolled back: only a committed row is remembered.
-    if (!this.db.inTransaction) this.known.add(url);
-    return inserted;
+    return this.intake.add(item, now);
   }
 
-  private insert(url: string, item: AddUrl, now: number): boolean {
-    const request = requestUrl(item.url) ?? url;
-    const info = this.stmt.insert.run({
-      url,
-      requestUrl: request,
-      host: hostKey(url),
-      source: item.source,
-      depth: item.depth,
-      kind: item.kind ?? 'page',
-      priority: item.priority ?? 0,
-      discoveredFrom: item.discoveredFrom ?? null,
-      now,
-      runId: this.runId,
-    });
-    if (info.changes === 0) this.stmt.fillRequestUrl.run({ url, requestUrl: request });
-    return info.changes > 0;
-  }
-
-  /**
-   * Adds many in one transaction (one fsync instead of one per link). Returns how many were new. Links
-   * already known (most of a page's links) are dropped before SQL; the rest are remembered once committed.
-   */
+  /** Adds many in one transaction; returns how many were new (intake.ts). */
   addMany(items: AddUrl[], now = Date.now()): number {
-    let added = 0;
-    const fresh: { url: string; item: AddUrl }[] = [];
-    const batch = new Set<string>();
-    for (const item of items) {
-      const url = normalizeUrl(item.url);
-      if (!url || this.known.has(url)) continue;
-      if (batch.has(url)) continue; // the first of duplicates wins, as ON CONFLICT DO NOTHING would have it
-      batch.add(url);
-      fresh.push({ url, item });
-    }
-    if (fresh.length === 0) return 0;
-    withLazySync(this.db, () =>
-      runTransaction(this.db, () => {
-        for (const { url, item } of fresh) if (this.insert(url, item, now)) added++;
-      }, 'immediate'),
-    );
-    if (!this.db.inTransaction) for (const url of batch) this.known.add(url);
-    return added;
+    return this.intake.addMany(items, now);
   }
 
   /** Whether the frontier has the URL (normalized): from memory when known, else one narrow lookup. */
   has(url: string): boolean {
-    const normalized = normalizeUrl(url);
-    if (!normalized) return false;
-    if (this.known.has(normalized)) return true;
-    const row = this.stmt.exists.get(normalized) as { filled: number } | undefined;
-    if (row?.filled === 1 && !this.db.inTransaction) this.known.add(normalized);
-    return row !== undefined;
+    return this.intake.has(url);
   }
 
   /** The page a URL was first found on (null: an entry point, or not in the frontier). */
@@ -314,60 +267,17 @@ export class Frontier {
       this.finish(variant, result, now);
       return;
     }
-    const adoptAsAlias = () => {
-      this.add({ url: key, source: result.source, depth: result.depth }, now);
-      this.stmt.finishVariant.run({
-        url: variant,
-        outcome: `alias-of:${key}`,
-        status: result.status ?? null,
-        fetchedAt: now,
-        snapshotId: result.snapshotId ?? null,
-        target: key,
-      });
-      this.stmt.repointAliases.run({ from: variant, target: key });
-      const adopted = this.stmt.adoptFetch.run({
-        url: key,
-        outcome: `${result.outcome}:via-alias`,
-        ...fetchColumns(result, now),
-        runId: this.runId,
-      }).changes;
-      if (adopted === 0 && result.snapshotId) this.stmt.adoptSnapshot.run({ url: key, snapshotId: result.snapshotId });
-    };
+    const adoptAsAlias = () => adoptVariantFetch(this.intake, this.stmt, this.runId, variant, key, result, now);
     withLazySync(this.db, () => runTransaction(this.db, adoptAsAlias, 'immediate'));
   }
 
   /**
-   * Records the site's own change signals (sitemap lastmod, feed updated) for URLs of `source`. Each is
-   * compared, by `isNewer`, with the signal the site gave before for that URL, else the Last-Modified of its
-   * latest fetch — never with our clock. A newer one puts a page fetched by an earlier run (done, or failed
-   * with a retry left) back in the queue now, whatever its revisit schedule; the refetch is conditional as
-   * usual. The newest value seen is stored. Returns the URLs requeued.
+   * Records the site's own change signals (sitemap lastmod, feed updated) for URLs of `source`; returns the URLs
+   * requeued (siteModified.ts says how).
    */
   noteSiteModified(items: { url: string; modified: string }[], source: string, isNewer: (previous: string, next: string) => boolean): string[] {
     this.siteStmt ??= siteModifiedStatements(this.db);
-    const { read, store, requeue } = this.siteStmt;
-    const requeued: string[] = [];
-    runTransaction(this.db, () => {
-      for (const item of items) {
-        const url = normalizeUrl(item.url);
-        if (!url) continue;
-        const row = read.get(url) as
-          | { url: string; source: string; kind: UrlKind; state: UrlState; site_modified: string | null; last_modified: string | null; fetched_at: number | null; next_revisit_at: number | null; run_id: string | null }
-          | undefined;
-        if (!row) continue;
-        const decided = siteSignalDecision(
-          { state: row.state, source: row.source, kind: row.kind, siteModified: row.site_modified, lastModified: row.last_modified, fetchedAt: row.fetched_at, nextRevisitAt: row.next_revisit_at },
-          item.modified,
-          source,
-          // Handled by an earlier run: a page this run fetched is fresh.
-          row.run_id !== this.runId,
-          isNewer,
-        );
-        if (decided.store) store.run({ url, modified: item.modified });
-        if (decided.requeue && requeue.run({ url }).changes > 0) requeued.push(url);
-      }
-    }, 'immediate');
-    return requeued;
+    return noteSiteModifiedRows(this.db, this.siteStmt, this.runId, items, source, isNewer);
   }
 
   private siteStmt?: ReturnType<typeof siteModifiedStatements>;
