@@ -1,5 +1,10 @@
 import type { SourceLimits } from '../config/index.js';
 import { normalizeUrl } from '../frontier/index.js';
+import { MemoryTrapState, type TrapState } from './trapState.js';
+import { parseHttp, templateParts, urlTemplate, urlYears } from './urlTemplate.js';
+
+export { MemoryTrapState, type TrapState } from './trapState.js';
+export { trapKeysOf, urlTemplate } from './urlTemplate.js';
 
 /*
  * Template traps (calendars, endless pagination, date and offset archives).
@@ -31,15 +36,8 @@ import { normalizeUrl } from '../frontier/index.js';
  * related articles. Without the pattern an article found only through a chain of more than 10 related articles
  * is refused like a calendar page (it would need maxDepth above 10 to be reached at all).
  *
- * The template: host, then the path with every digit run replaced by `#` (`/calendar/#/#`, `/news/#/#/#/#.html`,
- * `/zh/guonei/#/#/t#_#.html`), then the query parameters sorted, digit runs in their values replaced by `#`
- * (`/index.php?cat=#`, `/index.php?id=#` stay two templates). A *sequence* parameter — a page, offset, size or
- * cursor by its usual names, or any numeric value that is a date — is dropped from the template altogether, so
- * `/list`, `/list?page=2` and `/calendar/2031/07?page=3` (page 1 usually has no `?page`) fall in one template with
- * one chain and one budget: a calendar that links the next month and the next page cannot reset its chain by
- * switching between the two. `p`, `page_id` and the like are left alone (WordPress post and page ids). Only
- * templates that stand for more than one URL (a digit masked or a sequence parameter dropped) are tracked; a
- * link with none (navigation, an article with a text slug) cannot be part of a chain.
+ * The template of a URL, and the dates it carries, are read in urlTemplate.ts; what the guard remembers in a run is
+ * a TrapState (trapState.ts).
  */
 
 /** The per-run budget of chained URLs per template, as a multiple of `maxTemplateChain`. */
@@ -55,66 +53,6 @@ export interface LinkOrigin {
   readonly chain: ReadonlyMap<string, number>;
   /** The page's own URL carries an implausible date. */
   readonly implausibleDate: boolean;
-}
-
-/**
- * What the guard remembers in a run: query strings admitted per host+path, URLs admitted two or more hops deep per
- * template, and new URLs admitted less deep per template. In memory for the embedded crawl (MemoryTrapState); a
- * shared crawl's workers read and add to one copy in the frontier store (worker-traps.ts).
- */
-export interface TrapState {
-  hasVariant(pathKey: string, search: string): boolean;
-  variantCount(pathKey: string): number;
-  addVariant(pathKey: string, search: string): void;
-  hasChained(template: string, url: string): boolean;
-  chainedCount(template: string): number;
-  addChained(template: string, url: string): void;
-  sourcedCount(template: string): number;
-  addSourced(template: string): void;
-}
-
-/** The guard's state in this process (the embedded crawl's: one run, one process). */
-export class MemoryTrapState implements TrapState {
-  private readonly variants = new Map<string, Set<string>>();
-  private readonly chained = new Map<string, Set<string>>();
-  private readonly sourced = new Map<string, number>();
-
-  hasVariant(pathKey: string, search: string): boolean {
-    return this.variants.get(pathKey)?.has(search) ?? false;
-  }
-  variantCount(pathKey: string): number {
-    return this.variants.get(pathKey)?.size ?? 0;
-  }
-  addVariant(pathKey: string, search: string): void {
-    addToSet(this.variants, pathKey, search);
-  }
-  hasChained(template: string, url: string): boolean {
-    return this.chained.get(template)?.has(url) ?? false;
-  }
-  chainedCount(template: string): number {
-    return this.chained.get(template)?.size ?? 0;
-  }
-  addChained(template: string, url: string): void {
-    addToSet(this.chained, template, url);
-  }
-  sourcedCount(template: string): number {
-    return this.sourced.get(template) ?? 0;
-  }
-  addSourced(template: string): void {
-    this.sourced.set(template, (this.sourced.get(template) ?? 0) + 1);
-  }
-}
-
-/** The keys a URL's check reads in a TrapState: its host+path (query variants) and its template; null when not http(s). */
-export function trapKeysOf(url: string): { pathKey: string; template: string | null; normalized: string | null } | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  const normalized = normalizeUrl(url);
-  return { pathKey: `${u.host}${u.pathname}`, template: normalized === null ? null : urlTemplate(normalized), normalized };
 }
 
 export interface TrapGuardOptions {
@@ -235,90 +173,4 @@ export class TrapGuard {
   private hasImplausibleDate(u: URL): boolean {
     return urlYears(u).some((y) => y < EARLIEST_PLAUSIBLE_YEAR || y > this.latestYear);
   }
-}
-
-function parseHttp(url: string): URL | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A query value that is a number (an id, a page, an offset, a date such as 2025-01-01 or 20250101, a timestamp). */
-const NUMERIC_VALUE = /^[-+]?\d[\d\-_.:/, ]*$/;
-/** Query parameters that walk a sequence (pagination, offsets, sizes, dates, cursors) when their value is a number. */
-const SEQUENCE_KEY =
-  /^(?:pg|pn|paged?|pages|page_?(?:no|num|number|index)|pageno|pagenum|cur_?page|current_?page|offset|start(?:_?index)?|from|skip|limit|size|page_?size|per_?page|rows|date|day|d|month|m|year|yr|y|ym|ymd|time|ts|timestamp|t|before|after|since|until|max_?id|min_?id|cursor)$/i;
-
-/**
- * The template of a URL (see the comment at the top), or null when it is not an http(s) URL. URLs are
- * normalized first, so tracking and session parameters never split a template.
- */
-export function urlTemplate(url: string): string | null {
-  const normalized = normalizeUrl(url);
-  const u = normalized === null ? null : parseHttp(normalized);
-  return u === null ? null : templateParts(u).template;
-}
-
-/** The template, and whether it stands for more than one URL (a digit run masked or a sequence parameter dropped). */
-function templateParts(u: URL): { template: string; variable: boolean } {
-  const path = u.pathname.replace(/\d+/g, '#');
-  let variable = path !== u.pathname;
-  const params: string[] = [];
-  for (const [k, v] of u.searchParams) {
-    if (NUMERIC_VALUE.test(v) && (SEQUENCE_KEY.test(k) || isDateShaped(v))) {
-      variable = true;
-      continue;
-    }
-    const masked = v.replace(/\d+/g, '#');
-    if (masked !== v) variable = true;
-    params.push(`${k}=${masked}`);
-  }
-  params.sort();
-  return { template: `${u.host}${path}${params.length > 0 ? `?${params.join('&')}` : ''}`, variable };
-}
-
-/*
- * Years a URL names as dates. Only shapes that are dates, not any four digits, since article ids are numbers too:
- * a year 1900–2199 followed by a valid month, either separated (`2031/07`, `2024-05-06`, `2031_7`) or packed
- * (`203107`, `20250101`, whose day must be valid too), in the path or a query value, plus `year=`/`yr=`/`y=`.
- * Packed years start 19/20/21 and need a real month, so ids like `404404` or `1000062` are not read as dates.
- */
-const SEPARATED_DATE = /(?<!\d)((?:19|20|21)\d\d)[-/_.](\d{1,2})(?!\d)/g;
-const PACKED_DATE = /(?<!\d)((?:19|20|21)\d\d)(\d\d)(\d\d)?(?!\d)/g;
-const YEAR_KEY = /^(?:y|yr|year)$/i;
-
-function isDateShaped(value: string): boolean {
-  return datesIn(value).length > 0;
-}
-
-function datesIn(text: string): number[] {
-  const years: number[] = [];
-  for (const m of text.matchAll(SEPARATED_DATE)) {
-    const month = Number(m[2]);
-    if (month >= 1 && month <= 12) years.push(Number(m[1]));
-  }
-  for (const m of text.matchAll(PACKED_DATE)) {
-    const month = Number(m[2]);
-    const day = m[3] === undefined ? 1 : Number(m[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) years.push(Number(m[1]));
-  }
-  return years;
-}
-
-function urlYears(u: URL): number[] {
-  const years = datesIn(u.pathname);
-  for (const [k, v] of u.searchParams) {
-    if (YEAR_KEY.test(k) && /^\d{4}$/.test(v)) years.push(Number(v));
-    else years.push(...datesIn(v));
-  }
-  return years;
-}
-
-function addToSet(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
 }

@@ -1,5 +1,6 @@
 import type { FrontierStore } from '../storage/interfaces.js';
-import { trapKeysOf, type TrapState } from './trapGuard.js';
+import type { TrapState } from './trapState.js';
+import { trapKeysOf } from './urlTemplate.js';
 
 /** How long a run's trap sets outlive their last addition in Redis (a run longer than this starts them again). */
 const TRAP_STATE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
