@@ -2,7 +2,8 @@
 import type { ListItem, ListPage } from '../catalog.js';
 import type { ExcerptPart } from '../excerpt.js';
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
-import { formatZoned, type Labels, type ShownTime, type SiteLocale } from '../i18n.js';
+import { formatZoned, type ShownTime } from '../formats.js';
+import type { Labels, SiteLocale } from '../i18n.js';
 import type { SiteLinks } from '../links.js';
 import { takedownSentence } from './takedown-sentence.js';
 

@@ -6,7 +6,7 @@
 import type { SnapshotRecord } from '../../snapshot/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { neutraliseFrames } from '../frames.js';
-import { formatBytes } from '../i18n.js';
+import { formatBytes } from '../formats.js';
 import { layout, zonedTime, type PageContext } from './layout.js';
 
 export type RawView = 'page' | 'source';

@@ -9,7 +9,7 @@ import type { SnapshotRecord } from '../../snapshot/index.js';
 import { archivedFigure, articleBodyMarkdown, renderMarkdownBody, renderPlainBody, type ImageResolver } from '../article-body.js';
 import { sameUrlKey, shownImages } from '../archived-images.js';
 import { externalLink, html, type HtmlValue, type SafeHtml } from '../html.js';
-import { formatBytes } from '../i18n.js';
+import { formatBytes } from '../formats.js';
 import { staticPaths } from '../links.js';
 import { layout, shownTime, snapshotList, zonedTime, type PageContext } from './layout.js';
 import { takedownSentence } from './takedown-sentence.js';
