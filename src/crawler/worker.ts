@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import { BrowserFetcher, HttpFetcher } from '../fetch/index.js';
-import type { ClaimedItem, FrontierStore, WorkerId } from '../storage/interfaces.js';
+import type { ClaimedItem, WorkerId } from '../storage/interfaces.js';
 import { newWorkerId } from '../storage/workerId.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
@@ -18,6 +18,7 @@ import { RunReportTally } from './worker-report.js';
 import { applyWorkerOutcome, claimOutcome } from './worker-outcome.js';
 import type { WorkerOptions, WorkerSummary } from './worker-options.js';
 import { hostPolicy, startSlackFor } from './worker-pacing.js';
+import { HeldLeases } from './worker-leases.js';
 
 export { newWorkerId, startSlackFor };
 export type { SharedStores, WorkerOptions, WorkerSummary } from './worker-options.js';
@@ -40,7 +41,8 @@ export class CrawlWorker {
   private stopping = false;
   private readonly abort = new AbortController();
   private wake: (() => void) | null = null;
-  private readonly held = new Set<string>();
+  /** The URLs this worker holds under lease, renewed together (worker-leases.ts). */
+  private readonly held = new HeldLeases(this.id);
   private readonly crawlDelay = new Map<string, number>();
   /** When the shared run began: a page finished before it was handled by an earlier run (site change signals). */
   private runStartedAt = Date.now();
@@ -109,7 +111,7 @@ export class CrawlWorker {
       renderNext: new Map(),
       extractor,
     };
-    const renewal = setInterval(() => void this.renewAll(frontier, leaseMs, log), Math.max(1000, Math.floor(leaseMs / 3)));
+    const renewal = setInterval(() => void this.held.renewAll(frontier, leaseMs, log), Math.max(1000, Math.floor(leaseMs / 3)));
     renewal.unref();
     // A worker extracts in its own thread: the same budget as the embedded crawl keeps its uncollected garbage bounded.
     const memory = startMemoryBudget({ budgetMb: this.config.memoryBudgetMb, logger: log });
@@ -287,19 +289,6 @@ export class CrawlWorker {
   /** Source delay (or a longer robots Crawl-delay) plus twice the start slack (worker-pacing.ts). */
   private policyFor(host: string, source: SourceConfig | undefined): { delayMs: number; concurrency: number } {
     return hostPolicy(source, this.crawlDelay.get(host));
-  }
-
-  /** Every lease this worker holds is extended; one renew call for all of them. */
-  private async renewAll(frontier: FrontierStore, leaseMs: number, log: Logger): Promise<void> {
-    if (this.held.size === 0) return;
-    try {
-      const urls = [...this.held];
-      const kept = new Set(await frontier.renew(this.id, urls, Date.now() + leaseMs));
-      const lost = urls.filter((u) => !kept.has(u) && this.held.has(u));
-      if (lost.length > 0) log.warn({ lost: lost.length }, 'leases lost to expiry; those pages will not be recorded by this worker');
-    } catch (err) {
-      log.warn({ err: String(err) }, 'lease renewal failed; retrying at the next tick');
-    }
   }
 }
 
