@@ -12,6 +12,7 @@ import { acquireRunLock, RUN_LOCK_LEASE_MS } from '../storage/index.js';
 import { RunRegistry } from './runs.js';
 import { RunFaults } from './runFaults.js';
 import { ClaimBooks } from './claimBooks.js';
+import { progressMeter } from './progressMeter.js';
 import type { CrawlOptions } from './crawlOptions.js';
 import { SourceScope } from './scope.js';
 import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
@@ -214,28 +215,7 @@ export class Crawler {
     let started = 0;
     let inFlight = 0;
     const t0 = Date.now();
-    let lastQueued = 0;
-    let countedAt = -Infinity;
-    const progress = (final = false) => {
-      if (!this.options.onProgress) return;
-      // Counting the queue is a query over the frontier: at most a few times a second, not once per page.
-      const now = Date.now();
-      try {
-        if (final || now - countedAt >= 250) {
-          lastQueued = frontier.queuedCount(exhausted, exhaustedHosts);
-          countedAt = now;
-        }
-      } catch (err) {
-        if (!this.faults.survivable(err, log)) throw err; // a busy store shows the last count
-      }
-      this.options.onProgress({
-        done: summary.fetched,
-        queued: lastQueued,
-        failed: failedTotal(summary),
-        inFlight,
-        pagesPerSecond: summary.fetched / Math.max(0.001, (Date.now() - t0) / 1000),
-      });
-    };
+    const progress = progressMeter(this.options, frontier, books, summary, (err) => this.faults.survivable(err, log), () => inFlight, t0);
     const deadline = this.options.maxTimeMs === undefined ? Infinity : t0 + this.options.maxTimeMs;
     const timeLeft = () => {
       if (Date.now() < deadline) return true;
