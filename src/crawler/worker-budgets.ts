@@ -79,11 +79,12 @@ export class RunBudgets {
   /**
    * Reads what every worker has spent of the run's and the sources' budgets, and of up to HOSTS_PER_REFRESH hosts
    * this worker holds spent, oldest mark first (a refund, by any worker, makes one open again). True when a budget
-   * this worker held spent is open again: its URLs are claimable now, so the crawl is not over.
+   * this worker held spent is open again: its URLs are claimable now, so the crawl is not over. `everyHost` re-reads
+   * every spent host at once, for judging the crawl's end.
    */
-  async refresh(): Promise<boolean> {
+  async refresh(everyHost = false): Promise<boolean> {
     let reopened = false;
-    const hosts = [...take(this.exhaustedHosts, HOSTS_PER_REFRESH)];
+    const hosts = [...take(this.exhaustedHosts, everyHost ? Infinity : HOSTS_PER_REFRESH)];
     // One read of every counter (before each claim): not one round trip per budget.
     const keys = [this.runKey, ...this.sources.map((s) => this.sourceKey(s.name)), ...hosts.map((h) => this.hostKey(h))];
     const [run, ...rest] = await this.frontier.counters(keys);
@@ -95,8 +96,10 @@ export class RunBudgets {
     });
     hosts.forEach((host, i) => {
       const limit = this.hostLimits.get(host);
-      this.exhaustedHosts.delete(host);
-      if (limit !== undefined && rest[this.sources.length + i]! < limit) {
+      // Unmarked while the counters were read (a page of ours given back below the budget): already open. Put back
+      // regardless, it stayed spent in this worker with no budget to re-read against, never to open again.
+      if (limit === undefined || !this.exhaustedHosts.delete(host)) return;
+      if (rest[this.sources.length + i]! < limit) {
         this.hostLimits.delete(host);
         delete this.limitsHit[`maxPagesPerHost:${host}`];
         reopened = true;

@@ -222,6 +222,14 @@ export class CrawlWorker {
         else emptySince = null;
         const stuck = emptySince !== null && exhausted.size + exhaustedHosts.size > 0 && Date.now() - emptySince > 2000;
         if (live === 0 && (next === null || next > horizon() || allExhausted || stuck)) {
+          // The marks this turn claimed with were read before the leases were: another worker's page given back in
+          // between uncounted its budget before its lease ended, so a budget held spent may be open now — read
+          // after the leases, the counters are the ones the end is judged on (two workers ended a crawl with both
+          // hosts one page short of their budget and 80 URLs queued, each holding a mark the other had just undone).
+          if (exhausted.size + exhaustedHosts.size > 0 && (await budgets.refresh(true))) {
+            emptySince = null;
+            return false;
+          }
           // A lease that ran out since the last reclaim (its worker died) is work left, not the crawl's end.
           const back = await frontier.reclaimExpired(Date.now());
           summary.reclaimed += back;
