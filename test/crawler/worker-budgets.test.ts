@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { makeConfig, type SourceInput } from '../../src/config/index.js';
 import { CrawlWorker, type WorkerOptions, type WorkerSummary } from '../../src/crawler/worker.js';
 import { RunBudgets } from '../../src/crawler/worker-budgets.js';
-import type { ClaimedItem } from '../../src/storage/interfaces.js';
+import type { ClaimedItem, FrontierStore } from '../../src/storage/interfaces.js';
 import { DEMO_ARTICLE_PATTERN } from '../helpers/crawl.js';
 import { sharedBackends, type SharedBackends } from '../helpers/shared-stores.js';
 import { startMultiHostSite, type MultiHostSite } from './worker-site.js';
@@ -126,6 +126,37 @@ describe('page budgets across workers on Redis + PostgreSQL', { timeout: 120_000
     assert.ok(b.exhaustedHosts.has(host));
     assert.equal(await b.refresh(), false, 'nothing reopened');
     assert.ok(b.exhaustedHosts.has(host), 'a host still spent stays marked after a refresh');
+  });
+
+  test('a host reopened by a give-back while a refresh reads the counters stays open', async () => {
+    // The refresh took the host from the marks, then the give-back unmarked it before the counters came back: the
+    // refresh put it back as spent with no budget to re-read, and the worker skipped the host to the end of the run.
+    const { frontier, source, host, item } = await hostBudgetOf2();
+    const limits: Record<string, number> = {};
+    // The same store, its counter reads held until the test lets them answer.
+    let answer!: () => void;
+    const gate = new Promise<void>((r) => (answer = r));
+    const held: FrontierStore = Object.assign(Object.create(frontier) as FrontierStore, {
+      counters: async (keys: readonly string[]) => {
+        const values = await frontier.counters(keys);
+        await gate;
+        return values;
+      },
+    });
+    const a = new RunBudgets(held, 'run-3', undefined, limits, [source]);
+    assert.equal((await a.start(item, source)).spent, null);
+    const last = await a.start(item, source);
+    assert.ok(a.exhaustedHosts.has(host), 'the page that took the last marks the host');
+    assert.equal(last.spent, null);
+    if (last.spent !== null) return;
+    const refreshed = a.refresh(); // takes the marks and reads 2 of 2 counted
+    await last.refund(); // meanwhile the page goes back: 1 of 2, the host unmarked
+    answer();
+    await refreshed;
+    assert.equal(await frontier.counter(`run:run-3:started-host:${host}`), 1);
+    assert.ok(!a.exhaustedHosts.has(host), 'the host is open: one page of its two is counted');
+    assert.equal(limits[`maxPagesPerHost:${host}`], undefined);
+    assert.equal(await a.refresh(), false, 'and no later refresh finds a mark left to reopen');
   });
 
   test('the run’s maxPages holds across both workers and both hosts', async () => {
