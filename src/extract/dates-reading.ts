@@ -3,6 +3,7 @@
  * the day, which year a year-less day falls in, and a clock printed before the day.
  */
 import type { DateContext, DateParts } from './dates.js';
+import type { ShortDateOrder } from './dates-eu.js';
 
 const DAY_MS = 86_400_000;
 
@@ -28,6 +29,18 @@ export function slashDayFirst(a: number, b: number, year: number, ctx: DateConte
   // told by the page's region or, for a page declaring plain Chinese, by its clock (a .hk host sets Hong Kong's).
   if (/^zh\b/i.test(ctx.lang ?? '') && (HK_MO_SG.test(ctx.lang!) || HK_MO_SG_ZONE.test(ctx.timezone))) return true;
   return dayFirstLanguage(ctx.lang);
+}
+
+/**
+ * Which number opens a date with a two-digit year here: Chinese, Japanese and Korean pages write the year first
+ * ("22/01/07", "22.01.07" is 7 January 2022), except Chinese as written in Hong Kong, Macau and Singapore, which is
+ * day first as slashDayFirst says; other languages as dayFirstLanguage says.
+ */
+export function shortDateOrder(ctx: DateContext): ShortDateOrder {
+  const lang = ctx.lang ?? '';
+  if (/^zh\b/i.test(lang) && (HK_MO_SG.test(lang) || HK_MO_SG_ZONE.test(ctx.timezone))) return 'day';
+  if (/^(?:zh|ja|ko)\b/i.test(lang)) return 'year';
+  return dayFirstLanguage(lang) ? 'day' : 'month';
 }
 
 /**

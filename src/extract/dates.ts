@@ -7,7 +7,7 @@ import { zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
 import { parseRelative, to24h } from './relative.js';
 import { parseEuropeanDate, parseShortYearDate } from './dates-eu.js';
 import { EN_DM, EN_DMY, EN_MD, EN_MDY, EN_TIME_FIRST, MONTHS } from './dates-en.js';
-import { dayFirstLanguage, slashDayFirst, withTimeBefore, yearBeforeNow, yearOfMonthDay } from './dates-reading.js';
+import { shortDateOrder, slashDayFirst, withTimeBefore, yearBeforeNow, yearOfMonthDay } from './dates-reading.js';
 import { withArabicDay } from './dates-zh.js';
 
 export { dayFirstLanguage } from './dates-reading.js';
@@ -254,7 +254,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx));
     if (ok) return withZoneBefore(ok, text, m.index, ctx);
   }
-  const short = parseShortYearDate(text, dayFirstLanguage(ctx.lang), MAX_YEAR, valid);
+  const short = parseShortYearDate(text, shortDateOrder(ctx), MAX_YEAR, valid);
   if (short) return short;
   if (ctx.contextYear !== undefined) {
     m = MD_CN.exec(text);
