@@ -61,10 +61,26 @@ export function yearBeforeNow(year: number, month: number, day: number, now: Dat
  */
 export function yearOfMonthDay(contextYear: number, month: number, day: number, ctx: DateContext): number {
   const u = ctx.urlDay;
+  if (u?.month !== undefined && u.day === undefined && u.year === contextYear) return yearInUrlMonth(u.year, u.month, month, day) ?? yearBeforeNow(contextYear, month, day, ctx.now ?? ctx.clock);
   if (u?.month === undefined || u.day === undefined || u.year !== contextYear) return yearBeforeNow(contextYear, month, day, ctx.now ?? ctx.clock);
   const urlTime = Date.UTC(u.year, u.month - 1, u.day);
   for (const year of [u.year, u.year + 1, u.year - 1]) if (Math.abs(Date.UTC(year, month - 1, day) - urlTime) <= 2 * DAY_MS) return year;
   return NaN;
+}
+
+/**
+ * The year that puts a month-day within the month a URL names (/2023/12/), two days of slack either side: "01-01
+ * 00:30" under /2023/12/ is 2024 (published as the year turned), "12-31" under /2024/01/ is 2023. Undefined when no
+ * year does (the URL's month says nothing then, and the context year is used as before).
+ */
+function yearInUrlMonth(urlYear: number, urlMonth: number, month: number, day: number): number | undefined {
+  const from = Date.UTC(urlYear, urlMonth - 1, 1) - 2 * DAY_MS;
+  const to = Date.UTC(urlYear, urlMonth, 0) + 2 * DAY_MS;
+  for (const year of [urlYear, urlYear + 1, urlYear - 1]) {
+    const t = Date.UTC(year, month - 1, day);
+    if (t >= from && t <= to) return year;
+  }
+  return undefined;
 }
 
 /** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */

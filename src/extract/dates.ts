@@ -38,7 +38,8 @@ export interface DateContext {
   clock?: Date;
   /**
    * The day the page's URL names (/2026/01/06/): settles which number of a slashed date is the day ("06/01/2026"
-   * is 6 January there). Without it, the page language does (d/m outside US English).
+   * is 6 January there). Without it, the page language does (d/m outside US English). A URL naming only the month
+   * (/2023/12/) is given too: it settles the year of a year-less month-day across a new year (yearOfMonthDay).
    */
   urlDay?: DateParts;
 }
