@@ -38,6 +38,9 @@ const LATIN_BYLINE = new RegExp(
 /** Agencies and outlets credited beside a reporter ("By Mei Reyes, AP"): not people. */
 const AGENCY = /^(?:[A-Z]{2,5}|The\s.+|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Getty|.*\b(?:Press|News|Newswire|Wire|Times|Post|Journal|Herald|Tribune|Agency|Service|Media|Network|Staff|Desk|Team)s?)$/;
 
+/** The last word of an organisation's name: a collective, a school, a company, a lab. */
+const ORGANISATION_END = /\s(?:Collective|Commons|University|Institute|College|School|Center|Centre|Foundation|Company|Group|Labs?|Association|Society|Council|Partners|Ventures|Capital|Inc\.?|LLC|Ltd\.?|GmbH)$/;
+
 /**
  * The names at the head of a list that are names: a part that is not one ("Head", "Trial Attorney") ends the list,
  * and role words after a name ("Will Judd Former Deputy Tech") are cut off.
@@ -73,6 +76,9 @@ export function namesAsWritten(list: string, skipAgencies: boolean): string | un
       continue;
     }
     lastCredential = false;
+    // "by Amalia Helen, Nature Tech Collective": a later part ending in an organisation's word is the writer's
+    // affiliation; cutting that word off would leave a name-shaped "Nature Tech".
+    if (i > 0 && ORGANISATION_END.test(parts[i].trim())) break;
     const name = leadingPeople([parts[i]])[0];
     if (name && isAgencyName(name) && skipAgencies) continue;
     if (!name || isAgencyName(name) || (i > 0 && !name.includes(' '))) break;

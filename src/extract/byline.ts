@@ -159,6 +159,29 @@ function listedNames(list: string): string | undefined {
   return cleanPersonName(kept.join(' '));
 }
 
+/** One more writer after a slash: a name-shaped run ending at a separator (not "/北京报道", "/新华社", "/摄"). */
+const SLASH_LISTED_NAME = new RegExp(String.raw`^\s*[/／]\s*(${CN_NAME})(?=$|[\s/／)）\]】|｜,，;；])`);
+
+/**
+ * "文/张三/李四", "记者 张三/李四": writers a labelled pattern's name is followed by, each after a slash, as spaced
+ * names to append (empty when none). A part counts only with a name's shape, so a place, an outlet or a role
+ * after the slash ends the list, as in listedNames.
+ */
+function namesListedAfter(rest: string): string {
+  let more = '';
+  let at = rest;
+  for (let i = 0; i < 7; i++) {
+    const m = SLASH_LISTED_NAME.exec(at);
+    if (!m || !hasSurnameShape(m[1]) || OUTLET_END.test(m[1])) break;
+    const after = at.slice(m[0].length);
+    // "张三/李四 摄": the names a photo credit lists are photographers.
+    if (/^\s*(?:摄|攝)/.test(after)) return '';
+    more += ` ${m[1]}`;
+    at = after;
+  }
+  return more;
+}
+
 /**
  * Patterns that open with an unanchored reporter label or need a slash scan every position of the line: they are
  * run only on lines that hold a reporter word or a slash (a cheap test first keeps the byline pass fast).
@@ -189,8 +212,10 @@ function authorFromShort(text: string): string | undefined {
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
     // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places).
     if (re === OUTLET_NAMES_PLACE && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
+    const rest = t.slice(m.index + m[0].length);
     const raw = re === NAME_AND_PLACE ? m[1] + nameBeforePlace(m[2]) : re === REPORTED_FROM && m[1].length === 4 && DATELINE_PLACE.test(m[1].slice(2)) ? m[1].slice(0, 2) : m[1];
-    const name = cleanPersonName(dropPlace(collapseSpace(raw), t.slice(m.index + m[0].length).trimStart()));
+    const more = m[0].endsWith(m[1]) ? namesListedAfter(rest) : '';
+    const name = cleanPersonName(dropPlace(collapseSpace(raw) + more, rest.trimStart()));
     if (name) return name;
   }
   // 【聯合報╱本報記者古硯偉】 · 新华社记者王某: one name glued to the label and closing the line or bracket, with a

@@ -117,27 +117,39 @@ function fullYear(yy: number, maxYear: number): number {
   return 2000 + yy <= maxYear ? 2000 + yy : 1900 + yy;
 }
 
+/** Which number a two-digit-year date opens with: the day (Europe), the month (US) or the year (China, Japan, Korea). */
+export type ShortDateOrder = 'day' | 'month' | 'year';
+
+/** 22/01/07 · 22.01.07 as year, month, day: valid only with a month and day in range, else undefined. */
+function yearFirst(m: RegExpExecArray, maxYear: number): DateParts | undefined {
+  const [yy, month, day] = [+m[1], +m[2], +m[3]];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { year: fullYear(yy, maxYear), month, day } : undefined;
+}
+
 /**
  * A numeric date with a two-digit year ("25.4.24", "10/13/16 12:34PM"): read only when a clock follows it or it is
- * the whole text (a date line of its own), since "1.2.24" in prose may be a version or a score. Slashed dates are
- * month first unless `dayFirst` (the page's language or URL says so) or the first number cannot be a month.
+ * the whole text (a date line of its own), since "1.2.24" in prose may be a version or a score. The page's
+ * convention (`first`, from its language, region or URL) says which number opens it; a first number that can be
+ * no day (32–99: "98/01/07") is the year whatever the page, and a first number that can be no month is the day.
+ * Read year first where that convention is the rule (`first` is 'year') and the reading is a real date.
  */
-export function parseShortYearDate(text: string, dayFirst: boolean, maxYear: number, valid: (p: DateParts) => DateParts | undefined): DateParts | undefined {
+export function parseShortYearDate(text: string, first: ShortDateOrder, maxYear: number, valid: (p: DateParts) => DateParts | undefined): DateParts | undefined {
   const alone = (m: RegExpExecArray): boolean => m[0].trim().length === text.trim().length;
+  const yearOpens = (m: RegExpExecArray): DateParts | undefined => (first === 'year' || +m[1] > 31 ? yearFirst(m, maxYear) : undefined);
   let m = text.includes('.') ? DMY_DOT_SHORT.exec(text) : null;
   if (m && (m[4] !== undefined || alone(m))) {
-    const ok = valid(withTime({ year: fullYear(+m[3], maxYear), month: +m[2], day: +m[1] }, m.slice(4, 7)));
+    const ok = valid(withTime(yearOpens(m) ?? { year: fullYear(+m[3], maxYear), month: +m[2], day: +m[1] }, m.slice(4, 7)));
     if (ok) return ok;
   }
   m = text.includes('/') ? SLASH_SHORT.exec(text) : null;
   if (m && (m[4] !== undefined || alone(m))) {
-    let [month, day] = dayFirst ? [+m[2], +m[1]] : [+m[1], +m[2]];
+    let [month, day] = first === 'day' ? [+m[2], +m[1]] : [+m[1], +m[2]];
     if (month > 12 && day <= 12) [month, day] = [day, month];
     let hour = m[4] !== undefined ? +m[4] : undefined;
     const ampm = m[6]?.toLowerCase().replace(/\./g, '');
     if (hour !== undefined && ampm === 'pm' && hour < 12) hour += 12;
     if (hour !== undefined && ampm === 'am' && hour === 12) hour = 0;
-    const p: DateParts = { year: fullYear(+m[3], maxYear), month, day };
+    const p: DateParts = yearOpens(m) ?? { year: fullYear(+m[3], maxYear), month, day };
     const ok = valid(hour !== undefined ? { ...p, hour, minute: +m[5] } : p);
     if (ok) return ok;
   }

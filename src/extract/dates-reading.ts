@@ -3,6 +3,7 @@
  * the day, which year a year-less day falls in, and a clock printed before the day.
  */
 import type { DateContext, DateParts } from './dates.js';
+import type { ShortDateOrder } from './dates-eu.js';
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +32,18 @@ export function slashDayFirst(a: number, b: number, year: number, ctx: DateConte
 }
 
 /**
+ * Which number opens a date with a two-digit year here: Chinese, Japanese and Korean pages write the year first
+ * ("22/01/07", "22.01.07" is 7 January 2022), except Chinese as written in Hong Kong, Macau and Singapore, which is
+ * day first as slashDayFirst says; other languages as dayFirstLanguage says.
+ */
+export function shortDateOrder(ctx: DateContext): ShortDateOrder {
+  const lang = ctx.lang ?? '';
+  if (/^zh\b/i.test(lang) && (HK_MO_SG.test(lang) || HK_MO_SG_ZONE.test(ctx.timezone))) return 'day';
+  if (/^(?:zh|ja|ko)\b/i.test(lang)) return 'year';
+  return dayFirstLanguage(lang) ? 'day' : 'month';
+}
+
+/**
  * A date without a year cannot be in the future: "12月30日" read on 5 January is last December. Two days
  * of slack cover time zones; the year comes back unchanged when there is no clock to compare with.
  */
@@ -48,10 +61,26 @@ export function yearBeforeNow(year: number, month: number, day: number, now: Dat
  */
 export function yearOfMonthDay(contextYear: number, month: number, day: number, ctx: DateContext): number {
   const u = ctx.urlDay;
+  if (u?.month !== undefined && u.day === undefined && u.year === contextYear) return yearInUrlMonth(u.year, u.month, month, day) ?? yearBeforeNow(contextYear, month, day, ctx.now ?? ctx.clock);
   if (u?.month === undefined || u.day === undefined || u.year !== contextYear) return yearBeforeNow(contextYear, month, day, ctx.now ?? ctx.clock);
   const urlTime = Date.UTC(u.year, u.month - 1, u.day);
   for (const year of [u.year, u.year + 1, u.year - 1]) if (Math.abs(Date.UTC(year, month - 1, day) - urlTime) <= 2 * DAY_MS) return year;
   return NaN;
+}
+
+/**
+ * The year that puts a month-day within the month a URL names (/2023/12/), two days of slack either side: "01-01
+ * 00:30" under /2023/12/ is 2024 (published as the year turned), "12-31" under /2024/01/ is 2023. Undefined when no
+ * year does (the URL's month says nothing then, and the context year is used as before).
+ */
+function yearInUrlMonth(urlYear: number, urlMonth: number, month: number, day: number): number | undefined {
+  const from = Date.UTC(urlYear, urlMonth - 1, 1) - 2 * DAY_MS;
+  const to = Date.UTC(urlYear, urlMonth, 0) + 2 * DAY_MS;
+  for (const year of [urlYear, urlYear + 1, urlYear - 1]) {
+    const t = Date.UTC(year, month - 1, day);
+    if (t >= from && t <= to) return year;
+  }
+  return undefined;
 }
 
 /** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */

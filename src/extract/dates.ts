@@ -7,7 +7,7 @@ import { zoneFromAbbreviation, zoneOffsetForLocal } from './timezone.js';
 import { parseRelative, to24h } from './relative.js';
 import { parseEuropeanDate, parseShortYearDate } from './dates-eu.js';
 import { EN_DM, EN_DMY, EN_MD, EN_MDY, EN_TIME_FIRST, MONTHS } from './dates-en.js';
-import { dayFirstLanguage, slashDayFirst, withTimeBefore, yearBeforeNow, yearOfMonthDay } from './dates-reading.js';
+import { shortDateOrder, slashDayFirst, withTimeBefore, yearBeforeNow, yearOfMonthDay } from './dates-reading.js';
 import { withArabicDay } from './dates-zh.js';
 
 export { dayFirstLanguage } from './dates-reading.js';
@@ -38,7 +38,8 @@ export interface DateContext {
   clock?: Date;
   /**
    * The day the page's URL names (/2026/01/06/): settles which number of a slashed date is the day ("06/01/2026"
-   * is 6 January there). Without it, the page language does (d/m outside US English).
+   * is 6 January there). Without it, the page language does (d/m outside US English). A URL naming only the month
+   * (/2023/12/) is given too: it settles the year of a year-less month-day across a new year (yearOfMonthDay).
    */
   urlDay?: DateParts;
 }
@@ -254,7 +255,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx));
     if (ok) return withZoneBefore(ok, text, m.index, ctx);
   }
-  const short = parseShortYearDate(text, dayFirstLanguage(ctx.lang), MAX_YEAR, valid);
+  const short = parseShortYearDate(text, shortDateOrder(ctx), MAX_YEAR, valid);
   if (short) return short;
   if (ctx.contextYear !== undefined) {
     m = MD_CN.exec(text);

@@ -114,6 +114,9 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   if (/[!！?？。;；:：()（）]|&\w+;/.test(t)) return false;
   // "澎湖縣28日電", "北京5月3日讯": a dateline (a day and 电/讯) in the author slot names a place, not a person.
   if (/\d{1,2}\s?[日号號]\s?(?:电|電|讯|訊)/.test(t)) return false;
+  // "on Deadspin", "via Reuters", "from The Guardian": a lower-case preposition before a capitalised name says where
+  // the item appeared (a sidebar card's source credit in a byline-classed element); no one's name opens so.
+  if (/^(?:on|in|at|from|via)\s+\p{Lu}/u.test(t)) return false;
   // "来自雪球", "来自iPhone客户端": where a post was sent from, not who wrote it.
   if (/^(?:来自|來自)/.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;

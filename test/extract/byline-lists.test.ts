@@ -27,6 +27,18 @@ test('what follows a bar after the name is another name only when it has a name\
   assert.equal(authorFromText('作者：张三 | 黄河网'), '张三');
 });
 
+test('names after 文/ or a reporter label split by slashes are all credited, up to a part that is no name', () => {
+  assert.equal(authorFromText('文/张三/李四'), '张三 李四');
+  assert.equal(authorFromText('文／张三／李四／王小明'), '张三 李四 王小明');
+  assert.equal(authorFromText('记者 张三/李四'), '张三 李四');
+  assert.equal(authorFromText('本报记者 张三/李四 北京报道'), '张三 李四');
+  // A place reported from, an outlet or a photo credit after the slash is no second writer.
+  assert.equal(authorFromText('记者 张三/北京报道'), '张三');
+  assert.equal(authorFromText('文/张三/新华社'), '张三');
+  assert.equal(authorFromText('文/张三/摄影 李四'), '张三');
+  assert.equal(authorFromText('文/张三/李四 摄'), '张三');
+});
+
 test('an affiliation and title before the name are skipped: the name after them is the author', () => {
   assert.equal(authorFromText('作者：清华大学教授 张三'), '张三');
   assert.equal(authorFromText('作者：江城市第一人民医院主任医师 李小明 来源：健康报'), '李小明');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isAcceptableAuthor, isOutletName, withoutLeadingOutlet } from '../../src/extract/people-names.js';
 import { sourceFromDateline, sourceFromText } from '../../src/extract/byline.js';
-import { extractFrom, zhParagraphs } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 test('an outlet (or its channel) credited before the writers is no part of the names', () => {
   assert.equal(withoutLeadingOutlet('某易财经 张艳'), '张艳');
@@ -21,6 +21,18 @@ test('a dateline in the author slot is no person', () => {
   assert.equal(isAcceptableAuthor('澎湖縣28日電'), false);
   assert.equal(isAcceptableAuthor('北京5月3日讯'), false);
   assert.equal(isAcceptableAuthor('张三'), true);
+});
+
+test('a source credit opening with a lower-case preposition ("on Deadspin", "via Reuters") is no author', () => {
+  assert.equal(isAcceptableAuthor('on Deadspin'), false);
+  assert.equal(isAcceptableAuthor('via Reuters'), false);
+  assert.equal(isAcceptableAuthor('from The Guardian'), false);
+  assert.equal(isAcceptableAuthor('Patrick Allan'), true);
+  assert.equal(isAcceptableAuthor('Ines de la Fuente'), true);
+  // A sidebar card's byline-classed credit above the article does not take the author slot from the article's byline.
+  const card = '<ul class="trending"><li><h6><a href="https://other.example.com/x">Another site story</a></h6><div class="byline"><a href="https://other.example.com">on Otherblog</a></div></li></ul>';
+  const body = `${card}<article><h1>City expands bus network</h1><div class="author">By Patrick Allan</div>${enParagraphs(5)}</article>`;
+  assert.equal(extractFrom(body, { head: '<title>City expands bus network</title>' }).author, 'Patrick Allan');
 });
 
 test("a desk's name read as outlet and name credits neither", () => {

@@ -38,3 +38,12 @@ test('the URL\'s year is taken only when its month and day agree with the page\'
   // Months apart: the URL's year may not be the page date's, so the page's date is left unread (the URL's day stays).
   assert.equal(published('https://news.example.com/20230915/a1.html', '01-01 00:30'), '2023-09-15');
 });
+
+test('a URL naming only the month gives a year-less month-day the year that puts it in that month', () => {
+  // Published as the year turned: the new year's first day under the old year's December directory, and back.
+  assert.equal(published('https://news.example.com/2023/12/a1.html', '01-01 00:30'), '2024-01-01T00:30:00+08:00');
+  assert.equal(published('https://news.example.com/2024-01/a1.html', '12-31 23:50'), '2023-12-31T23:50:00+08:00');
+  assert.equal(published('https://news.example.com/2023/10/a1.html'), '2023-10-08T14:30:00+08:00');
+  // A month-day far from the URL's month is read in the URL's year, as before.
+  assert.equal(published('https://news.example.com/2023/10/a1.html', '03-01 10:00'), '2023-03-01T10:00:00+08:00');
+});

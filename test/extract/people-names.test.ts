@@ -73,3 +73,11 @@ test('post-nominal credentials stay with the name; an agency after the name does
   assert.equal(credentialsOf('CNN', true), 'CNN');
   assert.equal(credentialsOf('M.D. FACLM', false), 'M.D. FACLM');
 });
+
+test("an organisation after the writer's name is the affiliation, not a second writer cut to a name's shape", () => {
+  assert.equal(authorFromText('by Amalia Helen, Nature Tech Collective'), 'Amalia Helen');
+  assert.equal(authorFromText('By Jane Doe, Harbour Policy Institute'), 'Jane Doe');
+  assert.equal(authorFromText('By Jane Doe, Acme Labs'), 'Jane Doe');
+  // A second writer after the comma stays.
+  assert.equal(authorFromText('By Jane Doe, John Roe'), 'Jane Doe, John Roe');
+});

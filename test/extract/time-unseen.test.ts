@@ -99,6 +99,16 @@ test('two-digit years: dotted day-first and slashed, only with a clock or as a d
   assert.equal(parseDateText('The ratio was 3/4/25 in the sample', ctx), undefined);
 });
 
+test('two-digit years on Chinese, Japanese and Korean pages open the date (22/01/07 is 7 January 2022)', () => {
+  assert.deepEqual(parseDateText('22/01/07 14:30', { timezone: 'Asia/Shanghai', lang: 'zh-CN' }), { year: 2022, month: 1, day: 7, hour: 14, minute: 30 });
+  assert.deepEqual(parseDateText('22.01.07', { timezone: 'Asia/Seoul', lang: 'ko' }), { year: 2022, month: 1, day: 7 });
+  assert.deepEqual(parseDateText('22/01/07', { timezone: 'Asia/Tokyo', lang: 'ja' }), { year: 2022, month: 1, day: 7 });
+  // Hong Kong writes the day first; elsewhere the page's convention stands unless the first number can be no day.
+  assert.deepEqual(parseDateText('22/01/07', { timezone: 'Asia/Hong_Kong', lang: 'zh-HK' }), { year: 2007, month: 1, day: 22 });
+  assert.deepEqual(parseDateText('22.01.07', { timezone: 'Europe/Berlin', lang: 'de' }), { year: 2007, month: 1, day: 22 });
+  assert.deepEqual(parseDateText('98/01/07', { timezone: 'UTC', lang: 'en' }), { year: 1998, month: 1, day: 7 });
+});
+
 test('slashed dates: the URL day, else the page language, decides the day/month order; a dash may precede the clock', () => {
   const text = 'Published on 06/01/2026 - 13:55';
   assert.deepEqual(parseDateText(text, { timezone: 'UTC', lang: 'en' }), { year: 2026, month: 6, day: 1, hour: 13, minute: 55 });

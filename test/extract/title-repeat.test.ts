@@ -15,6 +15,24 @@ test('a sticky top bar repeating the headline: the copy above the body is the he
   assert.equal(a.publishedAt, '2024-05-13T13:48:00+08:00');
 });
 
+test('headline copies in share boxes between the info line and the body: the copy with the date under it is the headline', () => {
+  // A <div> styled as the headline, its info line, then a share box and a sidebar card repeating the headline in
+  // the same tag, and list dates after them: the copies nearest the body have no info line of their own.
+  const H = '对于容器的一点使用经验和体会';
+  const box = (n: number): string => `<div class="b${n}"><div>${H}</div><div>复制链接</div><div>扫一扫</div></div>`;
+  const rows = ['分类专栏：容器', '<a href="/c">容器</a> <a href="/k">Docker</a>', '专栏收录该内容', '7 篇文章 4 订阅'].map((r) => `<div>${r}</div>`).join('');
+  const related = '<div class="rel"><div><a href="/r1">容器编排入门教程与实践</a></div><div>05-11 2271</div><div><a href="/r2">镜像构建技巧</a></div><div>03-07</div></div>';
+  const body = `<div class="top"><div>${H}</div><div>张小明 于 2023-03-12 13:08:03 发布</div><div>阅读量340 收藏 2</div>${rows}</div>
+    ${box(1)}${box(2)}${related}<article>${zhParagraphs(5)}</article>`;
+  const a = extractFrom(body, { head: `<title>${H}-某某博客</title>`, timezone: 'Asia/Shanghai' });
+  assert.equal(a.title, H);
+  assert.equal(a.publishedAt, '2023-03-12T13:08:03+08:00');
+  assert.equal(a.author, '张小明');
+  // A copy nearest the body with a byline opening the body under it stays the headline ("Von …", "By …", "作者：").
+  const teaser = `<div class="teaser"><div>${H}</div><div>2023-03-12 13:08</div>${rows}</div>${box(3)}<article><p>作者：李四</p>${zhParagraphs(5)}</article>`;
+  assert.equal(extractFrom(teaser, { head: `<title>${H}-某某博客</title>`, timezone: 'Asia/Shanghai' }).author, '李四');
+});
+
 test('a metadata title that is only a separator and the site name has no headline in it', () => {
   assert.equal(cleanTitle('-公視新聞網', []), '');
   assert.equal(cleanTitle('_某某日报', []), '');
