@@ -4,7 +4,7 @@
  * runs are skipped in one tight scan (or a native indexOf) to the next character that matters. The DOM built is
  * the same node for node (test/extract/tokenizer.test.ts compares it with the stock tokenizer's).
  */
-import { Tokenizer } from 'htmlparser2';
+import { QuoteType, Tokenizer } from 'htmlparser2';
 
 /** The tokenizer's internals these overrides use (private in its type declarations, plain fields at run time). */
 interface TokenizerInternals {
@@ -12,7 +12,10 @@ interface TokenizerInternals {
   offset: number;
   index: number;
   decodeEntities: boolean;
+  sectionStart: number;
+  cbs: { onattribname(start: number, end: number): void; onattribdata(start: number, end: number): void; onattribend(quote: QuoteType, end: number): void };
   stateText(c: number): void;
+  stateBeforeAttributeName(c: number): void;
   stateInTagName(c: number): void;
   stateInClosingTagName(c: number): void;
   stateInAttributeName(c: number): void;
@@ -26,6 +29,8 @@ const AMP = 0x26;
 const SLASH = 0x2f;
 const GT = 0x3e;
 const EQ = 0x3d;
+const DQ = 0x22;
+const SQ = 0x27;
 
 /** The tokenizer's whitespace: space, \n, \t, \f, \r (not \v). */
 function isWhitespace(c: number): boolean {
@@ -40,7 +45,8 @@ const compatible =
   typeof proto.fastForwardTo === 'function' &&
   typeof proto.stateInTagName === 'function' &&
   typeof proto.stateInClosingTagName === 'function' &&
-  typeof proto.stateInAttributeName === 'function';
+  typeof proto.stateInAttributeName === 'function' &&
+  typeof proto.stateBeforeAttributeName === 'function';
 
 class FastTokenizerImpl extends (Tokenizer as unknown as InternalsCtor) {
   /** Same contract as the stock one (index left on the character found, or on the last one), by native search. */
@@ -87,6 +93,41 @@ class FastTokenizerImpl extends (Tokenizer as unknown as InternalsCtor) {
   override stateInAttributeName(c: number): void {
     if (c === EQ || c === SLASH || c === GT || isWhitespace(c)) super.stateInAttributeName(c);
     else this.index = this.beforeEnd(this.index - this.offset, true, true) + this.offset;
+  }
+
+  /**
+   * A quoted attribute (`name="value"`, most of a tag's attributes) in one step: the name read to its end, the value
+   * to its closing quote, and the parser told of name, value and end as the stock states would, one parse-loop step
+   * each, tell it (same positions). Anything else (no '=' right after the name, no quote right after the '=', a '&'
+   * to decode in the value, no closing quote) goes through the stock states from the name's first character.
+   */
+  override stateBeforeAttributeName(c: number): void {
+    if (c === GT || c === SLASH || isWhitespace(c)) {
+      super.stateBeforeAttributeName(c);
+      return;
+    }
+    const s = this.buffer;
+    const start = this.index - this.offset;
+    const nameEnd = this.beforeEnd(start, true, true) + 1;
+    const quote = s.charCodeAt(nameEnd + 1);
+    if (s.charCodeAt(nameEnd) !== EQ || (quote !== DQ && quote !== SQ)) {
+      super.stateBeforeAttributeName(c);
+      return;
+    }
+    const valueStart = nameEnd + 2;
+    const close = s.indexOf(quote === DQ ? '"' : "'", valueStart);
+    // skipTo gives the position before the next '&' (or the closing quote if it comes first).
+    if (close < 0 || (this.decodeEntities && this.skipTo(quote === DQ ? '"' : "'", valueStart - 1) + 1 !== close)) {
+      super.stateBeforeAttributeName(c);
+      return;
+    }
+    const o = this.offset;
+    this.cbs.onattribname(start + o, nameEnd + o);
+    this.cbs.onattribdata(valueStart + o, close + o);
+    this.cbs.onattribend(quote === DQ ? QuoteType.Double : QuoteType.Single, close + 1 + o);
+    this.sectionStart = -1;
+    // Still before an attribute name: the loop steps past the closing quote next.
+    this.index = close + o;
   }
 
   /**

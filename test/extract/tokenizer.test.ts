@@ -44,6 +44,13 @@ test('text, entities, attributes, raw-text elements, comments and broken markup 
     '<p>cut after an attribute name <div class',
     // Longer attribute names ended by '/' (a one-letter name never reaches the fast path).
     '<a bc/d>x</a><a bcd/ e>y</a><input data-x/=1><img altx/>',
+    // Quoted values read in one step (stateBeforeAttributeName): empty values, '&' in the value, the other quote
+    // inside, a name starting with '=', spaces around '=', a value cut by the end of the input, a duplicate name.
+    '<p a="" b=\'\' c="x&amp;y" d=\'say "hi"\' e="it\'s" =f="1" g = "2" h= "3" i ="4" a="dup">t</p>',
+    '<a href="x"class="y"id=\'z\'>no space between</a><b title="a>b" lang="en"/><i x="&#65;" y="&">e</i>',
+    '<div class="cut at the end',
+    '<div class="a" data-v=\'cut',
+    '<img src="a.png"alt=\'\'/><br clear="all"/>',
   ];
   for (const html of cases) assertSameDom(html, html);
 });
