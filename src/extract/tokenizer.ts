@@ -13,11 +13,18 @@ interface TokenizerInternals {
   index: number;
   decodeEntities: boolean;
   sectionStart: number;
-  cbs: { onattribname(start: number, end: number): void; onattribdata(start: number, end: number): void; onattribend(quote: QuoteType, end: number): void };
+  cbs: {
+    onattribname(start: number, end: number): void;
+    onattribdata(start: number, end: number): void;
+    onattribend(quote: QuoteType, end: number): void;
+    onclosetag(start: number, end: number): void;
+  };
   stateText(c: number): void;
   stateBeforeAttributeName(c: number): void;
   stateInTagName(c: number): void;
   stateInClosingTagName(c: number): void;
+  stateBeforeClosingTagName(c: number): void;
+  stateAfterClosingTagName(c: number): void;
   stateInAttributeName(c: number): void;
   handleInAttributeValue(c: number, quote: number): void;
   fastForwardTo(c: number): boolean;
@@ -37,6 +44,11 @@ function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
 }
 
+/** What starts a tag name in HTML (the stock tokenizer's isTagStartChar outside XML mode). */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
 const proto = Tokenizer.prototype as unknown as Partial<TokenizerInternals>;
 /** The overrides fit this htmlparser2's tokenizer only: with other internals, the stock one is used. */
 const compatible =
@@ -46,7 +58,9 @@ const compatible =
   typeof proto.stateInTagName === 'function' &&
   typeof proto.stateInClosingTagName === 'function' &&
   typeof proto.stateInAttributeName === 'function' &&
-  typeof proto.stateBeforeAttributeName === 'function';
+  typeof proto.stateBeforeAttributeName === 'function' &&
+  typeof proto.stateBeforeClosingTagName === 'function' &&
+  typeof proto.stateAfterClosingTagName === 'function';
 
 class FastTokenizerImpl extends (Tokenizer as unknown as InternalsCtor) {
   /** Same contract as the stock one (index left on the character found, or on the last one), by native search. */
@@ -83,6 +97,28 @@ class FastTokenizerImpl extends (Tokenizer as unknown as InternalsCtor) {
   override stateInTagName(c: number): void {
     if (c === SLASH || c === GT || isWhitespace(c)) super.stateInTagName(c);
     else this.index = this.beforeEnd(this.index - this.offset, true, false) + this.offset;
+  }
+
+  /**
+   * A closing tag (`</div>`) from its name's first letter to its '>' in one step, the parser told of it at the same
+   * positions as by the stock states; one with anything between name and '>' (`</div >`) goes through those states.
+   */
+  override stateBeforeClosingTagName(c: number): void {
+    if (!isAsciiLetter(c)) {
+      super.stateBeforeClosingTagName(c);
+      return;
+    }
+    const start = this.index - this.offset;
+    const end = this.beforeEnd(start, false, false) + 1;
+    if (this.buffer.charCodeAt(end) !== GT) {
+      super.stateBeforeClosingTagName(c);
+      return;
+    }
+    this.cbs.onclosetag(start + this.offset, end + this.offset);
+    this.sectionStart = -1;
+    this.index = end + this.offset;
+    // On the '>': back to text after it, as the stock state after a closing tag's name does.
+    this.stateAfterClosingTagName(GT);
   }
 
   override stateInClosingTagName(c: number): void {

@@ -51,6 +51,9 @@ test('text, entities, attributes, raw-text elements, comments and broken markup 
     '<div class="cut at the end',
     '<div class="a" data-v=\'cut',
     '<img src="a.png"alt=\'\'/><br clear="all"/>',
+    // Closing tags read in one step (stateBeforeClosingTagName), and the forms left to the stock states.
+    '<div><p>a</p></DIV><b>x</b >y</b\n>z</ b></><i>1</1></i/><span>cut</span',
+    '<ul><li>one</li></ul></div/></p></br><p>end</p></d1v>',
   ];
   for (const html of cases) assertSameDom(html, html);
 });
