@@ -8,7 +8,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import { Text, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { prepareMarkup } from './markup.js';
 import { repairTextNodes } from './mojibake.js';
-import { parseHtml } from './parser.js';
+import { parseHtmlListing } from './parser.js';
 
 /** Deeper subtrees are flattened to their text: no real layout nests this deep. */
 export const MAX_DEPTH = 200;
@@ -36,9 +36,11 @@ export function parsePage(rawHtml: string): ParsedPage {
   // The same parser and options cheerio's load(html, { xml: false }) uses; cheerio wraps the document only when asked.
   // The fast tokenizer finds the same tokens with fewer steps per character (about a third of the parse time saved);
   // the fast parser gives common tag and attribute names as shared constants (parser.ts).
-  const doc = parseHtml(html);
+  const listed = parseHtmlListing(html, MAX_NODES);
+  const doc = listed.doc;
   if (mayHoldMojibake) repairTextNodes(doc);
-  const { flattened, elements } = flattenAndList(doc);
+  // The parser lists the elements as it opens them; only a page deep enough to flatten is walked again.
+  const { flattened, elements } = listed.maxDepth >= MAX_DEPTH ? flattenAndList(doc) : { flattened: 0, elements: listed.elements };
   textCache?.clear();
   if (flattened > 0) warnings.push(`${flattened} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
   let $: CheerioAPI | undefined;

@@ -107,7 +107,9 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const roots = found.roots;
   let blocks = found.blocks;
 
-  const pageRoots = order.filter((el) => el.name === 'body').slice(0, 1);
+  // The first <body> only: found, not filtered for (a pass over every element of the page).
+  const firstBody = order.find((el) => el.name === 'body');
+  const pageRoots = firstBody ? [firstBody] : [];
   // A huge or hostile page: skip the page-wide line pass that bylines and text dates use (decided on size, not on
   // elapsed time, so the same page always gives the same result).
   const tooManyElements = order.length > MAX_ELEMENTS_FOR_LINES;

@@ -6,7 +6,7 @@
  * characters give the same string, so the DOM built is the same node for node (test/extract/parser.test.ts
  * compares it with stock htmlparser2's).
  */
-import { DomHandler, type Document } from 'domhandler';
+import { DomHandler, type ChildNode, type Document, type Element } from 'domhandler';
 import { Parser, type ParserOptions } from 'htmlparser2';
 import { FastTokenizer } from './tokenizer.js';
 
@@ -82,8 +82,65 @@ export const FastParser = compatible ? (FastParserImpl as unknown as typeof Pars
 
 /** htmlparser2's parseDocument (the options cheerio's load uses) with the fast tokenizer and parser. */
 export function parseHtml(html: string): Document {
+  return parseHtmlListing(html, 0).doc;
+}
+
+export interface ListedDocument {
+  doc: Document;
+  /** The first `maxElements` elements in pre-order (the order the parser opens them: it only ever appends). */
+  elements: Element[];
+  /** Depth of the deepest element (a child of the document is at depth 1). */
+  maxDepth: number;
+}
+
+/**
+ * DomHandler that also lists the elements as it opens them, and the depth they reach: the list a walk of the new
+ * tree would give, without that walk (a pass over every node of the page).
+ */
+class ListingHandler extends DomHandler {
+  readonly elements: Element[] = [];
+  maxDepth = 0;
+  constructor(
+    options: ParserOptions,
+    private readonly maxElements: number,
+  ) {
+    super(undefined, options);
+  }
+
+  /**
+   * As DomHandler's, but an element's first child gets an array of one: push() on the empty array would reserve
+   * room for 17, and nearly half the elements of a page hold one child (the tree lives through the page's
+   * extraction, so the spare room is copied by every young-generation GC until it is promoted).
+   */
+  override addNode(node: ChildNode): void {
+    const parent = this.tagStack[this.tagStack.length - 1];
+    const children = parent.children;
+    const previousSibling = children[children.length - 1];
+    // (DomHandler's start and end indices are not asked for: withStartIndices and withEndIndices are off.)
+    // The document's list is also the handler's `dom`: kept as it is.
+    if (children.length === 0 && parent.type !== 'root') parent.children = [node];
+    else children.push(node);
+    if (previousSibling) {
+      node.prev = previousSibling;
+      previousSibling.next = node;
+    }
+    node.parent = parent;
+    this.lastNode = null;
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // The document is at the bottom of the stack: the new element's depth is the number of elements open.
+    const depth = this.tagStack.length - 1;
+    if (depth > this.maxDepth) this.maxDepth = depth;
+    if (this.elements.length < this.maxElements) this.elements.push(this.tagStack[depth] as Element);
+  }
+}
+
+/** parseHtml, listing up to `maxElements` elements in pre-order on the way. */
+export function parseHtmlListing(html: string, maxElements: number): ListedDocument {
   const options: ParserOptions = { Tokenizer: FastTokenizer };
-  const handler = new DomHandler(undefined, options);
+  const handler = new ListingHandler(options, maxElements);
   new FastParser(handler, options).end(html);
-  return handler.root;
+  return { doc: handler.root, elements: handler.elements, maxDepth: handler.maxDepth };
 }

@@ -13,18 +13,19 @@ function isCollapsibleSpace(c: number): boolean {
 }
 
 /**
- * Every collapsible space but the ASCII one. A trimmed text without these and without two spaces in a row is
- * collapsed already: its only whitespace is single spaces between words. Found by native scans (trim, a regex of
- * one character class, includes), several times faster than a loop over the characters in JavaScript.
+ * Every collapsible space but the ASCII one, or two spaces in a row. A trimmed text without these is collapsed
+ * already: its only whitespace is single spaces between words. Found by native scans (trim, then this one regex),
+ * several times faster than a loop over the characters in JavaScript; one regex with both branches scans the text
+ * once, where a class test and then includes('  ') scanned it twice (a quarter faster on the texts of 126 pages).
  */
-const OTHER_SPACE = /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const OTHER_SPACE_OR_DOUBLE = /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
 /** `s` trimmed when that is all collapsing it would do, else undefined. */
 function trimmedIfCollapsed(s: string): string | undefined {
   const t = s.trim();
-  // Whitespace alone (the text between two tags, most texts read) is '' without the scans.
+  // Whitespace alone (the text between two tags, most texts read) is '' without the scan.
   if (t.length === 0) return t;
-  return OTHER_SPACE.test(t) || t.includes('  ') ? undefined : t;
+  return OTHER_SPACE_OR_DOUBLE.test(t) ? undefined : t;
 }
 
 /** Collapse runs of whitespace (incl. NBSP and the ideographic space U+3000) to one space and trim. */

@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Parser, parseDocument } from 'htmlparser2';
-import { FastParser, parseHtml } from '../../src/extract/parser.js';
+import type { ParentNode } from 'domhandler';
+import { elementsIn } from '../../src/extract/dom.js';
+import { FastParser, parseHtml, parseHtmlListing } from '../../src/extract/parser.js';
 import { domTestPages, dumpDom } from '../helpers/dom-pages.js';
 
 function assertSameDom(html: string, label: string): void {
@@ -37,4 +39,30 @@ test('every page of the fixture set and the committed corpora parses to the same
   const pages = domTestPages();
   assert.ok(pages.length >= 19);
   for (const [name, html] of pages) assertSameDom(html, name);
+});
+
+test('the elements listed while parsing are the tree\'s elements in pre-order (implied closes, stray tags, real pages)', () => {
+  const cases = [
+    '<ul><li>a<li>b<p>c<div>d</ul><table><tr><td>1<td>2<tr><td>3</table><p>e<p>f',
+    '<div><span><b>mis</span>nested</b></div></div><br/></p><select><option>x<option>y</select><svg><g><path/></g></svg>',
+    '<dl><dt>t<dd>d<dt>u</dl><img src=x><input><script>if (a<b) {}</script><p>end',
+  ];
+  const pages: Array<[string, string]> = [...cases.map((c): [string, string] => [c, c]), ...domTestPages()];
+  for (const [name, html] of pages) {
+    const listed = parseHtmlListing(html, Number.POSITIVE_INFINITY);
+    const walked = elementsIn(listed.doc);
+    assert.equal(listed.elements.length, walked.length, name);
+    assert.ok(listed.elements.every((el, i) => el === walked[i]), name);
+    let deepest = 0;
+    for (const el of walked) {
+      let depth = 0;
+      for (let p: ParentNode | null = el; p && p.type !== 'root'; p = p.parent) depth++;
+      deepest = Math.max(deepest, depth);
+    }
+    assert.equal(listed.maxDepth, deepest, name);
+  }
+  // The list is capped; the tree is not.
+  const capped = parseHtmlListing('<div><p>a</p><p>b</p><p>c</p></div>', 2);
+  assert.deepEqual(capped.elements.map((el) => el.name), ['div', 'p']);
+  assert.equal(elementsIn(capped.doc).length, 4);
 });

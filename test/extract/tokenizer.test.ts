@@ -44,6 +44,19 @@ test('text, entities, attributes, raw-text elements, comments and broken markup 
     '<p>cut after an attribute name <div class',
     // Longer attribute names ended by '/' (a one-letter name never reaches the fast path).
     '<a bc/d>x</a><a bcd/ e>y</a><input data-x/=1><img altx/>',
+    // Quoted values read in one step (stateBeforeAttributeName): empty values, '&' in the value, the other quote
+    // inside, a name starting with '=', spaces around '=', a value cut by the end of the input, a duplicate name.
+    '<p a="" b=\'\' c="x&amp;y" d=\'say "hi"\' e="it\'s" =f="1" g = "2" h= "3" i ="4" a="dup">t</p>',
+    '<a href="x"class="y"id=\'z\'>no space between</a><b title="a>b" lang="en"/><i x="&#65;" y="&">e</i>',
+    '<div class="cut at the end',
+    '<div class="a" data-v=\'cut',
+    '<img src="a.png"alt=\'\'/><br clear="all"/>',
+    // Closing tags read in one step (stateBeforeClosingTagName), and the forms left to the stock states.
+    '<div><p>a</p></DIV><b>x</b >y</b\n>z</ b></><i>1</1></i/><span>cut</span',
+    '<ul><li>one</li></ul></div/></p></br><p>end</p></d1v>',
+    // Opening tag names read to their end in one step (stateBeforeTagName), beside the s/t/x names kept on the
+    // stock steps (they may open raw-text elements).
+    '<section><style>p{}</style><span/><table><textarea>a<b></textarea><xmp>y</xmp><td/><a/><B\tx=1><i\n>k</i><p>x<spa',
   ];
   for (const html of cases) assertSameDom(html, html);
 });
