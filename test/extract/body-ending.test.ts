@@ -78,3 +78,18 @@ test('a small sign-up form inside the article container is left out (its field l
   assert.match(a.body, /funded largely by a state grant/);
   assert.ok(!/Email Address|indicates required/.test(a.body), a.body);
 });
+
+const SUBJECTS = ['1、张某某，男，45岁', '2、李某某，女，38岁', '3、王某某，男，52岁', '4、赵某某，男，29岁'];
+
+test('a closing numbered list set as <br>-separated lines of one <p> beside the article box is kept', () => {
+  const a = extractFrom(`<h1>通报</h1><div class="wrap"><div class="content">${zhParagraphs(4)}</div><p>${SUBJECTS.join('<br>')}</p></div>`, { head: '<title>通报</title>' });
+  for (const t of ['张某某，男', '赵某某，男']) assert.ok(a.body.includes(t), `body keeps ${t}:\n${a.body}`);
+});
+
+test('a numbered list after the wrapper of the article box is kept when the article announces it, not otherwise', () => {
+  const page = (closing: string) => `<h1>通报</h1><div class="wrap"><div class="box"><div class="content">${zhParagraphs(4)}${closing}</div></div>${SUBJECTS.map((t) => `<div>${t}</div>`).join('')}</div>`;
+  const announced = extractFrom(page('<p>经查，涉案人员名单如下：</p>'), { head: '<title>通报</title>' });
+  for (const t of ['张某某，男', '赵某某，男']) assert.ok(announced.body.includes(t), `body keeps ${t}:\n${announced.body}`);
+  const bare = extractFrom(page(''), { head: '<title>通报</title>' });
+  assert.ok(!bare.body.includes('张某某'), `an unannounced numbered box stays out:\n${bare.body}`);
+});
