@@ -29,6 +29,15 @@ const BOILERPLATE_LINE = new RegExp(
   'i',
 );
 
+/**
+ * The reprint credit closing a copied article ("本文转载自：…", "原文链接：…", "Originally published on …"): the copy
+ * ends there, and what the reposting site adds after it (its own promotion, its hot list) is not the article.
+ * Not the bare "来源：" line, which also credits photos in mid-article.
+ */
+const REPRINT_TRAILER = /^[(（\[【]?\s*(?:本文转载自|原文转载自|转载自|本文转自|文章转自|本文来源|文章来源|稿件来源|本文原载|原载于|原文链接|原文地址)|^(?:originally published (?:on|in|at|by)\b|this (?:article|story|post) (?:was )?(?:originally|first) (?:appeared|published)|republished (?:from|with permission))/i;
+/** Past this share of the body's text, a reprint credit closes the article. */
+const REPRINT_END_SHARE = 0.5;
+
 /** Sections that end an article: everything after them is related links, comments or promotion. */
 const END_MARKER = /^(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|稿件)|延伸阅读|推荐阅读|猜你喜欢|热门推荐|热点推荐|更多精彩|精彩推荐|网友评论|发表评论|我要评论|评论区|最新评论|related (?:articles|stories|posts|coverage|content|news|links|reading)|more (?:from|on|stories|in|news)\b|recommended(?: for you| stories| reading)?$|you (?:may|might) (?:also )?like|read (?:more|next)\b|most (?:popular|read|viewed)|trending|comments?$|\d+ comments?$|leave a (?:reply|comment)|join the conversation|about the author|share this (?:article|story|post)|sign up for|newsletter|what to read next|popular (?:stories|now)|further reading)/i;
 
@@ -65,6 +74,10 @@ export function isEndMarker(text: string): boolean {
   return (text.length <= 40 && END_MARKER.test(text)) || COMMENTS_HEADER.test(text);
 }
 
+function isReprintTrailer(text: string): boolean {
+  return text.length <= 160 && weightedLength(text) <= 120 && REPRINT_TRAILER.test(text);
+}
+
 /** Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. */
 export function filterBodyBlocks(blocks: Block[], title: string | undefined): Block[] {
   const totalLen = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
@@ -72,12 +85,19 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   const out: Block[] = [];
   let seen = 0;
   let started = false;
+  // One credit only: a digest crediting each of its items is not one copied article.
+  const trailers = blocks.filter((b) => isReprintTrailer(b.text)).length;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const len = weightedLength(b.text);
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
       if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
+      if (trailers === 1 && seen > totalLen * REPRINT_END_SHARE && isReprintTrailer(b.text) && !proseFollows(blocks, i)) {
+        // The credit itself stays when it is a sentence of the article ("Originally published on …").
+        if (!isBoilerplateLine(b.text)) out.push(b);
+        break;
+      }
       if (isBoilerplateLine(b.text) && len < 160) continue;
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;

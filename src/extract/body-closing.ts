@@ -5,7 +5,8 @@
  * A run contiguous with the article (only empty elements between) and low in links belongs to it, with the one
  * short line that introduces it ("涉及以下线路：", a subheading), which on its own ends no sentence and would not score.
  */
-import { isTag, textContent, type Element } from './dom.js';
+import type { AnyNode } from 'domhandler';
+import { isTag, isText, textContent, type Element } from './dom.js';
 import { linkDensity, type StatsMap } from './body-score.js';
 
 /** "1、" "2." "3）" "(4)" "一、" "①": the marker of a numbered item at the start of a line. */
@@ -36,6 +37,12 @@ function numberedItems(el: Element, stats: StatsMap): number {
     const lines = numberedChildLines(el, stats);
     if (lines !== undefined) return lines;
   }
+  // Lines set apart by <br>s (one <p> holding "1、…<br>2、…"): its text runs them together, so count line by line.
+  if (s.inlineBreaks > 0 && !s.hasBlockChild) {
+    const lines = brLines(el).filter((l) => l.trim() !== '');
+    const numbered = lines.filter((l) => NUMBERED_ITEM.test(l)).length;
+    if (numbered >= 1 && NUMBERED_ITEM.test(lines[0] ?? '')) return s.len / numbered <= MAX_ITEM_LEN ? Math.min(MAX_RUN, numbered) : 0;
+  }
   const text = textContent(el);
   if (!NUMBERED_ITEM.test(text)) return 0;
   if (s.len <= MAX_ITEM_LEN) return Math.max(1, Math.min(MAX_RUN, text.match(NUMBERED_ANYWHERE)?.length ?? 1));
@@ -61,11 +68,55 @@ function numberedChildLines(el: Element, stats: StatsMap): number | undefined {
   return n >= 2 ? n : undefined;
 }
 
+/** The text of an element without block children cut at its <br>s, one string per line (an explicit stack: inline
+ * markup may nest deeply on hostile pages). */
+function brLines(el: Element): string[] {
+  const lines: string[] = [''];
+  const stack: AnyNode[] = [...el.children].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (isText(n)) lines[lines.length - 1] += n.data;
+    else if (isTag(n)) {
+      if (n.name === 'br') lines.push('');
+      else for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+  }
+  return lines;
+}
+
+/** How many wrappers up a closing run may sit, when the article's last part closes each of them. */
+const MAX_UP = 2;
+
 /**
  * The siblings after `last` (the last kept part of the article) that form its closing numbered run, in order;
- * empty when there is no run of at least two items.
+ * empty when there is no run of at least two items. When `last` ends its wrapper (nothing with text after it), the
+ * run may follow the wrapper instead, up to MAX_UP levels (the list set after the article's box), when announced.
  */
 export function closingNumberedRun(last: Element, stats: StatsMap): Element[] {
+  const run = runAfter(last, stats);
+  if (run.length > 0) return run;
+  // Outside the article's box, a numbered run (a "top 5" box set after the article) is the article's only when
+  // the article announces it: its last line, or the run's first, is a lead-in ("名单如下：").
+  const announced = LEAD_END.test(textContent(last));
+  let at: Element = last;
+  for (let up = 1; up <= MAX_UP && !hasTextAfter(at, stats); up++) {
+    const parent = at.parent;
+    if (!parent || !isTag(parent) || parent.name === 'body') return [];
+    at = parent;
+    const outer = runAfter(at, stats);
+    if (outer.length > 0 && (announced || isLeadIn(outer[0], stats))) return outer;
+  }
+  return [];
+}
+
+function hasTextAfter(el: Element, stats: StatsMap): boolean {
+  for (let n = el.next; n; n = n.next) {
+    if (isTag(n) ? (stats.get(n)?.len ?? 0) > 0 : n.type === 'text' && (n as unknown as { data: string }).data.trim() !== '') return true;
+  }
+  return false;
+}
+
+function runAfter(last: Element, stats: StatsMap): Element[] {
   const parent = last.parent;
   if (!parent || !isTag(parent)) return [];
   const kids = parent.children;

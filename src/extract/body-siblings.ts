@@ -203,6 +203,41 @@ export function withSameClassParts(top: Element, roots: Element[], order: Elemen
     if (m && m.at.name !== 'body' && m.at.name !== 'html') parts.push(el);
   }
   if (parts.length === 0) return roots;
+  // A chunk introduced by a heading of its own (an FAQ's question over each answer box) keeps it.
+  const all = [...roots, ...parts];
+  for (const p of parts) {
+    const h = headingBefore(p, stats);
+    if (h && !all.some((r) => r === h || isAncestor(r, h))) all.push(h);
+  }
   const position = new Map(order.map((el, i) => [el, i] as const));
-  return [...roots, ...parts].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  return all.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}
+
+/** How far up from a chunk its heading may sit (the chunk wrapped in a box or two that the heading precedes). */
+const HEADING_MAX_UP = 3;
+/** Longer than this (weighted), a "heading" is a paragraph set in a heading tag, not a label for the chunk. */
+const HEADING_MAX_LEN = 240;
+
+/** Are all of a heading's links toggles (an accordion's question: role="button", or a bare "#" target)? */
+function onlyToggles(heading: Element): boolean {
+  return elementsIn(heading).every((d) => d.name !== 'a' || d.attribs.role === 'button' || d.attribs.href === '#');
+}
+
+/**
+ * The heading right before `el`, or before the boxes `el` opens (it is their first element): h1–h6 with little
+ * text and no links to elsewhere (an accordion's toggle link is not one). Undefined when anything else comes first.
+ */
+function headingBefore(el: Element, stats: StatsMap): Element | undefined {
+  let cur: Element = el;
+  for (let up = 0; up < HEADING_MAX_UP; up++) {
+    let prev = cur.prev;
+    while (prev && !isTag(prev)) prev = prev.prev;
+    if (prev) {
+      const s = stats.get(prev);
+      return /^h[1-6]$/.test(prev.name) && s && s.len > 0 && s.len <= HEADING_MAX_LEN && (s.linkLen === 0 || onlyToggles(prev)) ? prev : undefined;
+    }
+    if (!cur.parent || !isTag(cur.parent)) return undefined;
+    cur = cur.parent;
+  }
+  return undefined;
 }

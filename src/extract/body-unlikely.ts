@@ -126,8 +126,9 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** A posting time on a comment's meta line: a date, a clock time, or a relative "3 小时前" / "3 hours ago". */
-const POST_TIME = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}|\b\d{1,2}:\d{2}\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b/i;
+/** A posting time on a comment's meta line: a date (numeric or "March 3, 2024" / "3 March 2024"), a clock time, or
+ * a relative "3 小时前" / "3 hours ago". A <time> element or a datetime attribute is one too (hasPostTime). */
+const POST_TIME = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s\d{1,2},?\s(?:19|20)\d{2}\b|\b\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s(?:19|20)\d{2}\b|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}|\b\d{1,2}:\d{2}\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|\b\d+\s*(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b/i;
 /** A meta line (poster, time, reply link) is short; a unit is one comment, not an essay. */
 const MAX_META_LEN = 40;
 const MAX_NAME_LEN = 20;
@@ -152,7 +153,7 @@ export function commentUnits(order: Element[], stats: StatsMap): Set<Element> {
     const parent = order[i];
     if (order[i + 1].parent !== parent) continue;
     // Built only for a parent with a candidate unit (few have one): this loop visits every parent of the page.
-    let groups: Map<string, Array<{ unit: Element; poster: string }>> | undefined;
+    let groups: Map<string, Array<{ unit: Element; poster: Poster }>> | undefined;
     for (const c of parent.children) {
       if (!isTag(c)) continue;
       const poster = posterOf(c, stats);
@@ -166,20 +167,52 @@ export function commentUnits(order: Element[], stats: StatsMap): Set<Element> {
     if (!groups) continue;
     for (const g of groups.values()) {
       // A thread has several posters; a live blog's entries (one or two writers) are the article.
-      if (g.length >= MIN_UNITS && new Set(g.map((u) => u.poster)).size >= 2) for (const u of g) out.add(u.unit);
+      for (const u of threadUnits(g)) out.add(u.unit);
     }
   }
   return out;
 }
 
+/** Where an unlinked poster's name is set. */
+const NAME_TAGS = new Set(['b', 'strong', 'cite']);
+
+/** The text of a short name element with no markup inside (no link, no clock or date), else undefined. */
+function plainName(el: Element, stats: StatsMap): string | undefined {
+  const s = stats.get(el);
+  if (!s || s.len === 0 || s.len > MAX_NAME_LEN || el.children.some(isTag)) return undefined;
+  const text = textContent(el).trim();
+  return /\p{L}/u.test(text) && !POST_TIME.test(text) ? text : undefined;
+}
+
 /** Reused by posterOf, which runs on nearly every element of every page: no list of descendants built per call. */
 const posterStack: AnyNode[] = [];
 
-/** The poster's name when `el` is a comment unit (a poster link and a posting time, no heading), else undefined. */
-function posterOf(el: Element, stats: StatsMap): string | undefined {
+/** A comment unit's poster: the first short link's text, and the first unlinked name in bold. */
+interface Poster {
+  linked?: string;
+  plain?: string;
+}
+
+/**
+ * The units of a group that make a thread: those with a poster link, when three or more carry two names or more
+ * (as before); else, all of them when each names its poster in bold and carries the same short link (every unit's
+ * "Reply" button: commenters without a website), with two names or more. Empty when the group is no thread.
+ */
+function threadUnits<T extends { poster: Poster }>(group: T[]): T[] {
+  const linked = group.filter((u) => u.poster.linked !== undefined);
+  if (linked.length >= MIN_UNITS && new Set(linked.map((u) => u.poster.linked)).size >= 2) return linked;
+  if (group.length < MIN_UNITS || group.some((u) => u.poster.plain === undefined || u.poster.linked === undefined)) return [];
+  const oneButton = new Set(group.map((u) => u.poster.linked)).size === 1;
+  return oneButton && new Set(group.map((u) => u.poster.plain)).size >= 2 ? group : [];
+}
+
+/** The poster when `el` is a comment unit (a poster link or name and a posting time, no heading), else undefined. */
+function posterOf(el: Element, stats: StatsMap): Poster | undefined {
   const s = stats.get(el);
   if (!s || !s.hasBlockChild || s.len === 0 || s.len > MAX_UNIT_LEN || TABULAR.has(el.name)) return undefined;
   let name: string | undefined;
+  // A commenter without a website is named in bold, not linked (WordPress's <b class="fn">): taken when no link is.
+  let plain: string | undefined;
   let story = false;
   // The descendants in pre-order, as elementsIn(el) lists them (and capped alike), but stopping at the first heading.
   const stack = posterStack;
@@ -196,13 +229,20 @@ function posterOf(el: Element, stats: StatsMap): string | undefined {
     }
     const kids = d.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-    if (name !== undefined || d.name !== 'a') continue;
-    const ds = stats.get(d);
-    if (ds && ds.len > 0 && ds.len <= MAX_NAME_LEN && !(d.attribs.href ?? '').startsWith('#')) name = textContent(d).trim();
+    if (d.name === 'a') {
+      if (name !== undefined) continue;
+      const ds = stats.get(d);
+      // A link reading as a date is the post's permalink (an embedded tweet's "November 18, 2019"), not its poster.
+      if (ds && ds.len > 0 && ds.len <= MAX_NAME_LEN && !(d.attribs.href ?? '').startsWith('#')) {
+        const text = textContent(d).trim();
+        if (!POST_TIME.test(text)) name = text;
+      }
+    } else if (plain === undefined && NAME_TAGS.has(d.name)) plain = plainName(d, stats);
   }
   stack.length = 0;
-  // The posting time only for a unit with a poster link and no heading: its regex then runs on few units.
-  return !story && name !== undefined && hasPostTime(el, stats) ? name : undefined;
+  // The posting time only for a unit with a poster and no heading: its regex then runs on few units.
+  if (story || (name === undefined && plain === undefined) || !hasPostTime(el, stats)) return undefined;
+  return { linked: name, plain };
 }
 
 /** Does a short line under `el` (a leaf-like element of at most MAX_META_LEN) show a posting time? */
@@ -218,7 +258,7 @@ function hasPostTime(el: Element, stats: StatsMap): boolean {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
     const ds = stats.get(d);
     if (!ds || ds.len === 0 || ds.hasBlockChild || ds.len > MAX_META_LEN) continue;
-    if (POST_TIME.test(textContent(d))) {
+    if (d.name === 'time' || d.attribs.datetime !== undefined || POST_TIME.test(textContent(d))) {
       found = true;
       break;
     }

@@ -78,3 +78,34 @@ test('a small sign-up form inside the article container is left out (its field l
   assert.match(a.body, /funded largely by a state grant/);
   assert.ok(!/Email Address|indicates required/.test(a.body), a.body);
 });
+
+const SUBJECTS = ['1、张某某，男，45岁', '2、李某某，女，38岁', '3、王某某，男，52岁', '4、赵某某，男，29岁'];
+
+test('a closing numbered list set as <br>-separated lines of one <p> beside the article box is kept', () => {
+  const a = extractFrom(`<h1>通报</h1><div class="wrap"><div class="content">${zhParagraphs(4)}</div><p>${SUBJECTS.join('<br>')}</p></div>`, { head: '<title>通报</title>' });
+  for (const t of ['张某某，男', '赵某某，男']) assert.ok(a.body.includes(t), `body keeps ${t}:\n${a.body}`);
+});
+
+test('a numbered list after the wrapper of the article box is kept when the article announces it, not otherwise', () => {
+  const page = (closing: string) => `<h1>通报</h1><div class="wrap"><div class="box"><div class="content">${zhParagraphs(4)}${closing}</div></div>${SUBJECTS.map((t) => `<div>${t}</div>`).join('')}</div>`;
+  const announced = extractFrom(page('<p>经查，涉案人员名单如下：</p>'), { head: '<title>通报</title>' });
+  for (const t of ['张某某，男', '赵某某，男']) assert.ok(announced.body.includes(t), `body keeps ${t}:\n${announced.body}`);
+  const bare = extractFrom(page(''), { head: '<title>通报</title>' });
+  assert.ok(!bare.body.includes('张某某'), `an unannounced numbered box stays out:\n${bare.body}`);
+});
+
+test("a reprint credit late in the copy closes it: the reposting site's plug and hot list after it stay out", () => {
+  const tail = '<p>欢迎关注本公众号，每天为您推送最新最热的本地新闻资讯，点击右上角分享给更多朋友吧。</p><p>热门文章</p><p>城市公园改造工程正式启动</p><p>地铁三号线延长段开工建设</p>';
+  for (const credit of ['本文转载自：某某日报', '原文链接：https://example.com/a/1.html']) {
+    const a = extractFrom(`<h1>通报</h1><div class="content">${zhParagraphs(5)}<p>${credit}</p>${tail}</div>`, { head: '<title>通报</title>' });
+    assert.match(a.body, /首末班时间以站牌公示为准/);
+    assert.ok(!/欢迎关注|地铁三号线/.test(a.body), a.body);
+  }
+  // Each item of a digest credited apart: no single credit closes it.
+  const digest = `<h1>通报</h1><div class="content">${zhParagraphs(3)}<p>文章来源：甲报</p>${zhParagraphs(2)}<p>文章来源：乙报</p><p>欢迎关注本公众号，每天为您推送最新最热的本地新闻资讯。</p></div>`;
+  assert.match(extractFrom(digest, { head: '<title>通报</title>' }).body, /欢迎关注/);
+  // An English credit line is the article's own last sentence.
+  const en = extractFrom(`<h1>Buses</h1><article>${enParagraphs(4)}<p>Originally published on City Wire.</p><p>Get our newsletter for the best local stories, sent every morning.</p></article>`, { head: '<title>Buses</title>' });
+  assert.match(en.body, /Originally published on City Wire\./);
+  assert.ok(!en.body.includes('Get our newsletter'), en.body);
+});
