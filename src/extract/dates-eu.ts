@@ -131,11 +131,25 @@ function yearFirst(m: RegExpExecArray, maxYear: number): DateParts | undefined {
  * the whole text (a date line of its own), since "1.2.24" in prose may be a version or a score. The page's
  * convention (`first`, from its language, region or URL) says which number opens it; a first number that can be
  * no day (32–99: "98/01/07") is the year whatever the page, and a first number that can be no month is the day.
- * Read year first where that convention is the rule (`first` is 'year') and the reading is a real date.
+ * Read year first where that convention is the rule (`first` is 'year', a two-digit first number) and the reading
+ * is a real date, unless the other reading falls in `pageYear` (the URL's or the context's year) and it does not.
  */
-export function parseShortYearDate(text: string, first: ShortDateOrder, maxYear: number, valid: (p: DateParts) => DateParts | undefined): DateParts | undefined {
+export function parseShortYearDate(
+  text: string,
+  first: ShortDateOrder,
+  maxYear: number,
+  valid: (p: DateParts) => DateParts | undefined,
+  pageYear?: number,
+): DateParts | undefined {
   const alone = (m: RegExpExecArray): boolean => m[0].trim().length === text.trim().length;
-  const yearOpens = (m: RegExpExecArray): DateParts | undefined => (first === 'year' || +m[1] > 31 ? yearFirst(m, maxYear) : undefined);
+  const yearOpens = (m: RegExpExecArray): DateParts | undefined => {
+    // A one-digit first number ("3/5/24") is no two-digit year, whatever the convention.
+    if (!(+m[1] > 31 || (first === 'year' && m[1].length === 2))) return undefined;
+    const p = yearFirst(m, maxYear);
+    // The page's own year (its URL's, or the context's) settles an ambiguous one: "05/11/22" under /2022/05/11/.
+    if (p && +m[1] <= 31 && pageYear !== undefined && p.year !== pageYear && fullYear(+m[3], maxYear) === pageYear) return undefined;
+    return p;
+  };
   let m = text.includes('.') ? DMY_DOT_SHORT.exec(text) : null;
   if (m && (m[4] !== undefined || alone(m))) {
     const ok = valid(withTime(yearOpens(m) ?? { year: fullYear(+m[3], maxYear), month: +m[2], day: +m[1] }, m.slice(4, 7)));

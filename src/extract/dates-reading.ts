@@ -61,7 +61,11 @@ export function yearBeforeNow(year: number, month: number, day: number, now: Dat
  */
 export function yearOfMonthDay(contextYear: number, month: number, day: number, ctx: DateContext): number {
   const u = ctx.urlDay;
-  if (u?.month !== undefined && u.day === undefined && u.year === contextYear) return yearInUrlMonth(u.year, u.month, month, day) ?? yearBeforeNow(contextYear, month, day, ctx.now ?? ctx.clock);
+  if (u?.month !== undefined && u.day === undefined && u.year === contextYear) {
+    // Across the new year only when that is not ahead of the clock (a page of /2023/12/ read on 10 December).
+    const inMonth = yearInUrlMonth(u.year, u.month, month, day);
+    return yearBeforeNow(inMonth ?? contextYear, month, day, ctx.now ?? ctx.clock);
+  }
   if (u?.month === undefined || u.day === undefined || u.year !== contextYear) return yearBeforeNow(contextYear, month, day, ctx.now ?? ctx.clock);
   const urlTime = Date.UTC(u.year, u.month - 1, u.day);
   for (const year of [u.year, u.year + 1, u.year - 1]) if (Math.abs(Date.UTC(year, month - 1, day) - urlTime) <= 2 * DAY_MS) return year;

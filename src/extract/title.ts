@@ -204,8 +204,11 @@ function metadataCasing(text: string, refs: Array<string | undefined>): string {
   return text;
 }
 
-/** A day written with its year, or a clock after a month-day: what the info line under a headline shows. */
-const DATED = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[-/.月]\d{1,2}日?\s\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2}|\b\d{1,2}\.?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s(?:19|20)\d{2}/i;
+/**
+ * A day written with its year (year first or last), a clock after a month-day, or a relative time ("3 hours ago",
+ * "5小时前"): what the info line under a headline shows.
+ */
+const DATED = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b|\d{1,3}\s?(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3}\s(?:minutes?|mins?|hours?|hrs?|days?)\sago\b|\d{1,2}[-/.月]\d{1,2}日?\s\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2}|\b\d{1,2}\.?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s(?:19|20)\d{2}/i;
 /** A byline's opening word ("By Jane Doe", "Von Anna Sleegers", "作者：张三"): the other half of an info line. */
 const BYLINE_START = /^\s*(?:(?:by|von|par|por|door|di|av|af)\s+\p{Lu}|(?:作者|记者|記者|文)\s*[:：/／|｜])/iu;
 /** How many elements after a headline copy are looked at for its info line. */

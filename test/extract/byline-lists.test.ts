@@ -37,6 +37,11 @@ test('names after 文/ or a reporter label split by slashes are all credited, up
   assert.equal(authorFromText('文/张三/新华社'), '张三');
   assert.equal(authorFromText('文/张三/摄影 李四'), '张三');
   assert.equal(authorFromText('文/张三/李四 摄'), '张三');
+  // Dateline places that open with a surname's character, and photo credits written with a slash or glued on.
+  for (const place of ['武汉', '华盛顿', '石家庄', '白宫']) assert.equal(authorFromText(`记者 张三/${place}`), '张三', place);
+  assert.equal(authorFromText('文/张三/石家庄'), '张三');
+  assert.equal(authorFromText('记者 张三/李四/摄'), '张三');
+  assert.equal(authorFromText('文/张三/李四摄'), '张三');
 });
 
 test('an affiliation and title before the name are skipped: the name after them is the author', () => {

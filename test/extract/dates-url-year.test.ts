@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateFromUrl } from '../../src/extract/dates-machine.js';
+import { parseDateText } from '../../src/extract/dates.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 function published(url: string, shown = '10-08 14:30'): string | undefined {
@@ -46,4 +47,11 @@ test('a URL naming only the month gives a year-less month-day the year that puts
   assert.equal(published('https://news.example.com/2023/10/a1.html'), '2023-10-08T14:30:00+08:00');
   // A month-day far from the URL's month is read in the URL's year, as before.
   assert.equal(published('https://news.example.com/2023/10/a1.html', '03-01 10:00'), '2023-03-01T10:00:00+08:00');
+});
+
+test('a URL naming only the month does not carry a year-less date past the clock', () => {
+  // Read on 10 December 2023 under /2023/12/: "01-01" cannot be the coming New Year's Day.
+  const ctx = { timezone: 'UTC', lang: 'zh-CN', contextYear: 2023, urlDay: { year: 2023, month: 12 }, now: new Date('2023-12-10T00:00:00Z') };
+  assert.deepEqual(parseDateText('01-01 08:00', ctx), { year: 2023, month: 1, day: 1, hour: 8, minute: 0 });
+  assert.deepEqual(parseDateText('01-01 08:00', { ...ctx, now: new Date('2024-01-02T00:00:00Z') }), { year: 2024, month: 1, day: 1, hour: 8, minute: 0 });
 });

@@ -107,6 +107,11 @@ test('two-digit years on Chinese, Japanese and Korean pages open the date (22/01
   assert.deepEqual(parseDateText('22/01/07', { timezone: 'Asia/Hong_Kong', lang: 'zh-HK' }), { year: 2007, month: 1, day: 22 });
   assert.deepEqual(parseDateText('22.01.07', { timezone: 'Europe/Berlin', lang: 'de' }), { year: 2007, month: 1, day: 22 });
   assert.deepEqual(parseDateText('98/01/07', { timezone: 'UTC', lang: 'en' }), { year: 1998, month: 1, day: 7 });
+  // A one-digit first number is no two-digit year; the page's year (its URL's) settles a reading both ways real.
+  assert.deepEqual(parseDateText('3/5/24 10:30', { timezone: 'Asia/Shanghai', lang: 'zh-CN' }), { year: 2024, month: 3, day: 5, hour: 10, minute: 30 });
+  const underUrl = { timezone: 'Asia/Shanghai', lang: 'zh-CN', urlDay: { year: 2022, month: 5, day: 11 } };
+  assert.deepEqual(parseDateText('05/11/22 10:30', underUrl), { year: 2022, month: 5, day: 11, hour: 10, minute: 30 });
+  assert.deepEqual(parseDateText('22/05/11 10:30', underUrl), { year: 2022, month: 5, day: 11, hour: 10, minute: 30 });
 });
 
 test('slashed dates: the URL day, else the page language, decides the day/month order; a dash may precede the clock', () => {

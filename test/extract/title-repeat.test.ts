@@ -76,3 +76,17 @@ test('a menu link naming a generic <title> is still not the headline', () => {
   );
   assert.equal(a.title, '临江老城区12个小区启动加装电梯');
 });
+
+test('a later headline copy whose info line gives the date as dd/mm/yyyy is the headline copy its date sits under', () => {
+  const prose = 'The city council voted on Tuesday to approve a new budget for public transport, which includes funding for new bus routes and longer service hours. ';
+  const t = 'Council approves new transport budget for the region';
+  for (const shown of ['03/05/2024 10:15', '05.03.2024 10:15']) {
+    const body = `<div class="topbar"><div class="headline">${t}</div><div class="ticker">Markets close higher, Mar 1, 2024 16:00</div></div>
+      <nav><a href="/">Home</a><a href="/n">News</a></nav>
+      <article><div class="headline">${t}</div><div class="meta">Jane Doe | ${shown}</div>
+      <div class="body">${Array.from({ length: 6 }, () => `<p>${prose.repeat(3)}</p>`).join('')}</div></article>`;
+    const a = extractFrom(body, { head: `<title>${t} - Daily</title>`, url: 'https://www.example.com/news/council-budget' });
+    assert.match(a.publishedAt ?? '', /^2024-03-0510:15|^2024-0[35]-0[35]T10:15/, `${shown}: not the ticker's time under the top bar's copy`);
+    assert.equal(a.author, 'Jane Doe', shown);
+  }
+});
