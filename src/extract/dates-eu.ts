@@ -132,7 +132,8 @@ function yearFirst(m: RegExpExecArray, maxYear: number): DateParts | undefined {
  * convention (`first`, from its language, region or URL) says which number opens it; a first number that can be
  * no day (32–99: "98/01/07") is the year whatever the page, and a first number that can be no month is the day.
  * Read year first where that convention is the rule (`first` is 'year', a two-digit first number) and the reading
- * is a real date, unless the other reading falls in `pageYear` (the URL's or the context's year) and it does not.
+ * is a real date, unless the other reading falls in `pageYear` (the URL's or the context's year) and it does not;
+ * a slashed date naming the URL's day (`pageDay`) is read in the order that makes it that day.
  */
 export function parseShortYearDate(
   text: string,
@@ -140,6 +141,7 @@ export function parseShortYearDate(
   maxYear: number,
   valid: (p: DateParts) => DateParts | undefined,
   pageYear?: number,
+  pageDay?: DateParts,
 ): DateParts | undefined {
   const alone = (m: RegExpExecArray): boolean => m[0].trim().length === text.trim().length;
   const yearOpens = (m: RegExpExecArray): DateParts | undefined => {
@@ -159,6 +161,11 @@ export function parseShortYearDate(
   if (m && (m[4] !== undefined || alone(m))) {
     let [month, day] = first === 'day' ? [+m[2], +m[1]] : [+m[1], +m[2]];
     if (month > 12 && day <= 12) [month, day] = [day, month];
+    // The URL's day settles the order where it names this very day ("01/07/22" under /2022/07/01/ is 1 July).
+    if (pageDay?.day !== undefined && pageDay.year === fullYear(+m[3], maxYear)) {
+      if (+m[1] === pageDay.day && +m[2] === pageDay.month) [month, day] = [+m[2], +m[1]];
+      else if (+m[1] === pageDay.month && +m[2] === pageDay.day) [month, day] = [+m[1], +m[2]];
+    }
     let hour = m[4] !== undefined ? +m[4] : undefined;
     const ampm = m[6]?.toLowerCase().replace(/\./g, '');
     if (hour !== undefined && ampm === 'pm' && hour < 12) hour += 12;

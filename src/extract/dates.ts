@@ -255,7 +255,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     const ok = valid(fromTimeGroups({ year: +m[3], month, day }, m.slice(4, 10), ctx));
     if (ok) return withZoneBefore(ok, text, m.index, ctx);
   }
-  const short = parseShortYearDate(text, shortDateOrder(ctx), MAX_YEAR, valid, ctx.urlDay?.year ?? ctx.contextYear);
+  const short = parseShortYearDate(text, shortDateOrder(ctx), MAX_YEAR, valid, ctx.urlDay?.year ?? ctx.contextYear, ctx.urlDay);
   if (short) return short;
   if (ctx.contextYear !== undefined) {
     m = MD_CN.exec(text);

@@ -112,6 +112,11 @@ test('two-digit years on Chinese, Japanese and Korean pages open the date (22/01
   const underUrl = { timezone: 'Asia/Shanghai', lang: 'zh-CN', urlDay: { year: 2022, month: 5, day: 11 } };
   assert.deepEqual(parseDateText('05/11/22 10:30', underUrl), { year: 2022, month: 5, day: 11, hour: 10, minute: 30 });
   assert.deepEqual(parseDateText('22/05/11 10:30', underUrl), { year: 2022, month: 5, day: 11, hour: 10, minute: 30 });
+  // The URL's day settles the day/month order of a slashed date that names it.
+  const july = { timezone: 'Asia/Shanghai', lang: 'zh-CN', urlDay: { year: 2022, month: 7, day: 1 } };
+  assert.deepEqual(parseDateText('01/07/22 14:30', july), { year: 2022, month: 7, day: 1, hour: 14, minute: 30 });
+  assert.deepEqual(parseDateText('07/01/22 14:30', july), { year: 2022, month: 7, day: 1, hour: 14, minute: 30 });
+  assert.deepEqual(parseDateText('07/01/22 14:30', { ...july, lang: 'en-GB', timezone: 'Europe/London' }), { year: 2022, month: 7, day: 1, hour: 14, minute: 30 });
 });
 
 test('slashed dates: the URL day, else the page language, decides the day/month order; a dash may precede the clock', () => {
