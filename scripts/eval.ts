@@ -22,7 +22,6 @@ export type { DocScore } from './eval/score.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.EXTRACTION_CORPUS_DIR ?? resolve(ROOT, '../shared/extraction');
-const FIXTURES = join(ROOT, 'test/fixtures/extract');
 const FIELDS = ['title', 'publishedAt', 'day', 'author', 'source', 'encoding'] as const;
 type Field = (typeof FIELDS)[number];
 

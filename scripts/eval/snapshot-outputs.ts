@@ -6,7 +6,7 @@
  *   tsx scripts/eval/snapshot-outputs.ts <out.json> [--compare <baseline.json>]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractArticle, type Article } from '../../src/extract/index.js';
 import { loadAllCorpora } from './corpora.js';
