@@ -8,7 +8,7 @@
  * --perturb bare|anon|both|flat|all (every page stripped of head hints, class/id names and/or heading tags first,
  * scripts/eval/perturb.ts; Readability is not run then: the figures are read against the same run without --perturb).
  */
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractArticle } from '../src/extract/index.js';
 import type { Article } from '../src/extract/types.js';
