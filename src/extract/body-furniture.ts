@@ -109,6 +109,7 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   const s = stats.get(el);
   if (!s) return false;
   const share = rootLen > 0 ? s.len / rootLen : 0;
+  if (isScreenReaderOnly(el)) return s.len < SCREEN_READER_MAX;
   if (ALWAYS_FURNITURE.has(el.name)) return share < 0.5;
   const role = el.attribs.role;
   if (role && FURNITURE_ROLES.test(role)) return share < 0.5;
@@ -150,6 +151,23 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   if (ld > 0.5 && s.len > 0 && proseLen < 500) return !isLinkedDataTable(el, s.len, stats);
   // Short link-bearing boxes without sentences: tag lists, "more" boxes, pagers.
   if (weight <= 0 && ld > 0.25 && s.len < 300 && s.punct < 3) return true;
+  return false;
+}
+
+/**
+ * Screen-reader text: a class that moves the element off screen for assistive technology only ("sr-only",
+ * "visually-hidden", WordPress's "screen-reader-text"). Readers never see it: the labels it carries ("Article content"
+ * before every paragraph group, "opens in a new window", "Share on Facebook") are not the article. Whole class tokens
+ * only: Drupal's "field--label-visually_hidden" hides a field's label, not the field.
+ */
+const SCREEN_READER_CLASS = /^(?:[a-z0-9]+-)*(?:sr-only|sr-text|visually-?hidden|hidden-visually|screen-reader-(?:text|only)|element-invisible|a11y-hidden|offscreen)$/i;
+/** Longer than a label: a box of real text with such a class is left to the other rules. */
+const SCREEN_READER_MAX = 200;
+
+function isScreenReaderOnly(el: Element): boolean {
+  const cls = el.attribs.class;
+  if (!cls) return false;
+  for (const c of cls.split(/\s+/)) if (SCREEN_READER_CLASS.test(c)) return true;
   return false;
 }
 
