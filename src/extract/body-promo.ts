@@ -9,7 +9,12 @@ import type { Block } from './blocks.js';
 import { weightedLength } from './text.js';
 
 /** A call to the reader to sign up, subscribe, book or follow. Bounded alternation, no nested quantifiers. */
-const CALL = /\b(?:sign(?:ing)? ?up (?:now|today|below|here)\b|sign ?up for our|subscribe (?:now|today)\b|subscribe to our|join our (?:mailing list|newsletter|email list)|(?:book|schedule|request) (?:a free|your free|a complimentary|your) (?:demo|consultation)|book a demo|start your free trial|delivered (?:right |straight )?to your inbox|sent straight to your (?:inbox|device)|follow (?:us|me) on (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)|add (?:us )?as (?:a )?(?:preferred|trusted) (?:news )?source|follow \w+ on google news)/i;
+const CALL = /\b(?:sign(?:ing)? ?up (?:now|today|below|here)\b|sign ?up for our|subscribe (?:now|today)\b|subscribe to our|join our (?:mailing list|newsletter|email list)|(?:book|schedule|request) (?:a free|your free|a complimentary|your) (?:demo|consultation)|book a demo|start your free trial|delivered (?:right |straight )?to your inbox|sent straight to your (?:inbox|device)|follow (?:us|me|(?!him |her |them )[\w-]+(?: [\w-]+)?) on (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok|whatsapp|threads|bluesky)|add (?:us )?as (?:a )?(?:preferred|trusted) (?:news )?source|follow \w+ on google news|delivered (?:through|to) your (?:letterbox|door)|chat with us (?:on|in) (?:facebook|whatsapp)|if you (?:like|liked|enjoy|enjoyed) (?:this|the|our|my) (?:article|post|content|story|newsletter|piece)\b[^.!?]{0,80}\bplease share)/i;
+/**
+ * The same calls in German, Japanese and Chinese news furniture: subscribe to the channel or the newsletter, get the
+ * app, follow us, register as a member to read on. No word boundaries: CJK text has none.
+ */
+const CALL_OTHER = /(?:\babonniere (?:den|unseren?)\b|\bfolgst du (?:schon|uns)\b|\bfolgen sie uns\b|\bhier geht es zu(?:r|m) (?:neuen )?[\w-]*(?:app|newsletter|kanal)\b|\bauch bei social media\b|-newsletter richtig\b|会員登録|会員限定|ご利用には|关注(?:我们|本公众号|公众号)|扫码关注|长按(?:二维码|识别)|点击(?:上方|下方)?蓝字)/i;
 /**
  * The site's notices about the article rather than the article: an affiliate disclosure ("we may earn a commission
  * …"), an opinion or medical disclaimer ("… do not necessarily reflect the views of …", "for informational purposes
@@ -26,7 +31,7 @@ const MAX_PROMOS = 4;
 function isPromo(b: Block): boolean {
   if (b.kind !== 'paragraph') return false;
   const len = weightedLength(b.text);
-  return len <= MAX_PROMO_LEN && CALL.test(b.text);
+  return len <= MAX_PROMO_LEN && (CALL.test(b.text) || CALL_OTHER.test(b.text));
 }
 
 function isNotice(b: Block): boolean {

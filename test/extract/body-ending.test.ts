@@ -102,8 +102,8 @@ test("a reprint credit late in the copy closes it: the reposting site's plug and
     assert.ok(!/欢迎关注|地铁三号线/.test(a.body), a.body);
   }
   // Each item of a digest credited apart: no single credit closes it.
-  const digest = `<h1>通报</h1><div class="content">${zhParagraphs(3)}<p>文章来源：甲报</p>${zhParagraphs(2)}<p>文章来源：乙报</p><p>欢迎关注本公众号，每天为您推送最新最热的本地新闻资讯。</p></div>`;
-  assert.match(extractFrom(digest, { head: '<title>通报</title>' }).body, /欢迎关注/);
+  const digest = `<h1>通报</h1><div class="content">${zhParagraphs(3)}<p>文章来源：甲报</p>${zhParagraphs(2)}<p>文章来源：乙报</p><p>以上为本周交通资讯摘编，下周同一时间继续为您整理各地公交线路的最新变化。</p></div>`;
+  assert.match(extractFrom(digest, { head: '<title>通报</title>' }).body, /以上为本周交通资讯摘编/);
   // An English credit line is the article's own last sentence.
   const en = extractFrom(`<h1>Buses</h1><article>${enParagraphs(4)}<p>Originally published on City Wire.</p><p>Get our newsletter for the best local stories, sent every morning.</p></article>`, { head: '<title>Buses</title>' });
   assert.match(en.body, /Originally published on City Wire\./);

@@ -28,3 +28,18 @@ test('a class that only contains a screen-reader word (a hidden field label) kee
   assert.match(a.body, /expand the downtown bus network/);
   assert.match(a.body, /funded largely by a state grant/);
 });
+
+test('calls to follow a named desk, to get the app or channel, or to register as a member close no article', () => {
+  const closing = [
+    '<p>Follow City Desk on Instagram, Facebook and YouTube.</p>',
+    '<p>Folgst du schon dem Stadtblatt auf Whatsapp? Abonniere den Whatsapp-Kanal und erhalte die Nachrichten am Morgen.</p>',
+    '<p>記事に『いいね』ができます。ご利用には会員登録が必要です。</p>',
+  ].join('');
+  const a = extractFrom(`${h1}<article>${enParagraphs(5)}${closing}</article>`, { head });
+  assert.match(a.body, /funded largely by a state grant/);
+  for (const gone of ['Follow City Desk', 'Whatsapp-Kanal', '会員登録']) assert.ok(!a.body.includes(gone), `${gone}: ${a.body}`);
+  // The writer's own line ("Follow him on Twitter") is the byline box's, left to its own rules.
+  const bio = '<p>Sam Reed covers transport for the paper. Follow him on Twitter @samreed or email him at the newsroom.</p>';
+  const b = extractFrom(`${h1}<article>${enParagraphs(5)}${bio}</article>`, { head });
+  assert.match(b.body, /Follow him on Twitter/);
+});
