@@ -21,6 +21,11 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
     String.raw`^(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
+    // Ad-slot labels in other languages ("Werbung", "Iklan", "广告", Asahi's "[PR]"), and reading-time lines ("3 Min
+    // Lesezeit", "Tempo de leitura: 1 minuto", "5 min read"): the page's furniture, whole lines only.
+    String.raw`^(?:werbung|anzeige|publicidad|publicité|pubblicità|reklama|reklame|iklan|advertentie|mainos|annons|广告|広告|광고|\[pr\])$`,
+    String.raw`^\d+\s?(?:min(?:ute)?s?\.?|minuten|minutos?)\s?(?:read|lesezeit|de lectura|de leitura|de lecture)$`,
+    String.raw`^(?:reading time|read time|lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|阅读时间)\s*[:：]?\s*(?:ca\.\s*)?\d+\s?(?:min|minutes?|minutos?|minuten|分钟)\.?$`,
     // A comment form's labels left in the column (the form itself is gone): WordPress's own wording.
     String.raw`^(?:your email address will not be published|save my name, email, and website in this browser)`,
     // Tip lines and newsletter plugs closing an article.

@@ -43,3 +43,14 @@ test('calls to follow a named desk, to get the app or channel, or to register as
   const b = extractFrom(`${h1}<article>${enParagraphs(5)}${bio}</article>`, { head });
   assert.match(b.body, /Follow him on Twitter/);
 });
+
+test('ad-slot labels in other languages and reading-time lines are furniture lines', () => {
+  const lines = ['Werbung', 'Iklan', '广告', '3 Min Lesezeit', 'Tempo de leitura: 2 minutos', '5 min read'];
+  const mixed = P.map((p, i) => `${p}<p>${lines[i] ?? ''}</p>`).join('');
+  const a = extractFrom(`${h1}<article>${mixed}<p>${lines[5]}</p></article>`, { head });
+  assert.match(a.body, /funded largely by a state grant/);
+  for (const l of lines) assert.ok(!a.body.split('\n').includes(l), `${l}: ${a.body}`);
+  // Words of a sentence are not a label line.
+  const s = extractFrom(`${h1}<article>${enParagraphs(4)}<p>The Werbung agency said reading time on the app rose by 5 min last year.</p></article>`, { head });
+  assert.match(s.body, /The Werbung agency said/);
+});
