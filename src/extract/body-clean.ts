@@ -26,6 +26,9 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^(?:werbung|anzeige|publicidad|publicité|pubblicità|reklama|reklame|iklan|advertentie|mainos|annons|广告|広告|광고|\[pr\])$`,
     String.raw`^\d+\s?(?:min(?:ute)?s?\.?|minuten|minutos?)\s?(?:read|lesezeit|de lectura|de leitura|de lecture)$`,
     String.raw`^(?:reading time|read time|lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|阅读时间)\s*[:：]?\s*(?:ca\.\s*)?\d+\s?(?:min|minutes?|minutos?|minuten|分钟)\.?$`,
+    // The label of a teaser set between paragraphs, standing alone on its line ("Czytaj więcej", "Auch interessant",
+    // "DON'T MISS"): the teaser under it is a link box; the label is left as a line of its own.
+    String.raw`^(?:read more|related(?: articles?| stories| videos?| papers| content| coverage)?|recommended (?:videos?|for you|stories)|don.?t miss|must read|czytaj (?:więcej|też|także)|lesen sie (?:auch|mehr)(?: zum thema)?|auch interessant|lire aussi|à lire aussi|leia também|lee también|läs också|les også|přečtěte si (?:také|též))\s*[:：]?$`,
     // A comment form's labels left in the column (the form itself is gone): WordPress's own wording.
     String.raw`^(?:your email address will not be published|save my name, email, and website in this browser)`,
     // Tip lines and newsletter plugs closing an article.

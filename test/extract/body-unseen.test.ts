@@ -54,3 +54,13 @@ test('ad-slot labels in other languages and reading-time lines are furniture lin
   const s = extractFrom(`${h1}<article>${enParagraphs(4)}<p>The Werbung agency said reading time on the app rose by 5 min last year.</p></article>`, { head });
   assert.match(s.body, /The Werbung agency said/);
 });
+
+test("a teaser's label standing alone between paragraphs is dropped; the same words opening a sentence stay", () => {
+  const labels = ["DON'T MISS", 'Czytaj więcej', 'Auch interessant'];
+  const mixed = P.slice(0, 4).map((p, i) => `${p}${labels[i] ? `<p>${labels[i]}</p>` : ''}`).join('');
+  const a = extractFrom(`${h1}<article>${mixed}${P[4]}</article>`, { head });
+  assert.match(a.body, /funded largely by a state grant/);
+  for (const l of labels) assert.ok(!a.body.split('\n').includes(l), `${l}: ${a.body}`);
+  const s = extractFrom(`${h1}<article>${enParagraphs(4)}<p>Related stories from riders poured in after the vote, most of them about late night buses.</p>${P[4]}</article>`, { head });
+  assert.match(s.body, /Related stories from riders poured in/);
+});
