@@ -30,6 +30,8 @@ try {
       `(${(r.cpuMs / r.pages).toFixed(2)} ms/page, ${(r.cpuMs / r.wallMs).toFixed(2)} cores` +
       `${r.mainThreadCpuMs !== undefined ? `; main thread ${(r.mainThreadCpuMs / r.pages).toFixed(2)} ms/page` : ''}), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
   );
+  if (r.mainLoopUtilization !== undefined) console.log(`main thread: event loop ${(r.mainLoopUtilization * 100).toFixed(0)}% busy, CPU ${((r.mainThreadCpuMs ?? 0) / r.wallMs * 100).toFixed(0)}% of wall`);
+  if (r.otherThreadsCpuMs) console.log(`other threads, CPU % of wall: ${r.otherThreadsCpuMs.slice(0, 8).map((ms) => ((ms / r.wallMs) * 100).toFixed(0)).join(' ')}`);
 } finally {
   site.close();
   rmSync(workDir, { recursive: true, force: true });
