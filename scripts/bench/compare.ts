@@ -107,7 +107,7 @@ export async function compareAt(articles: number, crawlers: CrawlerName[], opts:
         reports.get(name)!.push(r);
         opts.log(
           `  ${articles} articles, round ${round}: ${r.crawler.padEnd(20)} ${r.articles} articles / ${r.pages} pages in ${(r.wallMs / 1000).toFixed(1)} s, ` +
-            `CPU ${(r.cpuMs / 1000).toFixed(1)} s (${(r.cpuMs / r.wallMs).toFixed(2)} cores), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+            `CPU ${(r.cpuMs / 1000).toFixed(1)} s (${(r.cpuMs / r.wallMs).toFixed(2)} cores), peak RSS ${r.peakRssMb.toFixed(0)} MB${threadShares(r)}`,
         );
       }
     }
@@ -115,6 +115,14 @@ export async function compareAt(articles: number, crawlers: CrawlerName[], opts:
     site.close();
   }
   return crawlers.map((c) => medians(reports.get(c)!));
+}
+
+/** Main thread's CPU and loop utilisation and the busiest other threads, as shares of wall time (where measured). */
+function threadShares(r: RunReport): string {
+  const pct = (ms: number) => `${Math.round((ms / r.wallMs) * 100)}%`;
+  const main = r.mainThreadCpuMs !== undefined ? `; main ${pct(r.mainThreadCpuMs)} CPU, loop ${Math.round((r.mainLoopUtilization ?? 0) * 100)}% busy` : '';
+  const others = r.otherThreadsCpuMs ? `; others ${r.otherThreadsCpuMs.slice(0, 3).map(pct).join(' ')}` : '';
+  return main + others;
 }
 
 /** The table, ratios against the first row (Crawlee). */

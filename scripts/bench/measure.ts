@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 /**
  * What each crawler child process reports: wall time and process CPU (main thread and worker threads
  * alike) of the crawl itself, from just before it starts to just after it ends, so module loading and
@@ -15,6 +16,10 @@ export interface RunReport {
   peakRssMb: number;
   /** CPU time of the main thread alone (Linux), within cpuMs. */
   mainThreadCpuMs?: number;
+  /** CPU time of each other thread of the process (Linux), busiest first: extraction threads, libuv's pool, V8's. */
+  otherThreadsCpuMs?: number[];
+  /** The main thread's event-loop utilisation over the crawl (perf_hooks): near 1, its loop never waits. */
+  mainLoopUtilization?: number;
   /** Anything the runner wants to add (pool size, failures). */
   notes?: Record<string, unknown>;
 }
@@ -41,9 +46,9 @@ export const MAX_DEPTH = 3;
  * Worker threads and libuv's pool are the rest of the process's CPU: the main thread is the one a crawler cannot
  * spread over cores, so its share says whether moving work off it pays.
  */
-function mainThreadCpuMs(): number | null {
+function threadCpuMs(tid: number | string): number | null {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
@@ -51,15 +56,51 @@ function mainThreadCpuMs(): number | null {
   }
 }
 
-export function startMeter(): () => { wallMs: number; cpuMs: number; peakRssMb: number; mainThreadCpuMs?: number } {
+const mainThreadCpuMs = () => threadCpuMs(process.pid);
+
+/** CPU time of every thread of the process but the main one, by thread id (Linux; empty elsewhere). */
+function otherThreadsCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      if (tid === String(process.pid)) continue;
+      const ms = threadCpuMs(tid);
+      if (ms !== null) out.set(tid, ms);
+    }
+  } catch {
+    // not Linux: no per-thread figures
+  }
+  return out;
+}
+
+type Meter = Pick<RunReport, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'mainThreadCpuMs' | 'otherThreadsCpuMs' | 'mainLoopUtilization'>;
+
+export function startMeter(): () => Meter {
   const t0 = performance.now();
   const u0 = process.resourceUsage();
   const m0 = mainThreadCpuMs();
+  const others0 = otherThreadsCpuMs();
+  // Sampled while the crawl runs: threads that end with it (the extraction pool's) are gone from /proc by its end.
+  const lastSeen = new Map(others0);
+  const sample = () => otherThreadsCpuMs().forEach((ms, tid) => lastSeen.set(tid, ms));
+  const sampler = setInterval(sample, 100);
+  sampler.unref();
+  const elu0 = performance.eventLoopUtilization();
   return () => {
+    clearInterval(sampler);
+    sample();
     const u1 = process.resourceUsage();
     const m1 = mainThreadCpuMs();
+    const others = [...lastSeen].map(([tid, ms]) => ms - (others0.get(tid) ?? 0)).filter((ms) => ms > 0);
     const cpuUs = u1.userCPUTime - u0.userCPUTime + (u1.systemCPUTime - u0.systemCPUTime);
-    return { wallMs: performance.now() - t0, cpuMs: cpuUs / 1000, peakRssMb: u1.maxRSS / 1024, ...(m0 !== null && m1 !== null && { mainThreadCpuMs: m1 - m0 }) };
+    return {
+      wallMs: performance.now() - t0,
+      cpuMs: cpuUs / 1000,
+      peakRssMb: u1.maxRSS / 1024,
+      ...(m0 !== null && m1 !== null && { mainThreadCpuMs: m1 - m0 }),
+      ...(others.length > 0 && { otherThreadsCpuMs: others.sort((a, b) => b - a) }),
+      mainLoopUtilization: performance.eventLoopUtilization(elu0).utilization,
+    };
   };
 }
 

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport, RunRequest } from './measure.js';
+import type { StageTotal } from '../../src/crawler/stageClock.js';
 
 const articles = Number(process.argv[2] ?? 2000);
 const profileDir = process.argv[3];
@@ -30,6 +31,10 @@ try {
       `(${(r.cpuMs / r.pages).toFixed(2)} ms/page, ${(r.cpuMs / r.wallMs).toFixed(2)} cores` +
       `${r.mainThreadCpuMs !== undefined ? `; main thread ${(r.mainThreadCpuMs / r.pages).toFixed(2)} ms/page` : ''}), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
   );
+  if (r.mainLoopUtilization !== undefined) console.log(`main thread: event loop ${(r.mainLoopUtilization * 100).toFixed(0)}% busy, CPU ${((r.mainThreadCpuMs ?? 0) / r.wallMs * 100).toFixed(0)}% of wall`);
+  const stages = r.notes?.stages as Record<string, StageTotal> | undefined;
+  if (stages) console.log(`wall time per page in each stage: ${Object.entries(stages).map(([k, t]) => `${k} ${t.avgMs.toFixed(1)} ms (${t.pages})`).join(', ')}`);
+  if (r.otherThreadsCpuMs) console.log(`other threads, CPU % of wall: ${r.otherThreadsCpuMs.slice(0, 8).map((ms) => ((ms / r.wallMs) * 100).toFixed(0)).join(' ')}`);
 } finally {
   site.close();
   rmSync(workDir, { recursive: true, force: true });

@@ -26,12 +26,13 @@ const config = makeConfig({
   ],
 });
 const stop = startMeter();
-const summary = await new Crawler(config, { sources: config.sources, storeDir: req.workDir, extractPool: req.pool ?? true, ...(req.threads ? { extractThreads: req.threads } : {}) }).run();
+const crawler = new Crawler(config, { sources: config.sources, storeDir: req.workDir, extractPool: req.pool ?? true, ...(req.threads ? { extractThreads: req.threads } : {}) });
+const summary = await crawler.run();
 const m = stop();
 emit({
   crawler: req.pool === false ? 'snapcrawl (no pool)' : req.threads ? `snapcrawl (${req.threads} threads)` : 'snapcrawl',
   articles: summary.snapshots.new + summary.snapshots.changed,
   pages: summary.fetched,
   ...m,
-  notes: { failed: summary.failed, status: summary.status },
+  notes: { failed: summary.failed, status: summary.status, stages: crawler.stages.summary() },
 });

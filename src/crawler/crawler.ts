@@ -19,6 +19,7 @@ import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './sum
 import { detectDrift } from './health.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
 import { setMaxListeners } from 'node:events';
+import { StageClock } from './stageClock.js';
 
 export type { CrawlOptions, CrawlProgress } from './crawlOptions.js';
 
@@ -38,6 +39,8 @@ export class Crawler {
   private readonly faults: RunFaults;
   /** URLs claimed and not yet finished: their leases are renewed while the run works on them. */
   private readonly held = new Set<string>();
+  /** Where this run's pages spent their time, stage by stage (wall time summed over pages: stageClock.ts). */
+  readonly stages = new StageClock();
 
   constructor(private readonly config: CrawlConfig, private readonly options: CrawlOptions) {
     // Every fetch in flight listens on the stop signal: as many listeners as the concurrency, by design (Node's
@@ -138,6 +141,7 @@ export class Crawler {
         snapshotAllPages: this.options.snapshotAllPages ?? false,
         runSignal: this.abort.signal,
         extractor,
+        clock: this.stages,
       });
       this.seed(frontier);
       const due = frontier.requeueDue(this.options.sources.map((s) => s.name));
@@ -162,7 +166,7 @@ export class Crawler {
         runs.end(runId, summary.status, summary);
         if (compactIfRequested(storeDir, db!)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
       }, log);
-      log.info({ summary, extraction: { ...extractor.counts, threads: extractor.threads, startupMs: extractor.startupMs } }, 'crawl finished');
+      log.info({ summary, extraction: { ...extractor.counts, threads: extractor.threads, startupMs: extractor.startupMs }, stages: this.stages.summary() }, 'crawl finished');
       return summary;
     } catch (err) {
       // Before the loop (opening the database, resuming the run) a full disk is no bug either.

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from '../util/logger.js';
 import { bundleExtractWorker } from './extractBundle.js';
 import { reviveResult, runExtractTask, type ExtractResult, type ExtractTask } from './extractTask.js';
@@ -38,6 +39,26 @@ function withoutTsx(argv: readonly string[]): string[] {
   }
   return out;
 }
+
+/**
+ * The flags a worker thread accepts, of `argv`. Node refuses a Worker whose execArgv holds a V8 or process-wide
+ * option (`--max-old-space-size`, `--expose-gc`, …: ERR_WORKER_INVALID_EXEC_ARGV), and a worker given no execArgv
+ * inherits the process's, so one such flag on the crawl's command line left every page to the crawl's own thread.
+ * Those options reach the workers anyway (V8's flags are the process's; the heap limits are set per worker).
+ * Each flag is tried on a worker that exits at once: only when the list as a whole was refused.
+ */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  return argv.filter((arg) => {
+    try {
+      void new Worker('', { eval: true, execArgv: [arg], stdout: true, stderr: true }).terminate();
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+const refusedExecArgv = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_INVALID_EXEC_ARGV';
 
 /** The worker running this page's extraction died (out of memory, killed): the page fails, the crawl goes on. */
 export class ExtractCrashError extends Error {
@@ -138,15 +159,24 @@ export class ExtractPool {
 
   /** Starts the threads on the bundled module (plain JavaScript: no tsx in the workers) or, without one, extractWorker.mjs. */
   private launch(bundle: URL | null): void {
-    try {
-      this.pool = new Piscina<ExtractTask, ExtractResult>({
+    // A bundled worker needs no tsx loader; an unbundled one inherits the process's flags, tsx's among them.
+    const argv = bundle ? withoutTsx(process.execArgv) : process.execArgv;
+    const open = (execArgv: string[]) =>
+      new Piscina<ExtractTask, ExtractResult>({
         filename: (bundle ?? this.opts.workerFile ?? new URL('./extractWorker.mjs', import.meta.url)).href,
         name: 'default',
         minThreads: this.threads,
         maxThreads: this.threads,
-        ...(bundle ? { execArgv: withoutTsx(process.execArgv) } : {}),
+        execArgv,
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
       });
+    try {
+      try {
+        this.pool = open(argv);
+      } catch (err) {
+        if (!refusedExecArgv(err)) throw err;
+        this.pool = open(workerExecArgv(argv));
+      }
     } catch (err) {
       this.failedToStart(err);
       return;

@@ -55,7 +55,12 @@ export class PageProcessor {
 
   /** Runs the page's stages, then applies their one outcome to the frontier. */
   async process(entry: FrontierEntry): Promise<void> {
-    this.apply(entry, await this.outcomeOf(entry));
+    this.apply(entry, await this.timed('page', () => this.outcomeOf(entry)));
+  }
+
+  /** A stage timed by the run's clock, if it has one. */
+  private timed<T>(stage: string, work: () => Promise<T>): Promise<T> {
+    return this.d.clock ? this.d.clock.time(stage, work) : work();
   }
 
   /** Applies a page's outcome to the frontier (process() does, once per page; exposed for tests of the stages). */
@@ -67,10 +72,10 @@ export class PageProcessor {
   async outcomeOf(entry: FrontierEntry): Promise<PageOutcome> {
     const source = this.d.sources.get(entry.source);
     if (!source) return finishWith({ state: 'skipped', outcome: 'unknown-source' });
-    const admitted = await this.admit(entry, source);
+    const admitted = await this.timed('admit', () => this.admit(entry, source));
     if (isOutcome(admitted)) return admitted;
-    await this.pacing.waitForHost(entry.host, source);
-    const fetched = await this.fetchStage(entry, admitted);
+    await this.timed('host wait', () => this.pacing.waitForHost(entry.host, source));
+    const fetched = await this.timed('fetch', () => this.fetchStage(entry, admitted));
     const outcome = isOutcome(fetched) ? fetched : await this.routeStage(entry, admitted, fetched);
     return { ...outcome, robotsRead: true };
   }
@@ -236,14 +241,14 @@ export class PageProcessor {
    */
   private async extractStage(entry: FrontierEntry, source: SourceConfig, f: Fetched, byPattern: boolean | null): Promise<ExtractResult | PageOutcome> {
     try {
-      return await this.d.extractor.run({
+      return await this.timed('extract', () => this.d.extractor.run({
         fetch: f.result,
         // The worker decodes the body itself (the same decodeHtml call): the text decoded here for the render
         // decision is not copied across to it.
         html: f.page ? f.page.rendered.html : undefined,
         options: { url: f.result.finalUrl, timezone: source.timezone, overrides: source.extract, now: f.result.fetchedAt },
         prepare: !f.page && (this.d.snapshotAllPages || byPattern !== false),
-      });
+      }));
     } catch (err) {
       if (!(err instanceof ExtractCrashError)) throw err;
       // The worker died under this page (out of memory on a hostile page): the page fails, the crawl goes on.

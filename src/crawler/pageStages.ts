@@ -8,6 +8,7 @@ import type { BrowserPage } from './browserPage.js';
 import type { ExtractPool } from './extractPool.js';
 import type { PageOutcome } from './pageOutcome.js';
 import type { SourceScope } from './scope.js';
+import type { StageClock } from './stageClock.js';
 import type { RunSummary } from './summary.js';
 
 /*
@@ -36,6 +37,8 @@ export interface PageProcessorDeps {
   extractor: ExtractPool;
   /** Aborted when the run must stop now (grace after SIGTERM or --max-time is over): in-flight pages are requeued. */
   runSignal: AbortSignal;
+  /** Where pages spend their time, stage by stage (stageClock.ts); absent: not timed. */
+  clock?: StageClock;
 }
 
 /** The admission stage's result for a page that may be fetched: its source, scope and robots verdict. */

@@ -88,7 +88,7 @@ async function storeStage(d: PageProcessorDeps, pacing: HostPacing, entry: Front
   );
   let outcome: WriteOutcome;
   try {
-    outcome = await d.store.writeAsync(
+    const write = () => d.store.writeAsync(
       {
         fetch: result,
         article,
@@ -102,6 +102,7 @@ async function storeStage(d: PageProcessorDeps, pacing: HostPacing, entry: Front
       },
       extracted.prepared,
     );
+    outcome = await (d.clock ? d.clock.time('store', write) : write());
   } catch (err) {
     if (!(err instanceof ExcludedUrlError)) throw err;
     // The store refuses a taken-down URL, final URL or canonical URL (also one taken down mid-flight).

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { makeConfig } from '../../src/config/index.js';
 import { Crawler } from '../../src/crawler/index.js';
-import { ExtractCrashError, ExtractPool } from '../../src/crawler/extractPool.js';
+import { ExtractCrashError, ExtractPool, workerExecArgv } from '../../src/crawler/extractPool.js';
 import { runExtractTask, type ExtractTask } from '../../src/crawler/extractTask.js';
 import { startNewsSite } from '../../demo/index.js';
 import { SnapshotStore } from '../../src/snapshot/index.js';
@@ -123,4 +124,26 @@ test('a crawl with the workers stores every article, as without them', async () 
     await site.close();
     for (const s of stores) rmSync(s, { recursive: true, force: true });
   }
+});
+
+test('a V8 flag on the crawl\'s command line, which Node refuses in a worker, does not keep the workers from starting', () => {
+  assert.deepEqual(workerExecArgv(['--max-old-space-size=512', '--enable-source-maps', '--expose-gc']), ['--enable-source-maps']);
+  // The pool in a process started with such flags: its page goes to a worker, not to the crawl's own thread.
+  const pool = new URL('../../src/crawler/extractPool.ts', import.meta.url).href;
+  const logger = new URL('../../src/util/logger.ts', import.meta.url).href;
+  const script = `
+    import { ExtractPool } from '${pool}';
+    import { silentLogger } from '${logger}';
+    const pool = new ExtractPool({ mode: true, threads: 1, logger: silentLogger });
+    for (let i = 0; i < 600 && pool.startupMs === null; i++) await new Promise((r) => setTimeout(r, 100));
+    const html = '<html><head><title>Harbor ferry returns</title></head><body><p>The ferry came back.</p></body></html>';
+    const fetch = { url: 'https://news.example/a', finalUrl: 'https://news.example/a', status: 200, statusText: 'OK', headers: { 'content-type': 'text/html' },
+      rawHeaders: [], requestHeaders: {}, body: Buffer.from(html), truncated: false, redirects: [], fetchedAt: new Date(0), attempts: 1 };
+    const r = await pool.run({ fetch, options: { url: fetch.url }, prepare: false });
+    console.log(JSON.stringify({ title: r.article.title, counts: pool.counts }));
+    await pool.close();`;
+  const out = execFileSync(process.execPath, ['--max-old-space-size=512', '--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+  const { title, counts } = JSON.parse(out.trim().split('\n').pop()!) as { title: string; counts: ExtractPool['counts'] };
+  assert.equal(title, 'Harbor ferry returns');
+  assert.deepEqual(counts, { inWorker: 1, inProcess: 0, crashes: 0 });
 });
