@@ -202,8 +202,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     }) : undefined) ??
     authorFromBylineElements(bylines(), stats, valid) ??
     firstOf(edgeZones, (t) => valid(otherLanguageByline(t))) ??
-    // (Without a found headline the header is the few lines right above the body, the info line last among them.)
-    authorFromProfileLinks([...(zones.titleIndex !== undefined && zones.titleIndex >= 0 ? header.slice(0, 6) : header), ...beforeTitle], valid) ??
+    // (Without a found headline the header is the few lines right above the body, the info line last among them.
+    // An info line inside the article's container is read as the body's first line: its profile link counts too.)
+    authorFromProfileLinks([...(zones.titleIndex !== undefined && zones.titleIndex >= 0 ? header.slice(0, 6) : header), ...beforeTitle, ...bodyEdges.slice(0, 2)], valid) ??
     authorFromUserLinks(header, valid) ??
     authorBesideAvatar([...header.slice(0, 8), ...beforeTitle], valid) ??
     // The footer sits under the post's tag, share and profile rows, past the few lines read after the body.
