@@ -19,6 +19,7 @@ import { authorFromBylineElements, bylineElementNames, isBylineElement } from '.
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { collapseSpace, comparable } from './text.js';
+import { isSiteOnly } from './title-text.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
 
 export interface People {
@@ -46,6 +47,18 @@ function withoutChannel(name: string, docTitle: string | undefined): string {
   if (!m || !docTitle) return name;
   const site = m[1].trim();
   return docTitle.trim().endsWith(site) && !docTitle.trim().endsWith(name) ? site : name;
+}
+
+/**
+ * Without a site name in the metadata, the <title>'s last part when it is named like a site ("… - 中時電子報",
+ * "…_新浪网"): the name a reader sees, so that its short form on the info line (中時) is read as the outlet credited
+ * and never as the writer.
+ */
+function withTitleSite(names: string[], docTitle: string | undefined): string[] {
+  if (names.length > 0 || !docTitle) return names;
+  const parts = docTitle.split(/\s+[-–—|｜]\s+|\s*[_｜|]\s*/);
+  const last = parts.length > 1 ? parts[parts.length - 1].trim() : '';
+  return last && (isSiteOnly(last, []) || /^[\u3400-\u9fff]{2,8}(?:报|報|新闻|新聞)$/.test(last)) ? [last] : names;
 }
 
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
@@ -127,7 +140,7 @@ function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], by
 }
 
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
-  const siteNames = siteNamesOf(head);
+  const siteNames = withTitleSite(siteNamesOf(head), head.docTitle);
   // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
   let bylineEls: Element[] | undefined;
   const bylines = (): Element[] => (bylineEls ??= order.filter(isBylineElement));
