@@ -19,7 +19,6 @@ import { authorFromBylineElements, bylineElementNames, isBylineElement } from '.
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { collapseSpace, comparable } from './text.js';
-import { isSiteOnly } from './title-text.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
 
 export interface People {
@@ -58,7 +57,8 @@ function withTitleSite(names: string[], docTitle: string | undefined): string[] 
   if (names.length > 0 || !docTitle) return names;
   const parts = docTitle.split(/\s+[-–—|｜]\s+|\s*[_｜|]\s*/);
   const last = parts.length > 1 ? parts[parts.length - 1].trim() : '';
-  return last && (isSiteOnly(last, []) || /^[\u3400-\u9fff]{2,8}(?:报|報|新闻|新聞)$/.test(last)) ? [last] : names;
+  // (An outlet's name, not a blog's: "张三的博客" holds its writer's name, which must stay an author.)
+  return /^[\u3400-\u9fffA-Za-z0-9]{2,12}(?:网|網|网站|網站|频道|頻道|报|報|新闻|新聞)$/.test(last) && !last.includes('的') ? [last] : names;
 }
 
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
