@@ -49,16 +49,16 @@ function withoutChannel(name: string, docTitle: string | undefined): string {
 }
 
 /**
- * Without a site name in the metadata, the <title>'s last part when it is named like a site ("… - 中時電子報",
- * "…_新浪网"): the name a reader sees, so that its short form on the info line (中時) is read as the outlet credited
+ * Without a site name in the metadata, the <title>'s last part when it is named like an outlet ("… - 中時電子報",
+ * "…_新浪网"; not a channel, "…_新闻频道", "…_国内新闻"): the name a reader sees, so that its short form on the info line (中時) is read as the outlet credited
  * and never as the writer.
  */
 function withTitleSite(names: string[], docTitle: string | undefined): string[] {
   if (names.length > 0 || !docTitle) return names;
   const parts = docTitle.split(/\s+[-–—|｜]\s+|\s*[_｜|]\s*/);
   const last = parts.length > 1 ? parts[parts.length - 1].trim() : '';
-  // (An outlet's name, not a blog's: "张三的博客" holds its writer's name, which must stay an author.)
-  return /^[\u3400-\u9fffA-Za-z0-9]{2,12}(?:网|網|网站|網站|频道|頻道|报|報|新闻|新聞)$/.test(last) && !last.includes('的') ? [last] : names;
+  // (Not a blog's name either: "张三的博客" holds its writer's name, which must stay an author.)
+  return /^[\u3400-\u9fffA-Za-z0-9]{2,12}(?:网|網|网站|網站|报|報)$/.test(last) && !last.includes('的') ? [last] : names;
 }
 
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
