@@ -48,6 +48,19 @@ function withoutChannel(name: string, docTitle: string | undefined): string {
   return docTitle.trim().endsWith(site) && !docTitle.trim().endsWith(name) ? site : name;
 }
 
+/**
+ * Without a site name in the metadata, the <title>'s last part when it is named like an outlet ("… - 中時電子報",
+ * "…_新浪网"; not a channel, "…_新闻频道", "…_国内新闻"): the name a reader sees, so that its short form on the info line (中時) is read as the outlet credited
+ * and never as the writer.
+ */
+function withTitleSite(names: string[], docTitle: string | undefined): string[] {
+  if (names.length > 0 || !docTitle) return names;
+  const parts = docTitle.split(/\s+[-–—|｜]\s+|\s*[_｜|]\s*/);
+  const last = parts.length > 1 ? parts[parts.length - 1].trim() : '';
+  // (Not a blog's name either: "张三的博客" holds its writer's name, which must stay an author.)
+  return /^[\u3400-\u9fffA-Za-z0-9]{2,12}(?:网|網|网站|網站|报|報)$/.test(last) && !last.includes('的') ? [last] : names;
+}
+
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
   for (const it of items) {
     const v = fn(it.text);
@@ -127,7 +140,7 @@ function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], by
 }
 
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
-  const siteNames = siteNamesOf(head);
+  const siteNames = withTitleSite(siteNamesOf(head), head.docTitle);
   // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
   let bylineEls: Element[] | undefined;
   const bylines = (): Element[] => (bylineEls ??= order.filter(isBylineElement));
@@ -202,8 +215,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     }) : undefined) ??
     authorFromBylineElements(bylines(), stats, valid) ??
     firstOf(edgeZones, (t) => valid(otherLanguageByline(t))) ??
-    // (Without a found headline the header is the few lines right above the body, the info line last among them.)
-    authorFromProfileLinks([...(zones.titleIndex !== undefined && zones.titleIndex >= 0 ? header.slice(0, 6) : header), ...beforeTitle], valid) ??
+    // (Without a found headline the header is the few lines right above the body, the info line last among them.
+    // An info line inside the article's container is read as the body's first line: its profile link counts too.)
+    authorFromProfileLinks([...(zones.titleIndex !== undefined && zones.titleIndex >= 0 ? header.slice(0, 6) : header), ...beforeTitle, ...bodyEdges.slice(0, 2)], valid) ??
     authorFromUserLinks(header, valid) ??
     authorBesideAvatar([...header.slice(0, 8), ...beforeTitle], valid) ??
     // The footer sits under the post's tag, share and profile rows, past the few lines read after the body.

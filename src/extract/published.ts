@@ -158,6 +158,8 @@ function readersDay(p: DateParts, all: TimeCandidate[], zone: string): DateParts
   const w = wallClock(zone, at);
   const local: DateParts = { ...w, offsetMinutes: zoneOffsetForLocal(zone, w.year, w.month, w.day, w.hour, w.minute, w.second) };
   if (p.second === undefined) delete local.second;
+  // On a tie the reading the page shows wins: a day printed for readers (on the page's lines) over one in markup only.
+  const shownSupport = (q: DateParts): number => all.filter((c) => c.line !== undefined && precisionOf(c.parts) >= 3 && sameDay(c.parts, q)).length;
   let best = p;
   let bestSupport = support(p);
   // A page read in UTC has no known clock of its own: its UTC rendering is no reader's day.
@@ -165,7 +167,7 @@ function readersDay(p: DateParts, all: TimeCandidate[], zone: string): DateParts
   for (const q of readings) {
     if (sameDay(q, best) || instantOf(q) === undefined || Math.abs(instantOf(q)! - at) >= 60_000) continue;
     const s = support(q);
-    if (s > bestSupport) {
+    if (s > bestSupport || (s === bestSupport && shownSupport(q) > shownSupport(best))) {
       best = q;
       bestSupport = s;
     }

@@ -57,12 +57,16 @@ function cleanSource(raw: string): string | undefined {
  * then not run.
  */
 const SOURCE_HINT_CJK = /[源自出载載刊稿]/;
+/** A source label glued to the value of a label before it ("作者：张三来源：…", "编辑：李四稿源：…"). */
+const GLUED_SOURCE_LABEL = /(?<=[:：]\s?[^\s:：]{1,20})(?=(?:来源|來源|稿源|出处|出處)\s?[:：])/g;
 const SOURCE_HINT_LATIN = /source/i;
 
 export function sourceFromText(text: string): string | undefined {
   if (text.length > 300 * 2) return undefined;
   if (!SOURCE_HINT_CJK.test(text) && !SOURCE_HINT_LATIN.test(text)) return undefined;
-  const t = barSeparators(collapseSpace(text));
+  // "作者：张三来源：南方日报": labels run together where the spans holding them were joined without a space; a source
+  // label right after another label's value starts a new field.
+  const t = barSeparators(collapseSpace(text)).replace(GLUED_SOURCE_LABEL, ' ');
   if (t.length > 300) return undefined;
   // "来源：LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. nature": a reference cited, not an outlet.
   if (/\b[A-Z][\w'’-]+,\s[A-Z]\.(?:,|\s)/.test(t) && /\((?:19|20)\d{2}[a-z]?\)/.test(t)) return undefined;
@@ -119,7 +123,10 @@ const BRACKETED_OUTLET = /^\s*【([^】\s]{2,16})】\s*(?:\d{1,2}月\d{1,2}日|\
  * "据新华社电 …", "【环球网报道 记者 张三】…"): that outlet is credited. The outlet must end as outlets do. "据某某报道"
  * unbracketed cites another outlet's report inside the story, and credits nothing.
  */
-const LEDE_OUTLET = new RegExp(String.raw`^\s*(?:【\s*([${CN}A-Za-z0-9·]{2,12}?)(?:报道|報導|讯|訊|消息)|([${CN}A-Za-z0-9·]{2,12}?)(?:消息|讯|訊)|(?:据|據)?([${CN}A-Za-z0-9·]{2,12}?)(?:电|電))(?=[\s（(：:】,，]|$)`);
+const LEDE_OUTLET = new RegExp(String.raw`^\s*(?:【\s*([${CN}A-Za-z0-9·]{2,12}?)(?:报道|報導|专讯|專訊|讯|訊|消息)|([${CN}A-Za-z0-9·]{2,12}?)(?:消息|讯|訊)|(?:据|據)?([${CN}A-Za-z0-9·]{2,12}?)(?:电|電))(?=[\s（(：:】,，]|$)`);
+
+/** A paper's name however short ("明報", "星報"): what opens a "【…專訊】" exclusive. */
+const SHORT_PAPER = new RegExp(String.raw`^[${CN}]{1,12}[报報]$`);
 
 export function sourceFromDateline(text: string): string | undefined {
   if (text.length > 600) return undefined;
@@ -128,7 +135,9 @@ export function sourceFromDateline(text: string): string | undefined {
   const lede = LEDE_OUTLET.exec(text.slice(0, 60));
   const ledeOutlet = lede ? (lede[1] ?? lede[2] ?? lede[3]) : undefined;
   // ("据央视新闻消息": a report cited, as "据…报道" is.)
-  if (ledeOutlet && OUTLET_NAME.test(ledeOutlet) && !/^(?:本报|本報|本网|本網|本刊|本台|本站|据|據)/.test(ledeOutlet)) return cleanSource(ledeOutlet);
+  // ("【明報專訊】": a paper's exclusive, its name short as Hong Kong papers' are.)
+  const exclusive = ledeOutlet !== undefined && /^[^【]*【[^】]*[报報](?:专讯|專訊)/.test(text.slice(0, 60)) && SHORT_PAPER.test(ledeOutlet);
+  if (ledeOutlet && (OUTLET_NAME.test(ledeOutlet) || exclusive) && !/^(?:本报|本報|本网|本網|本刊|本台|本站|据|據)/.test(ledeOutlet)) return cleanSource(ledeOutlet);
   const bracketed = BRACKETED_OUTLET.exec(text);
   if (bracketed && OUTLET_NAME.test(bracketed[1]) && !/^(?:本报|本報|本网|本網)/.test(bracketed[1])) return cleanSource(bracketed[1]);
   const glued = GLUED_OUTLET.exec(text);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nameInAlt } from '../../src/extract/people-links.js';
-import { enParagraphs, extractFrom } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const nav = '<ul><li><a href="/travel/">Travel</a></li><li><a href="/videos/">Videos</a></li><li><a href="/about/">About</a></li><li><a href="/contact/">Contact</a></li></ul>';
 
@@ -41,4 +41,14 @@ test('a picture whose alt only repeats a name-like line (a cover, a logo) names 
   // The same bare alt on a picture whose address says avatar is the writer's.
   const b = withBox('<div><img src="https://cdn.example.org/avatars/77.png" alt="Andrea Kovacs"></div><div><span>Andrea Kovacs</span></div><div>Senior Writer</div>');
   assert.equal(b.author, 'Andrea Kovacs');
+});
+
+test("a reporter's profile link on an info line inside the article container (read as the body's first line) is the byline", () => {
+  // No rel=author and no label: the link to /reporter/… is all that marks the name; the channel link before it is not a person.
+  const a = extractFrom(
+    `<h1>北市老舊公寓火警 消防隊及時撲滅</h1><article><div><span>2018年09月16日 15:31</span> <a href="/realtimenews/11">社會</a> ` +
+      `<div><span><a href="/reporter/899">林志明</a></span></div></div>${zhParagraphs(6)}</article>`,
+    { head: '<title>北市老舊公寓火警 消防隊及時撲滅 - 社會 - 某某電子報</title>', url: 'https://news.example.com.tw/realtimenews/20180916001767' },
+  );
+  assert.equal(a.author, '林志明');
 });

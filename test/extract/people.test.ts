@@ -181,3 +181,20 @@ test('a one-word display name takes the fuller byline a later byline element sho
   assert.equal(extractFrom(page('Linda', 'Mark Jones'), { head: head('Linda') }).author, 'Linda');
   assert.equal(extractFrom(page('SID', 'SID Nachrichtenagentur'), { head: head('SID') }).author, 'SID');
 });
+
+test("without og:site_name the <title>'s last part, named like a site, is the site's name (the publisher when nothing else is credited)", () => {
+  const a = extractFrom(`<h1>北市老舊公寓火警 消防隊及時撲滅</h1><div>2018年09月16日 15:31 某時 記者林志明／台北報導</div>${zhParagraphs(6)}`, {
+    head: '<title>北市老舊公寓火警 消防隊及時撲滅 - 某時電子報</title>',
+    url: 'https://news.example.com.tw/realtimenews/20180916001767',
+  });
+  assert.equal(a.publisher, '某時電子報');
+  assert.equal(a.author, '林志明');
+});
+
+test("a channel at the <title>'s end ('…_新闻频道') is no site name: it is never the publisher", () => {
+  const a = extractFrom(`<h1>北市老舊公寓火警 消防隊及時撲滅</h1><div>2018年09月16日 15:31</div>${zhParagraphs(6)}`, {
+    head: '<title>北市老舊公寓火警 消防隊及時撲滅_新闻频道</title>',
+    url: 'https://news.example.cn/a/1.html',
+  });
+  assert.equal(a.publisher, undefined);
+});

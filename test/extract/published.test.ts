@@ -34,3 +34,15 @@ test('an update date labelled at the headline beats the only other dates, commen
   const closing = '<p class="c">Posted on <time datetime="2025-03-03">March 3, 2025</time></p>';
   assert.equal(extractFrom(enPage('<p>Last updated: December 1, 2025</p>', 'By Ann Lee', closing + twoComments), enOpts).publishedAt, '2025-03-03');
 });
+
+test("one instant in UTC metadata and on the page's own clock across midnight: the day the page prints is the reader's", () => {
+  // "…T20:15:00Z" is 04:15 the next morning in Beijing; the page prints that morning's date and clock, and nothing else
+  // (no URL date, no date-only label) names either day.
+  const a = extractFrom(`<h1>市民热议新规出台</h1><div>2021年03月04日 04:15</div>${zhParagraphs(6)}`, {
+    head: '<title>市民热议新规出台</title><meta property="article:published_time" content="2021-03-03T20:15:00Z">',
+    url: 'https://news.example.cn/a/123.html',
+    timezone: 'Asia/Shanghai',
+  });
+  assert.equal(a.publishedAt?.slice(0, 10), '2021-03-04');
+  assert.equal(Date.parse(a.publishedAt!), Date.parse('2021-03-03T20:15:00Z'));
+});

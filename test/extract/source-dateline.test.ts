@@ -93,3 +93,15 @@ test('an outlet in its own element right after the time, with a labelled editor 
   assert.equal(a.publisher, '新华社');
   assert.equal(a.publishedAt, '2019-03-02T10:00:00+08:00');
 });
+
+test('a source label glued to the value of the label before it starts a new field ("作者：张三来源：南方日报")', () => {
+  assert.equal(sourceFromText('作者：张三来源：南方日报'), '南方日报');
+  assert.equal(sourceFromText('编辑：李四来源：某某晚报发布时间：2023-05-06 10:20'), '某某晚报');
+  // Without a label before it, a word ending in 来源 inside a sentence is still no label.
+  assert.equal(sourceFromText('他说，收入来源：工资和奖金'), undefined);
+});
+
+test('"【明報專訊】" opening the story credits the paper, however short its name', () => {
+  assert.equal(sourceFromDateline('【明報專訊】政府昨日公布新措施。'), '明報');
+  assert.equal(sourceFromDateline('【本報專訊】政府昨日公布新措施。'), undefined);
+});
