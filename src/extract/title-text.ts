@@ -50,8 +50,10 @@ const endsWithOneOf = (s: string, chars: string): boolean => s.length > 0 && cha
 export function tidyTitle(raw: string, quoteDash = false): string {
   const text = collapseSpace(decodeResidualEntities(raw).replace(TITLE_NOISE, ''));
   // Guillemets are quotes, not decorations, when they pair up: French « … » closing the headline, German » … « opening it.
-  const opensQuote = /^\s*»[^»«]+«/.test(text);
-  const closesQuote = text.includes('»') && /«[^«»]*»\s*$/.test(text);
+  // Both need a '»': found by a native search first (the anchored regex was tried at every position of every heading).
+  const guillemet = text.includes('»');
+  const opensQuote = guillemet && /^\s*»[^»«]+«/.test(text);
+  const closesQuote = guillemet && /«[^«»]*»\s*$/.test(text);
   // The three leading cuts below each need one of these first: most headlines start otherwise (this runs on every
   // candidate heading), and skip them on one anchored test.
   let out = !LEAD_CUT_START.test(text)

@@ -31,6 +31,10 @@ test('names in the table, names not in it, other cases and name-like text parse 
     '<div class="a" class="b" CLASS="c">duplicate attributes: the first kept</div>',
     '</div></p></span>stray closing tags<p>end',
     '<a\nhref="x"\tclass=\'y\'>multi\nline</a>',
+    // Quoted attributes read in one call: duplicates in other cases, single quotes, entities, names off the table.
+    '<a href="1" HREF="2" Href=\'3\' title="a&amp;b" data-Custom="v" constructor="c" __proto__="p">x</a>',
+    // Closing tags named from the table in any case, inside and out of foreign content (svg, math, title).
+    '<svg><foreignObject><DIV>x</Div></foreignObject><title>t</TITLE></SVG><P>p</P><MATH><mi>i</MI></math></BODY>',
   ];
   for (const html of cases) assertSameDom(html, html);
 });
