@@ -20,6 +20,7 @@ import { detectDrift } from './health.js';
 import { startMemoryBudget } from '../util/memoryBudget.js';
 import { setMaxListeners } from 'node:events';
 import { StageClock } from './stageClock.js';
+import { StoreGate } from './storeGate.js';
 
 export type { CrawlOptions, CrawlProgress } from './crawlOptions.js';
 
@@ -41,6 +42,11 @@ export class Crawler {
   private readonly held = new Set<string>();
   /** Where this run's pages spent their time, stage by stage (wall time summed over pages: stageClock.ts). */
   readonly stages = new StageClock();
+  /** Frees a page's fetch slot when its snapshot write begins (storeGate.ts); set per page by the loop. */
+  private readonly fetchSlotOf = new WeakMap<FrontierEntry, () => void>();
+  private storeGate?: StoreGate;
+  /** The most pages in flight at once, those writing their snapshots included: up to twice the concurrency. */
+  peakOpen = 0;
 
   constructor(private readonly config: CrawlConfig, private readonly options: CrawlOptions) {
     // Every fetch in flight listens on the stop signal: as many listeners as the concurrency, by design (Node's
@@ -142,6 +148,11 @@ export class Crawler {
         runSignal: this.abort.signal,
         extractor,
         clock: this.stages,
+        storeHandoff: (entry) => {
+          const gate = this.storeGate;
+          const free = this.fetchSlotOf.get(entry);
+          return gate && free ? gate.enter(free) : Promise.resolve(() => undefined);
+        },
       });
       this.seed(frontier);
       const due = frontier.requeueDue(this.options.sources.map((s) => s.name));
@@ -209,7 +220,11 @@ export class Crawler {
 
   private async loop(frontier: Frontier, processor: PageProcessor, summary: RunSummary, log: Logger): Promise<RunSummary['status']> {
     const concurrency = this.options.concurrency ?? this.config.concurrency;
-    const queue = new PQueue({ concurrency });
+    // As many pages again may be writing their snapshots, their fetch slots handed on (storeGate.ts). At concurrency
+    // 1 a page runs start to finish before the next is claimed, so what it teaches (a tracking parameter, a
+    // canonical URL) is applied before the next claim, as in a shared worker.
+    const gate = (this.storeGate = concurrency > 1 ? new StoreGate(concurrency) : undefined);
+    const queue = new PQueue({ concurrency: concurrency + (gate?.capacity ?? 0) });
     const sources = new Map(this.options.sources.map((s) => [s.name, s]));
     // Another source's queued URLs (a one-off or --source run on a shared store) are not this run's to claim:
     // claimed, they would be skipped as unknown-source and lost for the source that queued them.
@@ -217,9 +232,11 @@ export class Crawler {
     const { exhausted, exhaustedHosts } = books;
     const maxPages = this.options.maxPages ?? this.config.maxPages;
     let started = 0;
+    /** Pages holding a fetch slot (claimed, not yet writing or done); `open` counts them until their outcome is in. */
     let inFlight = 0;
+    let open = 0;
     const t0 = Date.now();
-    const progress = progressMeter(this.options, frontier, books, summary, (err) => this.faults.survivable(err, log), () => inFlight, t0);
+    const progress = progressMeter(this.options, frontier, books, summary, (err) => this.faults.survivable(err, log), () => open, t0);
     const deadline = this.options.maxTimeMs === undefined ? Infinity : t0 + this.options.maxTimeMs;
     const timeLeft = () => {
       if (Date.now() < deadline) return true;
@@ -252,14 +269,26 @@ export class Crawler {
         for (const entry of claimed) {
           started++;
           inFlight++;
+          open++;
+          if (open > this.peakOpen) this.peakOpen = open;
           books.start(entry, summary);
           this.held.add(entry.url);
+          let slotFreed = false;
+          // The host's concurrency counts requests: a page writing its snapshot no longer makes any.
+          const freeSlot = () => {
+            if (slotFreed) return;
+            slotFreed = true;
+            inFlight--;
+            books.finish(entry);
+            this.wake?.();
+          };
+          this.fetchSlotOf.set(entry, freeSlot);
           void queue
             .add(() => this.faults.process(processor, entry, log))
             .finally(() => {
               this.held.delete(entry.url);
-              inFlight--;
-              books.finish(entry);
+              freeSlot();
+              open--;
               progress();
               this.wake?.();
             });
@@ -271,7 +300,8 @@ export class Crawler {
       const dueBy = Date.now() + this.config.fetch.maxRetryAfterMs;
       let next: number | null;
       try {
-        if (inFlight === 0 && (!budgetLeft() || frontier.queuedCount(exhausted, exhaustedHosts, dueBy) === 0)) break;
+        // A page still writing adds its links when its write is done: the run is over only once every page is.
+        if (open === 0 && (!budgetLeft() || frontier.queuedCount(exhausted, exhaustedHosts, dueBy) === 0)) break;
         next = frontier.nextWakeAt(exhausted, exhaustedHosts);
       } catch (err) {
         if (!this.faults.survivable(err, log)) throw err;

@@ -1,6 +1,6 @@
 import type { CrawlConfig, SourceConfig } from '../config/index.js';
 import type { BrowserFetcher, FetchResult, HttpFetcher, PrivateAccess, RobotsCache, RobotsVerdict } from '../fetch/index.js';
-import type { Frontier, UrlHistory } from '../frontier/index.js';
+import type { Frontier, FrontierEntry, UrlHistory } from '../frontier/index.js';
 import type { SnapshotStore } from '../snapshot/index.js';
 import type { StoreDatabase } from '../storage/index.js';
 import type { Logger } from '../util/logger.js';
@@ -39,6 +39,12 @@ export interface PageProcessorDeps {
   runSignal: AbortSignal;
   /** Where pages spend their time, stage by stage (stageClock.ts); absent: not timed. */
   clock?: StageClock;
+  /**
+   * Called as an article's snapshot write begins; resolves once the page may write and returns the function to call
+   * when the write has settled. The embedded crawl frees the page's fetch slot here (storeGate.ts); absent: the
+   * page holds its slot to the end.
+   */
+  storeHandoff?: (entry: FrontierEntry) => Promise<() => void>;
 }
 
 /** The admission stage's result for a page that may be fetched: its source, scope and robots verdict. */

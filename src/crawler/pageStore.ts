@@ -102,7 +102,12 @@ async function storeStage(d: PageProcessorDeps, pacing: HostPacing, entry: Front
       },
       extracted.prepared,
     );
-    outcome = await (d.clock ? d.clock.time('store', write) : write());
+    const leave = d.storeHandoff ? await d.storeHandoff(entry) : undefined;
+    try {
+      outcome = await (d.clock ? d.clock.time('store', write) : write());
+    } finally {
+      leave?.();
+    }
   } catch (err) {
     if (!(err instanceof ExcludedUrlError)) throw err;
     // The store refuses a taken-down URL, final URL or canonical URL (also one taken down mid-flight).
