@@ -44,6 +44,7 @@ export class Crawler {
   readonly stages = new StageClock();
   /** Frees a page's fetch slot when its snapshot write begins (storeGate.ts); set per page by the loop. */
   private readonly fetchSlotOf = new WeakMap<FrontierEntry, () => void>();
+  private readonly storeSlotOf = new WeakMap<FrontierEntry, () => void>();
   private storeGate?: StoreGate;
   /** The most pages in flight at once, those writing their snapshots included: up to twice the concurrency. */
   peakOpen = 0;
@@ -148,10 +149,12 @@ export class Crawler {
         runSignal: this.abort.signal,
         extractor,
         clock: this.stages,
-        storeHandoff: (entry) => {
+        storeHandoff: async (entry) => {
           const gate = this.storeGate;
           const free = this.fetchSlotOf.get(entry);
-          return gate && free ? gate.enter(free) : Promise.resolve(() => undefined);
+          // The store slot is kept until the page's outcome is in (the loop frees it): pages open stay within
+          // twice the concurrency.
+          if (gate && free) this.storeSlotOf.set(entry, await gate.enter(free));
         },
       });
       this.seed(frontier);
@@ -288,6 +291,7 @@ export class Crawler {
             .finally(() => {
               this.held.delete(entry.url);
               freeSlot();
+              this.storeSlotOf.get(entry)?.();
               open--;
               progress();
               this.wake?.();

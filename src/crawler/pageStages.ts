@@ -40,11 +40,11 @@ export interface PageProcessorDeps {
   /** Where pages spend their time, stage by stage (stageClock.ts); absent: not timed. */
   clock?: StageClock;
   /**
-   * Called as an article's snapshot write begins; resolves once the page may write and returns the function to call
-   * when the write has settled. The embedded crawl frees the page's fetch slot here (storeGate.ts); absent: the
-   * page holds its slot to the end.
+   * Called as an article's snapshot write begins; resolves once the page may write. The embedded crawl frees the
+   * page's fetch slot here for a store slot it keeps until the page's outcome is in (storeGate.ts); absent: the
+   * page holds its fetch slot to the end.
    */
-  storeHandoff?: (entry: FrontierEntry) => Promise<() => void>;
+  storeHandoff?: (entry: FrontierEntry) => Promise<void>;
 }
 
 /** The admission stage's result for a page that may be fetched: its source, scope and robots verdict. */

@@ -102,12 +102,8 @@ async function storeStage(d: PageProcessorDeps, pacing: HostPacing, entry: Front
       },
       extracted.prepared,
     );
-    const leave = d.storeHandoff ? await d.storeHandoff(entry) : undefined;
-    try {
-      outcome = await (d.clock ? d.clock.time('store', write) : write());
-    } finally {
-      leave?.();
-    }
+    if (d.storeHandoff) await d.storeHandoff(entry);
+    outcome = await (d.clock ? d.clock.time('store', write) : write());
   } catch (err) {
     if (!(err instanceof ExcludedUrlError)) throw err;
     // The store refuses a taken-down URL, final URL or canonical URL (also one taken down mid-flight).

@@ -17,7 +17,7 @@ export class StoreGate {
 
   /**
    * Waits for a store slot (the page keeps its fetch slot while it waits: back-pressure on fetching), then calls
-   * `onEnter` and returns the function that frees the slot; call it once the write has settled, thrown or not.
+   * `onEnter` and returns the function that frees the slot; call it once the page is done, thrown or not.
    */
   async enter(onEnter: () => void): Promise<() => void> {
     while (this.storing >= this.capacity) await new Promise<void>((resolve) => this.waiting.push(resolve));
