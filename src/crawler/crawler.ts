@@ -277,12 +277,21 @@ export class Crawler {
           books.start(entry, summary);
           this.held.add(entry.url);
           let slotFreed = false;
-          // The host's concurrency counts requests: a page writing its snapshot no longer makes any.
+          let hostFreed = false;
+          const freeHost = () => {
+            if (hostFreed) return;
+            hostFreed = true;
+            books.finish(entry);
+          };
+          // The host's concurrency counts requests, and a page writing its snapshot makes none; but a host taken one
+          // page at a time keeps its slot to the end, so what a page teaches (a redirect's alias, a learned
+          // parameter) is in before that host's next claim. Where a host's pages overlap anyway, nothing new.
+          const hostOverlaps = (sources.get(entry.source)?.politeness.perHostConcurrency ?? 1) > 1;
           const freeSlot = () => {
             if (slotFreed) return;
             slotFreed = true;
             inFlight--;
-            books.finish(entry);
+            if (hostOverlaps) freeHost();
             this.wake?.();
           };
           this.fetchSlotOf.set(entry, freeSlot);
@@ -291,6 +300,7 @@ export class Crawler {
             .finally(() => {
               this.held.delete(entry.url);
               freeSlot();
+              freeHost();
               this.storeSlotOf.get(entry)?.();
               open--;
               progress();

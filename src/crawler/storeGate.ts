@@ -20,16 +20,19 @@ export class StoreGate {
    * `onEnter` and returns the function that frees the slot; call it once the page is done, thrown or not.
    */
   async enter(onEnter: () => void): Promise<() => void> {
-    while (this.storing >= this.capacity) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.storing++;
+    // A leaving page hands its slot straight to the first waiter (first come, first served: a page arriving
+    // meanwhile cannot take it), so `storing` counts the waiter already.
+    if (this.storing >= this.capacity) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.storing++;
     if (this.storing > this.peak) this.peak = this.storing;
     onEnter();
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      this.storing--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.storing--;
     };
   }
 

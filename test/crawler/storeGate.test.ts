@@ -22,12 +22,19 @@ test('the store gate lets `capacity` pages in, frees a fetch slot on entry, and 
   assert.deepEqual(entered, ['a', 'b']);
   a();
   a(); // leaving twice frees one slot only
+  // A page arriving just after a slot was freed does not take it from the one already waiting.
+  let dEntered = false;
+  const d = gate.enter(() => (entered.push('d'), (dEntered = true)));
   const leaveC = await c;
   assert.deepEqual(entered, ['a', 'b', 'c']);
+  assert.equal(dEntered, false);
   assert.equal(gate.size, 2);
   assert.equal(gate.peak, 2);
   b();
+  const leaveD = await d;
+  assert.deepEqual(entered, ['a', 'b', 'c', 'd']);
   leaveC();
+  leaveD();
   assert.equal(gate.size, 0);
   assert.throws(() => new StoreGate(0), RangeError);
 });
@@ -107,6 +114,26 @@ test('at concurrency 1 a page runs start to finish before the next is claimed (n
     const summary = await crawler.run();
     assert.equal(summary.snapshots.new, 10);
     assert.equal(crawler.peakOpen, 1);
+  } finally {
+    await new Promise((r) => site.server.close(r));
+    rmSync(store, { recursive: true, force: true });
+  }
+});
+
+test('a host taken one page at a time keeps its slot through the write: its next page waits for the outcome', async () => {
+  const site = await startSite(4, 8);
+  const store = mkdtempSync(join(tmpdir(), 'snapcrawl-storegate-'));
+  try {
+    const config = makeConfig({
+      store,
+      concurrency: 3,
+      sources: [{ name: 'gate', seeds: [`${site.url}/`], articlePattern: '/story/', maxDepth: 30, politeness: { delayMs: 0, perHostConcurrency: 1 }, allowPrivate: true, requisites: { images: false } }],
+    });
+    const crawler = new Crawler(config, { sources: config.sources, storeDir: store, extractPool: false });
+    const summary = await crawler.run();
+    assert.equal(summary.snapshots.new, 12);
+    assert.equal(site.peakRequests(), 1);
+    assert.equal(crawler.peakOpen, 1, 'one page of the one host open at a time, its write included');
   } finally {
     await new Promise((r) => site.server.close(r));
     rmSync(store, { recursive: true, force: true });
