@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeConfig } from '../../src/config/index.js';
-import { Crawler } from '../../src/crawler/index.js';
+import { Crawler, type RunSummary } from '../../src/crawler/index.js';
 import { StoreGate } from '../../src/crawler/storeGate.js';
 import { openStoreDatabase } from '../../src/storage/index.js';
 
@@ -70,19 +70,32 @@ async function startSite(chain: number, fan: number): Promise<{ url: string; ser
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, peakRequests: () => peak };
 }
 
-test('pages writing snapshots hand their fetch slots on: never more requests than the concurrency, every link of a page written last still followed', async () => {
-  const site = await startSite(25, 40);
+/** Crawls a fresh site of `chain` + `fan` articles into a temporary store; `check` sees the run before both go. */
+async function crawlGateSite(
+  shape: { chain: number; fan: number; concurrency: number; perHostConcurrency: number },
+  check: (run: { crawler: Crawler; summary: RunSummary; site: Awaited<ReturnType<typeof startSite>>; store: string }) => void,
+): Promise<void> {
+  const site = await startSite(shape.chain, shape.fan);
   const store = mkdtempSync(join(tmpdir(), 'snapcrawl-storegate-'));
   try {
-    const concurrency = 3;
     const config = makeConfig({
       store,
-      concurrency,
-      sources: [{ name: 'gate', seeds: [`${site.url}/`], articlePattern: '/story/', maxDepth: 30, politeness: { delayMs: 0, perHostConcurrency: concurrency }, allowPrivate: true, requisites: { images: false } }],
+      concurrency: shape.concurrency,
+      sources: [{ name: 'gate', seeds: [`${site.url}/`], articlePattern: '/story/', maxDepth: 30, politeness: { delayMs: 0, perHostConcurrency: shape.perHostConcurrency }, allowPrivate: true, requisites: { images: false } }],
     });
     const crawler = new Crawler(config, { sources: config.sources, storeDir: store, extractPool: false });
     const summary = await crawler.run();
     assert.equal(summary.status, 'completed');
+    check({ crawler, summary, site, store });
+  } finally {
+    await new Promise((r) => site.server.close(r));
+    rmSync(store, { recursive: true, force: true });
+  }
+}
+
+test('pages writing snapshots hand their fetch slots on: never more requests than the concurrency, every link of a page written last still followed', async () => {
+  const concurrency = 3;
+  await crawlGateSite({ chain: 25, fan: 40, concurrency, perHostConcurrency: concurrency }, ({ crawler, summary, site, store }) => {
     // The chain's last pages are found only through links applied after each write: none may be left behind.
     assert.equal(summary.snapshots.new, 25 + 40, JSON.stringify(summary.snapshots));
     assert.ok(site.peakRequests() <= concurrency, `at most ${concurrency} requests at once, saw ${site.peakRequests()}`);
@@ -90,52 +103,25 @@ test('pages writing snapshots hand their fetch slots on: never more requests tha
     assert.ok(crawler.peakOpen <= 2 * concurrency, `bounded by twice the concurrency (peak open ${crawler.peakOpen})`);
     const db = openStoreDatabase(store);
     try {
-      const rows = db.prepare("SELECT count(*) AS n, count(DISTINCT url) AS urls FROM snapshots").get() as { n: number; urls: number };
+      const rows = db.prepare('SELECT count(*) AS n, count(DISTINCT url) AS urls FROM snapshots').get() as { n: number; urls: number };
       assert.deepEqual(rows, { n: 65, urls: 65 }, 'one snapshot per article');
     } finally {
       db.close();
     }
-  } finally {
-    await new Promise((r) => site.server.close(r));
-    rmSync(store, { recursive: true, force: true });
-  }
+  });
 });
 
 test('at concurrency 1 a page runs start to finish before the next is claimed (no hand-off)', async () => {
-  const site = await startSite(5, 5);
-  const store = mkdtempSync(join(tmpdir(), 'snapcrawl-storegate-'));
-  try {
-    const config = makeConfig({
-      store,
-      concurrency: 1,
-      sources: [{ name: 'gate', seeds: [`${site.url}/`], articlePattern: '/story/', maxDepth: 30, politeness: { delayMs: 0, perHostConcurrency: 1 }, allowPrivate: true, requisites: { images: false } }],
-    });
-    const crawler = new Crawler(config, { sources: config.sources, storeDir: store, extractPool: false });
-    const summary = await crawler.run();
+  await crawlGateSite({ chain: 5, fan: 5, concurrency: 1, perHostConcurrency: 1 }, ({ crawler, summary }) => {
     assert.equal(summary.snapshots.new, 10);
     assert.equal(crawler.peakOpen, 1);
-  } finally {
-    await new Promise((r) => site.server.close(r));
-    rmSync(store, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a host taken one page at a time keeps its slot through the write: its next page waits for the outcome', async () => {
-  const site = await startSite(4, 8);
-  const store = mkdtempSync(join(tmpdir(), 'snapcrawl-storegate-'));
-  try {
-    const config = makeConfig({
-      store,
-      concurrency: 3,
-      sources: [{ name: 'gate', seeds: [`${site.url}/`], articlePattern: '/story/', maxDepth: 30, politeness: { delayMs: 0, perHostConcurrency: 1 }, allowPrivate: true, requisites: { images: false } }],
-    });
-    const crawler = new Crawler(config, { sources: config.sources, storeDir: store, extractPool: false });
-    const summary = await crawler.run();
+  await crawlGateSite({ chain: 4, fan: 8, concurrency: 3, perHostConcurrency: 1 }, ({ crawler, summary, site }) => {
     assert.equal(summary.snapshots.new, 12);
     assert.equal(site.peakRequests(), 1);
     assert.equal(crawler.peakOpen, 1, 'one page of the one host open at a time, its write included');
-  } finally {
-    await new Promise((r) => site.server.close(r));
-    rmSync(store, { recursive: true, force: true });
-  }
+  });
 });
