@@ -7,7 +7,7 @@
  * the element (`comment-body` of a forum's first post, `main-column`). Grids of teaser cards (repeated siblings
  * with linked headlines, `teaserCards`) are left out of the vote the same way.
  */
-import { classAndId, elementsIn, isAncestor, isTag, MAX_NODES, textContent, type AnyNode, type Element } from './dom.js';
+import { classAndId, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import type { UrlResolver } from './links.js';
 import { firstWord } from './text.js';
 import type { StatsMap } from './body-score.js';

@@ -17,7 +17,7 @@ export function isSiteChrome(el: Element): boolean {
   for (let i = 0; cur && isTag(cur) && i < 6 && cur.name !== 'body'; i++, cur = cur.parent as Element | null) chain.push(cur);
   // Inside the article (or its own header): never the site's chrome.
   if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(classAndId(e)))) return false;
-  for (const [i, e] of chain.slice(0, 4).entries()) {
+  for (const e of chain.slice(0, 4)) {
     if (CHROME_HINT.test(classAndId(e))) return true;
     if (e.name === 'a' && HOME_HREF.test((e.attribs.href ?? '').trim())) return true;
   }
