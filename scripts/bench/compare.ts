@@ -4,7 +4,7 @@
  * crawlers alternating so machine noise hits both alike; medians of `runs`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,7 +16,19 @@ const here = new URL('.', import.meta.url).pathname;
 
 export interface BenchSite {
   url: string;
+  /** The site process's CPU time so far (Linux /proc; null elsewhere): what serving a crawl cost the shared cores. */
+  cpuMs(): number | null;
   close(): void;
+}
+
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** Starts scripts/bench/site.ts and resolves once it listens. */
@@ -28,7 +40,7 @@ export async function startBenchSite(articles: number): Promise<BenchSite> {
     createInterface({ input: child.stdout! }).once('line', resolve);
   });
   const { url } = JSON.parse(first) as { url: string };
-  return { url, close: () => child.stdin!.end() };
+  return { url, cpuMs: () => processCpuMs(child.pid), close: () => child.stdin!.end() };
 }
 
 /**
@@ -103,11 +115,14 @@ export async function compareAt(articles: number, crawlers: CrawlerName[], opts:
   try {
     for (let round = 1; round <= opts.runs; round++) {
       for (const name of crawlers) {
+        const siteCpu0 = site.cpuMs();
         const r = await runCrawl(name, site, opts.concurrency);
+        const siteCpu1 = site.cpuMs();
         reports.get(name)!.push(r);
+        const siteShare = siteCpu0 !== null && siteCpu1 !== null ? `; site ${((siteCpu1 - siteCpu0) / r.pages).toFixed(2)} ms CPU/page` : '';
         opts.log(
           `  ${articles} articles, round ${round}: ${r.crawler.padEnd(20)} ${r.articles} articles / ${r.pages} pages in ${(r.wallMs / 1000).toFixed(1)} s, ` +
-            `CPU ${(r.cpuMs / 1000).toFixed(1)} s (${(r.cpuMs / r.wallMs).toFixed(2)} cores), peak RSS ${r.peakRssMb.toFixed(0)} MB${threadShares(r)}`,
+            `CPU ${(r.cpuMs / 1000).toFixed(1)} s (${(r.cpuMs / r.wallMs).toFixed(2)} cores), peak RSS ${r.peakRssMb.toFixed(0)} MB${threadShares(r)}${siteShare}`,
         );
       }
     }

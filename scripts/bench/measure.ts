@@ -18,6 +18,8 @@ export interface RunReport {
   mainThreadCpuMs?: number;
   /** CPU time of each other thread of the process (Linux), busiest first: extraction threads, libuv's pool, V8's. */
   otherThreadsCpuMs?: number[];
+  /** The same CPU summed by thread name, user and system time apart (Linux). */
+  threadsByName?: Record<string, { userMs: number; sysMs: number; threads: number }>;
   /** The main thread's event-loop utilisation over the crawl (perf_hooks): near 1, its loop never waits. */
   mainLoopUtilization?: number;
   /** Anything the runner wants to add (pool size, failures). */
@@ -46,26 +48,31 @@ export const MAX_DEPTH = 3;
  * Worker threads and libuv's pool are the rest of the process's CPU: the main thread is the one a crawler cannot
  * spread over cores, so its share says whether moving work off it pays.
  */
-function threadCpuMs(tid: number | string): number | null {
+function threadStat(tid: number | string): { name: string; userMs: number; sysMs: number } | null {
   try {
     const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), userMs: Number(fields[11]) * 10, sysMs: Number(fields[12]) * 10 };
   } catch {
     return null;
   }
 }
 
+function threadCpuMs(tid: number | string): number | null {
+  const s = threadStat(tid);
+  return s && s.userMs + s.sysMs;
+}
+
 const mainThreadCpuMs = () => threadCpuMs(process.pid);
 
 /** CPU time of every thread of the process but the main one, by thread id (Linux; empty elsewhere). */
-function otherThreadsCpuMs(): Map<string, number> {
-  const out = new Map<string, number>();
+function otherThreadsCpuMs(): Map<string, ThreadCpu> {
+  const out = new Map<string, ThreadCpu>();
   try {
     for (const tid of readdirSync('/proc/self/task')) {
       if (tid === String(process.pid)) continue;
-      const ms = threadCpuMs(tid);
-      if (ms !== null) out.set(tid, ms);
+      const s = threadStat(tid);
+      if (s) out.set(tid, s);
     }
   } catch {
     // not Linux: no per-thread figures
@@ -73,7 +80,26 @@ function otherThreadsCpuMs(): Map<string, number> {
   return out;
 }
 
-type Meter = Pick<RunReport, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'mainThreadCpuMs' | 'otherThreadsCpuMs' | 'mainLoopUtilization'>;
+interface ThreadCpu {
+  name: string;
+  userMs: number;
+  sysMs: number;
+}
+
+/** CPU of the other threads summed by thread name (libuv's pool, V8's GC helpers, each worker), user and system apart. */
+function byThreadName(now: Map<string, ThreadCpu>, before: Map<string, ThreadCpu>): Record<string, { userMs: number; sysMs: number; threads: number }> {
+  const out: Record<string, { userMs: number; sysMs: number; threads: number }> = {};
+  for (const [tid, t] of now) {
+    const b = before.get(tid);
+    const row = (out[t.name] ??= { userMs: 0, sysMs: 0, threads: 0 });
+    row.userMs += t.userMs - (b?.userMs ?? 0);
+    row.sysMs += t.sysMs - (b?.sysMs ?? 0);
+    row.threads++;
+  }
+  return out;
+}
+
+type Meter = Pick<RunReport, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'mainThreadCpuMs' | 'otherThreadsCpuMs' | 'threadsByName' | 'mainLoopUtilization'>;
 
 export function startMeter(): () => Meter {
   const t0 = performance.now();
@@ -91,14 +117,15 @@ export function startMeter(): () => Meter {
     sample();
     const u1 = process.resourceUsage();
     const m1 = mainThreadCpuMs();
-    const others = [...lastSeen].map(([tid, ms]) => ms - (others0.get(tid) ?? 0)).filter((ms) => ms > 0);
+    const cpu = (t: ThreadCpu | undefined) => (t ? t.userMs + t.sysMs : 0);
+    const others = [...lastSeen].map(([tid, t]) => cpu(t) - cpu(others0.get(tid))).filter((ms) => ms > 0);
     const cpuUs = u1.userCPUTime - u0.userCPUTime + (u1.systemCPUTime - u0.systemCPUTime);
     return {
       wallMs: performance.now() - t0,
       cpuMs: cpuUs / 1000,
       peakRssMb: u1.maxRSS / 1024,
       ...(m0 !== null && m1 !== null && { mainThreadCpuMs: m1 - m0 }),
-      ...(others.length > 0 && { otherThreadsCpuMs: others.sort((a, b) => b - a) }),
+      ...(others.length > 0 && { otherThreadsCpuMs: others.sort((a, b) => b - a), threadsByName: byThreadName(lastSeen, others0) }),
       mainLoopUtilization: performance.eventLoopUtilization(elu0).utilization,
     };
   };
