@@ -2,7 +2,10 @@
  * Dates in machine forms: meta and JSON-LD values and datetime attributes (ISO, Unix stamps, then what chrono-node
  * reads), and the day a URL's path names. The page's own text goes through parseDateText (dates.ts).
  */
-import * as chrono from 'chrono-node';
+// The English locale alone: the package's root module loads every locale, ~0.5 s of each extraction worker's start
+// (and of every CLI start) for parsers we never call. Its `strict` is the same parser the root exports.
+import { strict as chronoStrict } from 'chrono-node/en';
+import type { ParsedResult } from 'chrono-node';
 import { MAX_YEAR, parseDateText, valid, type DateContext, type DateParts } from './dates.js';
 import { wallClock } from './timezone.js';
 
@@ -25,9 +28,9 @@ export function parseMachineDate(value: string, ctx: DateContext): DateParts | u
 /** chrono-node for the English forms our regexes miss (e.g. "Tuesday 19 November 2019 05.30 GMT"). */
 export function parseWithChrono(text: string, ctx: DateContext): DateParts | undefined {
   if (text.length > 200 || !/[A-Za-z]{3}/.test(text) || !/\d{4}/.test(text)) return undefined;
-  let results: chrono.ParsedResult[];
+  let results: ParsedResult[];
   try {
-    results = chrono.strict.parse(text, new Date(Date.UTC(MAX_YEAR, 0, 1)), { forwardDate: false });
+    results = chronoStrict.parse(text, new Date(Date.UTC(MAX_YEAR, 0, 1)), { forwardDate: false });
   } catch {
     return undefined;
   }
