@@ -322,7 +322,14 @@ export class Crawler {
         next = Date.now() + 250;
       }
       const wait = Math.min(1000, Math.max(5, Math.min(next ?? Infinity, deadline) - Date.now()));
-      await Promise.race([new Promise<void>((r) => (this.wake = r)), sleep(wait)]);
+      // Woken early (a slot freed), the timer goes too: one left per idle turn piled up thousands in a crawl.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       this.wake = null;
     }
     await queue.onIdle();
