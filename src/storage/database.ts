@@ -31,15 +31,31 @@ export const STORE_DB_FILE = 'store.db';
  */
 export function openStoreDatabase(storeDir: string, options: { readonly?: boolean } = {}): StoreDatabase {
   if (!options.readonly) ensureDirectory(storeDir);
-  const db = new Database(join(storeDir, STORE_DB_FILE), { readonly: options.readonly ?? false });
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openOnce(storeDir, options);
+    } catch (err) {
+      // Processes opening one new store at once race to set it up (the WAL switch, the migrations); on a loaded
+      // machine the loser can wait out busy_timeout, or get SQLITE_BUSY where SQLite calls no busy handler. The
+      // store is fine: open again after a pause, a bounded number of times.
+      if (attempt >= OPEN_ATTEMPTS || !String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
+    }
   }
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
+}
+
+const OPEN_ATTEMPTS = 4;
+
+function openOnce(storeDir: string, options: { readonly?: boolean }): StoreDatabase {
+  const db = new Database(join(storeDir, STORE_DB_FILE), { readonly: options.readonly ?? false });
   try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    }
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
     migrateStore(db);
   } catch (err) {
     db.close();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -43,4 +44,31 @@ test('runTransaction commits, rolls back what threw, and nests as a savepoint: a
   assert.deepEqual(values(), [1, 3, 5], 'a function returning a promise is rolled back');
   assert.equal(db.inTransaction, false);
   db.close();
+});
+
+test('a store another process holds locked past busy_timeout while it is being set up still opens once the lock goes (no SQLITE_BUSY)', async () => {
+  const dir = tempDir();
+  // A second process creates the store's file and keeps it locked (rollback journal, EXCLUSIVE) for 6.5 s: our open
+  // must switch it to WAL, which waits for that lock longer than the 5 s busy_timeout.
+  const holder = spawn(
+    process.execPath,
+    ['-e', `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(join(dir, STORE_DB_FILE))}); db.exec('BEGIN EXCLUSIVE; CREATE TABLE held (v INTEGER)'); console.log('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 6500);`],
+    { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise((resolve) => holder.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout.once('data', () => resolve());
+    holder.once('exit', (code) => reject(new Error(`lock holder exited (${code}) before locking`)));
+  });
+  const t0 = Date.now();
+  try {
+    const db = openStoreDatabase(dir);
+    assert.ok(Date.now() - t0 >= 5000, `opened after ${Date.now() - t0} ms: the lock was not held`);
+    assert.equal(String(db.pragma('journal_mode', { simple: true })).toLowerCase(), 'wal');
+    assert.ok(db.prepare("SELECT name FROM sqlite_master WHERE name = 'held'").get(), 'the other process\'s table is there');
+    db.close();
+  } finally {
+    holder.kill();
+    await exited;
+  }
 });
