@@ -1,0 +1,59 @@
+/**
+ * Chinese byline forms not read before (issue 12), as synthetic lines and pages: names bracketed after 记者, "X 发自 Y"
+ * opening a line, 采写/撰写 labels, a bullet before 文/, names glued to the outlet link or page tool after them, page
+ * tools written as phrases, and an outlet's correspondent after the reporter.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { authorFromText, cleanPersonName } from '../../src/extract/byline.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const opts = { head: '<title>全市将新开通12条公交线路_新闻_某某网</title>', timezone: 'Asia/Shanghai' };
+const page = (info: string): string => `<div class="art"><h1>全市将新开通12条公交线路</h1><div class="info"><span>2023-10-08 14:30</span> <span>${info}</span></div>${P}</div>`;
+
+test('names bracketed after the reporter label are the writers', () => {
+  assert.equal(authorFromText('记者（张三）'), '张三');
+  assert.equal(authorFromText('记者(张三)'), '张三');
+  assert.equal(authorFromText('本报记者（张三 李四）'), '张三 李四');
+  assert.equal(extractFrom(page('本报记者（王小明）'), opts).author, '王小明');
+});
+
+test('"X 发自 Y" opening a line names the writers who filed from Y', () => {
+  assert.equal(authorFromText('张三 发自北京'), '张三');
+  assert.equal(authorFromText('张三 李四 发自 上海'), '张三 李四');
+  // The place is not a second name, and a sentence with 发自 in its middle is no byline.
+  assert.equal(authorFromText('这条消息发自北京的一位读者'), undefined);
+});
+
+test('采写 and 撰写 label the writers, and a bullet may open a 文/ byline', () => {
+  assert.equal(authorFromText('采写：张三'), '张三');
+  assert.equal(authorFromText('采写/张三 李四'), '张三 李四');
+  assert.equal(authorFromText('撰写：王小明'), '王小明');
+  assert.equal(authorFromText('□文/张三'), '张三');
+  assert.equal(authorFromText('◆作者：张三'), '张三');
+  assert.equal(extractFrom(page('采写：王小明'), opts).author, '王小明');
+});
+
+test('a name glued to the outlet link or page tool after it is the name alone', () => {
+  assert.equal(cleanPersonName('张三新京报举报'), '张三');
+  assert.equal(cleanPersonName('张三字号'), '张三');
+  assert.equal(cleanPersonName('王小明人民网'), '王小明');
+  // The longest name whose rest is a tool: 张小明 before 阅读, not 张小 before "明阅读".
+  assert.equal(cleanPersonName('张小明阅读'), '张小明');
+  // A label is no tool: "关于作者" is a heading, not a name glued to 作者.
+  assert.equal(cleanPersonName('关于作者'), undefined);
+  // Too short to hold a name and a tool: left to the other checks.
+  assert.equal(cleanPersonName('王大中'), '王大中');
+  assert.equal(authorFromText('作者：张三字号：大中小'), '张三');
+  assert.equal(extractFrom(page('作者：张三新京报举报'), opts).author, '张三');
+});
+
+test('page tools written as phrases end the byline', () => {
+  assert.equal(authorFromText('作者：张三 打印本页 关闭窗口'), '张三');
+  assert.equal(authorFromText('作者：张三 关闭'), '张三');
+});
+
+test("an outlet's correspondent credited after the reporter is not a second writer", () => {
+  assert.equal(authorFromText('本报记者 张三 本报通讯员 李四'), '张三');
+});
