@@ -138,6 +138,16 @@ function dropPlace(names: string, following: string): string {
   return parts.length > 1 && /^报道/.test(following) ? parts.slice(0, -1).join(' ') : names;
 }
 
+/**
+ * "本报记者 张三 近日，…": a byline opening its paragraph runs on into the sentence; the last word before the
+ * sentence's comma is the sentence's first word ("近日", "昨天"), not a second writer, unless it has a name's shape.
+ */
+function withoutSentenceOpener(names: string, following: string): string {
+  const parts = names.split(' ');
+  if (parts.length < 2 || !/^[，,。；;！!？?]/.test(following)) return names;
+  return hasSurnameShape(parts[parts.length - 1]) ? names : parts.slice(0, -1).join(' ');
+}
+
 /** Two-character names padded to the width of three: "赵 培" → "赵培"; a label's name spaced out: "作者：王 小 明". */
 const SPACED_NAME = /(?<=^|[:：\s(（])([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s:：,，;；)）])/g;
 const SPACED_NAME_3 = /(?<=[:：｜|/／]\s?)([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s,，;；)）])/g;
@@ -226,7 +236,7 @@ function authorFromShort(text: string): string | undefined {
     const rest = t.slice(m.index + m[0].length);
     const raw = re === NAME_AND_PLACE ? m[1] + nameBeforePlace(m[2]) : re === REPORTED_FROM && m[1].length === 4 && DATELINE_PLACE.test(m[1].slice(2)) ? m[1].slice(0, 2) : m[1];
     const more = m[0].endsWith(m[1]) ? namesListedAfter(rest) : '';
-    const name = cleanPersonName(dropPlace(collapseSpace(raw) + more, rest.trimStart()));
+    const name = cleanPersonName(dropPlace(withoutSentenceOpener(collapseSpace(raw), rest) + more, rest.trimStart()));
     if (name) return name;
   }
   // 【聯合報╱本報記者古硯偉】 · 新华社记者王某: one name glued to the label and closing the line or bracket, with a

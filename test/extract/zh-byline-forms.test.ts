@@ -57,3 +57,11 @@ test('page tools written as phrases end the byline', () => {
 test("an outlet's correspondent credited after the reporter is not a second writer", () => {
   assert.equal(authorFromText('本报记者 张三 本报通讯员 李四'), '张三');
 });
+
+test('a byline opening its paragraph ends before the sentence it runs into', () => {
+  const body = (p1: string): string => `<div class="art"><h1>全市将新开通12条公交线路</h1><div>2023-10-08 14:30</div><p>${p1}</p>${P}</div>`;
+  assert.equal(extractFrom(body('■本报记者 张三 近日，记者从市交通运输局获悉，全市将新开通12条公交线路。'), opts).author, '张三');
+  assert.equal(extractFrom(body('澎湃新闻记者 张三 昨天，记者从市交通运输局获悉。'), opts).author, '张三');
+  // A second name with a name's shape stays, whatever follows it.
+  assert.equal(authorFromText('本报记者 张三 李四，近日从市交通运输局获悉'), '张三 李四');
+});
