@@ -58,6 +58,8 @@ export function cleanPersonName(raw: string): string | undefined {
     .replace(EN_ROLE_TAIL, '')
     .replace(/[,，、\s]+$/, '');
   s = s.replace(/\s*(?:报道|報導|报导|摄影?|攝影?|整理|发自.*|撰文)$/, '').trim();
+  // "张三等": "and others" after the names (a list cut short) is no part of the last name.
+  s = s.replace(/(?<=[\u3400-\u9fff]{2})等人?$/, '');
   // Brackets around or after the name: "（记者 王玉龙）", "张三（北京大学教授）".
   s = s.replace(/^[（(【\[]\s*/, '').replace(/\s*[）)】\]]$/, '').replace(/\s*[（(【][^）)】]*$/, '').trim();
   s = undoubled(s.replace(/\s*\((?:[^()]*\b(?:manager|editor|writer|director|founder|reporter|staff|contributor|correspondent)\b[^()]*)\)$/i, ''));

@@ -66,7 +66,7 @@ const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发布人|發佈人|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
@@ -97,6 +97,10 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // By 张晓明: an English label before a Chinese name (a bilingual template on a Chinese page)
   // (at the line's start or after a bar only: "Powered by 某某网络" closing a page is no byline)
   new RegExp(String.raw`(?:^|[|｜]\s*)(?:By|BY|by)\s*[:：]?\s*(${CN_NAMES})`),
+  // Author: 张三 (an English label with a colon, the same bilingual template)
+  new RegExp(String.raw`(?:^|[\s|｜])(?:Authors?|AUTHORS?|Writer|Reporter)\s*[:：]\s*(${CN_NAMES})`),
+  // 文 张三 图 李四: 文 and a space before the writer when a picture credit follows (alone, "文 张三" may be prose)
+  new RegExp(String.raw`(?:^|[\s${BULLET}])文\s+(${CN_NAMES})(?=\s*(?:图片|圖片|图|圖|摄影|攝影)\s*[:：/／|｜]?\s*[${CN}])`),
   // （作者张晓明系江城大学教授） · （张晓明，作者系…）: the closing note on who the writer is names the writer
   new RegExp(String.raw`[(（]\s*(?:作者|本文作者)?\s*(?!作者)(${CN_NAME})\s*(?:[，,]\s*(?:作者|本文作者))?\s*系`),
   // 来源：江城日报作者：张三 (two labelled values run together: the colon makes the glued 作者 a label)

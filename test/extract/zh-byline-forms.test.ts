@@ -65,3 +65,14 @@ test('a byline opening its paragraph ends before the sentence it runs into', () 
   // A second name with a name's shape stays, whatever follows it.
   assert.equal(authorFromText('本报记者 张三 李四，近日从市交通运输局获悉'), '张三 李四');
 });
+
+test('an English label before a Chinese name, 文 before a picture credit, 发布人, and 等 after the names', () => {
+  assert.equal(authorFromText('Author: 张三'), '张三');
+  assert.equal(authorFromText('文 张三 图 李四'), '张三');
+  // Without the picture credit, "文 张三" may be prose.
+  assert.equal(authorFromText('本文 张三'), undefined);
+  assert.equal(authorFromText('发布人：张三'), '张三');
+  assert.equal(authorFromText('作者：张三等'), '张三');
+  assert.equal(cleanPersonName('张三 李四等'), '张三 李四');
+  assert.equal(extractFrom(page('作者：王小明等'), opts).author, '王小明');
+});
