@@ -24,3 +24,13 @@ test("the plain line above the info line is the headline when <title> names only
   assert.equal(extractFrom(table(), { head: '<title>某某网-新闻中心</title>' }).title, '全市将新开通12条公交线路');
   assert.equal(extractFrom(table(), { head: '<title>正文_某某市人民政府</title>' }).title, '全市将新开通12条公交线路');
 });
+
+test('a plain headline opening the content block, over its info line, is the title when <title> is generic', () => {
+  const page = `<div class="art"><div>全市将新开通12条公交线路</div><div>2023-10-08 14:30 来源：新京报</div>${P}</div>`;
+  const a = extractFrom(page, { head: '<title>某某网-新闻中心</title>' });
+  assert.equal(a.title, '全市将新开通12条公交线路');
+  assert.ok(a.body.startsWith('近日'));
+  // Without an info line under it, the first line is the body's: the <title> stays.
+  const noInfo = extractFrom(`<div class="art"><div>全市将新开通12条公交线路</div>${P}</div>`, { head: '<title>某某网-新闻中心</title>' });
+  assert.equal(noInfo.title, '某某网-新闻中心');
+});
