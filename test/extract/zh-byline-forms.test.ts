@@ -76,3 +76,12 @@ test('an English label before a Chinese name, 文 before a picture credit, 发�
   assert.equal(cleanPersonName('张三 李四等'), '张三 李四');
   assert.equal(extractFrom(page('作者：王小明等'), opts).author, '王小明');
 });
+
+test("a writer's page link under the headline outranks a JSON-LD author the page never shows", () => {
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"全市将新开通12条公交线路","author":{"@type":"Person","name":"陳昱光"}}</script>';
+  const body = `<div><h1>全市将新开通12条公交线路</h1><div><time datetime="2018/09/16 00:00">2018年09月16日 15:31</time><div>中時</div><div><a href="/reporter/899">謝明俊</a></div></div>${P}</div>`;
+  assert.equal(extractFrom(body, { head: `<title>全市将新开通12条公交线路 - 某某電子報</title>${ld}` }).author, '謝明俊');
+  // A JSON-LD author the page shows stays.
+  const shown = body.replace('<div>中時</div>', '<div>中時 陳昱光</div>');
+  assert.equal(extractFrom(shown, { head: `<title>全市将新开通12条公交线路 - 某某電子報</title>${ld}` }).author, '陳昱光');
+});
