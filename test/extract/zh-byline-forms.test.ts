@@ -85,3 +85,14 @@ test("a writer's page link under the headline outranks a JSON-LD author the page
   const shown = body.replace('<div>中時</div>', '<div>中時 陳昱光</div>');
   assert.equal(extractFrom(shown, { head: `<title>全市将新开通12条公交线路 - 某某電子報</title>${ld}` }).author, '陳昱光');
 });
+
+test('an info line of the date alone reads the outlet and writer printed each on its own line under it', () => {
+  const body = (outlet: string, name: string): string =>
+    `<div><h1>全市将新开通12条公交线路</h1><div><div>2018年09月16日 15:31</div><div>${outlet}</div><div>${name}</div></div>${P}</div>`;
+  const a = extractFrom(body('中時', '謝明俊'), { head: '<title>全市将新开通12条公交线路 - 某某電子報</title>' });
+  assert.equal(a.author, '謝明俊');
+  assert.equal(a.publisher, '中時');
+  const b = extractFrom(body('澎湃新闻', '张三'), { head: '<title>全市将新开通12条公交线路 - 某某电子报</title>' });
+  assert.equal(b.author, '张三');
+  assert.equal(b.publisher, '澎湃新闻');
+});
