@@ -3,7 +3,8 @@
  * around the names are cut off, Chinese names are joined by spaces. Moved out of byline.ts (the patterns that find a
  * byline) because every reader of names (posters, info lines, editors, photographers) cleans with it.
  */
-import { isInterfaceWord, splitAffiliation } from './people-names.js';
+import { hasSurnameShape } from './byline-surnames.js';
+import { isInterfaceWord, isOutletName, splitAffiliation } from './people-names.js';
 import { isDeskWord, isPlausibleName } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
@@ -17,6 +18,8 @@ const ROLE_WORD = /(?:记者|記者|通讯员|通訊員|实习生|實習生)$/;
  * and a "name" made only of them is none ("账号 密码 自动登录", "字号", "分享").
  */
 const UI_WORD = /^(?:账号|帐号|賬號|密码|密碼|登录|登錄|自动登录|登录并发表|注册|註冊|分享|分享到|字号|字體|举报|檢舉|收藏|打印|列印|关注|關注|粉丝|粉絲|首页|首頁|稍后再读|稍後再讀|招聘|管理|回复|回覆|点赞|订阅|訂閱|返回|更多|大|中|小)$/;
+/** Page tools written as a phrase ("打印本页", "关闭窗口", "我要纠错"). */
+const PAGE_TOOL = /^(?:打印|列印|关闭|關閉|纠错|糾錯|我要纠错|复制链接|複製連結)[\u3400-\u9fff]{0,4}$/;
 /** A name glued to the interface word after it ("新京报举报", "张三分享"). */
 const UI_SUFFIX = /(?:举报|分享|收藏|打印|关注|字号|纠错)$/;
 /** A title or affiliation after the name ("甜阁下 心理咨询师", "王文 院长"): the name ends there. */
@@ -48,13 +51,15 @@ export function cleanPersonName(raw: string): string | undefined {
   let s = bylineSegment(collapseSpace(raw))
     .replace(/^[\s,;:|•·–—-]+/, '')
     .replace(/^(?:(?:written|posted|reported|published|review|guide|story|words|text|article)\s+)?by\s*[:：]?\s*/i, '')
-    .replace(/^(?:作者|記者|记者|文|撰文)\s*[:：/]?\s*/, '')
+    .replace(/^(?:作者|記者|记者|文|撰文|撰写|撰寫|采写|採寫)\s*[:：/]?\s*/, '')
     // "〔編譯張三／綜合報導〕": a translator's or correspondent's role glued before the name.
     .replace(/^(?:編譯|编译|特派員|特派员)(?=[\u3400-\u9fff]{2,4}(?:$|\s*[／╱/]))/, '')
     .replace(BYLINE_TAIL, '')
     .replace(EN_ROLE_TAIL, '')
     .replace(/[,，、\s]+$/, '');
   s = s.replace(/\s*(?:报道|報導|报导|摄影?|攝影?|整理|发自.*|撰文)$/, '').trim();
+  // "张三等": "and others" after the names (a list cut short) is no part of the last name.
+  s = s.replace(/(?<=[\u3400-\u9fff]{2})等人?$/, '');
   // Brackets around or after the name: "（记者 王玉龙）", "张三（北京大学教授）".
   s = s.replace(/^[（(【\[]\s*/, '').replace(/\s*[）)】\]]$/, '').replace(/\s*[（(【][^）)】]*$/, '').trim();
   s = undoubled(s.replace(/\s*\((?:[^()]*\b(?:manager|editor|writer|director|founder|reporter|staff|contributor|correspondent)\b[^()]*)\)$/i, ''));
@@ -63,9 +68,11 @@ export function cleanPersonName(raw: string): string | undefined {
     s = s.replace(/\s*[、，,]\s*/g, ' ');
     const kept: string[] = [];
     for (const word of s.split(' ')) {
-      if (NOT_NAME_END.test(word) || COUNTER_WORD.test(word) || UI_WORD.test(word) || isInterfaceWord(word)) break;
+      const bare = withoutGluedTail(word.length > 3 && UI_SUFFIX.test(word) ? word.replace(UI_SUFFIX, '') : word);
+      // (A word that was a name glued to a tool, "张三字号", is judged as the name.)
+      const glued = bare !== word && hasSurnameShape(bare);
+      if (!glued && (NOT_NAME_END.test(word) || COUNTER_WORD.test(word) || UI_WORD.test(word) || isInterfaceWord(word))) break;
       if (kept.length > 0 && TITLE_WORD.test(word)) break;
-      const bare = word.length > 3 && UI_SUFFIX.test(word) ? word.replace(UI_SUFFIX, '') : word;
       const token = splitAffiliation(bare) ?? bare;
       // "记者 吴建国 通讯员 孙凯": correspondents and interns credited after the reporter are not the author.
       if (kept.length > 0 && (SECONDARY_ROLE.test(token) || ROLE_SUFFIX.test(token))) break;
@@ -74,6 +81,23 @@ export function cleanPersonName(raw: string): string | undefined {
     s = kept.join(' ');
   }
   return isPlausibleName(s) && !isDeskWord(s) && !/^(?:编辑|记者|通讯员|实习生|本报|本网|匿名|佚名)$/.test(s) ? s : undefined;
+}
+
+/**
+ * "张三新京报", "张三字号", "欧阳晓明举报": a name run together with the outlet link or page tool written after it
+ * (inline elements with no space between them) is the name alone. Only when the front has a surname's shape and
+ * the rest is a page tool or counter (two characters or more) or an outlet's name (three or more: isOutletName). A
+ * label is no tail: "关于作者" is a heading, not 关于 glued to 作者.
+ */
+function withoutGluedTail(word: string): string {
+  if (word.length < 4 || !/^[\u3400-\u9fff]+$/.test(word)) return word;
+  // The longest name first: "张小明阅读" is 张小明, not 张小 before "明阅读".
+  for (const k of [4, 3, 2]) {
+    const rest = word.slice(k);
+    if (rest.length < 2) continue;
+    if (hasSurnameShape(word.slice(0, k)) && (UI_WORD.test(rest) || PAGE_TOOL.test(rest) || COUNTER_WORD.test(rest) || isOutletName(rest))) return word.slice(0, k);
+  }
+  return word;
 }
 
 /** "Andrea Wong Andrea Wong": a name printed twice (one copy per layout) read as one string. */

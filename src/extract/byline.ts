@@ -16,6 +16,9 @@ export { nameBesideDate, otherLanguageByline } from './byline-latin.js';
 export { barSeparators } from './people-patterns.js';
 export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText } from './source-text.js';
 
+/** Marks that open a byline paragraph in print layouts ("□文/张三", "◎本报记者 李四"). */
+const BULLET = '□■◎◆◇●○★☆▲△※';
+
 /** A label glued to the name by the page's markup ("作者：孙宁责任编辑：NF041" from two adjacent spans). */
 const NEXT_LABEL = String.raw`(?:责任编辑|責任編輯|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核)\s*[:：]`;
 
@@ -29,6 +32,9 @@ const NAME_AND_PLACE = new RegExp(String.raw`${ANY_REPORTER}((?:${CN_NAME}[、�
 const REPORTED_FROM = new RegExp(String.raw`${REPORTER}\s*(${CN_NAME})\s?(?:报道|報導|发自|發自)`);
 /** "華視新聞 張三 台北報導", "民視新聞／張三、李四 台北報導": an outlet, the names, the place reported from; nothing after. */
 const OUTLET_NAMES_PLACE = new RegExp(String.raw`^(?:${OUTLET_PREFIX}\s*[／/]?\s*)?(${CN_NAMES})\s+[${CN}]{2,6}?(?:报道|報導)\s*[)）\]】〕]?$`);
+
+/** "张三 发自北京", "张三 李四 发自 上海": names opening the line (each checked for a name's shape), then the place. */
+const FILED_FROM = new RegExp(String.raw`^(${CN_NAMES})\s*(?:发自|發自)\s*[${CN}]{2,6}(?=$|[\s)）\]】])`);
 
 /** 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導） */
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
@@ -48,7 +54,7 @@ const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□�
  */
 const TITLE_PREFIX = String.raw`(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問)\s+)?`;
 /** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
-const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|撰文|撰稿|执笔人?|執筆人?)`;
+const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
 /**
  * 作者：张三/李四 · 作者：张三 | 李四: names split by slashes or bars. After the first, a part is another writer only
  * when it has a name's shape (authorFromShort checks): a bar also splits an info line's fields ("| 江城日报").
@@ -60,16 +66,18 @@ const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发布人|發佈人|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|撰文|撰稿)\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
   // 文/李四 · 文｜王五 · 文/图 赵六 · 圖、文／張三 · 文、图/李四 · 图文/王五
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
+  // 记者（张三） · 本报记者(张三 李四): the names bracketed after the label
+  new RegExp(String.raw`${ANY_REPORTER}\s*[(（]\s*(${CN_NAMES})\s*[)）]`),
   new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎◆◇●○★☆▲△※╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
   // 特约评论员 张三 · 本报评论员：李四 (a commentator's byline; "本报评论员文章" names nobody: a separator is required)
   COMMENTATOR,
@@ -82,11 +90,17 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導）
   SLASH_DATELINE,
   OUTLET_NAMES_PLACE,
+  // 张三 发自北京 · 张三 李四 发自上海: the names opening the line, then where they filed from
+  FILED_FROM,
   // （姚峰 上海报道）
   new RegExp(String.raw`[(（]\s*(${CN_NAMES})\s+[${CN}]{2,6}?报道\s*[)）]`),
   // By 张晓明: an English label before a Chinese name (a bilingual template on a Chinese page)
   // (at the line's start or after a bar only: "Powered by 某某网络" closing a page is no byline)
   new RegExp(String.raw`(?:^|[|｜]\s*)(?:By|BY|by)\s*[:：]?\s*(${CN_NAMES})`),
+  // Author: 张三 (an English label with a colon, the same bilingual template)
+  new RegExp(String.raw`(?:^|[\s|｜])(?:Authors?|AUTHORS?|Writer|Reporter)\s*[:：]\s*(${CN_NAMES})`),
+  // 文 张三 图 李四: 文 and a space before the writer when a picture credit follows (alone, "文 张三" may be prose)
+  new RegExp(String.raw`(?:^|[\s${BULLET}])文\s+(${CN_NAMES})(?=\s*(?:图片|圖片|图|圖|摄影|攝影)\s*[:：/／|｜]?\s*[${CN}])`),
   // （作者张晓明系江城大学教授） · （张晓明，作者系…）: the closing note on who the writer is names the writer
   new RegExp(String.raw`[(（]\s*(?:作者|本文作者)?\s*(?!作者)(${CN_NAME})\s*(?:[，,]\s*(?:作者|本文作者))?\s*系`),
   // 来源：江城日报作者：张三 (two labelled values run together: the colon makes the glued 作者 a label)
@@ -128,6 +142,16 @@ function dropPlace(names: string, following: string): string {
   return parts.length > 1 && /^报道/.test(following) ? parts.slice(0, -1).join(' ') : names;
 }
 
+/**
+ * "本报记者 张三 近日，…": a byline opening its paragraph runs on into the sentence; the last word before the
+ * sentence's comma is the sentence's first word ("近日", "昨天"), not a second writer, unless it has a name's shape.
+ */
+function withoutSentenceOpener(names: string, following: string): string {
+  const parts = names.split(' ');
+  if (parts.length < 2 || !/^[，,。；;！!？?]/.test(following)) return names;
+  return hasSurnameShape(parts[parts.length - 1]) ? names : parts.slice(0, -1).join(' ');
+}
+
 /** Two-character names padded to the width of three: "赵 培" → "赵培"; a label's name spaced out: "作者：王 小 明". */
 const SPACED_NAME = /(?<=^|[:：\s(（])([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s:：,，;；)）])/g;
 const SPACED_NAME_3 = /(?<=[:：｜|/／]\s?)([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s,，;；)）])/g;
@@ -135,7 +159,7 @@ const SPACED_NAME_3 = /(?<=[:：｜|/／]\s?)([\u4e00-\u9fff])[ 　]([\u4e00-\u9
  * Correspondents (通讯员) credited before the reporter ("通讯员 李四 记者 王小明"): not the author when a reporter is
  * named too, so they are set aside before the patterns run.
  */
-const CORRESPONDENT = new RegExp(String.raw`(?:通讯员|通訊員)\s*[:：]?\s*${CN_NAMES}`, 'g');
+const CORRESPONDENT = new RegExp(String.raw`(?:本报|本報|本台|本网|本網)?(?:特约|特約)?(?:通讯员|通訊員)\s*[:：]?\s*${CN_NAMES}`, 'g');
 
 export function authorFromText(text: string): string | undefined {
   // A long opening or closing paragraph carries its byline at its start ("新华社北京5月20日电（记者王雨萧）…") or end.
@@ -212,11 +236,11 @@ function authorFromShort(text: string): string | undefined {
     // ("张三 摄影 李四" is two credits: the label 摄影 then the photographer, so 张三 stays the writer.)
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
     // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places).
-    if (re === OUTLET_NAMES_PLACE && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
+    if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
     const rest = t.slice(m.index + m[0].length);
     const raw = re === NAME_AND_PLACE ? m[1] + nameBeforePlace(m[2]) : re === REPORTED_FROM && m[1].length === 4 && DATELINE_PLACE.test(m[1].slice(2)) ? m[1].slice(0, 2) : m[1];
     const more = m[0].endsWith(m[1]) ? namesListedAfter(rest) : '';
-    const name = cleanPersonName(dropPlace(collapseSpace(raw) + more, rest.trimStart()));
+    const name = cleanPersonName(dropPlace(withoutSentenceOpener(collapseSpace(raw), rest) + more, rest.trimStart()));
     if (name) return name;
   }
   // 【聯合報╱本報記者古硯偉】 · 新华社记者王某: one name glued to the label and closing the line or bracket, with a

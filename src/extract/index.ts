@@ -25,6 +25,7 @@ import { extractTimes } from './published.js';
 import { inferTimezone, isValidZone } from './timezone.js';
 import { articleTitle, extractTitle, headlineNearBody, titleFromMetadata, type TitleResult } from './title.js';
 import { titleFromLines } from './title-lines.js';
+import { namesOnlySiteAndSection } from './title-text.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
 export { ARTICLE_THRESHOLD, classifyPage, type PageClassification, type PageKind } from './articleEvidence.js';
@@ -52,7 +53,8 @@ function guarded<T>(stage: string, warnings: string[], fallback: T, fn: () => T)
  * A metadata title of a few characters that no element on the page repeats ("新闻中心", "正文", "News") names the
  * page type or section, not the story: a plain headline line above the body is then the better title.
  */
-const genericTitle = (t: string): boolean => weightedLength(t) <= 10;
+// (Or one made only of site and section names, "某某网-新闻中心": title-text.ts.)
+const genericTitle = (t: string): boolean => weightedLength(t) <= 10 || namesOnlySiteAndSection(t);
 
 export function extractArticle(html: string, options: ExtractOptions): Article {
   const warnings: string[] = [];

@@ -189,6 +189,15 @@ export function creditBesideDate(lines: Array<{ text: string }>, scan = 4): Info
     const after = before.author || before.source ? {} : creditOf(runFrom(kinds, tokens, last + 1, 1), true);
     const credit = { author: before.author ?? after.author, source: before.source ?? after.source };
     if (credit.author || credit.source) return credit;
+    // A line of the date alone, its outlet and writer each in an element of their own under it ("2018年09月16日 15:31"
+    // / "中時" / "謝明俊"): the next two short lines are read as the rest of that line.
+    if (first === 0 && last === tokens.length - 1) {
+      const rest: string[] = [];
+      for (let j = i + 1; j < Math.min(lines.length, i + 3) && lines[j].text.length <= 12; j++) rest.push(lines[j].text);
+      const restTokens = rest.length > 0 ? tokensOf(rest.join(' ')) : [];
+      const below = creditOf(runFrom(restTokens.map(kindOf), restTokens, 0, 1), true);
+      if (below.author || below.source) return below;
+    }
     // A mark before the date ("原创 2018-04-07 …") changes nothing; one line with a date is the info line.
     return {};
   }

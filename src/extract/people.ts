@@ -128,7 +128,8 @@ function nameUnderLabel(lines: { text: string }[]): string | undefined {
 /**
  * The JSON-LD author, unless the page shows none of its names around the article while a byline element there
  * names someone else: structured data may carry the desk editor who filed the copy (陳昱光) where the page prints
- * its reporter (謝明俊); the printed byline is what readers see.
+ * its reporter (謝明俊); the printed byline is what readers see. (The printed byline: a byline element, or without
+ * class names to mark one, a link to a writer's page under the headline.)
  */
 function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], bylineElement: () => string | undefined, valid: (a: string | undefined) => string | undefined): string | undefined {
   const ld = valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined);
@@ -199,7 +200,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     // (The account's writer field may hold a prompt to the reader instead of a name, "读武汉关注☞": checked for
     // interface words once the emoji and arrows around it are dropped.)
     (writer ? acceptableWriter(cleanPersonName(writer)) : undefined) ??
-    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid), valid) ??
+    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid) ?? authorFromProfileLinks(header.slice(0, 8), valid), valid) ??
     authorsFromHeader(header, valid) ??
     (infoCredit().marked ? valid(infoCredit().author) : undefined) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??

@@ -93,19 +93,27 @@ const INFO_OR_CONTROL = (text: string): boolean =>
  * heading tag, no bold, no class: then the short unpunctuated line right above the body (over its info line) is it.
  */
 function plainLineAboveBody(lines: Block[], bodyStart: number, channel: (text: string) => boolean): TitleResult | undefined {
-  for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - 4); i--) {
-    const line = lines[i];
-    if (INFO_OR_CONTROL(line.text)) continue;
+  const plain = (line: Block): boolean => {
     const len = weightedLength(line.text);
-    const plain =
+    return (
       len >= 10 &&
       len <= 80 &&
       !/[。；;：:，,、]$/.test(line.text) &&
       line.linkChars <= line.text.length * 0.3 &&
       !channel(line.text) &&
       !isBoilerplateLine(line.text) &&
-      !isSiteChrome(line.el);
-    return plain ? { title: tidyTitle(line.text), el: line.el } : undefined;
+      !isSiteChrome(line.el)
+    );
+  };
+  for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - 4); i--) {
+    const line = lines[i];
+    if (INFO_OR_CONTROL(line.text)) continue;
+    return plain(line) ? { title: tidyTitle(line.text), el: line.el } : undefined;
   }
+  // Nothing above: the content block may hold the headline itself, its first line, with the info line (a date, a
+  // 来源： label) right under it.
+  const first = lines[bodyStart];
+  const next = lines[bodyStart + 1];
+  if (first && next && !INFO_OR_CONTROL(first.text) && next.text.length > 4 && INFO_OR_CONTROL(next.text) && plain(first)) return { title: tidyTitle(first.text), el: first.el };
   return undefined;
 }

@@ -164,3 +164,17 @@ export function isSiteOnly(text: string, siteNames: string[]): boolean {
   if (!t || SEPARATOR.test(t)) return false;
   return isKnownSite(t, siteNames.map(squashKey).filter(Boolean)) || (weightedLength(t) <= 20 && SITE_ONLY_WORD.test(t));
 }
+
+/** Section and page-type words old CMS templates put in <title> instead of the headline ("新闻中心", "正文"). */
+const SECTION_WORD = /^(?:正文|详情|詳情|内容|內容|详细内容|詳細內容|新闻详情|新聞詳情|文章详情|文章詳情|内容页|详情页|新闻|新聞|资讯|資訊|要闻|要聞|动态|動態|新闻动态|新聞動態|工作动态|工作動態|通知公告|信息公开|資訊公開|首页|首頁|文章|阅读|閱讀)$/;
+/** The name of a site, a desk or the body running it: "某某网", "新闻中心", "某某市人民政府", "某某大学". */
+const NAME_ONLY_END = /(?:网|網|网站|網站|频道|頻道|日报|日報|晚报|晚報|中心|政府|委员会|委員會|局|厅|廳|大学|大學|学院|學院|协会|協會|集团|集團|公司|博客|论坛|論壇)$/;
+
+/**
+ * A <title> made only of names and section words ("某某网-新闻中心", "正文_某某市人民政府"): it names where the page
+ * is, not what it says. Each part is short (ten characters at most), so a headline ending in 中心 is not taken for one.
+ */
+export function namesOnlySiteAndSection(title: string): boolean {
+  const parts = title.split(new RegExp(SEPARATOR.source, 'g')).map((p) => p.trim()).filter(Boolean);
+  return parts.length >= 2 && parts.every((p) => p.length <= 10 && (SECTION_WORD.test(p) || NAME_ONLY_END.test(p)));
+}

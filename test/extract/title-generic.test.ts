@@ -1,0 +1,36 @@
+/**
+ * A <title> made only of site and section names ("某某网-新闻中心") names where the page is, not what it says: an old
+ * table layout's plain headline cell above the info line is the title then (issue 12).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { namesOnlySiteAndSection } from '../../src/extract/title-text.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const table = (): string =>
+  `<table><tr><td>全市将新开通12条公交线路</td></tr><tr><td>2023-10-08 14:30 来源：新京报</td></tr><tr><td>${P}</td></tr></table>`;
+
+test('a <title> of site and section names only is generic', () => {
+  assert.equal(namesOnlySiteAndSection('某某网-新闻中心'), true);
+  assert.equal(namesOnlySiteAndSection('正文_某某市人民政府'), true);
+  assert.equal(namesOnlySiteAndSection('新闻动态 | 某某大学'), true);
+  // A headline part, even one ending like a name, is longer than a name; a lone name is judged elsewhere.
+  assert.equal(namesOnlySiteAndSection('全市将新建一个大数据中心-某某网'), false);
+  assert.equal(namesOnlySiteAndSection('某某网'), false);
+});
+
+test("the plain line above the info line is the headline when <title> names only the site and section", () => {
+  assert.equal(extractFrom(table(), { head: '<title>某某网-新闻中心</title>' }).title, '全市将新开通12条公交线路');
+  assert.equal(extractFrom(table(), { head: '<title>正文_某某市人民政府</title>' }).title, '全市将新开通12条公交线路');
+});
+
+test('a plain headline opening the content block, over its info line, is the title when <title> is generic', () => {
+  const page = `<div class="art"><div>全市将新开通12条公交线路</div><div>2023-10-08 14:30 来源：新京报</div>${P}</div>`;
+  const a = extractFrom(page, { head: '<title>某某网-新闻中心</title>' });
+  assert.equal(a.title, '全市将新开通12条公交线路');
+  assert.ok(a.body.startsWith('近日'));
+  // Without an info line under it, the first line is the body's: the <title> stays.
+  const noInfo = extractFrom(`<div class="art"><div>全市将新开通12条公交线路</div>${P}</div>`, { head: '<title>某某网-新闻中心</title>' });
+  assert.equal(noInfo.title, '某某网-新闻中心');
+});
