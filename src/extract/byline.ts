@@ -76,8 +76,9 @@ const AUTHOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
-  // 记者（张三） · 本报记者(张三 李四): the names bracketed after the label
-  new RegExp(String.raw`${ANY_REPORTER}\s*[(（]\s*(${CN_NAMES})\s*[)）]`),
+  // 记者（张三） · 本报记者(张三 李四): the names bracketed after the label, as a byline of its own: prose that
+  // mentions a reporter ("接受记者（小张）采访", "向记者（王五）反映") names no writer of this article
+  new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜□■◎◆◇●○★☆▲△※])${ANY_REPORTER}\s*[(（]\s*(${CN_NAMES})\s*[)）](?=$|[\s　)）\]】〕,，;；.。|｜/／]|报道|報導|摄|攝|发自|發自|综合|綜合|电|電)`),
   new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎◆◇●○★☆▲△※╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
   // 特约评论员 张三 · 本报评论员：李四 (a commentator's byline; "本报评论员文章" names nobody: a separator is required)
   COMMENTATOR,

@@ -17,6 +17,10 @@ test('names bracketed after the reporter label are the writers', () => {
   assert.equal(authorFromText('记者(张三)'), '张三');
   assert.equal(authorFromText('本报记者（张三 李四）'), '张三 李四');
   assert.equal(extractFrom(page('本报记者（王小明）'), opts).author, '王小明');
+  assert.equal(authorFromText('记者（张三）报道'), '张三');
+  // Prose that mentions a reporter names no writer of the article.
+  assert.equal(authorFromText('他在接受记者（小张）采访时表示，这件事很重要。'), undefined);
+  assert.equal(authorFromText('昨日，市民向记者（王五）反映了情况。'), undefined);
 });
 
 test('"X 发自 Y" opening a line names the writers who filed from Y', () => {
