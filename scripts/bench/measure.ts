@@ -18,8 +18,8 @@ export interface RunReport {
   mainThreadCpuMs?: number;
   /** CPU time of each other thread of the process (Linux), busiest first: extraction threads, libuv's pool, V8's. */
   otherThreadsCpuMs?: number[];
-  /** The same CPU summed by thread name, user and system time apart (Linux). */
-  threadsByName?: Record<string, { userMs: number; sysMs: number; threads: number }>;
+  /** The same CPU per thread in creation order, user and system time apart (Linux). */
+  threads?: { tid: number; userMs: number; sysMs: number }[];
   /** The main thread's event-loop utilisation over the crawl (perf_hooks): near 1, its loop never waits. */
   mainLoopUtilization?: number;
   /** Anything the runner wants to add (pool size, failures). */
@@ -86,20 +86,18 @@ interface ThreadCpu {
   sysMs: number;
 }
 
-/** CPU of the other threads summed by thread name (libuv's pool, V8's GC helpers, each worker), user and system apart. */
-function byThreadName(now: Map<string, ThreadCpu>, before: Map<string, ThreadCpu>): Record<string, { userMs: number; sysMs: number; threads: number }> {
-  const out: Record<string, { userMs: number; sysMs: number; threads: number }> = {};
-  for (const [tid, t] of now) {
-    const b = before.get(tid);
-    const row = (out[t.name] ??= { userMs: 0, sysMs: 0, threads: 0 });
-    row.userMs += t.userMs - (b?.userMs ?? 0);
-    row.sysMs += t.sysMs - (b?.sysMs ?? 0);
-    row.threads++;
-  }
-  return out;
+/**
+ * CPU of each other thread, user and system time apart, in creation order (thread id). Node 20 names every thread
+ * "node", so the order tells them apart: V8's platform threads (JIT compiles, GC helpers) start with the process,
+ * libuv's pool (file system calls: nearly all system time) at the first such call, the extraction worker later.
+ */
+function perThread(now: Map<string, ThreadCpu>, before: Map<string, ThreadCpu>): { tid: number; userMs: number; sysMs: number }[] {
+  return [...now]
+    .map(([tid, t]) => ({ tid: Number(tid), userMs: t.userMs - (before.get(tid)?.userMs ?? 0), sysMs: t.sysMs - (before.get(tid)?.sysMs ?? 0) }))
+    .sort((a, b) => a.tid - b.tid);
 }
 
-type Meter = Pick<RunReport, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'mainThreadCpuMs' | 'otherThreadsCpuMs' | 'threadsByName' | 'mainLoopUtilization'>;
+type Meter = Pick<RunReport, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'mainThreadCpuMs' | 'otherThreadsCpuMs' | 'threads' | 'mainLoopUtilization'>;
 
 export function startMeter(): () => Meter {
   const t0 = performance.now();
@@ -125,7 +123,7 @@ export function startMeter(): () => Meter {
       cpuMs: cpuUs / 1000,
       peakRssMb: u1.maxRSS / 1024,
       ...(m0 !== null && m1 !== null && { mainThreadCpuMs: m1 - m0 }),
-      ...(others.length > 0 && { otherThreadsCpuMs: others.sort((a, b) => b - a), threadsByName: byThreadName(lastSeen, others0) }),
+      ...(others.length > 0 && { otherThreadsCpuMs: others.sort((a, b) => b - a), threads: perThread(lastSeen, others0) }),
       mainLoopUtilization: performance.eventLoopUtilization(elu0).utilization,
     };
   };

@@ -34,9 +34,9 @@ try {
   if (r.mainLoopUtilization !== undefined) console.log(`main thread: event loop ${(r.mainLoopUtilization * 100).toFixed(0)}% busy, CPU ${((r.mainThreadCpuMs ?? 0) / r.wallMs * 100).toFixed(0)}% of wall`);
   const stages = r.notes?.stages as Record<string, StageTotal> | undefined;
   if (stages) console.log(`wall time per page in each stage: ${Object.entries(stages).map(([k, t]) => `${k} ${t.avgMs.toFixed(1)} ms (${t.pages})`).join(', ')}`);
-  if (r.threadsByName) {
-    const rows = Object.entries(r.threadsByName).sort((a, b) => b[1].userMs + b[1].sysMs - (a[1].userMs + a[1].sysMs));
-    console.log(`other threads by name, ms per page user/sys: ${rows.map(([name, t]) => `${name}×${t.threads} ${(t.userMs / r.pages).toFixed(2)}/${(t.sysMs / r.pages).toFixed(2)}`).join(', ')}`);
+  if (r.threads) {
+    const busy = r.threads.filter((t) => t.userMs + t.sysMs > 0);
+    console.log(`other threads in creation order, ms per page user/sys: ${busy.map((t) => `${(t.userMs / r.pages).toFixed(2)}/${(t.sysMs / r.pages).toFixed(2)}`).join(' · ')}`);
   }
   if (r.otherThreadsCpuMs) console.log(`other threads, CPU % of wall: ${r.otherThreadsCpuMs.slice(0, 8).map((ms) => ((ms / r.wallMs) * 100).toFixed(0)).join(' ')}`);
 } finally {
