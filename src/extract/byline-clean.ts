@@ -89,13 +89,21 @@ export function cleanPersonName(raw: string): string | undefined {
  * the rest is a page tool or counter (two characters or more) or an outlet's name (three or more: isOutletName). A
  * label is no tail: "关于作者" is a heading, not 关于 glued to 作者.
  */
+/**
+ * An outlet kind, not an outlet: "华西都市报" is 华西 + 都市报 and "张家口日报" 张家 + 口日报 only by accident of their
+ * surnames; an outlet's own name after a person's ("王小明人民网") is a full name (人民网), not a kind of paper.
+ */
+const GENERIC_OUTLET_TAIL = /^(?:[\u3400-\u9fff]?(?:日报|日報|晚报|晚報|早报|早報|晨报|晨報|商报|商報|时报|時報)|都市报|都市報|新闻网|新聞網|新闻社|新聞社|电视台|電視台)$/;
+
 function withoutGluedTail(word: string): string {
   if (word.length < 4 || !/^[\u3400-\u9fff]+$/.test(word)) return word;
   // The longest name first: "张小明阅读" is 张小明, not 张小 before "明阅读".
   for (const k of [4, 3, 2]) {
     const rest = word.slice(k);
     if (rest.length < 2) continue;
-    if (hasSurnameShape(word.slice(0, k)) && (UI_WORD.test(rest) || PAGE_TOOL.test(rest) || COUNTER_WORD.test(rest) || isOutletName(rest))) return word.slice(0, k);
+    if (hasSurnameShape(word.slice(0, k)) && (UI_WORD.test(rest) || PAGE_TOOL.test(rest) || COUNTER_WORD.test(rest) || (isOutletName(rest) && !GENERIC_OUTLET_TAIL.test(rest)))) {
+      return word.slice(0, k);
+    }
   }
   return word;
 }

@@ -34,7 +34,8 @@ const REPORTED_FROM = new RegExp(String.raw`${REPORTER}\s*(${CN_NAME})\s?(?:报�
 const OUTLET_NAMES_PLACE = new RegExp(String.raw`^(?:${OUTLET_PREFIX}\s*[／/]?\s*)?(${CN_NAMES})\s+[${CN}]{2,6}?(?:报道|報導)\s*[)）\]】〕]?$`);
 
 /** "张三 发自北京", "张三 李四 发自 上海": names opening the line (each checked for a name's shape), then the place. */
-const FILED_FROM = new RegExp(String.raw`^(${CN_NAMES})\s*(?:发自|發自)\s*[${CN}]{2,6}(?=$|[\s)）\]】])`);
+// A space before 发自: "高兴发自内心" is a sentence, not 高兴 filing from 内心; and no heart or feeling for a place.
+const FILED_FROM = new RegExp(String.raw`^(${CN_NAMES})\s+(?:发自|發自)\s*(?!内心|內心|心底|肺腑|心里|心裡|心中)[${CN}]{2,6}(?=$|[\s)）\]】])`);
 
 /** 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導） */
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
@@ -66,7 +67,7 @@ const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发布人|發佈人|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
@@ -77,8 +78,9 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
   // 记者（张三） · 本报记者(张三 李四): the names bracketed after the label, as a byline of its own: prose that
-  // mentions a reporter ("接受记者（小张）采访", "向记者（王五）反映") names no writer of this article
-  new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜□■◎◆◇●○★☆▲△※])${ANY_REPORTER}\s*[(（]\s*(${CN_NAMES})\s*[)）](?=$|[\s　)）\]】〕,，;；.。|｜/／]|报道|報導|摄|攝|发自|發自|综合|綜合|电|電)`),
+  // mentions a reporter ("接受记者（小张）采访", "他告诉记者（小张），…") names no writer of this article, and a photo's
+  // "记者（左二）" says where someone stands
+  new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜□■◎◆◇●○★☆▲△※])${REPORTER}\s*[(（]\s*(?![左右中前后上下]排?[一二三四五六七八九十\d]?\s*[)）])(${CN_NAMES})\s*[)）](?=$|[\s　)）\]】〕;；.。|｜/／]|报道|報導|摄|攝|发自|發自|综合|綜合)`),
   new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎◆◇●○★☆▲△※╱／/:：])${ANY_REPORTER}(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`),
   // 特约评论员 张三 · 本报评论员：李四 (a commentator's byline; "本报评论员文章" names nobody: a separator is required)
   COMMENTATOR,

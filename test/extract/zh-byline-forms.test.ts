@@ -21,6 +21,11 @@ test('names bracketed after the reporter label are the writers', () => {
   // Prose that mentions a reporter names no writer of the article.
   assert.equal(authorFromText('他在接受记者（小张）采访时表示，这件事很重要。'), undefined);
   assert.equal(authorFromText('昨日，市民向记者（王五）反映了情况。'), undefined);
+  assert.equal(authorFromText('他告诉记者（小张），这件事很难办。'), undefined);
+  assert.equal(authorFromText('市民李先生接受记者（小张）电话采访时表示'), undefined);
+  // A photo's position marker is nobody's name.
+  assert.equal(authorFromText('图为记者（左二）。'), undefined);
+  assert.equal(authorFromText('新华社记者（王小明）'), '王小明');
 });
 
 test('"X 发自 Y" opening a line names the writers who filed from Y', () => {
@@ -28,6 +33,11 @@ test('"X 发自 Y" opening a line names the writers who filed from Y', () => {
   assert.equal(authorFromText('张三 李四 发自 上海'), '张三 李四');
   // The place is not a second name, and a sentence with 发自 in its middle is no byline.
   assert.equal(authorFromText('这条消息发自北京的一位读者'), undefined);
+  // A feeling is no place, and a word run against 发自 is a sentence's subject, not a writer.
+  assert.equal(authorFromText('高兴发自内心'), undefined);
+  assert.equal(authorFromText('祝福发自内心的感恩'), undefined);
+  assert.equal(authorFromText('傅强 发自北京'), '傅强');
+  assert.equal(authorFromText('蔣曉明 發自台北'), '蔣曉明');
 });
 
 test('采写 and 撰写 label the writers, and a bullet may open a 文/ byline', () => {
@@ -43,6 +53,9 @@ test('a name glued to the outlet link or page tool after it is the name alone', 
   assert.equal(cleanPersonName('张三新京报举报'), '张三');
   assert.equal(cleanPersonName('张三字号'), '张三');
   assert.equal(cleanPersonName('王小明人民网'), '王小明');
+  // An outlet's own name is not a person glued to a tail (华西 + 都市报).
+  assert.notEqual(cleanPersonName('华西都市报'), '华西');
+  assert.notEqual(cleanPersonName('张家口日报'), '张家');
   // The longest name whose rest is a tool: 张小明 before 阅读, not 张小 before "明阅读".
   assert.equal(cleanPersonName('张小明阅读'), '张小明');
   // A label is no tool: "关于作者" is a heading, not a name glued to 作者.
@@ -70,12 +83,13 @@ test('a byline opening its paragraph ends before the sentence it runs into', () 
   assert.equal(authorFromText('本报记者 张三 李四，近日从市交通运输局获悉'), '张三 李四');
 });
 
-test('an English label before a Chinese name, 文 before a picture credit, 发布人, and 等 after the names', () => {
+test('an English label before a Chinese name, 文 before a picture credit, and 等 after the names; 发布人 is a CMS account, no writer', () => {
   assert.equal(authorFromText('Author: 张三'), '张三');
   assert.equal(authorFromText('文 张三 图 李四'), '张三');
   // Without the picture credit, "文 张三" may be prose.
   assert.equal(authorFromText('本文 张三'), undefined);
-  assert.equal(authorFromText('发布人：张三'), '张三');
+  assert.equal(authorFromText('发布人：办公室'), undefined);
+  assert.equal(authorFromText('发布时间：2024-01-01 发布人：综合科'), undefined);
   assert.equal(authorFromText('作者：张三等'), '张三');
   assert.equal(cleanPersonName('张三 李四等'), '张三 李四');
   assert.equal(extractFrom(page('作者：王小明等'), opts).author, '王小明');
