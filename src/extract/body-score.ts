@@ -211,7 +211,9 @@ export function pickTopCandidate(scores: Map<Element, number>): Element | undefi
   // Several strong candidates under one ancestor: the article is split into sibling blocks. Two close seconds are
   // enough; a run of three or more a little further behind is a page of like items (a list of entries, each a
   // scored box, under an intro that happens to score most) and counts too.
-  const near = (share: number): Element[] => ranked.slice(1, 6).filter(([, sc]) => sc >= topScore * share).map(([el]) => el);
+  // A wrapper of the top box, or a box inside it, holds the same text: not another part.
+  const apart = ranked.slice(1, 6).filter(([el]) => !isAncestor(el, top) && !isAncestor(top, el));
+  const near = (share: number): Element[] => apart.filter(([, sc]) => sc >= topScore * share).map(([el]) => el);
   const close = near(CLOSE_SHARE);
   const run = near(RUN_SHARE);
   const alternatives = close.length >= 2 || run.length < RUN_MIN ? close : run;

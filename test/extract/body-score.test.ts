@@ -68,3 +68,22 @@ test('two close seconds still make the top box a part of a split article', () =>
   const page = listPage({ intro: 100, a: 80, b: 78, c: 10 });
   assert.equal(page.top, page.byId('m'));
 });
+
+test('boxes nested in the top box hold its own text: they do not make it a part of something larger', () => {
+  // An abstract page: the abstract's wrapper, the abstract and its quote all score near each other; the page's
+  // content column (metadata, tools, footer notes) scores less.
+  const { doc } = parsePage(
+    '<main id="content"><div id="outer"><div id="left"><div id="inner"><div id="abs"><blockquote id="q"><p>Abstract.</p></blockquote></div></div></div><div id="tabs"><p>Tools.</p></div></div></main>',
+  );
+  const order = removeJunk(doc);
+  const scores = new Map<Element, number>([
+    [byId(order, 'inner'), 47],
+    [byId(order, 'abs'), 44],
+    [byId(order, 'q'), 42],
+    [byId(order, 'content'), 30],
+    [byId(order, 'tabs'), 20],
+    [byId(order, 'left'), 17],
+    [byId(order, 'outer'), 13],
+  ]);
+  assert.equal(pickTopCandidate(scores), byId(order, 'inner'));
+});
