@@ -36,6 +36,11 @@ const PARAGRAPH_MIN_LEN = 25;
 const SMALL_CANDIDATE_LEN = 300;
 /** …or up to this floor. */
 const MIN_HINT_CAP = 10;
+/** Two candidates scoring this share of the top one make the top one a part of a split article… */
+const CLOSE_SHARE = 0.75;
+/** …and so do RUN_MIN candidates scoring this share (a run of like items). */
+const RUN_SHARE = 0.7;
+const RUN_MIN = 3;
 /** An ancestor scoring at least this share of the chosen container's score is taken instead. */
 const NEAR_EQUAL = 0.95;
 
@@ -203,8 +208,15 @@ export function pickTopCandidate(scores: Map<Element, number>): Element | undefi
   if (ranked.length === 0) return undefined;
   let top = ranked[0][0];
   const topScore = ranked[0][1];
-  // Several strong candidates under one ancestor: the article is split into sibling blocks.
-  const alternatives = ranked.slice(1, 6).filter(([, sc]) => sc >= topScore * 0.75).map(([el]) => el);
+  // Several strong candidates under one ancestor: the article is split into sibling blocks. Two close seconds are
+  // enough; a run of three or more a little further behind is a page of like items (a list of entries, each a
+  // scored box, under an intro that happens to score most) and counts too.
+  // A wrapper of the top box, or a box inside it, holds the same text: not another part.
+  const apart = ranked.slice(1, 6).filter(([el]) => !isAncestor(el, top) && !isAncestor(top, el));
+  const near = (share: number): Element[] => apart.filter(([, sc]) => sc >= topScore * share).map(([el]) => el);
+  const close = near(CLOSE_SHARE);
+  const run = near(RUN_SHARE);
+  const alternatives = close.length >= 2 || run.length < RUN_MIN ? close : run;
   if (alternatives.length >= 2) {
     let parent = top.parent as Element | null;
     while (parent && isTag(parent) && parent.name !== 'body') {

@@ -89,6 +89,19 @@ test("the site's calls to sign up, book a demo or follow it are left out; the ar
   assert.ok(!b.body.includes('Save my name'), b.body);
 });
 
+test('closing calls to get in touch, sign up to the email or join the site on a messenger are left out', () => {
+  const calls =
+    '<p>Want to see how we can plan your routes? Get in touch with us today.</p>' +
+    '<p>Want weekly updates? Use the form below to sign up to our weekly email so that you do not miss out!</p>' +
+    '<p>Get the latest transit news to your phone. Join us on WhatsApp.</p>';
+  const about = '<p>Riders who get in touch with the depot can report a missed stop, and the city says replies come within a week.</p>';
+  const a = extractFrom(`${h1}<article><div class="entry-content">${enParagraphs(4)}${about}${enParagraphs(2)}${calls}</div></article>`, { head });
+  assert.match(a.body, /get in touch with the depot/);
+  assert.ok(!a.body.includes('Get in touch with us today'), a.body);
+  assert.ok(!a.body.includes('weekly email'), a.body);
+  assert.ok(!a.body.includes('Join us on WhatsApp'), a.body);
+});
+
 test("the site's affiliate disclosure and opinion disclaimer are left out, even as the first line", () => {
   const disclosure = '<p>This article contains affiliate links that may earn us a commission at no extra cost to you.</p>';
   const disclaimer = '<p>The views expressed by the authors of this blog are their own and do not necessarily reflect the views of the publisher.</p>';

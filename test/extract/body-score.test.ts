@@ -1,7 +1,7 @@
 /** computeStats: text sizes per element, kept on the elements but per StatsMap. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeStats } from '../../src/extract/body-score.js';
+import { computeStats, pickTopCandidate } from '../../src/extract/body-score.js';
 import { elementsIn, parsePage, removeJunk, type Element } from '../../src/extract/dom.js';
 
 const byId = (order: Element[], id: string): Element => {
@@ -41,4 +41,49 @@ test('an element outside the list has no stats; a second computeStats over the s
   assert.equal(first.get(p)?.score, 5);
   // Elements of another page, never counted.
   assert.equal(first.get(elementsIn(parsePage('<p>x</p>').doc)[0]), undefined);
+});
+
+/** A page's intro box and a list of entries beside it, each entry a box of its own; scores as given. */
+function listPage(scores: Record<string, number>): { top: Element | undefined; byId: (id: string) => Element } {
+  const { doc } = parsePage(
+    '<main id="m"><div id="intro"><p>Intro.</p></div><div id="list"><div id="a"><p>A.</p></div><div id="b"><p>B.</p></div><div id="c"><p>C.</p></div></div></main>',
+  );
+  const order = removeJunk(doc);
+  const get = (id: string): Element => byId(order, id);
+  const map = new Map<Element, number>(Object.entries(scores).map(([id, sc]) => [get(id), sc] as const));
+  return { top: pickTopCandidate(map), byId: get };
+}
+
+test('a run of three like entries a little behind the top box: their common ancestor is the content', () => {
+  const page = listPage({ intro: 100, a: 72, b: 71, c: 71 });
+  assert.equal(page.top, page.byId('m'));
+});
+
+test('two entries that far behind are not a run: the top box stays', () => {
+  const page = listPage({ intro: 100, a: 72, b: 71, c: 40 });
+  assert.equal(page.top, page.byId('intro'));
+});
+
+test('two close seconds still make the top box a part of a split article', () => {
+  const page = listPage({ intro: 100, a: 80, b: 78, c: 10 });
+  assert.equal(page.top, page.byId('m'));
+});
+
+test('boxes nested in the top box hold its own text: they do not make it a part of something larger', () => {
+  // An abstract page: the abstract's wrapper, the abstract and its quote all score near each other; the page's
+  // content column (metadata, tools, footer notes) scores less.
+  const { doc } = parsePage(
+    '<main id="content"><div id="outer"><div id="left"><div id="inner"><div id="abs"><blockquote id="q"><p>Abstract.</p></blockquote></div></div></div><div id="tabs"><p>Tools.</p></div></div></main>',
+  );
+  const order = removeJunk(doc);
+  const scores = new Map<Element, number>([
+    [byId(order, 'inner'), 47],
+    [byId(order, 'abs'), 44],
+    [byId(order, 'q'), 42],
+    [byId(order, 'content'), 30],
+    [byId(order, 'tabs'), 20],
+    [byId(order, 'left'), 17],
+    [byId(order, 'outer'), 13],
+  ]);
+  assert.equal(pickTopCandidate(scores), byId(order, 'inner'));
 });
