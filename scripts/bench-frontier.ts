@@ -146,6 +146,32 @@
  *   This bench, 3 runs each, old and new alternated (load 11-15): µs CPU per claim+finish 53.9 / 44.8 / 47.5 →
  *   49.3 / 41.1 / 40.1 (medians 47.5 → 41.1, 21 055 → 24 359 per CPU-second; divided by each run's yardstick 35.0 → 32.4);
  *   wall 2 909 / 4 885 / 4 997 → 5 211 / 5 560 / 5 809 claims/s; peak RSS 188-191 → 176-193 MB.
+ *
+ * Sixth pass (2026-12-06; perf record -g at 1 M URLs on ext4; same-process A/B of main and this tree on two copies of
+ * one prebuilt 1 M store, 2 000-claim chunks alternated, A/A 0.98-1.01; load 7-10 on 2 cores):
+ *   sqlite3Reprepare was 3-4% of the samples. A bare bound `LIMIT ?` is read by SQLite's planner, which then expires
+ *   the statement at its next bind: the candidate-page query (`first`, once per claim) was parsed and planned anew on
+ *   every claim, ~20 µs (in isolation 29-35 µs per call with `LIMIT ? + 0` against 47-77 with `LIMIT ?`).
+ *   `LIMIT ? + 0` keeps the plan; SqliteFrontierStore's readyHosts had it too. The Reprepare left is withLazySync's
+ *   two PRAGMAs (a PRAGMA that sets a value is re-prepared at each run: that is how it takes effect), ~1.5 µs each.
+ *   Raw rows and positional parameters for the claim's reads (candidate pages, the host's best URL) and
+ *   claimGroup/claimSource: 0.95-0.96 with finishMany, 0.98 with finish()s. Both against main: 0.88 with finishMany
+ *   (batch 16), 0.89 with finish()s, 0.76 with one URL per claim and a finish() each (the crawler's pattern: it asks
+ *   for its free slots, often one, so it paid the re-prepare per URL).
+ *   Tried and left: a claim's writes as one statement per kind (`UPDATE … WHERE id IN (…)`, `UPDATE … FROM (VALUES
+ *   …)`): a multi-row UPDATE of a table with triggers keeps a statement journal, which for 16 URLs (each on its own
+ *   row page and frontier_pick leaf) passes the 64 KiB spill, so each claim opened and wrote a temp file (strace:
+ *   +25% pwrites, one open per claim) and OR FAIL does not avoid it; the groups' update alone 0.98 (noise). Pick and
+ *   claim merged in one `UPDATE … RETURNING` per host: no faster in isolation (23.5 against 18.7-22.3 µs). Page
+ *   size against 4 KiB at 100 000 URLs: 1 KiB 1.35, 2 KiB 1.10, 8 KiB 1.08, 16 KiB 1.34 (per-page costs, not bytes).
+ *   No frontier_queue_update trigger at all (the most that keeping claims and finishes from firing it could give):
+ *   0.95-0.97, within the noise of single runs. Left over per claim+finish: commits (WAL frames, checkpoints, the
+ *   page-cache truncation scan of the fifth pass) ~35% of the CPU and the kernel's share of them; fcntl locks on
+ *   the WAL index ~3% (locking_mode=EXCLUSIVE would shut out serve and other processes).
+ *   This bench, `--urls 1000000 --finish-many`, main and this tree side by side, 2 rounds (load 6-10): µs CPU per
+ *   claim+finish 87.3 / 90.3 → 78.9 / 80.4 (11 450 / 11 073 → 12 676 / 12 433 per CPU-second, 0.90 / 0.89); wall
+ *   3 482 / 2 978 → 3 670 / 3 197 claims/s; peak RSS 179 / 183 → 178 / 185 MB; enqueue unchanged (9 348-9 446 per
+ *   CPU-second both). Far from issue 14's 20 000 claims/s: on this shared VM the CPU alone allows ~12 500 per second.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -3,12 +3,8 @@ import { claimStatements, EMPTY } from '../storage/sqlite/frontier-queries.js';
 import type { FrontierRow, UrlKind, UrlState } from './entry.js';
 import { Parking } from './parking.js';
 
-/** One ready (host, source) group as the summary's index hands it out. */
-interface Candidate {
-  host: string;
-  source: string;
-  ready_at: number;
-}
+/** One ready group as the summary's index hands it out (a raw row): host, source, ready at. */
+type Candidate = [host: string, source: string, readyAt: number];
 
 /**
  * A ready group of the host and its best due URL, as bestOfGroups' raw row: the group's source, then CLAIMED_COLUMNS
@@ -80,16 +76,16 @@ export class FrontierClaims {
         ? this.after(last, filter.now, n)
         : read && read.now === filter.now && read.n === n
           ? read.page
-          : this.s.first.all({ now: filter.now, n })) as Candidate[];
-      for (const c of page) {
+          : this.s.first.all(filter.now, n)) as Candidate[];
+      for (const [host, source] of page) {
         if (out.length >= limit) break;
-        if (seen.has(c.host) || busy.has(c.host)) continue;
-        seen.add(c.host);
-        if (spentHosts.has(c.host) || exhausted.has(c.source)) {
-          this.parking.repark(c.host, c.source, spentHosts, exhausted);
+        if (seen.has(host) || busy.has(host)) continue;
+        seen.add(host);
+        if (spentHosts.has(host) || exhausted.has(source)) {
+          this.parking.repark(host, source, spentHosts, exhausted);
           continue;
         }
-        const row = this.bestOfHost(c.host, filter.now, exhausted);
+        const row = this.bestOfHost(host, filter.now, exhausted);
         if (row) out.push(row);
       }
       if (page.length < n) break;
@@ -108,8 +104,8 @@ export class FrontierClaims {
     const busy = filter.busyHosts ?? NONE;
     this.parking.sync(filter.exhaustedHosts ?? NONE, filter.exhaustedSources ?? NONE);
     const n = limit + busy.size + PAGE_SLACK;
-    const page = this.s.first.all({ now: filter.now, n }) as Candidate[];
-    const may = page.length === n || page.some((c) => !busy.has(c.host));
+    const page = this.s.first.all(filter.now, n) as Candidate[];
+    const may = page.length === n || page.some((c) => !busy.has(c[0]));
     // pick() starts from this page rather than reading it again: every candidate is re-read in its transaction
     // (bestOfGroups), so a group that changed in between only gives no URL this time.
     this.firstPage = may ? { now: filter.now, n, page } : undefined;
@@ -120,15 +116,16 @@ export class FrontierClaims {
 
   /** Up to `n` ready groups after `last` in the index's order (ready time, host, source). */
   private after(last: Candidate, now: number, n: number): Candidate[] {
-    const tied = this.s.nextTied.all({ n, at: last.ready_at, host: last.host, source: last.source }) as Candidate[];
+    const [host, source, at] = last;
+    const tied = this.s.nextTied.all(at, host, source, n) as Candidate[];
     if (tied.length === n) return tied;
-    return tied.concat(this.s.nextLater.all({ now, n: n - tied.length, at: last.ready_at }) as Candidate[]);
+    return tied.concat(this.s.nextLater.all(at, now, n - tied.length) as Candidate[]);
   }
 
   /** The host's best claimable URL over its ready groups of sources not exhausted (almost always one group). */
   private bestOfHost(host: string, now: number, exhausted: ReadonlySet<string>): FrontierRow | undefined {
     let best: GroupBest | undefined;
-    for (const g of this.s.bestOfGroups.all({ host, now }) as GroupBest[]) {
+    for (const g of this.s.bestOfGroups.all(now, host, now) as GroupBest[]) {
       if (exhausted.has(g[0])) continue;
       if (g[1] === null) {
         this.correct(host, g[0]);

@@ -165,14 +165,14 @@ export class Frontier {
     for (const row of this.claims.pick(opts, opts.limit)) {
       this.stmt.setInFlight.run(this.runId, this.worker, opts.now + this.leaseMs, row.id);
       // The summary's share of the claim (migration 009): the group's count and the host's spacing in one update.
-      this.stmt.claimGroup.run({ host: row.host, source: row.source, at: opts.now + opts.delayFor(row.host, row.source) });
+      this.stmt.claimGroup.run(row.source, row.source, opts.now + opts.delayFor(row.host, row.source), row.host);
       perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);
       out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
       // Claimed URLs never finished here (a stop, a retry) would pile up: forget them all now and then.
       if (this.claimedIds.size >= CLAIMED_IDS) this.claimedIds.clear();
       this.claimedIds.set(row.url, row.id);
     }
-    for (const [source, n] of perSource) this.stmt.claimSource.run({ source, n });
+    for (const [source, n] of perSource) this.stmt.claimSource.run(n, source);
   }
 
   /** Pushes a host's next-allowed time later (e.g. robots.txt Crawl-delay learned after claiming). */

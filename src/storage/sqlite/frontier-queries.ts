@@ -68,9 +68,10 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
     // The claim's side of the queue summary (migration 009: the trigger leaves queued → in_flight to the claim). The
     // claimed URL leaves its group, and every group of the host waits until @at, in one update of the host's groups;
     // its source's count drops once per claim by the URLs it took there (claimed groups are never parked).
-    claimGroup: db.prepare(`UPDATE frontier_queue SET queued = queued - (source = @source),
-      due_at = CASE WHEN source = @source AND queued <= 1 THEN ${EMPTY} ELSE due_at END, allowed_at = max(allowed_at, @at) WHERE host = @host`),
-    claimSource: db.prepare(`UPDATE frontier_sources SET queued = queued - @n WHERE source = @source`),
+    // Positional, once per claimed URL: (source, source, at, host) and (n, source).
+    claimGroup: db.prepare(`UPDATE frontier_queue SET queued = queued - (source = ?),
+      due_at = CASE WHEN source = ? AND queued <= 1 THEN ${EMPTY} ELSE due_at END, allowed_at = max(allowed_at, ?) WHERE host = ?`),
+    claimSource: db.prepare(`UPDATE frontier_sources SET queued = queued - ? WHERE source = ?`),
     setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
       ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
     finish: db.prepare(`${FINISH} WHERE url=?`),
@@ -140,24 +141,31 @@ export function claimStatements(db: StoreDatabase): Statements<ClaimStatementNam
     // Through frontier_queue_due (migration 009), an index on the expression rather than the stored ready_at: SQLite
     // never reads a generated column from an index, so an index on ready_at cost a look-up of the group's row per
     // candidate; the expression index covers these reads.
+    // Raw rows and positional parameters on the claim path (now, n here): better-sqlite3 builds an object row with a
+    // property store through V8's API per column and binds a named parameter by a property read; a claim reads a
+    // page of ~20 candidates (bench-frontier.ts, sixth pass). `LIMIT ? + 0`, not `LIMIT ?`: SQLite's planner reads a
+    // bare bound LIMIT and marks the statement to be re-prepared whenever that parameter is bound again, so every
+    // call parsed and planned the query anew (~20 µs, more than the read itself); an expression it leaves alone.
     first: db.prepare(`SELECT host, source, ${READY} AS ready_at FROM frontier_queue INDEXED BY frontier_queue_due
-      WHERE parked = 0 AND ${READY} <= @now ORDER BY ${READY}, host, source LIMIT @n`),
+      WHERE parked = 0 AND ${READY} <= ? ORDER BY ${READY}, host, source LIMIT ? + 0`).raw(),
     // The page after (at, host, source), in two reads: SQLite ranges a row value over plain columns only, so the
     // groups tied with the last one at `at` come first (a range on the index's host, source), then the later ones.
+    // (at, host, source, n) and (at, now, n).
     nextTied: db.prepare(`SELECT host, source, ${READY} AS ready_at FROM frontier_queue INDEXED BY frontier_queue_due
-      WHERE parked = 0 AND ${READY} = @at AND (host, source) > (@host, @source) ORDER BY host, source LIMIT @n`),
+      WHERE parked = 0 AND ${READY} = ? AND (host, source) > (?, ?) ORDER BY host, source LIMIT ? + 0`).raw(),
     nextLater: db.prepare(`SELECT host, source, ${READY} AS ready_at FROM frontier_queue INDEXED BY frontier_queue_due
-      WHERE parked = 0 AND ${READY} > @at AND ${READY} <= @now ORDER BY ${READY}, host, source LIMIT @n`),
+      WHERE parked = 0 AND ${READY} > ? AND ${READY} <= ? ORDER BY ${READY}, host, source LIMIT ? + 0`).raw(),
     // The host's ready groups, each with its best due URL (columns NULL when the group has none due: its due time
     // was stale), in one statement: one step per claimed URL instead of one for the groups and one per group. The
     // unary + keeps SQLite on the primary key (host) rather than the ready index, a range over every ready group.
     // Only the columns a claimed entry needs: a row of all 27 columns comes out of better-sqlite3 as a dictionary-mode
     // V8 object (%HasFastProperties false; 15 columns stay fast), and building it was ~11% of a claim's CPU at 1 M URLs.
     // Raw (arrays): an object row costs a property store through V8's API per column; claims.ts builds the one it keeps.
+    // Positional: (now, host, now).
     bestOfGroups: db.prepare(`SELECT q.source, ${CLAIMED_COLUMNS.map((c) => `f.${c}`).join(', ')} FROM frontier_queue q
       LEFT JOIN frontier f ON f.id = (SELECT id FROM frontier INDEXED BY frontier_pick WHERE state = 'queued' AND host = q.host
-        AND source = q.source AND next_fetch_at <= @now ORDER BY priority DESC, depth, id LIMIT 1)
-      WHERE q.host = @host AND q.queued > 0 AND +q.parked = 0 AND +q.ready_at <= @now`).raw(),
+        AND source = q.source AND next_fetch_at <= ? ORDER BY priority DESC, depth, id LIMIT 1)
+      WHERE q.host = ? AND q.queued > 0 AND +q.parked = 0 AND +q.ready_at <= ?`).raw(),
     firstReady: db.prepare(`SELECT ${READY} AS ready_at FROM frontier_queue INDEXED BY frontier_queue_due WHERE parked = 0 ORDER BY ${READY} LIMIT 1`),
     exact: db.prepare(`SELECT count(*) AS n, min(next_fetch_at) AS at FROM frontier INDEXED BY frontier_pick
       WHERE state = 'queued' AND host = @host AND source = @source`),

@@ -36,8 +36,9 @@ export function leaseStatements(db: StoreDatabase): Record<string, Statement> {
   return {
     insert: q(`INSERT INTO lease_queue (url, request_url, host, source, depth, kind, priority, discovered_from, due_at)
       VALUES (@url, @requestUrl, @host, @source, @depth, @kind, @priority, @discoveredFrom, @dueAt) ON CONFLICT(url) DO NOTHING`),
+    // `LIMIT @n + 0`: a bare bound LIMIT makes SQLite re-prepare the statement on every call (frontier-queries.ts `first`).
     readyHosts: q(`SELECT host, next_allowed_at, in_flight FROM lease_hosts INDEXED BY lease_hosts_ready
-      WHERE queued > 0 AND next_allowed_at <= @now AND (next_allowed_at, host) > (@at, @host) ORDER BY next_allowed_at, host LIMIT @n`),
+      WHERE queued > 0 AND next_allowed_at <= @now AND (next_allowed_at, host) > (@at, @host) ORDER BY next_allowed_at, host LIMIT @n + 0`),
     sources: q(`SELECT source FROM lease_groups WHERE host = ? AND queued > 0`).pluck(),
     best: q(`SELECT url, request_url, host, source, depth, kind, attempts, discovered_from, priority, id FROM lease_queue INDEXED BY lease_queue_pick
       WHERE state = 'queued' AND host = @host AND source = @source AND due_at <= @now ORDER BY priority DESC, depth, id LIMIT 1`),
