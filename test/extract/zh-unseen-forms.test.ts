@@ -1,0 +1,24 @@
+/**
+ * More forms seen failing on unseen Chinese pages (issue 12): a dashed date with a two-digit year, a writer named
+ * unlabelled after the source on its line.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseShortYearDate } from '../../src/extract/dates-eu.js';
+import { valid } from '../../src/extract/dates.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const page = (info: string): string => `<div class="art"><h1>全市将新开通12条公交线路</h1><div class="info">${info}</div>${P}</div>`;
+const opts = { head: '<title>全市将新开通12条公交线路</title>', timezone: 'Asia/Shanghai' };
+
+test('a dashed date with a two-digit year is read year first when a clock follows it', () => {
+  assert.equal(extractFrom(page('23-10-08 14:30 来源：新京报'), opts).publishedAt, '2023-10-08T14:30:00+08:00');
+  assert.equal(extractFrom(page('发布时间：23-10-08 14:30'), opts).publishedAt, '2023-10-08T14:30:00+08:00');
+  // Without the clock it may be a code or a number: not read.
+  assert.equal(extractFrom(page('23-10-08'), opts).publishedAt, undefined);
+  // A year after the page's own (its URL's or context's year) is no reading of this date; nor is a day-first page's.
+  assert.equal(parseShortYearDate('23-10-08 14:30', 'year', 2030, valid, 2022), undefined);
+  assert.deepEqual(parseShortYearDate('23-10-08 14:30', 'year', 2030, valid, 2023), { year: 2023, month: 10, day: 8, hour: 14, minute: 30 });
+  assert.equal(parseShortYearDate('08-10-23 14:30', 'day', 2030, valid), undefined);
+});
