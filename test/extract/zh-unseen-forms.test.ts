@@ -22,3 +22,12 @@ test('a dashed date with a two-digit year is read year first when a clock follow
   assert.deepEqual(parseShortYearDate('23-10-08 14:30', 'year', 2030, valid, 2023), { year: 2023, month: 10, day: 8, hour: 14, minute: 30 });
   assert.equal(parseShortYearDate('08-10-23 14:30', 'day', 2030, valid), undefined);
 });
+
+test('a name-shaped token right after the source on its line is the writer; other tokens there are not', () => {
+  for (const info of ['来源：新京报 张三', '2023-10-08 14:30 来源：新京报 张三', '来源：新京报 欧阳娜娜 2023-10-08']) {
+    assert.equal(extractFrom(page(info), opts).author, info.includes('欧阳') ? '欧阳娜娜' : '张三', info);
+  }
+  for (const info of ['来源：新京报 2023-10-08', '2023-10-08 14:30 来源：新华网 编辑：李四', '来源：新京报 北京网', '来源：新京报 王府井', '来源：新京报 关注', '来源：新京报 高新区', '来源：新京报 北京']) {
+    assert.equal(extractFrom(page(info), opts).author, undefined, info);
+  }
+});
