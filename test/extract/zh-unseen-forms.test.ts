@@ -1,6 +1,6 @@
 /**
  * More forms seen failing on unseen Chinese pages (issue 12): a dashed date with a two-digit year, a writer named
- * unlabelled after the source on its line.
+ * unlabelled after the source on its line, and an account post whose body opens with <h1> banner lines.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,4 +30,14 @@ test('a name-shaped token right after the source on its line is the writer; othe
   for (const info of ['来源：新京报 2023-10-08', '2023-10-08 14:30 来源：新华网 编辑：李四', '来源：新京报 北京网', '来源：新京报 王府井', '来源：新京报 关注', '来源：新京报 高新区', '来源：新京报 北京']) {
     assert.equal(extractFrom(page(info), opts).author, undefined, info);
   }
+});
+
+test("a heading above the body is the headline, not an <h1> the body's text opens with", () => {
+  // An account's post (no <title>, no og:title) whose editor set the article's banner lines as <h1>s inside it.
+  const banner = '<h1 style="text-align:center"><strong>绥德县举行</strong></h1><h1 style="text-align:center"><strong>庆祝建军节双拥文艺汇演暨表彰大会</strong></h1>';
+  const html = `<div id="wrap"><h1 class="x1">绥德：33名退役军人被表彰</h1><div class="meta"><a href="/p">掌上绥德</a></div><div class="c1">${banner}${P}</div></div>`;
+  assert.equal(extractFrom(html, { timezone: 'Asia/Shanghai' }).title, '绥德：33名退役军人被表彰');
+  // With no heading above it, the body's opening heading is still the headline.
+  const alone = `<div id="wrap"><div class="c1"><h1>全市将新开通12条公交线路</h1><p>2023-10-08 14:30</p>${P}</div></div>`;
+  assert.equal(extractFrom(alone, { timezone: 'Asia/Shanghai' }).title, '全市将新开通12条公交线路');
 });
