@@ -286,7 +286,23 @@ export function authorFromInfoLine(text: string): string | undefined {
   if (t.length > 120) return undefined;
   const bracketed = BRACKETED_NAMES.exec(t);
   if (bracketed && /\d{1,2}[:：]\d{2}|\d{4}[-年/]/.test(t)) return cleanPersonName(bracketed[1]);
-  return undefined;
+  return nameAfterSource(t);
+}
+
+/** "来源：新京报 张三": one unlabelled token after the source's value (a date, a label or the line's end after it). */
+const NAME_AFTER_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s?[:：]\s?[^\s:：]{2,20}\s([${CN}]{2,4})(?=$|\s)`);
+const PLACE_END = /[省市县縣区區镇鎮乡鄉村州路街井山湖河江岛島]$/;
+
+/**
+ * The writer some info lines name, unlabelled, after the source's value. Only a name's shape counts (a common or a
+ * compound surname, not an outlet's, an organisation's or a place's ending): "来源：新京报 2023-10-08" and "来源：新华网
+ * 编辑：李四" name no writer.
+ */
+function nameAfterSource(t: string): string | undefined {
+  if (!/[来來稿]源/.test(t)) return undefined;
+  const m = NAME_AFTER_SOURCE.exec(t);
+  if (!m || !hasSurnameShape(m[1]) || OUTLET_END.test(m[1]) || PLACE_END.test(m[1]) || DATELINE_PLACE.test(m[1])) return undefined;
+  return cleanPersonName(m[1]);
 }
 
 const PHOTO_CREDIT = new RegExp(String.raw`(?:^|\s)(${CN_NAME})\s?[/／]\s?(?:摄|攝)(?:$|\s|影)`);

@@ -112,6 +112,9 @@ const DMY_DOT_SHORT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\
 /** 10/13/16 12:34PM (US) · 13/10/16, 12:34 (day first): a two-digit year after slashes. */
 const SLASH_SHORT = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])(?:\s?[,|-]?\s?(\d{1,2}):(\d{2})\s?([AaPp]\.?[Mm]\.?)?)?/;
 
+/** 23-10-08 14:30: a two-digit year before dashes, read only with the clock after it (bare "23-10-08" may be a code). */
+const DASH_SHORT = /(?<![\d-])(\d{2})-(\d{1,2})-(\d{1,2})(?![\d-])\s{1,2}(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/;
+
 /** 24 → 2024, 98 → 1998: the century that keeps the year out of the future. */
 function fullYear(yy: number, maxYear: number): number {
   return 2000 + yy <= maxYear ? 2000 + yy : 1900 + yy;
@@ -173,6 +176,17 @@ export function parseShortYearDate(
     const p: DateParts = yearOpens(m) ?? { year: fullYear(+m[3], maxYear), month, day };
     const ok = valid(hour !== undefined ? { ...p, hour, minute: +m[5] } : p);
     if (ok) return ok;
+  }
+  m = text.includes('-') ? DASH_SHORT.exec(text) : null;
+  if (m) {
+    // Year first only (where the page writes years first, or the first number can be no day), and only this
+    // century's years up to the page's own: "23-10-08 14:30" under a 2022 context is no date of 2023.
+    const year = 2000 + +m[1];
+    const yearFirstHere = first === 'year' || +m[1] > 31;
+    if (yearFirstHere && year <= maxYear && (pageYear === undefined || year <= pageYear)) {
+      const ok = valid({ year, month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], ...(m[6] !== undefined ? { second: +m[6] } : {}) });
+      if (ok) return ok;
+    }
   }
   return undefined;
 }

@@ -51,6 +51,11 @@ function selfLinkIn(el: Element, selfLinks: Set<Element>): Element | undefined {
   return undefined;
 }
 
+/** A score a line above the body reaches only as a heading (a heading tag, or emphasis with a title class). */
+const ABOVE_HEADING = 4;
+/** Eight Han characters or sixteen Latin ones: longer than most site and channel names, as long as short headlines. */
+const HEADLINE_SIZED = 16;
+
 /** A headline-looking line just above (or at the top of) the body: old pages and blogs with generic <title>s. */
 export function titleFromLines(
   lines: Block[],
@@ -69,7 +74,7 @@ export function titleFromLines(
   // A site name ("-铜雀历史网") is short: around ten Han characters or four words make a specific title.
   const specific = meta.size >= 4 && weightedLength(metadataTitle ?? '') >= 20;
   const unlike = (text: string): boolean => specific && tokenSimilarity(titleTokens(text), meta) < 0.15;
-  let best: { line: Block; score: number; link?: Element } | undefined;
+  let best: { line: Block; score: number; link?: Element; above: boolean } | undefined;
   for (let i = Math.max(0, bodyStart - 15); i <= Math.min(lines.length - 1, bodyStart + 2); i++) {
     // A self-link counts when it is most of the line: one entry of a chapter list linking here is navigation.
     let link = selfLinkIn(lines[i].el, selfLinks);
@@ -77,7 +82,11 @@ export function titleFromLines(
     if (link && (!lines[i].text.includes(linkText) || weightedLength(linkText) < weightedLength(lines[i].text) * 0.5)) link = undefined;
     const s = !channel(lines[i].text) && (link || !unlike(lines[i].text)) ? headlineScore(lines[i], stats, link) : 0;
     const proximity = i >= bodyStart - 3 ? 0.5 : 0;
-    if (s >= 2 && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity, link };
+    // A heading of the body's own first lines (a banner or a section head the account's editor set as <h1>) does
+    // not outrank a headline-sized heading above the body: the headline precedes the text it heads. A short one
+    // above (a logo's or a channel's name, "临江网") leaves the body's opening heading the headline.
+    const inBody = i >= bodyStart && best !== undefined && best.above && best.score >= ABOVE_HEADING && weightedLength(best.line.text) >= HEADLINE_SIZED;
+    if (s >= 2 && !inBody && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity, link, above: i < bodyStart };
   }
   if (!best) return metadataNamesOnlySite ? plainLineAboveBody(lines, bodyStart, channel) : undefined;
   const linkText = best.link ? tidyTitle(textContent(best.link)) : '';
