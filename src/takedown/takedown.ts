@@ -55,22 +55,27 @@ function interpret(store: SnapshotStore, selector: TakedownSelector): { match: S
  * Remove every version of the selected snapshots (folders and index rows), record exclusions so the
  * crawler never fetches or stores them again, and append an audit line to takedowns.jsonl.
  * Exclusions are recorded even when nothing is archived yet, so a takedown can precede the crawl.
- * Index deletes and exclusions commit in one transaction; folders go right after (a crash in between
- * is finished by the next open).
+ * The selector's rule commits first (so a crawl running beside cannot add a version after the match); the index
+ * deletes and the rules for URLs matched through a final or canonical URL commit in one transaction; folders go
+ * right after (a crash in between is finished by the next open).
  */
 export function takedown(target: TakedownTarget, selector: TakedownSelector, options: TakedownOptions): TakedownResult {
   if (!options.reason || options.reason.trim() === '') throw new TakedownError('a reason is required', selector);
   const { store, close } = openTarget(target);
   try {
     const { match, rule } = interpret(store, selector);
-    const matched = store.matchAllVersions(match);
-    if (options.dryRun) return { matched, removedFiles: 0, exclusionsAdded: 0, dryRun: true };
+    if (options.dryRun) return { matched: store.matchAllVersions(match), removedFiles: 0, exclusionsAdded: 0, dryRun: true };
 
-    const urls = [...new Set(matched.map((s) => s.url))];
     const rules: ExclusionRule[] = [rule];
-    let exclusionsAdded = 0;
     const now = options.now ?? new Date();
     const meta = { reason: options.reason, requester: options.requester ?? null, createdAt: now };
+    // The rule first, in a commit of its own: from then on a crawl beside us cannot store a page it covers (the
+    // writer checks exclusions again inside its index commit), so the versions matched next are all there will be.
+    // Matched first, a crawl could commit a new version between the match and the rule, and that version stayed.
+    let exclusionsAdded = addExclusions(store.db, [rule], meta);
+    invalidateExclusionCache(store.db);
+    const matched = store.matchAllVersions(match);
+    const urls = [...new Set(matched.map((s) => s.url))];
     let removedFiles: number;
     const ids = matched.map((s) => s.id);
     try {
@@ -78,7 +83,6 @@ export function takedown(target: TakedownTarget, selector: TakedownSelector, opt
         ids,
         () => {
           purgeSearchDocs(store.db, ids);
-          exclusionsAdded += addExclusions(store.db, rules, meta);
           // Pages matched through their final or canonical URL are excluded under the URL the crawler asks for, too.
           const uncovered = urls.filter((u) => !isExcluded(store.db, u)).map((value): ExclusionRule => ({ kind: 'url', value }));
           exclusionsAdded += addExclusions(store.db, uncovered, meta);

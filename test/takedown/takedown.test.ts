@@ -188,3 +188,31 @@ test('isExcluded is cheap enough to call for every URL', (t) => {
   t.diagnostic(`20k isExcluded calls in ${ms.toFixed(0)} ms`);
   assert.ok(ms < 5_000);
 });
+
+test('a crawl storing a new version while a takedown runs cannot bring the page back: the rule is in before the match', (t) => {
+  const { storeDir, store } = seededStore(t);
+  // A second connection stands for a crawl in another process, storing a new version of the story at the worst
+  // moment: when the takedown reads which versions exist.
+  const crawl = SnapshotStore.open(storeDir);
+  t.after(() => crawl.close());
+  const original = SnapshotStore.prototype.matchAllVersions;
+  let crawlTried = false;
+  let crawlRefused = false;
+  t.mock.method(SnapshotStore.prototype, 'matchAllVersions', function (this: SnapshotStore, ...args: Parameters<typeof original>) {
+    if (this === store && !crawlTried) {
+      crawlTried = true;
+      try {
+        crawl.write(makeInput({ url: 'https://example.com/news/story', body: 'third, stored during the takedown' }));
+      } catch (err) {
+        crawlRefused = err instanceof ExcludedUrlError;
+        if (!crawlRefused) throw err;
+      }
+    }
+    return original.apply(this, args);
+  });
+  takedown(store, { url: 'https://example.com/news/story' }, { reason: 'DMCA 119' });
+  assert.ok(crawlTried);
+  assert.ok(crawlRefused, 'the crawl stored a version of a page being taken down');
+  assert.deepEqual(store.versions('https://example.com/news/story'), []);
+  assert.deepEqual(crawl.versions('https://example.com/news/story'), []);
+});
