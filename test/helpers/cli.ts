@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { DEMO_ARTICLE_PATTERN } from './crawl.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+/** The launcher users run (`npx snapcrawl`): the CLI from its cached bundle, ~1 s and ~1.8 s of CPU less per start than tsx. */
+const LAUNCHER = join(ROOT, 'bin', 'snapcrawl.js');
 
 export interface CliResult {
   code: number | null;
@@ -14,9 +15,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Starts the real CLI in a child process (through tsx), stdin closed, not a TTY. */
+/** Starts the real CLI in a child process (through bin/snapcrawl.js, as installed), stdin closed, not a TTY. */
 export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess & { result: Promise<CliResult> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const child = spawn(process.execPath, [LAUNCHER, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, SNAPCRAWL_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
