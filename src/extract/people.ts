@@ -69,6 +69,19 @@ function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T |
   return undefined;
 }
 
+/**
+ * Credits that label the items of a list, not the page: a glossary's cards or a reading list each crediting its own
+ * origin (来源：维基百科 / 来源：arXiv论文 / 来源：机器之心 …). Three or more labelled credits on the page, naming two or more
+ * origins, are the items'; the names they give (those read as outlets) are returned.
+ */
+function itemCredits(lines: readonly { text: string }[]): Set<string> {
+  // Every labelled credit counts, also one naming no outlet (a paper cited).
+  const values = lines.map((l) => CREDIT_LABEL.exec(l.text)?.[1]).filter((x): x is string => x !== undefined);
+  if (values.length < 3 || new Set(values).size < 2) return new Set();
+  return new Set(lines.map((l) => sourceFromText(l.text)).filter((x): x is string => x !== undefined));
+}
+const CREDIT_LABEL = /(?:^|[^\u3400-\u9fff])(?:来源|來源|稿源|出处|出處)\s*[:：]\s*(\S.{0,11})/;
+
 /** Names from the info-line zone: several byline lines ("本报实习生 刘国栋 周炜" / "本报记者 王燕平") are joined. */
 function authorsFromHeader(header: { text: string }[], valid: (a: string | undefined) => string | undefined): string | undefined {
   const names: string[] = [];
@@ -160,6 +173,14 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
 
   const editor = firstOf([...after, ...bodyEdges, ...header], editorFromText) ?? firstOf(zones.lines, editorFromText);
 
+  // A credit read around and after the article (the chain's late steps), unless the page's lists credit their items so.
+  let listed: Set<string> | undefined;
+  const pageCredit = (text: string): string | undefined => {
+    const name = sourceFromText(text);
+    if (name === undefined) return undefined;
+    listed ??= itemCredits(zones.lines);
+    return listed.has(name) ? undefined : name;
+  };
   const source =
     firstOf(header, sourceFromText) ??
     firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromDateline) ??
@@ -168,9 +189,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     sourceFromElements(order, stats, zones) ??
     outletOpeningByline(bylines(), stats) ??
     infoCredit().source ??
-    firstOf(edgeZones, sourceFromText) ??
+    firstOf(edgeZones, pageCredit) ??
     firstOf(tail, sourceFromInfoLine) ??
-    firstOf(zones.lines.slice(0, 400), sourceFromText);
+    firstOf(zones.lines.slice(0, 400), pageCredit);
   // "（中時）" closing the body: the outlet's short name in the bracket where wire copy puts its writers' names.
   const closingOutlet = firstOf(bodyEdges.slice(-3), (t) => {
     const n = trailingNames(t);

@@ -75,3 +75,16 @@ test('a credit written as a verb (摘自, 原载, 转载自, 来源于, 供稿) 
   // A bracketed outlet followed by its edition keeps the bare name.
   assert.equal(sourceFromText('来源：《某某日报》（2023年10月08日 04 版）'), '某某日报');
 });
+
+test("a list's per-item credits (a glossary's cards, each 来源：…) are not the page's source", () => {
+  const card = (term: string, origin: string) =>
+    `<div class="graph-item"><div class="graph-head">${term}</div><p class="graph-body">${term}是一个常用术语，这里给出它的简要定义和说明，供读者参考。</p><div class="graph-origin">来源：<a href="https://ref.example.org/${encodeURIComponent(term)}">${origin}</a></div></div>`;
+  const glossary = `<div class="graphs">${card('语言模型', '维基百科')}${card('参数', '某某论文')}${card('收敛', '某某词典')}</div>`;
+  const html = `<div class="art"><h1>全市将新开通12条公交线路</h1><div>2023-10-08 14:30</div>${zhParagraphs(5)}</div>${glossary}`;
+  const a = extractFrom(html, { head: '<title>全市将新开通12条公交线路</title><meta property="og:site_name" content="某某新闻网">', timezone: 'Asia/Shanghai' });
+  assert.notEqual(a.publisher, '维基百科');
+  assert.equal(a.publisher, '某某新闻网');
+  // One credit after the article, alone, is still the page's.
+  const single = `<div class="art"><h1>全市将新开通12条公交线路</h1><div>2023-10-08 14:30</div>${zhParagraphs(5)}<p>来源：南方日报</p></div>`;
+  assert.equal(extractFrom(single, { head: '<title>全市将新开通12条公交线路</title>', timezone: 'Asia/Shanghai' }).publisher, '南方日报');
+});
