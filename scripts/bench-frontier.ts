@@ -211,11 +211,27 @@
  *   Bound: at batch 16 on ext4 ~2 frames per URL at ~7-10 µs CPU each all told (frame write, checksum, checkpoint
  *   copy and fsync), ~30 µs of statements (index descents into a 280 MB store through a 16 MB page cache) and ~5 of
  *   JS: ~45 µs CPU at best (batch 64), ≤ 22 000 per CPU-second, before the checkpoint fsyncs' wait. 20 000 claims/s
- *   of wall time on this VM is reachable on tmpfs, not on its disk. What would pay is a pick without frontier_pick:
- *   each host's queued URLs (id, priority, depth, due) in memory, loaded at open and fed by new rows (id > last
- *   seen), so a claim writes its row and the summary only (frontier_pick's ~0.9 of ~2.1 frames per URL gone, and the
- *   host's best-URL descent, 13 µs); it costs a scan of the queued rows at open (1 M rows), ~30-60 MB, and a claim
- *   right exclusive to the run-lock holder, which the store's leases (several holders) do not assume today.
+ *   of wall time on this VM comes near on tmpfs (18 784/s), not on its disk. What would pay is a pick without
+ *   frontier_pick: each host's queued URLs (id, priority, depth, due) in memory, loaded at open and fed by new rows
+ *   (id > last seen), so a claim writes its row and the summary only (frontier_pick's ~0.9 of ~2.1 frames per URL
+ *   gone, and the host's best-URL descent, 13 µs); it costs a scan of the queued rows at open (1 M rows), memory,
+ *   and a claim right exclusive to the run-lock holder, which the store's leases (several holders) do not assume.
+ *   Prototype of that pick (a scratch script, not in the tree: frontier_pick dropped on a copy of the store, the
+ *   queued ids loaded into one Int32Array per host, hosts in a FIFO since every delay is equal here; a claim reads its
+ *   row by id, then setInFlight, the group update and one source update; finishes by id in one transaction), 3 pairs
+ *   of 60 000 claims at batch 16 alternated with the current claim path (load 5-12): 31.5 / 42.0 / 40.2 against
+ *   64.5 / 73.6 / 74.9 µs CPU per claim+finish (0.55, medians), claim 20-27 against 50-58 µs, 4 615 against 12 773
+ *   bytes written per URL; loading the 1 M queued rows 2.3-3.0 s of CPU, peak RSS 215-222 MB (the load's arrays,
+ *   untrimmed). It leaves out what a claim also does (parking, busy and spent hosts, due times, rows added by other
+ *   processes, correct()): ~1.7x is the most the design gives here, short of 2.5x, and it is a change of who may
+ *   claim, not a tuning.
+ *   This bench, `--urls 1000000 --finish-many`, 2e16b80 and this tree (the same frontier: only the output changed, so
+ *   an A/A) alternated, 3 runs each (load 4-12): µs CPU per claim+finish 72.7 / 63.6 / 80.5 and 58.1 / 80.4 / 67.1
+ *   (medians 72.7 and 67.1: the load's spread); wall 9 705 / 5 446 / 5 032 and 14 340 / 5 125 / 11 764 claims/s;
+ *   claim() 46.5-63.3 µs of it; 12 254-12 257 bytes written per URL; peak RSS 179-199 MB; enqueue 11 068-12 827 per
+ *   CPU-second. Default mode (a finish() per URL, its own commit), one run at load 10-17: 100 000 URLs 1 924/s,
+ *   100.7 µs CPU (50.8 in claim()), 17 358 bytes written, RSS 161 MB; 1 000 000 URLs 3 436/s, 99.1 µs (52.5),
+ *   23 689 bytes, RSS 184 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
