@@ -172,9 +172,69 @@
  *   claim+finish 87.3 / 90.3 → 78.9 / 80.4 (11 450 / 11 073 → 12 676 / 12 433 per CPU-second, 0.90 / 0.89); wall
  *   3 482 / 2 978 → 3 670 / 3 197 claims/s; peak RSS 179 / 183 → 178 / 185 MB; enqueue unchanged (9 348-9 446 per
  *   CPU-second both). Far from issue 14's 20 000 claims/s: on this shared VM the CPU alone allows ~12 500 per second.
+ *
+ * Seventh pass (2026-12-07; issue 14's target, 20 000 claims/s and < 300 MB at 1 M URLs, checked against the design
+ * rather than tuned: claim-only runs on copies of one prebuilt 1 M store (enqueue once, 60 000-100 000 claims each),
+ * both trees alternated, ext4 /tmp unless said; load 4-11 on 2 cores, so wall figures swing 2x from run to run):
+ *   Where it goes. claim() is ~78% of a claim+finish's CPU (batch 16: 46.6 of 59.9 and 54.9 of 70.2 µs; the finishMany
+ *   of the same 16 URLs ~13 µs each), so batching finishes further cannot pay. Per statement (CPU wrapped around
+ *   run/all, per URL): COMMITs 30.0 (~240 µs per commit, claims' and finishes' together, checkpoints included), the
+ *   host's best URL 13.3, setInFlight 11.8, finish 10.9, the group/spacing update 8.8, the candidate page 3.0.
+ *   WAL frames per URL (autocheckpoint off, after 2 000 batches; pages labelled through dbstat): batch 16, claim 1.63
+ *   (frontier_pick 0.90, frontier rows 0.34, frontier_queue_due 0.13, frontier_queue 0.08, sources and leases 0.06
+ *   each), finish ~0.5; batch 64, 1.21 + 0.21; one URL per claim and a finish() each (the crawler's pattern) 7.40 +
+ *   3.13 (the per-commit pages, paid per URL: ~190 µs CPU per claim+finish, ~2% of a crawled page's 8-10 ms).
+ *   frontier_pick is the floor: a claim takes one URL per host, so it removes one entry from that host's own leaf
+ *   (0.89-0.90 frames per URL at batch 16 and 64 alike); larger batches only share the summary's pages. Bytes
+ *   handed to write calls per claim+finish: 12 773 at batch 16 (5.2 writes, 1.9 reads); ~13 KB per URL reached the
+ *   device (/sys/block/vda/stat around a run, the store copy taken off): 20 000/s would be ~260 MB/s of writes,
+ *   much of it random (checkpoint copies), on a disk that does 924 MB/s sequential and 26 MB/s of 4 KiB O_DIRECT
+ *   writes at queue depth 1. perf (batch 16, ext4): pwrite 15% with the kernel's ext4 write path, walCheckpoint 14%
+ *   (fsync 7.9%: ext4 here has no journal, so fsync writes the pages from this thread), WAL frames at commit 13.5%,
+ *   sqlite3VdbeExec 11%, pread 5.8%, pcache1TruncateUnsafe 4.6%, statement journals 2.4%.
+ *   Disk against tmpfs (same tree, 100 000 claims): ext4 69.6 / 70.3 µs CPU (7 330 / 8 465/s), /dev/shm 44.4 µs
+ *   (18 784/s). With synchronous=OFF for the lazy commits (diagnostic only: a power cut during a checkpoint could
+ *   then corrupt the store) 54.7 / 44.3 µs and 9 969 / 11 909/s against 55.6 / 53.3 µs and 6 949 / 8 421/s: the
+ *   checkpoint fsyncs are ~6 µs of sys CPU per URL and the larger part of the wall time over CPU.
+ *   (b) in-flight state not written per URL, measured before building it: claim leaving the row alone and finish
+ *   writing in_flight then done in its own transaction (write-behind: the same rows on disk as after a kill and
+ *   requeueInFlight) 52.6 / 51.8 / 51.9 against 52.8 / 54.2 / 52.6 µs, 0.99; no in-flight write at all (the most
+ *   an in-memory set could give; summary left wrong, so a bound only) 50.6 / 50.9 / 53.5 against 52.6 / 54.0 / 52.6,
+ *   ~0.97. The URL must still leave frontier_pick, and that (most of setInFlight's 11.8 µs and the floor above) moves
+ *   to the finish with the state change; only the claim's row frames (0.34) go. Not built: ~3% for losing in_flight in
+ *   status, the busy-host and alias checks (requeueSeed, adoptFetch, paramLearning) and the summary's consistency
+ *   after a kill.
+ *   (a) bigger claims: batch 16 57.0 / 55.0 / 59.9 µs, 64 45.2 / 49.0 / 51.2, 256 46.1 / 47.8 (the bench's clock
+ *   makes ~100 hosts ready per ms): ~15% from 16 to 64, nothing beyond; one multi-row statement per kind was tried
+ *   in the sixth pass (statement journal spilled to a temp file). It is the caller's batch, not the frontier's.
+ *   (c) settings were the third-to-sixth passes' (wal_autocheckpoint 2 000 kept; mmap, cache_size, OR FAIL left).
+ *   Bound: at batch 16 on ext4 ~2 frames per URL at ~7-10 µs CPU each all told (frame write, checksum, checkpoint
+ *   copy and fsync), ~30 µs of statements (index descents into a 280 MB store through a 16 MB page cache) and ~5 of
+ *   JS: ~45 µs CPU at best (batch 64), ≤ 22 000 per CPU-second, before the checkpoint fsyncs' wait. 20 000 claims/s
+ *   of wall time on this VM comes near on tmpfs (18 784/s), not on its disk. What would pay is a pick without
+ *   frontier_pick: each host's queued URLs (id, priority, depth, due) in memory, loaded at open and fed by new rows
+ *   (id > last seen), so a claim writes its row and the summary only (frontier_pick's ~0.9 of ~2.1 frames per URL
+ *   gone, and the host's best-URL descent, 13 µs); it costs a scan of the queued rows at open (1 M rows), memory,
+ *   and a claim right exclusive to the run-lock holder, which the store's leases (several holders) do not assume.
+ *   Prototype of that pick (a scratch script, not in the tree: frontier_pick dropped on a copy of the store, the
+ *   queued ids loaded into one Int32Array per host, hosts in a FIFO since every delay is equal here; a claim reads its
+ *   row by id, then setInFlight, the group update and one source update; finishes by id in one transaction), 3 pairs
+ *   of 60 000 claims at batch 16 alternated with the current claim path (load 5-12): 31.5 / 42.0 / 40.2 against
+ *   64.5 / 73.6 / 74.9 µs CPU per claim+finish (0.55, medians), claim 20-27 against 50-58 µs, 4 615 against 12 773
+ *   bytes written per URL; loading the 1 M queued rows 2.3-3.0 s of CPU, peak RSS 215-222 MB (the load's arrays,
+ *   untrimmed). It leaves out what a claim also does (parking, busy and spent hosts, due times, rows added by other
+ *   processes, correct()): ~1.7x is the most the design gives here, short of 2.5x, and it is a change of who may
+ *   claim, not a tuning.
+ *   This bench, `--urls 1000000 --finish-many`, 2e16b80 and this tree (the same frontier: only the output changed, so
+ *   an A/A) alternated, 3 runs each (load 4-12): µs CPU per claim+finish 72.7 / 63.6 / 80.5 and 58.1 / 80.4 / 67.1
+ *   (medians 72.7 and 67.1: the load's spread); wall 9 705 / 5 446 / 5 032 and 14 340 / 5 125 / 11 764 claims/s;
+ *   claim() 46.5-63.3 µs of it; 12 254-12 257 bytes written per URL; peak RSS 179-199 MB; enqueue 11 068-12 827 per
+ *   CPU-second. Default mode (a finish() per URL, its own commit), one run at load 10-17: 100 000 URLs 1 924/s,
+ *   100.7 µs CPU (50.8 in claim()), 17 358 bytes written, RSS 161 MB; 1 000 000 URLs 3 436/s, 99.1 µs (52.5),
+ *   23 689 bytes, RSS 184 MB.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,8 +280,22 @@ export interface FrontierBenchResult {
   peakRssMb: number;
   /** CPU µs of one claim + finish (the inverse of claimsPerCpuSecond). */
   cpuUsPerClaim: number;
+  /** The claim() calls' share of cpuUsPerClaim (the rest: finishes, and the loop). */
+  claimCpuUs: number;
+  /** Bytes this process handed to write calls per claim + finish (WAL frames, checkpoint copies); null off Linux. */
+  writtenBytesPerClaim: number | null;
   /** CPU µs of one in-memory SQLite primary-key update on this machine now: a yardstick for a shared machine. */
   yardstickUs: number;
+}
+
+/** Bytes this process passed to write(2)-family calls so far (Linux /proc/self/io `wchar`), or null. */
+function bytesWritten(): number | null {
+  try {
+    const m = /^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** How fast this machine runs SQLite right now (a loaded or throttled VM shows it here first). */
@@ -281,10 +355,15 @@ export function runFrontierBench(opts: FrontierBenchOptions = {}): FrontierBench
     const enqueueCpu = process.cpuUsage(enqueueCpu0);
     let now = 1_000_000;
     let claimed = 0;
+    let claimCpu = 0;
+    const written0 = bytesWritten();
     t = performance.now();
     const cpu0 = process.cpuUsage();
     const step = () => {
+      const before = process.cpuUsage();
       const got = f.claim({ now, limit: Math.min(batch, claims - claimed), delayFor: () => HOST_DELAY_MS });
+      const spent = process.cpuUsage(before);
+      claimCpu += spent.user + spent.system;
       const result = { state: 'done', outcome: 'snapshot-new', status: 200, nextRevisitAt: now + 86_400_000 } as const;
       if (opts.finishMany) f.finishMany(got.map((e) => ({ url: e.url, result })), now);
       else for (const e of got) f.finish(e.url, result, now);
@@ -301,6 +380,7 @@ export function runFrontierBench(opts: FrontierBenchOptions = {}): FrontierBench
     }
     const claimMs = performance.now() - t;
     const cpu = process.cpuUsage(cpu0);
+    const written1 = bytesWritten();
     db.close();
     sample();
     const maxRss = process.resourceUsage().maxRSS * 1024;
@@ -320,6 +400,8 @@ export function runFrontierBench(opts: FrontierBenchOptions = {}): FrontierBench
       claimsPerCpuSecond: Math.round(claimed / ((cpu.user + cpu.system) / 1e6)),
       peakRssMb: Math.round(Math.max(peak, maxRss) / 1024 / 1024),
       cpuUsPerClaim: Number(((cpu.user + cpu.system) / Math.max(1, claimed)).toFixed(1)),
+      claimCpuUs: Number((claimCpu / Math.max(1, claimed)).toFixed(1)),
+      writtenBytesPerClaim: written0 === null || written1 === null ? null : Math.round((written1 - written0) / Math.max(1, claimed)),
       yardstickUs: Number(yardstick().toFixed(2)),
     };
   } finally {
@@ -353,7 +435,8 @@ const format = (r: FrontierBenchResult) =>
   `${r.cacheMb !== null ? `, cache ${r.cacheMb} MB` : ''}): enqueue ${r.enqueuePerSecond.toLocaleString('en')}/s ` +
   `(${r.enqueuePerCpuSecond.toLocaleString('en')} per CPU-second); ` +
   `${r.claimed.toLocaleString('en')} claimed+finished at ${r.claimsPerSecond.toLocaleString('en')}/s ` +
-  `(${r.claimsPerCpuSecond.toLocaleString('en')} per CPU-second, ${r.cpuUsPerClaim} µs CPU each); peak RSS ${r.peakRssMb} MB; ` +
+  `(${r.claimsPerCpuSecond.toLocaleString('en')} per CPU-second, ${r.cpuUsPerClaim} µs CPU each, ${r.claimCpuUs} in claim()` +
+  `${r.writtenBytesPerClaim !== null ? `, ${r.writtenBytesPerClaim.toLocaleString('en')} bytes written` : ''}); peak RSS ${r.peakRssMb} MB; ` +
   `yardstick ${r.yardstickUs} µs CPU per in-memory SQLite update`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
