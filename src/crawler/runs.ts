@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StoreDatabase } from '../storage/index.js';
+import { withLazySync, type StoreDatabase } from '../storage/index.js';
 import { runStatements } from '../storage/sqlite/runs-queries.js';
 import type { RunSummary } from './summary.js';
 
@@ -17,7 +17,7 @@ export class RunRegistry {
   private readonly s: ReturnType<typeof runStatements>;
 
   /** The table is the store's (openStoreDatabase migrates it). */
-  constructor(db: StoreDatabase) {
+  constructor(private readonly db: StoreDatabase) {
     this.s = runStatements(db);
   }
 
@@ -36,9 +36,15 @@ export class RunRegistry {
     return { id, resumed: false, previous: null };
   }
 
-  /** Saves the running counters (a kill -9 loses at most the last few seconds of counting, never data). */
+  /**
+   * Saves the running counters (a kill -9 loses at most the last few seconds of counting, never data). Committed
+   * without its own fsync (synchronous = NORMAL for it, as the frontier's bookkeeping): a killed process loses
+   * nothing committed to the WAL, only a power cut could lose the last checkpoint, and the next commit that syncs
+   * carries it. Under FULL, this timer held the crawl's event loop for an fsync every 2 s (2.6% of the main
+   * thread's samples in a 2 000-article profile on a loaded machine).
+   */
   checkpoint(id: string, summary: unknown): void {
-    this.s.checkpoint.run(JSON.stringify(summary), id);
+    withLazySync(this.db, () => this.s.checkpoint.run(JSON.stringify(summary), id));
   }
 
   end(id: string, status: RunRow['status'], summary: unknown, now = new Date()): void {
