@@ -113,7 +113,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
       if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
-      if (len >= 40 && !isTagLine(b.text)) started = true;
+      if (!started && len >= 40 && !isTagLine(b.text)) started = true;
     }
     seen += len;
     out.push(b);
