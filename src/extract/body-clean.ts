@@ -113,7 +113,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
       if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
-      if (len >= 40) started = true;
+      if (!started && len >= 40 && !isTagLine(b.text)) started = true;
     }
     seen += len;
     out.push(b);
@@ -126,6 +126,17 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   while (run < out.length && leftover(out[out.length - 1 - run])) run++;
   if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
   return out;
+}
+
+/**
+ * A line of three or more short labels set apart by bullets or bars and no sentence ("Bars & Nightlife • Business
+ * Development • Food & Dining"): the section tags over a headline. It does not start the article, so the headline
+ * repeat and the dated byline line under it still go.
+ */
+function isTagLine(text: string): boolean {
+  if (text.length > 200 || /[.!?。！？]["”’)]?$/.test(text)) return false;
+  const parts = text.split(/\s+[•·|]\s+/);
+  return parts.length >= 3 && parts.every((p) => p.length > 0 && p.split(/\s+/).length <= 5);
 }
 
 /** Blocks in a trailing run of headings that make it the article's own outline rather than leftovers of removed

@@ -25,23 +25,35 @@ const CONTAINERS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form',
 /** Subtrees under `roots` to leave out of the body. */
 export function findFurniture(roots: Element[], stats: StatsMap): Set<Element> {
   const skip = new Set<Element>();
+  // The text of all the chosen containers: a small form is judged against the whole body, not its own part (a
+  // sign-up box joined as a sibling part holds little else but the form).
+  let bodyLen = 0;
+  for (const root of roots) if (!roots.some((r) => r !== root && isAncestor(r, root))) bodyLen += stats.get(root)?.len ?? 0;
   for (const root of roots) {
     const rootLen = stats.get(root)?.len ?? 0;
     const spared: Element[] = [];
-    const found = furnitureIn(root, stats, rootLen, true, spared);
+    const sizes = { rootLen, bodyLen: Math.max(rootLen, bodyLen) };
+    const found = furnitureIn(root, stats, sizes, true, spared);
     // Page builders name every block of the article "…-widget" (Elementor): when the class words would remove
     // nearly all of the chosen container, they describe the layout, not furniture; judge on links alone. Prose
     // boxes the class words name count as named too (else sparing them would let the words take the rest).
     const named = spared.length > 0 ? new Set([...found, ...spared]) : found;
     let removed = 0;
     for (const el of named) if (!hasSkippedAncestor(el, named, root)) removed += stats.get(el)?.len ?? 0;
-    const kept = rootLen > 0 && removed > rootLen * 0.8 ? furnitureIn(root, stats, rootLen, false) : found;
+    const kept = rootLen > 0 && removed > rootLen * 0.8 ? furnitureIn(root, stats, sizes, false) : found;
     for (const el of kept) skip.add(el);
   }
   return skip;
 }
 
-function furnitureIn(root: Element, stats: StatsMap, rootLen: number, byClass: boolean, spared?: Element[]): Set<Element> {
+interface Sizes {
+  /** Text length of the container being cleaned. */
+  rootLen: number;
+  /** Text length of all the chosen containers together (at least rootLen). */
+  bodyLen: number;
+}
+
+function furnitureIn(root: Element, stats: StatsMap, sizes: Sizes, byClass: boolean, spared?: Element[]): Set<Element> {
   const skip = new Set<Element>();
   // Code is content whatever its highlighter calls the spans (<span class="hljs-comment">): never furniture.
   const inCode = new Set<Element>();
@@ -51,7 +63,7 @@ function furnitureIn(root: Element, stats: StatsMap, rootLen: number, byClass: b
       continue;
     }
     if (hasSkippedAncestor(el, skip, root)) continue;
-    if (!isFurniture(el, stats, rootLen, byClass, root, spared)) continue;
+    if (!isFurniture(el, stats, sizes, byClass, root, spared)) continue;
     // The article's own header comes before its prose (later headers open a chart or an embed).
     const dek = el.name === 'header' && proseBeside(el, root, stats, -1) < STANDFIRST_MIN ? standfirstIn(el, stats) : undefined;
     if (dek === el) continue;
@@ -105,9 +117,10 @@ function hasSkippedAncestor(el: Element, skip: Set<Element>, root: Element): boo
   return false;
 }
 
-function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boolean, root: Element, spared?: Element[]): boolean {
+function isFurniture(el: Element, stats: StatsMap, sizes: Sizes, byClass: boolean, root: Element, spared?: Element[]): boolean {
   const s = stats.get(el);
   if (!s) return false;
+  const rootLen = sizes.rootLen;
   const share = rootLen > 0 ? s.len / rootLen : 0;
   if (isScreenReaderOnly(el)) return s.len < SCREEN_READER_MAX;
   if (ALWAYS_FURNITURE.has(el.name)) return share < 0.5;
@@ -117,8 +130,9 @@ function isFurniture(el: Element, stats: StatsMap, rootLen: number, byClass: boo
   if (!CONTAINERS.has(el.name)) return false;
   if (isMarkedArticleBody(el)) return false;
   // A small form (a sign-up or search box; its fields are gone, its labels are left) is never the article; a form
-  // wrapping the whole page (ASP.NET's) is more than a small share of the container.
-  if (el.name === 'form' && share < FORM_MAX_SHARE) return true;
+  // wrapping the whole page (ASP.NET's) is more than a small share of the body. Small is against the whole body: a
+  // sign-up box that joined as a part of its own is most of that part.
+  if (el.name === 'form' && s.len < sizes.bodyLen * FORM_MAX_SHARE) return true;
   const ld = linkDensity(s);
   const hinted = hintTarget(el);
   const weight = classWeight(hinted);

@@ -79,6 +79,14 @@ test('a small sign-up form inside the article container is left out (its field l
   assert.ok(!/Email Address|indicates required/.test(a.body), a.body);
 });
 
+test('a sign-up form in a part of its own after the article is left out: small against the whole body, not its part', () => {
+  const form = '<form action="/subscribe" method="post"><div><span>*</span> indicates required</div><div class="field"><label>Email Address *</label><input type="email" name="EMAIL"></div><div class="field"><label>First Name *</label><input type="text" name="FNAME"></div><div class="field"><label>Last Name</label><input type="text" name="LNAME"></div><input type="submit" value="Subscribe"></form>';
+  const signup = `<div><div class="text-block"><div><h4>Weekly Menu Previews</h4><p>Need to resubscribe or just want to receive weekly updates? Use the form below to sign up.</p></div><div>${form}</div></div></div>`;
+  const a = extractFrom(`<h1>Council expands bus network</h1><div class="section"><div><div class="text-block">${enParagraphs(5)}</div></div><div><div class="share">Share</div></div>${signup}</div>`, { head: '<title>Council expands bus network</title>' });
+  assert.match(a.body, /funded largely by a state grant/);
+  assert.ok(!/Email Address|indicates required|First Name|Last Name/.test(a.body), a.body);
+});
+
 const SUBJECTS = ['1、张某某，男，45岁', '2、李某某，女，38岁', '3、王某某，男，52岁', '4、赵某某，男，29岁'];
 
 test('a closing numbered list set as <br>-separated lines of one <p> beside the article box is kept', () => {

@@ -198,3 +198,13 @@ test('a call-to-action box ("inline-cta") and a "popupMessage" box inside the ar
   assert.ok(!a.body.includes('free valuation'), a.body);
   assert.ok(!a.body.includes('promotion has ended'), a.body);
 });
+
+test('a line of section tags over the headline does not start the article: the headline repeat and the dated byline under it still go', () => {
+  const head = '<p>City Politics • Public Transport • Local Government • Budget</p><h1>Council expands bus network</h1><p>By Jane Doe • March 12, 2025</p>';
+  const a = extractFrom(`<div class="post">${head}${enParagraphs(5)}</div>`, { head: '<title>Council expands bus network</title>' });
+  assert.match(a.body, /funded largely by a state grant/);
+  assert.ok(!/By Jane Doe|^Council expands bus network$/m.test(a.body), a.body);
+  // A sentence ending in a full stop is prose, whatever separates its parts.
+  const prose = extractFrom(`<div class="post"><p>Routes | Fares | Timetables are all changing this spring, the council said.</p><p>By Jane Doe • March 12, 2025</p>${enParagraphs(5)}</div>`, { head: '<title>Council expands bus network</title>' });
+  assert.match(prose.body, /Routes \| Fares/);
+});
