@@ -1,0 +1,32 @@
+/**
+ * Chinese pages of sites never seen (issue 12), written before the mechanisms they check: an edit time in a date
+ * element's hover text, a signed-in reader's name in the site's menu, the byline labels 撰文者/撰文 and the credit
+ * 出自, an outlet╱name bracket, and a closing wire credit. Class names are plain or meaningless.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const H = '全市将新开通12条公交线路';
+const opts = { head: `<title>${H} - 某某笔记</title>`, timezone: 'Asia/Shanghai' };
+
+test("a date element's hover text worded as an edit is the update time; the element's own text is the publish time", () => {
+  const at = (span: string) => extractFrom(`<div class="note"><h1>${H}</h1><div class="meta"><a href="/u/1">张三</a> ${span}</div>${P}</div>`, opts);
+  const a = at('<span class="publish-time" title="最后编辑于 2017.12.03 05:36">2016.05.18 16:03*</span>');
+  assert.equal(a.publishedAt, '2016-05-18T16:03:00+08:00');
+  assert.equal(a.modifiedAt, '2017-12-03T05:36:00+08:00');
+  // Traditional wording, a class that says only "time".
+  const b = at('<span class="x-time" title="最後修改 2019/01/02 10:00">2018/12/30 09:15</span>');
+  assert.equal(b.publishedAt, '2018-12-30T09:15:00+08:00');
+  assert.equal(b.modifiedAt, '2019-01-02T10:00:00+08:00');
+  // A hover text that is not worded as an edit still dates the element (a full timestamp behind a short date).
+  assert.equal(at('<span class="publish-time" title="2016-05-18 16:03:20">05-18</span>').publishedAt, '2016-05-18T16:03:20+08:00');
+});
+
+test('traditional update labels (更新於, 修改於, 最後修改) mark a line\'s time as the update, not the publish time', () => {
+  for (const label of ['更新於', '修改於', '最後修改：']) {
+    const a = extractFrom(`<h1>${H}</h1><p>${label} 2019-01-02 10:00</p><p>臨江日報 2018-12-30 09:15</p><div class="content">${P}</div>`, opts);
+    assert.equal(a.publishedAt, '2018-12-30T09:15:00+08:00', label);
+  }
+});
