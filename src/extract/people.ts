@@ -15,7 +15,7 @@ import { loneNameLine, nameBeforeHandle, nameBesideDateLine, nameBeforeRole, own
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
-import { authorFromBylineElements, bylineElementNames, isBylineElement } from './people-bylines.js';
+import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { collapseSpace, comparable } from './text.js';
@@ -157,7 +157,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const siteNames = withTitleSite(siteNamesOf(head), head.docTitle);
   // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
   let bylineEls: Element[] | undefined;
-  const bylines = (): Element[] => (bylineEls ??= order.filter(isBylineElement));
+  // (Not the bylines of a list's items after the article: a related list's cards each credit their own writer.)
+  const bodyEndEl = zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? zones.lines[zones.bodyEnd]?.el : undefined;
+  const bylines = (): Element[] => (bylineEls ??= withoutListedBylines(order.filter(isBylineElement), order, bodyEndEl));
   // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
   const cache = new Map<Element, string[][]>();
   const header = segmentLines(zones.header, stats, cache);

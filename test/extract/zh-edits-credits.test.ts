@@ -30,3 +30,15 @@ test('traditional update labels (更新於, 修改於, 最後修改) mark a line
     assert.equal(a.publishedAt, '2018-12-30T09:15:00+08:00', label);
   }
 });
+
+test("a related list's cards after the article, each with its own author element, do not name the page's writer", () => {
+  const cards = ['笨小孩你谁啊', 'reader_lin', '梦里花落'].map(
+    (n, i) => `<div class="note"><a class="title" href="/p/${i}">${H}（转载${i}）</a><p>摘要……</p><a class="author" href="/u/${i}"><span class="name">${n}</span></a></div>`,
+  ).join('');
+  const post = (meta: string) =>
+    extractFrom(`<div class="post"><h1>${H}</h1><div class="who">${meta}<div><span class="publish-time">2016.05.18 16:03</span> <span>字数 1002</span></div></div><div class="show-content">${P}</div></div><div class="more"><div>相关文章</div>${cards}</div>`, opts).author;
+  // The writer's name under the headline, as a plain link to the profile.
+  assert.equal(post('<span class="name"><a href="/u/abc">临江老张_note</a></span>'), '临江老张_note');
+  // The article's byline with the list's own class stays the page's.
+  assert.equal(post('<a class="author" href="/u/abc"><span class="name">临江老张</span></a>'), '临江老张');
+});
