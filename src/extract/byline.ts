@@ -54,8 +54,12 @@ const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□�
  * 李四"): a run ending in a title word, then a space. Bounded and lazy, so a line without a title word fails fast.
  */
 const TITLE_PREFIX = String.raw`(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問)\s+)?`;
+/** "撰文者：張三編譯": the writer compiled or translated the story (a role glued after the name, not part of it). */
+const COMPILED = String.raw`(?:编译|編譯|翻译|翻譯)`;
+/** 撰文 / 撰稿 ("wrote"), also as the writer's noun (撰文者, 撰稿人 in Taiwanese and Hong Kong templates). */
+const WRITER_LABEL = String.raw`(?:撰文者|撰稿者|撰稿人|撰文|撰稿)`;
 /** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
-const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
+const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
 /**
  * 作者：张三/李四 · 作者：张三 | 李四: names split by slashes or bars. After the first, a part is another writer only
  * when it has a name's shape (authorFromShort checks): a bar also splits an info line's fields ("| 江城日报").
@@ -66,12 +70,13 @@ const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
-  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its
+  // capitalised words) · /撰文/張三 (a slash before the label too: a template's separator)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜/／${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|撰文|撰稿)\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|${WRITER_LABEL})\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
   // 文/李四 · 文｜王五 · 文/图 赵六 · 圖、文／張三 · 文、图/李四 · 图文/王五
   new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),

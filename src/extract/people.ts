@@ -125,7 +125,7 @@ function labelledMetaAuthor(head: HeadData): string | undefined {
 }
 
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
-const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
+const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
 
 function nameUnderLabel(lines: { text: string }[]): string | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {

@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { authorFromText } from '../../src/extract/byline.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
@@ -41,4 +42,15 @@ test("a related list's cards after the article, each with its own author element
   assert.equal(post('<span class="name"><a href="/u/abc">临江老张_note</a></span>'), '临江老张_note');
   // The article's byline with the list's own class stays the page's.
   assert.equal(post('<a class="author" href="/u/abc"><span class="name">临江老张</span></a>'), '临江老张');
+});
+
+test('byline labels 撰文者 / 撰稿人 and a leading slash (/撰文/name); a name compiled or translated (編譯) is the writer', () => {
+  assert.equal(authorFromText('臨江科技網｜撰文者：林美君編譯 發表日期：2012-05-16'), '林美君');
+  assert.equal(authorFromText('撰稿人：王小明'), '王小明');
+  assert.equal(authorFromText('撰文者 張志豪'), '張志豪');
+  assert.equal(authorFromText('作者：林美君翻譯'), '林美君');
+  assert.equal(authorFromText('/撰文/陳志明'), '陳志明');
+  // On a page: the info row under the headline, its fields in list items.
+  const row = '<ul class="bar"><li>2012-02-09 02:42</li><li>臨江雜誌</li><li>/撰文/陳志明</li></ul>';
+  assert.equal(extractFrom(`<div class="box"><h1>${H}</h1>${row}<div class="content">${P}</div></div>`, opts).author, '陳志明');
 });
