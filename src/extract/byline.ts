@@ -7,7 +7,7 @@
 import { cleanPersonName } from './byline-clean.js';
 import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
 import { EN_BYLINE, EN_LABELLED, namesAsWritten } from './byline-latin.js';
-import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
+import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
 export { cleanPersonName } from './byline-clean.js';
@@ -39,6 +39,12 @@ const FILED_FROM = new RegExp(String.raw`^(${CN_NAMES})\s+(?:发自|發自)\s*(?
 
 /** 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導） */
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
+
+/**
+ * 【中廣新聞╱彭清仁】 · 〔江城日報／張三〕: an outlet, a slash and one name, the bracket closing right after; the name
+ * must look like one (a common surname; no place, as in 【中央社╱台北】, nor a desk or kind, 【聯合報╱社論】).
+ */
+const OUTLET_NAME_BRACKET = new RegExp(String.raw`[【〔\[(（]\s*${OUTLET_PREFIX}\s*[／╱/]\s*(${CN_NAME})\s*[】〕\])）]`);
 
 /**
  * The author label, also with the word that says whose or which kind of author it is (本文作者, 文章作者, 专栏作者,
@@ -97,6 +103,7 @@ const AUTHOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`${ANY_REPORTER}\s*(${CN_NAME})\s*[／╱/]\s*${DATELINE_KIND}`),
   // 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導）
   SLASH_DATELINE,
+  OUTLET_NAME_BRACKET,
   OUTLET_NAMES_PLACE,
   // 张三 发自北京 · 张三 李四 发自上海: the names opening the line, then where they filed from
   FILED_FROM,
@@ -220,7 +227,7 @@ function namesListedAfter(rest: string): string {
  * run only on lines that hold a reporter word or a slash (a cheap test first keeps the byline pass fast).
  */
 const NEEDS_REPORTER = new Set(AUTHOR_PATTERNS.filter((re) => re.source.includes('记者|記者|实习生')));
-const NEEDS_SLASH = new Set([SLASH_DATELINE]);
+const NEEDS_SLASH = new Set([SLASH_DATELINE, OUTLET_NAME_BRACKET]);
 const COMMENTATOR_IN_LINE = /评论员|評論員/;
 const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員|特派/;
 const SLASH_IN_LINE = /[／╱/]/;
@@ -243,6 +250,7 @@ function authorFromShort(text: string): string | undefined {
     // A photo credit ("（記者方賓照攝）", "记者 王某 摄") names the photographer, not the writer.
     // ("张三 摄影 李四" is two credits: the label 摄影 then the photographer, so 张三 stays the writer.)
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
+    if (re === OUTLET_NAME_BRACKET && (!hasCommonSurname(m[1]) || DATELINE_PLACE.test(m[1]) || isDeskWord(m[1]) || OUTLET_END.test(m[1]))) continue;
     // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places).
     if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
     const rest = t.slice(m.index + m[0].length);

@@ -54,3 +54,11 @@ test('byline labels 撰文者 / 撰稿人 and a leading slash (/撰文/name); a 
   const row = '<ul class="bar"><li>2012-02-09 02:42</li><li>臨江雜誌</li><li>/撰文/陳志明</li></ul>';
   assert.equal(extractFrom(`<div class="box"><h1>${H}</h1>${row}<div class="content">${P}</div></div>`, opts).author, '陳志明');
 });
+
+test('an outlet╱name bracket (【臨江新聞╱張志豪】) names the writer; a place, a desk or a kind after the slash does not', () => {
+  assert.equal(authorFromText('【臨江新聞╱張志豪】'), '張志豪');
+  assert.equal(authorFromText('〔江城日報／林美君〕 2012-05-07'), '林美君');
+  for (const t of ['【中央社╱台北】', '【聯合報╱社論】', '【江城時報╱專題】']) assert.equal(authorFromText(t), undefined, t);
+  const row = '<ul class="bar"><li>2012-05-07 07:47</li><li>新聞速報</li><li>【臨江新聞╱張志豪】</li></ul>';
+  assert.equal(extractFrom(`<div class="box"><h1>${H}</h1>${row}<div class="content">${P}</div></div>`, opts).author, '張志豪');
+});
