@@ -159,7 +159,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   let bylineEls: Element[] | undefined;
   // (Not the bylines of a list's items after the article: a related list's cards each credit their own writer.)
   const bodyEndEl = zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? zones.lines[zones.bodyEnd]?.el : undefined;
-  const bylines = (): Element[] => (bylineEls ??= withoutListedBylines(order.filter(isBylineElement), order, bodyEndEl));
+  let allBylineEls: Element[] | undefined;
+  const allBylines = (): Element[] => (allBylineEls ??= order.filter(isBylineElement));
+  const bylines = (): Element[] => (bylineEls ??= withoutListedBylines(allBylines(), order, bodyEndEl));
   // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
   const cache = new Map<Element, string[][]>();
   const header = segmentLines(zones.header, stats, cache);
@@ -269,8 +271,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
 
   const named = fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]);
   // A one-word author (a display name in the metadata: "Linda") is often the start of the byline the page shows;
+  // every byline element is read for its full form, a related list's too (only a name extending it counts);
   // an all-capitals word is an agency's initials ("SID"), not a first name.
-  const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(bylines(), stats, valid)) : named;
+  const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(allBylines(), stats, valid)) : named;
   return { author: fuller, editor, publisher };
 }
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authorFromText } from '../../src/extract/byline.js';
-import { extractFrom, zhParagraphs } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
 const H = '全市将新开通12条公交线路';
@@ -61,4 +61,10 @@ test('an outlet╱name bracket (【臨江新聞╱張志豪】) names the writer
   for (const t of ['【中央社╱台北】', '【聯合報╱社論】', '【江城時報╱專題】']) assert.equal(authorFromText(t), undefined, t);
   const row = '<ul class="bar"><li>2012-05-07 07:47</li><li>新聞速報</li><li>【臨江新聞╱張志豪】</li></ul>';
   assert.equal(extractFrom(`<div class="box"><h1>${H}</h1>${row}<div class="content">${P}</div></div>`, opts).author, '張志豪');
+});
+
+test("a one-word byline still takes its full form from a related card's byline (only the pick of the writer skips the list)", () => {
+  const card = (n: string, slug: string) => `<div class="card"><a href="/p/${slug}">Another trip</a><div class="post-author"><a itemprop="author" href="/author/${slug}/">${n}</a></div></div>`;
+  const html = `<article><h1>Travel slow, stay longer</h1><div class="post-author"><a itemprop="author" href="/author/admin/">Linda</a></div><div class="entry">${enParagraphs(5)}</div></article><aside class="related"><h3>Related posts</h3>${card('Linda', 'admin')}${card('Linda McCall', 'linda-mccall')}${card('Mark Stone', 'mark')}</aside>`;
+  assert.equal(extractFrom(html, { head: '<title>Travel slow, stay longer</title>' }).author, 'Linda McCall');
 });
