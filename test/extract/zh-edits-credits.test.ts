@@ -68,3 +68,11 @@ test("a one-word byline still takes its full form from a related card's byline (
   const html = `<article><h1>Travel slow, stay longer</h1><div class="post-author"><a itemprop="author" href="/author/admin/">Linda</a></div><div class="entry">${enParagraphs(5)}</div></article><aside class="related"><h3>Related posts</h3>${card('Linda', 'admin')}${card('Linda McCall', 'linda-mccall')}${card('Mark Stone', 'mark')}</aside>`;
   assert.equal(extractFrom(html, { head: '<title>Travel slow, stay longer</title>' }).author, 'Linda McCall');
 });
+
+
+test('出自 and a Latin name on a line of its own credits that outlet; prose that says 出自 does not', () => {
+  const page = (last: string) => extractFrom(`<h1>${H}</h1><p class="info">發表日期：2012-05-16</p><div class="content">${P}<p>${last}</p></div>`, opts).publisher;
+  assert.equal(page('出自<a href="http://example.com/a">TechWire</a>'), 'TechWire');
+  assert.equal(page('本文出自 The Daily Byte'), 'The Daily Byte');
+  assert.notEqual(page('这个想法出自 Google 的工程师团队，他们说明了原因。'), 'Google');
+});
