@@ -292,6 +292,20 @@ export function trailingNames(text: string): string | undefined {
   return cleanPersonName(names);
 }
 
+/**
+ * A wire service or paper credited in brackets closing the story ("…違反選罷法規定。（中央社）", "（新華社）",
+ * "（路透）"): the outlet the copy came from. An outlet-shaped name only (ending 社, 報, 网, 台, 新聞 …; or a wire
+ * agency's short name); a reporter's or a note's bracket ("（記者張三）", "（完）") is none.
+ */
+const TRAILING_OUTLET = new RegExp(String.raw`[(（]\s*([${CN}]{1,8}?(?:通讯社|通訊社|社|日报|日報|晚报|晚報|时报|時報|报|報|网|網|电台|電台|新闻|新聞)|路透|法新|美联|美聯|彭博)\s*[)）]\s*$`);
+
+export function trailingOutlet(text: string): string | undefined {
+  if (text.length > 2000) return undefined;
+  const m = TRAILING_OUTLET.exec(text.slice(-30));
+  // (A picture's credit is no outlet of the story: "（圖片擷取自每日郵報）", "（取自日網）", "（翻攝自某報）".)
+  return m && !/^(?:本报|本報|本网|本網|本社)$/.test(m[1]) && !/[自图圖摄攝]|照片|翻/.test(m[1]) ? m[1] : undefined;
+}
+
 /** Weaker forms, for the info line only: "[ 黄宇 ]" beside a date, a lone name line, "蔡雪婧/摄". */
 export function authorFromInfoLine(text: string): string | undefined {
   if (text.length > 120 * 2) return undefined;

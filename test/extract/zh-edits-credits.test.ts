@@ -63,16 +63,25 @@ test('an outlet╱name bracket (【臨江新聞╱張志豪】) names the writer
   assert.equal(extractFrom(`<div class="box"><h1>${H}</h1>${row}<div class="content">${P}</div></div>`, opts).author, '張志豪');
 });
 
-test("a one-word byline still takes its full form from a related card's byline (only the pick of the writer skips the list)", () => {
-  const card = (n: string, slug: string) => `<div class="card"><a href="/p/${slug}">Another trip</a><div class="post-author"><a itemprop="author" href="/author/${slug}/">${n}</a></div></div>`;
-  const html = `<article><h1>Travel slow, stay longer</h1><div class="post-author"><a itemprop="author" href="/author/admin/">Linda</a></div><div class="entry">${enParagraphs(5)}</div></article><aside class="related"><h3>Related posts</h3>${card('Linda', 'admin')}${card('Linda McCall', 'linda-mccall')}${card('Mark Stone', 'mark')}</aside>`;
-  assert.equal(extractFrom(html, { head: '<title>Travel slow, stay longer</title>' }).author, 'Linda McCall');
-});
-
-
 test('出自 and a Latin name on a line of its own credits that outlet; prose that says 出自 does not', () => {
   const page = (last: string) => extractFrom(`<h1>${H}</h1><p class="info">發表日期：2012-05-16</p><div class="content">${P}<p>${last}</p></div>`, opts).publisher;
   assert.equal(page('出自<a href="http://example.com/a">TechWire</a>'), 'TechWire');
   assert.equal(page('本文出自 The Daily Byte'), 'The Daily Byte');
   assert.notEqual(page('这个想法出自 Google 的工程师团队，他们说明了原因。'), 'Google');
+});
+
+test('a wire service in brackets closing the story (…。（中央社）) is the source; a reporter or note bracket is not', () => {
+  const page = (last: string) => extractFrom(`<h1>${H}</h1><p class="info">2012-05-15 20:21</p><div class="content">${P}<p>市府表示，將依法辦理。${last}</p></div>`, { head: `<title>${H}</title>`, timezone: 'Asia/Taipei' }).publisher;
+  assert.equal(page('（中央社）'), '中央社');
+  assert.equal(page('（路透）'), '路透');
+  assert.notEqual(page('（記者張志豪）'), '張志豪');
+  assert.equal(page('（完）'), undefined);
+  // A picture's credit closing the story names where the photo came from.
+  for (const pic of ['（圖片擷取自江城郵報）', '（取自日網）', '（翻攝江城日報）']) assert.equal(page(pic), undefined, pic);
+});
+
+test("a one-word byline still takes its full form from a related card's byline (only the pick of the writer skips the list)", () => {
+  const card = (n: string, slug: string) => `<div class="card"><a href="/p/${slug}">Another trip</a><div class="post-author"><a itemprop="author" href="/author/${slug}/">${n}</a></div></div>`;
+  const html = `<article><h1>Travel slow, stay longer</h1><div class="post-author"><a itemprop="author" href="/author/admin/">Linda</a></div><div class="entry">${enParagraphs(5)}</div></article><aside class="related"><h3>Related posts</h3>${card('Linda', 'admin')}${card('Linda McCall', 'linda-mccall')}${card('Mark Stone', 'mark')}</aside>`;
+  assert.equal(extractFrom(html, { head: '<title>Travel slow, stay longer</title>' }).author, 'Linda McCall');
 });
