@@ -51,13 +51,13 @@ export function cleanPersonName(raw: string): string | undefined {
   let s = bylineSegment(collapseSpace(raw))
     .replace(/^[\s,;:|•·–—-]+/, '')
     .replace(/^(?:(?:written|posted|reported|published|review|guide|story|words|text|article)\s+)?by\s*[:：]?\s*/i, '')
-    .replace(/^(?:作者|記者|记者|文|撰文|撰写|撰寫|采写|採寫)\s*[:：/]?\s*/, '')
+    .replace(/^(?:作者|記者|记者|文|撰文者|撰稿人|撰文|撰写|撰寫|采写|採寫)\s*[:：/]?\s*/, '')
     // "〔編譯張三／綜合報導〕": a translator's or correspondent's role glued before the name.
     .replace(/^(?:編譯|编译|特派員|特派员)(?=[\u3400-\u9fff]{2,4}(?:$|\s*[／╱/]))/, '')
     .replace(BYLINE_TAIL, '')
     .replace(EN_ROLE_TAIL, '')
     .replace(/[,，、\s]+$/, '');
-  s = s.replace(/\s*(?:报道|報導|报导|摄影?|攝影?|整理|发自.*|撰文)$/, '').trim();
+  s = s.replace(/\s*(?:报道|報導|报导|摄影?|攝影?|整理|编译|編譯|翻译|翻譯|发自.*|撰文)$/, '').trim();
   // "张三等": "and others" after the names (a list cut short) is no part of the last name.
   s = s.replace(/(?<=[\u3400-\u9fff]{2})等人?$/, '');
   // Brackets around or after the name: "（记者 王玉龙）", "张三（北京大学教授）".

@@ -7,7 +7,7 @@
 import { cleanPersonName } from './byline-clean.js';
 import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
 import { EN_BYLINE, EN_LABELLED, namesAsWritten } from './byline-latin.js';
-import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
+import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
 export { cleanPersonName } from './byline-clean.js';
@@ -41,6 +41,12 @@ const FILED_FROM = new RegExp(String.raw`^(${CN_NAMES})\s+(?:发自|發自)\s*(?
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
 
 /**
+ * 【中廣新聞╱彭清仁】 · 〔江城日報／張三〕: an outlet, a slash and one name, the bracket closing right after; the name
+ * must look like one (a common surname; no place, as in 【中央社╱台北】, nor a desk or kind, 【聯合報╱社論】).
+ */
+const OUTLET_NAME_BRACKET = new RegExp(String.raw`[【〔\[(（]\s*${OUTLET_PREFIX}\s*[／╱/]\s*(${CN_NAME})\s*[】〕\])）]`);
+
+/**
  * The author label, also with the word that says whose or which kind of author it is (本文作者, 文章作者, 专栏作者,
  * 特约作者): the qualifier changes nothing about the name that follows.
  */
@@ -54,8 +60,12 @@ const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□�
  * 李四"): a run ending in a title word, then a space. Bounded and lazy, so a line without a title word fails fast.
  */
 const TITLE_PREFIX = String.raw`(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問)\s+)?`;
+/** "撰文者：張三編譯": the writer compiled or translated the story (a role glued after the name, not part of it). */
+const COMPILED = String.raw`(?:编译|編譯|翻译|翻譯)`;
+/** 撰文 / 撰稿 ("wrote"), also as the writer's noun (撰文者, 撰稿人 in Taiwanese and Hong Kong templates). */
+const WRITER_LABEL = String.raw`(?:撰文者|撰稿者|撰稿人|撰文|撰稿)`;
 /** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
-const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
+const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
 /**
  * 作者：张三/李四 · 作者：张三 | 李四: names split by slashes or bars. After the first, a part is another writer only
  * when it has a name's shape (authorFromShort checks): a bar also splits an info line's fields ("| 江城日报").
@@ -66,12 +76,13 @@ const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
-  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its capitalised words)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|撰文|撰稿|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL})`),
+  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its
+  // capitalised words) · /撰文/張三 (a slash before the label too: a template's separator)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜/／${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|撰文|撰稿)\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|${WRITER_LABEL})\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
   // 文/李四 · 文｜王五 · 文/图 赵六 · 圖、文／張三 · 文、图/李四 · 图文/王五
   new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
@@ -92,6 +103,7 @@ const AUTHOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`${ANY_REPORTER}\s*(${CN_NAME})\s*[／╱/]\s*${DATELINE_KIND}`),
   // 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導）
   SLASH_DATELINE,
+  OUTLET_NAME_BRACKET,
   OUTLET_NAMES_PLACE,
   // 张三 发自北京 · 张三 李四 发自上海: the names opening the line, then where they filed from
   FILED_FROM,
@@ -215,7 +227,7 @@ function namesListedAfter(rest: string): string {
  * run only on lines that hold a reporter word or a slash (a cheap test first keeps the byline pass fast).
  */
 const NEEDS_REPORTER = new Set(AUTHOR_PATTERNS.filter((re) => re.source.includes('记者|記者|实习生')));
-const NEEDS_SLASH = new Set([SLASH_DATELINE]);
+const NEEDS_SLASH = new Set([SLASH_DATELINE, OUTLET_NAME_BRACKET]);
 const COMMENTATOR_IN_LINE = /评论员|評論員/;
 const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員|特派/;
 const SLASH_IN_LINE = /[／╱/]/;
@@ -238,6 +250,7 @@ function authorFromShort(text: string): string | undefined {
     // A photo credit ("（記者方賓照攝）", "记者 王某 摄") names the photographer, not the writer.
     // ("张三 摄影 李四" is two credits: the label 摄影 then the photographer, so 张三 stays the writer.)
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
+    if (re === OUTLET_NAME_BRACKET && (!hasCommonSurname(m[1]) || DATELINE_PLACE.test(m[1]) || isDeskWord(m[1]) || OUTLET_END.test(m[1]))) continue;
     // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places).
     if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
     const rest = t.slice(m.index + m[0].length);
@@ -277,6 +290,20 @@ export function trailingNames(text: string): string | undefined {
   const names = collapseSpace(m[1]);
   if (names.split(' ').some((n) => NOT_PERSON_END.test(n))) return undefined;
   return cleanPersonName(names);
+}
+
+/**
+ * A wire service or paper credited in brackets closing the story ("…違反選罷法規定。（中央社）", "（新華社）",
+ * "（路透）"): the outlet the copy came from. An outlet-shaped name only (ending 社, 報, 网, 台, 新聞 …; or a wire
+ * agency's short name); a reporter's or a note's bracket ("（記者張三）", "（完）") is none.
+ */
+const TRAILING_OUTLET = new RegExp(String.raw`[(（]\s*([${CN}]{1,8}?(?:通讯社|通訊社|社|日报|日報|晚报|晚報|时报|時報|报|報|网|網|电台|電台|新闻|新聞)|路透|法新|美联|美聯|彭博)\s*[)）]\s*$`);
+
+export function trailingOutlet(text: string): string | undefined {
+  if (text.length > 2000) return undefined;
+  const m = TRAILING_OUTLET.exec(text.slice(-30));
+  // (A picture's credit is no outlet of the story: "（圖片擷取自每日郵報）", "（取自日網）", "（翻攝自某報）".)
+  return m && !/^(?:本报|本報|本网|本網|本社)$/.test(m[1]) && !/[自图圖摄攝]|照片|翻/.test(m[1]) ? m[1] : undefined;
 }
 
 /** Weaker forms, for the info line only: "[ 黄宇 ]" beside a date, a lone name line, "蔡雪婧/摄". */

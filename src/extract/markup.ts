@@ -20,8 +20,9 @@ export function prepareMarkup(rawHtml: string): PreparedMarkup {
   const warnings: string[] = [];
   let html = rawHtml;
   if (html.length > MAX_INPUT_CHARS) {
-    // Oversized pages are mostly inline scripts and styles: drop those before cutting, so the article survives.
-    html = stripScriptsAndStyles(html);
+    // Oversized pages are mostly inline scripts and styles: drop the largest of those before cutting, so the article
+    // (and the small scripts carrying the page's data) survives.
+    html = stripScriptsAndStyles(html, MAX_INPUT_CHARS);
     if (html.length > MAX_INPUT_CHARS) {
       warnings.push(`input truncated from ${rawHtml.length} to ${MAX_INPUT_CHARS} characters`);
       html = clip(html, MAX_INPUT_CHARS);
@@ -150,11 +151,14 @@ function maxNestingDepth(html: string): number {
 
 const HEAVY_OPEN = /<(script|style)\b/gi;
 
-/** Remove <script>/<style> contents (JSON-LD kept) with a single forward scan: linear even when unclosed. */
-export function stripScriptsAndStyles(html: string): string {
+/**
+ * Remove <script>/<style> contents (JSON-LD kept) with a single forward scan: linear even when unclosed. With a
+ * `limit`, only the largest contents go, largest first, until the page fits in it: the bundles that make a page
+ * oversized go, the small inline scripts holding the page's own data (WeChat's `var ct`, its account name) stay.
+ */
+export function stripScriptsAndStyles(html: string, limit?: number): string {
   const lower = html.toLowerCase();
-  const parts: string[] = [];
-  let pos = 0;
+  const spans: Array<[number, number]> = [];
   HEAVY_OPEN.lastIndex = 0;
   for (let m = HEAVY_OPEN.exec(html); m; m = HEAVY_OPEN.exec(html)) {
     // The tag's end found by indexOf, not by the pattern: a pattern reading to '>' rescans the rest of the page for
@@ -164,12 +168,23 @@ export function stripScriptsAndStyles(html: string): string {
     const contentStart = tagEnd + 1;
     const close = lower.indexOf(`</${m[1].toLowerCase()}`, contentStart);
     const end = close < 0 ? html.length : close;
-    if (!/ld\+json/i.test(html.slice(m.index + m[0].length, tagEnd))) {
-      parts.push(html.slice(pos, contentStart));
-      pos = end;
-    }
+    if (!/ld\+json/i.test(html.slice(m.index + m[0].length, tagEnd))) spans.push([contentStart, end]);
     HEAVY_OPEN.lastIndex = end;
     if (close < 0) break;
+  }
+  let dropped = spans;
+  if (limit !== undefined) {
+    const bySize = [...spans].sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
+    let length = html.length;
+    let n = 0;
+    while (n < bySize.length && length > limit) length -= bySize[n][1] - bySize[n++][0];
+    dropped = bySize.slice(0, n).sort((a, b) => a[0] - b[0]);
+  }
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [start, end] of dropped) {
+    parts.push(html.slice(pos, start));
+    pos = end;
   }
   parts.push(html.slice(pos));
   return parts.join('');

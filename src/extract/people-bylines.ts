@@ -2,7 +2,7 @@
  * Byline elements (rel=author, itemprop=author, .byline/.author, <address>): which elements are bylines and the
  * names they give (people.ts asks them in its order of evidence).
  */
-import { classAndId, closest, elementsIn, type Element } from './dom.js';
+import { classAndId, closest, elementsIn, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { authorFromText, cleanPersonName, hasSurnameShape, otherLanguageByline } from './byline.js';
 import { namesFromRuns } from './people-names.js';
@@ -27,6 +27,34 @@ export function isBylineElement(el: Element): boolean {
   const a = el.attribs;
   if (el.name === 'label' || el.name === 'input' || NOT_BYLINE.test(`${a.class ?? ''} ${a.id ?? ''}`)) return false;
   return !closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8);
+}
+
+/**
+ * The byline elements that credit the items of a list after the article, left out: a related-notes list's cards, each
+ * with its own `<a class="author">` (three or more of one tag and class, each in its own parent, naming two or more
+ * different people) name the items' writers, not the page's. Members at or before the article's last line (`end`)
+ * stay: a theme's byline class is often the same on the article and on its related list.
+ */
+export function withoutListedBylines(bylines: Element[], order: Element[], end: Element | undefined): Element[] {
+  if (!end || bylines.length < 3) return bylines;
+  const groups = new Map<string, Element[]>();
+  for (const el of bylines) {
+    const key = `${el.name} ${el.attribs.class ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.push(el);
+    else groups.set(key, [el]);
+  }
+  const listed = [...groups.values()].filter(
+    (g) => g.length >= 3 && new Set(g.map((e) => e.parent)).size === g.length && new Set(g.map((e) => collapseSpace(textContent(e)))).size >= 2,
+  );
+  if (listed.length === 0) return bylines;
+  const index = new Map<Element, number>();
+  const wanted = new Set<Element>([end, ...listed.flat()]);
+  for (let i = 0; i < order.length && index.size < wanted.size; i++) if (wanted.has(order[i])) index.set(order[i], i);
+  const endAt = index.get(end);
+  if (endAt === undefined) return bylines;
+  const drop = new Set(listed.flat().filter((e) => (index.get(e) ?? -1) > endAt && !closest(e, (a) => a === end, 50)));
+  return drop.size === 0 ? bylines : bylines.filter((e) => !drop.has(e));
 }
 
 const LOGIN_PART = /log-?in|log-?on|sign-?in|passw|register|unlogin/i;

@@ -6,7 +6,7 @@
 export const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 /** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */
 export const CN_NAME = String.raw`(?:[${CN}]{1,6}[·•][${CN}]{1,10}?|[${CN}]{2,4}?)`;
-export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/／╱:：_]|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
+export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/／╱:：_]|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|编译|編譯|翻译|翻譯|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
 /** Several names separated by spaces or 、 (e.g. "王建宏 张文攀"). */
 // A following label ("孙宁 责任编辑：…", "李四 记者 王五") is not a second name; nor is any word a colon follows ("张三 发布时间：…",
 // "张三 阅读数：…"): a word before a colon labels what comes next.

@@ -10,12 +10,12 @@ import { type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames, trailingOutlet } from './byline.js';
 import { loneNameLine, nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
-import { authorFromBylineElements, bylineElementNames, isBylineElement } from './people-bylines.js';
+import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { collapseSpace, comparable } from './text.js';
@@ -125,7 +125,7 @@ function labelledMetaAuthor(head: HeadData): string | undefined {
 }
 
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
-const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
+const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
 
 function nameUnderLabel(lines: { text: string }[]): string | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -157,7 +157,11 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const siteNames = withTitleSite(siteNamesOf(head), head.docTitle);
   // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
   let bylineEls: Element[] | undefined;
-  const bylines = (): Element[] => (bylineEls ??= order.filter(isBylineElement));
+  // (Not the bylines of a list's items after the article: a related list's cards each credit their own writer.)
+  const bodyEndEl = zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? zones.lines[zones.bodyEnd]?.el : undefined;
+  let allBylineEls: Element[] | undefined;
+  const allBylines = (): Element[] => (allBylineEls ??= order.filter(isBylineElement));
+  const bylines = (): Element[] => (bylineEls ??= withoutListedBylines(allBylines(), order, bodyEndEl));
   // The metadata zones re-read with element boundaries as token boundaries ("来源：<a>新京报</a><a>举报</a>").
   const cache = new Map<Element, string[][]>();
   const header = segmentLines(zones.header, stats, cache);
@@ -191,6 +195,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     infoCredit().source ??
     firstOf(edgeZones, pageCredit) ??
     firstOf(tail, sourceFromInfoLine) ??
+    // "…。（中央社）": the wire service credited in brackets closing the story.
+    firstOf(bodyEdges.slice(-3).reverse(), trailingOutlet) ??
     firstOf(zones.lines.slice(0, 400), pageCredit);
   // "（中時）" closing the body: the outlet's short name in the bracket where wire copy puts its writers' names.
   const closingOutlet = firstOf(bodyEdges.slice(-3), (t) => {
@@ -267,8 +273,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
 
   const named = fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]);
   // A one-word author (a display name in the metadata: "Linda") is often the start of the byline the page shows;
+  // every byline element is read for its full form, a related list's too (only a name extending it counts);
   // an all-capitals word is an agency's initials ("SID"), not a first name.
-  const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(bylines(), stats, valid)) : named;
+  const fuller = named && !/\s/.test(named.trim()) && named !== named.toUpperCase() ? fullerFromMeta(named, firstBylines(allBylines(), stats, valid)) : named;
   return { author: fuller, editor, publisher };
 }
 

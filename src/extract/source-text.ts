@@ -11,12 +11,12 @@ const SOURCE_PATTERN = new RegExp(
   'i',
 );
 /**
- * Credits written as a verb of taking or first printing: 摘自《人民日报》, 原载于南方周末, 本文转载自新京报, 来源于：新京报,
+ * Credits written as a verb of taking or first printing: 摘自《人民日报》, 出自 TechCrunch, 原载于南方周末, 本文转载自新京报, 来源于：新京报,
  * 供稿：新华社. The colon is optional after these; without one the value must be bracketed (《…》) or read as an
  * outlet's name, so prose ("…转自己的…") is no credit.
  */
 const VERB_SOURCE = new RegExp(
-  String.raw`(?:^|[^${CN}])(?:本文|文章|此文|原文)?(?:摘自|选自|選自|原载于|原載於|原载|原載|刊于|刊於|转载于|轉載於|转载自|轉載自|转自|轉自|来源于|來源於|供稿)\s*([:：|｜]?)\s*(.{2,40})`,
+  String.raw`(?:^|[^${CN}])(?:本文|文章|此文|原文)?(?:摘自|选自|選自|出自|原载于|原載於|原载|原載|刊于|刊於|转载于|轉載於|转载自|轉載自|转自|轉自|来源于|來源於|供稿)\s*([:：|｜]?)\s*(.{2,40})`,
 );
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /** Where a source name ends: another label, a date, a separator. */
@@ -76,7 +76,9 @@ export function sourceFromText(text: string): string | undefined {
   const v = VERB_SOURCE.exec(t);
   if (!v) return undefined;
   const name = cleanSource(v[2]);
-  return name && (v[1] || /^\s*《/.test(v[2]) || OUTLET_NAME.test(name)) ? name : undefined;
+  // "出自 TechCrunch" as a line of its own: the label and a Latin name, nothing else, credit that outlet.
+  const wholeLine = /^[A-Za-z][\w .&'’-]{1,30}$/.test(name ?? '') && t.trim().endsWith(name!) && t.trim().length - name!.length <= 8;
+  return name && (v[1] || /^\s*《/.test(v[2]) || OUTLET_NAME.test(name) || wholeLine) ? name : undefined;
 }
 
 const DATE_IN_LINE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;

@@ -121,6 +121,13 @@ function publishedDataAttr(el: Element): string | undefined {
   return undefined;
 }
 
+/** The page line an element is on: its own, or its nearest ancestor's within eight levels. */
+function lineNear(el: Element, lineOf: Map<Block | Element, number>): number | undefined {
+  let line: number | undefined;
+  for (let up: Element | null = el, i = 0; up && i < 8 && line === undefined; up = up.parent as Element | null, i++) line = lineOf.get(up);
+  return line;
+}
+
 function collectElements(order: Element[], lineOf: Map<Block | Element, number>, lines: Block[], ctx: DateContext, add: Add): void {
   let found = 0;
   // Plain substring tests first: the regexes run only on the few class/id values that mention a time or date.
@@ -136,7 +143,15 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     if (!strong && !weak) continue;
     const text = weak ? collapseSpace(textContent(el)) : '';
     if (weak && (text.length < 5 || text.length > 60)) continue;
-    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? publishedDataAttr(el) ?? attr(el, 'title') ?? (text || collapseSpace(textContent(el)).slice(0, 100));
+    // A hover text worded as an edit ("<span class="publish-time" title="最后编辑于 2017.12.03 05:36">2016.05.18
+    // 16:03*</span>") dates the last edit: the update time; the element's own text is still the one shown.
+    const hover = attr(el, 'title');
+    const editHover = hover !== undefined && MODIFIED_LABEL.test(hover);
+    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? publishedDataAttr(el) ?? (editHover ? undefined : hover) ?? (text || collapseSpace(textContent(el)).slice(0, 100));
+    if (editHover) {
+      const edited = parseMachineDate(hover.replace(MODIFIED_LABEL, ' '), { ...ctx, now: undefined });
+      if (edited) add(edited, weak ? 'element-weak' : 'element', true, lineNear(el, lineOf));
+    }
     if (!raw) continue;
     const parsed = parseMachineDate(raw, { ...ctx, now: undefined });
     const relative = !parsed && ctx.now ? parseDateText(raw, ctx) : undefined;
@@ -144,8 +159,7 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     if (!p) continue;
     found++;
     const marker = `${a.itemprop ?? ''} ${a.class ?? ''}`.toLowerCase();
-    let line: number | undefined;
-    for (let up: Element | null = el, i = 0; up && i < 8 && line === undefined; up = up.parent as Element | null, i++) line = lineOf.get(up);
+    const line = lineNear(el, lineOf);
     // "<span class="date">10-08</span><span>14:20</span>": the time shown beside the date is part of it.
     const joined = precisionOf(p) === 3 ? withTime(p, siblingTime(el)) : p;
     // "Updated <time class="date">Jul 24, 2018</time>": the words just before the element say which time it is, unless

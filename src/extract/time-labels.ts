@@ -27,7 +27,7 @@ const PUBLISHED_WORDS = String.raw`posted(?:\s+on)?|published(?:\s+on)?|first pu
 const MODIFIED_WORDS = String.raw`updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|zuletzt aktualisiert(?:\s+am)?|geändert(?:\s+am)?|mis à jour(?:\s+le)?|modifié(?:e)?(?:\s+le)?|actualizad[oa](?:\s+el)?|actualización|aggiornato(?:\s+il)?|aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?|atualizad[oa](?:\s+em)?|atualização|oppdatert|uppdaterad|opdateret|päivitetty|aktualizacja|zaktualizowano|aktualizováno|aktualizace|güncelleme|güncellenme(?:\s+tarihi)?|actualizat(?:\s+la)?|frissítve|módosítva`;
 
 export const PUBLISHED_LABEL = new RegExp(String.raw`(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名|北京|當地|当地|美东|美東|标准|標準|东部|東部|西部|太平洋)(?:时间|日期)|发表于|发布于|发帖时间|(?<![\p{L}\p{N}])(?:${PUBLISHED_WORDS})(?![\p{L}\p{N}]))\s*[:：]?`, 'iu');
-export const MODIFIED_LABEL = new RegExp(String.raw`(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|編輯於|(?<![\p{L}\p{N}])(?:${MODIFIED_WORDS})(?![\p{L}\p{N}]))\s*(?:on|at|le|el|am|op|em|il|la)?\s*[:：]?`, 'iu');
+export const MODIFIED_LABEL = new RegExp(String.raw`(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|更新於|修改於|最近修改|最後修改|編輯於|最後編輯|(?<![\p{L}\p{N}])(?:${MODIFIED_WORDS})(?![\p{L}\p{N}]))\s*(?:on|at|le|el|am|op|em|il|la)?\s*[:：]?`, 'iu');
 
 /** Does the text before the first digit introduce another item (related, next, latest recommended)? */
 export function otherItem(text: string): boolean {

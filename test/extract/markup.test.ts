@@ -53,6 +53,18 @@ test('scripts and styles are stripped from oversized pages, JSON-LD kept', () =>
   assert.equal(stripScriptsAndStyles(html), '<script></script><script type="application/ld+json">{"x":1}</script><style></style><p>text</p>');
 });
 
+test('an oversized page loses its largest scripts first, down to the limit: small page-data scripts stay', () => {
+  const bundle = `<script>${'x'.repeat(500)}</script>`;
+  const data = '<script>var ct = "1767346773";</script>';
+  const html = `${bundle}<style>${'p{}'.repeat(100)}</style>${data}<p>text</p>`;
+  // Without the bundle (and only it) the page fits in 400 characters.
+  assert.equal(stripScriptsAndStyles(html, 400), `<script></script><style>${'p{}'.repeat(100)}</style>${data}<p>text</p>`);
+  // A tighter limit takes the next largest, the style, still leaving the data script.
+  assert.equal(stripScriptsAndStyles(html, 100), `<script></script><style></style>${data}<p>text</p>`);
+  // When nothing fits, everything goes, as without a limit.
+  assert.equal(stripScriptsAndStyles(html, 10), stripScriptsAndStyles(html));
+});
+
 test('hostile markup stays linear: a long unclosed tag name under deep nesting, thousands of unclosed <script', () => {
   // Each took seconds before (30 s and 4.5 s at these sizes): the tag pattern retried every shorter name, and the
   // script pattern rescanned the rest of the page for every '<script' without a '>'.

@@ -151,6 +151,13 @@ test("WeChat's ct is read as window.ct, from a bundle-sized script, and after ma
   assert.equal(at(`<script>${many}</script><script>var ct = "1601092800";</script>`), '2020-09-26T12:00:00+08:00');
 });
 
+test("an oversized WeChat page (megabytes of bundles) keeps the small script that holds var ct", () => {
+  // Pages over the input limit lose their scripts before parsing; only the bundles need to go for it to fit.
+  const bundles = Array.from({ length: 3 }, (_, i) => `<script>var b${i}="${'z'.repeat(900_000)}";</script>`).join('');
+  const html = page('<title>公众号文章</title>', `<h1 id="activity-name">公众号文章</h1>${zhParagraphs()}${bundles}<script>var ct = "1767346773";</script>`);
+  assert.equal(extractArticle(html, { url: 'https://mp.weixin.qq.com/s/x' }).publishedAt, '2026-01-02T17:39:33+08:00');
+});
+
 test('a label alone on the line before a date labels that date (更新时间： in its own element)', () => {
   const a = extractFrom(
     `<h1>标题新闻</h1><div class="info"><div>更新时间：</div><div>2010-05-08 10:00</div><div>2010-05-06 09:00</div></div><div class="content">${zhParagraphs()}</div>`,
