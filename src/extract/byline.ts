@@ -77,8 +77,9 @@ const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
   // 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its
-  // capitalised words) · /撰文/張三 (a slash before the label too: a template's separator)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜/／${BULLET}])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED})`),
+  // capitalised words) · /撰文/張三 (a slash before the label too, opening the line or after a date or a space: a
+  // template's separator; not a path's or a tag list's, "https://…/撰文/abc", "AI/撰文/寫作")
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)
@@ -250,7 +251,8 @@ function authorFromShort(text: string): string | undefined {
     // A photo credit ("（記者方賓照攝）", "记者 王某 摄") names the photographer, not the writer.
     // ("张三 摄影 李四" is two credits: the label 摄影 then the photographer, so 张三 stays the writer.)
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
-    if (re === OUTLET_NAME_BRACKET && (!hasCommonSurname(m[1]) || DATELINE_PLACE.test(m[1]) || isDeskWord(m[1]) || OUTLET_END.test(m[1]))) continue;
+    // (Two characters after the slash are as often a dateline place or a desk as a name: 【中央社╱華府】, 【中廣新聞╱焦點】.)
+    if (re === OUTLET_NAME_BRACKET && (m[1].length < 3 || !hasCommonSurname(m[1]) || DATELINE_PLACE.test(m[1]) || isDeskWord(m[1]) || OUTLET_END.test(m[1]))) continue;
     // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places).
     if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
     const rest = t.slice(m.index + m[0].length);
@@ -294,16 +296,24 @@ export function trailingNames(text: string): string | undefined {
 
 /**
  * A wire service or paper credited in brackets closing the story ("…違反選罷法規定。（中央社）", "（新華社）",
- * "（路透）"): the outlet the copy came from. An outlet-shaped name only (ending 社, 報, 网, 台, 新聞 …; or a wire
- * agency's short name); a reporter's or a note's bracket ("（記者張三）", "（完）") is none.
+ * "（路透）"): the outlet the copy came from. The bracket closes a sentence or stands alone on its line (a bracket
+ * glossing the last words, "…主营业务为互联网（物联网）", "引述消息人士說法（英國廣播電台）", is prose), and names a wire agency
+ * or a paper, agency or station by its full kind (日報, 晚報, 時報, 通訊社, 電台, 電視台, 新聞網): a name ending only
+ * 社, 報 or 網 is as often a common noun ("（合作社）", "（人民公社）", "（物联网）"). "據", "綜合", "原刊於" before the name
+ * are read past; "包括…" is a gloss. A reporter's or a note's bracket ("（記者張三）", "（完）") is none.
  */
-const TRAILING_OUTLET = new RegExp(String.raw`[(（]\s*([${CN}]{1,8}?(?:通讯社|通訊社|社|日报|日報|晚报|晚報|时报|時報|报|報|网|網|电台|電台|新闻|新聞)|路透|法新|美联|美聯|彭博)\s*[)）]\s*$`);
+const WIRE_AGENCY = '中央社|新华社|新華社|中新社|中通社|中评社|中評社|法新社|美联社|美聯社|路透社|路透|法新|美联|美聯|彭博社|彭博|共同社|韩联社|韓聯社|塔斯社|德新社|安莎社|合众社|合眾社|俄新社';
+const TRAILING_OUTLET = new RegExp(
+  String.raw`(?:^|[。！？!?」』”"])\s*[(（]\s*(?:据|據|综合|綜合|原刊于|原刊於|原载于|原載於|转载自|轉載自)?\s*(${WIRE_AGENCY}|[${CN}]{2,8}?(?:通讯社|通訊社|日报|日報|晚报|晚報|时报|時報|电视台|電視台|电台|電台|新闻网|新聞網))\s*[)）]\s*$`,
+);
 
 export function trailingOutlet(text: string): string | undefined {
   if (text.length > 2000) return undefined;
-  const m = TRAILING_OUTLET.exec(text.slice(-30));
+  const m = TRAILING_OUTLET.exec(text.trimEnd());
+  if (!m) return undefined;
   // (A picture's credit is no outlet of the story: "（圖片擷取自每日郵報）", "（取自日網）", "（翻攝自某報）".)
-  return m && !/^(?:本报|本報|本网|本網|本社)$/.test(m[1]) && !/[自图圖摄攝]|照片|翻/.test(m[1]) ? m[1] : undefined;
+  if (/^(?:本报|本報|本网|本網|本社)$/.test(m[1]) || /[自图圖摄攝]|照片|翻|^(?:包括|包含|以及|和|及)/.test(m[1])) return undefined;
+  return m[1];
 }
 
 /** Weaker forms, for the info line only: "[ 黄宇 ]" beside a date, a lone name line, "蔡雪婧/摄". */

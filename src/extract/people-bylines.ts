@@ -32,8 +32,8 @@ export function isBylineElement(el: Element): boolean {
 /**
  * The byline elements that credit the items of a list after the article, left out: a related-notes list's cards, each
  * with its own `<a class="author">` (three or more of one tag and class, each in its own parent, naming two or more
- * different people) name the items' writers, not the page's. Members at or before the article's last line (`end`)
- * stay: a theme's byline class is often the same on the article and on its related list.
+ * different people, each item linking elsewhere too) name the items' writers, not the page's. Members at or before
+ * the article's last line (`end`) stay: a theme's byline class is often the same on the article and on its related list.
  */
 export function withoutListedBylines(bylines: Element[], order: Element[], end: Element | undefined): Element[] {
   if (!end || bylines.length < 3) return bylines;
@@ -45,7 +45,11 @@ export function withoutListedBylines(bylines: Element[], order: Element[], end: 
     else groups.set(key, [el]);
   }
   const listed = [...groups.values()].filter(
-    (g) => g.length >= 3 && new Set(g.map((e) => e.parent)).size === g.length && new Set(g.map((e) => collapseSpace(textContent(e)))).size >= 2,
+    (g) =>
+      g.length >= 3 &&
+      new Set(g.map((e) => e.parent)).size === g.length &&
+      new Set(g.map((e) => collapseSpace(textContent(e)))).size >= 2 &&
+      g.every(linksElsewhere),
   );
   if (listed.length === 0) return bylines;
   const index = new Map<Element, number>();
@@ -55,6 +59,17 @@ export function withoutListedBylines(bylines: Element[], order: Element[], end: 
   if (endAt === undefined) return bylines;
   const drop = new Set(listed.flat().filter((e) => (index.get(e) ?? -1) > endAt && !closest(e, (a) => a === end, 50)));
   return drop.size === 0 ? bylines : bylines.filter((e) => !drop.has(e));
+}
+
+/**
+ * Whether the byline's item links somewhere beside the byline (a card's title link to its own article): a list of
+ * other items. An "about the authors" box after the article holds names and bios, no item links: its bylines are
+ * the article's writers.
+ */
+function linksElsewhere(byline: Element): boolean {
+  const item = byline.parent;
+  if (!item || item.type !== 'tag') return false;
+  return elementsIn(item).some((e) => e.name === 'a' && e.attribs.href !== undefined && e !== byline && !closest(e, (x) => x === byline, 20));
 }
 
 const LOGIN_PART = /log-?in|log-?on|sign-?in|passw|register|unlogin/i;

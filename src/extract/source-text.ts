@@ -16,8 +16,15 @@ const SOURCE_PATTERN = new RegExp(
  * outlet's name, so prose ("…转自己的…") is no credit.
  */
 const VERB_SOURCE = new RegExp(
-  String.raw`(?:^|[^${CN}])(?:本文|文章|此文|原文)?(?:摘自|选自|選自|出自|原载于|原載於|原载|原載|刊于|刊於|转载于|轉載於|转载自|轉載自|转自|轉自|来源于|來源於|供稿)\s*([:：|｜]?)\s*(.{2,40})`,
+  String.raw`(?:^|[^${CN}])(?:本文|文章|此文|原文)?(摘自|选自|選自|出自|原载于|原載於|原载|原載|刊于|刊於|转载于|轉載於|转载自|轉載自|转自|轉自|来源于|來源於|供稿)\s*([:：|｜]?)\s*(.{2,40})`,
 );
+/**
+ * 出自 quotes a book, a poem or a speaker far more often than it credits an outlet ("“关关雎鸠”出自《诗经》。", "——出自
+ * 《论语》"): it credits one only as a line of its own, the verb and the name and nothing else.
+ */
+const QUOTING_VERB = /^(?:出自)$/;
+/** A picture's or a quote's credit line ("圖／出自：Shutterstock", "—— 出自 Steve Jobs") credits no outlet of the story. */
+const NOT_STORY_CREDIT = /^\s*(?:[(（【\[]\s*)?(?:圖|图|照片|相片|攝影|摄影|photo|image|picture)|^\s*[—–-]/i;
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /** Where a source name ends: another label, a date, a separator. */
 const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小).*$/;
@@ -74,11 +81,15 @@ export function sourceFromText(text: string): string | undefined {
   const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t);
   if (m) return cleanSource(m[1]);
   const v = VERB_SOURCE.exec(t);
-  if (!v) return undefined;
-  const name = cleanSource(v[2]);
+  if (!v || NOT_STORY_CREDIT.test(t)) return undefined;
+  const name = cleanSource(v[3]);
+  if (!name) return undefined;
+  // The verb, its colon or title marks, and the name: nothing else on the line.
+  const ownLine = t.trim().length - name.length <= v[1].length + 6 && t.trim().replace(/[》」”"\s]+$/, '').endsWith(name);
+  if (QUOTING_VERB.test(v[1]) && !ownLine) return undefined;
   // "出自 TechCrunch" as a line of its own: the label and a Latin name, nothing else, credit that outlet.
-  const wholeLine = /^[A-Za-z][\w .&'’-]{1,30}$/.test(name ?? '') && t.trim().endsWith(name!) && t.trim().length - name!.length <= 8;
-  return name && (v[1] || /^\s*《/.test(v[2]) || OUTLET_NAME.test(name) || wholeLine) ? name : undefined;
+  const wholeLine = /^[A-Za-z][\w .&'’-]{1,30}$/.test(name) && ownLine;
+  return v[2] || /^\s*《/.test(v[3]) || OUTLET_NAME.test(name) || wholeLine ? name : undefined;
 }
 
 const DATE_IN_LINE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;

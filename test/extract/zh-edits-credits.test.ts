@@ -85,3 +85,40 @@ test("a one-word byline still takes its full form from a related card's byline (
   const html = `<article><h1>Travel slow, stay longer</h1><div class="post-author"><a itemprop="author" href="/author/admin/">Linda</a></div><div class="entry">${enParagraphs(5)}</div></article><aside class="related"><h3>Related posts</h3>${card('Linda', 'admin')}${card('Linda McCall', 'linda-mccall')}${card('Mark Stone', 'mark')}</aside>`;
   assert.equal(extractFrom(html, { head: '<title>Travel slow, stay longer</title>' }).author, 'Linda McCall');
 });
+
+test('a closing bracket that glosses the last words, or names a common noun ending 社/報/網, credits no outlet', () => {
+  const page = (last: string) => extractFrom(`<h1>${H}</h1><p class="info">2012-05-15 20:21</p><div class="content">${P}<p>${last}</p></div>`, { head: `<title>${H}</title>`, timezone: 'Asia/Taipei' }).publisher;
+  for (const last of [
+    '这家公司主营业务为互联网（物联网）',
+    '他说他每天都看报。（包括晚报）',
+    '民眾可洽詢當地公所或農會（合作社）',
+    '參加者包括多個團體。（登山社）',
+    '這是早期的人民公社。（人民公社）',
+    '他說這是假消息（假新聞）',
+    '該報導引述消息人士說法（英國廣播電台）',
+  ]) assert.equal(page(last), undefined, last);
+  // A word before the outlet's name is read past.
+  assert.equal(page('市府表示，將依法辦理。（綜合中央社）'), '中央社');
+  assert.equal(page('市府表示，將依法辦理。（原刊於江城日報）'), '江城日報');
+});
+
+test('出自 quoting a book, a poem or a speaker, or crediting a picture, credits no outlet', () => {
+  const page = (last: string, mid = '') => extractFrom(`<h1>${H}</h1><p class="info">發表日期：2012-05-16</p><div class="content">${P}${mid}<p>${last}</p></div>`, opts).publisher;
+  for (const last of ['“关关雎鸠，在河之洲”出自《诗经》。', '——出自《论语》', '出自《诗经·周南》的名句流传至今，人们仍在传诵。', '—— 出自 Steve Jobs', '（圖／出自：Shutterstock）', '圖｜出自 Unsplash']) {
+    assert.equal(page(last), undefined, last);
+  }
+  assert.equal(page('全文完。', '<p>他说：“路漫漫其修远兮”，出自《离骚》，意思是道路还很漫长。</p>'), undefined);
+});
+
+test('outlet╱name brackets with two characters after the slash (a place, a desk) give no writer; a slash in a path or tag list opens no label', () => {
+  for (const t of ['【中央社╱華府】美國國務院今天表示。', '【中廣新聞╱焦點】', '【中廣新聞╱林口】']) assert.equal(authorFromText(t), undefined, t);
+  assert.equal(authorFromText('標籤：AI/撰文/寫作'), undefined);
+  assert.equal(authorFromText('https://example.com/撰文/abc'), undefined);
+  assert.equal(authorFromText('2024-01-02 /撰文/梁任瑋'), '梁任瑋');
+});
+
+test('byline elements after the article are kept when no other byline is left (an "about the authors" box)', () => {
+  const bios = ['Jane Smith', 'John Doe', 'Ann Lee'].map((n) => `<div><span class="author">${n}</span><p>Writes about cities and transport.</p></div>`).join('');
+  const a = extractFrom(`<article><h1>City adds twelve new bus routes</h1>${enParagraphs(5)}</article><div class="bio">${bios}</div>`, { head: '<title>City adds twelve new bus routes</title>' });
+  assert.equal(a.author?.startsWith('Jane Smith'), true, a.author);
+});
