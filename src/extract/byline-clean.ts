@@ -58,6 +58,8 @@ export function cleanPersonName(raw: string): string | undefined {
     .replace(EN_ROLE_TAIL, '')
     .replace(/[,，、\s]+$/, '');
   s = s.replace(/\s*(?:报道|報導|报导|摄影?|攝影?|整理|编译|編譯|翻译|翻譯|发自.*|撰文)$/, '').trim();
+  // "張編譯" ("Zhang, translator"): a surname left alone is no name.
+  if (/^[\u3400-\u9fff]$/.test(s)) return undefined;
   // "张三等": "and others" after the names (a list cut short) is no part of the last name.
   s = s.replace(/(?<=[\u3400-\u9fff]{2})等人?$/, '');
   // Brackets around or after the name: "（记者 王玉龙）", "张三（北京大学教授）".

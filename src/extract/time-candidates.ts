@@ -149,7 +149,9 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     const editHover = hover !== undefined && MODIFIED_LABEL.test(hover);
     const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? publishedDataAttr(el) ?? (editHover ? undefined : hover) ?? (text || collapseSpace(textContent(el)).slice(0, 100));
     if (editHover) {
-      const edited = parseMachineDate(hover.replace(MODIFIED_LABEL, ' '), { ...ctx, now: undefined });
+      // Only what follows the edit's label: "发布于 2016-05-18 10:00 最后编辑于 2017-12-03 05:36" holds both times.
+      const label = MODIFIED_LABEL.exec(hover)!;
+      const edited = parseMachineDate(hover.slice(label.index + label[0].length), { ...ctx, now: undefined });
       if (edited) add(edited, weak ? 'element-weak' : 'element', true, lineNear(el, lineOf));
     }
     if (!raw) continue;

@@ -122,3 +122,14 @@ test('byline elements after the article are kept when no other byline is left (a
   const a = extractFrom(`<article><h1>City adds twelve new bus routes</h1>${enParagraphs(5)}</article><div class="bio">${bios}</div>`, { head: '<title>City adds twelve new bus routes</title>' });
   assert.equal(a.author?.startsWith('Jane Smith'), true, a.author);
 });
+
+test('a hover text holding both the publish and the edit time gives the edit time as the update', () => {
+  const a = extractFrom(`<div class="note"><h1>${H}</h1><div class="meta"><a href="/u/1">张三</a> <span class="publish-time" title="发布于 2016-05-18 10:00 最后编辑于 2017-12-03 05:36">2016-05-18 10:00</span></div>${P}</div>`, opts);
+  assert.equal(a.publishedAt, '2016-05-18T10:00:00+08:00');
+  assert.equal(a.modifiedAt, '2017-12-03T05:36:00+08:00');
+});
+
+test('a role glued to a bare surname (作者：張編譯) gives no writer, not the surname alone', () => {
+  assert.equal(authorFromText('作者：張編譯'), undefined);
+  assert.equal(authorFromText('撰文者：許凱玲編譯'), '許凱玲');
+});
