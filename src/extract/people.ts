@@ -76,9 +76,11 @@ function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T |
  */
 function itemCredits(lines: readonly { text: string }[]): Set<string> {
   // Every labelled credit counts, also one naming no outlet (a paper cited).
-  const values = lines.map((l) => CREDIT_LABEL.exec(l.text)?.[1]).filter((x): x is string => x !== undefined);
+  const labelled = lines.filter((l) => CREDIT_LABEL.test(l.text));
+  const values = labelled.map((l) => CREDIT_LABEL.exec(l.text)![1]);
   if (values.length < 3 || new Set(values).size < 2) return new Set();
-  return new Set(lines.map((l) => sourceFromText(l.text)).filter((x): x is string => x !== undefined));
+  // (Only the labelled lines are read again: they are the items' credits.)
+  return new Set(labelled.map((l) => sourceFromText(l.text)).filter((x): x is string => x !== undefined));
 }
 const CREDIT_LABEL = /(?:^|[^\u3400-\u9fff])(?:来源|來源|稿源|出处|出處)\s*[:：]\s*(\S.{0,11})/;
 

@@ -146,12 +146,11 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
     // A hover text worded as an edit ("<span class="publish-time" title="最后编辑于 2017.12.03 05:36">2016.05.18
     // 16:03*</span>") dates the last edit: the update time; the element's own text is still the one shown.
     const hover = attr(el, 'title');
-    const editHover = hover !== undefined && MODIFIED_LABEL.test(hover);
-    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? publishedDataAttr(el) ?? (editHover ? undefined : hover) ?? (text || collapseSpace(textContent(el)).slice(0, 100));
-    if (editHover) {
+    const editLabel = hover !== undefined ? MODIFIED_LABEL.exec(hover) : null;
+    const raw = attr(el, 'datetime') ?? attr(el, 'content') ?? publishedDataAttr(el) ?? (editLabel ? undefined : hover) ?? (text || collapseSpace(textContent(el)).slice(0, 100));
+    if (editLabel && hover !== undefined) {
       // Only what follows the edit's label: "发布于 2016-05-18 10:00 最后编辑于 2017-12-03 05:36" holds both times.
-      const label = MODIFIED_LABEL.exec(hover)!;
-      const edited = parseMachineDate(hover.slice(label.index + label[0].length), { ...ctx, now: undefined });
+      const edited = parseMachineDate(hover.slice(editLabel.index + editLabel[0].length), { ...ctx, now: undefined });
       if (edited) add(edited, weak ? 'element-weak' : 'element', true, lineNear(el, lineOf));
     }
     if (!raw) continue;
