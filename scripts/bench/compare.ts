@@ -132,10 +132,11 @@ export async function compareAt(articles: number, crawlers: CrawlerName[], opts:
   return crawlers.map((c) => medians(reports.get(c)!));
 }
 
-/** Main thread's CPU and loop utilisation and the busiest other threads, as shares of wall time (where measured). */
+/** Main thread's CPU, loop utilisation and wait for a core, and the busiest other threads, as shares of wall time (where measured). */
 function threadShares(r: RunReport): string {
   const pct = (ms: number) => `${Math.round((ms / r.wallMs) * 100)}%`;
-  const main = r.mainThreadCpuMs !== undefined ? `; main ${pct(r.mainThreadCpuMs)} CPU, loop ${Math.round((r.mainLoopUtilization ?? 0) * 100)}% busy` : '';
+  const waits = r.mainThreadWaitMs !== undefined ? `, waits for a core ${pct(r.mainThreadWaitMs)}` : '';
+  const main = r.mainThreadCpuMs !== undefined ? `; main ${pct(r.mainThreadCpuMs)} CPU, loop ${Math.round((r.mainLoopUtilization ?? 0) * 100)}% busy${waits}` : '';
   const others = r.otherThreadsCpuMs ? `; others ${r.otherThreadsCpuMs.slice(0, 3).map(pct).join(' ')}` : '';
   return main + others;
 }

@@ -22,6 +22,9 @@ export interface RunReport {
   threads?: { tid: number; userMs: number; sysMs: number }[];
   /** The main thread's event-loop utilisation over the crawl (perf_hooks): near 1, its loop never waits. */
   mainLoopUtilization?: number;
+  /** Time the main thread spent runnable but waiting for a core, and its preemptions (Linux). */
+  mainThreadWaitMs?: number;
+  mainThreadPreemptions?: number;
   /** Anything the runner wants to add (pool size, failures). */
   notes?: Record<string, unknown>;
 }
@@ -97,7 +100,26 @@ function perThread(now: Map<string, ThreadCpu>, before: Map<string, ThreadCpu>):
     .sort((a, b) => a.tid - b.tid);
 }
 
-type Meter = Pick<RunReport, 'wallMs' | 'cpuMs' | 'peakRssMb' | 'mainThreadCpuMs' | 'otherThreadsCpuMs' | 'threads' | 'mainLoopUtilization'>;
+type Meter = Pick<
+  RunReport,
+  'wallMs' | 'cpuMs' | 'peakRssMb' | 'mainThreadCpuMs' | 'otherThreadsCpuMs' | 'threads' | 'mainLoopUtilization' | 'mainThreadWaitMs' | 'mainThreadPreemptions'
+>;
+
+/**
+ * How long the main thread has waited, runnable, for a core (/proc/…/schedstat, ns) and how often it was preempted
+ * (nonvoluntary_ctxt_switches), on Linux; null elsewhere. Busy-but-not-on-CPU time of the crawl's thread: on 2 cores
+ * its extraction thread, V8's compile and GC threads and the disk's kernel work compete with it.
+ */
+function mainThreadScheduling(): { waitMs: number; preemptions: number } | null {
+  try {
+    const task = `/proc/self/task/${process.pid}`;
+    const waitNs = Number(readFileSync(`${task}/schedstat`, 'utf8').split(' ')[1]);
+    const preempted = /^nonvoluntary_ctxt_switches:\s*(\d+)/m.exec(readFileSync(`${task}/status`, 'utf8'));
+    return Number.isFinite(waitNs) && preempted ? { waitMs: waitNs / 1e6, preemptions: Number(preempted[1]) } : null;
+  } catch {
+    return null;
+  }
+}
 
 export function startMeter(): () => Meter {
   const t0 = performance.now();
@@ -110,7 +132,9 @@ export function startMeter(): () => Meter {
   const sampler = setInterval(sample, 100);
   sampler.unref();
   const elu0 = performance.eventLoopUtilization();
+  const sched0 = mainThreadScheduling();
   return () => {
+    const sched1 = mainThreadScheduling();
     clearInterval(sampler);
     sample();
     const u1 = process.resourceUsage();
@@ -125,6 +149,10 @@ export function startMeter(): () => Meter {
       ...(m0 !== null && m1 !== null && { mainThreadCpuMs: m1 - m0 }),
       ...(others.length > 0 && { otherThreadsCpuMs: others.sort((a, b) => b - a), threads: perThread(lastSeen, others0) }),
       mainLoopUtilization: performance.eventLoopUtilization(elu0).utilization,
+      ...(sched0 && sched1 && {
+        mainThreadWaitMs: sched1.waitMs - sched0.waitMs,
+        mainThreadPreemptions: sched1.preemptions - sched0.preemptions,
+      }),
     };
   };
 }

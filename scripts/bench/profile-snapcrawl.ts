@@ -3,6 +3,7 @@
  * `node --import tsx scripts/bench/profile-snapcrawl.ts [articles=2000] [cpu-prof-dir]`. With a directory,
  * the crawl's process runs under `--cpu-prof`: one .cpuprofile per thread (the crawl's thread, the extraction
  * worker, tsx's loader thread), read with Chrome DevTools or any cpuprofile viewer. Prints the RunReport.
+ * BENCH_NODE_FLAGS="--v8-pool-size=1 …" adds Node flags to the crawl's process (to try a runtime setting).
  */
 import { runnerArgs, startBenchSite } from './compare.js';
 import { spawn } from 'node:child_process';
@@ -18,7 +19,7 @@ const site = await startBenchSite(articles);
 const workDir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 try {
   const request: RunRequest = { url: site.url, concurrency: 16, workDir, pool: true };
-  const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...args, ...(await runnerArgs('run-snapcrawl')), JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -31,7 +32,10 @@ try {
       `(${(r.cpuMs / r.pages).toFixed(2)} ms/page, ${(r.cpuMs / r.wallMs).toFixed(2)} cores` +
       `${r.mainThreadCpuMs !== undefined ? `; main thread ${(r.mainThreadCpuMs / r.pages).toFixed(2)} ms/page` : ''}), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
   );
-  if (r.mainLoopUtilization !== undefined) console.log(`main thread: event loop ${(r.mainLoopUtilization * 100).toFixed(0)}% busy, CPU ${((r.mainThreadCpuMs ?? 0) / r.wallMs * 100).toFixed(0)}% of wall`);
+  if (r.mainLoopUtilization !== undefined) {
+    const waited = r.mainThreadWaitMs === undefined ? '' : `, waiting for a core ${((r.mainThreadWaitMs / r.wallMs) * 100).toFixed(0)}% of wall (${r.mainThreadPreemptions} preemptions)`;
+    console.log(`main thread: event loop ${(r.mainLoopUtilization * 100).toFixed(0)}% busy, CPU ${((r.mainThreadCpuMs ?? 0) / r.wallMs * 100).toFixed(0)}% of wall${waited}`);
+  }
   const stages = r.notes?.stages as Record<string, StageTotal> | undefined;
   if (stages) console.log(`wall time per page in each stage: ${Object.entries(stages).map(([k, t]) => `${k} ${t.avgMs.toFixed(1)} ms (${t.pages})`).join(', ')}`);
   if (r.threads) {
