@@ -3,7 +3,8 @@
  * `node --import tsx scripts/bench/profile-snapcrawl.ts [articles=2000] [cpu-prof-dir]`. With a directory,
  * the crawl's process runs under `--cpu-prof`: one .cpuprofile per thread (the crawl's thread, the extraction
  * worker, tsx's loader thread), read with Chrome DevTools or any cpuprofile viewer. Prints the RunReport.
- * BENCH_NODE_FLAGS="--v8-pool-size=1 …" adds Node flags to the crawl's process (to try a runtime setting).
+ * BENCH_NODE_FLAGS="--v8-pool-size=1 …" adds Node flags to the crawl's process (to try a runtime setting);
+ * BENCH_THREADS (extraction threads) and BENCH_CONCURRENCY (default 16) change the crawl's own.
  */
 import { runnerArgs, startBenchSite } from './compare.js';
 import { spawn } from 'node:child_process';
@@ -18,7 +19,7 @@ const profileDir = process.argv[3];
 const site = await startBenchSite(articles);
 const workDir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 try {
-  const request: RunRequest = { url: site.url, concurrency: 16, workDir, pool: true };
+  const request: RunRequest = { url: site.url, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16), workDir, pool: true, ...(process.env.BENCH_THREADS && { threads: Number(process.env.BENCH_THREADS) }) };
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...args, ...(await runnerArgs('run-snapcrawl')), JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
