@@ -39,6 +39,17 @@
  * the last stretch (index pages only) grew RSS from ~270 to ~400 MB of garbage V8 had not collected: the memory
  * budget (src/util/memoryBudget.ts) keeps it at ~270. Both crawlers' runners start from an esbuild bundle like
  * bin/snapcrawl.js (no tsx loader thread: ~30–50 MB of RSS).
+ * Fourth pass (2026-12-07, 2 000 articles, helpers' jobs paused; runs now report how long the crawl's main thread
+ * waited, runnable, for a core: /proc/…/schedstat): per page ~7 ms CPU, 1.4–1.6 cores used; the main thread 2.0 ms,
+ * 48% of wall on a core but its loop 80–86% busy: it waits for a core 36–43% of wall (~25 000 preemptions, ~10 per
+ * page). perf by thread: the extraction thread 29% of samples, the main thread 29%, the snapshot files' kernel work
+ * ~20% (ext4 inode allocation: without a journal ext4 checks every candidate inode for a recent deletion,
+ * find_get_block/recently_deleted), V8's platform threads ~18% (TurboFan compiles more than GC at this size). Tried
+ * again, with the new figures: the folder on two threads of its own, one message per folder (preemptions -30%, wall
+ * 12.3/12.1/12.3 s against 11.9/12.0/12.2, three pairs alternated: dropped again); two extraction threads (12.1 and
+ * 13.1 s against 11.7 and 12.3); concurrency 32 (12.6, 11.7); --v8-pool-size=1 and --max-semi-space-size=32/64 on
+ * the crawl (noise); deleting the previous run's store 40 s before a run (noise). The crawl is bound by total CPU on
+ * 2 cores and by how the kernel shares them, not by one thread: 2.5x Crawlee needs ~20% less CPU per page.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
