@@ -14,7 +14,7 @@ export { cleanPersonName } from './byline-clean.js';
 export { hasCommonSurname, hasSurnameShape, looksLikeChineseName, OUTLET_END } from './byline-surnames.js';
 export { nameBesideDate, otherLanguageByline } from './byline-latin.js';
 export { barSeparators } from './people-patterns.js';
-export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText } from './source-text.js';
+export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText } from './source-text.js';
 
 /** Marks that open a byline paragraph in print layouts ("□文/张三", "◎本报记者 李四"). */
 const BULLET = '□■◎◆◇●○★☆▲△※';

@@ -10,7 +10,7 @@ import { type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames, trailingOutlet } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, trailingNames, trailingOutlet } from './byline.js';
 import { loneNameLine, nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
@@ -197,6 +197,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     infoCredit().source ??
     firstOf(edgeZones, pageCredit) ??
     firstOf(tail, sourceFromInfoLine) ??
+    // "新京报记者 张三" opening the story, no date beside it: the outlet before 记者.
+    firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromReporterLine) ??
     // "…。（中央社）": the wire service credited in brackets closing the story.
     firstOf(bodyEdges.slice(-3).reverse(), trailingOutlet) ??
     firstOf(zones.lines.slice(0, 400), pageCredit);
