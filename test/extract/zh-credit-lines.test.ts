@@ -1,12 +1,13 @@
 /**
  * Credit lines read on Chinese pages outside the corpus (issue 12): a desk's section name in a bracket dateline, a wire
  * service's dateline with a space after the service, a reporter's credit line opening a reprint, a WeChat post's
- * markup pasted into a blog, a second credit glued to its outlet, and a slash after 来源. Snippets shaped after real
- * pages (自由時報, 聯合新聞網, 腾讯新闻, CSDN) and common credit lines.
+ * markup pasted into a blog, a second credit glued to its outlet, a slash after 来源, and contact labels. Snippets shaped
+ * after real pages (自由時報, 聯合新聞網, 腾讯新闻, CSDN, a company page) and common credit lines.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authorFromText, sourceFromDateline, sourceFromReporterLine, sourceFromText } from '../../src/extract/byline.js';
+import { isInterfaceWord } from '../../src/extract/people-names.js';
 import { isSectionName } from '../../src/extract/people-patterns.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
@@ -76,4 +77,14 @@ test('a source label with a slash, as writer labels take one', () => {
   assert.equal(sourceFromText('https://example.com/来源/abc'), undefined);
   assert.equal(sourceFromText('图片来源/视觉中国'), undefined);
   assert.equal(sourceFromText('来源：来自'), undefined);
+});
+
+test('a contact label or a window over the article is no author', () => {
+  assert.equal(isInterfaceWord('服務熱線'), true);
+  assert.equal(isInterfaceWord('联系电话'), true);
+  assert.equal(isInterfaceWord('預覽視窗'), true);
+  assert.equal(isInterfaceWord('张三'), false);
+  const a = extractFrom(`<h1>聯系我們</h1><div class="info">發布日期：2019-04-25 11:42:00</div>
+    <div class="lianxi"><dl><dt><div>服務熱線</div><div class="telx"><p>022-85103518</p></div></dt></dl>${zhParagraphs()}</div>`);
+  assert.equal(a.author, undefined);
 });
