@@ -188,6 +188,24 @@ export function sourceFromReporterLine(text: string): string | undefined {
   return cleanSource(m[1]);
 }
 
+/** A source label alone on its line ("来源", "信息来源：", the <dt> of a <dl> or a table's label cell). */
+const SOURCE_LABEL_ONLY = /^(?:文章来源|新闻来源|信息来源|稿件来源|本文来源|来源|來源|新聞來源|資料來源|稿源|出处|出處)\s*[:：]?$/;
+
+/**
+ * A source label alone on its line and the outlet alone on the next (`<dt>来源</dt><dd>某某日报</dd>`): the value is
+ * read as if it followed the label on one line.
+ */
+export function sourceUnderLabel(lines: readonly { text: string }[]): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i].text;
+    if (label.length > 12 || !SOURCE_LABEL_ONLY.test(label.trim())) continue;
+    const next = collapseSpace(lines[i + 1].text);
+    if (next.length === 0 || next.length > 30) continue;
+    return sourceFromText(`来源：${next}`);
+  }
+  return undefined;
+}
+
 /** A date, or a slash dateline ("劉屏／華盛頓4日電", "記者王明／台北報導"). */
 const DATE_OR_DATELINE = new RegExp(String.raw`(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[:：]\d{2}|[╱／/]\s*${DATELINE_KIND}`);
 

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorFromText, sourceFromDateline, sourceFromReporterLine, sourceFromText } from '../../src/extract/byline.js';
+import { authorFromText, sourceFromDateline, sourceFromReporterLine, sourceFromText, sourceUnderLabel } from '../../src/extract/byline.js';
 import { isInterfaceWord } from '../../src/extract/people-names.js';
 import { isSectionName } from '../../src/extract/people-patterns.js';
 import { extractArticle } from '../../src/extract/index.js';
@@ -87,4 +87,21 @@ test('a contact label or a window over the article is no author', () => {
   const a = extractFrom(`<h1>聯系我們</h1><div class="info">發布日期：2019-04-25 11:42:00</div>
     <div class="lianxi"><dl><dt><div>服務熱線</div><div class="telx"><p>022-85103518</p></div></dt></dl>${zhParagraphs()}</div>`);
   assert.equal(a.author, undefined);
+});
+
+test('a source label on one line and the outlet on the next (a <dl> of the article facts)', () => {
+  assert.equal(sourceUnderLabel([{ text: '作者' }, { text: '张三' }, { text: '来源' }, { text: '某某日报' }]), '某某日报');
+  assert.equal(sourceUnderLabel([{ text: '来源：' }, { text: '2023-05-03 10:20' }]), undefined);
+  const a = extractFrom(`<h1>某市召开专题会议部署重点工作</h1>
+    <dl class="info"><dt>作者</dt><dd>张三</dd><dt>来源</dt><dd>某某日报</dd><dt>发布时间</dt><dd>2023-05-03 10:20</dd></dl>
+    <div class="content">${zhParagraphs()}</div>`);
+  assert.equal(a.publisher, '某某日报');
+  assert.equal(a.author, '张三');
+});
+
+test("the writer's institution or country before the name in the label's value is no part of it", () => {
+  assert.equal(authorFromText('作者：中国科学院 张三'), '张三');
+  assert.equal(authorFromText('作者：北京大学 张三'), '张三');
+  assert.equal(authorFromText('作者：[美] 约翰·史密斯'), '约翰·史密斯');
+  assert.equal(authorFromText('作者：（英）乔治·奥威尔'), '乔治·奥威尔');
 });
