@@ -78,10 +78,10 @@ const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
-  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its
+  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · "…（ID：x），作者：张三" (a reprint's credit sentence) · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its
   // capitalised words) · /撰文/張三 (a slash before the label too, opening the line or after a date or a space: a
   // template's separator; not a path's or a tag list's, "https://…/撰文/abc", "AI/撰文/寫作")
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜，,${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)

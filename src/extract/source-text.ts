@@ -25,6 +25,11 @@ const VERB_SOURCE = new RegExp(
 const QUOTING_VERB = /^(?:出自)$/;
 /** A picture's or a quote's credit line ("圖／出自：Shutterstock", "—— 出自 Steve Jobs") credits no outlet of the story. */
 const NOT_STORY_CREDIT = /^\s*(?:[(（【\[]\s*)?(?:圖|图|照片|相片|攝影|摄影|photo|image|picture)|^\s*[—–-]/i;
+/**
+ * "本文来自微信公众号：某某研究（ID：…），作者：张三": a reprint crediting the account it came from. 来自 alone is prose
+ * ("来自北京的游客"); with the account platform named it is a credit.
+ */
+const ACCOUNT_CREDIT = /(?:^|[^\u3400-\u9fff])(?:本文|文章|此文|原文)?(?:来自|來自)\s*(?=微信公众号|微信公眾號|公众号|公眾號)(.{4,50})/;
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /**
  * "作者/张三 来源/某某日报": a slash after the label, as writer labels take one ("文/张三"). Only at the line's start or
@@ -85,7 +90,7 @@ export function sourceFromText(text: string): string | undefined {
   // "来源：LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. nature": a reference cited, not an outlet.
   if (/\b[A-Z][\w'’-]+,\s[A-Z]\.(?:,|\s)/.test(t) && /\((?:19|20)\d{2}[a-z]?\)/.test(t)) return undefined;
   // "<span>来源</span><span>新华社</span>": label and value in two elements, no colon between.
-  const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t) ?? SLASH_SOURCE.exec(t);
+  const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t) ?? SLASH_SOURCE.exec(t) ?? ACCOUNT_CREDIT.exec(t);
   if (m) return cleanSource(m[1]);
   const v = VERB_SOURCE.exec(t);
   if (!v || NOT_STORY_CREDIT.test(t)) return undefined;

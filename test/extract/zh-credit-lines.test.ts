@@ -105,3 +105,13 @@ test("the writer's institution or country before the name in the label's value i
   assert.equal(authorFromText('作者：[美] 约翰·史密斯'), '约翰·史密斯');
   assert.equal(authorFromText('作者：（英）乔治·奥威尔'), '乔治·奥威尔');
 });
+
+test("a reprint's credit sentence: the account it came from and the writer after a comma", () => {
+  const line = '本文来自微信公众号：某某研究（ID：mmyj），作者：张三，原文标题：《某市召开会议》，题图来自：视觉中国';
+  assert.equal(sourceFromText(line), '某某研究');
+  assert.equal(authorFromText(line), '张三');
+  assert.equal(authorFromText('本文转载自微信公众号“某某观察”（ID：mmgc2023），作者：张三'), '张三');
+  // 来自 without the account platform is prose.
+  assert.equal(sourceFromText('他来自人民日报'), undefined);
+  assert.equal(sourceFromText('来自北京的游客'), undefined);
+});
