@@ -14,7 +14,7 @@ export { cleanPersonName } from './byline-clean.js';
 export { hasCommonSurname, hasSurnameShape, looksLikeChineseName, OUTLET_END } from './byline-surnames.js';
 export { nameBesideDate, otherLanguageByline } from './byline-latin.js';
 export { barSeparators } from './people-patterns.js';
-export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText } from './source-text.js';
+export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel } from './source-text.js';
 
 /** Marks that open a byline paragraph in print layouts ("□文/张三", "◎本报记者 李四"). */
 const BULLET = '□■◎◆◇●○★☆▲△※';
@@ -57,9 +57,11 @@ const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□�
 
 /**
  * The writer's affiliation and title written before the name in the label's value ("清华大学教授 张三", "某某医院主任医师
- * 李四"): a run ending in a title word, then a space. Bounded and lazy, so a line without a title word fails fast.
+ * 李四", or the institution alone, "中国科学院 张三"): a run ending in a title word or an institution's, then a space. Bounded and lazy, so a line without a title word fails fast.
  */
-const TITLE_PREFIX = String.raw`(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問)\s+)?`;
+/** A translated writer's country, bracketed before the name ("作者：[美] 约翰·史密斯", "（英）"). */
+const NATIONALITY = String.raw`[\[【〔（(][美英法德日俄韩韓意澳加荷瑞印以西葡奥奧丹挪芬][\]】〕）)]\s*`;
+const TITLE_PREFIX = String.raw`(?:${NATIONALITY})?(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問|大学|大學|学院|學院|研究院|研究所|科学院|科學院|医院|醫院)\s+)?`;
 /** "撰文者：張三編譯": the writer compiled or translated the story (a role glued after the name, not part of it). */
 const COMPILED = String.raw`(?:编译|編譯|翻译|翻譯)`;
 /** 撰文 / 撰稿 ("wrote"), also as the writer's noun (撰文者, 撰稿人 in Taiwanese and Hong Kong templates). */
@@ -76,10 +78,10 @@ const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
 /** Labelled author forms; the first group is the name. */
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
-  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its
+  // 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · "…（ID：x），作者：张三" (a reprint's credit sentence) · 执笔人：… · 发帖人：… · 作者：Jane Doe (a Latin name keeps its
   // capitalised words) · /撰文/張三 (a slash before the label too, opening the line or after a date or a space: a
   // template's separator; not a path's or a tag list's, "https://…/撰文/abc", "AI/撰文/寫作")
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED})`),
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜，,${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED})`),
   // 王小明／文: the role after the name (Taiwanese and Hong Kong papers)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(${CN_NAMES})\s*[/／]\s*文(?=$|[\s)）\]】|｜,，;；])`),
   // 作者 张三 (label and name in two elements, no colon)

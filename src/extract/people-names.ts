@@ -38,9 +38,9 @@ const INTERFACE = new RegExp(
 /**
  * Counters, member ranks and labels: a word ending in a role label ("关于作者") or a counted thing ("获得阅读",
  * "浏览次数", "点赞数"), a rank ("永久会员"), or opening with a "published" label ("发布于", "发表时间") is the page's
- * interface, not a name.
+ * interface, not a name; so is a contact label ("服務熱線", "联系电话") over a phone number, or a window ("預覽視窗").
  */
-const INTERFACE_END = /(?:作者|记者|記者|贡献者|貢獻者|关注|關注|阅读|閱讀|点击|點擊|浏览|瀏覽|评论|評論|点赞|點讚|访问|訪問|人气|人氣|粉丝|粉絲|次数|次數|会员|會員)(?:数|數|量|率)?$/;
+const INTERFACE_END = /(?:作者|记者|記者|贡献者|貢獻者|关注|關注|阅读|閱讀|点击|點擊|浏览|瀏覽|评论|評論|点赞|點讚|访问|訪問|人气|人氣|粉丝|粉絲|次数|次數|会员|會員|热线|熱線|电话|電話|视窗|視窗|窗口)(?:数|數|量|率)?$/;
 /** Or a link that sends the reader elsewhere ("更多文章", "查看全部", "进入专栏", "返回首页"), or a page tool ("打印本页", "关闭窗口"). */
 const INTERFACE_START = /^(?:(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間|日期)|(?:更多|查看|进入|進入|返回|点击|點擊|打印|列印|关闭|關閉)\p{Script=Han})/u;
 

@@ -7,10 +7,16 @@ export const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 /** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */
 export const CN_NAME = String.raw`(?:[${CN}]{1,6}[·•][${CN}]{1,10}?|[${CN}]{2,4}?)`;
 export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/／╱:：_]|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|编译|編譯|翻译|翻譯|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
+/**
+ * A word glued to a reporter's role ("新京报实习生", "南方周末通讯员") is the outlet opening the next credit, not a further
+ * name: "新京报记者 张三 新京报实习生 李四" names 张三 before it.
+ */
+// (Not in the order "记者|記者|实习生": byline.ts finds the patterns that need a reporter word by that text.)
+const GLUED_ROLE = String.raw`(?!实习生|實習生|记者|記者|通讯员|通訊員|特约|特約|见习|見習|首席)`;
 /** Several names separated by spaces or 、 (e.g. "王建宏 张文攀"). */
 // A following label ("孙宁 责任编辑：…", "李四 记者 王五") is not a second name; nor is any word a colon follows ("张三 发布时间：…",
 // "张三 阅读数：…"): a word before a colon labels what comes next.
-export const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|責任|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核|摄影|攝影|记者|記者|通讯员|通訊員|实习生|實習生)(?![${CN}]{2,6}\s?[:：])${CN_NAME}${NAME_STOP}){0,7}`;
+export const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|責任|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核|摄影|攝影|记者|記者|通讯员|通訊員|实习生|實習生)(?![${CN}]{2,6}\s?[:：])${CN_NAME}${GLUED_ROLE}${NAME_STOP}){0,7}`;
 export const OUTLET = String.raw`(?:本报|本報|本刊|本网|本網|本台|新华社|中新社|中新网|央视网|人民网|光明网|新华网|央广网|[${CN}\dA-Za-z]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|报道|报|報|网|網|台|臺|频道|頻道|客户端|社))`;
 // (特派員, a paper's correspondent posted abroad: "中央社駐布魯塞爾特派員唐佩君23日專電".)
 export const REPORTER_WORD = String.raw`(?:记者|記者|实习生|實習生|通讯员|通訊員|特派員|特派员)`;
@@ -30,6 +36,14 @@ export function barSeparators(t: string): string {
 /** The rest of a desk's name, never a person's: 中心, 編譯組, 新聞部, 記者站 ("大陸新聞中心／綜合報導"). */
 export function isDeskWord(s: string): boolean {
   return /^(?:中心|编译|編譯|编译组|編譯組|编辑部|編輯部|新闻部|新聞部|记者站|記者站|采访部|採訪部|特稿|专稿|專稿|综合|綜合)$/.test(s.trim());
+}
+
+/**
+ * A news section's name, never an outlet: "即時新聞", "國際新聞", "社会新闻" head a desk's dateline ("〔即時新聞／綜合報導〕") or
+ * a channel, on every paper's site. Outlets named so end in 新聞 too (三立新聞, 澎湃新闻), so only the section words count.
+ */
+export function isSectionName(s: string): boolean {
+  return /^(?:即時|即时|國際|国际|國內|国内|社會|社会|生活|地方|政治|財經|财经|經濟|经济|體育|体育|娛樂|娱乐|影劇|影剧|兩岸|两岸|大陸|大陆|港澳|全球|要聞|要闻|焦點|焦点|熱門|热门|最新|滾動|滚动|綜合|综合|科技|健康|文教|教育|軍事|军事)(?:新聞|新闻)$/.test(s.trim());
 }
 
 /** Not markup, a URL or an e-mail address. */

@@ -68,7 +68,8 @@ export function accountOf(order: Element[], head: HeadData, siteNames: string[])
       if (!account && el.attribs.class?.includes('nickname') && ACCOUNT_CLASS.test(el.attribs.class)) account = collapseSpace(textContent(el)) || undefined;
       continue;
     }
-    if (id === 'js_content' || id === 'js_article') layout = true;
+    // (The article's wrapper, not its content: a WeChat post pasted into a blog brings its <div id="js_content"> along.)
+    if (id === 'js_article') layout = true;
     if (!account && ACCOUNT_ID.test(id)) account = collapseSpace(textContent(el)) || undefined;
     else if (!writer && id === 'js_author_name') writer = collapseSpace(textContent(el)) || undefined;
     if (account && writer) break;

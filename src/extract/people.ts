@@ -10,7 +10,7 @@ import { type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromText, trailingNames, trailingOutlet } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
 import { loneNameLine, nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
@@ -192,11 +192,15 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromDateline) ??
     firstOf(header, sourceFromInfoLine) ??
     sourceFromOutletLine(header) ??
+    // "<dt>来源</dt><dd>某某日报</dd>": the label on one line, the outlet on the next.
+    sourceUnderLabel(header) ??
     sourceFromElements(order, stats, zones) ??
     outletOpeningByline(bylines(), stats) ??
     infoCredit().source ??
     firstOf(edgeZones, pageCredit) ??
     firstOf(tail, sourceFromInfoLine) ??
+    // "新京报记者 张三" opening the story, no date beside it: the outlet before 记者.
+    firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromReporterLine) ??
     // "…。（中央社）": the wire service credited in brackets closing the story.
     firstOf(bodyEdges.slice(-3).reverse(), trailingOutlet) ??
     firstOf(zones.lines.slice(0, 400), pageCredit);

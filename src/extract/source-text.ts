@@ -3,7 +3,7 @@
  * two elements), an outlet alone on the date line ("2022-02-13 09:57 光明网"), and datelines that open with an
  * outlet or a wire service (【聯合晚報╱記者…】, 新华社北京5月9日电). A trailing location or tool link is cut off.
  */
-import { barSeparators, CN, CN_NAME, DATELINE_KIND, isDeskWord, isPlausibleName, OUTLET_PREFIX } from './people-patterns.js';
+import { barSeparators, CN, CN_NAME, DATELINE_KIND, isDeskWord, isPlausibleName, isSectionName, OUTLET_PREFIX } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
 const SOURCE_PATTERN = new RegExp(
@@ -25,11 +25,22 @@ const VERB_SOURCE = new RegExp(
 const QUOTING_VERB = /^(?:出自)$/;
 /** A picture's or a quote's credit line ("圖／出自：Shutterstock", "—— 出自 Steve Jobs") credits no outlet of the story. */
 const NOT_STORY_CREDIT = /^\s*(?:[(（【\[]\s*)?(?:圖|图|照片|相片|攝影|摄影|photo|image|picture)|^\s*[—–-]/i;
+/**
+ * "本文来自微信公众号：某某研究（ID：…），作者：张三": a reprint crediting the account it came from. 来自 alone is prose
+ * ("来自北京的游客"); with the account platform named it is a credit.
+ */
+const ACCOUNT_CREDIT = /(?:^|[^\u3400-\u9fff])(?:本文|文章|此文|原文)?(?:来自|來自)\s*(?=微信公众号|微信公眾號|公众号|公眾號)(.{4,50})/;
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
+/**
+ * "作者/张三 来源/某某日报": a slash after the label, as writer labels take one ("文/张三"). Only at the line's start or
+ * after a space, and only the Chinese labels: "…/source/…" in a path is no credit.
+ */
+const SLASH_SOURCE = /(?:^|\s)(?:来源|來源|稿源|出处|出處)\s?[／/]\s?(\S.{1,39})/;
 /** Where a source name ends: another label, a date, a separator. */
 const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小).*$/;
 /** Values that name no publication. */
-const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|admin|none|null|unknown)$/i;
+// (Nor does a label word left where the value should be: "来自", "来源".)
+const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
 /** Names of outlets as they end: 报, 网, 社, 台, 刊 … */
 const OUTLET_NAME = new RegExp(String.raw`^[${CN}A-Za-z0-9·]{2,16}(?:报|報|网|網|社|台|臺|刊|新闻|新聞|周刊|週刊|杂志|雜誌|频道|頻道|客户端|之春|在线|在線|通讯|观察|报道|中文站|中文网)$`);
 
@@ -54,7 +65,8 @@ function cleanSource(raw: string): string | undefined {
   // "中国新闻网(北京)" cut at its ")": a bracket left open is the dateline place, not part of the name.
   s = s.replace(/\s*[(（][^()（）]*$/, '').replace(/[》」”"]+$/, '').trim();
   // "本站原创", "本网编辑部", "本报讯": the page crediting itself names no other outlet.
-  if (s.length < 2 || s.length > 30 || NOT_A_SOURCE.test(s) || /^(?:本站|本网|本網|本报|本報|本刊|本台)/.test(s) || !isPlausibleName(s)) return undefined;
+  // (Nor does a section's name: "〔即時新聞／綜合報導〕" is the paper's own desk.)
+  if (s.length < 2 || s.length > 30 || NOT_A_SOURCE.test(s) || isSectionName(s) || /^(?:本站|本网|本網|本报|本報|本刊|本台)/.test(s) || !isPlausibleName(s)) return undefined;
   return s;
 }
 
@@ -78,7 +90,7 @@ export function sourceFromText(text: string): string | undefined {
   // "来源：LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. nature": a reference cited, not an outlet.
   if (/\b[A-Z][\w'’-]+,\s[A-Z]\.(?:,|\s)/.test(t) && /\((?:19|20)\d{2}[a-z]?\)/.test(t)) return undefined;
   // "<span>来源</span><span>新华社</span>": label and value in two elements, no colon between.
-  const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t);
+  const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t) ?? SLASH_SOURCE.exec(t) ?? ACCOUNT_CREDIT.exec(t);
   if (m) return cleanSource(m[1]);
   const v = VERB_SOURCE.exec(t);
   if (!v || NOT_STORY_CREDIT.test(t)) return undefined;
@@ -121,8 +133,11 @@ export function sourceFromInfoLine(text: string): string | undefined {
   return withReporter && OUTLET_NAME.test(withReporter[1]) && !/^(?:本报|本報|本网|本網|本刊|本台)/.test(withReporter[1]) ? cleanSource(withReporter[1]) : undefined;
 }
 
-/** "新华社北京5月9日电", "（中央社記者盧太城台東縣12日電）": a wire service's dateline credits that service. */
-const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)(?:[记記]者|[${CN}]{0,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
+/**
+ * "新华社北京5月9日电", "（中央社記者盧太城台東縣12日電）": a wire service's dateline credits that service; a reprint's info line may
+ * set a space after the service ("2018-02-28 14:31 中央社 澎湖縣28日電").
+ */
+const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)\s?(?:[记記]者|[${CN}]{0,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
 /** "【聯合晚報╱記者楊正海╱即時報導】", "中國時報張立勳／特稿": the outlet that opens a slash dateline. */
 const DATELINE_OUTLET = new RegExp(String.raw`^\s*[【\[〔]\s*([^╱／/】\]〕\s]{2,12}?)\s*[╱／/]`);
 // The outlet and the name may sit in two elements ("<a>中國時報</a><a>張立勳</a>／特稿", read as "中國時報 張立勳／特稿").
@@ -159,6 +174,41 @@ export function sourceFromDateline(text: string): string | undefined {
   const m = DATELINE_OUTLET.exec(text) ?? (glued && !isDeskWord(glued[2]) ? glued : null);
   if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本報|本报|本網|本网)/.test(m[1])) return undefined;
   return cleanSource(m[1]);
+}
+
+/**
+ * A reporter's credit line opening the story, no date beside it ("东方网·纵相新闻记者 单珊", "澎湃新闻记者 张三 李四"): the
+ * outlet named before 记者 is the one credited, as it is on a dated info line (sourceFromInfoLine). Reprints on app
+ * portals carry their origin so; the page's own desk ("本报记者") credits nobody else.
+ */
+const REPORTER_LINE = new RegExp(String.raw`^\s*([${CN}A-Za-z0-9·]{2,16}?)\s?(?:特约|特約|首席|见习|見習)?(?:记者|記者)\s?${CN_NAME}(?:[\s、，,]+${CN_NAME}){0,5}\s*$`);
+
+export function sourceFromReporterLine(text: string): string | undefined {
+  if (text.length > 60 * 2) return undefined;
+  const t = collapseSpace(text);
+  if (t.length > 60) return undefined;
+  const m = REPORTER_LINE.exec(t);
+  // (The line is the credit and nothing else: "据新京报记者张三了解，…" is prose citing a report.)
+  if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本报|本報|本网|本網|本刊|本台|本站|据|據)/.test(m[1])) return undefined;
+  return cleanSource(m[1]);
+}
+
+/** A source label alone on its line ("来源", "信息来源：", the <dt> of a <dl> or a table's label cell). */
+const SOURCE_LABEL_ONLY = /^(?:文章来源|新闻来源|信息来源|稿件来源|本文来源|来源|來源|新聞來源|資料來源|稿源|出处|出處)\s*[:：]?$/;
+
+/**
+ * A source label alone on its line and the outlet alone on the next (`<dt>来源</dt><dd>某某日报</dd>`): the value is
+ * read as if it followed the label on one line.
+ */
+export function sourceUnderLabel(lines: readonly { text: string }[]): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i].text;
+    if (label.length > 12 || !SOURCE_LABEL_ONLY.test(label.trim())) continue;
+    const next = collapseSpace(lines[i + 1].text);
+    if (next.length === 0 || next.length > 30) continue;
+    return sourceFromText(`来源：${next}`);
+  }
+  return undefined;
 }
 
 /** A date, or a slash dateline ("劉屏／華盛頓4日電", "記者王明／台北報導"). */
