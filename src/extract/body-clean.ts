@@ -99,7 +99,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     const b = blocks[i];
     const len = weightedLength(b.text);
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
-      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
+      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
       if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
       if (trailers === 1 && seen > totalLen * REPRINT_END_SHARE && isReprintTrailer(b.text) && !proseFollows(blocks, i)) {
         // The credit itself stays when it is a sentence of the article ("Originally published on …").
@@ -126,6 +126,26 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   while (run < out.length && leftover(out[out.length - 1 - run])) run++;
   if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
   return out;
+}
+
+/** Letters and digits only: a headline's punctuation differs between the <h1> and <title> ("Flut: Zwei" / "Flut Zwei"). */
+const lettersOf = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** Longest kicker or site suffix a headline line may carry around the title ("Premier League", "| wdr aktuell"). */
+const KICKER_MAX = 40;
+/** Titles shorter than this (letters) are too generic to be found inside a longer line. */
+const TITLE_IN_LINE_MIN = 20;
+
+/**
+ * Is the line the headline again: the title itself, or the title with a kicker before it or a site name after it
+ * ("Premier League Rückschlag im Titelkampf - …", "Feuerwehrleute sollen später in Pension | wdr aktuell")? The
+ * <h1> often holds the kicker in a span of its own, so its text runs the two together.
+ */
+function repeatsTitle(text: string, titleKey: string): boolean {
+  if (comparable(text) === titleKey) return true;
+  const t = lettersOf(titleKey);
+  if (t.length < TITLE_IN_LINE_MIN) return lettersOf(text) === t;
+  const line = lettersOf(text);
+  return line.length <= t.length + KICKER_MAX && (line.startsWith(t) || line.endsWith(t));
 }
 
 /**
