@@ -63,6 +63,43 @@ export function isInfoLine(text: string): boolean {
   return labels >= 1 || (!/[，。！？；]/.test(text) && !/[.!?]["”’]?$/.test(text) && text.split(/\s+/).length <= 20);
 }
 
+/*
+ * Opening meta lines: the byline and dateline lines among the body's opening lines, once the standfirst has started the article (the
+ * pre-start info lines are `isInfoLine`'s): "Von Nina Magoley", "von Engin Haupt, MDR SACHSEN-ANHALT",
+ * "Publiziert: 01.07.2023, 11:16", "Uppdaterad 15.59 | Publicerad 14.14", "25.10.2025 - 15:26 Uhr". The page's
+ * people and times are read elsewhere; in the body they are furniture. Only whole short lines that are not sentences.
+ */
+/** Bylines: a "by" word, then capitalised names (with the name particles and "and" words), an optional ", place/desk". */
+const BYLINE = /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|di|de|[Aa]v|[Aa]f|[Oo]d|[Ff]rån)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|und|and|et|y|e|og|och|i|van|von|de|der|da|di|le|la))*(?:\s*,\s*[\p{L} -]{2,40})?$/u;
+const BYLINE_MAX = 60;
+
+/** A label saying when the page was published or updated, in the languages the corpora hold. */
+const TIME_LABEL = /^(?:publiziert|veröffentlicht|aktualisiert|stand|publikacja|aktualizacja|uppdaterad|publicerad|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|updated|published|posted|last updated)\b/i;
+/** A full date (28.04.2023, 2023-04-28, "Sept. 15, 2016") or a clock time (19:25); "28.63%" is neither. */
+const FULL_DATE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\b(?=.*\b(?:19|20)\d{2}\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
+const LABELLED_TIME = /\b\d{1,2}[.:]\d{2}\b/;
+/** The one word a bare dateline may carry besides its date: a Latin-script place ("…09:30 UhrStuttgart"). CJK
+ * text has no spaces, so a whole Chinese line would pass for one word: those lines are `isInfoLine`'s. */
+const PLACE_WORD = /^\p{Script=Latin}{0,30}$/u;
+/** What a bare date-and-time line holds besides its numbers: weekdays, "Uhr", "am/um", "am/pm". */
+const DATE_WORDS = /\d+|\b(?:uhr|am|um|pm|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b|\b(?:mon|diens|donners|frei|sams|sonn)tag\b|\bmittwoch\b/gi;
+const DATELINE_MAX = 80;
+
+function isDateline(text: string): boolean {
+  if (text.length > DATELINE_MAX || /[.!?]["”’]?$/.test(text)) return false;
+  // Under a label a clock time may be written with a dot ("Uppdaterad 15.59").
+  if (TIME_LABEL.test(text)) return FULL_DATE.test(text) || LABELLED_TIME.test(text);
+  if (!FULL_DATE.test(text)) return false;
+  // A bare date and time ("Freitag, 28.04.2023, 19:25"): at most one other word (a place) left once they are gone.
+  const rest = text.replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
+  return PLACE_WORD.test(rest);
+}
+
+/** Is this opening line the article's byline or dateline rather than its text? */
+export function isOpeningMetaLine(text: string): boolean {
+  return (text.length <= BYLINE_MAX && BYLINE.test(text)) || isDateline(text);
+}
+
 /** Attachment lines of notices are content even though they are links. */
 const ATTACHMENT = /^(?:附件|attachment)|\.(?:docx?|pdf|xlsx?|pptx?|zip|rar|wps|ofd)\b/i;
 
@@ -86,6 +123,9 @@ function isReprintTrailer(text: string): boolean {
   return text.length <= 160 && weightedLength(text) <= 120 && REPRINT_TRAILER.test(text);
 }
 
+/** How many of the body's first text lines may be its byline or dateline (after a standfirst and a caption). */
+const OPENING_LINES = 4;
+
 /** Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. */
 export function filterBodyBlocks(blocks: Block[], title: string | undefined): Block[] {
   const totalLen = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
@@ -93,6 +133,8 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   const out: Block[] = [];
   let seen = 0;
   let started = false;
+  // Text lines looked at so far: the byline and dateline under a standfirst sit among the first few.
+  let opening = 0;
   // One credit only: a digest crediting each of its items is not one copied article.
   const trailers = blocks.filter((b) => isReprintTrailer(b.text)).length;
   for (let i = 0; i < blocks.length; i++) {
@@ -110,6 +152,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;
+      if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim())) continue;
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
       if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
