@@ -161,6 +161,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     seen += len;
     out.push(b);
   }
+  dropClosingCredits(out);
   // Trailing headings/short lines with nothing after them are leftovers of removed sections; but a closing run of
   // numbered items ("1、王某某", "2、李某某": a list of subjects) is the article's own ending.
   const closingList = numberedRun(out) > 0;
@@ -189,6 +190,27 @@ function repeatsTitle(text: string, titleKey: string): boolean {
   if (t.length < TITLE_IN_LINE_MIN) return lettersOf(text) === t;
   const line = lettersOf(text);
   return line.length <= t.length + KICKER_MAX && (line.startsWith(t) || line.endsWith(t));
+}
+
+/**
+ * The credits closing an article: who edited, translated, checked or photographed it, and the agency it came from
+ * ("Redaktion: Marcus Bensmann, Elena Müller", "Quelle: sid/dpa", "Aus dem Englischen von Jan Doolan", "Additional
+ * reporting by …", "With reports from Reforma"). A label, then ":" or by/von/from, on a short line of its own.
+ */
+const CLOSING_CREDIT = /^(?:redaktion|redakteur(?:in)?|übersetzung|faktencheck|mitarbeit|quellen?|autor(?:in|en)?|authors?|fotos?|bilder?|photos?|photo credits?|grafik|recherche|sources?|credits?|additional reporting|aus dem \p{L}+|translated|rédaction|traduction|redacción|traducción|fuentes?|redazione|traduzione|fonte|redakcja|tłumaczenie|źródło|with reports)(?:\s*:|\s+(?:by|von|from)\b)\s*\S/iu;
+const CLOSING_CREDIT_MAX = 120;
+/** How many of the body's last text lines may be such credits. */
+const CLOSING_LINES = 4;
+
+function dropClosingCredits(out: Block[]): void {
+  let looked = 0;
+  for (let i = out.length - 1; i >= 0 && looked < CLOSING_LINES; i--) {
+    const b = out[i];
+    if (b.kind === 'image' || b.kind === 'table' || b.kind === 'pre') continue;
+    looked++;
+    const text = b.text.trim();
+    if (text.length <= CLOSING_CREDIT_MAX && CLOSING_CREDIT.test(text)) out.splice(i, 1);
+  }
 }
 
 /**

@@ -32,3 +32,14 @@ test('opening meta lines: bylines and datelines in several languages, not senten
     assert.ok(!isOpeningMetaLine(line), line);
   }
 });
+
+test('the credits closing an article (desk, fact-check, agency, translator) are left out; a sentence about sources stays', () => {
+  const credits = '<p>Redaktion: Marcus Bensmann, Elena Müller</p><p>Faktencheck: Marcus Bensmann</p><p>Quelle: sid/dpa</p>';
+  const a = extractFrom(`${h1}<main><article>${TEXT}${credits}</article></main>`, { head });
+  assert.match(a.body, /Flugbahn des Steins genauer zu bestimmen\.$/);
+  for (const line of ['Redaktion:', 'Faktencheck:', 'Quelle: sid/dpa']) assert.ok(!a.body.includes(line), a.body);
+  // A closing sentence that names its sources is the article's.
+  const close = '<p>Quellen der Polizei zufolge wurde niemand verletzt, das Haus ist aber vorerst nicht bewohnbar.</p>';
+  const b = extractFrom(`${h1}<main><article>${TEXT}${close}</article></main>`, { head });
+  assert.match(b.body, /Quellen der Polizei zufolge/);
+});
