@@ -31,6 +31,9 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^(?:read more|related(?: articles?| stories| videos?| papers| content| coverage)?|recommended (?:videos?|for you|stories)|don.?t miss|must read|czytaj (?:więcej|też|także)|lesen sie (?:auch|mehr)(?: zum thema)?|auch interessant|lire aussi|à lire aussi|leia também|lee también|läs också|les også|přečtěte si (?:také|též))\s*[:：]?$`,
     // A comment form's labels left in the column (the form itself is gone): WordPress's own wording.
     String.raw`^(?:your email address will not be published|save my name, email, and website in this browser)`,
+    // A paywall's count of what is left to read ("Il vous reste 57.09% de cet article à lire", "Pozostało jeszcze 89%
+    // artykułu"): the page's notice, never the article's sentence.
+    String.raw`\d{1,3}(?:[.,]\d+)?\s?%\s?(?:de cet article|des artikels|of (?:this|the) (?:article|story)|artykułu|dell'articolo|del artículo|do artigo|av artikeln|van dit artikel)`,
     // Tip lines and newsletter plugs closing an article.
     String.raw`^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|get the latest .{0,60}in your inbox|(?:sign up|subscribe) (?:to|for) .{0,60}newsletters?\.?$)`,
   ].join('|'),

@@ -43,3 +43,10 @@ test('the credits closing an article (desk, fact-check, agency, translator) are 
   const b = extractFrom(`${h1}<main><article>${TEXT}${close}</article></main>`, { head });
   assert.match(b.body, /Quellen der Polizei zufolge/);
 });
+
+test("a paywall's count of what is left to read is left out; a sentence giving a share of an article stays", () => {
+  const a = extractFrom(`${h1}<main><article>${TEXT}<p>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</p></article></main>`, { head });
+  assert.ok(!a.body.includes('Il vous reste'), a.body);
+  const b = extractFrom(`${h1}<main><article>${TEXT}<p>Nach Angaben des Verlags lesen die meisten Nutzer im Schnitt nur etwa die Hälfte eines Textes, bevor sie weiterklicken.</p></article></main>`, { head });
+  assert.match(b.body, /etwa die Hälfte eines Textes/);
+});
