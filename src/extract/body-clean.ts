@@ -31,6 +31,10 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^(?:read more|related(?: articles?| stories| videos?| papers| content| coverage)?|recommended (?:videos?|for you|stories)|don.?t miss|must read|czytaj (?:więcej|też|także)|lesen sie (?:auch|mehr)(?: zum thema)?|auch interessant|lire aussi|à lire aussi|leia também|lee también|läs också|les også|přečtěte si (?:také|též))\s*[:：]?$`,
     // A comment form's labels left in the column (the form itself is gone): WordPress's own wording.
     String.raw`^(?:your email address will not be published|save my name, email, and website in this browser)`,
+    // Player, ad-slot and widget labels that ad and video platforms put in the column on many sites (Reach's "Video
+    // Unavailable", Postmedia's "… this video has failed to load", Gannett's "Show Caption", Google's "Add as preferred
+    // source", "Article continues below"): whole lines only.
+    String.raw`^(?:rate this (?:article|post|story)|(?:article|story) continues (?:below|after (?:this )?(?:ad|advertisement))|(?:show|hide) caption|video (?:loading|unavailable)|click to play(?:tap to play)?|tap to play|the video will auto-?play soon.{0,20}|play now|scroll for more|(?:add|set) (?:us )?as (?:a )?(?:reliable and trusted|preferred|trusted) (?:news )?source|(?:we apologi[sz]e, but )?this video has failed to load\.?|image credit)$`,
     // A paywall's count of what is left to read ("Il vous reste 57.09% de cet article à lire", "Pozostało jeszcze 89%
     // artykułu"): the page's notice, never the article's sentence.
     String.raw`\d{1,3}(?:[.,]\d+)?\s?%\s?(?:de cet article|des artikels|of (?:this|the) (?:article|story)|artykułu|dell'articolo|del artículo|do artigo|av artikeln|van dit artikel)`,

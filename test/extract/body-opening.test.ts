@@ -50,3 +50,11 @@ test("a paywall's count of what is left to read is left out; a sentence giving a
   const b = extractFrom(`${h1}<main><article>${TEXT}<p>Nach Angaben des Verlags lesen die meisten Nutzer im Schnitt nur etwa die Hälfte eines Textes, bevor sie weiterklicken.</p></article></main>`, { head });
   assert.match(b.body, /etwa die Hälfte eines Textes/);
 });
+
+test("video-player and ad-slot labels in the column are left out; a sentence that begins like one stays", () => {
+  const labels = '<p>Video Unavailable</p><p>Click to playTap to play</p><p>Article continues below</p><p>Add as preferred source</p>';
+  const a = extractFrom(`${h1}<main><article>${TEXT.slice(0, 200)}${labels}${TEXT}</article></main>`, { head });
+  for (const line of ['Video Unavailable', 'Click to play', 'Article continues below', 'preferred source']) assert.ok(!a.body.includes(line), a.body);
+  const b = extractFrom(`${h1}<main><article>${TEXT}<p>Play now or pay later: the council's budget fight over the new stadium is far from settled.</p></article></main>`, { head });
+  assert.match(b.body, /Play now or pay later/);
+});
