@@ -60,10 +60,6 @@ function furnitureIn(root: Element, stats: StatsMap, sizes: Sizes, byClass: bool
   // Code is content whatever its highlighter calls the spans (<span class="hljs-comment">): never furniture.
   const inCode = new Set<Element>();
   for (const el of elementsIn(root)) {
-    if (el !== root && isDiagramSource(el) && !hasSkippedAncestor(el, skip, root)) {
-      skip.add(el);
-      continue;
-    }
     if (el.name === 'pre' || el.name === 'code' || (el.parent && inCode.has(el.parent as Element))) {
       inCode.add(el);
       continue;
@@ -77,19 +73,6 @@ function furnitureIn(root: Element, stats: StatsMap, sizes: Sizes, byClass: bool
     else skip.add(el);
   }
   return skip;
-}
-
-/**
- * Diagram-as-code: a script draws the block's source (Mermaid's "flowchart LR / A[Query] --> B[Parser]", PlantUML,
- * Graphviz) into a picture, so readers see a diagram, never the source lines. The libraries' own class names mark it
- * (`<pre class="mermaid">`, `<code class="language-mermaid">`, `<div class="mermaid">`).
- */
-const DIAGRAM_CLASS = /(?:^|\s)(?:mermaid|(?:lang|language)-(?:mermaid|plantuml|puml|graphviz|dot|d2))(?:\s|$)/i;
-
-function isDiagramSource(el: Element): boolean {
-  if (el.name !== 'pre' && el.name !== 'code' && el.name !== 'div') return false;
-  const cls = el.attribs.class;
-  return cls !== undefined && DIAGRAM_CLASS.test(cls);
 }
 
 /** A standfirst: a sentence or two of unlinked prose under the headline, no heading or byline line. */
