@@ -31,6 +31,13 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^(?:read more|related(?: articles?| stories| videos?| papers| content| coverage)?|recommended (?:videos?|for you|stories)|don.?t miss|must read|czytaj (?:więcej|też|także)|lesen sie (?:auch|mehr)(?: zum thema)?|auch interessant|lire aussi|à lire aussi|leia também|lee también|läs också|les også|přečtěte si (?:také|též))\s*[:：]?$`,
     // A comment form's labels left in the column (the form itself is gone): WordPress's own wording.
     String.raw`^(?:your email address will not be published|save my name, email, and website in this browser)`,
+    // Player, ad-slot and widget labels that ad and video platforms put in the column on many sites (Reach's "Video
+    // Unavailable", Postmedia's "… this video has failed to load", Gannett's "Show Caption", Google's "Add as preferred
+    // source", "Article continues below"): whole lines only.
+    String.raw`^(?:rate this (?:article|post|story)|(?:article|story) continues (?:below|after (?:this )?(?:ad|advertisement))|(?:show|hide) caption|video (?:loading|unavailable)|click to play(?:tap to play)?|tap to play|the video will auto-?play soon.{0,20}|play now|scroll for more|(?:add|set) (?:us )?as (?:a )?(?:reliable and trusted|preferred|trusted) (?:news )?source|(?:we apologi[sz]e, but )?this video has failed to load\.?|image credit)$`,
+    // A paywall's count of what is left to read ("Il vous reste 57.09% de cet article à lire", "Pozostało jeszcze 89%
+    // artykułu"): the page's notice, never the article's sentence.
+    String.raw`\d{1,3}(?:[.,]\d+)?\s?%\s?(?:de cet article|des artikels|of (?:this|the) (?:article|story)|artykułu|dell'articolo|del artículo|do artigo|av artikeln|van dit artikel)`,
     // Tip lines and newsletter plugs closing an article.
     String.raw`^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|get the latest .{0,60}in your inbox|(?:sign up|subscribe) (?:to|for) .{0,60}newsletters?\.?$)`,
   ].join('|'),
@@ -63,6 +70,43 @@ export function isInfoLine(text: string): boolean {
   return labels >= 1 || (!/[，。！？；]/.test(text) && !/[.!?]["”’]?$/.test(text) && text.split(/\s+/).length <= 20);
 }
 
+/*
+ * Opening meta lines: the byline and dateline lines among the body's opening lines, once the standfirst has started the article (the
+ * pre-start info lines are `isInfoLine`'s): "Von Nina Magoley", "von Engin Haupt, MDR SACHSEN-ANHALT",
+ * "Publiziert: 01.07.2023, 11:16", "Uppdaterad 15.59 | Publicerad 14.14", "25.10.2025 - 15:26 Uhr". The page's
+ * people and times are read elsewhere; in the body they are furniture. Only whole short lines that are not sentences.
+ */
+/** Bylines: a "by" word, then capitalised names (with the name particles and "and" words), an optional ", place/desk". */
+const BYLINE = /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|di|de|[Aa]v|[Aa]f|[Oo]d|[Ff]rån)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|und|and|et|y|e|og|och|i|van|von|de|der|da|di|le|la))*(?:\s*,\s*[\p{L} -]{2,40})?$/u;
+const BYLINE_MAX = 60;
+
+/** A label saying when the page was published or updated, in the languages the corpora hold. */
+const TIME_LABEL = /^(?:publiziert|veröffentlicht|aktualisiert|stand|publikacja|aktualizacja|uppdaterad|publicerad|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|updated|published|posted|last updated)\b/i;
+/** A full date (28.04.2023, 2023-04-28, "Sept. 15, 2016") or a clock time (19:25); "28.63%" is neither. */
+const FULL_DATE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\b(?=.*\b(?:19|20)\d{2}\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
+const LABELLED_TIME = /\b\d{1,2}[.:]\d{2}\b/;
+/** The one word a bare dateline may carry besides its date: a Latin-script place ("…09:30 UhrStuttgart"). CJK
+ * text has no spaces, so a whole Chinese line would pass for one word: those lines are `isInfoLine`'s. */
+const PLACE_WORD = /^\p{Script=Latin}{0,30}$/u;
+/** What a bare date-and-time line holds besides its numbers: weekdays, "Uhr", "am/um", "am/pm". */
+const DATE_WORDS = /\d+|\b(?:uhr|am|um|pm|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b|\b(?:mon|diens|donners|frei|sams|sonn)tag\b|\bmittwoch\b/gi;
+const DATELINE_MAX = 80;
+
+function isDateline(text: string): boolean {
+  if (text.length > DATELINE_MAX || /[.!?]["”’]?$/.test(text)) return false;
+  // Under a label a clock time may be written with a dot ("Uppdaterad 15.59").
+  if (TIME_LABEL.test(text)) return FULL_DATE.test(text) || LABELLED_TIME.test(text);
+  if (!FULL_DATE.test(text)) return false;
+  // A bare date and time ("Freitag, 28.04.2023, 19:25"): at most one other word (a place) left once they are gone.
+  const rest = text.replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
+  return PLACE_WORD.test(rest);
+}
+
+/** Is this opening line the article's byline or dateline rather than its text? */
+export function isOpeningMetaLine(text: string): boolean {
+  return (text.length <= BYLINE_MAX && BYLINE.test(text)) || isDateline(text);
+}
+
 /** Attachment lines of notices are content even though they are links. */
 const ATTACHMENT = /^(?:附件|attachment)|\.(?:docx?|pdf|xlsx?|pptx?|zip|rar|wps|ofd)\b/i;
 
@@ -86,6 +130,9 @@ function isReprintTrailer(text: string): boolean {
   return text.length <= 160 && weightedLength(text) <= 120 && REPRINT_TRAILER.test(text);
 }
 
+/** How many of the body's first text lines may be its byline or dateline (after a standfirst and a caption). */
+const OPENING_LINES = 4;
+
 /** Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. */
 export function filterBodyBlocks(blocks: Block[], title: string | undefined): Block[] {
   const totalLen = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
@@ -93,13 +140,15 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   const out: Block[] = [];
   let seen = 0;
   let started = false;
+  // Text lines looked at so far: the byline and dateline under a standfirst sit among the first few.
+  let opening = 0;
   // One credit only: a digest crediting each of its items is not one copied article.
   const trailers = blocks.filter((b) => isReprintTrailer(b.text)).length;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const len = weightedLength(b.text);
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
-      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
+      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
       if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
       if (trailers === 1 && seen > totalLen * REPRINT_END_SHARE && isReprintTrailer(b.text) && !proseFollows(blocks, i)) {
         // The credit itself stays when it is a sentence of the article ("Originally published on …").
@@ -110,6 +159,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;
+      if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim())) continue;
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
       if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
@@ -118,6 +168,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     seen += len;
     out.push(b);
   }
+  dropClosingCredits(out);
   // Trailing headings/short lines with nothing after them are leftovers of removed sections; but a closing run of
   // numbered items ("1、王某某", "2、李某某": a list of subjects) is the article's own ending.
   const closingList = numberedRun(out) > 0;
@@ -126,6 +177,47 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   while (run < out.length && leftover(out[out.length - 1 - run])) run++;
   if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
   return out;
+}
+
+/** Letters and digits only: a headline's punctuation differs between the <h1> and <title> ("Flut: Zwei" / "Flut Zwei"). */
+const lettersOf = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** Longest kicker or site suffix a headline line may carry around the title ("Premier League", "| wdr aktuell"). */
+const KICKER_MAX = 40;
+/** Titles shorter than this (letters) are too generic to be found inside a longer line. */
+const TITLE_IN_LINE_MIN = 20;
+
+/**
+ * Is the line the headline again: the title itself, or the title with a kicker before it or a site name after it
+ * ("Premier League Rückschlag im Titelkampf - …", "Feuerwehrleute sollen später in Pension | wdr aktuell")? The
+ * <h1> often holds the kicker in a span of its own, so its text runs the two together.
+ */
+function repeatsTitle(text: string, titleKey: string): boolean {
+  if (comparable(text) === titleKey) return true;
+  const t = lettersOf(titleKey);
+  if (t.length < TITLE_IN_LINE_MIN) return lettersOf(text) === t;
+  const line = lettersOf(text);
+  return line.length <= t.length + KICKER_MAX && (line.startsWith(t) || line.endsWith(t));
+}
+
+/**
+ * The credits closing an article: who edited, translated, checked or photographed it, and the agency it came from
+ * ("Redaktion: Marcus Bensmann, Elena Müller", "Quelle: sid/dpa", "Aus dem Englischen von Jan Doolan", "Additional
+ * reporting by …", "With reports from Reforma"). A label, then ":" or by/von/from, on a short line of its own.
+ */
+const CLOSING_CREDIT = /^(?:redaktion|redakteur(?:in)?|übersetzung|faktencheck|mitarbeit|quellen?|autor(?:in|en)?|authors?|fotos?|bilder?|photos?|photo credits?|grafik|recherche|sources?|credits?|additional reporting|aus dem \p{L}+|translated|rédaction|traduction|redacción|traducción|fuentes?|redazione|traduzione|fonte|redakcja|tłumaczenie|źródło|with reports)(?:\s*:|\s+(?:by|von|from)\b)\s*\S/iu;
+const CLOSING_CREDIT_MAX = 120;
+/** How many of the body's last text lines may be such credits. */
+const CLOSING_LINES = 4;
+
+function dropClosingCredits(out: Block[]): void {
+  let looked = 0;
+  for (let i = out.length - 1; i >= 0 && looked < CLOSING_LINES; i--) {
+    const b = out[i];
+    if (b.kind === 'image' || b.kind === 'table' || b.kind === 'pre') continue;
+    looked++;
+    const text = b.text.trim();
+    if (text.length <= CLOSING_CREDIT_MAX && CLOSING_CREDIT.test(text)) out.splice(i, 1);
+  }
 }
 
 /**

@@ -18,7 +18,9 @@ import {
 } from './body-linked-prose.js';
 
 const ALWAYS_FURNITURE = new Set(['nav', 'aside', 'menu', 'dialog']);
-const FURNITURE_ROLES = /^(?:navigation|complementary|contentinfo|banner|search|menu|menubar|toolbar|dialog)$/;
+// A tooltip is pop-up text shown on hover (a footnote's note set inline after its marker, a term's definition): the
+// sentence it sits in reads on without it.
+const FURNITURE_ROLES = /^(?:navigation|complementary|contentinfo|banner|search|menu|menubar|toolbar|dialog|tooltip)$/;
 const INLINE_CONTAINERS = new Set(['span', 'font']);
 const CONTAINERS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'span', 'center', 'font', 'p', 'header', 'footer']);
 
