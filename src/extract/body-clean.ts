@@ -18,8 +18,11 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^[(（\[【]?\s*(?:本文来源|文章来源|稿件来源|本文转自|文章转自|转自|转载自|本文转载自|原文转载自|本文原载|原载于|来源于)\s*[:：]?.{0,80}$`,
     String.raw`仅提供信息(?:存储|发布)(?:空间)?服务`,
     String.raw`不代表本(?:站|网|平台|报|刊)(?:的)?(?:观点|立场)|如有侵权请|如涉及版权|禁止(?:商业)?转载|转载申请|非法侵权|侵权行为`,
+    // A reprint ban as a note of its own: opening the line, or the whole line in brackets ("【…未经授权，不得转载。】").
+    // Not inside a sentence: a column's "本文为X授权Y发布，转载请注明出处" is the writer's own note.
+    String.raw`^[(（\[【]?\s*未经(?:许可|允许|同意)|^[(（\[【][^)）\]】]*(?:不得|禁止|严禁|请勿)转载[^)）\]】]*[)）\]】]$`,
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
-    String.raw`^(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
+    String.raw`^[【\[]?(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
     // Ad-slot labels in other languages ("Werbung", "Iklan", "广告", Asahi's "[PR]"), and reading-time lines ("3 Min
     // Lesezeit", "Tempo de leitura: 1 minuto", "5 min read"): the page's furniture, whole lines only.
@@ -47,7 +50,7 @@ const REPRINT_TRAILER = /^[(（\[【]?\s*(?:本文转载自|原文转载自|转�
 const REPRINT_END_SHARE = 0.5;
 
 /** Sections that end an article: everything after them is related links, comments or promotion. */
-const END_MARKER = /^(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|稿件)|延伸阅读|推荐阅读|猜你喜欢|热门推荐|热点推荐|更多精彩|精彩推荐|网友评论|发表评论|我要评论|评论区|最新评论|related (?:articles|stories|posts|coverage|content|news|links|reading)|more (?:from|on|stories|in|news)\b|recommended(?: for you| stories| reading)?$|you (?:may|might) (?:also )?like|read (?:more|next)\b|most (?:popular|read|viewed)|trending|comments?$|\d+ comments?$|leave a (?:reply|comment)|join the conversation|about the author|share this (?:article|story|post)|sign up for|newsletter|what to read next|popular (?:stories|now)|further reading)/i;
+const END_MARKER = /^(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|稿件)|延伸阅读|推荐阅读|猜你喜欢|热门推荐|热点推荐|更多精彩|精彩推荐|(?:(?:你|您)?(?:可能|或许|也许)(?:还)?(?:会)?(?:感兴趣|喜欢)(?:的(?:文章|内容|新闻))?|大家都在看|(?:为你|为您)推荐|(?:热门|推荐|最新|更多)(?:文章|资讯))\s*[:：]?$|网友评论|发表评论|我要评论|评论区|最新评论|related (?:articles|stories|posts|coverage|content|news|links|reading)|more (?:from|on|stories|in|news)\b|recommended(?: for you| stories| reading)?$|you (?:may|might) (?:also )?like|read (?:more|next)\b|most (?:popular|read|viewed)|trending|comments?$|\d+ comments?$|leave a (?:reply|comment)|join the conversation|about the author|share this (?:article|story|post)|sign up for|newsletter|what to read next|popular (?:stories|now)|further reading)/i;
 
 const META_LABEL = /(?:来源|作者|发布|时间|日期|记者|编辑|浏览|点击|阅读|字号|类别|分类|栏目|posted|published|updated)\s*[:：]/gi;
 const HAS_DATE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[:：]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
@@ -77,6 +80,9 @@ export function isBoilerplateLine(text: string): boolean {
 /** Comment-section headers that carry the post title: "《…》已有3件评论", "5 Responses to “…”". */
 const COMMENTS_HEADER = /(?:已有|共有?)\s?\d+\s?(?:件|条|个|篇)?(?:评论|回复|留言)$|^\d+\s?(?:件|条|个)?(?:评论|回复|留言)$|^(?:\d+|one|two|three|no)\s(?:responses?|replies|comments?|thoughts)\s(?:to|on)\b/i;
 
+/** Text a post must have before a counted comment header for the header to end it (weighted). */
+const MIN_POST_BEFORE_THREAD = 30;
+
 export function isEndMarker(text: string): boolean {
   if (text.length > 120) return false;
   return (text.length <= 40 && END_MARKER.test(text)) || COMMENTS_HEADER.test(text);
@@ -101,6 +107,9 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
       if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
+      // A counted comment header ("3 条留言", "12 Responses to …") closes a post of its own however short: the
+      // thread under it may be longer than the post.
+      if (started && seen >= MIN_POST_BEFORE_THREAD && COMMENTS_HEADER.test(b.text) && b.text.length <= 120) break;
       if (trailers === 1 && seen > totalLen * REPRINT_END_SHARE && isReprintTrailer(b.text) && !proseFollows(blocks, i)) {
         // The credit itself stays when it is a sentence of the article ("Originally published on …").
         if (!isBoilerplateLine(b.text)) out.push(b);
@@ -121,7 +130,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   // Trailing headings/short lines with nothing after them are leftovers of removed sections; but a closing run of
   // numbered items ("1、王某某", "2、李某某": a list of subjects) is the article's own ending.
   const closingList = numberedRun(out) > 0;
-  const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8) || isDanglingLeadIn(b);
+  const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8) || isDanglingLeadIn(b) || isWidgetLabel(b);
   let run = 0;
   while (run < out.length && leftover(out[out.length - 1 - run])) run++;
   if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
@@ -156,9 +165,23 @@ function isDanglingLeadIn(b: Block): boolean {
   return b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre' && weightedLength(b.text) < 40 && /[：:]\s*$/.test(b.text);
 }
 
-function isLinkLine(b: Block | undefined): boolean {
-  return !!b && b.kind !== 'image' && b.text.length < 100 && b.linkChars > 0 && b.linkChars >= b.text.replace(/\s+/g, '').length * 0.7;
+/** The label of a box after the article ("精彩视频推荐", "热门排行", "网友评论"): what it labelled was removed. */
+const WIDGET_LABEL = /(?:推荐|阅读|排行|排行榜|热点|热榜|精选|评论|留言)\s*[:：]?$/;
+
+/** A short unpunctuated line left last whose words name a widget (a label of the furniture after the article). */
+function isWidgetLabel(b: Block): boolean {
+  return b.kind === 'paragraph' && weightedLength(b.text) <= 24 && !/[，。！？,.!?]/.test(b.text) && WIDGET_LABEL.test(b.text);
 }
+
+function isLinkLine(b: Block | undefined): boolean {
+  if (!b || b.kind === 'image' || b.text.length >= 100 || b.linkChars === 0) return false;
+  // A tag or category row: its label ("标签：", "文章标签：", "Tags:") is plain text, every value after it a link.
+  const label = TAG_LABEL.exec(b.text)?.[0].length ?? 0;
+  return b.linkChars >= b.text.slice(label).replace(/\s+/g, '').length * 0.7;
+}
+
+/** The label of a row of tag, keyword or category links. */
+const TAG_LABEL = /^\s*(?:文章标签|标签|关键词|关键字|tags?|分类|所属分类|所属栏目|专题)\s*[:：]/i;
 
 /** "GET FOX BUSINESS ON THE GO BY CLICKING HERE", "READ MORE: …": capitals or a click call are promotion. */
 export function isShoutedPromo(text: string): boolean {

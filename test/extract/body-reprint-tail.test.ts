@@ -1,0 +1,58 @@
+/**
+ * What follows a Chinese article on reprint and blog pages (issue 12): related-list labels, tag rows, bracketed
+ * copyright notes and print links, widget labels left last, and a counted comment header over a longer thread.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const head = '<title>市教育局部署秋季学期工作</title>';
+const h1 = '<h1>市教育局部署秋季学期工作</h1>';
+
+test('"你可能感兴趣的文章" and "大家都在看" end the article; the linked headlines under them stay out', () => {
+  for (const label of ['你可能感兴趣的文章', '您可能还喜欢：', '大家都在看', '热门文章']) {
+    const related = `<p><strong>${label}</strong></p><p><a href="/a/4.html">教育局召开学校安全工作会议部署开学工作</a></p><p><a href="/a/5.html">我市多所学校获评省级示范校名单公布</a></p>`;
+    const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${related}</div>`, { head });
+    assert.ok(!a.body.includes(label.replace(/[：:]$/, '')), `${label}: ${a.body}`);
+    assert.ok(!a.body.includes('示范校名单公布'), a.body);
+  }
+});
+
+test('a tag row ("标签：" or "Tags:" before links) is left out; an unlinked "关键词：" line of the text stays', () => {
+  const tags = '<p>标签：<a href="/tag/1">教育</a> <a href="/tag/2">开学</a></p><p>Tags: <a href="/tag/3">siri</a></p>';
+  const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${tags}</div>`, { head });
+  assert.ok(!a.body.includes('标签'), a.body);
+  assert.ok(!a.body.includes('siri'), a.body);
+  const plain = extractFrom(`${h1}<div id="article"><p>关键词：义务教育 课堂教学改革</p>${zhParagraphs(4)}</div>`, { head });
+  assert.match(plain.body, /关键词：义务教育/);
+});
+
+test('a bracketed reprint ban and bracketed print/close links are left out; a column note banning reprints in a sentence stays', () => {
+  const tail = '<p>【本文中文相关权益归某某公司独家所有。未经授权，不得转载、摘编等。】</p><p>【打印本页】 【关闭窗口】</p>';
+  const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${tail}</div>`, { head });
+  assert.ok(!a.body.includes('不得转载'), a.body);
+  assert.ok(!a.body.includes('打印本页'), a.body);
+  const note = '<p>本文为某某授权网易财经发布，转载请注明出处。本文仅为作者观点，不代表网易立场。</p>';
+  const b = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${note}</div>`, { head });
+  assert.match(b.body, /转载请注明出处/);
+});
+
+test('a widget label left last ("精彩视频推荐") is dropped; a closing sentence ending in 推荐 is not a label', () => {
+  const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}<p>精彩视频推荐</p></div>`, { head });
+  assert.ok(!a.body.includes('精彩视频推荐'), a.body);
+  const b = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}<p>这本书值得推荐。</p></div>`, { head });
+  assert.match(b.body, /这本书值得推荐。$/);
+});
+
+test('a counted comment header ("3 条留言") ends a short post even when the thread under it is longer', () => {
+  const unit = (name: string, text: string, time: string) => `<div class="c"><p><b>${name}</b> 说：</p><p>${text}</p><p>${time} <a href="#r">回复</a></p></div>`;
+  const thread = [
+    unit('阿花', '看着就好吃，下次教教我怎么做红烧鱼吧，我每次做都会糊锅，火候总是掌握不好，好苦恼。', '2023年8月19日 下午8:01'),
+    unit('大刘', '盐放多了可以加点糖中和一下，另外鱼下锅之前用姜片擦一下锅，就不容易粘锅了，试试看。', '2023年8月19日 下午9:12'),
+    unit('小李', '红烧鱼一定要用新鲜的鱼，冷冻的做出来口感差很多，还有酱油别放太早，最后收汁的时候再放。', '2023年8月20日 上午7:30'),
+  ].join('');
+  const page = `<div id="main"><div class="post"><h2>今天的晚饭</h2><p class="date">2023年8月19日</p><div class="post-body"><p>下班路上买了条鱼，回家做了红烧鱼，味道还不错，就是盐放多了一点。</p></div></div><div class="cmts"><h4>3 条留言</h4>${thread}</div></div>`;
+  const a = extractFrom(page, { head: '<title>今天的晚饭 - 随笔</title>' });
+  assert.match(a.body, /盐放多了一点。$/);
+  assert.ok(!a.body.includes('糊锅'), a.body);
+});
