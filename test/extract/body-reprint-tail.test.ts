@@ -56,3 +56,34 @@ test('a counted comment header ("3 条留言") ends a short post even when the t
   assert.match(a.body, /盐放多了一点。$/);
   assert.ok(!a.body.includes('糊锅'), a.body);
 });
+
+test('a comment header with its count in brackets ("全部评论（3）") ends a short post over plain comment rows', () => {
+  const row = (name: string, time: string, text: string) => `<li><div><span>${name}</span><span>${time}</span></div><p>${text}</p></li>`;
+  const rows = [
+    row('阿花', '2023-08-19 20:01', '看着就好吃，下次教教我怎么做红烧鱼吧，我每次做都会糊锅，火候总是掌握不好，好苦恼。'),
+    row('大刘', '2023-08-19 21:12', '盐放多了可以加点糖中和一下，另外鱼下锅之前用姜片擦一下锅，就不容易粘锅了，试试看。'),
+    row('小李', '2023-08-20 07:30', '红烧鱼一定要用新鲜的鱼，冷冻的做出来口感差很多，还有酱油别放太早，最后收汁的时候再放。'),
+  ].join('');
+  const page = `<div id="main"><h2>今天的晚饭</h2><div>2023年8月19日</div><div><p>下班路上买了条鱼，回家做了红烧鱼，味道还不错，就是盐放多了一点。</p></div><div><div>全部评论（3）</div><ul>${rows}</ul></div></div>`;
+  const a = extractFrom(page, { head: '<title>今天的晚饭 - 随笔</title>' });
+  assert.match(a.body, /盐放多了一点。$/);
+});
+
+test('comments naming their poster in bold under an in-page reply button ("#reply") are a thread, kept out of a short post', () => {
+  const unit = (name: string, text: string, time: string) => `<div class="c"><p><b>${name}</b> 说：</p><p>${text}</p><p>${time} <a href="#reply">回复</a></p></div>`;
+  const thread = [
+    unit('阿花', '看着就好吃，下次教教我怎么做红烧鱼吧，我每次做都会糊锅，火候总是掌握不好，好苦恼。', '2023年8月19日 下午8:01'),
+    unit('大刘', '盐放多了可以加点糖中和一下，另外鱼下锅之前用姜片擦一下锅，就不容易粘锅了，试试看。', '2023年8月19日 下午9:12'),
+    unit('小李', '红烧鱼一定要用新鲜的鱼，冷冻的做出来口感差很多，还有酱油别放太早，最后收汁的时候再放。', '2023年8月20日 上午7:30'),
+  ].join('');
+  const page = `<div id="main"><div class="post"><h2>今天的晚饭</h2><p class="date">2023年8月19日</p><div class="post-body"><p>下班路上买了条鱼，回家做了红烧鱼，味道还不错，就是盐放多了一点。</p></div></div><div class="cmts">${thread}</div></div>`;
+  const a = extractFrom(page, { head: '<title>今天的晚饭 - 随笔</title>' });
+  assert.match(a.body, /盐放多了一点。$/);
+  assert.ok(!a.body.includes('糊锅'), a.body);
+});
+
+test('closing production credits (文字：, 统筹：, 策划：, 本文编辑：) are left out like 责任编辑', () => {
+  const credits = '<p>文字：张三 摄影：李四</p><p>统筹：王五 策划：赵六</p><p>本文编辑：孙七</p>';
+  const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${credits}</div>`, { head });
+  for (const t of ['文字', '统筹', '本文编辑']) assert.ok(!a.body.includes(t), `${t}: ${a.body}`);
+});
