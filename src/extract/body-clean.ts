@@ -104,8 +104,11 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const len = weightedLength(b.text);
+    // A small layout table opening the body with the headline in a cell (the headline over its date and source
+    // line, laid out as rows): the page's header box, not a table of the article's.
+    if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => isTitleRepeat(c, titleKey)))) continue;
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
-      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && comparable(b.text) === titleKey) continue;
+      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && isTitleRepeat(b.text, titleKey)) continue;
       if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
       // A counted comment header ("3 条留言", "12 Responses to …") closes a post of its own however short: the
       // thread under it may be longer than the post.
@@ -119,6 +122,8 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;
+      // A widget's label or link above the text ("发表评论", "相关新闻" in the headline's toolbar) starts nothing.
+      if (!started && len <= 40 && isEndMarker(b.text)) continue;
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
       if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
@@ -135,6 +140,13 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   while (run < out.length && leftover(out[out.length - 1 - run])) run++;
   if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
   return out;
+}
+
+/** A header table is the headline and a line or two of metadata, not a data table (weighted length). */
+const MAX_HEADER_TABLE_LEN = 300;
+
+function isTitleRepeat(text: string, titleKey: string): boolean {
+  return comparable(text) === titleKey;
 }
 
 /**

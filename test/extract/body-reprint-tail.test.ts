@@ -87,3 +87,11 @@ test('closing production credits (文字：, 统筹：, 策划：, 本文编辑�
   const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${credits}</div>`, { head });
   for (const t of ['文字', '统筹', '本文编辑']) assert.ok(!a.body.includes(t), `${t}: ${a.body}`);
 });
+
+test('above the text: a header table holding the headline and its info line, and a widget link ("发表评论"), are left out', () => {
+  const table = '<table><tr><td>多数夫妻生活有名无实 日本无性婚姻问题严重(图)</td><td></td></tr><tr><td>2005-04-05 06:40更新 来源：转载文章</td><td>第1页/共1页 &lt;&lt; 上一页 | 下一页 &gt;&gt;</td></tr></table>';
+  const a = extractFrom(`<div id="article">${table}<p><a href="/comment">发表评论</a></p>${zhParagraphs(4)}</div>`, { head: '<title>多数夫妻生活有名无实 日本无性婚姻问题严重(图)</title>' });
+  assert.ok(!a.body.includes('2005-04-05'), a.body);
+  assert.ok(!a.body.includes('发表评论'), a.body);
+  assert.ok(a.body.length > 100, a.body);
+});
