@@ -66,6 +66,15 @@ export function isInfoLine(text: string): boolean {
   return labels >= 1 || (!/[，。！？；]/.test(text) && !/[.!?]["”’]?$/.test(text) && text.split(/\s+/).length <= 20);
 }
 
+/**
+ * A post's footer line closing the body: a labelled field and a date, no sentence ("作者： 流泉 访问统计： 2005年08月30日
+ * 13:22", "发布时间：2023-08-20 浏览：1024"), the info line set under the text instead of over it.
+ */
+function isPostFooter(b: Block): boolean {
+  if (b.kind !== 'paragraph' || weightedLength(b.text) > 160 || !HAS_DATE.test(b.text) || /[，。！？；]/.test(b.text)) return false;
+  return (b.text.match(META_LABEL)?.length ?? 0) >= 1;
+}
+
 /** Attachment lines of notices are content even though they are links. */
 const ATTACHMENT = /^(?:附件|attachment)|\.(?:docx?|pdf|xlsx?|pptx?|zip|rar|wps|ofd)\b/i;
 
@@ -135,7 +144,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   // Trailing headings/short lines with nothing after them are leftovers of removed sections; but a closing run of
   // numbered items ("1、王某某", "2、李某某": a list of subjects) is the article's own ending.
   const closingList = numberedRun(out) > 0;
-  const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8) || isDanglingLeadIn(b) || isWidgetLabel(b);
+  const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8) || isDanglingLeadIn(b) || isWidgetLabel(b) || isPostFooter(b);
   let run = 0;
   while (run < out.length && leftover(out[out.length - 1 - run])) run++;
   if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;

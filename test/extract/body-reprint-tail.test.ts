@@ -95,3 +95,12 @@ test('above the text: a header table holding the headline and its info line, and
   assert.ok(!a.body.includes('发表评论'), a.body);
   assert.ok(a.body.length > 100, a.body);
 });
+
+test("a post's footer line closing the body (a labelled field and a date, no sentence) is left out", () => {
+  const footer = '<p>- - 作者： 流泉 访问统计： 2005年08月30日, 星期二 13:22 加入博采</p>';
+  const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${footer}</div>`, { head });
+  assert.ok(!a.body.includes('流泉'), a.body);
+  // A closing sentence with a date stays.
+  const b = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}<p>记者：本次活动将持续到2023年9月1日，欢迎市民参加。</p></div>`, { head });
+  assert.match(b.body, /欢迎市民参加。$/);
+});
