@@ -118,7 +118,15 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => isTitleRepeat(c, titleKey)))) continue;
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && isTitleRepeat(b.text, titleKey)) continue;
-      if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
+      // A related box's label over nothing (its links were furniture) with the text going on: the label alone goes.
+      if (len <= 16 && isEndMarker(b.text) && /[：:]\s*$/.test(b.text) && proseFollows(blocks, i)) continue;
+      if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) {
+        // A "相关阅读" box set inside the text: its links, then the article goes on. Skip the box, keep reading.
+        const resume = afterInsetBox(blocks, i);
+        if (resume < 0) break;
+        i = resume - 1;
+        continue;
+      }
       // A counted comment header ("3 条留言", "12 Responses to …") closes a post of its own however short: the
       // thread under it may be longer than the post.
       if (started && seen >= MIN_POST_BEFORE_THREAD && COMMENTS_HEADER.test(b.text) && b.text.length <= 120) break;
@@ -234,6 +242,23 @@ function proseFollows(blocks: Block[], i: number): boolean {
     prose++;
   }
   return prose === 2;
+}
+
+/** Most link lines a box set inside the text holds. */
+const MAX_INSET_LINKS = 8;
+
+/**
+ * Where the article resumes after the end-marker line at `i` when it heads a box of links set inside the text (a
+ * "相关阅读" inset between paragraphs): the index after its link lines, when two paragraphs of unlinked prose follow
+ * them; else -1. A related list closing the article has no prose after it, a teaser list alternates links and
+ * excerpts, and a comment thread's header is never an inset.
+ */
+function afterInsetBox(blocks: Block[], i: number): number {
+  if (COMMENT_MARKER.test(blocks[i].text)) return -1;
+  let j = i + 1;
+  while (j < blocks.length && j - i - 1 < MAX_INSET_LINKS && isLinkLine(blocks[j])) j++;
+  if (j === i + 1 || !proseFollows(blocks, j - 1)) return -1;
+  return j;
 }
 
 /** Length of the run of numbered lines ("1、…", "(2) …"; at least two) that closes the body; 0 if none. */

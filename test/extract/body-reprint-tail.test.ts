@@ -104,3 +104,15 @@ test("a post's footer line closing the body (a labelled field and a date, no sen
   const b = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}<p>记者：本次活动将持续到2023年9月1日，欢迎市民参加。</p></div>`, { head });
   assert.match(b.body, /欢迎市民参加。$/);
 });
+
+test('a "相关阅读" box of links set between paragraphs does not end the article when prose goes on after it', () => {
+  const box = '<p><strong>相关阅读：</strong></p><p><a href="/a/4.html">教育局召开学校安全工作会议部署开学工作</a></p><p><a href="/a/5.html">我市多所学校获评省级示范校名单公布</a></p>';
+  const after = '<p>会议强调，要坚持问题导向，聚焦群众关心的热点难点问题，进一步规范办学行为，减轻学生过重课业负担。</p><p>会议还对做好开学前校园安全隐患排查等工作作出具体安排，要求各校在开学前完成校舍、食堂、消防等设施的检查。</p>';
+  const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${box}${after}</div>`, { head });
+  assert.match(a.body, /消防等设施的检查。$/);
+  assert.ok(!a.body.includes('示范校名单公布'), a.body);
+  assert.ok(!a.body.includes('相关阅读'), a.body);
+  // The same box closing the article still ends it.
+  const b = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${box}</div>`, { head });
+  assert.ok(!b.body.includes('相关阅读'), b.body);
+});
