@@ -120,6 +120,9 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && isTitleRepeat(b.text, titleKey)) continue;
       // A related box's label over nothing (its links were furniture) with the text going on: the label alone goes.
       if (len <= 16 && isEndMarker(b.text) && /[：:]\s*$/.test(b.text) && proseFollows(blocks, i)) continue;
+      // Early in the text a marker ends it only over a teaser list (linked titles, each over at most one excerpt):
+      // a short post's related box may hold more text than the post.
+      if (isEndMarker(b.text) && started && seen <= totalLen * 0.4 && seen >= MIN_POST_BEFORE_THREAD && teasersFollow(blocks, i)) break;
       if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) {
         // A "相关阅读" box set inside the text: its links, then the article goes on. Skip the box, keep reading.
         const resume = afterInsetBox(blocks, i);
@@ -259,6 +262,23 @@ function afterInsetBox(blocks: Block[], i: number): number {
   while (j < blocks.length && j - i - 1 < MAX_INSET_LINKS && isLinkLine(blocks[j])) j++;
   if (j === i + 1 || !proseFollows(blocks, j - 1)) return -1;
   return j;
+}
+
+/**
+ * Is everything after the marker at `i` a teaser list: two or more link lines, and never two unlinked paragraphs in
+ * a row (each title over one excerpt at most)? The article's own paragraphs come in runs.
+ */
+function teasersFollow(blocks: Block[], i: number): boolean {
+  let links = 0;
+  let run = 0;
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j];
+    if (isLinkLine(b)) {
+      links++;
+      run = 0;
+    } else if (b.kind !== 'image' && ++run >= 2) return false;
+  }
+  return links >= 2;
 }
 
 /** Length of the run of numbered lines ("1、…", "(2) …"; at least two) that closes the body; 0 if none. */

@@ -116,3 +116,13 @@ test('a "相关阅读" box of links set between paragraphs does not end the arti
   const b = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${box}</div>`, { head });
   assert.ok(!b.body.includes('相关阅读'), b.body);
 });
+
+test('a short post followed by a longer related box (linked titles over one excerpt each) ends at the box; an early box over the article\'s paragraphs does not end it', () => {
+  const card = (i: number) => `<div class="item"><p><a href="/p/${i}.html">第${i}篇：服务器迁移踩坑记录之数据库篇</a></p><p>迁移数据库时最容易遇到字符集问题，导出导入时一定要指定正确的参数，否则中文内容会变成乱码……</p></div>`;
+  const post = '<div class="entry"><p>周末把博客从旧服务器迁到了新机器上，顺手升级了系统和数据库版本，过程比预想的顺利。</p><p>唯一的坑是旧数据库的字符集，导出时要指定参数，否则中文会乱码。</p></div>';
+  const a = extractFrom(`<div class="wrap"><h2>记一次服务器迁移</h2>${post}<div class="more"><h3>相关文章</h3>${[1, 2, 3, 4].map(card).join('')}</div></div>`, { head: '<title>记一次服务器迁移 - 小明的博客</title>' });
+  assert.match(a.body, /否则中文会乱码。$/);
+  const links = '<p>相关新闻</p><p><a href="/a/4.html">教育局召开学校安全工作会议部署开学工作</a></p><p><a href="/a/5.html">我市多所学校获评省级示范校名单公布</a></p>';
+  const b = extractFrom(`${h1}<div id="article"><p>近日，市教育局召开专题会议，研究部署今年秋季学期中小学教育教学工作。</p>${links}${zhParagraphs(4)}</div>`, { head });
+  assert.match(b.body, /换乘方案。$/);
+});
