@@ -9,9 +9,9 @@ import type { AnyNode } from 'domhandler';
 import { isTag, isText, textContent, type Element } from './dom.js';
 import { linkDensity, type StatsMap } from './body-score.js';
 
-/** "1、" "2." "3）" "(4)" "一、" "①": the marker of a numbered item at the start of a line. */
-export const NUMBERED_ITEM = /^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（]\d{1,2}[)）]|[①-⑳])\s?\S/;
-const NUMBERED_ANYWHERE = /(?:^|\n|\s)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（]\d{1,2}[)）]|[①-⑳])\s?\S/g;
+/** "1、" "2." "3）" "(4)" "一、" "①", full-width "１．", "第一，": the marker of a numbered item at the start of a line. */
+export const NUMBERED_ITEM = /^\s*(?:(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（][\d０-９]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]{1,3}[、，,])\s?\S/;
+const NUMBERED_ANYWHERE = /(?:^|\n|\s)(?:(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（][\d０-９]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]{1,3}[、，,])\s?\S/g;
 /** A sibling longer than this is a section of its own, not an item of a list. */
 const MAX_ITEM_LEN = 400;
 const MAX_RUN = 100;

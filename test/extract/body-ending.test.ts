@@ -128,3 +128,12 @@ test('a closing ordered list (<ol>, numbered by the browser) in its own wrapper 
   const b = extractFrom(`<h1>先进集体名单公布</h1><div class="content">${zhParagraphs(3)}</div>${linked}`, { head });
   assert.ok(!b.body.includes('城市地铁新线路开通'), b.body);
 });
+
+test('closing numbered lines written with full-width digits ("１．") or as "第一，" in a wrapper after the article are kept', () => {
+  const head = '<title>先进集体名单公布</title>';
+  for (const marks of [['１．', '２．', '３．'], ['第一，', '第二，', '第三，']]) {
+    const list = `<div class="x"><p>${marks[0]}市第一中学</p><p>${marks[1]}市实验小学</p><p>${marks[2]}市第三中学</p></div>`;
+    const a = extractFrom(`<h1>先进集体名单公布</h1><div class="content">${zhParagraphs(3)}</div>${list}`, { head });
+    assert.match(a.body, /市第三中学$/, marks[0]);
+  }
+});
