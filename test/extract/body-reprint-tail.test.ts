@@ -126,3 +126,11 @@ test('a short post followed by a longer related box (linked titles over one exce
   const b = extractFrom(`${h1}<div id="article"><p>近日，市教育局召开专题会议，研究部署今年秋季学期中小学教育教学工作。</p>${links}${zhParagraphs(4)}</div>`, { head });
   assert.match(b.body, /换乘方案。$/);
 });
+
+test('more related-box labels end the article: 往期回顾, 编辑推荐, 点击排行, 相关视频, 看了本文的人还看了', () => {
+  for (const label of ['往期回顾', '编辑推荐', '点击排行', '相关视频：', '看了本文的人还看了']) {
+    const related = `<p>${label}</p><p><a href="/a/4.html">教育局召开学校安全工作会议部署开学工作</a></p><p><a href="/a/5.html">我市多所学校获评省级示范校名单公布</a></p>`;
+    const a = extractFrom(`${h1}<div id="article">${zhParagraphs(4)}${related}</div>`, { head });
+    assert.match(a.body, /换乘方案。$/, label);
+  }
+});
