@@ -6,20 +6,24 @@
 import type { Block } from './blocks.js';
 import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
+import { dropClosingCredits, isOpeningMetaLine, repeatsTitle } from './body-edges.js';
 
 /** Lines that are site furniture whatever element they sit in. Anchored and short, so cheap. */
 const BOILERPLATE_LINE = new RegExp(
   [
     // Credit lines: a label and names, no sentence ("记者：张三 李四"; an interview's "记者：请问……？" stays).
-    String.raw`^[(（\[【]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|监制|值班编辑|实习编辑|终审|初审|复审|作者|记者|通讯员|来源|稿源|出处|文章来源|本文来源|图片来源|摄影|摄|文)\s*[:：/][^，。？！；,?!]{0,40}$`,
+    String.raw`^[(（\[【]?\s*(?:责任编辑|责编|编辑|本文编辑|主编|编审|审核|审校|校对|监制|值班编辑|实习编辑|终审|初审|复审|作者|记者|通讯员|来源|稿源|出处|文章来源|本文来源|图片来源|摄影|摄|文|文字|统筹|策划|出品|美编|制图|排版|视觉|剪辑)\s*[:：/][^，。？！；,?!]{0,40}$`,
     String.raw`^[(（\[【]?\s*原标题\s*[:：]`,
     String.raw`^[(（\[【]?\s*(?:版权所有|版权声明|copyright|©|\(c\)|all rights reserved|免责声明|特别声明|郑重声明|声明[:：]|本站|本网|转载请|未经授权|凡本网注明|以上内容(?:为|仅)|快照生成时间|信息原文地址|原文地址[:：]|原文链接[:：])`,
     // Reprint trailers: where the copy came from, and the platform's hosting notice.
     String.raw`^[(（\[【]?\s*(?:本文来源|文章来源|稿件来源|本文转自|文章转自|转自|转载自|本文转载自|原文转载自|本文原载|原载于|来源于)\s*[:：]?.{0,80}$`,
     String.raw`仅提供信息(?:存储|发布)(?:空间)?服务`,
     String.raw`不代表本(?:站|网|平台|报|刊)(?:的)?(?:观点|立场)|如有侵权请|如涉及版权|禁止(?:商业)?转载|转载申请|非法侵权|侵权行为`,
+    // A reprint ban as a note of its own: opening the line, or the whole line in brackets ("【…未经授权，不得转载。】").
+    // Not inside a sentence: a column's "本文为X授权Y发布，转载请注明出处" is the writer's own note.
+    String.raw`^[(（\[【]?\s*未经(?:许可|允许|同意)|^[(（\[【][^)）\]】]*(?:不得|禁止|严禁|请勿)转载[^)）\]】]*[)）\]】]$`,
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
-    String.raw`^(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
+    String.raw`^[【\[]?(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
     // Ad-slot labels in other languages ("Werbung", "Iklan", "广告", Asahi's "[PR]"), and reading-time lines ("3 Min
     // Lesezeit", "Tempo de leitura: 1 minuto", "5 min read"): the page's furniture, whole lines only.
@@ -54,7 +58,7 @@ const REPRINT_TRAILER = /^[(（\[【]?\s*(?:本文转载自|原文转载自|转�
 const REPRINT_END_SHARE = 0.5;
 
 /** Sections that end an article: everything after them is related links, comments or promotion. */
-const END_MARKER = /^(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|稿件)|延伸阅读|推荐阅读|猜你喜欢|热门推荐|热点推荐|更多精彩|精彩推荐|网友评论|发表评论|我要评论|评论区|最新评论|related (?:articles|stories|posts|coverage|content|news|links|reading)|more (?:from|on|stories|in|news)\b|recommended(?: for you| stories| reading)?$|you (?:may|might) (?:also )?like|read (?:more|next)\b|most (?:popular|read|viewed)|trending|comments?$|\d+ comments?$|leave a (?:reply|comment)|join the conversation|about the author|share this (?:article|story|post)|sign up for|newsletter|what to read next|popular (?:stories|now)|further reading)/i;
+const END_MARKER = /^(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|稿件)|延伸阅读|推荐阅读|猜你喜欢|热门推荐|热点推荐|更多精彩|精彩推荐|(?:(?:你|您)?(?:可能|或许|也许)(?:还)?(?:会)?(?:感兴趣|喜欢)(?:的(?:文章|内容|新闻))?|大家都在看|(?:为你|为您)推荐|(?:热门|推荐|最新|更多)(?:文章|资讯)|往期(?:回顾|精彩|推荐|文章)|(?:编辑|今日|小编|专题|图片|热文|视频)推荐|近期文章|精选(?:文章|阅读)|热门(?:阅读|标签|评论)|推荐内容|(?:阅读|点击|热门|新闻)排行榜?|精彩(?:评论|图集)|(?:网友)?跟帖|相关(?:搜索|视频|图集|话题)|看了(?:本文|此文|这篇文章)的人还看了)\s*[:：]?$|网友评论|发表评论|我要评论|评论区|最新评论|related (?:articles|stories|posts|coverage|content|news|links|reading)|more (?:from|on|stories|in|news)\b|recommended(?: for you| stories| reading)?$|you (?:may|might) (?:also )?like|read (?:more|next)\b|most (?:popular|read|viewed)|trending|comments?$|\d+ comments?$|leave a (?:reply|comment)|join the conversation|about the author|share this (?:article|story|post)|sign up for|newsletter|what to read next|popular (?:stories|now)|further reading)/i;
 
 const META_LABEL = /(?:来源|作者|发布|时间|日期|记者|编辑|浏览|点击|阅读|字号|类别|分类|栏目|posted|published|updated)\s*[:：]/gi;
 const HAS_DATE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[:：]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
@@ -70,41 +74,13 @@ export function isInfoLine(text: string): boolean {
   return labels >= 1 || (!/[，。！？；]/.test(text) && !/[.!?]["”’]?$/.test(text) && text.split(/\s+/).length <= 20);
 }
 
-/*
- * Opening meta lines: the byline and dateline lines among the body's opening lines, once the standfirst has started the article (the
- * pre-start info lines are `isInfoLine`'s): "Von Nina Magoley", "von Engin Haupt, MDR SACHSEN-ANHALT",
- * "Publiziert: 01.07.2023, 11:16", "Uppdaterad 15.59 | Publicerad 14.14", "25.10.2025 - 15:26 Uhr". The page's
- * people and times are read elsewhere; in the body they are furniture. Only whole short lines that are not sentences.
+/**
+ * A post's footer line closing the body: a labelled field and a date, no sentence ("作者： 流泉 访问统计： 2005年08月30日
+ * 13:22", "发布时间：2023-08-20 浏览：1024"), the info line set under the text instead of over it.
  */
-/** Bylines: a "by" word, then capitalised names (with the name particles and "and" words), an optional ", place/desk". */
-const BYLINE = /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|di|de|[Aa]v|[Aa]f|[Oo]d|[Ff]rån)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|und|and|et|y|e|og|och|i|van|von|de|der|da|di|le|la))*(?:\s*,\s*[\p{L} -]{2,40})?$/u;
-const BYLINE_MAX = 60;
-
-/** A label saying when the page was published or updated, in the languages the corpora hold. */
-const TIME_LABEL = /^(?:publiziert|veröffentlicht|aktualisiert|stand|publikacja|aktualizacja|uppdaterad|publicerad|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|updated|published|posted|last updated)\b/i;
-/** A full date (28.04.2023, 2023-04-28, "Sept. 15, 2016") or a clock time (19:25); "28.63%" is neither. */
-const FULL_DATE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\b(?=.*\b(?:19|20)\d{2}\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
-const LABELLED_TIME = /\b\d{1,2}[.:]\d{2}\b/;
-/** The one word a bare dateline may carry besides its date: a Latin-script place ("…09:30 UhrStuttgart"). CJK
- * text has no spaces, so a whole Chinese line would pass for one word: those lines are `isInfoLine`'s. */
-const PLACE_WORD = /^\p{Script=Latin}{0,30}$/u;
-/** What a bare date-and-time line holds besides its numbers: weekdays, "Uhr", "am/um", "am/pm". */
-const DATE_WORDS = /\d+|\b(?:uhr|am|um|pm|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b|\b(?:mon|diens|donners|frei|sams|sonn)tag\b|\bmittwoch\b/gi;
-const DATELINE_MAX = 80;
-
-function isDateline(text: string): boolean {
-  if (text.length > DATELINE_MAX || /[.!?]["”’]?$/.test(text)) return false;
-  // Under a label a clock time may be written with a dot ("Uppdaterad 15.59").
-  if (TIME_LABEL.test(text)) return FULL_DATE.test(text) || LABELLED_TIME.test(text);
-  if (!FULL_DATE.test(text)) return false;
-  // A bare date and time ("Freitag, 28.04.2023, 19:25"): at most one other word (a place) left once they are gone.
-  const rest = text.replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
-  return PLACE_WORD.test(rest);
-}
-
-/** Is this opening line the article's byline or dateline rather than its text? */
-export function isOpeningMetaLine(text: string): boolean {
-  return (text.length <= BYLINE_MAX && BYLINE.test(text)) || isDateline(text);
+function isPostFooter(b: Block): boolean {
+  if (b.kind !== 'paragraph' || weightedLength(b.text) > 160 || !HAS_DATE.test(b.text) || /[，。！？；]/.test(b.text)) return false;
+  return (b.text.match(META_LABEL)?.length ?? 0) >= 1;
 }
 
 /** Attachment lines of notices are content even though they are links. */
@@ -119,7 +95,10 @@ export function isBoilerplateLine(text: string): boolean {
 }
 
 /** Comment-section headers that carry the post title: "《…》已有3件评论", "5 Responses to “…”". */
-const COMMENTS_HEADER = /(?:已有|共有?)\s?\d+\s?(?:件|条|个|篇)?(?:评论|回复|留言)$|^\d+\s?(?:件|条|个)?(?:评论|回复|留言)$|^(?:\d+|one|two|three|no)\s(?:responses?|replies|comments?|thoughts)\s(?:to|on)\b/i;
+const COMMENTS_HEADER = /(?:已有|共有?)\s?\d+\s?(?:件|条|个|篇)?(?:评论|回复|留言)$|^(?:全部|所有|最新|热门|网友)?(?:评论|回复|留言)\s?[(（]\d+[)）]$|^\d+\s?(?:件|条|个)?(?:评论|回复|留言)$|^(?:\d+|one|two|three|no)\s(?:responses?|replies|comments?|thoughts)\s(?:to|on)\b/i;
+
+/** Text a post must have before a counted comment header for the header to end it (weighted). */
+const MIN_POST_BEFORE_THREAD = 30;
 
 export function isEndMarker(text: string): boolean {
   if (text.length > 120) return false;
@@ -147,9 +126,26 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const len = weightedLength(b.text);
+    // A small layout table opening the body with the headline in a cell (the headline over its date and source
+    // line, laid out as rows): the page's header box, not a table of the article's.
+    if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => isTitleRepeat(c, titleKey)))) continue;
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
-      if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) break;
+      // A related box's label over nothing (its links were furniture) with the text going on: the label alone goes.
+      if (len <= 16 && isEndMarker(b.text) && /[：:]\s*$/.test(b.text) && proseFollows(blocks, i)) continue;
+      // Early in the text a marker ends it only over a teaser list (linked titles, each over at most one excerpt):
+      // a short post's related box may hold more text than the post.
+      if (isEndMarker(b.text) && started && seen <= totalLen * 0.4 && seen >= MIN_POST_BEFORE_THREAD && teasersFollow(blocks, i)) break;
+      if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) {
+        // A "相关阅读" box set inside the text: its links, then the article goes on. Skip the box, keep reading.
+        const resume = afterInsetBox(blocks, i);
+        if (resume < 0) break;
+        i = resume - 1;
+        continue;
+      }
+      // A counted comment header ("3 条留言", "12 Responses to …") closes a post of its own however short: the
+      // thread under it may be longer than the post.
+      if (started && seen >= MIN_POST_BEFORE_THREAD && COMMENTS_HEADER.test(b.text) && b.text.length <= 120) break;
       if (trailers === 1 && seen > totalLen * REPRINT_END_SHARE && isReprintTrailer(b.text) && !proseFollows(blocks, i)) {
         // The credit itself stays when it is a sentence of the article ("Originally published on …").
         if (!isBoilerplateLine(b.text)) out.push(b);
@@ -160,6 +156,8 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;
       if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim())) continue;
+      // A widget's label or link above the text ("发表评论", "相关新闻" in the headline's toolbar) starts nothing.
+      if (!started && len <= 40 && isEndMarker(b.text)) continue;
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
       if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
@@ -172,52 +170,18 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   // Trailing headings/short lines with nothing after them are leftovers of removed sections; but a closing run of
   // numbered items ("1、王某某", "2、李某某": a list of subjects) is the article's own ending.
   const closingList = numberedRun(out) > 0;
-  const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8) || isDanglingLeadIn(b);
+  const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8) || isDanglingLeadIn(b) || isWidgetLabel(b) || isPostFooter(b);
   let run = 0;
   while (run < out.length && leftover(out[out.length - 1 - run])) run++;
   if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
   return out;
 }
 
-/** Letters and digits only: a headline's punctuation differs between the <h1> and <title> ("Flut: Zwei" / "Flut Zwei"). */
-const lettersOf = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-/** Longest kicker or site suffix a headline line may carry around the title ("Premier League", "| wdr aktuell"). */
-const KICKER_MAX = 40;
-/** Titles shorter than this (letters) are too generic to be found inside a longer line. */
-const TITLE_IN_LINE_MIN = 20;
+/** A header table is the headline and a line or two of metadata, not a data table (weighted length). */
+const MAX_HEADER_TABLE_LEN = 300;
 
-/**
- * Is the line the headline again: the title itself, or the title with a kicker before it or a site name after it
- * ("Premier League Rückschlag im Titelkampf - …", "Feuerwehrleute sollen später in Pension | wdr aktuell")? The
- * <h1> often holds the kicker in a span of its own, so its text runs the two together.
- */
-function repeatsTitle(text: string, titleKey: string): boolean {
-  if (comparable(text) === titleKey) return true;
-  const t = lettersOf(titleKey);
-  if (t.length < TITLE_IN_LINE_MIN) return lettersOf(text) === t;
-  const line = lettersOf(text);
-  return line.length <= t.length + KICKER_MAX && (line.startsWith(t) || line.endsWith(t));
-}
-
-/**
- * The credits closing an article: who edited, translated, checked or photographed it, and the agency it came from
- * ("Redaktion: Marcus Bensmann, Elena Müller", "Quelle: sid/dpa", "Aus dem Englischen von Jan Doolan", "Additional
- * reporting by …", "With reports from Reforma"). A label, then ":" or by/von/from, on a short line of its own.
- */
-const CLOSING_CREDIT = /^(?:redaktion|redakteur(?:in)?|übersetzung|faktencheck|mitarbeit|quellen?|autor(?:in|en)?|authors?|fotos?|bilder?|photos?|photo credits?|grafik|recherche|sources?|credits?|additional reporting|aus dem \p{L}+|translated|rédaction|traduction|redacción|traducción|fuentes?|redazione|traduzione|fonte|redakcja|tłumaczenie|źródło|with reports)(?:\s*:|\s+(?:by|von|from)\b)\s*\S/iu;
-const CLOSING_CREDIT_MAX = 120;
-/** How many of the body's last text lines may be such credits. */
-const CLOSING_LINES = 4;
-
-function dropClosingCredits(out: Block[]): void {
-  let looked = 0;
-  for (let i = out.length - 1; i >= 0 && looked < CLOSING_LINES; i--) {
-    const b = out[i];
-    if (b.kind === 'image' || b.kind === 'table' || b.kind === 'pre') continue;
-    looked++;
-    const text = b.text.trim();
-    if (text.length <= CLOSING_CREDIT_MAX && CLOSING_CREDIT.test(text)) out.splice(i, 1);
-  }
+function isTitleRepeat(text: string, titleKey: string): boolean {
+  return comparable(text) === titleKey;
 }
 
 /**
@@ -248,9 +212,23 @@ function isDanglingLeadIn(b: Block): boolean {
   return b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre' && weightedLength(b.text) < 40 && /[：:]\s*$/.test(b.text);
 }
 
-function isLinkLine(b: Block | undefined): boolean {
-  return !!b && b.kind !== 'image' && b.text.length < 100 && b.linkChars > 0 && b.linkChars >= b.text.replace(/\s+/g, '').length * 0.7;
+/** The label of a box after the article ("精彩视频推荐", "热门排行", "网友评论"): what it labelled was removed. */
+const WIDGET_LABEL = /(?:推荐|阅读|排行|排行榜|热点|热榜|精选|评论|留言)\s*[:：]?$/;
+
+/** A short unpunctuated line left last whose words name a widget (a label of the furniture after the article). */
+function isWidgetLabel(b: Block): boolean {
+  return b.kind === 'paragraph' && weightedLength(b.text) <= 24 && !/[，。！？,.!?]/.test(b.text) && WIDGET_LABEL.test(b.text);
 }
+
+function isLinkLine(b: Block | undefined): boolean {
+  if (!b || b.kind === 'image' || b.text.length >= 100 || b.linkChars === 0) return false;
+  // A tag or category row: its label ("标签：", "文章标签：", "Tags:") is plain text, every value after it a link.
+  const label = TAG_LABEL.exec(b.text)?.[0].length ?? 0;
+  return b.linkChars >= b.text.slice(label).replace(/\s+/g, '').length * 0.7;
+}
+
+/** The label of a row of tag, keyword or category links. */
+const TAG_LABEL = /^\s*(?:文章标签|标签|关键词|关键字|tags?|分类|所属分类|所属栏目|专题)\s*[:：]/i;
 
 /** "GET FOX BUSINESS ON THE GO BY CLICKING HERE", "READ MORE: …": capitals or a click call are promotion. */
 export function isShoutedPromo(text: string): boolean {
@@ -282,6 +260,40 @@ function proseFollows(blocks: Block[], i: number): boolean {
     prose++;
   }
   return prose === 2;
+}
+
+/** Most link lines a box set inside the text holds. */
+const MAX_INSET_LINKS = 8;
+
+/**
+ * Where the article resumes after the end-marker line at `i` when it heads a box of links set inside the text (a
+ * "相关阅读" inset between paragraphs): the index after its link lines, when two paragraphs of unlinked prose follow
+ * them; else -1. A related list closing the article has no prose after it, a teaser list alternates links and
+ * excerpts, and a comment thread's header is never an inset.
+ */
+function afterInsetBox(blocks: Block[], i: number): number {
+  if (COMMENT_MARKER.test(blocks[i].text)) return -1;
+  let j = i + 1;
+  while (j < blocks.length && j - i - 1 < MAX_INSET_LINKS && isLinkLine(blocks[j])) j++;
+  if (j === i + 1 || !proseFollows(blocks, j - 1)) return -1;
+  return j;
+}
+
+/**
+ * Is everything after the marker at `i` a teaser list: two or more link lines, and never two unlinked paragraphs in
+ * a row (each title over one excerpt at most)? The article's own paragraphs come in runs.
+ */
+function teasersFollow(blocks: Block[], i: number): boolean {
+  let links = 0;
+  let run = 0;
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j];
+    if (isLinkLine(b)) {
+      links++;
+      run = 0;
+    } else if (b.kind !== 'image' && ++run >= 2) return false;
+  }
+  return links >= 2;
 }
 
 /** Length of the run of numbered lines ("1、…", "(2) …"; at least two) that closes the body; 0 if none. */

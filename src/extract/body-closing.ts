@@ -9,9 +9,9 @@ import type { AnyNode } from 'domhandler';
 import { isTag, isText, textContent, type Element } from './dom.js';
 import { linkDensity, type StatsMap } from './body-score.js';
 
-/** "1、" "2." "3）" "(4)" "一、" "①": the marker of a numbered item at the start of a line. */
-export const NUMBERED_ITEM = /^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（]\d{1,2}[)）]|[①-⑳])\s?\S/;
-const NUMBERED_ANYWHERE = /(?:^|\n|\s)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（]\d{1,2}[)）]|[①-⑳])\s?\S/g;
+/** "1、" "2." "3）" "(4)" "一、" "①", full-width "１．", "第一，": the marker of a numbered item at the start of a line. */
+export const NUMBERED_ITEM = /^\s*(?:(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（][\d０-９]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]{1,3}[、，,])\s?\S/;
+const NUMBERED_ANYWHERE = /(?:^|\n|\s)(?:(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（][\d０-９]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]{1,3}[、，,])\s?\S/g;
 /** A sibling longer than this is a section of its own, not an item of a list. */
 const MAX_ITEM_LEN = 400;
 const MAX_RUN = 100;
@@ -31,6 +31,9 @@ function isLeadIn(el: Element, stats: StatsMap): boolean {
 function numberedItems(el: Element, stats: StatsMap): number {
   const s = stats.get(el);
   if (!s || s.len === 0 || linkDensity(s) > 0.5) return 0;
+  // An ordered list (<ol>, numbered by the browser, not in its text), alone or in a wrapper of its own.
+  const list = orderedList(el, stats);
+  if (list) return orderedItems(list, stats);
   // A wrapper of numbered lines (<div><p>1.…</p><p>2.…</p></div>): its text runs the items together, so count
   // them line by line.
   if (s.hasBlockChild) {
@@ -49,6 +52,32 @@ function numberedItems(el: Element, stats: StatsMap): number {
   // A longer block counts only when it is itself a list of numbered lines (<br>-separated or list items).
   const items = text.match(NUMBERED_ANYWHERE)?.length ?? 0;
   return items >= 2 && s.len / items <= MAX_ITEM_LEN ? Math.min(MAX_RUN, items) : 0;
+}
+
+/** `el` when it is an <ol>, or the <ol> that is a wrapper's only child with text; else undefined. */
+function orderedList(el: Element, stats: StatsMap): Element | undefined {
+  if (el.name === 'ol') return el;
+  let only: Element | undefined;
+  for (const c of el.children) {
+    if (!isTag(c) || (stats.get(c)?.len ?? 0) === 0) continue;
+    if (only) return undefined;
+    only = c;
+  }
+  return only?.name === 'ol' ? only : undefined;
+}
+
+/** How many short one-line items an ordered list holds (0 when one of them is a section or a box, not a line). */
+function orderedItems(list: Element, stats: StatsMap): number {
+  let n = 0;
+  for (const c of list.children) {
+    if (!isTag(c) || c.name !== 'li') continue;
+    const cs = stats.get(c);
+    if (!cs || cs.len === 0) continue;
+    // An item holding blocks (a comment's meta line over its text, a card) is no line of a list.
+    if (cs.len > MAX_ITEM_LEN || cs.hasBlockChild) return 0;
+    n++;
+  }
+  return Math.min(MAX_RUN, n);
 }
 
 /** How many numbered lines a wrapper's block children are, when every non-empty child is one; else undefined. */

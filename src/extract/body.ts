@@ -12,7 +12,8 @@ import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from '.
 import { filterBodyBlocks } from './body-clean.js';
 import { findFurniture } from './body-furniture.js';
 import { isMarkedArticleBody } from './hints.js';
-import { commentUnits, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
+import { siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
+import { commentUnits } from './body-comment-units.js';
 import { authorBoxesIn } from './body-author-box.js';
 import { storyWithHeadline } from './body-next-article.js';
 import { withoutPromos } from './body-promo.js';

@@ -117,3 +117,23 @@ test("a reprint credit late in the copy closes it: the reposting site's plug and
   assert.match(en.body, /Originally published on City Wire\./);
   assert.ok(!en.body.includes('Get our newsletter'), en.body);
 });
+
+test('a closing ordered list (<ol>, numbered by the browser) in its own wrapper after the article is kept; a linked one is not', () => {
+  const head = '<title>先进集体名单公布</title>';
+  const list = '<div class="list"><ol><li>市第一中学</li><li>市实验小学</li><li>市第三中学</li><li>市第五小学</li></ol></div>';
+  const a = extractFrom(`<h1>先进集体名单公布</h1><div class="content">${zhParagraphs(3)}<p>名单如下：</p></div>${list}`, { head });
+  assert.match(a.body, /名单如下：/);
+  assert.match(a.body, /市第五小学/);
+  const linked = '<div class="list"><ol><li><a href="/1">城市地铁新线路开通</a></li><li><a href="/2">早晚高峰客流大幅增加</a></li><li><a href="/3">交通部门回应市民关切</a></li></ol></div>';
+  const b = extractFrom(`<h1>先进集体名单公布</h1><div class="content">${zhParagraphs(3)}</div>${linked}`, { head });
+  assert.ok(!b.body.includes('城市地铁新线路开通'), b.body);
+});
+
+test('closing numbered lines written with full-width digits ("１．") or as "第一，" in a wrapper after the article are kept', () => {
+  const head = '<title>先进集体名单公布</title>';
+  for (const marks of [['１．', '２．', '３．'], ['第一，', '第二，', '第三，']]) {
+    const list = `<div class="x"><p>${marks[0]}市第一中学</p><p>${marks[1]}市实验小学</p><p>${marks[2]}市第三中学</p></div>`;
+    const a = extractFrom(`<h1>先进集体名单公布</h1><div class="content">${zhParagraphs(3)}</div>${list}`, { head });
+    assert.match(a.body, /市第三中学$/, marks[0]);
+  }
+});

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFrom } from './helpers.js';
-import { isOpeningMetaLine } from '../../src/extract/body-clean.js';
+import { isOpeningMetaLine } from '../../src/extract/body-edges.js';
 
 const head = '<title>Einschlag in Elmshorn: Es war ein Meteorit</title>';
 const h1 = '<h1>Einschlag in Elmshorn: Es war ein Meteorit</h1>';

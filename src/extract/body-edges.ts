@@ -1,0 +1,84 @@
+/**
+ * The lines at a body's two edges that belong to the page, not the article: the byline and dateline among its opening
+ * lines, the headline run together with a kicker or site name, and the credits closing it (body-clean.ts drops them).
+ */
+import type { Block } from './blocks.js';
+import { comparable } from './text.js';
+
+/*
+ * Opening meta lines: the byline and dateline lines among the body's opening lines, once the standfirst has started the article (the
+ * pre-start info lines are `isInfoLine`'s): "Von Nina Magoley", "von Engin Haupt, MDR SACHSEN-ANHALT",
+ * "Publiziert: 01.07.2023, 11:16", "Uppdaterad 15.59 | Publicerad 14.14", "25.10.2025 - 15:26 Uhr". The page's
+ * people and times are read elsewhere; in the body they are furniture. Only whole short lines that are not sentences.
+ */
+/** Bylines: a "by" word, then capitalised names (with the name particles and "and" words), an optional ", place/desk". */
+const BYLINE = /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|di|de|[Aa]v|[Aa]f|[Oo]d|[Ff]rån)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|und|and|et|y|e|og|och|i|van|von|de|der|da|di|le|la))*(?:\s*,\s*[\p{L} -]{2,40})?$/u;
+const BYLINE_MAX = 60;
+
+/** A label saying when the page was published or updated, in the languages the corpora hold. */
+const TIME_LABEL = /^(?:publiziert|veröffentlicht|aktualisiert|stand|publikacja|aktualizacja|uppdaterad|publicerad|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|updated|published|posted|last updated)\b/i;
+/** A full date (28.04.2023, 2023-04-28, "Sept. 15, 2016") or a clock time (19:25); "28.63%" is neither. */
+const FULL_DATE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\b(?=.*\b(?:19|20)\d{2}\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
+const LABELLED_TIME = /\b\d{1,2}[.:]\d{2}\b/;
+/** The one word a bare dateline may carry besides its date: a Latin-script place ("…09:30 UhrStuttgart"). CJK
+ * text has no spaces, so a whole Chinese line would pass for one word: those lines are `isInfoLine`'s. */
+const PLACE_WORD = /^\p{Script=Latin}{0,30}$/u;
+/** What a bare date-and-time line holds besides its numbers: weekdays, "Uhr", "am/um", "am/pm". */
+const DATE_WORDS = /\d+|\b(?:uhr|am|um|pm|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b|\b(?:mon|diens|donners|frei|sams|sonn)tag\b|\bmittwoch\b/gi;
+const DATELINE_MAX = 80;
+
+function isDateline(text: string): boolean {
+  if (text.length > DATELINE_MAX || /[.!?]["”’]?$/.test(text)) return false;
+  // Under a label a clock time may be written with a dot ("Uppdaterad 15.59").
+  if (TIME_LABEL.test(text)) return FULL_DATE.test(text) || LABELLED_TIME.test(text);
+  if (!FULL_DATE.test(text)) return false;
+  // A bare date and time ("Freitag, 28.04.2023, 19:25"): at most one other word (a place) left once they are gone.
+  const rest = text.replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
+  return PLACE_WORD.test(rest);
+}
+
+/** Is this opening line the article's byline or dateline rather than its text? */
+export function isOpeningMetaLine(text: string): boolean {
+  return (text.length <= BYLINE_MAX && BYLINE.test(text)) || isDateline(text);
+}
+
+/** Letters and digits only: a headline's punctuation differs between the <h1> and <title> ("Flut: Zwei" / "Flut Zwei"). */
+const lettersOf = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** Longest kicker or site suffix a headline line may carry around the title ("Premier League", "| wdr aktuell"). */
+const KICKER_MAX = 40;
+/** Titles shorter than this (letters) are too generic to be found inside a longer line. */
+const TITLE_IN_LINE_MIN = 20;
+
+/**
+ * Is the line the headline again: the title itself, or the title with a kicker before it or a site name after it
+ * ("Premier League Rückschlag im Titelkampf - …", "Feuerwehrleute sollen später in Pension | wdr aktuell")? The
+ * <h1> often holds the kicker in a span of its own, so its text runs the two together.
+ */
+export function repeatsTitle(text: string, titleKey: string): boolean {
+  if (comparable(text) === titleKey) return true;
+  const t = lettersOf(titleKey);
+  if (t.length < TITLE_IN_LINE_MIN) return lettersOf(text) === t;
+  const line = lettersOf(text);
+  return line.length <= t.length + KICKER_MAX && (line.startsWith(t) || line.endsWith(t));
+}
+
+/**
+ * The credits closing an article: who edited, translated, checked or photographed it, and the agency it came from
+ * ("Redaktion: Marcus Bensmann, Elena Müller", "Quelle: sid/dpa", "Aus dem Englischen von Jan Doolan", "Additional
+ * reporting by …", "With reports from Reforma"). A label, then ":" or by/von/from, on a short line of its own.
+ */
+const CLOSING_CREDIT = /^(?:redaktion|redakteur(?:in)?|übersetzung|faktencheck|mitarbeit|quellen?|autor(?:in|en)?|authors?|fotos?|bilder?|photos?|photo credits?|grafik|recherche|sources?|credits?|additional reporting|aus dem \p{L}+|translated|rédaction|traduction|redacción|traducción|fuentes?|redazione|traduzione|fonte|redakcja|tłumaczenie|źródło|with reports)(?:\s*:|\s+(?:by|von|from)\b)\s*\S/iu;
+const CLOSING_CREDIT_MAX = 120;
+/** How many of the body's last text lines may be such credits. */
+const CLOSING_LINES = 4;
+
+export function dropClosingCredits(out: Block[]): void {
+  let looked = 0;
+  for (let i = out.length - 1; i >= 0 && looked < CLOSING_LINES; i--) {
+    const b = out[i];
+    if (b.kind === 'image' || b.kind === 'table' || b.kind === 'pre') continue;
+    looked++;
+    const text = b.text.trim();
+    if (text.length <= CLOSING_CREDIT_MAX && CLOSING_CREDIT.test(text)) out.splice(i, 1);
+  }
+}
