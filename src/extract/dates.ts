@@ -121,8 +121,13 @@ const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午|[AaPp]\.?[
  * the clock is read in it (zoneBetween).
  */
 const ZONE_BETWEEN = /(格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)\s?[:：]?\s?\d/;
+/**
+ * A weekday between a day and its clock: "星期五", "周五", or bracketed ("(星期五)", "（週五）", "(五)" — Taiwanese and
+ * Hong Kong info lines print "2024年5月10日(星期五) 08:17", "2024/05/10(五) 15:05").
+ */
+const WEEKDAY_ZH = String.raw`(?:[(（]\s?(?:星期|周|週|禮拜|礼拜)?[一二三四五六日天]\s?[)）]|星期.|周.|週.|禮拜.|礼拜.)`;
 /** 2025-10-12 23:41:00 · 2025/10/12 · 2025.10.12 · 2025年10月12日 23:41 · 2025-10-12T15:41:00Z */
-const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.•·]|年)\s?(\d{1,2})\s?(?:[-/.•·]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,|[|｜])?\s?(?:星期.|周.|週.|禮拜.|礼拜.)?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
+const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.•·]|年)\s?(\d{1,2})\s?(?:[-/.•·]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,|[|｜])?\s?${WEEKDAY_ZH}?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
 
 function zoneBetween(p: DateParts, matched: string, ctx: DateContext): DateParts {
   if (p.hour === undefined || p.offsetMinutes !== undefined) return p;

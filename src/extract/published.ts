@@ -91,7 +91,9 @@ const STRUCTURED = new Set(['jsonld', 'meta', 'script']);
 function shownClockFirst(ranked: TimeCandidate[], zone: string): TimeCandidate[] {
   const top = ranked[0];
   if (!top || !STRUCTURED.has(top.kind) || precisionOf(top.parts) < 5) return ranked;
-  const at = instantOf(top.parts);
+  // A zone-less structured time ("apub:time" "2020-7-9 02:57:42") is on the page's own clock.
+  const p = top.parts;
+  const at = instantOf(p) ?? instantOf({ ...p, offsetMinutes: zoneOffsetForLocal(zone, p.year, p.month!, p.day!, p.hour!, p.minute ?? 0, p.second ?? 0) });
   // The structured time on the page's own clock: "…T06:33:26Z" is the "14:33" a Beijing page shows.
   const local = at === undefined ? top.parts : wallClock(zone, at);
   const later = (c: TimeCandidate): boolean => {

@@ -188,6 +188,23 @@ function joinTime(p: DateParts, zones: PageZones, i: number): DateParts {
   return p;
 }
 
+/** A year alone in its element ("2020", "2020年"): the first tile of a date split over stacked elements. */
+const YEAR_TILE = /^(?:19|20)\d{2}\s*年?$/;
+/** The month and day that follow a year tile ("07/08", "07-08", "7月8日"), nothing else. */
+const MONTH_DAY_TILE = /^\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/;
+
+/**
+ * A date printed as stacked tiles under the headline — the year in one element, the month and day in the next, the
+ * clock in a third (Tencent's article pages: "2020" / "07/08" / "16:37") — is one statement: read the year and the
+ * month/day together, and the clock after them as joinTime does for any date line. Undefined for any other line.
+ */
+function yearTileDate(zones: PageZones, i: number, ctx: DateContext): DateParts | undefined {
+  const next = zones.lines[i + 1]?.text.trim();
+  if (!next || next.length > 8 || !MONTH_DAY_TILE.test(next)) return undefined;
+  const p = parseDateText(`${zones.lines[i].text.trim().replace(/年$/, '')}/${next.replace(/[月]/, '/').replace(/日$/, '')}`, ctx);
+  return p && precisionOf(p) === 3 ? joinTime(p, zones, i + 1) : undefined;
+}
+
 /** A day written out with its year (`2023-10-08`, `2023/10/8`, `2023年10月8日`): where a second date on a line starts. */
 const FULL_DAY = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/g;
 
@@ -208,6 +225,8 @@ function otherDateThanUpdate(text: string, modLabel: RegExpExecArray, ctx: DateC
 function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
   const absolute: DateContext = { ...ctx, now: undefined, clock: ctx.now };
   const yearlessToo: DateContext = { ...absolute, yearless: true };
+  // Stacked year tiles are read on Chinese pages only: elsewhere "06/02" may be a day and month.
+  const zhPage = /^zh/i.test(ctx.lang ?? '');
   const seen = new Set<number>();
   const scan = (lines: typeof zones.lines, labelledOnly: boolean, limit: number): void => {
     let taken = 0;
@@ -228,6 +247,13 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       let relative = false;
       // English year-less days ("Sep 16") only here, on a line's own start: inside other text they are rarely a date.
       let p = parseDateText(rest, yearlessToo);
+      const tile = !p && !labelledOnly && zhPage && YEAR_TILE.test(text) ? yearTileDate(zones, i, absolute) : undefined;
+      if (tile) {
+        seen.add(i);
+        taken++;
+        add(tile, 'line', false, i, 0, `${text} ${zones.lines[i + 1].text.trim()}`);
+        continue;
+      }
       // "昨天 14:20 发布于北京": the label may follow the time (and name a place).
       if (!p && label && label.index > 0 && /^(?:发布于|发表于)/.test(label[0])) p = parseDateText(text.slice(0, label.index), absolute);
       if (!p && ctx.now) {

@@ -1,0 +1,31 @@
+/**
+ * A date printed as stacked tiles under the headline (time-candidates.ts yearTileDate), issue 12: Tencent's 2020
+ * article layout shows "2020" / "07/08" / "16:37" in three elements, and its zone-less "apub:time" meta is hours later.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const H = '烧警车、闯议会，塞尔维亚宵禁引发十年最大规模抗议';
+const opts = { head: `<title>${H}_腾讯新闻</title>`, timezone: 'Asia/Shanghai' };
+const tiles =
+  '<div class="left-stick-wp"><div class="year through"><span>2020</span></div><div class="md">07/08</div>' +
+  '<div class="time">16:37</div><div class="author">纵相新闻</div></div>';
+const page = `<div class="art"><h1>${H}</h1><div class="content">${tiles}<div class="content-article">${zhParagraphs(4)}</div></div></div>`;
+
+test('the year, month/day and clock tiles under the headline read as one date', () => {
+  assert.equal(extractFrom(page, opts).publishedAt, '2020-07-08T16:37:00+08:00');
+});
+
+test('the shown tiles win over a zone-less structured time some hours later', () => {
+  const head = `<title>${H}_腾讯新闻</title><meta name="apub:time" content="2020-7-9 02:57:42">`;
+  assert.equal(extractFrom(page, { ...opts, head }).publishedAt, '2020-07-08T16:37:00+08:00');
+  // An earlier zone-less structured time is not overruled: the shown time may be an edit.
+  const earlier = `<title>${H}_腾讯新闻</title><meta name="apub:time" content="2020-7-7 22:00:00">`;
+  assert.equal(extractFrom(page, { ...opts, head: earlier }).publishedAt, '2020-07-07T22:00:00+08:00');
+});
+
+test('a bare year line followed by anything but a month/day is no date', () => {
+  const html = `<div class="art"><h1>${H}</h1><div class="info"><span>2020</span></div><div>年度报告</div>${zhParagraphs(4)}</div>`;
+  assert.equal(extractFrom(html, opts).publishedAt, undefined);
+});
