@@ -137,3 +137,10 @@ test('a headline that says 发表于 (published in a journal) is still a headlin
   const page = `<div class="w"><div class="t"><b>我校团队研究成果发表于《自然》</b></div><div>2022-07-01 09:15</div>${zhParagraphs(4)}</div>`;
   assert.equal(extractFrom(page, { head: '<title>学校新闻</title>', timezone: 'Asia/Shanghai' }).title, '我校团队研究成果发表于《自然》');
 });
+
+test('an encyclopedia named after the headline goes, however short the headline: "金锺国 - 维基百科，自由的百科全书"', () => {
+  // With no site name known (no og:site_name), a short first part before " - " used to read as the site's name.
+  assert.equal(cleanTitle('金锺国 - 维基百科，自由的百科全书', []), '金锺国');
+  assert.equal(cleanTitle('玫瑰 - 百度百科', []), '玫瑰');
+  assert.equal(cleanTitle('百科全书的故事', []), '百科全书的故事');
+});
