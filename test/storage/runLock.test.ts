@@ -89,17 +89,29 @@ test('contenders racing for a dead run\'s lock: exactly one takes it over, every
     const pid = deadPid();
     writeLock(store, { pid, host: hostname(), startedAt: 'x', worker: `${hostname()}:${pid}:deadbeef`, expiresAt: Date.now() + 60_000 });
     const startAt = Date.now() + 2500; // after every child has loaded tsx
+    const children = Array.from({ length: 4 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', contender, store, String(startAt)], { stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
+    const exited = children.map(
+      (child) => new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`contender exited ${code}`))))),
+    );
+    // Each contender's answer; the winner holds the lock until every contender has answered (then its stdin closes).
     const outcomes = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        new Promise<string>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', contender, store, String(startAt), '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
-          let out = '';
-          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-          child.on('error', reject);
-          child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`contender exited ${code}`))));
-        }),
+      children.map(
+        (child) =>
+          new Promise<string>((resolve, reject) => {
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => {
+              out += d.toString();
+              if (out.includes('\n')) resolve(out.trim());
+            });
+            child.on('error', reject);
+            child.on('exit', (code) => reject(new Error(`contender exited ${code} before answering`)));
+          }),
       ),
     );
+    for (const child of children) child.stdin.end();
+    await Promise.all(exited);
     assert.equal(outcomes.filter((o) => o === 'got').length, 1, `round ${round}: ${outcomes.join(', ')}`);
   }
 });
