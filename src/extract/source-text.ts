@@ -41,6 +41,8 @@ const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】]|\s(?=[^\s]*[:：])|(?:作者
 /** Values that name no publication. */
 // (Nor does a label word left where the value should be: "来自", "来源".)
 const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
+/** Wire services and central outlets named without an outlet's ending (央视, 路透). */
+const WIRE_NAME = /^(?:央视|央視|路透|彭博|中廣|中广)$/;
 /** Names of outlets as they end: 报, 网, 社, 台, 刊 … */
 const OUTLET_NAME = new RegExp(String.raw`^[${CN}A-Za-z0-9·]{2,16}(?:报|報|网|網|社|台|臺|刊|新闻|新聞|周刊|週刊|杂志|雜誌|频道|頻道|客户端|之春|在线|在線|通讯|观察|报道|中文站|中文网)$`);
 
@@ -206,7 +208,10 @@ export function sourceUnderLabel(lines: readonly { text: string }[]): string | u
     if (label.length > 12 || !SOURCE_LABEL_ONLY.test(label.trim())) continue;
     const next = collapseSpace(lines[i + 1].text);
     if (next.length === 0 || next.length > 30) continue;
-    return sourceFromText(`来源：${next}`);
+    // Government and company templates print the label empty, and the next line is page chrome ("【字体：大 中 小】",
+    // "返回列表", "微信扫一扫") or the writer: only a whole line shaped like an outlet's name is the label's value.
+    const value = sourceFromText(`来源：${next}`);
+    if (value && value === next.replace(/^[《「“"]|[》」”"]$/g, '') && (OUTLET_NAME.test(value) || WIRE_NAME.test(value))) return value;
   }
   return undefined;
 }
