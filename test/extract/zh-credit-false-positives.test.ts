@@ -54,3 +54,50 @@ test("a book's author after a comma is no writer of the article; a reprint's cre
     <p>《活着》，作者：余华，作家出版社2012年8月版</p>${zhParagraphs()}<p>（作者：李明华，系某某大学文学院教授）</p></div>`, { head: SITE });
   assert.equal(review.author, '李明华');
 });
+
+test('a newer source form with no usable name lets the older ones read the line', () => {
+  assert.equal(sourceFromText('本文来自微信公众号，原载于《南方周末》'), '南方周末');
+  assert.equal(sourceFromText('本文来自公众号，转载自新京报'), '新京报');
+  assert.equal(sourceFromText('本文来自微信公众号 ，摘自《读者》2023年第5期'), '读者');
+  assert.equal(sourceFromText('来源/ 本文转载自新京报'), '新京报');
+  assert.equal(sourceFromText('出处/ 摘自《读者》'), '读者');
+});
+
+test("a picture's credit under a slash label is no source of the story", () => {
+  assert.equal(sourceFromText('来源/视觉中国'), undefined);
+  assert.equal(sourceFromText('图 来源/视觉中国'), undefined);
+  // An outlet after the slash still reads.
+  assert.equal(sourceFromText('来源／新华社'), '新华社');
+  assert.equal(sourceFromText('作者/张三 来源/某某日报'), '某某日报');
+  const site = extractFrom(`${TITLE}<div class="info">2023-05-03 10:20</div><div class="content"><p><img src="a.jpg"></p><p>来源/视觉中国</p>${zhParagraphs()}</div>`, { head: SITE });
+  assert.equal(site.publisher, '江城日报');
+  const credited = extractFrom(`${TITLE}<div class="info">2023-05-03 10:20</div><div class="content"><p><img src="a.jpg"></p><p>来源/视觉中国</p>${zhParagraphs()}<p>来源：人民日报</p></div>`);
+  assert.equal(credited.publisher, '人民日报');
+});
+
+test("a reporter's column heading or a photo credit is no reporter credit line", () => {
+  assert.equal(sourceFromReporterLine('澎湃新闻记者手记'), undefined);
+  assert.equal(sourceFromReporterLine('新京报记者调查'), undefined);
+  assert.equal(sourceFromReporterLine('新华社记者李贺摄'), undefined);
+  assert.equal(sourceFromReporterLine('图为央视网记者 张三'), undefined);
+  assert.equal(sourceFromReporterLine('澎湃新闻记者 张三 李四'), '澎湃新闻');
+  const a = extractFrom(`${TITLE}<div class="info">2023-05-03 10:20</div><div class="content"><p><strong>澎湃新闻记者手记</strong></p>${zhParagraphs()}</div>`, { head: SITE });
+  assert.equal(a.publisher, '江城日报');
+});
+
+test("a wire photo caption with a space after the service is no dateline", () => {
+  assert.equal(sourceFromDateline('（新华社 记者 张三 摄）'), undefined);
+  assert.equal(sourceFromDateline('新华社 北京5月9日电'), '新华社');
+  const a = extractFrom(`${TITLE}<div class="info">2023-05-03 10:20</div><div class="content"><p><img src="a.jpg"></p><p>（新华社 记者 张三 摄）</p>${zhParagraphs()}<p>来源：人民日报</p></div>`, { head: SITE });
+  assert.equal(a.publisher, '人民日报');
+});
+
+test('prose naming a WeChat account is no reprint credit; the credit sentence names the whole account', () => {
+  assert.equal(sourceFromText('这份榜单，来自公众号“江城数据”的统计。'), undefined);
+  assert.equal(sourceFromText('本文来自微信公众号文章，版权归原作者所有，如有侵权请联系删除。'), undefined);
+  assert.equal(sourceFromText('本文来自微信公众号：上海发布（ID：shanghaifabu），作者：张三'), '上海发布');
+  assert.equal(sourceFromText('本文来自于微信公众号：某某研究（ID：mmyj），作者：张三'), '某某研究');
+  assert.equal(sourceFromText('本文来自微信公众号：某某研究（ID：mmyj），作者：张三'), '某某研究');
+  const a = extractFrom(`${TITLE}<div class="info">2023-05-03 10:20</div><div class="content">${zhParagraphs()}<p>这份榜单，来自公众号“江城数据”的统计。</p></div>`, { head: SITE });
+  assert.equal(a.publisher, '江城日报');
+});
