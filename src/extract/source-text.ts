@@ -213,6 +213,8 @@ export function sourceFromDateline(text: string): string | undefined {
  */
 const REPORTER_LINE = new RegExp(String.raw`^\s*([${CN}A-Za-z0-9·]{2,16}?)\s?(?:特约|特約|首席|见习|見習)?(?:记者|記者)\s?(${CN_NAME}(?:[\s、，,]+${CN_NAME}){0,5})\s*$`);
 
+const CREDIT_ROLE = /^(?:(?:实习|實習|见习|見習|特约|特約|首席)?(?:记者|記者)|通讯员|通訊員|实习生|實習生|编辑|編輯|责编|責編|校对|校對|报道|報導)$/;
+
 export function sourceFromReporterLine(text: string): string | undefined {
   if (text.length > 60 * 2) return undefined;
   const t = collapseSpace(text);
@@ -221,7 +223,9 @@ export function sourceFromReporterLine(text: string): string | undefined {
   // (The line is the credit and nothing else: "据新京报记者张三了解，…" is prose citing a report.)
   if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本报|本報|本网|本網|本刊|本台|本站|据|據|图为|圖為|图|圖)/.test(m[1])) return undefined;
   // The words after 记者 must be names: "澎湃新闻记者手记", "新京报记者调查" head a column; "新华社记者李贺摄" credits a photo.
-  if (/[摄攝]$/.test(m[2]) || !m[2].split(/[\s、，,]+/).every((n) => hasSurnameShape(n) || /[·•]/.test(n))) return undefined;
+  // (Role words between the names are credits too: "南方日报记者 张三 通讯员 李四", "记者 张三 报道".)
+  const names = m[2].split(/[\s、，,]+/).filter((n) => !CREDIT_ROLE.test(n));
+  if (/[摄攝]$/.test(m[2]) || names.length === 0 || !names.every((n) => hasSurnameShape(n) || /[·•]/.test(n))) return undefined;
   return cleanSource(m[1]);
 }
 

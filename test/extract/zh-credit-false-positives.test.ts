@@ -81,6 +81,9 @@ test("a reporter's column heading or a photo credit is no reporter credit line",
   assert.equal(sourceFromReporterLine('新华社记者李贺摄'), undefined);
   assert.equal(sourceFromReporterLine('图为央视网记者 张三'), undefined);
   assert.equal(sourceFromReporterLine('澎湃新闻记者 张三 李四'), '澎湃新闻');
+  // Role words between the names keep the line a credit.
+  assert.equal(sourceFromReporterLine('南方日报记者 张三 通讯员 李四'), '南方日报');
+  assert.equal(sourceFromReporterLine('红星新闻记者 张三 实习记者 李四'), '红星新闻');
   const a = extractFrom(`${TITLE}<div class="info">2023-05-03 10:20</div><div class="content"><p><strong>澎湃新闻记者手记</strong></p>${zhParagraphs()}</div>`, { head: SITE });
   assert.equal(a.publisher, '江城日报');
 });
