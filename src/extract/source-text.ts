@@ -36,7 +36,7 @@ const ACCOUNT_CREDIT = /(?:^[\s(（【[]*(?:本文|文章|此文|原文)?|(?<![\
  * "上海发布（ID：shanghaifabu）", "某某研究，作者：张三": the account's name runs to a bracket, a comma or a space; the
  * SOURCE_END words do not end it (发布: "XX发布" is how government accounts are named).
  */
-const ACCOUNT_NAME_RUN = /^([^\s（(，,。；;：:“”"「」|｜]{2,30})(?=$|[\s（(，,。；;|｜])/;
+const ACCOUNT_NAME_RUN = /^([^\s（()）【】[\]，,。；;：:“”"「」|｜]{2,30})(?=$|[\s（()）【】[\]，,。；;|｜])/;
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /**
  * "作者/张三 来源/某某日报": a slash after the label, as writer labels take one ("文/张三"). Only at the line's start or

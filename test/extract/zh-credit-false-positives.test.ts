@@ -100,6 +100,7 @@ test('prose naming a WeChat account is no reprint credit; the credit sentence na
   assert.equal(sourceFromText('本文来自微信公众号文章，版权归原作者所有，如有侵权请联系删除。'), undefined);
   assert.equal(sourceFromText('本文来自微信公众号：上海发布（ID：shanghaifabu），作者：张三'), '上海发布');
   assert.equal(sourceFromText('本文来自于微信公众号：某某研究（ID：mmyj），作者：张三'), '某某研究');
+  assert.equal(sourceFromText('（本文来自微信公众号：某某观察）'), '某某观察');
   assert.equal(sourceFromText('本文来自微信公众号：某某研究（ID：mmyj），作者：张三'), '某某研究');
   const a = extractFrom(`${TITLE}<div class="info">2023-05-03 10:20</div><div class="content">${zhParagraphs()}<p>这份榜单，来自公众号“江城数据”的统计。</p></div>`, { head: SITE });
   assert.equal(a.publisher, '江城日报');
