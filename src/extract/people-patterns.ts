@@ -11,7 +11,6 @@ export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/
  * A word glued to a reporter's role ("新京报实习生", "南方周末通讯员") is the outlet opening the next credit, not a further
  * name: "新京报记者 张三 新京报实习生 李四" names 张三 before it.
  */
-// (Not in the order "记者|記者|实习生": byline.ts finds the patterns that need a reporter word by that text.)
 const GLUED_ROLE = String.raw`(?!实习生|實習生|记者|記者|通讯员|通訊員|特约|特約|见习|見習|首席)`;
 /** Several names separated by spaces or 、 (e.g. "王建宏 张文攀"). */
 // A following label ("孙宁 责任编辑：…", "李四 记者 王五") is not a second name; nor is any word a colon follows ("张三 发布时间：…",

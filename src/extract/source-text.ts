@@ -4,6 +4,7 @@
  * outlet or a wire service (【聯合晚報╱記者…】, 新华社北京5月9日电). A trailing location or tool link is cut off.
  */
 import { barSeparators, CN, CN_NAME, DATELINE_KIND, isDeskWord, isPlausibleName, isSectionName, OUTLET_PREFIX } from './people-patterns.js';
+import { hasSurnameShape } from './byline-surnames.js';
 import { collapseSpace } from './text.js';
 
 const SOURCE_PATTERN = new RegExp(
@@ -27,20 +28,32 @@ const QUOTING_VERB = /^(?:出自)$/;
 const NOT_STORY_CREDIT = /^\s*(?:[(（【\[]\s*)?(?:圖|图|照片|相片|攝影|摄影|photo|image|picture)|^\s*[—–-]/i;
 /**
  * "本文来自微信公众号：某某研究（ID：…），作者：张三": a reprint crediting the account it came from. 来自 alone is prose
- * ("来自北京的游客"); with the account platform named it is a credit.
+ * ("来自北京的游客"); with the account platform named it is a credit. It opens the line or says 本文 ("这份榜单，来自公众号
+ * “江城数据”的统计" is prose), and the account's name follows a colon, a quote or a space ("来自微信公众号文章" names none).
  */
-const ACCOUNT_CREDIT = /(?:^|[^\u3400-\u9fff])(?:本文|文章|此文|原文)?(?:来自|來自)\s*(?=微信公众号|微信公眾號|公众号|公眾號)(.{4,50})/;
+const ACCOUNT_CREDIT = /(?:^[\s(（【[]*(?:本文|文章|此文|原文)?|(?<![\u3400-\u9fff])(?:本文|文章|此文|原文))(?:来自|來自)于?\s*(?:微信公众号|微信公眾號|公众号|公眾號)(?:\s*[:：]\s*|\s*(?=[“"「『《])|\s+)(.{2,50})/;
+/**
+ * "上海发布（ID：shanghaifabu）", "某某研究，作者：张三": the account's name runs to a bracket, a comma or a space; the
+ * SOURCE_END words do not end it (发布: "XX发布" is how government accounts are named).
+ */
+const ACCOUNT_NAME_RUN = /^([^\s（()）【】[\]，,。；;：:“”"「」|｜]{2,30})(?=$|[\s（()）【】[\]，,。；;|｜])/;
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /**
  * "作者/张三 来源/某某日报": a slash after the label, as writer labels take one ("文/张三"). Only at the line's start or
- * after a space, and only the Chinese labels: "…/source/…" in a path is no credit.
+ * after a space, and only the Chinese labels: "…/source/…" in a path is no credit. Under a picture "来源/视觉中国" is the
+ * picture's credit (PICTURE_AGENCY), and a reprint verb after the label ("来源/ 本文转载自新京报") is left to VERB_SOURCE.
  */
 const SLASH_SOURCE = /(?:^|\s)(?:来源|來源|稿源|出处|出處)\s?[／/]\s?(\S.{1,39})/;
+/** Stock-picture agencies: credited under a picture, never for a story. */
+const PICTURE_AGENCY = /^(?:视觉中国|視覺中國|东方IC|東方IC|图虫(?:创意)?|圖蟲|全景网?|站酷海洛|壹图网?|摄图网|千图网|包图网|CFP|IC ?photo|Getty(?: ?Images)?|Shutterstock|123RF|Unsplash|Pexels|Pixabay)$/i;
+const REPRINT_VERB_START = /^(?:本文|原文)?(?:转载|轉載|转自|轉自|摘自|摘编|摘編|原载|原載|选自|選自|来自|來自|刊于|刊於|载于|載於)/;
 /** Where a source name ends: another label, a date, a separator. */
 const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小).*$/;
 /** Values that name no publication. */
 // (Nor does a label word left where the value should be: "来自", "来源".)
 const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
+/** Wire services and central outlets named without an outlet's ending (央视, 路透). */
+const WIRE_NAME = /^(?:央视|央視|路透|彭博|中廣|中广)$/;
 /** Names of outlets as they end: 报, 网, 社, 台, 刊 … */
 const OUTLET_NAME = new RegExp(String.raw`^[${CN}A-Za-z0-9·]{2,16}(?:报|報|网|網|社|台|臺|刊|新闻|新聞|周刊|週刊|杂志|雜誌|频道|頻道|客户端|之春|在线|在線|通讯|观察|报道|中文站|中文网)$`);
 
@@ -90,8 +103,11 @@ export function sourceFromText(text: string): string | undefined {
   // "来源：LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. nature": a reference cited, not an outlet.
   if (/\b[A-Z][\w'’-]+,\s[A-Z]\.(?:,|\s)/.test(t) && /\((?:19|20)\d{2}[a-z]?\)/.test(t)) return undefined;
   // "<span>来源</span><span>新华社</span>": label and value in two elements, no colon between.
-  const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t) ?? SLASH_SOURCE.exec(t) ?? ACCOUNT_CREDIT.exec(t);
+  const m = SOURCE_PATTERN.exec(t) ?? SPACED_SOURCE.exec(t);
   if (m) return cleanSource(m[1]);
+  // (The newer forms fall through when they hold no usable name: "本文来自微信公众号，原载于《南方周末》" credits 南方周末.)
+  const slashed = slashSource(t) ?? accountCredit(t);
+  if (slashed) return slashed;
   const v = VERB_SOURCE.exec(t);
   if (!v || NOT_STORY_CREDIT.test(t)) return undefined;
   const name = cleanSource(v[3]);
@@ -102,6 +118,20 @@ export function sourceFromText(text: string): string | undefined {
   // "出自 TechCrunch" as a line of its own: the label and a Latin name, nothing else, credit that outlet.
   const wholeLine = /^[A-Za-z][\w .&'’-]{1,30}$/.test(name) && ownLine;
   return v[2] || /^\s*《/.test(v[3]) || OUTLET_NAME.test(name) || wholeLine ? name : undefined;
+}
+
+function slashSource(t: string): string | undefined {
+  const m = SLASH_SOURCE.exec(t);
+  if (!m || NOT_STORY_CREDIT.test(t) || REPRINT_VERB_START.test(m[1])) return undefined;
+  const name = cleanSource(m[1]);
+  return name && !PICTURE_AGENCY.test(name) ? name : undefined;
+}
+
+function accountCredit(t: string): string | undefined {
+  const m = ACCOUNT_CREDIT.exec(t);
+  if (!m) return undefined;
+  const run = ACCOUNT_NAME_RUN.exec(m[1]);
+  return cleanSource(run ? `“${run[1]}”` : m[1]);
 }
 
 const DATE_IN_LINE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;
@@ -137,7 +167,7 @@ export function sourceFromInfoLine(text: string): string | undefined {
  * "新华社北京5月9日电", "（中央社記者盧太城台東縣12日電）": a wire service's dateline credits that service; a reprint's info line may
  * set a space after the service ("2018-02-28 14:31 中央社 澎湖縣28日電").
  */
-const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)\s?(?:[记記]者|[${CN}]{0,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
+const WIRE_DATELINE = new RegExp(String.raw`(?:^|[（(【\[\s])(新华社|新華社|中新社|中新网|中新網|中央社|法新社|路透社?|美联社|美聯社|共同社|韩联社|韓聯社|中国新闻网|中國新聞網)(?:[记記]者|\s?[${CN}]{0,8}?\d{1,2}(?:日|月\d{1,2}日)(?:电|電|讯|訊))`);
 /** "【聯合晚報╱記者楊正海╱即時報導】", "中國時報張立勳／特稿": the outlet that opens a slash dateline. */
 const DATELINE_OUTLET = new RegExp(String.raw`^\s*[【\[〔]\s*([^╱／/】\]〕\s]{2,12}?)\s*[╱／/]`);
 // The outlet and the name may sit in two elements ("<a>中國時報</a><a>張立勳</a>／特稿", read as "中國時報 張立勳／特稿").
@@ -181,7 +211,9 @@ export function sourceFromDateline(text: string): string | undefined {
  * outlet named before 记者 is the one credited, as it is on a dated info line (sourceFromInfoLine). Reprints on app
  * portals carry their origin so; the page's own desk ("本报记者") credits nobody else.
  */
-const REPORTER_LINE = new RegExp(String.raw`^\s*([${CN}A-Za-z0-9·]{2,16}?)\s?(?:特约|特約|首席|见习|見習)?(?:记者|記者)\s?${CN_NAME}(?:[\s、，,]+${CN_NAME}){0,5}\s*$`);
+const REPORTER_LINE = new RegExp(String.raw`^\s*([${CN}A-Za-z0-9·]{2,16}?)\s?(?:特约|特約|首席|见习|見習)?(?:记者|記者)\s?(${CN_NAME}(?:[\s、，,]+${CN_NAME}){0,5})\s*$`);
+
+const CREDIT_ROLE = /^(?:(?:实习|實習|见习|見習|特约|特約|首席)?(?:记者|記者)|通讯员|通訊員|实习生|實習生|编辑|編輯|责编|責編|校对|校對|报道|報導)$/;
 
 export function sourceFromReporterLine(text: string): string | undefined {
   if (text.length > 60 * 2) return undefined;
@@ -189,7 +221,11 @@ export function sourceFromReporterLine(text: string): string | undefined {
   if (t.length > 60) return undefined;
   const m = REPORTER_LINE.exec(t);
   // (The line is the credit and nothing else: "据新京报记者张三了解，…" is prose citing a report.)
-  if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本报|本報|本网|本網|本刊|本台|本站|据|據)/.test(m[1])) return undefined;
+  if (!m || !OUTLET_NAME.test(m[1]) || /^(?:本报|本報|本网|本網|本刊|本台|本站|据|據|图为|圖為|图|圖)/.test(m[1])) return undefined;
+  // The words after 记者 must be names: "澎湃新闻记者手记", "新京报记者调查" head a column; "新华社记者李贺摄" credits a photo.
+  // (Role words between the names are credits too: "南方日报记者 张三 通讯员 李四", "记者 张三 报道".)
+  const names = m[2].split(/[\s、，,]+/).filter((n) => !CREDIT_ROLE.test(n));
+  if (/[摄攝]$/.test(m[2]) || names.length === 0 || !names.every((n) => hasSurnameShape(n) || /[·•]/.test(n))) return undefined;
   return cleanSource(m[1]);
 }
 
@@ -206,7 +242,10 @@ export function sourceUnderLabel(lines: readonly { text: string }[]): string | u
     if (label.length > 12 || !SOURCE_LABEL_ONLY.test(label.trim())) continue;
     const next = collapseSpace(lines[i + 1].text);
     if (next.length === 0 || next.length > 30) continue;
-    return sourceFromText(`来源：${next}`);
+    // Government and company templates print the label empty, and the next line is page chrome ("【字体：大 中 小】",
+    // "返回列表", "微信扫一扫") or the writer: only a whole line shaped like an outlet's name is the label's value.
+    const value = sourceFromText(`来源：${next}`);
+    if (value && value === next.replace(/^[《「“"]|[》」”"]$/g, '') && (OUTLET_NAME.test(value) || WIRE_NAME.test(value))) return value;
   }
   return undefined;
 }
