@@ -94,8 +94,26 @@ export function isBoilerplateLine(text: string): boolean {
   return (text.length <= 120 && BOILERPLATE_LINE.test(text)) || SHORTCODE.test(text);
 }
 
-/** Comment-section headers that carry the post title: "《…》已有3件评论", "5 Responses to “…”". */
-const COMMENTS_HEADER = /(?:已有|共有?)\s?\d+\s?(?:件|条|个|篇)?(?:评论|回复|留言)$|^(?:全部|所有|最新|热门|网友)?(?:评论|回复|留言)\s?[(（]\d+[)）]$|^\d+\s?(?:件|条|个)?(?:评论|回复|留言)$|^(?:\d+|one|two|three|no)\s(?:responses?|replies|comments?|thoughts)\s(?:to|on)\b/i;
+/** Counted comment-section headers: "《…》已有3件评论", "全部评论（3）", "3 条留言". */
+const ZH_COMMENTS_HEADER = /(?:已有|共有?)\s?\d+\s?(?:件|条|个|篇)?(?:评论|回复|留言)$|^(?:全部|所有|最新|热门|网友)?(?:评论|回复|留言)\s?[(（]\d+[)）]$|^\d+\s?(?:件|条|个)?(?:评论|回复|留言)$/;
+/** WordPress's header over a thread: "5 Responses to “…”", "One thought on “…”". Its opening words also start
+ * subheads and sentences ("Three thoughts on the loss", "Two responses to the proposal emerged …"). */
+const EN_COMMENTS_HEADER = /^(?:\d+|one|two|three|no)\s(?:responses?|replies|comments?|thoughts)\s(?:to|on)\b/i;
+const COMMENTS_HEADER = new RegExp(`${ZH_COMMENTS_HEADER.source}|${EN_COMMENTS_HEADER.source}`, 'i');
+
+/**
+ * A counted comment header sure enough to end a post however short: a Chinese counted form, or the English form
+ * naming the post: its title in quotes or the page's title itself ("3 Responses to “Title”"). A subhead or a
+ * sentence opening with the same words names something else.
+ */
+function isThreadHeader(text: string, titleKey: string): boolean {
+  if (text.length > 120) return false;
+  if (ZH_COMMENTS_HEADER.test(text)) return true;
+  const m = EN_COMMENTS_HEADER.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length).trim();
+  return /^["“‘'«„]/.test(rest) || (titleKey !== '' && comparable(rest) === titleKey);
+}
 
 /** Text a post must have before a counted comment header for the header to end it (weighted). */
 const MIN_POST_BEFORE_THREAD = 30;
@@ -145,7 +163,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       }
       // A counted comment header ("3 条留言", "12 Responses to …") closes a post of its own however short: the
       // thread under it may be longer than the post.
-      if (started && seen >= MIN_POST_BEFORE_THREAD && COMMENTS_HEADER.test(b.text) && b.text.length <= 120) break;
+      if (started && seen >= MIN_POST_BEFORE_THREAD && isThreadHeader(b.text, titleKey)) break;
       if (trailers === 1 && seen > totalLen * REPRINT_END_SHARE && isReprintTrailer(b.text) && !proseFollows(blocks, i)) {
         // The credit itself stays when it is a sentence of the article ("Originally published on …").
         if (!isBoilerplateLine(b.text)) out.push(b);
