@@ -19,3 +19,17 @@ test('a subhead or sentence opening like a comment header ("Three thoughts on th
   const c = extractFrom(`<h1>Buses</h1><article>${en(0, 1)}<h3>2 thoughts on “Buses”</h3><p>I ride the number 12 every day and it is always late, so I hope the new routes change that for good.</p></article>`, { head });
   assert.ok(!c.body.includes('number 12'), c.body);
 });
+
+test("a live blog's entries (two writers, each with a '#share' or 'javascript:' button) are the article, not a thread", () => {
+  const entry = (who: string, t: string, text: string, btn: string): string =>
+    `<div class="entry"><div class="byline"><b>${who}</b> <span class="ts">${t}</span> ${btn}</div><div class="body"><p>${text}</p></div></div>`;
+  const ps = enParagraphs(4).split('\n').map((p) => p.replace(/<\/?p>/g, ''));
+  const page = (btn: string): string =>
+    `<h1>Live: council votes on buses</h1><article><p>Follow our live coverage of the council vote, with updates from our reporters at City Hall throughout the evening.</p>` +
+    `<div class="live">${entry('Jane Doe', '10:02 am', ps[0], btn)}${entry('John Roe', '10:15 am', ps[1], btn)}${entry('Jane Doe', '10:31 am', ps[2], btn)}${entry('John Roe', '10:44 am', ps[3], btn)}</div></article>`;
+  for (const btn of ['<a href="#share">Share</a>', '<a href="javascript:;">Copy link</a>']) {
+    const a = extractFrom(page(btn), { head: '<title>Live: council votes on buses</title>' });
+    assert.match(a.body, /electric buses/, btn);
+    assert.match(a.body, /shift workers/, btn);
+  }
+});
