@@ -65,9 +65,21 @@ export function repeatsTitle(text: string, titleKey: string): boolean {
 /**
  * The credits closing an article: who edited, translated, checked or photographed it, and the agency it came from
  * ("Redaktion: Marcus Bensmann, Elena Müller", "Quelle: sid/dpa", "Aus dem Englischen von Jan Doolan", "Additional
- * reporting by …", "With reports from Reforma"). A label, then ":" or by/von/from, on a short line of its own.
+ * reporting by …", "With reports from Reforma"). A label and ":" on a short line of its own; or a label and by/von/from.
  */
-const CLOSING_CREDIT = /^(?:redaktion|redakteur(?:in)?|übersetzung|faktencheck|mitarbeit|quellen?|autor(?:in|en)?|authors?|fotos?|bilder?|photos?|photo credits?|grafik|recherche|sources?|credits?|additional reporting|aus dem \p{L}+|translated|rédaction|traduction|redacción|traducción|fuentes?|redazione|traduzione|fonte|redakcja|tłumaczenie|źródło|with reports)(?:\s*:|\s+(?:by|von|from)\b)\s*\S/iu;
+const CLOSING_CREDIT = /^(?:redaktion|redakteur(?:in)?|übersetzung|faktencheck|mitarbeit|quellen?|autor(?:in|en)?|authors?|fotos?|bilder?|photos?|photo credits?|grafik|recherche|sources?|credits?|additional reporting|aus dem \p{L}+|translated|rédaction|traduction|redacción|traducción|fuentes?|redazione|traduzione|fonte|redakcja|tłumaczenie|źródło|with reports)\s*:\s*\S/iu;
+/** Labels whose "by/von/from" only ever opens a credit, even one written as a sentence ("Additional reporting by X; editing by Y."). */
+const CREDIT_PHRASE = /^(?:additional reporting (?:by|from)|with (?:additional )?reports from|aus dem \p{L}+ (?:übersetzt )?von|übersetzung(?: aus dem \p{L}+)? von|translated (?:from [\p{L} ]{2,30} )?by|translated from)\s+\S/iu;
+/** Labels that open sentences too ("Photos from the scene show …", "Fotos von der Unglücksstelle zeigen, …", "Credit
+ * from banks rose …"): only "by"/"von" and a capitalised name, in a line that is no sentence. */
+const CREDIT_BY = /^(?:fotos?|photos?|photo credits?|bilder?|grafik|illustrations?|credits?|redaktion|recherche|mitarbeit)\s+(?:by|von)\s+/iu;
+
+function isClosingCredit(text: string): boolean {
+  if (CLOSING_CREDIT.test(text) || CREDIT_PHRASE.test(text)) return true;
+  const m = CREDIT_BY.exec(text);
+  if (!m) return false;
+  return /^\p{Lu}/u.test(text.slice(m[0].length)) && !/[.!?]["”’)]?$/.test(text) && !/,\s+\p{Ll}/u.test(text);
+}
 const CLOSING_CREDIT_MAX = 120;
 /** How many of the body's last text lines may be such credits. */
 const CLOSING_LINES = 4;
@@ -79,6 +91,6 @@ export function dropClosingCredits(out: Block[]): void {
     if (b.kind === 'image' || b.kind === 'table' || b.kind === 'pre') continue;
     looked++;
     const text = b.text.trim();
-    if (text.length <= CLOSING_CREDIT_MAX && CLOSING_CREDIT.test(text)) out.splice(i, 1);
+    if (text.length <= CLOSING_CREDIT_MAX && isClosingCredit(text)) out.splice(i, 1);
   }
 }

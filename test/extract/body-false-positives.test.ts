@@ -33,3 +33,20 @@ test("a live blog's entries (two writers, each with a '#share' or 'javascript:' 
     assert.match(a.body, /shift workers/, btn);
   }
 });
+
+test('a closing sentence opening with a credit word ("Photos from the scene show …", "Fotos von der …") stays; the credits go', () => {
+  const head = '<title>Buses</title>';
+  const close = [
+    'Photos from the scene show water reaching the second floor of several homes along Main Street.',
+    'Sources from inside the company said more layoffs could follow before the end of the year.',
+    'Fotos von der Unglücksstelle zeigen, wie hoch das Wasser in den Straßen stand.',
+    'Credit from banks to households rose 3.1 percent in the quarter, the central bank said.',
+  ];
+  for (const line of close) {
+    const a = extractFrom(`<h1>Buses</h1><article>${en(0, 4)}<p>${line}</p></article>`, { head });
+    assert.ok(a.body.endsWith(line), a.body.slice(-200));
+  }
+  const credits = '<p>Photos by Jane Doe</p><p>Additional reporting by John Roe in Paris; editing by Mark Potter.</p><p>Aus dem Englischen von Jan Doolan</p>';
+  const b = extractFrom(`<h1>Buses</h1><article>${en(0, 4)}${credits}</article>`, { head });
+  assert.match(b.body, /shift workers[^]*requested for several years\.$/);
+});
