@@ -59,7 +59,44 @@ export function repeatsTitle(text: string, titleKey: string): boolean {
   const t = lettersOf(titleKey);
   if (t.length < TITLE_IN_LINE_MIN) return lettersOf(text) === t;
   const line = lettersOf(text);
-  return line.length <= t.length + KICKER_MAX && (line.startsWith(t) || line.endsWith(t));
+  if (line.length > t.length + KICKER_MAX) return false;
+  // A lead opening or closing with the headline's words ("Storm leaves thousands without power in Ohio, utility
+  // says.") is the article's sentence: what is left beside the title must read as a kicker or a site name.
+  if (line.startsWith(t)) return isKicker(text.slice(indexAfterLetters(text, t.length)), true);
+  if (line.endsWith(t)) return !endsSentence(text, titleKey) && isKicker(text.slice(0, indexAfterLetters(text, line.length - t.length)), false);
+  return false;
+}
+
+/** Separators set between a headline and its kicker or site name ("… | wdr aktuell", "Premier League: …"). */
+const KICKER_SEPARATOR = /^[|\-–—:·•/]|[|\-–—:·•/]$/;
+/** Most words of a kicker run into the headline without a separator ("Premier League"). */
+const KICKER_WORDS = 4;
+
+/** Is this text beside a headline (after it when `trailing`) a kicker or site name rather than more of a sentence? */
+function isKicker(rest: string, trailing: boolean): boolean {
+  const r = rest.trim();
+  if (r === '' || KICKER_SEPARATOR.test(r)) return true;
+  // A clause run on from the headline ("…, utility says.", "… after Tuesday night winds") is a sentence.
+  if (/[,，;.!?。！？]/u.test(r) || r.split(/\s+/).length > KICKER_WORDS) return false;
+  return !(trailing && /^\p{Ll}/u.test(r));
+}
+
+/** Does the line end a sentence where the title does not ("… in Ohio." under "… in Ohio")? */
+function endsSentence(text: string, titleKey: string): boolean {
+  const end = /[.!?。！？]["”’)]?$/u;
+  return end.test(text.trim()) && !end.test(titleKey);
+}
+
+/** The index in `text` just after its first `n` letters and digits (as `lettersOf` counts them). */
+function indexAfterLetters(text: string, n: number): number {
+  let seen = 0;
+  let i = 0;
+  for (const ch of text) {
+    if (seen >= n) break;
+    seen += lettersOf(ch).length;
+    i += ch.length;
+  }
+  return i;
 }
 
 /**

@@ -50,3 +50,12 @@ test('a closing sentence opening with a credit word ("Photos from the scene show
   const b = extractFrom(`<h1>Buses</h1><article>${en(0, 4)}${credits}</article>`, { head });
   assert.match(b.body, /shift workers[^]*requested for several years\.$/);
 });
+
+test('a lead paragraph opening or closing with the headline\'s words stays (the headline with a kicker still goes: body-headline-repeat)', () => {
+  const title = 'Storm leaves thousands without power in Ohio';
+  const head = `<title>${title}</title>`;
+  for (const lead of [`${title}, utility says.`, `${title} after Tuesday night winds`, `Tuesday night's storm leaves thousands without power in Ohio.`]) {
+    const a = extractFrom(`<article><h1>${title}</h1><p>${lead}</p>${en(1, 5)}</article>`, { head });
+    assert.ok(a.body.startsWith(lead), a.body.slice(0, 160));
+  }
+});
