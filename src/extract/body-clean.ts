@@ -20,8 +20,9 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`仅提供信息(?:存储|发布)(?:空间)?服务`,
     String.raw`不代表本(?:站|网|平台|报|刊)(?:的)?(?:观点|立场)|如有侵权请|如涉及版权|禁止(?:商业)?转载|转载申请|非法侵权|侵权行为`,
     // A reprint ban as a note of its own: opening the line, or the whole line in brackets ("【…未经授权，不得转载。】").
-    // Not inside a sentence: a column's "本文为X授权Y发布，转载请注明出处" is the writer's own note.
-    String.raw`^[(（\[【]?\s*未经(?:许可|允许|同意)|^[(（\[【][^)）\]】]*(?:不得|禁止|严禁|请勿)转载[^)）\]】]*[)）\]】]$`,
+    // Not inside a sentence: a column's "本文为X授权Y发布，转载请注明出处" is the writer's own note. The ban names
+    // what it bans: "未经许可在机场净空保护区内放飞无人机的，…" is a rule the article reports.
+    String.raw`^[(（\[【]?\s*未经[^，。]{0,10}?(?:许可|允许|同意|授权)[^。]{0,20}?(?:转载|复制|摘编|镜像|刊登|转帖|使用本)|^[(（\[【][^)）\]】]*(?:不得|禁止|严禁|请勿)转载[^)）\]】]*[)）\]】]$`,
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
     String.raw`^[【\[]?(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,

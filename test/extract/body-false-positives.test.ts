@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { enParagraphs, extractFrom } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const en = (from: number, to: number): string => enParagraphs(5).split('\n').slice(from, to).join('');
 
@@ -57,5 +57,16 @@ test('a lead paragraph opening or closing with the headline\'s words stays (the 
   for (const lead of [`${title}, utility says.`, `${title} after Tuesday night winds`, `Tuesday night's storm leaves thousands without power in Ohio.`]) {
     const a = extractFrom(`<article><h1>${title}</h1><p>${lead}</p>${en(1, 5)}</article>`, { head });
     assert.ok(a.body.startsWith(lead), a.body.slice(0, 160));
+  }
+});
+
+test('a rule the article reports ("未经许可…放飞无人机的，…") stays; a reprint ban ("未经本网授权，不得转载") goes', () => {
+  const head = '<title>市区新开12条公交线路</title>';
+  const page = (line: string): string => `<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs(2)}<p>${line}</p>${zhParagraphs(4).split('\n').slice(2).join('')}</div>`;
+  for (const line of ['未经许可在机场净空保护区内放飞无人机的，将由公安机关依法予以处罚。', '未经同意，物业公司不得擅自将小区公共区域出租用于广告经营。']) {
+    assert.ok(extractFrom(page(line), { head }).body.includes(line), line);
+  }
+  for (const line of ['未经许可，不得转载。', '未经本网授权，不得转载、摘编或利用其它方式使用上述作品。']) {
+    assert.ok(!extractFrom(page(line), { head }).body.includes(line), line);
   }
 });
