@@ -81,8 +81,17 @@ export function isInfoLine(text: string): boolean {
  */
 function isPostFooter(b: Block): boolean {
   if (b.kind !== 'paragraph' || weightedLength(b.text) > 160 || !HAS_DATE.test(b.text) || /[，。！？；]/.test(b.text)) return false;
-  return (b.text.match(META_LABEL)?.length ?? 0) >= 1;
+  if (FOOTER_LABEL.test(b.text)) return true;
+  // A notice closes on its own dated fields ("报名截止日期：2024年5月20日", "会议时间：…"): those labels are not the page's.
+  let labels = 0;
+  for (const m of b.text.matchAll(META_LABEL)) if (!EVENT_FIELD.test(b.text.slice(Math.max(0, m.index - 4), m.index))) labels++;
+  return labels >= 2;
 }
+
+/** Labels only a post's footer carries: when it was posted or updated, how often read, who wrote it, from where. */
+const FOOTER_LABEL = /(?:发布|发表|更新|录入|添加)(?:时间|日期)\s*[:：]|(?:发表|发布)于|(?:浏览|点击|阅读)(?:次数|量|数)?\s*[:：]|访问统计|(?:作者|来源)\s*[:：]|\b(?:posted|published|updated)\s*:/i;
+/** What an event's own time and date fields are of (a notice's meeting, deadline, opening hours). */
+const EVENT_FIELD = /(?:活动|会议|报名|截止|开始|结束|举办|举行|考试|比赛|申报|提交|缴费|开放|营业|办公|受理|培训|报到)$/;
 
 /** Attachment lines of notices are content even though they are links. */
 const ATTACHMENT = /^(?:附件|attachment)|\.(?:docx?|pdf|xlsx?|pptx?|zip|rar|wps|ofd)\b/i;

@@ -70,3 +70,12 @@ test('a rule the article reports ("未经许可…放飞无人机的，…") sta
     assert.ok(!extractFrom(page(line), { head }).body.includes(line), line);
   }
 });
+
+test("a notice's closing dated fields (\"报名截止日期：2024年5月20日\") stay; a post's footer line goes", () => {
+  const head = '<title>关于举办青年教师教学竞赛的通知</title>';
+  const page = (tail: string): string => `<h1>关于举办青年教师教学竞赛的通知</h1><div class="article">${zhParagraphs(3)}${tail}</div>`;
+  for (const line of ['报名截止日期：2024年5月20日', '会议时间：2024年3月15日 14:30']) {
+    assert.ok(extractFrom(page(`<p>报名地点：教务处二楼办公室</p><p>${line}</p>`), { head }).body.endsWith(line), line);
+  }
+  assert.ok(!extractFrom(page('<p>发布时间：2023-08-20 浏览：1024</p>'), { head }).body.includes('浏览'));
+});
