@@ -7,12 +7,13 @@ import type { Block } from './blocks.js';
 import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
 import { dropClosingCredits, isOpeningMetaLine, repeatsTitle } from './body-edges.js';
+import { isProductionCredit } from './body-credits.js';
 
 /** Lines that are site furniture whatever element they sit in. Anchored and short, so cheap. */
 const BOILERPLATE_LINE = new RegExp(
   [
     // Credit lines: a label and names, no sentence ("记者：张三 李四"; an interview's "记者：请问……？" stays).
-    String.raw`^[(（\[【]?\s*(?:责任编辑|责编|编辑|本文编辑|主编|编审|审核|审校|校对|监制|值班编辑|实习编辑|终审|初审|复审|作者|记者|通讯员|来源|稿源|出处|文章来源|本文来源|图片来源|摄影|摄|文|文字|统筹|策划|出品|美编|制图|排版|视觉|剪辑)\s*[:：/][^，。？！；,?!]{0,40}$`,
+    String.raw`^[(（\[【]?\s*(?:责任编辑|责编|编辑|本文编辑|主编|编审|审核|审校|校对|监制|值班编辑|实习编辑|终审|初审|复审|作者|记者|通讯员|来源|稿源|出处|文章来源|本文来源|图片来源|摄影|摄|文)\s*[:：/][^，。？！；,?!]{0,40}$`,
     String.raw`^[(（\[【]?\s*原标题\s*[:：]`,
     String.raw`^[(（\[【]?\s*(?:版权所有|版权声明|copyright|©|\(c\)|all rights reserved|免责声明|特别声明|郑重声明|声明[:：]|本站|本网|转载请|未经授权|凡本网注明|以上内容(?:为|仅)|快照生成时间|信息原文地址|原文地址[:：]|原文链接[:：])`,
     // Reprint trailers: where the copy came from, and the platform's hosting notice.
@@ -179,7 +180,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
         if (!isBoilerplateLine(b.text)) out.push(b);
         break;
       }
-      if (isBoilerplateLine(b.text) && len < 160) continue;
+      if ((isBoilerplateLine(b.text) && len < 160) || isProductionCredit(blocks, i)) continue;
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;

@@ -79,3 +79,14 @@ test("a notice's closing dated fields (\"报名截止日期：2024年5月20日\"
   }
   assert.ok(!extractFrom(page('<p>发布时间：2023-08-20 浏览：1024</p>'), { head }).body.includes('浏览'));
 });
+
+test('production-credit labels as the facts of a film or a review ("出品：…", "视觉：…") stay; beside an editor\'s credit they go', () => {
+  const head = '<title>电影《山海》定档五一</title>';
+  const page = (tail: string): string => `<h1>电影《山海》定档五一</h1><div class="article">${zhParagraphs(3)}${tail}</div>`;
+  const film = extractFrom(page('<p>导演：李明</p><p>主演：王芳 张伟</p><p>出品：北京山海影业有限公司</p><p>片长：128分钟</p>'), { head });
+  assert.match(film.body, /出品：北京山海影业有限公司/);
+  const review = extractFrom(page(`<p>视觉：特效震撼 细节扎实</p><p>剪辑：节奏紧凑 转场利落</p>${zhParagraphs(4).split('\n')[3]}`), { head });
+  assert.match(review.body, /视觉：特效震撼 细节扎实[^]*剪辑：节奏紧凑 转场利落/);
+  const credits = extractFrom(page('<p>策划：张三</p><p>视觉：李四</p><p>责任编辑：王五</p>'), { head });
+  assert.ok(!/策划|视觉/.test(credits.body), credits.body);
+});
