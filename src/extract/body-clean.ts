@@ -184,7 +184,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;
-      if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim())) continue;
+      if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim(), b.kind === 'heading')) continue;
       // A widget's label or link above the text ("发表评论", "相关新闻" in the headline's toolbar) starts nothing.
       if (!started && len <= 40 && isEndMarker(b.text)) continue;
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the

@@ -20,6 +20,8 @@ const TIME_LABEL = /^(?:publiziert|veröffentlicht|aktualisiert|stand|publikacja
 /** A full date (28.04.2023, 2023-04-28, "Sept. 15, 2016") or a clock time (19:25); "28.63%" is neither. */
 const FULL_DATE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\b(?=.*\b(?:19|20)\d{2}\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
 const LABELLED_TIME = /\b\d{1,2}[.:]\d{2}\b/;
+/** What may follow a time label: ':' or the date itself (digits, a month or weekday name), maybe after "on/am/le". */
+const LABEL_THEN_DATE = /^\s*(?:[:：|]|(?:(?:on|am|um|le|el|il|op|den|at|à|de)\s+)?(?:\d|(?:jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|déc|janv|f[eé]v|avr|juil|ao[uû]|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mon|tue|wed|thu|fri|sat|sun|diens|mittw|donn|frei|sams|sonn|lun|mer|jeu|ven|sam|dim|miér|jue|vie|sáb|dom|gio|maan|dins|woen|vrij|zat|zon|pon|wto|śro|czw|pią|sob|nie|mån|tis|ons|tor|fre|lör|sön|heute|gestern|today|yesterday|idag|igår)\p{L}*\.?[\s,]))/iu;
 /** The one word a bare dateline may carry besides its date: a Latin-script place ("…09:30 UhrStuttgart"). CJK
  * text has no spaces, so a whole Chinese line would pass for one word: those lines are `isInfoLine`'s. */
 const PLACE_WORD = /^\p{Script=Latin}{0,30}$/u;
@@ -29,8 +31,10 @@ const DATELINE_MAX = 80;
 
 function isDateline(text: string): boolean {
   if (text.length > DATELINE_MAX || /[.!?]["”’]?$/.test(text)) return false;
-  // Under a label a clock time may be written with a dot ("Uppdaterad 15.59").
-  if (TIME_LABEL.test(text)) return FULL_DATE.test(text) || LABELLED_TIME.test(text);
+  // Under a label a clock time may be written with a dot ("Uppdaterad 15.59"). The date follows the label (after
+  // ':' or an "on/am/le" word): "Stand der Verhandlungen am 12.05.2024", "Updated price cap 1.75 per litre" are text.
+  const label = TIME_LABEL.exec(text);
+  if (label) return LABEL_THEN_DATE.test(text.slice(label[0].length)) && (FULL_DATE.test(text) || LABELLED_TIME.test(text));
   if (!FULL_DATE.test(text)) return false;
   // A bare date and time ("Freitag, 28.04.2023, 19:25"): at most one other word (a place) left once they are gone.
   const rest = text.replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
@@ -38,8 +42,12 @@ function isDateline(text: string): boolean {
 }
 
 /** Is this opening line the article's byline or dateline rather than its text? */
-export function isOpeningMetaLine(text: string): boolean {
-  return (text.length <= BYLINE_MAX && BYLINE.test(text)) || isDateline(text);
+export function isOpeningMetaLine(text: string, heading = false): boolean {
+  const byline = text.length <= BYLINE_MAX && BYLINE.test(text);
+  // A subhead may read like a byline or a date ("By The Numbers", a timeline's "15.03.2024 Berlin"): in a heading
+  // only a byline with its desk or place ("Von Anna Sleegers, Frankfurt") or one set in capitals ("BY JANE DOE").
+  if (heading) return byline && (text.includes(',') || text === text.toUpperCase());
+  return byline || isDateline(text);
 }
 
 /** Letters and digits only: a headline's punctuation differs between the <h1> and <title> ("Flut: Zwei" / "Flut Zwei"). */

@@ -90,3 +90,23 @@ test('production-credit labels as the facts of a film or a review ("出品：…
   const credits = extractFrom(page('<p>策划：张三</p><p>视觉：李四</p><p>责任编辑：王五</p>'), { head });
   assert.ok(!/策划|视觉/.test(credits.body), credits.body);
 });
+
+test('opening subheads and sentences that read like a byline or dateline ("By The Numbers", "15.03.2024 Berlin", "Stand der Verhandlungen am …") stay', () => {
+  const head = '<title>Buses</title>';
+  const cases = [
+    `${en(0, 1)}<h2>By The Numbers</h2>${en(1, 4)}`,
+    `<h2>15.03.2024 Berlin</h2>${en(0, 1)}<h2>18.03.2024 Paris</h2>${en(1, 4)}`,
+    `${en(0, 1)}<p>Stand der Verhandlungen am 12.05.2024</p>${en(1, 4)}`,
+    `${en(0, 1)}<h2>Updated price cap 1.75 per litre</h2>${en(1, 4)}`,
+  ];
+  for (const body of cases) {
+    const a = extractFrom(`<h1>Buses</h1><article>${body}</article>`, { head });
+    for (const line of body.match(/<(?:h2|p)>([^<]{0,40})<\/(?:h2|p)>/g) ?? []) {
+      const text = line.replace(/<[^>]+>/g, '');
+      assert.ok(a.body.includes(text), `${text}: ${a.body.slice(0, 200)}`);
+    }
+  }
+  // A byline set in a heading with its place still goes.
+  const b = extractFrom(`<h1>Buses</h1><article><h2>Twelve new routes for the city</h2><h5>Von Anna Sleegers, Frankfurt</h5>${en(0, 4)}</article>`, { head });
+  assert.ok(!b.body.includes('Anna Sleegers'), b.body.slice(0, 200));
+});
