@@ -134,6 +134,16 @@ export function isEndMarker(text: string): boolean {
   return (text.length <= 40 && END_MARKER.test(text)) || COMMENTS_HEADER.test(text);
 }
 
+/**
+ * A marker that is the whole line, a label and maybe its count ("相关新闻", "发表评论(3)", "Trending"): a subhead or
+ * a lead opening with a marker's words ("More on the ballot this fall", "Trending now: rizz, delulu and more") is text.
+ */
+function isWidgetMarker(text: string, titleKey: string): boolean {
+  const m = END_MARKER.exec(text);
+  if (m && /^\s*[:：]?\s*(?:[(（]?\d+[)）]?)?\s*$/.test(text.slice(m[0].length))) return true;
+  return isThreadHeader(text, titleKey);
+}
+
 function isReprintTrailer(text: string): boolean {
   return text.length <= 160 && weightedLength(text) <= 120 && REPRINT_TRAILER.test(text);
 }
@@ -186,7 +196,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       if (!started && isInfoLine(b.text)) continue;
       if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim(), b.kind === 'heading')) continue;
       // A widget's label or link above the text ("发表评论", "相关新闻" in the headline's toolbar) starts nothing.
-      if (!started && len <= 40 && isEndMarker(b.text)) continue;
+      if (!started && len <= 40 && isWidgetMarker(b.text, titleKey)) continue;
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
       if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;

@@ -110,3 +110,13 @@ test('opening subheads and sentences that read like a byline or dateline ("By Th
   const b = extractFrom(`<h1>Buses</h1><article><h2>Twelve new routes for the city</h2><h5>Von Anna Sleegers, Frankfurt</h5>${en(0, 4)}</article>`, { head });
   assert.ok(!b.body.includes('Anna Sleegers'), b.body.slice(0, 200));
 });
+
+test('an opening subhead or lead starting with a widget word ("More on …", "Trending now: …") stays; a lone widget label goes', () => {
+  const head = '<title>Buses</title>';
+  for (const line of ['<h2>More on the ballot this fall</h2>', '<p>Trending now: rizz, delulu and more</p>']) {
+    const a = extractFrom(`<h1>Buses</h1><article>${line}${en(0, 4)}</article>`, { head });
+    assert.ok(a.body.startsWith(line.replace(/<[^>]+>/g, '')), a.body.slice(0, 200));
+  }
+  const b = extractFrom(`<h1>Buses</h1><article><p><a href="/c">Comments</a></p>${en(0, 4)}</article>`, { head });
+  assert.ok(!b.body.includes('Comments'), b.body.slice(0, 200));
+});
