@@ -43,7 +43,8 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^(?:rate this (?:article|post|story)|(?:article|story) continues (?:below|after (?:this )?(?:ad|advertisement))|(?:show|hide) caption|video (?:loading|unavailable)|click to play(?:tap to play)?|tap to play|the video will auto-?play soon.{0,20}|play now|scroll for more|(?:add|set) (?:us )?as (?:a )?(?:reliable and trusted|preferred|trusted) (?:news )?source|(?:we apologi[sz]e, but )?this video has failed to load\.?|image credit)$`,
     // A paywall's count of what is left to read ("Il vous reste 57.09% de cet article à lire", "Pozostało jeszcze 89%
     // artykułu"): the page's notice, never the article's sentence.
-    String.raw`\d{1,3}(?:[.,]\d+)?\s?%\s?(?:de cet article|des artikels|of (?:this|the) (?:article|story)|artykułu|dell'articolo|del artículo|do artigo|av artikeln|van dit artikel)`,
+    // It says what is left ("reste", "pozostało", "remaining"): "The detector flagged 62% of the article as …" is text.
+    String.raw`^(?=.{0,120}?(?:reste|pozostał|remaining|left to read|restliche|noch|rimane|resta|queda|falta|kvar|nog)).{0,80}?\d{1,3}(?:[.,]\d+)?\s?%\s?(?:de cet article|des artikels|of (?:this|the) (?:article|story)|artykułu|dell'articolo|del artículo|do artigo|av artikeln|van dit artikel)`,
     // Tip lines and newsletter plugs closing an article.
     String.raw`^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|get the latest .{0,60}in your inbox|(?:sign up|subscribe) (?:to|for) .{0,60}newsletters?\.?$)`,
   ].join('|'),
@@ -256,7 +257,8 @@ const WIDGET_LABEL = /(?:推荐|阅读|排行|排行榜|热点|热榜|精选|评
 
 /** A short unpunctuated line left last whose words name a widget (a label of the furniture after the article). */
 function isWidgetLabel(b: Block): boolean {
-  return b.kind === 'paragraph' && weightedLength(b.text) <= 24 && !/[，。！？,.!?]/.test(b.text) && WIDGET_LABEL.test(b.text);
+  // A signature under a commentary ("——北京日报评论") names the desk, not a box.
+  return b.kind === 'paragraph' && weightedLength(b.text) <= 24 && !/[，。！？,.!?]/.test(b.text) && !/^\s*[—─-]/.test(b.text) && WIDGET_LABEL.test(b.text);
 }
 
 function isLinkLine(b: Block | undefined): boolean {

@@ -120,3 +120,11 @@ test('an opening subhead or lead starting with a widget word ("More on …", "Tr
   const b = extractFrom(`<h1>Buses</h1><article><p><a href="/c">Comments</a></p>${en(0, 4)}</article>`, { head });
   assert.ok(!b.body.includes('Comments'), b.body.slice(0, 200));
 });
+
+test('a commentary\'s signature ("——北京日报评论") and a sentence giving a share of an article stay', () => {
+  const zh = extractFrom(`<h1>市区新开12条公交线路</h1><div class="article">${zhParagraphs(4)}<p>——北京日报评论</p></div>`, { head: '<title>市区新开12条公交线路</title>' });
+  assert.ok(zh.body.endsWith('——北京日报评论'), zh.body.slice(-80));
+  const line = 'The detector flagged 62% of the article as likely machine-written.';
+  const a = extractFrom(`<h1>Buses</h1><article>${en(0, 2)}<p>${line}</p>${en(2, 4)}</article>`, { head: '<title>Buses</title>' });
+  assert.match(a.body, /flagged 62% of the article/);
+});
