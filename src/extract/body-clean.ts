@@ -7,12 +7,14 @@ import type { Block } from './blocks.js';
 import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
 import { dropClosingCredits, isOpeningMetaLine, repeatsTitle } from './body-edges.js';
+import { isProductionCredit } from './body-credits.js';
+import { isEndMarker, isThreadHeader, isWidgetMarker } from './body-end-markers.js';
 
 /** Lines that are site furniture whatever element they sit in. Anchored and short, so cheap. */
 const BOILERPLATE_LINE = new RegExp(
   [
     // Credit lines: a label and names, no sentence ("记者：张三 李四"; an interview's "记者：请问……？" stays).
-    String.raw`^[(（\[【]?\s*(?:责任编辑|责编|编辑|本文编辑|主编|编审|审核|审校|校对|监制|值班编辑|实习编辑|终审|初审|复审|作者|记者|通讯员|来源|稿源|出处|文章来源|本文来源|图片来源|摄影|摄|文|文字|统筹|策划|出品|美编|制图|排版|视觉|剪辑)\s*[:：/][^，。？！；,?!]{0,40}$`,
+    String.raw`^[(（\[【]?\s*(?:责任编辑|责编|编辑|本文编辑|主编|编审|审核|审校|校对|监制|值班编辑|实习编辑|终审|初审|复审|作者|记者|通讯员|来源|稿源|出处|文章来源|本文来源|图片来源|摄影|摄|文)\s*[:：/][^，。？！；,?!]{0,40}$`,
     String.raw`^[(（\[【]?\s*原标题\s*[:：]`,
     String.raw`^[(（\[【]?\s*(?:版权所有|版权声明|copyright|©|\(c\)|all rights reserved|免责声明|特别声明|郑重声明|声明[:：]|本站|本网|转载请|未经授权|凡本网注明|以上内容(?:为|仅)|快照生成时间|信息原文地址|原文地址[:：]|原文链接[:：])`,
     // Reprint trailers: where the copy came from, and the platform's hosting notice.
@@ -20,8 +22,9 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`仅提供信息(?:存储|发布)(?:空间)?服务`,
     String.raw`不代表本(?:站|网|平台|报|刊)(?:的)?(?:观点|立场)|如有侵权请|如涉及版权|禁止(?:商业)?转载|转载申请|非法侵权|侵权行为`,
     // A reprint ban as a note of its own: opening the line, or the whole line in brackets ("【…未经授权，不得转载。】").
-    // Not inside a sentence: a column's "本文为X授权Y发布，转载请注明出处" is the writer's own note.
-    String.raw`^[(（\[【]?\s*未经(?:许可|允许|同意)|^[(（\[【][^)）\]】]*(?:不得|禁止|严禁|请勿)转载[^)）\]】]*[)）\]】]$`,
+    // Not inside a sentence: a column's "本文为X授权Y发布，转载请注明出处" is the writer's own note. The ban names
+    // what it bans: "未经许可在机场净空保护区内放飞无人机的，…" is a rule the article reports.
+    String.raw`^[(（\[【]?\s*未经[^，。]{0,10}?(?:许可|允许|同意|授权)[^。]{0,20}?(?:转载|复制|摘编|镜像|刊登|转帖|使用本)|^[(（\[【][^)）\]】]*(?:不得|禁止|严禁|请勿)转载[^)）\]】]*[)）\]】]$`,
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
     String.raw`^[【\[]?(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
@@ -41,7 +44,8 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^(?:rate this (?:article|post|story)|(?:article|story) continues (?:below|after (?:this )?(?:ad|advertisement))|(?:show|hide) caption|video (?:loading|unavailable)|click to play(?:tap to play)?|tap to play|the video will auto-?play soon.{0,20}|play now|scroll for more|(?:add|set) (?:us )?as (?:a )?(?:reliable and trusted|preferred|trusted) (?:news )?source|(?:we apologi[sz]e, but )?this video has failed to load\.?|image credit)$`,
     // A paywall's count of what is left to read ("Il vous reste 57.09% de cet article à lire", "Pozostało jeszcze 89%
     // artykułu"): the page's notice, never the article's sentence.
-    String.raw`\d{1,3}(?:[.,]\d+)?\s?%\s?(?:de cet article|des artikels|of (?:this|the) (?:article|story)|artykułu|dell'articolo|del artículo|do artigo|av artikeln|van dit artikel)`,
+    // It says what is left ("reste", "pozostało", "remaining"): "The detector flagged 62% of the article as …" is text.
+    String.raw`^(?=.{0,120}?(?:reste|pozostał|remaining|left to read|restliche|noch|rimane|resta|queda|falta|kvar|nog)).{0,80}?\d{1,3}(?:[.,]\d+)?\s?%\s?(?:de cet article|des artikels|of (?:this|the) (?:article|story)|artykułu|dell'articolo|del artículo|do artigo|av artikeln|van dit artikel)`,
     // Tip lines and newsletter plugs closing an article.
     String.raw`^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|get the latest .{0,60}in your inbox|(?:sign up|subscribe) (?:to|for) .{0,60}newsletters?\.?$)`,
   ].join('|'),
@@ -56,9 +60,6 @@ const BOILERPLATE_LINE = new RegExp(
 const REPRINT_TRAILER = /^[(（\[【]?\s*(?:本文转载自|原文转载自|转载自|本文转自|文章转自|本文来源|文章来源|稿件来源|本文原载|原载于|原文链接|原文地址)|^(?:originally published (?:on|in|at|by)\b|this (?:article|story|post) (?:was )?(?:originally|first) (?:appeared|published)|republished (?:from|with permission))/i;
 /** Past this share of the body's text, a reprint credit closes the article. */
 const REPRINT_END_SHARE = 0.5;
-
-/** Sections that end an article: everything after them is related links, comments or promotion. */
-const END_MARKER = /^(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|稿件)|延伸阅读|推荐阅读|猜你喜欢|热门推荐|热点推荐|更多精彩|精彩推荐|(?:(?:你|您)?(?:可能|或许|也许)(?:还)?(?:会)?(?:感兴趣|喜欢)(?:的(?:文章|内容|新闻))?|大家都在看|(?:为你|为您)推荐|(?:热门|推荐|最新|更多)(?:文章|资讯)|往期(?:回顾|精彩|推荐|文章)|(?:编辑|今日|小编|专题|图片|热文|视频)推荐|近期文章|精选(?:文章|阅读)|热门(?:阅读|标签|评论)|推荐内容|(?:阅读|点击|热门|新闻)排行榜?|精彩(?:评论|图集)|(?:网友)?跟帖|相关(?:搜索|视频|图集|话题)|看了(?:本文|此文|这篇文章)的人还看了)\s*[:：]?$|网友评论|发表评论|我要评论|评论区|最新评论|related (?:articles|stories|posts|coverage|content|news|links|reading)|more (?:from|on|stories|in|news)\b|recommended(?: for you| stories| reading)?$|you (?:may|might) (?:also )?like|read (?:more|next)\b|most (?:popular|read|viewed)|trending|comments?$|\d+ comments?$|leave a (?:reply|comment)|join the conversation|about the author|share this (?:article|story|post)|sign up for|newsletter|what to read next|popular (?:stories|now)|further reading)/i;
 
 const META_LABEL = /(?:来源|作者|发布|时间|日期|记者|编辑|浏览|点击|阅读|字号|类别|分类|栏目|posted|published|updated)\s*[:：]/gi;
 const HAS_DATE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[:：]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
@@ -80,8 +81,17 @@ export function isInfoLine(text: string): boolean {
  */
 function isPostFooter(b: Block): boolean {
   if (b.kind !== 'paragraph' || weightedLength(b.text) > 160 || !HAS_DATE.test(b.text) || /[，。！？；]/.test(b.text)) return false;
-  return (b.text.match(META_LABEL)?.length ?? 0) >= 1;
+  if (FOOTER_LABEL.test(b.text)) return true;
+  // A notice closes on its own dated fields ("报名截止日期：2024年5月20日", "会议时间：…"): those labels are not the page's.
+  let labels = 0;
+  for (const m of b.text.matchAll(META_LABEL)) if (!EVENT_FIELD.test(b.text.slice(Math.max(0, m.index - 4), m.index))) labels++;
+  return labels >= 2;
 }
+
+/** Labels only a post's footer carries: when it was posted or updated, how often read, who wrote it, from where. */
+const FOOTER_LABEL = /(?:发布|发表|更新|录入|添加)(?:时间|日期)\s*[:：]|(?:发表|发布)于|(?:浏览|点击|阅读)(?:次数|量|数)?\s*[:：]|访问统计|(?:作者|来源)\s*[:：]|\b(?:posted|published|updated)\s*:/i;
+/** What an event's own time and date fields are of (a notice's meeting, deadline, opening hours). */
+const EVENT_FIELD = /(?:活动|会议|报名|截止|开始|结束|举办|举行|考试|比赛|申报|提交|缴费|开放|营业|办公|受理|培训|报到)$/;
 
 /** Attachment lines of notices are content even though they are links. */
 const ATTACHMENT = /^(?:附件|attachment)|\.(?:docx?|pdf|xlsx?|pptx?|zip|rar|wps|ofd)\b/i;
@@ -94,16 +104,8 @@ export function isBoilerplateLine(text: string): boolean {
   return (text.length <= 120 && BOILERPLATE_LINE.test(text)) || SHORTCODE.test(text);
 }
 
-/** Comment-section headers that carry the post title: "《…》已有3件评论", "5 Responses to “…”". */
-const COMMENTS_HEADER = /(?:已有|共有?)\s?\d+\s?(?:件|条|个|篇)?(?:评论|回复|留言)$|^(?:全部|所有|最新|热门|网友)?(?:评论|回复|留言)\s?[(（]\d+[)）]$|^\d+\s?(?:件|条|个)?(?:评论|回复|留言)$|^(?:\d+|one|two|three|no)\s(?:responses?|replies|comments?|thoughts)\s(?:to|on)\b/i;
-
 /** Text a post must have before a counted comment header for the header to end it (weighted). */
 const MIN_POST_BEFORE_THREAD = 30;
-
-export function isEndMarker(text: string): boolean {
-  if (text.length > 120) return false;
-  return (text.length <= 40 && END_MARKER.test(text)) || COMMENTS_HEADER.test(text);
-}
 
 function isReprintTrailer(text: string): boolean {
   return text.length <= 160 && weightedLength(text) <= 120 && REPRINT_TRAILER.test(text);
@@ -145,19 +147,19 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
       }
       // A counted comment header ("3 条留言", "12 Responses to …") closes a post of its own however short: the
       // thread under it may be longer than the post.
-      if (started && seen >= MIN_POST_BEFORE_THREAD && COMMENTS_HEADER.test(b.text) && b.text.length <= 120) break;
+      if (started && seen >= MIN_POST_BEFORE_THREAD && isThreadHeader(b.text, titleKey)) break;
       if (trailers === 1 && seen > totalLen * REPRINT_END_SHARE && isReprintTrailer(b.text) && !proseFollows(blocks, i)) {
         // The credit itself stays when it is a sentence of the article ("Originally published on …").
         if (!isBoilerplateLine(b.text)) out.push(b);
         break;
       }
-      if (isBoilerplateLine(b.text) && len < 160) continue;
+      if ((isBoilerplateLine(b.text) && len < 160) || isProductionCredit(blocks, i)) continue;
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;
-      if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim())) continue;
+      if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim(), b.kind === 'heading')) continue;
       // A widget's label or link above the text ("发表评论", "相关新闻" in the headline's toolbar) starts nothing.
-      if (!started && len <= 40 && isEndMarker(b.text)) continue;
+      if (!started && len <= 40 && isWidgetMarker(b.text, titleKey)) continue;
       // A short line that is mostly link text is navigation, not prose; unless it stands alone between prose, the
       // linked subheading of a digest ("证监会：继续推进长期资金入市" over its paragraph).
       if (isLinkLine(b) && b.kind !== 'heading' && b.kind !== 'item' && !ATTACHMENT.test(b.text) && !isLinkedSubheading(blocks, i)) continue;
@@ -217,7 +219,8 @@ const WIDGET_LABEL = /(?:推荐|阅读|排行|排行榜|热点|热榜|精选|评
 
 /** A short unpunctuated line left last whose words name a widget (a label of the furniture after the article). */
 function isWidgetLabel(b: Block): boolean {
-  return b.kind === 'paragraph' && weightedLength(b.text) <= 24 && !/[，。！？,.!?]/.test(b.text) && WIDGET_LABEL.test(b.text);
+  // A signature under a commentary ("——北京日报评论") names the desk, not a box.
+  return b.kind === 'paragraph' && weightedLength(b.text) <= 24 && !/[，。！？,.!?]/.test(b.text) && !/^\s*[—─-]/.test(b.text) && WIDGET_LABEL.test(b.text);
 }
 
 function isLinkLine(b: Block | undefined): boolean {

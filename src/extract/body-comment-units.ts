@@ -106,9 +106,15 @@ function threadUnits<T extends { poster: Poster }>(group: T[]): T[] {
   if (linked.length >= MIN_UNITS && new Set(linked.map((u) => u.poster.linked)).size >= 2) return linked;
   const buttonOf = (u: T): string | undefined => u.poster.linked ?? u.poster.button;
   if (group.length < MIN_UNITS || group.some((u) => u.poster.plain === undefined || buttonOf(u) === undefined)) return [];
-  const oneButton = new Set(group.map(buttonOf)).size === 1;
-  return oneButton && new Set(group.map((u) => u.poster.plain)).size >= 2 ? group : [];
+  const buttons = new Set(group.map(buttonOf));
+  // The one button must be a reply button: a live blog's entries (two writers, each entry's "Share" or permalink
+  // button) are the article.
+  const replyButton = buttons.size === 1 && REPLY_BUTTON.test([...buttons][0] ?? '');
+  return replyButton && new Set(group.map((u) => u.poster.plain)).size >= 2 ? group : [];
 }
+
+/** A comment's reply button, in the languages the corpora hold ("Reply", "回复", "Antworten", "Répondre"). */
+const REPLY_BUTTON = /^\s*(?:reply|respond|antworten|répondre|responder|rispondi|odpowiedz|svara|svar|reageer|beantwoorden|balas|trả lời)(?!\p{L})|^\s*(?:回复|回覆|答复|返信|답글)/iu;
 
 /** The poster when `el` is a comment unit (a poster link or name and a posting time, no heading), else undefined. */
 function posterOf(el: Element, stats: StatsMap, memo: PosterMemo): Poster | undefined {
@@ -158,7 +164,8 @@ function factsBelow(el: Element, stats: StatsMap, memo: Map<Element, SubtreeFact
 /** A short link's text as a poster's name; a link reading as a date is the post's permalink (an embedded tweet's "November 18, 2019"). */
 function posterLink(a: Element, stats: StatsMap): string | undefined {
   const ds = stats.get(a);
-  if (!ds || ds.len === 0 || ds.len > MAX_NAME_LEN || (a.attribs.href ?? '').startsWith('#')) return undefined;
+  // An in-page link ("#share", "javascript:;") is a button, never the poster's page.
+  if (!ds || ds.len === 0 || ds.len > MAX_NAME_LEN || /^(?:#|javascript:)/i.test(a.attribs.href ?? '')) return undefined;
   const text = textContent(a).trim();
   return POST_TIME.test(text) ? undefined : text;
 }

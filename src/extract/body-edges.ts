@@ -20,6 +20,8 @@ const TIME_LABEL = /^(?:publiziert|veröffentlicht|aktualisiert|stand|publikacja
 /** A full date (28.04.2023, 2023-04-28, "Sept. 15, 2016") or a clock time (19:25); "28.63%" is neither. */
 const FULL_DATE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\b(?=.*\b(?:19|20)\d{2}\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
 const LABELLED_TIME = /\b\d{1,2}[.:]\d{2}\b/;
+/** What may follow a time label: ':' or the date itself (digits, a month or weekday name), maybe after "on/am/le". */
+const LABEL_THEN_DATE = /^\s*(?:[:：|]|(?:(?:on|am|um|le|el|il|op|den|at|à|de)\s+)?(?:\d|(?:jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|déc|janv|f[eé]v|avr|juil|ao[uû]|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mon|tue|wed|thu|fri|sat|sun|diens|mittw|donn|frei|sams|sonn|lun|mer|jeu|ven|sam|dim|miér|jue|vie|sáb|dom|gio|maan|dins|woen|vrij|zat|zon|pon|wto|śro|czw|pią|sob|nie|mån|tis|ons|tor|fre|lör|sön|heute|gestern|today|yesterday|idag|igår)\p{L}*\.?[\s,]))/iu;
 /** The one word a bare dateline may carry besides its date: a Latin-script place ("…09:30 UhrStuttgart"). CJK
  * text has no spaces, so a whole Chinese line would pass for one word: those lines are `isInfoLine`'s. */
 const PLACE_WORD = /^\p{Script=Latin}{0,30}$/u;
@@ -29,8 +31,10 @@ const DATELINE_MAX = 80;
 
 function isDateline(text: string): boolean {
   if (text.length > DATELINE_MAX || /[.!?]["”’]?$/.test(text)) return false;
-  // Under a label a clock time may be written with a dot ("Uppdaterad 15.59").
-  if (TIME_LABEL.test(text)) return FULL_DATE.test(text) || LABELLED_TIME.test(text);
+  // Under a label a clock time may be written with a dot ("Uppdaterad 15.59"). The date follows the label (after
+  // ':' or an "on/am/le" word): "Stand der Verhandlungen am 12.05.2024", "Updated price cap 1.75 per litre" are text.
+  const label = TIME_LABEL.exec(text);
+  if (label) return LABEL_THEN_DATE.test(text.slice(label[0].length)) && (FULL_DATE.test(text) || LABELLED_TIME.test(text));
   if (!FULL_DATE.test(text)) return false;
   // A bare date and time ("Freitag, 28.04.2023, 19:25"): at most one other word (a place) left once they are gone.
   const rest = text.replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
@@ -38,8 +42,12 @@ function isDateline(text: string): boolean {
 }
 
 /** Is this opening line the article's byline or dateline rather than its text? */
-export function isOpeningMetaLine(text: string): boolean {
-  return (text.length <= BYLINE_MAX && BYLINE.test(text)) || isDateline(text);
+export function isOpeningMetaLine(text: string, heading = false): boolean {
+  const byline = text.length <= BYLINE_MAX && BYLINE.test(text);
+  // A subhead may read like a byline or a date ("By The Numbers", a timeline's "15.03.2024 Berlin"): in a heading
+  // only a byline with its desk or place ("Von Anna Sleegers, Frankfurt") or one set in capitals ("BY JANE DOE").
+  if (heading) return byline && (text.includes(',') || text === text.toUpperCase());
+  return byline || isDateline(text);
 }
 
 /** Letters and digits only: a headline's punctuation differs between the <h1> and <title> ("Flut: Zwei" / "Flut Zwei"). */
@@ -59,15 +67,64 @@ export function repeatsTitle(text: string, titleKey: string): boolean {
   const t = lettersOf(titleKey);
   if (t.length < TITLE_IN_LINE_MIN) return lettersOf(text) === t;
   const line = lettersOf(text);
-  return line.length <= t.length + KICKER_MAX && (line.startsWith(t) || line.endsWith(t));
+  if (line.length > t.length + KICKER_MAX) return false;
+  // A lead opening or closing with the headline's words ("Storm leaves thousands without power in Ohio, utility
+  // says.") is the article's sentence: what is left beside the title must read as a kicker or a site name.
+  if (line.startsWith(t)) return isKicker(text.slice(indexAfterLetters(text, t.length)), true);
+  if (line.endsWith(t)) return !endsSentence(text, titleKey) && isKicker(text.slice(0, indexAfterLetters(text, line.length - t.length)), false);
+  return false;
+}
+
+/** Separators set between a headline and its kicker or site name ("… | wdr aktuell", "Premier League: …"). */
+const KICKER_SEPARATOR = /^[|\-–—:·•/]|[|\-–—:·•/]$/;
+/** Most words of a kicker run into the headline without a separator ("Premier League"). */
+const KICKER_WORDS = 4;
+
+/** Is this text beside a headline (after it when `trailing`) a kicker or site name rather than more of a sentence? */
+function isKicker(rest: string, trailing: boolean): boolean {
+  const r = rest.trim();
+  if (r === '' || KICKER_SEPARATOR.test(r)) return true;
+  // A clause run on from the headline ("…, utility says.", "… after Tuesday night winds") is a sentence.
+  if (/[,，;.!?。！？]/u.test(r) || r.split(/\s+/).length > KICKER_WORDS) return false;
+  return !(trailing && /^\p{Ll}/u.test(r));
+}
+
+/** Does the line end a sentence where the title does not ("… in Ohio." under "… in Ohio")? */
+function endsSentence(text: string, titleKey: string): boolean {
+  const end = /[.!?。！？]["”’)]?$/u;
+  return end.test(text.trim()) && !end.test(titleKey);
+}
+
+/** The index in `text` just after its first `n` letters and digits (as `lettersOf` counts them). */
+function indexAfterLetters(text: string, n: number): number {
+  let seen = 0;
+  let i = 0;
+  for (const ch of text) {
+    if (seen >= n) break;
+    seen += lettersOf(ch).length;
+    i += ch.length;
+  }
+  return i;
 }
 
 /**
  * The credits closing an article: who edited, translated, checked or photographed it, and the agency it came from
  * ("Redaktion: Marcus Bensmann, Elena Müller", "Quelle: sid/dpa", "Aus dem Englischen von Jan Doolan", "Additional
- * reporting by …", "With reports from Reforma"). A label, then ":" or by/von/from, on a short line of its own.
+ * reporting by …", "With reports from Reforma"). A label and ":" on a short line of its own; or a label and by/von/from.
  */
-const CLOSING_CREDIT = /^(?:redaktion|redakteur(?:in)?|übersetzung|faktencheck|mitarbeit|quellen?|autor(?:in|en)?|authors?|fotos?|bilder?|photos?|photo credits?|grafik|recherche|sources?|credits?|additional reporting|aus dem \p{L}+|translated|rédaction|traduction|redacción|traducción|fuentes?|redazione|traduzione|fonte|redakcja|tłumaczenie|źródło|with reports)(?:\s*:|\s+(?:by|von|from)\b)\s*\S/iu;
+const CLOSING_CREDIT = /^(?:redaktion|redakteur(?:in)?|übersetzung|faktencheck|mitarbeit|quellen?|autor(?:in|en)?|authors?|fotos?|bilder?|photos?|photo credits?|grafik|recherche|sources?|credits?|additional reporting|aus dem \p{L}+|translated|rédaction|traduction|redacción|traducción|fuentes?|redazione|traduzione|fonte|redakcja|tłumaczenie|źródło|with reports)\s*:\s*\S/iu;
+/** Labels whose "by/von/from" only ever opens a credit, even one written as a sentence ("Additional reporting by X; editing by Y."). */
+const CREDIT_PHRASE = /^(?:additional reporting (?:by|from)|with (?:additional )?reports from|aus dem \p{L}+ (?:übersetzt )?von|übersetzung(?: aus dem \p{L}+)? von|translated (?:from [\p{L} ]{2,30} )?by|translated from)\s+\S/iu;
+/** Labels that open sentences too ("Photos from the scene show …", "Fotos von der Unglücksstelle zeigen, …", "Credit
+ * from banks rose …"): only "by"/"von" and a capitalised name, in a line that is no sentence. */
+const CREDIT_BY = /^(?:fotos?|photos?|photo credits?|bilder?|grafik|illustrations?|credits?|redaktion|recherche|mitarbeit)\s+(?:by|von)\s+/iu;
+
+function isClosingCredit(text: string): boolean {
+  if (CLOSING_CREDIT.test(text) || CREDIT_PHRASE.test(text)) return true;
+  const m = CREDIT_BY.exec(text);
+  if (!m) return false;
+  return /^\p{Lu}/u.test(text.slice(m[0].length)) && !/[.!?]["”’)]?$/.test(text) && !/,\s+\p{Ll}/u.test(text);
+}
 const CLOSING_CREDIT_MAX = 120;
 /** How many of the body's last text lines may be such credits. */
 const CLOSING_LINES = 4;
@@ -79,6 +136,6 @@ export function dropClosingCredits(out: Block[]): void {
     if (b.kind === 'image' || b.kind === 'table' || b.kind === 'pre') continue;
     looked++;
     const text = b.text.trim();
-    if (text.length <= CLOSING_CREDIT_MAX && CLOSING_CREDIT.test(text)) out.splice(i, 1);
+    if (text.length <= CLOSING_CREDIT_MAX && isClosingCredit(text)) out.splice(i, 1);
   }
 }
