@@ -177,10 +177,20 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
   }
 }
 
+/** Do two lines' elements sit in one box: the same parent, or one of them a wrapper deeper than the other? */
+function sameBox(a: Element, b: Element): boolean {
+  const pa = a.parent;
+  const pb = b.parent;
+  return pa !== null && pb !== null && (pa === pb || pa === pb.parent || pa.parent === pb || a === pb || b === pa);
+}
+
 /** A date line followed (or preceded) by a line that is only a time: one statement split over two elements. */
 function joinTime(p: DateParts, zones: PageZones, i: number): DateParts {
   if (precisionOf(p) !== 3) return p;
   for (const j of [i + 1, i - 1]) {
+    // Only a clock set beside the date, in the same box (siblings, or one wrapper apart): a post's closing date line
+    // and the first comment's "20:01" under it are neighbouring lines too.
+    if (!zones.lines[j] || !sameBox(zones.lines[i].el, zones.lines[j].el)) continue;
     const t = zones.lines[j]?.text.trim();
     const m = t && t.length <= 8 ? TIME_ONLY.exec(t) : null;
     if (m && +m[1] < 24 && +m[2] < 60) return { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };

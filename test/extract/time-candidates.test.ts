@@ -122,3 +122,15 @@ test('a <time> without datetime gives the machine time its template put in a dat
   );
   assert.equal(a.publishedAt, '2016-12-09T09:13:00+00:00');
 });
+
+test("a post's date line takes the clock beside it, not the first comment's clock on the next line", () => {
+  const post = (dateBox: string, after: string) =>
+    `<html><head><title>读书随笔 - 流泉的博客</title></head><body><div class="post"><h2>读书随笔</h2>${zhParagraphs(4)}${dateBox}</div>${after}</body></html>`;
+  const url = 'http://blog.example.cn/post/1.html';
+  // The date closes the post; the comments box under it opens with a commenter's time.
+  const comments = '<div class="comments"><p>20:01</p><p>张三：写得真好，受教了。</p></div>';
+  assert.equal(extractArticle(post('<p>发表于 2005-08-30</p>', comments), { url }).publishedAt, '2005-08-30');
+  // The clock in the date's own box still joins it ("<div>10-08</div><div>14:20</div>" in one info bar).
+  const infoBar = '<div class="info"><p>发表于 2005-08-30</p><p>14:20</p></div>';
+  assert.equal(extractArticle(post(infoBar, comments), { url }).publishedAt, '2005-08-30T14:20:00+08:00');
+});
