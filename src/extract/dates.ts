@@ -115,7 +115,7 @@ function withZoneBefore(p: DateParts, text: string, index: number, ctx: DateCont
   return off === undefined ? p : { ...p, offsetMinutes: off };
 }
 
-const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午|[AaPp]\.?[Mm]\.?(?=\s?\d))\s?)?(\d{1,2})\s?[:：时時]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;
+const TIME = String.raw`(?:(上午|下午|晚上|凌晨|早上|中午|[AaPp]\.?[Mm]\.?(?=\s?\d))\s?)?(\d{1,2})\s?[:：时時点點]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2})(?:\.\d{1,9})?)?\s?([AaPp]\.?[Mm]\.?)?(?:\s?[(（]?(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b|(?:北京|香港|台北|东京|美东|美国东部)时间)[)）]?)?`;
 /**
  * A zone named between the date and its clock ("2012年12月10日, 格林尼治标准时间10:41", BBC 中文; "…日 北京时间10:41"):
  * the clock is read in it (zoneBetween).

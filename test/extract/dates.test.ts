@@ -105,3 +105,10 @@ test('a clock printed before its date belongs to it ("14:30 2023-10-08")', () =>
   assert.deepEqual(parseDateText('14:30:05 2023年10月8日', { timezone: SH }), { year: 2023, month: 10, day: 8, hour: 14, minute: 30, second: 5 });
   assert.deepEqual(parseDateText('2023-10-08 09:15', { timezone: SH }), { year: 2023, month: 10, day: 8, hour: 9, minute: 15 }, 'a clock after the date still wins');
 });
+
+test('a Chinese clock written with 点 ("15点05分", "下午3点05分") is the time, as with 时', () => {
+  const ctx = { timezone: 'Asia/Shanghai', lang: 'zh' };
+  assert.deepEqual(parseDateText('2024年5月10日15点05分', ctx), { year: 2024, month: 5, day: 10, hour: 15, minute: 5 });
+  assert.deepEqual(parseDateText('2024年5月10日 下午3点05分', ctx), { year: 2024, month: 5, day: 10, hour: 15, minute: 5 });
+  assert.deepEqual(parseDateText('2024年5月10日 15時05分', ctx), { year: 2024, month: 5, day: 10, hour: 15, minute: 5 });
+});
