@@ -130,15 +130,17 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     const len = weightedLength(b.text);
     // A small layout table opening the body with the headline in a cell (the headline over its date and source
     // line, laid out as rows): the page's header box, not a table of the article's.
-    if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => isTitleRepeat(c, titleKey)))) continue;
+    if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => comparable(c) === titleKey))) continue;
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
+      // One test per line: the marker decides three ways below (a label over nothing, a teaser list, the end).
+      const marker = isEndMarker(b.text);
       // A related box's label over nothing (its links were furniture) with the text going on: the label alone goes.
-      if (len <= 16 && isEndMarker(b.text) && /[：:]\s*$/.test(b.text) && proseFollows(blocks, i)) continue;
+      if (len <= 16 && marker && /[：:]\s*$/.test(b.text) && proseFollows(blocks, i)) continue;
       // Early in the text a marker ends it only over a teaser list (linked titles, each over at most one excerpt):
       // a short post's related box may hold more text than the post.
-      if (isEndMarker(b.text) && started && seen <= totalLen * 0.4 && seen >= MIN_POST_BEFORE_THREAD && teasersFollow(blocks, i)) break;
-      if (isEndMarker(b.text) && seen > totalLen * 0.4 && !proseFollows(blocks, i)) {
+      if (marker && started && seen <= totalLen * 0.4 && seen >= MIN_POST_BEFORE_THREAD && teasersFollow(blocks, i)) break;
+      if (marker && seen > totalLen * 0.4 && !proseFollows(blocks, i)) {
         // A "相关阅读" box set inside the text: its links, then the article goes on. Skip the box, keep reading.
         const resume = afterInsetBox(blocks, i);
         if (resume < 0) break;
@@ -181,10 +183,6 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
 
 /** A header table is the headline and a line or two of metadata, not a data table (weighted length). */
 const MAX_HEADER_TABLE_LEN = 300;
-
-function isTitleRepeat(text: string, titleKey: string): boolean {
-  return comparable(text) === titleKey;
-}
 
 /**
  * A line of three or more short labels set apart by bullets or bars and no sentence ("Bars & Nightlife • Business
