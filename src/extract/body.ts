@@ -14,6 +14,7 @@ import { findFurniture } from './body-furniture.js';
 import { isMarkedArticleBody } from './hints.js';
 import { siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { commentUnits } from './body-comment-units.js';
+import { inputWidgets } from './body-input-widgets.js';
 import { authorBoxesIn } from './body-author-box.js';
 import { storyWithHeadline } from './body-next-article.js';
 import { withoutPromos } from './body-promo.js';
@@ -39,7 +40,10 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const cards = teaserCards(order, stats);
   // Nor do comments known by their structure (poster link and time on each of a run of same-class units).
   const comments = commentUnits(order, stats);
-  const unlikely = unlikelySubtrees(order, comments.size > 0 ? new Set([...cards, ...comments]) : cards);
+  // Nor do comment and login forms known by their controls (a textarea or password field in a small box).
+  const widgets = inputWidgets(order, stats);
+  const notVoting = comments.size > 0 || widgets.size > 0 ? new Set([...cards, ...comments, ...widgets]) : cards;
+  const unlikely = unlikelySubtrees(order, notVoting);
   let scores = scoreCandidates(order, stats, unlikely);
   let top = pickTopCandidate(scores);
   const own = top;
