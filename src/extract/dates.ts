@@ -212,11 +212,21 @@ function rocDate(text: string, ctx: DateContext): DateParts | undefined {
 }
 
 /** The first date in `text` (short, whitespace-collapsed), or undefined. */
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+/** Full-width digits, colon, slash, hyphen, full stop and the ideographic space as their ASCII forms. */
+const FULL_WIDTH_FORMS = /[\uff10-\uff19\uff1a\uff0f\uff0d\uff0e\u3000]/g;
+
+function halfWidth(text: string): string {
+  return text.replace(FULL_WIDTH_FORMS, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
 export function parseDateText(text: string, ctx: DateContext): DateParts | undefined {
   if (!text || text.length > 400) return undefined;
   // Every form below but the relative one needs an ASCII digit (\d, HAS_YEAR): one scan spares texts without any
   // (most lines of a page) the regexes that may start at every character.
   if (!HAS_DIGIT.test(text)) {
+    // "２０２１年１０月８日　０９：１５": full-width digits (older portals, government notices) read as ASCII ones.
+    if (FULL_WIDTH_DIGIT.test(text)) return parseDateText(halfWidth(text), ctx);
     // "二〇二二年七月一日": the day in Chinese numerals (official documents, some papers' mastheads).
     const arabic = text.length <= 120 ? withArabicDay(text) : undefined;
     return arabic ? parseDateText(arabic, ctx) : relativeDate(text, ctx);

@@ -112,3 +112,9 @@ test('a Chinese clock written with 点 ("15点05分", "下午3点05分") is the 
   assert.deepEqual(parseDateText('2024年5月10日 下午3点05分', ctx), { year: 2024, month: 5, day: 10, hour: 15, minute: 5 });
   assert.deepEqual(parseDateText('2024年5月10日 15時05分', ctx), { year: 2024, month: 5, day: 10, hour: 15, minute: 5 });
 });
+
+test('full-width digits (２０２１年１０月８日　０９：１５) read like ASCII ones, in the text parser and on a page', () => {
+  assert.deepEqual(parseDateText('２０２１年１０月８日　０９：１５', { timezone: SH }), { year: 2021, month: 10, day: 8, hour: 9, minute: 15 });
+  assert.deepEqual(parseDateText('发布时间：２０２１－１０－０８', { timezone: SH }), { year: 2021, month: 10, day: 8 });
+  assert.equal(zh('<div class="info">２０２１年１０月８日　０９：１５　来源：本报</div>', 'https://news.example.cn/a/1.html'), '2021-10-08T09:15:00+08:00');
+});
