@@ -6,20 +6,22 @@
 import { collapseSpace, weightedLength } from './text.js';
 /**
  * Separators sites put between headline and site/channel name. An unspaced hyphen counts between Chinese characters
- * ("标题-今日头条"): there it joins no word, as it does in "COVID-19" or "e-mail".
+ * ("标题-今日头条"): there it joins no word, as it does in "COVID-19" or "e-mail"; so does a breadcrumb's unspaced ">"
+ * ("首页>本地新闻>标题"). "丨" (a Han stroke, U+4E28) is written as a bar ("标题丨界面新闻"). A "～" or "~", spaced or
+ * not, is a weak separator (below).
  */
-const SEPARATOR = /\s+[-|–—·•»:/\\>]{1,3}\s+|\s*(?:[_|｜│┃]+|——|--|::|－)\s*|(?<=[\u3400-\u9fff”》）])-(?=[\u3400-\u9fff“《（])|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|[～~—])(?=\S)/;
+const SEPARATOR = /\s+[-|–—·•»:/\\>]{1,3}\s+|\s*(?:[_|｜│┃丨]+|——|--|::|－)\s*|(?<=[\u3400-\u9fff”》）])(?:-|>{1,2})(?=[\u3400-\u9fff“《（])|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|\s?[～~]\s?|—)(?=\S)/;
 /**
  * Separators that also occur inside headlines (a run of spaces, "～", an unspaced "—" as in "Problems—Simple"): only
  * a part named like a site may be cut behind them.
  */
-const WEAK_SEPARATOR = /^(?:[\s\u00a0\u3000]+|[～~—])$/;
+const WEAK_SEPARATOR = /^(?:[\s\u00a0\u3000]+|\s?[～~]\s?|—)$/;
 /** "标题[某某网]", "标题（某某论坛）": a site's name bracketed after the headline. */
 const BRACKETED_SITE = /[\[【（(]([^\[\]【】（）()]{2,20})[\]】）)][\s\u00a0\u3000]*$/;
 /** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
 const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
 // (│ and ┃, box-drawing bars, stand between headline, channel and site in some templates as | does.)
-const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ～~[]【】>│┃']);
+const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ～~[]【】>│┃丨']);
 export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|tittle|headline/;
 /** Private-use code points (GBK user-defined area) and decorations around headlines. */
 const TITLE_NOISE = /[\ue000-\uf8ff]/g;
@@ -148,9 +150,12 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   const siteAfter = (i: number): boolean =>
     !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
   while (hi > lo && siteAfter(hi)) hi--;
-  // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator:
-  // "主标题——副标题" keeps its first part.
-  while (lo < hi && (isKnownSite(parts[lo], sites) || (/[|｜]|\s[-–]\s|::|»|^\s*--\s*$/.test(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
+  // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator, or
+  // before a ">" of a breadcrumb ("首页 > 本地新闻 > 标题": the path to the page, then the page; two ">" at least, as
+  // one may compare, "Speed > quality"): "主标题——副标题" keeps its first part.
+  const crumbs = seps.filter((s) => s.includes('>')).length >= 2;
+  const leadSep = (sep: string): boolean => /[|｜]|\s[-–]\s|::|»|^\s*--\s*$/.test(sep) || (crumbs && sep.includes('>'));
+  while (lo < hi && (isKnownSite(parts[lo], sites) || (leadSep(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
   const kept = tidyTitle(joined(lo, hi));
   return kept || title;
 }
