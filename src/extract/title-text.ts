@@ -123,17 +123,12 @@ function isSiteLike(part: string, rest: string, sites: string[]): boolean {
   return len <= 30 && len < weightedLength(rest) * 0.6;
 }
 
-/** Remove site/channel names from either end of a <title>-like string. */
-export function cleanTitle(raw: string, siteNames: string[]): string {
-  // "-公視新聞網", "_某某网": the site's template with the headline left empty, so no headline at all.
-  if (/^[\s\u00a0\u3000]*(?:[-_|｜–—·•»:：]|::|——)[\s\u00a0\u3000]*\S/.test(raw) && isSiteOnly(raw.replace(/^[\s\u00a0\u3000\-_|｜–—·•»:：]+/, ''), siteNames)) return '';
-  const bracketed = BRACKETED_SITE.exec(raw);
-  if (bracketed && bracketed.index > 0 && isSiteOnly(bracketed[1], siteNames)) raw = raw.slice(0, bracketed.index);
-  const title = tidyTitle(raw);
+/** A <title>-like string cut at its separators: parts[i] and parts[i + 1] have seps[i] between them. */
+function splitTitle(raw: string): { parts: string[]; seps: string[] } {
   const parts: string[] = [];
   const seps: string[] = [];
   // Split before spaces are collapsed: a run of spaces (or an ideographic space) is a separator too
-  // ("Title  blogname 天极Blog"); tidyTitle below collapses whatever is kept.
+  // ("Title  blogname 天极Blog"); tidyTitle collapses whatever is kept.
   let rest = collapseEnds(raw.replace(TITLE_NOISE, ''));
   for (let m = SEPARATOR.exec(rest); m && parts.length < 20; m = SEPARATOR.exec(rest)) {
     parts.push(rest.slice(0, m.index));
@@ -141,11 +136,49 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
     rest = rest.slice(m.index + m[0].length);
   }
   parts.push(rest);
+  return { parts, seps };
+}
+
+/** parts[a..b] with their separators. */
+const joinParts = (parts: string[], seps: string[], a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
+
+/**
+ * A <title>'s first part when it may be a channel or blog name put before the headline ("网易娱乐_标题",
+ * "天涯杂谈_标题_天涯论坛", "骑行者老李 | 标题"), with the keys (squashKey) of what may follow it as the headline (the
+ * parts after it, with or without the later ones). cleanTitle cannot tell such a name from a short headline before
+ * a long tail ("雄安新区 - 维基百科，自由的百科全书"); the page can: a heading showing one of the rests means the first
+ * part was the name (title.ts). A rest is headline-sized (16 at least, twice the first part) and not named like a
+ * site ("Climate Change | Economic Research Service" keeps its headline first). Undefined when the first part is
+ * longer than a name (30) or stands before "——" (a subtitle follows it), or when no rest qualifies.
+ */
+export function leadingName(raw: string, siteNames: string[]): { lead: string; rests: Set<string> } | undefined {
+  const { parts, seps } = splitTitle(raw);
+  if (parts.length < 2 || /——/.test(seps[0]) || !parts[0].trim()) return undefined;
+  const sites = siteNames.map(squashKey).filter(Boolean);
+  const leadLen = weightedLength(parts[0]);
+  const rests = new Set<string>();
+  for (let b = 1; b < parts.length; b++) {
+    const rest = joinParts(parts, seps, 1, b);
+    const restLen = weightedLength(rest);
+    if (leadLen > 30 || restLen < 16 || leadLen * 2 > restLen || isKnownSite(rest, sites) || SITE_WORD.test(rest.trim())) continue;
+    rests.add(squashKey(tidyTitle(rest)));
+  }
+  return rests.size > 0 ? { lead: squashKey(tidyTitle(parts[0])), rests } : undefined;
+}
+
+/** Remove site/channel names from either end of a <title>-like string. */
+export function cleanTitle(raw: string, siteNames: string[]): string {
+  // "-公視新聞網", "_某某网": the site's template with the headline left empty, so no headline at all.
+  if (/^[\s\u00a0\u3000]*(?:[-_|｜–—·•»:：]|::|——)[\s\u00a0\u3000]*\S/.test(raw) && isSiteOnly(raw.replace(/^[\s\u00a0\u3000\-_|｜–—·•»:：]+/, ''), siteNames)) return '';
+  const bracketed = BRACKETED_SITE.exec(raw);
+  if (bracketed && bracketed.index > 0 && isSiteOnly(bracketed[1], siteNames)) raw = raw.slice(0, bracketed.index);
+  const title = tidyTitle(raw);
+  const { parts, seps } = splitTitle(raw);
   if (parts.length <= 1) return title;
   const sites = siteNames.map(squashKey).filter(Boolean);
   let lo = 0;
   let hi = parts.length - 1;
-  const joined = (a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
+  const joined = (a: number, b: number): string => joinParts(parts, seps, a, b);
   // Behind a bare run of spaces only a part named like a site goes: spaces also slip into headlines by accident.
   const siteAfter = (i: number): boolean =>
     !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());

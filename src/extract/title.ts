@@ -10,7 +10,7 @@ import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
-import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
+import { cleanTitle, isSiteOnly, isTitleSegment, leadingName, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
 import { collapseSpace, weightedLength } from './text.js';
 
 export interface TitleResult {
@@ -114,9 +114,26 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     docKey.length > 0 && cleanedKey === docKey && weightedLength(src.docTitle ?? '') <= 20 && metaKeys.length > 0 && metaKeys.every((k) => k.length > docKey.length && !k.includes(docKey));
   const channels: string[] = [];
   const squashed = new Map<string, string>();
-  for (const c of headlineCandidates(order, stats, maxLen, refChars)) {
-    let ck = squashed.get(c.text);
-    if (ck === undefined) squashed.set(c.text, (ck = squashKey(c.text)));
+  const key = (text: string): string => {
+    let k = squashed.get(text);
+    if (k === undefined) squashed.set(text, (k = squashKey(text)));
+    return k;
+  };
+  const candidates = headlineCandidates(order, stats, maxLen, refChars);
+  // A short first part of <title> ("网易娱乐" of "网易娱乐_headline") shown as a heading while another element shows
+  // the part after it is the channel's or blog's name leading the <title>, not the headline (a logo or a home link
+  // showing that part names the site: the first part may then be the headline).
+  const leads = [src.docTitle, src.ogTitle].map((r) => (r ? leadingName(r, src.siteNames) : undefined)).filter((l) => l !== undefined);
+  const leadNames = new Set<string>();
+  if (leads.length > 0) {
+    for (const c of candidates) for (const l of leads) if (l.rests.has(key(c.text)) && !leadNames.has(l.lead) && !isSiteChrome(c.el)) leadNames.add(l.lead);
+  }
+  for (const c of candidates) {
+    const ck = key(c.text);
+    if (leadNames.has(ck)) {
+      channels.push(ck);
+      continue;
+    }
     // Cheap containment test first: most page elements are not part of any title.
     if (!ck || !refs.some((r) => r.squashed.includes(ck))) continue;
     const clen = weightedLength(c.text);
