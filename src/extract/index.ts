@@ -102,7 +102,9 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const titleSources = { docTitle: head.docTitle, ogTitle: metaFirst(head, 'og:title', 'twitter:title'), headline: head.article?.headline ?? metaFirst(head, 'headline'), siteNames: siteNamesOf(head) };
   const overrideTitle = overrides?.values.get('title');
   const matched = overrideTitle ? {} : guarded('title', warnings, {} as TitleResult, () => extractTitle(order, stats, titleSources));
-  const metadataTitle = titleFromMetadata(titleSources);
+  // Site names the page shows and the <title> repeats (title.ts) are cut from the metadata titles too.
+  const namedSources = matched.siteNames ? { ...titleSources, siteNames: [...titleSources.siteNames, ...matched.siteNames] } : titleSources;
+  const metadataTitle = titleFromMetadata(namedSources);
 
   const provisionalTitle = overrideTitle ?? matched.title ?? metadataTitle;
   const found = findBody(order, stats, urls, provisionalTitle, overrides?.bodyElements ?? [], warnings);
@@ -124,7 +126,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   if (!titleResult.title) {
     // No element matches <title>/og:title: the <title> is generic or the page has none.
     titleResult =
-      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(titleSources), matched.channels, !metadataTitle || genericTitle(metadataTitle))) ??
+      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(namedSources), matched.channels, !metadataTitle || genericTitle(metadataTitle))) ??
       { title: metadataTitle };
     const first = blocks[0];
     if (first && titleResult.title && first.text.length < 400 && comparable(first.text).endsWith(comparable(titleResult.title))) blocks = blocks.slice(1);

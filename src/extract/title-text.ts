@@ -139,6 +139,11 @@ function splitTitle(raw: string): { parts: string[]; seps: string[] } {
   return { parts, seps };
 }
 
+/** The parts of a <title>-like string between its separators, tidied (empty ones dropped). */
+export function titleParts(raw: string): string[] {
+  return splitTitle(raw).parts.map((p) => tidyTitle(p)).filter(Boolean);
+}
+
 /** parts[a..b] with their separators. */
 const joinParts = (parts: string[], seps: string[], a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
 

@@ -10,7 +10,7 @@ import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
-import { cleanTitle, isSiteOnly, isTitleSegment, leadingName, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
+import { cleanTitle, isSiteOnly, isTitleSegment, leadingName, squashKey, tidyTitle, titleParts, TITLE_HINT } from './title-text.js';
 import { collapseSpace, weightedLength } from './text.js';
 
 export interface TitleResult {
@@ -19,6 +19,8 @@ export interface TitleResult {
   el?: Element;
   /** Channel names the page shows as headings (cut off <title>): never the headline (title-lines.ts skips them). */
   channels?: string[];
+  /** Site or blog names the page shows that the <title> repeats after its headline (cut from metadata titles too). */
+  siteNames?: string[];
 }
 
 export interface TitleSources {
@@ -85,6 +87,21 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
   return out;
 }
 
+/**
+ * Texts of page elements that are a later part of `docTitle` ("骑行者老李" of "headline  骑行者老李"), shorter than its
+ * first part: the page names its site, blog or channel so (a logo, a banner heading), whatever the name's wording.
+ */
+function shownNames(docTitle: string, candidates: Array<{ el: Element; text: string }>, key: (text: string) => string): string[] {
+  const parts = titleParts(docTitle);
+  if (parts.length < 2) return [];
+  const firstLen = weightedLength(parts[0]);
+  const later = new Set(parts.slice(1).filter((p) => weightedLength(p) < firstLen).map(squashKey).filter(Boolean));
+  if (later.size === 0) return [];
+  const out = new Set<string>();
+  for (const c of candidates) if (later.has(key(c.text))) out.add(c.text);
+  return [...out];
+}
+
 /** The following element text when it completes the headline ("主标题" + "——副标题" = <title>). */
 function withSubtitle(el: Element, text: string, full: string): string {
   let next = el.next;
@@ -102,17 +119,6 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   const maxLen = Math.max(...refs.map((r) => r.len)) + 4;
   const refChars = new Set(refs.flatMap((r) => [...r.squashed]));
   let best: { el: Element; text: string; score: number } | undefined;
-  const cleanedDoc = src.docTitle ? cleanTitle(src.docTitle, src.siteNames) : '';
-  // What cleanTitle cut off the <title> is the site or channel name: a heading found only there ("网易娱乐" of
-  // "headline_网易娱乐") is a channel label even when og:title repeats it.
-  const docKey = src.docTitle ? squashKey(src.docTitle) : '';
-  const cleanedKey = squashKey(cleanedDoc);
-  // A <title> left generic — short, no separator, naming something that og:title and the JSON-LD headline do not
-  // contain — is the site's name: a heading repeating it is the logo, not the headline ("<h1>Harbour Gazette</h1>").
-  const metaKeys = [src.ogTitle, src.headline].filter((x): x is string => !!x).map((r) => squashKey(cleanTitle(r, src.siteNames)));
-  const genericDocTitle =
-    docKey.length > 0 && cleanedKey === docKey && weightedLength(src.docTitle ?? '') <= 20 && metaKeys.length > 0 && metaKeys.every((k) => k.length > docKey.length && !k.includes(docKey));
-  const channels: string[] = [];
   const squashed = new Map<string, string>();
   const key = (text: string): string => {
     let k = squashed.get(text);
@@ -120,10 +126,27 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     return k;
   };
   const candidates = headlineCandidates(order, stats, maxLen, refChars);
+  // Site, blog and channel names the page shows that the <title> repeats after its headline ("headline  骑行者老李",
+  // "headline—老李的小站": weak separators, where cleanTitle cuts only parts named like a site): cut like og:site_name.
+  const learned = src.docTitle ? shownNames(src.docTitle, candidates, key) : [];
+  const siteNames = learned.length > 0 ? [...src.siteNames, ...learned] : src.siteNames;
+  // index.ts cleans the metadata titles with them too.
+  const named = (r: TitleResult): TitleResult => (learned.length > 0 ? { ...r, siteNames: learned } : r);
+  const cleanedDoc = src.docTitle ? cleanTitle(src.docTitle, siteNames) : '';
+  // What cleanTitle cut off the <title> is the site or channel name: a heading found only there ("网易娱乐" of
+  // "headline_网易娱乐") is a channel label even when og:title repeats it.
+  const docKey = src.docTitle ? squashKey(src.docTitle) : '';
+  const cleanedKey = squashKey(cleanedDoc);
+  // A <title> left generic — short, no separator, naming something that og:title and the JSON-LD headline do not
+  // contain — is the site's name: a heading repeating it is the logo, not the headline ("<h1>Harbour Gazette</h1>").
+  const metaKeys = [src.ogTitle, src.headline].filter((x): x is string => !!x).map((r) => squashKey(cleanTitle(r, siteNames)));
+  const genericDocTitle =
+    docKey.length > 0 && cleanedKey === docKey && weightedLength(src.docTitle ?? '') <= 20 && metaKeys.length > 0 && metaKeys.every((k) => k.length > docKey.length && !k.includes(docKey));
+  const channels: string[] = [];
   // A short first part of <title> ("网易娱乐" of "网易娱乐_headline") shown as a heading while another element shows
   // the part after it is the channel's or blog's name leading the <title>, not the headline (a logo or a home link
   // showing that part names the site: the first part may then be the headline).
-  const leads = [src.docTitle, src.ogTitle].map((r) => (r ? leadingName(r, src.siteNames) : undefined)).filter((l) => l !== undefined);
+  const leads = [src.docTitle, src.ogTitle].map((r) => (r ? leadingName(r, siteNames) : undefined)).filter((l) => l !== undefined);
   const leadNames = new Set<string>();
   if (leads.length > 0) {
     for (const c of candidates) for (const l of leads) if (l.rests.has(key(c.text)) && !leadNames.has(l.lead) && !isSiteChrome(c.el)) leadNames.add(l.lead);
@@ -163,27 +186,28 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     if (!best || score > best.score) best = { el: c.el, text: c.text, score };
   }
   if (!best) {
-    const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, src.siteNames));
-    const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), src.siteNames);
+    const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, siteNames));
+    const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), siteNames);
     const refs = [...cleaned, genericDocTitle ? '' : cleanedDoc].filter(Boolean);
     const similar = similarHeading(order, stats, { refs, reject });
     // The page heads the article with its channel's name ("回复线索", "网易娱乐"): other lines, or else the <title>
     // part left once that name is cut off, give the headline.
     if (!similar) {
       // Nothing on the page shows the article's title: with a generic <title>, the metadata headline is the title.
-      if (genericDocTitle && cleaned[0]) return { title: cleaned[0] };
-      return channels.length > 0 ? { channels } : {};
+      if (genericDocTitle && cleaned[0]) return named({ title: cleaned[0] });
+      return named(channels.length > 0 ? { channels } : {});
     }
     // A heading holding the whole metadata title plus a date or time ("… 2014-04-30 23:54") shows that title.
     const k = squashKey(similar.text);
     const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));
-    return { title: whole ?? withoutBadge(similar.el, refs) ?? tidyTitle(similar.text), el: similar.el };
+    return named({ title: whole ?? withoutBadge(similar.el, refs) ?? tidyTitle(similar.text), el: similar.el });
   }
   // A <title> that is only a site's name ("临江网"), repeated by the logo heading: no headline matched; the lines
   // above the body are read instead (index.ts).
-  if (isSiteName(best.text, src.siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, src.siteNames))) return {};
+  if (isSiteName(best.text, siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, siteNames)))
+    return named({});
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
-  return { title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el };
+  return named({ title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el });
 }
 
 /**

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanTitle } from '../../src/extract/title-text.js';
-import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
 
 const H = '市区新开12条公交线路方便居民出行';
 
@@ -37,26 +37,4 @@ test('breadcrumb ">" parts are cut from either end, spaced or not', () => {
 test('a spaced "~" is a weak separator: only a part named like a site goes behind it', () => {
   assert.equal(cleanTitle(`${H} ~ 骑行者老李的博客`, []), H);
   assert.equal(cleanTitle('营业时间 9:00 ~ 17:00 调整通知', []), '营业时间 9:00 ~ 17:00 调整通知');
-});
-
-test('a channel or blog name leading the <title>, shown as a heading, loses to the heading showing the rest', () => {
-  const page = (lead: string, title: string, headline = `<h2>${H}</h2>`) =>
-    extractFrom(`<h1>${lead}</h1>${headline}<div>2023-10-08 14:30 来源：新华网</div>${zhParagraphs()}`, { head: `<title>${title}</title>` }).title;
-  assert.equal(page('网易娱乐', `网易娱乐_${H}`), H);
-  assert.equal(page('网易娱乐', `网易娱乐_${H}`, `<div>${H}</div>`), H);
-  assert.equal(page('骑行者老李', `骑行者老李 | ${H}`), H);
-  assert.equal(page('骑行者老李的博客', `骑行者老李的博客 - ${H}`), H);
-  assert.equal(page('天涯杂谈', `天涯杂谈_${H}_天涯论坛`, `<div class="t">${H}</div>`), H);
-});
-
-test('a short headline leading the <title> stays when the rest is the site name, shown or not', () => {
-  const en = (rest: string) =>
-    extractFrom(`<div class="logo"><a href="/">Economic Research Service</a></div><h1>Climate Change</h1>${enParagraphs()}${rest}`, {
-      head: '<title>Climate Change | Economic Research Service</title>',
-    }).title;
-  assert.equal(en(''), 'Climate Change');
-  // A footer line repeating the site's name, no class to tell it is the logo: a name, not twice the headline's length.
-  assert.equal(en('<div class="k9"><p>Economic Research Service</p></div>'), 'Climate Change');
-  const wiki = extractFrom(`<h1>雄安新区</h1><div>维基百科，自由的百科全书</div>${zhParagraphs()}`, { head: '<title>雄安新区 - 维基百科，自由的百科全书</title>' });
-  assert.equal(wiki.title, '雄安新区');
 });

@@ -1,0 +1,42 @@
+/**
+ * Site, channel and blog names around the headline, told apart by what the page shows (title.ts): a name leading the
+ * <title> whose rest a heading shows, and a name after the headline that a logo or banner shows (issue 12).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
+
+const H = '市区新开12条公交线路方便居民出行';
+
+test('a channel or blog name leading the <title>, shown as a heading, loses to the heading showing the rest', () => {
+  const page = (lead: string, title: string, headline = `<h2>${H}</h2>`) =>
+    extractFrom(`<h1>${lead}</h1>${headline}<div>2023-10-08 14:30 来源：新华网</div>${zhParagraphs()}`, { head: `<title>${title}</title>` }).title;
+  assert.equal(page('网易娱乐', `网易娱乐_${H}`), H);
+  assert.equal(page('网易娱乐', `网易娱乐_${H}`, `<div>${H}</div>`), H);
+  assert.equal(page('骑行者老李', `骑行者老李 | ${H}`), H);
+  assert.equal(page('骑行者老李的博客', `骑行者老李的博客 - ${H}`), H);
+  assert.equal(page('天涯杂谈', `天涯杂谈_${H}_天涯论坛`, `<div class="t">${H}</div>`), H);
+});
+
+test('a short headline leading the <title> stays when the rest is the site name, shown or not', () => {
+  const en = (rest: string) =>
+    extractFrom(`<div class="logo"><a href="/">Economic Research Service</a></div><h1>Climate Change</h1>${enParagraphs()}${rest}`, {
+      head: '<title>Climate Change | Economic Research Service</title>',
+    }).title;
+  assert.equal(en(''), 'Climate Change');
+  // A footer line repeating the site's name, no class to tell it is the logo: a name, not twice the headline's length.
+  assert.equal(en('<div class="k9"><p>Economic Research Service</p></div>'), 'Climate Change');
+  const wiki = extractFrom(`<h1>雄安新区</h1><div>维基百科，自由的百科全书</div>${zhParagraphs()}`, { head: '<title>雄安新区 - 维基百科，自由的百科全书</title>' });
+  assert.equal(wiki.title, '雄安新区');
+});
+
+test('a site or blog name the page shows and the <title> repeats after a weak separator is cut, whatever its wording', () => {
+  const P = `<div>${zhParagraphs()}</div>`;
+  // No element shows the headline: the <title> less the name the logo shows.
+  assert.equal(extractFrom(`<div class="logo"><a href="/">骑行者老李</a></div>${P}`, { head: `<title>${H}  骑行者老李</title>` }).title, H);
+  assert.equal(extractFrom(`<div class="top"><b>老李的小站</b></div>${P}`, { head: `<title>${H} ~ 老李的小站</title>` }).title, H);
+  // The blog's banner heading is its name, not the headline.
+  assert.equal(extractFrom(`<div class="top"><h1>骑行者老李</h1></div>${P}`, { head: `<title>${H}—骑行者老李</title>` }).title, H);
+  // A part longer than the first is no name: two spaces typed inside a headline stay.
+  assert.equal(extractFrom(`<h1>Council expands bus network downtown</h1>${P}`, { head: '<title>Council  expands bus network downtown</title>' }).title, 'Council expands bus network downtown');
+});
