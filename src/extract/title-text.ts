@@ -89,23 +89,32 @@ function decodeResidualEntities(s: string): string {
   });
 }
 
-/** Does `whole` consist of `part` plus separator-delimited extras (site name, channel)? */
-export function isTitleSegment(part: string, whole: string): boolean {
+/**
+ * Does `whole` consist of `part` plus separator-delimited extras (site name, channel)? With `strict`, a bare space
+ * between two words of a space-delimited script is no separator (it is every word's boundary): a space counts next
+ * to a separator mark or to Chinese or Japanese text, which puts no spaces between its words.
+ */
+export function isTitleSegment(part: string, whole: string, strict = false): boolean {
   const p = key(part);
   const w = key(whole);
   if (!p || !w) return false;
   if (p === w || p.replace(/ /g, '') === w.replace(/ /g, '')) return true;
+  // (A space at w[i]: the characters on its two sides decide.)
+  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || CJK_OR_MARK.test(w[i - 1] ?? '') || CJK_OR_MARK.test(w[i + 1] ?? ''));
   let from = 0;
   for (;;) {
     const i = w.indexOf(p, from);
     if (i < 0) return false;
-    const before = i === 0 || SEPARATOR_CHARS.has(w[i - 1]);
+    const before = i === 0 || sep(i - 1);
     const afterIdx = i + p.length;
-    const after = afterIdx === w.length || SEPARATOR_CHARS.has(w[afterIdx]);
+    const after = afterIdx === w.length || sep(afterIdx);
     if (before && after) return true;
     from = i + 1;
   }
 }
+
+/** Han, kana, CJK and full-width punctuation, or a separator mark other than a space. */
+const CJK_OR_MARK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\-_|–—·•»:/\\~\[\]【】>│┃]/;
 
 /** How site and channel names end. */
 const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|个人空间|个人主页|专栏|百科|百科全书|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;

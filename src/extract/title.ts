@@ -102,6 +102,9 @@ function shownNames(docTitle: string, candidates: Array<{ el: Element; text: str
   return [...out];
 }
 
+/** Weighted length past which a part of a title, set off by real separators, is the headline's size. */
+const LONG_SEGMENT = 30;
+
 /** The following element text when it completes the headline ("主标题" + "——副标题" = <title>). */
 function withSubtitle(el: Element, text: string, full: string): string {
   let next = el.next;
@@ -164,7 +167,10 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     for (const r of refs) {
       if (ck === r.squashed) match = Math.max(match, 3);
       // A short segment of a long <title> is the site or section name ("Books", "松花江网"), not the headline.
-      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw)) match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 ? 2 : 0);
+      // A long part set off by separators (30+, fifteen Han characters) is no site name however long the <title>
+      // around it: "作者: headline #话题# 正文开头…… - 雪球" gives a post's opening lines after its headline.
+      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw))
+        match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 || (clen >= LONG_SEGMENT && isTitleSegment(c.text, r.raw, true)) ? 2 : 0);
     }
     // A heading naming only a part cleanTitle cut off the <title> ("回复线索" of "headline | 回复线索") is a channel
     // label, never the headline (only a cut-off tail counts: a short leading part may be the headline itself,

@@ -40,3 +40,16 @@ test('a site or blog name the page shows and the <title> repeats after a weak se
   // A part longer than the first is no name: two spaces typed inside a headline stay.
   assert.equal(extractFrom(`<h1>Council expands bus network downtown</h1>${P}`, { head: '<title>Council  expands bus network downtown</title>' }).title, 'Council expands bus network downtown');
 });
+
+test('a long part of a long <title>, set off by separators, is the headline: a post whose <title> runs on into its text', () => {
+  const head = '先选好行业，再挑好公司，最后是估值。现金流估值法可靠吗？';
+  const title = `<title>老王谈投资: ${head} #如何分析公司# 上一篇长文讲了价值投资在A股是否有效，确实很长，很多人可能没那个耐心读完。在上一篇... - 某某财经</title>`;
+  const page = `<div class="u">老王谈投资</div><div class="k">${head}</div><div class="c">来自专栏</div><div>${zhParagraphs()}</div>`;
+  assert.equal(extractFrom(page, { head: title }).title, head);
+  // Between words of a spaced script a bare space is no separator: a run of words from the middle is no headline part.
+  const words = 'voted on Tuesday to expand the downtown bus network';
+  const en = extractFrom(`<div class="k">${words}</div>${enParagraphs()}`, {
+    head: `<title>The city council ${words} with twelve new routes that will connect residential areas | Daily</title>`,
+  });
+  assert.notEqual(en.title, words);
+});
