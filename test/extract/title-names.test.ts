@@ -53,3 +53,10 @@ test('a long part of a long <title>, set off by separators, is the headline: a p
   });
   assert.notEqual(en.title, words);
 });
+
+test("a <title> that is only a channel's name, repeated by its banner heading, yields to the headline heading under it", () => {
+  const page = (between: string) => `<div class="top"><h1>网易娱乐</h1></div>${between}<div>2023-10-08 14:30 来源：新华网</div>${zhParagraphs()}`;
+  assert.equal(extractFrom(page(`<h2>${H}</h2>`), { head: '<title>网易娱乐</title>' }).title, H);
+  // Its info line right under it: the short heading is the headline.
+  assert.equal(extractFrom(page(''), { head: '<title>网易娱乐</title>' }).title, '网易娱乐');
+});
