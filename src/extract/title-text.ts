@@ -7,10 +7,11 @@ import { collapseSpace, weightedLength } from './text.js';
 /**
  * Separators sites put between headline and site/channel name. An unspaced hyphen counts between Chinese characters
  * ("标题-今日头条"): there it joins no word, as it does in "COVID-19" or "e-mail"; so does a breadcrumb's unspaced ">"
- * ("首页>本地新闻>标题"). "丨" (a Han stroke, U+4E28) is written as a bar ("标题丨界面新闻"). A "～" or "~", spaced or
- * not, is a weak separator (below).
+ * ("首页>本地新闻>标题"), also after a bracketed headline ("【标题】-某某网"). "丨" (a Han stroke, U+4E28) is written as a
+ * bar ("标题丨界面新闻"); a spaced "«" or "・" stands as "»" and "·" do. A "～" or "~", spaced or not, is a weak
+ * separator (below).
  */
-const SEPARATOR = /\s+[-|–—·•»:/\\>]{1,3}\s+|\s*(?:[_|｜│┃丨]+|——|--|::|－)\s*|(?<=[\u3400-\u9fff”》）])(?:-|>{1,2})(?=[\u3400-\u9fff“《（])|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|\s?[～~]\s?|—)(?=\S)/;
+const SEPARATOR = /\s+[-|–—·•»«・:/\\>]{1,3}\s+|\s*(?:[_|｜│┃丨]+|——|--|::|－)\s*|(?<=[\u3400-\u9fff”》）】])\s?(?:-|>{1,2})\s?(?=[\u3400-\u9fff“《（【])|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|\s?[～~]\s?|—)(?=\S)/;
 /**
  * Separators that also occur inside headlines (a run of spaces, "～", an unspaced "—" as in "Problems—Simple"): only
  * a part named like a site may be cut behind them.
@@ -21,7 +22,7 @@ const BRACKETED_SITE = /[\[【（(]([^\[\]【】（）()]{2,20})[\]】）)][\s\u
 /** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
 const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
 // (│ and ┃, box-drawing bars, stand between headline, channel and site in some templates as | does.)
-const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ～~[]【】>│┃丨']);
+const SEPARATOR_CHARS = new Set([...'-_|–—·•»«・:：/\\｜－ ～~[]【】>│┃丨']);
 export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|tittle|headline/;
 /** Private-use code points (GBK user-defined area) and decorations around headlines. */
 const TITLE_NOISE = /[\ue000-\uf8ff]/g;

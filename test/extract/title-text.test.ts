@@ -38,3 +38,13 @@ test('a spaced "~" is a weak separator: only a part named like a site goes behin
   assert.equal(cleanTitle(`${H} ~ 骑行者老李的博客`, []), H);
   assert.equal(cleanTitle('营业时间 9:00 ~ 17:00 调整通知', []), '营业时间 9:00 ~ 17:00 调整通知');
 });
+
+test('a hyphen after a bracketed headline, half-spaced, and a spaced « or ・ separate the site name', () => {
+  assert.equal(cleanTitle(`【${H}】- 某某网`, []), `【${H}】`);
+  assert.equal(cleanTitle(`【${H}】-某某网`, []), `【${H}】`);
+  assert.equal(cleanTitle(`${H} -某某网`, []), H);
+  assert.equal(cleanTitle(`${H} « 老李的博客`, []), H);
+  assert.equal(cleanTitle(`${H} ・ 老李的博客`, []), H);
+  // Latin words joined by a hyphen stay joined.
+  assert.equal(cleanTitle('COVID-19 cases fall again', []), 'COVID-19 cases fall again');
+});
