@@ -29,15 +29,22 @@ const TITLE_NOISE = /[\ue000-\uf8ff]/g;
 
 /** Text as compared: lower-case, quotes unified away, spaces collapsed (kept, they delimit site names). */
 function key(s: string): string {
-  return collapseSpace(s.replace(TITLE_NOISE, '')).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
+  return collapseSpace(halfWidth(s.replace(TITLE_NOISE, ''))).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
 }
+/**
+ * Full-width ASCII forms ("？", "，", "：", "１") as their ASCII characters: a headline set with half-width punctuation
+ * on the page and full-width in <title> (or the other way round) is the same headline.
+ */
+const halfWidth = (s: string): string => (FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s);
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
 /** Text as compared with every space removed (title-lines.ts matches channel names so). */
 export const squashKey = (s: string): string => squashed(s).toLowerCase().replace(SPACE_OR_QUOTE, '');
 /**
  * key(s) up to its lower-casing, which must see the spaces (a Greek capital sigma lower-cases by whether a word
  * goes on after it); its quotes and then the spaces are deleted in one replace instead of two.
  */
-const squashed = (s: string): string => collapseSpace(s.replace(TITLE_NOISE, ''));
+const squashed = (s: string): string => collapseSpace(halfWidth(s.replace(TITLE_NOISE, '')));
 const SPACE_OR_QUOTE = /[ “”"'‘’「」『』]+/g;
 
 /** Characters tidyTitle's trailing-separator and trailing-time patterns can end on (they end the text or nothing matches). */
@@ -114,8 +121,11 @@ export function isTitleSegment(part: string, whole: string, strict = false): boo
   }
 }
 
-/** Han, kana, CJK and full-width punctuation, or a separator mark other than a space. */
-const CJK_OR_MARK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\-_|–—·•»:/\\~\[\]【】>│┃]/;
+/**
+ * Han, kana, CJK and full-width punctuation, a separator mark other than a space, or a clause's end ("？" and "，"
+ * read half-width in key()).
+ */
+const CJK_OR_MARK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\-_|–—·•»«・:/\\~\[\]【】>│┃丨?!,;]/;
 
 /** How site and channel names end. */
 const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|个人空间|个人主页|专栏|百科|百科全书|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;

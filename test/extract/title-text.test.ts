@@ -48,3 +48,11 @@ test('a hyphen after a bracketed headline, half-spaced, and a spaced « or ・ s
   // Latin words joined by a hyphen stay joined.
   assert.equal(cleanTitle('COVID-19 cases fall again', []), 'COVID-19 cases fall again');
 });
+
+test('full-width and half-width punctuation compare alike: the headline set half-width on the page beats a crumb copying <title>', () => {
+  const crumb = '<div class="nav"><a href="/">首页</a> &gt; <a href="/bj/">北京新闻</a> &gt; <span>市区新开12条公交线路，方便居民出行？</span></div>';
+  const a = extractFrom(`${crumb}<h1>市区新开12条公交线路,方便居民出行?</h1><div>2023-10-08 14:30</div>${zhParagraphs()}`, {
+    head: '<title>市区新开12条公交线路，方便居民出行？_北京新闻_某某网</title>',
+  });
+  assert.equal(a.title, '市区新开12条公交线路,方便居民出行?');
+});
