@@ -10,7 +10,8 @@ import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
-import { cleanTitle, isSiteOnly, isTitleSegment, leadingName, squashKey, tidyTitle, titleParts, TITLE_HINT } from './title-text.js';
+import { leadNamesShown, shownNames } from './title-names.js';
+import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
 import { collapseSpace, weightedLength } from './text.js';
 
 export interface TitleResult {
@@ -87,21 +88,6 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
   return out;
 }
 
-/**
- * Texts of page elements that are a later part of `docTitle` ("骑行者老李" of "headline  骑行者老李"), shorter than its
- * first part: the page names its site, blog or channel so (a logo, a banner heading), whatever the name's wording.
- */
-function shownNames(docTitle: string, candidates: Array<{ el: Element; text: string }>, key: (text: string) => string): string[] {
-  const parts = titleParts(docTitle);
-  if (parts.length < 2) return [];
-  const firstLen = weightedLength(parts[0]);
-  const later = new Set(parts.slice(1).filter((p) => weightedLength(p) < firstLen).map(squashKey).filter(Boolean));
-  if (later.size === 0) return [];
-  const out = new Set<string>();
-  for (const c of candidates) if (later.has(key(c.text))) out.add(c.text);
-  return [...out];
-}
-
 /** Weighted length past which a part of a title, set off by real separators, is the headline's size. */
 const LONG_SEGMENT = 30;
 
@@ -146,14 +132,7 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   const genericDocTitle =
     docKey.length > 0 && cleanedKey === docKey && weightedLength(src.docTitle ?? '') <= 20 && metaKeys.length > 0 && metaKeys.every((k) => k.length > docKey.length && !k.includes(docKey));
   const channels: string[] = [];
-  // A short first part of <title> ("网易娱乐" of "网易娱乐_headline") shown as a heading while another element shows
-  // the part after it is the channel's or blog's name leading the <title>, not the headline (a logo or a home link
-  // showing that part names the site: the first part may then be the headline).
-  const leads = [src.docTitle, src.ogTitle].map((r) => (r ? leadingName(r, siteNames) : undefined)).filter((l) => l !== undefined);
-  const leadNames = new Set<string>();
-  if (leads.length > 0) {
-    for (const c of candidates) for (const l of leads) if (l.rests.has(key(c.text)) && !leadNames.has(l.lead) && !isSiteChrome(c.el)) leadNames.add(l.lead);
-  }
+  const leadNames = leadNamesShown([src.docTitle, src.ogTitle], siteNames, candidates, key);
   for (const c of candidates) {
     const ck = key(c.text);
     if (leadNames.has(ck)) {
