@@ -2,7 +2,7 @@
  * Scoring as ../shared/extraction/README.md defines it, shared by every set `npm run eval` reads:
  *   body: 4-token shingles (multiset), tp/fp/fn normalised per document, mean P and mean R, F1 of the means;
  *         tokens are \w+ runs, and for Chinese every CJK character is its own token;
- *   title: exact once whitespace is removed; publishedAt: same instant to the truth's precision (date-only truth
+ *   title: exact once whitespace is removed (typographic quotes, … and — folded to their ASCII typing); publishedAt: same instant to the truth's precision (date-only truth
  *         by prefix); author / source: equal once whitespace and name separators are removed.
  * corpus/multi scores publishedAt, day and author its own way (instantMatches, pageDayMatches, namesMatch below).
  */
@@ -82,9 +82,14 @@ const nameKey = (s: string): string => squash(s).replace(/[,，、;；/|·•]/g
  * shows (’ → '), which is the labeller's normalisation, not a different headline.
  */
 const foldQuotes = (s: string): string => s.replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
+/**
+ * The same for the ellipsis and the em dash, which truth typed in ASCII where the page's headline shows the character
+ * ("Shhh…" / "Shhh...", "Problems—Simple" / "Problems--Simple"): one headline either way.
+ */
+const foldTyping = (s: string): string => foldQuotes(s).replace(/…/g, '...').replace(/—/g, '--');
 
 export function titleMatches(pred: string | undefined, truth: string): boolean {
-  return pred !== undefined && foldQuotes(squash(pred)) === foldQuotes(squash(truth));
+  return pred !== undefined && foldTyping(squash(pred)) === foldTyping(squash(truth));
 }
 
 export function nameMatches(pred: string | undefined, truth: string): boolean {

@@ -10,7 +10,7 @@ import { extractBody } from './body.js';
 import { filterBodyBlocks } from './body-clean.js';
 import { computeStats, type StatsMap } from './body-score.js';
 import { attachCaptions } from './captions.js';
-import { isTag, parsePage, removeJunk, withTextCache, type Element } from './dom.js';
+import { isAncestor, isTag, parsePage, removeJunk, withTextCache, type Element } from './dom.js';
 import { formatDate } from './dates.js';
 import { parseMachineDate } from './dates-machine.js';
 import { metaFirst, readHead } from './head.js';
@@ -25,7 +25,7 @@ import { extractTimes } from './published.js';
 import { inferTimezone, isValidZone } from './timezone.js';
 import { articleTitle, extractTitle, headlineNearBody, titleFromMetadata, type TitleResult } from './title.js';
 import { titleFromLines } from './title-lines.js';
-import { namesOnlySiteAndSection } from './title-text.js';
+import { namesOnlySiteAndSection, squashKey } from './title-text.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
 export { ARTICLE_THRESHOLD, classifyPage, type PageClassification, type PageKind } from './articleEvidence.js';
@@ -55,6 +55,19 @@ function guarded<T>(stage: string, warnings: string[], fallback: T, fn: () => T)
  */
 // (Or one made only of site and section names, "某某网-新闻中心": title-text.ts.)
 const genericTitle = (t: string): boolean => weightedLength(t) <= 10 || namesOnlySiteAndSection(t);
+
+/**
+ * A <title> of a few characters that a heading repeats may still be a channel's name, its page title and banner
+ * ("网易娱乐" over the story): a headline-sized heading line after that heading and above the body is the article's own
+ * headline. (A short headline followed by its info line has no such line under it: "雄安新区".)
+ */
+function ownHeadlineBelow(matched: TitleResult, lines: Block[], bodyStart: number, order: Element[], stats: StatsMap, metadata: string | undefined, channels: string[] = []): TitleResult {
+  const el = matched.el;
+  if (!el || !matched.title || bodyStart < 0) return matched;
+  const own = titleFromLines(lines, bodyStart, stats, undefined, metadata, [...channels, squashKey(matched.title)]);
+  if (!own?.el || !own.title || own.el === el || weightedLength(own.title) < 16 || isAncestor(own.el, el) || isAncestor(el, own.el)) return matched;
+  return order.indexOf(own.el) > order.indexOf(el) ? own : matched;
+}
 
 export function extractArticle(html: string, options: ExtractOptions): Article {
   const warnings: string[] = [];
@@ -102,7 +115,9 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const titleSources = { docTitle: head.docTitle, ogTitle: metaFirst(head, 'og:title', 'twitter:title'), headline: head.article?.headline ?? metaFirst(head, 'headline'), siteNames: siteNamesOf(head) };
   const overrideTitle = overrides?.values.get('title');
   const matched = overrideTitle ? {} : guarded('title', warnings, {} as TitleResult, () => extractTitle(order, stats, titleSources));
-  const metadataTitle = titleFromMetadata(titleSources);
+  // Site names the page shows and the <title> repeats (title.ts) are cut from the metadata titles too.
+  const namedSources = matched.siteNames ? { ...titleSources, siteNames: [...titleSources.siteNames, ...matched.siteNames] } : titleSources;
+  const metadataTitle = titleFromMetadata(namedSources);
 
   const provisionalTitle = overrideTitle ?? matched.title ?? metadataTitle;
   const found = findBody(order, stats, urls, provisionalTitle, overrides?.bodyElements ?? [], warnings);
@@ -121,10 +136,13 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   // A sticky top bar may repeat the headline: the copy leading into the body is the one times and bylines sit by.
   const firstEl = titleResult.el;
   if (firstEl && blocks[0]) titleResult = { ...titleResult, el: guarded('title', warnings, firstEl, () => headlineNearBody(order, stats, firstEl, blocks[0].el)) };
+  if (!overrideTitle && titleResult.title && head.docTitle && squashKey(titleResult.title) === squashKey(head.docTitle) && genericTitle(titleResult.title)) {
+    titleResult = guarded('title', warnings, titleResult, () => ownHeadlineBelow(titleResult, lines, findBodyStart(lines, roots), order, stats, articleTitle(namedSources), matched.channels));
+  }
   if (!titleResult.title) {
     // No element matches <title>/og:title: the <title> is generic or the page has none.
     titleResult =
-      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(titleSources), matched.channels, !metadataTitle || genericTitle(metadataTitle))) ??
+      guarded('title', warnings, undefined, () => titleFromLines(lines, findBodyStart(lines, roots), stats, linksToSelf(order, urls, [url, canonicalUrl]), articleTitle(namedSources), matched.channels, !metadataTitle || genericTitle(metadataTitle), metadataTitle)) ??
       { title: metadataTitle };
     const first = blocks[0];
     if (first && titleResult.title && first.text.length < 400 && comparable(first.text).endsWith(comparable(titleResult.title))) blocks = blocks.slice(1);

@@ -115,7 +115,8 @@ export function linksToSelf(order: Element[], urls: UrlResolver, pageUrls: Array
   for (const el of order) {
     if (el.name !== 'a') continue;
     const href = el.attribs.href;
-    if (!href || href.length > 500 || !tails.some((t) => href.toLowerCase().includes(t))) continue;
+    // (An empty fragment, "…/126785982#", is a script's button, "没有账号？立即注册": no permalink ends so.)
+    if (!href || href.length > 500 || href.endsWith('#') || !tails.some((t) => href.toLowerCase().includes(t))) continue;
     const abs = urls.resolve(href);
     if (abs && keys.has(pageKey(abs))) out.add(el);
     if (out.size >= 20) break;

@@ -65,6 +65,7 @@ export function titleFromLines(
   metadataTitle?: string,
   channels: string[] = [],
   metadataNamesOnlySite = false,
+  fallbackTitle?: string,
 ): TitleResult | undefined {
   if (bodyStart < 0) return undefined;
   const channel = (text: string): boolean => channels.length > 0 && channels.includes(squashKey(text));
@@ -88,7 +89,14 @@ export function titleFromLines(
     const inBody = i >= bodyStart && best !== undefined && best.above && best.score >= ABOVE_HEADING && weightedLength(best.line.text) >= HEADLINE_SIZED;
     if (s >= 2 && !inBody && (!best || s + proximity >= best.score)) best = { line: lines[i], score: s + proximity, link, above: i < bodyStart };
   }
-  if (!best) return metadataNamesOnlySite ? plainLineAboveBody(lines, bodyStart, channel) : undefined;
+  if (!best) {
+    if (metadataNamesOnlySite) return plainLineAboveBody(lines, bodyStart, channel);
+    // The metadata title, unmatched, may name only the body running the site ("浙江省淡水水产研究所"), no part of the
+    // page shown alone: a plain headline line holding it and saying more ("浙江省淡水水产研究所召开…大会") is the headline.
+    const fallback = fallbackTitle ? squashKey(fallbackTitle) : '';
+    const plain = fallback ? plainLineAboveBody(lines, bodyStart, channel) : undefined;
+    return plain?.title && squashKey(plain.title).length > fallback.length && squashKey(plain.title).includes(fallback) ? plain : undefined;
+  }
   const linkText = best.link ? tidyTitle(textContent(best.link)) : '';
   return { title: weightedLength(linkText) >= 4 ? linkText : tidyTitle(best.line.text), el: best.line.el };
 }

@@ -6,35 +6,45 @@
 import { collapseSpace, weightedLength } from './text.js';
 /**
  * Separators sites put between headline and site/channel name. An unspaced hyphen counts between Chinese characters
- * ("标题-今日头条"): there it joins no word, as it does in "COVID-19" or "e-mail".
+ * ("标题-今日头条"): there it joins no word, as it does in "COVID-19" or "e-mail"; so does a breadcrumb's unspaced ">"
+ * ("首页>本地新闻>标题"), also after a bracketed headline ("【标题】-某某网"). "丨" (a Han stroke, U+4E28) is written as a
+ * bar ("标题丨界面新闻"); a spaced "«" or "・" stands as "»" and "·" do. A "～" or "~", spaced or not, is a weak
+ * separator (below).
  */
-const SEPARATOR = /\s+[-|–—·•»:/\\>]{1,3}\s+|\s*(?:[_|｜│┃]+|——|--|::|－)\s*|(?<=[\u3400-\u9fff”》）])-(?=[\u3400-\u9fff“《（])|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|[～~—])(?=\S)/;
+const SEPARATOR = /\s+[-|–—·•»«・:/\\>]{1,3}\s+|\s*(?:[_|｜│┃丨]+|——|--|::|－)\s*|(?<=[\u3400-\u9fff”》）】])\s?(?:-|>{1,2})\s?(?=[\u3400-\u9fff“《（【])|(?<=\S)(?:[ \t\u00a0]{2,}|\s*\u3000\s*|\s?[～~]\s?|—)(?=\S)/;
 /**
  * Separators that also occur inside headlines (a run of spaces, "～", an unspaced "—" as in "Problems—Simple"): only
  * a part named like a site may be cut behind them.
  */
-const WEAK_SEPARATOR = /^(?:[\s\u00a0\u3000]+|[～~—])$/;
+const WEAK_SEPARATOR = /^(?:[\s\u00a0\u3000]+|\s?[～~]\s?|—)$/;
 /** "标题[某某网]", "标题（某某论坛）": a site's name bracketed after the headline. */
 const BRACKETED_SITE = /[\[【（(]([^\[\]【】（）()]{2,20})[\]】）)][\s\u00a0\u3000]*$/;
 /** Trim the ends only (inner runs of spaces are separators for cleanTitle). */
 const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '').replace(/[\r\n]+/g, ' ');
 // (│ and ┃, box-drawing bars, stand between headline, channel and site in some templates as | does.)
-const SEPARATOR_CHARS = new Set([...'-_|–—·•»:：/\\｜－ ～~[]【】>│┃']);
+const SEPARATOR_CHARS = new Set([...'-_|–—·•»«・:：/\\｜－ ～~[]【】>│┃丨']);
 export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|tittle|headline/;
 /** Private-use code points (GBK user-defined area) and decorations around headlines. */
 const TITLE_NOISE = /[\ue000-\uf8ff]/g;
 
 /** Text as compared: lower-case, quotes unified away, spaces collapsed (kept, they delimit site names). */
 function key(s: string): string {
-  return collapseSpace(s.replace(TITLE_NOISE, '')).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
+  return collapseSpace(halfWidth(s.replace(TITLE_NOISE, ''))).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
 }
+/**
+ * Full-width ASCII forms ("？", "，", "：", "１") as their ASCII characters: a headline set with half-width punctuation
+ * on the page and full-width in <title> (or the other way round) is the same headline.
+ */
+const halfWidth = (s: string): string => (FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s);
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
 /** Text as compared with every space removed (title-lines.ts matches channel names so). */
 export const squashKey = (s: string): string => squashed(s).toLowerCase().replace(SPACE_OR_QUOTE, '');
 /**
  * key(s) up to its lower-casing, which must see the spaces (a Greek capital sigma lower-cases by whether a word
  * goes on after it); its quotes and then the spaces are deleted in one replace instead of two.
  */
-const squashed = (s: string): string => collapseSpace(s.replace(TITLE_NOISE, ''));
+const squashed = (s: string): string => collapseSpace(halfWidth(s.replace(TITLE_NOISE, '')));
 const SPACE_OR_QUOTE = /[ “”"'‘’「」『』]+/g;
 
 /** Characters tidyTitle's trailing-separator and trailing-time patterns can end on (they end the text or nothing matches). */
@@ -87,23 +97,35 @@ function decodeResidualEntities(s: string): string {
   });
 }
 
-/** Does `whole` consist of `part` plus separator-delimited extras (site name, channel)? */
-export function isTitleSegment(part: string, whole: string): boolean {
+/**
+ * Does `whole` consist of `part` plus separator-delimited extras (site name, channel)? With `strict`, a bare space
+ * between two words of a space-delimited script is no separator (it is every word's boundary): a space counts next
+ * to a separator mark or to Chinese or Japanese text, which puts no spaces between its words.
+ */
+export function isTitleSegment(part: string, whole: string, strict = false): boolean {
   const p = key(part);
   const w = key(whole);
   if (!p || !w) return false;
   if (p === w || p.replace(/ /g, '') === w.replace(/ /g, '')) return true;
+  // (A space at w[i]: the characters on its two sides decide.)
+  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || CJK_OR_MARK.test(w[i - 1] ?? '') || CJK_OR_MARK.test(w[i + 1] ?? ''));
   let from = 0;
   for (;;) {
     const i = w.indexOf(p, from);
     if (i < 0) return false;
-    const before = i === 0 || SEPARATOR_CHARS.has(w[i - 1]);
+    const before = i === 0 || sep(i - 1);
     const afterIdx = i + p.length;
-    const after = afterIdx === w.length || SEPARATOR_CHARS.has(w[afterIdx]);
+    const after = afterIdx === w.length || sep(afterIdx);
     if (before && after) return true;
     from = i + 1;
   }
 }
+
+/**
+ * Han, kana, CJK and full-width punctuation, a separator mark other than a space, or a clause's end ("？" and "，"
+ * read half-width in key()).
+ */
+const CJK_OR_MARK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\-_|–—·•»«・:/\\~\[\]【】>│┃丨?!,;]/;
 
 /** How site and channel names end. */
 const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|个人空间|个人主页|专栏|百科|百科全书|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
@@ -121,17 +143,12 @@ function isSiteLike(part: string, rest: string, sites: string[]): boolean {
   return len <= 30 && len < weightedLength(rest) * 0.6;
 }
 
-/** Remove site/channel names from either end of a <title>-like string. */
-export function cleanTitle(raw: string, siteNames: string[]): string {
-  // "-公視新聞網", "_某某网": the site's template with the headline left empty, so no headline at all.
-  if (/^[\s\u00a0\u3000]*(?:[-_|｜–—·•»:：]|::|——)[\s\u00a0\u3000]*\S/.test(raw) && isSiteOnly(raw.replace(/^[\s\u00a0\u3000\-_|｜–—·•»:：]+/, ''), siteNames)) return '';
-  const bracketed = BRACKETED_SITE.exec(raw);
-  if (bracketed && bracketed.index > 0 && isSiteOnly(bracketed[1], siteNames)) raw = raw.slice(0, bracketed.index);
-  const title = tidyTitle(raw);
+/** A <title>-like string cut at its separators: parts[i] and parts[i + 1] have seps[i] between them. */
+function splitTitle(raw: string): { parts: string[]; seps: string[] } {
   const parts: string[] = [];
   const seps: string[] = [];
   // Split before spaces are collapsed: a run of spaces (or an ideographic space) is a separator too
-  // ("Title  blogname 天极Blog"); tidyTitle below collapses whatever is kept.
+  // ("Title  blogname 天极Blog"); tidyTitle collapses whatever is kept.
   let rest = collapseEnds(raw.replace(TITLE_NOISE, ''));
   for (let m = SEPARATOR.exec(rest); m && parts.length < 20; m = SEPARATOR.exec(rest)) {
     parts.push(rest.slice(0, m.index));
@@ -139,18 +156,64 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
     rest = rest.slice(m.index + m[0].length);
   }
   parts.push(rest);
+  return { parts, seps };
+}
+
+/** The parts of a <title>-like string between its separators, tidied (empty ones dropped). */
+export function titleParts(raw: string): string[] {
+  return splitTitle(raw).parts.map((p) => tidyTitle(p)).filter(Boolean);
+}
+
+/** parts[a..b] with their separators. */
+const joinParts = (parts: string[], seps: string[], a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
+
+/**
+ * A <title>'s first part when it may be a channel or blog name put before the headline ("网易娱乐_标题",
+ * "天涯杂谈_标题_天涯论坛", "骑行者老李 | 标题"), with the keys (squashKey) of what may follow it as the headline (the
+ * parts after it, with or without the later ones). cleanTitle cannot tell such a name from a short headline before
+ * a long tail ("雄安新区 - 维基百科，自由的百科全书"); the page can: a heading showing one of the rests means the first
+ * part was the name (title.ts). A rest is headline-sized (16 at least, twice the first part) and not named like a
+ * site ("Climate Change | Economic Research Service" keeps its headline first). Undefined when the first part is
+ * longer than a name (30) or stands before "——" (a subtitle follows it), or when no rest qualifies.
+ */
+export function leadingName(raw: string, siteNames: string[]): { lead: string; rests: Set<string> } | undefined {
+  const { parts, seps } = splitTitle(raw);
+  if (parts.length < 2 || /——/.test(seps[0]) || !parts[0].trim()) return undefined;
+  const sites = siteNames.map(squashKey).filter(Boolean);
+  const leadLen = weightedLength(parts[0]);
+  const rests = new Set<string>();
+  for (let b = 1; b < parts.length; b++) {
+    const rest = joinParts(parts, seps, 1, b);
+    const restLen = weightedLength(rest);
+    if (leadLen > 30 || restLen < 16 || leadLen * 2 > restLen || isKnownSite(rest, sites) || SITE_WORD.test(rest.trim())) continue;
+    rests.add(squashKey(tidyTitle(rest)));
+  }
+  return rests.size > 0 ? { lead: squashKey(tidyTitle(parts[0])), rests } : undefined;
+}
+
+/** Remove site/channel names from either end of a <title>-like string. */
+export function cleanTitle(raw: string, siteNames: string[]): string {
+  // "-公視新聞網", "_某某网": the site's template with the headline left empty, so no headline at all.
+  if (/^[\s\u00a0\u3000]*(?:[-_|｜–—·•»:：]|::|——)[\s\u00a0\u3000]*\S/.test(raw) && isSiteOnly(raw.replace(/^[\s\u00a0\u3000\-_|｜–—·•»:：]+/, ''), siteNames)) return '';
+  const bracketed = BRACKETED_SITE.exec(raw);
+  if (bracketed && bracketed.index > 0 && isSiteOnly(bracketed[1], siteNames)) raw = raw.slice(0, bracketed.index);
+  const title = tidyTitle(raw);
+  const { parts, seps } = splitTitle(raw);
   if (parts.length <= 1) return title;
   const sites = siteNames.map(squashKey).filter(Boolean);
   let lo = 0;
   let hi = parts.length - 1;
-  const joined = (a: number, b: number): string => parts.slice(a, b + 1).map((p, i) => (i === 0 ? p : seps[a + i - 1] + p)).join('');
+  const joined = (a: number, b: number): string => joinParts(parts, seps, a, b);
   // Behind a bare run of spaces only a part named like a site goes: spaces also slip into headlines by accident.
   const siteAfter = (i: number): boolean =>
     !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
   while (hi > lo && siteAfter(hi)) hi--;
-  // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator:
-  // "主标题——副标题" keeps its first part.
-  while (lo < hi && (isKnownSite(parts[lo], sites) || (/[|｜]|\s[-–]\s|::|»|^\s*--\s*$/.test(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
+  // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator, or
+  // before a ">" of a breadcrumb ("首页 > 本地新闻 > 标题": the path to the page, then the page; two ">" at least, as
+  // one may compare, "Speed > quality"): "主标题——副标题" keeps its first part.
+  const crumbs = seps.filter((s) => s.includes('>')).length >= 2;
+  const leadSep = (sep: string): boolean => /[|｜]|\s[-–]\s|::|»|^\s*--\s*$/.test(sep) || (crumbs && sep.includes('>'));
+  while (lo < hi && (isKnownSite(parts[lo], sites) || (leadSep(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
   const kept = tidyTitle(joined(lo, hi));
   return kept || title;
 }

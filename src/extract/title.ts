@@ -10,6 +10,7 @@ import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
+import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
 import { collapseSpace, weightedLength } from './text.js';
 
@@ -19,6 +20,8 @@ export interface TitleResult {
   el?: Element;
   /** Channel names the page shows as headings (cut off <title>): never the headline (title-lines.ts skips them). */
   channels?: string[];
+  /** Site or blog names the page shows that the <title> repeats after its headline (cut from metadata titles too). */
+  siteNames?: string[];
 }
 
 export interface TitleSources {
@@ -85,6 +88,9 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
   return out;
 }
 
+/** Weighted length past which a part of a title, set off by real separators, is the headline's size. */
+const LONG_SEGMENT = 30;
+
 /** The following element text when it completes the headline ("主标题" + "——副标题" = <title>). */
 function withSubtitle(el: Element, text: string, full: string): string {
   let next = el.next;
@@ -102,21 +108,37 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   const maxLen = Math.max(...refs.map((r) => r.len)) + 4;
   const refChars = new Set(refs.flatMap((r) => [...r.squashed]));
   let best: { el: Element; text: string; score: number } | undefined;
-  const cleanedDoc = src.docTitle ? cleanTitle(src.docTitle, src.siteNames) : '';
+  const squashed = new Map<string, string>();
+  const key = (text: string): string => {
+    let k = squashed.get(text);
+    if (k === undefined) squashed.set(text, (k = squashKey(text)));
+    return k;
+  };
+  const candidates = headlineCandidates(order, stats, maxLen, refChars);
+  // Site, blog and channel names the page shows that the <title> repeats after its headline ("headline  骑行者老李",
+  // "headline—老李的小站": weak separators, where cleanTitle cuts only parts named like a site): cut like og:site_name.
+  const learned = src.docTitle ? shownNames(src.docTitle, candidates, key) : [];
+  const siteNames = learned.length > 0 ? [...src.siteNames, ...learned] : src.siteNames;
+  // index.ts cleans the metadata titles with them too.
+  const named = (r: TitleResult): TitleResult => (learned.length > 0 ? { ...r, siteNames: learned } : r);
+  const cleanedDoc = src.docTitle ? cleanTitle(src.docTitle, siteNames) : '';
   // What cleanTitle cut off the <title> is the site or channel name: a heading found only there ("网易娱乐" of
   // "headline_网易娱乐") is a channel label even when og:title repeats it.
   const docKey = src.docTitle ? squashKey(src.docTitle) : '';
   const cleanedKey = squashKey(cleanedDoc);
   // A <title> left generic — short, no separator, naming something that og:title and the JSON-LD headline do not
   // contain — is the site's name: a heading repeating it is the logo, not the headline ("<h1>Harbour Gazette</h1>").
-  const metaKeys = [src.ogTitle, src.headline].filter((x): x is string => !!x).map((r) => squashKey(cleanTitle(r, src.siteNames)));
+  const metaKeys = [src.ogTitle, src.headline].filter((x): x is string => !!x).map((r) => squashKey(cleanTitle(r, siteNames)));
   const genericDocTitle =
     docKey.length > 0 && cleanedKey === docKey && weightedLength(src.docTitle ?? '') <= 20 && metaKeys.length > 0 && metaKeys.every((k) => k.length > docKey.length && !k.includes(docKey));
   const channels: string[] = [];
-  const squashed = new Map<string, string>();
-  for (const c of headlineCandidates(order, stats, maxLen, refChars)) {
-    let ck = squashed.get(c.text);
-    if (ck === undefined) squashed.set(c.text, (ck = squashKey(c.text)));
+  const leadNames = leadNamesShown([src.docTitle, src.ogTitle], siteNames, candidates, key);
+  for (const c of candidates) {
+    const ck = key(c.text);
+    if (leadNames.has(ck)) {
+      channels.push(ck);
+      continue;
+    }
     // Cheap containment test first: most page elements are not part of any title.
     if (!ck || !refs.some((r) => r.squashed.includes(ck))) continue;
     const clen = weightedLength(c.text);
@@ -124,7 +146,10 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     for (const r of refs) {
       if (ck === r.squashed) match = Math.max(match, 3);
       // A short segment of a long <title> is the site or section name ("Books", "松花江网"), not the headline.
-      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw)) match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 ? 2 : 0);
+      // A long part set off by separators (30+, fifteen Han characters) is no site name however long the <title>
+      // around it: "作者: headline #话题# 正文开头…… - 雪球" gives a post's opening lines after its headline.
+      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw))
+        match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 || (clen >= LONG_SEGMENT && isTitleSegment(c.text, r.raw, true)) ? 2 : 0);
     }
     // A heading naming only a part cleanTitle cut off the <title> ("回复线索" of "headline | 回复线索") is a channel
     // label, never the headline (only a cut-off tail counts: a short leading part may be the headline itself,
@@ -146,27 +171,28 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     if (!best || score > best.score) best = { el: c.el, text: c.text, score };
   }
   if (!best) {
-    const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, src.siteNames));
-    const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), src.siteNames);
+    const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, siteNames));
+    const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), siteNames);
     const refs = [...cleaned, genericDocTitle ? '' : cleanedDoc].filter(Boolean);
     const similar = similarHeading(order, stats, { refs, reject });
     // The page heads the article with its channel's name ("回复线索", "网易娱乐"): other lines, or else the <title>
     // part left once that name is cut off, give the headline.
     if (!similar) {
       // Nothing on the page shows the article's title: with a generic <title>, the metadata headline is the title.
-      if (genericDocTitle && cleaned[0]) return { title: cleaned[0] };
-      return channels.length > 0 ? { channels } : {};
+      if (genericDocTitle && cleaned[0]) return named({ title: cleaned[0] });
+      return named(channels.length > 0 ? { channels } : {});
     }
     // A heading holding the whole metadata title plus a date or time ("… 2014-04-30 23:54") shows that title.
     const k = squashKey(similar.text);
     const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));
-    return { title: whole ?? withoutBadge(similar.el, refs) ?? tidyTitle(similar.text), el: similar.el };
+    return named({ title: whole ?? withoutBadge(similar.el, refs) ?? tidyTitle(similar.text), el: similar.el });
   }
   // A <title> that is only a site's name ("临江网"), repeated by the logo heading: no headline matched; the lines
   // above the body are read instead (index.ts).
-  if (isSiteName(best.text, src.siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, src.siteNames))) return {};
+  if (isSiteName(best.text, siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, siteNames)))
+    return named({});
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
-  return { title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el };
+  return named({ title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el });
 }
 
 /**

@@ -34,3 +34,12 @@ test('a plain headline opening the content block, over its info line, is the tit
   const noInfo = extractFrom(`<div class="art"><div>全市将新开通12条公交线路</div>${P}</div>`, { head: '<title>某某网-新闻中心</title>' });
   assert.equal(noInfo.title, '某某网-新闻中心');
 });
+
+test('a <title> naming only the body that runs the site yields to the plain headline line that holds it and says more', () => {
+  const page = (headline: string) =>
+    `<div class="nav"><a href="/">首页</a></div><div class="art"><div>${headline}</div><div>2024-02-21 08:30</div>${P}</div>`;
+  const org = '<title>浙江省某某水产研究所</title>';
+  assert.equal(extractFrom(page('浙江省某某水产研究所召开年度工作会议部署全年任务'), { head: org }).title, '浙江省某某水产研究所召开年度工作会议部署全年任务');
+  // A line not naming it leaves the <title>: nothing shows that it is generic.
+  assert.equal(extractFrom(page('年度工作会议部署全年重点任务'), { head: org }).title, '浙江省某某水产研究所');
+});

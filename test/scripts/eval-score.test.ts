@@ -1,7 +1,7 @@
-/** corpus/multi's scoring rules (scripts/eval/score.ts): instants within 60 s, the day in the page's zone, name lists. */
+/** Scoring rules (scripts/eval/score.ts): corpus/multi's instants within 60 s, the day in the page's zone, name lists; titles. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { instantMatches, namesMatch, pageDayMatches } from '../../scripts/eval/score.js';
+import { instantMatches, namesMatch, pageDayMatches, titleMatches } from '../../scripts/eval/score.js';
 
 test('publishedAt: the same instant within 60 s when both sides have a zone, else the wall clock; date-only truth by day', () => {
   assert.equal(instantMatches('2024-05-03T17:47:42+02:00', '2024-05-03T15:47:42Z'), true);
@@ -28,4 +28,12 @@ test('authors: every listed name as whole words, nothing but joining words besid
   assert.equal(namesMatch('Anna Fink, Redaktion', ['Anna Fink']), false);
   assert.equal(namesMatch('Anna Finkenstein', ['Anna Fink']), false);
   assert.equal(namesMatch(undefined, ['Anna Fink']), false);
+});
+
+test('titleMatches: an ellipsis or an em dash typed in ASCII is the same headline; other wording is not', () => {
+  assert.equal(titleMatches('How To Work Remotely While (Shhh…) Also Traveling', 'How To Work Remotely While (Shhh...) Also Traveling'), true);
+  assert.equal(titleMatches('Thinking and Solving Problems—Simple Cells Can Do It', 'Thinking and Solving Problems--Simple Cells Can Do It'), true);
+  assert.equal(titleMatches('Trump’s plan', "Trump's plan"), true);
+  assert.equal(titleMatches('Wait… what', 'Wait what'), false);
+  assert.equal(titleMatches('A—B', 'A-B'), false);
 });
