@@ -15,9 +15,13 @@ test('closing plugs of the outlet are left out of the body', () => {
     '<p>Check out more of our latest travel stories by signing up to our free weekly newsletter.</p>',
     '<p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.</p>',
   ].join('');
+  const wire = '<p>Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @jdoe or on Facebook.</p><p>Follow AP’s full coverage of city transit at https://apnews.com/hub/transit</p>';
   const a = extractFrom(page(tail), { head: HEAD });
   assert.match(a.body, /state grant approved last spring/);
   assert.ok(!/Got a story|newsletter|reCAPTCHA/.test(a.body), a.body);
+  const b = extractFrom(page(wire), { head: HEAD });
+  assert.match(b.body, /state grant approved last spring/);
+  assert.ok(!/Have a tip|full coverage/.test(b.body), b.body);
 });
 
 test('a sentence of the article about a newsletter stays', () => {
