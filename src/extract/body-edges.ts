@@ -129,6 +129,16 @@ const CLOSING_CREDIT_MAX = 120;
 /** How many of the body's last text lines may be such credits. */
 const CLOSING_LINES = 4;
 
+/**
+ * The outlet's own plugs closing an article: the tip line ("Got a story? Get in touch with our news team …", "Have a
+ * tip? Jane Doe may be reached at …"), the wire's "Follow AP's full coverage of … at https://…", its
+ * newsletter ("… by signing up to our free weekly newsletter"), its channels ("Folgst du schon 20 Minuten auf
+ * Whatsapp?"), and the form notice of a sign-up box ("This site is protected by reCAPTCHA and the Google Privacy
+ * Policy …"). Longer than the one-line boilerplate, so only among the last lines.
+ */
+const CLOSING_PROMO = /^this site is protected by recaptcha|^(?:got|have) a (?:news )?(?:story|tip)\?|^follow (?:[\p{L}’'.]+ ){0,3}full coverage of\b|\bget in touch with our (?:news )?(?:team|newsroom)\b|\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:to|for) our (?:free )?(?:[\p{L}-]+ ){0,2}newsletters?\b|^(?:folgst du|folgen sie) (?:schon |uns )?.{0,40}auf (?:whatsapp|instagram|facebook|telegram|tiktok)\b/iu;
+const CLOSING_PROMO_MAX = 250;
+
 export function dropClosingCredits(out: Block[]): void {
   let looked = 0;
   for (let i = out.length - 1; i >= 0 && looked < CLOSING_LINES; i--) {
@@ -136,6 +146,6 @@ export function dropClosingCredits(out: Block[]): void {
     if (b.kind === 'image' || b.kind === 'table' || b.kind === 'pre') continue;
     looked++;
     const text = b.text.trim();
-    if (text.length <= CLOSING_CREDIT_MAX && isClosingCredit(text)) out.splice(i, 1);
+    if ((text.length <= CLOSING_CREDIT_MAX && isClosingCredit(text)) || (text.length <= CLOSING_PROMO_MAX && CLOSING_PROMO.test(text))) out.splice(i, 1);
   }
 }

@@ -16,6 +16,7 @@ import { siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikel
 import { commentUnits } from './body-comment-units.js';
 import { inputWidgets } from './body-input-widgets.js';
 import { authorBoxesIn } from './body-author-box.js';
+import { teaserBoxesIn } from './body-teaser-box.js';
 import { storyWithHeadline } from './body-next-article.js';
 import { withoutPromos } from './body-promo.js';
 import { faqAfterBody } from './body-faq.js';
@@ -117,6 +118,8 @@ function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver;
   if (comments) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
   // The writer's box closing the article (name, profile link, bio), whatever its class calls it.
   for (const root of roots) for (const el of authorBoxesIn(root, stats)) skip.add(el);
+  // Another story's teaser set in the column (its picture, headline and "more" link to one page, over its excerpt).
+  for (const root of roots) for (const el of teaserBoxesIn(root, stats, opts.urls)) skip.add(el);
   return withoutPromos(filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title));
 }
 

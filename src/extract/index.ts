@@ -7,6 +7,7 @@ import { classifyPage } from './articleEvidence.js';
 import type { Block } from './blocks.js';
 import { emitBlocks } from './block-emitter.js';
 import { extractBody } from './body.js';
+import { flightArticleHtml } from './body-flight.js';
 import { filterBodyBlocks } from './body-clean.js';
 import { computeStats, type StatsMap } from './body-score.js';
 import { attachCaptions } from './captions.js';
@@ -148,6 +149,8 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
     if (first && titleResult.title && first.text.length < 400 && comparable(first.text).endsWith(comparable(titleResult.title))) blocks = blocks.slice(1);
   }
   const title = titleResult.title;
+  // No text in the markup: a client-rendered article's HTML may sit in the page's Next.js payload (body-flight).
+  if (blocks.length === 0 && overrides?.bodyElements === undefined) blocks = guarded('body payload', warnings, blocks, () => payloadBody(html, urls, title, warnings));
   const bodyText = blocksToText(blocks);
   const markdown = blocksToMarkdown(blocks);
 
@@ -189,6 +192,17 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const elapsed = performance.now() - started;
   if (elapsed > SLOW_PAGE_MS) warnings.push(`slow page: ${Math.round(elapsed)} ms`);
   return article;
+}
+
+/** The body from the HTML string in the page's Next.js payload, when there is one with text; else none. */
+function payloadBody(html: string, urls: UrlResolver, title: string | undefined, warnings: string[]): Block[] {
+  const fragment = flightArticleHtml(html);
+  if (!fragment) return [];
+  const { stats, order } = computeStats(removeJunk(parsePage(`<html><body>${fragment}</body></html>`).doc));
+  const body = extractBody(order, stats, { urls, title });
+  if (body.blocks.length === 0) return [];
+  warnings.push("body: taken from the page's Next.js payload");
+  return body.blocks;
 }
 
 /** Body blocks from the configured selector when there is one, else from the content finder. */
