@@ -27,7 +27,7 @@ const NOT_IN_COMMENT = new Set([...TABULAR, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
  */
 export function commentUnits(order: Element[], stats: StatsMap): Set<Element> {
   const out = new Set<Element>();
-  const memo: PosterMemo = new Map();
+  const memo: PosterMemo = { facts: new Map(), postTime: new Map() };
   // Every element with element children, once, in page order: in pre-order its first element child comes right
   // after it (no set of visited parents needed).
   for (let i = 0; i + 1 < order.length; i++) {
@@ -91,31 +91,9 @@ interface SubtreeFacts {
 }
 const STORY: SubtreeFacts = { story: true };
 
-/** What posterOf has read of one element: kept in the element's stats (NodeStats.memo), else in PosterMemo. */
-interface UnitFacts {
-  facts: SubtreeFacts | undefined;
-  postTime: boolean | undefined;
-}
-
-/** The memo of elements without stats (past the MAX_NODES cap); the others keep theirs in their stats. */
-type PosterMemo = Map<Element, UnitFacts>;
-
-/**
- * The element's memo record, made on first use. commentUnits runs once per stats map, and what it records depends
- * on the tree and the stats only, so a record left by an earlier pass holds the same answers.
- */
-function memoOf(el: Element, stats: StatsMap, others: PosterMemo): UnitFacts {
-  const s = stats.get(el);
-  if (s !== undefined) {
-    const held = s.memo as UnitFacts | undefined;
-    if (held !== undefined) return held;
-    const made: UnitFacts = { facts: undefined, postTime: undefined };
-    s.memo = made;
-    return made;
-  }
-  let held = others.get(el);
-  if (held === undefined) others.set(el, (held = { facts: undefined, postTime: undefined }));
-  return held;
+interface PosterMemo {
+  facts: Map<Element, SubtreeFacts>;
+  postTime: Map<Element, boolean>;
 }
 
 /**
@@ -145,15 +123,14 @@ function posterOf(el: Element, stats: StatsMap, memo: PosterMemo): Poster | unde
   // Entries with headlines are stories (a live blog's, a listing's), not comments; tables of dated rows
   // (discographies, schedules) are data. A commenter without a website is named in bold, not linked (WordPress's
   // <b class="fn">): taken when no link is.
-  const f = factsBelow(el, stats, memo);
+  const f = factsBelow(el, stats, memo.facts);
   // The posting time only for a unit with a poster and no heading: its regex then runs on few units.
-  if (f.story || (f.linked === undefined && f.plain === undefined) || !hasPostTime(el, stats, memo)) return undefined;
+  if (f.story || (f.linked === undefined && f.plain === undefined) || !hasPostTime(el, stats, memo.postTime)) return undefined;
   return { linked: f.linked, plain: f.plain, button: f.button };
 }
 
-function factsBelow(el: Element, stats: StatsMap, memo: PosterMemo): SubtreeFacts {
-  const record = memoOf(el, stats, memo);
-  let f = record.facts;
+function factsBelow(el: Element, stats: StatsMap, memo: Map<Element, SubtreeFacts>): SubtreeFacts {
+  let f = memo.get(el);
   if (f !== undefined) return f;
   let linked: string | undefined;
   let plain: string | undefined;
@@ -180,7 +157,7 @@ function factsBelow(el: Element, stats: StatsMap, memo: PosterMemo): SubtreeFact
     button ??= below.button;
   }
   f = story ? STORY : { story: false, linked, plain, button };
-  record.facts = f;
+  memo.set(el, f);
   return f;
 }
 
@@ -202,9 +179,8 @@ function actionLink(a: Element, stats: StatsMap): string | undefined {
 }
 
 /** Does a short line under `el` (a leaf-like element of at most MAX_META_LEN) show a posting time? */
-function hasPostTime(el: Element, stats: StatsMap, memo: PosterMemo): boolean {
-  const record = memoOf(el, stats, memo);
-  let found = record.postTime;
+function hasPostTime(el: Element, stats: StatsMap, memo: Map<Element, boolean>): boolean {
+  let found = memo.get(el);
   if (found !== undefined) return found;
   found = false;
   for (const d of el.children) {
@@ -219,6 +195,6 @@ function hasPostTime(el: Element, stats: StatsMap, memo: PosterMemo): boolean {
       break;
     }
   }
-  record.postTime = found;
+  memo.set(el, found);
   return found;
 }

@@ -23,11 +23,6 @@ export interface NodeStats {
   hasBlockChild: boolean;
   /** Content score from paragraph runs at or below this element (Readability-style). */
   score: number;
-  /**
-   * A slot where one pass over the page keeps what it has read of this element (body-comment-units): a property
-   * read, where a Map keyed by element cost a lookup and an entry per element of the page. Undefined until used.
-   */
-  memo?: unknown;
 }
 
 /** Elements that cannot be the content container themselves (they are its paragraphs or furniture). */
@@ -77,7 +72,7 @@ export class StatsMap {
 
   /** Stats for `el` belonging to this map (computeStats fills them in). */
   create(el: Element): NodeStats {
-    const s: OwnedStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0, memo: undefined, owner: this };
+    const s: OwnedStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0, owner: this };
     const held = (el as StatsHolder)[STATS];
     if (held === undefined || held.owner === this) (el as StatsHolder)[STATS] = s;
     else (this.others ??= new Map()).set(el, s);
