@@ -116,7 +116,9 @@ const OPENING_LINES = 4;
 
 /** Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. */
 export function filterBodyBlocks(blocks: Block[], title: string | undefined): Block[] {
-  const totalLen = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
+  // Each block's weighted length, counted once (the total and the loop below both need it).
+  const lens = blocks.map((b) => weightedLength(b.text));
+  const totalLen = lens.reduce((n, len) => n + len, 0);
   const titleKey = title ? comparable(title) : '';
   const out: Block[] = [];
   let seen = 0;
@@ -127,7 +129,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
   const trailers = blocks.filter((b) => isReprintTrailer(b.text)).length;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const len = weightedLength(b.text);
+    const len = lens[i];
     // A small layout table opening the body with the headline in a cell (the headline over its date and source
     // line, laid out as rows): the page's header box, not a table of the article's.
     if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => comparable(c) === titleKey))) continue;

@@ -204,7 +204,7 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
 
 /** The container with the highest score, moved up when its ancestors hold several near-equal candidates. */
 export function pickTopCandidate(scores: Map<Element, number>): Element | undefined {
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const ranked = topScores(scores, 6);
   if (ranked.length === 0) return undefined;
   let top = ranked[0][0];
   const topScore = ranked[0][1];
@@ -247,6 +247,24 @@ export function pickTopCandidate(scores: Map<Element, number>): Element | undefi
     parent = parent.parent as Element | null;
   }
   return nearlyEqualAncestor(top, scores);
+}
+
+/**
+ * The `k` best-scoring entries, best first, equal scores in the map's order: the first `k` of the entries stably
+ * sorted by score, without sorting every candidate of the page (only the top six are ever read).
+ */
+export function topScores(scores: Map<Element, number>, k: number): Array<[Element, number]> {
+  const best: Array<[Element, number]> = [];
+  for (const entry of scores) {
+    const score = entry[1];
+    if (best.length === k && score <= best[k - 1][1]) continue;
+    // After every kept entry scoring as much (a stable sort keeps the earlier one first).
+    let at = best.length;
+    while (at > 0 && best[at - 1][1] < score) at--;
+    best.splice(at, 0, entry);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /**

@@ -138,6 +138,8 @@ function withoutSentenceOpener(names: string, following: string): string {
 /** Two-character names padded to the width of three: "赵 培" → "赵培"; a label's name spaced out: "作者：王 小 明". */
 const SPACED_NAME = /(?<=^|[:：\s(（])([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s:：,，;；)）])/g;
 const SPACED_NAME_3 = /(?<=[:：｜|/／]\s?)([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])[ 　]([\u4e00-\u9fff])(?=$|[\s,，;；)）])/g;
+/** What both spaced-name patterns hold: one scan spares most lines the two lookbehind-led replaces. */
+const SPACED_HAN = /[\u4e00-\u9fff][ 　][\u4e00-\u9fff]/;
 /**
  * Correspondents (通讯员) credited before the reporter ("通讯员 李四 记者 王小明"): not the author when a reporter is
  * named too, so they are set aside before the patterns run.
@@ -202,7 +204,8 @@ const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員|
 const SLASH_IN_LINE = /[／╱/]/;
 
 function authorFromShort(text: string): string | undefined {
-  let t = barSeparators(collapseSpace(text)).replace(SPACED_NAME_3, '$1$2$3').replace(SPACED_NAME, '$1$2');
+  let t = barSeparators(collapseSpace(text));
+  if (SPACED_HAN.test(t)) t = t.replace(SPACED_NAME_3, '$1$2$3').replace(SPACED_NAME, '$1$2');
   if (/(?:通讯员|通訊員)/.test(t) && /(?:记者|記者)/.test(t.replace(/^[^记記]*(?:通讯员|通訊員)/, ''))) t = t.replace(CORRESPONDENT, ' ');
   if (t.length > 400) return undefined;
   const reporter = REPORTER_IN_LINE.test(t);

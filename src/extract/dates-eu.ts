@@ -123,6 +123,24 @@ function fullYear(yy: number, maxYear: number): number {
 /** Which number a two-digit-year date opens with: the day (Europe), the month (US) or the year (China, Japan, Korea). */
 export type ShortDateOrder = 'day' | 'month' | 'year';
 
+/** Is the match the whole text (but for surrounding space)? */
+function isWholeText(m: RegExpExecArray, text: string): boolean {
+  return m[0].trim().length === text.trim().length;
+}
+
+/**
+ * The reading year first, when the match may open with a two-digit year (parseShortYearDate's conventions). A module
+ * function, not a closure built (and, under tsx, named) at every call of parseShortYearDate.
+ */
+function yearOpens(m: RegExpExecArray, first: ShortDateOrder, maxYear: number, pageYear: number | undefined): DateParts | undefined {
+  // A one-digit first number ("3/5/24") is no two-digit year, whatever the convention.
+  if (!(+m[1] > 31 || (first === 'year' && m[1].length === 2))) return undefined;
+  const p = yearFirst(m, maxYear);
+  // The page's own year (its URL's, or the context's) settles an ambiguous one: "05/11/22" under /2022/05/11/.
+  if (p && +m[1] <= 31 && pageYear !== undefined && p.year !== pageYear && fullYear(+m[3], maxYear) === pageYear) return undefined;
+  return p;
+}
+
 /** 22/01/07 · 22.01.07 as year, month, day: valid only with a month and day in range, else undefined. */
 function yearFirst(m: RegExpExecArray, maxYear: number): DateParts | undefined {
   const [yy, month, day] = [+m[1], +m[2], +m[3]];
@@ -146,22 +164,13 @@ export function parseShortYearDate(
   pageYear?: number,
   pageDay?: DateParts,
 ): DateParts | undefined {
-  const alone = (m: RegExpExecArray): boolean => m[0].trim().length === text.trim().length;
-  const yearOpens = (m: RegExpExecArray): DateParts | undefined => {
-    // A one-digit first number ("3/5/24") is no two-digit year, whatever the convention.
-    if (!(+m[1] > 31 || (first === 'year' && m[1].length === 2))) return undefined;
-    const p = yearFirst(m, maxYear);
-    // The page's own year (its URL's, or the context's) settles an ambiguous one: "05/11/22" under /2022/05/11/.
-    if (p && +m[1] <= 31 && pageYear !== undefined && p.year !== pageYear && fullYear(+m[3], maxYear) === pageYear) return undefined;
-    return p;
-  };
   let m = text.includes('.') ? DMY_DOT_SHORT.exec(text) : null;
-  if (m && (m[4] !== undefined || alone(m))) {
-    const ok = valid(withTime(yearOpens(m) ?? { year: fullYear(+m[3], maxYear), month: +m[2], day: +m[1] }, m.slice(4, 7)));
+  if (m && (m[4] !== undefined || isWholeText(m, text))) {
+    const ok = valid(withTime(yearOpens(m, first, maxYear, pageYear) ?? { year: fullYear(+m[3], maxYear), month: +m[2], day: +m[1] }, m.slice(4, 7)));
     if (ok) return ok;
   }
   m = text.includes('/') ? SLASH_SHORT.exec(text) : null;
-  if (m && (m[4] !== undefined || alone(m))) {
+  if (m && (m[4] !== undefined || isWholeText(m, text))) {
     let [month, day] = first === 'day' ? [+m[2], +m[1]] : [+m[1], +m[2]];
     if (month > 12 && day <= 12) [month, day] = [day, month];
     // The URL's day settles the order where it names this very day ("01/07/22" under /2022/07/01/ is 1 July).
@@ -173,7 +182,7 @@ export function parseShortYearDate(
     const ampm = m[6]?.toLowerCase().replace(/\./g, '');
     if (hour !== undefined && ampm === 'pm' && hour < 12) hour += 12;
     if (hour !== undefined && ampm === 'am' && hour === 12) hour = 0;
-    const p: DateParts = yearOpens(m) ?? { year: fullYear(+m[3], maxYear), month, day };
+    const p: DateParts = yearOpens(m, first, maxYear, pageYear) ?? { year: fullYear(+m[3], maxYear), month, day };
     const ok = valid(hour !== undefined ? { ...p, hour, minute: +m[5] } : p);
     if (ok) return ok;
   }

@@ -21,6 +21,8 @@ export interface ParsedPage {
   doc: Document;
   /** The page's elements in pre-order as parsed, capped at MAX_NODES: elementsIn(doc) until the tree is changed. */
   elements: Element[];
+  /** The first of `elements` that is a `<base>` with a non-empty href (noted by the parser, not searched for). */
+  base: Element | undefined;
   warnings: string[];
 }
 
@@ -40,7 +42,10 @@ export function parsePage(rawHtml: string): ParsedPage {
   const doc = listed.doc;
   if (mayHoldMojibake) repairTextNodes(doc);
   // The parser lists the elements as it opens them; only a page deep enough to flatten is walked again.
-  const { flattened, elements } = listed.maxDepth >= MAX_DEPTH ? flattenAndList(doc) : { flattened: 0, elements: listed.elements };
+  const deep = listed.maxDepth >= MAX_DEPTH;
+  const { flattened, elements } = deep ? flattenAndList(doc) : { flattened: 0, elements: listed.elements };
+  // Flattening may have cut the parser's <base> out of the tree: searched for again on such a page.
+  const base = deep ? elements.find(isBaseWithHref) : listed.base;
   textCache?.clear();
   if (flattened > 0) warnings.push(`${flattened} subtree(s) nested deeper than ${MAX_DEPTH} were flattened`);
   let $: CheerioAPI | undefined;
@@ -50,8 +55,13 @@ export function parsePage(rawHtml: string): ParsedPage {
     },
     doc,
     elements,
+    base,
     warnings,
   };
+}
+
+function isBaseWithHref(el: Element): boolean {
+  return el.name === 'base' && !!el.attribs.href;
 }
 
 /**

@@ -101,7 +101,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   // The untouched page's elements (listed by parsePage's own walk) for <head> data, <base> and links; then
   // scripts etc. are removed.
   const all = page.elements;
-  const base = baseUrlOf(all, url);
+  const base = baseUrlOf(page.base, url);
   if (!base) warnings.push('no valid page URL: relative links cannot be resolved');
   const urls = new UrlResolver(base);
 

@@ -68,10 +68,12 @@ const PLAIN_ABSOLUTE =
 const SAFE_ROOT_RELATIVE = /^\/(?!\/)[A-Za-z0-9\-._~!$&()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?(?:#.*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
 
-/** The URL relative links resolve against: `<base href>` when present (itself relative to the page URL). */
-export function baseUrlOf(all: Element[], pageUrl: string): string | undefined {
+/**
+ * The URL relative links resolve against: the page's first `<base href>` when present (itself relative to the page
+ * URL; parsePage notes that element as it parses).
+ */
+export function baseUrlOf(baseEl: Element | undefined, pageUrl: string): string | undefined {
   const valid = resolveHttpUrl(pageUrl, undefined);
-  const baseEl = all.find((el) => el.name === 'base' && el.attribs.href);
   return resolveHttpUrl(baseEl?.attribs.href, valid) ?? valid;
 }
 

@@ -91,6 +91,8 @@ export interface ListedDocument {
   elements: Element[];
   /** Depth of the deepest element (a child of the document is at depth 1). */
   maxDepth: number;
+  /** The first listed `<base>` with a non-empty href: `elements.find(...)` without a pass over the list. */
+  base?: Element;
 }
 
 /**
@@ -100,6 +102,7 @@ export interface ListedDocument {
 class ListingHandler extends DomHandler {
   readonly elements: Element[] = [];
   maxDepth = 0;
+  base: Element | undefined = undefined;
   constructor(
     options: ParserOptions,
     private readonly maxElements: number,
@@ -133,7 +136,12 @@ class ListingHandler extends DomHandler {
     // The document is at the bottom of the stack: the new element's depth is the number of elements open.
     const depth = this.tagStack.length - 1;
     if (depth > this.maxDepth) this.maxDepth = depth;
-    if (this.elements.length < this.maxElements) this.elements.push(this.tagStack[depth] as Element);
+    if (this.elements.length < this.maxElements) {
+      const el = this.tagStack[depth] as Element;
+      this.elements.push(el);
+      // (Its attributes are all read by now: the parser opens an element once its tag is complete.)
+      if (name === 'base' && this.base === undefined && el.attribs.href) this.base = el;
+    }
   }
 }
 
@@ -142,5 +150,5 @@ export function parseHtmlListing(html: string, maxElements: number): ListedDocum
   const options: ParserOptions = { Tokenizer: FastTokenizer };
   const handler = new ListingHandler(options, maxElements);
   new FastParser(handler, options).end(html);
-  return { doc: handler.root, elements: handler.elements, maxDepth: handler.maxDepth };
+  return { doc: handler.root, elements: handler.elements, maxDepth: handler.maxDepth, base: handler.base };
 }

@@ -26,26 +26,34 @@ export interface ZoneLine {
 
 /** The element's text as lines (split at <br> and block children), each line a list of text runs. */
 export function runLines(root: Element): string[][] {
-  const lines: string[][] = [[]];
-  let count = 0;
-  const walk = (node: AnyNode, depth: number): void => {
-    if (count >= MAX_RUNS || depth > 60) return;
-    if (isText(node)) {
-      const t = collapseSpace(node.data);
-      if (t) {
-        lines[lines.length - 1].push(t);
-        count++;
-      }
-      return;
+  const state: RunState = { root, lines: [[]], count: 0 };
+  walkRuns(root, 0, state);
+  return state.lines.filter((l) => l.length > 0);
+}
+
+interface RunState {
+  root: Element;
+  lines: string[][];
+  count: number;
+}
+
+/** runLines' walk: a module function rather than a closure built (and named) at every call. */
+function walkRuns(node: AnyNode, depth: number, state: RunState): void {
+  const lines = state.lines;
+  if (state.count >= MAX_RUNS || depth > 60) return;
+  if (isText(node)) {
+    const t = collapseSpace(node.data);
+    if (t) {
+      lines[lines.length - 1].push(t);
+      state.count++;
     }
-    if (!isTag(node) || SKIP.has(node.name)) return;
-    const breaks = node !== root && (node.name === 'br' || BLOCK_TAGS.has(node.name));
-    if (breaks && lines[lines.length - 1].length > 0) lines.push([]);
-    for (const c of node.children) walk(c, depth + 1);
-    if (breaks && lines[lines.length - 1].length > 0) lines.push([]);
-  };
-  walk(root, 0);
-  return lines.filter((l) => l.length > 0);
+    return;
+  }
+  if (!isTag(node) || SKIP.has(node.name)) return;
+  const breaks = node !== state.root && (node.name === 'br' || BLOCK_TAGS.has(node.name));
+  if (breaks && lines[lines.length - 1].length > 0) lines.push([]);
+  for (const c of node.children) walkRuns(c, depth + 1, state);
+  if (breaks && lines[lines.length - 1].length > 0) lines.push([]);
 }
 
 /** All runs of a small element (a byline element): its text split at every element boundary. */

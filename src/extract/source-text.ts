@@ -91,6 +91,11 @@ function cleanSource(raw: string): string | undefined {
 const SOURCE_HINT_CJK = /[源自出载載刊稿]/;
 /** A source label glued to the value of a label before it ("作者：张三来源：…", "编辑：李四稿源：…"). */
 const GLUED_SOURCE_LABEL = /(?<=[:：]\s?[^\s:：]{1,20})(?=(?:来源|來源|稿源|出处|出處)\s?[:：])/g;
+/**
+ * What GLUED_SOURCE_LABEL's lookahead needs, led by the label: tested first, since the lookbehind led pattern is
+ * tried at every character of every hinted line (most Chinese lines hold 自 or 出) and few lines hold a label.
+ */
+const SOURCE_LABEL_COLON = /(?:来源|來源|稿源|出处|出處)\s?[:：]/;
 const SOURCE_HINT_LATIN = /source/i;
 
 export function sourceFromText(text: string): string | undefined {
@@ -98,7 +103,8 @@ export function sourceFromText(text: string): string | undefined {
   if (!SOURCE_HINT_CJK.test(text) && !SOURCE_HINT_LATIN.test(text)) return undefined;
   // "作者：张三来源：南方日报": labels run together where the spans holding them were joined without a space; a source
   // label right after another label's value starts a new field.
-  const t = barSeparators(collapseSpace(text)).replace(GLUED_SOURCE_LABEL, ' ');
+  const barred = barSeparators(collapseSpace(text));
+  const t = SOURCE_LABEL_COLON.test(barred) ? barred.replace(GLUED_SOURCE_LABEL, ' ') : barred;
   if (t.length > 300) return undefined;
   // "来源：LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. nature": a reference cited, not an outlet.
   if (/\b[A-Z][\w'’-]+,\s[A-Z]\.(?:,|\s)/.test(t) && /\((?:19|20)\d{2}[a-z]?\)/.test(t)) return undefined;

@@ -54,12 +54,17 @@ export function labelOf(text: string): RegExpExecArray | null {
 export function labelLine(raw: string): 'published' | 'modified' | undefined {
   const text = raw.trim();
   if (!text || text.length > 24 || /\d/.test(text)) return undefined;
-  const whole = (re: RegExp): boolean => {
-    const m = re.exec(text);
-    return m !== null && !text.slice(0, m.index).trim() && !text.slice(m.index + m[0].length).trim();
-  };
-  if (whole(MODIFIED_LABEL)) return 'modified';
-  return whole(PUBLISHED_LABEL) ? 'published' : undefined;
+  if (wholeMatch(MODIFIED_LABEL, text)) return 'modified';
+  return wholeMatch(PUBLISHED_LABEL, text) ? 'published' : undefined;
+}
+
+/**
+ * Does `re` match `text` with nothing but space around the match? (A module function, not a closure in labelLine:
+ * that runs on the line before every unlabelled line, and a closure is built, and named, at each call.)
+ */
+function wholeMatch(re: RegExp, text: string): boolean {
+  const m = re.exec(text);
+  return m !== null && !text.slice(0, m.index).trim() && !text.slice(m.index + m[0].length).trim();
 }
 
 /** Meta names, script variables, itemprops and classes that mark a publish or update time in markup. */

@@ -1,7 +1,7 @@
 /** computeStats: text sizes per element, kept on the elements but per StatsMap. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeStats, pickTopCandidate } from '../../src/extract/body-score.js';
+import { computeStats, pickTopCandidate, topScores } from '../../src/extract/body-score.js';
 import { elementsIn, parsePage, removeJunk, type Element } from '../../src/extract/dom.js';
 
 const byId = (order: Element[], id: string): Element => {
@@ -86,4 +86,18 @@ test('boxes nested in the top box hold its own text: they do not make it a part 
     [byId(order, 'outer'), 13],
   ]);
   assert.equal(pickTopCandidate(scores), byId(order, 'inner'));
+});
+
+test('topScores gives the first k entries of a stable sort by score (ties in map order)', () => {
+  const els = elementsIn(parsePage('<div>' + '<p>x</p>'.repeat(40) + '</div>').doc).filter((el) => el.name === 'p');
+  // Few distinct scores: many ties, in and around the cut.
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 5;
+  for (let round = 0; round < 50; round++) {
+    const scores = new Map<Element, number>();
+    for (const el of els.slice(0, 1 + (round % els.length))) scores.set(el, next() * 1.5);
+    const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+    for (const k of [1, 3, 6, 60]) assert.deepEqual(topScores(scores, k), sorted.slice(0, k));
+  }
+  assert.deepEqual(topScores(new Map(), 6), []);
 });

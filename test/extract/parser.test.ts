@@ -70,3 +70,19 @@ test('the elements listed while parsing are the tree\'s elements in pre-order (i
   assert.deepEqual(capped.elements.map((el) => el.name), ['div', 'p']);
   assert.equal(elementsIn(capped.doc).length, 4);
 });
+
+test('the parser notes the first listed <base> with an href, as a search of the listed elements finds it', () => {
+  const cases = [
+    '<html><head><base target="_blank"><base href="/a/"><base href="/b/"></head><body><p>x</p></body></html>',
+    '<html><head><base href=""><title>t</title></head><body><base href="https://example.com/c/"></body></html>',
+    '<html><head><title>no base</title></head><body><a href="/x">x</a></body></html>',
+  ];
+  for (const html of cases) {
+    const listed = parseHtmlListing(html, Number.POSITIVE_INFINITY);
+    assert.equal(listed.base, listed.elements.find((el) => el.name === 'base' && !!el.attribs.href), html);
+  }
+  assert.equal(parseHtmlListing(cases[0], Number.POSITIVE_INFINITY).base?.attribs.href, '/a/');
+  assert.equal(parseHtmlListing(cases[1], Number.POSITIVE_INFINITY).base?.attribs.href, 'https://example.com/c/');
+  // Past the cap the element is not listed, so not noted either.
+  assert.equal(parseHtmlListing('<div><p>a</p></div><base href="/z/">', 2).base, undefined);
+});
