@@ -102,15 +102,32 @@ function authorsFromHeader(header: { text: string }[], valid: (a: string | undef
  * meta author, unless it is a login or channel code ("admin", "edu") rather than a name. A list that mixes the
  * writer with outlets ("張立勳／特稿, 中國時報, 中時電子報") keeps the people.
  */
+const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'citation_author'];
+
 function metaAuthor(head: HeadData): string | undefined {
-  const raw = metaFirst(head, 'author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator');
+  const raw = metaFirst(head, ...META_AUTHOR_KEYS);
   if (!raw || /^[a-z0-9_.-]{1,12}$/.test(raw.trim())) return undefined;
+  const all = repeatedMetaAuthors(head);
+  if (all) return all;
   const parts = raw.split(/\s*[,，;；]\s*/);
   if (parts.length > 1 && parts.some((p) => isOutletName(p))) {
     const people = parts.map(cleanPersonName).filter((p): p is string => !!p && isAcceptableAuthor(p));
     return people.length > 0 ? people.join(', ') : undefined;
   }
   return cleanPersonName(raw);
+}
+
+/**
+ * Co-writers each in a meta tag of their own (`<meta name="author" content="A"><meta name="author" content="B">`, a
+ * paper's `citation_author` list): all of them, when every one is a person's name; the first alone was one of several.
+ */
+function repeatedMetaAuthors(head: HeadData): string | undefined {
+  const key = META_AUTHOR_KEYS.find((k) => (head.meta.get(k)?.length ?? 0) > 0);
+  const values = [...new Set(key ? head.meta.get(key) : [])].slice(0, 12);
+  if (values.length < 2) return undefined;
+  const people = values.map((v) => cleanPersonName(v));
+  if (!people.every((p): p is string => !!p && isPersonName(p))) return undefined;
+  return people.join(people.some((p) => /[A-Za-z]/.test(p)) ? ', ' : ' ');
 }
 
 /**
@@ -150,9 +167,18 @@ function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], by
   const ld = valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined);
   if (!ld) return undefined;
   const shown = (name: string): boolean => zoneLines.some((l) => l.text.includes(name));
-  if (ldAuthors.some(shown)) return ld;
   const printed = bylineElement();
+  if (ldAuthors.some(shown)) return printed && listsMore(printed, ldAuthors) ? printed : ld;
   return printed && shown(printed) ? printed : ld;
+}
+
+/**
+ * The printed byline names every writer of the structured data and more ("Ingrid Treborg, Marlene Lundberg Holm"
+ * where the JSON-LD has the second only): the metadata was cut to one writer, the page shows them all.
+ */
+function listsMore(printed: string, ldAuthors: string[]): boolean {
+  const parts = printed.split(/\s*(?:[,，、;；&]|\band\b)\s*|\s+(?=[\u3400-\u9fff])/).filter(Boolean);
+  return parts.length > new Set(ldAuthors).size && ldAuthors.every((a) => parts.includes(a));
 }
 
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
