@@ -41,3 +41,12 @@ test('a .reporter element in a Chinese CMS is a byline element', () => {
   });
   assert.equal(a.author, '邱婉柔');
 });
+
+test("WeChat's newer page data names the account as nick_name: JsDecode('…'); its JsDecode'd clock is not the time", () => {
+  const page = `<html><head><title>石榴花开</title><meta property="og:site_name" content="微信公众平台"></head><body><h2 id="activity-name">石榴花开</h2>
+    <div id="js_content">${zhParagraphs()}</div>
+    <script>window.cgiDataNew = { user_name: JsDecode('gh_0123456789ab'), nick_name: JsDecode('左岸书房'), create_time: JsDecode('2026-01-02 17:39'), ct: '1767346773' };</script></body></html>`;
+  const a = extractArticle(page, { url: 'https://mp.weixin.qq.com/s/c' });
+  assert.equal(a.publisher, '左岸书房');
+  assert.equal(a.publishedAt, '2026-01-02T17:39:33+08:00');
+});
