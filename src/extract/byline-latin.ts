@@ -15,12 +15,14 @@ import { collapseSpace } from './text.js';
 const NOT_NAME_WORD = String.raw`(?:(?:Jan(?:uary)?|Mar(?:ch)?|May|June?|July?|Aug(?:ust)?)\b(?=\.?,?\s*\d)|Feb(?:ruary)?|Apr(?:il)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Today|Yesterday|Updated|Published|Posted|Last|Modified|Photos?|Video|Read|Share|Follow|Email|Staff|Senior|Chief|Special|Associated|Reporter|Correspondent|Editor|Writer|Contributor|Columnist|Bureau|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|UPDATED|PUBLISHED|POSTED)\b`;
 const EN_WORD = String.raw`(?!${NOT_NAME_WORD})[A-Z][A-Za-z.'’-]+`;
 const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
+/** Between two names of a list: a comma, "and", "&", or the serial comma's ", and" ("A, B, and C"). */
+const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
 // Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
 /** What may stand before "By": a label word ("Guide by", "Published by") or a date ("May 3, 2017 By …"). */
 const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview(?:ed)?|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
-export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
+export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
-export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
+export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
 const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})\p{Lu}[\p{L}.'’-]+`;
 const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;
@@ -65,7 +67,8 @@ function leadingPeople(parts: string[]): string[] {
  * Reyes, AP") is skipped when `skipAgencies`, else it ends the list.
  */
 export function namesAsWritten(list: string, skipAgencies: boolean): string | undefined {
-  const parts = list.split(/(\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+)/);
+  // (The serial comma's ", and" is one separator: "A, B, and C" lists three.)
+  const parts = list.split(/(\s*,\s*(?:and|&)\s+|\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+)/);
   let kept = '';
   let lastCredential = false;
   for (let i = 0; i < parts.length; i += 2) {
