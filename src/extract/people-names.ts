@@ -4,6 +4,8 @@
  * pattern that grabbed the wrong words gives nothing rather than a wrong name.
  */
 
+import { startsWithCompoundSurname } from './byline-surnames.js';
+
 const CJK = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 const HAS_CJK = new RegExp(`[${CJK}]`);
 
@@ -233,5 +235,7 @@ const INSTITUTION = /(?:大学|大學|学院|學院|研究院|研究所|研究�
 export function splitAffiliation(token: string): string | undefined {
   if (token.length <= 4 || !INSTITUTION.test(token) && !/(?:院长|院長|教授|主任|研究员|研究員|校长|校長|博士)$/.test(token)) return undefined;
   for (const n of [2, 3]) if (AFFILIATION_START.test(token.slice(n))) return token.slice(0, n);
+  // A compound surname's name runs to four characters ("欧阳晓明北京大学教授").
+  if (startsWithCompoundSurname(token) && AFFILIATION_START.test(token.slice(4))) return token.slice(0, 4);
   return undefined;
 }
