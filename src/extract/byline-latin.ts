@@ -13,7 +13,9 @@ import { collapseSpace } from './text.js';
  * stays a person.
  */
 const NOT_NAME_WORD = String.raw`(?:(?:Jan(?:uary)?|Mar(?:ch)?|May|June?|July?|Aug(?:ust)?)\b(?=\.?,?\s*\d)|Feb(?:ruary)?|Apr(?:il)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Today|Yesterday|Updated|Published|Posted|Last|Modified|Photos?|Video|Read|Share|Follow|Email|Staff|Senior|Chief|Special|Associated|Reporter|Correspondent|Editor|Writer|Contributor|Columnist|Bureau|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|UPDATED|PUBLISHED|POSTED)\b`;
-const EN_WORD = String.raw`(?!${NOT_NAME_WORD})[A-Z][A-Za-z.'’-]+`;
+/** A capitalised word a colon follows labels what comes next ("Stand: 28. April", "Updated: …"): it is no name's. */
+const LABEL_WORD = String.raw`(?!\p{Lu}[\p{L}.'’-]+\s?:)`;
+const EN_WORD = String.raw`(?!${NOT_NAME_WORD})(?![A-Z][A-Za-z.'’-]+\s?:)[A-Z][A-Za-z.'’-]+`;
 const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
 /** Between two names of a list: a comma, "and", "&", or the serial comma's ", and" ("A, B, and C"). */
 const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
@@ -24,7 +26,7 @@ export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
 export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
-const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})\p{Lu}[\p{L}.'’-]+`;
+const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})${LABEL_WORD}\p{Lu}[\p{L}.'’-]+`;
 const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;
 /** Words joining names: und, et, y, e, og, och, en, i, oraz, ve, ja, és (and commas). */
 const LATIN_AND = String.raw`(?:,|&|and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)`;
@@ -83,8 +85,11 @@ export function namesAsWritten(list: string, skipAgencies: boolean): string | un
     // affiliation; cutting that word off would leave a name-shaped "Nature Tech".
     if (i > 0 && ORGANISATION_END.test(parts[i].trim())) break;
     const name = leadingPeople([parts[i]])[0];
-    if (name && isAgencyName(name) && skipAgencies) continue;
-    if (!name || isAgencyName(name) || (i > 0 && !name.includes(' '))) break;
+    // "David Straub, MDR THÜRINGEN": after a name written in mixed case, one in capitals alone is the desk or
+    // broadcaster credited, not a second writer.
+    const shouting = i > 0 && !!name && name === name.toUpperCase() && kept !== kept.toUpperCase();
+    if (name && (isAgencyName(name) || shouting) && skipAgencies) continue;
+    if (!name || isAgencyName(name) || shouting || (i > 0 && !name.includes(' '))) break;
     kept += (kept ? parts[i - 1] : '') + name;
     if (name !== parts[i].trim()) break;
   }

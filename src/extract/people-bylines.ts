@@ -12,9 +12,13 @@ import { collapseSpace } from './text.js';
 /** Comment forms label their name field "author" too ("Name (required)"); a page footer's <address> holds the copyright. */
 const NOT_BYLINE = /comment|form|reply|respond|login|avatar|copyright|footer/i;
 
+/** A number of three digits or more that is no year: a street number, a postal code, a phone number. */
+const CONTACT_NUMBER = /(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d{3,}/;
+
 function looksLikeByline(el: Element): boolean {
   const a = el.attribs;
-  if (el.name === 'address') return true;
+  // (An <address> holding a postal address or phone number is the site's contact block, not a writer's credit.)
+  if (el.name === 'address') return !CONTACT_NUMBER.test(textContent(el));
   if (a.rel && /(?:^|\s)author(?:\s|$)/i.test(a.rel)) return true;
   if (a.itemprop && /(?:^|\s)author(?:\s|$)/.test(a.itemprop)) return true;
   // Chinese CMS names too: .reporter, .zuozhe (作者), .jizhe (记者).

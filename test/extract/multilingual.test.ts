@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { otherLanguageByline } from '../../src/extract/byline.js';
 import { parseDateText } from '../../src/extract/dates.js';
 import { isAcceptableAuthor } from '../../src/extract/people-names.js';
 import { tidyTitle } from '../../src/extract/title-text.js';
@@ -125,4 +126,9 @@ test('month names that are also first names end a byline only before a day numbe
   assert.equal(authorFromText('March 3, 2017 | By Jane Doe'), 'Jane Doe');
   const a = extractFrom(`<h1>Council expands bus network</h1><div class="byline">Von Anna Fink und Jan Marchart</div>${enParagraphs(3)}`);
   assert.equal(a.author, 'Anna Fink und Jan Marchart');
+});
+
+test("a byline's desk in capitals after the writer, and a label word before a colon, are no names", () => {
+  assert.equal(otherLanguageByline('von David Straub, MDR THÜRINGEN Stand: 28. April 2023, 05:00 Uhr'), 'David Straub');
+  assert.equal(otherLanguageByline('Von Anna Fink und Jan Marchart'), 'Anna Fink und Jan Marchart');
 });

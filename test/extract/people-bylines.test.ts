@@ -47,3 +47,10 @@ test('repeated author meta tags (and a paper\'s citation_author list) give every
   // A tag naming the site beside a person is not a list of writers.
   assert.equal(enPage('', '<meta name="author" content="Jane Doe"><meta name="author" content="Example News">'), 'Jane Doe');
 });
+
+test("a footer's <address> with a postal address or phone number is no byline", () => {
+  const footer = '<footer><address>Rua Example 12<br>Urb. Lagoa Sol, Lote 3<br>8400-357 Lagoa</address></footer>';
+  assert.equal(extractFrom(`<article><h1>City council expands the downtown bus network</h1>${enParagraphs(5)}</article>${footer}`).author, undefined);
+  // A writer's <address> still is one.
+  assert.equal(enPage('<address>Jane Doe</address>'), 'Jane Doe');
+});
