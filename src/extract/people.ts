@@ -145,6 +145,21 @@ function labelledMetaAuthor(head: HeadData): string | undefined {
 
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
 const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
+/**
+ * A writer label of another language, alone in its element, the name in the next (`<li><strong>Autorin/Autor</strong>
+ * Roman Goncharenko</li>`, a fact list's row): no colon, so only a whole line of label and name counts.
+ */
+const LABEL_BESIDE = /^(?:Autor(?:in|en|innen)?(?:\s?\/\s?Autor(?:in)?)?|Auteur(?:e|s)?|Autore|Autori|Autores?|Författare|Forfatter|Kirjoittaja|Yazar)\s+(\p{Lu}.{2,58})$/u;
+
+function nameBesideLabel(lines: readonly { text: string }[]): string | undefined {
+  for (const l of lines) {
+    if (l.text.length > 80) continue;
+    const m = LABEL_BESIDE.exec(collapseSpace(l.text));
+    const name = m ? namesFromRuns([m[1]]) : undefined;
+    if (name && name === m![1].trim()) return cleanPersonName(name);
+  }
+  return undefined;
+}
 
 function nameUnderLabel(lines: { text: string }[]): string | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -285,6 +300,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(infoCredit().author) ??
     valid(loneNameAfterTitle(zones, title)) ??
+    // A fact list's "Autorin/Autor | <name>" row under the article (its sidebar), before the metadata's author, which
+    // such sites fill with their own name.
+    valid(nameBesideLabel(zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? [...header, ...zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41)] : header)) ??
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
