@@ -144,7 +144,7 @@ function labelledMetaAuthor(head: HeadData): string | undefined {
 }
 
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
-const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
+const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者|[\u3400-\u9fff]{0,6}?(?:记者|記者))\s*[:：]?$/i;
 /**
  * A writer label of another language, alone in its element, the name in the next (`<li><strong>Autorin/Autor</strong>
  * Roman Goncharenko</li>`, a fact list's row): no colon, so only a whole line of label and name counts.
@@ -166,7 +166,8 @@ function nameUnderLabel(lines: { text: string }[]): string | undefined {
     if (lines[i].text.length > 16 || !LABEL_ONLY.test(lines[i].text.trim())) continue;
     const next = collapseSpace(lines[i + 1].text);
     if (next.length > 60) continue;
-    const name = namesFromRuns([next]) ?? loneNameLine(next);
+    // (Chinese names listed on the line, "张三 李四", are read as a label's value: the label stands on the line above.)
+    const name = namesFromRuns([next]) ?? loneNameLine(next) ?? (/[\u3400-\u9fff]/.test(next) ? authorFromText(`作者：${next}`) : undefined);
     if (name) return cleanPersonName(name);
   }
   return undefined;
@@ -239,6 +240,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     outletOpeningByline(bylines(), stats) ??
     infoCredit().source ??
     firstOf(edgeZones, pageCredit) ??
+    // "<div>来源：</div><div>新京报</div>" closing the article: the label and the outlet in elements of their own.
+    sourceUnderLabel(edgeZones) ??
     firstOf(tail, sourceFromInfoLine) ??
     // "新京报记者 张三" opening the story, no date beside it: the outlet before 记者.
     firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromReporterLine) ??

@@ -117,7 +117,10 @@ export function sourceFromText(text: string): string | undefined {
   if (QUOTING_VERB.test(v[1]) && !ownLine) return undefined;
   // "出自 TechCrunch" as a line of its own: the label and a Latin name, nothing else, credit that outlet.
   const wholeLine = /^[A-Za-z][\w .&'’-]{1,30}$/.test(name) && ownLine;
-  return v[2] || /^\s*《/.test(v[3]) || OUTLET_NAME.test(name) || wholeLine ? name : undefined;
+  // "本文转载自微信公众号“城市日记”": the account platform named before the name says it is an account credited.
+  // (公众号 named: "转自微信朋友圈" names a place to share, not an account.)
+  const account = /^(?:微信公众号|微信公眾號|公众号|公眾號)/.test(v[3].trimStart());
+  return v[2] || /^\s*《/.test(v[3]) || OUTLET_NAME.test(name) || wholeLine || account ? name : undefined;
 }
 
 function slashSource(t: string): string | undefined {
