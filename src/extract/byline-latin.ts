@@ -90,10 +90,19 @@ export function namesAsWritten(list: string, skipAgencies: boolean): string | un
     const shouting = i > 0 && !!name && name === name.toUpperCase() && kept !== kept.toUpperCase();
     if (name && (isAgencyName(name) || shouting) && skipAgencies) continue;
     if (!name || isAgencyName(name) || shouting || (i > 0 && !name.includes(' '))) break;
-    kept += (kept ? parts[i - 1] : '') + name;
+    kept += (kept ? printedSeparator(parts[i - 1]) : '') + name;
     if (name !== parts[i].trim()) break;
   }
   return kept ? cleanPersonName(kept) : undefined;
+}
+
+/**
+ * A separator as the page prints it, without the space an element boundary adds before a comma ("Jane Doe , John
+ * Roe" where each name is a link): ", " / ", and " / " & ".
+ */
+function printedSeparator(sep: string): string {
+  const t = sep.trim().replace(/\s+/g, ' ').replace(/^,\s*/, ', ');
+  return t.startsWith(',') ? (t === ',' ? ', ' : `${t} `) : ` ${t} `;
 }
 
 function isAgencyName(name: string): boolean {
