@@ -114,7 +114,8 @@ export function otherLanguageByline(text: string): string | undefined {
   if (text.length > 300) return undefined;
   const t = collapseSpace(text);
   const m = t.length < 150 ? LATIN_BYLINE.exec(t) : null;
-  return m ? namesAsWritten(m[1], true) : undefined;
+  const name = m ? namesAsWritten(m[1], true) : undefined;
+  return name && !/[,&]|\s(?:and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s/.test(name) ? withBracketedCoWriters(name, t) : name;
 }
 
 /** A date written with a four-digit year or day-first dots ("05.04.2025", "3. Mai 2024", "2024-04-05"). */
@@ -137,3 +138,21 @@ export function nameBesideDate(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** Co-writers bracketed after the writer: "(with John Roe and Mary Major)", "(avec Damien Leloup et Morgane Tual)". */
+const WITH_BRACKET = /[(（]\s*(?:with|avec|mit|con|com|met|med|junto a|along with)\s+([^()（）]{3,120})[)）]/iu;
+
+/**
+ * The writer and the co-writers a byline names in a bracket after it ("Martin Untersinger (avec Damien Leloup et
+ * Morgane Tual)"), joined by commas; `name` alone when the bracket names no people.
+ */
+export function withBracketedCoWriters(name: string, text: string): string {
+  const at = text.indexOf(name);
+  const m = at < 0 ? null : WITH_BRACKET.exec(text.slice(at + name.length));
+  if (!m || text.slice(at + name.length, at + name.length + m.index).trim() !== '') return name;
+  const listed = namesAsWritten(m[1].trim(), false);
+  if (!listed || listed.length < m[1].trim().length - 1) return name;
+  const names = listed.split(/\s*,\s*(?:and|&)\s+|\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+/).filter(Boolean);
+  return [name, ...names].join(', ');
+}
+

@@ -5,6 +5,7 @@
 import { classAndId, closest, elementsIn, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { authorFromText, cleanPersonName, hasSurnameShape, otherLanguageByline } from './byline.js';
+import { withBracketedCoWriters } from './byline-latin.js';
 import { isPersonName, namesFromRuns } from './people-names.js';
 import { elementRuns } from './people-segments.js';
 import { collapseSpace } from './text.js';
@@ -196,7 +197,9 @@ function nameOfByline(el: Element, stats: StatsMap, valid: (a: string | undefine
     // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
     if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = unlabelledChineseNames(cleanPersonName(text));
   }
-  return name && valid(name) ? name : undefined;
+  if (!name || !valid(name)) return undefined;
+  // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the co-writers the bracket after the name lists.
+  return /[A-Za-z]/.test(name) && !/[,&]|\band\b/.test(name) ? withBracketedCoWriters(name, collapseSpace(textContent(el))) : name;
 }
 
 /**

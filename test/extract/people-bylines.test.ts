@@ -54,3 +54,10 @@ test("a footer's <address> with a postal address or phone number is no byline", 
   // A writer's <address> still is one.
   assert.equal(enPage('<address>Jane Doe</address>'), 'Jane Doe');
 });
+
+test('co-writers bracketed after the writer ("(with …)", "(avec … et …)") are writers too', () => {
+  assert.equal(enPage('<p class="byline">By <a href="/p/jd">Jane Doe</a> (with John Roe and Mary Major)</p>'), 'Jane Doe, John Roe, Mary Major');
+  assert.equal(enPage('<span class="auteur">Par <a href="/journaliste/jd">Jeanne Dupont</a> (avec Paul Martin et Marie Curie)</span>'), 'Jeanne Dupont, Paul Martin, Marie Curie');
+  // A bracket naming no people adds nothing.
+  assert.equal(enPage('<p class="byline">By <a href="/p/jd">Jane Doe</a> (with additional reporting)</p>'), 'Jane Doe');
+});
