@@ -52,3 +52,11 @@ test('a writer glued to a follow, message or bracketed tool, or followed by a pr
   assert.equal(authorFromText('记者 张三 海报 王五'), '张三');
   assert.equal(authorFromText('记者 张三 李四'), '张三 李四');
 });
+
+test('reading, listening, type-size and navigation tools beside a byline are no writer', () => {
+  const page = (tool: string): string => `<html><head><title>公众号文章标题</title></head><body><div class="article"><h1>全市新开通十二条公交线路方便市民出行</h1>
+    <div class="info">2024-05-01 10:00 作者：<a href="#">${tool}</a></div><div class="content">${zhParagraphs(5)}</div></div></body></html>`;
+  for (const tool of ['阅读原文', '展开全文', '朗读', '简体', '繁體', '无障碍', '上一篇', '微信扫一扫', '在看', '编者按']) {
+    assert.equal(extractArticle(page(tool), { url: 'https://news.example.com/a/1.html' }).author, undefined, tool);
+  }
+});
