@@ -197,7 +197,7 @@ function listsMore(printed: string, ldAuthors: string[]): boolean {
   return parts.length > new Set(ldAuthors).size && ldAuthors.every((a) => parts.includes(a));
 }
 
-export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
+export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined, pageUrls: Array<string | undefined> = []): People {
   const siteNames = withTitleSite(siteNamesOf(head), head.docTitle);
   // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
   let bylineEls: Element[] | undefined;
@@ -253,7 +253,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     const n = trailingNames(t);
     return n && abbreviatesSite(n, siteNames) ? n : undefined;
   });
-  const { account, writer } = accountOf(order, head, siteNames);
+  const { account, writer } = accountOf(order, head, siteNames, [...pageUrls, metaFirst(head, 'og:url')]);
   // An account platform's article (WeChat): the account is the source, whatever the text credits.
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
   const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));

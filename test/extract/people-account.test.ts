@@ -50,3 +50,10 @@ test("WeChat's newer page data names the account as nick_name: JsDecode('…'); 
   assert.equal(a.publisher, '左岸书房');
   assert.equal(a.publishedAt, '2026-01-02T17:39:33+08:00');
 });
+
+test("a WeChat post saved without the platform's site name or layout is known by its address: the script's nickname is the account", () => {
+  const page = `<html><head><title>石榴花开</title></head><body><h2>石榴花开</h2><div class="content">${zhParagraphs()}</div><script>var nickname = "城市日记";</script></body></html>`;
+  assert.equal(extractArticle(page, { url: 'https://mp.weixin.qq.com/s/d' }).publisher, '城市日记');
+  // Elsewhere a script's nickname is a blog's writer, no source.
+  assert.notEqual(extractArticle(page, { url: 'https://blog.example.com/p/1' }).publisher, '城市日记');
+});
