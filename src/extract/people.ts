@@ -98,12 +98,13 @@ function authorsFromHeader(header: { text: string }[], valid: (a: string | undef
   return [...new Set(names)].join(sep);
 }
 
+/** Meta tags naming the writer, in order of trust (citation_author: a paper's author list). */
+const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'citation_author'];
+
 /**
  * meta author, unless it is a login or channel code ("admin", "edu") rather than a name. A list that mixes the
  * writer with outlets ("張立勳／特稿, 中國時報, 中時電子報") keeps the people.
  */
-const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'citation_author'];
-
 function metaAuthor(head: HeadData): string | undefined {
   const raw = metaFirst(head, ...META_AUTHOR_KEYS);
   if (!raw || /^[a-z0-9_.-]{1,12}$/.test(raw.trim())) return undefined;
