@@ -13,16 +13,20 @@ import { collapseSpace } from './text.js';
  * stays a person.
  */
 const NOT_NAME_WORD = String.raw`(?:(?:Jan(?:uary)?|Mar(?:ch)?|May|June?|July?|Aug(?:ust)?)\b(?=\.?,?\s*\d)|Feb(?:ruary)?|Apr(?:il)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Today|Yesterday|Updated|Published|Posted|Last|Modified|Photos?|Video|Read|Share|Follow|Email|Staff|Senior|Chief|Special|Associated|Reporter|Correspondent|Editor|Writer|Contributor|Columnist|Bureau|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|UPDATED|PUBLISHED|POSTED)\b`;
-const EN_WORD = String.raw`(?!${NOT_NAME_WORD})[A-Z][A-Za-z.'’-]+`;
+/** A capitalised word a colon follows labels what comes next ("Stand: 28. April", "Updated: …"): it is no name's. */
+const LABEL_WORD = String.raw`(?!\p{Lu}[\p{L}.'’-]+\s?:)`;
+const EN_WORD = String.raw`(?!${NOT_NAME_WORD})(?![A-Z][A-Za-z.'’-]+\s?:)[A-Z][A-Za-z.'’-]+`;
 const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
+/** Between two names of a list: a comma, "and", "&", or the serial comma's ", and" ("A, B, and C"). */
+const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
 // Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
 /** What may stand before "By": a label word ("Guide by", "Published by") or a date ("May 3, 2017 By …"). */
 const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview(?:ed)?|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
-export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
+export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
-export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:\s?(?:,|and|&)\s?${EN_NAME})*)`);
+export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
-const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})\p{Lu}[\p{L}.'’-]+`;
+const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})${LABEL_WORD}\p{Lu}[\p{L}.'’-]+`;
 const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;
 /** Words joining names: und, et, y, e, og, och, en, i, oraz, ve, ja, és (and commas). */
 const LATIN_AND = String.raw`(?:,|&|and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)`;
@@ -65,7 +69,8 @@ function leadingPeople(parts: string[]): string[] {
  * Reyes, AP") is skipped when `skipAgencies`, else it ends the list.
  */
 export function namesAsWritten(list: string, skipAgencies: boolean): string | undefined {
-  const parts = list.split(/(\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+)/);
+  // (The serial comma's ", and" is one separator: "A, B, and C" lists three.)
+  const parts = list.split(/(\s*,\s*(?:and|&)\s+|\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+)/);
   let kept = '';
   let lastCredential = false;
   for (let i = 0; i < parts.length; i += 2) {
@@ -80,12 +85,24 @@ export function namesAsWritten(list: string, skipAgencies: boolean): string | un
     // affiliation; cutting that word off would leave a name-shaped "Nature Tech".
     if (i > 0 && ORGANISATION_END.test(parts[i].trim())) break;
     const name = leadingPeople([parts[i]])[0];
-    if (name && isAgencyName(name) && skipAgencies) continue;
-    if (!name || isAgencyName(name) || (i > 0 && !name.includes(' '))) break;
-    kept += (kept ? parts[i - 1] : '') + name;
+    // "David Straub, MDR THÜRINGEN": after a name written in mixed case, one in capitals alone is the desk or
+    // broadcaster credited, not a second writer.
+    const shouting = i > 0 && !!name && name === name.toUpperCase() && kept !== kept.toUpperCase();
+    if (name && (isAgencyName(name) || shouting) && skipAgencies) continue;
+    if (!name || isAgencyName(name) || shouting || (i > 0 && !name.includes(' '))) break;
+    kept += (kept ? printedSeparator(parts[i - 1]) : '') + name;
     if (name !== parts[i].trim()) break;
   }
   return kept ? cleanPersonName(kept) : undefined;
+}
+
+/**
+ * A separator as the page prints it, without the space an element boundary adds before a comma ("Jane Doe , John
+ * Roe" where each name is a link): ", " / ", and " / " & ".
+ */
+function printedSeparator(sep: string): string {
+  const t = sep.trim().replace(/\s+/g, ' ').replace(/^,\s*/, ', ');
+  return t.startsWith(',') ? (t === ',' ? ', ' : `${t} `) : ` ${t} `;
 }
 
 function isAgencyName(name: string): boolean {
@@ -97,7 +114,8 @@ export function otherLanguageByline(text: string): string | undefined {
   if (text.length > 300) return undefined;
   const t = collapseSpace(text);
   const m = t.length < 150 ? LATIN_BYLINE.exec(t) : null;
-  return m ? namesAsWritten(m[1], true) : undefined;
+  const name = m ? namesAsWritten(m[1], true) : undefined;
+  return name && !/[,&]|\s(?:and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s/.test(name) ? withBracketedCoWriters(name, t) : name;
 }
 
 /** A date written with a four-digit year or day-first dots ("05.04.2025", "3. Mai 2024", "2024-04-05"). */
@@ -120,3 +138,21 @@ export function nameBesideDate(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** Co-writers bracketed after the writer: "(with John Roe and Mary Major)", "(avec Damien Leloup et Morgane Tual)". */
+const WITH_BRACKET = /[(（]\s*(?:with|avec|mit|con|com|met|med|junto a|along with)\s+([^()（）]{3,120})[)）]/iu;
+
+/**
+ * The writer and the co-writers a byline names in a bracket after it ("Martin Untersinger (avec Damien Leloup et
+ * Morgane Tual)"), joined by commas; `name` alone when the bracket names no people.
+ */
+export function withBracketedCoWriters(name: string, text: string): string {
+  const at = text.indexOf(name);
+  const m = at < 0 ? null : WITH_BRACKET.exec(text.slice(at + name.length));
+  if (!m || text.slice(at + name.length, at + name.length + m.index).trim() !== '') return name;
+  const listed = namesAsWritten(m[1].trim(), false);
+  if (!listed || listed.length < m[1].trim().length - 1) return name;
+  const names = listed.split(/\s*,\s*(?:and|&)\s+|\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+/).filter(Boolean);
+  return [name, ...names].join(', ');
+}
+

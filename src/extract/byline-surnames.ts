@@ -18,6 +18,11 @@ export function hasCommonSurname(s: string): boolean {
 /** Two-character surnames (欧阳, 司马, 諸葛 …): their names run to four characters. */
 const COMPOUND_SURNAME = /^(?:欧阳|歐陽|司马|司馬|诸葛|諸葛|上官|东方|東方|皇甫|慕容|令狐|公孙|公孫|夏侯|尉迟|尉遲|长孙|長孫|宇文|司徒|端木|南宫|南宮|独孤|獨孤|西门|西門)[\u4e00-\u9fff]{1,2}$/;
 
+/** Opens with a two-character surname ("欧阳晓明北京大学教授"): the name glued there runs to four characters. */
+export function startsWithCompoundSurname(s: string): boolean {
+  return COMPOUND_SURNAME.test(s.slice(0, 4));
+}
+
 /** A name with a common single or a compound surname: "张三", "歐陽娜娜", "司马南". */
 export function hasSurnameShape(s: string): boolean {
   return hasCommonSurname(s) || COMPOUND_SURNAME.test(s);

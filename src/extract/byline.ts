@@ -6,7 +6,7 @@
  */
 import { cleanPersonName } from './byline-clean.js';
 import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
-import { EN_BYLINE, EN_LABELLED, namesAsWritten } from './byline-latin.js';
+import { EN_BYLINE, EN_LABELLED, namesAsWritten, withBracketedCoWriters } from './byline-latin.js';
 import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
 import { ANY_TOKEN, BULLET, LABELLED, labelledValue, LIST_SEPARATOR, NAME_LIST, WRITER_LABEL } from './byline-labelled.js';
 import { collapseSpace } from './text.js';
@@ -53,8 +53,8 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|${WRITER_LABEL})\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
-  // 文/李四 · 文｜王五 · 文/图 赵六 · 圖、文／張三 · 文、图/李四 · 图文/王五
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:图\s*[/／]?\s*)?(${CN_NAMES})`),
+  // 文/李四 · 文｜王五 · 文/图 赵六 · 文/图：张三 · 圖、文／張三 · 文、图/李四 · 图文/王五
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:(?:图|圖)\s*[/／:：]?\s*)?(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
   // 记者（张三） · 本报记者(张三 李四): the names bracketed after the label, as a byline of its own: prose that
@@ -251,10 +251,15 @@ function authorFromShort(text: string): string | undefined {
     if (name) return name;
   }
   const en = EN_BYLINE.exec(t);
-  if (en && t.length < 150) return namesAsWritten(en[1], true);
+  if (en && t.length < 150) return withCoWriters(namesAsWritten(en[1], true), t);
   const labelled = t.length < 200 ? EN_LABELLED.exec(t) : null;
-  if (labelled) return namesAsWritten(labelled[1], false);
+  if (labelled) return withCoWriters(namesAsWritten(labelled[1], false), t);
   return undefined;
+}
+
+/** One writer's name and the co-writers a bracket after it lists ("Jane Doe (with John Roe)"). */
+function withCoWriters(name: string | undefined, t: string): string | undefined {
+  return name && !/[,&]|\band\b/.test(name) ? withBracketedCoWriters(name, t) : name;
 }
 
 const GLUED_REPORTER_END = new RegExp(String.raw`(?:^|[\s【〔\[(（╱／/|｜:：])${ANY_REPORTER}(${CN_NAME})(?=\s*(?:$|[】〕)）\]])|\s)`);

@@ -59,7 +59,7 @@ const MAX_SCRIPT_VARS = 200;
  * character before (the quote) passes the check (0 of 200 000 random scripts read differently; a fifth faster).
  */
 const SCRIPT_VAR =
-  /(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nickname|js_name|author_?name)["']?\s*[:=]\s*(?:htmlDecode\(\s*)?(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
+  /(ct|create_?time|publish_?time|pub_?time|publish_?date|pub_?date|date_?published|ptime|nick_?name|js_name|author_?name)["']?\s*[:=]\s*(?:(?:htmlDecode|JsDecode)\(\s*)?(?:["']([^"'\n\\]{1,80})["']|(\d{10,13})\b)/gi;
 
 /** Reads <meta>, <title>, <html lang> and JSON-LD from the element list of the untouched page (one pass). */
 export function readHead(all: Element[]): HeadData {
@@ -114,7 +114,10 @@ function readScriptVars(el: Element, out: HeadData['scriptVars']): void {
   }
   for (const m of scriptVarMatches(first.data)) {
     const value = (m[2] ?? m[3] ?? '').trim();
-    if (value) out.push({ key: m[1].toLowerCase().replace(/_/g, ''), value });
+    const key = m[1].toLowerCase().replace(/_/g, '');
+    // WeChat's newer page data wraps its strings in JsDecode('…') (`nick_name: JsDecode('左岸读书')`): read for the
+    // account's name only; its times are read from `ct`, which keeps the seconds the JsDecode'd clock drops.
+    if (value && (key === 'nickname' || !/^\w+["']?\s*[:=]\s*JsDecode/i.test(m[0]))) out.push({ key, value });
     if (out.length >= MAX_SCRIPT_VARS) break;
   }
 }

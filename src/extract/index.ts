@@ -161,7 +161,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const emptyZones: PageZones = { lines, bodyStart: -1, header: [], bodyEdges: [], after: [], beforeTitle: [] };
   const zones = guarded('zones', warnings, emptyZones, () => pageZones(lines, roots, titleResult.el, title));
   const times = guarded('dates', warnings, {}, () => extractTimes(order, head, zones, url, timezone!, { lang: language, now }));
-  const people = guarded('people', warnings, {}, () => extractPeople(order, stats, head, zones, title));
+  const people = guarded('people', warnings, {}, () => extractPeople(order, stats, head, zones, title, [url, canonicalUrl]));
 
   const article: Article = {
     title,

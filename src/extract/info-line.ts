@@ -50,6 +50,12 @@ const TOOL_WORD = /^(?:转寄|轉寄|列印|打印|字体|字體|字级|字級|�
 /** What a credit says the writer did ("报道", "綜合報導", "整理", "摄影"): the credit's end, not a word of a name. */
 const CREDIT_VERB = new RegExp(String.raw`^(?:${DATELINE_KIND}|整理|编译|編譯|摄影?|攝影?|撰文|供图|供圖|提供)$`);
 
+/**
+ * A credit's role word ("通讯员", "本报实习生", "特约评论员"): it labels the name after it, as 记者 does (isInterfaceWord
+ * reads 记者 and 作者 so), and is never itself the outlet or account credited.
+ */
+const ROLE_WORD = /(?:通讯员|通訊員|实习生|實習生|评论员|評論員|特派员|特派員|撰稿人|编辑|編輯|责编|責編|主编|主編)$/;
+
 type Kind = 'date' | 'mark' | 'word' | 'sep' | 'stop';
 
 /** A separator standing alone between the parts ("2023-10-08 | 张三 | 某某日报"): passed over, it joins no words. */
@@ -60,7 +66,7 @@ function kindOf(token: string): Kind {
   if (DATE_TOKEN.test(token) || DATE_WORD.test(token)) return 'date';
   if (ORIGINAL_MARK.test(token)) return 'mark';
   // Labelled parts ("来源：", "作者：张三"), counts, brackets and tools end a run: they say what they are.
-  if (/[:：|｜()（）【】\[\]《》<>@/／╱,，;；。!！?？]/.test(token) || /^\d/.test(token) || isInterfaceWord(token) || TOOL_WORD.test(token) || CREDIT_VERB.test(token) || isDeskWord(token)) return 'stop';
+  if (/[:：|｜()（）【】\[\]《》<>@/／╱,，;；。!！?？]/.test(token) || /^\d/.test(token) || isInterfaceWord(token) || TOOL_WORD.test(token) || CREDIT_VERB.test(token) || ROLE_WORD.test(token) || isDeskWord(token)) return 'stop';
   // A web address ("www.example.com", "NOWnews.com") names a site, not a writer, and is no outlet's printed name.
   if (/\.(?:com|net|org|cn|tw|hk|gov|edu)\b|^www\./i.test(token)) return 'stop';
   return 'word';

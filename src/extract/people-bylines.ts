@@ -5,16 +5,21 @@
 import { classAndId, closest, elementsIn, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { authorFromText, cleanPersonName, hasSurnameShape, otherLanguageByline } from './byline.js';
-import { namesFromRuns } from './people-names.js';
+import { withBracketedCoWriters } from './byline-latin.js';
+import { isPersonName, namesFromRuns } from './people-names.js';
 import { elementRuns } from './people-segments.js';
 import { collapseSpace } from './text.js';
 
 /** Comment forms label their name field "author" too ("Name (required)"); a page footer's <address> holds the copyright. */
 const NOT_BYLINE = /comment|form|reply|respond|login|avatar|copyright|footer/i;
 
+/** A number of three digits or more that is no year: a street number, a postal code, a phone number. */
+const CONTACT_NUMBER = /(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d{3,}/;
+
 function looksLikeByline(el: Element): boolean {
   const a = el.attribs;
-  if (el.name === 'address') return true;
+  // (An <address> holding a postal address or phone number is the site's contact block, not a writer's credit.)
+  if (el.name === 'address') return !CONTACT_NUMBER.test(textContent(el));
   if (a.rel && /(?:^|\s)author(?:\s|$)/i.test(a.rel)) return true;
   if (a.itemprop && /(?:^|\s)author(?:\s|$)/.test(a.itemprop)) return true;
   // Chinese CMS names too: .reporter, .zuozhe (作者), .jizhe (记者).
@@ -77,45 +82,124 @@ const LOGIN_PART = /log-?in|log-?on|sign-?in|passw|register|unlogin/i;
 /** Classes of a writer's name link inside a byline element. */
 const NAME_LINK_CLASS = /(?:^|\s)(?:name|author-?name|user-?name|nick-?name|screen-?name)(?:\s|$)/i;
 
-/** Byline elements: "By Jane Doe", "作者：张三", or a bare name. */
+/**
+ * Byline elements: "By Jane Doe", "作者：张三", or a bare name. Co-writers printed each in a byline element of their own,
+ * side by side (`<div class="author"><a>Jane Doe</a><span>Reporter</span></div><div class="author">…John Roe…`,
+ * `<span class="author">张三</span><span class="author">李四</span>`), are all the writers, not the first alone.
+ */
 export function authorFromBylineElements(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
-  for (const name of bylineElementNames(bylines, stats, valid)) return name;
+  for (let i = 0; i < bylines.length; i++) {
+    const name = nameOfByline(bylines[i], stats, valid);
+    if (name === undefined) continue;
+    let names = writersFrom(bylines[i], name, stats, valid);
+    // A wrapper marked as a byline too (`<div class="authors">` around the writers' `<div class="author">`s) reads as
+    // its first writer: the group inside it, read from its first member, holds them all.
+    for (let j = i + 1; j < bylines.length && j <= i + 2 * MAX_CO_WRITERS && closest(bylines[j], (e) => e === bylines[i], 20); j++) {
+      const inner = nameOfByline(bylines[j], stats, valid);
+      if (inner === undefined) continue;
+      const group = writersFrom(bylines[j], inner, stats, valid);
+      if (group.length > Math.max(1, names.reduce((n, x) => n + nameCount(x), 0))) names = group;
+    }
+    return names.join(names.some((n) => /[A-Za-z]/.test(n)) ? ', ' : ' ');
+  }
   return undefined;
+}
+
+/** How many writers a byline string names ("A and B", "A, B", "张三 李四"). */
+function nameCount(names: string): number {
+  return names.split(/\s*(?:[,，、;；&]|\band\b|\bund\b|\bet\b)\s*|\s+(?=[\u3400-\u9fff])/).filter(Boolean).length;
+}
+
+function writersFrom(el: Element, name: string, stats: StatsMap, valid: (a: string | undefined) => string | undefined): string[] {
+  return [name, ...coWriters(el, name, stats, valid)].filter((n, i, all) => all.indexOf(n) === i);
+}
+
+/** Co-writer elements read after the first byline at most (a byline lists a handful of writers). */
+const MAX_CO_WRITERS = 7;
+/** What may stand between two writers' elements: space or a separator ("，", "、", "and", "&"). */
+const BETWEEN_WRITERS = /^\s*(?:[,，、&;；|｜/]|and|und|et|y|和|与|與|及)?\s*$/i;
+
+/**
+ * The names of the byline elements that follow `el` as its siblings, of its tag and class, with nothing but space or a
+ * separator between them, each giving one valid name; the run ends at the first that does not.
+ */
+function coWriters(el: Element, firstName: string, stats: StatsMap, valid: (a: string | undefined) => string | undefined): string[] {
+  const out: string[] = [];
+  const parent = el.parent;
+  if (!parent || parent.type !== 'tag') return out;
+  if (!firstName.split(/\s*[,，、]\s*|\s+(?=[\u3400-\u9fff])/).every((n) => isPersonName(n))) return out;
+  const first = labelBefore(el, firstName);
+  const siblings = (parent as Element).children;
+  for (let i = siblings.indexOf(el) + 1; i < siblings.length && out.length < MAX_CO_WRITERS; i++) {
+    const node = siblings[i];
+    if (node.type === 'text' || node.type === 'comment') {
+      if (node.type === 'text' && !BETWEEN_WRITERS.test((node as { data: string }).data)) break;
+      continue;
+    }
+    if (node.type !== 'tag') break;
+    const sib = node as Element;
+    if (sib.name !== el.name || sib.attribs.class !== el.attribs.class || !isBylineElement(sib)) break;
+    const name = nameOfByline(sib, stats, valid);
+    // One writer per element (an element listing several is a byline of its own), named as a person is (a related
+    // list's titles are no writers), and credited as the first is: "Fact-checked by" or "摄影" over the next name
+    // is another role.
+    if (name === undefined || /[,，、&]|\band\b/.test(name) || !isPersonName(name) || labelBefore(sib, name) !== first) break;
+    out.push(name);
+  }
+  return out;
+}
+
+/** The words a byline element prints before its name ("Written by", "作者："), lower-cased; '' for none. */
+function labelBefore(el: Element, name: string): string {
+  const text = collapseSpace(elementRuns(el).join(' '));
+  const at = text.indexOf(name);
+  return (at > 0 ? text.slice(0, at) : '').replace(/[\s:：|｜/／]+/g, ' ').trim().toLowerCase();
 }
 
 /** The names byline elements (`bylines`, in page order) give (each valid). */
 export function* bylineElementNames(bylines: Element[], stats: StatsMap, valid: (a: string | undefined) => string | undefined): Generator<string> {
   for (const el of bylines) {
-    const size = stats.get(el)?.len ?? 0;
-    if (size === 0 || size > 200) continue;
-    // A login or comment box marked "author" (`<div class="tie-author"><div class="js-loginInput">账号 …<label>自动登录`):
-    // a byline holds no form labels and no login part. (Small elements only: the walk is short; the parser has
-    // already dropped the <input>s themselves.)
-    if (elementsIn(el).some((e) => e.name === 'label' || LOGIN_PART.test(classAndId(e)))) continue;
-    // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
-    // The writer's own link, marked by its class (`<a class="name" href="/7598135991">W安全边际</a>` beside
-    // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
-    const nameLink = elementsIn(el).find((e) => e.name === 'a' && NAME_LINK_CLASS.test(e.attribs.class ?? ''));
-    const linked = nameLink ? elementRuns(nameLink)[0] : undefined;
-    if (linked && valid(linked)) {
-      yield linked;
-      continue;
-    }
-    const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
-    const nameEl = marked.length === 1 ? marked[0] : undefined;
-    // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
-    const runs = elementRuns(nameEl ?? el);
-    const text = collapseSpace(runs.join(' '));
-    if (!text || text.length > 120) continue;
-    let name = authorFromText(text) ?? otherLanguageByline(text);
-    if (!name) {
-      // No byline label: the element's words are names only by their shape.
-      name = unlabelledChineseNames(namesFromRuns(runs));
-      // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
-      if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = unlabelledChineseNames(cleanPersonName(text));
-    }
-    if (name && valid(name)) yield name;
+    const name = nameOfByline(el, stats, valid);
+    if (name !== undefined) yield name;
   }
+}
+
+/** A span of a Latin name: capitalised words. */
+const NAME_PART = /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)*$/u;
+
+/** The name one byline element gives, if valid. */
+function nameOfByline(el: Element, stats: StatsMap, valid: (a: string | undefined) => string | undefined): string | undefined {
+  const size = stats.get(el)?.len ?? 0;
+  if (size === 0 || size > 200) return undefined;
+  // A login or comment box marked "author" (`<div class="tie-author"><div class="js-loginInput">账号 …<label>自动登录`):
+  // a byline holds no form labels and no login part. (Small elements only: the walk is short; the parser has
+  // already dropped the <input>s themselves.)
+  if (elementsIn(el).some((e) => e.name === 'label' || LOGIN_PART.test(classAndId(e)))) return undefined;
+  // One marked name element is the name; several (<a rel=author>A</a> and <a rel=author>B</a>) are read together.
+  // The writer's own link, marked by its class (`<a class="name" href="/7598135991">W安全边际</a>` beside
+  // "来自雪球 发布于…"): its first text run is the name, whatever else the element holds.
+  const nameLink = elementsIn(el).find((e) => e.name === 'a' && NAME_LINK_CLASS.test(e.attribs.class ?? ''));
+  const linked = nameLink ? elementRuns(nameLink)[0] : undefined;
+  if (linked && valid(linked)) return linked;
+  const marked = elementsIn(el).filter((e) => e.attribs.itemprop === 'name' || /(?:^|\s)author(?:\s|$)/i.test(e.attribs.rel ?? ''));
+  const nameEl = marked.length === 1 ? marked[0] : undefined;
+  // Text runs, not textContent: "<span>Howard Blume</span><span>Staff Writer</span>" is two tokens.
+  const runs = elementRuns(nameEl ?? el);
+  const text = collapseSpace(runs.join(' '));
+  if (!text || text.length > 120) return undefined;
+  // The marked name element's words split over spans (`<span class="firstname">Marlene</span> <span class="lastname">Lundberg
+  // Holm</span>`): one name, not a first name to drop and a surname to read alone.
+  const splitName = nameEl && runs.length > 1 && runs.every((r) => NAME_PART.test(r)) && !/^by\b/i.test(text) && isPersonName(text) ? text : undefined;
+  let name = splitName ?? authorFromText(text) ?? otherLanguageByline(text);
+  if (!name) {
+    // No byline label: the element's words are names only by their shape.
+    name = unlabelledChineseNames(namesFromRuns(runs));
+    // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
+    if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = unlabelledChineseNames(cleanPersonName(text));
+  }
+  if (!name || !valid(name)) return undefined;
+  // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the co-writers the bracket after the name lists.
+  return /[A-Za-z]/.test(name) && !/[,&]|\band\b/.test(name) ? withBracketedCoWriters(name, collapseSpace(textContent(el))) : name;
 }
 
 /**

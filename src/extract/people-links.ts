@@ -60,10 +60,31 @@ export function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | un
       const handle = member && /^[\p{L}\p{N}_.-]{2,30}$/u.test(text);
       if ((handle || (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')))) && !names.includes(text)) names.push(text);
     }
-    const joined = names.length > 0 ? valid(names.join(/[A-Za-z]/.test(names[0]) ? ', ' : ' ')) : undefined;
+    const joined = names.length > 0 ? valid(joinAsPrinted(names, l.text)) : undefined;
     if (joined) return joined;
   }
   return undefined;
+}
+
+/** What a byline prints between two names: a comma, "and", "&", or the serial comma's ", and" / ", &". */
+const PRINTED_SEPARATOR = /^(?:,|&|and|,\s*and|,\s*&)$/i;
+
+/**
+ * Names joined with the separators the line prints between them ("A, B & C" stays so), a comma and a space where
+ * the line shows none or another word; Chinese names by a space.
+ */
+function joinAsPrinted(names: string[], line: string): string {
+  if (!/[A-Za-z]/.test(names[0])) return names.join(' ');
+  let out = names[0];
+  let at = line.indexOf(names[0]);
+  for (let i = 1; i < names.length; i++) {
+    const next = at < 0 ? -1 : line.indexOf(names[i], at + names[i - 1].length);
+    const between = next < 0 ? '' : line.slice(at + names[i - 1].length, next).trim().replace(/\s+/g, ' ');
+    out += PRINTED_SEPARATOR.test(between) ? (between.startsWith(',') ? `${between} ` : ` ${between} `) : ', ';
+    out += names[i];
+    at = next;
+  }
+  return out;
 }
 
 /** A forum's or blog platform's poster link: class user-name / username / nickname, or data-author="true". */

@@ -4,6 +4,8 @@
  * pattern that grabbed the wrong words gives nothing rather than a wrong name.
  */
 
+import { startsWithCompoundSurname } from './byline-surnames.js';
+
 const CJK = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 const HAS_CJK = new RegExp(`[${CJK}]`);
 
@@ -44,9 +46,16 @@ const INTERFACE_END = /(?:作者|记者|記者|贡献者|貢獻者|关注|關注
 /** Or a link that sends the reader elsewhere ("更多文章", "查看全部", "进入专栏", "返回首页"), or a page tool ("打印本页", "关闭窗口"). */
 const INTERFACE_START = /^(?:(?:发布|發布|發佈|发表|發表)(?:于|於|时间|時間|日期)|(?:更多|查看|进入|進入|返回|点击|點擊|打印|列印|关闭|關閉)\p{Script=Han})/u;
 
+/**
+ * More page furniture seen beside bylines on unseen sites: reading and listening tools (阅读原文, 展开全文, 朗读, 播放),
+ * type size and script switches (小字, 超大, 简体, 繁體, 无障碍), navigation (上一篇, 网站地图, 联系我们), share and reward
+ * buttons (微信扫一扫, 二维码, 在看, 赞赏), and the names of page parts (编者按, 导读, 摘要, 正文, 原标题, 视频, 专题).
+ */
+const FURNITURE = /^(?:阅读原文|閱讀原文|加载中|載入中|展开全文|展開全文|查看全文|小字|大字|中字|标准|標準|超大|特大|简体|簡體|繁体|繁體|简|繁|无障碍|無障礙|搜索|搜尋|客户端|客戶端|下载(?:APP|客户端)?|下載(?:APP|客戶端)?|打开(?:APP)?|打開(?:APP)?|二维码(?:分享)?|二維碼(?:分享)?|(?:微信)?扫码|(?:微信)?掃碼|(?:微信)?扫一扫|复制|複製|上一篇|下一篇|上一页|下一页|热门推荐|熱門推薦|网站地图|網站地圖|联系我们|聯絡我們|联系我們|意见反馈|意見反饋|播放|暂停|暫停|朗读|朗讀|听全文|聽全文|听新闻|聽新聞|全屏|在看|赞赏|讚賞|喜欢|喜歡|视频|視頻|图片|圖片|相册|相冊|直播|专题|專題|编者按|編者按|导读|導讀|摘要|正文|原标题|原標題)$/i;
+
 export function isInterfaceWord(s: string): boolean {
   const t = s.trim();
-  return INTERFACE.test(t) || (HAS_CJK.test(t) && (INTERFACE_END.test(t) || INTERFACE_START.test(t)));
+  return INTERFACE.test(t) || FURNITURE.test(t) || (HAS_CJK.test(t) && (INTERFACE_END.test(t) || INTERFACE_START.test(t)));
 }
 
 /** One Chinese name: 2–4 characters, or a transliteration with a middle dot (阿卜杜勒·阿齐兹). */
@@ -233,5 +242,7 @@ const INSTITUTION = /(?:大学|大學|学院|學院|研究院|研究所|研究�
 export function splitAffiliation(token: string): string | undefined {
   if (token.length <= 4 || !INSTITUTION.test(token) && !/(?:院长|院長|教授|主任|研究员|研究員|校长|校長|博士)$/.test(token)) return undefined;
   for (const n of [2, 3]) if (AFFILIATION_START.test(token.slice(n))) return token.slice(0, n);
+  // A compound surname's name runs to four characters ("欧阳晓明北京大学教授").
+  if (startsWithCompoundSurname(token) && AFFILIATION_START.test(token.slice(4))) return token.slice(0, 4);
   return undefined;
 }

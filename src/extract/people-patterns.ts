@@ -4,18 +4,25 @@
  */
 
 export const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
+/** A page tool glued after a name ("张三已关注", "张三私信", "张三【打印】"): where the name ends. */
+export const TOOL_TAIL = String.raw`(?:已?关注|已?關注|私信|[【\[](?:打印|列印|关闭|關閉|收藏|举报|舉報|分享|纠错|糾錯|复制|複製))`;
 /** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */
 export const CN_NAME = String.raw`(?:[${CN}]{1,6}[·•][${CN}]{1,10}?|[${CN}]{2,4}?)`;
-export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕>,，、;；|｜/／╱:：_]|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|编译|編譯|翻译|翻譯|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
+export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕【\[>,，、;；|｜/／╱:：_]|${TOOL_TAIL}|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|编译|編譯|翻译|翻譯|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
 /**
  * A word glued to a reporter's role ("新京报实习生", "南方周末通讯员") is the outlet opening the next credit, not a further
  * name: "新京报记者 张三 新京报实习生 李四" names 张三 before it.
  */
 const GLUED_ROLE = String.raw`(?!实习生|實習生|记者|記者|通讯员|通訊員|特约|特約|见习|見習|首席)`;
+/**
+ * A production credit's role in a credits block ("记者 张三 美编 李四", "文字 张三 海报 王五"): it labels the next name, and
+ * is never a second writer's name.
+ */
+const PRODUCTION_ROLE = String.raw`美编|美編|海报|海報|视频|視頻|设计|設計|监制|監制|统筹|統籌|策划|策劃|出品|排版|剪辑|剪輯|配音|制图|製圖|插图|插圖|图片|圖片|发消息|發消息`;
 /** Several names separated by spaces or 、 (e.g. "王建宏 张文攀"). */
 // A following label ("孙宁 责任编辑：…", "李四 记者 王五") is not a second name; nor is any word a colon follows ("张三 发布时间：…",
 // "张三 阅读数：…"): a word before a colon labels what comes next.
-export const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|責任|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核|摄影|攝影|记者|記者|通讯员|通訊員|实习生|實習生)(?![${CN}]{2,6}\s?[:：])${CN_NAME}${GLUED_ROLE}${NAME_STOP}){0,7}`;
+export const CN_NAMES = String.raw`${CN_NAME}${NAME_STOP}(?:\s?[、，,\s]\s?(?!责任|責任|责编|責編|编辑|編輯|来源|來源|校对|校對|审核|審核|摄影|攝影|记者|記者|通讯员|通訊員|实习生|實習生|${PRODUCTION_ROLE})(?![${CN}]{2,6}\s?[:：])${CN_NAME}${GLUED_ROLE}${NAME_STOP}){0,7}`;
 export const OUTLET = String.raw`(?:本报|本報|本刊|本网|本網|本台|新华社|中新社|中新网|央视网|人民网|光明网|新华网|央广网|[${CN}\dA-Za-z]{1,10}?(?:日报|日報|晚报|晚報|早报|早報|时报|時報|报道|报|報|网|網|台|臺|频道|頻道|客户端|社))`;
 // (特派員, a paper's correspondent posted abroad: "中央社駐布魯塞爾特派員唐佩君23日專電".)
 export const REPORTER_WORD = String.raw`(?:记者|記者|实习生|實習生|通讯员|通訊員|特派員|特派员)`;

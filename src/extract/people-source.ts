@@ -55,9 +55,13 @@ const ACCOUNT_CLASS = /(?:^|\s)(?:profile_nickname|rich_media_meta_nickname|wx_f
 
 /**
  * An account platform's page (WeChat and the like) names its account in a marked element (#js_name) or a script
- * variable (`var nickname = "…"`), and its writer in #js_author_name.
+ * variable (`var nickname = "…"`), and its writer in #js_author_name. The script variable is read on a platform's page
+ * only: one with its layout, its site name, or its address (the page's or og:url).
  */
-export function accountOf(order: Element[], head: HeadData, siteNames: string[]): { account?: string; writer?: string } {
+/** An account platform's article address (a WeChat post is served from mp.weixin.qq.com whatever page saved it). */
+const PLATFORM_URL = /^https?:\/\/mp\.weixin\.qq\.com\//i;
+
+export function accountOf(order: Element[], head: HeadData, siteNames: string[], pageUrls: Array<string | undefined> = []): { account?: string; writer?: string } {
   let account: string | undefined;
   let writer: string | undefined;
   let layout = false;
@@ -78,7 +82,7 @@ export function accountOf(order: Element[], head: HeadData, siteNames: string[])
   if (account) writer ??= oldLayoutWriter(order);
   // A script's `nickname` is the account only on an account platform's page: blogs (CSDN's `var nickName`) name
   // their writer so, and that writer is no source.
-  if (layout || siteNames.some((n) => PLATFORM.test(n.trim()))) account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
+  if (layout || siteNames.some((n) => PLATFORM.test(n.trim())) || pageUrls.some((u) => u !== undefined && PLATFORM_URL.test(u))) account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
   return { account: account && account.length <= 40 ? account : undefined, writer: writer && writer.length <= 40 ? writer : undefined };
 }
 

@@ -98,19 +98,37 @@ function authorsFromHeader(header: { text: string }[], valid: (a: string | undef
   return [...new Set(names)].join(sep);
 }
 
+/** Meta tags naming the writer, in order of trust (citation_author: a paper's author list). */
+const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'citation_author'];
+
 /**
  * meta author, unless it is a login or channel code ("admin", "edu") rather than a name. A list that mixes the
  * writer with outlets ("張立勳／特稿, 中國時報, 中時電子報") keeps the people.
  */
 function metaAuthor(head: HeadData): string | undefined {
-  const raw = metaFirst(head, 'author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator');
+  const raw = metaFirst(head, ...META_AUTHOR_KEYS);
   if (!raw || /^[a-z0-9_.-]{1,12}$/.test(raw.trim())) return undefined;
+  const all = repeatedMetaAuthors(head);
+  if (all) return all;
   const parts = raw.split(/\s*[,，;；]\s*/);
   if (parts.length > 1 && parts.some((p) => isOutletName(p))) {
     const people = parts.map(cleanPersonName).filter((p): p is string => !!p && isAcceptableAuthor(p));
     return people.length > 0 ? people.join(', ') : undefined;
   }
   return cleanPersonName(raw);
+}
+
+/**
+ * Co-writers each in a meta tag of their own (`<meta name="author" content="A"><meta name="author" content="B">`, a
+ * paper's `citation_author` list): all of them, when every one is a person's name; the first alone was one of several.
+ */
+function repeatedMetaAuthors(head: HeadData): string | undefined {
+  const key = META_AUTHOR_KEYS.find((k) => (head.meta.get(k)?.length ?? 0) > 0);
+  const values = [...new Set(key ? head.meta.get(key) : [])].slice(0, 12);
+  if (values.length < 2) return undefined;
+  const people = values.map((v) => cleanPersonName(v));
+  if (!people.every((p): p is string => !!p && isPersonName(p))) return undefined;
+  return people.join(people.some((p) => /[A-Za-z]/.test(p)) ? ', ' : ' ');
 }
 
 /**
@@ -127,14 +145,30 @@ function labelledMetaAuthor(head: HeadData): string | undefined {
 }
 
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
-const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者)\s*[:：]?$/i;
+const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者|[\u3400-\u9fff]{0,6}?(?:记者|記者))\s*[:：]?$/i;
+/**
+ * A writer label of another language, alone in its element, the name in the next (`<li><strong>Autorin/Autor</strong>
+ * Roman Goncharenko</li>`, a fact list's row): no colon, so only a whole line of label and name counts.
+ */
+const LABEL_BESIDE = /^(?:Autor(?:in|en|innen)?(?:\s?\/\s?Autor(?:in)?)?|Auteur(?:e|s)?|Autore|Autori|Autores?|Författare|Forfatter|Kirjoittaja|Yazar)\s+(\p{Lu}.{2,58})$/u;
+
+function nameBesideLabel(lines: readonly { text: string }[]): string | undefined {
+  for (const l of lines) {
+    if (l.text.length > 80) continue;
+    const m = LABEL_BESIDE.exec(collapseSpace(l.text));
+    const name = m ? namesFromRuns([m[1]]) : undefined;
+    if (name && name === m![1].trim()) return cleanPersonName(name);
+  }
+  return undefined;
+}
 
 function nameUnderLabel(lines: { text: string }[]): string | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {
     if (lines[i].text.length > 16 || !LABEL_ONLY.test(lines[i].text.trim())) continue;
     const next = collapseSpace(lines[i + 1].text);
     if (next.length > 60) continue;
-    const name = namesFromRuns([next]) ?? loneNameLine(next);
+    // (Chinese names listed on the line, "张三 李四", are read as a label's value: the label stands on the line above.)
+    const name = namesFromRuns([next]) ?? loneNameLine(next) ?? (/[\u3400-\u9fff]/.test(next) ? authorFromText(`作者：${next}`) : undefined);
     if (name) return cleanPersonName(name);
   }
   return undefined;
@@ -150,12 +184,21 @@ function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], by
   const ld = valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined);
   if (!ld) return undefined;
   const shown = (name: string): boolean => zoneLines.some((l) => l.text.includes(name));
-  if (ldAuthors.some(shown)) return ld;
   const printed = bylineElement();
+  if (ldAuthors.some(shown)) return printed && listsMore(printed, ldAuthors) ? printed : ld;
   return printed && shown(printed) ? printed : ld;
 }
 
-export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined): People {
+/**
+ * The printed byline names every writer of the structured data and more ("Ingrid Treborg, Marlene Lundberg Holm"
+ * where the JSON-LD has the second only): the metadata was cut to one writer, the page shows them all.
+ */
+function listsMore(printed: string, ldAuthors: string[]): boolean {
+  const parts = printed.split(/\s*(?:[,，、;；&]|\band\b)\s*|\s+(?=[\u3400-\u9fff])/).filter(Boolean);
+  return parts.length > new Set(ldAuthors).size && ldAuthors.every((a) => parts.includes(a));
+}
+
+export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined, pageUrls: Array<string | undefined> = []): People {
   const siteNames = withTitleSite(siteNamesOf(head), head.docTitle);
   // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
   let bylineEls: Element[] | undefined;
@@ -198,6 +241,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     outletOpeningByline(bylines(), stats) ??
     infoCredit().source ??
     firstOf(edgeZones, pageCredit) ??
+    // "<div>来源：</div><div>新京报</div>" closing the article: the label and the outlet in elements of their own.
+    sourceUnderLabel(edgeZones) ??
     firstOf(tail, sourceFromInfoLine) ??
     // "新京报记者 张三" opening the story, no date beside it: the outlet before 记者.
     firstOf([...header, ...bodyEdges.slice(0, 3)], sourceFromReporterLine) ??
@@ -209,7 +254,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     const n = trailingNames(t);
     return n && abbreviatesSite(n, siteNames) ? n : undefined;
   });
-  const { account, writer } = accountOf(order, head, siteNames);
+  const { account, writer } = accountOf(order, head, siteNames, [...pageUrls, metaFirst(head, 'og:url')]);
   // An account platform's article (WeChat): the account is the source, whatever the text credits.
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
   const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
@@ -259,6 +304,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, (t) => valid(authorFromInfoLine(t))) ??
     valid(infoCredit().author) ??
     valid(loneNameAfterTitle(zones, title)) ??
+    // A fact list's "Autorin/Autor | <name>" row under the article (its sidebar), before the metadata's author, which
+    // such sites fill with their own name.
+    valid(nameBesideLabel(zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? [...header, ...zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41)] : header)) ??
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??

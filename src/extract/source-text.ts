@@ -48,7 +48,9 @@ const SLASH_SOURCE = /(?:^|\s)(?:来源|來源|稿源|出处|出處)\s?[／/]\s?
 const PICTURE_AGENCY = /^(?:视觉中国|視覺中國|东方IC|東方IC|图虫(?:创意)?|圖蟲|全景网?|站酷海洛|壹图网?|摄图网|千图网|包图网|CFP|IC ?photo|Getty(?: ?Images)?|Shutterstock|123RF|Unsplash|Pexels|Pixabay)$/i;
 const REPRINT_VERB_START = /^(?:本文|原文)?(?:转载|轉載|转自|轉自|摘自|摘编|摘編|原载|原載|选自|選自|来自|來自|刊于|刊於|载于|載於)/;
 /** Where a source name ends: another label, a date, a separator. */
-const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小).*$/;
+// (Also the page tools glued after it: an opening bracket of a tool ("【打印】", "[复制链接]") and tool words: 我要纠错,
+// 二维码, 扫一扫, A+ A-, 点赞, 返回顶部, 网友评论. Not a dash: "环球时报-环球网" is one credit as printed.)
+const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】【[]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|扫一扫|二维码|手机看|大中小|我要|点赞|返回|网友|A[+-]).*$/;
 /** Values that name no publication. */
 // (Nor does a label word left where the value should be: "来自", "来源".)
 const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
@@ -123,7 +125,10 @@ export function sourceFromText(text: string): string | undefined {
   if (QUOTING_VERB.test(v[1]) && !ownLine) return undefined;
   // "出自 TechCrunch" as a line of its own: the label and a Latin name, nothing else, credit that outlet.
   const wholeLine = /^[A-Za-z][\w .&'’-]{1,30}$/.test(name) && ownLine;
-  return v[2] || /^\s*《/.test(v[3]) || OUTLET_NAME.test(name) || wholeLine ? name : undefined;
+  // "本文转载自微信公众号“城市日记”": the account platform named before the name says it is an account credited.
+  // (公众号 named: "转自微信朋友圈" names a place to share, not an account.)
+  const account = /^(?:微信公众号|微信公眾號|公众号|公眾號)/.test(v[3].trimStart());
+  return v[2] || /^\s*《/.test(v[3]) || OUTLET_NAME.test(name) || wholeLine || account ? name : undefined;
 }
 
 function slashSource(t: string): string | undefined {

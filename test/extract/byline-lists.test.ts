@@ -61,3 +61,8 @@ test('on a page: a title before the name in the author label', () => {
   const html = `<div class="art"><h1>冬季如何预防流感</h1><div class="info"><span>2023-10-08 14:30</span> <span>作者：清华大学教授 张三</span></div>${zhParagraphs(4)}</div>`;
   assert.equal(extractFrom(html, { head: '<title>冬季如何预防流感</title>', timezone: 'Asia/Shanghai' }).author, '张三');
 });
+
+test("the serial comma's ', and' keeps the last of an English byline's names", () => {
+  assert.equal(authorFromText('By Jane Doe, John Roe, and Mary Major'), 'Jane Doe, John Roe, and Mary Major');
+  assert.equal(authorFromText('Written by Jane Doe, John Roe, and Mary Major'), 'Jane Doe, John Roe, and Mary Major');
+});

@@ -4,7 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { otherLanguageByline } from '../../src/extract/byline.js';
 import { parseDateText } from '../../src/extract/dates.js';
+import { extractArticle } from '../../src/extract/index.js';
 import { isAcceptableAuthor } from '../../src/extract/people-names.js';
 import { tidyTitle } from '../../src/extract/title-text.js';
 import { enParagraphs, extractFrom } from './helpers.js';
@@ -125,4 +127,18 @@ test('month names that are also first names end a byline only before a day numbe
   assert.equal(authorFromText('March 3, 2017 | By Jane Doe'), 'Jane Doe');
   const a = extractFrom(`<h1>Council expands bus network</h1><div class="byline">Von Anna Fink und Jan Marchart</div>${enParagraphs(3)}`);
   assert.equal(a.author, 'Anna Fink und Jan Marchart');
+});
+
+test("a byline's desk in capitals after the writer, and a label word before a colon, are no names", () => {
+  assert.equal(otherLanguageByline('von David Straub, MDR THÜRINGEN Stand: 28. April 2023, 05:00 Uhr'), 'David Straub');
+  assert.equal(otherLanguageByline('Von Anna Fink und Jan Marchart'), 'Anna Fink und Jan Marchart');
+});
+
+test("a fact list's writer row under the article ('Autorin/Autor' in one element, the name after it) beats the metadata's site name", () => {
+  const page = `<html><head><meta name="author" content="Example Welle"></head><body><article><h1>Ukraine: die Lage an der Front</h1>
+    <p>Die ukrainische Armee bereitet seit Wochen eine Gegenoffensive vor, und die Erwartungen im Westen sind hoch, auch wenn niemand den genauen Zeitpunkt kennt.</p>
+    <p>Militärexperten rechnen damit, dass die Offensive an mehreren Abschnitten der Front zugleich beginnen könnte, um die russischen Reserven zu binden.</p>
+    <p>Entscheidend sei, ob es gelinge, die Versorgungslinien auf die Krim zu unterbrechen, sagen Beobachter in Kiew und in westlichen Hauptstädten.</p></article>
+    <aside><ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Beispiel</li><li><strong>Themenseiten</strong> <a href="/t/1">Ukraine</a></li></ul></aside></body></html>`;
+  assert.equal(extractArticle(page, { url: 'https://www.example.de/de/a-1' }).author, 'Roman Beispiel');
 });

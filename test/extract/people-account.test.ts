@@ -41,3 +41,19 @@ test('a .reporter element in a Chinese CMS is a byline element', () => {
   });
   assert.equal(a.author, '邱婉柔');
 });
+
+test("WeChat's newer page data names the account as nick_name: JsDecode('…'); its JsDecode'd clock is not the time", () => {
+  const page = `<html><head><title>石榴花开</title><meta property="og:site_name" content="微信公众平台"></head><body><h2 id="activity-name">石榴花开</h2>
+    <div id="js_content">${zhParagraphs()}</div>
+    <script>window.cgiDataNew = { user_name: JsDecode('gh_0123456789ab'), nick_name: JsDecode('左岸书房'), create_time: JsDecode('2026-01-02 17:39'), ct: '1767346773' };</script></body></html>`;
+  const a = extractArticle(page, { url: 'https://mp.weixin.qq.com/s/c' });
+  assert.equal(a.publisher, '左岸书房');
+  assert.equal(a.publishedAt, '2026-01-02T17:39:33+08:00');
+});
+
+test("a WeChat post saved without the platform's site name or layout is known by its address: the script's nickname is the account", () => {
+  const page = `<html><head><title>石榴花开</title></head><body><h2>石榴花开</h2><div class="content">${zhParagraphs()}</div><script>var nickname = "城市日记";</script></body></html>`;
+  assert.equal(extractArticle(page, { url: 'https://mp.weixin.qq.com/s/d' }).publisher, '城市日记');
+  // Elsewhere a script's nickname is a blog's writer, no source.
+  assert.notEqual(extractArticle(page, { url: 'https://blog.example.com/p/1' }).publisher, '城市日记');
+});

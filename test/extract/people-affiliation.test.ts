@@ -24,3 +24,8 @@ test('an affiliation or title alone is no author', () => {
   assert.equal(isAcceptableAuthor('张三'), true);
   assert.notEqual(extractFrom(page('2023-10-08 14:30 作者：清华大学教授 张三'), opts).author, '清华大学教授');
 });
+
+test('a four-character name with a compound surname glued to its affiliation keeps all four characters', () => {
+  const a = extractFrom(page('2024-05-01 10:00 作者：欧阳晓明北京大学教授'), opts);
+  assert.equal(a.author, '欧阳晓明');
+});

@@ -52,3 +52,13 @@ test("a reporter's profile link on an info line inside the article container (re
   );
   assert.equal(a.author, '林志明');
 });
+
+test("writer links keep the separators the byline prints between them ('A, B & C')", () => {
+  const a = extractFrom(`<article><h1>Free certificates from top universities</h1><div class="meta"><a href="/author/rui">Rui Ma</a><span>, </span><a href="/author/heba">Heba Ledwon</a><span> &amp;</span> <a href="/author/suparn">Suparn Patra</a></div>${enParagraphs(5)}</article>`);
+  assert.equal(a.author, 'Rui Ma, Heba Ledwon & Suparn Patra');
+});
+
+test('a comma after a linked name in a byline element is printed without the space the element boundary adds', () => {
+  const a = extractFrom(`<article><h1>Free certificates from top universities</h1><p class="byline">By <a href="/p/ms">Marc Santora</a>, <a href="/p/ab">Al Baker</a> and <a href="/p/ag">Adam Goldman</a></p>${enParagraphs(5)}</article>`);
+  assert.equal(a.author, 'Marc Santora, Al Baker and Adam Goldman');
+});

@@ -1,7 +1,7 @@
 /** Author/source cleaning (issue 12): interface words, glued links, affiliations, slash bylines, account platforms. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanPersonName, sourceFromText } from '../../src/extract/byline.js';
+import { authorFromText, cleanPersonName, sourceFromText } from '../../src/extract/byline.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { zhParagraphs } from './helpers.js';
 
@@ -36,4 +36,27 @@ test('a WeChat page credits the account (#js_name / var nickname), not 微信公
   assert.equal(a.author, '李四');
   const b = extractArticle(page('<script>var nickname = "城市日记";</script>'), { url: 'https://mp.weixin.qq.com/s/y' });
   assert.equal(b.publisher, '城市日记');
+});
+
+test('a source glued to the page tool after it ends where the tool begins', () => {
+  for (const tail of ['我要纠错', '【打印】', '[复制链接]', '二维码', '扫一扫', 'A-A+', '点赞', '返回顶部', '网友评论', '【字体：大 中 小】']) {
+    assert.equal(sourceFromText(`来源：江城日报${tail}`), '江城日报', tail);
+  }
+  // A dash inside the credit is part of it as printed.
+  assert.equal(sourceFromText('来源：环球时报-环球网'), '环球时报-环球网');
+});
+
+test('a writer glued to a follow, message or bracketed tool, or followed by a production role, is the writer alone', () => {
+  for (const tail of ['已关注', '私信', '【打印】', '[收藏]']) assert.equal(authorFromText(`作者：张三${tail}`), '张三', tail);
+  assert.equal(authorFromText('记者 张三 美编 王五'), '张三');
+  assert.equal(authorFromText('记者 张三 海报 王五'), '张三');
+  assert.equal(authorFromText('记者 张三 李四'), '张三 李四');
+});
+
+test('reading, listening, type-size and navigation tools beside a byline are no writer', () => {
+  const page = (tool: string): string => `<html><head><title>公众号文章标题</title></head><body><div class="article"><h1>全市新开通十二条公交线路方便市民出行</h1>
+    <div class="info">2024-05-01 10:00 作者：<a href="#">${tool}</a></div><div class="content">${zhParagraphs(5)}</div></div></body></html>`;
+  for (const tool of ['阅读原文', '展开全文', '朗读', '简体', '繁體', '无障碍', '上一篇', '微信扫一扫', '在看', '编者按']) {
+    assert.equal(extractArticle(page(tool), { url: 'https://news.example.com/a/1.html' }).author, undefined, tool);
+  }
 });

@@ -114,3 +114,8 @@ test('an info line of the date alone reads the outlet and writer printed each on
   assert.equal(b.author, '张三');
   assert.equal(b.publisher, '澎湃新闻');
 });
+
+test('文/图： before the name (one writer credited for text and pictures) is a writer label', () => {
+  assert.equal(authorFromText('文/图：张三'), '张三');
+  assert.equal(authorFromText('文／圖：張三'), '張三');
+});

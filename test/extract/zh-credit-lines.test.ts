@@ -115,3 +115,19 @@ test("a reprint's credit sentence: the account it came from and the writer after
   assert.equal(sourceFromText('他来自人民日报'), undefined);
   assert.equal(sourceFromText('来自北京的游客'), undefined);
 });
+
+test('a reprint crediting a WeChat account by a verb (本文转载自微信公众号“…”) names the account', () => {
+  assert.equal(sourceFromText('本文转载自微信公众号“城市日记”'), '城市日记');
+  assert.equal(sourceFromText('本文来源于微信公众号“城市日记”（ID：cityday）'), '城市日记');
+  assert.equal(sourceFromText('转载自公众号：城市日记'), '城市日记');
+  // Sharing to WeChat's feed names no account.
+  assert.equal(sourceFromText('本文转自微信朋友圈'), undefined);
+});
+
+test('a reporter label alone on its line, the names on the next; a source label and its outlet closing the article', () => {
+  const T = '<h1>全市新开通十二条公交线路方便市民出行</h1><div class="time">2024-05-01 10:00</div>';
+  const a = extractFrom(`<div class="article">${T}<dl><dt>本报记者</dt><dd>张三 李四</dd></dl><div class="content">${zhParagraphs(5)}</div></div>`);
+  assert.equal(a.author, '张三 李四');
+  const b = extractFrom(`<div class="article">${T}<div class="content">${zhParagraphs(5)}</div><div class="foot"><div>来源：</div><div>江城日报</div></div></div>`);
+  assert.equal(b.publisher, '江城日报');
+});
