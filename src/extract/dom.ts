@@ -183,7 +183,7 @@ export function removeJunk(doc: Document): Element[] {
       const c = children[i];
       const junk = c.type === 'comment' || c.type === 'directive' || c.type === 'cdata' || (isTag(c) && (JUNK_TAGS.has(c.name) || isHidden(c)));
       if (junk) {
-        if (isTag(c) && isTextInput(c)) textInputHolders.add(node as Element);
+        if (isTag(c)) noteInput(c, node as Element);
         kept ??= children.slice(0, i);
         continue;
       }
@@ -204,19 +204,21 @@ export function removeJunk(doc: Document): Element[] {
 }
 
 /**
- * Elements that held a <textarea> or a password field before removeJunk took it out: a comment or login form's box.
- * Remembered because the controls themselves are junk (no text), yet they are what tells such a box from content
- * when its class names say nothing (body-input-widgets.ts).
+ * Elements that held a <textarea> or a password field before removeJunk took it out: the boxes of comment and
+ * login forms. Remembered because the controls themselves are junk (no text), yet they are what tells such a box
+ * from content when its class names say nothing (body-input-widgets.ts).
  */
-const textInputHolders = new WeakSet<Element>();
+const textareaHolders = new WeakSet<Element>();
+const passwordHolders = new WeakSet<Element>();
 
-function isTextInput(el: Element): boolean {
-  return el.name === 'textarea' || (el.name === 'input' && (el.attribs.type ?? '').toLowerCase() === 'password');
+function noteInput(el: Element, parent: Element): void {
+  if (el.name === 'textarea') textareaHolders.add(parent);
+  else if (el.name === 'input' && (el.attribs.type ?? '').toLowerCase() === 'password') passwordHolders.add(parent);
 }
 
-/** Did removeJunk take a <textarea> or a password field out of this element? */
-export function heldTextInput(el: Element): boolean {
-  return textInputHolders.has(el);
+/** Did removeJunk take a <textarea> (or, with `kind` 'password', a password field) out of this element? */
+export function heldInput(el: Element, kind: 'textarea' | 'password'): boolean {
+  return (kind === 'textarea' ? textareaHolders : passwordHolders).has(el);
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;

@@ -27,8 +27,8 @@ const page = (control: string): string =>
   `<div class="x4"><p>${ARTICLE}</p>${PROMOS}</div>${widget(control)}` +
   `<div class="x5"><a href="#">0</a><span>人参与</span></div></div>`;
 
-test('a short article beats the comment form beside it when no class name marks the form (textarea or password field)', () => {
-  for (const control of ['<textarea name="body"></textarea>', '']) {
+test("a short article beats a portal's comment box beside it (a textarea and a login form) when no class name marks the box", () => {
+  for (const control of ['<textarea name="body"></textarea>']) {
     const html = `<!DOCTYPE html><html><head><title>t</title></head><body>${page(control)}</body></html>`;
     const { stats, order } = computeStats(removeJunk(parsePage(html).doc));
     // The form's lines voted as much as the article's box, so the wrapper of both was taken as the content container.
@@ -47,4 +47,13 @@ test('a short post above its reply box keeps its text: the box with the post in 
   assert.match(a.body, /新开通12条公交线路，线路覆盖城区/);
   const b = extractFrom(`<h1>全市新开通12条公交线路</h1><div class="q">${zhParagraphs(4)}<div><span>发表评论</span><textarea></textarea></div></div>`, { head: '<title>全市新开通12条公交线路</title>' });
   assert.match(b.body, /动态优化线路走向/);
+});
+
+test("a reply box without a login form is no widget: a short post sharing its wrapper keeps its vote (a reviewer's probes)", () => {
+  const road = extractFrom(
+    '<div class="story"><h1>Road closed</h1><p>Main Street is closed between 5th and 7th Avenue.</p><p>Police expect it to reopen by the evening.</p><div class="cm"><textarea></textarea><button>Send</button></div></div>' +
+      '<div class="more"><p>Other news: the city council approved the new budget on Monday after a long debate over library funding and road repairs.</p></div>',
+    { head: '<title>Road closed</title>' },
+  );
+  assert.match(road.body, /Main Street is closed/);
 });
