@@ -222,11 +222,12 @@ function halfWidth(text: string): string {
 
 export function parseDateText(text: string, ctx: DateContext): DateParts | undefined {
   if (!text || text.length > 400) return undefined;
+  // "２０２１年１０月８日　０９：１５", also beside ASCII digits ("２０２１年１０月８日 09:15", a script-filled clock):
+  // full-width digits (older portals, government notices) read as ASCII ones.
+  if (FULL_WIDTH_DIGIT.test(text)) text = halfWidth(text);
   // Every form below but the relative one needs an ASCII digit (\d, HAS_YEAR): one scan spares texts without any
   // (most lines of a page) the regexes that may start at every character.
   if (!HAS_DIGIT.test(text)) {
-    // "２０２１年１０月８日　０９：１５": full-width digits (older portals, government notices) read as ASCII ones.
-    if (FULL_WIDTH_DIGIT.test(text)) return parseDateText(halfWidth(text), ctx);
     // "二〇二二年七月一日": the day in Chinese numerals (official documents, some papers' mastheads).
     const arabic = text.length <= 120 ? withArabicDay(text) : undefined;
     return arabic ? parseDateText(arabic, ctx) : relativeDate(text, ctx);

@@ -118,3 +118,9 @@ test('full-width digits (２０２１年１０月８日　０９：１５) read 
   assert.deepEqual(parseDateText('发布时间：２０２１－１０－０８', { timezone: SH }), { year: 2021, month: 10, day: 8 });
   assert.equal(zh('<div class="info">２０２１年１０月８日　０９：１５　来源：本报</div>', 'https://news.example.cn/a/1.html'), '2021-10-08T09:15:00+08:00');
 });
+
+test('full-width digits beside ASCII ones (a script-filled clock or counter) are read too', () => {
+  assert.deepEqual(parseDateText('２０２１年１０月８日 09:15', { timezone: SH }), { year: 2021, month: 10, day: 8, hour: 9, minute: 15 });
+  assert.deepEqual(parseDateText('2021年１０月８日', { timezone: SH }), { year: 2021, month: 10, day: 8 });
+  assert.equal(zh('<div class="info">发布时间：２０２１年１０月８日 09:15　点击数：356</div>', 'https://news.example.cn/a/1.html'), '2021-10-08T09:15:00+08:00');
+});
