@@ -2,7 +2,11 @@
  * Extraction throughput: pages/second on one core for extractArticle and for @mozilla/readability + jsdom, on the
  * same pages in the same process (median of several runs; a warm-up pass first). Pages come from the shared
  * corpora (../shared/extraction) when present, else from test/fixtures/extract.
- *   tsx scripts/bench-extract.ts [--runs N] [--limit N] [--no-readability]
+ *   tsx scripts/bench-extract.ts [--runs N] [--limit N] [--no-readability] [--sources]
+ * The extractor runs as the crawl's extraction workers run it: src/extract bundled by esbuild into plain JavaScript
+ * (bin/cli-bundle.js loadBundle, the bundle extractBundle.ts builds for the workers). tsx compiles the sources
+ * with esbuild's keepNames, which wraps every function declared inside another in a naming call each time it is
+ * created (~1% of extraction); `--sources` measures the TypeScript sources through tsx instead.
  * runExtractBench() returns the figures for the lead's `npm run bench`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { decodeHtml } from '../src/fetch/encoding.js';
-import { extractArticle } from '../src/extract/index.js';
+import { extractArticle as extractFromSources } from '../src/extract/index.js';
+import { loadBundle } from '../bin/cli-bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.EXTRACTION_CORPUS_DIR ?? resolve(ROOT, '../shared/extraction');
@@ -101,12 +106,27 @@ async function loadReadability(): Promise<ReadabilityRunner | undefined> {
   }
 }
 
-export async function runExtractBench(opts: { runs?: number; limit?: number; log?: boolean; readability?: boolean } = {}): Promise<ExtractBenchResult> {
+type Extract = typeof extractFromSources;
+
+/** extractArticle as the crawl's workers run it (bundled), or from the sources when no bundle can be built. */
+async function loadExtractor(sources: boolean): Promise<{ extract: Extract; how: string }> {
+  if (!sources) {
+    const href = await loadBundle(join(ROOT, 'src', 'extract', 'index.ts'), 'extract-bench');
+    if (href) {
+      const mod = (await import(href)) as { extractArticle: Extract };
+      return { extract: mod.extractArticle, how: 'bundled as the workers run it' };
+    }
+  }
+  return { extract: extractFromSources, how: 'TypeScript sources through tsx' };
+}
+
+export async function runExtractBench(opts: { runs?: number; limit?: number; log?: boolean; readability?: boolean; sources?: boolean } = {}): Promise<ExtractBenchResult> {
   const runs = opts.runs ?? 5;
   const log = opts.log ?? false;
   const { pages, source } = loadPages(opts.limit ?? Number.POSITIVE_INFINITY);
   const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p.html), 0);
-  if (log) console.log(`${pages.length} pages (${(bytes / 1e6).toFixed(1)} MB) from ${source}; ${runs} runs each, median`);
+  const { extract: extractArticle, how } = await loadExtractor(opts.sources ?? false);
+  if (log) console.log(`${pages.length} pages (${(bytes / 1e6).toFixed(1)} MB) from ${source}; ${runs} runs each, median; extractor ${how}`);
 
   const snapcrawl = measure(pages, runs, (p) => {
     extractArticle(p.html, { url: p.url });
@@ -135,5 +155,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const i = args.indexOf(name);
     return i >= 0 ? Number(args[i + 1]) : undefined;
   };
-  await runExtractBench({ runs: flag('--runs'), limit: flag('--limit'), log: true, readability: !args.includes('--no-readability') });
+  await runExtractBench({ runs: flag('--runs'), limit: flag('--limit'), log: true, readability: !args.includes('--no-readability'), sources: args.includes('--sources') });
 }
