@@ -103,7 +103,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const all = page.elements;
   const base = baseUrlOf(page.base, url);
   if (!base) warnings.push('no valid page URL: relative links cannot be resolved');
-  const urls = new UrlResolver(base);
+  const urls = new UrlResolver(base, resolveHttpUrl(url, undefined) ?? base);
 
   const overrides = options.overrides ? guarded('overrides', warnings, undefined, () => resolveOverrides(page.$, html, options.overrides)) : undefined;
   if (overrides) warnings.push(...overrides.warnings);
