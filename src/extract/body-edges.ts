@@ -134,10 +134,23 @@ const CLOSING_LINES = 4;
  * tip? Jane Doe may be reached at …"), the wire's "Follow AP's full coverage of … at https://…", its
  * newsletter ("… by signing up to our free weekly newsletter"), its channels ("Folgst du schon 20 Minuten auf
  * Whatsapp?"), and the form notice of a sign-up box ("This site is protected by reCAPTCHA and the Google Privacy
- * Policy …"). Longer than the one-line boilerplate, so only among the last lines.
+ * Policy …"). Longer than the one-line boilerplate, so only among the last lines. Each form opens the line (an
+ * appeal "… is asked to get in touch with our team on 101" is the report's) and a line quoting someone is no plug.
  */
-const CLOSING_PROMO = /^this site is protected by recaptcha|^(?:got|have) a (?:news )?(?:story|tip)\?|^follow (?:[\p{L}’'.]+ ){0,3}full coverage of\b|\bget in touch with our (?:news )?(?:team|newsroom)\b|\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:to|for) our (?:free )?(?:[\p{L}-]+ ){0,2}newsletters?\b|^(?:folgst du|folgen sie) (?:schon |uns )?.{0,40}auf (?:whatsapp|instagram|facebook|telegram|tiktok)\b/iu;
+const CLOSING_PROMO = /^this site is protected by recaptcha|^(?:got|have) a (?:news )?(?:story|tip)(?: idea)?(?: for [\p{L}.’' ]{1,30})?\?|^follow (?:[\p{L}’'.]+ ){0,3}full coverage of\b|^(?:please )?get in touch with our (?:news )?(?:team|newsroom)\b|\bby (?:signing up|subscribing) (?:to|for) our (?:free )?(?:[\p{L}-]+ ){0,2}newsletters?\b|^(?:sign up|subscribe) (?:to|for) our (?:free )?(?:[\p{L}-]+ ){0,2}newsletters?\b|^(?:folgst du|folgen sie) (?:schon |uns )(?:.{0,40} )?auf (?:whatsapp|instagram|facebook|telegram|tiktok|x)\b/iu;
 const CLOSING_PROMO_MAX = 250;
+/** The same plugs written as a short line of their own ("Sign up for The Morning newsletter", "Folge uns auf
+ * Instagram!"): only whole lines, a sentence of the report may say as much. */
+const CLOSING_PROMO_LINE = /^(?:(?:sign up|subscribe) (?:to|for) (?:the |our )?(?:[\p{L}’'-]+ ){0,4}newsletters?|(?:folge|folgt|folgen sie) uns auf (?:whatsapp|instagram|facebook|telegram|tiktok|x|threads|bluesky|youtube))\s*[.!]?$/iu;
+const CLOSING_PROMO_LINE_MAX = 80;
+/** A reported-speech tail or aside (", a police spokesperson said", ", she said,", "hieß es"): the report's own
+ * sentence quoting someone, not the outlet addressing its reader. */
+const REPORTED = /,\s*(?:[^,]{0,60}\s)?(?:said|says|added|told|stated)\b|\b(?:hieß es|sagte|sagt|so (?:die|der) )/iu;
+
+function isClosingPromo(text: string): boolean {
+  if (REPORTED.test(text)) return false;
+  return (text.length <= CLOSING_PROMO_MAX && CLOSING_PROMO.test(text)) || (text.length <= CLOSING_PROMO_LINE_MAX && CLOSING_PROMO_LINE.test(text));
+}
 
 export function dropClosingCredits(out: Block[]): void {
   let looked = 0;
@@ -146,6 +159,6 @@ export function dropClosingCredits(out: Block[]): void {
     if (b.kind === 'image' || b.kind === 'table' || b.kind === 'pre') continue;
     looked++;
     const text = b.text.trim();
-    if ((text.length <= CLOSING_CREDIT_MAX && isClosingCredit(text)) || (text.length <= CLOSING_PROMO_MAX && CLOSING_PROMO.test(text))) out.splice(i, 1);
+    if ((text.length <= CLOSING_CREDIT_MAX && isClosingCredit(text)) || isClosingPromo(text)) out.splice(i, 1);
   }
 }

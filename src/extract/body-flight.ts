@@ -4,7 +4,8 @@
  * so a page that renders its article client-side has no paragraph in its markup: the text sits in those chunks as
  * an HTML string, a text row of its own (`24:T1b7b,<p>…</p>`: id, 'T', its length in UTF-8 bytes in hex) or a
  * string in a row (`"dangerouslySetInnerHTML":{"__html":"<p>…</p>"}`). When the markup yields no body, the longest
- * such HTML string is the article's markup.
+ * such HTML string that speaks of the headline is the article's markup: the payload carries the page's other HTML
+ * too (a cookie notice, a footer's about text), which may be longer than a short article.
  */
 
 /** One payload chunk: `self.__next_f.push([1,"…"])`, the string a JSON string literal. */
@@ -32,19 +33,38 @@ function decode(literal: string): string | undefined {
 /** The text of an HTML string without its tags (to compare candidates by how much they say). */
 const textOf = (html: string): number => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().length;
 
+/** Title words a story's text repeats: Latin-script words of 4+ letters, and pairs of CJK characters. */
+function titleTokens(title: string | undefined): string[] {
+  if (!title) return [];
+  const t = title.toLowerCase();
+  const words = t.match(/[\p{L}\p{N}]{4,}/gu)?.filter((w) => !/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u.test(w)) ?? [];
+  const cjk = [...t.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu)].flatMap((m) => [...m[0]].slice(1).map((c, i) => m[0][i] + c));
+  return [...new Set([...words, ...cjk])];
+}
+
+/** Does the text repeat two of the title's words (one when the title has one)? A title with none says nothing. */
+function speaksOf(html: string, tokens: string[]): boolean {
+  if (tokens.length === 0) return true;
+  const text = html.replace(/<[^>]*>/g, ' ').toLowerCase();
+  let n = 0;
+  for (const w of tokens) if (text.includes(w) && ++n >= Math.min(2, tokens.length)) return true;
+  return false;
+}
+
 /**
- * The longest HTML string with paragraphs in the page's Next.js payload, as markup ready to parse; undefined when
- * the page has no payload or no such string.
+ * The longest HTML string with paragraphs in the page's Next.js payload that speaks of the page's title (any, when
+ * there is no title), as markup ready to parse; undefined when the page has no payload or no such string.
  */
-export function flightArticleHtml(html: string): string | undefined {
+export function flightArticleHtml(html: string, title?: string): string | undefined {
   if (html.length > MAX_HTML || !html.includes('self.__next_f')) return undefined;
   let rows = '';
   for (const m of html.matchAll(FLIGHT_CHUNK)) rows += decode(m[1]) ?? '';
   if (!rows) return undefined;
   let best: string | undefined;
   let bestLen = 0;
+  const tokens = titleTokens(title);
   const consider = (s: string | undefined): void => {
-    if (!s || (s.match(/<p[\s>]/g)?.length ?? 0) < MIN_PARAGRAPHS) return;
+    if (!s || (s.match(/<p[\s>]/g)?.length ?? 0) < MIN_PARAGRAPHS || !speaksOf(s, tokens)) return;
     const len = textOf(s);
     if (len > bestLen) {
       best = s;

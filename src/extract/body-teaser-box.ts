@@ -27,7 +27,8 @@ const LISTING_SHARE = 0.5;
 
 /** The teaser boxes inside `root`: outermost boxes only, never the container itself or most of its text. */
 export function teaserBoxesIn(root: Element, stats: StatsMap, urls: UrlResolver | undefined): Element[] {
-  const page = pageKey(urls?.base);
+  // The page's own URL, not the <base href> (often the site's root) that its relative links resolve against.
+  const page = pageKey(urls?.page);
   const rootLen = stats.get(root)?.len ?? 0;
   if (!page || rootLen === 0) return [];
   const out: Element[] = [];
@@ -94,7 +95,31 @@ function isTeaserOf(box: Element, page: string, urls: UrlResolver): boolean {
   }
   // One story only: a box linking several pages so is a list (the link-density rules judge those).
   const teased = [...byTarget.values()].filter((t) => t.n >= MIN_SAME_TARGET && t.headline);
-  return teased.length === 1 && byTarget.size <= 3 && !holdsSentenceLinks(box);
+  return teased.length === 1 && byTarget.size <= 3 && !holdsSentenceLinks(box) && !isWriteUp(box);
+}
+
+/** The cue a teaser carries ("Read more", "Lesen Sie auch", "Mehr zum Thema", "Czytaj więcej", "Related"). */
+const CUE = /^(?:read (?:more|also|next)|more|related|see also|also read|lesen sie (?:auch|mehr)|mehr(?: zum thema)?|weiterlesen|czytaj (?:więcej|też|także)|lire aussi|leer más|leggi anche|lees (?:meer|ook))\b/iu;
+const CUE_MAX = 30;
+/** A sentence of prose: this much text ending in a full stop, not an excerpt cut off with an ellipsis. */
+const PROSE_MIN = 60;
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * A write-up of the article's own (a guide's venue, a listicle's entry): its linked name is a heading of the page's
+ * outline over a paragraph of prose that ends as a sentence, with no "more" cue. Another story's teaser carries a cue,
+ * cuts its excerpt off ("…") or sets its headline as a styled link, not a heading.
+ */
+function isWriteUp(box: Element): boolean {
+  let heading = false;
+  let prose = false;
+  for (const d of elementsIn(box)) {
+    const t = textContent(d).replace(/\s+/g, ' ').trim();
+    if (t.length <= CUE_MAX && CUE.test(t)) return false;
+    if (HEADINGS.has(d.name) && elementsIn(d).some((k) => k.name === 'a')) heading = true;
+    if (d.name === 'p' && t.length >= PROSE_MIN && /[.!?]["”’)]?$/u.test(t) && !/(?:\.\.\.|…)["”’)]?$/u.test(t)) prose = true;
+  }
+  return heading && prose;
 }
 
 /**
@@ -109,6 +134,10 @@ function holdsSentenceLinks(box: Element): boolean {
     const before = kids.slice(0, i).map((k) => textContent(k)).join('').trim();
     const after = kids.slice(i + 1).map((k) => textContent(k)).join('').trim();
     if (before.length >= 20 && after.length >= 20) return true;
+    // A link closing a sentence of prose ("… a night bus service covering <a>the whole plan area</a>."): the
+    // paragraph reads on before it and ends as a sentence, not with an ellipsis or a "more" link.
+    const whole = textContent(d.parent).replace(/\s+/g, ' ').trim();
+    if (before.length >= PROSE_MIN && /^[.!?]["”’)]?$/u.test(after) && !/(?:\.\.\.|…)/u.test(whole)) return true;
   }
   return false;
 }

@@ -103,7 +103,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const all = page.elements;
   const base = baseUrlOf(page.base, url);
   if (!base) warnings.push('no valid page URL: relative links cannot be resolved');
-  const urls = new UrlResolver(base);
+  const urls = new UrlResolver(base, resolveHttpUrl(url, undefined) ?? base);
 
   const overrides = options.overrides ? guarded('overrides', warnings, undefined, () => resolveOverrides(page.$, html, options.overrides)) : undefined;
   if (overrides) warnings.push(...overrides.warnings);
@@ -196,7 +196,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
 
 /** The body from the HTML string in the page's Next.js payload, when there is one with text; else none. */
 function payloadBody(html: string, urls: UrlResolver, title: string | undefined, warnings: string[]): Block[] {
-  const fragment = flightArticleHtml(html);
+  const fragment = flightArticleHtml(html, title);
   if (!fragment) return [];
   const { stats, order } = computeStats(removeJunk(parsePage(`<html><body>${fragment}</body></html>`).doc));
   const body = extractBody(order, stats, { urls, title });

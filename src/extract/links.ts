@@ -23,7 +23,9 @@ export class UrlResolver {
   private readonly memo = new Map<string, string | undefined>();
   private readonly origin: string | undefined;
 
-  constructor(readonly base: string | undefined) {
+  /** `base` resolves relative links (the `<base href>` when there is one); `page` is the page's own URL, which a
+   * `<base href>` pointing at the site's root does not tell (a link back to the page itself is known by it). */
+  constructor(readonly base: string | undefined, readonly page: string | undefined = base) {
     try {
       this.origin = base ? new URL(base).origin : undefined;
     } catch {

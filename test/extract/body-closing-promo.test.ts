@@ -29,3 +29,21 @@ test('a sentence of the article about a newsletter stays', () => {
   const a = extractFrom(`<h1>Council expands the bus network</h1><article>${enParagraphs(3)}${mid}${enParagraphs(5).split('\n').slice(3).join('\n')}</article>`, { head: HEAD });
   assert.match(a.body, /subscribe to the transit newsletter/);
 });
+
+test('closing sentences of the report that share a plug\'s words stay (appeal, reported speech)', () => {
+  const appeal = '<p>Anyone who saw the crash or has dashcam footage is asked to get in touch with our team on 101, quoting incident 45, a police spokesperson said.</p><p>The road reopened on Tuesday evening.</p>';
+  const a = extractFrom(page(appeal), { head: HEAD });
+  assert.match(a.body, /dashcam footage/);
+  const de = '<p>Folgen Sie den aktuellen Warnungen der Stadt auf Facebook oder in der Warn-App Nina, hieß es weiter.</p>';
+  assert.match(extractFrom(page(de), { head: HEAD }).body, /Warn-App Nina/);
+  const said = '<p>Follow the council\'s full coverage of the vote, she said, and judge the plan by what it delivers.</p>';
+  assert.match(extractFrom(page(said), { head: HEAD }).body, /judge the plan/);
+});
+
+test('short whole-line plugs in their other wordings are left out', () => {
+  for (const line of ['Sign up for The Morning newsletter', 'Subscribe to the Daily Brief newsletter.', 'Folge uns auf Instagram!', 'Folgen Sie uns auf X', 'Got a story for Metro? Get in touch at tips@example.com.', 'Have a story idea?']) {
+    const a = extractFrom(page(`<p>${line}</p>`), { head: HEAD });
+    assert.match(a.body, /state grant approved last spring/);
+    assert.ok(!a.body.includes(line.slice(0, 12)), `${line}\n${a.body}`);
+  }
+});

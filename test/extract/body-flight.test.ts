@@ -47,3 +47,11 @@ test('no payload, or one without paragraph markup: nothing', () => {
   assert.equal(flightArticleHtml(SHELL), undefined);
   assert.equal(flightArticleHtml(`${SHELL}${chunk('1:"$Sreact.fragment"\n2:["$","p",null,{"children":"one line"}]\n')}`), undefined);
 });
+
+test("a longer HTML string that is no part of the story (a cookie notice) loses to the article's row", () => {
+  const notice = ['We use cookies and similar technologies to run this website and to understand how you use it.', 'Some of them are necessary, others help us improve the service and show you relevant offers from partners.', 'You can change your choice at any time under Settings at the bottom of each page of this website.', 'Partners may combine this information with other data you have provided to them or that they collected.', 'Declining does not block the website; some features such as embedded videos may not work then.', 'Details are in our policy, which also names every partner with the purpose of each of their tools.'].map((p) => `<p>${p}</p>`).join('');
+  const rows = `3:["$","div",null,{"className":"banner","dangerouslySetInnerHTML":{"__html":${JSON.stringify(notice)}}}]\n${textRow('24', enParagraphs(3))}`;
+  const a = extractFrom(`${SHELL}${chunk(rows)}`, { head: HEAD });
+  assert.match(a.body, /twelve new routes/);
+  assert.ok(!a.body.includes('cookies'), a.body);
+});
