@@ -142,3 +142,12 @@ test("a fact list's writer row under the article ('Autorin/Autor' in one element
     <aside><ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Beispiel</li><li><strong>Themenseiten</strong> <a href="/t/1">Ukraine</a></li></ul></aside></body></html>`;
   assert.equal(extractArticle(page, { url: 'https://www.example.de/de/a-1' }).author, 'Roman Beispiel');
 });
+
+test("a name's last word before a colon is its surname, not a label", () => {
+  const by = (line: string) => extractFrom(`<h1>Council expands bus network</h1><p class="byline">${line}</p>${enParagraphs(3)}`).author;
+  assert.equal(by('By Jane Doe: 5 min read'), 'Jane Doe');
+  assert.equal(by('By Jane Doe:'), 'Jane Doe');
+  assert.equal(by('Von Anna Schmidt: Stand 28.04.2024'), 'Anna Schmidt');
+  assert.equal(by('Par Martin Dupont : journaliste'), 'Martin Dupont');
+  assert.equal(otherLanguageByline('Von Anna Schmidt: Stand 28.04.2024'), 'Anna Schmidt');
+});
