@@ -14,6 +14,7 @@ import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, lo
 import { loneNameLine, nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
 import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
+import { hasSurnameShape } from './byline-surnames.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
@@ -144,6 +145,13 @@ function labelledMetaAuthor(head: HeadData): string | undefined {
   return undefined;
 }
 
+/** A line of Chinese personal names only ("张三 李四", "欧阳娜娜、王五"): each with a surname, none a dateline's place. */
+const isChineseNameList = (line: string): boolean =>
+  line
+    .split(/[\s、，,]+/)
+    .filter(Boolean)
+    .every((w) => isPersonName(w) && hasSurnameShape(w) && !/(?:报道|報導|电|電|讯|訊)$/.test(w));
+
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
 const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者|[\u3400-\u9fff]{0,6}?(?:记者|記者))\s*[:：]?$/i;
 /**
@@ -167,7 +175,10 @@ function nameUnderLabel(lines: { text: string }[]): string | undefined {
     if (lines[i].text.length > 16 || !LABEL_ONLY.test(lines[i].text.trim())) continue;
     const next = collapseSpace(lines[i + 1].text);
     if (next.length > 60) continue;
-    // (Chinese names listed on the line, "张三 李四", are read as a label's value: the label stands on the line above.)
+    // (Chinese names listed on the line, "张三 李四", are read as a label's value: the label stands on the line above.
+    // Under a reporter label only a line whose every word is shaped like a person's name: "北京报道", "王府井 大栅栏"
+    // under "本报记者" name none.)
+    if (/记者|記者/.test(lines[i].text) && !isChineseNameList(next)) continue;
     const name = namesFromRuns([next]) ?? loneNameLine(next) ?? (/[\u3400-\u9fff]/.test(next) ? authorFromText(`作者：${next}`) : undefined);
     if (name) return cleanPersonName(name);
   }
