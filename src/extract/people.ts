@@ -6,7 +6,7 @@
  * as token boundaries (people-segments.ts), and every author candidate must pass the name checks of
  * people-names.ts (no outlet, interface word, slogan or editor).
  */
-import { type Element } from './dom.js';
+import { isTag, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
@@ -160,12 +160,66 @@ const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作�
  */
 const LABEL_BESIDE = /^(?:Autor(?:in|en|innen)?(?:\s?\/\s?Autor(?:in)?)?|Auteur(?:e|s)?|Autore|Autori|Autores?|Författare|Forfatter|Kirjoittaja|Yazar)\s+(\p{Lu}.{2,58})$/u;
 
-function nameBesideLabel(lines: readonly { text: string }[]): string | undefined {
+/**
+ * Labels of a book's, film's or product's fact box ("Titel", "Verlag", "Seiten", "ISBN", "Regie"…): a row labelled
+ * "Autor" among them credits the work reviewed, not the article.
+ */
+const FACT_LABEL = /^(?:Titel|Originaltitel|Untertitel|Verlag|Seiten|ISBN|Preis|Regie|Darsteller|Laufzeit|Erscheinungs\w*|Übersetz\w*|Genre|Format|Título|Editorial|Páginas|Precio|Año|Traduc\w*|Dirección|Titre|Éditeur|Editeur|Pages|Prix|Réalisat\w*|Titolo|Editore|Pagine|Prezzo|Regia|Förlag|Sidor|Forlag|Sider|Kustantaja|Sivut|Yayınevi|Sayfa|Publisher|Pages|Price|Director)\b/u;
+
+/** The element's text, spaces collapsed. */
+const textOf = (el: Element): string => collapseSpace(textContent(el)).trim();
+
+/** `label` printed in an element of its own inside `el` ("<li><strong>Autor</strong> Name</li>"). */
+function labelAlone(el: Element, label: string): boolean {
+  const kids = el.children.filter((c): c is Element => isTag(c));
+  return kids.some((k) => textOf(k) === label || labelAlone(k, label));
+}
+
+/** `row` is one of a list's or table's label–value rows naming a book's, film's or product's facts. */
+function inFactBox(row: Element): boolean {
+  let cur: Element | null = row;
+  for (let i = 0; cur && i < 3 && !/^(?:li|tr|dd|dt|div|p)$/.test(cur.name); i++) cur = cur.parent as Element | null;
+  const box = cur?.parent;
+  if (!box || box.type !== 'tag') return false;
+  return (box as Element).children.some((c) => isTag(c) && c !== cur && FACT_LABEL.test(textOf(c)));
+}
+
+/**
+ * A meta author naming one person, not the site: not a site name, and not the page's host name, spelled out ("Example
+ * Welle" on example.de) or as its initials ("Deutsche Welle" on dw.com).
+ */
+function metaPersonNotSite(author: string | undefined, siteNames: string[], pageUrls: Array<string | undefined>): boolean {
+  if (!author || !isPersonName(author)) return false;
+  const a = comparable(author);
+  if (siteNames.some((n) => comparable(n) === a)) return false;
+  const initials = author
+    .split(/\s+/)
+    .map((w) => w[0]?.toLowerCase() ?? '')
+    .join('');
+  for (const u of pageUrls) {
+    let host: string;
+    try {
+      host = u ? new URL(u).hostname.toLowerCase() : '';
+    } catch {
+      continue;
+    }
+    const labels = host.split('.').filter((l) => l && l !== 'www');
+    if (labels.some((l) => l === initials || (l.length >= 4 && a.includes(l)))) return false;
+  }
+  return true;
+}
+
+function nameBesideLabel(lines: readonly { text: string; el?: Element }[]): string | undefined {
   for (const l of lines) {
     if (l.text.length > 80) continue;
-    const m = LABEL_BESIDE.exec(collapseSpace(l.text));
+    const text = collapseSpace(l.text);
+    const m = LABEL_BESIDE.exec(text);
     const name = m ? namesFromRuns([m[1]]) : undefined;
-    if (name && name === m![1].trim()) return cleanPersonName(name);
+    if (!name || name !== m![1].trim()) continue;
+    // The label alone in its element, as a fact list prints it ("<p>Autor Peter Müller</p>" is prose or a caption), and
+    // not a row of a reviewed work's facts.
+    if (l.el && (!labelAlone(l.el, text.slice(0, m!.index + text.length - m![1].length).trim()) || inFactBox(l.el))) continue;
+    return cleanPersonName(name);
   }
   return undefined;
 }
@@ -317,7 +371,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(loneNameAfterTitle(zones, title)) ??
     // A fact list's "Autorin/Autor | <name>" row under the article (its sidebar), before the metadata's author, which
     // such sites fill with their own name.
-    valid(nameBesideLabel(zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? [...header, ...zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41)] : header)) ??
+    // A meta author that is a person's name, not the site's, wins over it.
+    (metaPersonNotSite(metaAuthor(head), siteNames, pageUrls) ? undefined : valid(nameBesideLabel(zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? [...header, ...zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41)] : header))) ??
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
