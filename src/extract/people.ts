@@ -319,12 +319,13 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     const n = trailingNames(t);
     return n && abbreviatesSite(n, siteNames) ? n : undefined;
   });
-  const { account, writer } = accountOf(order, head, siteNames, [...pageUrls, metaFirst(head, 'og:url')]);
+  const { account, writer, byAddress } = accountOf(order, head, siteNames, [...pageUrls, metaFirst(head, 'og:url')]);
   // An account platform's article (WeChat): the account is the source, whatever the text credits.
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
   const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
   // A hosting platform ("微信公众平台", "今日头条") names no outlet: without the account's name, no source.
-  const found = account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
+  // (An account known only by the page's address yields to a printed source line.)
+  const found = (byAddress ? source : undefined) ?? account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
   const publisher = found && unrepeated(found);
 
   const exclude = [...siteNames, ...(publisher ? [publisher] : []), ...(editor ? [editor] : [])].map(comparable);
