@@ -152,6 +152,9 @@ const WITH_BRACKET = /[(（]\s*(?:with|avec|mit|con|com|met|med|junto a|along wi
  * The writer and the co-writers a byline names in a bracket after it ("Martin Untersinger (avec Damien Leloup et
  * Morgane Tual)"), joined by commas; `name` alone when the bracket names no people.
  */
+/** Words of a credit for work other than writing, capitalised inside a bracket ("with Additional Reporting"). */
+const CREDIT_WORD = /\b(?:Additional|Reporting|Research|Graphics?|Video|Photos?|Photography|Illustrations?|Data|Analysis|Editing|Contributions?|Wires?|Agencies|Staff|Recherche|Mitarbeit|Reportage)\b/i;
+
 export function withBracketedCoWriters(name: string, text: string): string {
   const at = text.indexOf(name);
   const m = at < 0 ? null : WITH_BRACKET.exec(text.slice(at + name.length));
@@ -159,6 +162,8 @@ export function withBracketedCoWriters(name: string, text: string): string {
   const listed = namesAsWritten(m[1].trim(), false);
   if (!listed || listed.length < m[1].trim().length - 1) return name;
   const names = listed.split(/\s*,\s*(?:and|&)\s+|\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+/).filter(Boolean);
+  // Each a person's name: "(with Additional Reporting)", "(with Video by …)" credit work, not writers.
+  if (!names.every((n) => isPersonName(n) && !CREDIT_WORD.test(n))) return name;
   return [name, ...names].join(', ');
 }
 

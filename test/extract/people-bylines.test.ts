@@ -72,3 +72,9 @@ test('a sibling byline element whose role printed after the name is another job,
   }
   assert.equal(enPage(`<div class="authors">${jane}<div class="author">Edited by <a href="/p/jr">John Roe</a></div></div>`), 'Jane Doe');
 });
+
+test('a bracket crediting work, not people, after the writer adds no co-writer', () => {
+  assert.equal(enPage('<p class="byline">By Jane Doe (with Additional Reporting)</p>'), 'Jane Doe');
+  assert.equal(enPage('<p class="byline">By Jane Doe (with Video and Graphics)</p>'), 'Jane Doe');
+  assert.equal(enPage('<p class="byline">By Jane Doe (with John Roe)</p>'), 'Jane Doe, John Roe');
+});
