@@ -106,8 +106,22 @@ const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'sailthru.author', 
  * meta author, unless it is a login or channel code ("admin", "edu") rather than a name. A list that mixes the
  * writer with outlets ("張立勳／特稿, 中國時報, 中時電子報") keeps the people.
  */
+/** Keys of scholarly metadata, which write a name surname first: "Doe, Jane". */
+const SURNAME_FIRST_KEYS = new Set(['citation_author', 'dc.creator', 'dcterms.creator']);
+const SURNAME_FIRST = /^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?),\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s\p{Lu}[\p{L}'’-]*\.?){0,2})$/u;
+
+/** "Doe, Jane" of a scholarly key as the name is read: "Jane Doe"; other values as they are. */
+function givenNameFirst(value: string, key: string | undefined): string {
+  const m = key && SURNAME_FIRST_KEYS.has(key) ? SURNAME_FIRST.exec(value.trim()) : null;
+  return m ? `${m[2]} ${m[1]}` : value;
+}
+
+/** The first of META_AUTHOR_KEYS the page has. */
+const metaAuthorKey = (head: HeadData): string | undefined => META_AUTHOR_KEYS.find((k) => (head.meta.get(k)?.length ?? 0) > 0);
+
 function metaAuthor(head: HeadData): string | undefined {
-  const raw = metaFirst(head, ...META_AUTHOR_KEYS);
+  const first = metaFirst(head, ...META_AUTHOR_KEYS);
+  const raw = first && givenNameFirst(first, metaAuthorKey(head));
   if (!raw || /^[a-z0-9_.-]{1,12}$/.test(raw.trim())) return undefined;
   const all = repeatedMetaAuthors(head);
   if (all) return all;
@@ -124,10 +138,10 @@ function metaAuthor(head: HeadData): string | undefined {
  * paper's `citation_author` list): all of them, when every one is a person's name; the first alone was one of several.
  */
 function repeatedMetaAuthors(head: HeadData): string | undefined {
-  const key = META_AUTHOR_KEYS.find((k) => (head.meta.get(k)?.length ?? 0) > 0);
+  const key = metaAuthorKey(head);
   const values = [...new Set(key ? head.meta.get(key) : [])].slice(0, 12);
   if (values.length < 2) return undefined;
-  const people = values.map((v) => cleanPersonName(v));
+  const people = values.map((v) => cleanPersonName(givenNameFirst(v, key)));
   if (!people.every((p): p is string => !!p && isPersonName(p))) return undefined;
   return people.join(people.some((p) => /[A-Za-z]/.test(p)) ? ', ' : ' ');
 }

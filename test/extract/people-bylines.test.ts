@@ -78,3 +78,9 @@ test('a bracket crediting work, not people, after the writer adds no co-writer',
   assert.equal(enPage('<p class="byline">By Jane Doe (with Video and Graphics)</p>'), 'Jane Doe');
   assert.equal(enPage('<p class="byline">By Jane Doe (with John Roe)</p>'), 'Jane Doe, John Roe');
 });
+
+test('citation_author names written surname first ("Doe, Jane") are read given name first', () => {
+  assert.equal(enPage('', '<meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="Roe, John">'), 'Jane Doe, John Roe');
+  assert.equal(enPage('', '<meta name="citation_author" content="Doe, Jane">'), 'Jane Doe');
+  assert.equal(enPage('', '<meta name="citation_author" content="Doe, Jane A."><meta name="citation_author" content="Roe, J.">'), 'Jane A. Doe, J. Roe');
+});
