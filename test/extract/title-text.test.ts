@@ -56,3 +56,8 @@ test('full-width and half-width punctuation compare alike: the headline set half
   });
   assert.equal(a.title, '市区新开12条公交线路,方便居民出行?');
 });
+
+test("'>' between short terms of a comparison is no breadcrumb: a chain opens with the home page or the site", () => {
+  assert.equal(cleanTitle('收入>支出>储蓄？年轻人的理财误区', []), '收入>支出>储蓄？年轻人的理财误区');
+  assert.equal(cleanTitle('Why A > B > C in startup hiring decisions today', []), 'Why A > B > C in startup hiring decisions today');
+});
