@@ -108,7 +108,9 @@ export function isTitleSegment(part: string, whole: string, strict = false): boo
   if (!p || !w) return false;
   if (p === w || p.replace(/ /g, '') === w.replace(/ /g, '')) return true;
   // (A space at w[i]: the characters on its two sides decide.)
-  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || CJK_OR_MARK.test(w[i - 1] ?? '') || CJK_OR_MARK.test(w[i + 1] ?? ''));
+  // (A clause's end before the space counts after Chinese/Japanese text only: "…lose power, crews say…" runs on.)
+  const marked = (j: number): boolean => CJK_OR_MARK.test(w[j] ?? '') && (!CLAUSE_END.test(w[j]) || CJK_OR_MARK.test(w[j - 1] ?? ''));
+  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || marked(i - 1) || CJK_OR_MARK.test(w[i + 1] ?? ''));
   let from = 0;
   for (;;) {
     const i = w.indexOf(p, from);
@@ -125,6 +127,7 @@ export function isTitleSegment(part: string, whole: string, strict = false): boo
  * Han, kana, CJK and full-width punctuation, a separator mark other than a space, or a clause's end ("？" and "，"
  * read half-width in key()).
  */
+const CLAUSE_END = /[?!,;]/;
 const CJK_OR_MARK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\-_|–—·•»«・:/\\~\[\]【】>│┃丨?!,;]/;
 
 /** How site and channel names end. */
