@@ -13,9 +13,15 @@ import { collapseSpace } from './text.js';
  * stays a person.
  */
 const NOT_NAME_WORD = String.raw`(?:(?:Jan(?:uary)?|Mar(?:ch)?|May|June?|July?|Aug(?:ust)?)\b(?=\.?,?\s*\d)|Feb(?:ruary)?|Apr(?:il)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Today|Yesterday|Updated|Published|Posted|Last|Modified|Photos?|Video|Read|Share|Follow|Email|Staff|Senior|Chief|Special|Associated|Reporter|Correspondent|Editor|Writer|Contributor|Columnist|Bureau|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|UPDATED|PUBLISHED|POSTED)\b`;
-/** A capitalised word a colon follows labels what comes next ("Stand: 28. April", "Updated: …"): it is no name's. */
-const LABEL_WORD = String.raw`(?!\p{Lu}[\p{L}.'’-]+\s?:)`;
-const EN_WORD = String.raw`(?!${NOT_NAME_WORD})(?![A-Z][A-Za-z.'’-]+\s?:)[A-Z][A-Za-z.'’-]+`;
+/**
+ * A capitalised word a colon follows labels what comes next ("Stand: 28. April", "Updated: …"): it is no name's, once
+ * two name words stand before it ("MDR THÜRINGEN Stand: …"). Earlier it ends the name itself: "By Jane Doe: 5 min read",
+ * "Von Anna Schmidt: Stand …" keep their surname.
+ */
+/** The words a byline opens with ("By", "Von", "Par"…): no name word before a label. */
+const BY_WORD = String.raw`(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Dd]i|[Dd]a|[Dd]e|[Aa]v|[Dd]oor|[Pp]or|[Pp]rzez|[Aa]f|[Tt]exte?|[Tt]ekst)`;
+const LABEL_WORD = String.raw`(?!(?<=(?<!\p{L})(?!${BY_WORD}\s)\p{Lu}[\p{L}.'’-]+\s\p{Lu}[\p{L}.'’-]+\s)\p{Lu}[\p{L}.'’-]+\s?:)`;
+const EN_WORD = String.raw`(?!${NOT_NAME_WORD})(?!(?<=(?<![A-Za-z])(?!${BY_WORD}\s)[A-Z][A-Za-z.'’-]+\s[A-Z][A-Za-z.'’-]+\s)[A-Z][A-Za-z.'’-]+\s?:)[A-Z][A-Za-z.'’-]+`;
 const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
 /** Between two names of a list: a comma, "and", "&", or the serial comma's ", and" ("A, B, and C"). */
 const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
@@ -146,6 +152,9 @@ const WITH_BRACKET = /[(（]\s*(?:with|avec|mit|con|com|met|med|junto a|along wi
  * The writer and the co-writers a byline names in a bracket after it ("Martin Untersinger (avec Damien Leloup et
  * Morgane Tual)"), joined by commas; `name` alone when the bracket names no people.
  */
+/** Words of a credit for work other than writing, capitalised inside a bracket ("with Additional Reporting"). */
+const CREDIT_WORD = /\b(?:Additional|Reporting|Research|Graphics?|Video|Photos?|Photography|Illustrations?|Data|Analysis|Editing|Contributions?|Wires?|Agencies|Staff|Recherche|Mitarbeit|Reportage)\b/i;
+
 export function withBracketedCoWriters(name: string, text: string): string {
   const at = text.indexOf(name);
   const m = at < 0 ? null : WITH_BRACKET.exec(text.slice(at + name.length));
@@ -153,6 +162,8 @@ export function withBracketedCoWriters(name: string, text: string): string {
   const listed = namesAsWritten(m[1].trim(), false);
   if (!listed || listed.length < m[1].trim().length - 1) return name;
   const names = listed.split(/\s*,\s*(?:and|&)\s+|\s*,\s*|\s+(?:and|&|und|et|y|e|og|och|en|i|oraz|ve|ja|és)\s+/).filter(Boolean);
+  // Each a person's name: "(with Additional Reporting)", "(with Video by …)" credit work, not writers.
+  if (!names.every((n) => isPersonName(n) && !CREDIT_WORD.test(n))) return name;
   return [name, ...names].join(', ');
 }
 

@@ -18,7 +18,7 @@ export interface HeadData {
    * `publish_time: "2020-10-08 10:00"`) and account names (`var nickname = "…"`), which app-style pages keep out of
    * the markup.
    */
-  scriptVars: Array<{ key: string; value: string }>;
+  scriptVars: Array<{ key: string; value: string; platformForm?: boolean }>;
 }
 
 export interface JsonLdArticle {
@@ -117,7 +117,12 @@ function readScriptVars(el: Element, out: HeadData['scriptVars']): void {
     const key = m[1].toLowerCase().replace(/_/g, '');
     // WeChat's newer page data wraps its strings in JsDecode('…') (`nick_name: JsDecode('左岸读书')`): read for the
     // account's name only; its times are read from `ct`, which keeps the seconds the JsDecode'd clock drops.
-    if (value && (key === 'nickname' || !/^\w+["']?\s*[:=]\s*JsDecode/i.test(m[0]))) out.push({ key, value });
+    if (value && (key === 'nickname' || !/^\w+["']?\s*[:=]\s*JsDecode/i.test(m[0]))) {
+      // WeChat's own page data declares the account so (`var nickname = "…"`, `nick_name: JsDecode('…')`), unlike any
+      // script's object with a `nickname` field (`window.user = { nickname: "游客" }`).
+      const platformForm = /(?:htmlDecode|JsDecode)\(/.test(m[0]) || /\bvar\s+$/.test(first.data.slice(Math.max(0, m.index - 8), m.index));
+      out.push(platformForm ? { key, value, platformForm } : { key, value });
+    }
     if (out.length >= MAX_SCRIPT_VARS) break;
   }
 }

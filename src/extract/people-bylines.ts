@@ -144,9 +144,21 @@ function coWriters(el: Element, firstName: string, stats: StatsMap, valid: (a: s
     // list's titles are no writers), and credited as the first is: "Fact-checked by" or "摄影" over the next name
     // is another role.
     if (name === undefined || /[,，、&]|\band\b/.test(name) || !isPersonName(name) || labelBefore(sib, name) !== first) break;
+    // A role printed after the name ("Mary Major Photographer", "John Roe, Editor") credits another job.
+    if (OTHER_ROLE.test(textAfter(sib, name))) break;
     out.push(name);
   }
   return out;
+}
+
+/** Jobs other than writing the story, as a byline element prints them after a name. */
+const OTHER_ROLE = /photo|foto|editor|edited|editing|illustrat|graphic|video|camera|produc|design|fact[- ]?check|translat|摄影|攝影|编辑|編輯|图片|圖片|视频|視頻|设计|設計|校对|校對|审核|審核/i;
+
+/** The words a byline element prints after its name, lower-cased; '' for none. */
+function textAfter(el: Element, name: string): string {
+  const text = collapseSpace(elementRuns(el).join(' '));
+  const at = text.indexOf(name);
+  return at >= 0 ? text.slice(at + name.length).trim().toLowerCase() : '';
 }
 
 /** The words a byline element prints before its name ("Written by", "作者："), lower-cased; '' for none. */

@@ -61,7 +61,7 @@ const ACCOUNT_CLASS = /(?:^|\s)(?:profile_nickname|rich_media_meta_nickname|wx_f
 /** An account platform's article address (a WeChat post is served from mp.weixin.qq.com whatever page saved it). */
 const PLATFORM_URL = /^https?:\/\/mp\.weixin\.qq\.com\//i;
 
-export function accountOf(order: Element[], head: HeadData, siteNames: string[], pageUrls: Array<string | undefined> = []): { account?: string; writer?: string } {
+export function accountOf(order: Element[], head: HeadData, siteNames: string[], pageUrls: Array<string | undefined> = []): { account?: string; writer?: string; byAddress?: boolean } {
   let account: string | undefined;
   let writer: string | undefined;
   let layout = false;
@@ -82,8 +82,15 @@ export function accountOf(order: Element[], head: HeadData, siteNames: string[],
   if (account) writer ??= oldLayoutWriter(order);
   // A script's `nickname` is the account only on an account platform's page: blogs (CSDN's `var nickName`) name
   // their writer so, and that writer is no source.
-  if (layout || siteNames.some((n) => PLATFORM.test(n.trim())) || pageUrls.some((u) => u !== undefined && PLATFORM_URL.test(u))) account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
-  return { account: account && account.length <= 40 ? account : undefined, writer: writer && writer.length <= 40 ? writer : undefined };
+  // Known only by its address (a saved post, or a page whose og:url points there): only WeChat's own page-data forms
+  // name the account (`window.user = { nickname: "游客" }` is a visitor's), and a printed source line wins (people.ts).
+  let byAddress = false;
+  if (layout || siteNames.some((n) => PLATFORM.test(n.trim()))) account ??= head.scriptVars.find((v) => v.key === 'nickname' || v.key === 'jsname')?.value;
+  else if (!account && pageUrls.some((u) => u !== undefined && PLATFORM_URL.test(u))) {
+    account = head.scriptVars.find((v) => (v.key === 'nickname' || v.key === 'jsname') && v.platformForm)?.value;
+    byAddress = account !== undefined;
+  }
+  return { account: account && account.length <= 40 ? account : undefined, writer: writer && writer.length <= 40 ? writer : undefined, byAddress };
 }
 
 /**

@@ -49,8 +49,15 @@ const PICTURE_AGENCY = /^(?:视觉中国|視覺中國|东方IC|東方IC|图虫(?
 const REPRINT_VERB_START = /^(?:本文|原文)?(?:转载|轉載|转自|轉自|摘自|摘编|摘編|原载|原載|选自|選自|来自|來自|刊于|刊於|载于|載於)/;
 /** Where a source name ends: another label, a date, a separator. */
 // (Also the page tools glued after it: an opening bracket of a tool ("【打印】", "[复制链接]") and tool words: 我要纠错,
-// 二维码, 扫一扫, A+ A-, 点赞, 返回顶部, 网友评论. Not a dash: "环球时报-环球网" is one credit as printed.)
-const SOURCE_END = /\s{2,}|[|｜/,，;；)）\]】【[]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|扫一扫|二维码|手机看|大中小|我要|点赞|返回|网友|A[+-]).*$/;
+// 二维码, 扫一扫, A+ A-, 点赞, 返回顶部, 网友评论. Not a dash: "环球时报-环球网" is one credit as printed. These tool words
+// also name outlets ("宁波网友之家", "中国二维码产业网", "点赞中国", "我要去旅行杂志"), so they end the name only set off by a
+// space or a bracket, or as the whole tool phrase ending the line ("江城日报我要纠错"); "A+"/"A-" only as a font-size
+// control standing alone, not inside a word ("NASA-JPL", "KBA-Nachrichten", "A-Share观察").)
+const SOURCE_END = new RegExp(
+  String.raw`\s{2,}|[|｜/,，;；)）\]】【[]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小` +
+    String.raw`|(?<=[\s(（])(?:扫一扫|二维码|我要|点赞|返回|网友)|(?:我要(?:纠错|糾錯|评论|分享|打印|收藏|投稿|报料|举报)|扫一扫|二维码|点赞|返回(?:顶部|首页|列表|上页)|网友评论)$` +
+    String.raw`|(?<![A-Za-z0-9])A[+-](?=\s|A[+-]|$)).*$`,
+);
 /** Values that name no publication. */
 // (Nor does a label word left where the value should be: "来自", "来源".)
 const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;

@@ -2,10 +2,10 @@
  * Site, blog and channel names told from the headline by what the page shows (title.ts): a name the <title> repeats
  * after its headline that an element shows by itself, and a name leading the <title> whose rest an element shows.
  */
-import type { Element } from './dom.js';
-import { weightedLength } from './text.js';
+import { classAndId, isTag, textContent, type Element } from './dom.js';
+import { collapseSpace, weightedLength } from './text.js';
 import { isSiteChrome } from './title-chrome.js';
-import { leadingName, squashKey, titleParts } from './title-text.js';
+import { leadingName, squashKey, titleParts, TITLE_HINT } from './title-text.js';
 
 interface Candidate {
   el: Element;
@@ -36,6 +36,45 @@ export function leadNamesShown(titles: Array<string | undefined>, siteNames: str
   const leads = titles.map((r) => (r ? leadingName(r, siteNames) : undefined)).filter((l) => l !== undefined);
   const out = new Set<string>();
   if (leads.length === 0) return out;
-  for (const c of candidates) for (const l of leads) if (l.rests.has(key(c.text)) && !out.has(l.lead) && !isSiteChrome(c.el)) out.add(l.lead);
+  for (const c of candidates)
+    for (const l of leads) if (l.rests.has(key(c.text)) && !out.has(l.lead) && !isSiteChrome(c.el) && !isDekOrTagline(c.el, l.lead, key)) out.add(l.lead);
   return out;
+}
+
+/** Classes of a headline's subtitle (dek, standfirst) or a blog's tagline. */
+const DEK_HINT = /sub|dek|standfirst|summary|desc|intro|lede|strap|teaser|tagline|slogan/;
+
+/** Element siblings around `el`, skipping text and comments. */
+function sibling(el: Element, dir: 'prev' | 'next'): Element | undefined {
+  let cur = el[dir];
+  while (cur && !isTag(cur)) cur = cur[dir];
+  return (cur as Element | null) ?? undefined;
+}
+
+/** A short line with a date or time in it: the article's info line under its headline. */
+const isInfoLine = (el: Element | undefined): boolean => {
+  if (!el) return false;
+  const t = collapseSpace(textContent(el));
+  return weightedLength(t) <= 80 && /\d{4}\s*[-年/.]\s*\d{1,2}|\d{1,2}:\d{2}/.test(t);
+};
+
+/**
+ * The element showing the <title>'s rest is the lead's subtitle or the site's tagline, not the headline: a paragraph
+ * (no title class) or an element classed like a dek, a footer line, or the element right under the lead's heading
+ * with no info line (a date) under it ("<h1>Fed holds rates steady</h1><h2>dek</h2>", the <title> "headline | dek").
+ * A channel banner's next element that is the headline has the date under it ("<h1>网易娱乐</h1><h2>标题</h2><div>日期</div>").
+ */
+function isDekOrTagline(el: Element, lead: string, key: (text: string) => string): boolean {
+  const cls = classAndId(el);
+  if (TITLE_HINT.test(cls)) return false;
+  if (DEK_HINT.test(cls)) return true;
+  // A paragraph, or a wrapper holding only one ("<div><p>tagline</p></div>").
+  for (let cur: Element | undefined = el; cur; ) {
+    if (cur.name === 'p') return true;
+    const kids: Element[] = cur.children.filter((c): c is Element => isTag(c));
+    cur = kids.length === 1 && !TITLE_HINT.test(classAndId(kids[0])) ? kids[0] : undefined;
+  }
+  for (let cur = el.parent as Element | null, i = 0; cur && isTag(cur) && i < 6; cur = cur.parent as Element | null, i++) if (cur.name === 'footer') return true;
+  const prev = sibling(el, 'prev');
+  return !!prev && key(collapseSpace(textContent(prev))) === lead && !isInfoLine(sibling(el, 'next'));
 }

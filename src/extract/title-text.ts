@@ -108,7 +108,9 @@ export function isTitleSegment(part: string, whole: string, strict = false): boo
   if (!p || !w) return false;
   if (p === w || p.replace(/ /g, '') === w.replace(/ /g, '')) return true;
   // (A space at w[i]: the characters on its two sides decide.)
-  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || CJK_OR_MARK.test(w[i - 1] ?? '') || CJK_OR_MARK.test(w[i + 1] ?? ''));
+  // (A clause's end before the space counts after Chinese/Japanese text only: "…lose power, crews say…" runs on.)
+  const marked = (j: number): boolean => CJK_OR_MARK.test(w[j] ?? '') && (!CLAUSE_END.test(w[j]) || CJK_OR_MARK.test(w[j - 1] ?? ''));
+  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || marked(i - 1) || CJK_OR_MARK.test(w[i + 1] ?? ''));
   let from = 0;
   for (;;) {
     const i = w.indexOf(p, from);
@@ -125,6 +127,7 @@ export function isTitleSegment(part: string, whole: string, strict = false): boo
  * Han, kana, CJK and full-width punctuation, a separator mark other than a space, or a clause's end ("？" and "，"
  * read half-width in key()).
  */
+const CLAUSE_END = /[?!,;]/;
 const CJK_OR_MARK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\-_|–—·•»«・:/\\~\[\]【】>│┃丨?!,;]/;
 
 /** How site and channel names end. */
@@ -211,12 +214,20 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator, or
   // before a ">" of a breadcrumb ("首页 > 本地新闻 > 标题": the path to the page, then the page; two ">" at least, as
   // one may compare, "Speed > quality"): "主标题——副标题" keeps its first part.
-  const crumbs = seps.filter((s) => s.includes('>')).length >= 2;
+  // A crumb chain opens with the home page or the site's name and its crumbs are short labels: "收入>支出>储蓄？…" and
+  // "Why A > B > C in …" compare things.
+  const crumbs =
+    seps.filter((s) => s.includes('>')).length >= 2 &&
+    (HOME_CRUMB.test(parts[0].trim()) || isKnownSite(parts[0], sites) || SITE_ONLY_WORD.test(parts[0].trim())) &&
+    parts.every((p, i) => i >= parts.length - 1 || !seps[i].includes('>') || (weightedLength(p) <= 16 && p.trim().split(/\s+/).length <= 3));
   const leadSep = (sep: string): boolean => /[|｜]|\s[-–]\s|::|»|^\s*--\s*$/.test(sep) || (crumbs && sep.includes('>'));
   while (lo < hi && (isKnownSite(parts[lo], sites) || (leadSep(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
   const kept = tidyTitle(joined(lo, hi));
   return kept || title;
 }
+
+/** The first crumb of a breadcrumb: the home page, or the "you are here" label. */
+const HOME_CRUMB = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置[:：]?|當前位置[:：]?|您的位置[:：]?|您现在的位置[:：]?|Home|Startseite|Accueil|Inicio)$/i;
 
 /** Endings that make a short text a site's name and nothing else (not "新闻"/"news": "假新闻" is a headline). */
 const SITE_ONLY_WORD = /(?:网|網|网站|網站|频道|頻道|日报|日報|晚报|晚報|博客|部落格|论坛|論壇|\.com|\.cn|\.net)$/i;

@@ -142,3 +142,27 @@ test("a fact list's writer row under the article ('Autorin/Autor' in one element
     <aside><ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Beispiel</li><li><strong>Themenseiten</strong> <a href="/t/1">Ukraine</a></li></ul></aside></body></html>`;
   assert.equal(extractArticle(page, { url: 'https://www.example.de/de/a-1' }).author, 'Roman Beispiel');
 });
+
+test("a name's last word before a colon is its surname, not a label", () => {
+  const by = (line: string) => extractFrom(`<h1>Council expands bus network</h1><p class="byline">${line}</p>${enParagraphs(3)}`).author;
+  assert.equal(by('By Jane Doe: 5 min read'), 'Jane Doe');
+  assert.equal(by('By Jane Doe:'), 'Jane Doe');
+  assert.equal(by('Von Anna Schmidt: Stand 28.04.2024'), 'Anna Schmidt');
+  assert.equal(by('Par Martin Dupont : journaliste'), 'Martin Dupont');
+  assert.equal(otherLanguageByline('Von Anna Schmidt: Stand 28.04.2024'), 'Anna Schmidt');
+});
+
+test("a book's fact box, or a label run into prose, is no byline; a person in the meta author wins over a fact row", () => {
+  const body = `<article><h1>Ein Roman über das Erwachsenwerden</h1>${enParagraphs(4)}</article>`;
+  const book = '<aside><ul><li><strong>Titel</strong> Der Sommer</li><li><strong>Autor</strong> Gabriel Beispiel</li><li><strong>Verlag</strong> Beispiel Verlag</li><li><strong>Seiten</strong> 320</li></ul></aside>';
+  const page = (meta: string, after: string) => extractArticle(`<html><head>${meta}</head><body>${body}${after}</body></html>`, { url: 'https://www.example.de/de/a-1' }).author;
+  assert.equal(page('<meta name="author" content="Jane Doe">', book), 'Jane Doe');
+  assert.equal(page('', book), undefined);
+  const es = '<aside><ul><li><strong>Título</strong> Cien años</li><li><strong>Autor</strong> Gabriel García Márquez</li><li><strong>Editorial</strong> Sudamericana</li></ul></aside>';
+  assert.equal(page('<meta name="author" content="Jane Doe">', es), 'Jane Doe');
+  assert.equal(page('', '<p>Autor Peter Müller</p>'), undefined);
+  // A person's name in the meta author beats the fact list's writer row too.
+  const dw = '<aside><ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Beispiel</li></ul></aside>';
+  assert.equal(page('<meta name="author" content="Jane Doe">', dw), 'Jane Doe');
+  assert.equal(page('<meta name="author" content="Example Welle">', dw), 'Roman Beispiel');
+});

@@ -57,3 +57,10 @@ test("a WeChat post saved without the platform's site name or layout is known by
   // Elsewhere a script's nickname is a blog's writer, no source.
   assert.notEqual(extractArticle(page, { url: 'https://blog.example.com/p/1' }).publisher, '城市日记');
 });
+
+test("a page pointing to WeChat only by og:url: a script object's nickname is no account, and the printed source wins", () => {
+  const page = (script: string) =>
+    `<html><head><title>石榴花开</title><meta property="og:url" content="https://mp.weixin.qq.com/s/d"></head><body><h2>石榴花开</h2><div>2024-05-01 来源：左岸读书</div><div class="content">${zhParagraphs()}</div><script>${script}</script></body></html>`;
+  assert.equal(extractArticle(page('window.user = { nickname: "游客" };'), { url: 'https://reader.example.com/p/1' }).publisher, '左岸读书');
+  assert.equal(extractArticle(page('var nickname = "城市日记";'), { url: 'https://reader.example.com/p/1' }).publisher, '左岸读书');
+});

@@ -61,3 +61,26 @@ test('co-writers bracketed after the writer ("(with …)", "(avec … et …)") 
   // A bracket naming no people adds nothing.
   assert.equal(enPage('<p class="byline">By <a href="/p/jd">Jane Doe</a> (with additional reporting)</p>'), 'Jane Doe');
 });
+
+test('a sibling byline element whose role printed after the name is another job, or labelled as editing, adds no writer', () => {
+  const jane = '<div class="author"><a href="/p/jd">Jane Doe</a><span>Reporter</span></div>';
+  for (const role of ['Photographer', 'Editor']) {
+    const info = `<div class="authors">${jane}<div class="author"><a href="/p/mm">Mary Major</a><span>${role}</span></div></div>`;
+    assert.equal(enPage(info), 'Jane Doe', role);
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"City council expands the downtown bus network","author":{"@type":"Person","name":"Jane Doe"}}</script>';
+    assert.equal(enPage(info, ld), 'Jane Doe', `${role} with JSON-LD`);
+  }
+  assert.equal(enPage(`<div class="authors">${jane}<div class="author">Edited by <a href="/p/jr">John Roe</a></div></div>`), 'Jane Doe');
+});
+
+test('a bracket crediting work, not people, after the writer adds no co-writer', () => {
+  assert.equal(enPage('<p class="byline">By Jane Doe (with Additional Reporting)</p>'), 'Jane Doe');
+  assert.equal(enPage('<p class="byline">By Jane Doe (with Video and Graphics)</p>'), 'Jane Doe');
+  assert.equal(enPage('<p class="byline">By Jane Doe (with John Roe)</p>'), 'Jane Doe, John Roe');
+});
+
+test('citation_author names written surname first ("Doe, Jane") are read given name first', () => {
+  assert.equal(enPage('', '<meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="Roe, John">'), 'Jane Doe, John Roe');
+  assert.equal(enPage('', '<meta name="citation_author" content="Doe, Jane">'), 'Jane Doe');
+  assert.equal(enPage('', '<meta name="citation_author" content="Doe, Jane A."><meta name="citation_author" content="Roe, J.">'), 'Jane A. Doe, J. Roe');
+});

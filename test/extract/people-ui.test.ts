@@ -60,3 +60,19 @@ test('reading, listening, type-size and navigation tools beside a byline are no 
     assert.equal(extractArticle(page(tool), { url: 'https://news.example.com/a/1.html' }).author, undefined, tool);
   }
 });
+
+test('tool words inside an outlet name do not end it: only set off, or as the whole tool phrase after it', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['来源：NASA-JPL', 'NASA-JPL'],
+    ['来源：KBA-Nachrichten', 'KBA-Nachrichten'],
+    ['来源：宁波网友之家', '宁波网友之家'],
+    ['来源：华侨返回祖国纪念馆', '华侨返回祖国纪念馆'],
+    ['来源：中国二维码产业网', '中国二维码产业网'],
+    ['来源：点赞中国', '点赞中国'],
+    ['来源：我要去旅行杂志', '我要去旅行杂志'],
+    ['来源：A-Share观察', 'A-Share观察'],
+    ['来源：江城日报 A+ A-', '江城日报'],
+    ['来源：江城日报 网友评论(3)', '江城日报'],
+  ];
+  for (const [line, want] of cases) assert.equal(sourceFromText(line), want, line);
+});

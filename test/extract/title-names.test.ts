@@ -60,3 +60,22 @@ test("a <title> that is only a channel's name, repeated by its banner heading, y
   // Its info line right under it: the short heading is the headline.
   assert.equal(extractFrom(page(''), { head: '<title>网易娱乐</title>' }).title, '网易娱乐');
 });
+
+test('a headline leading the <title> with its dek after it is no channel name: the page shows the dek under it, or a tagline far from it', () => {
+  const dek = 'Officials signal two cuts are still likely before the end of the year';
+  const fed = extractFrom(`<h1>Fed holds rates steady</h1><h2>${dek}</h2>${enParagraphs(5)}`, { head: `<title>Fed holds rates steady | ${dek} - The Gazette</title>` });
+  assert.equal(fed.title, 'Fed holds rates steady');
+  const zh = (title: string, h: string, sub: string) => extractFrom(`<h1>${h}</h1><p class="sub">${sub}</p>${zhParagraphs()}`, { head: `<title>${title}</title>` }).title;
+  assert.equal(zh('国务院常务会议召开 | 部署进一步扩大内需促进消费的若干政策措施 - 中国政府网', '国务院常务会议召开', '部署进一步扩大内需促进消费的若干政策措施'), '国务院常务会议召开');
+  assert.equal(zh('多地出台新政_楼市调控政策持续优化，购房门槛进一步降低_新浪财经', '多地出台新政', '楼市调控政策持续优化，购房门槛进一步降低'), '多地出台新政');
+  assert.equal(zh('多地出台新政 — 楼市调控政策持续优化，购房门槛进一步降低 — 新浪财经', '多地出台新政', '楼市调控政策持续优化，购房门槛进一步降低'), '多地出台新政');
+  const storm = extractFrom(`<h1>Breaking: Storm hits coast</h1><p class="dek">Thousands without power as winds reach hurricane strength overnight</p>${enParagraphs(5)}`, {
+    head: '<title>Breaking: Storm hits coast | Thousands without power as winds reach hurricane strength overnight</title>',
+  });
+  assert.equal(storm.title, 'Breaking: Storm hits coast');
+  // The blog's tagline in its footer, after the post: no headline.
+  const notes = extractFrom(`<h1>Weekly notes #12</h1>${enParagraphs(5)}<div class="k9"><p>Jane's Notes on Software Engineering</p></div>`, {
+    head: "<title>Weekly notes #12 | Jane's Notes on Software Engineering</title>",
+  });
+  assert.equal(notes.title, 'Weekly notes #12');
+});

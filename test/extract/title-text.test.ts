@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanTitle } from '../../src/extract/title-text.js';
-import { extractFrom, zhParagraphs } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const H = '市区新开12条公交线路方便居民出行';
 
@@ -55,4 +55,17 @@ test('full-width and half-width punctuation compare alike: the headline set half
     head: '<title>市区新开12条公交线路，方便居民出行？_北京新闻_某某网</title>',
   });
   assert.equal(a.title, '市区新开12条公交线路,方便居民出行?');
+});
+
+test("'>' between short terms of a comparison is no breadcrumb: a chain opens with the home page or the site", () => {
+  assert.equal(cleanTitle('收入>支出>储蓄？年轻人的理财误区', []), '收入>支出>储蓄？年轻人的理财误区');
+  assert.equal(cleanTitle('Why A > B > C in startup hiring decisions today', []), 'Why A > B > C in startup hiring decisions today');
+});
+
+test("a clause's comma inside a Latin <title> headline is no segment boundary: the h1 beats the dek repeating the rest", () => {
+  const dek = 'crews say it could take days to restore service to rural areas';
+  const a = extractFrom(`<h1>Storm hits coast as thousands lose power</h1><p class="dek">${dek}</p>${enParagraphs(5)}`, {
+    head: `<title>Storm hits coast as thousands lose power, ${dek} | Weather | The Springfield Gazette</title>`,
+  });
+  assert.equal(a.title, 'Storm hits coast as thousands lose power');
 });

@@ -131,3 +131,12 @@ test('a reporter label alone on its line, the names on the next; a source label 
   const b = extractFrom(`<div class="article">${T}<div class="content">${zhParagraphs(5)}</div><div class="foot"><div>来源：</div><div>江城日报</div></div></div>`);
   assert.equal(b.publisher, '江城日报');
 });
+
+test('a reporter label alone on its line over a dateline or places names no one', () => {
+  const T = '<h1>全市新开通十二条公交线路方便市民出行</h1><div class="time">2024-05-01 10:00</div>';
+  const page = (next: string) => extractFrom(`<div class="article">${T}<div>本报记者</div><div>${next}</div><div class="content">${zhParagraphs(5)}</div></div>`).author;
+  assert.equal(page('北京报道'), undefined);
+  assert.equal(page('上海报道'), undefined);
+  assert.equal(page('王府井 大栅栏'), undefined);
+  assert.equal(page('张三 李四'), '张三 李四');
+});
