@@ -6,20 +6,21 @@
  * as token boundaries (people-segments.ts), and every author candidate must pass the name checks of
  * people-names.ts (no outlet, interface word, slogan or editor).
  */
-import { isTag, textContent, type Element } from './dom.js';
+import type { Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
-import { loneNameLine, nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
+import { nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
-import { hasSurnameShape } from './byline-surnames.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
-import { collapseSpace, comparable } from './text.js';
+import { comparable } from './text.js';
+import { labelledMetaAuthor, metaAuthor } from './people-meta.js';
+import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
 
 export interface People {
@@ -97,160 +98,6 @@ function authorsFromHeader(header: { text: string }[], valid: (a: string | undef
   if (names.length === 0) return undefined;
   const sep = names.some((n) => /[A-Za-z]/.test(n)) ? ', ' : ' ';
   return [...new Set(names)].join(sep);
-}
-
-/** Meta tags naming the writer, in order of trust (citation_author: a paper's author list). */
-const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'citation_author'];
-
-/**
- * meta author, unless it is a login or channel code ("admin", "edu") rather than a name. A list that mixes the
- * writer with outlets ("張立勳／特稿, 中國時報, 中時電子報") keeps the people.
- */
-/** Keys of scholarly metadata, which write a name surname first: "Doe, Jane". */
-const SURNAME_FIRST_KEYS = new Set(['citation_author', 'dc.creator', 'dcterms.creator']);
-const SURNAME_FIRST = /^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?),\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s\p{Lu}[\p{L}'’-]*\.?){0,2})$/u;
-
-/** "Doe, Jane" of a scholarly key as the name is read: "Jane Doe"; other values as they are. */
-function givenNameFirst(value: string, key: string | undefined): string {
-  const m = key && SURNAME_FIRST_KEYS.has(key) ? SURNAME_FIRST.exec(value.trim()) : null;
-  return m ? `${m[2]} ${m[1]}` : value;
-}
-
-/** The first of META_AUTHOR_KEYS the page has. */
-const metaAuthorKey = (head: HeadData): string | undefined => META_AUTHOR_KEYS.find((k) => (head.meta.get(k)?.length ?? 0) > 0);
-
-function metaAuthor(head: HeadData): string | undefined {
-  const first = metaFirst(head, ...META_AUTHOR_KEYS);
-  const raw = first && givenNameFirst(first, metaAuthorKey(head));
-  if (!raw || /^[a-z0-9_.-]{1,12}$/.test(raw.trim())) return undefined;
-  const all = repeatedMetaAuthors(head);
-  if (all) return all;
-  const parts = raw.split(/\s*[,，;；]\s*/);
-  if (parts.length > 1 && parts.some((p) => isOutletName(p))) {
-    const people = parts.map(cleanPersonName).filter((p): p is string => !!p && isAcceptableAuthor(p));
-    return people.length > 0 ? people.join(', ') : undefined;
-  }
-  return cleanPersonName(raw);
-}
-
-/**
- * Co-writers each in a meta tag of their own (`<meta name="author" content="A"><meta name="author" content="B">`, a
- * paper's `citation_author` list): all of them, when every one is a person's name; the first alone was one of several.
- */
-function repeatedMetaAuthors(head: HeadData): string | undefined {
-  const key = metaAuthorKey(head);
-  const values = [...new Set(key ? head.meta.get(key) : [])].slice(0, 12);
-  if (values.length < 2) return undefined;
-  const people = values.map((v) => cleanPersonName(givenNameFirst(v, key)));
-  if (!people.every((p): p is string => !!p && isPersonName(p))) return undefined;
-  return people.join(people.some((p) => /[A-Za-z]/.test(p)) ? ', ' : ' ');
-}
-
-/**
- * The "Written by" pair sites give link previews (`twitter:label1` "Written by", `twitter:data1` "Jane Doe"; Yoast
- * SEO writes it on every post).
- */
-function labelledMetaAuthor(head: HeadData): string | undefined {
-  for (let i = 1; i <= 4; i++) {
-    const label = metaFirst(head, `twitter:label${i}`);
-    if (!label) break;
-    if (/^(?:written by|author|authors|by)\s*:?$/i.test(label.trim())) return cleanPersonName(metaFirst(head, `twitter:data${i}`) ?? '');
-  }
-  return undefined;
-}
-
-/** A line of Chinese personal names only ("张三 李四", "欧阳娜娜、王五"): each with a surname, none a dateline's place. */
-const isChineseNameList = (line: string): boolean =>
-  line
-    .split(/[\s、，,]+/)
-    .filter(Boolean)
-    .every((w) => isPersonName(w) && hasSurnameShape(w) && !/(?:报道|報導|电|電|讯|訊)$/.test(w));
-
-/** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
-const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者|[\u3400-\u9fff]{0,6}?(?:记者|記者))\s*[:：]?$/i;
-/**
- * A writer label of another language, alone in its element, the name in the next (`<li><strong>Autorin/Autor</strong>
- * Roman Goncharenko</li>`, a fact list's row): no colon, so only a whole line of label and name counts.
- */
-const LABEL_BESIDE = /^(?:Autor(?:in|en|innen)?(?:\s?\/\s?Autor(?:in)?)?|Auteur(?:e|s)?|Autore|Autori|Autores?|Författare|Forfatter|Kirjoittaja|Yazar)\s+(\p{Lu}.{2,58})$/u;
-
-/**
- * Labels of a book's, film's or product's fact box ("Titel", "Verlag", "Seiten", "ISBN", "Regie"…): a row labelled
- * "Autor" among them credits the work reviewed, not the article.
- */
-const FACT_LABEL = /^(?:Titel|Originaltitel|Untertitel|Verlag|Seiten|ISBN|Preis|Regie|Darsteller|Laufzeit|Erscheinungs\w*|Übersetz\w*|Genre|Format|Título|Editorial|Páginas|Precio|Año|Traduc\w*|Dirección|Titre|Éditeur|Editeur|Pages|Prix|Réalisat\w*|Titolo|Editore|Pagine|Prezzo|Regia|Förlag|Sidor|Forlag|Sider|Kustantaja|Sivut|Yayınevi|Sayfa|Publisher|Pages|Price|Director)\b/u;
-
-/** The element's text, spaces collapsed. */
-const textOf = (el: Element): string => collapseSpace(textContent(el)).trim();
-
-/** `label` printed in an element of its own inside `el` ("<li><strong>Autor</strong> Name</li>"). */
-function labelAlone(el: Element, label: string): boolean {
-  const kids = el.children.filter((c): c is Element => isTag(c));
-  return kids.some((k) => textOf(k) === label || labelAlone(k, label));
-}
-
-/** `row` is one of a list's or table's label–value rows naming a book's, film's or product's facts. */
-function inFactBox(row: Element): boolean {
-  let cur: Element | null = row;
-  for (let i = 0; cur && i < 3 && !/^(?:li|tr|dd|dt|div|p)$/.test(cur.name); i++) cur = cur.parent as Element | null;
-  const box = cur?.parent;
-  if (!box || box.type !== 'tag') return false;
-  return (box as Element).children.some((c) => isTag(c) && c !== cur && FACT_LABEL.test(textOf(c)));
-}
-
-/**
- * A meta author naming one person, not the site: not a site name, and not the page's host name, spelled out ("Example
- * Welle" on example.de) or as its initials ("Deutsche Welle" on dw.com).
- */
-function metaPersonNotSite(author: string | undefined, siteNames: string[], pageUrls: Array<string | undefined>): boolean {
-  if (!author || !isPersonName(author)) return false;
-  const a = comparable(author);
-  if (siteNames.some((n) => comparable(n) === a)) return false;
-  const initials = author
-    .split(/\s+/)
-    .map((w) => w[0]?.toLowerCase() ?? '')
-    .join('');
-  for (const u of pageUrls) {
-    let host: string;
-    try {
-      host = u ? new URL(u).hostname.toLowerCase() : '';
-    } catch {
-      continue;
-    }
-    const labels = host.split('.').filter((l) => l && l !== 'www');
-    if (labels.some((l) => l === initials || (l.length >= 4 && a.includes(l)))) return false;
-  }
-  return true;
-}
-
-function nameBesideLabel(lines: readonly { text: string; el?: Element }[]): string | undefined {
-  for (const l of lines) {
-    if (l.text.length > 80) continue;
-    const text = collapseSpace(l.text);
-    const m = LABEL_BESIDE.exec(text);
-    const name = m ? namesFromRuns([m[1]]) : undefined;
-    if (!name || name !== m![1].trim()) continue;
-    // The label alone in its element, as a fact list prints it ("<p>Autor Peter Müller</p>" is prose or a caption), and
-    // not a row of a reviewed work's facts.
-    if (l.el && (!labelAlone(l.el, text.slice(0, m!.index + text.length - m![1].length).trim()) || inFactBox(l.el))) continue;
-    return cleanPersonName(name);
-  }
-  return undefined;
-}
-
-function nameUnderLabel(lines: { text: string }[]): string | undefined {
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].text.length > 16 || !LABEL_ONLY.test(lines[i].text.trim())) continue;
-    const next = collapseSpace(lines[i + 1].text);
-    if (next.length > 60) continue;
-    // (Chinese names listed on the line, "张三 李四", are read as a label's value: the label stands on the line above.
-    // Under a reporter label only a line whose every word is shaped like a person's name: "北京报道", "王府井 大栅栏"
-    // under "本报记者" name none.)
-    if (/记者|記者/.test(lines[i].text) && !isChineseNameList(next)) continue;
-    const name = namesFromRuns([next]) ?? loneNameLine(next) ?? (/[\u3400-\u9fff]/.test(next) ? authorFromText(`作者：${next}`) : undefined);
-    if (name) return cleanPersonName(name);
-  }
-  return undefined;
 }
 
 /**

@@ -1,0 +1,68 @@
+/**
+ * The writer named by the page's meta tags: the author keys in order of trust (a scholarly paper's surname-first
+ * `citation_author` list read given name first), co-writers each in a tag of their own, and the "Written by" pair
+ * of link previews.
+ */
+import { metaFirst, type HeadData } from './head.js';
+import { cleanPersonName } from './byline.js';
+import { isAcceptableAuthor, isOutletName, isPersonName } from './people-names.js';
+
+/** Meta tags naming the writer, in order of trust (citation_author: a paper's author list). */
+const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'citation_author'];
+
+/** Keys of scholarly metadata, which write a name surname first: "Doe, Jane". */
+const SURNAME_FIRST_KEYS = new Set(['citation_author', 'dc.creator', 'dcterms.creator']);
+const SURNAME_FIRST = /^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?),\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s\p{Lu}[\p{L}'’-]*\.?){0,2})$/u;
+
+/** "Doe, Jane" of a scholarly key as the name is read: "Jane Doe"; other values as they are. */
+function givenNameFirst(value: string, key: string | undefined): string {
+  const m = key && SURNAME_FIRST_KEYS.has(key) ? SURNAME_FIRST.exec(value.trim()) : null;
+  return m ? `${m[2]} ${m[1]}` : value;
+}
+
+/** The first of META_AUTHOR_KEYS the page has. */
+const metaAuthorKey = (head: HeadData): string | undefined => META_AUTHOR_KEYS.find((k) => (head.meta.get(k)?.length ?? 0) > 0);
+
+/**
+ * meta author, unless it is a login or channel code ("admin", "edu") rather than a name. A list that mixes the
+ * writer with outlets ("張立勳／特稿, 中國時報, 中時電子報") keeps the people.
+ */
+export function metaAuthor(head: HeadData): string | undefined {
+  const first = metaFirst(head, ...META_AUTHOR_KEYS);
+  const raw = first && givenNameFirst(first, metaAuthorKey(head));
+  if (!raw || /^[a-z0-9_.-]{1,12}$/.test(raw.trim())) return undefined;
+  const all = repeatedMetaAuthors(head);
+  if (all) return all;
+  const parts = raw.split(/\s*[,，;；]\s*/);
+  if (parts.length > 1 && parts.some((p) => isOutletName(p))) {
+    const people = parts.map(cleanPersonName).filter((p): p is string => !!p && isAcceptableAuthor(p));
+    return people.length > 0 ? people.join(', ') : undefined;
+  }
+  return cleanPersonName(raw);
+}
+
+/**
+ * Co-writers each in a meta tag of their own (`<meta name="author" content="A"><meta name="author" content="B">`, a
+ * paper's `citation_author` list): all of them, when every one is a person's name; the first alone was one of several.
+ */
+function repeatedMetaAuthors(head: HeadData): string | undefined {
+  const key = metaAuthorKey(head);
+  const values = [...new Set(key ? head.meta.get(key) : [])].slice(0, 12);
+  if (values.length < 2) return undefined;
+  const people = values.map((v) => cleanPersonName(givenNameFirst(v, key)));
+  if (!people.every((p): p is string => !!p && isPersonName(p))) return undefined;
+  return people.join(people.some((p) => /[A-Za-z]/.test(p)) ? ', ' : ' ');
+}
+
+/**
+ * The "Written by" pair sites give link previews (`twitter:label1` "Written by", `twitter:data1` "Jane Doe"; Yoast
+ * SEO writes it on every post).
+ */
+export function labelledMetaAuthor(head: HeadData): string | undefined {
+  for (let i = 1; i <= 4; i++) {
+    const label = metaFirst(head, `twitter:label${i}`);
+    if (!label) break;
+    if (/^(?:written by|author|authors|by)\s*:?$/i.test(label.trim())) return cleanPersonName(metaFirst(head, `twitter:data${i}`) ?? '');
+  }
+  return undefined;
+}
