@@ -163,8 +163,9 @@ export class ExtractPool {
     const argv = bundle ? withoutTsx(process.execArgv) : process.execArgv;
     const open = (execArgv: string[]) =>
       new Piscina<ExtractTask, ExtractResult>({
-        filename: (bundle ?? this.opts.workerFile ?? new URL('./extractWorker.mjs', import.meta.url)).href,
-        name: 'default',
+        // A CommonJS loader that import()s the worker module on the first task (why: extractWorkerLoader.cjs).
+        filename: new URL('./extractWorkerLoader.cjs', import.meta.url).href,
+        workerData: { extractModule: (bundle ?? this.opts.workerFile ?? new URL('./extractWorker.mjs', import.meta.url)).href },
         minThreads: this.threads,
         maxThreads: this.threads,
         execArgv,
