@@ -30,8 +30,8 @@ function decode(literal: string): string | undefined {
   }
 }
 
-/** The text of an HTML string without its tags (to compare candidates by how much they say). */
-const textOf = (html: string): number => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().length;
+/** The length of an HTML string's text without its tags (to compare candidates by how much they say). */
+const textLengthOf = (html: string): number => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().length;
 
 /** Title words a story's text repeats: Latin-script words of 4+ letters, and pairs of CJK characters. */
 function titleTokens(title: string | undefined): string[] {
@@ -65,7 +65,7 @@ export function flightArticleHtml(html: string, title?: string): string | undefi
   const tokens = titleTokens(title);
   const consider = (s: string | undefined): void => {
     if (!s || (s.match(/<p[\s>]/g)?.length ?? 0) < MIN_PARAGRAPHS || !speaksOf(s, tokens)) return;
-    const len = textOf(s);
+    const len = textLengthOf(s);
     if (len > bestLen) {
       best = s;
       bestLen = len;

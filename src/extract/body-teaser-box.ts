@@ -7,7 +7,7 @@
  */
 import { elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
-import type { UrlResolver } from './links.js';
+import { siteHostOf, type UrlResolver } from './links.js';
 
 /** A teaser is a headline and an excerpt (weighted length); a longer box is a section of the article. */
 const MAX_BOX_LEN = 600;
@@ -79,7 +79,7 @@ function inItem(box: Element, root: Element): boolean {
 
 /** Does the box link one other page two or more times, once with a headline's worth of text? */
 function isTeaserOf(box: Element, page: string, urls: UrlResolver): boolean {
-  const host = hostOf(page);
+  const host = siteHostOf(page);
   const byTarget = new Map<string, { n: number; headline: boolean }>();
   for (const d of elementsIn(box)) {
     if (d.name !== 'a') continue;
@@ -87,7 +87,7 @@ function isTeaserOf(box: Element, page: string, urls: UrlResolver): boolean {
     if (href === '' || href.startsWith('#')) continue;
     const target = pageKey(urls.resolve(href));
     // Another story of this site: a box linking off the site is a round-up's product or pick box, its content.
-    if (!target || target === page || hostOf(target) !== host) continue;
+    if (!target || target === page || siteHostOf(target) !== host) continue;
     const t = byTarget.get(target) ?? { n: 0, headline: false };
     t.n++;
     if (textContent(d).trim().length >= MIN_HEADLINE_LEN && standsAlone(d)) t.headline = true;
@@ -147,15 +147,6 @@ function standsAlone(a: Element): boolean {
   const parent = a.parent;
   if (!parent || !isTag(parent)) return false;
   return parent.children.every((k) => k.type !== 'text' || textContent(k).trim() === '');
-}
-
-/** Host without a leading "www." (a site links to itself with and without it). */
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
 }
 
 /** A URL without its fragment and trailing slash: one page however it is linked. */

@@ -8,7 +8,7 @@
  * with linked headlines, `teaserCards`) are left out of the vote the same way.
  */
 import { classAndId, elementsIn, isAncestor, isTag, type Element } from './dom.js';
-import type { UrlResolver } from './links.js';
+import { siteHostOf, type UrlResolver } from './links.js';
 import { firstWord } from './text.js';
 import type { StatsMap } from './body-score.js';
 
@@ -95,7 +95,7 @@ const CARDS_MAX_SHARE = 0.5;
  * off the site are a round-up's product or pick boxes, part of the article.
  */
 export function siteTeasersInside(roots: Element[], cards: Set<Element>, stats: StatsMap, urls: UrlResolver | undefined): Element[] {
-  const site = hostOf(urls?.base);
+  const site = siteHostOf(urls?.base);
   if (!site || cards.size === 0) return [];
   const out: Element[] = [];
   for (const root of roots) {
@@ -103,7 +103,7 @@ export function siteTeasersInside(roots: Element[], cards: Set<Element>, stats: 
     if (inside.length === 0) continue;
     const len = inside.reduce((n, c) => n + (stats.get(c)?.len ?? 0), 0);
     if (len >= (stats.get(root)?.len ?? 0) * CARDS_MAX_SHARE) continue;
-    out.push(...inside.filter((c) => hostOf(urls?.resolve(headlineHref(c))) === site));
+    out.push(...inside.filter((c) => siteHostOf(urls?.resolve(headlineHref(c))) === site));
   }
   return out;
 }
@@ -114,14 +114,4 @@ function headlineHref(card: Element): string | undefined {
     for (const c of d.children) if (isTag(c) && c.name === 'a') return c.attribs.href;
   }
   return undefined;
-}
-
-/** Host without a leading "www." (a site links to itself with and without it). */
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
 }

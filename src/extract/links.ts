@@ -108,6 +108,16 @@ function pageKey(u: string): string {
   return u.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/#.*$/, '').replace(/\/+$/, '').toLowerCase();
 }
 
+/** A URL's host without a leading "www." (a site links to itself with and without it); undefined if it does not parse. */
+export function siteHostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Links (in `order`) that point at the page itself: the permalinked headline of blog posts. */
 export function linksToSelf(order: Element[], urls: UrlResolver, pageUrls: Array<string | undefined>): Set<Element> {
   const keys = new Set(pageUrls.filter((u): u is string => !!u).map(pageKey));
