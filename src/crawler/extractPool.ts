@@ -8,7 +8,8 @@ import { reviveResult, runExtractTask, type ExtractResult, type ExtractTask } fr
 /**
  * true: workers from the start; false: never (everything in the crawl's thread); 'auto' (default):
  * in-process for the first `autoAfter` pages, then workers, so a one-page or test crawl never pays
- * for starting threads (each loads the extractor: ~0.2 s of CPU).
+ * for starting threads (each loads the extractor: ~0.2 s of CPU). Once the workers are starting, a page waits
+ * for them rather than being extracted in the crawl's thread (see ExtractPool.run).
  */
 export type ExtractPoolMode = boolean | 'auto';
 
@@ -73,6 +74,8 @@ const MAX_CONSECUTIVE_CRASHES = 5;
  * bench crawls), peak RSS +10–13 MB.
  */
 const WORKER_YOUNG_MB = 24;
+/** How long pages wait for starting workers (ExtractPool.run) before they are extracted in-process meanwhile. */
+const STARTUP_WAIT_MS = 30_000;
 /** Per-worker heap cap: a hostile page exhausts a worker's heap, not the crawl's. */
 const WORKER_HEAP_MB = 256;
 
@@ -105,6 +108,9 @@ export class ExtractPool {
   private state: 'idle' | 'starting' | 'ready' | 'off';
   private seen = 0;
   private consecutiveCrashes = 0;
+  /** Settles when the workers have answered their warm-up task or could not start (the state leaves 'starting'). */
+  private startup: Promise<void> | null = null;
+  private startupSettled: () => void = () => undefined;
   readonly counts = { inWorker: 0, inProcess: 0, crashes: 0 };
   readonly threads: number;
   /** How long the workers took to answer their first task (module loading), once they have. */
@@ -120,6 +126,10 @@ export class ExtractPool {
   /** Extracts one page; rejects only with ExtractCrashError (the task itself never throws: extractArticle is guarded). */
   async run(task: ExtractTask): Promise<ExtractResult> {
     if (this.state === 'idle' && ++this.seen >= (this.opts.autoAfter ?? 32)) this.start();
+    // While the workers start (0.3 s on a quiet machine, 1-2 s on a busy one), pages wait for them instead of being
+    // extracted here: each page extracted in the crawl's thread made its isolate compile the extractor's functions
+    // and regular expressions a second time (the worker compiles them anyway), 20-100 cold pages per crawl.
+    if (this.state === 'starting') await this.startup;
     const pool = this.pool;
     if (this.state !== 'ready' || !pool) {
       this.counts.inProcess++;
@@ -145,16 +155,23 @@ export class ExtractPool {
     const pool = this.pool;
     this.state = 'off';
     this.pool = null;
+    this.startupSettled();
     await pool?.destroy().catch(() => undefined);
   }
 
   private start(): void {
     this.state = 'starting';
-    // Pages are extracted in-process while the worker module is bundled (extractBundle.ts) and loaded.
+    this.startup = new Promise<void>((resolve) => (this.startupSettled = resolve));
+    // Pages wait while the worker module is bundled (extractBundle.ts) and loaded, but not for ever: a start that
+    // neither answers nor fails within STARTUP_WAIT_MS lets them be extracted in-process again meanwhile.
+    setTimeout(() => this.startupSettled(), STARTUP_WAIT_MS).unref();
     const bundled = this.opts.workerFile ? Promise.resolve(null) : bundleExtractWorker();
-    void bundled.then((url) => {
-      if (this.state === 'starting') this.launch(url);
-    });
+    void bundled.then(
+      (url) => {
+        if (this.state === 'starting') this.launch(url);
+      },
+      (err: unknown) => this.failedToStart(err), // pages wait for the start: it must settle
+    );
   }
 
   /** Starts the threads on the bundled module (plain JavaScript: no tsx in the workers) or, without one, extractWorker.mjs. */
@@ -193,6 +210,7 @@ export class ExtractPool {
       () => {
         this.startupMs = performance.now() - t0;
         if (this.state === 'starting') this.state = 'ready';
+        this.startupSettled();
         this.opts.logger.debug({ threads: this.threads }, 'extraction workers ready');
       },
       (err: unknown) => this.failedToStart(err),
@@ -209,6 +227,7 @@ export class ExtractPool {
     const pool = this.pool;
     this.state = 'off';
     this.pool = null;
+    this.startupSettled();
     void pool?.destroy().catch(() => undefined);
   }
 }

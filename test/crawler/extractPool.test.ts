@@ -80,6 +80,29 @@ test('a worker that dies fails that page only; the pool goes on with a fresh wor
   }
 });
 
+test('pages sent while the workers start wait for them instead of being extracted in the crawl\'s thread', async () => {
+  const pool = new ExtractPool({ mode: true, threads: 1, logger: silentLogger });
+  try {
+    // Sent at once, before the worker has loaded its module: the crawl's isolate must not compile the extractor too.
+    const results = await Promise.all(['a', 'b', 'c'].map((p) => pool.run(task(`https://news.example/${p}`))));
+    assert.deepEqual(results.map((r) => r.article.title), ['Harbor ferry returns', 'Harbor ferry returns', 'Harbor ferry returns']);
+    assert.deepEqual(pool.counts, { inWorker: 3, inProcess: 0, crashes: 0 });
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a page sent while workers that cannot start are starting is extracted in-process once they fail', async () => {
+  const pool = new ExtractPool({ mode: true, threads: 1, logger: silentLogger, workerFile: fixture('brokenWorker.mjs') });
+  try {
+    const r = await pool.run(task('https://news.example/a'));
+    assert.equal(r.article.title, 'Harbor ferry returns');
+    assert.deepEqual(pool.counts, { inWorker: 0, inProcess: 1, crashes: 0 });
+  } finally {
+    await pool.close();
+  }
+});
+
 test('workers that cannot start: every page is extracted in-process', async () => {
   const pool = new ExtractPool({ mode: true, threads: 1, logger: silentLogger, workerFile: fixture('brokenWorker.mjs') });
   try {
