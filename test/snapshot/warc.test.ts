@@ -81,6 +81,20 @@ test('WARC has warcinfo, request, response and redirect metadata, linked by WARC
   }
 });
 
+test('warcinfo is a gzip member of stored deflate blocks (no zlib stream per snapshot), read back whole past 64 KiB', async () => {
+  for (const software of ['snapcrawl/test', `snapcrawl/${'x'.repeat(70_000)}`]) {
+    const fetch = makeFetch({});
+    const warc = buildWarc(fetch, { software, snapshotId: 'sid' });
+    assert.deepEqual([...warc.subarray(0, 3)], [0x1f, 0x8b, 8], 'gzip, deflate');
+    assert.equal((warc[10]! >> 1) & 3, 0, 'the first deflate block is stored (BTYPE 00)');
+    const records = await listWarcRecords(warc);
+    assert.deepEqual(records.map((r) => r.type), ['warcinfo', 'request', 'response']);
+    assert.ok(records[0]!.block.toString().includes(`software: ${software}\r\n`));
+    assert.ok((await readWarcResponse(warc)).body.equals(fetch.body), 'the records after it read as before');
+    assert.ok(gunzipSync(warc).toString('latin1').startsWith('WARC/1.1\r\n'), 'one gzip stream of members, as any reader takes it');
+  }
+});
+
 test('no redirects: no metadata record; truncated bodies are flagged', async () => {
   const records = await listWarcRecords(buildWarc(makeFetch({ truncated: true }), { software: 's' }));
   assert.deepEqual(records.map((r) => r.type), ['warcinfo', 'request', 'response']);
