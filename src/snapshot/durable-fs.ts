@@ -77,6 +77,16 @@ export async function writeFileDurableAsync(path: string, data: Uint8Array | str
   }
 }
 
+/** fsync an existing file off the event loop (the WAL after a group commit); errors are the caller's. */
+export async function fsyncFileAsync(path: string): Promise<void> {
+  const fd = await openAsync(path, 'r');
+  try {
+    await fsyncAsync(fd);
+  } finally {
+    await closeAsync(fd);
+  }
+}
+
 /** fsyncDirSync off the event loop (same tolerated errors). */
 export async function fsyncDirAsync(path: string): Promise<void> {
   let fd: number | undefined;

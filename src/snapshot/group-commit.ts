@@ -1,6 +1,5 @@
-import { open } from 'node:fs/promises';
 import { checkpointWal, runTransaction, usesWal, withLazySync, type StoreDatabase } from '../storage/database.js';
-import { fsyncDirAsync } from './durable-fs.js';
+import { fsyncDirAsync, fsyncFileAsync } from './durable-fs.js';
 
 interface Op {
   run: () => void;
@@ -96,12 +95,7 @@ export class GroupCommit {
    */
   private async syncWal(path: string): Promise<void> {
     try {
-      const fh = await open(path, 'r');
-      try {
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      await fsyncFileAsync(path); // the callback API, not a FileHandle: less work on the crawl's thread (durable-fs.ts)
     } catch {
       checkpointWal(this.db);
     }
