@@ -132,30 +132,26 @@ export function textContent(node: AnyNode): string {
   return text;
 }
 
-/**
- * joinedText's stack, shared by its calls: a new array per call, grown by push, was a good part of what extraction
- * allocates. Used by index, not by push/pop, because an array emptied to length 0 drops its backing store; each
- * popped slot is cleared so that no page's nodes stay reachable from here.
- */
+/** joinedText's stack, shared by its calls (not a new array each): used by index, as an array emptied to length 0
+ * drops its backing store; popped slots are cleared so that no page's nodes stay reachable from here. */
 const joinStack: Array<AnyNode | undefined> = [];
 
 function joinedText(node: AnyNode): string {
-  // Appended piece by piece (a cons string, flattened by its first scan) rather than joined from an array of parts.
-  let text = '';
+  const parts: string[] = [];
   const stack = joinStack;
   let top = 0;
   stack[top++] = node;
   while (top > 0) {
     const n = stack[--top]!;
     stack[top] = undefined;
-    if (isText(n)) text += n.data;
+    if (isText(n)) parts.push(n.data);
     else if (isTag(n) || n.type === 'root') {
       if (isTag(n) && JUNK_TAGS.has(n.name)) continue;
       const kids = (n as ParentNode).children;
       for (let i = kids.length - 1; i >= 0; i--) stack[top++] = kids[i];
     }
   }
-  return text;
+  return parts.join('');
 }
 
 /** Pre-order list of elements under `root` (excluding root), capped at MAX_NODES. */
