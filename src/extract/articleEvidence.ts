@@ -62,6 +62,11 @@ const LISTING_LD = /"@type"\s*:\s*\[?\s*"(CollectionPage|ItemList|SearchResultsP
 const TEASER_TAGS = new Set(['li', 'div', 'article', 'section', 'dd', 'dt', 'tr', 'h2', 'h3', 'h4', 'p', 'span']);
 const NEXT_WORDS = /^(?:下一?页|下页|后页|上一?页|前一?页|尾页|末页|(?:next|previous|prev)\s*page|(?:older|newer)(?:\s*(?:posts|entries|stories|articles))?|more\s*(?:stories|articles|news)|load\s*more|加载更多|查看更多)$/i;
 const NUMERIC_ANCHOR = /^\[?\d{1,4}\]?$/;
+// Hoisted out of the per-element loops: a regex literal in a function is a new RegExp object each time it runs.
+const REL_NEXT = /(?:^|\s)next(?:\s|$)/i;
+const LD_JSON = /ld\+json/i;
+/** Arrows, dots and dashes around a link's text (« Previous, Next »); global, so only for replace(). */
+const ARROW_ENDS = /^[\s<>«»‹›→←.…\-]+|[\s<>«»‹›→←.…\-]+$/g;
 
 function ldTypesText(el: Element): string {
   let raw = '';
@@ -97,11 +102,11 @@ export function classifyPage(input: EvidenceInput): PageClassification {
   for (const el of all) {
     const name = el.name;
     if (name === 'link') {
-      if (/(?:^|\s)next(?:\s|$)/i.test(el.attribs.rel ?? '')) relNext = true;
+      if (REL_NEXT.test(el.attribs.rel ?? '')) relNext = true;
       continue;
     }
     if (name === 'script') {
-      if (!listingLd && /ld\+json/i.test(el.attribs.type ?? '')) listingLd = LISTING_LD.exec(ldTypesText(el))?.[1];
+      if (!listingLd && LD_JSON.test(el.attribs.type ?? '')) listingLd = LISTING_LD.exec(ldTypesText(el))?.[1];
       continue;
     }
     const s = stats.get(el);
@@ -120,7 +125,7 @@ export function classifyPage(input: EvidenceInput): PageClassification {
         articleEls.push(el);
         break;
       case 'a': {
-        if (/(?:^|\s)next(?:\s|$)/i.test(el.attribs.rel ?? '')) relNext = true;
+        if (REL_NEXT.test(el.attribs.rel ?? '')) relNext = true;
         // Page numbers and "next page" words are short: longer anchors are not read.
         if (s.len === 0 || s.len > 16) break;
         const text = textContent(el).trim();
@@ -129,7 +134,7 @@ export function classifyPage(input: EvidenceInput): PageClassification {
           if (box && isTag(box) && (box.name === 'li' || box.name === 'span' || box.name === 'em' || box.name === 'b' || box.name === 'strong')) box = box.parent;
           if (box) numericAnchors.set(box, (numericAnchors.get(box) ?? 0) + 1);
         } else if (!nextWord) {
-          const bare = text.replace(/^[\s<>«»‹›→←.…\-]+|[\s<>«»‹›→←.…\-]+$/g, '');
+          const bare = text.replace(ARROW_ENDS, '');
           if (NEXT_WORDS.test(bare)) nextWord = bare;
         }
         break;

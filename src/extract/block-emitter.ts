@@ -42,7 +42,13 @@ function escapeMd(s: string): string {
 
 class Emitter {
   readonly blocks: Block[] = [];
-  private readonly text: string[] = [];
+  /**
+   * The pending plain text, appended to piece by piece, and how many pieces it holds. A string rather than an array
+   * joined at each flush: emptying an array (length = 0) drops its backing store, so every paragraph allocated a new
+   * one of 17 slots or more (the most allocated in this file); appending builds a cons string that the first scan flattens.
+   */
+  private text = '';
+  private textPieces = 0;
   private readonly md: string[] = [];
   private linkChars = 0;
   private owner: Element | undefined;
@@ -65,7 +71,7 @@ class Emitter {
 
   flush(ctx: Ctx, kind: BlockKind = 'paragraph', headingLevel?: number): void {
     // One paragraph is never longer than this: a multi-megabyte text node is an attack, not an article.
-    const joined = this.text.length === 0 ? '' : this.text.join('');
+    const joined = this.text;
     const text = joined === '' ? '' : normalizeInline(clip(joined, MAX_BLOCK_CHARS));
     if (text && this.owner) {
       // Equal pieces under both clip limits: the same input to normalizeInline, so the same output.
@@ -78,7 +84,10 @@ class Emitter {
     }
     // Emptied, not replaced: flush runs at every block boundary, most often with nothing to flush (and setting an
     // array's length is a builtin call, dearer than the test).
-    if (this.text.length !== 0) this.text.length = 0;
+    if (this.textPieces !== 0) {
+      this.text = '';
+      this.textPieces = 0;
+    }
     if (this.md.length !== 0) this.md.length = 0;
     this.mdSame = true;
     this.linkChars = 0;
@@ -92,7 +101,8 @@ class Emitter {
   private append(raw: string, el: Element, ctx: Ctx, mdText?: string): void {
     const s = raw.length > MAX_BLOCK_CHARS ? clip(raw, MAX_BLOCK_CHARS) : raw;
     if (!this.owner) this.owner = el;
-    this.text.push(s);
+    this.text += s;
+    this.textPieces++;
     if (this.withMarkdown) {
       const md = mdText === undefined ? escapeMd(s) : clip(mdText, MAX_BLOCK_CHARS);
       if (md !== s) this.mdSame = false;
@@ -198,7 +208,10 @@ class Emitter {
     let afterElement = false;
     for (const c of el.children) {
       const tag = isTag(c);
-      if (tag && afterElement && this.text.length > 0) this.text.push(' ');
+      if (tag && afterElement && this.textPieces > 0) {
+        this.text += ' ';
+        this.textPieces++;
+      }
       this.walk(c, owner, ctx);
       afterElement = tag;
     }
@@ -243,9 +256,10 @@ class Emitter {
   }
 
   private preBlock(ctx: Ctx): void {
-    const text = this.text.join('').replace(/^\n+|\s+$/g, '');
+    const text = this.text.replace(/^\n+|\s+$/g, '');
     if (text && this.owner) this.blocks.push({ kind: 'pre', text, md: text, el: this.owner, linkChars: this.linkChars, quoted: ctx.quoted || undefined });
-    this.text.length = 0;
+    this.text = '';
+    this.textPieces = 0;
     this.md.length = 0;
     this.mdSame = true;
     this.linkChars = 0;

@@ -24,10 +24,13 @@ const MAX_SCAN = 20_000;
  * bound also keeps the walk around each mark from turning quadratic on a page of thousands of them. */
 const MAX_MARKS = 40;
 
+const PERSON_TYPE = /schema\.org\/Person$/i; // (hoisted: a literal here is a new RegExp per element)
+
 function isAuthorMark(el: Element): boolean {
   const a = el.attribs;
-  if ((a.rel ?? '').split(/\s+/).includes('author')) return true;
-  if (a.itemprop === 'author' || /schema\.org\/Person$/i.test(a.itemtype ?? '')) return true;
+  // (Split only when there is a rel: this runs on every element of the body, and ''.split() builds an array too.)
+  if (a.rel !== undefined && a.rel.split(/\s+/).includes('author')) return true;
+  if (a.itemprop === 'author' || PERSON_TYPE.test(a.itemtype ?? '')) return true;
   return el.name === 'a' && AUTHOR_PATH.test(a.href ?? '');
 }
 

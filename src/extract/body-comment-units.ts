@@ -12,6 +12,8 @@ const POST_TIME = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\b(?:jan|feb|mar|apr|may|
 /** A meta line (poster, time, reply link) is short; a unit is one comment, not an essay. */
 const MAX_META_LEN = 40;
 const MAX_NAME_LEN = 20;
+/** An in-page link: "#…" or "javascript:…" (a module constant: a regex literal is a new object per call). */
+const IN_PAGE_HREF = /^(?:#|javascript:)/i;
 const MAX_UNIT_LEN = 1500;
 const MIN_UNITS = 3;
 const TABULAR = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
@@ -90,6 +92,8 @@ interface SubtreeFacts {
   button?: string;
 }
 const STORY: SubtreeFacts = { story: true };
+/** Facts of a subtree with no poster, no button and no story (most elements): shared, never written to. */
+const NOTHING: SubtreeFacts = { story: false };
 
 interface PosterMemo {
   facts: Map<Element, SubtreeFacts>;
@@ -136,8 +140,10 @@ function factsBelow(el: Element, stats: StatsMap, memo: Map<Element, SubtreeFact
   let plain: string | undefined;
   let button: string | undefined;
   let story = false;
+  let tags = false;
   for (const d of el.children) {
     if (!isTag(d)) continue;
+    tags = true;
     if (NOT_IN_COMMENT.has(d.name)) {
       story = true;
       break;
@@ -156,8 +162,10 @@ function factsBelow(el: Element, stats: StatsMap, memo: Map<Element, SubtreeFact
     plain ??= below.plain;
     button ??= below.button;
   }
-  f = story ? STORY : { story: false, linked, plain, button };
-  memo.set(el, f);
+  f = story ? STORY : linked === undefined && plain === undefined && button === undefined ? NOTHING : { story: false, linked, plain, button };
+  // An element without child elements is answered by one pass over its text nodes: not worth a memo entry (half
+  // of a page's elements; the Map's growth was a tenth of this pass's allocation).
+  if (tags) memo.set(el, f);
   return f;
 }
 
@@ -165,7 +173,7 @@ function factsBelow(el: Element, stats: StatsMap, memo: Map<Element, SubtreeFact
 function posterLink(a: Element, stats: StatsMap): string | undefined {
   const ds = stats.get(a);
   // An in-page link ("#share", "javascript:;") is a button, never the poster's page.
-  if (!ds || ds.len === 0 || ds.len > MAX_NAME_LEN || /^(?:#|javascript:)/i.test(a.attribs.href ?? '')) return undefined;
+  if (!ds || ds.len === 0 || ds.len > MAX_NAME_LEN || IN_PAGE_HREF.test(a.attribs.href ?? '')) return undefined;
   const text = textContent(a).trim();
   return POST_TIME.test(text) ? undefined : text;
 }
@@ -174,7 +182,7 @@ function posterLink(a: Element, stats: StatsMap): string | undefined {
 function actionLink(a: Element, stats: StatsMap): string | undefined {
   const href = a.attribs.href ?? '';
   const ds = stats.get(a);
-  if (!ds || ds.len === 0 || ds.len > MAX_NAME_LEN || !/^(?:#|javascript:)/i.test(href)) return undefined;
+  if (!ds || ds.len === 0 || ds.len > MAX_NAME_LEN || !IN_PAGE_HREF.test(href)) return undefined;
   return textContent(a).trim();
 }
 
@@ -183,8 +191,10 @@ function hasPostTime(el: Element, stats: StatsMap, memo: Map<Element, boolean>):
   let found = memo.get(el);
   if (found !== undefined) return found;
   found = false;
+  let tags = false;
   for (const d of el.children) {
     if (!isTag(d)) continue;
+    tags = true;
     const ds = stats.get(d);
     if (ds && ds.len > 0 && !ds.hasBlockChild && ds.len <= MAX_META_LEN && (d.name === 'time' || d.attribs.datetime !== undefined || POST_TIME.test(textContent(d)))) {
       found = true;
@@ -195,6 +205,7 @@ function hasPostTime(el: Element, stats: StatsMap, memo: Map<Element, boolean>):
       break;
     }
   }
-  memo.set(el, found);
+  // (Leaves unmemoised, as in factsBelow.)
+  if (tags) memo.set(el, found);
   return found;
 }

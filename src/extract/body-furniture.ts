@@ -59,12 +59,20 @@ function furnitureIn(root: Element, stats: StatsMap, sizes: Sizes, byClass: bool
   const skip = new Set<Element>();
   // Code is content whatever its highlighter calls the spans (<span class="hljs-comment">): never furniture.
   const inCode = new Set<Element>();
+  // Elements below a skipped one. The walk is in pre-order and only ever skips the element at hand or its
+  // descendants, so whether an element's ancestors are skipped is settled when it is reached: its parent's answer,
+  // two Set tests instead of hasSkippedAncestor's walk up to the root for every element.
+  const under = new Set<Element>();
   for (const el of elementsIn(root)) {
-    if (el.name === 'pre' || el.name === 'code' || (el.parent && inCode.has(el.parent as Element))) {
+    const parent = el.parent as Element | null;
+    if (el.name === 'pre' || el.name === 'code' || (parent && inCode.has(parent))) {
       inCode.add(el);
       continue;
     }
-    if (hasSkippedAncestor(el, skip, root)) continue;
+    if (parent && (skip.has(parent) || under.has(parent))) {
+      under.add(el);
+      continue;
+    }
     if (!isFurniture(el, stats, sizes, byClass, root, spared)) continue;
     // The article's own header comes before its prose (later headers open a chart or an embed).
     const dek = el.name === 'header' && proseBeside(el, root, stats, -1) < STANDFIRST_MIN ? standfirstIn(el, stats) : undefined;

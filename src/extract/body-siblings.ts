@@ -118,8 +118,18 @@ export function withGapsBetween(roots: Element[], order: Element[], stats: Stats
     }
   }
   if (out.length === roots.length) return roots;
-  const position = new Map(order.map((el, i) => [el, i] as const));
-  return out.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  return inPageOrder(out, order);
+}
+
+/**
+ * `els` sorted by their place in `order` (0 for an element not in it). Only the places of `els` are kept: a Map of
+ * every element's place, built from a [element, place] pair per element, was most of what these sorts allocated.
+ */
+function inPageOrder(els: Element[], order: Element[]): Element[] {
+  const wanted = new Set(els);
+  const position = new Map<Element, number>();
+  for (let i = 0; i < order.length; i++) if (wanted.has(order[i])) position.set(order[i], i);
+  return els.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
 }
 
 const squash = (t: string): string => t.replace(/\s+/g, '');
@@ -209,8 +219,7 @@ export function withSameClassParts(top: Element, roots: Element[], order: Elemen
     const h = headingBefore(p, stats);
     if (h && !all.some((r) => r === h || isAncestor(r, h))) all.push(h);
   }
-  const position = new Map(order.map((el, i) => [el, i] as const));
-  return all.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  return inPageOrder(all, order);
 }
 
 /** How far up from a chunk its heading may sit (the chunk wrapped in a box or two that the heading precedes). */

@@ -132,16 +132,23 @@ export function textContent(node: AnyNode): string {
   return text;
 }
 
+/** joinedText's stack, shared by its calls (not a new array each): used by index, as an array emptied to length 0
+ * drops its backing store; popped slots are cleared so that no page's nodes stay reachable from here. */
+const joinStack: Array<AnyNode | undefined> = [];
+
 function joinedText(node: AnyNode): string {
   const parts: string[] = [];
-  const stack: AnyNode[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
+  const stack = joinStack;
+  let top = 0;
+  stack[top++] = node;
+  while (top > 0) {
+    const n = stack[--top]!;
+    stack[top] = undefined;
     if (isText(n)) parts.push(n.data);
     else if (isTag(n) || n.type === 'root') {
       if (isTag(n) && JUNK_TAGS.has(n.name)) continue;
       const kids = (n as ParentNode).children;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      for (let i = kids.length - 1; i >= 0; i--) stack[top++] = kids[i];
     }
   }
   return parts.join('');

@@ -8,13 +8,16 @@ const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu']);
 const FURNITURE_CLASS =
   /(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|sidebar|side|aside|widget|related|relate|recommend\w*|promo|ads?|advert\w*|sponsor\w*|share|social|comments?|breadcrumbs?|crumbs?|tags?|popular|trending|most-read|hot|rank\w*|topbar|header|bottom|xgxw|xiangguan|tuijian|pinglun|youlian|links|right|left-side|rightside|r_side)(?:$|[\s_\d-])|related|recommend|sidebar|footer|tuijian|xiangguan/;
 
+/** A character other than space and bullets (a module constant: a regex literal is a new object per call). */
+const SHOWN_CHAR = /[^\s\u00a0\u3000·•|>\-]/;
+
 /** The link holding the element's first text, if its first text is link text: a headline leads the block. */
 export function leadingLink(el: Element): Element | undefined {
   const stack: AnyNode[] = [el];
   for (let steps = 0; stack.length > 0 && steps < 200; steps++) {
     const n = stack.pop()!;
     if (isText(n)) {
-      if (!/[^\s\u00a0\u3000·•|>\-]/.test(n.data)) continue;
+      if (!SHOWN_CHAR.test(n.data)) continue;
       for (let p: AnyNode | null = n.parent; p && p !== el; p = p.parent) if (isTag(p) && p.name === 'a') return p;
       return el.name === 'a' ? el : undefined;
     }

@@ -60,9 +60,12 @@ export function tagWeight(el: Element): number {
   }
 }
 
+/** (A module constant: a regex literal in the function is a new RegExp object at each call, and this runs per element.) */
+const ARTICLE_BODY_CLASS = /(?:^|\s)(?:article-?body|articlebody|story-?body|entry-content|post-content|article__body|article-content)(?:\s|$)/i;
+
 /** Schema.org/microdata markers that name the article body outright. */
 export function isMarkedArticleBody(el: Element): boolean {
   const ip = el.attribs.itemprop;
   if (ip && /articleBody|\btext\b/i.test(ip)) return true;
-  return /(?:^|\s)(?:article-?body|articlebody|story-?body|entry-content|post-content|article__body|article-content)(?:\s|$)/i.test(el.attribs.class ?? '');
+  return ARTICLE_BODY_CLASS.test(el.attribs.class ?? '');
 }

@@ -97,6 +97,11 @@ function splitTags(raw: string): string[] {
   return parts.map((p) => collapseSpace(p)).filter((p) => p.length > 0 && p.length <= 50);
 }
 
+/** (Module constants: a regex literal inside a loop is a new RegExp object at every pass.) */
+const REL_TAG = /(?:^|\s)tag(?:\s|$)/i;
+const TAGS_LINE = /^(?:关键词|关键字|标签|tags?)\s*[:：]\s*(.{1,200})$/i;
+const CATEGORY_LINE = /(?:类别|分类|栏目|频道|所属栏目)\s*[:：]\s*([^\s|｜/]{1,20})/;
+
 export function extractTags(order: Element[], head: HeadData, lines: Block[]): string[] {
   const out: string[] = [];
   for (const key of ['article:tag', 'news_keywords', 'keywords', 'parsely-tags', 'sailthru.tags']) {
@@ -106,14 +111,14 @@ export function extractTags(order: Element[], head: HeadData, lines: Block[]): s
   if (out.length === 0 && head.article) out.push(...head.article.keywords.flatMap(splitTags));
   if (out.length === 0) {
     for (const el of order) {
-      if (el.name !== 'a' || !/(?:^|\s)tag(?:\s|$)/i.test(el.attribs.rel ?? '')) continue;
+      if (el.name !== 'a' || !REL_TAG.test(el.attribs.rel ?? '')) continue;
       const t = collapseSpace(textContent(el));
       if (t && t.length <= 50) out.push(t);
     }
   }
   if (out.length === 0) {
     for (const l of lines) {
-      const m = /^(?:关键词|关键字|标签|tags?)\s*[:：]\s*(.{1,200})$/i.exec(l.text);
+      const m = TAGS_LINE.exec(l.text);
       if (m) {
         out.push(...splitTags(m[1]));
         break;
@@ -141,7 +146,7 @@ export function extractCategory(order: Element[], stats: StatsMap, head: HeadDat
   const declared = head.article?.section ?? metaFirst(head, 'article:section', 'section', 'category', 'parsely-section', 'og:section', 'columnname', 'lanmu');
   if (declared) return declared;
   for (const l of [...header, ...lines.slice(0, 80)]) {
-    const m = /(?:类别|分类|栏目|频道|所属栏目)\s*[:：]\s*([^\s|｜/]{1,20})/.exec(l.text);
+    const m = CATEGORY_LINE.exec(l.text);
     if (m) return m[1];
   }
   for (const el of order) {

@@ -128,10 +128,13 @@ function lineNear(el: Element, lineOf: Map<Block | Element, number>): number | u
   return line;
 }
 
+/** (A module constant: inside `mentions` the literal was a new RegExp object for every class and id tested.) */
+const MENTIONS_TIME = /time|date|publish|updated/i;
+
 function collectElements(order: Element[], lineOf: Map<Block | Element, number>, lines: Block[], ctx: DateContext, add: Add): void {
   let found = 0;
   // Plain substring tests first: the regexes run only on the few class/id values that mention a time or date.
-  const mentions = (v: string | undefined): v is string => v !== undefined && /time|date|publish|updated/i.test(v);
+  const mentions = (v: string | undefined): v is string => v !== undefined && MENTIONS_TIME.test(v);
   for (const el of order) {
     if (found >= 12) break;
     const a = el.attribs;

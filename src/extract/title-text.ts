@@ -16,6 +16,7 @@ const SEPARATOR = /\s+[-|–—·•»«・:/\\>]{1,3}\s+|\s*(?:[_|｜│┃丨]
  * Separators that also occur inside headlines (a run of spaces, "～", an unspaced "—" as in "Problems—Simple"): only
  * a part named like a site may be cut behind them.
  */
+const SPACE_AT_END = /\s$/; // (not a literal in tidyTitle: that is a new RegExp object per heading tidied)
 const WEAK_SEPARATOR = /^(?:[\s\u00a0\u3000]+|\s?[～~]\s?|—)$/;
 /** "标题[某某网]", "标题（某某论坛）": a site's name bracketed after the headline. */
 const BRACKETED_SITE = /[\[【（(]([^\[\]【】（）()]{2,20})[\]】）)][\s\u00a0\u3000]*$/;
@@ -76,7 +77,7 @@ export function tidyTitle(raw: string, quoteDash = false): string {
         .replace(/^(?:主题|标题|题目|帖子主题|title|headline)\s*[:：]\s*/i, '');
   // The two patterns anchored at the end are tried from every position: run only when the text ends with what they
   // end with (a separator or space; a closing bracket), which most headlines do not (runs on every candidate heading).
-  if (endsWithOneOf(out, SEPARATOR_END_CHARS) || /\s$/.test(out.slice(-1))) out = out.replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '');
+  if (endsWithOneOf(out, SEPARATOR_END_CHARS) || SPACE_AT_END.test(out.slice(-1))) out = out.replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '');
   // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
   if (endsWithOneOf(out, BRACKET_END_CHARS)) out = out.replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '');
   return out.trim();

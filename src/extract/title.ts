@@ -60,6 +60,7 @@ const firstCharStack: AnyNode[] = [];
 // Zero-width spaces too: collapseSpace drops them from the title sources, so a headline opening with one (a CMS's
 // leading U+200B) must be tested by the character after it.
 const NON_SPACE = /[^\s\u00a0\u3000\u200b\ufeff]/;
+const BULLET_OR_QUOTE = /^[*•●■□◆◇★☆>»▶►·“"'‘「『]$/; // (a literal in the loop: a new RegExp per element)
 
 function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, refChars: Set<string>): Array<{ el: Element; text: string; prior: number }> {
   const out: Array<{ el: Element; text: string; prior: number }> = [];
@@ -71,7 +72,7 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
     if (!HEADLINE_TAGS.has(el.name)) continue;
     // Cheap pre-test before reading the text: its first character must occur in some title source.
     const first = firstChar(el);
-    if (first === undefined || (!refChars.has(first) && !/^[*•●■□◆◇★☆>»▶►·“"'‘「『]$/.test(first))) continue;
+    if (first === undefined || (!refChars.has(first) && !BULLET_OR_QUOTE.test(first))) continue;
     let prior: number;
     if (el.name === 'h1' || el.attribs.itemprop === 'headline') prior = 3;
     else if (el.name === 'h2' || el.name === 'h3') prior = 1;
@@ -106,7 +107,8 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     .map((r) => ({ raw: r, squashed: squashKey(r), len: weightedLength(r) }));
   if (refs.length === 0) return {};
   const maxLen = Math.max(...refs.map((r) => r.len)) + 4;
-  const refChars = new Set(refs.flatMap((r) => [...r.squashed]));
+  const refChars = new Set<string>(); // (no array of each title's characters on the way)
+  for (const r of refs) for (const ch of r.squashed) refChars.add(ch);
   let best: { el: Element; text: string; score: number } | undefined;
   const squashed = new Map<string, string>();
   const key = (text: string): string => {
