@@ -23,7 +23,7 @@ import { resolveOverrides } from './overrides.js';
 import { findBodyStart, pageLines, pageZones, type PageZones } from './page-lines.js';
 import { extractPeople, siteNamesOf } from './people.js';
 import { extractTimes } from './published.js';
-import { inferTimezone, isValidZone } from './timezone.js';
+import { inferTimezone, isValidZone, shownClockZone } from './timezone.js';
 import { articleTitle, extractTitle, headlineNearBody, titleFromMetadata, type TitleResult } from './title.js';
 import { titleFromLines } from './title-lines.js';
 import { namesOnlySiteAndSection, squashKey } from './title-text.js';
@@ -156,11 +156,13 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
 
   const language = guarded('language', warnings, undefined, () => extractLanguage(head, bodyText, title));
   // No zone given: a Chinese (Japanese, Korean) page keeps its country's clock.
+  // Otherwise the page is read in UTC, and only the clock it shows as text is taken to be its country's.
+  const shownZone = timezone === undefined && inferTimezone(language, url) === undefined ? shownClockZone(language, url) : undefined;
   timezone ??= inferTimezone(language, url) ?? 'UTC';
 
   const emptyZones: PageZones = { lines, bodyStart: -1, header: [], bodyEdges: [], after: [], beforeTitle: [] };
   const zones = guarded('zones', warnings, emptyZones, () => pageZones(lines, roots, titleResult.el, title));
-  const times = guarded('dates', warnings, {}, () => extractTimes(order, head, zones, url, timezone!, { lang: language, now }));
+  const times = guarded('dates', warnings, {}, () => extractTimes(order, head, zones, url, timezone!, { lang: language, now, shownZone }));
   const people = guarded('people', warnings, {}, () => extractPeople(order, stats, head, zones, title, [url, canonicalUrl]));
 
   const article: Article = {

@@ -172,3 +172,46 @@ export function wallClock(zone: string, utcMs: number): { year: number; month: n
   const p = fieldsAt(f, utcMs);
   return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, second: p.second };
 }
+
+/**
+ * Country codes whose news is written on one clock (single-zone countries, or one zone by far the largest): the
+ * domain's country, or the region of the page's language tag ("fr-FR", "en-GB"). Countries spanning several zones
+ * (US, Canada, Brazil, Australia, Russia, Indonesia) are left out: a wrong zone is worse than none there.
+ */
+const COUNTRY_ZONES: Record<string, string> = {
+  at: 'Europe/Vienna', de: 'Europe/Berlin', ch: 'Europe/Zurich', li: 'Europe/Vaduz', fr: 'Europe/Paris', be: 'Europe/Brussels',
+  lu: 'Europe/Luxembourg', nl: 'Europe/Amsterdam', it: 'Europe/Rome', es: 'Europe/Madrid', pt: 'Europe/Lisbon', ie: 'Europe/Dublin',
+  uk: 'Europe/London', gb: 'Europe/London', dk: 'Europe/Copenhagen', no: 'Europe/Oslo', se: 'Europe/Stockholm', fi: 'Europe/Helsinki',
+  is: 'Atlantic/Reykjavik', pl: 'Europe/Warsaw', cz: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest',
+  si: 'Europe/Ljubljana', hr: 'Europe/Zagreb', rs: 'Europe/Belgrade', ba: 'Europe/Sarajevo', ro: 'Europe/Bucharest',
+  bg: 'Europe/Sofia', gr: 'Europe/Athens', cy: 'Asia/Nicosia', ee: 'Europe/Tallinn', lv: 'Europe/Riga', lt: 'Europe/Vilnius',
+  ua: 'Europe/Kiev', tr: 'Europe/Istanbul', il: 'Asia/Jerusalem', lb: 'Asia/Beirut', eg: 'Africa/Cairo', za: 'Africa/Johannesburg',
+  ls: 'Africa/Maseru', tz: 'Africa/Dar_es_Salaam', ke: 'Africa/Nairobi', ng: 'Africa/Lagos', in: 'Asia/Kolkata', pk: 'Asia/Karachi',
+  nz: 'Pacific/Auckland', ph: 'Asia/Manila', my: 'Asia/Kuala_Lumpur', th: 'Asia/Bangkok', vn: 'Asia/Ho_Chi_Minh', ar: 'America/Argentina/Buenos_Aires',
+  cl: 'America/Santiago', co: 'America/Bogota', pe: 'America/Lima',
+};
+
+/** Languages spoken on one clock (by far mostly): a page in them without a country says where its clock is. */
+const LANGUAGE_ZONES: Record<string, string> = {
+  de: 'Europe/Berlin', nl: 'Europe/Amsterdam', it: 'Europe/Rome', pl: 'Europe/Warsaw', cs: 'Europe/Prague', sk: 'Europe/Bratislava',
+  hu: 'Europe/Budapest', sl: 'Europe/Ljubljana', hr: 'Europe/Zagreb', ro: 'Europe/Bucharest', bg: 'Europe/Sofia', el: 'Europe/Athens',
+  da: 'Europe/Copenhagen', sv: 'Europe/Stockholm', nb: 'Europe/Oslo', nn: 'Europe/Oslo', no: 'Europe/Oslo', fi: 'Europe/Helsinki',
+  et: 'Europe/Tallinn', lv: 'Europe/Riga', lt: 'Europe/Vilnius', uk: 'Europe/Kiev', tr: 'Europe/Istanbul', he: 'Asia/Jerusalem',
+};
+
+/**
+ * The clock a page's shown, zone-less times are on when no zone was given or inferred (inferTimezone): the domain's
+ * country, else the language tag's region, else the language. Only for times the page shows as text: a machine
+ * timestamp without an offset may be the server's UTC.
+ */
+export function shownClockZone(lang: string | undefined, url: string): string | undefined {
+  let host = '';
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    // no URL: language only
+  }
+  const tld = /\.([a-z]{2})$/.exec(host)?.[1];
+  const [language, region] = (lang ?? '').toLowerCase().split(/[-_]/);
+  return (tld && COUNTRY_ZONES[tld]) || (region && COUNTRY_ZONES[region]) || (language && LANGUAGE_ZONES[language]) || undefined;
+}

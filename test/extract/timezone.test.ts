@@ -26,3 +26,25 @@ test('many distinct instants (past the remembered ones) still give exact offsets
     if (expected !== undefined) assert.equal(got, expected, `2023-${month}-${day}`);
   }
 });
+
+test("a page read in UTC for want of a zone shows its clock in its country's zone, machine times kept as stated", async () => {
+  const { extractArticle } = await import('../../src/extract/index.js');
+  const { enParagraphs } = await import('./helpers.js');
+  const page = (lang: string, info: string, head = ''): string =>
+    `<html lang="${lang}"><head><title>Stadtrat vertagt Abstimmung</title>${head}</head><body><h1>Stadtrat vertagt Abstimmung</h1><div>${info}</div><div class="content">${enParagraphs()}</div></body></html>`;
+  const at = (html: string, url: string, timezone?: string): string | undefined => extractArticle(html, { url, timezone }).publishedAt;
+  // The domain's country (CET in February, CEST in July), else the language's.
+  assert.equal(at(page('de', '15.02.2018, 10:20 Uhr'), 'https://www.example.de/a'), '2018-02-15T10:20:00+01:00');
+  assert.equal(at(page('de', '15.07.2018, 10:20 Uhr'), 'https://www.example.com/a'), '2018-07-15T10:20:00+02:00');
+  assert.equal(at(page('fr', 'Publié le 5 mars 2020 à 10h20'), 'https://www.example.fr/a'), '2020-03-05T10:20:00+01:00');
+  assert.equal(at(page('en-GB', '5 March 2020, 10:20'), 'https://www.example.co.uk/a'), '2020-03-05T10:20:00+00:00');
+  // A language spoken on many clocks, on a domain naming no country: no guess.
+  assert.equal(at(page('es', '5 de marzo de 2020, 10:20'), 'https://www.example.com/a'), '2020-03-05T10:20:00+00:00');
+  // A zone given by the caller wins; so does an offset the page states.
+  assert.equal(at(page('de', '15.02.2018, 10:20 Uhr'), 'https://www.example.de/a', 'UTC'), '2018-02-15T10:20:00+00:00');
+  const stated = page('de', '15.02.2018, 10:20 Uhr', '<meta property="article:published_time" content="2018-02-15T10:20:00+00:00">');
+  assert.equal(at(stated, 'https://www.example.de/a'), '2018-02-15T10:20:00+00:00');
+  // A zone-less machine time that the page does not show is the server's: left in UTC.
+  const machine = page('de', 'Berlin', '<meta property="article:published_time" content="2018-02-15 10:20:00">');
+  assert.equal(at(machine, 'https://www.example.de/a'), '2018-02-15T10:20:00+00:00');
+});
