@@ -293,9 +293,10 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
   scan(zones.beforeTitle, false, 2);
   scan(zones.bodyEdges, false, 4);
   scan(zones.after, true, 3);
-  // The whole page only when the zones held nothing: a labelled line anywhere is weak evidence, and this is the
-  // one pass over every line (kept off the common path for speed).
-  if (seen.size === 0) scan(zones.lines, true, 8);
+  // The whole page only when the zones held nothing but photo captions (a picture's date is not the story's): a
+  // labelled line anywhere is weak evidence, and this is the one pass over every line (kept off the common path for
+  // speed).
+  if ([...seen].every((i) => inCaption(zones.lines[i].el))) scan(zones.lines, true, 8);
   // Still nothing: old portals state the day only in a dated banner above the headline ("2013年6月29日‧星期六").
   if (seen.size === 0 && (zones.titleIndex ?? -1) > 0) scan(zones.lines.slice(0, zones.titleIndex), false, 1);
 }

@@ -34,3 +34,14 @@ test('atHeadline: the two lines above the headline and the info lines under it, 
   assert.equal(atHeadline(undefined, zones), false);
   assert.equal(atHeadline(9, { titleIndex: -1, bodyStart: 5 }), false);
 });
+
+test("a photo's words repeated under it are its caption: its date loses to a labelled date beside the article", async () => {
+  const { enParagraphs } = await import('./helpers.js');
+  const E = 'Counter-offensive: aims, chances, risks';
+  const photo = '<div class="pic"><a href="#"><img src="/p.jpg" alt="Tanks near Bakhmut, 24 April 2023"></a><p>Tanks near Bakhmut, 24 April 2023</p></div>';
+  const side = '<div class="col"><ul><li><strong>Date</strong> 28.04.2023</li><li><strong>Author</strong> Roman Petrov</li></ul></div>';
+  const opts = { head: `<title>${E}</title>`, url: 'https://www.example.com/a-65464327' };
+  assert.equal(extractFrom(`<h1>${E}</h1>${photo}<div class="group"><div class="text">${enParagraphs(5)}</div></div>${side}`, opts).publishedAt, '2023-04-28');
+  const shared = `<div class="art"><h1>${E}</h1><div class="share"><a href="/s">Share</a></div>${photo}<div class="text">${enParagraphs(5)}</div></div>${side}`;
+  assert.equal(extractFrom(shared, opts).publishedAt, '2023-04-28');
+});
