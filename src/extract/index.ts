@@ -70,6 +70,12 @@ function ownHeadlineBelow(matched: TitleResult, lines: Block[], bodyStart: numbe
   return order.indexOf(own.el) > order.indexOf(el) ? own : matched;
 }
 
+/** The matched title is the <title>, or a part of a <title> made of site and section names only ("国内新闻_某某网"). */
+function namesPage(title: string, docTitle: string): boolean {
+  const t = squashKey(title);
+  return t === squashKey(docTitle) || (namesOnlySiteAndSection(docTitle) && squashKey(docTitle).includes(t));
+}
+
 export function extractArticle(html: string, options: ExtractOptions): Article {
   const warnings: string[] = [];
   try {
@@ -137,7 +143,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   // A sticky top bar may repeat the headline: the copy leading into the body is the one times and bylines sit by.
   const firstEl = titleResult.el;
   if (firstEl && blocks[0]) titleResult = { ...titleResult, el: guarded('title', warnings, firstEl, () => headlineNearBody(order, stats, firstEl, blocks[0].el)) };
-  if (!overrideTitle && titleResult.title && head.docTitle && squashKey(titleResult.title) === squashKey(head.docTitle) && genericTitle(titleResult.title)) {
+  if (!overrideTitle && titleResult.title && head.docTitle && namesPage(titleResult.title, head.docTitle) && genericTitle(titleResult.title)) {
     titleResult = guarded('title', warnings, titleResult, () => ownHeadlineBelow(titleResult, lines, findBodyStart(lines, roots), order, stats, articleTitle(namedSources), matched.channels));
   }
   if (!titleResult.title) {
