@@ -54,3 +54,11 @@ test("a channel's name in a <title> of names only is generic too: the channel he
   const page = `<h1>国内新闻</h1><div><b>${H}</b></div><div>2020-03-05 10:20:00</div><div class="content">${P}</div>`;
   assert.equal(extractFrom(page, { head: '<title>国内新闻_某某网</title>' }).title, H);
 });
+
+test('a page with no title sources: the info line opening with an 原创 badge is not the headline above it', () => {
+  const H = '最后的止痛药';
+  const post = (top: string): string => `<div class="rich">${top}${P}</div>`;
+  // The headline over the badge line, and the headline as the content block's first line, the badge line under it.
+  assert.equal(extractFrom(`<div>${H}</div><div>原创 张三 某某公众号</div><div class="rich">${P}</div>`).title, H);
+  assert.equal(extractFrom(post(`<div>${H}</div><div><span>原创</span><span>我是左岸</span><a href="/acct">左岸读书</a></div>`)).title, H);
+});
