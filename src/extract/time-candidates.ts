@@ -215,6 +215,34 @@ function yearTileDate(zones: PageZones, i: number, ctx: DateContext): DateParts 
   return p && precisionOf(p) === 3 ? joinTime(p, zones, i + 1) : undefined;
 }
 
+/** A day's number alone ("08"), and a year with its month ("2021.10", "2021-10", "2021年10月"): a day-first tile. */
+const DAY_TILE = /^(?:0?[1-9]|[12]\d|3[01])$/;
+const YEAR_MONTH_TILE = /^((?:19|20)\d{2})\s*[-/.年]\s*(0?[1-9]|1[0-2])\s*月?$/;
+
+/**
+ * A date printed as a day tile over (or under) its year and month ("08" / "2021.10", as news lists and many Chinese
+ * government and school sites print an article's date): one statement. Undefined for any other line.
+ */
+function dayTileDate(zones: PageZones, i: number, ctx: DateContext): DateParts | undefined {
+  const text = zones.lines[i].text.trim();
+  // Both tiles inline on one line ("08 2021.10", "2021-10 08").
+  const parts = text.split(/\s+/);
+  if (parts.length === 2) {
+    const [day, ym] = DAY_TILE.test(parts[0]) ? [parts[0], YEAR_MONTH_TILE.exec(parts[1])] : [parts[1], DAY_TILE.test(parts[1]) ? YEAR_MONTH_TILE.exec(parts[0]) : null];
+    const p = ym ? parseDateText(`${ym[1]}-${ym[2].padStart(2, '0')}-${day.padStart(2, '0')}`, ctx) : undefined;
+    if (p && precisionOf(p) === 3) return p;
+  }
+  for (const j of [i + 1, i - 1]) {
+    const other = zones.lines[j]?.text.trim();
+    if (!other || !sameBox(zones.lines[i].el, zones.lines[j].el)) continue;
+    const [day, ym] = DAY_TILE.test(text) ? [text, YEAR_MONTH_TILE.exec(other)] : DAY_TILE.test(other) ? [other, YEAR_MONTH_TILE.exec(text)] : [];
+    if (!day || !ym) continue;
+    const p = parseDateText(`${ym[1]}-${ym[2].padStart(2, '0')}-${day.padStart(2, '0')}`, ctx);
+    if (p && precisionOf(p) === 3) return p;
+  }
+  return undefined;
+}
+
 /** A day written out with its year (`2023-10-08`, `2023/10/8`, `2023年10月8日`): where a second date on a line starts. */
 const FULL_DAY = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/g;
 
@@ -257,11 +285,11 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       let relative = false;
       // English year-less days ("Sep 16") only here, on a line's own start: inside other text they are rarely a date.
       let p = parseDateText(rest, yearlessToo);
-      const tile = !p && !labelledOnly && zhPage && YEAR_TILE.test(text) ? yearTileDate(zones, i, absolute) : undefined;
+      const tile = p || labelledOnly ? undefined : zhPage && YEAR_TILE.test(text) ? yearTileDate(zones, i, absolute) : text.length <= 12 ? dayTileDate(zones, i, absolute) : undefined;
       if (tile) {
         seen.add(i);
         taken++;
-        add(tile, 'line', false, i, 0, `${text} ${zones.lines[i + 1].text.trim()}`);
+        add(tile, 'line', false, i, 0, `${text} ${zones.lines[i + 1]?.text.trim() ?? ''}`);
         continue;
       }
       // "昨天 14:20 发布于北京": the label may follow the time (and name a place).

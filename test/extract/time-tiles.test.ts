@@ -29,3 +29,21 @@ test('a bare year line followed by anything but a month/day is no date', () => {
   const html = `<div class="art"><h1>${H}</h1><div class="info"><span>2020</span></div><div>年度报告</div>${zhParagraphs(4)}</div>`;
   assert.equal(extractFrom(html, opts).publishedAt, undefined);
 });
+
+test('a day tile over (or beside) its year and month reads as one date', () => {
+  const G = '北京市举办首届城市文化节吸引数万市民参与';
+  const at = (tile: string, where: 'above' | 'below'): string | undefined => {
+    const body = `<div class="art">${where === 'above' ? tile : ''}<h1>${G}</h1>${where === 'below' ? tile : ''}<div class="content">${zhParagraphs(4)}</div></div>`;
+    return extractFrom(body, { head: `<title>${G}</title>`, timezone: 'Asia/Shanghai' }).publishedAt;
+  };
+  for (const where of ['above', 'below'] as const) {
+    assert.equal(at('<div class="date"><span>08</span><span>2021.10</span></div>', where), '2021-10-08');
+    assert.equal(at('<div class="date"><div>08</div><div>2021-10</div></div>', where), '2021-10-08');
+    assert.equal(at('<div class="date"><span>2021年10月</span><br><strong>8</strong></div>', where), '2021-10-08');
+  }
+  // A number beside anything but a year and month is no date; a stated date beats a related list's tiles.
+  assert.equal(at('<div class="n"><span>08</span><span>2021 年度报告</span></div>', 'below'), undefined);
+  const related = '<ul class="rel">' + ['03', '05', '07'].map((d) => `<li><div><span>${d}</span><span>2021.09</span></div><a href="/${d}">另一条新闻标题示例</a></li>`).join('') + '</ul>';
+  const html = `<div class="art"><h1>${G}</h1><div class="info">2021-10-08 10:20 来源：人民网</div><div class="content">${zhParagraphs(4)}</div>${related}</div>`;
+  assert.equal(extractFrom(html, { head: `<title>${G}</title>`, timezone: 'Asia/Shanghai' }).publishedAt, '2021-10-08T10:20:00+08:00');
+});
