@@ -124,3 +124,19 @@ test('full-width digits beside ASCII ones (a script-filled clock or counter) are
   assert.deepEqual(parseDateText('2021年１０月８日', { timezone: SH }), { year: 2021, month: 10, day: 8 });
   assert.equal(zh('<div class="info">发布时间：２０２１年１０月８日 09:15　点击数：356</div>', 'https://news.example.cn/a/1.html'), '2021-10-08T09:15:00+08:00');
 });
+
+test('clocks joined by a bullet, "ore", a weekday before the month, or followed by a European zone', () => {
+  const iso = (text: string, lang?: string): string | undefined => {
+    const p = parseDateText(text, { timezone: 'UTC', lang });
+    return p ? formatDate(p, 'UTC') : undefined;
+  };
+  assert.equal(iso('5 March 2020 • 10:20', 'en-GB'), '2020-03-05T10:20:00+00:00');
+  assert.equal(iso('March 5, 2020 · 10:20 AM', 'en'), '2020-03-05T10:20:00+00:00');
+  assert.equal(iso('5 marzo 2020 ore 10:20', 'it'), '2020-03-05T10:20:00+00:00');
+  assert.equal(iso('05.03.2020 • 10:20', 'de'), '2020-03-05T10:20:00+00:00');
+  assert.equal(iso('Published 3:05 PM ET, Thu March 5, 2020', 'en'), '2020-03-05T15:05:00-05:00');
+  assert.equal(iso('5 de marzo de 2020 - 10:20 CET', 'es'), '2020-03-05T10:20:00+01:00');
+  assert.equal(iso('15.07.2020, 14:05 Uhr MESZ', 'de'), '2020-07-15T14:05:00+02:00');
+  // A word starting with a zone's letters is no zone.
+  assert.equal(iso('15.07.2020, 14:05 Uhr Cetera', 'de'), '2020-07-15T14:05:00+00:00');
+});
