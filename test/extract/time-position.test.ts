@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFrom, zhParagraphs } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 import { atHeadline } from '../../src/extract/time-position.js';
 
 const P = zhParagraphs(4);
@@ -35,8 +35,7 @@ test('atHeadline: the two lines above the headline and the info lines under it, 
   assert.equal(atHeadline(9, { titleIndex: -1, bodyStart: 5 }), false);
 });
 
-test("a photo's words repeated under it are its caption: its date loses to a labelled date beside the article", async () => {
-  const { enParagraphs } = await import('./helpers.js');
+test("a photo's words repeated under it are its caption: its date loses to a labelled date beside the article", () => {
   const E = 'Counter-offensive: aims, chances, risks';
   const photo = '<div class="pic"><a href="#"><img src="/p.jpg" alt="Tanks near Bakhmut, 24 April 2023"></a><p>Tanks near Bakhmut, 24 April 2023</p></div>';
   const side = '<div class="col"><ul><li><strong>Date</strong> 28.04.2023</li><li><strong>Author</strong> Roman Petrov</li></ul></div>';

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { wallClock, zoneOffsetForLocal } from '../../src/extract/timezone.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { enParagraphs, zhParagraphs } from './helpers.js';
 
 test('zone offsets at a local time follow daylight saving, asked once or again (the second answer is remembered)', () => {
   for (let round = 0; round < 2; round++) {
@@ -27,9 +29,7 @@ test('many distinct instants (past the remembered ones) still give exact offsets
   }
 });
 
-test("a page read in UTC for want of a zone shows its clock in its country's zone, machine times kept as stated", async () => {
-  const { extractArticle } = await import('../../src/extract/index.js');
-  const { enParagraphs } = await import('./helpers.js');
+test("a page read in UTC for want of a zone shows its clock in its country's zone, machine times kept as stated", () => {
   const page = (lang: string, info: string, head = ''): string =>
     `<html lang="${lang}"><head><title>Stadtrat vertagt Abstimmung</title>${head}</head><body><h1>Stadtrat vertagt Abstimmung</h1><div>${info}</div><div class="content">${enParagraphs()}</div></body></html>`;
   const at = (html: string, url: string, timezone?: string): string | undefined => extractArticle(html, { url, timezone }).publishedAt;
@@ -49,9 +49,7 @@ test("a page read in UTC for want of a zone shows its clock in its country's zon
   assert.equal(at(machine, 'https://www.example.de/a'), '2018-02-15T10:20:00+00:00');
 });
 
-test("a Chinese page on another country's domain shows that country's clock; on .com or .cn, China's", async () => {
-  const { extractArticle } = await import('../../src/extract/index.js');
-  const { zhParagraphs } = await import('./helpers.js');
+test("a Chinese page on another country's domain shows that country's clock; on .com or .cn, China's", () => {
   const H = '马克龙星期一在莫斯科与普京会面';
   const html = `<html lang="zh"><head><title>${H}</title></head><body><h1>${H}</h1><div>发布时间：2022-02-06 13:48</div><div class="content">${zhParagraphs()}</div></body></html>`;
   assert.equal(extractArticle(html, { url: 'https://www.example.fr/cn/20220206-a' }).publishedAt, '2022-02-06T13:48:00+01:00');
