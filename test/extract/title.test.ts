@@ -155,3 +155,12 @@ test('a headline broken over <br> keeps a space between words of spaced scripts,
   const zh = extractFrom(`<h1>北京市举办首届城市文化节<br>吸引数万市民参与</h1><div class="c">${zhParagraphs(4)}</div>`, { head: `<title>${H}_某某网</title>` });
   assert.equal(zh.title, H);
 });
+
+test('a kicker word set apart in the headline element is a badge when the rest is the metadata title', () => {
+  const E = 'City council delays vote on downtown stadium plan';
+  const page = (h1: string): string | undefined => extractFrom(`<h1>${h1}</h1><div class="c">${enParagraphs(4)}</div>`, { head: `<title>${E} | Gazette</title>` }).title;
+  assert.equal(page(`<span class="kicker">Exclusive</span> ${E}`), E);
+  assert.equal(page(`<span>Breaking news</span> ${E}`), E);
+  // A longer lead-in is part of the headline as the page shows it.
+  assert.equal(page(`<span>What the mayor said on Monday:</span> ${E}`), `What the mayor said on Monday: ${E}`);
+});
