@@ -155,10 +155,7 @@ export function inferTimezone(lang: string | undefined, url: string): string | u
   } catch {
     // no URL: language only
   }
-  // A domain of another country (RFI's Chinese service on rfi.fr) is on that country's clock, whatever the language:
-  // no zone then, and shownClockZone gives the clock its shown times are on.
-  const tld = /\.([a-z]{2})$/.exec(host)?.[1];
-  const l = tld && COUNTRY_ZONES[tld] ? '' : (lang ?? '').toLowerCase();
+  const l = (lang ?? '').toLowerCase();
   if (/\.tw$/.test(host) || /^zh-(?:tw|hant)/.test(l)) return 'Asia/Taipei';
   if (/\.hk$/.test(host) || l === 'zh-hk') return 'Asia/Hong_Kong';
   if (/\.mo$/.test(host) || l === 'zh-mo') return 'Asia/Macau';

@@ -48,11 +48,14 @@ test("a page read in UTC for want of a zone shows its clock in its country's zon
   const machine = page('de', 'Berlin', '<meta property="article:published_time" content="2018-02-15 10:20:00">');
   assert.equal(at(machine, 'https://www.example.de/a'), '2018-02-15T10:20:00+00:00');
 });
-
-test("a Chinese page on another country's domain shows that country's clock; on .com or .cn, China's", () => {
+test("a Chinese page keeps China's clock on another country's domain (.com.my, .ph, .fr), shown or machine time", () => {
   const H = '马克龙星期一在莫斯科与普京会面';
-  const html = `<html lang="zh"><head><title>${H}</title></head><body><h1>${H}</h1><div>发布时间：2022-02-06 13:48</div><div class="content">${zhParagraphs()}</div></body></html>`;
-  assert.equal(extractArticle(html, { url: 'https://www.example.fr/cn/20220206-a' }).publishedAt, '2022-02-06T13:48:00+01:00');
-  assert.equal(extractArticle(html, { url: 'https://www.example.com/cn/20220206-a' }).publishedAt, '2022-02-06T13:48:00+08:00');
-  assert.equal(extractArticle(html, { url: 'https://www.example.com.my/cn/20220206-a' }).publishedAt, '2022-02-06T13:48:00+08:00');
+  const html = (info: string, head = ''): string =>
+    `<html lang="zh"><head><title>${H}</title>${head}</head><body><h1>${H}</h1><div>${info}</div><div class="content">${zhParagraphs()}</div></body></html>`;
+  const shown = html('发布时间：2022-02-06 13:48');
+  for (const url of ['https://www.example.com/cn/a', 'https://www.example.com.my/cn/a', 'https://www.example.ph/cn/a', 'https://www.example.fr/cn/a']) {
+    assert.equal(extractArticle(shown, { url }).publishedAt, '2022-02-06T13:48:00+08:00', url);
+  }
+  const ld = html('', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-06-15T21:48:00"}</script>');
+  assert.equal(extractArticle(ld, { url: 'https://www.sinchew.com.my/news/a' }).publishedAt, '2023-06-15T21:48:00+08:00');
 });
