@@ -268,12 +268,10 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
 /**
  * The zone a result is written in: the page's, or for a zone-less clock the page shows as text on a page read in
  * UTC (no zone given or known) the clock its country or language keeps. A zone-less machine timestamp stays UTC:
- * servers write those on their own clock, often UTC.
+ * servers write those on their own clock, often UTC; so does a relative time (an instant, read on the UTC clock).
  */
 function clockZone(p: DateParts, cands: TimeCandidate[], timezone: string, shownZone: string | undefined): string {
   if (!shownZone || timezone !== 'UTC' || p.offsetMinutes !== undefined || p.hour === undefined) return timezone;
-  const shown = cands.some(
-    (c) => c.line !== undefined && !STRUCTURED.has(c.kind) && c.parts.offsetMinutes === undefined && sameDay(c.parts, p) && c.parts.hour === p.hour && c.parts.minute === p.minute,
-  );
+  const shown = cands.some((c) => c.textClock && sameDay(c.parts, p) && c.parts.hour === p.hour && c.parts.minute === p.minute);
   return shown ? shownZone : timezone;
 }

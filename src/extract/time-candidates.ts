@@ -36,6 +36,11 @@ export interface TimeCandidate {
   caption?: boolean;
   /** Read from a short line without sentence punctuation: an info line, not the story's prose that mentions a time. */
   brief?: boolean;
+  /**
+   * A clock the page shows as text, without a zone: its hh:mm is in the candidate's line. Not a machine value (an
+   * attribute's, structured data's) nor a relative time (an instant already, resolved on the reader's clock).
+   */
+  textClock?: boolean;
 }
 
 /** Base scores: structured data first, then markup that names itself a date, then text by label. */
@@ -47,6 +52,22 @@ const OTHER_ITEM_PENALTY = 30;
 /** A date in a photo caption loses this much and is never the shown time. */
 const CAPTION_PENALTY = 20;
 const TIME_ONLY = /^(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)$/;
+
+/** Kinds read from the page's text (an element's own text, or its datetime attribute: clockIn tells them apart). */
+const TEXT_KINDS = new Set<CandidateKind>(['element', 'element-weak', 'labelled', 'line']);
+
+/**
+ * Does the text (or, for a clock joined from the next or previous line, that line) show the parts' hh:mm: "10:20",
+ * "10h20", "10.20 Uhr", "10:20 PM" for 22:20, "14时20分"?
+ */
+function clockIn(parts: DateParts, text: string | undefined, line: number | undefined, zones: PageZones): boolean {
+  if (parts.hour === undefined || parts.minute === undefined || text === undefined) return false;
+  const hours = new Set([parts.hour, parts.hour % 12 === 0 ? 12 : parts.hour % 12]);
+  const mm = String(parts.minute).padStart(2, '0');
+  const clock = new RegExp(String.raw`(?<!\d)0?(?:${[...hours].join('|')})\s?(?:[:.hH时時点點]|Uhr)\s?${mm}(?!\d)`);
+  if (clock.test(text)) return true;
+  return line !== undefined && [line - 1, line + 1].some((j) => zones.lines[j] !== undefined && zones.lines[j].text.length <= 8 && clock.test(zones.lines[j].text));
+}
 
 export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
   const out: TimeCandidate[] = [];
@@ -64,7 +85,9 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     const caption = line !== undefined && inCaption(zones.lines[line].el);
     const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0) - (caption ? CAPTION_PENALTY : 0);
     const brief = text !== undefined && text.length <= 80 && !/[，。；！？]/.test(text);
-    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && adjust > -RELATIVE_PENALTY, ...(caption ? { caption } : {}), ...(brief ? { brief } : {}) });
+    const relative = adjust <= -RELATIVE_PENALTY;
+    const textClock = !relative && TEXT_KINDS.has(kind) && parts.offsetMinutes === undefined && clockIn(parts, text, line, zones);
+    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && !relative, ...(caption ? { caption } : {}), ...(brief ? { brief } : {}), ...(textClock ? { textClock } : {}) });
   };
   const ld = head.article;
   if (ld?.datePublished) add(parseMachineDate(ld.datePublished, ctx), 'jsonld', false);

@@ -185,7 +185,7 @@ const COUNTRY_ZONES: Record<string, string> = {
   is: 'Atlantic/Reykjavik', pl: 'Europe/Warsaw', cz: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest',
   si: 'Europe/Ljubljana', hr: 'Europe/Zagreb', rs: 'Europe/Belgrade', ba: 'Europe/Sarajevo', ro: 'Europe/Bucharest',
   bg: 'Europe/Sofia', gr: 'Europe/Athens', cy: 'Asia/Nicosia', ee: 'Europe/Tallinn', lv: 'Europe/Riga', lt: 'Europe/Vilnius',
-  ua: 'Europe/Kiev', tr: 'Europe/Istanbul', il: 'Asia/Jerusalem', lb: 'Asia/Beirut', eg: 'Africa/Cairo', za: 'Africa/Johannesburg',
+  ua: 'Europe/Kyiv', tr: 'Europe/Istanbul', il: 'Asia/Jerusalem', lb: 'Asia/Beirut', eg: 'Africa/Cairo', za: 'Africa/Johannesburg',
   ls: 'Africa/Maseru', tz: 'Africa/Dar_es_Salaam', ke: 'Africa/Nairobi', ng: 'Africa/Lagos', in: 'Asia/Kolkata', pk: 'Asia/Karachi',
   nz: 'Pacific/Auckland', ph: 'Asia/Manila', my: 'Asia/Kuala_Lumpur', th: 'Asia/Bangkok', vn: 'Asia/Ho_Chi_Minh', ar: 'America/Argentina/Buenos_Aires',
   cl: 'America/Santiago', co: 'America/Bogota', pe: 'America/Lima',
@@ -196,7 +196,7 @@ const LANGUAGE_ZONES: Record<string, string> = {
   de: 'Europe/Berlin', nl: 'Europe/Amsterdam', it: 'Europe/Rome', pl: 'Europe/Warsaw', cs: 'Europe/Prague', sk: 'Europe/Bratislava',
   hu: 'Europe/Budapest', sl: 'Europe/Ljubljana', hr: 'Europe/Zagreb', ro: 'Europe/Bucharest', bg: 'Europe/Sofia', el: 'Europe/Athens',
   da: 'Europe/Copenhagen', sv: 'Europe/Stockholm', nb: 'Europe/Oslo', nn: 'Europe/Oslo', no: 'Europe/Oslo', fi: 'Europe/Helsinki',
-  et: 'Europe/Tallinn', lv: 'Europe/Riga', lt: 'Europe/Vilnius', uk: 'Europe/Kiev', tr: 'Europe/Istanbul', he: 'Asia/Jerusalem',
+  et: 'Europe/Tallinn', lv: 'Europe/Riga', lt: 'Europe/Vilnius', uk: 'Europe/Kyiv', tr: 'Europe/Istanbul', he: 'Asia/Jerusalem', is: 'Atlantic/Reykjavik',
 };
 
 /**
@@ -205,13 +205,27 @@ const LANGUAGE_ZONES: Record<string, string> = {
  * timestamp without an offset may be the server's UTC.
  */
 export function shownClockZone(lang: string | undefined, url: string): string | undefined {
+  const country = countryOfHost(url);
+  const [language, region] = (lang ?? '').toLowerCase().split(/[-_]/);
+  return (country && COUNTRY_ZONES[country]) || (region && COUNTRY_ZONES[region]) || (language && LANGUAGE_ZONES[language]) || undefined;
+}
+
+/**
+ * Country codes that are sold as generic names too ("example.co", "stream.tv", "this.is", "start.in"): they name a
+ * country only under its second-level names ("example.com.co", "example.co.in", "example.co.tz").
+ */
+const GENERIC_TOO = new Set(['co', 'in', 'is', 'io', 'tv', 'me', 'ai', 'ly', 'fm', 'to', 'cc', 'ws', 'ls', 'tz', 'la', 'am', 'gg', 'sh', 'st']);
+const SECOND_LEVEL = /(?:^|\.)(?:com?|org|net|gov|edu|ac|or|ne|nic|news|info)\.[a-z]{2}$/;
+
+/** The country a URL's domain names (two letters), or undefined for generic domains and bare hosts. */
+function countryOfHost(url: string): string | undefined {
   let host = '';
   try {
     host = new URL(url).hostname.toLowerCase();
   } catch {
-    // no URL: language only
+    return undefined;
   }
   const tld = /\.([a-z]{2})$/.exec(host)?.[1];
-  const [language, region] = (lang ?? '').toLowerCase().split(/[-_]/);
-  return (tld && COUNTRY_ZONES[tld]) || (region && COUNTRY_ZONES[region]) || (language && LANGUAGE_ZONES[language]) || undefined;
+  if (!tld || (GENERIC_TOO.has(tld) && !SECOND_LEVEL.test(host))) return undefined;
+  return tld;
 }

@@ -48,6 +48,7 @@ test("a page read in UTC for want of a zone shows its clock in its country's zon
   const machine = page('de', 'Berlin', '<meta property="article:published_time" content="2018-02-15 10:20:00">');
   assert.equal(at(machine, 'https://www.example.de/a'), '2018-02-15T10:20:00+00:00');
 });
+
 test("a Chinese page keeps China's clock on another country's domain (.com.my, .ph, .fr), shown or machine time", () => {
   const H = '马克龙星期一在莫斯科与普京会面';
   const html = (info: string, head = ''): string =>
