@@ -140,3 +140,19 @@ test('clocks joined by a bullet, "ore", a weekday before the month, or followed 
   // A word starting with a zone's letters is no zone.
   assert.equal(iso('15.07.2020, 14:05 Uhr Cetera', 'de'), '2020-07-15T14:05:00+00:00');
 });
+
+test('after a bullet, a thousands-grouped count or a video length is no clock', () => {
+  const iso = (text: string, lang?: string): string | undefined => {
+    const p = parseDateText(text, { timezone: 'UTC', lang });
+    return p ? formatDate(p, 'UTC') : undefined;
+  };
+  assert.equal(iso('05.03.2020 • 1.024 Aufrufe', 'de'), '2020-03-05');
+  assert.equal(iso('05.03.2020 | 1.024 Aufrufe', 'de'), '2020-03-05');
+  assert.equal(iso('5. März 2020 • 10.000 Leser', 'de'), '2020-03-05');
+  assert.equal(iso('5 mars 2020 · 2.345 vues', 'fr'), '2020-03-05');
+  assert.equal(iso('March 5, 2020 • 2:45', 'en'), '2020-03-05');
+  assert.equal(iso('March 5, 2020 • 12:45:30', 'en'), '2020-03-05');
+  // Clocks still read: a two-digit hour, or one marked AM/PM.
+  assert.equal(iso('March 5, 2020 • 09:05', 'en'), '2020-03-05T09:05:00+00:00');
+  assert.equal(iso('March 5, 2020 • 2:45 PM', 'en'), '2020-03-05T14:45:00+00:00');
+});
