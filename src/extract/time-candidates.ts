@@ -13,6 +13,7 @@ import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
 import { distanceAdjustment, inCaption, storyUnderway } from './time-position.js';
+import { dayTileDate, joinTime, TIME_ONLY, YEAR_TILE, yearTileDate } from './time-tiles.js';
 import {
   DATE_CLASS, DATE_ITEMPROP, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META, SCRIPT_TIME_KEYS,
   TRAILING_LABEL, updateLabelBefore, WEAK_DATE_CLASS,
@@ -51,7 +52,6 @@ const RELATIVE_PENALTY = 25;
 const OTHER_ITEM_PENALTY = 30;
 /** A date in a photo caption loses this much and is never the shown time. */
 const CAPTION_PENALTY = 20;
-const TIME_ONLY = /^(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)$/;
 
 /** Kinds read from the page's text (an element's own text, or its datetime attribute: clockIn tells them apart). */
 const TEXT_KINDS = new Set<CandidateKind>(['element', 'element-weak', 'labelled', 'line']);
@@ -200,72 +200,6 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
   }
 }
 
-/** Do two lines' elements sit in one box: the same parent, or one of them a wrapper deeper than the other? */
-function sameBox(a: Element, b: Element): boolean {
-  const pa = a.parent;
-  const pb = b.parent;
-  return pa !== null && pb !== null && (pa === pb || pa === pb.parent || pa.parent === pb || a === pb || b === pa);
-}
-
-/** A date line followed (or preceded) by a line that is only a time: one statement split over two elements. */
-function joinTime(p: DateParts, zones: PageZones, i: number): DateParts {
-  if (precisionOf(p) !== 3) return p;
-  for (const j of [i + 1, i - 1]) {
-    // Only a clock set beside the date, in the same box (siblings, or one wrapper apart): a post's closing date line
-    // and the first comment's "20:01" under it are neighbouring lines too.
-    if (!zones.lines[j] || !sameBox(zones.lines[i].el, zones.lines[j].el)) continue;
-    const t = zones.lines[j]?.text.trim();
-    const m = t && t.length <= 8 ? TIME_ONLY.exec(t) : null;
-    if (m && +m[1] < 24 && +m[2] < 60) return { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
-  }
-  return p;
-}
-
-/** A year alone in its element ("2020", "2020年"): the first tile of a date split over stacked elements. */
-const YEAR_TILE = /^(?:19|20)\d{2}\s*年?$/;
-/** The month and day that follow a year tile ("07/08", "07-08", "7月8日"), nothing else. */
-const MONTH_DAY_TILE = /^\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/;
-
-/**
- * A date printed as stacked tiles under the headline — the year in one element, the month and day in the next, the
- * clock in a third (Tencent's article pages: "2020" / "07/08" / "16:37") — is one statement: read the year and the
- * month/day together, and the clock after them as joinTime does for any date line. Undefined for any other line.
- */
-function yearTileDate(zones: PageZones, i: number, ctx: DateContext): DateParts | undefined {
-  const next = zones.lines[i + 1]?.text.trim();
-  if (!next || next.length > 8 || !MONTH_DAY_TILE.test(next)) return undefined;
-  const p = parseDateText(`${zones.lines[i].text.trim().replace(/年$/, '')}/${next.replace(/[月]/, '/').replace(/日$/, '')}`, ctx);
-  return p && precisionOf(p) === 3 ? joinTime(p, zones, i + 1) : undefined;
-}
-
-/** A day's number alone ("08"), and a year with its month ("2021.10", "2021-10", "2021年10月"): a day-first tile. */
-const DAY_TILE = /^(?:0?[1-9]|[12]\d|3[01])$/;
-const YEAR_MONTH_TILE = /^((?:19|20)\d{2})\s*[-/.年]\s*(0?[1-9]|1[0-2])\s*月?$/;
-
-/**
- * A date printed as a day tile over (or under) its year and month ("08" / "2021.10", as news lists and many Chinese
- * government and school sites print an article's date): one statement. Undefined for any other line.
- */
-function dayTileDate(zones: PageZones, i: number, ctx: DateContext): DateParts | undefined {
-  const text = zones.lines[i].text.trim();
-  // Both tiles inline on one line ("08 2021.10", "2021-10 08").
-  const parts = text.split(/\s+/);
-  if (parts.length === 2) {
-    const [day, ym] = DAY_TILE.test(parts[0]) ? [parts[0], YEAR_MONTH_TILE.exec(parts[1])] : [parts[1], DAY_TILE.test(parts[1]) ? YEAR_MONTH_TILE.exec(parts[0]) : null];
-    const p = ym ? parseDateText(`${ym[1]}-${ym[2].padStart(2, '0')}-${day.padStart(2, '0')}`, ctx) : undefined;
-    if (p && precisionOf(p) === 3) return p;
-  }
-  for (const j of [i + 1, i - 1]) {
-    const other = zones.lines[j]?.text.trim();
-    if (!other || !sameBox(zones.lines[i].el, zones.lines[j].el)) continue;
-    const [day, ym] = DAY_TILE.test(text) ? [text, YEAR_MONTH_TILE.exec(other)] : DAY_TILE.test(other) ? [other, YEAR_MONTH_TILE.exec(text)] : [];
-    if (!day || !ym) continue;
-    const p = parseDateText(`${ym[1]}-${ym[2].padStart(2, '0')}-${day.padStart(2, '0')}`, ctx);
-    if (p && precisionOf(p) === 3) return p;
-  }
-  return undefined;
-}
-
 /** A day written out with its year (`2023-10-08`, `2023/10/8`, `2023年10月8日`): where a second date on a line starts. */
 const FULL_DAY = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/g;
 
@@ -308,11 +242,11 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       let relative = false;
       // English year-less days ("Sep 16") only here, on a line's own start: inside other text they are rarely a date.
       let p = parseDateText(rest, yearlessToo);
-      const tile = p || labelledOnly ? undefined : zhPage && YEAR_TILE.test(text) ? yearTileDate(zones, i, absolute) : text.length <= 12 ? dayTileDate(zones, i, absolute) : undefined;
+      const tile = p || labelledOnly ? undefined : zhPage && YEAR_TILE.test(text) ? yearTileDate(zones, i, absolute) : text.length <= 20 ? dayTileDate(zones, i, absolute) : undefined;
       if (tile) {
         seen.add(i);
         taken++;
-        add(tile, 'line', false, i, 0, `${text} ${zones.lines[i + 1]?.text.trim() ?? ''}`);
+        add(tile.parts, 'line', false, i, 0, tile.text);
         continue;
       }
       // "昨天 14:20 发布于北京": the label may follow the time (and name a place).
