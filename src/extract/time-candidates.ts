@@ -12,7 +12,7 @@ import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
-import { distanceAdjustment, inCaption, storyUnderway } from './time-position.js';
+import { distanceAdjustment, inCaption, inOtherItems, storyUnderway } from './time-position.js';
 import { dayTileDate, joinTime, TIME_ONLY, YEAR_TILE, yearTileDate } from './time-tiles.js';
 import {
   DATE_CLASS, DATE_ITEMPROP, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META, SCRIPT_TIME_KEYS,
@@ -277,11 +277,16 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
   scan(zones.header, false, 6);
   scan(zones.beforeTitle, false, 2);
   scan(zones.bodyEdges, false, 4);
-  scan(zones.after, true, 3);
+  // Labelled lines after the body, but not another item's or a notice's (a related list's "Veröffentlicht am …", a
+  // comment's "Posted: …", a cookie banner's "Stand: …").
+  scan(zones.after.filter((l) => !inOtherItems(l.el)), true, 3);
   // The whole page only when the zones held nothing but photo captions (a picture's date is not the story's): a
   // labelled line anywhere is weak evidence, and this is the one pass over every line (kept off the common path for
   // speed).
-  if ([...seen].every((i) => inCaption(zones.lines[i].el))) scan(zones.lines, true, 8);
+  // After photo captions only, a far labelled line must not be another item's either: the page-wide pass then leaves
+  // out related lists, comments and cookie or privacy notices (their "Stand: 01.01.2018" beat the caption's date).
+  if (seen.size === 0) scan(zones.lines, true, 8);
+  else if ([...seen].every((i) => inCaption(zones.lines[i].el))) scan(zones.lines.filter((l) => !inOtherItems(l.el)), true, 8);
   // Still nothing: old portals state the day only in a dated banner above the headline ("2013年6月29日‧星期六").
   if (seen.size === 0 && (zones.titleIndex ?? -1) > 0) scan(zones.lines.slice(0, zones.titleIndex), false, 1);
 }

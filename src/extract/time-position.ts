@@ -40,6 +40,19 @@ function repeatsImageText(el: Element): boolean {
   return false;
 }
 
+/** Boxes of other items and notices: related lists, comments, cookie and privacy banners (class or id). */
+const OTHER_ITEMS = /related|relate[d_-]|recommend|comment|repl(?:y|ies)|disqus|cookie|consent|gdpr|privacy|datenschutz|pinglun|xiangguan|tuijian/;
+
+/** Is the line's element inside an <aside>, <footer> or <nav>, or a box of other items or notices (OTHER_ITEMS)? */
+export function inOtherItems(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 12; i++, cur = cur.parent as Element | null) {
+    if (!isTag(cur) || cur.name === 'body') break;
+    if (cur.name === 'aside' || cur.name === 'footer' || cur.name === 'nav' || OTHER_ITEMS.test(classAndId(cur))) return true;
+  }
+  return false;
+}
+
 /** A line of the story's prose: long, with a sentence's end in it. */
 const PROSE = /[。！？]|[.!?]["”’)]?\s+\p{Lu}/u;
 

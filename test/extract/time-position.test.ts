@@ -44,3 +44,13 @@ test("a photo's words repeated under it are its caption: its date loses to a lab
   const shared = `<div class="art"><h1>${E}</h1><div class="share"><a href="/s">Share</a></div>${photo}<div class="text">${enParagraphs(5)}</div></div>${side}`;
   assert.equal(extractFrom(shared, opts).publishedAt, '2023-04-28');
 });
+
+test("after a photo caption's date, a labelled date in a related list, comments or a cookie notice is no article's", () => {
+  const E = 'Habeck stellt Heizungsgesetz vor';
+  const photo = '<div class="pic"><img src="/p.jpg" alt="Habeck am Mittwoch in Berlin, 14.06.2018"><p>Habeck am Mittwoch in Berlin, 14.06.2018</p></div>';
+  const opts = { head: `<title>${E}</title>`, url: 'https://www.example.com/a-1' };
+  const at = (extra: string): string | undefined => extractFrom(`<h1>${E}</h1>${photo}<div class="text">${enParagraphs(5)}</div>${extra}`, opts).publishedAt;
+  assert.equal(at('<aside class="related"><a href="/b">Anderes Thema</a><p>Veröffentlicht am 02.03.2017</p></aside>'), '2018-06-14');
+  assert.equal(at('<div class="cookie"><p>Datenschutzerklärung, Stand: 01.01.2018</p></div>'), '2018-06-14');
+  assert.equal(at('<div id="comments"><p>Posted: 20 June 2018</p><p>Great piece.</p></div>'), '2018-06-14');
+});
