@@ -163,8 +163,9 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const language = guarded('language', warnings, undefined, () => extractLanguage(head, bodyText, title));
   // No zone given: a Chinese (Japanese, Korean) page keeps its country's clock.
   // Otherwise the page is read in UTC, and only the clock it shows as text is taken to be its country's.
-  const shownZone = timezone === undefined && inferTimezone(language, url) === undefined ? shownClockZone(language, url) : undefined;
-  timezone ??= inferTimezone(language, url) ?? 'UTC';
+  const inferred = timezone === undefined ? inferTimezone(language, url) : undefined;
+  const shownZone = timezone === undefined && inferred === undefined ? shownClockZone(language, url) : undefined;
+  timezone ??= inferred ?? 'UTC';
 
   const emptyZones: PageZones = { lines, bodyStart: -1, header: [], bodyEdges: [], after: [], beforeTitle: [] };
   const zones = guarded('zones', warnings, emptyZones, () => pageZones(lines, roots, titleResult.el, title));
