@@ -149,12 +149,7 @@ export function zoneFromAbbreviation(abbr: string, ctx: { timezone: string; lang
  * Japanese or Korean page's clock is; anything else stays UTC.
  */
 export function inferTimezone(lang: string | undefined, url: string): string | undefined {
-  let host = '';
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    // no URL: language only
-  }
+  const host = hostOf(url);
   const l = (lang ?? '').toLowerCase();
   if (/\.tw$/.test(host) || /^zh-(?:tw|hant)/.test(l)) return 'Asia/Taipei';
   if (/\.hk$/.test(host) || l === 'zh-hk') return 'Asia/Hong_Kong';
@@ -219,13 +214,17 @@ const SECOND_LEVEL = /(?:^|\.)(?:com?|org|net|gov|edu|ac|or|ne|nic|news|info)\.[
 
 /** The country a URL's domain names (two letters), or undefined for generic domains and bare hosts. */
 function countryOfHost(url: string): string | undefined {
-  let host = '';
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
+  const host = hostOf(url);
   const tld = /\.([a-z]{2})$/.exec(host)?.[1];
   if (!tld || (GENERIC_TOO.has(tld) && !SECOND_LEVEL.test(host))) return undefined;
   return tld;
+}
+
+/** The URL's host name, lower-cased; empty for no URL (the language alone decides then). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
 }
