@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDate, parseDateText } from '../../src/extract/dates.js';
 import { dateFromUrl } from '../../src/extract/dates-machine.js';
+import { extractArticle } from '../../src/extract/index.js';
 import { extractFrom, zhParagraphs, enParagraphs } from './helpers.js';
 
 const SH = 'Asia/Shanghai';
@@ -139,6 +140,19 @@ test('clocks joined by a bullet, "ore", a weekday before the month, or followed 
   assert.equal(iso('15.07.2020, 14:05 Uhr MESZ', 'de'), '2020-07-15T14:05:00+02:00');
   // A word starting with a zone's letters is no zone.
   assert.equal(iso('15.07.2020, 14:05 Uhr Cetera', 'de'), '2020-07-15T14:05:00+00:00');
+});
+
+test("an RFC 2822 offset after an English date's clock is read ('Wed, 6 Feb 2002 22:33:19 +0000'), a time range is not one", () => {
+  const iso = (text: string, lang?: string): string | undefined => {
+    const p = parseDateText(text, { timezone: 'UTC', lang });
+    return p ? formatDate(p, 'UTC') : undefined;
+  };
+  assert.equal(iso('Date: Wed, 6 Feb 2002 22:33:19 +0000', 'en'), '2002-02-06T22:33:19+00:00');
+  assert.equal(iso('March 5, 2020 10:20 -0500', 'en'), '2020-03-05T10:20:00-05:00');
+  assert.equal(iso('March 5, 2020 10:20-11:30', 'en'), '2020-03-05T10:20:00+00:00');
+  // On a French domain the stated offset wins over the country clock.
+  const html = `<html lang="en"><head><title>Booting OpenBSD on hppa</title></head><body><h1>Booting OpenBSD on hppa</h1><div>Date: Wed, 6 Feb 2002 22:33:19 +0000</div><div class="content">${enParagraphs()}</div></body></html>`;
+  assert.equal(extractArticle(html, { url: 'http://example.online.fr/a.html' }).publishedAt, '2002-02-06T22:33:19+00:00');
 });
 
 test('after a bullet, a thousands-grouped count or a video length is no clock', () => {
