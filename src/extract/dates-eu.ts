@@ -63,10 +63,14 @@ export function monthFromName(word: string): number | undefined {
   return found;
 }
 
-// Connectors before the clock: German um, French à, Spanish a las, Italian alle, Dutch om, Portuguese às, Nordic kl.,
-// Finnish klo, Polish godz., Turkish saat, Czech v.
+// Connectors before the clock: German um, French à, Spanish a las, Italian alle / ore, Dutch om, Portuguese às,
+// Nordic kl., Finnish klo, Polish godz., Turkish saat, Czech v, or a dash, bar or bullet.
 // A clock followed by "min" is a duration ("05.08.2024 03:33 min", a video's length), not the time of day.
-const TIME = String.raw`(?:\s?,?\s?(?:um|à|a las|alle|om|às|kl\.?|klo|godz\.|saat|v|-|–|\|)?\s?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?!\s?min)(?:\s?(?:Uhr|h))?)?`;
+// A European zone may follow it ("10:20 CET", "14:05 Uhr MESZ"), GMT and UTC with an offset ("14:05 GMT+2"). The
+// minutes end the number: "05.03.2020 • 1.024 Aufrufe" is a count of views, not 01:02.
+const TIME = String.raw`(?:\s?,?\s?(?:um|à|a las|alle(?: ore)?|ore|om|às|kl\.?|klo|godz\.|saat|v|-|–|\||•|·)?\s?(\d{1,2})[:.h](\d{2})(?!\d)(?::(\d{2}))?(?!\s?min)(?:\s?(?:Uhr|h))?(?:\s?\(?(CET|CEST|MEZ|MESZ|WET|WEST|EET|EEST|GMT|UTC)(?:([+\-−])(\d{1,2})(?::?(\d{2}))?)?\)?(?![A-Za-z\d+\-−]))?)?`;
+/** Offsets of the zones a European clock may name (summer and winter names apart: no DST question). */
+const EU_ZONES: Record<string, number> = { CET: 60, MEZ: 60, CEST: 120, MESZ: 120, WET: 0, WEST: 60, EET: 120, EEST: 180, GMT: 0, UTC: 0 };
 /** 15.2.2018 · 01.11.2023 14:30 · 1. 11. 2023, 9:05 Uhr (day first: the European order for dots). */
 const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d.]\d)${TIME}`);
 /** 6. August 2009 · 13. Januar 2014 · 3 février 2021 · 5 de marzo de 2020 · 1er mai 2019 */
@@ -77,10 +81,13 @@ const LATIN_WORD = /[A-Za-z\u00c0-\u00ff]{3}/;
 const HAS_YEAR = /(?:19|20)\d{2}/;
 
 function withTime(p: DateParts, g: Array<string | undefined>): DateParts {
-  const [h, mi, s] = g;
+  const [h, mi, s, zone, sign, offsetHours, offsetMinutes] = g;
   if (h === undefined || mi === undefined) return p;
   const out: DateParts = { ...p, hour: Number(h), minute: Number(mi) };
   if (s !== undefined) out.second = Number(s);
+  if (zone !== undefined) out.offsetMinutes = EU_ZONES[zone];
+  // "GMT+2", "UTC-03:30": the offset from UTC that follows it.
+  if (sign !== undefined) out.offsetMinutes = (sign === '+' ? 1 : -1) * (Number(offsetHours) * 60 + Number(offsetMinutes ?? 0));
   return out;
 }
 
@@ -93,14 +100,14 @@ export function parseEuropeanDate(text: string, valid: (p: DateParts) => DatePar
   if (m) {
     // "06.18.2025": a second number above 12 is the day, so the site writes the month first.
     const [day, month] = +m[2] > 12 && +m[1] <= 12 ? [+m[2], +m[1]] : [+m[1], +m[2]];
-    const ok = valid(withTime({ year: +m[3], month, day }, m.slice(4, 7)));
+    const ok = valid(withTime({ year: +m[3], month, day }, m.slice(4, 11)));
     if (ok) return ok;
   }
   m = LATIN_WORD.test(text) ? DAY_MONTH_NAME.exec(text) : null;
   if (m) {
     const month = monthFromName(m[2]);
     if (month !== undefined) {
-      const ok = valid(withTime({ year: +m[3], month, day: +m[1] }, m.slice(4, 7)));
+      const ok = valid(withTime({ year: +m[3], month, day: +m[1] }, m.slice(4, 11)));
       if (ok) return ok;
     }
   }
@@ -166,7 +173,7 @@ export function parseShortYearDate(
 ): DateParts | undefined {
   let m = text.includes('.') ? DMY_DOT_SHORT.exec(text) : null;
   if (m && (m[4] !== undefined || isWholeText(m, text))) {
-    const ok = valid(withTime(yearOpens(m, first, maxYear, pageYear) ?? { year: fullYear(+m[3], maxYear), month: +m[2], day: +m[1] }, m.slice(4, 7)));
+    const ok = valid(withTime(yearOpens(m, first, maxYear, pageYear) ?? { year: fullYear(+m[3], maxYear), month: +m[2], day: +m[1] }, m.slice(4, 11)));
     if (ok) return ok;
   }
   m = text.includes('/') ? SLASH_SHORT.exec(text) : null;

@@ -23,7 +23,7 @@ import { resolveOverrides } from './overrides.js';
 import { findBodyStart, pageLines, pageZones, type PageZones } from './page-lines.js';
 import { extractPeople, siteNamesOf } from './people.js';
 import { extractTimes } from './published.js';
-import { inferTimezone, isValidZone } from './timezone.js';
+import { inferTimezone, isValidZone, shownClockZone } from './timezone.js';
 import { articleTitle, extractTitle, headlineNearBody, titleFromMetadata, type TitleResult } from './title.js';
 import { titleFromLines } from './title-lines.js';
 import { namesOnlySiteAndSection, squashKey } from './title-text.js';
@@ -68,6 +68,12 @@ function ownHeadlineBelow(matched: TitleResult, lines: Block[], bodyStart: numbe
   const own = titleFromLines(lines, bodyStart, stats, undefined, metadata, [...channels, squashKey(matched.title)]);
   if (!own?.el || !own.title || own.el === el || weightedLength(own.title) < 16 || isAncestor(own.el, el) || isAncestor(el, own.el)) return matched;
   return order.indexOf(own.el) > order.indexOf(el) ? own : matched;
+}
+
+/** The matched title is the <title>, or a part of a <title> made of site and section names only ("国内新闻_某某网"). */
+function namesPage(title: string, docTitle: string): boolean {
+  const t = squashKey(title);
+  return t === squashKey(docTitle) || (namesOnlySiteAndSection(docTitle) && squashKey(docTitle).includes(t));
 }
 
 export function extractArticle(html: string, options: ExtractOptions): Article {
@@ -137,7 +143,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   // A sticky top bar may repeat the headline: the copy leading into the body is the one times and bylines sit by.
   const firstEl = titleResult.el;
   if (firstEl && blocks[0]) titleResult = { ...titleResult, el: guarded('title', warnings, firstEl, () => headlineNearBody(order, stats, firstEl, blocks[0].el)) };
-  if (!overrideTitle && titleResult.title && head.docTitle && squashKey(titleResult.title) === squashKey(head.docTitle) && genericTitle(titleResult.title)) {
+  if (!overrideTitle && titleResult.title && head.docTitle && namesPage(titleResult.title, head.docTitle) && genericTitle(titleResult.title)) {
     titleResult = guarded('title', warnings, titleResult, () => ownHeadlineBelow(titleResult, lines, findBodyStart(lines, roots), order, stats, articleTitle(namedSources), matched.channels));
   }
   if (!titleResult.title) {
@@ -156,11 +162,14 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
 
   const language = guarded('language', warnings, undefined, () => extractLanguage(head, bodyText, title));
   // No zone given: a Chinese (Japanese, Korean) page keeps its country's clock.
-  timezone ??= inferTimezone(language, url) ?? 'UTC';
+  // Otherwise the page is read in UTC, and only the clock it shows as text is taken to be its country's.
+  const inferred = timezone === undefined ? inferTimezone(language, url) : undefined;
+  const shownZone = timezone === undefined && inferred === undefined ? shownClockZone(language, url) : undefined;
+  timezone ??= inferred ?? 'UTC';
 
   const emptyZones: PageZones = { lines, bodyStart: -1, header: [], bodyEdges: [], after: [], beforeTitle: [] };
   const zones = guarded('zones', warnings, emptyZones, () => pageZones(lines, roots, titleResult.el, title));
-  const times = guarded('dates', warnings, {}, () => extractTimes(order, head, zones, url, timezone!, { lang: language, now }));
+  const times = guarded('dates', warnings, {}, () => extractTimes(order, head, zones, url, timezone!, { lang: language, now, shownZone }));
   const people = guarded('people', warnings, {}, () => extractPeople(order, stats, head, zones, title, [url, canonicalUrl]));
 
   const article: Article = {

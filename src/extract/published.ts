@@ -24,6 +24,11 @@ export interface TimeOptions {
   lang?: string;
   /** Resolves relative dates ("2小时前", "yesterday 14:20"); none without it. */
   now?: Date;
+  /**
+   * The clock of a page read in UTC for want of a known zone, from its country or language (timezone.ts
+   * shownClockZone): a time it shows as text without a zone ("15.02.2018, 10:20 Uhr") is on that clock.
+   */
+  shownZone?: string;
 }
 
 /** Each other kind that names the same day adds this much (at most twice): independent witnesses agree. */
@@ -255,7 +260,18 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
     if (clock) published = { ...published, ...clock };
   }
   return {
-    publishedAt: published ? formatDate(published, timezone) : undefined,
-    modifiedAt: modified ? formatDate(modified, timezone) : undefined,
+    publishedAt: published ? formatDate(published, clockZone(published, cands, timezone, opts.shownZone)) : undefined,
+    modifiedAt: modified ? formatDate(modified, clockZone(modified, cands, timezone, opts.shownZone)) : undefined,
   };
+}
+
+/**
+ * The zone a result is written in: the page's, or for a zone-less clock the page shows as text on a page read in
+ * UTC (no zone given or known) the clock its country or language keeps. A zone-less machine timestamp stays UTC:
+ * servers write those on their own clock, often UTC; so does a relative time (an instant, read on the UTC clock).
+ */
+function clockZone(p: DateParts, cands: TimeCandidate[], timezone: string, shownZone: string | undefined): string {
+  if (!shownZone || timezone !== 'UTC' || p.offsetMinutes !== undefined || p.hour === undefined) return timezone;
+  const shown = cands.some((c) => c.textClock && sameDay(c.parts, p) && c.parts.hour === p.hour && c.parts.minute === p.minute);
+  return shown ? shownZone : timezone;
 }

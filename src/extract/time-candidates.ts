@@ -12,7 +12,8 @@ import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
-import { distanceAdjustment, inCaption, storyUnderway } from './time-position.js';
+import { distanceAdjustment, inCaption, inOtherItems, storyUnderway } from './time-position.js';
+import { dayTileDate, joinTime, TIME_ONLY, YEAR_TILE, yearTileDate } from './time-tiles.js';
 import {
   DATE_CLASS, DATE_ITEMPROP, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META, SCRIPT_TIME_KEYS,
   TRAILING_LABEL, updateLabelBefore, WEAK_DATE_CLASS,
@@ -36,6 +37,11 @@ export interface TimeCandidate {
   caption?: boolean;
   /** Read from a short line without sentence punctuation: an info line, not the story's prose that mentions a time. */
   brief?: boolean;
+  /**
+   * A clock the page shows as text, without a zone: its hh:mm is in the candidate's line. Not a machine value (an
+   * attribute's, structured data's) nor a relative time (an instant already, resolved on the reader's clock).
+   */
+  textClock?: boolean;
 }
 
 /** Base scores: structured data first, then markup that names itself a date, then text by label. */
@@ -46,7 +52,22 @@ const RELATIVE_PENALTY = 25;
 const OTHER_ITEM_PENALTY = 30;
 /** A date in a photo caption loses this much and is never the shown time. */
 const CAPTION_PENALTY = 20;
-const TIME_ONLY = /^(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)$/;
+
+/** Kinds read from the page's text (an element's own text, or its datetime attribute: clockIn tells them apart). */
+const TEXT_KINDS = new Set<CandidateKind>(['element', 'element-weak', 'labelled', 'line']);
+
+/**
+ * Does the text (or, for a clock joined from the next or previous line, that line) show the parts' hh:mm: "10:20",
+ * "10h20", "10.20 Uhr", "10:20 PM" for 22:20, "14时20分"?
+ */
+function clockIn(parts: DateParts, text: string | undefined, line: number | undefined, zones: PageZones): boolean {
+  if (parts.hour === undefined || parts.minute === undefined || text === undefined) return false;
+  const hours = new Set([parts.hour, parts.hour % 12 === 0 ? 12 : parts.hour % 12]);
+  const mm = String(parts.minute).padStart(2, '0');
+  const clock = new RegExp(String.raw`(?<!\d)0?(?:${[...hours].join('|')})\s?(?:[:.hH时時点點]|Uhr)\s?${mm}(?!\d)`);
+  if (clock.test(text)) return true;
+  return line !== undefined && [line - 1, line + 1].some((j) => zones.lines[j] !== undefined && zones.lines[j].text.length <= 8 && clock.test(zones.lines[j].text));
+}
 
 export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
   const out: TimeCandidate[] = [];
@@ -64,7 +85,9 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     const caption = line !== undefined && inCaption(zones.lines[line].el);
     const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0) - (caption ? CAPTION_PENALTY : 0);
     const brief = text !== undefined && text.length <= 80 && !/[，。；！？]/.test(text);
-    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && adjust > -RELATIVE_PENALTY, ...(caption ? { caption } : {}), ...(brief ? { brief } : {}) });
+    const relative = adjust <= -RELATIVE_PENALTY;
+    const textClock = !relative && TEXT_KINDS.has(kind) && parts.offsetMinutes === undefined && clockIn(parts, text, line, zones);
+    out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && !relative, ...(caption ? { caption } : {}), ...(brief ? { brief } : {}), ...(textClock ? { textClock } : {}) });
   };
   const ld = head.article;
   if (ld?.datePublished) add(parseMachineDate(ld.datePublished, ctx), 'jsonld', false);
@@ -180,44 +203,6 @@ function collectElements(order: Element[], lineOf: Map<Block | Element, number>,
   }
 }
 
-/** Do two lines' elements sit in one box: the same parent, or one of them a wrapper deeper than the other? */
-function sameBox(a: Element, b: Element): boolean {
-  const pa = a.parent;
-  const pb = b.parent;
-  return pa !== null && pb !== null && (pa === pb || pa === pb.parent || pa.parent === pb || a === pb || b === pa);
-}
-
-/** A date line followed (or preceded) by a line that is only a time: one statement split over two elements. */
-function joinTime(p: DateParts, zones: PageZones, i: number): DateParts {
-  if (precisionOf(p) !== 3) return p;
-  for (const j of [i + 1, i - 1]) {
-    // Only a clock set beside the date, in the same box (siblings, or one wrapper apart): a post's closing date line
-    // and the first comment's "20:01" under it are neighbouring lines too.
-    if (!zones.lines[j] || !sameBox(zones.lines[i].el, zones.lines[j].el)) continue;
-    const t = zones.lines[j]?.text.trim();
-    const m = t && t.length <= 8 ? TIME_ONLY.exec(t) : null;
-    if (m && +m[1] < 24 && +m[2] < 60) return { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
-  }
-  return p;
-}
-
-/** A year alone in its element ("2020", "2020年"): the first tile of a date split over stacked elements. */
-const YEAR_TILE = /^(?:19|20)\d{2}\s*年?$/;
-/** The month and day that follow a year tile ("07/08", "07-08", "7月8日"), nothing else. */
-const MONTH_DAY_TILE = /^\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/;
-
-/**
- * A date printed as stacked tiles under the headline — the year in one element, the month and day in the next, the
- * clock in a third (Tencent's article pages: "2020" / "07/08" / "16:37") — is one statement: read the year and the
- * month/day together, and the clock after them as joinTime does for any date line. Undefined for any other line.
- */
-function yearTileDate(zones: PageZones, i: number, ctx: DateContext): DateParts | undefined {
-  const next = zones.lines[i + 1]?.text.trim();
-  if (!next || next.length > 8 || !MONTH_DAY_TILE.test(next)) return undefined;
-  const p = parseDateText(`${zones.lines[i].text.trim().replace(/年$/, '')}/${next.replace(/[月]/, '/').replace(/日$/, '')}`, ctx);
-  return p && precisionOf(p) === 3 ? joinTime(p, zones, i + 1) : undefined;
-}
-
 /** A day written out with its year (`2023-10-08`, `2023/10/8`, `2023年10月8日`): where a second date on a line starts. */
 const FULL_DAY = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/g;
 
@@ -260,11 +245,11 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       let relative = false;
       // English year-less days ("Sep 16") only here, on a line's own start: inside other text they are rarely a date.
       let p = parseDateText(rest, yearlessToo);
-      const tile = !p && !labelledOnly && zhPage && YEAR_TILE.test(text) ? yearTileDate(zones, i, absolute) : undefined;
+      const tile = p || labelledOnly ? undefined : zhPage && YEAR_TILE.test(text) ? yearTileDate(zones, i, absolute) : text.length <= 20 ? dayTileDate(zones, i, absolute) : undefined;
       if (tile) {
         seen.add(i);
         taken++;
-        add(tile, 'line', false, i, 0, `${text} ${zones.lines[i + 1].text.trim()}`);
+        add(tile.parts, 'line', false, i, 0, tile.text);
         continue;
       }
       // "昨天 14:20 发布于北京": the label may follow the time (and name a place).
@@ -295,10 +280,16 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
   scan(zones.header, false, 6);
   scan(zones.beforeTitle, false, 2);
   scan(zones.bodyEdges, false, 4);
-  scan(zones.after, true, 3);
-  // The whole page only when the zones held nothing: a labelled line anywhere is weak evidence, and this is the
-  // one pass over every line (kept off the common path for speed).
+  // Labelled lines after the body, but not another item's or a notice's (a related list's "Veröffentlicht am …", a
+  // comment's "Posted: …", a cookie banner's "Stand: …").
+  scan(zones.after.filter((l) => !inOtherItems(l.el)), true, 3);
+  // The whole page only when the zones held nothing but photo captions (a picture's date is not the story's): a
+  // labelled line anywhere is weak evidence, and this is the one pass over every line (kept off the common path for
+  // speed).
+  // After photo captions only, a far labelled line must not be another item's either: the page-wide pass then leaves
+  // out related lists, comments and cookie or privacy notices (their "Stand: 01.01.2018" beat the caption's date).
   if (seen.size === 0) scan(zones.lines, true, 8);
+  else if ([...seen].every((i) => inCaption(zones.lines[i].el))) scan(zones.lines.filter((l) => !inOtherItems(l.el)), true, 8);
   // Still nothing: old portals state the day only in a dated banner above the headline ("2013年6月29日‧星期六").
   if (seen.size === 0 && (zones.titleIndex ?? -1) > 0) scan(zones.lines.slice(0, zones.titleIndex), false, 1);
 }

@@ -14,9 +14,12 @@ export function monthFromLines(lines: { text: string }[], ctx: DateContext): Dat
     if (lines[i].text.length > 80) continue;
     const p = parseDateText(collapseSpace(lines[i].text), ctx);
     if (!p || precisionOf(p) !== 2) continue;
-    // A calendar tile prints the day as a numeral beside (usually above) its "2024年02月" line.
-    for (const near of [lines[i - 1], lines[i + 1]]) {
-      const day = near ? TILE_DAY.exec(near.text) : null;
+    // A calendar tile prints the day as a numeral beside (usually above) its "2024年02月" line; a numeral followed by
+    // more of them is a month's calendar grid ("2021年10月" / "1" / "2" …), which names no day.
+    for (const k of [i - 1, i + 1]) {
+      const near = lines[k];
+      const beyond = lines[k + (k - i)];
+      const day = near && !(beyond && TILE_DAY.test(beyond.text)) ? TILE_DAY.exec(near.text) : null;
       if (day && Number(day[1]) >= 1 && Number(day[1]) <= new Date(Date.UTC(p.year, p.month!, 0)).getUTCDate()) return { ...p, day: Number(day[1]) };
     }
     return p;

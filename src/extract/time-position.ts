@@ -3,21 +3,52 @@
  * and the body (the info line under the headline gains, banners above it and lines below the body lose), whether it
  * is in a photo caption, and a time of day shown alone at the headline.
  */
-import { classAndId, isTag, type Element } from './dom.js';
+import { classAndId, isTag, textContent, type Element } from './dom.js';
 import type { PageZones } from './page-lines.js';
+import { collapseSpace } from './text.js';
 
 const CAPTION_NAME = /caption|bildunterschrift|legende|didascalia/;
 
 /**
- * Is the line's element a photo caption: a <figcaption>, inside a <figure>, or caption-named? (Text beside an image
- * in a small box is not enough: author boxes put the byline and date beside the avatar so.)
+ * Is the line's element a photo caption: a <figcaption>, inside a <figure>, caption-named, or the words of an image
+ * beside it (its alt or title repeated under it, "<img alt="Kämpfe um Bachmut, 24. April 2023"><p>Kämpfe um
+ * Bachmut, 24. April 2023</p>")? (Text beside an image in a small box is not enough: author boxes put the byline
+ * and date beside the avatar so.)
  */
 export function inCaption(el: Element): boolean {
   let cur: Element | null = el;
   for (let i = 0; cur && i < 4; i++, cur = cur.parent as Element | null) {
-    if (!isTag(cur) || cur.name === 'body') return false;
+    if (!isTag(cur) || cur.name === 'body') break;
     if (cur.name === 'figcaption' || cur.name === 'figure') return true;
     if (CAPTION_NAME.test(classAndId(cur))) return true;
+  }
+  return repeatsImageText(el);
+}
+
+/** Does the element's text repeat the alt or title of an image in its box (itself or its parent's subtree)? */
+function repeatsImageText(el: Element): boolean {
+  const box = el.parent;
+  if (!box || !isTag(box)) return false;
+  const text = collapseSpace(textContent(el));
+  if (text.length < 10) return false;
+  const stack: Element[] = box.children.filter(isTag);
+  for (let steps = 0; stack.length > 0 && steps < 40; steps++) {
+    const c = stack.pop()!;
+    if (c.name === 'img' && [c.attribs.alt, c.attribs.title].some((v) => v !== undefined && collapseSpace(v) === text)) return true;
+    stack.push(...c.children.filter(isTag));
+  }
+  return false;
+}
+
+/** Boxes of other items and notices: related lists, comments, cookie and privacy banners (class or id). */
+const OTHER_ITEMS = /related|relate[d_-]|recommend|comment|repl(?:y|ies)|disqus|cookie|consent|gdpr|privacy|datenschutz|pinglun|xiangguan|tuijian/;
+
+/** Is the line's element inside an <aside>, <footer> or <nav>, or a box of other items or notices (OTHER_ITEMS)? */
+export function inOtherItems(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 12; i++, cur = cur.parent as Element | null) {
+    if (!isTag(cur) || cur.name === 'body') break;
+    if (cur.name === 'aside' || cur.name === 'footer' || cur.name === 'nav' || OTHER_ITEMS.test(classAndId(cur))) return true;
   }
   return false;
 }

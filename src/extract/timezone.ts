@@ -149,12 +149,7 @@ export function zoneFromAbbreviation(abbr: string, ctx: { timezone: string; lang
  * Japanese or Korean page's clock is; anything else stays UTC.
  */
 export function inferTimezone(lang: string | undefined, url: string): string | undefined {
-  let host = '';
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    // no URL: language only
-  }
+  const host = hostOf(url);
   const l = (lang ?? '').toLowerCase();
   if (/\.tw$/.test(host) || /^zh-(?:tw|hant)/.test(l)) return 'Asia/Taipei';
   if (/\.hk$/.test(host) || l === 'zh-hk') return 'Asia/Hong_Kong';
@@ -171,4 +166,65 @@ export function wallClock(zone: string, utcMs: number): { year: number; month: n
   const f = formatterFor(zone) ?? formatterFor('UTC')!;
   const p = fieldsAt(f, utcMs);
   return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, second: p.second };
+}
+
+/**
+ * Country codes whose news is written on one clock (single-zone countries, or one zone by far the largest): the
+ * domain's country, or the region of the page's language tag ("fr-FR", "en-GB"). Countries spanning several zones
+ * (US, Canada, Brazil, Australia, Russia, Indonesia) are left out: a wrong zone is worse than none there.
+ */
+const COUNTRY_ZONES: Record<string, string> = {
+  at: 'Europe/Vienna', de: 'Europe/Berlin', ch: 'Europe/Zurich', li: 'Europe/Vaduz', fr: 'Europe/Paris', be: 'Europe/Brussels',
+  lu: 'Europe/Luxembourg', nl: 'Europe/Amsterdam', it: 'Europe/Rome', es: 'Europe/Madrid', pt: 'Europe/Lisbon', ie: 'Europe/Dublin',
+  uk: 'Europe/London', gb: 'Europe/London', dk: 'Europe/Copenhagen', no: 'Europe/Oslo', se: 'Europe/Stockholm', fi: 'Europe/Helsinki',
+  is: 'Atlantic/Reykjavik', pl: 'Europe/Warsaw', cz: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest',
+  si: 'Europe/Ljubljana', hr: 'Europe/Zagreb', rs: 'Europe/Belgrade', ba: 'Europe/Sarajevo', ro: 'Europe/Bucharest',
+  bg: 'Europe/Sofia', gr: 'Europe/Athens', cy: 'Asia/Nicosia', ee: 'Europe/Tallinn', lv: 'Europe/Riga', lt: 'Europe/Vilnius',
+  ua: 'Europe/Kyiv', tr: 'Europe/Istanbul', il: 'Asia/Jerusalem', lb: 'Asia/Beirut', eg: 'Africa/Cairo', za: 'Africa/Johannesburg',
+  ls: 'Africa/Maseru', tz: 'Africa/Dar_es_Salaam', ke: 'Africa/Nairobi', ng: 'Africa/Lagos', in: 'Asia/Kolkata', pk: 'Asia/Karachi',
+  nz: 'Pacific/Auckland', ph: 'Asia/Manila', my: 'Asia/Kuala_Lumpur', th: 'Asia/Bangkok', vn: 'Asia/Ho_Chi_Minh', ar: 'America/Argentina/Buenos_Aires',
+  cl: 'America/Santiago', co: 'America/Bogota', pe: 'America/Lima',
+};
+
+/** Languages spoken on one clock (by far mostly): a page in them without a country says where its clock is. */
+const LANGUAGE_ZONES: Record<string, string> = {
+  de: 'Europe/Berlin', nl: 'Europe/Amsterdam', it: 'Europe/Rome', pl: 'Europe/Warsaw', cs: 'Europe/Prague', sk: 'Europe/Bratislava',
+  hu: 'Europe/Budapest', sl: 'Europe/Ljubljana', hr: 'Europe/Zagreb', ro: 'Europe/Bucharest', bg: 'Europe/Sofia', el: 'Europe/Athens',
+  da: 'Europe/Copenhagen', sv: 'Europe/Stockholm', nb: 'Europe/Oslo', nn: 'Europe/Oslo', no: 'Europe/Oslo', fi: 'Europe/Helsinki',
+  et: 'Europe/Tallinn', lv: 'Europe/Riga', lt: 'Europe/Vilnius', uk: 'Europe/Kyiv', tr: 'Europe/Istanbul', he: 'Asia/Jerusalem', is: 'Atlantic/Reykjavik',
+};
+
+/**
+ * The clock a page's shown, zone-less times are on when no zone was given or inferred (inferTimezone): the domain's
+ * country, else the language tag's region, else the language. Only for times the page shows as text: a machine
+ * timestamp without an offset may be the server's UTC.
+ */
+export function shownClockZone(lang: string | undefined, url: string): string | undefined {
+  const country = countryOfHost(url);
+  const [language, region] = (lang ?? '').toLowerCase().split(/[-_]/);
+  return (country && COUNTRY_ZONES[country]) || (region && COUNTRY_ZONES[region]) || (language && LANGUAGE_ZONES[language]) || undefined;
+}
+
+/**
+ * Country codes that are sold as generic names too ("example.co", "stream.tv", "this.is", "start.in"): they name a
+ * country only under its second-level names ("example.com.co", "example.co.in", "example.co.tz").
+ */
+const GENERIC_TOO = new Set(['co', 'in', 'is', 'io', 'tv', 'me', 'ai', 'ly', 'fm', 'to', 'cc', 'ws', 'ls', 'tz', 'la', 'am', 'gg', 'sh', 'st']);
+const SECOND_LEVEL = /(?:^|\.)(?:com?|org|net|gov|edu|ac|or|ne|nic|news|info)\.[a-z]{2}$/;
+
+/** The country a URL's domain names (two letters), or undefined for generic domains and bare hosts. */
+function countryOfHost(url: string): string | undefined {
+  const host = hostOf(url);
+  const tld = /\.([a-z]{2})$/.exec(host)?.[1];
+  if (!tld || (GENERIC_TOO.has(tld) && !SECOND_LEVEL.test(host))) return undefined;
+  return tld;
+}
+
+/** The URL's host name, lower-cased; empty for no URL (the language alone decides then). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
 }

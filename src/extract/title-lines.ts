@@ -101,9 +101,12 @@ export function titleFromLines(
   return { title: weightedLength(linkText) >= 4 ? linkText : tidyTitle(best.line.text), el: best.line.el };
 }
 
-/** A date, a label (作者：, 来源：, 記者) or a tool button: the info line between headline and body, not a headline. */
+/**
+ * A date, a label (作者：, 来源：, 記者), an "original content" badge opening the line (原创 张三 某某公众号, as
+ * WeChat-style posts print it) or a tool button: the info line between headline and body, not a headline.
+ */
 const INFO_OR_CONTROL = (text: string): boolean =>
-  text.length <= 4 || /\d{4}[-年/.]\d{1,2}|\d{1,2}[:：]\d{2}|^(?:作者|来源|來源|发布|發布|时间|時間|日期|记者|記者|编辑|編輯|by\s)/i.test(text);
+  text.length <= 4 || /\d{4}[-年/.]\d{1,2}|\d{1,2}[:：]\d{2}|^(?:作者|来源|來源|发布|發布|时间|時間|日期|记者|記者|编辑|編輯|原创|原創|by\s)/i.test(text);
 
 /**
  * When <title> and og:title name only the site, an old table layout may print its headline as a plain cell, no

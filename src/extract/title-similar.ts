@@ -106,20 +106,37 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
 /**
  * A headline's text, with a space where a child element begins or ends between a lower-case and an upper-case letter:
  * "<h1>The Best Notion Alternatives<span class="block">Top Note-taking Tools</span></h1>" is two lines on screen
- * (a stylesheet makes the span a block), not "AlternativesTop".
+ * (a stylesheet makes the span a block), not "AlternativesTop". A <br> between two words of a spaced script is a
+ * space too ("delays vote<br>on downtown"); between Chinese characters it is nothing.
  */
 export function headlineText(el: Element): string {
   const whole = textContent(el);
-  // A space only ever goes between "ab" and "Cd": text without that sequence anywhere (nearly all) is the element's
+  // A space only ever goes between "ab" and "Cd", or at a <br>: text without either (nearly all) is the element's
   // text as it is, read from the cache instead of rebuilt child by child (it runs on every headline-sized element).
-  if (!hasTagChild(el) || !mayTurnCase(whole)) return whole;
+  if (!hasTagChild(el) || (!mayTurnCase(whole) && !hasBreak(el, 3))) return whole;
   let out = '';
+  let broken = false;
   for (const c of el.children) {
+    if (isTag(c) && c.name === 'br') {
+      broken = true;
+      continue;
+    }
     const next = isTag(c) ? headlineText(c) : isText(c) ? textContent(c) : '';
-    if (next && LOWER_END.test(out) && UPPER_START.test(next)) out += ' ';
+    if (next && ((LOWER_END.test(out) && UPPER_START.test(next)) || (broken && SPACED_END.test(out) && SPACED_START.test(next)))) out += ' ';
+    if (next) broken = false;
     out += next;
   }
   return out;
+}
+
+/** A character of a script written with spaces between words (not CJK, not a space), at the end or the start. */
+const SPACED_END = /[^\s\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]$/;
+const SPACED_START = /^[^\s\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/;
+
+/** A <br> among the element's descendants, `depth` levels down at most. */
+function hasBreak(el: Element, depth: number): boolean {
+  for (const c of el.children) if (isTag(c) && (c.name === 'br' || (depth > 1 && hasBreak(c, depth - 1)))) return true;
+  return false;
 }
 
 const CASE_TURN = /\p{Ll}{2}\p{Lu}\p{Ll}/u;

@@ -242,6 +242,11 @@ export function isSiteOnly(text: string, siteNames: string[]): boolean {
 
 /** Section and page-type words old CMS templates put in <title> instead of the headline ("新闻中心", "正文"). */
 const SECTION_WORD = /^(?:正文|详情|詳情|内容|內容|详细内容|詳細內容|新闻详情|新聞詳情|文章详情|文章詳情|内容页|详情页|新闻|新聞|资讯|資訊|要闻|要聞|动态|動態|新闻动态|新聞動態|工作动态|工作動態|通知公告|信息公开|資訊公開|首页|首頁|文章|阅读|閱讀)$/;
+/**
+ * A channel's name: a desk's topic, after a site's or a place's short name and before 新闻/频道 at most ("国内新闻",
+ * "网易娱乐", "北京新闻", "财经频道").
+ */
+const CHANNEL_WORD = /^[\u3400-\u9fff]{0,4}(?:国内|國內|国际|國際|社会|社會|财经|財經|体育|體育|娱乐|娛樂|科技|军事|軍事|教育|健康|汽车|汽車|房产|房產|文化|旅游|旅遊|时尚|時尚|本地|地方|时政|時政|评论|評論|观点|觀點|新闻|新聞|资讯|資訊)(?:新闻|新聞|频道|頻道|资讯|資訊)?$/;
 /** The name of a site, a desk or the body running it: "某某网", "新闻中心", "某某市人民政府", "某某大学". */
 const NAME_ONLY_END = /(?:网|網|网站|網站|频道|頻道|日报|日報|晚报|晚報|中心|政府|委员会|委員會|局|厅|廳|大学|大學|学院|學院|协会|協會|集团|集團|公司|博客|论坛|論壇)$/;
 
@@ -251,5 +256,5 @@ const NAME_ONLY_END = /(?:网|網|网站|網站|频道|頻道|日报|日報|晚�
  */
 export function namesOnlySiteAndSection(title: string): boolean {
   const parts = title.split(new RegExp(SEPARATOR.source, 'g')).map((p) => p.trim()).filter(Boolean);
-  return parts.length >= 2 && parts.every((p) => p.length <= 10 && (SECTION_WORD.test(p) || NAME_ONLY_END.test(p)));
+  return parts.length >= 2 && parts.every((p) => p.length <= 10 && (SECTION_WORD.test(p) || NAME_ONLY_END.test(p) || CHANNEL_WORD.test(p)));
 }

@@ -198,15 +198,19 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
 }
 
 /**
- * A heading whose first or last child element is a short badge ("<h1><span>原创</span>标题</h1>", "标题<em>置顶</em>"):
- * when the heading less that badge is exactly a metadata title, that wording is the headline.
+ * A heading whose first or last child element is a short badge ("<h1><span>原创</span>标题</h1>", "标题<em>置顶</em>",
+ * "<h1><span>Exclusive</span> Headline</h1>"): when the heading less that badge is exactly a metadata title, that
+ * wording is the headline. (A badge is four Chinese characters at most, or a leading word or two of a spaced script.)
  */
 function withoutBadge(el: Element, refs: string[]): string | undefined {
   const kids = el.children.filter((c) => isTag(c) || (isText(c) && c.data.trim()));
   if (kids.length < 2) return undefined;
   const keys = refs.map(squashKey);
   for (const [badge, rest] of [[kids[0], kids.slice(1)], [kids[kids.length - 1], kids.slice(0, -1)]] as const) {
-    if (!isTag(badge) || weightedLength(collapseSpace(textContent(badge))) > 8) continue;
+    // A kicker leading a spaced script's headline may be a word or two; a trailing part that long is a subtitle.
+    const label = collapseSpace(textContent(badge));
+    const kicker = badge === kids[0] && !/[\u3000-\u9fff\uac00-\ud7af]/.test(label);
+    if (!isTag(badge) || weightedLength(label) > (kicker ? 16 : 8)) continue;
     const text = rest.map((c) => textContent(c)).join('');
     if (keys.includes(squashKey(text))) return tidyTitle(text);
   }

@@ -5,7 +5,8 @@ export interface ExtractOptions {
   /** The page's URL (final URL after redirects): resolves relative links, and dates in the path. */
   url: string;
   /** IANA zone used when the page gives a time without an offset. Default: Asia/Shanghai (Taipei, Hong Kong,
-   * Tokyo, Seoul) for Chinese (Japanese, Korean) pages and those countries' domains, else UTC. */
+   * Tokyo, Seoul) for Chinese (Japanese, Korean) pages and those countries' domains, else UTC, where a clock the page
+   * shows as text is on its country's (or one-clock language's) zone (timezone.ts shownClockZone). */
   timezone?: string;
   /** The moment the page was fetched: resolves relative dates ("3 hours ago", "昨天 14:20", "刚刚") and dates
    * without a year. Without it relative dates are left unread, so the result never depends on the clock. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDate, parseDateText } from '../../src/extract/dates.js';
 import { dateFromUrl } from '../../src/extract/dates-machine.js';
+import { extractArticle } from '../../src/extract/index.js';
 import { extractFrom, zhParagraphs, enParagraphs } from './helpers.js';
 
 const SH = 'Asia/Shanghai';
@@ -123,4 +124,49 @@ test('full-width digits beside ASCII ones (a script-filled clock or counter) are
   assert.deepEqual(parseDateText('２０２１年１０月８日 09:15', { timezone: SH }), { year: 2021, month: 10, day: 8, hour: 9, minute: 15 });
   assert.deepEqual(parseDateText('2021年１０月８日', { timezone: SH }), { year: 2021, month: 10, day: 8 });
   assert.equal(zh('<div class="info">发布时间：２０２１年１０月８日 09:15　点击数：356</div>', 'https://news.example.cn/a/1.html'), '2021-10-08T09:15:00+08:00');
+});
+
+test('clocks joined by a bullet, "ore", a weekday before the month, or followed by a European zone', () => {
+  const iso = (text: string, lang?: string): string | undefined => {
+    const p = parseDateText(text, { timezone: 'UTC', lang });
+    return p ? formatDate(p, 'UTC') : undefined;
+  };
+  assert.equal(iso('5 March 2020 • 10:20', 'en-GB'), '2020-03-05T10:20:00+00:00');
+  assert.equal(iso('March 5, 2020 · 10:20 AM', 'en'), '2020-03-05T10:20:00+00:00');
+  assert.equal(iso('5 marzo 2020 ore 10:20', 'it'), '2020-03-05T10:20:00+00:00');
+  assert.equal(iso('05.03.2020 • 10:20', 'de'), '2020-03-05T10:20:00+00:00');
+  assert.equal(iso('Published 3:05 PM ET, Thu March 5, 2020', 'en'), '2020-03-05T15:05:00-05:00');
+  assert.equal(iso('5 de marzo de 2020 - 10:20 CET', 'es'), '2020-03-05T10:20:00+01:00');
+  assert.equal(iso('15.07.2020, 14:05 Uhr MESZ', 'de'), '2020-07-15T14:05:00+02:00');
+  // A word starting with a zone's letters is no zone.
+  assert.equal(iso('15.07.2020, 14:05 Uhr Cetera', 'de'), '2020-07-15T14:05:00+00:00');
+});
+
+test("an RFC 2822 offset after an English date's clock is read ('Wed, 6 Feb 2002 22:33:19 +0000'), a time range is not one", () => {
+  const iso = (text: string, lang?: string): string | undefined => {
+    const p = parseDateText(text, { timezone: 'UTC', lang });
+    return p ? formatDate(p, 'UTC') : undefined;
+  };
+  assert.equal(iso('Date: Wed, 6 Feb 2002 22:33:19 +0000', 'en'), '2002-02-06T22:33:19+00:00');
+  assert.equal(iso('March 5, 2020 10:20 -0500', 'en'), '2020-03-05T10:20:00-05:00');
+  assert.equal(iso('March 5, 2020 10:20-11:30', 'en'), '2020-03-05T10:20:00+00:00');
+  // On a French domain the stated offset wins over the country clock.
+  const html = `<html lang="en"><head><title>Booting OpenBSD on hppa</title></head><body><h1>Booting OpenBSD on hppa</h1><div>Date: Wed, 6 Feb 2002 22:33:19 +0000</div><div class="content">${enParagraphs()}</div></body></html>`;
+  assert.equal(extractArticle(html, { url: 'http://example.online.fr/a.html' }).publishedAt, '2002-02-06T22:33:19+00:00');
+});
+
+test('after a bullet, a thousands-grouped count or a video length is no clock', () => {
+  const iso = (text: string, lang?: string): string | undefined => {
+    const p = parseDateText(text, { timezone: 'UTC', lang });
+    return p ? formatDate(p, 'UTC') : undefined;
+  };
+  assert.equal(iso('05.03.2020 • 1.024 Aufrufe', 'de'), '2020-03-05');
+  assert.equal(iso('05.03.2020 | 1.024 Aufrufe', 'de'), '2020-03-05');
+  assert.equal(iso('5. März 2020 • 10.000 Leser', 'de'), '2020-03-05');
+  assert.equal(iso('5 mars 2020 · 2.345 vues', 'fr'), '2020-03-05');
+  assert.equal(iso('March 5, 2020 • 2:45', 'en'), '2020-03-05');
+  assert.equal(iso('March 5, 2020 • 12:45:30', 'en'), '2020-03-05');
+  // Clocks still read: a two-digit hour, or one marked AM/PM.
+  assert.equal(iso('March 5, 2020 • 09:05', 'en'), '2020-03-05T09:05:00+00:00');
+  assert.equal(iso('March 5, 2020 • 2:45 PM', 'en'), '2020-03-05T14:45:00+00:00');
 });

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFrom, zhParagraphs } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 import { atHeadline } from '../../src/extract/time-position.js';
 
 const P = zhParagraphs(4);
@@ -33,4 +33,24 @@ test('atHeadline: the two lines above the headline and the info lines under it, 
   assert.deepEqual([11, 22, 23].map((l) => atHeadline(l, { titleIndex: 10, bodyStart: 5 })), [true, true, false]);
   assert.equal(atHeadline(undefined, zones), false);
   assert.equal(atHeadline(9, { titleIndex: -1, bodyStart: 5 }), false);
+});
+
+test("a photo's words repeated under it are its caption: its date loses to a labelled date beside the article", () => {
+  const E = 'Counter-offensive: aims, chances, risks';
+  const photo = '<div class="pic"><a href="#"><img src="/p.jpg" alt="Tanks near Bakhmut, 24 April 2023"></a><p>Tanks near Bakhmut, 24 April 2023</p></div>';
+  const side = '<div class="col"><ul><li><strong>Date</strong> 28.04.2023</li><li><strong>Author</strong> Roman Petrov</li></ul></div>';
+  const opts = { head: `<title>${E}</title>`, url: 'https://www.example.com/a-65464327' };
+  assert.equal(extractFrom(`<h1>${E}</h1>${photo}<div class="group"><div class="text">${enParagraphs(5)}</div></div>${side}`, opts).publishedAt, '2023-04-28');
+  const shared = `<div class="art"><h1>${E}</h1><div class="share"><a href="/s">Share</a></div>${photo}<div class="text">${enParagraphs(5)}</div></div>${side}`;
+  assert.equal(extractFrom(shared, opts).publishedAt, '2023-04-28');
+});
+
+test("after a photo caption's date, a labelled date in a related list, comments or a cookie notice is no article's", () => {
+  const E = 'Habeck stellt Heizungsgesetz vor';
+  const photo = '<div class="pic"><img src="/p.jpg" alt="Habeck am Mittwoch in Berlin, 14.06.2018"><p>Habeck am Mittwoch in Berlin, 14.06.2018</p></div>';
+  const opts = { head: `<title>${E}</title>`, url: 'https://www.example.com/a-1' };
+  const at = (extra: string): string | undefined => extractFrom(`<h1>${E}</h1>${photo}<div class="text">${enParagraphs(5)}</div>${extra}`, opts).publishedAt;
+  assert.equal(at('<aside class="related"><a href="/b">Anderes Thema</a><p>Veröffentlicht am 02.03.2017</p></aside>'), '2018-06-14');
+  assert.equal(at('<div class="cookie"><p>Datenschutzerklärung, Stand: 01.01.2018</p></div>'), '2018-06-14');
+  assert.equal(at('<div id="comments"><p>Posted: 20 June 2018</p><p>Great piece.</p></div>'), '2018-06-14');
 });

@@ -43,3 +43,22 @@ test('a <title> naming only the body that runs the site yields to the plain head
   // A line not naming it leaves the <title>: nothing shows that it is generic.
   assert.equal(extractFrom(page('年度工作会议部署全年重点任务'), { head: org }).title, '浙江省某某水产研究所');
 });
+
+test("a channel's name in a <title> of names only is generic too: the channel heading over the story is not its headline", () => {
+  assert.equal(namesOnlySiteAndSection('国内新闻_某某网'), true);
+  assert.equal(namesOnlySiteAndSection('网易娱乐_网易网'), true);
+  assert.equal(namesOnlySiteAndSection('财经频道-某某网'), true);
+  // A headline's short part ending in a topic word is still a headline's.
+  assert.equal(namesOnlySiteAndSection('全市将新建一个体育公园_某某网'), false);
+  const H = '北京市举办首届城市文化节吸引数万市民参与';
+  const page = `<h1>国内新闻</h1><div><b>${H}</b></div><div>2020-03-05 10:20:00</div><div class="content">${P}</div>`;
+  assert.equal(extractFrom(page, { head: '<title>国内新闻_某某网</title>' }).title, H);
+});
+
+test('a page with no title sources: the info line opening with an 原创 badge is not the headline above it', () => {
+  const H = '最后的止痛药';
+  const post = (top: string): string => `<div class="rich">${top}${P}</div>`;
+  // The headline over the badge line, and the headline as the content block's first line, the badge line under it.
+  assert.equal(extractFrom(`<div>${H}</div><div>原创 张三 某某公众号</div><div class="rich">${P}</div>`).title, H);
+  assert.equal(extractFrom(post(`<div>${H}</div><div><span>原创</span><span>我是左岸</span><a href="/acct">左岸读书</a></div>`)).title, H);
+});

@@ -144,3 +144,23 @@ test('an encyclopedia named after the headline goes, however short the headline:
   assert.equal(cleanTitle('玫瑰 - 百度百科', []), '玫瑰');
   assert.equal(cleanTitle('百科全书的故事', []), '百科全书的故事');
 });
+
+test('a headline broken over <br> keeps a space between words of spaced scripts, none between Chinese characters', () => {
+  const E = 'City council delays vote on downtown stadium plan';
+  const en = extractFrom(`<h1>City council delays vote<br>on downtown stadium plan</h1><div class="c">${enParagraphs(4)}</div>`, { head: `<title>${E} | Gazette</title>` });
+  assert.equal(en.title, E);
+  const linked = extractFrom(`<h1><a href="/a">City council delays vote<br/>on downtown stadium plan</a></h1><div class="c">${enParagraphs(4)}</div>`, { head: `<title>${E} | Gazette</title>` });
+  assert.equal(linked.title, E);
+  const H = '北京市举办首届城市文化节吸引数万市民参与';
+  const zh = extractFrom(`<h1>北京市举办首届城市文化节<br>吸引数万市民参与</h1><div class="c">${zhParagraphs(4)}</div>`, { head: `<title>${H}_某某网</title>` });
+  assert.equal(zh.title, H);
+});
+
+test('a kicker word set apart in the headline element is a badge when the rest is the metadata title', () => {
+  const E = 'City council delays vote on downtown stadium plan';
+  const page = (h1: string): string | undefined => extractFrom(`<h1>${h1}</h1><div class="c">${enParagraphs(4)}</div>`, { head: `<title>${E} | Gazette</title>` }).title;
+  assert.equal(page(`<span class="kicker">Exclusive</span> ${E}`), E);
+  assert.equal(page(`<span>Breaking news</span> ${E}`), E);
+  // A longer lead-in is part of the headline as the page shows it.
+  assert.equal(page(`<span>What the mayor said on Monday:</span> ${E}`), `What the mayor said on Monday: ${E}`);
+});
