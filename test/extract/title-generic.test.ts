@@ -89,3 +89,16 @@ test("a heading showing a piece of a part of a names-only <title> is not that pa
   assert.equal(extractFrom(page('国内'), { head: '<title>国内新闻_某某网</title>' }).title, '国内');
   assert.equal(extractFrom(page('国内新闻'), { head: '<title>国内新闻_某某网</title>' }).title, H);
 });
+
+test('a headline opening with the word 原创 is no badge line: it stays the headline over its info line', () => {
+  const info = '<div>来源：某某网 2021-10-08</div>';
+  const film = '原创动画电影《哪吒》票房突破50亿元';
+  const music = '原创音乐人扶持计划正式启动报名';
+  for (const head of ['<title>某某网</title>', '']) {
+    assert.equal(extractFrom(`<div>${film}</div>${info}<div class="rich">${P}</div>`, { head }).title, film);
+    assert.equal(extractFrom(`<div class="nav">首页</div><div>${music}</div>${info}<div class="rich">${P}</div>`, { head }).title, music);
+    assert.equal(extractFrom(`<div class="rich"><div>${music}</div>${info}${P}</div>`, { head }).title, music);
+  }
+  // The badge set off by a colon is still one.
+  assert.equal(extractFrom(`<div>最后的止痛药</div><div>原创：张三 某某公众号</div><div class="rich">${P}</div>`).title, '最后的止痛药');
+});
