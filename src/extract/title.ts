@@ -12,7 +12,7 @@ export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
-import { collapseSpace, weightedLength } from './text.js';
+import { collapseSpace, countCjk, weightedLength } from './text.js';
 
 export interface TitleResult {
   title?: string;
@@ -207,7 +207,7 @@ function withoutBadge(el: Element, refs: string[]): string | undefined {
   for (const [badge, rest] of [[kids[0], kids.slice(1)], [kids[kids.length - 1], kids.slice(0, -1)]] as const) {
     // A kicker leading a spaced script's headline may be a word or two; a trailing part that long is a subtitle.
     const label = collapseSpace(textContent(badge));
-    const kicker = badge === kids[0] && !/[\u3000-\u9fff\uac00-\ud7af]/.test(label);
+    const kicker = badge === kids[0] && countCjk(label) === 0;
     if (!isTag(badge) || weightedLength(label) > (kicker ? 16 : 8)) continue;
     const text = rest.map((c) => textContent(c)).join('');
     if (keys.includes(squashKey(text))) return tidyTitle(text);
