@@ -24,7 +24,8 @@ import { findBodyStart, pageLines, pageZones, type PageZones } from './page-line
 import { extractPeople, siteNamesOf } from './people.js';
 import { extractTimes } from './published.js';
 import { inferTimezone, isValidZone, shownClockZone } from './timezone.js';
-import { articleTitle, extractTitle, headlineNearBody, titleFromMetadata, type TitleResult } from './title.js';
+import { articleTitle, extractTitle, titleFromMetadata, type TitleResult } from './title.js';
+import { headlineNearBody } from './title-copies.js';
 import { titleFromLines } from './title-lines.js';
 import { namesOnlyParts, namesOnlySiteAndSection, squashKey } from './title-text.js';
 
