@@ -24,9 +24,10 @@ import { findBodyStart, pageLines, pageZones, type PageZones } from './page-line
 import { extractPeople, siteNamesOf } from './people.js';
 import { extractTimes } from './published.js';
 import { inferTimezone, isValidZone, shownClockZone } from './timezone.js';
-import { articleTitle, extractTitle, headlineNearBody, titleFromMetadata, type TitleResult } from './title.js';
+import { articleTitle, extractTitle, titleFromMetadata, type TitleResult } from './title.js';
+import { headlineNearBody } from './title-copies.js';
 import { titleFromLines } from './title-lines.js';
-import { namesOnlySiteAndSection, squashKey } from './title-text.js';
+import { namesOnlyParts, namesOnlySiteAndSection, squashKey } from './title-text.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
 export { ARTICLE_THRESHOLD, classifyPage, type PageClassification, type PageKind } from './articleEvidence.js';
@@ -70,10 +71,13 @@ function ownHeadlineBelow(matched: TitleResult, lines: Block[], bodyStart: numbe
   return order.indexOf(own.el) > order.indexOf(el) ? own : matched;
 }
 
-/** The matched title is the <title>, or a part of a <title> made of site and section names only ("国内新闻_某某网"). */
+/**
+ * The matched title is the <title>, or a whole part of a <title> made of site and section names only ("国内新闻" of
+ * "国内新闻_某某网"; "国内" is not one).
+ */
 function namesPage(title: string, docTitle: string): boolean {
   const t = squashKey(title);
-  return t === squashKey(docTitle) || (namesOnlySiteAndSection(docTitle) && squashKey(docTitle).includes(t));
+  return t === squashKey(docTitle) || (namesOnlyParts(docTitle)?.some((p) => squashKey(p) === t) ?? false);
 }
 
 export function extractArticle(html: string, options: ExtractOptions): Article {

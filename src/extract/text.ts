@@ -63,6 +63,15 @@ function isCjkCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
+/**
+ * A character of a script written without spaces between words: Chinese ideographs, Japanese kana, full-width forms
+ * (Hangul, which isCjkCode counts for its width, is written with spaces). Takes a code point.
+ */
+export function isUnspacedScriptCode(c: number): boolean {
+  if (c < 0x3040) return false;
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20000 && c <= 0x3ffff);
+}
+
 function isPunctuationCode(c: number): boolean {
   // Letters and CJK ideographs, most characters, fall in the gaps between the cases: one range test decides them.
   if ((c > 0x3f && c < 0x201c) || (c > 0x300d && c < 0xff01)) return false;

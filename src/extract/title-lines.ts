@@ -5,7 +5,7 @@
 import type { Block } from './blocks.js';
 import type { StatsMap } from './body-score.js';
 import { isBoilerplateLine } from './body-clean.js';
-import { classAndId, isTag, textContent, type Element } from './dom.js';
+import { classAndId, isTag, isText, textContent, type Element } from './dom.js';
 import { collapseSpace, weightedLength } from './text.js';
 import type { TitleResult } from './title.js';
 import { squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
@@ -105,8 +105,22 @@ export function titleFromLines(
  * A date, a label (作者：, 来源：, 記者), an "original content" badge opening the line (原创 张三 某某公众号, as
  * WeChat-style posts print it) or a tool button: the info line between headline and body, not a headline.
  */
-const INFO_OR_CONTROL = (text: string): boolean =>
-  text.length <= 4 || /\d{4}[-年/.]\d{1,2}|\d{1,2}[:：]\d{2}|^(?:作者|来源|來源|发布|發布|时间|時間|日期|记者|記者|编辑|編輯|原创|原創|by\s)/i.test(text);
+function isInfoOrControl(line: Block): boolean {
+  const text = line.text;
+  return text.length <= 4 || INFO_LABEL.test(text) || (ORIGINAL_WORD.test(text) && (ORIGINAL_BADGE.test(text) || opensWithBadge(line.el)));
+}
+const INFO_LABEL = /\d{4}[-年/.]\d{1,2}|\d{1,2}[:：]\d{2}|^(?:作者|来源|來源|发布|發布|时间|時間|日期|记者|記者|编辑|編輯|by\s)/i;
+/**
+ * 原创 is a badge when set off from what follows (a space, a colon, a bar) or alone in the line's first element: a
+ * headline may open with the word ("原创动画电影《哪吒》…", "原创音乐人扶持计划…").
+ */
+const ORIGINAL_WORD = /^原[创創]/;
+const ORIGINAL_BADGE = /^原[创創](?:[\s\u3000:：|｜]|$)/;
+
+function opensWithBadge(el: Element): boolean {
+  const first = el.children.find((c) => isTag(c) || (isText(c) && c.data.trim() !== ''));
+  return first !== undefined && isTag(first) && /^原[创創]$/.test(collapseSpace(textContent(first)));
+}
 
 /**
  * When <title> and og:title name only the site, an old table layout may print its headline as a plain cell, no
@@ -127,13 +141,13 @@ function plainLineAboveBody(lines: Block[], bodyStart: number, channel: (text: s
   };
   for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - 4); i--) {
     const line = lines[i];
-    if (INFO_OR_CONTROL(line.text)) continue;
+    if (isInfoOrControl(line)) continue;
     return plain(line) ? { title: tidyTitle(line.text), el: line.el } : undefined;
   }
   // Nothing above: the content block may hold the headline itself, its first line, with the info line (a date, a
   // 来源： label) right under it.
   const first = lines[bodyStart];
   const next = lines[bodyStart + 1];
-  if (first && next && !INFO_OR_CONTROL(first.text) && next.text.length > 4 && INFO_OR_CONTROL(next.text) && plain(first)) return { title: tidyTitle(first.text), el: first.el };
+  if (first && next && !isInfoOrControl(first) && next.text.length > 4 && isInfoOrControl(next) && plain(first)) return { title: tidyTitle(first.text), el: first.el };
   return undefined;
 }

@@ -8,7 +8,7 @@
  */
 import type { StatsMap } from './body-score.js';
 import { classAndId, isTag, isText, textContent, type Element } from './dom.js';
-import { weightedLength } from './text.js';
+import { isUnspacedScriptCode, weightedLength } from './text.js';
 
 /** Words for Latin script, character bigrams for CJK (no spaces between words there). */
 export function titleTokens(s: string): Set<string> {
@@ -122,16 +122,26 @@ export function headlineText(el: Element): string {
       continue;
     }
     const next = isTag(c) ? headlineText(c) : isText(c) ? textContent(c) : '';
-    if (next && ((LOWER_END.test(out) && UPPER_START.test(next)) || (broken && SPACED_END.test(out) && SPACED_START.test(next)))) out += ' ';
+    if (next && ((LOWER_END.test(out) && UPPER_START.test(next)) || (broken && spaceAtBreak(out, next)))) out += ' ';
     if (next) broken = false;
     out += next;
   }
   return out;
 }
 
-/** A character of a script written with spaces between words (not CJK, not a space), at the end or the start. */
-const SPACED_END = /[^\s\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]$/;
-const SPACED_START = /^[^\s\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/;
+/**
+ * A <br> between two words of a spaced script is a space: the last letter or digit before it and the first after it
+ * (quotes and other punctuation between skipped: 'says,<br>"We') are both of such a script. None between Chinese
+ * characters, quoted or not ('“双减”<br>“新政”'), nor after a hyphen ('state-of-the-<br>art').
+ */
+function spaceAtBreak(before: string, after: string): boolean {
+  if (/[\s\-\u00ad\u2010\u2011]$/.test(before) || /^\s/.test(after)) return false;
+  const last = LAST_WORD_CHAR.exec(before)?.[1].codePointAt(0);
+  const first = FIRST_WORD_CHAR.exec(after)?.[1].codePointAt(0);
+  return last !== undefined && first !== undefined && !isUnspacedScriptCode(last) && !isUnspacedScriptCode(first);
+}
+const LAST_WORD_CHAR = /([\p{L}\p{N}])[^\p{L}\p{N}\s]*$/u;
+const FIRST_WORD_CHAR = /^[^\p{L}\p{N}\s]*([\p{L}\p{N}])/u;
 
 /** A <br> among the element's descendants, `depth` levels down at most. */
 function hasBreak(el: Element, depth: number): boolean {

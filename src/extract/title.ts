@@ -2,17 +2,18 @@
  * Title: the headline a reader sees. A heading (h1, itemprop=headline, title-classed element …) that matches
  * <title>, og:title or the JSON-LD headline wins; else a heading worded like them (title-similar.ts); else a
  * headline-looking line just above the body (title-lines.ts: old pages whose <title> is generic); else og:title / headline / <title> with the site-name prefix or suffix
- * (" - 鲁网", " | Reuters", "_新浪新闻") removed (title-text.ts: what is done to a title's text).
+ * (" - 鲁网", " | Reuters", "_新浪新闻") removed (title-text.ts: what is done to a title's text). Which of the
+ * headline's copies on the page is the article's: title-copies.ts.
  */
 import type { StatsMap } from './body-score.js';
-import { classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
+import { classAndId, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
 import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
-import { collapseSpace, weightedLength } from './text.js';
+import { collapseSpace, countCjk, weightedLength } from './text.js';
 
 export interface TitleResult {
   title?: string;
@@ -209,7 +210,7 @@ function withoutBadge(el: Element, refs: string[]): string | undefined {
   for (const [badge, rest] of [[kids[0], kids.slice(1)], [kids[kids.length - 1], kids.slice(0, -1)]] as const) {
     // A kicker leading a spaced script's headline may be a word or two; a trailing part that long is a subtitle.
     const label = collapseSpace(textContent(badge));
-    const kicker = badge === kids[0] && !/[\u3000-\u9fff\uac00-\ud7af]/.test(label);
+    const kicker = badge === kids[0] && countCjk(label) === 0;
     if (!isTag(badge) || weightedLength(label) > (kicker ? 16 : 8)) continue;
     const text = rest.map((c) => textContent(c)).join('');
     if (keys.includes(squashKey(text))) return tidyTitle(text);
@@ -234,59 +235,6 @@ function metadataCasing(text: string, refs: Array<string | undefined>): string {
     if (mixed && part.toLowerCase() === lower && isTitleSegment(part, ref)) return part;
   }
   return text;
-}
-
-/**
- * A day written with its year (year first or last), a clock after a month-day, or a relative time ("3 hours ago",
- * "5小时前"): what the info line under a headline shows.
- */
-const DATED = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b|\d{1,3}\s?(?:分钟|分鐘|小时|小時|天)前|\b\d{1,3}\s(?:minutes?|mins?|hours?|hrs?|days?)\sago\b|\d{1,2}[-/.月]\d{1,2}日?\s\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2}|\b\d{1,2}\.?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s(?:19|20)\d{2}/i;
-/** A byline's opening word ("By Jane Doe", "Von Anna Sleegers", "作者：张三"): the other half of an info line. */
-const BYLINE_START = /^\s*(?:(?:by|von|par|por|door|di|av|af)\s+\p{Lu}|(?:作者|记者|記者|文)\s*[:：/／|｜])/iu;
-/** How many elements after a headline copy are looked at for its info line. */
-const INFO_LINE_REACH = 24;
-
-/**
- * Whether a short element among the few after `order[i]` (outside it; the body's first lines too, where a byline
- * may open the article) shows a date or opens a byline: the copy's info line.
- */
-function datedAfter(order: Element[], stats: StatsMap, i: number): boolean {
-  const el = order[i];
-  for (let j = i + 1, seen = 0; j < order.length && seen < INFO_LINE_REACH; j++) {
-    const c = order[j];
-    if (isAncestor(el, c)) continue;
-    seen++;
-    const len = stats.get(c)?.len ?? 0;
-    if (len < 6 || len > 200) continue;
-    const text = textContent(c);
-    if (DATED.test(text) || BYLINE_START.test(text)) return true;
-  }
-  return false;
-}
-
-/**
- * The copy of the headline nearest above the body. Pages repeat the headline in a sticky top bar (same tag, same
- * words) before the article's own; times and bylines sit beside the copy that leads into the body. A later copy
- * with no info line after it (no date, no byline) while an earlier one has one (share boxes and sidebars repeating
- * the headline between the info line and the body) leaves the earlier copy the headline.
- */
-export function headlineNearBody(order: Element[], stats: StatsMap, el: Element, bodyFirst: Element | undefined): Element {
-  if (!bodyFirst) return el;
-  const start = order.indexOf(el);
-  const end = order.indexOf(bodyFirst);
-  if (start < 0 || end <= start) return el;
-  const len = stats.get(el)?.len;
-  const k = squashKey(textContent(el));
-  const copies = [start];
-  for (let i = start + 1; i < end; i++) {
-    const c = order[i];
-    if (c.name !== el.name || stats.get(c)?.len !== len || isAncestor(order[copies[copies.length - 1]], c) || isAncestor(c, bodyFirst)) continue;
-    if (squashKey(textContent(c)) === k && !isSiteChrome(c)) copies.push(i);
-  }
-  const last = copies[copies.length - 1];
-  if (copies.length < 2 || datedAfter(order, stats, last)) return order[last];
-  for (let n = copies.length - 2; n >= 0; n--) if (datedAfter(order, stats, copies[n])) return order[copies[n]];
-  return order[last];
 }
 
 /** The title set for this article (JSON-LD headline, og:title), not the <title> old sites leave generic. */

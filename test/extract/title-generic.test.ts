@@ -62,3 +62,43 @@ test('a page with no title sources: the info line opening with an 原创 badge i
   assert.equal(extractFrom(`<div>${H}</div><div>原创 张三 某某公众号</div><div class="rich">${P}</div>`).title, H);
   assert.equal(extractFrom(post(`<div>${H}</div><div><span>原创</span><span>我是左岸</span><a href="/acct">左岸读书</a></div>`)).title, H);
 });
+
+test('a short headline over its deck, in a <title> beside the site name, is no channel: the heading stays the title', () => {
+  const deck = '市卫健委联合多部门开展儿童健康体检进校园活动';
+  const info = '<div>2023-10-08 14:30 来源：某某市卫健委</div>';
+  const head = '<title>全民健康_某某市人民政府</title>';
+  assert.equal(namesOnlySiteAndSection('全民健康_某某市人民政府'), false);
+  assert.equal(namesOnlySiteAndSection('智慧教育_某某学院'), false);
+  for (const under of [`<h2>${deck}</h2>`, `<h3>${deck}</h3>`, `<div class="subtitle">${deck}</div>`]) {
+    assert.equal(extractFrom(`<h1>全民健康</h1>${under}${info}<div class="content">${P}</div>`, { head }).title, '全民健康');
+  }
+  const table = `<table><tr><td><h1>智慧教育</h1></td></tr><tr><td><b>${deck}</b></td></tr><tr><td>2023-10-08 14:30 来源：某某学院</td></tr><tr><td>${P}</td></tr></table>`;
+  assert.equal(extractFrom(table, { head: '<title>智慧教育_某某学院</title>' }).title, '智慧教育');
+  // A brand's desk is one when the site's own name shows the brand; a place's news desk and a bare topic are too.
+  assert.equal(namesOnlySiteAndSection('北京新闻_某某网'), true);
+  assert.equal(namesOnlySiteAndSection('体育_某某网'), true);
+  assert.equal(namesOnlySiteAndSection('网易娱乐_某某网'), false);
+  // Without a site's name beside it a channel's name proves nothing.
+  assert.equal(namesOnlySiteAndSection('国内新闻_财经频道'), true);
+  assert.equal(namesOnlySiteAndSection('国内新闻_体育'), false);
+});
+
+test("a heading showing a piece of a part of a names-only <title> is not that part: it stays the title", () => {
+  const H = '北京市举办首届城市文化节吸引数万市民参与';
+  const page = (h1: string): string => `<h1>${h1}</h1><div><b>${H}</b></div><div>2020-03-05 10:20:00</div><div class="content">${P}</div>`;
+  assert.equal(extractFrom(page('国内'), { head: '<title>国内新闻_某某网</title>' }).title, '国内');
+  assert.equal(extractFrom(page('国内新闻'), { head: '<title>国内新闻_某某网</title>' }).title, H);
+});
+
+test('a headline opening with the word 原创 is no badge line: it stays the headline over its info line', () => {
+  const info = '<div>来源：某某网 2021-10-08</div>';
+  const film = '原创动画电影《哪吒》票房突破50亿元';
+  const music = '原创音乐人扶持计划正式启动报名';
+  for (const head of ['<title>某某网</title>', '']) {
+    assert.equal(extractFrom(`<div>${film}</div>${info}<div class="rich">${P}</div>`, { head }).title, film);
+    assert.equal(extractFrom(`<div class="nav">首页</div><div>${music}</div>${info}<div class="rich">${P}</div>`, { head }).title, music);
+    assert.equal(extractFrom(`<div class="rich"><div>${music}</div>${info}${P}</div>`, { head }).title, music);
+  }
+  // The badge set off by a colon is still one.
+  assert.equal(extractFrom(`<div>最后的止痛药</div><div>原创：张三 某某公众号</div><div class="rich">${P}</div>`).title, '最后的止痛药');
+});

@@ -156,6 +156,22 @@ test('a headline broken over <br> keeps a space between words of spaced scripts,
   assert.equal(zh.title, H);
 });
 
+test('a <br> is a space only between letters or digits of spaced scripts, punctuation between skipped', () => {
+  const page = (h1: string, title: string): string | undefined =>
+    extractFrom(`<h1>${h1}</h1><div class="c">${zhParagraphs(4)}</div>`, { head: `<title>${title}_某某网</title>` }).title;
+  // Chinese between quotes, curly or straight: no space.
+  assert.equal(page('北京发布“双减”<br>“新政”细则', '北京发布“双减”“新政”细则'), '北京发布“双减”“新政”细则');
+  assert.equal(page('北京发布"双减"<br>"新政"细则', '北京发布"双减""新政"细则'), '北京发布"双减""新政"细则');
+  const en = (h1: string, title: string): string | undefined =>
+    extractFrom(`<h1>${h1}</h1><div class="c">${enParagraphs(4)}</div>`, { head: `<title>${title} | Gazette</title>` }).title;
+  // A word broken at its hyphen stays one; words with quotes or commas at the break get their space.
+  assert.equal(en('A state-of-the-<br>art stadium plan for downtown', 'A state-of-the-art stadium plan for downtown'), 'A state-of-the-art stadium plan for downtown');
+  assert.equal(en('Mayor says "no deal"<br>"on the stadium plan"', 'Mayor says "no deal" "on the stadium plan"'), 'Mayor says "no deal" "on the stadium plan"');
+  assert.equal(en('Mayor delays the vote,<br>stadium plan on hold', 'Mayor delays the vote, stadium plan on hold'), 'Mayor delays the vote, stadium plan on hold');
+  // Korean is written with spaces between words.
+  assert.equal(en('윤 대통령, 국정과제<br>점검회의 주재', '윤 대통령, 국정과제 점검회의 주재'), '윤 대통령, 국정과제 점검회의 주재');
+});
+
 test('a kicker word set apart in the headline element is a badge when the rest is the metadata title', () => {
   const E = 'City council delays vote on downtown stadium plan';
   const page = (h1: string): string | undefined => extractFrom(`<h1>${h1}</h1><div class="c">${enParagraphs(4)}</div>`, { head: `<title>${E} | Gazette</title>` }).title;
