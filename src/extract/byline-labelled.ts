@@ -29,8 +29,11 @@ const NATIONALITY = String.raw`[\[【〔（(][美英法德日俄韩韓意澳加�
 const TITLE_PREFIX = String.raw`(?:${NATIONALITY})?(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問|大学|大學|学院|學院|研究院|研究所|科学院|科學院|医院|醫院)\s+)?`;
 /** "撰文者：張三編譯": the writer compiled or translated the story (a role glued after the name, not part of it). */
 const COMPILED = String.raw`(?:编译|編譯|翻译|翻譯)`;
-/** 撰文 / 撰稿 ("wrote"), also as the writer's noun (撰文者, 撰稿人 in Taiwanese and Hong Kong templates). */
-export const WRITER_LABEL = String.raw`(?:撰文者|撰稿者|撰稿人|撰文|撰稿)`;
+/**
+ * 撰文 / 撰稿 ("wrote"), also as the writer's noun (撰文者, 撰稿人 in Taiwanese and Hong Kong templates), and with the
+ * word that says which kind of writer (特约撰稿人, 本报撰稿): the qualifier changes nothing about the name that follows.
+ */
+export const WRITER_LABEL = String.raw`(?:(?:特约|特約|特邀|本报|本報|本刊|本网|本網)?(?:撰文者|撰稿者|撰稿人|撰文|撰稿))`;
 /** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
 const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
 /**

@@ -55,6 +55,8 @@ const AUTHOR_PATTERNS: RegExp[] = [
   NAME_AND_PLACE,
   // 文/李四 · 文｜王五 · 文/图 赵六 · 文/图：张三 · 圖、文／張三 · 文、图/李四 · 图文/王五
   new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:(?:图|圖)\s*[/／:：]?\s*)?(${CN_NAMES})`),
+  // 图/文 张三 · 图／文：李四 (the picture and the text by one hand, the slash between the two roles)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:图|圖)\s*[/／]\s*文\s*(?:[:：|｜]\s*|\s+)(${CN_NAMES})`),
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
   // 记者（张三） · 本报记者(张三 李四): the names bracketed after the label, as a byline of its own: prose that

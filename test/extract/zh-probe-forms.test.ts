@@ -1,0 +1,36 @@
+/**
+ * Byline and credit forms from synthetic pages in the shapes of 2019–2020 Chinese portals (issue 12), which the
+ * extractor missed: a qualified writer label (特约撰稿人), the picture-and-text credit 图/文, and the source
+ * label set in brackets (【来源】光明日报).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const T = '全市将新开通12条公交线路';
+const opts = { head: `<title>${T}</title>`, timezone: 'Asia/Shanghai' };
+const withInfo = (info: string): string => `<div class="art"><h1>${T}</h1><div class="info">${info}</div>${P}</div>`;
+const opening = (line: string): string => `<div class="art"><h1>${T}</h1><div class="info">2020-03-05 10:20</div><p>${line}</p>${P}</div>`;
+
+test('a writer label with the word saying which kind of writer (特约撰稿人, 本报撰稿) still labels the name', () => {
+  assert.equal(extractFrom(opening('特约撰稿人 张三'), opts).author, '张三');
+  assert.equal(extractFrom(withInfo('特约撰稿人：张三 来源：新京报'), opts).author, '张三');
+  assert.equal(extractFrom(withInfo('本报撰稿 李四 2020-03-05'), opts).author, '李四');
+});
+
+test('图/文 before a name credits picture and text to one writer', () => {
+  assert.equal(extractFrom(opening('图/文 张三'), opts).author, '张三');
+  assert.equal(extractFrom(opening('图／文：欧阳娜娜'), opts).author, '欧阳娜娜');
+  // (Prose with the two words is no credit.)
+  assert.equal(extractFrom(opening('图/文并茂的展板吸引了不少市民驻足观看。'), opts).author, undefined);
+});
+
+test('a source label in brackets, its value after the bracket (【来源】光明日报), is a credit', () => {
+  const a = extractFrom(withInfo('【作者】张三 【来源】光明日报 【时间】2020-03-05'), opts);
+  assert.equal(a.author, '张三');
+  assert.equal(a.publisher, '光明日报');
+  assert.equal(extractFrom(withInfo('[来源]经济日报 [日期]2020-03-05'), opts).publisher, '经济日报');
+  // (Brackets around label and value together are read as before.)
+  assert.equal(extractFrom(withInfo('【来源：新华网】 2020-03-05'), opts).publisher, '新华网');
+});
