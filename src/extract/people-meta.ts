@@ -66,3 +66,23 @@ export function labelledMetaAuthor(head: HeadData): string | undefined {
   }
   return undefined;
 }
+
+/** A blog platform's name closing a <title>: 新浪博客, 博客园, 博客中国, "…-CSDN博客", Blogger. */
+const BLOG_PLATFORM = /(?:博客|部落格|blog)(?:园|園|网|網|中国|中國)?$/i;
+/** "张三的博客", "张三的个人空间": the blog named for its writer. */
+const OWNERS_BLOG = /^(.{2,24}?)的(?:博客|部落格|个人空间|個人空間|空间|空間)(?:\s*[-–—].*)?$/;
+
+/**
+ * The writer named in a blog's <title>: the part right before the platform's name ("标题_张三_新浪博客", "标题 - 张三 -
+ * 博客园") or the blog named for its owner ("标题_张三的博客-CSDN博客"). Never the first part, the post's own title.
+ */
+export function bloggerInTitle(docTitle: string | undefined): string | undefined {
+  if (!docTitle || !/博客|部落格|blog|空间|空間/i.test(docTitle)) return undefined;
+  const parts = docTitle.split(/\s*[_|｜]\s*|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  for (let i = 1; i < parts.length; i++) {
+    const owner = OWNERS_BLOG.exec(parts[i]);
+    if (owner) return owner[1].trim();
+    if (i === parts.length - 2 && BLOG_PLATFORM.test(parts[i + 1]) && !BLOG_PLATFORM.test(parts[i])) return parts[i];
+  }
+  return undefined;
+}

@@ -19,7 +19,7 @@ import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutL
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { comparable } from './text.js';
-import { labelledMetaAuthor, metaAuthor } from './people-meta.js';
+import { bloggerInTitle, labelledMetaAuthor, metaAuthor } from './people-meta.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
 
@@ -251,6 +251,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(posterAbovePostedLine(header.slice(0, 6))) ??
     // A blog footer "Posted by X at <time>" inside what was taken for the body (a page whose post box is unmarked).
     (zones.bodyStart >= 0 ? firstOf(zones.lines.slice(zones.bodyStart, zones.bodyStart + 400), (t) => valid(posterOfFooter(t))) : undefined) ??
+    // A blog's <title> naming its writer before the platform ("标题_张三_新浪博客"), when the page prints the name only
+    // in a sidebar's profile box.
+    valid(bloggerInTitle(head.docTitle)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
   const named = fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]);

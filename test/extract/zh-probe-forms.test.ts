@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { extractArticle } from '../../src/extract/index.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
@@ -33,4 +34,25 @@ test('a source label in brackets, its value after the bracket (【来源】光�
   assert.equal(extractFrom(withInfo('[来源]经济日报 [日期]2020-03-05'), opts).publisher, '经济日报');
   // (Brackets around label and value together are read as before.)
   assert.equal(extractFrom(withInfo('【来源：新华网】 2020-03-05'), opts).publisher, '新华网');
+});
+
+test('a two-character label padded to a longer one\'s width ("来　　源：", "作 者：") is read as the label', () => {
+  for (const info of ['作　　者：张三　　来　　源：市教育局　　日　　期：2020-03-05', '作 者：张三 来 源：市教育局', '来  源：市教育局  作  者：张三']) {
+    const a = extractFrom(withInfo(info), opts);
+    assert.equal(a.author, '张三', info);
+    assert.equal(a.publisher, '市教育局', info);
+  }
+  // (Two words that only look like a label's halves in prose, with no colon after them, are left as they are.)
+  assert.equal(extractFrom(withInfo('来 源远流长的传统 2020-03-05'), opts).publisher, undefined);
+});
+
+test("a blog's <title> names its writer before the platform's name when the page prints it only in a sidebar", () => {
+  const post = (title: string): string =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><div><h2>${T}</h2><span>(2020-03-05 10:20:00)</span></div><div class="c">${P}</div><div class="side"><strong>张三</strong><a>加关注</a></div></body></html>`;
+  const run = (title: string): string | undefined => extractArticle(post(title), { url: 'http://blog.example.com/s/blog_1.html' }).author;
+  assert.equal(run(`${T}_张三_新浪博客`), '张三');
+  assert.equal(run(`${T} - 张三 - 博客园`), '张三');
+  assert.equal(run(`${T}_张三的博客-CSDN博客`), '张三');
+  // A portal's title names no blog: no writer from it.
+  assert.equal(run(`${T}_新闻中心_江城网`), undefined);
 });
