@@ -168,3 +168,44 @@ function smallBoxElements(box: Element): Element[] | undefined {
   }
   return out;
 }
+
+/** Tags that set a run of text in bold. */
+const BOLD_TAGS = new Set(['strong', 'b']);
+
+function boldText(el: Element): string {
+  let out = '';
+  for (const c of el.children) if (isTag(c)) out += BOLD_TAGS.has(c.name) ? textContent(c) : boldText(c);
+  return out;
+}
+
+/**
+ * The body opening with a paragraph that is only a Latin name (or names split by "/", "," or "and") set in bold:
+ * the writer's byline as the paper prints it at the head of the story ("<p><strong>Mohloai Mpesi</strong></p>").
+ * Each part must be a full name of two or more words whose last word the story never repeats: a bold subhead or a
+ * name the story is about ("Snake Plant", "Elton John") comes back in the text, the writer's own name does not. A
+ * Chinese bold line there is as often a subhead, and is left alone.
+ */
+export function boldNameOpening(lines: ZoneLine[], zones: PageZones, valid: (a: string | undefined) => string | undefined): string | undefined {
+  let story: string | undefined;
+  for (const l of lines) {
+    const text = collapseSpace(l.text);
+    if (text.length < 5 || text.length > 80 || collapseSpace(boldText(l.el)) !== text) continue;
+    const parts = text.split(/\s*(?:[/,&]|\band\b)\s*/).filter(Boolean);
+    if (parts.length > 4 || !parts.every((p) => /^\p{Lu}/u.test(p) && p.includes(' ') && isPersonName(p) && mentions((story ??= storyText(zones)), p.split(' ').pop()!) <= 1)) continue;
+    return valid(parts.join(', '));
+  }
+  return undefined;
+}
+
+/** The story's text, from the body's first line to its last. */
+function storyText(zones: PageZones): string {
+  if (zones.bodyStart < 0) return '';
+  const end = zones.bodyEnd !== undefined && zones.bodyEnd >= zones.bodyStart ? zones.bodyEnd + 1 : zones.lines.length;
+  return zones.lines.slice(zones.bodyStart, end).map((l) => l.text).join('\n');
+}
+
+/** How often a word stands in the text (case-insensitive, as a whole word). */
+function mentions(text: string, word: string): number {
+  const w = word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.toLowerCase().match(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'gu'))?.length ?? 0;
+}

@@ -23,3 +23,13 @@ test('"Reporting by" opening a closing credit line names the reporter; "Addition
   assert.equal(extractFrom(page('<p>March 5, 2020</p>', '<p>Reporting by Jane Doe; Editing by John Roe</p>'), opts).author, 'Jane Doe');
   assert.equal(extractFrom(page('<p>March 5, 2020</p>', '<p>Additional reporting by Jane Doe; Editing by John Roe</p>'), opts).author, undefined);
 });
+
+test('a bold paragraph of a full name opening the body is the byline, unless the story names it again', () => {
+  const opening = (line: string): string => `<main><h1>City expands bus network</h1><p>March 5, 2020</p><div class="story"><p>${line}</p>${P}</div></main>`;
+  assert.equal(extractFrom(opening('<strong>Mohloai Mpesi</strong>'), opts).author, 'Mohloai Mpesi');
+  assert.equal(extractFrom(opening('<strong>Mathatisi Sebusi/Mohalenyane Phakela</strong>'), opts).author, 'Mathatisi Sebusi, Mohalenyane Phakela');
+  // A bold subhead, or the person the story is about (named again in it), is no byline; nor is a line only partly bold.
+  const about = `<main><h1>City expands bus network</h1><div class="story"><p><strong>Mary Major</strong></p><p>Mary Major, the transport commissioner, said the routes were long overdue.</p>${P}</div></main>`;
+  assert.equal(extractFrom(about, opts).author, undefined);
+  assert.equal(extractFrom(opening('<strong>Mohloai Mpesi</strong> reports'), opts).author, undefined);
+});
