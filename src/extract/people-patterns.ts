@@ -42,9 +42,11 @@ const PADDED_LABEL = /(?<![\u3400-\u9fff])(来|來|作|稿|出|日|时|時|编|�
 
 /**
  * "作者丨张三", "来源丨新华社": the CJK-range bar 丨 used as a separator after a label is a bar, not a character. (A padded
- * label is closed up first: PADDED_LABEL.)
+ * label is closed up first, PADDED_LABEL, and a look-alike of the colon read as one.)
  */
-export function barSeparators(text: string): string {
+export function barSeparators(raw: string): string {
+  // (The colon's look-alikes, "作者︰", "来源∶", "來源﹕", as some templates type it, are the colon.)
+  const text = /[︰∶﹕]/.test(raw) ? raw.replace(/[︰∶﹕]/g, '：') : raw;
   const t = /\s[^\s]\s*[:：]/.test(text) ? text.replace(PADDED_LABEL, (m, a: string, b: string) => (LABEL_PAIRS.has(a + b) ? a + b : m)) : text;
   return t.includes('丨') ? t.replace(/(作\s?者|文|撰文|来源|來源|编辑|編輯|责编|責編|责任编辑|責任編輯|记者|記者|图|圖|摄影|攝影|出品|策划|策劃|排版|审核|審核|校对|校對)\s*丨\s*/g, '$1｜') : t;
 }

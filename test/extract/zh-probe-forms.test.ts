@@ -56,3 +56,11 @@ test("a blog's <title> names its writer before the platform's name when the page
   // A portal's title names no blog: no writer from it.
   assert.equal(run(`${T}_新闻中心_江城网`), undefined);
 });
+
+test('a look-alike of the colon after a label (作者︰, 来源∶, 來源﹕) is read as the colon', () => {
+  for (const [info, author, source] of [['作者︰張三　來源︰明報　2020-03-05', '張三', '明報'], ['作者∶张三　来源∶新华网', '张三', '新华网'], ['作者﹕张三 来源﹕新华网', '张三', '新华网']]) {
+    const a = extractFrom(withInfo(info), opts);
+    assert.equal(a.author, author, info);
+    assert.equal(a.publisher, source, info);
+  }
+});
