@@ -37,11 +37,11 @@ export const WRITER_LABEL = String.raw`(?:(?:特约|特約|特邀|本报|本報|
 /** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
 const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
 /**
- * 作者：张三/李四 · 作者：张三 | 李四: names split by slashes or bars. After the first, a part is another writer only
+ * 作者：张三/李四 · 作者：张三 | 李四 · 作者：张三；李四: names split by slashes, bars or semicolons. After the first, a part is another writer only
  * when it has a name's shape (authorFromShort checks): a bar also splits an info line's fields ("| 江城日报").
  */
-export const NAME_LIST = new RegExp(String.raw`(?:^|[\s(（\[【|｜])${LIST_LABEL}\s*[:：|｜]\s*${TITLE_PREFIX}(${CN_NAME}(?:\s*[/／|｜、，,]\s*${CN_NAME}){1,7})(?=$|[\s()（）\]】|｜/／,，;；_]|\d|${NEXT_LABEL})`);
-export const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
+export const NAME_LIST = new RegExp(String.raw`(?:^|[\s(（\[【|｜])${LIST_LABEL}\s*[:：|｜]\s*${TITLE_PREFIX}(${CN_NAME}(?:\s*[/／|｜、，,；;]\s*${CN_NAME}){1,7})(?=$|[\s()（）\]】|｜/／,，;；_]|\d|${NEXT_LABEL})`);
+export const LIST_SEPARATOR = /\s*[/／|｜、，,；;]\s*/;
 
 /**
  * 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · "…（ID：x），作者：张三" (a reprint's credit sentence: a comma before

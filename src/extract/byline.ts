@@ -160,7 +160,7 @@ export function authorFromText(text: string): string | undefined {
  * no name ("作者：张三/江城日报") is the writer alone.
  */
 function listedNames(list: string): string | undefined {
-  if (!/[/／|｜]/.test(list)) return undefined;
+  if (!/[/／|｜；;]/.test(list)) return undefined;
   const parts = list.split(LIST_SEPARATOR);
   const kept = [parts[0]];
   for (const part of parts.slice(1)) {

@@ -64,3 +64,10 @@ test('a look-alike of the colon after a label (作者︰, 来源∶, 來源﹕) 
     assert.equal(a.publisher, source, info);
   }
 });
+
+test('writers after the author label split by semicolons are all kept', () => {
+  assert.equal(extractFrom(withInfo('作者：张三；李四 来源：光明网'), opts).author, '张三 李四');
+  assert.equal(extractFrom(withInfo('作者：张三;李四'), opts).author, '张三 李四');
+  // (After the first, a part that is no name ends the list.)
+  assert.equal(extractFrom(withInfo('作者：张三；新华社'), opts).author, '张三');
+});
