@@ -60,7 +60,8 @@ const SOURCE_END = new RegExp(
 );
 /** Values that name no publication. */
 // (Nor does a label word left where the value should be: "来自", "来源".)
-const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
+// (Nor the account platform without the account: "来源：微信公众平台".)
+const NOT_A_SOURCE = /^(?:微信公众平台|公众平台|微信公众号|微信公眾號|公众号|公眾號|微信|网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
 /** Wire services and central outlets named without an outlet's ending (央视, 路透). */
 const WIRE_NAME = /^(?:央视|央視|路透|彭博|中廣|中广)$/;
 /** Names of outlets as they end: 报, 网, 社, 台, 刊 … */
@@ -77,9 +78,13 @@ const QUOTED_NAME = /^[“"「《]([^“”"「」《》]{2,30})[”"」》]/;
 function cleanSource(raw: string): string | undefined {
   const unprefixed = raw.replace(/^[\s[【]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^\s+/, '');
   const quoted = QUOTED_NAME.exec(unprefixed);
-  let s = quoted ? quoted[1] : raw.replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_SUFFIX, '');
-  // (A quoted name ends at its closing mark, also when it ends in a word that ends other names: "江城发布".)
-  const end = quoted ? null : SOURCE_END.exec(s);
+  const bare = raw.replace(/^[\s[【《「“"]+/, '');
+  let s = quoted ? quoted[1] : bare.replace(ACCOUNT_PREFIX, '').replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_SUFFIX, '');
+  // (A quoted name ends at its closing mark, also when it ends in a word that ends other names: "江城发布"; so does an
+  // account's name the platform is written beside, "微信公众号：上海发布", "上海发布微信公众号": ACCOUNT_NAME_RUN.)
+  const account = !quoted && (ACCOUNT_PREFIX.test(bare) || ACCOUNT_SUFFIX.test(bare)) ? ACCOUNT_NAME_RUN.exec(s) : null;
+  const end = quoted || account ? null : SOURCE_END.exec(s);
+  if (account) s = account[1];
   if (end) s = s.slice(0, end.index);
   // Chinese outlet names have no spaces: "21世纪经济报道 发表" ends at the space.
   if (/[\u3400-\u9fff]/.test(s)) s = s.split(/\s/)[0];

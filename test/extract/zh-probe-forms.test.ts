@@ -71,3 +71,12 @@ test('writers after the author label split by semicolons are all kept', () => {
   // (After the first, a part that is no name ends the list.)
   assert.equal(extractFrom(withInfo('作者：张三；新华社'), opts).author, '张三');
 });
+
+test("an account credited with the platform written beside it keeps its whole name; the platform alone credits nobody", () => {
+  for (const info of ['2020-03-05 来源：上海发布微信公众号', '2020-03-05 来源：微信公众号：上海发布', '2020-03-05 来源：微信公众号“上海发布”']) {
+    assert.equal(extractFrom(withInfo(info), opts).publisher, '上海发布', info);
+  }
+  assert.equal(extractFrom(withInfo('2020-03-05 来源：微信公众平台'), opts).publisher, undefined);
+  // (Without the platform named, 发布 still ends a name run on into the info line's next field: "来源：新京报发布时间…".)
+  assert.equal(extractFrom(withInfo('来源：新京报发布时间：2020-03-05'), opts).publisher, '新京报');
+});
