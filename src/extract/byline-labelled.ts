@@ -4,7 +4,7 @@
  * and name is dropped, and a label after a comma counts only in a reprint's credit sentence. Used by byline.ts.
  */
 import { hasSurnameShape } from './byline-surnames.js';
-import { CN, CN_NAME, CN_NAMES, TOOL_TAIL } from './people-patterns.js';
+import { CN, CN_NAME, CN_NAMES, COUNTER_LABEL, TOOL_TAIL } from './people-patterns.js';
 
 /** Marks that open a byline paragraph in print layouts ("□文/张三", "◎本报记者 李四"). */
 export const BULLET = '□■◎◆◇●○★☆▲△※';
@@ -49,7 +49,7 @@ export const LIST_SEPARATOR = /\s*[/／|｜、，,；;]\s*/;
  * name keeps its capitalised words) · /撰文/張三 (a slash before the label too, opening the line or after a date or a
  * space: a template's separator; not a path's or a tag list's, "https://…/撰文/abc", "AI/撰文/寫作")
  */
-export const LABELLED = new RegExp(String.raw`(?:^|[\s(（\[【|｜，,${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED}|${TOOL_TAIL})`);
+export const LABELLED = new RegExp(String.raw`(?:^|[\s(（\[【|｜，,${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED}|${TOOL_TAIL}|${COUNTER_LABEL})`);
 /**
  * A reprint's credit sentence ("本文来自微信公众号：某某研究（ID：…），作者：张三"). Elsewhere a label after a comma is a
  * book's or a guest's ("《活着》，作者：余华，作家出版社…", "嘉宾：张三，主持人：李四"), not the article's writer.

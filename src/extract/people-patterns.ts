@@ -6,9 +6,11 @@
 export const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 /** A page tool glued after a name ("张三已关注", "张三私信", "张三【打印】"): where the name ends. */
 export const TOOL_TAIL = String.raw`(?:已?关注|已?關注|私信|[【\[](?:打印|列印|关闭|關閉|收藏|举报|舉報|分享|纠错|糾錯|复制|複製))`;
+/** A page counter's label glued after a name ("张三阅读量：1234", "李四浏览次数："): where the name ends. */
+export const COUNTER_LABEL = String.raw`(?:阅读|閱讀|浏览|瀏覽|点击|點擊)(?:量|数|數|次数|次數)?\s*[:：]`;
 /** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */
 export const CN_NAME = String.raw`(?:[${CN}]{1,6}[·•][${CN}]{1,10}?|[${CN}]{2,4}?)`;
-export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕【\[>,，、;；|｜/／╱:：_]|${TOOL_TAIL}|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|编译|編譯|翻译|翻譯|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
+export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕【\[>,，、;；|｜/／╱:：_]|${TOOL_TAIL}|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|编译|編譯|翻译|翻譯|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等|${COUNTER_LABEL})`;
 /**
  * A word glued to a reporter's role ("新京报实习生", "南方周末通讯员") is the outlet opening the next credit, not a further
  * name: "新京报记者 张三 新京报实习生 李四" names 张三 before it.

@@ -80,3 +80,9 @@ test("an account credited with the platform written beside it keeps its whole na
   // (Without the platform named, 发布 still ends a name run on into the info line's next field: "来源：新京报发布时间…".)
   assert.equal(extractFrom(withInfo('来源：新京报发布时间：2020-03-05'), opts).publisher, '新京报');
 });
+
+test('a page counter glued after the name, or a message button beside it, is no part of the name', () => {
+  assert.equal(extractFrom(withInfo('作者：张三阅读量：1234'), opts).author, '张三');
+  assert.equal(extractFrom(withInfo('作者：李四浏览次数：56 2020-03-05'), opts).author, '李四');
+  assert.equal(extractFrom(withInfo('作者：张三 <a>私信</a> <a>关注</a>'), opts).author, '张三');
+});
