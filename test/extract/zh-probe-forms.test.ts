@@ -86,3 +86,9 @@ test('a page counter glued after the name, or a message button beside it, is no 
   assert.equal(extractFrom(withInfo('作者：李四浏览次数：56 2020-03-05'), opts).author, '李四');
   assert.equal(extractFrom(withInfo('作者：张三 <a>私信</a> <a>关注</a>'), opts).author, '张三');
 });
+
+test('a call to write in or a link to the original beside the date is no writer', () => {
+  for (const tool of ['<a>我要投稿</a>', '<a>原文链接</a>', '<a>我要爆料</a>']) {
+    assert.equal(extractFrom(withInfo(`2020-03-05 10:20 ${tool}`), opts).author, undefined, tool);
+  }
+});
