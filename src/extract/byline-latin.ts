@@ -30,22 +30,7 @@ const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
 const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview(?:ed)?|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
 export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
-// ("Reporting by Jane Doe; Editing by John Roe", a wire story's closing credits, opening its line; not "Additional reporting by".)
-export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by|Reporting by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
-/**
- * "Jane Doe | Staff writer", "Jane Doe, Contributor", "Jane Doe – Political Correspondent": a line holding only a name, a
- * separator and a writer's role (up to two words qualifying it). Without the separator the role's first word may be
- * read as the name's ("Mei Reyes Transport correspondent"): the other byline readers take those. An editor's role is
- * left out: the desk editor is credited so too.
- */
-const EN_NAME_ROLE = new RegExp(String.raw`^(${EN_NAME})\s*(?:[,|｜·•–—]\s*|\s-\s)(?:[A-Za-z-]+\s){0,2}(?:[Ww]riter|WRITER|[Rr]eporter|REPORTER|[Cc]orrespondent|CORRESPONDENT|[Cc]olumnist|COLUMNIST|[Cc]ontributor|CONTRIBUTOR|[Jj]ournalist|JOURNALIST)$`);
-
-/** The name of a line that is only a name and a writer's role (EN_NAME_ROLE). */
-export function nameBeforeWriterRole(t: string): string | undefined {
-  const m = t.length < 80 ? EN_NAME_ROLE.exec(t) : null;
-  return m && isPersonName(m[1]) ? cleanPersonName(m[1]) : undefined;
-}
-
+export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
 const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})${LABEL_WORD}\p{Lu}[\p{L}.'’-]+`;
 const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;

@@ -6,7 +6,7 @@
  */
 import { cleanPersonName } from './byline-clean.js';
 import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
-import { EN_BYLINE, EN_LABELLED, nameBeforeWriterRole, namesAsWritten, withBracketedCoWriters } from './byline-latin.js';
+import { EN_BYLINE, EN_LABELLED, namesAsWritten, withBracketedCoWriters } from './byline-latin.js';
 import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
 import { ANY_TOKEN, BULLET, LABELLED, labelledValue, LIST_SEPARATOR, NAME_LIST, WRITER_LABEL } from './byline-labelled.js';
 import { collapseSpace } from './text.js';
@@ -256,7 +256,7 @@ function authorFromShort(text: string): string | undefined {
   if (en && t.length < 150) return withCoWriters(namesAsWritten(en[1], true), t);
   const labelled = t.length < 200 ? EN_LABELLED.exec(t) : null;
   if (labelled) return withCoWriters(namesAsWritten(labelled[1], false), t);
-  return nameBeforeWriterRole(t);
+  return undefined;
 }
 
 /** One writer's name and the co-writers a bracket after it lists ("Jane Doe (with John Roe)"). */

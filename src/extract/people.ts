@@ -16,7 +16,7 @@ import { isAcceptableAuthor, isOutletName, isPersonName, withoutLeadingOutlet, w
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
-import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, boldNameOpening, loneNameAfterTitle } from './people-links.js';
+import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { comparable } from './text.js';
 import { bloggerInTitle, labelledMetaAuthor, metaAuthor } from './people-meta.js';
@@ -210,7 +210,6 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     (infoCredit().marked ? valid(infoCredit().author) : undefined) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
     firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
-    boldNameOpening(bodyEdges.slice(0, 3), zones, valid) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
     valid(signedOffName(bodyEdges[bodyEdges.length - 1]?.text ?? '')) ??
     firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??

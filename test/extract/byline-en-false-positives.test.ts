@@ -1,0 +1,33 @@
+/**
+ * Page shapes that are not bylines (reviewer probes of issue 12): a bold subhead or interviewee opening the body, a
+ * sentence opening "Reporting by", a caption naming a writer. They must neither name a writer nor override the
+ * <meta name="author">.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFrom, enParagraphs } from './helpers.js';
+
+const P = enParagraphs(5);
+const page = (start: string, end = ''): string =>
+  `<main><h1>City expands bus network</h1><p>March 5, 2020</p><div class="story">${start}${P}${end}</div></main>`;
+const title = '<title>City expands bus network</title>';
+const withMeta = { head: title + '<meta name="author" content="Karen Ellis">' };
+
+test('a bold subhead, obituary name or dateline opening the body does not replace the meta author', () => {
+  assert.equal(extractFrom(page('<p>Lead text of the story.</p><p><strong>Route Changes</strong></p>'), withMeta).author, 'Karen Ellis');
+  assert.equal(extractFrom(page('<p><strong>Thabo Mokoena</strong></p><p>Thabo was born in Maseru in 1950.</p>'), withMeta).author, 'Karen Ellis');
+  assert.equal(extractFrom(page('<p><strong>Cape Town</strong></p>'), { head: title }).author, undefined);
+  assert.equal(extractFrom(page('<p><strong>Maria Gonzalez</strong></p><p><b>Q:</b> Why buses?</p>'), { head: title }).author, undefined);
+});
+
+test('a sentence opening "Reporting by" is not a wire credit', () => {
+  const prose = '<p>Reporting by Jane Doe and colleagues at the Gazette in 2019 first exposed the scheme, prompting the inquiry.</p>';
+  assert.equal(extractFrom(page(prose), withMeta).author, 'Karen Ellis');
+  assert.equal(extractFrom(page('<p>Reporting by ProPublica and The Texas Tribune revealed the gaps last year.</p>'), { head: title }).author, undefined);
+});
+
+test('a caption or a related story naming a writer\'s role is not the byline', () => {
+  const caption = '<figure><img src="a.jpg"><figcaption>Maria Lopez, a freelance writer</figcaption></figure>';
+  assert.equal(extractFrom(page(caption), withMeta).author, 'Karen Ellis');
+  assert.equal(extractFrom(page('', '<p>Tom Baker | Former BBC correspondent</p>'), { head: title }).author, undefined);
+});
