@@ -8,7 +8,7 @@ import { hasSurnameShape } from './byline-surnames.js';
 import { collapseSpace } from './text.js';
 
 const SOURCE_PATTERN = new RegExp(
-  String.raw`(?:^|[^${CN}])(?:文章来源|新闻来源|信息来源|稿件来源|消息来源|本文来源|本文來源|原文来源|原文來源|内容来源|內容來源|转载来源|本文转自|本文轉自|本文出处|原文出处|文章出处|来源|來源|新聞來源|資料來源|稿件來源|来自|來自|稿源|出处|出處|转自|轉自|转载自|轉載自|source)\s*(?:[:：|｜]|(?<=[【\[](?:文章|新闻|信息|稿件|本文)?(?:来源|來源|稿源|出处|出處))[】\]])\s*(.{2,40})`,
+  String.raw`(?:^|[^${CN}])(?:文章来源|新闻来源|信息来源|稿件来源|消息来源|本文来源|本文來源|原文来源|原文來源|内容来源|內容來源|转载来源|本文转自|本文轉自|本文出处|原文出处|文章出处|来源|來源|新聞來源|資料來源|稿件來源|来自|來自|稿源|出处|出處|转自|轉自|转载自|轉載自|source)\s*(?:[:：|｜]|(?<=(?:^|[\s\d:：])[【\[](?:文章|新闻|信息|稿件|本文)?(?:来源|來源|稿源|出处|出處))[】\]]\s*[:：]?)\s*(.{2,40})`,
   'i',
 );
 /**
@@ -36,7 +36,7 @@ const ACCOUNT_CREDIT = /(?:^[\s(（【[]*(?:本文|文章|此文|原文)?|(?<![\
  * "上海发布（ID：shanghaifabu）", "某某研究，作者：张三": the account's name runs to a bracket, a comma or a space; the
  * SOURCE_END words do not end it (发布: "XX发布" is how government accounts are named).
  */
-const ACCOUNT_NAME_RUN = /^([^\s（()）【】[\]，,。；;：:“”"「」|｜]{2,30})(?=$|[\s（()）【】[\]，,。；;|｜])/;
+const ACCOUNT_NAME_RUN = /^([^\s（()）【】[\]，,。；;：:“”"「」|｜/／…！!→]{2,30})(?=$|[\s（()）【】[\]，,。；;|｜/／…！!→])/;
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /**
  * "作者/张三 来源/某某日报": a slash after the label, as writer labels take one ("文/张三"). Only at the line's start or
@@ -53,11 +53,17 @@ const REPRINT_VERB_START = /^(?:本文|原文)?(?:转载|轉載|转自|轉自|�
 // also name outlets ("宁波网友之家", "中国二维码产业网", "点赞中国", "我要去旅行杂志"), so they end the name only set off by a
 // space or a bracket, or as the whole tool phrase ending the line ("江城日报我要纠错"); "A+"/"A-" only as a font-size
 // control standing alone, not inside a word ("NASA-JPL", "KBA-Nachrichten", "A-Share观察").)
-const SOURCE_END = new RegExp(
-  String.raw`\s{2,}|[|｜/,，;；)）\]】【[]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小` +
+const sourceEnd = (publishWord: string): RegExp => new RegExp(
+  String.raw`\s{2,}|[|｜/,，;；)）\]】【[]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|${publishWord}|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小` +
     String.raw`|(?<=[\s(（])(?:扫一扫|二维码|我要|点赞|返回|网友)|(?:我要(?:纠错|糾錯|评论|分享|打印|收藏|投稿|报料|举报)|扫一扫|二维码|点赞|返回(?:顶部|首页|列表|上页)|网友评论)$` +
     String.raw`|(?<![A-Za-z0-9])A[+-](?=\s|A[+-]|$)).*$`,
 );
+const SOURCE_END = sourceEnd('发布');
+/**
+ * Where an account's name ends (the platform written beside it): as SOURCE_END, but 发布 is part of the name
+ * ("上海发布") unless a field label follows it ("江城日报发布时间…").
+ */
+const ACCOUNT_NAME_END = sourceEnd('发布(?=时间|時間|日期|于|於|[:：])');
 /** Values that name no publication. */
 // (Nor does a label word left where the value should be: "来自", "来源".)
 // (Nor the account platform without the account: "来源：微信公众平台".)
@@ -83,8 +89,9 @@ function cleanSource(raw: string): string | undefined {
   // (A quoted name ends at its closing mark, also when it ends in a word that ends other names: "江城发布"; so does an
   // account's name the platform is written beside, "微信公众号：上海发布", "上海发布微信公众号": ACCOUNT_NAME_RUN.)
   const account = !quoted && (ACCOUNT_PREFIX.test(bare) || ACCOUNT_SUFFIX.test(bare)) ? ACCOUNT_NAME_RUN.exec(s) : null;
-  const end = quoted || account ? null : SOURCE_END.exec(s);
+  // (Its end words and page tools still end it: "微信公众号：上海发布2020-03-05", "…江城日报我要纠错".)
   if (account) s = account[1];
+  const end = quoted ? null : (account ? ACCOUNT_NAME_END : SOURCE_END).exec(s);
   if (end) s = s.slice(0, end.index);
   // Chinese outlet names have no spaces: "21世纪经济报道 发表" ends at the space.
   if (/[\u3400-\u9fff]/.test(s)) s = s.split(/\s/)[0];

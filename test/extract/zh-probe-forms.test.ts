@@ -92,3 +92,24 @@ test('a call to write in or a link to the original beside the date is no writer'
     assert.equal(extractFrom(withInfo(`2020-03-05 10:20 ${tool}`), opts).author, undefined, tool);
   }
 });
+
+test('an account named beside its platform still ends at a date, a tool word, a slash or a field label', () => {
+  const cases: [string, string | undefined][] = [
+    ['来源：微信公众号 2020-03-05 10:20', undefined], ['来源：微信 2020-03-05 10:20', undefined],
+    ['来源：微信公众号 阅读原文', undefined], ['来源：微信公众号 点击查看', undefined],
+    ['来源：微信扫一扫', undefined], ['来源：微信扫码关注', undefined],
+    ['来源：微信公众号：江城日报我要纠错', '江城日报'], ['来源：微信公众号：江城日报A+ A-', '江城日报'],
+    ['来源：微信公众号：上海发布网友评论', '上海发布'], ['来源：微信公众号：上海发布2020-03-05 10:20', '上海发布'],
+    ['来源：微信公众号：上海发布/上观新闻', '上海发布'],
+    ['来源：江城日报编辑张三 公众号', '江城日报'], ['来源：人民日报2020年03月05日 微信公众号', '人民日报'],
+    ['来源：江城日报发布时间2020-03-05 公众号', '江城日报'],
+  ];
+  for (const [info, want] of cases) assert.equal(extractFrom(withInfo(info), opts).publisher, want, info);
+});
+
+test('a bracketed source label takes the colon after it; one inside prose is no credit', () => {
+  assert.equal(extractFrom(withInfo('2020-03-05 【来源】：光明日报'), opts).publisher, '光明日报');
+  assert.equal(extractFrom(withInfo('2020-03-05 【来源】光明日报'), opts).publisher, '光明日报');
+  const prose = `<div class="art"><h1>${T}</h1><div class="info">2020-03-05</div>${P}<p>平台规定，对【来源】标注不清的稿件一律下架，并通报相关单位。</p></div>`;
+  assert.equal(extractFrom(prose, { ...opts, head: opts.head + '<meta property="og:site_name" content="江城网">' }).publisher, '江城网');
+});
