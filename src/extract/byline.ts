@@ -155,16 +155,18 @@ export function authorFromText(text: string): string | undefined {
 }
 
 /**
- * The writers of a slash- or bar-split list (NAME_LIST), joined by spaces; undefined when the list holds no slash or
- * bar (CN_NAMES reads 、 lists, so the other labelled patterns decide). A first name followed only by a field that is
- * no name ("作者：张三/江城日报") is the writer alone.
+ * The writers of a list split by slashes, bars or semicolons (NAME_LIST), joined by spaces; undefined when the list
+ * holds none of them (CN_NAMES reads 、 lists, so the other labelled patterns decide). A first name followed only by a
+ * field that is no name ("作者：张三/江城日报") is the writer alone.
  */
 function listedNames(list: string): string | undefined {
   if (!/[/／|｜；;]/.test(list)) return undefined;
   const parts = list.split(LIST_SEPARATOR);
   const kept = [parts[0]];
   for (const part of parts.slice(1)) {
-    if (!hasSurnameShape(part) || OUTLET_END.test(part)) break;
+    // After the first, as in namesListedAfter: a place ("；石家庄"), a photographer ("；刘洋摄") or a word of thanks
+    // ("；谢谢", a doubled character) is no second writer.
+    if (!hasSurnameShape(part) || OUTLET_END.test(part) || DATELINE_PLACE.test(part) || isDeskWord(part) || /[摄攝]$/.test(part) || /^(.)\1$/.test(part)) break;
     kept.push(part);
   }
   return cleanPersonName(kept.join(' '));

@@ -113,3 +113,10 @@ test('a bracketed source label takes the colon after it; one inside prose is no 
   const prose = `<div class="art"><h1>${T}</h1><div class="info">2020-03-05</div>${P}<p>平台规定，对【来源】标注不清的稿件一律下架，并通报相关单位。</p></div>`;
   assert.equal(extractFrom(prose, { ...opts, head: opts.head + '<meta property="og:site_name" content="江城网">' }).publisher, '江城网');
 });
+
+test('after a semicolon a place, a photographer or a word of thanks is no second writer', () => {
+  for (const info of ['作者：张三；刘洋摄', '作者：张三；石家庄', '作者：张三；谢谢', '作者：张三；北京', '作者：张三/刘洋摄']) {
+    assert.equal(extractFrom(withInfo(info), opts).author, '张三', info);
+  }
+  assert.equal(extractFrom(withInfo('作者：张三；李四'), opts).author, '张三 李四');
+});
