@@ -31,9 +31,9 @@ const TITLE_PREFIX = String.raw`(?:${NATIONALITY})?(?:[${CN}A-Za-z\d]{0,16}?(?:�
 const COMPILED = String.raw`(?:编译|編譯|翻译|翻譯)`;
 /**
  * 撰文 / 撰稿 ("wrote"), also as the writer's noun (撰文者, 撰稿人 in Taiwanese and Hong Kong templates), and with the
- * word that says which kind of writer (特约撰稿人, 本报撰稿): the qualifier changes nothing about the name that follows.
+ * words that say which kind of writer (特约撰稿人, 本报撰稿, both: 本报特约撰稿人): the qualifier changes nothing about the name that follows.
  */
-export const WRITER_LABEL = String.raw`(?:(?:特约|特約|特邀|本报|本報|本刊|本网|本網)?(?:撰文者|撰稿者|撰稿人|撰文|撰稿))`;
+export const WRITER_LABEL = String.raw`(?:(?:本报|本報|本刊|本网|本網)?(?:特约|特約|特邀)?(?:撰文者|撰稿者|撰稿人|撰文|撰稿))`;
 /** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
 const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
 /**

@@ -36,6 +36,12 @@ const FILED_FROM = new RegExp(String.raw`^(${CN_NAMES})\s+(?:发自|發自)\s*(?
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
 
 /**
+ * 图/文 张三 · 图／文：李四: the picture and the text by one hand, the slash between the two roles. The value must be
+ * names (checked where matched): 图/文：资料, 图/文：受访者提供, 图/文 来源网络 credit no writer.
+ */
+const PICTURE_AND_TEXT = new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:图|圖)\s*[/／]\s*文\s*(?:[:：|｜]\s*|\s+)(${CN_NAMES})`);
+
+/**
  * 【中廣新聞╱彭清仁】 · 〔江城日報／張三〕: an outlet, a slash and one name, the bracket closing right after; the name
  * must look like one (a common surname; no place, as in 【中央社╱台北】, nor a desk or kind, 【聯合報╱社論】).
  */
@@ -55,8 +61,7 @@ const AUTHOR_PATTERNS: RegExp[] = [
   NAME_AND_PLACE,
   // 文/李四 · 文｜王五 · 文/图 赵六 · 文/图：张三 · 圖、文／張三 · 文、图/李四 · 图文/王五
   new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:(?:图|圖)\s*[/／:：]?\s*)?(${CN_NAMES})`),
-  // 图/文 张三 · 图／文：李四 (the picture and the text by one hand, the slash between the two roles)
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:图|圖)\s*[/／]\s*文\s*(?:[:：|｜]\s*|\s+)(${CN_NAMES})`),
+  PICTURE_AND_TEXT,
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
   // 记者（张三） · 本报记者(张三 李四): the names bracketed after the label, as a byline of its own: prose that
@@ -238,8 +243,8 @@ function authorFromShort(text: string): string | undefined {
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
     // (Two characters after the slash are as often a dateline place or a desk as a name: 【中央社╱華府】, 【中廣新聞╱焦點】.)
     if (re === OUTLET_NAME_BRACKET && (m[1].length < 3 || !hasCommonSurname(m[1]) || DATELINE_PLACE.test(m[1]) || isDeskWord(m[1]) || OUTLET_END.test(m[1]))) continue;
-    // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places).
-    if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
+    // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places), as must a 图/文 credit's.
+    if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM || re === PICTURE_AND_TEXT) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
     const rest = t.slice(m.index + m[0].length);
     const raw = re === NAME_AND_PLACE ? m[1] + nameBeforePlace(m[2]) : re === REPORTED_FROM && m[1].length === 4 && DATELINE_PLACE.test(m[1].slice(2)) ? m[1].slice(0, 2) : m[1];
     const more = m[0].endsWith(m[1]) ? namesListedAfter(rest) : '';

@@ -120,3 +120,16 @@ test('after a semicolon a place, a photographer or a word of thanks is no second
   }
   assert.equal(extractFrom(withInfo('作者：张三；李四'), opts).author, '张三 李四');
 });
+
+test('a 图/文 credit names a writer only when its value has a name\'s shape', () => {
+  for (const info of ['图/文：资料', '图/文：受访者提供', '图/文 百度百科', '图/文：市交通局', '图/文 来源网络', '图/文：网络']) {
+    assert.equal(extractFrom(withInfo(`2020-03-05 ${info}`), opts).author, undefined, info);
+  }
+  assert.equal(extractFrom(withInfo('2020-03-05 图/文 张三'), opts).author, '张三');
+  assert.equal(extractFrom(withInfo('2020-03-05 图／文：李四'), opts).author, '李四');
+});
+
+test('a writer label with both its outlet and its kind (本报特约撰稿人) is read', () => {
+  assert.equal(extractFrom(withInfo('2020-03-05 本报特约撰稿人 张三'), opts).author, '张三');
+  assert.equal(extractFrom(withInfo('本报特约撰稿人：张三 来源：新京报'), opts).author, '张三');
+});
