@@ -54,7 +54,15 @@ test("a blog's <title> names its writer before the platform's name when the page
   assert.equal(run(`${T} - 张三 - 博客园`), '张三');
   assert.equal(run(`${T}_张三的博客-CSDN博客`), '张三');
   // A portal's title names no blog: no writer from it.
-  assert.equal(run(`${T}_新闻中心_江城网`), undefined);
+  assert.equal(run(`${T}_新闻中心_江城网`), undefined);  // A handle keeps its underscores; a column or diary named for its owner names the owner.
+  assert.equal(run(`${T}_weixin_43456789的博客-CSDN博客`), 'weixin_43456789');
+  assert.equal(run(`${T}_zhang_san_dev的博客-CSDN博客`), 'zhang_san_dev');
+  assert.equal(run(`${T} - 张三的专栏 - CSDN博客`), '张三');
+  assert.equal(run(`${T} - 张三的日志 - 网易博客`), '张三');
+  // A category or column before the platform is no writer.
+  for (const title of [`${T} - 随笔分类 - 博客园`, `${T}_娱乐_新浪博客`, 'Ten tips | Opinion | The Daily Blog', 'Ten tips | Travel Tips | Anna Everywhere Blog', 'Ten tips | Engineering Team | Netflix TechBlog']) {
+    assert.equal(run(title), undefined, title);
+  }
 });
 
 test('a look-alike of the colon after a label (作者︰, 来源∶, 來源﹕) is read as the colon', () => {
