@@ -4,8 +4,8 @@
  */
 
 export const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
-/** A page tool glued after a name ("张三已关注", "张三私信", "张三【打印】"): where the name ends. */
-export const TOOL_TAIL = String.raw`(?:已?关注|已?關注|私信|[【\[](?:打印|列印|关闭|關閉|收藏|举报|舉報|分享|纠错|糾錯|复制|複製))`;
+/** A page tool glued after a name ("张三已关注", "张三加关注", "张三私信", "张三【打印】"): where the name ends. */
+export const TOOL_TAIL = String.raw`(?:[已加+]?关注|[已加+]?關注|私信|[【\[](?:打印|列印|关闭|關閉|收藏|举报|舉報|分享|纠错|糾錯|复制|複製))`;
 /** A page counter's label glued after a name ("张三阅读量：1234", "李四浏览次数："): where the name ends. */
 export const COUNTER_LABEL = String.raw`(?:阅读|閱讀|浏览|瀏覽|点击|點擊)(?:量|数|數|次数|次數)?\s*[:：]`;
 /** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */

@@ -93,6 +93,7 @@ test('a page counter glued after the name, or a message button beside it, is no 
   assert.equal(extractFrom(withInfo('作者：张三阅读量：1234'), opts).author, '张三');
   assert.equal(extractFrom(withInfo('作者：李四浏览次数：56 2020-03-05'), opts).author, '李四');
   assert.equal(extractFrom(withInfo('作者：张三 <a>私信</a> <a>关注</a>'), opts).author, '张三');
+  assert.equal(extractFrom(withInfo('作者：张三加关注'), opts).author, '张三');
 });
 
 test('a call to write in or a link to the original beside the date is no writer', () => {
