@@ -34,7 +34,7 @@ const COMPILED = String.raw`(?:编译|編譯|翻译|翻譯)`;
  * words that say which kind of writer (特约撰稿人, 本报撰稿, both: 本报特约撰稿人): the qualifier changes nothing about the name that follows.
  */
 export const WRITER_LABEL = String.raw`(?:(?:本报|本報|本刊|本网|本網)?(?:特约|特約|特邀)?(?:撰文者|撰稿者|撰稿人|撰文|撰稿))`;
-/** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
+/** Labels whose value may list several writers split by slashes, bars or semicolons ("作者：张三/李四", "撰文｜张三 | 李四"). */
 const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
 /**
  * 作者：张三/李四 · 作者：张三 | 李四 · 作者：张三；李四: names split by slashes, bars or semicolons. After the first, a part is another writer only

@@ -7,14 +7,14 @@
 import { cleanPersonName } from './byline-clean.js';
 import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
 import { EN_BYLINE, EN_LABELLED, namesAsWritten, withBracketedCoWriters } from './byline-latin.js';
-import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
+import { ANY_REPORTER, normalisedLabelText, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
 import { ANY_TOKEN, BULLET, LABELLED, labelledValue, LIST_SEPARATOR, NAME_LIST, WRITER_LABEL } from './byline-labelled.js';
 import { collapseSpace } from './text.js';
 
 export { cleanPersonName } from './byline-clean.js';
 export { hasCommonSurname, hasSurnameShape, looksLikeChineseName, OUTLET_END } from './byline-surnames.js';
 export { nameBesideDate, otherLanguageByline } from './byline-latin.js';
-export { barSeparators } from './people-patterns.js';
+export { normalisedLabelText } from './people-patterns.js';
 export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel } from './source-text.js';
 
 /**
@@ -213,7 +213,7 @@ const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員|
 const SLASH_IN_LINE = /[／╱/]/;
 
 function authorFromShort(text: string): string | undefined {
-  let t = barSeparators(collapseSpace(text));
+  let t = normalisedLabelText(collapseSpace(text));
   if (SPACED_HAN.test(t)) t = t.replace(SPACED_NAME_3, '$1$2$3').replace(SPACED_NAME, '$1$2');
   if (/(?:通讯员|通訊員)/.test(t) && /(?:记者|記者)/.test(t.replace(/^[^记記]*(?:通讯员|通訊員)/, ''))) t = t.replace(CORRESPONDENT, ' ');
   if (t.length > 400) return undefined;
@@ -350,7 +350,7 @@ export function photographerFromText(text: string): string | undefined {
 }
 
 /**
- * Every editor label holds 编, 編, 审 or 審, or "edit" in some case; collapsing space and barSeparators never add
+ * Every editor label holds 编, 編, 审 or 審, or "edit" in some case; collapsing space and normalisedLabelText never add
  * one. Most lines of the whole-page scan hold none: a cheap test spares them the labelled pattern's alternation.
  */
 const EDITOR_HINT_CJK = /[编編审審]/;
@@ -359,7 +359,7 @@ const EDITOR_HINT_LATIN = /edit/i;
 export function editorFromText(text: string): string | undefined {
   if (text.length > 300 * 2) return undefined;
   if (!EDITOR_HINT_CJK.test(text) && !EDITOR_HINT_LATIN.test(text)) return undefined;
-  const t = barSeparators(collapseSpace(text));
+  const t = normalisedLabelText(collapseSpace(text));
   if (t.length > 300) return undefined;
   const m = RESPONSIBLE_EDITOR.exec(t) ?? EDITOR_PATTERN.exec(t);
   return m ? cleanPersonName(m[1]) : undefined;

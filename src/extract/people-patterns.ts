@@ -36,6 +36,9 @@ export const OUTLET_PREFIX = String.raw`(?:[${CN}]{1,6}?(?:時報|时报|日報|
 /** What a slash dateline reports: "台北報導", "華盛頓4日電", "綜合外電報導", "特稿". */
 export const DATELINE_KIND = String.raw`[${CN}\d]{0,10}?(?:报道|報導|報道|报导|电|電|特稿|专访|專訪|综合|綜合)`;
 
+/** The labels PADDED_LABEL closes up: only these pairs of its characters are labels. */
+const LABEL_PAIRS = new Set(['来源', '來源', '作者', '稿源', '出处', '出處', '日期', '时间', '時間', '编辑', '編輯', '责编', '責編']);
+
 /**
  * A two-character label padded to the width of a longer one ("来　　源：", "作 者：", "日  期：", as old portals and
  * government templates align their fields): its characters spaced apart, a colon after it. Read without the padding.
@@ -43,16 +46,15 @@ export const DATELINE_KIND = String.raw`[${CN}\d]{0,10}?(?:报道|報導|報道|
 const PADDED_LABEL = /(?<![\u3400-\u9fff])(来|來|作|稿|出|日|时|時|编|編|责|責)\s{1,4}(源|者|处|處|期|间|間|辑|輯|编|編)(?=\s*[:：])/g;
 
 /**
- * "作者丨张三", "来源丨新华社": the CJK-range bar 丨 used as a separator after a label is a bar, not a character. (A padded
- * label is closed up first, PADDED_LABEL, and a look-alike of the colon read as one.)
+ * A line's labels as the readers expect them: a look-alike of the colon read as one, a padded label closed up
+ * (PADDED_LABEL), and the CJK-range bar 丨 after a label ("作者丨张三", "来源丨新华社") read as a bar, not a character.
  */
-export function barSeparators(raw: string): string {
+export function normalisedLabelText(raw: string): string {
   // (The colon's look-alikes, "作者︰", "来源∶", "來源﹕", as some templates type it, are the colon.)
   const text = /[︰∶﹕]/.test(raw) ? raw.replace(/[︰∶﹕]/g, '：') : raw;
   const t = /\s[^\s]\s*[:：]/.test(text) ? text.replace(PADDED_LABEL, (m, a: string, b: string) => (LABEL_PAIRS.has(a + b) ? a + b : m)) : text;
   return t.includes('丨') ? t.replace(/(作\s?者|文|撰文|来源|來源|编辑|編輯|责编|責編|责任编辑|責任編輯|记者|記者|图|圖|摄影|攝影|出品|策划|策劃|排版|审核|審核|校对|校對)\s*丨\s*/g, '$1｜') : t;
 }
-const LABEL_PAIRS = new Set(['来源', '來源', '作者', '稿源', '出处', '出處', '日期', '时间', '時間', '编辑', '編輯', '责编', '責編']);
 
 /** The rest of a desk's name, never a person's: 中心, 編譯組, 新聞部, 記者站 ("大陸新聞中心／綜合報導"). */
 export function isDeskWord(s: string): boolean {

@@ -3,7 +3,7 @@
  * two elements), an outlet alone on the date line ("2022-02-13 09:57 光明网"), and datelines that open with an
  * outlet or a wire service (【聯合晚報╱記者…】, 新华社北京5月9日电). A trailing location or tool link is cut off.
  */
-import { barSeparators, CN, CN_NAME, DATELINE_KIND, isDeskWord, isPlausibleName, isSectionName, OUTLET_PREFIX } from './people-patterns.js';
+import { normalisedLabelText, CN, CN_NAME, DATELINE_KIND, isDeskWord, isPlausibleName, isSectionName, OUTLET_PREFIX } from './people-patterns.js';
 import { hasSurnameShape } from './byline-surnames.js';
 import { collapseSpace } from './text.js';
 
@@ -106,7 +106,7 @@ function cleanSource(raw: string): string | undefined {
 
 /**
  * Every source label holds 源, 自, 出, 载, 刊 or 稿 (来源, 转自, 出处, 原载, 刊于, 供稿 …) or "source" in some case;
- * collapsing space and barSeparators never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
+ * collapsing space and normalisedLabelText never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
  * then not run.
  */
 const SOURCE_HINT_CJK = /[源自出载載刊稿]/;
@@ -124,7 +124,7 @@ export function sourceFromText(text: string): string | undefined {
   if (!SOURCE_HINT_CJK.test(text) && !SOURCE_HINT_LATIN.test(text)) return undefined;
   // "作者：张三来源：南方日报": labels run together where the spans holding them were joined without a space; a source
   // label right after another label's value starts a new field.
-  const barred = barSeparators(collapseSpace(text));
+  const barred = normalisedLabelText(collapseSpace(text));
   const t = SOURCE_LABEL_COLON.test(barred) ? barred.replace(GLUED_SOURCE_LABEL, ' ') : barred;
   if (t.length > 300) return undefined;
   // "来源：LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. nature": a reference cited, not an outlet.
