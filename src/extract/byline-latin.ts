@@ -31,6 +31,21 @@ const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublis
 export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
 export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
+/**
+ * A wire story's closing credits: "(Reporting by Jane Doe; Editing by John Roe)", "Reporting By Jane Doe and John Roe
+ * in London". Only the whole line: after the names comes the next credit or the line's end, so a sentence that opens
+ * "Reporting by ProPublica … revealed" is none. "Additional reporting by" credits helpers, not the writer.
+ */
+const WIRE_CREDIT = new RegExp(String.raw`^[(]?\s*Reporting (?:and [Ww]riting )?[Bb]y\s+(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)(?:\s+in\s+[A-Z][A-Za-z.-]+(?:\s[A-Z][A-Za-z.-]+)?)?\s*(?:[;,]\s*(?:[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)\s[Bb]y\s.*|[).]?\s*)$`);
+
+/** The reporters a wire story's closing credit line names (WIRE_CREDIT), each a person's name. */
+export function wireReporters(line: string): string | undefined {
+  const m = line.length <= 160 ? WIRE_CREDIT.exec(line.trim()) : null;
+  if (!m) return undefined;
+  const names = m[1].split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/);
+  return names.every(isPersonName) ? cleanPersonName(m[1]) : undefined;
+}
+
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
 const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})${LABEL_WORD}\p{Lu}[\p{L}.'’-]+`;
 const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;

@@ -22,6 +22,7 @@ import { comparable } from './text.js';
 import { bloggerInTitle, labelledMetaAuthor, metaAuthor } from './people-meta.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
+import { wireReporters } from './byline-latin.js';
 
 export interface People {
   author?: string;
@@ -237,6 +238,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     (metaPersonNotSite(metaAuthor(head), siteNames, pageUrls) ? undefined : valid(nameBesideLabel(zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? [...header, ...zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41)] : header))) ??
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
+    // A wire story's closing credit line, "(Reporting by Jane Doe; Editing by John Roe)": after the metadata's author.
+    firstOf(bodyEdges.slice(-3), (t) => valid(wireReporters(t))) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     // (Each zone apart: the headline stands between them.)
     // (English pages only: the name shapes it trusts are English ones, and other languages' agencies look alike.)

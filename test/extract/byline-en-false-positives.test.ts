@@ -31,3 +31,16 @@ test('a caption or a related story naming a writer\'s role is not the byline', (
   assert.equal(extractFrom(page(caption), withMeta).author, 'Karen Ellis');
   assert.equal(extractFrom(page('', '<p>Tom Baker | Former BBC correspondent</p>'), { head: title }).author, undefined);
 });
+
+test('a wire story\'s closing credit line names its reporters, after the meta author', () => {
+  const credit = (line: string, head = title): string | undefined => extractFrom(page('', `<p>${line}</p>`), { head }).author;
+  assert.equal(credit('(Reporting by Jane Doe; Editing by John Roe)'), 'Jane Doe');
+  assert.equal(credit('Reporting by Jane Doe; Editing by John Roe'), 'Jane Doe');
+  assert.equal(credit('Reporting By Jane Doe and John Roe'), 'Jane Doe and John Roe');
+  assert.equal(credit('Reporting by Jane Doe in London; Writing by Mark Smith'), 'Jane Doe');
+  assert.equal(credit('(Reporting by Jane Doe; Editing by John Roe)', withMeta.head), 'Karen Ellis');
+  // Not a helper's credit, an outlet, or a sentence.
+  assert.equal(credit('Additional reporting by Jane Doe; Editing by John Roe'), undefined);
+  assert.equal(credit('Reporting by The Associated Press'), undefined);
+  assert.equal(credit('Reporting by Jane Doe and colleagues first exposed the scheme.'), undefined);
+});
