@@ -43,7 +43,8 @@ export function wireReporters(line: string): string | undefined {
   const m = line.length <= 160 ? WIRE_CREDIT.exec(line.trim()) : null;
   if (!m) return undefined;
   const names = m[1].split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/);
-  return names.every(isPersonName) ? cleanPersonName(m[1]) : undefined;
+  // (The line's closing full stop is no initial's: "Reporting by Jane Doe.")
+  return names.every(isPersonName) ? cleanPersonName(m[1].replace(/(?<=[a-z]{2})\.$/, '')) : undefined;
 }
 
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */

@@ -37,6 +37,7 @@ test('a wire story\'s closing credit line names its reporters, after the meta au
   assert.equal(credit('(Reporting by Jane Doe; Editing by John Roe)'), 'Jane Doe');
   assert.equal(credit('Reporting by Jane Doe; Editing by John Roe'), 'Jane Doe');
   assert.equal(credit('Reporting By Jane Doe and John Roe'), 'Jane Doe and John Roe');
+  assert.equal(credit('Reporting by Jane Doe.'), 'Jane Doe');
   assert.equal(credit('Reporting by Jane Doe in London; Writing by Mark Smith'), 'Jane Doe');
   assert.equal(credit('(Reporting by Jane Doe; Editing by John Roe)', withMeta.head), 'Karen Ellis');
   // Not a helper's credit, an outlet, or a sentence.
