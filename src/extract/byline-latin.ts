@@ -47,6 +47,20 @@ export function wireReporters(line: string): string | undefined {
   return names.every(isPersonName) ? cleanPersonName(m[1].replace(/(?<=[a-z]{2})\.$/, '')) : undefined;
 }
 
+/**
+ * "Jane Doe | Staff writer", "Jane Doe, Contributor", "Jane Doe – Political Correspondent": a line holding only a name, a
+ * separator and a writer's role, up to two words qualifying it. Not a/an/the or former/retired: "Maria Lopez, a
+ * freelance writer", "Tom Baker | Former BBC correspondent" describe someone the story quotes or shows. An editor's
+ * role is left out: the desk editor is credited so too.
+ */
+const EN_NAME_ROLE = new RegExp(String.raw`^(${EN_NAME})\s*(?:[,|｜·•–—]\s*|\s-\s)(?:(?![Aa]n?\b|[Tt]he\b|THE\b|[Ff]ormer\b|FORMER\b|[Rr]etired\b|RETIRED\b|[Ee]x\b)[A-Za-z-]+\s){0,2}(?:[Ww]riter|WRITER|[Rr]eporter|REPORTER|[Cc]orrespondent|CORRESPONDENT|[Cc]olumnist|COLUMNIST|[Cc]ontributor|CONTRIBUTOR|[Jj]ournalist|JOURNALIST)$`);
+
+/** The name of a line that is only a name and a writer's role (EN_NAME_ROLE). */
+export function nameBeforeWriterRole(t: string): string | undefined {
+  const m = t.length < 80 ? EN_NAME_ROLE.exec(t) : null;
+  return m && isPersonName(m[1]) ? cleanPersonName(m[1]) : undefined;
+}
+
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
 const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})${LABEL_WORD}\p{Lu}[\p{L}.'’-]+`;
 const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;

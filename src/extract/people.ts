@@ -22,7 +22,8 @@ import { comparable } from './text.js';
 import { bloggerInTitle, labelledMetaAuthor, metaAuthor } from './people-meta.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
-import { wireReporters } from './byline-latin.js';
+import { nameBeforeWriterRole, wireReporters } from './byline-latin.js';
+import { closest } from './dom.js';
 
 export interface People {
   author?: string;
@@ -63,6 +64,9 @@ function withTitleSite(names: string[], docTitle: string | undefined): string[] 
   // (Not a blog's name either: "张三的博客" holds its writer's name, which must stay an author.)
   return /^[\u3400-\u9fffA-Za-z0-9]{2,12}(?:网|網|网站|網站|报|報)$/.test(last) && !last.includes('的') ? [last] : names;
 }
+
+/** Elements whose lines caption or sit beside the story: a name and role there is not its byline. */
+const OUTSIDE_STORY = /^(?:figure|figcaption|caption|aside)$/;
 
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
   for (const it of items) {
@@ -240,6 +244,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(labelledMetaAuthor(head)) ??
     // A wire story's closing credit line, "(Reporting by Jane Doe; Editing by John Roe)": after the metadata's author.
     firstOf(bodyEdges.slice(-3), (t) => valid(wireReporters(t))) ??
+    // "Jane Doe | Staff writer" over or opening the story, not a caption's or a side box's line (a person pictured or a
+    // related story's writer).
+    firstOf([...header, ...bodyEdges.slice(0, 2)].filter((l) => !closest(l.el, (e) => OUTSIDE_STORY.test(e.name), 8)), (t) => valid(nameBeforeWriterRole(t))) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     // (Each zone apart: the headline stands between them.)
     // (English pages only: the name shapes it trusts are English ones, and other languages' agencies look alike.)

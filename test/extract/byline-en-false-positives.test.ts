@@ -45,3 +45,18 @@ test('a wire story\'s closing credit line names its reporters, after the meta au
   assert.equal(credit('Reporting by The Associated Press'), undefined);
   assert.equal(credit('Reporting by Jane Doe and colleagues first exposed the scheme.'), undefined);
 });
+
+test('a line of a name, a separator and a writer\'s role over the story names the writer; a caption\'s or a former one\'s does not', () => {
+  const top = (info: string, head = title): string | undefined =>
+    extractFrom(`<main><h1>City expands bus network</h1>${info}<div class="story">${P}</div></main>`, { head }).author;
+  assert.equal(top('<div>Jane Doe | Staff writer</div><div>March 5, 2020</div>'), 'Jane Doe');
+  assert.equal(top('<p>Jane Doe, Contributor</p><p>March 5, 2020</p>'), 'Jane Doe');
+  assert.equal(top('<p>Jane Q. Doe – Senior Political Correspondent</p>'), 'Jane Q. Doe');
+  assert.equal(top('<p>Jane Doe | Staff writer</p>', withMeta.head), 'Karen Ellis');
+  assert.equal(top('<p>Jane Doe, Managing Editor</p>'), undefined);
+  assert.equal(top('<p>Tom Baker | Former BBC correspondent</p>'), undefined);
+  assert.equal(top('<p>Maria Lopez, a freelance writer</p>'), undefined);
+  assert.equal(top('<figure><img src="a.jpg"><figcaption>Jane Doe, science journalist</figcaption></figure>'), undefined);
+  const related = '<aside><h3>Related</h3><ul><li><a href="/b">Council approves budget</a></li><li>John Roe | Staff Writer</li></ul></aside>';
+  assert.equal(extractFrom(page('') + related, { head: title }).author, undefined);
+});
