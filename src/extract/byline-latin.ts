@@ -56,7 +56,7 @@ export function wireReporters(line: string): string | undefined {
 const EN_NAME_ROLE = new RegExp(String.raw`^(${EN_NAME})\s*(?:[,|｜·•–—]\s*|\s-\s)(?:(?![Aa]n?\b|[Tt]he\b|THE\b|[Ff]ormer\b|FORMER\b|[Rr]etired\b|RETIRED\b|[Ee]x\b)[A-Za-z-]+\s){0,2}(?:[Ww]riter|WRITER|[Rr]eporter|REPORTER|[Cc]orrespondent|CORRESPONDENT|[Cc]olumnist|COLUMNIST|[Cc]ontributor|CONTRIBUTOR|[Jj]ournalist|JOURNALIST)$`);
 
 /** The name of a line that is only a name and a writer's role (EN_NAME_ROLE). */
-export function nameBeforeWriterRole(t: string): string | undefined {
+export function englishNameBeforeRole(t: string): string | undefined {
   const m = t.length < 80 ? EN_NAME_ROLE.exec(t) : null;
   return m && isPersonName(m[1]) ? cleanPersonName(m[1]) : undefined;
 }

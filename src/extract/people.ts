@@ -22,7 +22,7 @@ import { comparable } from './text.js';
 import { bloggerInTitle, labelledMetaAuthor, metaAuthor } from './people-meta.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
-import { nameBeforeWriterRole, wireReporters } from './byline-latin.js';
+import { englishNameBeforeRole, wireReporters } from './byline-latin.js';
 import { closest } from './dom.js';
 
 export interface People {
@@ -246,7 +246,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(bodyEdges.slice(-3), (t) => valid(wireReporters(t))) ??
     // "Jane Doe | Staff writer" over or opening the story, not a caption's or a side box's line (a person pictured or a
     // related story's writer).
-    firstOf([...header, ...bodyEdges.slice(0, 2)].filter((l) => !closest(l.el, (e) => OUTSIDE_STORY.test(e.name), 8)), (t) => valid(nameBeforeWriterRole(t))) ??
+    firstOf([...header, ...bodyEdges.slice(0, 2)].filter((l) => !closest(l.el, (e) => OUTSIDE_STORY.test(e.name), 8)), (t) => valid(englishNameBeforeRole(t))) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     // (Each zone apart: the headline stands between them.)
     // (English pages only: the name shapes it trusts are English ones, and other languages' agencies look alike.)
