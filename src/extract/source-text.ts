@@ -66,8 +66,8 @@ const SOURCE_END = sourceEnd('发布');
 const ACCOUNT_NAME_END = sourceEnd('发布(?=时间|時間|日期|于|於|[:：])');
 /** Values that name no publication. */
 // (Nor does a label word left where the value should be: "来自", "来源".)
-// (Nor the account platform without the account: "来源：微信公众平台".)
-const NOT_A_SOURCE = /^(?:微信公众平台|公众平台|微信公众号|微信公眾號|公众号|公眾號|微信|网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
+// (Nor the account platform without the account: "来源：微信公众平台", "来源：微信号", "来源：微博".)
+const NOT_A_SOURCE = /^(?:微信公众平台|公众平台|微信平台|平台|微信公众号|微信公眾號|公众号|公眾號|微信号|微信號|微信|微博|新浪微博|网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
 /** Wire services and central outlets named without an outlet's ending (央视, 路透). */
 const WIRE_NAME = /^(?:央视|央視|路透|彭博|中廣|中广)$/;
 /** Names of outlets as they end: 报, 网, 社, 台, 刊 … */

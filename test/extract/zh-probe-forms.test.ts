@@ -142,3 +142,9 @@ test('a writer label with both its outlet and its kind (本报特约撰稿人) i
   assert.equal(extractFrom(withInfo('2020-03-05 本报特约撰稿人 张三'), opts).author, '张三');
   assert.equal(extractFrom(withInfo('本报特约撰稿人：张三 来源：新京报'), opts).author, '张三');
 });
+
+test('a platform named without its account credits nobody', () => {
+  for (const info of ['来源：微信平台', '来源：微信号', '来源：微博', '来源：新浪微博']) {
+    assert.equal(extractFrom(withInfo(`2020-03-05 ${info}`), opts).publisher, undefined, info);
+  }
+});
