@@ -17,7 +17,7 @@ const ROLE_WORD = /(?:记者|記者|通讯员|通訊員|实习生|實習生)$/;
  * Interface words around bylines (login boxes, share bars, follower counts, page tools): a name ends before them,
  * and a "name" made only of them is none ("账号 密码 自动登录", "字号", "分享").
  */
-const UI_WORD = /^(?:账号|帐号|賬號|密码|密碼|登录|登錄|自动登录|登录并发表|注册|註冊|分享|分享到|字号|字體|举报|檢舉|收藏|打印|列印|关注|關注|粉丝|粉絲|首页|首頁|稍后再读|稍後再讀|招聘|管理|回复|回覆|点赞|订阅|訂閱|返回|更多|大|中|小)$/;
+const UI_WORD = /^(?:账号|帐号|賬號|密码|密碼|登录|登錄|自动登录|登录并发表|注册|註冊|分享|分享到|字号|字體|举报|檢舉|收藏|打印|列印|关注|關注|\+?关注|加关注|加關注|私信|私聊|粉丝|粉絲|首页|首頁|稍后再读|稍後再讀|招聘|管理|回复|回覆|点赞|订阅|訂閱|返回|更多|大|中|小)$/;
 /** Page tools written as a phrase ("打印本页", "关闭窗口", "我要纠错"). */
 const PAGE_TOOL = /^(?:打印|列印|关闭|關閉|纠错|糾錯|我要纠错|复制链接|複製連結)[\u3400-\u9fff]{0,4}$/;
 /** A name glued to the interface word after it ("新京报举报", "张三分享"). */

@@ -4,7 +4,7 @@
  * and name is dropped, and a label after a comma counts only in a reprint's credit sentence. Used by byline.ts.
  */
 import { hasSurnameShape } from './byline-surnames.js';
-import { CN, CN_NAME, CN_NAMES, TOOL_TAIL } from './people-patterns.js';
+import { CN, CN_NAME, CN_NAMES, COUNTER_LABEL, TOOL_TAIL } from './people-patterns.js';
 
 /** Marks that open a byline paragraph in print layouts ("□文/张三", "◎本报记者 李四"). */
 export const BULLET = '□■◎◆◇●○★☆▲△※';
@@ -29,16 +29,19 @@ const NATIONALITY = String.raw`[\[【〔（(][美英法德日俄韩韓意澳加�
 const TITLE_PREFIX = String.raw`(?:${NATIONALITY})?(?:[${CN}A-Za-z\d]{0,16}?(?:教授|讲师|講師|研究员|研究員|博士|博士生|硕士|碩士|院长|院長|所长|所長|主任|校长|校長|医师|醫師|医生|醫生|律师|律師|工程师|工程師|分析师|分析師|经济师|經濟師|会计师|會計師|学者|學者|专家|專家|董事长|董事長|总经理|總經理|总裁|總裁|创始人|創始人|主席|书记|書記|顾问|顧問|大学|大學|学院|學院|研究院|研究所|科学院|科學院|医院|醫院)\s+)?`;
 /** "撰文者：張三編譯": the writer compiled or translated the story (a role glued after the name, not part of it). */
 const COMPILED = String.raw`(?:编译|編譯|翻译|翻譯)`;
-/** 撰文 / 撰稿 ("wrote"), also as the writer's noun (撰文者, 撰稿人 in Taiwanese and Hong Kong templates). */
-export const WRITER_LABEL = String.raw`(?:撰文者|撰稿者|撰稿人|撰文|撰稿)`;
-/** Labels whose value may list several writers split by slashes or bars ("作者：张三/李四", "撰文｜张三 | 李四"). */
+/**
+ * 撰文 / 撰稿 ("wrote"), also as the writer's noun (撰文者, 撰稿人 in Taiwanese and Hong Kong templates), and with the
+ * words that say which kind of writer (特约撰稿人, 本报撰稿, both: 本报特约撰稿人): the qualifier changes nothing about the name that follows.
+ */
+export const WRITER_LABEL = String.raw`(?:(?:本报|本報|本刊|本网|本網)?(?:特约|特約|特邀)?(?:撰文者|撰稿者|撰稿人|撰文|撰稿))`;
+/** Labels whose value may list several writers split by slashes, bars or semicolons ("作者：张三/李四", "撰文｜张三 | 李四"). */
 const LIST_LABEL = String.raw`(?:${AUTHOR_LABEL}|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|執筆人?)`;
 /**
- * 作者：张三/李四 · 作者：张三 | 李四: names split by slashes or bars. After the first, a part is another writer only
+ * 作者：张三/李四 · 作者：张三 | 李四 · 作者：张三；李四: names split by slashes, bars or semicolons. After the first, a part is another writer only
  * when it has a name's shape (authorFromShort checks): a bar also splits an info line's fields ("| 江城日报").
  */
-export const NAME_LIST = new RegExp(String.raw`(?:^|[\s(（\[【|｜])${LIST_LABEL}\s*[:：|｜]\s*${TITLE_PREFIX}(${CN_NAME}(?:\s*[/／|｜、，,]\s*${CN_NAME}){1,7})(?=$|[\s()（）\]】|｜/／,，;；_]|\d|${NEXT_LABEL})`);
-export const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
+export const NAME_LIST = new RegExp(String.raw`(?:^|[\s(（\[【|｜])${LIST_LABEL}\s*[:：|｜]\s*${TITLE_PREFIX}(${CN_NAME}(?:\s*[/／|｜、，,；;]\s*${CN_NAME}){1,7})(?=$|[\s()（）\]】|｜/／,，;；_]|\d|${NEXT_LABEL})`);
+export const LIST_SEPARATOR = /\s*[/／|｜、，,；;]\s*/;
 
 /**
  * 作者：茉莉 · 本文作者：… · 撰文：张三 · 撰文者：張三 · "…（ID：x），作者：张三" (a reprint's credit sentence: a comma before
@@ -46,7 +49,7 @@ export const LIST_SEPARATOR = /\s*[/／|｜、，,]\s*/;
  * name keeps its capitalised words) · /撰文/張三 (a slash before the label too, opening the line or after a date or a
  * space: a template's separator; not a path's or a tag list's, "https://…/撰文/abc", "AI/撰文/寫作")
  */
-export const LABELLED = new RegExp(String.raw`(?:^|[\s(（\[【|｜，,${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED}|${TOOL_TAIL})`);
+export const LABELLED = new RegExp(String.raw`(?:^|[\s(（\[【|｜，,${BULLET}]|(?<=(?:^|[\s\d])\s*)[/／])(?:${AUTHOR_LABEL}|原作者|作者简介|作者簡介|作者介绍|作者介紹|記者|${WRITER_LABEL}|撰写|撰寫|采写|採寫|执笔人?|主笔|主筆|文字|发布者|发帖人|楼主|博主|投稿人)\s*(?:[:：|｜/／]|[】\]])\s*@?${TITLE_PREFIX}(${CN_NAMES}|[A-Za-z][\w.'’-]{1,40}(?:\s[A-Z][\w.'’-]{0,40}){0,3})(?=$|[\s()（）\]】|｜,，;；:：_]|\d|${NEXT_LABEL}|${COMPILED}|${TOOL_TAIL}|${COUNTER_LABEL})`);
 /**
  * A reprint's credit sentence ("本文来自微信公众号：某某研究（ID：…），作者：张三"). Elsewhere a label after a comma is a
  * book's or a guest's ("《活着》，作者：余华，作家出版社…", "嘉宾：张三，主持人：李四"), not the article's writer.

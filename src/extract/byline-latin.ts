@@ -31,6 +31,36 @@ const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublis
 export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
 export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
+/**
+ * A wire story's closing credits: "(Reporting by Jane Doe; Editing by John Roe)", "Reporting By Jane Doe and John Roe
+ * in London". Only the whole line: after the names comes the next credit or the line's end, so a sentence that opens
+ * "Reporting by ProPublica … revealed" is none. "Additional reporting by" credits helpers, not the writer.
+ */
+const WIRE_CREDIT = new RegExp(String.raw`^[(]?\s*Reporting (?:and [Ww]riting )?[Bb]y\s+(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)(?:\s+in\s+[A-Z][A-Za-z.-]+(?:\s[A-Z][A-Za-z.-]+)?)?\s*(?:[;,]\s*(?:[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)\s[Bb]y\s.*|[).]?\s*)$`);
+
+/** The reporters a wire story's closing credit line names (WIRE_CREDIT), each a person's name. */
+export function wireReporters(line: string): string | undefined {
+  const m = line.length <= 160 ? WIRE_CREDIT.exec(line.trim()) : null;
+  if (!m) return undefined;
+  const names = m[1].split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/);
+  // (The line's closing full stop is no initial's: "Reporting by Jane Doe.")
+  return names.every(isPersonName) ? cleanPersonName(m[1].replace(/(?<=[a-z]{2})\.$/, '')) : undefined;
+}
+
+/**
+ * "Jane Doe | Staff writer", "Jane Doe, Contributor", "Jane Doe – Political Correspondent": a line holding only a name, a
+ * separator and a writer's role, up to two words qualifying it. Not a/an/the or former/retired: "Maria Lopez, a
+ * freelance writer", "Tom Baker | Former BBC correspondent" describe someone the story quotes or shows. An editor's
+ * role is left out: the desk editor is credited so too.
+ */
+const EN_NAME_ROLE = new RegExp(String.raw`^(${EN_NAME})\s*(?:[,|｜·•–—]\s*|\s-\s)(?:(?![Aa]n?\b|[Tt]he\b|THE\b|[Ff]ormer\b|FORMER\b|[Rr]etired\b|RETIRED\b|[Ee]x\b)[A-Za-z-]+\s){0,2}(?:[Ww]riter|WRITER|[Rr]eporter|REPORTER|[Cc]orrespondent|CORRESPONDENT|[Cc]olumnist|COLUMNIST|[Cc]ontributor|CONTRIBUTOR|[Jj]ournalist|JOURNALIST)$`);
+
+/** The name of a line that is only a name and a writer's role (EN_NAME_ROLE). */
+export function englishNameBeforeRole(t: string): string | undefined {
+  const m = t.length < 80 ? EN_NAME_ROLE.exec(t) : null;
+  return m && isPersonName(m[1]) ? cleanPersonName(m[1]) : undefined;
+}
+
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
 const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})${LABEL_WORD}\p{Lu}[\p{L}.'’-]+`;
 const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;

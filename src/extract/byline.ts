@@ -7,14 +7,14 @@
 import { cleanPersonName } from './byline-clean.js';
 import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
 import { EN_BYLINE, EN_LABELLED, namesAsWritten, withBracketedCoWriters } from './byline-latin.js';
-import { ANY_REPORTER, barSeparators, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
+import { ANY_REPORTER, normalisedLabelText, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
 import { ANY_TOKEN, BULLET, LABELLED, labelledValue, LIST_SEPARATOR, NAME_LIST, WRITER_LABEL } from './byline-labelled.js';
 import { collapseSpace } from './text.js';
 
 export { cleanPersonName } from './byline-clean.js';
 export { hasCommonSurname, hasSurnameShape, looksLikeChineseName, OUTLET_END } from './byline-surnames.js';
 export { nameBesideDate, otherLanguageByline } from './byline-latin.js';
-export { barSeparators } from './people-patterns.js';
+export { normalisedLabelText } from './people-patterns.js';
 export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel } from './source-text.js';
 
 /**
@@ -36,6 +36,12 @@ const FILED_FROM = new RegExp(String.raw`^(${CN_NAMES})\s+(?:发自|發自)\s*(?
 const SLASH_DATELINE = new RegExp(String.raw`(?:^|[\s　(（\[【〔|｜])${OUTLET_PREFIX}?(${CN_NAMES})\s*[／╱/]\s*${DATELINE_KIND}`);
 
 /**
+ * 图/文 张三 · 图／文：李四: the picture and the text by one hand, the slash between the two roles. The value must be
+ * names (checked where matched): 图/文：资料, 图/文：受访者提供, 图/文 来源网络 credit no writer.
+ */
+const PICTURE_AND_TEXT = new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:图|圖)\s*[/／]\s*文\s*(?:[:：|｜]\s*|\s+)(${CN_NAMES})`);
+
+/**
  * 【中廣新聞╱彭清仁】 · 〔江城日報／張三〕: an outlet, a slash and one name, the bracket closing right after; the name
  * must look like one (a common surname; no place, as in 【中央社╱台北】, nor a desk or kind, 【聯合報╱社論】).
  */
@@ -55,6 +61,7 @@ const AUTHOR_PATTERNS: RegExp[] = [
   NAME_AND_PLACE,
   // 文/李四 · 文｜王五 · 文/图 赵六 · 文/图：张三 · 圖、文／張三 · 文、图/李四 · 图文/王五
   new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:(?:图|圖)\s*[/／:：]?\s*)?(${CN_NAMES})`),
+  PICTURE_AND_TEXT,
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
   // 记者（张三） · 本报记者(张三 李四): the names bracketed after the label, as a byline of its own: prose that
@@ -153,16 +160,18 @@ export function authorFromText(text: string): string | undefined {
 }
 
 /**
- * The writers of a slash- or bar-split list (NAME_LIST), joined by spaces; undefined when the list holds no slash or
- * bar (CN_NAMES reads 、 lists, so the other labelled patterns decide). A first name followed only by a field that is
- * no name ("作者：张三/江城日报") is the writer alone.
+ * The writers of a list split by slashes, bars or semicolons (NAME_LIST), joined by spaces; undefined when the list
+ * holds none of them (CN_NAMES reads 、 lists, so the other labelled patterns decide). A first name followed only by a
+ * field that is no name ("作者：张三/江城日报") is the writer alone.
  */
 function listedNames(list: string): string | undefined {
-  if (!/[/／|｜]/.test(list)) return undefined;
+  if (!/[/／|｜；;]/.test(list)) return undefined;
   const parts = list.split(LIST_SEPARATOR);
   const kept = [parts[0]];
   for (const part of parts.slice(1)) {
-    if (!hasSurnameShape(part) || OUTLET_END.test(part)) break;
+    // After the first, as in namesListedAfter: a place ("；石家庄"), a photographer ("；刘洋摄") or a word of thanks
+    // ("；谢谢", a doubled character) is no second writer.
+    if (!hasSurnameShape(part) || OUTLET_END.test(part) || DATELINE_PLACE.test(part) || isDeskWord(part) || /[摄攝]$/.test(part) || /^(.)\1$/.test(part)) break;
     kept.push(part);
   }
   return cleanPersonName(kept.join(' '));
@@ -204,7 +213,7 @@ const REPORTER_IN_LINE = /记者|記者|实习生|實習生|通讯员|通訊員|
 const SLASH_IN_LINE = /[／╱/]/;
 
 function authorFromShort(text: string): string | undefined {
-  let t = barSeparators(collapseSpace(text));
+  let t = normalisedLabelText(collapseSpace(text));
   if (SPACED_HAN.test(t)) t = t.replace(SPACED_NAME_3, '$1$2$3').replace(SPACED_NAME, '$1$2');
   if (/(?:通讯员|通訊員)/.test(t) && /(?:记者|記者)/.test(t.replace(/^[^记記]*(?:通讯员|通訊員)/, ''))) t = t.replace(CORRESPONDENT, ' ');
   if (t.length > 400) return undefined;
@@ -234,8 +243,8 @@ function authorFromShort(text: string): string | undefined {
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
     // (Two characters after the slash are as often a dateline place or a desk as a name: 【中央社╱華府】, 【中廣新聞╱焦點】.)
     if (re === OUTLET_NAME_BRACKET && (m[1].length < 3 || !hasCommonSurname(m[1]) || DATELINE_PLACE.test(m[1]) || isDeskWord(m[1]) || OUTLET_END.test(m[1]))) continue;
-    // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places).
-    if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
+    // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places), as must a 图/文 credit's.
+    if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM || re === PICTURE_AND_TEXT) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
     const rest = t.slice(m.index + m[0].length);
     const raw = re === NAME_AND_PLACE ? m[1] + nameBeforePlace(m[2]) : re === REPORTED_FROM && m[1].length === 4 && DATELINE_PLACE.test(m[1].slice(2)) ? m[1].slice(0, 2) : m[1];
     const more = m[0].endsWith(m[1]) ? namesListedAfter(rest) : '';
@@ -341,7 +350,7 @@ export function photographerFromText(text: string): string | undefined {
 }
 
 /**
- * Every editor label holds 编, 編, 审 or 審, or "edit" in some case; collapsing space and barSeparators never add
+ * Every editor label holds 编, 編, 审 or 審, or "edit" in some case; collapsing space and normalisedLabelText never add
  * one. Most lines of the whole-page scan hold none: a cheap test spares them the labelled pattern's alternation.
  */
 const EDITOR_HINT_CJK = /[编編审審]/;
@@ -350,7 +359,7 @@ const EDITOR_HINT_LATIN = /edit/i;
 export function editorFromText(text: string): string | undefined {
   if (text.length > 300 * 2) return undefined;
   if (!EDITOR_HINT_CJK.test(text) && !EDITOR_HINT_LATIN.test(text)) return undefined;
-  const t = barSeparators(collapseSpace(text));
+  const t = normalisedLabelText(collapseSpace(text));
   if (t.length > 300) return undefined;
   const m = RESPONSIBLE_EDITOR.exec(t) ?? EDITOR_PATTERN.exec(t);
   return m ? cleanPersonName(m[1]) : undefined;

@@ -6,6 +6,7 @@
 import { metaFirst, type HeadData } from './head.js';
 import { cleanPersonName } from './byline.js';
 import { isAcceptableAuthor, isOutletName, isPersonName } from './people-names.js';
+import { hasSurnameShape } from './byline-surnames.js';
 
 /** Meta tags naming the writer, in order of trust (citation_author: a paper's author list). */
 const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'citation_author'];
@@ -64,5 +65,29 @@ export function labelledMetaAuthor(head: HeadData): string | undefined {
     if (!label) break;
     if (/^(?:written by|author|authors|by)\s*:?$/i.test(label.trim())) return cleanPersonName(metaFirst(head, `twitter:data${i}`) ?? '');
   }
+  return undefined;
+}
+
+/** A blog platform's name closing a <title>: 新浪博客, 博客园, 博客中国, "…-CSDN博客", Blogger. */
+const BLOG_PLATFORM = /(?:博客|部落格|blog)(?:园|園|网|網|中国|中國)?$/i;
+/**
+ * "标题_张三的博客-CSDN博客", "标题 - 张三的专栏", "标题_weixin_43456789的博客": the blog named for its writer, read on
+ * the whole title (a handle holds the _ that also splits the title's parts). The owner follows a separator: a Latin
+ * handle with its underscores, or a run with none.
+ */
+const OWNERS_BLOG = /(?:[_|｜]|\s[-–—]\s?)\s*([A-Za-z0-9][\w.-]{1,30}|[^\s_|｜\-–—]{2,24}?)的(?:博客|部落格|专栏|專欄|日志|日誌|个人空间|個人空間|空间|空間)(?:\s*[-–—_|｜].*)?$/;
+
+/**
+ * The writer named in a blog's <title>: the blog named for its owner ("标题_张三的博客-CSDN博客") or the part right
+ * before the platform's name ("标题_张三_新浪博客", "标题 - 张三 - 博客园"), there only a Chinese name's shape: that
+ * part is as often a category or column (随笔分类, 娱乐, "Travel Tips"). Never the first part, the post's own title.
+ */
+export function bloggerInTitle(docTitle: string | undefined): string | undefined {
+  if (!docTitle || !/博客|部落格|blog|空间|空間/i.test(docTitle)) return undefined;
+  const owner = OWNERS_BLOG.exec(docTitle);
+  if (owner) return owner[1].trim();
+  const parts = docTitle.split(/\s*[_|｜]\s*|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  const i = parts.length - 2;
+  if (i >= 1 && BLOG_PLATFORM.test(parts[i + 1]) && !BLOG_PLATFORM.test(parts[i]) && hasSurnameShape(parts[i])) return parts[i];
   return undefined;
 }

@@ -4,11 +4,13 @@
  */
 
 export const CN = String.raw`\u3400-\u9fff\uf900-\ufaff`;
-/** A page tool glued after a name ("张三已关注", "张三私信", "张三【打印】"): where the name ends. */
-export const TOOL_TAIL = String.raw`(?:已?关注|已?關注|私信|[【\[](?:打印|列印|关闭|關閉|收藏|举报|舉報|分享|纠错|糾錯|复制|複製))`;
+/** A page tool glued after a name ("张三已关注", "张三加关注", "张三私信", "张三【打印】"): where the name ends. */
+export const TOOL_TAIL = String.raw`(?:[已加+]?关注|[已加+]?關注|私信|[【\[](?:打印|列印|关闭|關閉|收藏|举报|舉報|分享|纠错|糾錯|复制|複製))`;
+/** A page counter's label glued after a name ("张三阅读量：1234", "李四浏览次数："): where the name ends. */
+export const COUNTER_LABEL = String.raw`(?:阅读|閱讀|浏览|瀏覽|点击|點擊)(?:量|数|數|次数|次數)?\s*[:：]`;
 /** One Chinese personal name: 2–4 characters, or a transliteration with ·; shortest match before a stop. */
 export const CN_NAME = String.raw`(?:[${CN}]{1,6}[·•][${CN}]{1,10}?|[${CN}]{2,4}?)`;
-export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕【\[>,，、;；|｜/／╱:：_]|${TOOL_TAIL}|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|编译|編譯|翻译|翻譯|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等)`;
+export const NAME_STOP = String.raw`(?=$|[\s　()（）\]】〕【\[>,，、;；|｜/／╱:：_]|${TOOL_TAIL}|(?:19|20)\d{2}[-/.年]|\d{1,2}[:：]\d{2}|报道|報導|摄影?|攝影?|通讯员|通訊員|实习生|實習生|特约|特約|发自|發自|编辑|編輯|责编|責編|责任编辑|責任編輯|校对|校對|审核|審核|时间|時間|日期|发布|發佈|發布|整理|编译|編譯|翻译|翻譯|综合|綜合|电\b|讯|訊|联合|聯合|撰文|文字|供图|供圖|提供|作品|来源|來源|出处|出處|等|${COUNTER_LABEL})`;
 /**
  * A word glued to a reporter's role ("新京报实习生", "南方周末通讯员") is the outlet opening the next credit, not a further
  * name: "新京报记者 张三 新京报实习生 李四" names 张三 before it.
@@ -34,8 +36,23 @@ export const OUTLET_PREFIX = String.raw`(?:[${CN}]{1,6}?(?:時報|时报|日報|
 /** What a slash dateline reports: "台北報導", "華盛頓4日電", "綜合外電報導", "特稿". */
 export const DATELINE_KIND = String.raw`[${CN}\d]{0,10}?(?:报道|報導|報道|报导|电|電|特稿|专访|專訪|综合|綜合)`;
 
-/** "作者丨张三", "来源丨新华社": the CJK-range bar 丨 used as a separator after a label is a bar, not a character. */
-export function barSeparators(t: string): string {
+/** The labels PADDED_LABEL closes up: only these pairs of its characters are labels. */
+const LABEL_PAIRS = new Set(['来源', '來源', '作者', '稿源', '出处', '出處', '日期', '时间', '時間', '编辑', '編輯', '责编', '責編']);
+
+/**
+ * A two-character label padded to the width of a longer one ("来　　源：", "作 者：", "日  期：", as old portals and
+ * government templates align their fields): its characters spaced apart, a colon after it. Read without the padding.
+ */
+const PADDED_LABEL = /(?<![\u3400-\u9fff])(来|來|作|稿|出|日|时|時|编|編|责|責)\s{1,4}(源|者|处|處|期|间|間|辑|輯|编|編)(?=\s*[:：])/g;
+
+/**
+ * A line's labels as the readers expect them: a look-alike of the colon read as one, a padded label closed up
+ * (PADDED_LABEL), and the CJK-range bar 丨 after a label ("作者丨张三", "来源丨新华社") read as a bar, not a character.
+ */
+export function normalisedLabelText(raw: string): string {
+  // (The colon's look-alikes, "作者︰", "来源∶", "來源﹕", as some templates type it, are the colon.)
+  const text = /[︰∶﹕]/.test(raw) ? raw.replace(/[︰∶﹕]/g, '：') : raw;
+  const t = /\s[^\s]\s*[:：]/.test(text) ? text.replace(PADDED_LABEL, (m, a: string, b: string) => (LABEL_PAIRS.has(a + b) ? a + b : m)) : text;
   return t.includes('丨') ? t.replace(/(作\s?者|文|撰文|来源|來源|编辑|編輯|责编|責編|责任编辑|責任編輯|记者|記者|图|圖|摄影|攝影|出品|策划|策劃|排版|审核|審核|校对|校對)\s*丨\s*/g, '$1｜') : t;
 }
 

@@ -19,9 +19,11 @@ import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutL
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { comparable } from './text.js';
-import { labelledMetaAuthor, metaAuthor } from './people-meta.js';
+import { bloggerInTitle, labelledMetaAuthor, metaAuthor } from './people-meta.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
+import { englishNameBeforeRole, wireReporters } from './byline-latin.js';
+import { closest } from './dom.js';
 
 export interface People {
   author?: string;
@@ -62,6 +64,9 @@ function withTitleSite(names: string[], docTitle: string | undefined): string[] 
   // (Not a blog's name either: "张三的博客" holds its writer's name, which must stay an author.)
   return /^[\u3400-\u9fffA-Za-z0-9]{2,12}(?:网|網|网站|網站|报|報)$/.test(last) && !last.includes('的') ? [last] : names;
 }
+
+/** Elements whose lines caption or sit beside the story: a name and role there is not its byline. */
+const OUTSIDE_STORY = /^(?:figure|figcaption|caption|aside)$/;
 
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
   for (const it of items) {
@@ -237,6 +242,11 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     (metaPersonNotSite(metaAuthor(head), siteNames, pageUrls) ? undefined : valid(nameBesideLabel(zones.bodyEnd !== undefined && zones.bodyEnd >= 0 ? [...header, ...zones.lines.slice(zones.bodyEnd + 1, zones.bodyEnd + 41)] : header))) ??
     valid(unlessBrand(metaAuthor(head), head.docTitle, siteNames)) ??
     valid(labelledMetaAuthor(head)) ??
+    // A wire story's closing credit line, "(Reporting by Jane Doe; Editing by John Roe)": after the metadata's author.
+    firstOf(bodyEdges.slice(-3), (t) => valid(wireReporters(t))) ??
+    // "Jane Doe | Staff writer" over or opening the story, not a caption's or a side box's line (a person pictured or a
+    // related story's writer).
+    firstOf([...header, ...bodyEdges.slice(0, 2)].filter((l) => !closest(l.el, (e) => OUTSIDE_STORY.test(e.name), 8)), (t) => valid(englishNameBeforeRole(t))) ??
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     // (Each zone apart: the headline stands between them.)
     // (English pages only: the name shapes it trusts are English ones, and other languages' agencies look alike.)
@@ -251,6 +261,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(posterAbovePostedLine(header.slice(0, 6))) ??
     // A blog footer "Posted by X at <time>" inside what was taken for the body (a page whose post box is unmarked).
     (zones.bodyStart >= 0 ? firstOf(zones.lines.slice(zones.bodyStart, zones.bodyStart + 400), (t) => valid(posterOfFooter(t))) : undefined) ??
+    // A blog's <title> naming its writer before the platform ("标题_张三_新浪博客"), when the page prints the name only
+    // in a sidebar's profile box.
+    valid(bloggerInTitle(head.docTitle)) ??
     firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
 
   const named = fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]);

@@ -3,12 +3,12 @@
  * two elements), an outlet alone on the date line ("2022-02-13 09:57 光明网"), and datelines that open with an
  * outlet or a wire service (【聯合晚報╱記者…】, 新华社北京5月9日电). A trailing location or tool link is cut off.
  */
-import { barSeparators, CN, CN_NAME, DATELINE_KIND, isDeskWord, isPlausibleName, isSectionName, OUTLET_PREFIX } from './people-patterns.js';
+import { normalisedLabelText, CN, CN_NAME, DATELINE_KIND, isDeskWord, isPlausibleName, isSectionName, OUTLET_PREFIX } from './people-patterns.js';
 import { hasSurnameShape } from './byline-surnames.js';
 import { collapseSpace } from './text.js';
 
 const SOURCE_PATTERN = new RegExp(
-  String.raw`(?:^|[^${CN}])(?:文章来源|新闻来源|信息来源|稿件来源|消息来源|本文来源|本文來源|原文来源|原文來源|内容来源|內容來源|转载来源|本文转自|本文轉自|本文出处|原文出处|文章出处|来源|來源|新聞來源|資料來源|稿件來源|来自|來自|稿源|出处|出處|转自|轉自|转载自|轉載自|source)\s*[:：|｜]\s*(.{2,40})`,
+  String.raw`(?:^|[^${CN}])(?:文章来源|新闻来源|信息来源|稿件来源|消息来源|本文来源|本文來源|原文来源|原文來源|内容来源|內容來源|转载来源|本文转自|本文轉自|本文出处|原文出处|文章出处|来源|來源|新聞來源|資料來源|稿件來源|来自|來自|稿源|出处|出處|转自|轉自|转载自|轉載自|source)\s*(?:[:：|｜]|(?<=(?:^|[\s\d:：])[【\[](?:文章|新闻|信息|稿件|本文)?(?:来源|來源|稿源|出处|出處))[】\]]\s*[:：]?)\s*(.{2,40})`,
   'i',
 );
 /**
@@ -36,7 +36,7 @@ const ACCOUNT_CREDIT = /(?:^[\s(（【[]*(?:本文|文章|此文|原文)?|(?<![\
  * "上海发布（ID：shanghaifabu）", "某某研究，作者：张三": the account's name runs to a bracket, a comma or a space; the
  * SOURCE_END words do not end it (发布: "XX发布" is how government accounts are named).
  */
-const ACCOUNT_NAME_RUN = /^([^\s（()）【】[\]，,。；;：:“”"「」|｜]{2,30})(?=$|[\s（()）【】[\]，,。；;|｜])/;
+const ACCOUNT_NAME_RUN = /^([^\s（()）【】[\]，,。；;：:“”"「」|｜/／…！!→]{2,30})(?=$|[\s（()）【】[\]，,。；;|｜/／…！!→])/;
 const SPACED_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s+([^\s:：]{2,30})(?=$|\s)`);
 /**
  * "作者/张三 来源/某某日报": a slash after the label, as writer labels take one ("文/张三"). Only at the line's start or
@@ -53,14 +53,21 @@ const REPRINT_VERB_START = /^(?:本文|原文)?(?:转载|轉載|转自|轉自|�
 // also name outlets ("宁波网友之家", "中国二维码产业网", "点赞中国", "我要去旅行杂志"), so they end the name only set off by a
 // space or a bracket, or as the whole tool phrase ending the line ("江城日报我要纠错"); "A+"/"A-" only as a font-size
 // control standing alone, not inside a word ("NASA-JPL", "KBA-Nachrichten", "A-Share观察").)
-const SOURCE_END = new RegExp(
-  String.raw`\s{2,}|[|｜/,，;；)）\]】【[]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|发布|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小` +
+const sourceEnd = (publishWord: string): RegExp => new RegExp(
+  String.raw`\s{2,}|[|｜/,，;；)）\]】【[]|\s(?=[^\s]*[:：])|(?:作者|记者|記者|編輯|编辑|责任编辑|責任編輯|时间|時間|${publishWord}|浏览|点击|阅读|日期|\d{4}[-/年]|字号|打印|分享|评论|举报|收藏|纠错|关注|订阅|扫码|手机看|大中小` +
     String.raw`|(?<=[\s(（])(?:扫一扫|二维码|我要|点赞|返回|网友)|(?:我要(?:纠错|糾錯|评论|分享|打印|收藏|投稿|报料|举报)|扫一扫|二维码|点赞|返回(?:顶部|首页|列表|上页)|网友评论)$` +
     String.raw`|(?<![A-Za-z0-9])A[+-](?=\s|A[+-]|$)).*$`,
 );
+const SOURCE_END = sourceEnd('发布');
+/**
+ * Where an account's name ends (the platform written beside it): as SOURCE_END, but 发布 is part of the name
+ * ("上海发布") unless a field label follows it ("江城日报发布时间…").
+ */
+const ACCOUNT_NAME_END = sourceEnd('发布(?=时间|時間|日期|于|於|[:：])');
 /** Values that name no publication. */
 // (Nor does a label word left where the value should be: "来自", "来源".)
-const NOT_A_SOURCE = /^(?:网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
+// (Nor the account platform without the account: "来源：微信公众平台", "来源：微信号", "来源：微博".)
+const NOT_A_SOURCE = /^(?:微信公众平台|公众平台|微信平台|平台|微信公众号|微信公眾號|公众号|公眾號|微信号|微信號|微信|微博|新浪微博|网络|互联网|网络转载|转载|转载文章|未知|不详|本站|本网|原创|综合|网友|网友投稿|投稿|其他|其它|佚名|来自|來自|来源|來源|出处|出處|admin|none|null|unknown)$/i;
 /** Wire services and central outlets named without an outlet's ending (央视, 路透). */
 const WIRE_NAME = /^(?:央视|央視|路透|彭博|中廣|中广)$/;
 /** Names of outlets as they end: 报, 网, 社, 台, 刊 … */
@@ -77,9 +84,14 @@ const QUOTED_NAME = /^[“"「《]([^“”"「」《》]{2,30})[”"」》]/;
 function cleanSource(raw: string): string | undefined {
   const unprefixed = raw.replace(/^[\s[【]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^\s+/, '');
   const quoted = QUOTED_NAME.exec(unprefixed);
-  let s = quoted ? quoted[1] : raw.replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_SUFFIX, '');
-  // (A quoted name ends at its closing mark, also when it ends in a word that ends other names: "江城发布".)
-  const end = quoted ? null : SOURCE_END.exec(s);
+  const bare = raw.replace(/^[\s[【《「“"]+/, '');
+  let s = quoted ? quoted[1] : bare.replace(ACCOUNT_PREFIX, '').replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_SUFFIX, '');
+  // (A quoted name ends at its closing mark, also when it ends in a word that ends other names: "江城发布"; so does an
+  // account's name the platform is written beside, "微信公众号：上海发布", "上海发布微信公众号": ACCOUNT_NAME_RUN.)
+  const account = !quoted && (ACCOUNT_PREFIX.test(bare) || ACCOUNT_SUFFIX.test(bare)) ? ACCOUNT_NAME_RUN.exec(s) : null;
+  // (Its end words and page tools still end it: "微信公众号：上海发布2020-03-05", "…江城日报我要纠错".)
+  if (account) s = account[1];
+  const end = quoted ? null : (account ? ACCOUNT_NAME_END : SOURCE_END).exec(s);
   if (end) s = s.slice(0, end.index);
   // Chinese outlet names have no spaces: "21世纪经济报道 发表" ends at the space.
   if (/[\u3400-\u9fff]/.test(s)) s = s.split(/\s/)[0];
@@ -94,7 +106,7 @@ function cleanSource(raw: string): string | undefined {
 
 /**
  * Every source label holds 源, 自, 出, 载, 刊 or 稿 (来源, 转自, 出处, 原载, 刊于, 供稿 …) or "source" in some case;
- * collapsing space and barSeparators never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
+ * collapsing space and normalisedLabelText never add one. Most lines of the whole-page scan hold none: SOURCE_PATTERN, which may start at any character, is
  * then not run.
  */
 const SOURCE_HINT_CJK = /[源自出载載刊稿]/;
@@ -112,7 +124,7 @@ export function sourceFromText(text: string): string | undefined {
   if (!SOURCE_HINT_CJK.test(text) && !SOURCE_HINT_LATIN.test(text)) return undefined;
   // "作者：张三来源：南方日报": labels run together where the spans holding them were joined without a space; a source
   // label right after another label's value starts a new field.
-  const barred = barSeparators(collapseSpace(text));
+  const barred = normalisedLabelText(collapseSpace(text));
   const t = SOURCE_LABEL_COLON.test(barred) ? barred.replace(GLUED_SOURCE_LABEL, ' ') : barred;
   if (t.length > 300) return undefined;
   // "来源：LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. nature": a reference cited, not an outlet.
