@@ -2,17 +2,19 @@
  * Author, editor and source (来源) from page text lines: Chinese labelled forms (作者：, 记者 王玉龙, 文/, 执笔：,
  * 责任编辑：, 来源：), unlabelled info lines ("2022-02-13 09:57 光明网", "[ 黄宇 ]"); English
  * bylines ("By Jane Doe and John Roe") are read by byline-latin.ts, tried after the Chinese forms. Editors are never taken as authors. Lines are short and the regexes anchored on
- * labels, so this stays linear. Source lines are read by source-text.ts (re-exported here).
+ * labels, so this stays linear. Source lines are read by source-text.ts, and the closing, info-line, photo and editor
+ * credits by byline-credits.ts (both re-exported here).
  */
 import { cleanPersonName } from './byline-clean.js';
 import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames.js';
 import { EN_BYLINE, EN_LABELLED, namesAsWritten, withBracketedCoWriters } from './byline-latin.js';
-import { ANY_REPORTER, normalisedLabelText, CN, CN_NAME, CN_NAMES, DATELINE_KIND, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
+import { ANY_REPORTER, normalisedLabelText, CN, CN_NAME, CN_NAMES, DATELINE_KIND, DATELINE_PLACE, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
 import { ANY_TOKEN, BULLET, LABELLED, labelledValue, LIST_SEPARATOR, NAME_LIST, WRITER_LABEL } from './byline-labelled.js';
 import { collapseSpace } from './text.js';
 
 export { cleanPersonName } from './byline-clean.js';
 export { hasCommonSurname, hasSurnameShape, looksLikeChineseName, OUTLET_END } from './byline-surnames.js';
+export { authorFromInfoLine, editorFromText, photographerFromText, trailingNames, trailingOutlet } from './byline-credits.js';
 export { nameBesideDate, otherLanguageByline } from './byline-latin.js';
 export { normalisedLabelText } from './people-patterns.js';
 export { sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel } from './source-text.js';
@@ -104,9 +106,6 @@ const AUTHOR_PATTERNS: RegExp[] = [
   ANY_TOKEN,
 ];
 
-/** Places datelines name after a reporter: Taiwan's and China's big cities, world capitals, any county or city. */
-const DATELINE_PLACE = /^(?:台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|苗栗|彰化|南投|雲林|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|南京|武漢|武汉|杭州|成都|西安|華盛頓|华盛顿|紐約|纽约|東京|东京|首爾|首尔|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|洛杉磯|洛杉矶|舊金山|旧金山|布魯塞爾|布鲁塞尔|日內瓦|日内瓦|石家庄|太原|呼和浩特|沈阳|瀋陽|长春|長春|哈尔滨|哈爾濱|合肥|福州|南昌|济南|濟南|郑州|鄭州|长沙|長沙|南宁|南寧|海口|贵阳|貴陽|昆明|拉萨|拉薩|兰州|蘭州|西宁|西寧|银川|銀川|乌鲁木齐|烏魯木齊|白宫|白宮|[\u3400-\u9fff]{2,4}(?:縣|县|市|區|区|鄉|乡|鎮|镇|島|岛))$/;
-
 /**
  * "盧太城台東縣" → "盧太城", "王明台北" → "王明", "歐陽夢萍台北" → "歐陽夢萍", "唐佩君" → "唐佩君": the name is the part
  * before a known place (three characters tried first, as most names have); without one, three glued characters or
@@ -117,14 +116,6 @@ function nameBeforePlace(s: string): string {
   if (s.length <= 3) return s;
   return s.length === 4 ? s.slice(0, 2) : s.slice(0, 3);
 }
-
-const EDITOR_NAME = String.raw`\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`;
-/** The responsible editor is the one credited when a line also names a copy or picture editor. */
-const RESPONSIBLE_EDITOR = new RegExp(String.raw`(?:责任编辑|責任編輯|责编|責編)${EDITOR_NAME}`);
-const EDITOR_PATTERN = new RegExp(
-  String.raw`(?:责任编辑|責任編輯|责编|責編|值班编辑|网络编辑|编辑|編輯|主编|主編|编审|审核|審核|editor(?=\s*[:：])|edited by)\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`,
-  'i',
-);
 
 /** Names captured before "…报道" end with the place reported from: "彭冲 山东冠县报道" → "彭冲". */
 function dropPlace(names: string, following: string): string {
@@ -273,94 +264,4 @@ function withCoWriters(name: string | undefined, t: string): string | undefined 
 
 const GLUED_REPORTER_END = new RegExp(String.raw`(?:^|[\s【〔\[(（╱／/|｜:：])${ANY_REPORTER}(${CN_NAME})(?=\s*(?:$|[】〕)）\]])|\s)`);
 
-const BRACKETED_NAMES = new RegExp(String.raw`[\[【]\s*(${CN_NAMES})\s*[\]】]`);
 export const LONE_NAME = new RegExp(String.raw`^[${CN}]{2,4}$`);
-const TRAILING_NAMES = new RegExp(String.raw`[(（]\s*(${CN_NAMES})\s*[)）]\s*$`);
-/** Endings of organisations and notes, not people: （新华社） （完） （图文） （市教育局）. */
-const NOT_PERSON_END = /(?:社|网|报|台|站|局|部|委|会|院|室|处|厅|办|省|市|县|区|图|摄|完|续|版|文|稿|讯|电|组|队|司|中心)$/;
-
-/** Names in brackets closing a paragraph: "…的新春佳节。（常书香 马丹阳）". For the body's last lines. */
-export function trailingNames(text: string): string | undefined {
-  if (text.length > 2000) return undefined;
-  const m = TRAILING_NAMES.exec(text.slice(-60));
-  if (!m) return undefined;
-  const names = collapseSpace(m[1]);
-  if (names.split(' ').some((n) => NOT_PERSON_END.test(n))) return undefined;
-  return cleanPersonName(names);
-}
-
-/**
- * A wire service or paper credited in brackets closing the story ("…違反選罷法規定。（中央社）", "（新華社）",
- * "（路透）"): the outlet the copy came from. The bracket closes a sentence or stands alone on its line (a bracket
- * glossing the last words, "…主营业务为互联网（物联网）", "引述消息人士說法（英國廣播電台）", is prose), and names a wire agency
- * or a paper, agency or station by its full kind (日報, 晚報, 時報, 通訊社, 電台, 電視台, 新聞網): a name ending only
- * 社, 報 or 網 is as often a common noun ("（合作社）", "（人民公社）", "（物联网）"). "據", "綜合", "原刊於" before the name
- * are read past; "包括…" is a gloss. A reporter's or a note's bracket ("（記者張三）", "（完）") is none.
- */
-const WIRE_AGENCY = '中央社|新华社|新華社|中新社|中通社|中评社|中評社|法新社|美联社|美聯社|路透社|路透|法新|美联|美聯|彭博社|彭博|共同社|韩联社|韓聯社|塔斯社|德新社|安莎社|合众社|合眾社|俄新社';
-const TRAILING_OUTLET = new RegExp(
-  String.raw`(?:^|[。！？!?」』”"])\s*[(（]\s*(?:据|據|综合|綜合|原刊于|原刊於|原载于|原載於|转载自|轉載自)?\s*(${WIRE_AGENCY}|[${CN}]{2,8}?(?:通讯社|通訊社|日报|日報|晚报|晚報|时报|時報|电视台|電視台|电台|電台|新闻网|新聞網))\s*[)）]\s*$`,
-);
-
-export function trailingOutlet(text: string): string | undefined {
-  if (text.length > 2000) return undefined;
-  const m = TRAILING_OUTLET.exec(text.trimEnd());
-  if (!m) return undefined;
-  // (A picture's credit is no outlet of the story: "（圖片擷取自每日郵報）", "（取自日網）", "（翻攝自某報）".)
-  if (/^(?:本报|本報|本网|本網|本社)$/.test(m[1]) || /[自图圖摄攝]|照片|翻|^(?:包括|包含|以及|和|及)/.test(m[1])) return undefined;
-  return m[1];
-}
-
-/** Weaker forms, for the info line only: "[ 黄宇 ]" beside a date, a lone name line, "蔡雪婧/摄". */
-export function authorFromInfoLine(text: string): string | undefined {
-  if (text.length > 120 * 2) return undefined;
-  const t = collapseSpace(text);
-  if (t.length > 120) return undefined;
-  const bracketed = BRACKETED_NAMES.exec(t);
-  if (bracketed && /\d{1,2}[:：]\d{2}|\d{4}[-年/]/.test(t)) return cleanPersonName(bracketed[1]);
-  return nameAfterSource(t);
-}
-
-/** "来源：新京报 张三": one unlabelled token after the source's value (a date, a label or the line's end after it). */
-const NAME_AFTER_SOURCE = new RegExp(String.raw`(?:^|\s)(?:来源|來源|稿源)\s?[:：]\s?[^\s:：]{2,20}\s([${CN}]{2,4})(?=$|\s)`);
-const PLACE_END = /[省市县縣区區镇鎮乡鄉村州路街井山湖河江岛島]$/;
-
-/**
- * The writer some info lines name, unlabelled, after the source's value. Only a name's shape counts (a common or a
- * compound surname, not an outlet's, an organisation's or a place's ending): "来源：新京报 2023-10-08" and "来源：新华网
- * 编辑：李四" name no writer.
- */
-function nameAfterSource(t: string): string | undefined {
-  if (!/[来來稿]源/.test(t)) return undefined;
-  const m = NAME_AFTER_SOURCE.exec(t);
-  if (!m || !hasSurnameShape(m[1]) || OUTLET_END.test(m[1]) || PLACE_END.test(m[1]) || DATELINE_PLACE.test(m[1])) return undefined;
-  return cleanPersonName(m[1]);
-}
-
-const PHOTO_CREDIT = new RegExp(String.raw`(?:^|\s)(${CN_NAME})\s?[/／]\s?(?:摄|攝)(?:$|\s|影)`);
-// "王錦義翻攝": 翻攝 (a photo of a photo) is the credit's verb, not the name's last character.
-const CLOSING_PHOTO_CREDIT = new RegExp(String.raw`(?:^|[\s。，,；(（/／])(?:[图圖]\s?[/／]\s?)?(?:记者|記者)?(${CN_NAME})\s?[/／]?\s?(?:翻|翻拍)?(?:摄|攝)影?\s*[)）]?$`);
-
-export function photographerFromText(text: string): string | undefined {
-  if (text.length > 300) return undefined;
-  const t = collapseSpace(text);
-  // "蔡雪婧/摄" anywhere; "…身亡。王煌忠攝", "（記者劉信德攝）", "（圖／房書勤攝）" closing a caption.
-  const m = PHOTO_CREDIT.exec(t) ?? CLOSING_PHOTO_CREDIT.exec(t);
-  return m ? cleanPersonName(m[1]) : undefined;
-}
-
-/**
- * Every editor label holds 编, 編, 审 or 審, or "edit" in some case; collapsing space and normalisedLabelText never add
- * one. Most lines of the whole-page scan hold none: a cheap test spares them the labelled pattern's alternation.
- */
-const EDITOR_HINT_CJK = /[编編审審]/;
-const EDITOR_HINT_LATIN = /edit/i;
-
-export function editorFromText(text: string): string | undefined {
-  if (text.length > 300 * 2) return undefined;
-  if (!EDITOR_HINT_CJK.test(text) && !EDITOR_HINT_LATIN.test(text)) return undefined;
-  const t = normalisedLabelText(collapseSpace(text));
-  if (t.length > 300) return undefined;
-  const m = RESPONSIBLE_EDITOR.exec(t) ?? EDITOR_PATTERN.exec(t);
-  return m ? cleanPersonName(m[1]) : undefined;
-}

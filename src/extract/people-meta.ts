@@ -1,7 +1,8 @@
 /**
  * The writer named by the page's meta tags: the author keys in order of trust (a scholarly paper's surname-first
  * `citation_author` list read given name first), co-writers each in a tag of their own, and the "Written by" pair
- * of link previews.
+ * of link previews. Also the JSON-LD author weighed against the printed byline, and a byline's one-word or run-on
+ * Latin name completed from the meta author.
  */
 import { metaFirst, type HeadData } from './head.js';
 import { cleanPersonName } from './byline.js';
@@ -90,4 +91,47 @@ export function bloggerInTitle(docTitle: string | undefined): string | undefined
   const i = parts.length - 2;
   if (i >= 1 && BLOG_PLATFORM.test(parts[i + 1]) && !BLOG_PLATFORM.test(parts[i]) && hasSurnameShape(parts[i])) return parts[i];
   return undefined;
+}
+
+/**
+ * The JSON-LD author, unless the page shows none of its names around the article while a byline element there
+ * names someone else: structured data may carry the desk editor who filed the copy (陳昱光) where the page prints
+ * its reporter (謝明俊); the printed byline is what readers see. (The printed byline: a byline element, or without
+ * class names to mark one, a link to a writer's page under the headline.)
+ */
+export function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], bylineElement: () => string | undefined, valid: (a: string | undefined) => string | undefined): string | undefined {
+  const ld = valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined);
+  if (!ld) return undefined;
+  const shown = (name: string): boolean => zoneLines.some((l) => l.text.includes(name));
+  const printed = bylineElement();
+  if (ldAuthors.some(shown)) return printed && listsMore(printed, ldAuthors) ? printed : ld;
+  return printed && shown(printed) ? printed : ld;
+}
+
+/**
+ * The printed byline names every writer of the structured data and more ("Ingrid Treborg, Marlene Lundberg Holm"
+ * where the JSON-LD has the second only): the metadata was cut to one writer, the page shows them all.
+ */
+function listsMore(printed: string, ldAuthors: string[]): boolean {
+  const parts = printed.split(/\s*(?:[,，、;；&]|\band\b)\s*|\s+(?=[\u3400-\u9fff])/).filter(Boolean);
+  return parts.length > new Set(ldAuthors).size && ldAuthors.every((a) => parts.includes(a));
+}
+
+/**
+ * One Latin name read in two places (also used the other way round: a one-word metadata name and the page's byline):
+ * a byline cut to the first name ("Linda" of "Linda McCall") or run on into the
+ * next word ("Harsh Vaibhav Global"), and the page's meta author naming the same person in full. When one is the
+ * other's leading words, the meta wording is the name.
+ */
+export function fullerFromMeta(author: string | undefined, metaNames: Array<string | undefined>): string | undefined {
+  if (!author || /[,，、&]|\band\b|[\u3400-\u9fff]/.test(author)) return author;
+  const words = author.toLowerCase().split(/\s+/);
+  for (const m of metaNames) {
+    if (!m || /[,，、&]|\band\b|[\u3400-\u9fff]/.test(m) || !isPersonName(m.replace(/^./, (c) => c.toUpperCase()))) continue;
+    const mw = m.toLowerCase().split(/\s+/);
+    if (mw.length === words.length || mw.length < 2) continue;
+    const [short, long] = mw.length < words.length ? [mw, words] : [words, mw];
+    if (short.every((w, i) => w === long[i])) return m;
+  }
+  return author;
 }

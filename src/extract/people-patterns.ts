@@ -73,3 +73,6 @@ export function isSectionName(s: string): boolean {
 export function isPlausibleName(s: string): boolean {
   return s.length > 0 && s.length <= 80 && !/[=<>"{}]|https?:|@|\.(?:com|cn|net|org)\b/i.test(s);
 }
+
+/** Places datelines name after a reporter: Taiwan's and China's big cities, world capitals, any county or city. */
+export const DATELINE_PLACE = /^(?:台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|苗栗|彰化|南投|雲林|嘉義|屏東|宜蘭|花蓮|台東|臺東|澎湖|金門|馬祖|北京|上海|天津|重慶|重庆|廣州|广州|深圳|香港|澳門|澳门|南京|武漢|武汉|杭州|成都|西安|華盛頓|华盛顿|紐約|纽约|東京|东京|首爾|首尔|倫敦|伦敦|巴黎|柏林|莫斯科|新加坡|曼谷|雪梨|悉尼|洛杉磯|洛杉矶|舊金山|旧金山|布魯塞爾|布鲁塞尔|日內瓦|日内瓦|石家庄|太原|呼和浩特|沈阳|瀋陽|长春|長春|哈尔滨|哈爾濱|合肥|福州|南昌|济南|濟南|郑州|鄭州|长沙|長沙|南宁|南寧|海口|贵阳|貴陽|昆明|拉萨|拉薩|兰州|蘭州|西宁|西寧|银川|銀川|乌鲁木齐|烏魯木齊|白宫|白宮|[\u3400-\u9fff]{2,4}(?:縣|县|市|區|区|鄉|乡|鎮|镇|島|岛))$/;

@@ -19,7 +19,8 @@ import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutL
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { comparable } from './text.js';
-import { bloggerInTitle, labelledMetaAuthor, metaAuthor } from './people-meta.js';
+import { bloggerInTitle, fullerFromMeta, labelledMetaAuthor, metaAuthor, structuredAuthor } from './people-meta.js';
+import { siteNamesOf, withTitleSite } from './people-site.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
 import { englishNameBeforeRole, wireReporters } from './byline-latin.js';
@@ -29,40 +30,6 @@ export interface People {
   author?: string;
   editor?: string;
   publisher?: string;
-}
-
-export function siteNamesOf(head: HeadData): string[] {
-  const names = [
-    metaFirst(head, 'og:site_name'),
-    metaFirst(head, 'application-name'),
-    metaFirst(head, 'publisher', 'dc.publisher', 'article:publisher'),
-    head.article?.publisher,
-  ].filter((x): x is string => !!x && !/^https?:/i.test(x));
-  return [...new Set(names.map((n) => withoutChannel(n, head.docTitle)))];
-}
-
-/**
- * "中時電子報 - 影視": a site name carrying the channel after a separator, when the page's <title> ends with the
- * name alone ("… - 影視 - 中時電子報"), is that name.
- */
-function withoutChannel(name: string, docTitle: string | undefined): string {
-  const m = /^(.+?)\s+[-–—|｜]\s+\S.*$/.exec(name);
-  if (!m || !docTitle) return name;
-  const site = m[1].trim();
-  return docTitle.trim().endsWith(site) && !docTitle.trim().endsWith(name) ? site : name;
-}
-
-/**
- * Without a site name in the metadata, the <title>'s last part when it is named like an outlet ("… - 中時電子報",
- * "…_新浪网"; not a channel, "…_新闻频道", "…_国内新闻"): the name a reader sees, so that its short form on the info line (中時) is read as the outlet credited
- * and never as the writer.
- */
-function withTitleSite(names: string[], docTitle: string | undefined): string[] {
-  if (names.length > 0 || !docTitle) return names;
-  const parts = docTitle.split(/\s+[-–—|｜]\s+|\s*[_｜|]\s*/);
-  const last = parts.length > 1 ? parts[parts.length - 1].trim() : '';
-  // (Not a blog's name either: "张三的博客" holds its writer's name, which must stay an author.)
-  return /^[\u3400-\u9fffA-Za-z0-9]{2,12}(?:网|網|网站|網站|报|報)$/.test(last) && !last.includes('的') ? [last] : names;
 }
 
 /** Elements whose lines caption or sit beside the story: a name and role there is not its byline. */
@@ -103,30 +70,6 @@ function authorsFromHeader(header: { text: string }[], valid: (a: string | undef
   if (names.length === 0) return undefined;
   const sep = names.some((n) => /[A-Za-z]/.test(n)) ? ', ' : ' ';
   return [...new Set(names)].join(sep);
-}
-
-/**
- * The JSON-LD author, unless the page shows none of its names around the article while a byline element there
- * names someone else: structured data may carry the desk editor who filed the copy (陳昱光) where the page prints
- * its reporter (謝明俊); the printed byline is what readers see. (The printed byline: a byline element, or without
- * class names to mark one, a link to a writer's page under the headline.)
- */
-function structuredAuthor(ldAuthors: string[], zoneLines: { text: string }[], bylineElement: () => string | undefined, valid: (a: string | undefined) => string | undefined): string | undefined {
-  const ld = valid(ldAuthors.length > 0 ? [...new Set(ldAuthors)].join(', ') : undefined);
-  if (!ld) return undefined;
-  const shown = (name: string): boolean => zoneLines.some((l) => l.text.includes(name));
-  const printed = bylineElement();
-  if (ldAuthors.some(shown)) return printed && listsMore(printed, ldAuthors) ? printed : ld;
-  return printed && shown(printed) ? printed : ld;
-}
-
-/**
- * The printed byline names every writer of the structured data and more ("Ingrid Treborg, Marlene Lundberg Holm"
- * where the JSON-LD has the second only): the metadata was cut to one writer, the page shows them all.
- */
-function listsMore(printed: string, ldAuthors: string[]): boolean {
-  const parts = printed.split(/\s*(?:[,，、;；&]|\band\b)\s*|\s+(?=[\u3400-\u9fff])/).filter(Boolean);
-  return parts.length > new Set(ldAuthors).size && ldAuthors.every((a) => parts.includes(a));
 }
 
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined, pageUrls: Array<string | undefined> = []): People {
@@ -286,23 +229,4 @@ function firstBylines(bylines: Element[], stats: StatsMap, valid: (a: string | u
   const out: string[] = [];
   for (const name of bylineElementNames(bylines, stats, valid)) if (out.push(name) >= MAX_BYLINES) break;
   return out;
-}
-
-/**
- * One Latin name read in two places (also used the other way round: a one-word metadata name and the page's byline):
- * a byline cut to the first name ("Linda" of "Linda McCall") or run on into the
- * next word ("Harsh Vaibhav Global"), and the page's meta author naming the same person in full. When one is the
- * other's leading words, the meta wording is the name.
- */
-function fullerFromMeta(author: string | undefined, metaNames: Array<string | undefined>): string | undefined {
-  if (!author || /[,，、&]|\band\b|[\u3400-\u9fff]/.test(author)) return author;
-  const words = author.toLowerCase().split(/\s+/);
-  for (const m of metaNames) {
-    if (!m || /[,，、&]|\band\b|[\u3400-\u9fff]/.test(m) || !isPersonName(m.replace(/^./, (c) => c.toUpperCase()))) continue;
-    const mw = m.toLowerCase().split(/\s+/);
-    if (mw.length === words.length || mw.length < 2) continue;
-    const [short, long] = mw.length < words.length ? [mw, words] : [words, mw];
-    if (short.every((w, i) => w === long[i])) return m;
-  }
-  return author;
 }
