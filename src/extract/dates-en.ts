@@ -16,8 +16,11 @@ const ZONE_NAMES = Object.keys(ZONE_ABBREVIATIONS).filter((z) => /^[A-Z]{2,4}$/.
  * video's length.
  */
 const AFTER_BULLET = String.raw`(?=\d{1,2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]|\d{1,2}[:.]\d{2}\s?\(?(?:${ZONE_NAMES}|(?:GMT|UTC)[+-])(?![A-Za-z])|\d{2}[:.]\d{2}(?![\d:]))`;
-/* An offset after the clock: an abbreviation, GMT/UTC with hours, or RFC 2822's four digits ("22:33:19 +0000"). */
-export const EN_TIME = String.raw`(?:(?:\s?(?:at|,|-|–|—|\|)?\s?|\s?[•·]\s?${AFTER_BULLET})(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?([A-Z]{1,4}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[+-](?:0\d|1[0-4])[0-5]\d(?![\d:]))\)?)?)?`;
+/*
+ * An offset after the clock: GMT/UTC with hours (tried first: "GMT" alone is an abbreviation too), an abbreviation, or
+ * RFC 2822's four digits ("22:33:19 +0000").
+ */
+export const EN_TIME = String.raw`(?:(?:\s?(?:at|,|-|–|—|\|)?\s?|\s?[•·]\s?${AFTER_BULLET})(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?((?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,4}|[+-](?:0\d|1[0-4])[0-5]\d(?![\d:]))\)?)?)?`;
 /** March 3, 2025 4:05 PM ET · Dec 28 Sat 2013 00:28 (a blog's date widget, weekday between day and year) */
 export const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
 /** 4:05 PM EDT, September 22, 2025 · 3:05 PM ET, Thu March 5, 2020 (AP style: the time first). */

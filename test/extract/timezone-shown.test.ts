@@ -61,3 +61,9 @@ test("a relative day with a shown clock ('Heute, 10:20 Uhr', 'Yesterday at 10:20
   const late = new Date('2018-06-15T23:30:00Z');
   assert.equal(at(page('de', 'Heute, 01:10 Uhr'), 'https://www.example.de/a', late), '2018-06-16T01:10:00+02:00');
 });
+
+test('an offset after GMT/UTC is read after an English clock, and after a spaced European one', () => {
+  assert.equal(instant(at(page('en', 'June 15, 2018 10:20 GMT+2'), 'https://www.example.com/a')), Date.parse('2018-06-15T08:20:00Z'));
+  assert.equal(instant(at(page('en', 'June 15, 2018 10:20 (UTC+05:30)'), 'https://www.example.com/a')), Date.parse('2018-06-15T04:50:00Z'));
+  assert.equal(instant(at(page('de', '15.07.2020, 14:05 Uhr (GMT +2)'), 'https://www.example.com/a')), Date.parse('2020-07-15T12:05:00Z'));
+});
