@@ -2,18 +2,25 @@
  * English dates with month names, as regexes parseDateText (dates.ts) runs: "March 3, 2025 4:05 PM ET", "4:05 PM EDT,
  * September 22, 2025", "3 Mar 2025 16:05 GMT", and year-less "Sep 16" / "16 September" at a line's start.
  */
+import { ZONE_ABBREVIATIONS } from './timezone.js';
 
 export const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 export const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+/** The Latin-letter zone abbreviations timezone.ts knows ("ET", "EST", "CEST"), longest first, as one alternation. */
+const ZONE_NAMES = Object.keys(ZONE_ABBREVIATIONS).filter((z) => /^[A-Z]{2,4}$/.test(z)).sort((a, b) => b.length - a.length).join('|');
 /**
- * What a bullet may set beside a date as its clock: one marked AM/PM, or 24-hour with a two-digit hour ("• 09:05").
- * "March 5, 2020 • 2:45" or "• 12:45:30" is a video's length.
+ * What a bullet may set beside a date as its clock: one marked AM/PM, one followed by a known zone ("• 9:05 ET",
+ * "· 9:05 (GMT+2)"), or 24-hour with a two-digit hour ("• 09:05"). "March 5, 2020 • 2:45" or "• 12:45:30" is a
+ * video's length.
  */
-const AFTER_BULLET = String.raw`(?=\d{1,2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]|\d{2}[:.]\d{2}(?![\d:]))`;
-/* An offset after the clock: an abbreviation, GMT/UTC with hours, or RFC 2822's four digits ("22:33:19 +0000"). */
-export const EN_TIME = String.raw`(?:(?:\s?(?:at|,|-|–|—|\|)?\s?|\s?[•·]\s?${AFTER_BULLET})(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?([A-Z]{1,4}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[+-](?:0\d|1[0-4])[0-5]\d(?![\d:]))\)?)?)?`;
+const AFTER_BULLET = String.raw`(?=\d{1,2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]|\d{1,2}[:.]\d{2}\s?\(?(?:${ZONE_NAMES}|(?:GMT|UTC)[+-])(?![A-Za-z])|\d{2}[:.]\d{2}(?![\d:]))`;
+/*
+ * An offset after the clock: GMT/UTC with hours (tried first: "GMT" alone is an abbreviation too), an abbreviation, or
+ * RFC 2822's four digits ("22:33:19 +0000").
+ */
+export const EN_TIME = String.raw`(?:(?:\s?(?:at|,|-|–|—|\|)?\s?|\s?[•·]\s?${AFTER_BULLET})(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?((?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,4}|[+-](?:0\d|1[0-4])[0-5]\d(?![\d:]))\)?)?)?`;
 /** March 3, 2025 4:05 PM ET · Dec 28 Sat 2013 00:28 (a blog's date widget, weekday between day and year) */
 export const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
 /** 4:05 PM EDT, September 22, 2025 · 3:05 PM ET, Thu March 5, 2020 (AP style: the time first). */

@@ -42,6 +42,11 @@ export interface DateContext {
    * (/2023/12/) is given too: it settles the year of a year-less month-day across a new year (yearOfMonthDay).
    */
   urlDay?: DateParts;
+  /**
+   * The country's clock of a page read in UTC (TimeOptions.shownZone): a relative day with a shown clock ("Heute,
+   * 10:20 Uhr") names that clock's day and time. Only time-candidates.ts reads it.
+   */
+  shownZone?: string;
 }
 
 export const MAX_YEAR = new Date().getUTCFullYear() + 1;

@@ -226,7 +226,7 @@ function updateAtHeadlineOnly(cands: TimeCandidate[], zones: PageZones): boolean
 
 export function extractTimes(order: Element[], head: HeadData, zones: PageZones, url: string, timezone: string, opts: TimeOptions = {}): TimeResult {
   const urlDate = dateFromUrl(url);
-  const ctx: DateContext = { timezone, contextYear: urlDate?.year, lang: opts.lang, now: opts.now, urlDay: urlDate?.month !== undefined ? urlDate : undefined };
+  const ctx: DateContext = { timezone, contextYear: urlDate?.year, lang: opts.lang, now: opts.now, urlDay: urlDate?.month !== undefined ? urlDate : undefined, ...(timezone === 'UTC' && opts.shownZone ? { shownZone: opts.shownZone } : {}) };
   const structured = head.article?.datePublished ?? head.meta.get('article:published_time')?.[0];
   ctx.contextYear ??= structured ? parseMachineDate(structured, ctx)?.year : undefined;
   ctx.contextYear ??= yearFromPage(zones, ctx);

@@ -86,7 +86,8 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
     const score = BASE[kind] + adjust + distance + (precisionOf(parts) >= 4 ? 3 : 0) - (other ? OTHER_ITEM_PENALTY : 0) - (caption ? CAPTION_PENALTY : 0);
     const brief = text !== undefined && text.length <= 80 && !/[，。；！？]/.test(text);
     const relative = adjust <= -RELATIVE_PENALTY;
-    const textClock = !relative && TEXT_KINDS.has(kind) && parts.offsetMinutes === undefined && clockIn(parts, text, line, zones);
+    // A relative time's clock counts only when shown ("Today, 9:05am"; clockIn is false for "2 hours ago").
+    const textClock = TEXT_KINDS.has(kind) && parts.offsetMinutes === undefined && clockIn(parts, text, line, zones);
     out.push({ parts, kind, modified, line, score, shown: distance === 10 && !other && !caption && kind !== 'url' && !relative, ...(caption ? { caption } : {}), ...(brief ? { brief } : {}), ...(textClock ? { textClock } : {}) });
   };
   const ld = head.article;
@@ -257,6 +258,10 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       if (!p && ctx.now) {
         p = parseDateText(rest, ctx);
         relative = p !== undefined;
+        // "Heute, 10:20 Uhr" shows a wall clock of the page's country: its day is that clock's today, and the time
+        // is written on it (textClock). "vor 2 Stunden" shows no clock and stays an instant on the UTC clock.
+        const shown = p && ctx.shownZone ? parseDateText(rest, { ...ctx, timezone: ctx.shownZone }) : undefined;
+        if (shown && clockIn(shown, rest, undefined, zones)) p = shown;
       }
       if (!p || precisionOf(p) < 3) continue;
       seen.add(i);

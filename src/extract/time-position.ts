@@ -43,14 +43,23 @@ function repeatsImageText(el: Element): boolean {
 /** Boxes of other items and notices: related lists, comments, cookie and privacy banners (class or id). */
 const OTHER_ITEMS = /related|relate[d_-]|recommend|comment|repl(?:y|ies)|disqus|cookie|consent|gdpr|privacy|datenschutz|pinglun|xiangguan|tuijian/;
 
-/** Is the line's element inside an <aside>, <footer> or <nav>, or a box of other items or notices (OTHER_ITEMS)? */
+/**
+ * Is the line's element inside a <nav>, a box of other items or notices (OTHER_ITEMS), or an <aside> or <footer> of
+ * the page? An <aside> or <footer> inside the <article> is the article's own (a WordPress "entry-footer" with
+ * "Posted on …", a meta box with "Published: …"): its labelled date must still beat a photo caption's.
+ */
 export function inOtherItems(el: Element): boolean {
+  let boxed = false;
   let cur: Element | null = el;
   for (let i = 0; cur && i < 12; i++, cur = cur.parent as Element | null) {
     if (!isTag(cur) || cur.name === 'body') break;
-    if (cur.name === 'aside' || cur.name === 'footer' || cur.name === 'nav' || OTHER_ITEMS.test(classAndId(cur))) return true;
+    if (cur.name === 'nav' || OTHER_ITEMS.test(classAndId(cur))) return true;
+    // Only an <aside> or <footer> with no <article> between it and the line counts (a sidebar's teaser <article>
+    // with its own <footer> is still another item).
+    if (cur.name === 'article') boxed = false;
+    if (cur.name === 'aside' || cur.name === 'footer') boxed = true;
   }
-  return false;
+  return boxed;
 }
 
 /** A line of the story's prose: long, with a sentence's end in it. */

@@ -68,13 +68,19 @@ export function yearTileDate(zones: PageZones, i: number, ctx: DateContext): Til
 const DAY_TILE = /^(?:0?[1-9]|[12]\d|3[01])$/;
 const YEAR_MONTH_TILE = /^((?:19|20)\d{2})\s*[-/.年]\s*(0?[1-9]|1[0-2])\s*月?$/;
 /**
- * A box that names itself a date ("date", "time", "pubday", pinyin "riqi"/"rq"/"shijian"): a number beside a year
- * and month is a day only there. Elsewhere it is a count, a page number, a breadcrumb's or a calendar's cell.
+ * A box that names itself a date ("date", "time", "pubday", "post-date", "pubDate", pinyin "riqi"/"rq"/"shijian"):
+ * a number beside a year and month is a day only there. Elsewhere it is a count, a page number, a breadcrumb's or a
+ * calendar's cell. A whole part of the class or id (split at spaces, - and _, and camel case), so "update-count",
+ * "today" and "timeline" are no date box.
  */
-const DATE_BOX = /date|time|day|riqi|shijian|(?:^|[\s_-])rq(?:$|[\s_-])/i;
+const DATE_BOX_PART = /^(?:pub(?:lish(?:ed)?)?|post(?:ed)?|created?|add|send|fabu|art(?:icle)?|news)?(?:date|time|day|riqi|shijian|rq)(?:time|stamp|box|wrap|info)?s?$/;
 
 function namedDate(nodes: Array<ParentNode | null>): boolean {
-  return nodes.some((n) => n !== null && 'attribs' in n && DATE_BOX.test(`${attr(n, 'class') ?? ''} ${attr(n, 'id') ?? ''}`));
+  return nodes.some((n) => n !== null && 'attribs' in n && dateBoxName(`${attr(n, 'class') ?? ''} ${attr(n, 'id') ?? ''}`));
+}
+
+function dateBoxName(name: string): boolean {
+  return name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().split(/[\s_-]+/).some((part) => DATE_BOX_PART.test(part));
 }
 
 /** The day and year-month tiles among two texts, as a date (either order), or undefined. */

@@ -131,8 +131,8 @@ export function headlineText(el: Element): string {
 
 /**
  * A <br> between two words of a spaced script is a space: the last letter or digit before it and the first after it
- * (quotes and other punctuation between skipped: 'says,<br>"We') are both of such a script. None between Chinese
- * characters, quoted or not ('“双减”<br>“新政”'), nor after a hyphen ('state-of-the-<br>art').
+ * (quotes, other punctuation and spaces between skipped: 'says,<br>"We', 'approved —<br>what') are both of such a
+ * script. None between Chinese characters, quoted or not ('“双减”<br>“新政”'), nor after a hyphen ('state-of-the-<br>art').
  */
 function spaceAtBreak(before: string, after: string): boolean {
   if (/[\s\-\u00ad\u2010\u2011]$/.test(before) || /^\s/.test(after)) return false;
@@ -140,8 +140,9 @@ function spaceAtBreak(before: string, after: string): boolean {
   const first = FIRST_WORD_CHAR.exec(after)?.[1].codePointAt(0);
   return last !== undefined && first !== undefined && !isUnspacedScriptCode(last) && !isUnspacedScriptCode(first);
 }
-const LAST_WORD_CHAR = /([\p{L}\p{N}])[^\p{L}\p{N}\s]*$/u;
-const FIRST_WORD_CHAR = /^[^\p{L}\p{N}\s]*([\p{L}\p{N}])/u;
+// The skipped run may hold a space: a spaced dash or bar ('approved —<br>what', 'Q&A |<br>Jane') wants one after it.
+const LAST_WORD_CHAR = /([\p{L}\p{N}])[^\p{L}\p{N}]*$/u;
+const FIRST_WORD_CHAR = /^[^\p{L}\p{N}]*([\p{L}\p{N}])/u;
 
 /** A <br> among the element's descendants, `depth` levels down at most. */
 function hasBreak(el: Element, depth: number): boolean {

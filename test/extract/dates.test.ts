@@ -169,4 +169,8 @@ test('after a bullet, a thousands-grouped count or a video length is no clock', 
   // Clocks still read: a two-digit hour, or one marked AM/PM.
   assert.equal(iso('March 5, 2020 • 09:05', 'en'), '2020-03-05T09:05:00+00:00');
   assert.equal(iso('March 5, 2020 • 2:45 PM', 'en'), '2020-03-05T14:45:00+00:00');
+  // A one-digit hour followed by a zone is a clock too; a word that merely starts with a zone's letters is not one.
+  assert.equal(iso('March 5, 2020 • 9:05 ET', 'en'), '2020-03-05T09:05:00-05:00');
+  assert.equal(iso('March 5, 2020 · 9:05 EST', 'en'), '2020-03-05T09:05:00-05:00');
+  assert.equal(iso('March 5, 2020 • 2:45 Ethan Smith', 'en'), '2020-03-05');
 });

@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
-import { atHeadline } from '../../src/extract/time-position.js';
+import { atHeadline, inOtherItems } from '../../src/extract/time-position.js';
+import { parseHtml } from '../../src/extract/parser.js';
+import { isTag, type Element } from '../../src/extract/dom.js';
 
 const P = zhParagraphs(4);
 const H = '全市将新开通12条公交线路';
@@ -53,4 +55,36 @@ test("after a photo caption's date, a labelled date in a related list, comments 
   assert.equal(at('<aside class="related"><a href="/b">Anderes Thema</a><p>Veröffentlicht am 02.03.2017</p></aside>'), '2018-06-14');
   assert.equal(at('<div class="cookie"><p>Datenschutzerklärung, Stand: 01.01.2018</p></div>'), '2018-06-14');
   assert.equal(at('<div id="comments"><p>Posted: 20 June 2018</p><p>Great piece.</p></div>'), '2018-06-14');
+});
+
+test("an <aside> or <footer> inside the <article> is the article's own: its labelled date beats a photo caption's", () => {
+  const E = 'Bus plan approved';
+  const opts = { head: `<title>${E}</title>`, url: 'https://www.example.com/a-1' };
+  const figure = '<figure><img src="/p.jpg" alt="The mayor, 14 June 2018"><figcaption>The mayor, 14 June 2018</figcaption></figure>';
+  const at = (closing: string, fig = figure): string | undefined =>
+    extractFrom(`<article><h1>${E}</h1>${fig}<div>${enParagraphs(5)}</div>${closing}</article>`, opts).publishedAt;
+  assert.equal(at('<footer><p>Published: 15 June 2018</p></footer>'), '2018-06-15');
+  assert.equal(at('<aside class="meta">By Jane Doe / Published: 15 June 2018</aside>'), '2018-06-15');
+  assert.equal(at('<footer class="entry-footer"><span class="posted-on">Posted on June 15, 2018</span></footer>'), '2018-06-15');
+  const de = '<figure><img src="/p.jpg" alt="Habeck in Berlin, 14.06.2018"><figcaption>Habeck in Berlin, 14.06.2018</figcaption></figure>';
+  assert.equal(at('<footer><p>Veröffentlicht am 15.06.2018</p></footer>', de), '2018-06-15');
+  const zh = '<figure><img src="/p.jpg"><figcaption>10月7日，市长在现场调研。</figcaption></figure>';
+  const zhAt = extractFrom(`<article><h1>${H}</h1>${zh}<div>${P}</div><footer><p>发布时间：2021-10-08 10:20</p></footer></article>`, { head: `<title>${H}</title>`, timezone: 'Asia/Shanghai' }).publishedAt;
+  assert.equal(zhAt, '2021-10-08T10:20:00+08:00');
+});
+
+test("inOtherItems: an <aside>/<footer> inside the <article> is the article's; a sidebar's teaser <article> is not", () => {
+  const find = (html: string): boolean => {
+    const stack = parseHtml(`<html><body>${html}</body></html>`).children.filter(isTag);
+    while (stack.length) {
+      const el: Element = stack.pop()!;
+      if (el.attribs.id === 'x') return inOtherItems(el);
+      stack.push(...el.children.filter(isTag));
+    }
+    throw new Error('no #x');
+  };
+  assert.equal(find('<article><footer><p id="x">Published</p></footer></article>'), false);
+  assert.equal(find('<footer><p id="x">Published</p></footer>'), true);
+  assert.equal(find('<aside class="sidebar"><article><footer><p id="x">Published</p></footer></article></aside>'), true);
+  assert.equal(find('<article><nav><p id="x">Published</p></nav></article>'), true);
 });

@@ -57,6 +57,14 @@ test('a number beside a year and month outside a box named a date, or among othe
   assert.equal(zhAt('<div class="meta"><div class="ym">2021-10</div><div class="views">15</div></div>'), undefined);
   assert.equal(zhAt('<div class="pager"><div>2</div><div>2021/10</div></div>'), undefined);
   assert.equal(zhAt('<div class="crumb"><span>3</span><span>2021.10</span></div>', 'above'), undefined);
+  // A date word inside another word names no date box: "update", "today", "timeline".
+  assert.equal(zhAt('<div class="update-count"><span>2021-10</span><span>15</span></div>'), undefined);
+  assert.equal(zhAt('<div class="today"><span>2021.10</span><span>27</span></div>'), undefined);
+  assert.equal(zhAt('<ul class="timeline"><li>2021.10</li><li>3</li></ul>'), undefined);
+  // Whole parts do, camel case split: "pubDate", "post-date", "pubday".
+  assert.equal(zhAt('<div class="pubDate"><span>08</span><span>2021.10</span></div>'), '2021-10-08');
+  assert.equal(zhAt('<div class="post-date"><span>08</span><span>2021.10</span></div>'), '2021-10-08');
+  assert.equal(zhAt('<div class="pubday"><span>08</span><span>2021.10</span></div>'), '2021-10-08');
   assert.equal(zhAt('<div class="cal"><div>2021年10月</div><div>1</div><div>2</div></div>')?.slice(0, 10), '2021-10', 'a calendar names its month, no day');
   assert.equal(zhAt('<div class="date-cal"><div>2021年10月</div><div>1</div><div>2</div><div>3</div></div>')?.slice(0, 10), '2021-10', 'a calendar names its month, no day');
   assert.equal(zhAt('<table><caption>2021年10月</caption><tr><td>1</td><td>2</td><td>3</td></tr></table>')?.slice(0, 10), '2021-10', 'a calendar names its month, no day');

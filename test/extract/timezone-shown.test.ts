@@ -50,3 +50,20 @@ test('domains used as generic hosts (.co, .io, .tv, .me, .ai …) name no countr
   assert.equal(at(page('it', '15 giugno 2018, 10:20'), 'https://www.example.it/a'), '2018-06-15T10:20:00+02:00');
   assert.equal(at(en('June 15, 2018 10:20 AM'), 'https://www.example.co.in/a'), '2018-06-15T10:20:00+05:30');
 });
+
+test("a relative day with a shown clock ('Heute, 10:20 Uhr', 'Yesterday at 10:20') is on the country's clock", () => {
+  const now = new Date('2018-06-15T12:00:00Z');
+  assert.equal(at(page('de', 'Heute, 10:20 Uhr'), 'https://www.example.de/a', now), '2018-06-15T10:20:00+02:00');
+  assert.equal(at(page('de', 'gestern, 18:30 Uhr'), 'https://www.example.de/a', now), '2018-06-14T18:30:00+02:00');
+  assert.equal(at(page('en-GB', 'Yesterday at 10:20'), 'https://www.example.co.uk/a', now), '2018-06-14T10:20:00+01:00');
+  assert.equal(at(page('en-GB', 'Today, 9:05am'), 'https://www.example.co.uk/a', now), '2018-06-15T09:05:00+01:00');
+  // The day is the country's today: at 23:30 UTC it is already the 16th in Berlin.
+  const late = new Date('2018-06-15T23:30:00Z');
+  assert.equal(at(page('de', 'Heute, 01:10 Uhr'), 'https://www.example.de/a', late), '2018-06-16T01:10:00+02:00');
+});
+
+test('an offset after GMT/UTC is read after an English clock, and after a spaced European one', () => {
+  assert.equal(instant(at(page('en', 'June 15, 2018 10:20 GMT+2'), 'https://www.example.com/a')), Date.parse('2018-06-15T08:20:00Z'));
+  assert.equal(instant(at(page('en', 'June 15, 2018 10:20 (UTC+05:30)'), 'https://www.example.com/a')), Date.parse('2018-06-15T04:50:00Z'));
+  assert.equal(instant(at(page('de', '15.07.2020, 14:05 Uhr (GMT +2)'), 'https://www.example.com/a')), Date.parse('2020-07-15T12:05:00Z'));
+});

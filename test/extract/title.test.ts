@@ -170,6 +170,9 @@ test('a <br> is a space only between letters or digits of spaced scripts, punctu
   assert.equal(en('Mayor delays the vote,<br>stadium plan on hold', 'Mayor delays the vote, stadium plan on hold'), 'Mayor delays the vote, stadium plan on hold');
   // Korean is written with spaces between words.
   assert.equal(en('윤 대통령, 국정과제<br>점검회의 주재', '윤 대통령, 국정과제 점검회의 주재'), '윤 대통령, 국정과제 점검회의 주재');
+  // A spaced dash or bar before the break gets its space after it too.
+  assert.equal(en('Bus plan approved —<br>what it means', 'Bus plan approved — what it means'), 'Bus plan approved — what it means');
+  assert.equal(en('Q&amp;A |<br>Jane Doe on buses', 'Q&amp;A | Jane Doe on buses'), 'Q&A | Jane Doe on buses');
 });
 
 test('a kicker word set apart in the headline element is a badge when the rest is the metadata title', () => {
