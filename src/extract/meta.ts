@@ -21,12 +21,13 @@ export function extractCanonical(all: Element[], head: HeadData, base: string | 
 /** BCP 47-ish tag: "zh_CN" → "zh-CN", "EN-us" → "en-US". */
 export function normalizeLang(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const m = /^([a-z]{2,3})(?:[-_]([a-z]{2}|\d{3}|hans|hant))?/i.exec(raw.trim());
+  // BCP 47: language, then an optional script ("Hant", "Latn"), then an optional region ("TW", "419"). The script is
+  // tried first: read as a region, "zh-Hant-TW" became "zh-HA" and its pages lost their region (and their clock).
+  const m = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?(?![a-z\d])/i.exec(raw.trim());
   if (!m) return undefined;
-  const lang = m[1].toLowerCase();
-  if (!m[2]) return lang;
-  const region = m[2].length === 4 ? m[2][0].toUpperCase() + m[2].slice(1).toLowerCase() : m[2].toUpperCase();
-  return `${lang}-${region}`;
+  const script = m[2] ? `-${m[2][0].toUpperCase()}${m[2].slice(1).toLowerCase()}` : '';
+  const region = m[3] ? `-${m[3].toUpperCase()}` : '';
+  return `${m[1].toLowerCase()}${script}${region}`;
 }
 
 const EN_STOPWORDS = /\b(?:the|and|of|to|in|is|that|for|with|was|on)\b/gi;

@@ -151,10 +151,12 @@ export function zoneFromAbbreviation(abbr: string, ctx: { timezone: string; lang
 export function inferTimezone(lang: string | undefined, url: string): string | undefined {
   const host = hostOf(url);
   const l = (lang ?? '').toLowerCase();
-  if (/\.tw$/.test(host) || /^zh-(?:tw|hant)/.test(l)) return 'Asia/Taipei';
-  if (/\.hk$/.test(host) || l === 'zh-hk') return 'Asia/Hong_Kong';
-  if (/\.mo$/.test(host) || l === 'zh-mo') return 'Asia/Macau';
-  if (/\.sg$/.test(host) || l === 'zh-sg') return 'Asia/Singapore';
+  const { language, region, script } = langParts(l);
+  const zhIn = (r: string) => language === 'zh' && region === r;
+  if (/\.tw$/.test(host) || zhIn('tw') || (language === 'zh' && !region && script === 'hant')) return 'Asia/Taipei';
+  if (/\.hk$/.test(host) || zhIn('hk')) return 'Asia/Hong_Kong';
+  if (/\.mo$/.test(host) || zhIn('mo')) return 'Asia/Macau';
+  if (/\.sg$/.test(host) || zhIn('sg')) return 'Asia/Singapore';
   if (/\.cn$/.test(host) || /^zh/.test(l)) return 'Asia/Shanghai';
   if (/\.jp$/.test(host) || /^ja/.test(l)) return 'Asia/Tokyo';
   if (/\.kr$/.test(host) || /^ko/.test(l)) return 'Asia/Seoul';
@@ -201,7 +203,7 @@ const LANGUAGE_ZONES: Record<string, string> = {
  */
 export function shownClockZone(lang: string | undefined, url: string): string | undefined {
   const country = countryOfHost(url);
-  const [language, region] = (lang ?? '').toLowerCase().split(/[-_]/);
+  const { language, region } = langParts((lang ?? '').toLowerCase());
   return (country && COUNTRY_ZONES[country]) || (region && COUNTRY_ZONES[region]) || (language && LANGUAGE_ZONES[language]) || undefined;
 }
 
@@ -218,6 +220,12 @@ function countryOfHost(url: string): string | undefined {
   const tld = /\.([a-z]{2})$/.exec(host)?.[1];
   if (!tld || (GENERIC_TOO.has(tld) && !SECOND_LEVEL.test(host))) return undefined;
   return tld;
+}
+
+/** A lower-cased language tag's parts: "zh-hant-tw" → zh, hant, tw; "sr-latn-rs" → sr, latn, rs; "de" → de. */
+function langParts(tag: string): { language: string; script?: string; region?: string } {
+  const [language, ...subtags] = tag.split(/[-_]/);
+  return { language, script: subtags.find((t) => t.length === 4), region: subtags.find((t) => /^(?:[a-z]{2}|\d{3})$/.test(t)) };
 }
 
 /** The URL's host name, lower-cased; empty for no URL (the language alone decides then). */
