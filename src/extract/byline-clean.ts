@@ -31,8 +31,10 @@ const SECONDARY_ROLE = /^(?:[\u4e00-\u9fff]{0,6}(?:通讯员|实习生|见习记
 /** "… on Monday, November 18th" / "… | Updated" trailing a byline. */
 const BYLINE_TAIL = /\s+(?:on|at|updated|published|posted)\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d).*$|\s*[|•·]\s.*$/i;
 
-/** "Mei Reyes Transport correspondent", "Jane Doe, Senior Writer": the role after an English name. */
-const EN_ROLE_TAIL = /(?:,?\s+(?:[A-Za-z&-]+\s){0,3}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|producer|journalist|staff))$/i;
+/** The roles a byline gives its writer ("Staff writer", "Political Correspondent"); byline-latin's name-and-role line reads them too. */
+export const EN_WRITER_ROLES = ['correspondent', 'reporter', 'writer', 'columnist', 'contributor', 'journalist'] as const;
+/** "Mei Reyes Transport correspondent", "Jane Doe, Senior Writer": the role after an English name (the desk's too). */
+const EN_ROLE_TAIL = new RegExp(String.raw`(?:,?\s+(?:[A-Za-z&-]+\s){0,3}(?:${[...EN_WRITER_ROLES, 'editor', 'analyst', 'producer', 'staff'].join('|')}))$`, 'i');
 
 /**
  * "【聯合晚報╱記者楊正海╱即時報導】", "記者陳嘉寧／桃園機場報導": a byline of slash-separated parts (outlet, reporter,

@@ -3,7 +3,7 @@
  * beside a date in a bar-split info line. Names are kept with the page's own separators ("A, B and C"). Moved out
  * of byline.ts, whose patterns are the Chinese labelled forms; authorFromShort tries these after them.
  */
-import { cleanPersonName } from './byline-clean.js';
+import { cleanPersonName, EN_WRITER_ROLES } from './byline-clean.js';
 import { credentialsOf, endsWithCredential, isPersonName } from './people-names.js';
 import { collapseSpace } from './text.js';
 
@@ -47,13 +47,18 @@ export function wireReporters(line: string): string | undefined {
   return names.every(isPersonName) ? cleanPersonName(m[1].replace(/(?<=[a-z]{2})\.$/, '')) : undefined;
 }
 
+/** "writer" → "[Ww]riter|WRITER": the name before the role keeps the pattern case-sensitive. */
+function anyInitialOrCaps(word: string): string {
+  return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}|${word.toUpperCase()}`;
+}
+
 /**
  * "Jane Doe | Staff writer", "Jane Doe, Contributor", "Jane Doe – Political Correspondent": a line holding only a name, a
  * separator and a writer's role, up to two words qualifying it. Not a/an/the or former/retired: "Maria Lopez, a
  * freelance writer", "Tom Baker | Former BBC correspondent" describe someone the story quotes or shows. An editor's
  * role is left out: the desk editor is credited so too.
  */
-const EN_NAME_ROLE = new RegExp(String.raw`^(${EN_NAME})\s*(?:[,|｜·•–—]\s*|\s-\s)(?:(?![Aa]n?\b|[Tt]he\b|THE\b|[Ff]ormer\b|FORMER\b|[Rr]etired\b|RETIRED\b|[Ee]x\b)[A-Za-z-]+\s){0,2}(?:[Ww]riter|WRITER|[Rr]eporter|REPORTER|[Cc]orrespondent|CORRESPONDENT|[Cc]olumnist|COLUMNIST|[Cc]ontributor|CONTRIBUTOR|[Jj]ournalist|JOURNALIST)$`);
+const EN_NAME_ROLE = new RegExp(String.raw`^(${EN_NAME})\s*(?:[,|｜·•–—]\s*|\s-\s)(?:(?![Aa]n?\b|[Tt]he\b|THE\b|[Ff]ormer\b|FORMER\b|[Rr]etired\b|RETIRED\b|[Ee]x\b)[A-Za-z-]+\s){0,2}(?:${EN_WRITER_ROLES.map(anyInitialOrCaps).join('|')})$`);
 
 /** The name of a line that is only a name and a writer's role (EN_NAME_ROLE). */
 export function englishNameBeforeRole(t: string): string | undefined {
