@@ -8,15 +8,17 @@ import { hasSurnameShape, OUTLET_END } from './byline-surnames.js';
 import { CN, CN_NAME, CN_NAMES, DATELINE_PLACE, normalisedLabelText } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
-const EDITOR_NAME = String.raw`\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`;
+const EDITOR_NAME = String.raw`\s*[】\]〕］]?\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`;
 /** The responsible editor is the one credited when a line also names a copy or picture editor. */
 const RESPONSIBLE_EDITOR = new RegExp(String.raw`(?:责任编辑|責任編輯|责编|責編)${EDITOR_NAME}`);
 const EDITOR_PATTERN = new RegExp(
-  String.raw`(?:责任编辑|責任編輯|责编|責編|值班编辑|网络编辑|编辑|編輯|主编|主編|编审|审核|審核|editor(?=\s*[:：])|edited by)\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`,
+  String.raw`(?:责任编辑|責任編輯|责编|責編|值班编辑|网络编辑|编辑|編輯|主编|主編|编审|审核|審核|editor(?=\s*[:：])|edited by)\s*[】\]〕］]?\s*[:：|｜]?\s*(${CN_NAMES}|[A-Za-z][A-Za-z .'’-]{1,40}?)(?=$|[\s)）\]】|｜,，;；:：_]|\d)`,
   'i',
 );
 
 const BRACKETED_NAMES = new RegExp(String.raw`[\[【]\s*(${CN_NAMES})\s*[\]】]`);
+/** A label in brackets ("【文章来源】人民日报", "[责任编辑]"), read as a name's shape by its first character (文, 责). */
+const BRACKETED_LABEL = /(?:来源|來源|出处|出處|稿源|作者|编辑|編輯|责编|責編|记者|記者|摄影|攝影|转载|轉載|原创|原創|时间|時間|日期)$/;
 const TRAILING_NAMES = new RegExp(String.raw`[(（]\s*(${CN_NAMES})\s*[)）]\s*$`);
 /** Endings of organisations and notes, not people: （新华社） （完） （图文） （市教育局）. */
 const NOT_PERSON_END = /(?:社|网|报|台|站|局|部|委|会|院|室|处|厅|办|省|市|县|区|图|摄|完|续|版|文|稿|讯|电|组|队|司|中心)$/;
@@ -59,7 +61,7 @@ export function authorFromInfoLine(text: string): string | undefined {
   const t = collapseSpace(text);
   if (t.length > 120) return undefined;
   const bracketed = BRACKETED_NAMES.exec(t);
-  if (bracketed && /\d{1,2}[:：]\d{2}|\d{4}[-年/]/.test(t)) return cleanPersonName(bracketed[1]);
+  if (bracketed && !BRACKETED_LABEL.test(bracketed[1]) && /\d{1,2}[:：]\d{2}|\d{4}[-年/]/.test(t)) return cleanPersonName(bracketed[1]);
   return nameAfterSource(t);
 }
 

@@ -13,9 +13,9 @@ const ZONE_NAMES = Object.keys(ZONE_ABBREVIATIONS).filter((z) => /^[A-Z]{2,4}$/.
 /**
  * What a bullet may set beside a date as its clock: one marked AM/PM, one followed by a known zone ("• 9:05 ET",
  * "· 9:05 (GMT+2)"), or 24-hour with a two-digit hour ("• 09:05"). "March 5, 2020 • 2:45" or "• 12:45:30" is a
- * video's length.
+ * video's length; "• 12.30K views" or "• 12.30 views" a count.
  */
-const AFTER_BULLET = String.raw`(?=\d{1,2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]|\d{1,2}[:.]\d{2}\s?\(?(?:${ZONE_NAMES}|(?:GMT|UTC)[+-])(?![A-Za-z])|\d{2}[:.]\d{2}(?![\d:]))`;
+const AFTER_BULLET = String.raw`(?=\d{1,2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]|\d{1,2}[:.]\d{2}\s?\(?(?:${ZONE_NAMES}|(?:GMT|UTC)[+-])(?![A-Za-z])|\d{2}[:.]\d{2}(?![\d:A-Za-z])(?!\s?(?:[KkMm]\b|views?\b|reads?\b|comments?\b)))`;
 /*
  * An offset after the clock: GMT/UTC with hours (tried first: "GMT" alone is an abbreviation too), an abbreviation, or
  * RFC 2822's four digits ("22:33:19 +0000").

@@ -134,6 +134,17 @@ const WEEKDAY_ZH = String.raw`(?:[(（]\s?(?:星期|周|週|禮拜|礼拜)?[一�
 /** 2025-10-12 23:41:00 · 2025/10/12 · 2025.10.12 · 2025年10月12日 23:41 · 2025-10-12T15:41:00Z */
 const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.•·]|年)\s?(\d{1,2})\s?(?:[-/.•·]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,|[|｜])?\s?${WEEKDAY_ZH}?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
 
+/**
+ * The two separators of a year-first date agree ("2020.12.30", "2020年12月30日"): a year followed by another number
+ * written differently is something else beside it — "March 5, 2020 • 12.30K views" (a count of views), "05.03.2020 •
+ * 10.20 Uhr" (the clock) — never December 30th or October 20th.
+ */
+const YMD_SEPARATORS = /^\d{4}\s?([-/.•·年])\s?\d{1,2}\s?([-/.•·月])/;
+function consistentSeparators(matched: string): boolean {
+  const s = YMD_SEPARATORS.exec(matched);
+  return !s || s[1] === s[2] || (s[1] === '年' && s[2] === '月');
+}
+
 function zoneBetween(p: DateParts, matched: string, ctx: DateContext): DateParts {
   if (p.hour === undefined || p.offsetMinutes !== undefined) return p;
   const z = ZONE_BETWEEN.exec(matched);
@@ -238,7 +249,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
     return arabic ? parseDateText(arabic, ctx) : relativeDate(text, ctx);
   }
   let m = YMD.exec(text);
-  if (m) {
+  if (m && consistentSeparators(m[0])) {
     const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx);
     const ok = valid(p);
     if (ok) return withZoneBefore(withTimeBefore(zoneBetween(ok, m[0], ctx), text, m.index), text, m.index, ctx);

@@ -170,7 +170,7 @@ export function withoutLeadingOutlet(s: string): string {
   return i > 0 && parts.slice(i).every((p) => isPersonName(p)) ? parts.slice(i).join(' ') : s;
 }
 
-const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;
+const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文(?=\s*[:：/／|｜]|\s)|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;
 
 function joinWith(sep: string | undefined, latin: boolean): string {
   if (!sep) return latin ? ', ' : ' ';
