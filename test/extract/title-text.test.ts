@@ -40,8 +40,8 @@ test('a spaced "~" is a weak separator: only a part named like a site goes behin
 });
 
 test('a hyphen after a bracketed headline, half-spaced, and a spaced « or ・ separate the site name', () => {
-  assert.equal(cleanTitle(`【${H}】- 某某网`, []), `【${H}】`);
-  assert.equal(cleanTitle(`【${H}】-某某网`, []), `【${H}】`);
+  assert.equal(cleanTitle(`【${H}】- 某某网`, []), H);
+  assert.equal(cleanTitle(`【${H}】-某某网`, []), H);
   assert.equal(cleanTitle(`${H} -某某网`, []), H);
   assert.equal(cleanTitle(`${H} « 老李的博客`, []), H);
   assert.equal(cleanTitle(`${H} ・ 老李的博客`, []), H);
@@ -68,4 +68,11 @@ test("a clause's comma inside a Latin <title> headline is no segment boundary: t
     head: `<title>Storm hits coast as thousands lose power, ${dek} | Weather | The Springfield Gazette</title>`,
   });
   assert.equal(a.title, 'Storm hits coast as thousands lose power');
+});
+
+test('a <title> headline set whole in 【】 before the site name loses the brackets', () => {
+  const a = extractFrom(`<div class="info">2020-05-12 来源：新华网</div>${zhParagraphs()}`, { head: '<title>【全市新开通十二条公交线路】-中华网</title>', url: 'https://news.example.cn/a/1.html' });
+  assert.equal(a.title, '全市新开通十二条公交线路');
+  const tagged = extractFrom(`<div class="info">2020-05-12 来源：新华网</div>${zhParagraphs()}`, { head: '<title>【独家】全市新开通十二条公交线路-中华网</title>', url: 'https://news.example.cn/a/2.html' });
+  assert.equal(tagged.title, '【独家】全市新开通十二条公交线路');
 });
