@@ -58,7 +58,8 @@ export function cleanPersonName(raw: string): string | undefined {
     .replace(/^(?:編譯|编译|特派員|特派员)(?=[\u3400-\u9fff]{2,4}(?:$|\s*[／╱/]))/, '')
     .replace(BYLINE_TAIL, '')
     .replace(EN_ROLE_TAIL, '')
-    .replace(/[,，、\s]+$/, '');
+    // ("Sam Ode — Guardian columnist": the dash that set the role off goes with it.)
+    .replace(/(?:[,，、\s]|\s[–—-])+$/, '');
   s = s.replace(/\s*(?:报道|報導|报导|摄影?|攝影?|整理|编译|編譯|翻译|翻譯|发自.*|撰文)$/, '').trim();
   // "張編譯" ("Zhang, translator"): a surname left alone is no name.
   if (/^[\u3400-\u9fff]$/.test(s)) return undefined;

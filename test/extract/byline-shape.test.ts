@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isInterfaceWord, namesFromRuns } from '../../src/extract/people-names.js';
-import { extractFrom, zhParagraphs } from './helpers.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
 const TITLE = '全市将新开通12条公交线路';
@@ -67,4 +67,9 @@ test("an account's writer field holding a prompt to the reader is no author; an 
   assert.equal(extractFrom(wx('读某某关注☞'), o).author, undefined);
   assert.equal(extractFrom(wx('🌏某商君'), o).author, '🌏某商君');
   assert.equal(extractFrom(wx('张三'), o).author, '张三');
+});
+
+test('a role set off by a dash after the name goes with its dash ("Sam Ode — Guardian columnist")', () => {
+  const a = extractFrom(`<article><h1>Council expands the downtown bus network</h1><p class="byline">Sam Ode — Guardian columnist</p>${enParagraphs()}</article>`, { url: 'https://thedaily.example.com/2020/03/05/council-bus' });
+  assert.equal(a.author, 'Sam Ode');
 });
