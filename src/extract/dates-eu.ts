@@ -7,7 +7,7 @@
  * their accent-free spelling and by unambiguous abbreviation (`Jan.`, `Okt.`, `févr.`), not listed per language
  * twice. Inputs are short, whitespace-collapsed strings (the callers' bound), so the regexes run on bounded text.
  */
-import type { DateParts } from './dates.js';
+import type { DateParts } from './dates-parts.js';
 
 const NAMES: Array<[number, string[]]> = [
   [1, ['januar', 'janner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'january']],

@@ -2,7 +2,7 @@
  * How the ambiguous or missing parts of a numeric date are settled (dates.ts): which number of a slashed date is
  * the day, which year a year-less day falls in, and a clock printed before the day.
  */
-import type { DateContext, DateParts } from './dates.js';
+import type { DateContext, DateParts } from './dates-parts.js';
 import type { ShortDateOrder } from './dates-eu.js';
 
 const DAY_MS = 86_400_000;

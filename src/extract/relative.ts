@@ -5,7 +5,7 @@
  * a/an are read as counts ("two days ago" in prose is not a timestamp). Without `now` nothing here runs, so
  * extraction stays deterministic.
  */
-import type { DateParts } from './dates.js';
+import type { DateParts } from './dates-parts.js';
 import { wallClock } from './timezone.js';
 
 const UNIT_MS: Record<string, number> = {
