@@ -77,11 +77,6 @@ const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:
 const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:\.|er|º|°)?\s?(?:de\s)?(\p{L}{3,12})\.?,?\s(?:de\s)?((?:19|20)\d{2})(?!\d)${TIME}`, 'u');
 
 const LATIN_WORD = /[A-Za-z\u00c0-\u00ff]{3}/;
-/**
- * What DAY_MONTH_NAME needs before its year, without the Unicode flag and the lookbehind that make it slow to scan a
- * line with: a letter (last code unit of \p{L}: not an ASCII non-letter), `.`/`,`, a space, "de ", the year.
- */
-const NAME_BEFORE_YEAR = /[^\x00-\x40\x5b-\x60\x7b-\x7f]\.?,?\s(?:de\s)?(?:19|20)\d{2}/;
 /** What both regexes need: the year, as they spell it. */
 const HAS_YEAR = /(?:19|20)\d{2}/;
 
@@ -108,7 +103,7 @@ export function parseEuropeanDate(text: string, valid: (p: DateParts) => DatePar
     const ok = valid(withTime({ year: +m[3], month, day }, m.slice(4, 11)));
     if (ok) return ok;
   }
-  m = LATIN_WORD.test(text) && NAME_BEFORE_YEAR.test(text) ? DAY_MONTH_NAME.exec(text) : null;
+  m = LATIN_WORD.test(text) ? DAY_MONTH_NAME.exec(text) : null;
   if (m) {
     const month = monthFromName(m[2]);
     if (month !== undefined) {
