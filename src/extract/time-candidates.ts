@@ -62,11 +62,24 @@ const TEXT_KINDS = new Set<CandidateKind>(['element', 'element-weak', 'labelled'
  */
 function clockIn(parts: DateParts, text: string | undefined, line: number | undefined, zones: PageZones): boolean {
   if (parts.hour === undefined || parts.minute === undefined || text === undefined) return false;
-  const hours = new Set([parts.hour, parts.hour % 12 === 0 ? 12 : parts.hour % 12]);
   const mm = String(parts.minute).padStart(2, '0');
-  const clock = new RegExp(String.raw`(?<!\d)0?(?:${[...hours].join('|')})\s?(?:[:.hH时時点點]|Uhr)\s?${mm}(?!\d)`);
-  if (clock.test(text)) return true;
+  const clock = clockPattern(parts.hour, parts.minute, mm);
+  // Every match ends in the minutes: a text without them is spared the regex.
+  if (text.includes(mm) && clock.test(text)) return true;
   return line !== undefined && [line - 1, line + 1].some((j) => zones.lines[j] !== undefined && zones.lines[j].text.length <= 8 && clock.test(zones.lines[j].text));
+}
+
+/** clockIn's regex per hour and minute, built once (at most 24 × 60 of them). */
+const CLOCKS = new Map<string, RegExp>();
+function clockPattern(hour: number, minute: number, mm: string): RegExp {
+  const key = `${hour}:${minute}`;
+  let clock = CLOCKS.get(key);
+  if (clock === undefined) {
+    const hours = new Set([hour, hour % 12 === 0 ? 12 : hour % 12]);
+    clock = new RegExp(String.raw`(?<!\d)0?(?:${[...hours].join('|')})\s?(?:[:.hH时時点點]|Uhr)\s?${mm}(?!\d)`);
+    if (CLOCKS.size < 10_000) CLOCKS.set(key, clock);
+  }
+  return clock;
 }
 
 export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
