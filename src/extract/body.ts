@@ -3,7 +3,7 @@
  * (body-furniture) and lines (body-clean), serialise to blocks (blocks). Falls back to the marked article body or the
  * whole page when scoring finds nothing substantial.
  */
-import { isAncestor, type Element } from './dom.js';
+import { isAncestor, textContent, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import { emitBlocks } from './block-emitter.js';
 import { attachCaptions } from './captions.js';
@@ -22,6 +22,7 @@ import { withoutPromos } from './body-promo.js';
 import { faqAfterBody } from './body-faq.js';
 import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
+import { standfirstBefore } from './body-standfirst.js';
 
 export interface BodyResult {
   blocks: Block[];
@@ -72,6 +73,11 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const faq = roots.length > 0 ? faqAfterBody(roots, stats, unlikely) : undefined;
   if (faq) roots = [...roots, faq];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
+  // The lead paragraph in the article's header, ahead of the body's column (body-standfirst); once only.
+  const lead = roots.length > 0 && blocks.length > 0 ? standfirstBefore(roots, order, stats) : undefined;
+  if (lead && !blocks.some((b) => b.text.includes(textContent(lead).replace(/\s+/g, ' ').trim().slice(0, 60)))) {
+    blocks = blocksOf([lead, ...roots], stats, opts, cards, comments);
+  }
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
