@@ -35,3 +35,17 @@ export function isProductionCredit(blocks: Block[], i: number): boolean {
   }
   return false;
 }
+
+/**
+ * A picture's caption closing on its credit ("Viele Hände arbeiten in der Schlachthalle. Bildrechte: MDR/David
+ * Straub", "… empfing nur 14 von 75 Kindern © VS Tristach", "Foto: REUTERS/Nadja Wohlleben"): the caption of an image
+ * the body keeps as text. The label is capitalised with its colon (or ©), and the credit after it is a short name
+ * with no sentence punctuation, ending the line: a sentence of the report ends in its own punctuation.
+ */
+const CAPTION_CREDIT = /(?:^|[\s.)])(?:(?:Bildrechte|Bildquelle|Foto|Fotos|Photo|Photos|Image|Credit|Bild|Zdjęcie|Fuente|Crédit photo|Crédits?)\s?:|©)\s*[^.!?:©\s][^.!?:©]{1,59}$/u;
+const CAPTION_MAX = 300;
+
+export function isCreditedCaption(text: string): boolean {
+  const t = text.trim();
+  return t.length <= CAPTION_MAX && CAPTION_CREDIT.test(t);
+}
