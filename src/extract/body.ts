@@ -3,7 +3,7 @@
  * (body-furniture) and lines (body-clean), serialise to blocks (blocks). Falls back to the marked article body or the
  * whole page when scoring finds nothing substantial.
  */
-import { isAncestor, textContent, type Element } from './dom.js';
+import { isAncestor, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import { emitBlocks } from './block-emitter.js';
 import { attachCaptions } from './captions.js';
@@ -22,7 +22,7 @@ import { withoutPromos } from './body-promo.js';
 import { faqAfterBody } from './body-faq.js';
 import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
-import { standfirstBefore } from './body-standfirst.js';
+import { repeatsBody, standfirstBefore } from './body-standfirst.js';
 
 export interface BodyResult {
   blocks: Block[];
@@ -36,7 +36,7 @@ const MIN_BODY_LEN = 80;
 /** A post shorter than MIN_BODY_LEN but with this much text (weighted) is still an article of its own. */
 const SHORT_POST_LEN = 30;
 
-export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): BodyResult {
+export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string; description?: string }): BodyResult {
   const warnings: string[] = [];
   // Teaser grids don't vote either: their excerpts ("post"/"excerpt"-named) are other articles' text.
   const cards = teaserCards(order, stats);
@@ -74,10 +74,9 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   if (faq) roots = [...roots, faq];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
   // The lead paragraph in the article's header, ahead of the body's column (body-standfirst); once only.
-  const lead = roots.length > 0 && blocks.length > 0 ? standfirstBefore(roots, order, stats) : undefined;
-  if (lead && !blocks.some((b) => b.text.includes(textContent(lead).replace(/\s+/g, ' ').trim().slice(0, 60)))) {
-    blocks = blocksOf([lead, ...roots], stats, opts, cards, comments);
-  }
+  const lead = roots.length > 0 && blocks.length > 0 ? standfirstBefore(roots, order, stats, opts.description) : undefined;
+  const leadBlocks = lead ? blocksOf([lead], stats, opts) : [];
+  if (leadBlocks.length > 0 && !leadBlocks.some((b) => repeatsBody(b.text, blocks.map((x) => x.text)))) blocks = [...leadBlocks, ...blocks];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
