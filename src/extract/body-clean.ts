@@ -7,7 +7,7 @@ import type { Block } from './blocks.js';
 import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
 import { dropClosingCredits, isOpeningMetaLine, repeatsTitle } from './body-edges.js';
-import { isCreditedCaption, isProductionCredit } from './body-credits.js';
+import { isProductionCredit } from './body-credits.js';
 import { isEndMarker, isThreadHeader, isWidgetMarker } from './body-end-markers.js';
 
 /** Lines that are site furniture whatever element they sit in. Anchored and short, so cheap. */
@@ -158,8 +158,6 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
         break;
       }
       if ((isBoilerplateLine(b.text) && len < 160) || isProductionCredit(blocks, i)) continue;
-      // A caption closing on its picture's credit, kept as text ("… Bildrechte: MDR/David Straub", "… © VS Tristach").
-      if (b.kind === 'paragraph' && isCreditedCaption(b.text)) continue;
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
       if (!started && isInfoLine(b.text)) continue;

@@ -22,6 +22,7 @@ import { withoutPromos } from './body-promo.js';
 import { faqAfterBody } from './body-faq.js';
 import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
+import { withoutCreditedCaptions } from './body-credits.js';
 import { repeatsBody, standfirstBefore } from './body-standfirst.js';
 
 export interface BodyResult {
@@ -125,7 +126,7 @@ function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver;
   for (const root of roots) for (const el of authorBoxesIn(root, stats)) skip.add(el);
   // Another story's teaser set in the column (its picture, headline and "more" link to one page, over its excerpt).
   for (const root of roots) for (const el of teaserBoxesIn(root, stats, opts.urls)) skip.add(el);
-  return withoutPromos(filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title));
+  return withoutPromos(filterBodyBlocks(withoutCreditedCaptions(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 }))), opts.title));
 }
 
 /**

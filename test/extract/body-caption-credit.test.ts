@@ -31,3 +31,39 @@ test('credited captions versus sentences', () => {
     assert.ok(!isCreditedCaption(line), line);
   }
 });
+
+// Review of the rule (C1–C4).
+test('a gallery of credited captions keeps its captions (C1)', () => {
+  const caps = [
+    'Tausende Besucher feierten am Samstag bei bestem Wetter auf dem Marktplatz das traditionelle Stadtfest. Foto: Max Muster',
+    'Auf der Hauptbühne spielte am Abend die Band „Die Lokalhelden“ vor vollem Platz. Foto: Max Muster',
+    'Für die Kinder gab es ein Karussell und eine Hüpfburg am Rathaus. Foto: Anna Beispiel',
+    'Zum Abschluss erleuchtete ein Feuerwerk den Himmel über der Altstadt. Foto: Anna Beispiel',
+  ];
+  const a = extractFrom(`<h1>Bilder vom Stadtfest 2024</h1><article>${caps.map((c) => `<img src=x.jpg><p>${c}</p>`).join('\n')}</article>`, { head: '<title>Bilder vom Stadtfest 2024</title>' });
+  for (const c of caps) assert.ok(a.body.includes(c.slice(0, 40)), a.body);
+});
+
+test('prose closing on a credit outside a caption place, stay (C2, C3)', () => {
+  const kept = [
+    'Die Polizei sucht nun Zeugen, die am Montagabend verdächtige Personen am Schlachthof gesehen haben. Hinweise nimmt jede Dienststelle entgegen. Foto: Archiv',
+    'Der Fotograf Max Muster hat den Betrieb ein Jahr lang begleitet; seine Bilder sind ab Mai im Stadtmuseum zu sehen. Fotos: Max Muster',
+    'Und dann war da noch die Sache mit dem Copyright © Disney',
+  ];
+  for (const k of kept) {
+    const a = extractFrom(`${h1}<article>${P[0]}<p>${k}</p>${P[1]}${P[2]}</article>`, { head });
+    assert.ok(a.body.includes(k.slice(0, 40)), `${k}\n---\n${a.body}`);
+  }
+});
+
+test('credits versus sentences and data sources (C3, C4)', () => {
+  for (const line of ["Credit: Moody's downgrades three regional banks", 'Photos: What we saw at the fashion show this weekend', 'Zum Schluss noch ein Tipp von unserem Fotografen. Foto: Blende 8 und Sonne im Rücken', 'Los datos del paro confirman la tendencia. Fuente: INE']) {
+    assert.ok(!isCreditedCaption(line), line);
+  }
+  for (const line of ['Photo: AP Photo/J. Scott Applewhite', 'Foto: Max M. Muster', 'Photo credit: Jane Doe', 'Imagen: EFE', 'Foto: picture alliance/dpa']) {
+    assert.ok(isCreditedCaption(line, true), line);
+  }
+  // A caption's text before the credit: only in a caption's place, never as a line alone.
+  assert.ok(isCreditedCaption('The minister in Brussels. Photograph: Jane Doe/AP'));
+  assert.ok(!isCreditedCaption('The minister in Brussels. Photograph: Jane Doe/AP', true));
+});
