@@ -125,9 +125,16 @@ function leadIsText(el: Element): boolean {
  */
 function markedLead(lead: Element, first: Element, description: string | undefined): boolean {
   let named = false;
+  let inHeader = false;
   for (let el: Element | null = lead; el && isTag(el) && !isAncestor(el, first); el = el.parent as Element | null) {
     const tokens = tokensOf(el);
     if (tokens.some((t) => BOX_TOKEN.test(t))) return false;
+    // A box of its own under the article's header (no h1/h2 in it) with its own title or picture: a teaser, a bio.
+    if (!inHeader && el !== lead) {
+      const inside = elementsIn(el);
+      inHeader = inside.some((e) => e.name === 'h1' || e.name === 'h2');
+      if (!inHeader && inside.some((e) => /^(?:h[3-6]|img)$/.test(e.name) && !closest(e, (f) => f.name === 'figure', 4))) return false;
+    }
     if (!named) named = tokens.some((t, i) => LEAD_TOKEN.test(t) || (i > 0 && LEAD_TOKEN.test(tokens[i - 1] + t)));
   }
   return named || sameText(textContent(lead), description);

@@ -51,6 +51,8 @@ test('a box between the headline and the body (newsletter, bio, cookies, related
     ['fr', '<div class="consent"><p>Nous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation.</p></div>', 'cookies'],
     ['de', '<div class="related"><h3><a href=/x>Auch interessant: Neue Busse</a></h3><p>Die Stadt schafft zwanzig neue Elektrobusse an, die ab Herbst auf den wichtigsten Linien fahren sollen.</p></div>', 'Elektrobusse'],
     ['zh-CN', '<div class="info">2024-05-01 10:00 来源：本网</div><div class="tip"><p>温馨提示：本网站已启用适老化浏览模式，如需切换请点击页面右上角的按钮，感谢您的理解与支持。</p></div>', '温馨提示'],
+    // A teaser-named box with its own title: another story's teaser, not this one's.
+    ['de', '<div class="teaser"><h3><a href=/x>Neue Busse</a></h3><p>Die Stadt schafft zwanzig neue Elektrobusse an, die ab Herbst auf den wichtigsten Linien fahren sollen.</p></div>', 'teaser'],
     // A lead-like class word inside another box's name ("sidebar-intro") does not make it a lead.
     ['es', '<div class="sidebar-intro"><p>Hola, soy Marta. Escribo sobre viajes, cocina y fotografía desde mi casa en Valencia. ¡Bienvenidos!</p></div>', 'Marta'],
   ];
