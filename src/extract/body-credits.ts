@@ -71,22 +71,24 @@ export function isCreditedCaption(text: string, alone = false): boolean {
   return !alone || (m.index === 0 && t.length <= CREDIT_LINE_ALONE_MAX);
 }
 
+/** A sentence's end followed by another sentence. */
+const SENTENCES = /[.!?…]["”’»]?\s+["„“«]?\p{Lu}\p{Ll}/u;
+
 /** Class/id words of a caption's box. */
 const CAPTION_BOX = /(?:^|[^a-z])(?:caption|cap|credits?|legend|legende|bildunterschrift|figcaption)(?:$|[^a-z])/;
 
 /** Is the paragraph in a caption's place: in a figure or a caption-named box, or right after a picture? */
 function inCaptionPlace(blocks: Block[], i: number): boolean {
-  if (blocks[i - 1]?.kind === 'image') return true;
-  let n = 0;
-  for (let el: Element | null = blocks[i].el; el && isTag(el) && n < 4; el = el.parent as Element | null, n++) {
-    if (el.name === 'figure' || el.name === 'figcaption' || CAPTION_BOX.test(classAndId(el))) return true;
-    if (n === 0) {
-      let prev = el.prev;
-      while (prev && !isTag(prev)) prev = prev.prev;
-      if (prev && isTag(prev) && /^(?:img|picture|figure)$/.test(prev.name)) return true;
-    }
+  const el = blocks[i].el;
+  for (let box: Element | null = el, n = 0; box && isTag(box) && n < 4; box = box.parent as Element | null, n++) {
+    if (box.name === 'figure' || box.name === 'figcaption' || CAPTION_BOX.test(classAndId(box))) return true;
   }
-  return false;
+  // Right after a picture, a caption is one sentence: a report's paragraph of several closing on a credit stays.
+  let prev = el.prev;
+  while (prev && !isTag(prev)) prev = prev.prev;
+  const afterPicture = blocks[i - 1]?.kind === 'image' || (!!prev && isTag(prev) && /^(?:img|picture|figure)$/.test(prev.name));
+  const text = blocks[i].text;
+  return afterPicture && !SENTENCES.test(text.slice(0, CREDIT_TAIL.exec(text)?.index ?? text.length));
 }
 
 /**

@@ -67,3 +67,11 @@ test('credits versus sentences and data sources (C3, C4)', () => {
   assert.ok(isCreditedCaption('The minister in Brussels. Photograph: Jane Doe/AP'));
   assert.ok(!isCreditedCaption('The minister in Brussels. Photograph: Jane Doe/AP', true));
 });
+
+test('right after a picture, a one-sentence caption with its credit goes; a report paragraph of several sentences stays', () => {
+  const report = 'Die Polizei sucht nun Zeugen, die am Montagabend verdächtige Personen am Schlachthof gesehen haben. Hinweise nimmt jede Dienststelle entgegen. Foto: Archiv';
+  const caption = 'Der Geschäftsführer in der Schlachthalle in Schmalkalden. Bildrechte: MDR/David Straub';
+  const a = extractFrom(`${h1}<article>${P[0]}<img src="/a.jpg"><p>${report}</p>${P[1]}<img src="/b.jpg"><p>${caption}</p>${P[2]}</article>`, { head });
+  assert.ok(a.body.includes('Die Polizei sucht nun Zeugen'), a.body);
+  assert.ok(!a.body.includes('Bildrechte'), a.body);
+});
