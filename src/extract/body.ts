@@ -22,6 +22,8 @@ import { withoutPromos } from './body-promo.js';
 import { faqAfterBody } from './body-faq.js';
 import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
+import { withoutCreditedCaptions } from './body-credits.js';
+import { repeatsBody, standfirstBefore } from './body-standfirst.js';
 
 export interface BodyResult {
   blocks: Block[];
@@ -35,7 +37,7 @@ const MIN_BODY_LEN = 80;
 /** A post shorter than MIN_BODY_LEN but with this much text (weighted) is still an article of its own. */
 const SHORT_POST_LEN = 30;
 
-export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }): BodyResult {
+export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string; description?: string }): BodyResult {
   const warnings: string[] = [];
   // Teaser grids don't vote either: their excerpts ("post"/"excerpt"-named) are other articles' text.
   const cards = teaserCards(order, stats);
@@ -72,6 +74,10 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const faq = roots.length > 0 ? faqAfterBody(roots, stats, unlikely) : undefined;
   if (faq) roots = [...roots, faq];
   let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
+  // The lead paragraph in the article's header, ahead of the body's column (body-standfirst); once only.
+  const lead = roots.length > 0 && blocks.length > 0 ? standfirstBefore(roots, order, stats, opts.description) : undefined;
+  const leadBlocks = lead ? blocksOf([lead], stats, opts) : [];
+  if (leadBlocks.length > 0 && !leadBlocks.some((b) => repeatsBody(b.text, blocks.map((x) => x.text)))) blocks = [...leadBlocks, ...blocks];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
@@ -120,7 +126,7 @@ function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver;
   for (const root of roots) for (const el of authorBoxesIn(root, stats)) skip.add(el);
   // Another story's teaser set in the column (its picture, headline and "more" link to one page, over its excerpt).
   for (const root of roots) for (const el of teaserBoxesIn(root, stats, opts.urls)) skip.add(el);
-  return withoutPromos(filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title));
+  return withoutPromos(filterBodyBlocks(withoutCreditedCaptions(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 }))), opts.title));
 }
 
 /**

@@ -132,7 +132,7 @@ function run(html: string, options: ExtractOptions, warnings: string[]): Article
   const metadataTitle = titleFromMetadata(namedSources);
 
   const provisionalTitle = overrideTitle ?? matched.title ?? metadataTitle;
-  const found = findBody(order, stats, urls, provisionalTitle, overrides?.bodyElements ?? [], warnings);
+  const found = findBody(order, stats, urls, provisionalTitle, overrides?.bodyElements ?? [], warnings, extractDescription(head));
   const roots = found.roots;
   let blocks = found.blocks;
 
@@ -227,12 +227,13 @@ function findBody(
   title: string | undefined,
   overrideRoots: Element[],
   warnings: string[],
+  description?: string,
 ): { blocks: Block[]; roots: Element[] } {
   if (overrideRoots.length > 0) {
     const blocks = guarded('body override', warnings, [] as Block[], () => filterBodyBlocks(attachCaptions(emitBlocks(overrideRoots, { urls })), title));
     return { blocks, roots: overrideRoots };
   }
-  const body = guarded('body', warnings, undefined, () => extractBody(order, stats, { urls, title }));
+  const body = guarded('body', warnings, undefined, () => extractBody(order, stats, { urls, title, description }));
   if (!body) return { blocks: [], roots: [] };
   warnings.push(...body.warnings);
   return { blocks: body.blocks, roots: body.roots };
