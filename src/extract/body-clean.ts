@@ -8,7 +8,7 @@ import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
 import { dropClosingCredits, isOpeningMetaLine, repeatsTitle } from './body-edges.js';
 import { isProductionCredit } from './body-credits.js';
-import { isEndMarker, isThreadHeader, isWidgetMarker } from './body-end-markers.js';
+import { isCommentsHeader, isEndMarker, isThreadHeader, isWidgetMarker } from './body-end-markers.js';
 
 /** Lines that are site furniture whatever element they sit in. Anchored and short, so cheap. */
 const BOILERPLATE_LINE = new RegExp(
@@ -114,8 +114,11 @@ function isReprintTrailer(text: string): boolean {
 /** How many of the body's first text lines may be its byline or dateline (after a standfirst and a caption). */
 const OPENING_LINES = 4;
 
-/** Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. */
-export function filterBodyBlocks(blocks: Block[], title: string | undefined): Block[] {
+/**
+ * Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. On a thread
+ * (`thread`: a forum or Q&A page, body-discussion.ts) the counted header over the replies is dropped, not an end.
+ */
+export function filterBodyBlocks(blocks: Block[], title: string | undefined, thread = false): Block[] {
   // Each block's weighted length, counted once (the total and the loop below both need it).
   const lens = blocks.map((b) => weightedLength(b.text));
   const totalLen = lens.reduce((n, len) => n + len, 0);
@@ -135,6 +138,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => comparable(c) === titleKey))) continue;
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
       if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
+      if (thread && started && isCommentsHeader(b.text)) continue;
       // One test per line: the marker decides three ways below (a label over nothing, a teaser list, the end).
       const marker = isEndMarker(b.text);
       // A related box's label over nothing (its links were furniture) with the text going on: the label alone goes.

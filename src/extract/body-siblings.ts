@@ -134,6 +134,10 @@ function inPageOrder(els: Element[], order: Element[]): Element[] {
 
 const squash = (t: string): string => t.replace(/\s+/g, '');
 
+/** A chunk shorter than this is a box of the template named alike, not a part of the article (a thread's replies,
+ * body-discussion.ts, join however short). */
+const SAME_CLASS_MIN_LEN = 100;
+
 /** How far up (levels) a same-class chunk may meet the chosen container. */
 const SAME_CLASS_MAX_DEPTH = 10;
 
@@ -185,7 +189,7 @@ function commonPrefix(a: string, b: string): number {
  * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
  * between them) under a common ancestor below the page body: the other chunks are part of the body too.
  */
-export function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap, title: string | undefined): Element[] {
+export function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap, title: string | undefined, minLen = SAME_CLASS_MIN_LEN): Element[] {
   const cls = top.attribs.class;
   if (!cls) return roots;
   const key = chunkClassKey(cls);
@@ -203,7 +207,7 @@ export function withSameClassParts(top: Element, roots: Element[], order: Elemen
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     // Links may fill a chunk that is a data table (a ranking of linked names beside their figures).
-    if (!s || s.len < 100 || (linkDensity(s) > 0.3 && (linkDensity(s) > 0.6 || !isLinkedDataTable(el, s.len, stats)))) continue;
+    if (!s || s.len === 0 || s.len < minLen || (linkDensity(s) > 0.3 && (linkDensity(s) > 0.6 || !isLinkedDataTable(el, s.len, stats)))) continue;
     // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one;
     // one in the page's footer or a sidebar is the site's own text (Drupal names every text field alike).
     if (holdsArticles(el, s.len, stats) || inLandmarkApart(el, top) || isOtherStory(el, title)) continue;

@@ -22,6 +22,7 @@ import { withoutPromos } from './body-promo.js';
 import { faqAfterBody } from './body-faq.js';
 import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
+import { isDiscussionPage, withThreadReplies } from './body-discussion.js';
 
 export interface BodyResult {
   blocks: Block[];
@@ -65,13 +66,17 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   // The next story appended under this one (infinite scroll): keep to the story carrying the page's headline.
   const story = top ? storyWithHeadline(top, stats, opts.title) : undefined;
   if (story) top = story;
-  let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title), order, stats, unlikely) : [];
+  // A thread's replies are set in boxes like the first post's: each joins, however short.
+  const discussion = isDiscussionPage(opts.urls?.page, order);
+  let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title, discussion ? 1 : undefined), order, stats, unlikely) : [];
   // Nothing of the other stories joins it (their chunks share the story's classes).
   if (story) roots = roots.filter((r) => r === story || isAncestor(story, r));
+  // A thread's replies known by their structure (poster and time on each) join it, after the first post.
+  if (discussion && roots.length > 0) roots = withThreadReplies(roots, comments, order);
   // The article's closing FAQ, boxed apart from its column (body-faq).
   const faq = roots.length > 0 ? faqAfterBody(roots, stats, unlikely) : undefined;
   if (faq) roots = [...roots, faq];
-  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
+  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments, discussion) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
@@ -112,15 +117,16 @@ function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMa
   return thread > 0 && thread >= rest * 0.5;
 }
 
-function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards?: Set<Element>, comments?: Set<Element>): Block[] {
+function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards?: Set<Element>, comments?: Set<Element>, thread = false): Block[] {
   const skip = findFurniture(roots, stats);
   if (cards) for (const c of siteTeasersInside(roots, cards, stats, opts.urls)) skip.add(c);
-  if (comments) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
+  // On a thread (body-discussion.ts) the replies are the page's text.
+  if (comments && !thread) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
   // The writer's box closing the article (name, profile link, bio), whatever its class calls it.
   for (const root of roots) for (const el of authorBoxesIn(root, stats)) skip.add(el);
   // Another story's teaser set in the column (its picture, headline and "more" link to one page, over its excerpt).
   for (const root of roots) for (const el of teaserBoxesIn(root, stats, opts.urls)) skip.add(el);
-  return withoutPromos(filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title));
+  return withoutPromos(filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title, thread));
 }
 
 /**
