@@ -137,7 +137,8 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined, thr
     // line, laid out as rows): the page's header box, not a table of the article's.
     if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => comparable(c) === titleKey))) continue;
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
-      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
+      // A thread's subject heading its first post is the post's own line (kept when the post's box holds it).
+      if (!thread && !started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
       if (thread && started && isCommentsHeader(b.text)) continue;
       // One test per line: the marker decides three ways below (a label over nothing, a teaser list, the end).
       const marker = isEndMarker(b.text);

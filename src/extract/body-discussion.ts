@@ -8,6 +8,8 @@ import { isAncestor, type Element } from './dom.js';
 
 /** A path segment naming a thread or its board ("topics", "d", "t", "thread-123-1-1.html", "viewthread.php"). */
 const THREAD_SEGMENT = /^(?:topics?|threads?|d|t|forums?|bbs|discussions?|questions?|viewthread(?:\.php)?|showtopic(?:\.php)?|showthread(?:\.php)?|thread-\d+(?:-\d+)*\.html?)$/i;
+/** A thread's number, maybe with its slug after it ("15448", "15448-title", "123.html"). */
+const THREAD_ID = /^\d+(?:[-_.][\w.-]*)?$/;
 /** A thread's id in the query (Discuz's tid=, phpBB's t=/topic=, vBulletin's threadid=). */
 const THREAD_QUERY = /^(?:tid|threadid|topicid|topic|t)$/i;
 const DISCUSSION_TYPE = /schema\.org\/(?:DiscussionForumPosting|QAPage)\b/i;
@@ -25,11 +27,13 @@ function isThreadUrl(url: string): boolean {
   } catch {
     return false;
   }
-  // A thread's segment is followed by its id or slug (a board's index "/forum/" alone is a listing).
+  // A thread's segment is followed by its number ("/topics/43661", "/d/15448-title"; Discourse's "/t/slug/123"): a board's index
+  // ("/forum/") is a listing, and a news site's "/Topic/Popular/…" section is no thread.
   const segments = u.pathname.split('/').filter(Boolean);
   for (let i = 0; i < segments.length; i++) {
     if (!THREAD_SEGMENT.test(segments[i])) continue;
-    if (/^thread-\d|^(?:viewthread|showtopic|showthread)/i.test(segments[i]) || i + 1 < segments.length) return true;
+    if (/^thread-\d|^(?:viewthread|showtopic|showthread)/i.test(segments[i])) return true;
+    if (THREAD_ID.test(segments[i + 1] ?? '') || (segments[i] === 't' && THREAD_ID.test(segments[i + 2] ?? ''))) return true;
   }
   for (const [k, v] of u.searchParams) if (THREAD_QUERY.test(k) && /^\d+$/.test(v) && /(?:thread|topic|forum|bbs)/i.test(u.pathname + u.hostname)) return true;
   return false;

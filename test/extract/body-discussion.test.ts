@@ -38,7 +38,17 @@ test('a thread is known by its address or its schema.org type, not by any path',
   for (const url of ['https://bbs.example.com/thread-123-1-1.html', 'https://bbs.example.com/forum.php?mod=viewthread&tid=123', 'https://ruby.example.org/topics/43661', 'https://forum.example.com/t/some-slug/123', 'https://qa.example.com/questions/42/why']) {
     assert.ok(isDiscussionPage(url, []), url);
   }
-  for (const url of ['https://news.example.com/a/1.html', 'https://blog.example.com/post/123', 'https://example.com/forum/', 'https://example.com/topics', 'https://example.com/news?t=5']) {
+  for (const url of ['https://news.example.com/a/1.html', 'https://blog.example.com/post/123', 'https://example.com/forum/', 'https://example.com/topics', 'https://example.com/news?t=5', 'http://www.example.com.tw/Topic/Popular/3907-1/201308130021-1.aspx']) {
     assert.ok(!isDiscussionPage(url, []), url);
   }
+});
+
+test('a thread\'s subject heading the first post\'s box stays its first line; an article\'s repeated headline goes', () => {
+  const first = '<p>元旦要来啦，提前祝大家元旦快乐，放假期间大家有什么安排吗？欢迎在下面聊聊各自的计划和打算。</p><p>我打算回老家看看父母，顺便走走亲戚，吃点好吃的。</p>';
+  const html = `<div class="main"><div class="topic"><h1>又要放假了元旦要来啦</h1>${first}</div></div>`;
+  const head = '<title>又要放假了元旦要来啦</title>';
+  const forum = extractFrom(html, { head, url: 'https://bbs.example.com/topic/1666' });
+  assert.match(forum.body, /^又要放假了元旦要来啦/);
+  const news = extractFrom(html, { head, url: 'https://news.example.com/2024/01/holiday.html' });
+  assert.match(news.body, /^元旦要来啦/);
 });
