@@ -52,3 +52,12 @@ test('a thread\'s subject heading the first post\'s box stays its first line; an
   const news = extractFrom(html, { head, url: 'https://news.example.com/2024/01/holiday.html' });
   assert.match(news.body, /^元旦要来啦/);
 });
+
+test('on a thread each reply\'s poster-and-time line goes; a reply naming a date in its text stays', () => {
+  const metaUnit = (i: number, text: string) => `<div class="item"><div class="meta"><a href="/u/${i}">用户${i}</a> <span>2023-07-0${i + 1} 12:0${i}</span></div><div class="txt">${text}</div><a href="#r">回复</a></div>`;
+  const replies = [reply, '我们2024年5月去的', reply, reply].map((t, i) => metaUnit(i, t)).join('');
+  const html = `<h1>周末随笔</h1><div class="main"><div class="post">${post}</div><div class="list">${replies}</div></div>`;
+  const a = extractFrom(html, { head, url: 'https://bbs.example.com/topics/1666' });
+  assert.match(a.body, /我们2024年5月去的/);
+  assert.ok(!/用户\d\s*2023-07/.test(a.body), a.body);
+});
