@@ -64,9 +64,6 @@ const REPRINT_END_SHARE = 0.5;
 const META_LABEL = /(?:来源|作者|发布|时间|日期|记者|编辑|浏览|点击|阅读|字号|类别|分类|栏目|posted|published|updated)\s*[:：]/gi;
 const HAS_DATE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[:：]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
 
-/** A line closing on a posting time: a clock time or a numeric date. */
-const POSTED_AT_END = /(?:\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$/;
-
 /** The info line under a headline: "类别:国内 发布时间:2025-10-12 23:41:00 来源:鲁网", "By X | March 3, 2025". */
 export function isInfoLine(text: string): boolean {
   if (weightedLength(text) > 160) return false;
@@ -121,7 +118,8 @@ const OPENING_LINES = 4;
  * Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. On a thread
  * (`thread`: a forum or Q&A page, body-discussion.ts) the counted header over the replies is dropped, not an end.
  */
-export function filterBodyBlocks(blocks: Block[], title: string | undefined, thread = false): Block[] {
+export function filterBodyBlocks(blocks: Block[], title: string | undefined, opts: { thread?: boolean } = {}): Block[] {
+  const thread = opts.thread === true;
   // Each block's weighted length, counted once (the total and the loop below both need it).
   const lens = blocks.map((b) => weightedLength(b.text));
   const totalLen = lens.reduce((n, len) => n + len, 0);
@@ -168,9 +166,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined, thr
       if ((isBoilerplateLine(b.text) && len < 160) || isProductionCredit(blocks, i)) continue;
       // Rules drawn with characters ("___", "* * *", "——"): no words at all.
       if (len <= 40 && !/[\p{L}\p{N}]/u.test(b.text)) continue;
-      // On a thread each reply opens with its poster and time ("用户 2023-07-01 12:00"): an info line ending in the
-      // posting time, for each post, not only the first.
-      if ((!started || (thread && len <= 40 && POSTED_AT_END.test(b.text))) && isInfoLine(b.text)) continue;
+      if (!started && isInfoLine(b.text)) continue;
       if (opening++ < OPENING_LINES && (b.kind === 'paragraph' || b.kind === 'heading') && isOpeningMetaLine(b.text.trim(), b.kind === 'heading')) continue;
       // A widget's label or link above the text ("发表评论", "相关新闻" in the headline's toolbar) starts nothing.
       if (!started && len <= 40 && isWidgetMarker(b.text, titleKey)) continue;

@@ -22,7 +22,7 @@ import { withoutPromos } from './body-promo.js';
 import { faqAfterBody } from './body-faq.js';
 import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
-import { isDiscussionPage, withThreadReplies } from './body-discussion.js';
+import { isDiscussionPage, withoutPosterLines, withThreadReplies } from './body-discussion.js';
 
 export interface BodyResult {
   blocks: Block[];
@@ -67,8 +67,8 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const story = top ? storyWithHeadline(top, stats, opts.title) : undefined;
   if (story) top = story;
   // A thread's replies are set in boxes like the first post's: each joins, however short.
-  const discussion = isDiscussionPage(opts.urls?.page, order);
-  let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title, discussion ? 1 : undefined), order, stats, unlikely) : [];
+  const discussion = isDiscussionPage(opts.urls?.page, order, top, stats);
+  let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title, { thread: discussion }), order, stats, unlikely) : [];
   // Nothing of the other stories joins it (their chunks share the story's classes).
   if (story) roots = roots.filter((r) => r === story || isAncestor(story, r));
   // A thread's replies known by their structure (poster and time on each) join it, after the first post.
@@ -76,7 +76,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   // The article's closing FAQ, boxed apart from its column (body-faq).
   const faq = roots.length > 0 ? faqAfterBody(roots, stats, unlikely) : undefined;
   if (faq) roots = [...roots, faq];
-  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments, discussion) : [];
+  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments, { thread: discussion }) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
@@ -85,7 +85,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
     for (const fallback of [marked, bodyEl]) {
       // A page that is nearly all links (a hub or link farm) has no article to fall back to.
       if (!fallback || linkDensity(stats.get(fallback) ?? { len: 0, linkLen: 0 }) > 0.7) continue;
-      const alt = blocksOf([fallback], stats, opts, undefined, comments);
+      const alt = blocksOf([fallback], stats, opts, undefined, comments, { thread: discussion });
       if (textLength(alt) > textLength(blocks)) {
         blocks = alt;
         roots = [fallback];
@@ -117,16 +117,18 @@ function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMa
   return thread > 0 && thread >= rest * 0.5;
 }
 
-function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards?: Set<Element>, comments?: Set<Element>, thread = false): Block[] {
+function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards: Set<Element> | undefined, comments: Set<Element>, page: { thread: boolean }): Block[] {
+  const thread = page.thread;
   const skip = findFurniture(roots, stats);
   if (cards) for (const c of siteTeasersInside(roots, cards, stats, opts.urls)) skip.add(c);
   // On a thread (body-discussion.ts) the replies are the page's text.
-  if (comments && !thread) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
+  if (!thread) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
   // The writer's box closing the article (name, profile link, bio), whatever its class calls it.
   for (const root of roots) for (const el of authorBoxesIn(root, stats)) skip.add(el);
   // Another story's teaser set in the column (its picture, headline and "more" link to one page, over its excerpt).
   for (const root of roots) for (const el of teaserBoxesIn(root, stats, opts.urls)) skip.add(el);
-  return withoutPromos(filterBodyBlocks(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })), opts.title, thread));
+  const emitted = attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 }));
+  return withoutPromos(filterBodyBlocks(thread ? withoutPosterLines(emitted, comments) : emitted, opts.title, { thread }));
 }
 
 /**

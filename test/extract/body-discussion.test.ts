@@ -61,3 +61,64 @@ test('on a thread each reply\'s poster-and-time line goes; a reply naming a date
   assert.match(a.body, /我们2024年5月去的/);
   assert.ok(!/用户\d\s*2023-07/.test(a.body), a.body);
 });
+
+// Review of issue 12's thread rules: a blog's or a news page's comments never join its body.
+const blogPost = '<p>上周末我去了一趟杭州，在西湖边走了整整一个下午，看到湖面上的游船来来往往，柳树也刚刚发芽，非常漂亮。</p><p>晚上在河坊街吃了小吃，人很多但是很热闹，推荐大家有空去看看。</p>';
+const readerUnit = (i: number, t: string) => `<div class="item"><div class="meta"><a href="/u/${i}">读者${i}</a><span>2023-07-0${i + 1} 12:0${i}</span></div><div class="txt">${t}</div><a href="#r">回复</a></div>`;
+const readerComments = ['写得真好，我也去过西湖，确实很美，下次还想再去一次看看荷花开的时候。', '河坊街的小吃有点贵，但是味道还可以，推荐定胜糕。', '博主拍的照片呢？想看看湖边的风景，最好能多发几张图片。', '加微信 abc123 领取旅游优惠券，全国包邮，名额有限先到先得！'];
+
+test('a blog post\'s comments stay out at a thread-like address: a year, a date or a slug is no thread\'s number, and "4条评论" names comments', () => {
+  const html = `<h1>杭州游记</h1><div class="main"><div class="post">${blogPost}</div><h3>4条评论</h3><div class="list">${readerComments.map((t, i) => readerUnit(i, t)).join('')}</div></div>`;
+  for (const url of ['https://blog.example.com/topics/123', 'https://www.example.com/t/hangzhou-trip/456', 'https://news.example.com/d/20230701-hangzhou', 'https://news.example.com/topic/12345.html', 'https://news.example.com/bbs/1234.html', 'https://news.example.com/forum/12', 'https://www.example.com/question/123', 'https://news.example.com/topic.html?t=1700000000', 'https://www.example.com/thread/2023/07/hangzhou']) {
+    const a = extractFrom(html, { head: '<title>杭州游记</title>', url });
+    assert.match(a.body, /河坊街吃了小吃/, url);
+    assert.ok(!a.body.includes('加微信') && !a.body.includes('定胜糕'), `${url}\n${a.body}`);
+  }
+  for (const url of ['https://example.com/topics/2024-election', 'https://example.com/t/local-news/2024', 'https://example.com/d/2024-05-01/bus-network', 'https://example.com/topic/12345.html', 'https://example.com/bbs/1234.html', 'https://example.com/thread/2023/07/x']) {
+    assert.ok(!isDiscussionPage(url, []), url);
+  }
+});
+
+test('an English news story\'s "3 Comments on" thread stays out at a /topics/ address', () => {
+  const story = '<p>The city council voted on Tuesday to add twelve new bus routes, extending service to the northern suburbs for the first time in a decade.</p><p>Officials said the routes would start running in June, with buses every fifteen minutes at peak hours.</p>';
+  const li = (i: number, t: string) => `<li class="comment"><div class="comment-meta"><a href="/u/${i}">reader${i}</a> <span>May ${i + 2}, 2024 10:0${i}</span></div><div class="comment-content"><p>${t}</p></div></li>`;
+  const cs = ['Finally, the north side has been waiting for this for years, great news for commuters.', 'Fifteen minutes is still too long at peak hours, they should aim for ten.', 'Buy cheap watches at spam-example dot com, best prices guaranteed.'];
+  const html = `<h1>Council expands bus network</h1><div class="main"><div class="story">${story}</div><h3>3 Comments on “Council expands bus network”</h3><ol>${cs.map((t, i) => li(i, t)).join('')}</ol></div>`;
+  const a = extractFrom(html, { head: '<title>Council expands bus network</title>', url: 'https://news.example.com/topics/123' });
+  assert.match(a.body, /twelve new bus routes/);
+  assert.ok(!a.body.includes('spam-example') && !a.body.includes('north side'), a.body);
+});
+
+test('a schema.org DiscussionForumPosting in a sidebar does not make a news page a thread', () => {
+  const article = '<p>记者从市交通局获悉，本月起我市新开12条公交线路，覆盖北部新区和多个大型居住社区，方便市民出行。</p><p>新线路首末班时间为早6点至晚10点，高峰期发车间隔15分钟。</p>';
+  const units = ['终于通车了，北部新区等这一天等了好多年。', '发车间隔还是太长，希望高峰期能再加密一些。', '点赞，出行方便多了，希望早点开通到地铁站的接驳线。'];
+  const html = `<h1>我市新开12条公交线路</h1><div class="main"><div class="article">${article}</div><div class="comment"><h3>网友评论（3）</h3><div class="list">${units.map((t, i) => readerUnit(i, t)).join('')}</div></div></div><aside class="hot"><div itemscope itemtype="https://schema.org/DiscussionForumPosting"><a href="/t/1">热帖：周末去哪儿玩</a></div></aside>`;
+  const a = extractFrom(html, { head: '<title>我市新开12条公交线路</title>', url: 'https://news.example.com/a/2024/0501/1.html' });
+  assert.match(a.body, /新开12条公交线路，覆盖/);
+  assert.ok(!a.body.includes('终于通车了'), a.body);
+});
+
+const notice = '<p>各位跑友好，本周六我们组织一次环湖夜跑活动，欢迎大家报名参加，全程约十公里，配速不限，量力而行。</p><p>集合地点：公园北门</p><p>集合时间：2024-05-04 18:30</p><p>出发 19:00</p><p>预计结束 20:30</p><p>全场比分 湖人 105:98</p><p>报名请在下方回复，注明姓名和电话。</p>';
+const runHead = '<title>周六环湖夜跑</title>';
+const replyUnit = (i: number, t: string) => `<div class="item"><div class="meta"><a href="/u/${i}">网友${i}</a><span>2024-05-0${i + 1} 12:0${i}</span></div><div class="txt">${t}</div><a href="#r">回复</a></div>`;
+const runReplies = ['报名，张三，请问需要自带水吗？我第一次参加这种活动。', '报名+1，李四，周六一定准时到。', '可以带朋友一起来吗？他平时也跑步，配速大概六分钟。'];
+
+test('on a thread the post\'s own lines ending in a time stay; only the replies\' poster lines go', () => {
+  const html = `<h1>周六环湖夜跑</h1><div class="main"><div class="post">${notice}</div><div class="list">${runReplies.map((t, i) => replyUnit(i, t)).join('')}</div></div>`;
+  const a = extractFrom(html, { head: runHead, url: 'https://bbs.example.com/thread-123-1-1.html' });
+  for (const line of ['集合时间：2024-05-04 18:30', '出发 19:00', '预计结束 20:30', '全场比分 湖人 105:98']) assert.ok(a.body.includes(line), `${line}\n${a.body}`);
+  assert.match(a.body, /报名\+1/);
+  assert.ok(!/网友\d\s*2024-05/.test(a.body), a.body);
+});
+
+test('a sidebar\'s latest replies after the post, and a short same-class box in another column, stay out of a thread', () => {
+  const others = ['二手自行车出售，九成新，价格可议，有意者私信联系我。', '求推荐杭州适合周末爬的山，不要太难的那种就行。', '小区楼下新开了一家面馆，味道不错，价格也实惠。'];
+  const side = `<div class="side"><h3>最新回复</h3><div class="list">${others.map((t, i) => replyUnit(i + 5, t)).join('')}</div></div>`;
+  const a = extractFrom(`<h1>周六环湖夜跑</h1><div class="main"><div class="post">${notice}</div></div>${side}`, { head: runHead, url: 'https://bbs.example.com/thread-123-1-1.html' });
+  assert.match(a.body, /环湖夜跑活动/);
+  assert.ok(!a.body.includes('二手自行车') && !a.body.includes('面馆'), a.body);
+  const boxes = `<h1>周六环湖夜跑</h1><div class="wrap"><div class="col"><div class="box">${notice}</div></div><div class="col2"><div class="box"><p>版规：请文明发言，禁止广告。</p></div><div class="box"><p>扫码关注公众号</p></div></div></div>`;
+  const b = extractFrom(boxes, { head: runHead, url: 'https://bbs.example.com/thread-123-1-1.html' });
+  assert.match(b.body, /环湖夜跑活动/);
+  assert.ok(!b.body.includes('版规') && !b.body.includes('扫码'), b.body);
+});
