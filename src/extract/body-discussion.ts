@@ -9,7 +9,7 @@ import { isAncestor, textContent, type Element } from './dom.js';
 import type { Block } from './blocks.js';
 import { weightedLength } from './text.js';
 import type { StatsMap } from './body-score.js';
-import { isInfoLine } from './body-clean.js';
+import { isInfoLine } from './body-info-lines.js';
 
 /** A path segment naming a thread ("topics", "d", "t", "thread-123-1-1.html", "viewthread.php"); a board's
  * ("forum", "bbs") is a listing or a site's section. */
