@@ -94,8 +94,9 @@ function besidePost(unit: Element, post: Element): boolean {
   return false;
 }
 
-/** A line closing on a posting time: a clock time or a numeric date. */
-const POSTED_AT_END = /(?:\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$/;
+/** A line closing on a posting time: a clock time (Discourse's "10:01am") or a numeric date, maybe then a reply
+ * link ("用户3 · 2024-05-01 12:00 · 回复"). */
+const POSTED_AT_END = /(?:\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*[·|]\s*(?:回复|reply))?\s*$/i;
 
 /**
  * A thread's replies open with their poster and time ("用户 2023-07-01 12:00"): the first line of each reply unit,

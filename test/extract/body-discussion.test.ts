@@ -122,3 +122,12 @@ test('a sidebar\'s latest replies after the post, and a short same-class box in 
   assert.match(b.body, /环湖夜跑活动/);
   assert.ok(!b.body.includes('版规') && !b.body.includes('扫码'), b.body);
 });
+
+test('a reply\'s poster line closing on "10:01am" or on a reply link goes too', () => {
+  const u = (meta: string, t: string) => `<div class="item"><div class="meta">${meta}</div><div class="txt">${t}</div><a href="#r">回复</a></div>`;
+  const metas = ['<a href="/u/5">user5</a> May 2, 2024, 10:01am', '<a href="/u/3">用户3</a> · 2024-05-01 12:00 · 回复', '<a href="/u/4">用户4</a> 2024-05-02 09:30'];
+  const html = `<h1>周末随笔</h1><div class="main"><div class="post">${post}</div><div class="list">${metas.map((m) => u(m, reply)).join('')}</div></div>`;
+  const a = extractFrom(html, { head, url: 'https://bbs.example.com/topics/1666' });
+  assert.match(a.body, /试试看/);
+  assert.ok(!/user5|用户3|用户4/.test(a.body), a.body);
+});
