@@ -7,7 +7,7 @@
  */
 import { isAncestor, textContent, type Element } from './dom.js';
 import type { Block } from './blocks.js';
-import { weightedLength } from './text.js';
+import { comparable, weightedLength } from './text.js';
 import type { StatsMap } from './body-score.js';
 import { isInfoLine } from './body-info-lines.js';
 
@@ -113,4 +113,29 @@ export function withoutPosterLines(blocks: Block[], units: Set<Element>): Block[
     seen.add(unit);
     return !(weightedLength(b.text) <= 40 && POSTED_AT_END.test(b.text) && isInfoLine(b.text));
   });
+}
+
+/** How far up from the first post its box may hold the thread's subject heading (a card's header over its body). */
+const SUBJECT_MAX_UP = 2;
+
+/**
+ * A thread's subject: the heading carrying the page's title, set in the first post's own box just above its text
+ * (a card's header over the card's body), heads the body. A hero banner across the page is the site's, not the post's.
+ */
+export function withSubject(roots: Element[], order: Element[], title: string | undefined): Element[] {
+  const key = title ? comparable(title) : '';
+  if (key === '' || roots.length === 0) return roots;
+  let box = roots[0].parent as Element | null;
+  for (let up = 0; box && box.type === 'tag' && up < SUBJECT_MAX_UP; up++, box = box.parent as Element | null) {
+    if (box.name === 'body' || box.name === 'html' || box.name === 'main') return roots;
+    const start = order.indexOf(box);
+    for (let i = start + 1; i < order.length && isAncestor(box, order[i]); i++) {
+      const el = order[i];
+      if (el === roots[0] || isAncestor(el, roots[0])) break;
+      if (!/^h[1-3]$/.test(el.name)) continue;
+      const text = comparable(textContent(el));
+      if (text.length <= key.length * 2 + 20 && text.endsWith(key)) return roots.some((r) => isAncestor(r, el)) ? roots : [el, ...roots];
+    }
+  }
+  return roots;
 }

@@ -22,7 +22,7 @@ import { withoutPromos } from './body-promo.js';
 import { faqAfterBody } from './body-faq.js';
 import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblings.js';
 import { weightedLength } from './text.js';
-import { isDiscussionPage, withoutPosterLines, withThreadReplies } from './body-discussion.js';
+import { isDiscussionPage, withoutPosterLines, withSubject, withThreadReplies } from './body-discussion.js';
 
 export interface BodyResult {
   blocks: Block[];
@@ -76,7 +76,8 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   // The article's closing FAQ, boxed apart from its column (body-faq).
   const faq = roots.length > 0 ? faqAfterBody(roots, stats, unlikely) : undefined;
   if (faq) roots = [...roots, faq];
-  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments, { thread: discussion }) : [];
+  // A thread's subject over its first post heads the text (not a root: the byline beside it is still the header's).
+  let blocks = roots.length > 0 ? blocksOf(discussion ? withSubject(roots, order, opts.title) : roots, stats, opts, cards, comments, { thread: discussion }) : [];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.

@@ -1,7 +1,7 @@
 /** Body (issue 12): on a forum thread or Q&A page the replies are the page's text; on a blog they stay out. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFrom } from './helpers.js';
+import { extractFrom, zhParagraphs } from './helpers.js';
 import { isDiscussionPage } from '../../src/extract/body-discussion.js';
 
 const head = '<title>周末随笔</title>';
@@ -130,4 +130,18 @@ test('a reply\'s poster line closing on "10:01am" or on a reply link goes too', 
   const a = extractFrom(html, { head, url: 'https://bbs.example.com/topics/1666' });
   assert.match(a.body, /试试看/);
   assert.ok(!/user5|用户3|用户4/.test(a.body), a.body);
+});
+
+test('a thread\'s subject in the card header over the first post heads the body; a hero banner\'s or a blog\'s stays out', () => {
+  const body = '<p>元旦要来啦，提前祝大家元旦快乐，放假期间大家有什么安排吗？欢迎在下面聊聊各自的计划和打算。</p><p>我打算回老家看看父母，顺便走走亲戚，吃点好吃的。</p>' + zhParagraphs(3);
+  const card = `<div class="main"><div class="topic card"><div class="card-header"><h1><a href="/n/1">闲聊</a> 元旦放假安排</h1><span>用户1 · 3 天前</span></div><div class="card-body">${body}</div></div><div class="card replies">${[reply, reply, reply].map((t, i) => unit(i)).join('')}</div></div>`;
+  const head = '<title>元旦放假安排</title>';
+  const forum = extractFrom(card, { head, url: 'https://bbs.example.com/topics/1666' });
+  assert.match(forum.body, /^闲聊 元旦放假安排\n/);
+  assert.match(forum.body, /第2楼/);
+  const blog = extractFrom(card, { head, url: 'https://blog.example.com/2024/01/holiday.html' });
+  assert.ok(!blog.body.includes('元旦放假安排'), blog.body);
+  const hero = `<header class="hero"><div class="container"><h1>元旦放假安排</h1></div></header><div class="stream"><div class="post"><div class="post-body">${body}</div></div></div>`;
+  const flarum = extractFrom(hero, { head, url: 'https://bbs.example.com/d/1666' });
+  assert.match(flarum.body, /^元旦要来啦/);
 });
