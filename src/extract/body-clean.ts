@@ -11,6 +11,10 @@ import { isProductionCredit } from './body-credits.js';
 import { isCommentsHeader, isEndMarker, isThreadHeader, isWidgetMarker } from './body-end-markers.js';
 import { isInfoLine, isPostFooter } from './body-info-lines.js';
 
+/** A count as a post's counters show it ("340", "1.2万", "3k"), and one counter ("收藏 2", "评论：3"). */
+const COUNT = String.raw`\d+(?:\.\d+)?\s?[万千kKwW]?\+?`;
+const COUNTER = String.raw`(?:(?:阅读|浏览|点击)(?:量|数|次数)?|收藏|点赞|评论|转发|分享|喜欢)\s*[:：]?\s*${COUNT}`;
+
 /** Lines that are site furniture whatever element they sit in. Anchored and short, so cheap. */
 const BOILERPLATE_LINE = new RegExp(
   [
@@ -27,6 +31,8 @@ const BOILERPLATE_LINE = new RegExp(
     // what it bans: "未经许可在机场净空保护区内放飞无人机的，…" is a rule the article reports.
     String.raw`^[(（\[【]?\s*未经[^，。]{0,10}?(?:许可|允许|同意|授权)[^。]{0,20}?(?:转载|复制|摘编|镜像|刊登|转帖|使用本)|^[(（\[【][^)）\]】]*(?:不得|禁止|严禁|请勿)转载[^)）\]】]*[)）\]】]$`,
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
+    // A post's counters, nothing else: "阅读量340 收藏 2", "浏览次数：1024", "点赞 12 评论 3 转发 5".
+    String.raw`^(?:(?:阅读|浏览|点击)(?:量|数|次数)\s*[:：]?\s*${COUNT}|${COUNTER}(?:\s*[|·]?\s*${COUNTER})+)$`,
     String.raw`^[【\[]?(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
     // Ad-slot labels in other languages ("Werbung", "Iklan", "广告", Asahi's "[PR]"), and reading-time lines ("3 Min
