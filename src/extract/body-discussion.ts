@@ -115,27 +115,31 @@ export function withoutPosterLines(blocks: Block[], units: Set<Element>): Block[
   });
 }
 
-/** How far up from the first post its box may hold the thread's subject heading (a card's header over its body). */
-const SUBJECT_MAX_UP = 2;
+/** Landmarks whose headings are the site's (a sticky bar's or a hero banner's copy of the subject). */
+const LANDMARK = new Set(['header', 'nav', 'aside', 'footer']);
 
 /**
- * A thread's subject: the heading carrying the page's title, set in the first post's own box just above its text
- * (a card's header over the card's body), heads the body. A hero banner across the page is the site's, not the post's.
+ * A thread's subject: the last heading before the first post carrying the page's title (a card's header over the
+ * post, a Q&A page's question over its answer) heads the body. One in a header, nav or aside landmark (a sticky bar,
+ * a hero banner across the page) is the site's, not the post's.
  */
 export function withSubject(roots: Element[], order: Element[], title: string | undefined): Element[] {
   const key = title ? comparable(title) : '';
   if (key === '' || roots.length === 0) return roots;
-  let box = roots[0].parent as Element | null;
-  for (let up = 0; box && box.type === 'tag' && up < SUBJECT_MAX_UP; up++, box = box.parent as Element | null) {
-    if (box.name === 'body' || box.name === 'html' || box.name === 'main') return roots;
-    const start = order.indexOf(box);
-    for (let i = start + 1; i < order.length && isAncestor(box, order[i]); i++) {
-      const el = order[i];
-      if (el === roots[0] || isAncestor(el, roots[0])) break;
-      if (!/^h[1-3]$/.test(el.name)) continue;
-      const text = comparable(textContent(el));
-      if (text.length <= key.length * 2 + 20 && text.endsWith(key)) return roots.some((r) => isAncestor(r, el)) ? roots : [el, ...roots];
-    }
+  const first = order.indexOf(roots[0]);
+  for (let i = first - 1; i >= 0; i--) {
+    const el = order[i];
+    if (!/^h[1-3]$/.test(el.name) || isAncestor(el, roots[0])) continue;
+    const text = comparable(textContent(el));
+    if (text.length > key.length * 2 + 20 || !text.endsWith(key) || inLandmark(el)) continue;
+    return roots.some((r) => isAncestor(r, el)) ? roots : [el, ...roots];
   }
   return roots;
+}
+
+function inLandmark(el: Element): boolean {
+  for (let cur = el.parent as Element | null; cur && cur.type === 'tag'; cur = cur.parent as Element | null) {
+    if (LANDMARK.has(cur.name) || cur.attribs.role === 'banner' || cur.attribs.role === 'navigation') return true;
+  }
+  return false;
 }

@@ -132,7 +132,7 @@ test('a reply\'s poster line closing on "10:01am" or on a reply link goes too', 
   assert.ok(!/user5|用户3|用户4/.test(a.body), a.body);
 });
 
-test('a thread\'s subject in the card header over the first post heads the body; a hero banner\'s or a blog\'s stays out', () => {
+test('a thread\'s subject over the first post (a card\'s header) heads the body; a hero banner\'s or a blog\'s stays out', () => {
   const body = '<p>元旦要来啦，提前祝大家元旦快乐，放假期间大家有什么安排吗？欢迎在下面聊聊各自的计划和打算。</p><p>我打算回老家看看父母，顺便走走亲戚，吃点好吃的。</p>' + zhParagraphs(3);
   const card = `<div class="main"><div class="topic card"><div class="card-header"><h1><a href="/n/1">闲聊</a> 元旦放假安排</h1><span>用户1 · 3 天前</span></div><div class="card-body">${body}</div></div><div class="card replies">${[reply, reply, reply].map((t, i) => unit(i)).join('')}</div></div>`;
   const head = '<title>元旦放假安排</title>';
@@ -144,4 +144,14 @@ test('a thread\'s subject in the card header over the first post heads the body;
   const hero = `<header class="hero"><div class="container"><h1>元旦放假安排</h1></div></header><div class="stream"><div class="post"><div class="post-body">${body}</div></div></div>`;
   const flarum = extractFrom(hero, { head, url: 'https://bbs.example.com/d/1666' });
   assert.match(flarum.body, /^元旦要来啦/);
+});
+
+test('a Q&A page\'s question heading heads its answer; the sticky bar\'s copy of it does not', () => {
+  const q = '周末带孩子去哪里玩比较好？';
+  const html = `<div id="app"><header class="AppHeader"><h1 class="QuestionHeader-title">${q}</h1></header><div class="QuestionPage"><div class="QuestionHeader"><div class="tags"><a href="/t/1">亲子</a></div><h1 class="QuestionHeader-title">${q}</h1></div><div class="QuestionMain"><div class="Answer"><div class="AuthorInfo"><a href="/u/1">用户1</a></div><div class="RichContent">${zhParagraphs(3)}</div></div></div></div></div>`;
+  const a = extractFrom(html, { head: `<title>${q} - 问答</title>`, url: 'https://qa.example.com/question/586816837/answer/2916374892' });
+  assert.ok(a.body.startsWith(`${q}\n`), a.body);
+  assert.equal(a.body.split(q).length, 2, a.body);
+  const news = extractFrom(html, { head: `<title>${q} - 问答</title>`, url: 'https://news.example.com/2024/05/kids.html' });
+  assert.ok(!news.body.includes(q), news.body);
 });
