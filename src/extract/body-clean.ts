@@ -8,7 +8,12 @@ import { comparable, weightedLength } from './text.js';
 import { NUMBERED_ITEM } from './body-closing.js';
 import { dropClosingCredits, isOpeningMetaLine, repeatsTitle } from './body-edges.js';
 import { isProductionCredit } from './body-credits.js';
-import { isEndMarker, isThreadHeader, isWidgetMarker } from './body-end-markers.js';
+import { isCommentsHeader, isEndMarker, isThreadHeader, isWidgetMarker } from './body-end-markers.js';
+import { isInfoLine, isPostFooter } from './body-info-lines.js';
+
+/** A count as a post's counters show it ("340", "1.2万", "3k"), and one counter ("收藏 2", "评论：3"). */
+const COUNT = String.raw`\d+(?:\.\d+)?\s?[万千kKwW]?\+?`;
+const COUNTER = String.raw`(?:(?:阅读|浏览|点击)(?:量|数|次数)?|收藏|点赞|评论|转发|分享|喜欢)\s*[:：]?\s*${COUNT}`;
 
 /** Lines that are site furniture whatever element they sit in. Anchored and short, so cheap. */
 const BOILERPLATE_LINE = new RegExp(
@@ -26,6 +31,8 @@ const BOILERPLATE_LINE = new RegExp(
     // what it bans: "未经许可在机场净空保护区内放飞无人机的，…" is a rule the article reports.
     String.raw`^[(（\[【]?\s*未经[^，。]{0,10}?(?:许可|允许|同意|授权)[^。]{0,20}?(?:转载|复制|摘编|镜像|刊登|转帖|使用本)|^[(（\[【][^)）\]】]*(?:不得|禁止|严禁|请勿)转载[^)）\]】]*[)）\]】]$`,
     String.raw`^第\s?\d+\s?页\s?[/／]\s?共\s?\d+\s?页`,
+    // A post's counters, nothing else: "阅读量340 收藏 2", "浏览次数：1024", "点赞 12 评论 3 转发 5".
+    String.raw`^(?:(?:阅读|浏览|点击)(?:量|数|次数)\s*[:：]?\s*${COUNT}|${COUNTER}(?:\s*[|·]?\s*${COUNTER})+)$`,
     String.raw`^[【\[]?(?:分享到|分享至|打印|关闭窗口|返回顶部|【?字号|字体[:：]|扫一扫|扫描二维码|点击进入|点击查看|上一篇|下一篇|上一页|下一页|【纠错】|纠错|举报|收藏|点赞)`,
     String.raw`^(?:share (?:this|on)|share$|tweet$|email$|print$|follow us|sign up|subscribe|advert(?:isement)?$|ad$|sponsored|read more$|continue reading|click here|related:|see also:|more:|recommended:|watch:|listen:|photo:|image:|credit:|getty images$|skip to|back to top|log ?in$|register$|this (?:slideshow|video|content|embed) requires javascript|(?:please )?enable javascript)`,
     // Ad-slot labels in other languages ("Werbung", "Iklan", "广告", Asahi's "[PR]"), and reading-time lines ("3 Min
@@ -61,38 +68,6 @@ const REPRINT_TRAILER = /^[(（\[【]?\s*(?:本文转载自|原文转载自|转�
 /** Past this share of the body's text, a reprint credit closes the article. */
 const REPRINT_END_SHARE = 0.5;
 
-const META_LABEL = /(?:来源|作者|发布|时间|日期|记者|编辑|浏览|点击|阅读|字号|类别|分类|栏目|posted|published|updated)\s*[:：]/gi;
-const HAS_DATE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}|\d{1,2}[:：]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d{2}/i;
-
-/** The info line under a headline: "类别:国内 发布时间:2025-10-12 23:41:00 来源:鲁网", "By X | March 3, 2025". */
-export function isInfoLine(text: string): boolean {
-  if (weightedLength(text) > 160) return false;
-  const labels = text.match(META_LABEL)?.length ?? 0;
-  if (labels >= 2) return true;
-  if (!HAS_DATE.test(text)) return false;
-  if (/^(?:updated|published|posted|first published|last (?:updated|modified))\b/i.test(text)) return true;
-  // A dated line that is not a sentence: "2025年10月12日 23:41 新华网", "By Jane Doe | March 3, 2025".
-  return labels >= 1 || (!/[，。！？；]/.test(text) && !/[.!?]["”’]?$/.test(text) && text.split(/\s+/).length <= 20);
-}
-
-/**
- * A post's footer line closing the body: a labelled field and a date, no sentence ("作者： 流泉 访问统计： 2005年08月30日
- * 13:22", "发布时间：2023-08-20 浏览：1024"), the info line set under the text instead of over it.
- */
-function isPostFooter(b: Block): boolean {
-  if (b.kind !== 'paragraph' || weightedLength(b.text) > 160 || !HAS_DATE.test(b.text) || /[，。！？；]/.test(b.text)) return false;
-  if (FOOTER_LABEL.test(b.text)) return true;
-  // A notice closes on its own dated fields ("报名截止日期：2024年5月20日", "会议时间：…"): those labels are not the page's.
-  let labels = 0;
-  for (const m of b.text.matchAll(META_LABEL)) if (!EVENT_FIELD.test(b.text.slice(Math.max(0, m.index - 4), m.index))) labels++;
-  return labels >= 2;
-}
-
-/** Labels only a post's footer carries: when it was posted or updated, how often read, who wrote it, from where. */
-const FOOTER_LABEL = /(?:发布|发表|更新|录入|添加)(?:时间|日期)\s*[:：]|(?:发表|发布)于|(?:浏览|点击|阅读)(?:次数|量|数)?\s*[:：]|访问统计|(?:作者|来源)\s*[:：]|\b(?:posted|published|updated)\s*:/i;
-/** What an event's own time and date fields are of (a notice's meeting, deadline, opening hours). */
-const EVENT_FIELD = /(?:活动|会议|报名|截止|开始|结束|举办|举行|考试|比赛|申报|提交|缴费|开放|营业|办公|受理|培训|报到)$/;
-
 /** Attachment lines of notices are content even though they are links. */
 const ATTACHMENT = /^(?:附件|attachment)|\.(?:docx?|pdf|xlsx?|pptx?|zip|rar|wps|ofd)\b/i;
 
@@ -114,8 +89,12 @@ function isReprintTrailer(text: string): boolean {
 /** How many of the body's first text lines may be its byline or dateline (after a standfirst and a caption). */
 const OPENING_LINES = 4;
 
-/** Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. */
-export function filterBodyBlocks(blocks: Block[], title: string | undefined): Block[] {
+/**
+ * Remove furniture lines, a leading repeat of the title, and whatever follows an end-of-article marker. On a thread
+ * (`thread`: a forum or Q&A page, body-discussion.ts) the counted header over the replies is dropped, not an end.
+ */
+export function filterBodyBlocks(blocks: Block[], title: string | undefined, opts: { thread?: boolean } = {}): Block[] {
+  const thread = opts.thread === true;
   // Each block's weighted length, counted once (the total and the loop below both need it).
   const lens = blocks.map((b) => weightedLength(b.text));
   const totalLen = lens.reduce((n, len) => n + len, 0);
@@ -134,7 +113,9 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined): Bl
     // line, laid out as rows): the page's header box, not a table of the article's.
     if (!started && b.kind === 'table' && titleKey && len <= MAX_HEADER_TABLE_LEN && b.rows?.some((r) => r.some((c) => comparable(c) === titleKey))) continue;
     if (b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre') {
-      if (!started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
+      // A thread's subject heading its first post is the post's own line (kept when the post's box holds it).
+      if (!thread && !started && titleKey && b.text.length < titleKey.length * 3 + 20 && repeatsTitle(b.text, titleKey)) continue;
+      if (thread && started && isCommentsHeader(b.text)) continue;
       // One test per line: the marker decides three ways below (a label over nothing, a teaser list, the end).
       const marker = isEndMarker(b.text);
       // A related box's label over nothing (its links were furniture) with the text going on: the label alone goes.

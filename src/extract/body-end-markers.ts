@@ -28,6 +28,11 @@ export function isThreadHeader(text: string, titleKey: string): boolean {
   return /^["“‘'«„]/.test(rest) || (titleKey !== '' && comparable(rest) === titleKey);
 }
 
+/** A counted header over replies ("8条回复", "全部评论（3）", "12 Comments to …"): on a thread, the replies' label. */
+export function isCommentsHeader(text: string): boolean {
+  return text.length <= 120 && COMMENTS_HEADER.test(text);
+}
+
 export function isEndMarker(text: string): boolean {
   if (text.length > 120) return false;
   return (text.length <= 40 && END_MARKER.test(text)) || COMMENTS_HEADER.test(text);

@@ -7,7 +7,7 @@ import { classAndId, elementsIn, isAncestor, isTag, textContent, type Element } 
 import { classWeight, isMarkedArticleBody, isStrongNegative } from './hints.js';
 import { linkDensity, type NodeStats, type StatsMap } from './body-score.js';
 import { hasPlainColumn, isDataTable } from './tables.js';
-import { isInfoLine } from './body-clean.js';
+import { isInfoLine } from './body-info-lines.js';
 import {
   isLinkInProse,
   isLinkedSubheadingP,

@@ -134,6 +134,10 @@ function inPageOrder(els: Element[], order: Element[]): Element[] {
 
 const squash = (t: string): string => t.replace(/\s+/g, '');
 
+/** A chunk shorter than this is a box of the template named alike, not a part of the article (a thread's replies,
+ * body-discussion.ts, set like its first post, join however short). */
+const SAME_CLASS_MIN_LEN = 100;
+
 /** How far up (levels) a same-class chunk may meet the chosen container. */
 const SAME_CLASS_MAX_DEPTH = 10;
 
@@ -181,11 +185,24 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/** Are `a` and `b` set alike up to where they meet (each level the same tag, classless or sharing a class word): a
+ * thread's reply box beside its first post's ("Post" and "Post Post--edited"), not a box of a sidebar column? */
+function setAlike(a: Element, b: Element, at: Element): boolean {
+  let x = a.parent as Element | null;
+  let y = b.parent as Element | null;
+  for (; x && y && x !== at && y !== at; x = x.parent as Element | null, y = y.parent as Element | null) {
+    const wx = (x.attribs.class ?? '').split(/\s+/).filter(Boolean);
+    const wy = new Set((y.attribs.class ?? '').split(/\s+/).filter(Boolean));
+    if (x.name !== y.name || (wx.length === 0) !== (wy.size === 0) || (wx.length !== 0 && !wx.some((w) => wy.has(w)))) return false;
+  }
+  return x === at && y === at;
+}
+
 /**
  * Articles cut into several same-class chunks (NYT's StoryBodyCompanionColumn, "post__content" sections, ads
  * between them) under a common ancestor below the page body: the other chunks are part of the body too.
  */
-export function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap, title: string | undefined): Element[] {
+export function withSameClassParts(top: Element, roots: Element[], order: Element[], stats: StatsMap, title: string | undefined, page: { thread?: boolean } = {}): Element[] {
   const cls = top.attribs.class;
   if (!cls) return roots;
   const key = chunkClassKey(cls);
@@ -203,14 +220,14 @@ export function withSameClassParts(top: Element, roots: Element[], order: Elemen
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     // Links may fill a chunk that is a data table (a ranking of linked names beside their figures).
-    if (!s || s.len < 100 || (linkDensity(s) > 0.3 && (linkDensity(s) > 0.6 || !isLinkedDataTable(el, s.len, stats)))) continue;
+    if (!s || s.len === 0 || (s.len < SAME_CLASS_MIN_LEN && !page.thread) || (linkDensity(s) > 0.3 && (linkDensity(s) > 0.6 || !isLinkedDataTable(el, s.len, stats)))) continue;
     // A same-class box wrapping an <article> of its own is another post (a teaser slot), not a chunk of this one;
     // one in the page's footer or a sidebar is the site's own text (Drupal names every text field alike).
     if (holdsArticles(el, s.len, stats) || inLandmarkApart(el, top) || isOtherStory(el, title)) continue;
     // Chunks usually meet a few levels up; a lead chunk wrapped in its own intro/hero markup meets the rest
     // deeper, but still below the page's body (a page-wide meeting point is the site's template, not the article).
     const m = meeting(top, el, SAME_CLASS_MAX_DEPTH);
-    if (m && m.at.name !== 'body' && m.at.name !== 'html') parts.push(el);
+    if (m && m.at.name !== 'body' && m.at.name !== 'html' && (s.len >= SAME_CLASS_MIN_LEN || setAlike(top, el, m.at))) parts.push(el);
   }
   if (parts.length === 0) return roots;
   // A chunk introduced by a heading of its own (an FAQ's question over each answer box) keeps it.

@@ -9,7 +9,7 @@
  */
 import { closest, elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
-import { isInfoLine } from './body-clean.js';
+import { isInfoLine } from './body-info-lines.js';
 import { comparable } from './text.js';
 import { normalizeLang } from './meta.js';
 

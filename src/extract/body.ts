@@ -24,6 +24,7 @@ import { withGapsBetween, withSameClassParts, withSiblings } from './body-siblin
 import { weightedLength } from './text.js';
 import { withoutCreditedCaptions } from './body-credits.js';
 import { repeatsBody, standfirstBefore } from './body-standfirst.js';
+import { isDiscussionPage, withoutPosterLines, withSubject, withThreadReplies } from './body-discussion.js';
 
 export interface BodyResult {
   blocks: Block[];
@@ -67,16 +68,21 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   // The next story appended under this one (infinite scroll): keep to the story carrying the page's headline.
   const story = top ? storyWithHeadline(top, stats, opts.title) : undefined;
   if (story) top = story;
-  let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title), order, stats, unlikely) : [];
+  // A thread's replies are set in boxes like the first post's: each joins, however short.
+  const discussion = isDiscussionPage(opts.urls?.page, order, top, stats);
+  let roots = top ? withGapsBetween(withSameClassParts(top, story ? [top] : withSiblings(top, scores, stats, opts.title), order, stats, opts.title, { thread: discussion }), order, stats, unlikely) : [];
   // Nothing of the other stories joins it (their chunks share the story's classes).
   if (story) roots = roots.filter((r) => r === story || isAncestor(story, r));
+  // A thread's replies known by their structure (poster and time on each) join it, after the first post.
+  if (discussion && roots.length > 0) roots = withThreadReplies(roots, comments, order);
   // The article's closing FAQ, boxed apart from its column (body-faq).
   const faq = roots.length > 0 ? faqAfterBody(roots, stats, unlikely) : undefined;
   if (faq) roots = [...roots, faq];
-  let blocks = roots.length > 0 ? blocksOf(roots, stats, opts, cards, comments) : [];
+  // A thread's subject over its first post heads the text (not a root: the byline beside it is still the header's).
+  let blocks = roots.length > 0 ? blocksOf(discussion ? withSubject(roots, order, opts.title) : roots, stats, opts, cards, comments, { thread: discussion }) : [];
   // The lead paragraph in the article's header, ahead of the body's column (body-standfirst); once only.
   const lead = roots.length > 0 && blocks.length > 0 ? standfirstBefore(roots, order, stats, opts.description) : undefined;
-  const leadBlocks = lead ? blocksOf([lead], stats, opts) : [];
+  const leadBlocks = lead ? blocksOf([lead], stats, opts, undefined, new Set(), { thread: false }) : [];
   if (leadBlocks.length > 0 && !leadBlocks.some((b) => repeatsBody(b.text, blocks.map((x) => x.text)))) blocks = [...leadBlocks, ...blocks];
 
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
@@ -86,7 +92,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
     for (const fallback of [marked, bodyEl]) {
       // A page that is nearly all links (a hub or link farm) has no article to fall back to.
       if (!fallback || linkDensity(stats.get(fallback) ?? { len: 0, linkLen: 0 }) > 0.7) continue;
-      const alt = blocksOf([fallback], stats, opts, undefined, comments);
+      const alt = blocksOf([fallback], stats, opts, undefined, comments, { thread: discussion });
       if (textLength(alt) > textLength(blocks)) {
         blocks = alt;
         roots = [fallback];
@@ -118,15 +124,18 @@ function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMa
   return thread > 0 && thread >= rest * 0.5;
 }
 
-function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards?: Set<Element>, comments?: Set<Element>): Block[] {
+function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards: Set<Element> | undefined, comments: Set<Element>, page: { thread: boolean }): Block[] {
+  const thread = page.thread;
   const skip = findFurniture(roots, stats);
   if (cards) for (const c of siteTeasersInside(roots, cards, stats, opts.urls)) skip.add(c);
-  if (comments) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
+  // On a thread (body-discussion.ts) the replies are the page's text.
+  if (!thread) for (const el of threadUnder(roots, comments, stats)) skip.add(el);
   // The writer's box closing the article (name, profile link, bio), whatever its class calls it.
   for (const root of roots) for (const el of authorBoxesIn(root, stats)) skip.add(el);
   // Another story's teaser set in the column (its picture, headline and "more" link to one page, over its excerpt).
   for (const root of roots) for (const el of teaserBoxesIn(root, stats, opts.urls)) skip.add(el);
-  return withoutPromos(filterBodyBlocks(withoutCreditedCaptions(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 }))), opts.title));
+  const emitted = withoutCreditedCaptions(attachCaptions(emitBlocks(roots, { urls: opts.urls, skip, sizeOf: (el) => stats.get(el)?.len ?? 0 })));
+  return withoutPromos(filterBodyBlocks(thread ? withoutPosterLines(emitted, comments) : emitted, opts.title, { thread }));
 }
 
 /**
