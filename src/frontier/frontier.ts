@@ -6,8 +6,10 @@ import { ParamLearner } from './paramLearning.js';
 import { noteSiteModifiedRows } from './siteModified.js';
 import { FrontierClaims } from './claims.js';
 import { FrontierIntake } from './intake.js';
+import { FinishBuffer, type FinishCoalescing, type PendingFinish } from './finishBuffer.js';
 import { toEntry, type AddUrl, type ClaimOptions, type FinishResult, type FrontierEntry, type FrontierRow, type UrlHistory, type UrlState } from './entry.js';
 
+export { CRAWL_FINISH_COALESCING, type FinishCoalescing } from './finishBuffer.js';
 export type { AddUrl, ClaimOptions, FinishResult, FrontierEntry, FrontierRow, UrlHistory, UrlKind, UrlState } from './entry.js';
 
 /** The default for the exhausted sets: one object, so the claim side sees it unchanged from call to call. */
@@ -22,6 +24,8 @@ export interface FrontierOptions {
   worker?: WorkerId;
   /** Lease length of a claim; the holder renews it while the page is worked on. Default 60 s. */
   leaseMs?: number;
+  /** Coalesce finish() calls (finishBuffer.ts); default off: each finish() is written at once. */
+  coalesceFinishes?: FinishCoalescing;
 }
 
 /** How many scheduled revisits/retries are due now, and when the next one is (for `snapcrawl status`). */
@@ -66,11 +70,36 @@ export class Frontier {
     this.finishManyTx = db.transaction((items: readonly { url: string; result: FinishResult }[], now: number) => {
       for (const { url, result } of items) this.finishRow(url, result, now);
     }).immediate;
+    this.pendingTx = db.transaction((items: readonly PendingFinish[]) => {
+      for (const it of items) this.finishRow(it.url, it.result, it.now);
+    }).immediate;
+    const coalesce = options.coalesceFinishes;
+    this.finishes = coalesce
+      ? new FinishBuffer(coalesce, (items) => withLazySync(db, () => this.pendingTx(items)), () => db.open)
+      : undefined;
   }
 
-  /** claim()'s and finishMany()'s IMMEDIATE transactions. */
+  /** claim()'s, finishMany()'s and the coalesced finishes' IMMEDIATE transactions. */
   private readonly claimTx: (opts: ClaimOptions, out: FrontierEntry[]) => void;
   private readonly finishManyTx: (items: readonly { url: string; result: FinishResult }[], now: number) => void;
+  private readonly pendingTx: (items: readonly PendingFinish[]) => void;
+  /** Finishes not yet written, when coalescing (finishBuffer.ts). */
+  private readonly finishes: FinishBuffer | undefined;
+  /** How many of the waiting finishes the claim transaction in progress wrote. */
+  private finishedInClaim = 0;
+
+  /**
+   * Writes the coalesced finishes still waiting (one transaction); a no-op without coalescing. The crawler calls it
+   * when its loop ends; everything here that reads or changes rows calls it first.
+   */
+  flush(): void {
+    this.finishes?.flush();
+  }
+
+  /** Finishes waiting to be written (coalescing). */
+  get pendingFinishes(): number {
+    return this.finishes?.size ?? 0;
+  }
 
   /** Sources that have URLs waiting in the queue (a run of some sources leaves the others' alone). */
   queuedSources(): string[] {
@@ -105,6 +134,7 @@ export class Frontier {
    * where new articles appear. A URL already handled by this run (a resumed run) is left alone.
    */
   seed(item: AddUrl, now = Date.now()): void {
+    this.flush();
     const url = normalizeUrl(item.url);
     if (!url) return;
     runTransaction(this.db, () => {
@@ -120,6 +150,7 @@ export class Frontier {
    * taken over: it may not work on the store any more). A live holder's URLs, here or on another machine, stay its own. Returns how many.
    */
   reclaimExpired(now = Date.now(), alsoGone: readonly WorkerId[] = []): number {
+    this.flush();
     const holders = (this.stmt.leaseHolders.all() as { worker: string }[]).map((r) => r.worker);
     const gone = holders.filter((w) => alsoGone.includes(w) || workerLiveness(w, (own) => own === this.worker || isLiveHere(own)) === 'gone');
     return withLazySync(this.db, () => this.stmt.reclaim.run({ now, gone: JSON.stringify(gone) }).changes);
@@ -130,6 +161,7 @@ export class Frontier {
    * Returns the URLs still held (a URL reclaimed by someone else after its lease expired is no longer ours).
    */
   renew(urls: readonly string[], expiresAt = Date.now() + this.leaseMs): string[] {
+    this.flush();
     const kept: string[] = [];
     if (urls.length === 0) return kept;
     withLazySync(this.db, () =>
@@ -151,7 +183,10 @@ export class Frontier {
     const out: FrontierEntry[] = [];
     try {
       if (opts.limit <= 0 || !this.claims.mayPick(opts, opts.limit)) return out;
+      this.finishedInClaim = 0;
       withLazySync(this.db, () => this.claimTx(opts, out));
+      // Committed: the finishes it wrote leave the buffer (a rolled-back claim leaves them waiting).
+      this.finishes?.written(this.finishedInClaim);
     } catch (err) {
       this.claims.forgetParked(); // rolled back: the parked flags on disk are no longer known
       throw err;
@@ -161,6 +196,10 @@ export class Frontier {
 
   /** claim()'s transaction: marks the picked URLs in_flight and takes them out of the queue summary. */
   private claimRows(opts: ClaimOptions, out: FrontierEntry[]): void {
+    // Coalesced finishes go in first, in this commit: the one a claim makes anyway.
+    const waiting = this.finishes?.pending() ?? [];
+    for (const it of waiting) this.finishRow(it.url, it.result, it.now);
+    this.finishedInClaim = waiting.length;
     const perSource = new Map<string, number>();
     for (const row of this.claims.pick(opts, opts.limit)) {
       this.stmt.setInFlight.run(this.runId, this.worker, opts.now + this.leaseMs, row.id);
@@ -195,7 +234,8 @@ export class Frontier {
 
   /** Records the end of a URL's fetch; `nextRevisitAt` schedules an incremental refetch (null: never). */
   finish(url: string, result: FinishResult, now = Date.now()): void {
-    withLazySync(this.db, () => this.finishRow(url, result, now));
+    if (this.finishes) this.finishes.add({ url, result, now });
+    else withLazySync(this.db, () => this.finishRow(url, result, now));
   }
 
   /**
@@ -204,6 +244,7 @@ export class Frontier {
    */
   finishMany(items: readonly { url: string; result: FinishResult }[], now = Date.now()): void {
     if (items.length === 0) return;
+    this.flush();
     withLazySync(this.db, () => this.finishManyTx(items, now));
   }
 
@@ -219,11 +260,13 @@ export class Frontier {
 
   /** Puts known articles whose revisit time has come, and failed URLs whose retry time has come, back in the queue. */
   requeueDue(sources: string[], now = Date.now()): number {
+    this.flush();
     return this.stmt.requeueDue.run({ now, sources: JSON.stringify(sources) }).changes;
   }
 
   /** What a conditional refetch needs: the validators and how often the URL was revisited. */
   validators(url: string): UrlHistory | null {
+    this.flush();
     const row = this.stmt.validators.get(url) as
       | { etag: string | null; last_modified: string | null; revisit_count: number; snapshot_id: string | null; fetched_at: number | null }
       | undefined;
@@ -239,6 +282,7 @@ export class Frontier {
 
   /** Puts a URL back with a not-before time (Retry-After, transient failure). */
   retryLater(url: string, at: number, error: string, options: { refundAttempt?: boolean } = {}): void {
+    this.flush();
     withLazySync(this.db, () => this.stmt.retryLater.run({ url, at, error, refund: options.refundAttempt ? 1 : 0 }));
   }
 
@@ -247,6 +291,7 @@ export class Frontier {
    * under its own name in the same run.
    */
   markAlias(url: string, outcome: string, source: string, depth: number): void {
+    this.flush();
     const normalized = normalizeUrl(url);
     if (!normalized) return;
     runTransaction(this.db, () => {
@@ -262,6 +307,7 @@ export class Frontier {
    * it was fetched or is being fetched itself, so it is not fetched again this run and carries the revisits.
    */
   finishAsAlias(variant: string, target: string, result: FinishResult & { source: string; depth: number }, now = Date.now()): void {
+    this.flush();
     const key = normalizeUrl(target);
     if (!key || key === variant) {
       this.finish(variant, result, now);
@@ -276,6 +322,7 @@ export class Frontier {
    * requeued (siteModified.ts says how).
    */
   noteSiteModified(items: { url: string; modified: string }[], source: string, isNewer: (previous: string, next: string) => boolean): string[] {
+    this.flush();
     this.siteStmt ??= siteModifiedStatements(this.db);
     return noteSiteModifiedRows(this.db, this.siteStmt, this.runId, items, source, isNewer);
   }
@@ -283,12 +330,14 @@ export class Frontier {
   private siteStmt?: ReturnType<typeof siteModifiedStatements>;
 
   get(url: string): FrontierEntry | null {
+    this.flush();
     const normalized = normalizeUrl(url);
     const row = normalized ? (this.stmt.get.get(normalized) as FrontierRow | undefined) : undefined;
     return row ? toEntry(row) : null;
   }
 
   counts(): Record<UrlState, number> {
+    this.flush();
     const out: Record<UrlState, number> = { queued: 0, in_flight: 0, done: 0, failed: 0, skipped: 0 };
     for (const r of this.stmt.countState.all() as { state: UrlState; n: number }[]) out[r.state] = r.n;
     return out;
