@@ -90,6 +90,8 @@ export class Crawler {
     let browser: BrowserFetcher | null = null;
     let extractor: ExtractPool | null = null;
     let frontierOpen: Frontier | null = null;
+    // A third signal exits at once: the finishes still waiting are written on the way out (better-sqlite3 is synchronous).
+    const flushOnExit = () => flushFinishes(frontierOpen, log);
     const reserve = new SpaceReserve(storeDir).hold();
     const memory = startMemoryBudget({ budgetMb: this.config.memoryBudgetMb, logger: log });
     try {
@@ -100,8 +102,10 @@ export class Crawler {
       const { id: runId, resumed, previous } = runs.begin();
       // Finishes are coalesced (one commit with the next claim): one not written when the run is killed leaves its URL
       // in flight under this run's lease, and the next run claims it again (finishBuffer.ts).
-      const frontier = new Frontier(db, runId, { worker: lock.worker, leaseMs, coalesceFinishes: CRAWL_FINISH_COALESCING });
+      const onError = (err: unknown) => log.warn({ err: String(err) }, 'coalesced finishes not written yet: retried at the next claim');
+      const frontier = new Frontier(db, runId, { worker: lock.worker, leaseMs, coalesceFinishes: { ...CRAWL_FINISH_COALESCING, onError } });
       frontierOpen = frontier;
+      process.once('exit', flushOnExit);
       // Only URLs whose lease ran out, or whose holder is gone (the dead run whose lock this run took over), come back.
       const requeued = frontier.reclaimExpired(Date.now(), lock.recovered?.worker ? [lock.recovered.worker] : []);
       if (resumed || requeued) log.info({ runId, requeued }, 'resuming an interrupted run');
@@ -193,15 +197,13 @@ export class Crawler {
     } finally {
       memory.stop();
       if (renewal) clearInterval(renewal);
-      try {
-        frontierOpen?.flush(); // the loop's end wrote them unless it threw
-      } catch (err) {
-        log.warn({ err: String(err) }, 'finishes not written: their URLs are claimed again by the next run');
-      }
+      flushFinishes(frontierOpen, log); // the loop's end wrote them unless it threw
       reserve.release();
       await extractor?.close();
       await browser?.close();
       await fetcher?.close();
+      flushFinishes(frontierOpen, log); // pages that finished while the pools closed (a loop that threw was not drained)
+      process.off('exit', flushOnExit);
       store?.close();
       db?.close();
       lock.release();
@@ -350,5 +352,14 @@ export class Crawler {
     if (this.abortTimer) clearTimeout(this.abortTimer);
     progress(true);
     return this.faults.fatal ? 'failed' : this.stopping ? 'interrupted' : 'completed';
+  }
+}
+
+/** Writes the frontier's coalesced finishes; one that cannot be written is logged (the next run claims its URL again). */
+function flushFinishes(frontier: Frontier | null, log: Logger): void {
+  try {
+    frontier?.flush();
+  } catch (err) {
+    log.warn({ err: String(err) }, 'finishes not written: their URLs are claimed again by the next run');
   }
 }
