@@ -51,3 +51,25 @@ test("finishes asked for in one turn are one commit, each settling with its own 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("one finish that throws in a turn's group commit rejects only its own promise; the others commit", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'snapcrawl-group-finish-'));
+  const store = SqliteFrontierStore.open(dir);
+  try {
+    await store.addMany(Array.from({ length: 4 }, (_, i) => ({ url: `https://h${i}.example/a`, host: `h${i}.example`, source: 's', depth: 1, kind: 'page' as const })));
+    const got = await store.claim({ worker: 'w1', limit: 4, now: T0, leaseMs: 60_000, policyFor: free });
+    const db = (store as unknown as { db: Database.Database }).db;
+    db.exec(`CREATE TEMP TRIGGER broken BEFORE UPDATE ON lease_queue WHEN NEW.url = '${got[2].url}' BEGIN SELECT RAISE(ABORT, 'broken row'); END`);
+    const results = await Promise.allSettled(got.map((c) => store.finish('w1', c.url, done, T0 + 1, { key: 'run', add: { pages: 1 } })));
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    assert.match(String((results[2] as PromiseRejectedResult).reason), /broken row/);
+    const states = onDisk(dir);
+    assert.deepEqual(got.map((c) => states[c.url]), ['done', 'done', 'in_flight', 'done']);
+    assert.equal((await store.readTally('run')).get('pages'), '3', 'the failed one added no tally');
+    await store.close();
+    await assert.rejects(store.finish('w1', got[2].url, done, T0 + 2), /closed/, 'a finish after close settles (rejected), never hangs');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

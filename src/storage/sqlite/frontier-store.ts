@@ -2,6 +2,7 @@ import { openStoreDatabase, runTransaction, type StoreDatabase } from '../databa
 import { paramStatements, recordParamPlan } from './param-queries.js';
 import { hostSuffixes, type QueueRow, type ReadyHost } from './lease-queries.js';
 import { SqliteSharedState } from './shared-state.js';
+import { TurnCommit } from './turn-commit.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, ParamChanges, ParamPlan, QueueCounts,
   QueueItem, QueuedKind, QueuedState, RunTally, SiteSignalState, UrlValidators, WorkerId,
@@ -13,10 +14,7 @@ const PAGE_SLACK = 16;
 const NONE: ReadonlySet<string> = new Set();
 
 /** A finish() waiting for its turn's group commit. */
-interface PendingFinish {
-  worker: WorkerId; url: string; r: FinishedFetch; now: number; tally: RunTally | undefined;
-  resolve: (applied: boolean) => void; reject: (err: unknown) => void;
-}
+interface PendingFinish { worker: WorkerId; url: string; r: FinishedFetch; now: number; tally: RunTally | undefined }
 
 /**
  * The FrontierStore over the store's SQLite database: the embedded backend of the contract, safe for several
@@ -153,32 +151,16 @@ export class SqliteFrontierStore extends SqliteSharedState implements FrontierSt
   }
 
   /**
-   * Group commit: the finishes asked for in one turn of the event loop (a worker's pages completing together) are
-   * written in one transaction at the end of that turn, and each promise settles once it committed, with its own
-   * result (false: the lease was no longer the worker's). One commit for the lot instead of one per page (issue 14);
-   * nothing is reported done before it is durable, so a kill loses only finishes nobody was told of.
+   * Group commit (turn-commit.ts): the finishes asked for in one turn of the event loop (a worker's pages completing
+   * together) are one transaction, each its own savepoint, and each promise settles once it committed, with its own
+   * result (false: the lease was no longer the worker's). Nothing is reported done before it is durable.
    */
   finish(worker: WorkerId, url: string, r: FinishedFetch, now: number, tally?: RunTally): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.finishing.push({ worker, url, r, now, tally, resolve, reject });
-      if (this.finishing.length === 1) setImmediate(() => this.writeFinishes());
-    });
+    this.finishing ??= new TurnCommit(this.db, (fn) => this.tx(fn), (f: PendingFinish) => this.finishRow(f));
+    return this.finishing.add({ worker, url, r, now, tally });
   }
 
-  private finishing: PendingFinish[] = [];
-
-  private writeFinishes(): void {
-    const batch = this.finishing;
-    this.finishing = [];
-    let applied: boolean[];
-    try {
-      applied = this.tx(() => batch.map((f) => this.finishRow(f)));
-    } catch (err) {
-      for (const f of batch) f.reject(err);
-      return;
-    }
-    batch.forEach((f, i) => f.resolve(applied[i]));
-  }
+  private finishing?: TurnCommit<PendingFinish, boolean>;
 
   private finishRow({ worker, url, r, now, tally }: PendingFinish): boolean {
     return this.tallied(tally, this.s.finish.run({
@@ -303,7 +285,7 @@ export class SqliteFrontierStore extends SqliteSharedState implements FrontierSt
   }
 
   async close(): Promise<void> {
-    if (this.finishing.length > 0 && this.db.open) this.writeFinishes();
+    this.finishing?.write();
     if (this.db.open) this.db.close();
   }
 }
