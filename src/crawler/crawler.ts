@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import type { CrawlConfig } from '../config/index.js';
-import { Frontier, type FrontierEntry } from '../frontier/index.js';
+import { CRAWL_FINISH_COALESCING, Frontier, type FrontierEntry } from '../frontier/index.js';
 import { BrowserFetcher, HttpFetcher, RobotsCache } from '../fetch/index.js';
 import { compactIfRequested, openStoreDatabase, SpaceReserve, storeTrouble, StoreFullError, type StoreDatabase } from '../storage/index.js';
 import { SnapshotStore } from '../snapshot/index.js';
@@ -89,6 +89,9 @@ export class Crawler {
     let fetcher: HttpFetcher | null = null;
     let browser: BrowserFetcher | null = null;
     let extractor: ExtractPool | null = null;
+    let frontierOpen: Frontier | null = null;
+    // A third signal exits at once: the finishes still waiting are written on the way out (better-sqlite3 is synchronous).
+    const flushOnExit = () => flushFinishes(frontierOpen, log);
     const reserve = new SpaceReserve(storeDir).hold();
     const memory = startMemoryBudget({ budgetMb: this.config.memoryBudgetMb, logger: log });
     try {
@@ -97,7 +100,12 @@ export class Crawler {
       if (compactIfRequested(storeDir, db)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
       const runs = new RunRegistry(db);
       const { id: runId, resumed, previous } = runs.begin();
-      const frontier = new Frontier(db, runId, { worker: lock.worker, leaseMs });
+      // Finishes are coalesced (one commit with the next claim): one not written when the run is killed leaves its URL
+      // in flight under this run's lease, and the next run claims it again (finishBuffer.ts).
+      const onError = (err: unknown) => log.warn({ err: String(err) }, 'coalesced finishes not written yet: retried at the next claim');
+      const frontier = new Frontier(db, runId, { worker: lock.worker, leaseMs, coalesceFinishes: { ...CRAWL_FINISH_COALESCING, onError } });
+      frontierOpen = frontier;
+      process.once('exit', flushOnExit);
       // Only URLs whose lease ran out, or whose holder is gone (the dead run whose lock this run took over), come back.
       const requeued = frontier.reclaimExpired(Date.now(), lock.recovered?.worker ? [lock.recovered.worker] : []);
       if (resumed || requeued) log.info({ runId, requeued }, 'resuming an interrupted run');
@@ -189,10 +197,13 @@ export class Crawler {
     } finally {
       memory.stop();
       if (renewal) clearInterval(renewal);
+      flushFinishes(frontierOpen, log); // the loop's end wrote them unless it threw
       reserve.release();
       await extractor?.close();
       await browser?.close();
       await fetcher?.close();
+      flushFinishes(frontierOpen, log); // pages that finished while the pools closed (a loop that threw was not drained)
+      process.off('exit', flushOnExit);
       store?.close();
       db?.close();
       lock.release();
@@ -333,8 +344,22 @@ export class Crawler {
       this.wake = null;
     }
     await queue.onIdle();
+    try {
+      frontier.flush(); // the last pages' finishes, before the run's summary is counted
+    } catch (err) {
+      if (!this.faults.survivable(err, log)) throw err;
+    }
     if (this.abortTimer) clearTimeout(this.abortTimer);
     progress(true);
     return this.faults.fatal ? 'failed' : this.stopping ? 'interrupted' : 'completed';
+  }
+}
+
+/** Writes the frontier's coalesced finishes; one that cannot be written is logged (the next run claims its URL again). */
+function flushFinishes(frontier: Frontier | null, log: Logger): void {
+  try {
+    frontier?.flush();
+  } catch (err) {
+    log.warn({ err: String(err) }, 'finishes not written: their URLs are claimed again by the next run');
   }
 }

@@ -6,14 +6,15 @@ import { ParamLearner } from './paramLearning.js';
 import { noteSiteModifiedRows } from './siteModified.js';
 import { FrontierClaims } from './claims.js';
 import { FrontierIntake } from './intake.js';
+import { historyOf, type FinishCoalescing, type HistoryRow, type LeasedRow } from './finishBuffer.js';
+import { FrontierFinishes } from './finishing.js';
 import { toEntry, type AddUrl, type ClaimOptions, type FinishResult, type FrontierEntry, type FrontierRow, type UrlHistory, type UrlState } from './entry.js';
 
+export { CRAWL_FINISH_COALESCING, type FinishCoalescing } from './finishBuffer.js';
 export type { AddUrl, ClaimOptions, FinishResult, FrontierEntry, FrontierRow, UrlHistory, UrlKind, UrlState } from './entry.js';
 
 /** The default for the exhausted sets: one object, so the claim side sees it unchanged from call to call. */
 const NONE: ReadonlySet<string> = new Set();
-/** At most this many claimed URLs' ids are remembered (the crawler has a few dozen in flight). */
-const CLAIMED_IDS = 10_000;
 /** How long a claim's lease lasts unless renewed (Frontier option leaseMs). */
 export const FRONTIER_LEASE_MS = 60_000;
 
@@ -22,6 +23,8 @@ export interface FrontierOptions {
   worker?: WorkerId;
   /** Lease length of a claim; the holder renews it while the page is worked on. Default 60 s. */
   leaseMs?: number;
+  /** Coalesce finish() calls (finishBuffer.ts); default off: each finish() is written at once. */
+  coalesceFinishes?: FinishCoalescing;
 }
 
 /** How many scheduled revisits/retries are due now, and when the next one is (for `snapcrawl status`). */
@@ -43,11 +46,8 @@ export class Frontier {
   private readonly claims: FrontierClaims;
   /** Inserts and the known-URL memory (intake.ts). */
   private readonly intake: FrontierIntake;
-  /**
-   * Row ids of URLs this Frontier handed out, until finished: finish() updates by id instead of looking the URL up
-   * again. A URL's id never changes (rows are never deleted), so an entry cannot go stale; bounded by CLAIMED_IDS.
-   */
-  private readonly claimedIds = new Map<string, number>();
+  /** How finishes are written: by id, under the lease, at once or coalesced (finishing.ts). */
+  private readonly finishes: FrontierFinishes;
 
   /** The lease holder named on every row this frontier claims. */
   readonly worker: WorkerId;
@@ -63,14 +63,26 @@ export class Frontier {
     this.intake = new FrontierIntake(db, this.stmt, runId);
     // Made once: db.transaction() builds four wrappers and defines five properties on each, per call.
     this.claimTx = db.transaction((opts: ClaimOptions, out: FrontierEntry[]) => this.claimRows(opts, out)).immediate;
-    this.finishManyTx = db.transaction((items: readonly { url: string; result: FinishResult }[], now: number) => {
-      for (const { url, result } of items) this.finishRow(url, result, now);
-    }).immediate;
+    this.finishes = new FrontierFinishes(db, this.stmt, this.worker, options.coalesceFinishes);
   }
 
-  /** claim()'s and finishMany()'s IMMEDIATE transactions. */
   private readonly claimTx: (opts: ClaimOptions, out: FrontierEntry[]) => void;
-  private readonly finishManyTx: (items: readonly { url: string; result: FinishResult }[], now: number) => void;
+
+  /**
+   * Writes the coalesced finishes still waiting (one transaction); a no-op without coalescing. The crawler calls it
+   * when its loop ends. What changes rows already there (seed, reclaimExpired, renew, finishMany, requeueDue,
+   * retryLater, markAlias, finishAsAlias, noteSiteModified) calls it first, so changes land in order; claim() writes
+   * them in its own transaction. add/addMany/deferHost write only new rows and host times. Reads never write: get,
+   * validators and counts show the waiting finishes over the rows on disk (the others read what finishes leave alone).
+   */
+  flush(): void {
+    this.finishes.flush();
+  }
+
+  /** Finishes waiting to be written (coalescing). */
+  get pendingFinishes(): number {
+    return this.finishes.buffer?.size ?? 0;
+  }
 
   /** Sources that have URLs waiting in the queue (a run of some sources leaves the others' alone). */
   queuedSources(): string[] {
@@ -105,6 +117,7 @@ export class Frontier {
    * where new articles appear. A URL already handled by this run (a resumed run) is left alone.
    */
   seed(item: AddUrl, now = Date.now()): void {
+    this.flush();
     const url = normalizeUrl(item.url);
     if (!url) return;
     runTransaction(this.db, () => {
@@ -120,6 +133,7 @@ export class Frontier {
    * taken over: it may not work on the store any more). A live holder's URLs, here or on another machine, stay its own. Returns how many.
    */
   reclaimExpired(now = Date.now(), alsoGone: readonly WorkerId[] = []): number {
+    this.flush();
     const holders = (this.stmt.leaseHolders.all() as { worker: string }[]).map((r) => r.worker);
     const gone = holders.filter((w) => alsoGone.includes(w) || workerLiveness(w, (own) => own === this.worker || isLiveHere(own)) === 'gone');
     return withLazySync(this.db, () => this.stmt.reclaim.run({ now, gone: JSON.stringify(gone) }).changes);
@@ -130,12 +144,13 @@ export class Frontier {
    * Returns the URLs still held (a URL reclaimed by someone else after its lease expired is no longer ours).
    */
   renew(urls: readonly string[], expiresAt = Date.now() + this.leaseMs): string[] {
+    this.flush();
     const kept: string[] = [];
     if (urls.length === 0) return kept;
     withLazySync(this.db, () =>
       runTransaction(this.db, () => {
         for (const url of urls) {
-          const id = this.claimedIds.get(url);
+          const id = this.finishes.idOf(url);
           if (id !== undefined && this.stmt.renewById.run({ id, worker: this.worker, expiresAt }).changes > 0) kept.push(url);
         }
       }, 'immediate'),
@@ -152,6 +167,7 @@ export class Frontier {
     try {
       if (opts.limit <= 0 || !this.claims.mayPick(opts, opts.limit)) return out;
       withLazySync(this.db, () => this.claimTx(opts, out));
+      this.finishes.claimCommitted();
     } catch (err) {
       this.claims.forgetParked(); // rolled back: the parked flags on disk are no longer known
       throw err;
@@ -161,6 +177,7 @@ export class Frontier {
 
   /** claim()'s transaction: marks the picked URLs in_flight and takes them out of the queue summary. */
   private claimRows(opts: ClaimOptions, out: FrontierEntry[]): void {
+    this.finishes.writeInClaim(); // coalesced finishes go in first, in this commit
     const perSource = new Map<string, number>();
     for (const row of this.claims.pick(opts, opts.limit)) {
       this.stmt.setInFlight.run(this.runId, this.worker, opts.now + this.leaseMs, row.id);
@@ -168,9 +185,7 @@ export class Frontier {
       this.stmt.claimGroup.run(row.source, row.source, opts.now + opts.delayFor(row.host, row.source), row.host);
       perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);
       out.push({ ...toEntry(row), state: 'in_flight', attempts: row.attempts + 1 });
-      // Claimed URLs never finished here (a stop, a retry) would pile up: forget them all now and then.
-      if (this.claimedIds.size >= CLAIMED_IDS) this.claimedIds.clear();
-      this.claimedIds.set(row.url, row.id);
+      this.finishes.claimed(row.url, row.id);
     }
     for (const [source, n] of perSource) this.stmt.claimSource.run(n, source);
   }
@@ -195,7 +210,7 @@ export class Frontier {
 
   /** Records the end of a URL's fetch; `nextRevisitAt` schedules an incremental refetch (null: never). */
   finish(url: string, result: FinishResult, now = Date.now()): void {
-    withLazySync(this.db, () => this.finishRow(url, result, now));
+    this.finishes.finish(url, result, now);
   }
 
   /**
@@ -204,41 +219,24 @@ export class Frontier {
    */
   finishMany(items: readonly { url: string; result: FinishResult }[], now = Date.now()): void {
     if (items.length === 0) return;
-    withLazySync(this.db, () => this.finishManyTx(items, now));
-  }
-
-  private finishRow(url: string, result: FinishResult, now: number): void {
-    const id = this.claimedIds.get(url);
-    if (id !== undefined) this.claimedIds.delete(url);
-    // Positional, in FINISH's order (frontier-queries.ts), then the row's key.
-    (id === undefined ? this.stmt.finish : this.stmt.finishById).run(
-      result.state, result.outcome, result.status ?? null, result.error ?? null, now, result.snapshotId ?? null, result.etag ?? null,
-      result.lastModified ?? null, result.nextRevisitAt ?? null, result.revisited ? 1 : 0, id ?? url,
-    );
+    this.finishes.finishMany(items, now);
   }
 
   /** Puts known articles whose revisit time has come, and failed URLs whose retry time has come, back in the queue. */
   requeueDue(sources: string[], now = Date.now()): number {
+    this.flush();
     return this.stmt.requeueDue.run({ now, sources: JSON.stringify(sources) }).changes;
   }
 
   /** What a conditional refetch needs: the validators and how often the URL was revisited. */
   validators(url: string): UrlHistory | null {
-    const row = this.stmt.validators.get(url) as
-      | { etag: string | null; last_modified: string | null; revisit_count: number; snapshot_id: string | null; fetched_at: number | null }
-      | undefined;
-    if (!row) return null;
-    return {
-      etag: row.etag,
-      lastModified: row.last_modified,
-      revisitCount: row.revisit_count,
-      snapshotId: row.snapshot_id,
-      fetchedBefore: row.fetched_at !== null,
-    };
+    const row = this.stmt.validators.get(url) as HistoryRow | undefined;
+    return row ? historyOf(row, this.finishes.buffer?.applying(url, row)?.result) : null;
   }
 
   /** Puts a URL back with a not-before time (Retry-After, transient failure). */
   retryLater(url: string, at: number, error: string, options: { refundAttempt?: boolean } = {}): void {
+    this.flush();
     withLazySync(this.db, () => this.stmt.retryLater.run({ url, at, error, refund: options.refundAttempt ? 1 : 0 }));
   }
 
@@ -247,6 +245,7 @@ export class Frontier {
    * under its own name in the same run.
    */
   markAlias(url: string, outcome: string, source: string, depth: number): void {
+    this.flush();
     const normalized = normalizeUrl(url);
     if (!normalized) return;
     runTransaction(this.db, () => {
@@ -262,6 +261,7 @@ export class Frontier {
    * it was fetched or is being fetched itself, so it is not fetched again this run and carries the revisits.
    */
   finishAsAlias(variant: string, target: string, result: FinishResult & { source: string; depth: number }, now = Date.now()): void {
+    this.flush();
     const key = normalizeUrl(target);
     if (!key || key === variant) {
       this.finish(variant, result, now);
@@ -276,6 +276,7 @@ export class Frontier {
    * requeued (siteModified.ts says how).
    */
   noteSiteModified(items: { url: string; modified: string }[], source: string, isNewer: (previous: string, next: string) => boolean): string[] {
+    this.flush();
     this.siteStmt ??= siteModifiedStatements(this.db);
     return noteSiteModifiedRows(this.db, this.siteStmt, this.runId, items, source, isNewer);
   }
@@ -284,13 +285,16 @@ export class Frontier {
 
   get(url: string): FrontierEntry | null {
     const normalized = normalizeUrl(url);
-    const row = normalized ? (this.stmt.get.get(normalized) as FrontierRow | undefined) : undefined;
-    return row ? toEntry(row) : null;
+    const row = normalized ? (this.stmt.get.get(normalized) as (FrontierRow & LeasedRow) | undefined) : undefined;
+    if (!row) return null;
+    const waiting = this.finishes.buffer?.applying(row.url, row);
+    return waiting ? { ...toEntry(row), state: waiting.result.state } : toEntry(row);
   }
 
   counts(): Record<UrlState, number> {
     const out: Record<UrlState, number> = { queued: 0, in_flight: 0, done: 0, failed: 0, skipped: 0 };
     for (const r of this.stmt.countState.all() as { state: UrlState; n: number }[]) out[r.state] = r.n;
+    this.finishes.buffer?.overlayCounts(out, (url) => this.stmt.get.get(url) as LeasedRow | undefined);
     return out;
   }
 }

@@ -1,4 +1,4 @@
-export { Frontier, revisitSchedule, type FrontierEntry, type AddUrl, type ClaimOptions, type FinishResult, type UrlHistory, type UrlKind, type UrlState } from './frontier.js';
+export { Frontier, revisitSchedule, CRAWL_FINISH_COALESCING, type FinishCoalescing, type FrontierEntry, type AddUrl, type ClaimOptions, type FinishResult, type UrlHistory, type UrlKind, type UrlState } from './frontier.js';
 export { normalizeUrl, normalizeEscapes, requestUrl, hostKey } from './normalize.js';
 export { ensureFrontierSchema } from './schema.js';
 export {

@@ -65,7 +65,9 @@ test('the stages return one outcome and leave the frontier untouched; applying i
   assert.deepEqual(seedRow, { state: 'done', worker: null }, 'the row finished, its lease released');
   assert.ok(frontier.counts().queued > 1, 'its links are queued once the outcome is applied');
 
-  // The article as the frontier has it (queued: claiming is not what this test is about).
+  // The article as the frontier has it, held under the frontier's lease as a claim leaves it (a finish only changes
+  // the row of the lease's holder; which URL a claim picks is not what this test is about).
+  db.prepare(`UPDATE frontier SET state = 'in_flight', lease_worker = ? WHERE url = ?`).run(frontier.worker, article);
   const entry = frontier.get(article)!;
   const mid = rows(db);
   const stored = await processor.outcomeOf(entry);

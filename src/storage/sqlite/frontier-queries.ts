@@ -38,7 +38,9 @@ export function frontierCountsBySourceState(db: StoreDatabase): { source: string
 
 /**
  * What finishing a URL's fetch writes (the WHERE is the caller's: the row's key is the last parameter). Positional:
- * state, outcome, status, error, fetched at, snapshot id, etag, last modified, next revisit at, revisited (0/1).
+ * state, outcome, status, error, fetched at, snapshot id, etag, last modified, next revisit at, revisited (0/1), then
+ * the row's key and the lease holder: only the worker that holds the URL's lease finishes it, so a late finish from a
+ * stalled run (its lease expired and another run re-claimed the URL) changes nothing.
  * better-sqlite3 binds a named parameter by a property read through V8's API: ~1 µs more per finish for these 11.
  */
 const FINISH = `UPDATE frontier SET state=?, outcome=?, http_status=?, last_error=?,
@@ -74,16 +76,16 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
     claimSource: db.prepare(`UPDATE frontier_sources SET queued = queued - ? WHERE source = ?`),
     setHostNext: db.prepare(`INSERT INTO hosts (host, next_allowed_at) VALUES (@host, @at)
       ON CONFLICT(host) DO UPDATE SET next_allowed_at=max(next_allowed_at, @at)`),
-    finish: db.prepare(`${FINISH} WHERE url=?`),
+    finish: db.prepare(`${FINISH} WHERE url=? AND lease_worker=?`),
     // The same by the row's id, when the claim that handed the URL out is remembered: no descent of the url index.
-    finishById: db.prepare(`${FINISH} WHERE id=?`),
+    finishById: db.prepare(`${FINISH} WHERE id=? AND lease_worker=?`),
     // Failed URLs come back too (on their backoff); they keep their attempt count so a URL that
     // keeps failing is eventually given up.
     requeueDue: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=0,
       attempts=CASE WHEN state='done' THEN 0 ELSE attempts END
       WHERE ${WAITING_FOR_REVISIT} AND next_revisit_at<=@now
         AND source IN (SELECT value FROM json_each(@sources))`),
-    validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at FROM frontier WHERE url=?`),
+    validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at, state, lease_worker FROM frontier WHERE url=?`),
     retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error,
       attempts=max(0, attempts - @refund), lease_worker=NULL, lease_expires_at=NULL WHERE url=@url`),
     // In-flight rows whose lease expired, has none (a store from before leases), or whose holder is known gone.

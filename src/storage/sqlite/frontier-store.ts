@@ -2,6 +2,7 @@ import { openStoreDatabase, runTransaction, type StoreDatabase } from '../databa
 import { paramStatements, recordParamPlan } from './param-queries.js';
 import { hostSuffixes, type QueueRow, type ReadyHost } from './lease-queries.js';
 import { SqliteSharedState } from './shared-state.js';
+import { TurnCommit } from './turn-commit.js';
 import type {
   ClaimedItem, ClaimRequest, ExclusionKind, ExclusionRow, ExclusionRule, FinishedFetch, FrontierStore, ParamChanges, ParamPlan, QueueCounts,
   QueueItem, QueuedKind, QueuedState, RunTally, SiteSignalState, UrlValidators, WorkerId,
@@ -11,6 +12,9 @@ import type {
 const PAGE_SLACK = 16;
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** A finish() waiting for its turn's group commit. */
+interface PendingFinish { worker: WorkerId; url: string; r: FinishedFetch; now: number; tally: RunTally | undefined }
 
 /**
  * The FrontierStore over the store's SQLite database: the embedded backend of the contract, safe for several
@@ -146,11 +150,23 @@ export class SqliteFrontierStore extends SqliteSharedState implements FrontierSt
     return this.tx(() => urls.filter((url) => this.s.renew.run({ url, worker, expiresAt }).changes > 0));
   }
 
-  async finish(worker: WorkerId, url: string, r: FinishedFetch, now: number, tally?: RunTally): Promise<boolean> {
-    return this.tx(() => this.tallied(tally, this.s.finish.run({
+  /**
+   * Group commit (turn-commit.ts): the finishes asked for in one turn of the event loop (a worker's pages completing
+   * together) are one transaction, each its own savepoint, and each promise settles once it committed, with its own
+   * result (false: the lease was no longer the worker's). Nothing is reported done before it is durable.
+   */
+  finish(worker: WorkerId, url: string, r: FinishedFetch, now: number, tally?: RunTally): Promise<boolean> {
+    this.finishing ??= new TurnCommit(this.db, (fn) => this.tx(fn), (f: PendingFinish) => this.finishRow(f));
+    return this.finishing.add({ worker, url, r, now, tally });
+  }
+
+  private finishing?: TurnCommit<PendingFinish, boolean>;
+
+  private finishRow({ worker, url, r, now, tally }: PendingFinish): boolean {
+    return this.tallied(tally, this.s.finish.run({
       url, worker, now, state: r.state, outcome: r.outcome, status: r.status ?? null, error: r.error ?? null,
       snapshotId: r.snapshotId ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null, nextRevisitAt: r.nextRevisitAt ?? null,
-    }).changes > 0));
+    }).changes > 0);
   }
 
   async retryLater(worker: WorkerId, url: string, at: number, error: string, tally?: RunTally): Promise<boolean> {
@@ -269,6 +285,7 @@ export class SqliteFrontierStore extends SqliteSharedState implements FrontierSt
   }
 
   async close(): Promise<void> {
+    this.finishing?.write();
     if (this.db.open) this.db.close();
   }
 }
