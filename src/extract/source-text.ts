@@ -82,9 +82,11 @@ const ACCOUNT_SUFFIX = /(?<=[^\s]{2})\s*(?:微信公众号|微信公眾號|公�
 const QUOTED_NAME = /^[“"「《]([^“”"「」《》]{2,30})[”"」》]/;
 
 function cleanSource(raw: string): string | undefined {
-  const unprefixed = raw.replace(/^[\s[【]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^\s+/, '');
+  // "来源：@人民日报": a social account's handle mark is no part of its name.
+  const unmarked = raw.replace(/^(\s*)[@＠](?=[^\s@＠])/, '$1');
+  const unprefixed = unmarked.replace(/^[\s[【]+/, '').replace(ACCOUNT_PREFIX, '').replace(/^\s+/, '');
   const quoted = QUOTED_NAME.exec(unprefixed);
-  const bare = raw.replace(/^[\s[【《「“"]+/, '');
+  const bare = unmarked.replace(/^[\s[【《「“"]+/, '');
   let s = quoted ? quoted[1] : bare.replace(ACCOUNT_PREFIX, '').replace(/^[\s[【《「“"]+/, '').replace(ACCOUNT_SUFFIX, '');
   // (A quoted name ends at its closing mark, also when it ends in a word that ends other names: "江城发布"; so does an
   // account's name the platform is written beside, "微信公众号：上海发布", "上海发布微信公众号": ACCOUNT_NAME_RUN.)

@@ -34,3 +34,10 @@ test("a year's separators agree: a view count or a clock beside a date is no mon
   const dotted = extractFrom(`<h1>全市新开通十二条公交线路</h1><div class="info">2020.12.30 09:15</div>${zhParagraphs()}`, { url: 'https://news.example.cn/a/4.html' });
   assert.equal(dotted.publishedAt, '2020-12-30T09:15:00+08:00');
 });
+
+test("a social account's handle mark is no part of the source's name", () => {
+  for (const info of ['来源：@人民日报', '来源：＠人民日报']) {
+    const a = extractFrom(zhPage(info), { url: 'https://news.example.cn/a/5.html' });
+    assert.equal(a.publisher, '人民日报', info);
+  }
+});
