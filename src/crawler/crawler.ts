@@ -1,12 +1,9 @@
 import PQueue from 'p-queue';
 import type { CrawlConfig } from '../config/index.js';
 import { CRAWL_FINISH_COALESCING, Frontier, type FrontierEntry } from '../frontier/index.js';
-import { BrowserFetcher, HttpFetcher, RobotsCache } from '../fetch/index.js';
-import { compactIfRequested, openStoreDatabase, SpaceReserve, storeTrouble, StoreFullError, type StoreDatabase } from '../storage/index.js';
-import { SnapshotStore } from '../snapshot/index.js';
+import { compactIfRequested, storeTrouble, StoreFullError } from '../storage/index.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { INDEX_PRIORITY } from './discovery.js';
-import { ExtractPool } from './extractPool.js';
 import { PageProcessor } from './pageProcessor.js';
 import { acquireRunLock, RUN_LOCK_LEASE_MS } from '../storage/index.js';
 import { RunRegistry } from './runs.js';
@@ -17,10 +14,10 @@ import type { CrawlOptions } from './crawlOptions.js';
 import { SourceScope } from './scope.js';
 import { emptySummary, failedTotal, resumeSummary, type RunSummary } from './summary.js';
 import { detectDrift } from './health.js';
-import { startMemoryBudget } from '../util/memoryBudget.js';
 import { setMaxListeners } from 'node:events';
 import { StageClock } from './stageClock.js';
 import { StoreGate } from './storeGate.js';
+import { RunResources } from './runResources.js';
 
 export type { CrawlOptions, CrawlProgress } from './crawlOptions.js';
 
@@ -83,52 +80,23 @@ export class Crawler {
     // One worker id names all this run holds: the lock, its in-flight URLs' leases, its pending snapshot writes.
     const lock = acquireRunLock(storeDir, { leaseMs });
     if (lock.recovered) log.warn({ lock: lock.file, pid: lock.recovered.pid, worker: lock.recovered.worker }, 'recovered a lock left by a dead run');
-    let renewal: NodeJS.Timeout | null = null;
-    let db: StoreDatabase | null = null;
-    let store: SnapshotStore | null = null;
-    let fetcher: HttpFetcher | null = null;
-    let browser: BrowserFetcher | null = null;
-    let extractor: ExtractPool | null = null;
-    let frontierOpen: Frontier | null = null;
-    // A third signal exits at once: the finishes still waiting are written on the way out (better-sqlite3 is synchronous).
-    const flushOnExit = () => flushFinishes(frontierOpen, log);
-    const reserve = new SpaceReserve(storeDir).hold();
-    const memory = startMemoryBudget({ budgetMb: this.config.memoryBudgetMb, logger: log });
+    // What the run opens is closed again, in order, however the run ends (runResources.ts).
+    const resources = new RunResources(storeDir, lock, this.config.memoryBudgetMb, log);
     try {
-      db = openStoreDatabase(storeDir);
-      // A takedown made beside an earlier run that was killed left its compaction to us.
-      if (compactIfRequested(storeDir, db)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
+      const db = resources.openDatabase(storeDir);
       const runs = new RunRegistry(db);
       const { id: runId, resumed, previous } = runs.begin();
       // Finishes are coalesced (one commit with the next claim): one not written when the run is killed leaves its URL
       // in flight under this run's lease, and the next run claims it again (finishBuffer.ts).
       const onError = (err: unknown) => log.warn({ err: String(err) }, 'coalesced finishes not written yet: retried at the next claim');
-      const frontier = new Frontier(db, runId, { worker: lock.worker, leaseMs, coalesceFinishes: { ...CRAWL_FINISH_COALESCING, onError } });
-      frontierOpen = frontier;
-      process.once('exit', flushOnExit);
+      const frontier = resources.holdFrontier(new Frontier(db, runId, { worker: lock.worker, leaseMs, coalesceFinishes: { ...CRAWL_FINISH_COALESCING, onError } }));
       // Only URLs whose lease ran out, or whose holder is gone (the dead run whose lock this run took over), come back.
       const requeued = frontier.reclaimExpired(Date.now(), lock.recovered?.worker ? [lock.recovered.worker] : []);
       if (resumed || requeued) log.info({ runId, requeued }, 'resuming an interrupted run');
-      renewal = setInterval(() => this.renewLeases(frontier, log), Math.max(1000, Math.floor(leaseMs / 3)));
-      renewal.unref();
-      store = SnapshotStore.open(storeDir, { db, owner: lock.worker });
+      resources.renewLeases(frontier, this.held, leaseMs);
+      const store = resources.openStore(storeDir, db);
       const allowPrivate = this.options.allowPrivate ?? this.config.allowPrivate;
-      fetcher = new HttpFetcher({
-        userAgent: this.config.userAgent,
-        ...this.config.fetch,
-        // No private address by default: every request carries its source's scope (privateScope.ts).
-        logger: log,
-        ...(this.options.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: this.options.retryBaseDelayMs } : {}),
-      });
-      const robots = new RobotsCache({ db, fetcher, userAgent: this.config.userAgent, logger: log });
-      // Only sources with render browser/auto can need Chromium, and it starts on the first render.
-      if (this.options.sources.some((s) => s.render !== 'http')) {
-        browser = new BrowserFetcher({
-          userAgent: this.config.userAgent,
-          maxBytes: this.config.fetch.maxBytes, // the source's private endpoints go with each render
-          logger: log,
-        });
-      }
+      const { fetcher, robots, browser } = resources.openFetchers(this.config, this.options, db);
       const summary = resumeSummary(previous, emptySummary(runId, resumed, this.options.sources.map((s) => s.name)));
       const checkpoint = setInterval(() => {
         try {
@@ -139,7 +107,7 @@ export class Crawler {
         }
       }, 2000);
       checkpoint.unref();
-      extractor = new ExtractPool({ mode: this.options.extractPool, threads: this.options.extractThreads, logger: log });
+      const extractor = resources.openExtractor(this.options);
       const processor = new PageProcessor({
         config: this.config,
         db,
@@ -170,7 +138,7 @@ export class Crawler {
       if (due) log.info({ due }, 'known articles due for a revisit');
       const status = await this.loop(frontier, processor, summary, log).finally(() => clearInterval(checkpoint));
       summary.status = status;
-      if (this.faults.fatal) reserve.release(); // room for the last writes below
+      if (this.faults.fatal) resources.reserve.release(); // room for the last writes below
       if (this.faults.fatal) summary.failure = { kind: 'disk-full', message: this.faults.fatal.message };
       else if (status === 'completed' && summary.fetched === 0 && failedTotal(summary) > 0) {
         summary.status = 'failed';
@@ -186,7 +154,7 @@ export class Crawler {
       this.faults.finishRun(summary, () => {
         summary.queuedLeft = frontier.queuedCount();
         runs.end(runId, summary.status, summary);
-        if (compactIfRequested(storeDir, db!)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
+        if (compactIfRequested(storeDir, db)) log.info({ storeDir }, 'compacted the store database, as a takedown asked');
       }, log);
       log.info({ summary, extraction: { ...extractor.counts, threads: extractor.threads, startupMs: extractor.startupMs }, stages: this.stages.summary() }, 'crawl finished');
       return summary;
@@ -195,32 +163,7 @@ export class Crawler {
       if (storeTrouble(err, storeDir) === 'full' && !(err instanceof StoreFullError)) throw new StoreFullError(storeDir, { cause: err });
       throw err;
     } finally {
-      memory.stop();
-      if (renewal) clearInterval(renewal);
-      flushFinishes(frontierOpen, log); // the loop's end wrote them unless it threw
-      reserve.release();
-      await extractor?.close();
-      await browser?.close();
-      await fetcher?.close();
-      flushFinishes(frontierOpen, log); // pages that finished while the pools closed (a loop that threw was not drained)
-      process.off('exit', flushOnExit);
-      store?.close();
-      db?.close();
-      lock.release();
-    }
-  }
-
-  /**
-   * Extends the leases of the URLs in flight, and takes back any in-flight URL whose lease ran out meanwhile (a
-   * dead holder's, from before this run took the store over). A busy store skips one tick; the lease outlasts it.
-   */
-  private renewLeases(frontier: Frontier, log: Logger): void {
-    try {
-      frontier.renew([...this.held]);
-      const reclaimed = frontier.reclaimExpired();
-      if (reclaimed > 0) log.info({ reclaimed }, 'expired leases back in the queue');
-    } catch (err) {
-      log.warn({ err: String(err) }, 'lease renewal skipped');
+      await resources.close();
     }
   }
 
@@ -352,14 +295,5 @@ export class Crawler {
     if (this.abortTimer) clearTimeout(this.abortTimer);
     progress(true);
     return this.faults.fatal ? 'failed' : this.stopping ? 'interrupted' : 'completed';
-  }
-}
-
-/** Writes the frontier's coalesced finishes; one that cannot be written is logged (the next run claims its URL again). */
-function flushFinishes(frontier: Frontier | null, log: Logger): void {
-  try {
-    frontier?.flush();
-  } catch (err) {
-    log.warn({ err: String(err) }, 'finishes not written: their URLs are claimed again by the next run');
   }
 }
