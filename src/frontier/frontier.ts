@@ -234,10 +234,10 @@ export class Frontier {
     return row ? historyOf(row, this.finishes.buffer?.applying(url, row)?.result) : null;
   }
 
-  /** Puts a URL back with a not-before time (Retry-After, transient failure). */
+  /** Puts a URL back with a not-before time (Retry-After, transient failure), only while this worker holds its lease. */
   retryLater(url: string, at: number, error: string, options: { refundAttempt?: boolean } = {}): void {
     this.flush();
-    withLazySync(this.db, () => this.stmt.retryLater.run({ url, at, error, refund: options.refundAttempt ? 1 : 0 }));
+    withLazySync(this.db, () => this.stmt.retryLater.run({ url, at, error, refund: options.refundAttempt ? 1 : 0, worker: this.worker }));
   }
 
   /**
@@ -255,10 +255,10 @@ export class Frontier {
   }
 
   /**
-   * Records the fetch of `variant` (a decorated URL) whose page is the article known as `target` (its
-   * canonical URL, or the URL of the snapshot it matched): the variant is finished as an alias of the target,
-   * never fetched or revisited again; the target's row (added when new) takes the fetch as its own unless
-   * it was fetched or is being fetched itself, so it is not fetched again this run and carries the revisits.
+   * Records the fetch of `variant` (a decorated URL) whose page is the article known as `target` (its canonical URL,
+   * or the URL of the snapshot it matched): the variant is finished as an alias of the target, never fetched or revisited
+   * again; the target's row (added when new) takes the fetch as its own unless it was fetched or is being fetched itself,
+   * so it is not fetched again this run and carries the revisits. Like finish(), only while this worker holds the variant.
    */
   finishAsAlias(variant: string, target: string, result: FinishResult & { source: string; depth: number }, now = Date.now()): void {
     this.flush();
@@ -267,8 +267,8 @@ export class Frontier {
       this.finish(variant, result, now);
       return;
     }
-    const adoptAsAlias = () => adoptVariantFetch(this.intake, this.stmt, this.runId, variant, key, result, now);
-    withLazySync(this.db, () => runTransaction(this.db, adoptAsAlias, 'immediate'));
+    const adopt = () => adoptVariantFetch(this.intake, this.stmt, { runId: this.runId, worker: this.worker }, variant, key, result, now);
+    withLazySync(this.db, () => runTransaction(this.db, adopt, 'immediate'));
   }
 
   /**

@@ -70,8 +70,12 @@ test('re-pointing the aliases of a URL reads the alias index, not the whole fron
   // The update still finds them: v1 is an alias of t1, then t1 one of t2, so v1 points at t2.
   const f = new Frontier(db, 'run1');
   const done = { state: 'done', outcome: 'snapshot-new', source: 's', depth: 1 } as const;
+  // An alias finish changes only a row this frontier holds (its claim's lease): v1, then t1, are held as if claimed.
+  const held = (url: string) => db.prepare(`UPDATE frontier SET state='in_flight', lease_worker=? WHERE url=?`).run(f.worker, url);
   f.add({ url: 'https://a.example/v1', source: 's', depth: 1 }, 0);
+  held('https://a.example/v1');
   f.finishAsAlias('https://a.example/v1', 'https://a.example/t1', done, 1);
+  held('https://a.example/t1');
   f.finishAsAlias('https://a.example/t1', 'https://a.example/t2', done, 2);
   const rows = db.prepare('SELECT url, alias_of FROM frontier ORDER BY url').all() as { url: string; alias_of: string | null }[];
   assert.deepEqual(rows, [

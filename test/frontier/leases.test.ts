@@ -64,3 +64,50 @@ test('renew extends the leases still held, and reports a URL another holder took
   assert.equal(lease(db, b!.url).worker, other.worker, 'the other holder keeps it');
   db.close();
 });
+
+/** A claims `url`, stalls past its lease; B reclaims it and claims it: the row is B's now. */
+function reclaimedByAnother(db: StoreDatabase, url: string): { a: Frontier; b: Frontier } {
+  const a = new Frontier(db, 'run4', { worker: 'crawler-a.example:8:0000000a', leaseMs: 1_000 });
+  const b = new Frontier(db, 'run5', { worker: 'crawler-b.example:9:0000000b', leaseMs: 1_000 });
+  a.add({ url, source: 's', depth: 1 }, 0);
+  assert.equal(a.claim({ now: 1_000, limit: 1, delayFor: noDelay })[0]?.url, url);
+  assert.equal(b.reclaimExpired(5_000), 1);
+  assert.equal(b.claim({ now: 5_000, limit: 1, delayFor: noDelay })[0]?.url, url);
+  return { a, b };
+}
+
+const rowOf = (db: StoreDatabase, url: string) =>
+  db.prepare(`SELECT state, lease_worker AS worker, attempts, next_fetch_at AS at, last_error AS error, outcome, alias_of AS aliasOf,
+    snapshot_id AS snap FROM frontier WHERE url = ?`).get(url);
+
+test("a stale holder's retryLater (its lease expired and another run re-claimed the URL) leaves the new holder's row alone", () => {
+  const db = openStoreDatabase(tempDir());
+  const url = 'https://s.example/a';
+  const { a, b } = reclaimedByAnother(db, url);
+  const before = rowOf(db, url);
+  assert.deepEqual(before, { state: 'in_flight', worker: b.worker, attempts: 2, at: 0, error: null, outcome: null, aliasOf: null, snap: null });
+  a.retryLater(url, 99_000, 'HTTP 503', { refundAttempt: true }); // A wakes up
+  assert.deepEqual(rowOf(db, url), before);
+  assert.deepEqual(b.renew([url], 9_000), [url], 'B still holds it');
+  b.retryLater(url, 99_000, 'HTTP 503');
+  assert.deepEqual(rowOf(db, url), { state: 'queued', worker: null, attempts: 2, at: 99_000, error: 'HTTP 503', outcome: null, aliasOf: null, snap: null });
+  db.close();
+});
+
+test("a stale holder's alias finish changes neither the variant another run re-claimed nor the target", () => {
+  const db = openStoreDatabase(tempDir());
+  const variant = 'https://s.example/a?from=list';
+  const target = 'https://s.example/a';
+  const { a, b } = reclaimedByAnother(db, variant);
+  const before = rowOf(db, variant);
+  const result = { state: 'done', outcome: 'snapshot-new', status: 200, snapshotId: 'SA', source: 's', depth: 1 } as const;
+  a.finishAsAlias(variant, target, result, 6_000); // A wakes up
+  a.markAlias(variant, 'redirect-from:x', 's', 1); // a redirect target's mark only takes a queued row, never a held one
+  assert.deepEqual(rowOf(db, variant), before);
+  assert.equal(b.get(target), null, "A's fetch is not adopted by the target either");
+  assert.deepEqual(b.renew([variant], 9_000), [variant], 'B still holds it');
+  b.finishAsAlias(variant, target, { ...result, snapshotId: 'SB' }, 7_000);
+  assert.deepEqual(rowOf(db, variant), { state: 'done', worker: null, attempts: 2, at: 0, error: null, outcome: `alias-of:${target}`, aliasOf: target, snap: 'SB' });
+  assert.equal(b.get(target)?.state, 'done');
+  db.close();
+});

@@ -103,6 +103,8 @@ test('learning turns queued variants into aliases of their plain URL; a fetched 
   // A variant of an unlearned parameter, fetched, whose page is n/5: the canonical row takes the fetch over.
   frontier.add({ url: `${H}/n/5.shtml?src=x`, source: 's', depth: 1 });
   frontier.add({ url: `${H}/n/5.shtml`, source: 's', depth: 2 });
+  // Held by this frontier, as its claim would have left it: an alias finish changes only a row its worker holds.
+  db.prepare(`UPDATE frontier SET state='in_flight', lease_worker=? WHERE url=?`).run(frontier.worker, `${H}/n/5.shtml?src=x`);
   frontier.finishAsAlias(`${H}/n/5.shtml?src=x`, `${H}/n/5.shtml`, {
     state: 'done', outcome: 'snapshot-new', status: 200, snapshotId: 'S5', nextRevisitAt: 123, source: 's', depth: 1,
   });

@@ -87,7 +87,7 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
         AND source IN (SELECT value FROM json_each(@sources))`),
     validators: db.prepare(`SELECT etag, last_modified, revisit_count, snapshot_id, fetched_at, state, lease_worker FROM frontier WHERE url=?`),
     retryLater: db.prepare(`UPDATE frontier SET state='queued', next_fetch_at=@at, last_error=@error,
-      attempts=max(0, attempts - @refund), lease_worker=NULL, lease_expires_at=NULL WHERE url=@url`),
+      attempts=max(0, attempts - @refund), lease_worker=NULL, lease_expires_at=NULL WHERE url=@url AND state='in_flight' AND lease_worker=@worker`),
     // In-flight rows whose lease expired, has none (a store from before leases), or whose holder is known gone.
     reclaim: db.prepare(`UPDATE frontier SET state='queued', lease_worker=NULL, lease_expires_at=NULL WHERE state='in_flight'
       AND (lease_expires_at IS NULL OR lease_expires_at<=@now OR lease_worker IN (SELECT value FROM json_each(@gone)))`),
@@ -97,11 +97,14 @@ export function frontierStatements(db: StoreDatabase): Statements<FrontierStatem
     get: db.prepare(`SELECT * FROM frontier WHERE url=?`),
     exists: db.prepare(`SELECT request_url IS NOT NULL AS filled FROM frontier WHERE url=?`),
     discoveredFrom: db.prepare(`SELECT discovered_from FROM frontier WHERE url=?`),
+    // A redirect's final URL, found by the page, not claimed: no lease to check, only a queued row changes (never
+    // one in flight under anyone's lease).
     markAlias: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, run_id=@runId WHERE url=@url AND state='queued'`),
-    // The variant handed its page to the article's own URL: done for good, never revisited under its name.
+    // The variant handed its page to the article's own URL: done for good, never revisited under its name. Like FINISH
+    // and retryLater, only while @worker holds it: a stalled run's late write leaves another run's re-claim alone.
     finishVariant: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, last_error=NULL, fetched_at=@fetchedAt,
       snapshot_id=coalesce(@snapshotId, snapshot_id), alias_of=@target, next_revisit_at=NULL, lease_worker=NULL, lease_expires_at=NULL
-      WHERE url=@url`),
+      WHERE url=@url AND state='in_flight' AND lease_worker=@worker`),
     // The article's own URL takes the fetch as its own when nothing else is under way for it (queued, or new):
     // it is not fetched again this run, and it carries the revisits.
     adoptFetch: db.prepare(`UPDATE frontier SET state='done', outcome=@outcome, http_status=@status, fetched_at=@fetchedAt,
