@@ -9,8 +9,10 @@ import type { FinishResult, UrlHistory, UrlState } from './entry.js';
  * and counts() show the waiting finishes over what is on disk (overlay*), so they neither wait for nor fail on a
  * store another process holds.
  * Crash safety: a finish not yet written leaves its row in_flight under this worker's lease, so a killed run's URL
- * is put back by the next run's reclaimExpired (its holder is gone) and claimed again: never lost, and never
- * recorded twice. What a finish records only becomes durable when it is written (flush()).
+ * is put back by the next run's reclaimExpired (its holder is gone) and claimed again: never lost. Its snapshot may
+ * already be stored: refetched unchanged it is recognised by its content hash (no second snapshot); changed in the
+ * meantime it is a new version, as a revisit would make it. What a finish records only becomes durable when it is
+ * written (flush()).
  */
 export interface FinishCoalescing {
   /** Write at once when this many finishes wait (default 256). */
