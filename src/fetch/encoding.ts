@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
+import { contradictedCjkFamily } from './cjkCharset.js';
 import type { DecodedText } from './types.js';
 
 /** How far into the document a <meta> charset is looked for. */
@@ -83,6 +84,8 @@ export function charsetFromContentType(contentType: string | null | undefined): 
  * - UTF-16/32 without a BOM is recognised by its zero bytes (an ASCII-compatible declaration cannot be true then);
  * - a declared charset that is not UTF-8, on bytes that are strictly valid UTF-8 with non-ASCII in them, loses to
  *   UTF-8 (a CMS template saying gb2312 over UTF-8 articles; GBK or Latin text is almost never valid UTF-8);
+ * - GB bytes under a Big5 label and Big5 bytes under a GB label, which decode with few U+FFFD, are told apart by
+ *   their byte pairs and chardet's frequency models (cjkCharset.ts);
  * - a declared decoding with many U+FFFD (invalid sequences) loses to a candidate with fewer (UTF-8, chardet's pick).
  */
 export function decodeHtml(body: Buffer, contentType?: string | null): DecodedText {
@@ -111,6 +114,12 @@ function decodeDeclared(body: Buffer, decoder: Decoder, detectedBy: 'content-typ
   // non-ASCII byte of a GBK page may come late, after a long ASCII head).
   if (decoder.name !== 'utf-8' && isAsciiCompatible(decoder) && hasNonAscii(body) && isValidUtf8(body, true)) {
     return { text: decodeWith(body, utf8), charset: utf8.name, detectedBy: 'detected' };
+  }
+  const family = decoder.name === 'gb18030' ? 'gb' : decoder.name === 'big5' ? 'big5' : undefined;
+  const rival = family && contradictedCjkFamily(body.subarray(0, DETECTION_SAMPLE_BYTES), family);
+  if (rival) {
+    const actual = known(rival === 'gb' ? 'gb18030' : 'big5');
+    return { text: decodeWith(body, actual), charset: actual.name, detectedBy: 'detected' };
   }
   const text = decodeWith(body, decoder);
   if (!looksMisdecoded(text)) return { text, charset: decoder.name, detectedBy };

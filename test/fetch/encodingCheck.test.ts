@@ -80,3 +80,34 @@ for (const [enc, bom] of [
     assert.ok(decoded.text.includes(ZH));
   });
 }
+
+// Big5 and GB share the lead-byte range, so the one decodes under the other's label with few or no U+FFFD.
+const ZH_TW = '中央社記者今天報導，行政院會議通過新的預算案，總統府發言人表示，政府將持續推動經濟發展與社會福利政策，並與立法院溝通協調。臺灣民眾對於這項政策的反應相當熱烈。';
+
+test('Big5 bytes under a gb2312 label decode as Big5, not as rare GBK characters', () => {
+  const bytes = iconv.encode(page('<meta charset="gb2312">', ZH_TW), 'big5');
+  assert.ok(!iconv.decode(bytes, 'gb18030').includes(ZH_TW), 'the GB reading is mojibake');
+  const decoded = decodeHtml(bytes);
+  assert.deepEqual([decoded.charset, decoded.detectedBy], ['big5', 'detected']);
+  assert.ok(decoded.text.includes(ZH_TW));
+  assert.ok(decodeHtml(bytes, 'text/html; charset=GBK').text.includes(ZH_TW), 'a Content-Type label too');
+});
+
+test('GB2312 bytes under a big5 label decode as GB (the pair check decides before the U+FFFD count would)', () => {
+  const bytes = iconv.encode(page('<meta charset="big5">', ZH.repeat(2)), 'gbk');
+  const decoded = decodeHtml(bytes);
+  assert.deepEqual([decoded.charset, decoded.detectedBy], ['gb18030', 'detected']);
+  assert.ok(decoded.text.includes(ZH));
+});
+
+test('traditional characters really in GBK, and a short Big5 line, keep their labels', () => {
+  // Same share of pairs outside GB2312 as Big5 text, but GBK's frequencies: the label is right.
+  const gbkTraditional = decodeHtml(iconv.encode(page('<meta charset="gbk">', ZH_TW), 'gbk'));
+  assert.deepEqual([gbkTraditional.charset, gbkTraditional.detectedBy], ['gb18030', 'meta']);
+  assert.ok(gbkTraditional.text.includes(ZH_TW));
+  // Too few pairs for a frequency verdict: the declaration stands.
+  const short = decodeHtml(iconv.encode(page('<meta charset="big5">', '臺灣新聞'), 'big5'));
+  assert.deepEqual([short.charset, short.detectedBy], ['big5', 'meta']);
+  const trueBig5 = decodeHtml(iconv.encode(page('<meta charset="big5">', ZH_TW), 'big5'));
+  assert.deepEqual([trueBig5.charset, trueBig5.detectedBy], ['big5', 'meta']);
+});
