@@ -29,11 +29,13 @@ describe('crawling with render http / browser / auto', { skip: CHROMIUM_SKIP }, 
     const site = await browserSite({ scriptDelayMs: 200, indexArticles: 2 });
     const expected = articleFixture(1);
     const stores = { http: tempDir(), browser: tempDir(), auto: tempDir() };
-    for (const render of ['http', 'browser', 'auto'] as const) {
-      const summary = await crawlOnce(stores[render], [fixtureSource(site.url, render)], { concurrency: 3 });
-      assert.deepEqual(summary.failed, {}, `${render}: nothing failed`);
-      assert.equal(summary.snapshots.new, 4, `${render}: two static and two app-shell articles`);
-    }
+    // Three crawls of the same site into their own stores, at once (independent runs; their waits overlap).
+    const renders = ['http', 'browser', 'auto'] as const;
+    const summaries = await Promise.all(renders.map((render) => crawlOnce(stores[render], [fixtureSource(site.url, render)], { concurrency: 3 })));
+    renders.forEach((render, i) => {
+      assert.deepEqual(summaries[i]!.failed, {}, `${render}: nothing failed`);
+      assert.equal(summaries[i]!.snapshots.new, 4, `${render}: two static and two app-shell articles`);
+    });
     const js = `${site.url}/js/1`;
     const viaHttp = snapshotOf(stores.http, js);
     assert.equal(viaHttp.body.includes(expected.paragraphs[0]), false);
