@@ -151,8 +151,12 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
       // A short segment of a long <title> is the site or section name ("Books", "松花江网"), not the headline.
       // A long part set off by separators (30+, fifteen Han characters) is no site name however long the <title>
       // around it: "作者: headline #话题# 正文开头…… - 雪球" gives a post's opening lines after its headline.
-      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw))
-        match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 || (clen >= LONG_SEGMENT && isTitleSegment(c.text, r.raw, true)) ? 2 : 0);
+      // A segment ends at a real separator: a bare space between two words of a spaced script is every word's end,
+      // so "Best Drip Coffee Maker" (a bold phrase deep in the body) is no part of "Best Drip Coffee Maker 2026: Buying
+      // Tips…". (A Latin headline before a blog name set off by spaces alone, "Post  Blog Name", is then found from the
+      // cleaned <title> instead.)
+      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw, true))
+        match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 || clen >= LONG_SEGMENT ? 2 : 0);
     }
     // A heading naming only a part cleanTitle cut off the <title> ("回复线索" of "headline | 回复线索") is a channel
     // label, never the headline (only a cut-off tail counts: a short leading part may be the headline itself,
