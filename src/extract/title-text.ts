@@ -203,9 +203,6 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   if (/^[\s\u00a0\u3000]*(?:[-_|｜–—·•»:：]|::|——)[\s\u00a0\u3000]*\S/.test(raw) && isSiteOnly(raw.replace(/^[\s\u00a0\u3000\-_|｜–—·•»:：]+/, ''), siteNames)) return '';
   const bracketed = BRACKETED_SITE.exec(raw);
   if (bracketed && bracketed.index > 0 && isSiteOnly(bracketed[1], siteNames)) raw = raw.slice(0, bracketed.index);
-  // "【某某日报】标题": a site's name bracketed before the headline.
-  const leading = LEADING_BRACKETED_SITE.exec(raw);
-  if (leading && isSiteOnly(leading[1], siteNames) && headlineSized(raw.slice(leading[0].length), leading[1])) raw = raw.slice(leading[0].length);
   const title = tidyTitle(raw);
   const { parts, seps } = splitTitle(raw);
   if (parts.length <= 1) return title;
@@ -228,18 +225,9 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
     parts.every((p, i) => i >= parts.length - 1 || !seps[i].includes('>') || (weightedLength(p) <= 16 && p.trim().split(/\s+/).length <= 3));
   const leadSep = (sep: string): boolean => /[|｜]|\s[-–]\s|::|»|^\s*--\s*$/.test(sep) || (crumbs && sep.includes('>'));
   while (lo < hi && (isKnownSite(parts[lo], sites) || (leadSep(seps[lo]) && isSiteLike(parts[lo], joined(lo + 1, hi), sites)))) lo++;
-  // Behind the other separators ("_", an unspaced or full-width hyphen) a first part goes only when nothing but a
-  // site's name could be it ("松花江网_标题", "首页_标题"), before a headline-sized rest: "——" is left (a subtitle may follow).
-  if (lo === 0 && lo < hi && /^\s*(?:_+|－|-)\s*$/.test(seps[0]) && isSiteOnly(parts[0], siteNames) && headlineSized(joined(1, hi), parts[0])) lo = 1;
   const kept = tidyTitle(joined(lo, hi));
   return kept || title;
 }
-
-/** "【某某日报】" opening a title. */
-const LEADING_BRACKETED_SITE = /^[\s\u00a0\u3000]*【([^【】]{2,20})】[\s\u00a0\u3000]*/;
-
-/** The rest of a title, once a leading name is cut, is a headline's size: 16 at least and twice the name's. */
-const headlineSized = (rest: string, lead: string): boolean => weightedLength(rest) >= 16 && weightedLength(rest) >= 2 * weightedLength(lead);
 
 /** The first crumb of a breadcrumb: the home page, or the "you are here" label. */
 const HOME_CRUMB = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置[:：]?|當前位置[:：]?|您的位置[:：]?|您现在的位置[:：]?|Home|Startseite|Accueil|Inicio)$/i;

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTitle } from '../../src/extract/title-text.js';
 import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 test('a bold phrase opening the title\'s wording is not a part of the title: a bare space is no separator', () => {
@@ -21,15 +20,4 @@ test('a section heading repeating the start of the title loses to the reworded h
 test('a Chinese headline before a space-separated site name is still matched', () => {
   const a = extractFrom(`<div class="title">市区新开12条公交线路</div>${zhParagraphs()}`, { head: '<title>市区新开12条公交线路 某某新闻网</title>' });
   assert.equal(a.title, '市区新开12条公交线路');
-});
-
-test('a site name leading the <title> behind "_" or an unspaced hyphen, or bracketed, is cut off', () => {
-  for (const head of ['<title>松花江网_市区新开12条公交线路方便市民出行</title>', '<title>松花江网-市区新开12条公交线路方便市民出行</title>', '<title>【松花江日报】市区新开12条公交线路方便市民出行</title>']) {
-    const a = extractFrom(`<div class="main">${zhParagraphs()}</div>`, { head });
-    assert.equal(a.title, '市区新开12条公交线路方便市民出行', head);
-  }
-  // Not before a subtitle, nor a first part that could be a headline's own words.
-  assert.equal(cleanTitle('松花江网——市区新开12条公交线路方便市民出行', []), '松花江网——市区新开12条公交线路方便市民出行');
-  assert.equal(cleanTitle('网络安全_市区新开12条公交线路方便市民出行', []), '网络安全_市区新开12条公交线路方便市民出行');
-  assert.equal(cleanTitle('松花江网_公交新线路', []), '松花江网_公交新线路');
 });
