@@ -6,14 +6,14 @@
  * headline's copies on the page is the article's: title-copies.ts.
  */
 import type { StatsMap } from './body-score.js';
-import { classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
+import { BLOCK_TAGS, classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
 import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
-import { collapseSpace, countCjk, weightedLength } from './text.js';
+import { collapseSpace, countCjk, isUnspacedScriptCode, weightedLength } from './text.js';
 
 export interface TitleResult {
   title?: string;
@@ -105,13 +105,29 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
 /** Weighted length past which a part of a title, set off by real separators, is the headline's size. */
 const LONG_SEGMENT = 30;
 
-/** The following element text when it completes the headline ("主标题" + "——副标题" = <title>). */
+/**
+ * The following element text when it completes the headline ("主标题" + "——副标题" = <title>). Two blocks (an h1 and
+ * the deck under it) or two inline parts with a space between are read with a space ("Bus routes — and cheaper
+ * fares"), except where Chinese or Japanese text, which puts no spaces between its parts, meets the join.
+ */
 function withSubtitle(el: Element, text: string, full: string): string {
   let next = el.next;
-  while (next && !(isTag(next) || (next.type === 'text' && (next as unknown as { data: string }).data.trim()))) next = next.next;
+  let spaced = false;
+  while (next && !(isTag(next) || (next.type === 'text' && (next as unknown as { data: string }).data.trim()))) {
+    spaced = true;
+    next = next.next;
+  }
   if (!next) return text;
-  const joined = text + collapseSpace(textContent(next));
+  const rest = collapseSpace(textContent(next));
+  if (BLOCK_TAGS.has(el.name) || (isTag(next) ? BLOCK_TAGS.has(next.name) : /^\s/.test(next.data))) spaced = true;
+  const joined = spaced && !unspacedAt(text, text.length - 1) && !unspacedAt(rest, 0) ? `${text} ${rest}` : text + rest;
   return squashKey(joined) === squashKey(full) ? tidyTitle(joined) : text;
+}
+
+/** A character of Chinese or Japanese text or its punctuation ("】", "。") at s[i]. */
+function unspacedAt(s: string, i: number): boolean {
+  const c = s.codePointAt(i) ?? 0;
+  return isUnspacedScriptCode(c) || (c >= 0x3000 && c <= 0x303f);
 }
 
 export function extractTitle(order: Element[], stats: StatsMap, src: TitleSources): TitleResult {

@@ -64,3 +64,12 @@ test('under the h1, a section heading ending where the <title> goes on with a ta
   const a = extractFrom(body, { head: '<title>The Different Types of Wine (Infographic) | Example Wine</title>' });
   assert.equal(a.title, 'The Many Different Types of Wine (Infographic)');
 });
+
+test('a deck completing the headline is joined to the h1 with a space, and with none in Chinese', () => {
+  const en = extractFrom(`<h1>Council approves twelve new bus routes</h1><p class="deck">— and cuts fares for every student and pensioner in the city</p>${enParagraphs()}`, {
+    head: '<title>Council approves twelve new bus routes — and cuts fares for every student and pensioner in the city | Example News</title>',
+  });
+  assert.equal(en.title, 'Council approves twelve new bus routes — and cuts fares for every student and pensioner in the city');
+  const zh = extractFrom(`<h1>市区新开12条公交线路</h1><p>——进一步方便市民出行</p>${zhParagraphs()}`, { head: '<title>市区新开12条公交线路——进一步方便市民出行_某某网</title>' });
+  assert.equal(zh.title, '市区新开12条公交线路——进一步方便市民出行');
+});
