@@ -103,9 +103,13 @@ function decodeResidualEntities(s: string): string {
 /**
  * Does `whole` consist of `part` plus separator-delimited extras (site name, channel)? With `strict`, a bare space
  * between two words of a space-delimited script is no separator (it is every word's boundary): a space counts next
- * to a separator mark or to Chinese or Japanese text, which puts no spaces between its words.
+ * to a separator mark or to Chinese or Japanese text, which puts no spaces between its words; next to a word made only
+ * of marks, whatever marks a site uses ("›", "*", "⋆", "<", "+++", "..."; not a lone "&" or "+", which join words).
+ * With `loose` also before a bracket opening a tag ("Headline (VIDEO) | Site") and before the rest of the title when
+ * that rest is a site's name ("Headline Example News"; `loose.sites`: og:site_name and the like). Those two are weaker:
+ * a tag may be the headline's own ("… (Infographic)").
  */
-export function isTitleSegment(part: string, whole: string, strict = false): boolean {
+export function isTitleSegment(part: string, whole: string, strict = false, loose?: { sites: string[] }): boolean {
   const p = key(part);
   const w = key(whole);
   if (!p || !w) return false;
@@ -113,7 +117,20 @@ export function isTitleSegment(part: string, whole: string, strict = false): boo
   // (A space at w[i]: the characters on its two sides decide.)
   // (A clause's end before the space counts after Chinese/Japanese text only: "…lose power, crews say…" runs on.)
   const marked = (j: number): boolean => CJK_OR_MARK.test(w[j] ?? '') && (!CLAUSE_END.test(w[j]) || CJK_OR_MARK.test(w[j - 1] ?? ''));
-  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || marked(i - 1) || CJK_OR_MARK.test(w[i + 1] ?? ''));
+  const markWord = (t: string): boolean => t.length > 0 && !WORD_CHAR.test(t) && !JOINER.test(t);
+  const wordBefore = (i: number): string => w.slice(w.lastIndexOf(' ', i - 1) + 1, i);
+  const wordAfter = (i: number): string => {
+    const j = w.indexOf(' ', i + 1);
+    return w.slice(i + 1, j < 0 ? w.length : j);
+  };
+  let siteKeys: string[] | undefined;
+  const siteRest = (i: number): boolean => {
+    const rest = w.slice(i + 1);
+    return weightedLength(rest) <= 30 && (SITE_WORD.test(rest) || isKnownSite(rest, (siteKeys ??= loose?.sites.map(squashKey).filter(Boolean) ?? [])));
+  };
+  const spaceSeparates = (i: number): boolean =>
+    marked(i - 1) || CJK_OR_MARK.test(w[i + 1] ?? '') || markWord(wordBefore(i)) || markWord(wordAfter(i)) || (loose !== undefined && (OPEN_BRACKET.test(w[i + 1] ?? '') || siteRest(i)));
+  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || spaceSeparates(i));
   let from = 0;
   for (;;) {
     const i = w.indexOf(p, from);
@@ -125,6 +142,11 @@ export function isTitleSegment(part: string, whole: string, strict = false): boo
     from = i + 1;
   }
 }
+/** A letter or digit of any script: a word holding none is a mark set between title parts. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Marks that join two words ("Salt & Pepper", "Apple + Google"), not parts of a title. */
+const JOINER = /^[&+]$/;
+const OPEN_BRACKET = /\p{Ps}/u;
 
 /**
  * Han, kana, CJK and full-width punctuation, a separator mark other than a space, or a clause's end ("？" and "，"

@@ -6,14 +6,14 @@
  * headline's copies on the page is the article's: title-copies.ts.
  */
 import type { StatsMap } from './body-score.js';
-import { classAndId, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
+import { BLOCK_TAGS, classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
 import { isAllLink, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
-import { collapseSpace, countCjk, weightedLength } from './text.js';
+import { collapseSpace, countCjk, isUnspacedScriptCode, weightedLength } from './text.js';
 
 export interface TitleResult {
   title?: string;
@@ -63,12 +63,23 @@ const firstCharStack: AnyNode[] = [];
 const NON_SPACE = /[^\s\u00a0\u3000\u200b\ufeff]/;
 const BULLET_OR_QUOTE = /^[*•●■□◆◇★☆>»▶►·“"'‘「『]$/; // (a literal in the loop: a new RegExp per element)
 
-function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, refChars: Set<string>): Array<{ el: Element; text: string; prior: number }> {
-  const out: Array<{ el: Element; text: string; prior: number }> = [];
+interface Candidate {
+  el: Element;
+  text: string;
+  prior: number;
+  /** An h1 with text comes before it: it stands in the article, below the headline, not over it. */
+  afterH1: boolean;
+}
+
+function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, refChars: Set<string>): Candidate[] {
+  const out: Candidate[] = [];
   // Nested candidates often hold the same text (<h2><a>headline</a></h2>, <li><a>…</a></li>): tidied once.
   const tidied = new Map<string, string>();
+  let h1: Element | undefined;
   for (const el of order) {
     const size = stats.get(el)?.len ?? 0;
+    const noH1Before = h1 === undefined;
+    if (noH1Before && el.name === 'h1' && size > 0) h1 = el;
     if (size < 4 || size > maxLen) continue;
     if (!HEADLINE_TAGS.has(el.name)) continue;
     // Cheap pre-test before reading the text: its first character must occur in some title source.
@@ -84,7 +95,8 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
     const raw = headlineText(el);
     let text = tidied.get(raw);
     if (text === undefined) tidied.set(raw, (text = tidyTitle(raw, true)));
-    out.push({ el, text, prior });
+    // (An element inside the h1, "<h1><a>headline</a></h1>", is not after it.)
+    out.push({ el, text, prior, afterH1: !noH1Before && h1 !== undefined && !isAncestor(h1, el) });
     if (out.length > 5000) break;
   }
   return out;
@@ -93,13 +105,29 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
 /** Weighted length past which a part of a title, set off by real separators, is the headline's size. */
 const LONG_SEGMENT = 30;
 
-/** The following element text when it completes the headline ("主标题" + "——副标题" = <title>). */
+/**
+ * The following element text when it completes the headline ("主标题" + "——副标题" = <title>). Two blocks (an h1 and
+ * the deck under it) or two inline parts with a space between are read with a space ("Bus routes — and cheaper
+ * fares"), except where Chinese or Japanese text, which puts no spaces between its parts, meets the join.
+ */
 function withSubtitle(el: Element, text: string, full: string): string {
   let next = el.next;
-  while (next && !(isTag(next) || (next.type === 'text' && (next as unknown as { data: string }).data.trim()))) next = next.next;
+  let spaced = false;
+  while (next && !(isTag(next) || (next.type === 'text' && (next as unknown as { data: string }).data.trim()))) {
+    spaced = true;
+    next = next.next;
+  }
   if (!next) return text;
-  const joined = text + collapseSpace(textContent(next));
+  const rest = collapseSpace(textContent(next));
+  if (BLOCK_TAGS.has(el.name) || (isTag(next) ? BLOCK_TAGS.has(next.name) : /^\s/.test(next.data))) spaced = true;
+  const joined = spaced && !unspacedAt(text, text.length - 1) && !unspacedAt(rest, 0) ? `${text} ${rest}` : text + rest;
   return squashKey(joined) === squashKey(full) ? tidyTitle(joined) : text;
+}
+
+/** A character of Chinese or Japanese text or its punctuation ("】", "。") at s[i]. */
+function unspacedAt(s: string, i: number): boolean {
+  const c = s.codePointAt(i) ?? 0;
+  return isUnspacedScriptCode(c) || (c >= 0x3000 && c <= 0x303f);
 }
 
 export function extractTitle(order: Element[], stats: StatsMap, src: TitleSources): TitleResult {
@@ -135,6 +163,7 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   const genericDocTitle =
     docKey.length > 0 && cleanedKey === docKey && weightedLength(src.docTitle ?? '') <= 20 && metaKeys.length > 0 && metaKeys.every((k) => k.length > docKey.length && !k.includes(docKey));
   const channels: string[] = [];
+  const looseEnds = { sites: siteNames };
   const leadNames = leadNamesShown([src.docTitle, src.ogTitle], siteNames, candidates, key);
   for (const c of candidates) {
     const ck = key(c.text);
@@ -151,8 +180,14 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
       // A short segment of a long <title> is the site or section name ("Books", "松花江网"), not the headline.
       // A long part set off by separators (30+, fifteen Han characters) is no site name however long the <title>
       // around it: "作者: headline #话题# 正文开头…… - 雪球" gives a post's opening lines after its headline.
-      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw))
-        match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 || (clen >= LONG_SEGMENT && isTitleSegment(c.text, r.raw, true)) ? 2 : 0);
+      // A segment ends at a real separator: a bare space between two words of a spaced script is every word's end,
+      // so "Best Drip Coffee Maker" (a bold phrase deep in the body) is no part of "Best Drip Coffee Maker 2026: Buying
+      // Tips…". A space beside marks of any kind ("Headline › Local › Site", "Headline * Site") still ends one, and
+      // so, above the h1 or with none, does one before a tag or the site's name ("Headline (VIDEO) | Site", "Headline
+      // Example News"): a span or div heading the article is kept, a section heading under the h1 repeating the
+      // <title>'s opening words ("The Different Types of Wine" of "… Wine (Infographic) | Site") is not.
+      else if (r.squashed.includes(ck) && isTitleSegment(c.text, r.raw, true, c.afterH1 ? undefined : looseEnds))
+        match = Math.max(match, r.squashed.startsWith(ck) || clen >= r.len * 0.5 || clen >= LONG_SEGMENT ? 2 : 0);
     }
     // A heading naming only a part cleanTitle cut off the <title> ("回复线索" of "headline | 回复线索") is a channel
     // label, never the headline (only a cut-off tail counts: a short leading part may be the headline itself,
