@@ -219,16 +219,34 @@ function str(j: Json | undefined): string | undefined {
   return undefined;
 }
 
-/** Names from a string, {name}, or an array of either. */
-function names(j: Json | undefined): string[] {
+/**
+ * Names from a string, {name}, or an array of either. A graph's reference `{"@id": "…#/schema/person/…"}` (SEO
+ * plugins put the Person in a node of its own and point the article's author at it) is read through `byId`.
+ */
+function names(j: Json | undefined, byId?: Map<string, JsonObject>): string[] {
   if (j === undefined || j === null) return [];
   if (typeof j === 'string') return [collapseSpace(j)].filter(Boolean);
-  if (Array.isArray(j)) return j.flatMap(names);
+  if (Array.isArray(j)) return j.flatMap((x) => names(x, byId));
   if (isObject(j)) {
-    const n = str(j.name);
+    const id = typeof j['@id'] === 'string' ? j['@id'] : undefined;
+    const n = str(j.name) ?? (id !== undefined ? str(byId?.get(id)?.name) : undefined);
     return n ? [n] : [];
   }
   return [];
+}
+
+/**
+ * The graph's Person nodes by @id, what an author reference is read for. (A reference to an Organization is the
+ * site itself standing in as the author, and a publisher reference's node often holds a tagline or a login name
+ * where the name should be: neither is followed.)
+ */
+function personNodes(objects: JsonObject[]): Map<string, JsonObject> {
+  const out = new Map<string, JsonObject>();
+  for (const o of objects) {
+    const id = o['@id'];
+    if (typeof id === 'string' && o.name !== undefined && typesOf(o).includes('Person') && !out.has(id)) out.set(id, o);
+  }
+  return out;
 }
 
 function urls(j: Json | undefined): string[] {
@@ -266,12 +284,13 @@ function readJsonLd(scripts: Element[]): JsonLdArticle | undefined {
   }
   if (!best) return undefined;
   const keywords = best.keywords;
+  const byId = personNodes(objects);
   return {
     type: typesOf(best)[0] ?? '',
     headline: str(best.headline) ?? (bestRank >= 6 ? str(best.name) : undefined),
     datePublished: str(best.datePublished) ?? str(best.dateCreated),
     dateModified: str(best.dateModified),
-    authors: names(best.author ?? best.creator ?? null),
+    authors: names(best.author ?? best.creator ?? null, byId),
     publisher: names(best.publisher ?? best.sourceOrganization ?? null)[0],
     section: str(best.articleSection),
     keywords: typeof keywords === 'string' ? keywords.split(/[,，;；]/).map((k) => k.trim()).filter(Boolean) : names(keywords),

@@ -24,6 +24,13 @@ const OUTLET_ENDING = new RegExp(
 /** Is this an outlet, wire service or desk rather than a person? (`作者：新京报`, `大陸新聞中心`, `編譯中心`.) */
 /** Latin outlet names: "USA TODAY", "The Associated Press", "Thomson Reuters Tax & Accounting", "Fox News". */
 const LATIN_OUTLET = /^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+)*(?:Press|News|Newswire|Wire|Times|TIMES|Post|Journal|Herald|Tribune|Agency|Media|Network|TODAY|Today|Daily|Gazette|Magazine|Reuters(?:\s.*)?|Accounting|Inc\.?|LLC|Ltd\.?|Corp\.?|Group)$|^(?:Taboola|Outbrain|Advertisement|Sponsored(?: Content)?|admin|Admin)$/;
+/** Words that fill a byline slot but name neither a writer nor an outlet: an ad network's, a CMS's login. */
+const PLACEHOLDER = /^(?:Taboola|Outbrain|Advertisement|Sponsored(?: Content)?|admin|Admin)$/;
+
+/** A byline slot's filler (isOutletName rejects it as a writer), which is no outlet to credit as the source either. */
+export function isPlaceholderName(s: string): boolean {
+  return PLACEHOLDER.test(s.trim());
+}
 
 export function isOutletName(s: string): boolean {
   const t = s.trim();

@@ -12,7 +12,7 @@ import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
 import { nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
@@ -131,7 +131,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const { account, writer, byAddress } = accountOf(order, head, siteNames, [...pageUrls, metaFirst(head, 'og:url')]);
   // An account platform's article (WeChat): the account is the source, whatever the text credits.
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
-  const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
+  const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a) && !isPlaceholderName(a));
   // A hosting platform ("微信公众平台", "今日头条") names no outlet: without the account's name, no source.
   // (An account known only by the page's address yields to a printed source line.)
   const found = (byAddress ? source : undefined) ?? account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
