@@ -177,6 +177,26 @@ export function withoutLeadingOutlet(s: string): string {
   return i > 0 && parts.slice(i).every((p) => isPersonName(p)) ? parts.slice(i).join(' ') : s;
 }
 
+/** The word a byline opens with in several languages: "By", "Von", "Par", "Por", "Door", "Av"/"Af", "Przez". */
+const BYLINE_WORD = /^(?:by|von|par|por|door|av|af|przez)(?:\s*:\s*|\s+)(\S.*)$/i;
+const BYLINE_WORD_ALONE = /^(?:by|von|par|por|door|av|af|przez)\s*:?$/i;
+
+/**
+ * A byline with its opening word left on ("Von dpa", "Von BR24 Redaktion") is the names after it; the word alone
+ * ("von", a label whose name sat in another element) names nobody. The word stays when it begins a name: "Von der
+ * Leyen", or one capitalised word after it ("Von Miller") that may be the whole name.
+ */
+export function withoutBylineWord(s: string): string | undefined {
+  const t = s.trim();
+  if (BYLINE_WORD_ALONE.test(t)) return undefined;
+  const m = BYLINE_WORD.exec(t);
+  if (!m) return t;
+  const rest = m[1];
+  if (/^(?:der|dem|den|und|la|le|los|las)\s/i.test(rest)) return t;
+  if (!/\s/.test(rest) && rest !== rest.toLowerCase() && rest !== rest.toUpperCase()) return t;
+  return rest;
+}
+
 const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文(?=\s*[:：/／|｜]|\s)|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;
 
 function joinWith(sep: string | undefined, latin: boolean): string {

@@ -12,7 +12,7 @@ import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
 import { nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, withoutBylineWord, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
@@ -142,7 +142,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // being the site's name; Chinese site names are outlets or accounts, so they are.
   const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
   const valid = (raw: string | undefined): string | undefined => {
-    const a = raw && withoutTrailingChrome(withoutLeadingOutlet(raw));
+    const a = raw && withoutBylineWord(withoutTrailingChrome(withoutLeadingOutlet(raw)));
     return a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined;
   };
 

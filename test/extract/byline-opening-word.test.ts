@@ -1,0 +1,30 @@
+/**
+ * A byline element's opening word in other languages ("Von dpa", "Von BR24 Redaktion") is no part of the name, and
+ * the word alone names nobody (issue 12, `--perturb bare`: pages without metadata fell back to such elements).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withoutBylineWord } from '../../src/extract/people-names.js';
+import { extractFrom } from './helpers.js';
+
+const de = [
+  'Der Stadtrat hat am Dienstag beschlossen, das Busnetz in der Innenstadt um zwölf neue Linien zu erweitern, die Wohngebiete mit dem Geschäftsviertel verbinden.',
+  'Die neuen Linien sollen mit Elektrobussen betrieben werden, in der Hauptverkehrszeit alle zehn Minuten und sonst alle zwanzig Minuten.',
+  'Fahrgäste können die Ankunftszeiten in der App abrufen, die Preise bleiben nach Angaben des Verkehrsamts unverändert.',
+  'Einige Linien sollen zudem später am Abend fahren, um Schichtarbeiter zu bedienen, was Händler seit Jahren gefordert hatten.',
+].map((p) => `<p>${p}</p>`).join('');
+const page = (byline: string): string =>
+  `<div class="k0"><h1>Stadtrat erweitert das Busnetz</h1><div class="k1"><span class="article-heading__author">${byline}</span> <span>30.04.2024, 18:58</span></div>${de}</div>`;
+const opts = { head: '<title>Stadtrat erweitert das Busnetz | Beispiel Zeitung</title><html lang="de">', url: 'https://www.beispiel-zeitung.de/a/1' };
+
+test('the opening word of a byline element is dropped from its name', () => {
+  assert.equal(extractFrom(page('Von dpa'), opts).author, 'dpa');
+  assert.equal(extractFrom(page('Von BR24 Redaktion'), opts).author, 'BR24 Redaktion');
+  assert.equal(withoutBylineWord('Por Lorenzo Marina'), 'Lorenzo Marina');
+  assert.equal(withoutBylineWord('Av Amanda Hällsten'), 'Amanda Hällsten');
+  // The word alone names nobody.
+  assert.equal(withoutBylineWord('von'), undefined);
+  // A name that begins with the word keeps it.
+  assert.equal(withoutBylineWord('Von der Leyen'), 'Von der Leyen');
+  assert.equal(withoutBylineWord('Von Miller'), 'Von Miller');
+});
