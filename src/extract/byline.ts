@@ -32,8 +32,6 @@ const OUTLET_NAMES_PLACE = new RegExp(String.raw`^(?:${OUTLET_PREFIX}\s*[／/]?\
 
 /** "张三 发自北京", "张三 李四 发自 上海": names opening the line (each checked for a name's shape), then the place. */
 // A space before 发自: "高兴发自内心" is a sentence, not 高兴 filing from 内心; and no heart or feeling for a place.
-/** A relative time as a fresh post's line prints it: "16 minutes 之前", "3 小时前", "2天前", "5 hours ago". */
-const RELATIVE_TIME = String.raw`\d{1,3}\s*(?:seconds?|minutes?|mins?|hours?|days?|秒|分钟|分鐘|小时|小時|个小时|個小時|天|日)\s*(?:之前|以前|前|ago)`;
 const FILED_FROM = new RegExp(String.raw`^(${CN_NAMES})\s+(?:发自|發自)\s*(?!内心|內心|心底|肺腑|心里|心裡|心中)[${CN}]{2,6}(?=$|[\s)）\]】])`);
 
 /** 【王家俊／台北報導】 · 劉屏／華盛頓4日電 · 中國時報張立勳／特稿 · （劉利貞／綜合外電報導） */
@@ -102,9 +100,8 @@ const AUTHOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?:来源|來源)[:：]\s*[^\s:：]{2,20}?(?:作者|作\s者)[:：]\s*(${CN_NAMES})`),
   // ggjjzhzz 发表于 2005-9-15 · Posted by jane
   /^([^\s:：]{2,24})\s+(?:发表于|发布于|發表於|發佈於|posted\s+(?:on|at))\s*\d/i,
-  // Jeremy Tsheng 于 2023-03-12 13:08:03 发布 · 由 ddos8919 发布于 2024-02-24 · 由 Danny Mak 於 16 minutes 之前發表 (a
-  // relative time, as blog engines print a fresh post's)
-  new RegExp(String.raw`^(?:由\s*)?([A-Za-z0-9_][^\s:：]{1,23}(?:\s[A-Za-z][^\s:：\d]{1,23})?|[${CN}]{2,4})\s*(?:于|於)\s*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}|${RELATIVE_TIME})[^\n]{0,12}?(?:发布|發布|發佈|发表|發表)`),
+  // Jeremy Tsheng 于 2023-03-12 13:08:03 发布 · 由 ddos8919 发布于 2024-02-24
+  new RegExp(String.raw`^(?:由\s*)?([A-Za-z0-9_][^\s:：]{1,23}(?:\s[A-Za-z][^\s:：\d]{1,23})?|[${CN}]{2,4})\s*(?:于|於)\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}[^\n]{0,12}?(?:发布|發布|發佈|发表|發表)`),
   /^由\s*([^\s:：]{2,24}?)\s*(?:发布于|发表于|發佈於|發表於)\s*\d/,
   ANY_TOKEN,
 ];

@@ -42,21 +42,6 @@ const PROFILE_PATH = /\/(?:author|authors|autor|auteur|profile|profiles|people|s
  */
 const MEMBER_PATH = /\/(?:u|user|users|member|members)\/[^/?#]{2,}|(?:^|\/)space-uid-\d+|[?&]mod=space&(?:amp;)?uid=\d+|[?&]author=\d+/i;
 
-/** A role word glued to a slug in one path segment: /toireporter/author-Saibal-Dasgupta-13399.cms, /reporter_jane-doe. */
-const ROLE_SLUG = /\/[^/?#]*?(?:author|autor|auteur|reporter|writer|journalist|columnist)[-_]([^/?#]{3,})/i;
-
-/**
- * A writer's page named by a role word and the writer's own name in its address, whatever the folders around it:
- * the link text's words, in order, spell the slug after the role word (so "/author-guidelines" is nobody's page).
- */
-export function spellsWriterPage(href: string, text: string): boolean {
-  const m = ROLE_SLUG.exec(href.slice(0, 300));
-  if (!m) return false;
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length < 2) return false;
-  return m[1].toLowerCase().startsWith(words.join(m[1].includes('_') && !m[1].includes('-') ? '_' : '-'));
-}
-
 /**
  * Links to a writer's page in the lines around the headline (`<a href="/author/…">Chris Thompson</a>`): the link
  * text is the byline even when nothing else marks it. Several such links on one line are several authors.
@@ -70,8 +55,8 @@ export function authorFromProfileLinks(lines: ZoneLine[], valid: (a: string | un
     for (const a of around ? [around] : elementsIn(l.el)) {
       if (a.name !== 'a' || !a.attribs.href) continue;
       const member = MEMBER_PATH.test(a.attribs.href);
+      if (!member && !PROFILE_PATH.test(a.attribs.href)) continue;
       const text = collapseSpace(textContent(a));
-      if (!member && !PROFILE_PATH.test(a.attribs.href) && !spellsWriterPage(a.attribs.href, text)) continue;
       const handle = member && /^[\p{L}\p{N}_.-]{2,30}$/u.test(text);
       if ((handle || (isPersonName(text) && (/[\u3400-\u9fff]/.test(text) || text.includes(' ')))) && !names.includes(text)) names.push(text);
     }
