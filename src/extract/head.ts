@@ -27,6 +27,8 @@ export interface JsonLdArticle {
   datePublished?: string;
   dateModified?: string;
   authors: string[];
+  /** The authors were all read through graph references (a CMS account's Person node), none named inline. */
+  authorsByReference?: boolean;
   publisher?: string;
   section?: string;
   keywords: string[];
@@ -249,6 +251,12 @@ function personNodes(objects: JsonObject[]): Map<string, JsonObject> {
   return out;
 }
 
+/** Is every author a bare reference `{"@id": …}`, none named where it is given? */
+function onlyReferences(j: Json | undefined): boolean {
+  const items = Array.isArray(j) ? j : [j ?? null];
+  return items.length > 0 && items.every((x) => isObject(x) && typeof x['@id'] === 'string' && str(x.name) === undefined);
+}
+
 function urls(j: Json | undefined): string[] {
   if (j === undefined || j === null) return [];
   if (typeof j === 'string') return [j.trim()];
@@ -285,12 +293,15 @@ function readJsonLd(scripts: Element[]): JsonLdArticle | undefined {
   if (!best) return undefined;
   const keywords = best.keywords;
   const byId = personNodes(objects);
+  const author = best.author ?? best.creator ?? null;
+  const authors = names(author, byId);
   return {
     type: typesOf(best)[0] ?? '',
     headline: str(best.headline) ?? (bestRank >= 6 ? str(best.name) : undefined),
     datePublished: str(best.datePublished) ?? str(best.dateCreated),
     dateModified: str(best.dateModified),
-    authors: names(best.author ?? best.creator ?? null, byId),
+    authors,
+    authorsByReference: authors.length > 0 && onlyReferences(author),
     publisher: names(best.publisher ?? best.sourceOrganization ?? null)[0],
     section: str(best.articleSection),
     keywords: typeof keywords === 'string' ? keywords.split(/[,，;；]/).map((k) => k.trim()).filter(Boolean) : names(keywords),

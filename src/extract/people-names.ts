@@ -32,6 +32,28 @@ export function isPlaceholderName(s: string): boolean {
   return PLACEHOLDER.test(s.trim());
 }
 
+/**
+ * Words a CMS account is named for instead of a person: the site's roles (admin, webmaster, editor, guest author) and
+ * its desks or teams, in the languages handled here ("Site Admin", "Editorial Staff", "Redaktion", 小编); and the
+ * articles and prepositions that join them ("The Editorial Team", "Équipe de rédaction").
+ */
+const ACCOUNT_WORD = /^(?:admins?|administrat(?:or|eur|ore)|webmaster|webmestre|moderat(?:or|eur)|site|website|blog|web|user|editors?|editorial|éditeur|autor(?:in)?|author|auteur|guest|gast|invité|marketing|content|support|sales|communications?|office|service|staff|teams?|équipe|equipo|squadra|desk|newsroom|redaktion(?:en)?|rédaction|redaction|redacción|redaccion|redazione|redactie|redaksjon(?:en)?|redakcja)$/i;
+const ACCOUNT_FILLER = /^(?:the|our|die|das|der|unsere?|la|le|les|el|il|de|des|du|del|della|of)$/i;
+const CJK_ACCOUNT = /^(?:小编|小編|管理员|管理員|站长|站長|本站|网站编辑|網站編輯)$/;
+
+/**
+ * A CMS account's display name where the structured data puts the author: a login ("jdoe_83", "admin2", "j@doe": a
+ * person's name has no underscore or @, nor digits in one lower-case word) or a role or team named by nothing else
+ * ("Webmaster", "Guest Author", "Marketing Team"; "BR24 Redaktion" names the outlet's desk and stays). Not a person.
+ */
+export function isAccountName(s: string): boolean {
+  const t = s.trim();
+  if (HAS_CJK.test(t)) return CJK_ACCOUNT.test(t);
+  if (/[_@]/.test(t) || /^[a-z][a-z.-]*\d[a-z\d.-]*$/.test(t)) return true;
+  const words = t.split(/[\s/&+-]+/).filter(Boolean);
+  return words.some((w) => ACCOUNT_WORD.test(w)) && words.every((w) => ACCOUNT_WORD.test(w) || ACCOUNT_FILLER.test(w));
+}
+
 export function isOutletName(s: string): boolean {
   const t = s.trim();
   if (WIRE.test(t)) return true;

@@ -12,7 +12,7 @@ import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
 import { nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, withoutBylineWord, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
+import { isAccountName, isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, withoutBylineWord, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
@@ -148,12 +148,16 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
 
   // The writer is kept as the account prints it ("🌏华商君"); only the check reads it without its decoration.
   const acceptableWriter = (a: string | undefined): string | undefined => (a && isAcceptableAuthor(withoutEdgeSymbols(a), editor) ? a : undefined);
-  const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
+  // (A CMS account's display name, "webmaster", "Editorial Staff", names no writer: read as no structured author.)
+  const ldAuthors = (head.article?.authors ?? []).filter((a) => !isAccountName(a)).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x) && !isAccountName(x));
+  // A Person reached only through the graph's references is the CMS account that posted the story (SEO plugins
+  // write the uploader's display name there): a plain byline printed under the headline names the writer over it.
+  const plainByline = (): string | undefined => (head.article?.authorsByReference ? authorsFromHeader(header, valid) : undefined);
   const author =
     // (The account's writer field may hold a prompt to the reader instead of a name, "读武汉关注☞": checked for
     // interface words once the emoji and arrows around it are dropped.)
     (writer ? acceptableWriter(cleanPersonName(writer)) : undefined) ??
-    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid) ?? authorFromProfileLinks(header.slice(0, 8), valid), valid) ??
+    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid) ?? authorFromProfileLinks(header.slice(0, 8), valid) ?? plainByline(), valid) ??
     authorsFromHeader(header, valid) ??
     (infoCredit().marked ? valid(infoCredit().author) : undefined) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??

@@ -35,3 +35,29 @@ test('a CMS login in the JSON-LD author slot is not credited as the source', () 
   assert.notEqual(a.publisher, 'admin');
   assert.equal(a.author, undefined);
 });
+
+const ref = (id: string): string => `{"@id":"https://news.example.com/#/schema/person/${id}"}`;
+const personNode = (id: string, name: string): string => `,{"@type":"Person","@id":"https://news.example.com/#/schema/person/${id}","name":"${name}"}`;
+const plainBy = (n: string): string => `<article><h1>Council expands bus network</h1><p>By ${n} | October 8, 2023</p>${enParagraphs(4)}</article>`;
+
+test("a CMS account's display name in the author slot does not beat the printed byline, nor stands in for one", () => {
+  const accounts = ['webmaster', 'Webmaster', 'admin2', 'jdoe_83', 'Site Admin', 'Editor', 'Guest Author', 'Redaktion', 'Marketing Team', 'Editorial Staff', 'The Editorial Team', '小编'];
+  for (const n of accounts) {
+    assert.equal(extractFrom(plainBy('Tom Reyes'), { head: graph(ref('a'), personNode('a', n)) }).author, 'Tom Reyes', n);
+    // Inline the same: the structured data's author is an account, whoever wrote the story.
+    assert.equal(extractFrom(plainBy('Tom Reyes'), { head: graph(JSON.stringify({ '@type': 'Person', name: n }), '') }).author, 'Tom Reyes', n);
+    assert.equal(extractFrom(enPage, { head: graph(ref('a'), personNode('a', n)) }).author, undefined, n);
+  }
+  // A desk named with its outlet, and a person whose name opens with a role-like word, are no accounts.
+  assert.equal(extractFrom(enPage, { head: graph(ref('a'), personNode('a', 'Admin Smith')) }).author, 'Admin Smith');
+  assert.equal(extractFrom(enPage, { head: graph(ref('a'), personNode('a', 'Christopher Guest')) }).author, 'Christopher Guest');
+});
+
+test('a Person read through a graph reference yields to the plain byline printed under the headline', () => {
+  // The uploader's account (shown nowhere) against the writer the page prints.
+  assert.equal(extractFrom(plainBy('Tom Reyes'), { head: graph(ref('a'), personNode('a', 'Mark Editorson')) }).author, 'Tom Reyes');
+  // The same person printed: the structured name stands.
+  assert.equal(extractFrom(plainBy('Jane Porter'), { head: graph(ref('a'), personNode('a', 'Jane Porter')) }).author, 'Jane Porter');
+  // A Person named inline is the site's own statement of the writer: it keeps its place over a plain line.
+  assert.equal(extractFrom(plainBy('Tom Reyes'), { head: graph('{"@type":"Person","name":"Jane Porter"}', '') }).author, 'Jane Porter');
+});
