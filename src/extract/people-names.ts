@@ -203,10 +203,16 @@ export function withoutLeadingOutlet(s: string): string {
 const BYLINE_WORD = /^(?:by|von|par|por|door|av|af|przez)(?:\s*:\s*|\s+)(\S.*)$/i;
 const BYLINE_WORD_ALONE = /^(?:by|von|par|por|door|av|af|przez)\s*:?$/i;
 
+/** What may follow a name in a byline's list: a separator ("and", "und", ",", "&") or a generational suffix. */
+const AFTER_FIRST_NAME = /^(?:,|;|&|and|und|et|y|e|en|og|och|i|oraz|(?:Jr|Sr)\.?,?|I{2,3},?|IV,?)$/i;
+
 /**
  * A byline with its opening word left on ("Von dpa", "Von BR24 Redaktion") is the names after it; the word alone
- * ("von", a label whose name sat in another element) names nobody. The word stays when it begins a name: "Von der
- * Leyen", or one capitalised word after it ("Von Miller") that may be the whole name.
+ * ("von", a label whose name sat in another element) names nobody. The word stays when it begins a name: a particle
+ * after it ("Von der Leyen", "von zur Gathen", "Von zu Guttenberg"), or a single capitalised word standing alone as
+ * the first one credited, up to the end, a list separator or a suffix ("Von Miller", "Von Diaz and Jane Doe",
+ * "von Bredow, Rafaela", "Von Miller Jr."): a byline credits its writers by full names, so one word left alone there
+ * is the rest of a surname that opens with the word. An initialism ("Von AFP und dpa") is an agency, not a surname.
  */
 export function withoutBylineWord(s: string): string | undefined {
   const t = s.trim();
@@ -214,9 +220,20 @@ export function withoutBylineWord(s: string): string | undefined {
   const m = BYLINE_WORD.exec(t);
   if (!m) return t;
   const rest = m[1];
-  if (/^(?:der|dem|den|und|la|le|los|las)\s/i.test(rest)) return t;
-  if (!/\s/.test(rest) && rest !== rest.toLowerCase() && rest !== rest.toUpperCase()) return t;
+  if (/^(?:der|dem|den|zu|zur|und|la|le|los|las)\s/i.test(rest)) return t;
+  const [first, next] = rest.split(/(?=,)|\s+/);
+  if (/^\p{Lu}/u.test(first) && first !== first.toUpperCase() && (next === undefined || AFTER_FIRST_NAME.test(next))) return t;
   return rest;
+}
+
+/**
+ * "Par AFP", "Von AP", "By AP": a wire agency credited after a byline's opening word is the byline's credit, kept
+ * as the author as "Von dpa" or "Av NTB" are (an agency the outlet list knows, AFP or AP, standing alone in a byline
+ * slot is no author: a label, a photo credit).
+ */
+export function agencyAfterBylineWord(s: string): string | undefined {
+  const m = /^(?:by|von|par|por|door|av|af|przez)\s*:?\s+(\S.*)$/i.exec(s.trim());
+  return m && !HAS_CJK.test(m[1]) && WIRE.test(m[1]) ? m[1] : undefined;
 }
 
 const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文(?=\s*[:：/／|｜]|\s)|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;

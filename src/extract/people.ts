@@ -12,7 +12,7 @@ import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
 import { nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
-import { isAccountName, isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, withoutBylineWord, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
+import { isAccountName, isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, agencyAfterBylineWord, withoutBylineWord, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
@@ -143,7 +143,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
   const valid = (raw: string | undefined): string | undefined => {
     const a = raw && withoutBylineWord(withoutTrailingChrome(withoutLeadingOutlet(raw)));
-    return a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined;
+    if (a && !siteLike(a) && isAcceptableAuthor(a, editor)) return a;
+    const agency = raw && agencyAfterBylineWord(raw);
+    return agency && !siteLike(agency) ? agency : undefined;
   };
 
   // The writer is kept as the account prints it ("🌏华商君"); only the check reads it without its decoration.

@@ -28,3 +28,23 @@ test('the opening word of a byline element is dropped from its name', () => {
   assert.equal(withoutBylineWord('Von der Leyen'), 'Von der Leyen');
   assert.equal(withoutBylineWord('Von Miller'), 'Von Miller');
 });
+
+test('an agency credited after the opening word keeps the credit, as dpa does', () => {
+  for (const [byline, agency] of [['Par AFP', 'AFP'], ['Von AFP', 'AFP'], ['Por AP', 'AP'], ['Von AP', 'AP'], ['Por EFE', 'EFE']]) {
+    assert.equal(extractFrom(page(byline), opts).author, agency, byline);
+    // The metadata's author the same way.
+    const head = `${opts.head}<meta name="author" content="${byline}">`;
+    assert.equal(extractFrom(page(''), { ...opts, head }).author, agency, `meta ${byline}`);
+  }
+});
+
+test("a name that opens with the byline's word keeps it: particles, and one surname alone before a list or suffix", () => {
+  for (const name of ['von zur Gathen', 'Von zu Guttenberg', 'Von Diaz and Jane Doe', 'von Bredow, Rafaela', 'Von Miller Jr.', 'Von Hammerstein-Equord']) assert.equal(withoutBylineWord(name), name);
+  const head = `${opts.head}<meta name="author" content="von zur Gathen">`;
+  assert.equal(extractFrom(page(''), { ...opts, head }).author, 'von zur Gathen');
+  // Full names after the word are the byline's names; an initialism is an agency, not a surname.
+  assert.equal(withoutBylineWord('Von Anna Müller und Jan Schmidt'), 'Anna Müller und Jan Schmidt');
+  assert.equal(withoutBylineWord('Par Jean Dupont, Marie Curie'), 'Jean Dupont, Marie Curie');
+  assert.equal(withoutBylineWord('Von KNA und dpa'), 'KNA und dpa');
+  assert.equal(withoutBylineWord('Von dpa/AFP'), 'dpa/AFP');
+});
