@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withoutBylineWord } from '../../src/extract/people-names.js';
+import { cleanPersonName } from '../../src/extract/byline.js';
 import { extractFrom } from './helpers.js';
 
 const de = [
@@ -47,4 +48,16 @@ test("a name that opens with the byline's word keeps it: particles, and one surn
   assert.equal(withoutBylineWord('Par Jean Dupont, Marie Curie'), 'Jean Dupont, Marie Curie');
   assert.equal(withoutBylineWord('Von KNA und dpa'), 'KNA und dpa');
   assert.equal(withoutBylineWord('Von dpa/AFP'), 'dpa/AFP');
+});
+
+test('a name that begins with the letters "by" is not read as the byline word', () => {
+  assert.equal(cleanPersonName('Byron Smith'), 'Byron Smith');
+  assert.equal(cleanPersonName('By Byron Smith'), 'Byron Smith');
+  assert.equal(cleanPersonName('By: Jane Doe'), 'Jane Doe');
+  assert.equal(cleanPersonName('by:Jane Doe'), 'Jane Doe');
+  const en = `<article><h1>Council expands bus network</h1><p>October 8, 2023</p>${de}</article>`;
+  const title = '<title>Council expands bus network - Example News</title>';
+  assert.equal(extractFrom(en, { head: `${title}<meta name="author" content="Byron Smith">` }).author, 'Byron Smith');
+  const ld = `${title}<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council expands bus network","author":{"@type":"Person","name":"Byron Smith"}}</script>`;
+  assert.equal(extractFrom(en, { head: ld }).author, 'Byron Smith');
 });
