@@ -52,7 +52,8 @@ function bylineSegment(s: string): string {
 export function cleanPersonName(raw: string): string | undefined {
   let s = bylineSegment(collapseSpace(raw))
     .replace(/^[\s,;:|•·–—-]+/, '')
-    .replace(/^(?:(?:written|posted|reported|published|review|guide|story|words|text|article)\s+)?by\s*[:：]?\s*/i, '')
+    // ("By" ends at a colon or a space: "Byron Smith" is a name.)
+    .replace(/^(?:(?:written|posted|reported|published|review|guide|story|words|text|article)\s+)?by(?:\s*[:：]\s*|\s+)/i, '')
     .replace(/^(?:作者|記者|记者|文(?=\s*[:：/]|\s)|撰文者|撰稿人|撰文|撰写|撰寫|采写|採寫)\s*[:：/]?\s*/, '')
     // "〔編譯張三／綜合報導〕": a translator's or correspondent's role glued before the name.
     .replace(/^(?:編譯|编译|特派員|特派员)(?=[\u3400-\u9fff]{2,4}(?:$|\s*[／╱/]))/, '')

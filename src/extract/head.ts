@@ -27,6 +27,8 @@ export interface JsonLdArticle {
   datePublished?: string;
   dateModified?: string;
   authors: string[];
+  /** The authors were all read through graph references (a CMS account's Person node), none named inline. */
+  authorsByReference?: boolean;
   publisher?: string;
   section?: string;
   keywords: string[];
@@ -219,16 +221,40 @@ function str(j: Json | undefined): string | undefined {
   return undefined;
 }
 
-/** Names from a string, {name}, or an array of either. */
-function names(j: Json | undefined): string[] {
+/**
+ * Names from a string, {name}, or an array of either. A graph's reference `{"@id": "…#/schema/person/…"}` (SEO
+ * plugins put the Person in a node of its own and point the article's author at it) is read through `byId`.
+ */
+function names(j: Json | undefined, byId?: Map<string, JsonObject>): string[] {
   if (j === undefined || j === null) return [];
   if (typeof j === 'string') return [collapseSpace(j)].filter(Boolean);
-  if (Array.isArray(j)) return j.flatMap(names);
+  if (Array.isArray(j)) return j.flatMap((x) => names(x, byId));
   if (isObject(j)) {
-    const n = str(j.name);
+    const id = typeof j['@id'] === 'string' ? j['@id'] : undefined;
+    const n = str(j.name) ?? (id !== undefined ? str(byId?.get(id)?.name) : undefined);
     return n ? [n] : [];
   }
   return [];
+}
+
+/**
+ * The graph's Person nodes by @id, what an author reference is read for. (A reference to an Organization is the
+ * site itself standing in as the author, and a publisher reference's node often holds a tagline or a login name
+ * where the name should be: neither is followed.)
+ */
+function personNodes(objects: JsonObject[]): Map<string, JsonObject> {
+  const out = new Map<string, JsonObject>();
+  for (const o of objects) {
+    const id = o['@id'];
+    if (typeof id === 'string' && o.name !== undefined && typesOf(o).includes('Person') && !out.has(id)) out.set(id, o);
+  }
+  return out;
+}
+
+/** Is every author a bare reference `{"@id": …}`, none named where it is given? */
+function onlyReferences(j: Json | undefined): boolean {
+  const items = Array.isArray(j) ? j : [j ?? null];
+  return items.length > 0 && items.every((x) => isObject(x) && typeof x['@id'] === 'string' && str(x.name) === undefined);
 }
 
 function urls(j: Json | undefined): string[] {
@@ -266,12 +292,16 @@ function readJsonLd(scripts: Element[]): JsonLdArticle | undefined {
   }
   if (!best) return undefined;
   const keywords = best.keywords;
+  const byId = personNodes(objects);
+  const author = best.author ?? best.creator ?? null;
+  const authors = names(author, byId);
   return {
     type: typesOf(best)[0] ?? '',
     headline: str(best.headline) ?? (bestRank >= 6 ? str(best.name) : undefined),
     datePublished: str(best.datePublished) ?? str(best.dateCreated),
     dateModified: str(best.dateModified),
-    authors: names(best.author ?? best.creator ?? null),
+    authors,
+    authorsByReference: authors.length > 0 && onlyReferences(author),
     publisher: names(best.publisher ?? best.sourceOrganization ?? null)[0],
     section: str(best.articleSection),
     keywords: typeof keywords === 'string' ? keywords.split(/[,，;；]/).map((k) => k.trim()).filter(Boolean) : names(keywords),

@@ -215,7 +215,9 @@ function nameOfByline(el: Element, stats: StatsMap, valid: (a: string | undefine
     // The whole text as a name: only when each Chinese token is name-sized ("hope_wisdom 发出的红包" is not).
     if (!name && text.length <= 60 && !/\d{4}|[:：]|@|https?:|编辑|来源/.test(text) && text.split(' ').every((w) => !/[\u3400-\u9fff]/.test(w) || w.length <= 4 || /[·•]/.test(w))) name = unlabelledChineseNames(cleanPersonName(text));
   }
-  if (!name || !valid(name)) return undefined;
+  // (What the check gives back, not what it was given: "Von dpa" is "dpa", as the other byline steps read it.)
+  name = name && valid(name);
+  if (!name) return undefined;
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the co-writers the bracket after the name lists.
   return /[A-Za-z]/.test(name) && !/[,&]|\band\b/.test(name) ? withBracketedCoWriters(name, collapseSpace(textContent(el))) : name;
 }

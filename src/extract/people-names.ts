@@ -24,6 +24,35 @@ const OUTLET_ENDING = new RegExp(
 /** Is this an outlet, wire service or desk rather than a person? (`作者：新京报`, `大陸新聞中心`, `編譯中心`.) */
 /** Latin outlet names: "USA TODAY", "The Associated Press", "Thomson Reuters Tax & Accounting", "Fox News". */
 const LATIN_OUTLET = /^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+)*(?:Press|News|Newswire|Wire|Times|TIMES|Post|Journal|Herald|Tribune|Agency|Media|Network|TODAY|Today|Daily|Gazette|Magazine|Reuters(?:\s.*)?|Accounting|Inc\.?|LLC|Ltd\.?|Corp\.?|Group)$|^(?:Taboola|Outbrain|Advertisement|Sponsored(?: Content)?|admin|Admin)$/;
+/** Words that fill a byline slot but name neither a writer nor an outlet: an ad network's, a CMS's login. */
+const PLACEHOLDER = /^(?:Taboola|Outbrain|Advertisement|Sponsored(?: Content)?|admin|Admin)$/;
+
+/** A byline slot's filler (isOutletName rejects it as a writer), which is no outlet to credit as the source either. */
+export function isPlaceholderName(s: string): boolean {
+  return PLACEHOLDER.test(s.trim());
+}
+
+/**
+ * Words a CMS account is named for instead of a person: the site's roles (admin, webmaster, editor, guest author) and
+ * its desks or teams, in the languages handled here ("Site Admin", "Editorial Staff", "Redaktion", 小编); and the
+ * articles and prepositions that join them ("The Editorial Team", "Équipe de rédaction").
+ */
+const ACCOUNT_WORD = /^(?:admins?|administrat(?:or|eur|ore)|webmaster|webmestre|moderat(?:or|eur)|site|website|blog|web|user|editors?|editorial|éditeur|autor(?:in)?|author|auteur|guest|gast|invité|marketing|content|support|sales|communications?|office|service|staff|teams?|équipe|equipo|squadra|desk|newsroom|redaktion(?:en)?|rédaction|redaction|redacción|redaccion|redazione|redactie|redaksjon(?:en)?|redakcja)$/i;
+const ACCOUNT_FILLER = /^(?:the|our|die|das|der|unsere?|la|le|les|el|il|de|des|du|del|della|of)$/i;
+const CJK_ACCOUNT = /^(?:小编|小編|管理员|管理員|站长|站長|本站|网站编辑|網站編輯)$/;
+
+/**
+ * A CMS account's display name where the structured data puts the author: a login ("jdoe_83", "admin2", "j@doe": a
+ * person's name has no underscore or @, nor digits in one lower-case word) or a role or team named by nothing else
+ * ("Webmaster", "Guest Author", "Marketing Team"; "BR24 Redaktion" names the outlet's desk and stays). Not a person.
+ */
+export function isAccountName(s: string): boolean {
+  const t = s.trim();
+  if (HAS_CJK.test(t)) return CJK_ACCOUNT.test(t);
+  if (/[_@]/.test(t) || /^[a-z][a-z.-]*\d[a-z\d.-]*$/.test(t)) return true;
+  const words = t.split(/[\s/&+-]+/).filter(Boolean);
+  return words.some((w) => ACCOUNT_WORD.test(w)) && words.every((w) => ACCOUNT_WORD.test(w) || ACCOUNT_FILLER.test(w));
+}
 
 export function isOutletName(s: string): boolean {
   const t = s.trim();
@@ -168,6 +197,43 @@ export function withoutLeadingOutlet(s: string): string {
   let i = 0;
   while (i < parts.length - 1 && (isOutletName(parts[i]) || isAffiliationOrTitle(parts[i]))) i++;
   return i > 0 && parts.slice(i).every((p) => isPersonName(p)) ? parts.slice(i).join(' ') : s;
+}
+
+/** The word a byline opens with in several languages: "By", "Von", "Par", "Por", "Door", "Av"/"Af", "Przez". */
+const BYLINE_WORD = /^(?:by|von|par|por|door|av|af|przez)(?:\s*:\s*|\s+)(\S.*)$/i;
+const BYLINE_WORD_ALONE = /^(?:by|von|par|por|door|av|af|przez)\s*:?$/i;
+
+/** What may follow a name in a byline's list: a separator ("and", "und", ",", "&") or a generational suffix. */
+const AFTER_FIRST_NAME = /^(?:,|;|&|and|und|et|y|e|en|og|och|i|oraz|(?:Jr|Sr)\.?,?|I{2,3},?|IV,?)$/i;
+
+/**
+ * A byline with its opening word left on ("Von dpa", "Von BR24 Redaktion") is the names after it; the word alone
+ * ("von", a label whose name sat in another element) names nobody. The word stays when it begins a name: a particle
+ * after it ("Von der Leyen", "von zur Gathen", "Von zu Guttenberg"), or a single capitalised word standing alone as
+ * the first one credited, up to the end, a list separator or a suffix ("Von Miller", "Von Diaz and Jane Doe",
+ * "von Bredow, Rafaela", "Von Miller Jr."): a byline credits its writers by full names, so one word left alone there
+ * is the rest of a surname that opens with the word. An initialism ("Von AFP und dpa") is an agency, not a surname.
+ */
+export function withoutBylineWord(s: string): string | undefined {
+  const t = s.trim();
+  if (BYLINE_WORD_ALONE.test(t)) return undefined;
+  const m = BYLINE_WORD.exec(t);
+  if (!m) return t;
+  const rest = m[1];
+  if (/^(?:der|dem|den|zu|zur|und|la|le|los|las)\s/i.test(rest)) return t;
+  const [first, next] = rest.split(/(?=,)|\s+/);
+  if (/^\p{Lu}/u.test(first) && first !== first.toUpperCase() && (next === undefined || AFTER_FIRST_NAME.test(next))) return t;
+  return rest;
+}
+
+/**
+ * "Par AFP", "Von AP", "By AP": a wire agency credited after a byline's opening word is the byline's credit, kept
+ * as the author as "Von dpa" or "Av NTB" are (an agency the outlet list knows, AFP or AP, standing alone in a byline
+ * slot is no author: a label, a photo credit).
+ */
+export function agencyAfterBylineWord(s: string): string | undefined {
+  const m = /^(?:by|von|par|por|door|av|af|przez)\s*:?\s+(\S.*)$/i.exec(s.trim());
+  return m && !HAS_CJK.test(m[1]) && WIRE.test(m[1]) ? m[1] : undefined;
 }
 
 const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文(?=\s*[:：/／|｜]|\s)|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;

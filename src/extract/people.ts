@@ -12,7 +12,7 @@ import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
 import { nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
-import { isAcceptableAuthor, isOutletName, isPersonName, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
+import { isAccountName, isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, agencyAfterBylineWord, withoutBylineWord, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
 import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
@@ -131,7 +131,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   const { account, writer, byAddress } = accountOf(order, head, siteNames, [...pageUrls, metaFirst(head, 'og:url')]);
   // An account platform's article (WeChat): the account is the source, whatever the text credits.
   // An outlet in the JSON-LD author slot (app portals: "author": "新华社") is the credited source, not a person.
-  const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a));
+  const ldOutlet = (head.article?.authors ?? []).find((a) => isOutletName(a) && !isPlaceholderName(a));
   // A hosting platform ("微信公众平台", "今日头条") names no outlet: without the account's name, no source.
   // (An account known only by the page's address yields to a printed source line.)
   const found = (byAddress ? source : undefined) ?? account ?? [source, ldOutlet, closingOutlet, head.article?.publisher, ...siteNames].find((p) => p && !PLATFORM.test(p.trim()));
@@ -142,18 +142,24 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // being the site's name; Chinese site names are outlets or accounts, so they are.
   const siteLike = (a: string): boolean => (exclude.includes(comparable(a)) && !(/^[A-Z]/.test(a) && a.includes(' ') && isPersonName(a))) || abbreviatesSite(a, siteNames);
   const valid = (raw: string | undefined): string | undefined => {
-    const a = raw && withoutTrailingChrome(withoutLeadingOutlet(raw));
-    return a && !siteLike(a) && isAcceptableAuthor(a, editor) ? a : undefined;
+    const a = raw && withoutBylineWord(withoutTrailingChrome(withoutLeadingOutlet(raw)));
+    if (a && !siteLike(a) && isAcceptableAuthor(a, editor)) return a;
+    const agency = raw && agencyAfterBylineWord(raw);
+    return agency && !siteLike(agency) ? agency : undefined;
   };
 
   // The writer is kept as the account prints it ("🌏华商君"); only the check reads it without its decoration.
   const acceptableWriter = (a: string | undefined): string | undefined => (a && isAcceptableAuthor(withoutEdgeSymbols(a), editor) ? a : undefined);
-  const ldAuthors = (head.article?.authors ?? []).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x));
+  // (A CMS account's display name, "webmaster", "Editorial Staff", names no writer: read as no structured author.)
+  const ldAuthors = (head.article?.authors ?? []).filter((a) => !isAccountName(a)).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x) && !isAccountName(x));
+  // A Person reached only through the graph's references is the CMS account that posted the story (SEO plugins
+  // write the uploader's display name there): a plain byline printed under the headline names the writer over it.
+  const plainByline = (): string | undefined => (head.article?.authorsByReference ? authorsFromHeader(header, valid) : undefined);
   const author =
     // (The account's writer field may hold a prompt to the reader instead of a name, "读武汉关注☞": checked for
     // interface words once the emoji and arrows around it are dropped.)
     (writer ? acceptableWriter(cleanPersonName(writer)) : undefined) ??
-    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid) ?? authorFromProfileLinks(header.slice(0, 8), valid), valid) ??
+    structuredAuthor(ldAuthors, [...header, ...bodyEdges, ...after, ...beforeTitle], () => authorFromBylineElements(bylines(), stats, valid) ?? authorFromProfileLinks(header.slice(0, 8), valid) ?? plainByline(), valid) ??
     authorsFromHeader(header, valid) ??
     (infoCredit().marked ? valid(infoCredit().author) : undefined) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
