@@ -4,6 +4,7 @@
  */
 import type { DateContext, DateParts } from './dates-parts.js';
 import type { ShortDateOrder } from './dates-eu.js';
+import { to24h } from './relative.js';
 
 const DAY_MS = 86_400_000;
 
@@ -87,11 +88,25 @@ function yearInUrlMonth(urlYear: number, urlMonth: number, month: number, day: n
   return undefined;
 }
 
-/** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */
-const TIME_BEFORE = /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[,|·•]?\s*$/;
+/**
+ * A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first, British and
+ * agency ones with AM/PM, a zone or the weekday between ("15:56 BST, 27 April 2024", "11:00 AM PDT • May 16, 2024",
+ * "11:48, Thu, Jul 18, 2024", "17:41 JST, October 13, 2024").
+ */
+const TIME_BEFORE = /(?<![\d:.])(\d{1,2})[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s?([AaPp]\.?[Mm]\.?)?\s?(?:\(?([A-Z]{2,4})\)?)?\s*[,|·•]?\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s*)?$/;
 
-export function withTimeBefore(p: DateParts, text: string, index: number): DateParts {
+/**
+ * The date `p` found at `index` with the clock printed before it. `zoneOf` reads a zone abbreviation; a clock followed
+ * by a word it does not know as a zone is left alone (a name or a label, not a zone).
+ */
+export function withTimeBefore(p: DateParts, text: string, index: number, zoneOf: (abbr: string, p: DateParts) => number | undefined = () => undefined): DateParts {
   if (p.hour !== undefined || index === 0) return p;
-  const m = TIME_BEFORE.exec(text.slice(Math.max(0, index - 12), index));
-  return m ? { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) } : p;
+  const m = TIME_BEFORE.exec(text.slice(Math.max(0, index - 36), index));
+  if (!m) return p;
+  const hour = +m[1];
+  if (m[4] ? hour < 1 || hour > 12 : hour > 23) return p;
+  const out: DateParts = { ...p, hour: to24h(hour, m[4]), minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) };
+  if (m[5] === undefined) return out;
+  const offset = zoneOf(m[5], out);
+  return offset === undefined ? p : { ...out, offsetMinutes: offset };
 }

@@ -1,0 +1,29 @@
+/**
+ * Publish times on pages without metadata (issue 12, the eval's `--perturb bare`): the time must come from the visible
+ * page. Synthetic pages with no <meta>, JSON-LD or microdata.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDateText } from '../../src/extract/dates.js';
+import { dateFromUrl } from '../../src/extract/dates-machine.js';
+
+const utc = { timezone: 'UTC' };
+
+test('a clock printed before the date, with AM/PM, a zone or a weekday between, is the date\'s time', () => {
+  assert.deepEqual(parseDateText('Paul Sawers 11:00 AM PDT • May 16, 2024', utc), { year: 2024, month: 5, day: 16, hour: 11, minute: 0, offsetMinutes: -420 });
+  assert.deepEqual(parseDateText('17:41 JST, October 13, 2024', utc), { year: 2024, month: 10, day: 13, hour: 17, minute: 41, offsetMinutes: 540 });
+  assert.deepEqual(parseDateText('Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024', utc), { year: 2024, month: 4, day: 27, hour: 15, minute: 56, offsetMinutes: 60 });
+  assert.deepEqual(parseDateText('By Jon King 11:48, Thu, Jul 18, 2024', utc), { year: 2024, month: 7, day: 18, hour: 11, minute: 48 });
+  assert.deepEqual(parseDateText('9:05 pm, March 3, 2025', utc), { year: 2025, month: 3, day: 3, hour: 21, minute: 5 });
+  // A word after the clock that is no zone is a name or label: the date stands alone. So does an impossible clock.
+  assert.deepEqual(parseDateText('10:20 BY, May 5, 2020', utc), { year: 2020, month: 5, day: 5 });
+  assert.deepEqual(parseDateText('25:30, May 5, 2020', utc), { year: 2020, month: 5, day: 5 });
+  // The Chinese form it was written for still reads.
+  assert.deepEqual(parseDateText('14:30 2023-10-08', utc), { year: 2023, month: 10, day: 8, hour: 14, minute: 30 });
+});
+
+test('a URL path naming the month in English (/2023/apr/28/) dates the page', () => {
+  assert.deepEqual(dateFromUrl('https://www.example.com/news/2023/apr/28/indiana-budget/'), { year: 2023, month: 4, day: 28 });
+  assert.deepEqual(dateFromUrl('https://www.example.com/world/2016/November/29/x'), { year: 2016, month: 11, day: 29 });
+  assert.deepEqual(dateFromUrl('https://www.example.com/2016/nov/x'), { year: 2016 });
+});
