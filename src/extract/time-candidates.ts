@@ -234,31 +234,6 @@ function otherDateThanUpdate(text: string, modLabel: RegExpExecArray, ctx: DateC
   return after && precisionOf(after) >= 3 ? after : undefined;
 }
 
-/** The body's first three lines that are not photo captions, when a caption comes first (else none: bodyEdges has them). */
-function linesAfterLeadCaptions(zones: PageZones): Block[] {
-  const start = zones.bodyStart;
-  if (start < 0 || !inCaption(zones.lines[start].el)) return [];
-  const out: Block[] = [];
-  for (let i = start; i < Math.min(zones.lines.length, start + 10, (zones.bodyEnd ?? start) + 1) && out.length < 3; i++) {
-    if (!inCaption(zones.lines[i].el)) out.push(zones.lines[i]);
-  }
-  return out.filter(infoLike);
-}
-
-/** A short line without a sentence in it: an info line ("By …", "17:41 JST, October 13, 2024"), not the story's prose. */
-function infoLike(l: Block): boolean {
-  return l.text.length <= 100 && !/[，。；！？]|[.!?]\s+\p{Lu}/u.test(l.text);
-}
-
-/** The two lines right above the body, when the header (the lines under the headline) does not reach them. */
-function linesAboveBody(zones: PageZones): Block[] {
-  const start = zones.bodyStart;
-  const title = zones.titleIndex ?? -1;
-  if (start < 2 || title < 0 || title >= start - 2) return [];
-  const headerLast = zones.header.length > 0 ? zones.lines.indexOf(zones.header[zones.header.length - 1], title) : title;
-  return zones.lines.slice(Math.max(start - 2, headerLast + 1), start).filter(infoLike);
-}
-
 function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx: DateContext, add: Add): void {
   const absolute: DateContext = { ...ctx, now: undefined, clock: ctx.now };
   const yearlessToo: DateContext = { ...absolute, yearless: true };
@@ -323,12 +298,6 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
   scan(zones.header, false, 6);
   scan(zones.beforeTitle, false, 2);
   scan(zones.bodyEdges, false, 4);
-  // A lead photo opening the body pushes the byline and date below its caption ("<figure>…<figcaption>…</figcaption>
-  // </figure><p>By …</p><p>17:41 JST, October 13, 2024</p>"): the first lines after the captions are read too.
-  scan(linesAfterLeadCaptions(zones), false, 2);
-  // Sidebars or teasers between the headline and the body push the info line out of the header's window ("By Tom
-  // Davies - Associated Press - Friday, April 28, 2023" right above the story's first paragraph).
-  scan(linesAboveBody(zones), false, 1);
   // Labelled lines after the body, but not another item's or a notice's (a related list's "Veröffentlicht am …", a
   // comment's "Posted: …", a cookie banner's "Stand: …").
   scan(zones.after.filter((l) => !inOtherItems(l.el)), true, 3);

@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDateText } from '../../src/extract/dates.js';
 import { dateFromUrl } from '../../src/extract/dates-machine.js';
-import { enParagraphs, extractFrom } from './helpers.js';
 
 const utc = { timezone: 'UTC' };
 
@@ -21,26 +20,6 @@ test('a clock printed before the date, with AM/PM, a zone or a weekday between, 
   assert.deepEqual(parseDateText('25:30, May 5, 2020', utc), { year: 2020, month: 5, day: 5 });
   // The Chinese form it was written for still reads.
   assert.deepEqual(parseDateText('14:30 2023-10-08', utc), { year: 2023, month: 10, day: 8, hour: 14, minute: 30 });
-});
-
-test('the byline and date under a lead photo that opens the body are the info line', () => {
-  const html =
-    '<h1>Council expands the downtown bus network</h1><div class="share"><a href="#">Post</a> <a href="#">Share</a></div>' +
-    '<div class="story"><figure><img src="/bus.jpg" alt=""><figcaption><span>City Press</span><br>New electric buses at the depot on Saturday.</figcaption></figure>' +
-    '<p class="byline">By Ann Lee and Bo Chen / Staff Writers</p><p class="postdate">17:41 JST, October 13, 2024</p>' +
-    `${enParagraphs(5)}</div>`;
-  const a = extractFrom(html, { head: '<title>Council expands the downtown bus network</title>', url: 'https://news.example.com/politics/216478/', timezone: 'Asia/Tokyo' });
-  assert.equal(a.publishedAt, '2024-10-13T17:41:00+09:00');
-});
-
-test('a byline with the date right above the body counts when sidebars push it out of the headline\'s window', () => {
-  const sidebar = Array.from({ length: 16 }, (_, i) => `<li><a href="/o/${i}">Other story number ${i + 1} about the budget</a></li>`).join('');
-  const html =
-    '<h1>Governor endorses revised state budget</h1><div class="rail"><ul>' + sidebar + '</ul></div>' +
-    '<div class="meta"><span class="byline">By Tom Davies</span> <span class="source">- Associated Press - Friday, April 28, 2023</span></div>' +
-    `<div class="story">${enParagraphs(5)}</div>`;
-  const a = extractFrom(html, { head: '<title>Governor endorses revised state budget</title>', url: 'https://news.example.com/news/indiana-budget/', ...utc });
-  assert.equal(a.publishedAt, '2023-04-28');
 });
 
 test('a URL path naming the month in English (/2023/apr/28/) dates the page', () => {
