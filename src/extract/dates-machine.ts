@@ -52,6 +52,8 @@ export function parseWithChrono(text: string, ctx: DateContext): DateParts | und
   return undefined;
 }
 
+const URL_NAMED_MONTH = /(?:^|\/)((?:19|20)\d{2})\/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/i;
+
 /** Date in a URL path: /2025/10/12/, /2023/apr/28/, /2025-10-12/, /20251012/, /202510/t20251012_…, /2025/10/, /2025/. */
 export function dateFromUrl(url: string): DateParts | undefined {
   let path: string;
@@ -62,9 +64,12 @@ export function dateFromUrl(url: string): DateParts | undefined {
   }
   const ymd = /(?:^|\/)((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|$|[^\d])/.exec(path);
   if (ymd) return valid({ year: +ymd[1], month: +ymd[2], day: +ymd[3] });
-  // /2023/apr/28/ (The Guardian, The Washington Times): the month by its English name.
-  const named = /(?:^|\/)((?:19|20)\d{2})\/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/i.exec(path);
-  if (named) return valid({ year: +named[1], month: MONTHS[named[2].toLowerCase()], day: +named[3] });
+  // /2023/apr/28/, /2016/November/29/ (The Guardian, The Washington Times): the month by its English name or its
+  // abbreviation, never another word that starts like one (/2019/marketing/12/, /2021/junior/5/). An impossible day
+  // (/2020/feb/30/) leaves the year to the directory rule below.
+  const named = URL_NAMED_MONTH.exec(path);
+  const namedDay = named ? valid({ year: +named[1], month: MONTHS[named[2].slice(0, 3).toLowerCase()], day: +named[3] }) : undefined;
+  if (namedDay) return namedDay;
   const compact = /(?:^|[/_a-z])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d{2,}|$)/i.exec(path);
   if (compact) return valid({ year: +compact[1], month: +compact[2], day: +compact[3] });
   const yyyymmDir = /\/((?:19|20)\d{2})-?(0[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\//.exec(path) ?? /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])([0-2]\d|3[01])\//.exec(path);

@@ -26,4 +26,14 @@ test('a URL path naming the month in English (/2023/apr/28/) dates the page', ()
   assert.deepEqual(dateFromUrl('https://www.example.com/news/2023/apr/28/indiana-budget/'), { year: 2023, month: 4, day: 28 });
   assert.deepEqual(dateFromUrl('https://www.example.com/world/2016/November/29/x'), { year: 2016, month: 11, day: 29 });
   assert.deepEqual(dateFromUrl('https://www.example.com/2016/nov/x'), { year: 2016 });
+  assert.deepEqual(dateFromUrl('https://www.example.com/2023/april/28/x'), { year: 2023, month: 4, day: 28 });
+  assert.deepEqual(dateFromUrl('https://www.example.com/2020/sept/3/x'), { year: 2020, month: 9, day: 3 });
+});
+
+test('a URL word that only starts like a month is no month, and an impossible day keeps the year', () => {
+  assert.deepEqual(dateFromUrl('https://www.example.com/2019/marketing/12/x'), { year: 2019 });
+  assert.deepEqual(dateFromUrl('https://www.example.com/blog/2020/decisions/3/'), { year: 2020 });
+  assert.deepEqual(dateFromUrl('https://www.example.com/2021/junior/5/roster'), { year: 2021 });
+  assert.deepEqual(dateFromUrl('https://www.example.com/2018/augusta/14/'), { year: 2018 });
+  assert.deepEqual(dateFromUrl('https://www.example.com/2020/feb/30/x'), { year: 2020 });
 });
