@@ -6,8 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDateText } from '../../src/extract/dates.js';
 import { dateFromUrl } from '../../src/extract/dates-machine.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { enParagraphs } from './helpers.js';
 
 const utc = { timezone: 'UTC' };
+
+function page(body: string, lang = 'en', title = 'Governor endorses revised state budget'): string {
+  return `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+}
 
 test('a clock printed before the date, with AM/PM, a zone or a weekday between, is the date\'s time', () => {
   assert.deepEqual(parseDateText('11:00 AM PDT • May 16, 2024', utc), { year: 2024, month: 5, day: 16, hour: 11, minute: 0, offsetMinutes: -420 });
@@ -53,4 +59,22 @@ test('a URL word that only starts like a month is no month, and an impossible da
   assert.deepEqual(dateFromUrl('https://www.example.com/2021/junior/5/roster'), { year: 2021 });
   assert.deepEqual(dateFromUrl('https://www.example.com/2018/augusta/14/'), { year: 2018 });
   assert.deepEqual(dateFromUrl('https://www.example.com/2020/feb/30/x'), { year: 2020 });
+});
+
+test("an ambiguous zone abbreviation is read on the page's own clock: IST on an Irish page is Irish time", () => {
+  const url = 'https://www.rte.ie/news/1445678-budget/';
+  // No zone is given: the page's country (.ie) and language tag (en-IE) say where its clock is.
+  for (const line of ['11:48 IST, 27 April 2024', '27 April 2024 11:48 IST']) {
+    assert.equal(extractArticle(page(`<p class="meta">${line}</p>${enParagraphs()}`, 'en-IE'), { url }).publishedAt, '2024-04-27T11:48:00+01:00');
+  }
+  assert.deepEqual(parseDateText('11:48 IST, 27 April 2024', { timezone: 'UTC', shownZone: 'Europe/Dublin' }), { year: 2024, month: 4, day: 27, hour: 11, minute: 48, offsetMinutes: 60 });
+  // Elsewhere IST stays India's (moneycontrol.com's "01:38:07 PM IST Nov 20, 2019").
+  assert.equal(parseDateText('11:48 IST, 27 April 2024', utc)?.offsetMinutes, 330);
+  // CST on a page from China (a .cn host or a Chinese page) is China's; elsewhere US Central.
+  const cn = extractArticle(page(`<p class="meta">10:30 CST, May 5, 2024</p>${enParagraphs()}`), { url: 'https://www.chinadaily.com.cn/a/202405/05/x.html' });
+  assert.equal(cn.publishedAt, '2024-05-05T10:30:00+08:00');
+  assert.equal(parseDateText('10:30 CST, May 5, 2024', utc)?.offsetMinutes, -360);
+  // BST on a British page is London's clock: a template printing it in December shows GMT.
+  assert.deepEqual(parseDateText('15:56 BST, 27 Dec 2024', { timezone: 'UTC', shownZone: 'Europe/London' })?.offsetMinutes, 0);
+  assert.deepEqual(parseDateText('15:56 BST, 27 April 2024', { timezone: 'UTC', shownZone: 'Europe/London' })?.offsetMinutes, 60);
 });
