@@ -78,3 +78,39 @@ test("an ambiguous zone abbreviation is read on the page's own clock: IST on an 
   assert.deepEqual(parseDateText('15:56 BST, 27 Dec 2024', { timezone: 'UTC', shownZone: 'Europe/London' })?.offsetMinutes, 0);
   assert.deepEqual(parseDateText('15:56 BST, 27 April 2024', { timezone: 'UTC', shownZone: 'Europe/London' })?.offsetMinutes, 60);
 });
+
+/** Sixteen links to other stories: a sidebar that pushes what follows it away from the headline. */
+const SIDEBAR = `<div class="rail"><ul>${Array.from({ length: 16 }, (_, i) => `<li><a href="/o/${i}">Other story number ${i + 1} about the budget</a></li>`).join('')}</ul></div>`;
+
+test("a teaser's, caption's or promo's date right above the body is not the article's", () => {
+  const story = `<div class="story">${enParagraphs(5)}</div>`;
+  const dated = 'https://news.example.com/2023/04/28/budget/';
+  const undated = 'https://news.example.com/a/1.html';
+  const teaser = '<div class="teaser"><a href="/x">Budget vote delayed</a><p>March 3, 2023</p></div>';
+  assert.equal(extractArticle(page(SIDEBAR + teaser + story), { url: dated }).publishedAt, '2023-04-28');
+  assert.equal(extractArticle(page(SIDEBAR + teaser + story), { url: undated }).publishedAt, undefined);
+  for (const box of [
+    '<figure><img src="/a.jpg"><figcaption>The statehouse, March 3, 2019</figcaption></figure>',
+    '<div class="img"><img src="/a.jpg"><p class="credit">AP Photo, March 3, 2019</p></div>',
+    '<div class="promo"><p>Newsletter: next issue Friday, May 5, 2023</p></div>',
+    '<div class="event"><p>Budget hearing</p><p>Tuesday, May 16, 2023</p></div>',
+  ]) {
+    assert.equal(extractArticle(page(SIDEBAR + box + story), { url: undated }).publishedAt, undefined, box);
+  }
+});
+
+test("a story's first sentence or a fact box after a long lead caption does not beat the URL's date", () => {
+  const caption = `<figure><img src="/bus.jpg" alt=""><figcaption>${[1, 2, 3, 4].map((i) => `<p>Caption line ${i} about buses at the depot.</p>`).join('')}</figcaption></figure>`;
+  const url = 'https://news.example.com/2024/05/15/buses/';
+  for (const first of ['<p>The plan was first announced on March 3, 2019.</p>', '<p>WASHINGTON (AP) — On Jan. 6, 2021, rioters stormed the Capitol.</p>', '<ul><li>Founded: March 3, 1998</li><li>Routes: 12</li></ul>']) {
+    const html = page(`<div class="share"><a href="#">Post</a> <a href="#">Share</a></div><div class="story">${caption}${first}${enParagraphs(5)}${enParagraphs(5)}</div>`, 'en', 'Council expands the downtown bus network');
+    assert.equal(extractArticle(html, { url }).publishedAt, '2024-05-15', first);
+  }
+});
+
+test("a podcast's or video's length beside a date is not the publish time", () => {
+  const ep = '<p class="byline">By Ann Lee · July 17, 2024</p><p class="ep">Episode 42 · 45:10 · Listen 4:32 · Jul 18, 2024</p>';
+  assert.equal(extractArticle(page(ep + enParagraphs(5), 'en', 'Podcast: the budget explained'), { url: 'https://news.example.com/a/1.html' }).publishedAt, '2024-07-17');
+  const video = '<p class="meta">Video 3:41 • July 18, 2024</p>';
+  assert.equal(extractArticle(page(video + enParagraphs(5), 'en', 'Video: the budget explained'), { url: 'https://news.example.com/a/1.html' }).publishedAt, '2024-07-18');
+});
