@@ -8,6 +8,7 @@ import { strict as chronoStrict } from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
 import { MAX_YEAR, parseDateText, valid, type DateContext, type DateParts } from './dates.js';
 import { wallClock } from './timezone.js';
+import { MONTHS } from './dates-en.js';
 
 /** Machine-readable values (meta content, datetime attributes, JSON-LD): ISO first, then anything chrono reads. */
 export function parseMachineDate(value: string, ctx: DateContext): DateParts | undefined {
@@ -51,7 +52,9 @@ export function parseWithChrono(text: string, ctx: DateContext): DateParts | und
   return undefined;
 }
 
-/** Date in a URL path: /2025/10/12/, /2025-10-12/, /20251012/, /202510/t20251012_…, /2025/10/, /2025/. */
+const URL_NAMED_MONTH = /(?:^|\/)((?:19|20)\d{2})\/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/i;
+
+/** Date in a URL path: /2025/10/12/, /2023/apr/28/, /2025-10-12/, /20251012/, /202510/t20251012_…, /2025/10/, /2025/. */
 export function dateFromUrl(url: string): DateParts | undefined {
   let path: string;
   try {
@@ -61,6 +64,12 @@ export function dateFromUrl(url: string): DateParts | undefined {
   }
   const ymd = /(?:^|\/)((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|$|[^\d])/.exec(path);
   if (ymd) return valid({ year: +ymd[1], month: +ymd[2], day: +ymd[3] });
+  // /2023/apr/28/, /2016/November/29/ (The Guardian, The Washington Times): the month by its English name or its
+  // abbreviation, never another word that starts like one (/2019/marketing/12/, /2021/junior/5/). An impossible day
+  // (/2020/feb/30/) leaves the year to the directory rule below.
+  const named = URL_NAMED_MONTH.exec(path);
+  const namedDay = named ? valid({ year: +named[1], month: MONTHS[named[2].slice(0, 3).toLowerCase()], day: +named[3] }) : undefined;
+  if (namedDay) return namedDay;
   const compact = /(?:^|[/_a-z])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d{2,}|$)/i.exec(path);
   if (compact) return valid({ year: +compact[1], month: +compact[2], day: +compact[3] });
   const yyyymmDir = /\/((?:19|20)\d{2})-?(0[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\//.exec(path) ?? /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])([0-2]\d|3[01])\//.exec(path);

@@ -4,6 +4,7 @@
  */
 import type { DateContext, DateParts } from './dates-parts.js';
 import type { ShortDateOrder } from './dates-eu.js';
+import { to24h } from './relative.js';
 
 const DAY_MS = 86_400_000;
 
@@ -87,11 +88,40 @@ function yearInUrlMonth(urlYear: number, urlMonth: number, month: number, day: n
   return undefined;
 }
 
-/** A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first. */
-const TIME_BEFORE = /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s*[,|·•]?\s*$/;
+/**
+ * A time of day ending the text before a date ("14:30 2023-10-08"): some templates print the clock first, British and
+ * agency ones with AM/PM, a zone or the weekday between ("15:56 BST, 27 April 2024", "11:00 AM PDT • May 16, 2024",
+ * "11:48, Thu, Jul 18, 2024", "17:41 JST, October 13, 2024"). Groups: hour, minute, second, AM/PM, zone, separator,
+ * weekday.
+ */
+const TIME_BEFORE = /(?<![\d:.])(\d{1,2})[:：]([0-5]\d)(?:[:：]([0-5]\d))?\s?([AaPp]\.?[Mm]\.?)?\s?(?:\(?([A-Z]{2,4})\)?)?\s*([,|·•])?\s*((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s*)?$/;
+/** A Latin word ending the text before the clock, a colon after it allowed ("Listen 4:32", "Kick-off: 15:00"). */
+const WORD_BEFORE = /[A-Za-z]\.?\s*:?\s*$/;
+/** ...unless it is the publish or update label the clock belongs to ("Published: 15:56 BST", "Updated20:49"). */
+const LABEL_BEFORE = /(?:^|[^A-Za-z])(?:(?:first|last)\s?)?(?:published|updated|posted|modified|edited|revised|created)(?:\s(?:on|at))?\s*:?\s*$/i;
 
-export function withTimeBefore(p: DateParts, text: string, index: number): DateParts {
+/**
+ * The date `p` found at `index` with the clock printed before it. Only a clock that says it is one: with AM/PM, a zone
+ * `zoneOf` knows or a weekday before the date. A bare clock only as it was read before month-first dates were: before a
+ * year-first date with any separator ("14:30 2023-10-08", `bare` 'any'), before a day-first one with nothing but a
+ * comma ("14:00, 28 Apr 2024", 'comma'). "Video 3:41 • July 18, 2024",
+ * "1:45 | May 16, 2024" are a length. A clock after a word on its line other than a publish or update label is
+ * something else's ("Listen 4:32 · Jul 18", "John 3:16, Sunday, May 5", "Kick-off 15:00 GMT, 27 April"); so is a
+ * clock followed by a word that is no zone (a name or a label).
+ */
+export function withTimeBefore(p: DateParts, text: string, index: number, bare: 'any' | 'comma' | 'none', zoneOf: (abbr: string, p: DateParts) => number | undefined = () => undefined): DateParts {
   if (p.hour !== undefined || index === 0) return p;
-  const m = TIME_BEFORE.exec(text.slice(Math.max(0, index - 12), index));
-  return m ? { ...p, hour: +m[1], minute: +m[2], ...(m[3] ? { second: +m[3] } : {}) } : p;
+  const from = Math.max(0, index - 36);
+  const m = TIME_BEFORE.exec(text.slice(from, index));
+  if (!m) return p;
+  const [, h, minute, second, ampm, zone, separator, weekday] = m;
+  if (!ampm && !zone && !weekday && (bare === 'none' || (bare === 'comma' && separator !== undefined && separator !== ','))) return p;
+  const hour = +h;
+  if (ampm ? hour < 1 || hour > 12 : hour > 23) return p;
+  const before = text.slice(Math.max(0, from + m.index - 40), from + m.index);
+  if (WORD_BEFORE.test(before) && !LABEL_BEFORE.test(before)) return p;
+  const out: DateParts = { ...p, hour: to24h(hour, ampm), minute: +minute, ...(second ? { second: +second } : {}) };
+  if (zone === undefined) return out;
+  const offset = zoneOf(zone, out);
+  return offset === undefined ? p : { ...out, offsetMinutes: offset };
 }

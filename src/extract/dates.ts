@@ -29,6 +29,11 @@ function parseZone(z: string | undefined, p: DateParts, ctx: DateContext): numbe
   return undefined;
 }
 
+/** A zone abbreviation's offset on the parts' day ("BST", "PDT", "JST"), for a clock printed before its date. */
+function zoneReader(ctx: DateContext): (abbr: string, p: DateParts) => number | undefined {
+  return (abbr, p) => parseZone(abbr, p, ctx);
+}
+
 /** Chinese zone names written before the date: "北京时间2025年10月12日 23:41". */
 const ZONE_BEFORE = /((?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)\s*[:：]?\s*$/;
 
@@ -172,7 +177,7 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   if (m && consistentSeparators(m[0])) {
     const p = fromTimeGroups({ year: +m[1], month: +m[2], day: +m[3] }, m.slice(4, 10), ctx);
     const ok = valid(p);
-    if (ok) return withZoneBefore(withTimeBefore(zoneBetween(ok, m[0], ctx), text, m.index), text, m.index, ctx);
+    if (ok) return withZoneBefore(withTimeBefore(zoneBetween(ok, m[0], ctx), text, m.index, 'any', zoneReader(ctx)), text, m.index, ctx);
   }
   m = COMPACT.exec(text);
   if (m) {
@@ -189,13 +194,14 @@ export function parseDateText(text: string, ctx: DateContext): DateParts | undef
   m = EN_MDY.exec(text);
   if (m) {
     const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: +m[2] }, m.slice(4, 9), ctx));
-    if (ok) return ok;
+    // "11:00 AM PDT • May 16, 2024", "11:48, Thu, Jul 18, 2024": the clock first.
+    if (ok) return withTimeBefore(ok, text, m.index, 'none', zoneReader(ctx));
   }
   m = EN_DMY.exec(text);
   if (m) {
     const ok = valid(fromEnglishTime({ year: +m[3], month: MONTHS[m[2].slice(0, 3).toLowerCase()], day: +m[1] }, m.slice(4, 9), ctx));
     // "14:00, 28 Apr 2024": some British templates print the clock first.
-    if (ok) return withTimeBefore(ok, text, m.index);
+    if (ok) return withTimeBefore(ok, text, m.index, 'comma', zoneReader(ctx));
   }
   // Only texts with a four-digit year can hold a European form (a cheap test before the Unicode-aware regexes).
   const eu = HAS_YEAR.test(text) ? parseEuropeanDate(text, valid) : undefined;

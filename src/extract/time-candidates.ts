@@ -12,6 +12,7 @@ import type { HeadData } from './head.js';
 import type { Block } from './blocks.js';
 import type { PageZones } from './page-lines.js';
 import { collapseSpace } from './text.js';
+import { clockIn } from './time-clock.js';
 import { distanceAdjustment, inCaption, inOtherItems, storyUnderway } from './time-position.js';
 import { dayTileDate, joinTime, TIME_ONLY, YEAR_TILE, yearTileDate } from './time-tiles.js';
 import {
@@ -55,32 +56,6 @@ const CAPTION_PENALTY = 20;
 
 /** Kinds read from the page's text (an element's own text, or its datetime attribute: clockIn tells them apart). */
 const TEXT_KINDS = new Set<CandidateKind>(['element', 'element-weak', 'labelled', 'line']);
-
-/**
- * Does the text (or, for a clock joined from the next or previous line, that line) show the parts' hh:mm: "10:20",
- * "10h20", "10.20 Uhr", "10:20 PM" for 22:20, "14时20分"?
- */
-function clockIn(parts: DateParts, text: string | undefined, line: number | undefined, zones: PageZones): boolean {
-  if (parts.hour === undefined || parts.minute === undefined || text === undefined) return false;
-  const mm = String(parts.minute).padStart(2, '0');
-  const clock = clockPattern(parts.hour, parts.minute, mm);
-  // Every match ends in the minutes: a text without them is spared the regex.
-  if (text.includes(mm) && clock.test(text)) return true;
-  return line !== undefined && [line - 1, line + 1].some((j) => zones.lines[j] !== undefined && zones.lines[j].text.length <= 8 && clock.test(zones.lines[j].text));
-}
-
-/** clockIn's regex per hour and minute, built once (at most 24 × 60 of them). */
-const CLOCKS = new Map<string, RegExp>();
-function clockPattern(hour: number, minute: number, mm: string): RegExp {
-  const key = `${hour}:${minute}`;
-  let clock = CLOCKS.get(key);
-  if (clock === undefined) {
-    const hours = new Set([hour, hour % 12 === 0 ? 12 : hour % 12]);
-    clock = new RegExp(String.raw`(?<!\d)0?(?:${[...hours].join('|')})\s?(?:[:.hH时時点點]|Uhr)\s?${mm}(?!\d)`);
-    if (CLOCKS.size < 10_000) CLOCKS.set(key, clock);
-  }
-  return clock;
-}
 
 export function collectCandidates(order: Element[], head: HeadData, zones: PageZones, url: string, ctx: DateContext): TimeCandidate[] {
   const out: TimeCandidate[] = [];

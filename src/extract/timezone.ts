@@ -120,11 +120,13 @@ const CHINA_ZONES = /^Asia\/(?:Shanghai|Chongqing|Harbin|Urumqi|Hong_Kong|Macau|
 /**
  * The offset an abbreviation stands for, read in context: "CST" on a Chinese page (or a source in a China zone) is
  * China Standard Time (+08:00), elsewhere US Central; "IST" is Irish in Dublin, Israeli in Jerusalem, else India;
- * "BST" is Bangladesh in Dhaka, else British Summer Time; "AST" is Arabia in the Gulf, else Atlantic.
+ * "BST" is Bangladesh in Dhaka, London's clock in London (a template that prints "BST" all year shows GMT in winter),
+ * else British Summer Time; "AST" is Arabia in the Gulf, else Atlantic. The zone is the page's, or for a page read in
+ * UTC the clock its country or language keeps (shownClockZone: "11:48 IST" on an Irish page is Irish time).
  */
-export function zoneFromAbbreviation(abbr: string, ctx: { timezone: string; lang?: string }): string | number | undefined {
+export function zoneFromAbbreviation(abbr: string, ctx: { timezone: string; lang?: string; shownZone?: string }): string | number | undefined {
   const upper = abbr.toUpperCase();
-  const zone = ctx.timezone;
+  const zone = ctx.shownZone ?? ctx.timezone;
   const zh = /^zh/i.test(ctx.lang ?? '') || CHINA_ZONES.test(zone);
   switch (upper) {
     case 'CST':
@@ -136,7 +138,7 @@ export function zoneFromAbbreviation(abbr: string, ctx: { timezone: string; lang
       if (zone === 'Asia/Jerusalem' || zone === 'Asia/Tel_Aviv' || /^he/i.test(ctx.lang ?? '')) return 120;
       return 330;
     case 'BST':
-      return zone === 'Asia/Dhaka' ? 360 : 60;
+      return zone === 'Asia/Dhaka' ? 360 : zone === 'Europe/London' ? zone : 60;
     case 'AST':
       return /^Asia\/(?:Riyadh|Kuwait|Baghdad|Qatar|Bahrain|Aden)$/.test(zone) || /^ar/i.test(ctx.lang ?? '') ? 180 : -240;
     default:
