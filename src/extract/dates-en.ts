@@ -16,13 +16,21 @@ const ZONE_NAMES = Object.keys(ZONE_ABBREVIATIONS).filter((z) => /^[A-Z]{2,4}$/.
  * video's length; "• 12.30K views" or "• 12.30 views" a count.
  */
 const AFTER_BULLET = String.raw`(?=\d{1,2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]|\d{1,2}[:.]\d{2}\s?\(?(?:${ZONE_NAMES}|(?:GMT|UTC)[+-])(?![A-Za-z])|\d{2}[:.]\d{2}(?![\d:A-Za-z])(?!\s?(?:[KkMm]\b|views?\b|reads?\b|comments?\b)))`;
+/**
+ * A year run into its clock, no space between ("April 25, 20232:26 PM GMT+2": Reuters prints date and time in adjacent
+ * elements): only a plausible year (1990–2099) followed by h:mm or hh:mm and AM/PM or a zone ends there, so a
+ * number run ("in 20232 cases") or a score ("2023 2:1") is never a year and an hour.
+ */
+const CLOCK_RUN = String.raw`(?<=(?:199|20\d)\d)(?=\d{1,2}:\d{2}(?!\d)\s?(?:[AaPp]\.?[Mm](?![A-Za-z])|\(?(?:${ZONE_NAMES}|(?:GMT|UTC)[+-]\d)(?![A-Za-z])))`;
+/** A four-digit year at a word's end, or run into a clock (CLOCK_RUN). */
+const YEAR = String.raw`((?:19|20)\d{2})(?:\b|${CLOCK_RUN})`;
 /*
  * An offset after the clock: GMT/UTC with hours (tried first: "GMT" alone is an abbreviation too), an abbreviation, or
  * RFC 2822's four digits ("22:33:19 +0000").
  */
 export const EN_TIME = String.raw`(?:(?:\s?(?:at|,|-|–|—|\|)?\s?|\s?[•·]\s?${AFTER_BULLET})(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?((?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,4}|[+-](?:0\d|1[0-4])[0-5]\d(?![\d:]))\)?)?)?`;
 /** March 3, 2025 4:05 PM ET · Dec 28 Sat 2013 00:28 (a blog's date widget, weekday between day and year) */
-export const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
+export const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?${YEAR}${EN_TIME}`, 'i');
 /** 4:05 PM EDT, September 22, 2025 · 3:05 PM ET, Thu March 5, 2020 (AP style: the time first). */
 export const EN_TIME_FIRST = new RegExp(String.raw`(?<![\d:])(\d{1,2}):(\d{2})\s?([AaPp]\.?[Mm]\.?)\s?(?:\(?([A-Z]{2,4})\)?)?,?\s?(?:on\s)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?${MONTH_NAME}\s?(\d{1,2}),?\s?((?:19|20)\d{2})\b`);
 /** 3 Mar 2025 16:05 GMT */
@@ -34,4 +42,4 @@ export const YEARLESS_TAIL = String.raw`(?:,?\s?(?:at\s)?(\d{1,2})[:.](\d{2})\s?
  */
 export const EN_MD = new RegExp(String.raw`^${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?${YEARLESS_TAIL}`, 'i');
 export const EN_DM = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th|\.)?\s?${MONTH_NAME}${YEARLESS_TAIL}`, 'i');
-export const EN_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s?(?:of\s)?${MONTH_NAME},?\s?((?:19|20)\d{2})\b${EN_TIME}`, 'i');
+export const EN_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s?(?:of\s)?${MONTH_NAME},?\s?${YEAR}${EN_TIME}`, 'i');
