@@ -21,14 +21,20 @@ const AFTER_BULLET = String.raw`(?=\d{1,2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]|\d{1,2}
  * elements): only a plausible year (1990–2099) followed by h:mm or hh:mm and AM/PM or a zone ends there, so a
  * number run ("in 20232 cases") or a score ("2023 2:1") is never a year and an hour.
  */
-const CLOCK_RUN = String.raw`(?<=(?:199|20\d)\d)(?=\d{1,2}:\d{2}(?!\d)\s?(?:[AaPp]\.?[Mm](?![A-Za-z])|\(?(?:${ZONE_NAMES}|(?:GMT|UTC)[+-]\d)(?![A-Za-z])))`;
+const MARKED_CLOCK = String.raw`\d{1,2}:\d{2}(?!\d)\s?(?:[AaPp]\.?[Mm](?![A-Za-z])|\(?(?:${ZONE_NAMES}|(?:GMT|UTC)[+-]\d)(?![A-Za-z]))`;
+const CLOCK_RUN = String.raw`(?<=(?:199|20\d)\d)(?=${MARKED_CLOCK})`;
+/**
+ * A colon between the date and its clock ("November 29, 2016: 3:42 PM ET", CNN): only before an h:mm marked the same
+ * way, since after a date's colon usually comes what happened that day ("2016: 3.4 million visitors", "2016: 2:1 win").
+ */
+const AFTER_COLON = String.raw`(?=${MARKED_CLOCK})`;
 /** A four-digit year at a word's end, or run into a clock (CLOCK_RUN). */
 const YEAR = String.raw`((?:19|20)\d{2})(?:\b|${CLOCK_RUN})`;
 /*
  * An offset after the clock: GMT/UTC with hours (tried first: "GMT" alone is an abbreviation too), an abbreviation, or
  * RFC 2822's four digits ("22:33:19 +0000").
  */
-export const EN_TIME = String.raw`(?:(?:\s?(?:at|,|-|–|—|\|)?\s?|\s?[•·]\s?${AFTER_BULLET})(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?((?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,4}|[+-](?:0\d|1[0-4])[0-5]\d(?![\d:]))\)?)?)?`;
+export const EN_TIME = String.raw`(?:(?:\s?(?:at|,|-|–|—|\|)?\s?|\s?[•·]\s?${AFTER_BULLET}|:\s?${AFTER_COLON})(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s?([AaPp]\.?[Mm]\.?)?(?:\s?\(?((?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,4}|[+-](?:0\d|1[0-4])[0-5]\d(?![\d:]))\)?)?)?`;
 /** March 3, 2025 4:05 PM ET · Dec 28 Sat 2013 00:28 (a blog's date widget, weekday between day and year) */
 export const EN_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s?(\d{1,2})(?:st|nd|rd|th)?,?\s?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?${YEAR}${EN_TIME}`, 'i');
 /** 4:05 PM EDT, September 22, 2025 · 3:05 PM ET, Thu March 5, 2020 (AP style: the time first). */

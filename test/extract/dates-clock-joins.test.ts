@@ -30,3 +30,20 @@ test('a number run into a year is not a clock without minutes and AM/PM or a zon
   assert.deepEqual(parseDateText('April 25, 19892:26 PM', EN), undefined);
   assert.deepEqual(parseDateText('Reported in 20232 cases by April 25, 2023', EN), { year: 2023, month: 4, day: 25 });
 });
+
+test("a colon after the year (CNN: 'November 29, 2016: 3:42 PM ET') sets the clock after it", () => {
+  assert.deepEqual(parseDateText('November 29, 2016: 3:42 PM ET', EN), { year: 2016, month: 11, day: 29, hour: 15, minute: 42, offsetMinutes: -300 });
+  assert.deepEqual(parseDateText('29 November 2016: 15:42 GMT', EN), { year: 2016, month: 11, day: 29, hour: 15, minute: 42, offsetMinutes: 0 });
+  // The clock first, as CNN also prints it, was read before and still is.
+  assert.deepEqual(parseDateText('Updated 3:42 PM ET, Tue November 29, 2016', EN), { year: 2016, month: 11, day: 29, hour: 15, minute: 42, offsetMinutes: -300 });
+  const html = page('Storm closes schools across the state', 'By Jane Doe, CNN · Updated November 29, 2016: 3:42 PM ET');
+  assert.equal(extractFrom(html, { head: '<title>Storm closes schools across the state</title>' }).publishedAt, '2016-11-29T15:42:00-05:00');
+});
+
+test("what follows a date's colon is no clock unless it is h:mm with AM/PM or a zone", () => {
+  const day = { year: 2016, month: 11, day: 29 };
+  assert.deepEqual(parseDateText('November 29, 2016: 3.4 million visitors', EN), day);
+  assert.deepEqual(parseDateText('November 29, 2016: 2:1 win over Leeds', EN), day);
+  assert.deepEqual(parseDateText('November 29, 2016: John 3:16 read aloud', EN), day);
+  assert.deepEqual(parseDateText('November 29, 2016: 15:42', EN), day);
+});
