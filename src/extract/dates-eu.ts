@@ -64,11 +64,11 @@ export function monthFromName(word: string): number | undefined {
 }
 
 // Connectors before the clock: German um, French à, Spanish a las, Italian alle / ore, Dutch om, Portuguese às,
-// Nordic kl., Finnish klo, Polish godz., Turkish saat, Czech v, or a dash, bar or bullet.
+// Nordic kl. (also Kl., KL.: "02.02.2025 KL. 09:00"), Finnish klo, Polish godz., Turkish saat, Czech v, or a dash, bar or bullet.
 // A clock followed by "min" is a duration ("05.08.2024 03:33 min", a video's length), not the time of day.
 // A European zone may follow it ("10:20 CET", "14:05 Uhr MESZ"), GMT and UTC with an offset ("14:05 GMT+2"). The
 // minutes end the number: "05.03.2020 • 1.024 Aufrufe" is a count of views, not 01:02.
-const TIME = String.raw`(?:\s?,?\s?(?:um|à|a las|alle(?: ore)?|ore|om|às|kl\.?|klo|godz\.|saat|v|-|–|\||•|·)?\s?(\d{1,2})[:.h](\d{2})(?!\d)(?::(\d{2}))?(?!\s?min)(?:\s?(?:Uhr|h))?(?:\s?\(?(CET|CEST|MEZ|MESZ|WET|WEST|EET|EEST|GMT|UTC)(?:\s?([+\-−])(\d{1,2})(?::?(\d{2}))?)?\)?(?![A-Za-z\d+\-−]))?)?`;
+const TIME = String.raw`(?:\s?,?\s?(?:um|à|a las|alle(?: ore)?|ore|om|às|[Kk][Ll]\.?|[Kk]lo|godz\.|saat|v|-|–|\||•|·)?\s?(\d{1,2})[:.h](\d{2})(?!\d)(?::(\d{2}))?(?!\s?min)(?:\s?(?:Uhr|h))?(?:\s?\(?(CET|CEST|MEZ|MESZ|WET|WEST|EET|EEST|GMT|UTC)(?:\s?([+\-−])(\d{1,2})(?::?(\d{2}))?)?\)?(?![A-Za-z\d+\-−]))?)?`;
 /** Offsets of the zones a European clock may name (summer and winter names apart: no DST question). */
 const EU_ZONES: Record<string, number> = { CET: 60, MEZ: 60, CEST: 120, MESZ: 120, WET: 0, WEST: 60, EET: 120, EEST: 180, GMT: 0, UTC: 0 };
 /** 15.2.2018 · 01.11.2023 14:30 · 1. 11. 2023, 9:05 Uhr (day first: the European order for dots). */

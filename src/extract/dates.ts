@@ -56,8 +56,13 @@ const ZONE_BETWEEN = /(格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:�
  * Hong Kong info lines print "2024年5月10日(星期五) 08:17", "2024/05/10(五) 15:05").
  */
 const WEEKDAY_ZH = String.raw`(?:[(（]\s?(?:星期|周|週|禮拜|礼拜)?[一二三四五六日天]\s?[)）]|星期.|周.|週.|禮拜.|礼拜.)`;
+/**
+ * The Nordic clock marker between a date and its clock, in any case ("02/02/2025 KL. 09:00", Danish and Norwegian
+ * papers; Finnish klo): only ever before the clock's digits, so "kl" as a word is left alone.
+ */
+const CLOCK_MARKER = String.raw`(?:[Kk][Ll](?:\.|[Oo])?(?![A-Za-z])\s?)?`;
 /** 2025-10-12 23:41:00 · 2025/10/12 · 2025.10.12 · 2025年10月12日 23:41 · 2025-10-12T15:41:00Z */
-const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.•·]|年)\s?(\d{1,2})\s?(?:[-/.•·]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,|[|｜])?\s?${WEEKDAY_ZH}?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${TIME})?`);
+const YMD = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s?(?:[-/.•·]|年)\s?(\d{1,2})\s?(?:[-/.•·]|月)\s?(\d{1,2})(?!\d)\s?日?(?:\s?(?:T|\s|,|[|｜])?\s?${WEEKDAY_ZH}?\s?(?:格林[尼威]治(?:标准|標準)?(?:时间|時間)|(?:北京|香港|台北|澳门|东京|首尔|美东|美国东部|美西|美国西部|伦敦|巴黎|莫斯科)时间)?\s?[:：]?\s?${CLOCK_MARKER}${TIME})?`);
 
 /**
  * The two separators of a year-first date agree ("2020.12.30", "2020年12月30日"): a year followed by another number
@@ -79,7 +84,7 @@ function zoneBetween(p: DateParts, matched: string, ctx: DateContext): DateParts
 /** 20251012 or 20251012T234100 (URLs and compact meta). */
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?(?!\d)/;
 /** 7/5/2005 9:23:57 PM (US month first unless the first number cannot be a month). */
-const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?[,|–-]?\s?${TIME})?`);
+const MDY = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)(?:\s?[,|–-]?\s?${CLOCK_MARKER}${TIME})?`);
 /** 10月11日 (year from context). */
 const MD_CN = new RegExp(String.raw`(?<![\d年]\s?)(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s?${TIME})?`);
 /** 10-08 14:20 (year from context): only a short text that starts with it, since bare n-n is often a score or range. */

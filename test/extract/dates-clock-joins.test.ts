@@ -47,3 +47,29 @@ test("what follows a date's colon is no clock unless it is h:mm with AM/PM or a 
   assert.deepEqual(parseDateText('November 29, 2016: John 3:16 read aloud', EN), day);
   assert.deepEqual(parseDateText('November 29, 2016: 15:42', EN), day);
 });
+
+const DA = { timezone: 'Europe/Copenhagen', lang: 'da' };
+const DA_PARAGRAPHS = [
+  'Byrådet besluttede tirsdag at udvide busnettet i midtbyen med tolv nye linjer, der skal forbinde boligområderne med erhvervskvarteret.',
+  'De nye linjer skal køre med elbusser, og i myldretiden kommer der en bus hvert tiende minut, oplyser forvaltningen.',
+  'Borgerne kan følge bussernes ankomsttider i appen, og billetpriserne bliver de samme som på de eksisterende linjer.',
+  'Nogle linjer kommer også til at køre senere om aftenen, hvilket de lokale erhvervsdrivende har ønsket i flere år.',
+].map((p) => `<p>${p}</p>`).join('\n');
+
+test("the Nordic clock marker kl. in any case ('02/02/2025 KL. 09:00') sets the clock after the date", () => {
+  const at9 = { year: 2025, month: 2, day: 2, hour: 9, minute: 0 };
+  assert.deepEqual(parseDateText('02/02/2025 KL. 09:00', DA), at9);
+  assert.deepEqual(parseDateText('02/02/2025 Kl. 09:00', DA), at9);
+  assert.deepEqual(parseDateText('02.02.2025 KL. 09:00', DA), at9);
+  assert.deepEqual(parseDateText('2025-02-02 kl. 09:00', DA), at9);
+  assert.deepEqual(parseDateText('14/03/2025 kl 17:45', DA), { year: 2025, month: 3, day: 14, hour: 17, minute: 45 });
+  const html = page('Byen får tolv nye buslinjer', 'Af Mette Hansen · 02/02/2025 KL. 09:00', 'da', DA_PARAGRAPHS);
+  assert.equal(extractFrom(html, { head: '<title>Byen får tolv nye buslinjer</title>', url: 'https://nyheder.example.dk/a/1.html', timezone: 'Europe/Copenhagen' }).publishedAt, '2025-02-02T09:00:00+01:00');
+});
+
+test('kl as a word, or kl. before no clock, leaves the day alone', () => {
+  const day = { year: 2025, month: 2, day: 2 };
+  assert.deepEqual(parseDateText('02/02/2025 klasse 09:00', DA), day);
+  assert.deepEqual(parseDateText('02/02/2025 kl. 25:00', DA), day);
+  assert.deepEqual(parseDateText('02/02/2025 kl 9 på Rådhuspladsen', DA), day);
+});
