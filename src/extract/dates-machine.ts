@@ -8,7 +8,7 @@ import { strict as chronoStrict } from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
 import { MAX_YEAR, parseDateText, valid, type DateContext, type DateParts } from './dates.js';
 import { wallClock } from './timezone.js';
-import { MONTHS } from './dates-en.js';
+import { MONTH_NAME, MONTHS } from './dates-en.js';
 
 /** Machine-readable values (meta content, datetime attributes, JSON-LD): ISO first, then anything chrono reads. */
 export function parseMachineDate(value: string, ctx: DateContext): DateParts | undefined {
@@ -52,7 +52,7 @@ export function parseWithChrono(text: string, ctx: DateContext): DateParts | und
   return undefined;
 }
 
-const URL_NAMED_MONTH = /(?:^|\/)((?:19|20)\d{2})\/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/i;
+const URL_NAMED_MONTH = new RegExp(String.raw`(?:^|\/)((?:19|20)\d{2})\/${MONTH_NAME}\/(0?[1-9]|[12]\d|3[01])(?:\/|$)`, 'i');
 
 /** Date in a URL path: /2025/10/12/, /2023/apr/28/, /2025-10-12/, /20251012/, /202510/t20251012_…, /2025/10/, /2025/. */
 export function dateFromUrl(url: string): DateParts | undefined {

@@ -21,11 +21,13 @@ const OUTLET_ENDING = new RegExp(
   String.raw`^[${CJK}A-Za-z0-9·\-]{1,16}(?:报|報|网|網|社|台|臺|新闻|新聞|日报|日報|晚报|晚報|早报|早報|时报|時報|中心|频道|頻道|客户端|客戶端|电视|電視|杂志|雜誌|周刊|週刊|编辑部|編輯部|编译|編譯|财经|財經|科技|体育|體育|娱乐|娛樂|资讯|資訊|传媒|傳媒|媒体|媒體|在线|在線|电子报|電子報|文摘|观察|觀察|号|號|站|app|APP)$`,
 );
 
-/** Is this an outlet, wire service or desk rather than a person? (`作者：新京报`, `大陸新聞中心`, `編譯中心`.) */
-/** Latin outlet names: "USA TODAY", "The Associated Press", "Thomson Reuters Tax & Accounting", "Fox News". */
-const LATIN_OUTLET = /^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+)*(?:Press|News|Newswire|Wire|Times|TIMES|Post|Journal|Herald|Tribune|Agency|Media|Network|TODAY|Today|Daily|Gazette|Magazine|Reuters(?:\s.*)?|Accounting|Inc\.?|LLC|Ltd\.?|Corp\.?|Group)$|^(?:Taboola|Outbrain|Advertisement|Sponsored(?: Content)?|admin|Admin)$/;
 /** Words that fill a byline slot but name neither a writer nor an outlet: an ad network's, a CMS's login. */
 const PLACEHOLDER = /^(?:Taboola|Outbrain|Advertisement|Sponsored(?: Content)?|admin|Admin)$/;
+/**
+ * Latin outlet names: "USA TODAY", "The Associated Press", "Thomson Reuters Tax & Accounting", "Fox News"; and the
+ * placeholders, which isOutletName rejects as writers too.
+ */
+const LATIN_OUTLET = new RegExp(String.raw`^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+)*(?:Press|News|Newswire|Wire|Times|TIMES|Post|Journal|Herald|Tribune|Agency|Media|Network|TODAY|Today|Daily|Gazette|Magazine|Reuters(?:\s.*)?|Accounting|Inc\.?|LLC|Ltd\.?|Corp\.?|Group)$|${PLACEHOLDER.source}`);
 
 /** A byline slot's filler (isOutletName rejects it as a writer), which is no outlet to credit as the source either. */
 export function isPlaceholderName(s: string): boolean {
@@ -54,6 +56,7 @@ export function isAccountName(s: string): boolean {
   return words.some((w) => ACCOUNT_WORD.test(w)) && words.every((w) => ACCOUNT_WORD.test(w) || ACCOUNT_FILLER.test(w));
 }
 
+/** Is this an outlet, wire service or desk rather than a person? (`作者：新京报`, `大陸新聞中心`, `編譯中心`.) */
 export function isOutletName(s: string): boolean {
   const t = s.trim();
   if (WIRE.test(t)) return true;
@@ -200,8 +203,9 @@ export function withoutLeadingOutlet(s: string): string {
 }
 
 /** The word a byline opens with in several languages: "By", "Von", "Par", "Por", "Door", "Av"/"Af", "Przez". */
-const BYLINE_WORD = /^(?:by|von|par|por|door|av|af|przez)(?:\s*:\s*|\s+)(\S.*)$/i;
-const BYLINE_WORD_ALONE = /^(?:by|von|par|por|door|av|af|przez)\s*:?$/i;
+const OPENING_WORD = String.raw`(?:by|von|par|por|door|av|af|przez)`;
+const BYLINE_WORD = new RegExp(String.raw`^${OPENING_WORD}(?:\s*:\s*|\s+)(\S.*)$`, 'i');
+const BYLINE_WORD_ALONE = new RegExp(String.raw`^${OPENING_WORD}\s*:?$`, 'i');
 
 /** What may follow a name in a byline's list: a separator ("and", "und", ",", "&") or a generational suffix. */
 const AFTER_FIRST_NAME = /^(?:,|;|&|and|und|et|y|e|en|og|och|i|oraz|(?:Jr|Sr)\.?,?|I{2,3},?|IV,?)$/i;
@@ -232,7 +236,7 @@ export function withoutBylineWord(s: string): string | undefined {
  * slot is no author: a label, a photo credit).
  */
 export function agencyAfterBylineWord(s: string): string | undefined {
-  const m = /^(?:by|von|par|por|door|av|af|przez)\s*:?\s+(\S.*)$/i.exec(s.trim());
+  const m = BYLINE_WORD.exec(s.trim());
   return m && !HAS_CJK.test(m[1]) && WIRE.test(m[1]) ? m[1] : undefined;
 }
 
