@@ -19,7 +19,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -28,7 +28,14 @@ import iconv from 'iconv-lite';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MIRROR = process.env.SNAPCRAWL_MIRROR_DIR ?? '/work/.mirror';
-const OUT = join(ROOT, 'corpus/en');
+/**
+ * EN_WIDE=1 builds corpus/en-wide instead: every WCXB article page corpus/en did not take (run after corpus/en is
+ * built), the "10× the size" check of the English rules. Its sites keep the split they have in corpus/en; new sites
+ * are held out a third at a time, as below. Readability's and Mercury's pages are all in corpus/en already.
+ */
+const WIDE = process.env.EN_WIDE === '1';
+const OUT = join(ROOT, WIDE ? 'corpus/en-wide' : 'corpus/en');
+const NARROW_TRUTH = join(ROOT, 'corpus/en/truth.json');
 
 const SOURCES = {
   wcxb: { repo: 'Murrough-Foley+web-content-extraction-benchmark', commit: 'c039d5ee9f5a3a984a0e167e63aacd04e76e78a9' },
@@ -352,8 +359,10 @@ function wcxb(): Candidate[] {
     .filter((k) => meta[k].page_type === 'article')
     .sort((a, b) => sha1('wcxb:' + a).localeCompare(sha1('wcxb:' + b)));
   const out: Candidate[] = [];
+  const taken = WIDE ? new Set(Object.keys(JSON.parse(readFileSync(NARROW_TRUTH, 'utf8')))) : new Set<string>();
   for (const k of ids) {
-    if (out.length >= WCXB_MAX * 1.15) break;
+    if (!WIDE && out.length >= WCXB_MAX * 1.15) break;
+    if (taken.has(`wcxb-${k}`)) continue;
     const m = meta[k];
     const gt = JSON.parse(show('wcxb', `${m.split}/ground-truth/${k}.json`).toString());
     const g = gt.ground_truth ?? {};
@@ -637,8 +646,7 @@ function mercury(): Candidate[] {
  * count reaches a third of its pages; a site already placed by an earlier origin keeps its split, so no site is in
  * both halves.
  */
-function assignSplits(entries: Array<{ id: string; site: string; truth: Truth }>): void {
-  const siteSplit = new Map<string, 'dev' | 'heldout'>();
+function assignSplits(entries: Array<{ id: string; site: string; truth: Truth }>, siteSplit = new Map<string, 'dev' | 'heldout'>()): void {
   const origins = [...new Set(entries.map((e) => e.truth.origin))];
   for (const o of origins) {
     const mine = entries.filter((e) => e.truth.origin === o);
@@ -657,6 +665,18 @@ function assignSplits(entries: Array<{ id: string; site: string; truth: Truth }>
   for (const e of entries) e.truth.split = siteSplit.get(e.site)!;
 }
 
+/** corpus/en's split of each of its sites (EN_WIDE): a site held out there stays held out here. */
+function narrowSiteSplits(): Map<string, 'dev' | 'heldout'> {
+  const narrow = JSON.parse(readFileSync(NARROW_TRUTH, 'utf8')) as Record<string, Truth>;
+  const meta = JSON.parse(show('wcxb', 'metadata.json').toString()).files as Record<string, { domain: string }>;
+  const splits = new Map<string, 'dev' | 'heldout'>();
+  for (const [id, t] of Object.entries(narrow)) {
+    if (!id.startsWith('wcxb-') || !t.split) continue;
+    splits.set(siteOf(t.url, meta[id.slice('wcxb-'.length)]?.domain ?? id), t.split);
+  }
+  return splits;
+}
+
 // ----------------------------------------------------------------------------------------------------- main
 
 function main(): void {
@@ -671,14 +691,21 @@ function main(): void {
       n++;
     }
   };
-  take(wcxb(), { bodyRequired: true }, WCXB_MAX);
-  take(readability(), { bodyRequired: false, titleInHeading: true });
-  take(mercury(), { bodyRequired: false });
+  if (WIDE) {
+    take(wcxb(), { bodyRequired: true });
+  } else {
+    take(wcxb(), { bodyRequired: true }, WCXB_MAX);
+    take(readability(), { bodyRequired: false, titleInHeading: true });
+    take(mercury(), { bodyRequired: false });
+  }
 
-  // one page per URL
-  const urls = new Set<string>();
+  // one page per URL (EN_WIDE: none of corpus/en's either)
+  const urlKey = (url: string) => url.replace(/[?#].*$/, '').replace(/\/$/, '');
+  const urls = new Set<string>(
+    WIDE ? Object.values(JSON.parse(readFileSync(NARROW_TRUTH, 'utf8')) as Record<string, Truth>).flatMap((t) => (t.url ? [urlKey(t.url)] : [])) : [],
+  );
   const unique = all.filter((e) => {
-    const u = e.truth.url?.replace(/[?#].*$/, '').replace(/\/$/, '');
+    const u = e.truth.url && urlKey(e.truth.url);
     if (!u) return true;
     if (urls.has(u)) {
       dropped.push(`${e.id}: duplicate URL ${u}`);
@@ -687,7 +714,7 @@ function main(): void {
     urls.add(u);
     return true;
   });
-  assignSplits(unique);
+  assignSplits(unique, WIDE ? narrowSiteSplits() : undefined);
 
   if (existsSync(OUT)) rmSync(join(OUT, 'pages'), { recursive: true, force: true });
   mkdirSync(join(OUT, 'pages'), { recursive: true });

@@ -3,7 +3,7 @@
  * builder that may still be running): a missing truth file, a truth file mid-write, or a missing or truncated page
  * just leaves those pages out.
  *   ../shared/extraction/{scrapinghub-dev,zh-dev}: html/<id>.html.gz + ground-truth.json (all dev);
- *   corpus/{en,zh,multi}: pages/<id>.html.gz (raw bytes, original encoding) + truth.json with a dev/heldout split;
+ *   corpus/{en,en-wide,zh,multi}: pages/<id>.html.gz (raw bytes, original encoding) + truth.json with a dev/heldout split;
  *   test/fixtures/extract: <name>.html (UTF-8) + <name>.json (all dev).
  * Page bytes are decoded with decodeHtml, as the crawler decodes them.
  */
@@ -94,7 +94,7 @@ export function loadShared(root: string, name: string, splitCjk: boolean, timezo
 }
 
 /** corpus/<lang>: undefined while it has no truth file or no page yet. */
-export function loadOwnCorpus(root: string, lang: 'en' | 'zh' | 'multi', timezone: string | undefined): Corpus | undefined {
+export function loadOwnCorpus(root: string, lang: 'en' | 'en-wide' | 'zh' | 'multi', timezone: string | undefined): Corpus | undefined {
   const dir = join(root, 'corpus', lang);
   const truth = readJson<Record<string, Truth>>(join(dir, 'truth.json'));
   if (!truth) return undefined;
@@ -102,7 +102,7 @@ export function loadOwnCorpus(root: string, lang: 'en' | 'zh' | 'multi', timezon
   const docs = pagesFrom(truth, (id) => join(dir, 'pages', `${id}.html.gz`), 'heldout');
   if (!docs.length) return undefined;
   // multi holds Japanese and Korean pages too: CJK characters are tokens there (no effect on Latin-script text).
-  return { name: `corpus/${lang}`, splitCjk: lang !== 'en', timezone, instantTruth: lang === 'multi', docs };
+  return { name: `corpus/${lang}`, splitCjk: !lang.startsWith('en'), timezone, instantTruth: lang === 'multi', docs };
 }
 
 interface FixtureExpectation extends Truth {
@@ -131,8 +131,8 @@ export function loadFixtures(dir: string): Corpus | undefined {
   return docs.length ? { name: 'fixtures', splitCjk: true, docs } : undefined;
 }
 
-/** Every set `npm run eval` scores, in its order: ../shared/extraction's two, corpus/en, zh and multi, the fixtures. */
-export const ALL_SET_NAMES = ['scrapinghub-dev', 'zh-dev', 'corpus/en', 'corpus/zh', 'corpus/multi', 'fixtures'] as const;
+/** Every set `npm run eval` scores, in its order: ../shared/extraction's two, corpus/en, en-wide, zh and multi, the fixtures. */
+export const ALL_SET_NAMES = ['scrapinghub-dev', 'zh-dev', 'corpus/en', 'corpus/en-wide', 'corpus/zh', 'corpus/multi', 'fixtures'] as const;
 
 /** Loads every set found (the eval and snapshot-outputs read the same list); `missing` names those not found. */
 export function loadAllCorpora(root: string, shared: string, timezone: string | undefined): { corpora: Corpus[]; missing: string[] } {
@@ -140,6 +140,7 @@ export function loadAllCorpora(root: string, shared: string, timezone: string | 
     loadShared(shared, 'scrapinghub-dev', false, timezone),
     loadShared(shared, 'zh-dev', true, timezone),
     loadOwnCorpus(root, 'en', timezone),
+    loadOwnCorpus(root, 'en-wide', timezone),
     loadOwnCorpus(root, 'zh', timezone),
     loadOwnCorpus(root, 'multi', timezone),
     loadFixtures(join(root, 'test/fixtures/extract')),
