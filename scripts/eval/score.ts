@@ -3,7 +3,7 @@
  *   body: 4-token shingles (multiset), tp/fp/fn normalised per document, mean P and mean R, F1 of the means;
  *         tokens are \w+ runs, and for Chinese every CJK character is its own token;
  *   title: exact once whitespace is removed (typographic quotes, … and — folded to their ASCII typing); publishedAt: same instant to the truth's precision (date-only truth
- *         by prefix); author / source: equal once whitespace and name separators are removed.
+ *         by prefix); author / source: equal once whitespace and name separators (`,`, `、`, ` and `, ` & `, …) are removed.
  * corpus/multi scores publishedAt, day and author its own way (instantMatches, pageDayMatches, namesMatch below).
  */
 
@@ -75,7 +75,9 @@ export function docF1(s: DocScore): number {
 }
 
 const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '');
-const nameKey = (s: string): string => squash(s).replace(/[,，、;；/|·•]/g, '').toLowerCase();
+/** " and " / " & " between names is a separator too: "A, B, and C" and "A, B, C" name the same people. */
+const NAME_JOIN_WORD = /(?<=^|[\s,])(?:and|&)(?=\s)/gi;
+const nameKey = (s: string): string => squash(s.replace(NAME_JOIN_WORD, ' ')).replace(/[,，、;；/|·•]/g, '').toLowerCase();
 
 /**
  * Typographic and straight quotes are one character here: some corpora's truth straightens the quotes the page

@@ -1,7 +1,7 @@
 /** Scoring rules (scripts/eval/score.ts): corpus/multi's instants within 60 s, the day in the page's zone, name lists; titles. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { instantMatches, namesMatch, pageDayMatches, titleMatches } from '../../scripts/eval/score.js';
+import { instantMatches, nameMatches, namesMatch, pageDayMatches, titleMatches } from '../../scripts/eval/score.js';
 
 test('publishedAt: the same instant within 60 s when both sides have a zone, else the wall clock; date-only truth by day', () => {
   assert.equal(instantMatches('2024-05-03T17:47:42+02:00', '2024-05-03T15:47:42Z'), true);
@@ -36,4 +36,14 @@ test('titleMatches: an ellipsis or an em dash typed in ASCII is the same headlin
   assert.equal(titleMatches('Trump’s plan', "Trump's plan"), true);
   assert.equal(titleMatches('Wait… what', 'Wait what'), false);
   assert.equal(titleMatches('A—B', 'A-B'), false);
+});
+
+test('nameMatches: "and" / "&" between names is a separator like the comma; a name is never cut', () => {
+  assert.equal(nameMatches('Danielle DeSiato, Donna Enzmann, Natalie Nguyen', 'Danielle DeSiato, Donna Enzmann, and Natalie Nguyen'), true);
+  assert.equal(nameMatches('Chen Zhao and Daryl Fairweather', 'Chen Zhao, Daryl Fairweather'), true);
+  assert.equal(nameMatches('Linny & Peter', 'Linny and Peter'), true);
+  assert.equal(nameMatches('Linny', 'Linny and Peter'), false);
+  assert.equal(nameMatches('Andy Anderson', 'Andy Anderson'), true);
+  assert.equal(nameMatches('Andy Anderson', 'Anderson'), false);
+  assert.equal(nameMatches('王文', '王文，李四'), false);
 });
