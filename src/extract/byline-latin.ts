@@ -4,7 +4,8 @@
  * of byline.ts, whose patterns are the Chinese labelled forms; authorFromShort tries these after them.
  */
 import { cleanPersonName, EN_WRITER_ROLES } from './byline-clean.js';
-import { credentialsOf, endsWithCredential, isPersonName } from './people-names.js';
+import { isPersonName } from './people-names.js';
+import { credentialsOf, endsWithCredential } from './people-runs.js';
 import { collapseSpace } from './text.js';
 
 /**

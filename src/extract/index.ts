@@ -28,7 +28,8 @@ import { inferTimezone, isValidZone, shownClockZone } from './timezone.js';
 import { articleTitle, extractTitle, titleFromMetadata, type TitleResult } from './title.js';
 import { headlineNearBody } from './title-copies.js';
 import { titleFromLines } from './title-lines.js';
-import { namesOnlyParts, namesOnlySiteAndSection, squashKey } from './title-text.js';
+import { namesOnlyParts, namesOnlySiteAndSection } from './title-site-section.js';
+import { squashKey } from './title-text.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
 export { ARTICLE_THRESHOLD, classifyPage, type PageClassification, type PageKind } from './articleEvidence.js';
@@ -56,7 +57,7 @@ function guarded<T>(stage: string, warnings: string[], fallback: T, fn: () => T)
  * A metadata title of a few characters that no element on the page repeats ("新闻中心", "正文", "News") names the
  * page type or section, not the story: a plain headline line above the body is then the better title.
  */
-// (Or one made only of site and section names, "某某网-新闻中心": title-text.ts.)
+// (Or one made only of site and section names, "某某网-新闻中心": title-site-section.ts.)
 const genericTitle = (t: string): boolean => weightedLength(t) <= 10 || namesOnlySiteAndSection(t);
 
 /**

@@ -6,7 +6,8 @@ import { classAndId, closest, elementsIn, textContent, type Element } from './do
 import type { StatsMap } from './body-score.js';
 import { authorFromText, cleanPersonName, hasSurnameShape, otherLanguageByline } from './byline.js';
 import { withBracketedCoWriters } from './byline-latin.js';
-import { isPersonName, namesFromRuns } from './people-names.js';
+import { isPersonName } from './people-names.js';
+import { namesFromRuns } from './people-runs.js';
 import { elementRuns } from './people-segments.js';
 import { collapseSpace } from './text.js';
 

@@ -7,7 +7,8 @@ import { isTag, textContent, type Element } from './dom.js';
 import { authorFromText, cleanPersonName } from './byline.js';
 import { loneNameLine } from './byline-posters.js';
 import { hasSurnameShape } from './byline-surnames.js';
-import { isPersonName, namesFromRuns } from './people-names.js';
+import { isPersonName } from './people-names.js';
+import { namesFromRuns } from './people-runs.js';
 import { collapseSpace, comparable } from './text.js';
 
 /** A line of Chinese personal names only ("张三 李四", "欧阳娜娜、王五"): each with a surname, none a dateline's place. */

@@ -7,7 +7,7 @@
 import { startsWithCompoundSurname } from './byline-surnames.js';
 
 const CJK = String.raw`\u3400-\u9fff\uf900-\ufaff`;
-const HAS_CJK = new RegExp(`[${CJK}]`);
+export const HAS_CJK = new RegExp(`[${CJK}]`);
 
 /** Wire services and outlets often named without an outlet-like ending. */
 const WIRE = /^(?:新华社|新華社|中新社|中新网|中新網|中央社|路透社?|美联社|美聯社|法新社|共同社|韩联社|韓聯社|塔斯社|彭博社?|央视|央視|中廣|中广|新华网|新華網|人民网|人民網|光明网|光明網|央广网|央廣網|本报|本報|本刊|本网|本網|本台|Reuters|Xinhua|Bloomberg|AP|AFP|UPI|Kyodo|Yonhap|CNA)$/i;
@@ -109,36 +109,6 @@ export function isPersonName(s: string): boolean {
   return LATIN_PERSON.test(t) && !LATIN_NOT_NAME.test(t) && !LATIN_ROLE_FIRST.test(t) && !/^[A-Z]{2,5}$/.test(t);
 }
 
-/**
- * Post-nominal letters after a name ("Shelby Loos, DVM", "Michael Greger, M.D. FACLM", "Doris Munoz-Mantilla, MD,
- * FOMA, DABOM"): degrees and certifications are part of the credited name, not another person or an agency. The
- * first must be a known degree or fellowship (so "Mei Reyes, AP" stays an agency credit); after it, any short
- * all-capital letters are more of them.
- */
-const FIRST_CREDENTIAL = /^(?:M\.?D|D\.?O|DVM|VMD|Ph\.?D|DDS|DMD|R\.?N|BSN|MSN|DNP|N\.?P|FNP(?:-[A-Z]{1,3})?|APRN|PA-C|MPH|MSc|MBA|J\.?D|LLM|CPA|CFA|CFP|CPP|RDN?|LDN|LCSW|LMFT|LPC|Psy\.?D|Pharm\.?D|DPT|OTR|CNM|IBCLC|CSCS|MFA|Esq|Jr|Sr|III?|IV|F[A-Z]{3,5})\.?$/;
-const MORE_CREDENTIAL = /^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$/;
-
-/** The credentials in `part` (asterisks of footnote marks dropped), or undefined when it is not only credentials. */
-export function credentialsOf(part: string, afterCredential: boolean): string | undefined {
-  const words = part.trim().replace(/\*+$/, '').split(/\s+/);
-  if (words.length === 0 || words.length > 4) return undefined;
-  let after = afterCredential;
-  for (const w of words) {
-    if (!FIRST_CREDENTIAL.test(w) && !(after && MORE_CREDENTIAL.test(w))) return undefined;
-    after = true;
-  }
-  return words.join(' ');
-}
-
-/** Does the name end in a credential ("Jeffrey A. Slotnick CPP")? Then short capitals after it are more of them. */
-export function endsWithCredential(name: string): boolean {
-  const last = name.trim().split(/\s+/).pop() ?? '';
-  return name.includes(' ') && FIRST_CREDENTIAL.test(last);
-}
-
-/** Separators between names in a byline: 、 , and & 和 与. */
-export const NAME_SEPARATOR = /^(?:[,，、&;；]|and|und|et|y|和|与|與|及)$/i;
-
 /** Social networks and share/print tools, in the languages of the pages they label. */
 const SHARE_WORD = /^(?:twitter|facebook|linkedin|whatsapp|telegram|instagram|youtube|tiktok|pinterest|reddit|xing|threads|bluesky|mastodon|flipboard|messenger|email|e-mail|mail|print|drucken|imprimer|imprimir|stampa|share|teilen|partager|compartir|condividi|delen|dela|udostępnij|sdílet|kopieren|copy|link|x)$/i;
 
@@ -238,68 +208,6 @@ export function withoutBylineWord(s: string): string | undefined {
 export function agencyAfterBylineWord(s: string): string | undefined {
   const m = BYLINE_WORD.exec(s.trim());
   return m && !HAS_CJK.test(m[1]) && WIRE.test(m[1]) ? m[1] : undefined;
-}
-
-const BY_LABEL = /^(?:(?:written|posted|reported|words|text)\s+)?(?:by|par|von|por|door)\s*[:：]?\s+|^by\s*:\s*|^(?:作者|文(?=\s*[:：/／|｜]|\s)|撰文|记者|記者|撰稿)\s*[:：/／|｜]?\s*/i;
-
-function joinWith(sep: string | undefined, latin: boolean): string {
-  if (!sep) return latin ? ', ' : ' ';
-  if (/^[,，]$/.test(sep)) return ', ';
-  if (sep === '、') return '、';
-  if (/^[;；]$/.test(sep)) return '; ';
-  return ` ${sep} `;
-}
-
-/**
- * Names from the separate text runs of a byline element (`<a>Marc Santora</a>, <a>Al Baker</a> and …`): the
- * name-shaped runs in order, joined by the page's own separators; leading labels are skipped, and the first run
- * that is neither a name nor a separator (a role, a date, "Staff Writer") ends the byline. Repeats (a name shown
- * twice for two layouts) count once.
- */
-const PLACE_LABEL = /(?:于|於|自|属地|屬地|位置|地点|地點)\s*[:：]?$/;
-
-export function namesFromRuns(runs: string[]): string | undefined {
-  let out = '';
-  const seen = new Set<string>();
-  let sep: string | undefined;
-  let skipped = 0;
-  let lastCredential = false;
-  // A run may itself be a list ("Adrien Ramirez, 4+ years covering …"): its separators are tokens too.
-  const tokens = runs.flatMap((r) => r.split(/(\s*[,，、;；]\s*|\s+(?:and|&)\s+)/).map((x) => x.trim()).filter(Boolean));
-  for (const token of tokens) {
-    if (NAME_SEPARATOR.test(token)) {
-      if (seen.size > 0) sep = token;
-      continue;
-    }
-    // "Guide by Will Judd", "Published | by …": whatever came before a "by" was a label, not a name.
-    if (/^(?:(?:written|posted|reported|words|text)\s+)?by\b|(?:^|\s)by$/i.test(token)) {
-      out = '';
-      seen.clear();
-      sep = undefined;
-    }
-    const r = token.replace(BY_LABEL, '').replace(/(?:^|\s)by$/i, '').trim();
-    if (!r) continue;
-    const creds = seen.size > 0 && (sep === undefined || /^[,，]$/.test(sep)) ? credentialsOf(r, lastCredential || endsWithCredential(out)) : undefined;
-    if (creds) {
-      out += `, ${creds}`;
-      lastCredential = true;
-      sep = undefined;
-      continue;
-    }
-    lastCredential = false;
-    // A lone capitalised word ("Bethesda" in a footer address) is too weak for a name here.
-    if (isPersonName(r) && (HAS_CJK.test(r) || r.includes(' '))) {
-      if (!seen.has(r)) {
-        out += seen.size > 0 ? joinWith(sep, /[A-Za-z]/.test(r)) + r : r;
-        seen.add(r);
-      }
-      sep = undefined;
-      continue;
-    }
-    // "发布于 北京", "来自 上海", "IP属地：广东": after a word that says where, a place follows, not a name.
-    if (seen.size > 0 || ++skipped > 3 || PLACE_LABEL.test(r)) break;
-  }
-  return out || undefined;
 }
 
 /** Where an affiliation glued after a name begins: a country, city or institution word. */

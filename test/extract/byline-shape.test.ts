@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isInterfaceWord, namesFromRuns } from '../../src/extract/people-names.js';
+import { isInterfaceWord } from '../../src/extract/people-names.js';
+import { namesFromRuns } from '../../src/extract/people-runs.js';
 import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);

@@ -1,7 +1,8 @@
 /** Name shape, outlet and interface-word checks applied to every author candidate (issue 12). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { credentialsOf, isAcceptableAuthor, isOutletName, isPersonName, namesFromRuns, splitAffiliation } from '../../src/extract/people-names.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, splitAffiliation } from '../../src/extract/people-names.js';
+import { credentialsOf, namesFromRuns } from '../../src/extract/people-runs.js';
 import { authorFromText } from '../../src/extract/byline.js';
 import { extractFrom, enParagraphs, zhParagraphs } from './helpers.js';
 

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { namesOnlySiteAndSection } from '../../src/extract/title-text.js';
+import { namesOnlySiteAndSection } from '../../src/extract/title-site-section.js';
 import { extractFrom, zhParagraphs } from './helpers.js';
 
 const P = zhParagraphs(4);
