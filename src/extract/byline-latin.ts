@@ -28,7 +28,7 @@ const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la
 const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
 // Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
 /** What may stand before "By": a label word ("Guide by", "Published by") or a date ("May 3, 2017 By …"). */
-const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview(?:ed)?|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
+const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
 export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
 export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
@@ -174,7 +174,8 @@ export function nameBesideDate(text: string): string | undefined {
   const parts = t.split(/\s*[|｜·•]\s*/).filter(Boolean);
   if (parts.length < 2 || parts.length > 3) return undefined;
   for (let i = 0; i < parts.length; i++) {
-    const name = parts[i].trim();
+    // ("Niko Matsakis on behalf of Vision Doc group": the writer, then the group he wrote for.)
+    const name = parts[i].replace(/\s+on behalf of\s.*$/i, '').trim();
     if (!/^\p{Lu}/u.test(name) || !/\s/.test(name) || !isPersonName(name)) continue;
     if ([parts[i - 1], parts[i + 1]].some((p) => p !== undefined && DATED.test(p) && !isPersonName(p))) return name;
   }

@@ -151,6 +151,15 @@ export function authorFromText(text: string): string | undefined {
 }
 
 /**
+ * "Reviewed by Jane Doe, MD" / "Medically reviewed by …" / "Fact checked by …": the person who checked the article,
+ * read as a byline's name. Not its writer: used only as the last resort, on a page that credits nobody else.
+ */
+export function reviewerFromText(text: string): string | undefined {
+  const m = /^(?:(?:medically|expert|clinically|legally)\s+)?(?:reviewed|fact[- ]?checked)\s+by\b\s*:?\s*(\S.*)$/i.exec(text.trim());
+  return m ? authorFromText(`By ${m[1]}`) : undefined;
+}
+
+/**
  * The writers of a list split by slashes, bars or semicolons (NAME_LIST), joined by spaces; undefined when the list
  * holds none of them (CN_NAMES reads 、 lists, so the other labelled patterns decide). A first name followed only by a
  * field that is no name ("作者：张三/江城日报") is the writer alone.

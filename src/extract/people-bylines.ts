@@ -209,7 +209,7 @@ function nameOfByline(el: Element, stats: StatsMap, valid: (a: string | undefine
   // The marked name element's words split over spans (`<span class="firstname">Marlene</span> <span class="lastname">Lundberg
   // Holm</span>`): one name, not a first name to drop and a surname to read alone.
   const splitName = nameEl && runs.length > 1 && runs.every((r) => NAME_PART.test(r)) && !/^by\b/i.test(text) && isPersonName(text) ? text : undefined;
-  let name = splitName ?? authorFromText(text) ?? otherLanguageByline(text);
+  let name = splitName ?? withinOneRun(authorFromText(text), runs) ?? otherLanguageByline(text);
   if (!name) {
     // No byline label: the element's words are names only by their shape.
     name = unlabelledChineseNames(namesFromRuns(runs));
@@ -221,6 +221,23 @@ function nameOfByline(el: Element, stats: StatsMap, valid: (a: string | undefine
   if (!name) return undefined;
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the co-writers the bracket after the name lists.
   return /[A-Za-z]/.test(name) && !/[,&]|\band\b/.test(name) ? withBracketedCoWriters(name, collapseSpace(textContent(el))) : name;
+}
+
+/**
+ * A Latin name read on past the end of its own element into the next one ("Written By: <span>Celeste Longacre</span>
+ * <span>Gardener & Astrologer</span>" read as "Celeste Longacre Gardener"): the element holding the name's start is
+ * the whole name when it is one of two or more words, starting where the name starts, unless a co-writer follows ("<a>Jane Doe</a> and <a>John Roe</a>"). (A name split as first name
+ * and surname, "<span>Marlene</span> <span>Lundberg Holm</span>", has a one-word first element and stays whole.)
+ */
+const CO_WRITER_JOIN = /^\s*(?:,|;|&|and\b|und\b)/i;
+
+export function withinOneRun(name: string | undefined, runs: string[]): string | undefined {
+  if (!name || !/[A-Za-z]/.test(name) || /[\u3400-\u9fff]/.test(name)) return name;
+  for (const r of runs) {
+    const run = collapseSpace(r).trim();
+    if (run.length < name.length && name.startsWith(run) && name[run.length] === ' ' && !CO_WRITER_JOIN.test(name.slice(run.length)) && run.includes(' ') && isPersonName(run)) return run;
+  }
+  return name;
 }
 
 /**
