@@ -167,6 +167,9 @@ const DATED = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\b(?:19|20)\d{2}\b/;
  * beside the date ("Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025", "3. Mai 2024 · Anna Fink"): news
  * sites in every language write the byline so, without a "by" word. A weak form: used after the page's meta author.
  */
+/** Words of a statement's or an office's name, not a person's: what often stands before "on behalf of". */
+const SPEAKER_NOT_PERSON = /\b(?:Joint|Statement|Remarks|Speech|Address|Declaration|Delivered|Letter|Message|Submission|Testimony|Response|Briefing|Office|Press|Committee|Delegation|Council|Ministry|Secretariat|Board|Group|Department|Agency|Commission|Government|Embassy|Mission|Panel|Presidency)\b/;
+
 export function nameBesideDate(text: string): string | undefined {
   if (text.length > 240) return undefined;
   const t = collapseSpace(text);
@@ -175,8 +178,11 @@ export function nameBesideDate(text: string): string | undefined {
   if (parts.length < 2 || parts.length > 3) return undefined;
   for (let i = 0; i < parts.length; i++) {
     // ("Niko Matsakis on behalf of Vision Doc group": the writer, then the group he wrote for.)
+    const behalf = /\s+on behalf of\s.*$/i.test(parts[i]);
     const name = parts[i].replace(/\s+on behalf of\s.*$/i, '').trim();
     if (!/^\p{Lu}/u.test(name) || !/\s/.test(name) || !isPersonName(name)) continue;
+    // (Who speaks for a group may be an office or a text: "Joint Statement on behalf of G7 Leaders".)
+    if (behalf && SPEAKER_NOT_PERSON.test(name)) continue;
     if ([parts[i - 1], parts[i + 1]].some((p) => p !== undefined && DATED.test(p) && !isPersonName(p))) return name;
   }
   return undefined;

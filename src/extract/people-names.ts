@@ -138,6 +138,8 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   if (/^(?:on|in|at|from|via)\s+\p{Lu}/u.test(t)) return false;
   // "来自雪球", "来自iPhone客户端": where a post was sent from, not who wrote it.
   if (/^(?:来自|來自)/.test(t)) return false;
+  // "Reviewed by Jane Doe", "Written by Jane Doe": a credit's label kept with its name is no name.
+  if (/^(?:(?:medically|expert|clinically|legally)\s+)?(?:reviewed|fact[- ]?checked|written|posted|edited|published)\s+by\b/i.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
   // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.
   if (HAS_CJK.test(t) && !/[A-Za-z]/.test(t)) {
