@@ -28,7 +28,7 @@ const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la
 const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
 // Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
 /** What may stand before "By": a label word ("Guide by", "Published by") or a date ("May 3, 2017 By …"). */
-const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview(?:ed)?|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
+const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
 export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
 export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
@@ -167,6 +167,9 @@ const DATED = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\b(?:19|20)\d{2}\b/;
  * beside the date ("Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025", "3. Mai 2024 · Anna Fink"): news
  * sites in every language write the byline so, without a "by" word. A weak form: used after the page's meta author.
  */
+/** Words of a statement's or an office's name, not a person's: what often stands before "on behalf of". */
+const SPEAKER_NOT_PERSON = /\b(?:Joint|Statement|Remarks|Speech|Address|Declaration|Delivered|Letter|Message|Submission|Testimony|Response|Briefing|Office|Press|Committee|Delegation|Council|Ministry|Secretariat|Board|Group|Department|Agency|Commission|Government|Embassy|Mission|Panel|Presidency)\b/;
+
 export function nameBesideDate(text: string): string | undefined {
   if (text.length > 240) return undefined;
   const t = collapseSpace(text);
@@ -174,8 +177,12 @@ export function nameBesideDate(text: string): string | undefined {
   const parts = t.split(/\s*[|｜·•]\s*/).filter(Boolean);
   if (parts.length < 2 || parts.length > 3) return undefined;
   for (let i = 0; i < parts.length; i++) {
-    const name = parts[i].trim();
+    // ("Niko Matsakis on behalf of Vision Doc group": the writer, then the group he wrote for.)
+    const behalf = /\s+on behalf of\s.*$/i.test(parts[i]);
+    const name = parts[i].replace(/\s+on behalf of\s.*$/i, '').trim();
     if (!/^\p{Lu}/u.test(name) || !/\s/.test(name) || !isPersonName(name)) continue;
+    // (Who speaks for a group may be an office or a text: "Joint Statement on behalf of G7 Leaders".)
+    if (behalf && SPEAKER_NOT_PERSON.test(name)) continue;
     if ([parts[i - 1], parts[i + 1]].some((p) => p !== undefined && DATED.test(p) && !isPersonName(p))) return name;
   }
   return undefined;

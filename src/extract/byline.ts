@@ -151,6 +151,24 @@ export function authorFromText(text: string): string | undefined {
 }
 
 /**
+ * "Reviewed by Jane Doe, MD" / "Medically reviewed by …" / "Fact checked by …": the person who checked the article,
+ * read as a byline's name. Not its writer: used only as the last resort, on a page that credits nobody else.
+ */
+export function reviewerFromText(text: string): string | undefined {
+  const m = REVIEWER_CREDIT.exec(text.trim());
+  // ("Medically reviewed by John Smith, MD | By Jane Doe": the line credits a writer too, in a form not read here.)
+  if (!m || /[|•·—–]\s*(?:\S+\s+){0,2}by\b/i.test(m[1])) return undefined;
+  return authorFromText(`By ${m[1]}`);
+}
+
+const REVIEWER_CREDIT = /^(?:(?:medically|expert|clinically|legally)\s+)?(?:reviewed|fact[- ]?checked)\s+by\b\s*:?\s*(\S.*)$/i;
+
+/** Does the text open with a reviewer's or fact-checker's label ("Reviewed by", "Medically reviewed by")? */
+export function isReviewerCredit(text: string): boolean {
+  return REVIEWER_CREDIT.test(text.trim());
+}
+
+/**
  * The writers of a list split by slashes, bars or semicolons (NAME_LIST), joined by spaces; undefined when the list
  * holds none of them (CN_NAMES reads 、 lists, so the other labelled patterns decide). A first name followed only by a
  * field that is no name ("作者：张三/江城日报") is the writer alone.

@@ -4,10 +4,10 @@
  */
 import { classAndId, closest, elementsIn, textContent, type Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
-import { authorFromText, cleanPersonName, hasSurnameShape, otherLanguageByline } from './byline.js';
+import { authorFromText, cleanPersonName, hasSurnameShape, isReviewerCredit, otherLanguageByline } from './byline.js';
 import { withBracketedCoWriters } from './byline-latin.js';
 import { isPersonName } from './people-names.js';
-import { namesFromRuns } from './people-runs.js';
+import { credentialsOf, namesFromRuns } from './people-runs.js';
 import { elementRuns } from './people-segments.js';
 import { collapseSpace } from './text.js';
 
@@ -209,7 +209,9 @@ function nameOfByline(el: Element, stats: StatsMap, valid: (a: string | undefine
   // The marked name element's words split over spans (`<span class="firstname">Marlene</span> <span class="lastname">Lundberg
   // Holm</span>`): one name, not a first name to drop and a surname to read alone.
   const splitName = nameEl && runs.length > 1 && runs.every((r) => NAME_PART.test(r)) && !/^by\b/i.test(text) && isPersonName(text) ? text : undefined;
-  let name = splitName ?? authorFromText(text) ?? otherLanguageByline(text);
+  let name = splitName ?? withinOneRun(authorFromText(text), runs) ?? otherLanguageByline(text);
+  // (A reviewer's credit, "Reviewed by Jane Doe", is no byline: the last-resort reviewer step reads it, not the whole-text fallback.)
+  if (!name && isReviewerCredit(text)) return undefined;
   if (!name) {
     // No byline label: the element's words are names only by their shape.
     name = unlabelledChineseNames(namesFromRuns(runs));
@@ -221,6 +223,63 @@ function nameOfByline(el: Element, stats: StatsMap, valid: (a: string | undefine
   if (!name) return undefined;
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the co-writers the bracket after the name lists.
   return /[A-Za-z]/.test(name) && !/[,&]|\band\b/.test(name) ? withBracketedCoWriters(name, collapseSpace(textContent(el))) : name;
+}
+
+/**
+ * A Latin name read on past the end of its own element into the next one ("Written By: <span>Celeste Longacre</span>
+ * <span>Gardener & Astrologer</span>" read as "Celeste Longacre Gardener", "<span>A. J. Neal</span> <span>View In
+ * Digital Edition</span>" read as "A. J. Neal View In"): the element holding the name's start, of two or more words,
+ * is the whole name when the rest is not what a name continues with (see nameGoesOn). A co-writer after a join
+ * ("<a>Jane Doe</a> and <a>John Roe</a>") stays; a second writer's own element right after the first ("<a>Jane
+ * Doe</a> <a>John Roe</a>", the comma drawn by CSS) is joined with ", ".
+ */
+const CO_WRITER_JOIN = /^\s*(?:,|;|&|and\b|und\b)/i;
+
+export function withinOneRun(name: string | undefined, runs: string[]): string | undefined {
+  if (!name || !/[A-Za-z]/.test(name) || /[\u3400-\u9fff]/.test(name)) return name;
+  const clean = runs.map((r) => collapseSpace(r).trim());
+  for (let i = 0; i < clean.length; i++) {
+    const run = clean[i];
+    if (!(run.length < name.length && name.startsWith(run) && name[run.length] === ' ' && !CO_WRITER_JOIN.test(name.slice(run.length)) && run.includes(' ') && isPersonName(run))) continue;
+    const next = wholeRunsAfter(name.slice(run.length).trim(), clean, i + 1);
+    if (!next) return run;
+    if (nameGoesOn(next)) return name;
+    return next.every((r) => r.includes(' ') && isPersonName(r) && !TAGLINE_WORD.test(r)) ? [run, ...next].join(', ') : run;
+  }
+  return name;
+}
+
+/** The runs from `start` on that make up `rest` exactly, or undefined when the rest ends inside a run. */
+function wholeRunsAfter(rest: string, runs: string[], start: number): string[] | undefined {
+  const out: string[] = [];
+  let joined = '';
+  for (let j = start; j < runs.length && joined.length < rest.length; j++) {
+    if (!runs[j]) continue;
+    out.push(runs[j]);
+    joined = out.join(' ');
+  }
+  return joined === rest && out.length > 0 ? out : undefined;
+}
+
+/**
+ * Words of a job title or tagline set after a name in an element of its own ("Gardener", "Your Part-Time
+ * Controller", "Marketing Content Lead"): not a surname, nor a second writer.
+ */
+const TAGLINE_WORD = /(?:^|\s)(?:Your|Our|My|The|A|An|Meet|Gardener|Astrologer|Controller|Accountant|Advisor|Adviser|Planner|Coach|Trainer|Therapist|Nutritionist|Dietitian|Chef|Expert|Partner|Owner|Lead|Marketing|Content|Freelance|Guest|Certified|Licensed|Registered|Part-Time|Full-Time)(?=\s|$)/;
+/** A particle and a surname ("de Vries", "van Beethoven"). */
+const PARTICLE_SURNAME = /^(?:van|von|de|da|del|della|der|den|di|du|la|le)\s\p{Lu}[\p{L}'’-]*$/u;
+/** One surname, middle name or initial, in capitals or not ("Smith", "SARTRE", "F."). */
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\.?$/u;
+
+/**
+ * Does a name go on into the element(s) after its first one? The rest is one name word, an initial, a particle and
+ * surname, or a generational suffix or credential ("Jr.", "III", "MD", "PhD"), and not a job-title word.
+ */
+function nameGoesOn(next: string[]): boolean {
+  const rest = next.join(' ');
+  if (credentialsOf(rest, false) !== undefined) return true;
+  if (TAGLINE_WORD.test(rest)) return false;
+  return (next.length === 1 && (NAME_WORD.test(rest) || PARTICLE_SURNAME.test(rest))) || false;
 }
 
 /**

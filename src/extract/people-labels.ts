@@ -19,7 +19,7 @@ const isChineseNameList = (line: string): boolean =>
     .every((w) => isPersonName(w) && hasSurnameShape(w) && !/(?:报道|報導|电|電|讯|訊)$/.test(w));
 
 /** A label alone on its line ("Author", "Written by", "作者：") and a name alone on the next: the byline. */
-const LABEL_ONLY = /^(?:authors?|written by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者|[\u3400-\u9fff]{0,6}?(?:记者|記者))\s*[:：]?$/i;
+const LABEL_ONLY = /^(?:authors?|(?:written|article|posted|story|words|text) by|by|author\(s\)|about the author|作者|撰文者|撰稿者|撰稿人|撰文|撰稿|文|关于作者|關於作者|[\u3400-\u9fff]{0,6}?(?:记者|記者))\s*[:：]?$/i;
 /**
  * A writer label of another language, alone in its element, the name in the next (`<li><strong>Autorin/Autor</strong>
  * Roman Goncharenko</li>`, a fact list's row): no colon, so only a whole line of label and name counts.

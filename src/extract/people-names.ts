@@ -86,9 +86,16 @@ const INTERFACE_START = /^(?:(?:发布|發布|發佈|发表|發表)(?:于|於|�
  */
 const FURNITURE = /^(?:阅读原文|閱讀原文|查看原文|原文链接|原文鏈接|原文地址|我要投稿|我要爆料|我要評論|我要评论|我要纠错|我要糾錯|加载中|載入中|展开全文|展開全文|查看全文|小字|大字|中字|标准|標準|超大|特大|简体|簡體|繁体|繁體|简|繁|无障碍|無障礙|搜索|搜尋|客户端|客戶端|下载(?:APP|客户端)?|下載(?:APP|客戶端)?|打开(?:APP)?|打開(?:APP)?|二维码(?:分享)?|二維碼(?:分享)?|(?:微信)?扫码|(?:微信)?掃碼|(?:微信)?扫一扫|复制|複製|上一篇|下一篇|上一页|下一页|热门推荐|熱門推薦|网站地图|網站地圖|联系我们|聯絡我們|联系我們|意见反馈|意見反饋|播放|暂停|暫停|朗读|朗讀|听全文|聽全文|听新闻|聽新聞|全屏|在看|赞赏|讚賞|喜欢|喜歡|视频|視頻|图片|圖片|相册|相冊|直播|专题|專題|编者按|編者按|导读|導讀|摘要|正文|原标题|原標題)$/i;
 
+/**
+ * English labels and links that stand in a byline's slot or an author box's heading: the reviewer's and fact-checker's
+ * labels ("Fact Checked", "Medically Reviewed"), the box's heading ("About the Author"), a reading time ("10 mins
+ * read"), a footer's policy links ("Privacy Policy", "Terms & Conditions") and calls to the reader ("Read More").
+ */
+const LATIN_INTERFACE = /^(?:(?:fact[- ]?checked|(?:medically |expert )?reviewed|edited|written|posted|published|updated)(?: by)?|about (?:the |this )?(?:authors?|writers?|editors?|us)|meet the (?:authors?|writers?|team)|(?:privacy|cookie|editorial|refund|return) policy|terms (?:of (?:use|service)|(?:&|and) conditions)|contact us|read more|leave a (?:comment|reply)|table of contents|share (?:this|on)(?: \w+)?|(?:sign|log) (?:in|up)|\d+\s*(?:mins?|minutes?)(?: read(?:ing)?(?: time)?)?|(?:est\.? )?read(?:ing)? time)$/i;
+
 export function isInterfaceWord(s: string): boolean {
   const t = s.trim();
-  return INTERFACE.test(t) || FURNITURE.test(t) || (HAS_CJK.test(t) && (INTERFACE_END.test(t) || INTERFACE_START.test(t)));
+  return INTERFACE.test(t) || FURNITURE.test(t) || LATIN_INTERFACE.test(t) || (HAS_CJK.test(t) && (INTERFACE_END.test(t) || INTERFACE_START.test(t)));
 }
 
 /** One Chinese name: 2–4 characters, or a transliteration with a middle dot (阿卜杜勒·阿齐兹). */
@@ -131,6 +138,8 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   if (/^(?:on|in|at|from|via)\s+\p{Lu}/u.test(t)) return false;
   // "来自雪球", "来自iPhone客户端": where a post was sent from, not who wrote it.
   if (/^(?:来自|來自)/.test(t)) return false;
+  // "Reviewed by Jane Doe", "Written by Jane Doe": a credit's label kept with its name is no name.
+  if (/^(?:(?:medically|expert|clinically|legally)\s+)?(?:reviewed|fact[- ]?checked|written|posted|edited|published)\s+by\b/i.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
   // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.
   if (HAS_CJK.test(t) && !/[A-Za-z]/.test(t)) {

@@ -22,6 +22,8 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'opti
 export interface ZoneLine {
   text: string;
   el: Element;
+  /** The element runs the text was joined from, when it was re-read so. */
+  runs?: string[];
 }
 
 /** The element's text as lines (split at <br> and block children), each line a list of text runs. */
@@ -76,6 +78,6 @@ export function segmentLines(lines: Block[], stats: StatsMap, cache: Map<Element
     // Compared without whitespace (stripSpace returns a string without any unchanged); most owners are one run.
     let key: string | undefined;
     const match = runs.find((r) => r.length > 1 && stripSpace(r.join('')) === (key ??= stripSpace(l.text)));
-    return { text: match ? match.join(' ') : l.text, el: l.el };
+    return match ? { text: match.join(' '), el: l.el, runs: match } : { text: l.text, el: l.el };
   });
 }

@@ -10,12 +10,12 @@ import type { Element } from './dom.js';
 import type { StatsMap } from './body-score.js';
 import { metaFirst, type HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
-import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
+import { authorFromInfoLine, authorFromText, cleanPersonName, editorFromText, looksLikeChineseName, nameBesideDate, otherLanguageByline, photographerFromText, reviewerFromText, sourceFromDateline, sourceFromInfoLine, sourceFromOutletLine, sourceFromReporterLine, sourceFromText, sourceUnderLabel, trailingNames, trailingOutlet } from './byline.js';
 import { nameBeforeHandle, nameBesideDateLine, nameBeforeRole, ownerOfOriginal, posterAbovePostedLine, posterAfterDate, posterOfFooter, signedOffName } from './byline-posters.js';
 import { isAccountName, isAcceptableAuthor, isOutletName, isPersonName, isPlaceholderName, agencyAfterBylineWord, withoutBylineWord, withoutLeadingOutlet, withoutTrailingChrome } from './people-names.js';
 import { segmentLines } from './people-segments.js';
 import { creditBesideDate } from './info-line.js';
-import { authorFromBylineElements, bylineElementNames, isBylineElement, withoutListedBylines } from './people-bylines.js';
+import { authorFromBylineElements, bylineElementNames, isBylineElement, withinOneRun, withoutListedBylines } from './people-bylines.js';
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { comparable } from './text.js';
@@ -59,10 +59,10 @@ function itemCredits(lines: readonly { text: string }[]): Set<string> {
 const CREDIT_LABEL = /(?:^|[^\u3400-\u9fff])(?:来源|來源|稿源|出处|出處)\s*[:：]\s*(\S.{0,11})/;
 
 /** Names from the info-line zone: several byline lines ("本报实习生 刘国栋 周炜" / "本报记者 王燕平") are joined. */
-function authorsFromHeader(header: { text: string }[], valid: (a: string | undefined) => string | undefined): string | undefined {
+function authorsFromHeader(header: { text: string; runs?: string[] }[], valid: (a: string | undefined) => string | undefined): string | undefined {
   const names: string[] = [];
   for (const l of header) {
-    const a = valid(authorFromText(l.text));
+    const a = valid(withinOneRun(authorFromText(l.text), l.runs ?? []));
     if (a) names.push(a);
     else if (names.length > 0) break;
     if (names.length >= 3) break;
@@ -213,7 +213,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     // A blog's <title> naming its writer before the platform ("标题_张三_新浪博客"), when the page prints the name only
     // in a sidebar's profile box.
     valid(bloggerInTitle(head.docTitle)) ??
-    firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t)));
+    firstOf([...header, ...bodyEdges], (t) => valid(photographerFromText(t))) ??
+    // "Reviewed by Jane Doe, MD" over a story that credits no writer: the one person the page names for it.
+    firstOf([...header, ...beforeTitle], (t) => valid(reviewerFromText(t)));
 
   const named = fullerFromMeta(withoutOutletToken(author, siteNames, publisher), [metaAuthor(head), labelledMetaAuthor(head)]);
   // A one-word author (a display name in the metadata: "Linda") is often the start of the byline the page shows;
