@@ -251,6 +251,22 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   return kept || title;
 }
 
+/**
+ * A headline the page itself shows with the site's name after it ("Best UK Art Exhibitions 2025 – Artlyst", og:site_name
+ * "Artlyst"): the name goes. Only a name known exactly from the metadata (og:site_name, application-name, publisher) behind a
+ * real separator; what is left must still be headline-sized. (Not a name learned from the page: a part of the <title>
+ * that an element shows alone may be the headline's second half, "… Under $2500 | The Best Mirrorless Cameras".)
+ */
+export function withoutSiteSuffix(text: string, siteNames: string[]): string {
+  if (siteNames.length === 0) return text;
+  const { parts, seps } = splitTitle(text);
+  if (parts.length < 2 || WEAK_SEPARATOR.test(seps[seps.length - 1])) return text;
+  const last = squashKey(tidyTitle(parts[parts.length - 1]));
+  if (!last || !siteNames.some((s) => squashKey(s) === last)) return text;
+  const rest = tidyTitle(joinParts(parts, seps, 0, parts.length - 2));
+  return weightedLength(rest) >= 12 ? rest : text;
+}
+
 /** The first crumb of a breadcrumb: the home page, or the "you are here" label. */
 const HOME_CRUMB = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置[:：]?|當前位置[:：]?|您的位置[:：]?|您现在的位置[:：]?|Home|Startseite|Accueil|Inicio)$/i;
 
@@ -263,3 +279,19 @@ export function isSiteOnly(text: string, siteNames: string[]): boolean {
   if (!t || SEPARATOR.test(t)) return false;
   return isKnownSite(t, siteNames.map(squashKey).filter(Boolean)) || (weightedLength(t) <= 20 && SITE_ONLY_WORD.test(t));
 }
+
+/**
+ * What a heading adds to a metadata title is only a date or time (squashKey form, no spaces): "2014-04-30 23:54",
+ * "【17:52】", or one written with an English month name, "Dec 18 2025", "January 1, 2025", "18 Dec 2025" (a blog's
+ * <time> inside its h1, a date line swallowed by an unclosed h1). A month name needs a day with it: "(January 2025)"
+ * or a bare "March" may be the headline's own words.
+ */
+export function isDateStamp(k: string): boolean {
+  if (/^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k)) return true;
+  return MONTH_DAY.test(k) || DAY_MONTH.test(k);
+}
+const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?)?';
+const CLOCK = '(?:[-,@|·•]?(?:at)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:am|pm)?)?';
+const MONTH_DAY = new RegExp(`^[([]?${WEEKDAY}${MONTHS}\\.?(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,?(?:\\d{4})?${CLOCK}[)\\]]?$`);
+const DAY_MONTH = new RegExp(`^[([]?${WEEKDAY}(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?${MONTHS}\\.?,?(?:\\d{4})?${CLOCK}[)\\]]?$`);

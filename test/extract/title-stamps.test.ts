@@ -1,0 +1,50 @@
+/**
+ * A date glued into the headline (a <time> inside a blog's permalinked h1, a date line swallowed by an unclosed h1)
+ * and the site's own name after the headline the page shows ("Headline – Artlyst").
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isDateStamp, withoutSiteSuffix } from '../../src/extract/title-text.js';
+import { enParagraphs, extractFrom } from './helpers.js';
+
+test('isDateStamp: numeric stamps and dates with an English month and a day', () => {
+  for (const k of ['2014-04-3023:54', '【17:52】', 'dec182025', 'january1,2025', '18dec2025', 'mon,march3rd,2025', 'sept.9,202410:30am', '(jan5)'])
+    assert.equal(isDateStamp(k), true, k);
+  // A month without a day, a word starting like a month, or other words are the headline's own.
+  for (const k of ['january2025', 'march', 'mayday', '(january2025)', 'thebestpicks', 'dec18ideas', ''])
+    assert.equal(isDateStamp(k), false, k);
+});
+
+test('a date inside a permalinked h1 is not part of the headline', () => {
+  const body = `<h1><a href="https://news.example.com/a/1.html"><time datetime="2025-12-18">Dec <span>18</span> 2025</time> Council expands the bus network</a></h1>${enParagraphs()}`;
+  const a = extractFrom(body, { head: '<title>Council expands the bus network | Jo\'s blog</title><meta property="og:title" content="Council expands the bus network">' });
+  assert.equal(a.title, 'Council expands the bus network');
+});
+
+test('a date line swallowed by an h1 left unclosed is cut; a heading adding words is kept whole', () => {
+  const unclosed = `<div><h1>Council expands the bus network</h2><p>January 1, 2025</p></div>${enParagraphs()}`;
+  const a = extractFrom(unclosed, { head: '<meta property="og:title" content="Council expands the bus network">' });
+  assert.equal(a.title, 'Council expands the bus network');
+  const worded = `<div><h1>Council expands the bus network</h2><p>January plans</p></div>${enParagraphs()}`;
+  const b = extractFrom(worded, { head: '<meta property="og:title" content="Council expands the bus network">' });
+  assert.notEqual(b.title, 'Council expands the bus network');
+});
+
+test("withoutSiteSuffix cuts the metadata's site name behind a real separator only", () => {
+  assert.equal(withoutSiteSuffix('Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst', ['Artlyst']), 'Critics’ Choice: Best UK Art Exhibitions 2025');
+  assert.equal(withoutSiteSuffix('Council expands the bus network | City Paper', ['City Paper']), 'Council expands the bus network');
+  // Not a known name, no name, a name inside the words, or too little left.
+  assert.equal(withoutSiteSuffix('Council expands the bus network | Our Plans', ['City Paper']), 'Council expands the bus network | Our Plans');
+  assert.equal(withoutSiteSuffix('Council expands the bus network – Artlyst', []), 'Council expands the bus network – Artlyst');
+  assert.equal(withoutSiteSuffix('Why I still read Artlyst', ['Artlyst']), 'Why I still read Artlyst');
+  assert.equal(withoutSiteSuffix('Review – Artlyst', ['Artlyst']), 'Review – Artlyst');
+});
+
+test("the page's h1 loses og:site_name after its headline", () => {
+  const a = extractFrom(`<h1>Council expands the bus network – City Paper</h1>${enParagraphs()}`, {
+    head: '<title>Council expands the bus network – City Paper - City Paper</title><meta property="og:site_name" content="City Paper">',
+  });
+  assert.equal(a.title, 'Council expands the bus network');
+  const b = extractFrom(`<h1>Council expands the bus network – City Paper</h1>${enParagraphs()}`, { head: '<title>Council expands the bus network – City Paper</title>' });
+  assert.equal(b.title, 'Council expands the bus network – City Paper');
+});
