@@ -160,7 +160,9 @@ const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早�
 
 function isKnownSite(part: string, sites: string[]): boolean {
   const k = squashKey(part);
-  return sites.some((s) => s === k || (s.length >= 2 && k.includes(s) && k.length <= s.length + 8));
+  // Also the name's opening words without its last ones ("Thrive Internet Marketing" of og:site_name "Thrive Internet
+  // Marketing Agency"), when most of it.
+  return sites.some((s) => s === k || (s.length >= 2 && k.includes(s) && k.length <= s.length + 8) || (k.length >= 8 && k.length >= s.length * 0.6 && s.startsWith(k)));
 }
 
 /** Is a separated part of a title a site or channel name rather than headline? */

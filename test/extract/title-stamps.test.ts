@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDateStamp, withoutSiteSuffix } from '../../src/extract/title-text.js';
+import { cleanTitle, isDateStamp, isSiteOnly, withoutSiteSuffix } from '../../src/extract/title-text.js';
 import { enParagraphs, extractFrom } from './helpers.js';
 
 test('isDateStamp: numeric stamps and dates with an English month and a day', () => {
@@ -47,4 +47,14 @@ test("the page's h1 loses og:site_name after its headline", () => {
   assert.equal(a.title, 'Council expands the bus network');
   const b = extractFrom(`<h1>Council expands the bus network – City Paper</h1>${enParagraphs()}`, { head: '<title>Council expands the bus network – City Paper</title>' });
   assert.equal(b.title, 'Council expands the bus network – City Paper');
+});
+
+test("a site name's opening words name the site too, when most of it", () => {
+  const site = ['Thrive Internet Marketing Agency'];
+  assert.equal(cleanTitle('Website Design Portfolio | Thrive Internet Marketing', site), 'Website Design Portfolio');
+  assert.equal(isSiteOnly('Thrive Internet Marketing', site), true);
+  // A word or two of it, or its closing words, are not the name.
+  assert.equal(isSiteOnly('Thrive', site), false);
+  assert.equal(isSiteOnly('Thrive Internet', site), false);
+  assert.equal(isSiteOnly('Internet Marketing Agency', site), false);
 });
