@@ -79,7 +79,8 @@ export function tidyTitle(raw: string, quoteDash = false): string {
   // end with (a separator or space; a closing bracket), which most headlines do not (runs on every candidate heading).
   if (endsWithOneOf(out, SEPARATOR_END_CHARS) || SPACE_AT_END.test(out.slice(-1))) out = out.replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '');
   // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
-  if (endsWithOneOf(out, BRACKET_END_CHARS)) out = out.replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '');
+  // (A date alone in round brackets, "… (2025-09-21)", is the headline's own: an issue's or a release's date.)
+  if (endsWithOneOf(out, BRACKET_END_CHARS)) out = out.replace(/\s*(?:[【\[]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\]]|[(（](?=[^(（]*[:：])\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[)）])$/, '');
   // "【标题】-某某网": a headline set whole in lenticular brackets wears them as decoration, as others wear "*" or "■".
   if (out.startsWith('【') && out.endsWith('】') && out.indexOf('【', 1) < 0 && out.indexOf('】') === out.length - 1) out = out.slice(1, -1);
   return out.trim();

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTitle, isDateStamp, isSiteOnly, withoutSiteSuffix } from '../../src/extract/title-text.js';
+import { cleanTitle, isDateStamp, isSiteOnly, tidyTitle, withoutSiteSuffix } from '../../src/extract/title-text.js';
 import { enParagraphs, extractFrom } from './helpers.js';
 
 test('isDateStamp: numeric stamps and dates with an English month and a day', () => {
@@ -57,4 +57,12 @@ test("a site name's opening words name the site too, when most of it", () => {
   assert.equal(isSiteOnly('Thrive', site), false);
   assert.equal(isSiteOnly('Thrive Internet', site), false);
   assert.equal(isSiteOnly('Internet Marketing Agency', site), false);
+});
+
+test("a date in round brackets after the headline is the headline's own; a clock stamped after it is not", () => {
+  assert.equal(tidyTitle('Almost Timely News: Using AI for Analytics (2025-09-21)'), 'Almost Timely News: Using AI for Analytics (2025-09-21)');
+  assert.equal(tidyTitle('市区新开12条公交线路（2014-04-30）'), '市区新开12条公交线路（2014-04-30）');
+  assert.equal(tidyTitle('市区新开12条公交线路 【17:52】'), '市区新开12条公交线路');
+  assert.equal(tidyTitle('市区新开12条公交线路 [2014-04-30]'), '市区新开12条公交线路');
+  assert.equal(tidyTitle('Council expands the bus network (17:52)'), 'Council expands the bus network');
 });
