@@ -16,7 +16,7 @@ export function isSiteChrome(el: Element): boolean {
   let cur: Element | null = el;
   for (let i = 0; cur && isTag(cur) && i < 6 && cur.name !== 'body'; i++, cur = cur.parent as Element | null) chain.push(cur);
   // Inside the article (or its own header): never the site's chrome.
-  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(classAndId(e)))) return false;
+  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(withoutTextUtilities(classAndId(e))))) return false;
   for (const e of chain.slice(0, 4)) {
     if (CHROME_HINT.test(classAndId(e))) return true;
     if (e.name === 'a' && HOME_HREF.test((e.attribs.href ?? '').trim())) return true;
@@ -35,6 +35,15 @@ export function isSiteChrome(el: Element): boolean {
 
 const HOME_HREF = /^(?:\/|\.\/|\/?index\.\w+|https?:\/\/[^/]+\/?)$/;
 const CONTENT_HINT = /article|post|entry|story|content|detail|news|text|zhengwen|body/;
+
+/**
+ * Class names without the text-styling utilities of CSS frameworks ("text-center", "tw-text-label-lg",
+ * "md:text-xl"): they say how a line is set, not that it is the article's text.
+ */
+export function withoutTextUtilities(cls: string): string {
+  return cls.includes('text-') ? cls.replace(TEXT_UTILITY, ' ') : cls;
+}
+const TEXT_UTILITY = /(?:^|\s)(?:[\w-]+:)*(?:tw-)?text-[^\s]*/g;
 
 /** Nearly all of the element's text is link text (menus, breadcrumbs, a permalinked heading). */
 export function isAllLink(el: Element, stats: StatsMap): boolean {

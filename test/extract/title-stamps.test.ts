@@ -5,6 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanTitle, isDateStamp, isSiteOnly, tidyTitle, withoutSiteSuffix } from '../../src/extract/title-text.js';
+import { parseDocument } from 'htmlparser2';
+import { elementsIn } from '../../src/extract/dom.js';
+import { isSiteChrome, withoutTextUtilities } from '../../src/extract/title-chrome.js';
 import { enParagraphs, extractFrom } from './helpers.js';
 
 test('isDateStamp: numeric stamps and dates with an English month and a day', () => {
@@ -65,4 +68,22 @@ test("a date in round brackets after the headline is the headline's own; a clock
   assert.equal(tidyTitle('市区新开12条公交线路 【17:52】'), '市区新开12条公交线路');
   assert.equal(tidyTitle('市区新开12条公交线路 [2014-04-30]'), '市区新开12条公交线路');
   assert.equal(tidyTitle('Council expands the bus network (17:52)'), 'Council expands the bus network');
+});
+
+test('text-styling utility classes do not make a logo link article content', () => {
+  assert.equal(withoutTextUtilities('tw-text-label-lg tw-pt-2xs').trim(), 'tw-pt-2xs');
+  assert.equal(withoutTextUtilities('md:text-xl text-center title').trim(), 'title');
+  // Content classes keep their word.
+  assert.equal(withoutTextUtilities('article-text news_text'), 'article-text news_text');
+  const logo = `<header><a href="/" aria-label="logo"><span class="tw-text-label-lg">Shopify App Store</span></a></header>`;
+  const a = extractFrom(`${logo}<h1><div>Get that tech stack</div> <span class="lg:tw-block">Klatch Coffee</span></h1>${enParagraphs()}`, {
+    head: '<title>Klatch Coffee | Shopify App Store</title>',
+  });
+  assert.equal(a.title, 'Klatch Coffee');
+  // Inside the article's own text block a home link's words still count.
+  const dom = parseDocument(`<div class="article-text"><a href="/"><span>Shopify App Store</span></a></div>`);
+  const span = elementsIn(dom).find((e) => e.name === 'span')!;
+  assert.equal(isSiteChrome(span), false);
+  const styled = parseDocument(`<div class="text-lg"><a href="/"><span>Shopify App Store</span></a></div>`);
+  assert.equal(isSiteChrome(elementsIn(styled).find((e) => e.name === 'span')!), true);
 });
