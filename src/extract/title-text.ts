@@ -159,16 +159,17 @@ const CJK_OR_MARK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\-_|–—·•»«
 /** How site and channel names end. */
 const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|个人空间|个人主页|专栏|百科|百科全书|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
 
-function isKnownSite(part: string, sites: string[]): boolean {
+function isKnownSite(part: string, sites: string[], opening = false): boolean {
   const k = squashKey(part);
-  // Also the name's opening words without its last ones ("Thrive Internet Marketing" of og:site_name "Thrive Internet
-  // Marketing Agency"), when most of it.
-  return sites.some((s) => s === k || (s.length >= 2 && k.includes(s) && k.length <= s.length + 8) || (k.length >= 8 && k.length >= s.length * 0.6 && s.startsWith(k)));
+  // With opening, also the name's opening words without its last ones ("Thrive Internet Marketing" of og:site_name
+  // "Thrive Internet Marketing Agency"), when most of it: only for a part after the headline, the site's slot. A
+  // first part so named is often the headline's own place or subject ("Toulouse : la ligne C…" on "Toulouse Infos").
+  return sites.some((s) => s === k || (s.length >= 2 && k.includes(s) && k.length <= s.length + 8) || (opening && k.length >= 8 && k.length >= s.length * 0.6 && s.startsWith(k)));
 }
 
-/** Is a separated part of a title a site or channel name rather than headline? */
-function isSiteLike(part: string, rest: string, sites: string[]): boolean {
-  if (isKnownSite(part, sites)) return true;
+/** Is a separated part of a title a site or channel name rather than headline? (opening: see isKnownSite.) */
+function isSiteLike(part: string, rest: string, sites: string[], opening = false): boolean {
+  if (isKnownSite(part, sites, opening)) return true;
   const len = weightedLength(part);
   if (len <= 40 && SITE_WORD.test(part.trim())) return true;
   return len <= 30 && len < weightedLength(rest) * 0.6;
@@ -237,7 +238,7 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   const joined = (a: number, b: number): string => joinParts(parts, seps, a, b);
   // Behind a bare run of spaces only a part named like a site goes: spaces also slip into headlines by accident.
   const siteAfter = (i: number): boolean =>
-    !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
+    !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites, true) : isKnownSite(parts[i], sites, true) || SITE_WORD.test(parts[i].trim());
   while (hi > lo && siteAfter(hi)) hi--;
   // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator, or
   // before a ">" of a breadcrumb ("首页 > 本地新闻 > 标题": the path to the page, then the page; two ">" at least, as
@@ -263,7 +264,8 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
 export function withoutSiteSuffix(text: string, siteNames: string[]): string {
   if (siteNames.length === 0) return text;
   const { parts, seps } = splitTitle(text);
-  if (parts.length < 2 || WEAK_SEPARATOR.test(seps[seps.length - 1])) return text;
+  // (Not after a colon: "… du quotidien : Libération" may name the outlet as the headline's subject.)
+  if (parts.length < 2 || WEAK_SEPARATOR.test(seps[seps.length - 1]) || /[:：]/.test(seps[seps.length - 1])) return text;
   const last = squashKey(tidyTitle(parts[parts.length - 1]));
   if (!last || !siteNames.some((s) => squashKey(s) === last)) return text;
   const rest = tidyTitle(joinParts(parts, seps, 0, parts.length - 2));
@@ -290,9 +292,15 @@ export function isSiteOnly(text: string, siteNames: string[]): boolean {
  * or a bare "March" may be the headline's own words.
  */
 export function isDateStamp(k: string): boolean {
-  if (/^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k)) return true;
+  if (/^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k)) return NUMERIC_DATE.test(k);
   return MONTH_DAY.test(k) || DAY_MONTH.test(k);
 }
+/**
+ * The numbers make a date or a clock: a time ("17:52"), a 4-digit year with a month or day beside it ("2014-04-30",
+ * "30.04.2014"), or 年/月/日. Not a lone number or a bare year ("Year in Review 2024", "iPhone 17", "9/11:"): those
+ * are the headline's own.
+ */
+const NUMERIC_DATE = /\d{1,2}\s*[:：]\s*\d{2}(?!\d)|\d{4}\s*[-/.]\s*\d{1,2}|\d{1,2}\s*[-/.]\s*\d{4}|\d\s*[年月日]/;
 const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?)?';
 const CLOCK = '(?:[-,@|·•]?(?:at)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:am|pm)?)?';
