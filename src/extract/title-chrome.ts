@@ -16,9 +16,9 @@ export function isSiteChrome(el: Element): boolean {
   let cur: Element | null = el;
   for (let i = 0; cur && isTag(cur) && i < 6 && cur.name !== 'body'; i++, cur = cur.parent as Element | null) chain.push(cur);
   // Inside the article (or its own header): never the site's chrome.
-  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(classAndId(e)))) return false;
+  if (chain.some((e) => e.name === 'article' || e.name === 'main' || CONTENT_HINT.test(withoutStyleUtilities(classAndId(e))))) return false;
   for (const e of chain.slice(0, 4)) {
-    if (CHROME_HINT.test(classAndId(e))) return true;
+    if (CHROME_HINT.test(withoutStyleUtilities(classAndId(e)))) return true;
     if (e.name === 'a' && HOME_HREF.test((e.attribs.href ?? '').trim())) return true;
   }
   // A wrapper whose only content is a branding element or a link to the home page.
@@ -28,13 +28,25 @@ export function isSiteChrome(el: Element): boolean {
     if (kids.some((c) => c.name === 'a' && HOME_HREF.test((c.attribs.href ?? '').trim()))) return true;
     if (kids.length !== 1) break;
     inner = kids[0];
-    if (CHROME_HINT.test(classAndId(inner))) return true;
+    if (CHROME_HINT.test(withoutStyleUtilities(classAndId(inner)))) return true;
   }
   return false;
 }
 
 const HOME_HREF = /^(?:\/|\.\/|\/?index\.\w+|https?:\/\/[^/]+\/?)$/;
 const CONTENT_HINT = /article|post|entry|story|content|detail|news|text|zhengwen|body/;
+
+/**
+ * Class names without the styling utilities of CSS frameworks ("text-center", "tw-text-label-lg", "md:text-xl",
+ * "bg-brand-700", "from-brand"): they say how a line is set and coloured, not that it is the article's text, nor
+ * that it is the site's branding (a theme colour named "brand" sits on headlines too).
+ */
+export function withoutStyleUtilities(cls: string): string {
+  return UTILITY_HINT.test(cls) ? cls.replace(STYLE_UTILITY, ' ') : cls;
+}
+const UTILITY_FAMILY = '(?:text|bg|border|from|via|to|ring|fill|stroke|decoration|outline|shadow|accent|divide)-';
+const UTILITY_HINT = new RegExp(UTILITY_FAMILY);
+const STYLE_UTILITY = new RegExp(`(?:^|\\s)(?:[\\w-]+:)*!?(?:tw-)?${UTILITY_FAMILY}\\S*`, 'g');
 
 /** Nearly all of the element's text is link text (menus, breadcrumbs, a permalinked heading). */
 export function isAllLink(el: Element, stats: StatsMap): boolean {

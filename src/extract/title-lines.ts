@@ -8,7 +8,7 @@ import { isBoilerplateLine } from './body-clean.js';
 import { classAndId, isTag, isText, textContent, type Element } from './dom.js';
 import { collapseSpace, weightedLength } from './text.js';
 import type { TitleResult } from './title.js';
-import { squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
+import { isDateStamp, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
 import { isSiteChrome } from './title-chrome.js';
 import { titleTokens, tokenSimilarity } from './title-similar.js';
 
@@ -98,7 +98,12 @@ export function titleFromLines(
     return plain?.title && squashKey(plain.title).length > fallback.length && squashKey(plain.title).includes(fallback) ? plain : undefined;
   }
   const linkText = best.link ? tidyTitle(textContent(best.link)) : '';
-  return { title: weightedLength(linkText) >= 4 ? linkText : tidyTitle(best.line.text), el: best.line.el };
+  const title = weightedLength(linkText) >= 4 ? linkText : tidyTitle(best.line.text);
+  // The line is the metadata title with a date or time beside it (a blog's <time> inside its permalinked headline,
+  // "Dec 18 2025 Headline"): the metadata's wording is the headline.
+  const k = squashKey(title);
+  const whole = [metadataTitle, fallbackTitle].find((m) => m && weightedLength(m) >= 6 && k.includes(squashKey(m)) && isDateStamp(k.replace(squashKey(m), '')));
+  return { title: whole ?? title, el: best.line.el };
 }
 
 /**

@@ -79,7 +79,8 @@ export function tidyTitle(raw: string, quoteDash = false): string {
   // end with (a separator or space; a closing bracket), which most headlines do not (runs on every candidate heading).
   if (endsWithOneOf(out, SEPARATOR_END_CHARS) || SPACE_AT_END.test(out.slice(-1))) out = out.replace(closesQuote ? /(?:\s*[-_|–—·•:：｜]+)+\s*$/ : /(?:\s*[-_|–—·•»:：｜]+)+\s*$/, '');
   // A time stamped after the headline ("… 【17:52】") is the page's clock, not wording.
-  if (endsWithOneOf(out, BRACKET_END_CHARS)) out = out.replace(/\s*[【\[(（]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\])）]$/, '');
+  // (A date alone in round brackets, "… (2025-09-21)", is the headline's own: an issue's or a release's date.)
+  if (endsWithOneOf(out, BRACKET_END_CHARS)) out = out.replace(/\s*(?:[【\[]\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[】\]]|[(（](?=[^(（]*[:：])\s*\d{1,4}(?:\s*[-/.年月日:：]\s*\d{1,4})+\s*[日]?\s*[)）])$/, '');
   // "【标题】-某某网": a headline set whole in lenticular brackets wears them as decoration, as others wear "*" or "■".
   if (out.startsWith('【') && out.endsWith('】') && out.indexOf('【', 1) < 0 && out.indexOf('】') === out.length - 1) out = out.slice(1, -1);
   return out.trim();
@@ -158,14 +159,17 @@ const CJK_OR_MARK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\-_|–—·•»«
 /** How site and channel names end. */
 const SITE_WORD = /(?:网|网站|频道|在线|官网|门户|日报|晚报|早报|新闻|博客|论坛|社区|政府|个人空间|个人主页|专栏|百科|百科全书|網|網站|頻道|線上|官網|日報|晚報|早報|新聞|部落格|論壇|社區|\.com|\.cn|\.net|news|times|post|journal|daily|online|blog)$/i;
 
-function isKnownSite(part: string, sites: string[]): boolean {
+function isKnownSite(part: string, sites: string[], opening = false): boolean {
   const k = squashKey(part);
-  return sites.some((s) => s === k || (s.length >= 2 && k.includes(s) && k.length <= s.length + 8));
+  // With opening, also the name's opening words without its last ones ("Thrive Internet Marketing" of og:site_name
+  // "Thrive Internet Marketing Agency"), when most of it: only for a part after the headline, the site's slot. A
+  // first part so named is often the headline's own place or subject ("Toulouse : la ligne C…" on "Toulouse Infos").
+  return sites.some((s) => s === k || (s.length >= 2 && k.includes(s) && k.length <= s.length + 8) || (opening && k.length >= 8 && k.length >= s.length * 0.6 && s.startsWith(k)));
 }
 
-/** Is a separated part of a title a site or channel name rather than headline? */
-function isSiteLike(part: string, rest: string, sites: string[]): boolean {
-  if (isKnownSite(part, sites)) return true;
+/** Is a separated part of a title a site or channel name rather than headline? (opening: see isKnownSite.) */
+function isSiteLike(part: string, rest: string, sites: string[], opening = false): boolean {
+  if (isKnownSite(part, sites, opening)) return true;
   const len = weightedLength(part);
   if (len <= 40 && SITE_WORD.test(part.trim())) return true;
   return len <= 30 && len < weightedLength(rest) * 0.6;
@@ -234,7 +238,7 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   const joined = (a: number, b: number): string => joinParts(parts, seps, a, b);
   // Behind a bare run of spaces only a part named like a site goes: spaces also slip into headlines by accident.
   const siteAfter = (i: number): boolean =>
-    !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites) : isKnownSite(parts[i], sites) || SITE_WORD.test(parts[i].trim());
+    !WEAK_SEPARATOR.test(seps[i - 1]) ? isSiteLike(parts[i], joined(lo, i - 1), sites, true) : isKnownSite(parts[i], sites, true) || SITE_WORD.test(parts[i].trim());
   while (hi > lo && siteAfter(hi)) hi--;
   // A leading part goes only when it is a known site name or sits before a "|" / " - " / "--" style separator, or
   // before a ">" of a breadcrumb ("首页 > 本地新闻 > 标题": the path to the page, then the page; two ">" at least, as
@@ -251,6 +255,23 @@ export function cleanTitle(raw: string, siteNames: string[]): string {
   return kept || title;
 }
 
+/**
+ * A headline the page itself shows with the site's name after it ("Best UK Art Exhibitions 2025 – Artlyst", og:site_name
+ * "Artlyst"): the name goes. Only a name known exactly from the metadata (og:site_name, application-name, publisher) behind a
+ * real separator; what is left must still be headline-sized. (Not a name learned from the page: a part of the <title>
+ * that an element shows alone may be the headline's second half, "… Under $2500 | The Best Mirrorless Cameras".)
+ */
+export function withoutSiteSuffix(text: string, siteNames: string[]): string {
+  if (siteNames.length === 0) return text;
+  const { parts, seps } = splitTitle(text);
+  // (Not after a colon: "… du quotidien : Libération" may name the outlet as the headline's subject.)
+  if (parts.length < 2 || WEAK_SEPARATOR.test(seps[seps.length - 1]) || /[:：]/.test(seps[seps.length - 1])) return text;
+  const last = squashKey(tidyTitle(parts[parts.length - 1]));
+  if (!last || !siteNames.some((s) => squashKey(s) === last)) return text;
+  const rest = tidyTitle(joinParts(parts, seps, 0, parts.length - 2));
+  return weightedLength(rest) >= 12 ? rest : text;
+}
+
 /** The first crumb of a breadcrumb: the home page, or the "you are here" label. */
 const HOME_CRUMB = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置[:：]?|當前位置[:：]?|您的位置[:：]?|您现在的位置[:：]?|Home|Startseite|Accueil|Inicio)$/i;
 
@@ -263,3 +284,25 @@ export function isSiteOnly(text: string, siteNames: string[]): boolean {
   if (!t || SEPARATOR.test(t)) return false;
   return isKnownSite(t, siteNames.map(squashKey).filter(Boolean)) || (weightedLength(t) <= 20 && SITE_ONLY_WORD.test(t));
 }
+
+/**
+ * What a heading adds to a metadata title is only a date or time (squashKey form, no spaces): "2014-04-30 23:54",
+ * "【17:52】", or one written with an English month name, "Dec 18 2025", "January 1, 2025", "18 Dec 2025" (a blog's
+ * <time> inside its h1, a date line swallowed by an unclosed h1). A month name needs a day with it: "(January 2025)"
+ * or a bare "March" may be the headline's own words.
+ */
+export function isDateStamp(k: string): boolean {
+  if (/^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k)) return NUMERIC_DATE.test(k);
+  return MONTH_DAY.test(k) || DAY_MONTH.test(k);
+}
+/**
+ * The numbers make a date or a clock: a time ("17:52"), a 4-digit year with a month or day beside it ("2014-04-30",
+ * "30.04.2014"), or 年/月/日. Not a lone number or a bare year ("Year in Review 2024", "iPhone 17", "9/11:"): those
+ * are the headline's own.
+ */
+const NUMERIC_DATE = /\d{1,2}\s*[:：]\s*\d{2}(?!\d)|\d{4}\s*[-/.]\s*\d{1,2}|\d{1,2}\s*[-/.]\s*\d{4}|\d\s*[年月日]/;
+const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?)?';
+const CLOCK = '(?:[-,@|·•]?(?:at)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:am|pm)?)?';
+const MONTH_DAY = new RegExp(`^[([]?${WEEKDAY}${MONTHS}\\.?(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,?(?:\\d{4})?${CLOCK}[)\\]]?$`);
+const DAY_MONTH = new RegExp(`^[([]?${WEEKDAY}(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?${MONTHS}\\.?,?(?:\\d{4})?${CLOCK}[)\\]]?$`);

@@ -12,7 +12,7 @@ import { isAllLink, isSiteChrome } from './title-chrome.js';
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
-import { cleanTitle, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
+import { cleanTitle, isDateStamp, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT, withoutSiteSuffix } from './title-text.js';
 import { collapseSpace, countCjk, isUnspacedScriptCode, weightedLength } from './text.js';
 
 export interface TitleResult {
@@ -222,15 +222,15 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     }
     // A heading holding the whole metadata title plus a date or time ("… 2014-04-30 23:54") shows that title.
     const k = squashKey(similar.text);
-    const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && /^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k.replace(squashKey(r), '')));
-    return named({ title: whole ?? withoutBadge(similar.el, refs) ?? tidyTitle(similar.text), el: similar.el });
+    const whole = refs.find((r) => weightedLength(r) >= 6 && k.includes(squashKey(r)) && isDateStamp(k.replace(squashKey(r), '')));
+    return named({ title: whole ?? withoutBadge(similar.el, refs) ?? withoutSiteSuffix(tidyTitle(similar.text), src.siteNames), el: similar.el });
   }
   // A <title> that is only a site's name ("临江网"), repeated by the logo heading: no headline matched; the lines
   // above the body are read instead (index.ts).
   if (isSiteName(best.text, siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, siteNames)))
     return named({});
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
-  return named({ title: metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), el: best.el });
+  return named({ title: withoutSiteSuffix(metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), src.siteNames), el: best.el });
 }
 
 /**
