@@ -7,6 +7,7 @@
 import { BLOCK_TAGS, isAncestor, isTag, isText, MAX_NODES, type Element } from './dom.js';
 import { classWeight, isMarkedArticleBody, tagWeight } from './hints.js';
 import { textMetrics } from './text.js';
+import { FarReach, onlyTextChild } from './body-reach.js';
 
 export interface NodeStats {
   /** Weighted length (CJK ×2) of all text below. */
@@ -160,6 +161,7 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
   const previous = raised.get(stats);
   if (previous) for (const s of previous) s.score = 0;
   const touched: NodeStats[] = [];
+  const far = new FarReach();
   raised.set(stats, touched);
   for (const el of order) {
     if (!BLOCK_TAGS.has(el.name)) continue;
@@ -173,20 +175,35 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
     // A <p>, or a div holding one paragraph, hands everything up; a container whose own text is several
     // <br>-separated paragraphs (or mixed with block children) is its own first "parent".
     const selfContainer = !NOT_CANDIDATE.has(el.name) && (s.inlineBreaks >= 2 || s.hasBlockChild);
-    let level = selfContainer ? -1 : 0;
+    // `level` counts every step up (the reach: five); `branches` only steps into a box holding other text too, as
+    // far as five of them: past the reach, scores gather in boxes where parts meet (body-reach.ts).
+    let [level, branches] = selfContainer ? [-1, -1] : [0, 0];
     let node: Element | null = selfContainer ? el : (el.parent as Element | null);
-    while (node && isTag(node) && level < 5) {
-      const divider = level <= 0 ? 1 : level === 1 ? 2 : level * 3;
+    let [wrapped, from]: [boolean, Element | undefined] = [false, undefined];
+    while (node && isTag(node) && branches < 5) {
+      const at = level < 5 ? level : branches;
+      const divider = at <= 0 ? 1 : at === 1 ? 2 : at * 3;
       if (!NOT_CANDIDATE.has(node.name)) {
-        const ns = stats.get(node);
-        if (ns) {
+        const ns = level < 5 ? stats.get(node) : undefined;
+        if (level >= 5) far.add(node, from!, contribution / divider);
+        else if (ns) {
           if (ns.score === 0) touched.push(ns);
           ns.score += contribution / divider;
         }
       }
-      node = node.parent as Element | null;
+      from = node;
+      const up = node.parent as Element | null;
+      const single = !!up && isTag(up) && onlyTextChild(up, node, stats);
+      if (!single || !wrapped) branches++;
+      wrapped = single;
       level++;
+      node = up;
     }
+  }
+  for (const [node, score] of far.meetingPoints()) {
+    const ns = stats.get(node);
+    if (ns?.score === 0) touched.push(ns);
+    if (ns) ns.score += score;
   }
   for (const el of order) {
     const s = stats.get(el)!;

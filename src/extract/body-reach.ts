@@ -1,0 +1,39 @@
+/**
+ * Scores past Readability's reach (body-score.ts hands a paragraph's score up five levels). Page builders nest every
+ * paragraph six deep or more (section > container > column > wrap > widget > inner), each part of the article in a
+ * stack of its own, so the box holding all the parts is out of every paragraph's reach and the page's one long
+ * disclaimer or testimonial box wins. Past the reach a score keeps climbing through wrappers (a run of boxes each
+ * holding only the box below is one level), and a box counts only as the meeting point of several parts: one deep
+ * block's far wrapper holds nothing the block does not.
+ */
+import { isTag, type Element } from './dom.js';
+import type { StatsMap } from './body-score.js';
+
+/** Children the far contributions must come through before a box scores from them. */
+const FAR_PARTS = 3;
+
+/** Is `child` the only element child of `parent` holding any text? */
+export function onlyTextChild(parent: Element, child: Element, stats: StatsMap): boolean {
+  for (const c of parent.children) {
+    if (c === child || !isTag(c)) continue;
+    if ((stats.get(c)?.len ?? 0) > 0) return false;
+  }
+  return true;
+}
+
+/** Contributions reaching boxes past the reach, with the children they came through. */
+export class FarReach {
+  private readonly boxes = new Map<Element, { score: number; via: Set<Element> }>();
+
+  add(box: Element, from: Element, score: number): void {
+    let f = this.boxes.get(box);
+    if (!f) this.boxes.set(box, (f = { score: 0, via: new Set() }));
+    f.score += score;
+    f.via.add(from);
+  }
+
+  /** The boxes reached through FAR_PARTS children or more, with their far score. */
+  *meetingPoints(): Iterable<[Element, number]> {
+    for (const [box, f] of this.boxes) if (f.via.size >= FAR_PARTS) yield [box, f.score];
+  }
+}
