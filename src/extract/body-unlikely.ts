@@ -115,3 +115,19 @@ function headlineHref(card: Element): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The page's own footer: a <footer> (or role="contentinfo") outside any <article> or <main>. Its legal disclaimer
+ * or "about us" blurb is one long paragraph that must not outvote a short article; an article's own <footer>
+ * (inside the <article>) is left to the furniture rules.
+ */
+export function pageFooters(order: Element[]): Element[] {
+  const out: Element[] = [];
+  for (const el of order) {
+    if (el.name !== 'footer' && el.attribs.role !== 'contentinfo') continue;
+    let inside = false;
+    for (let p = el.parent as Element | null; p && isTag(p) && !inside; p = p.parent as Element | null) inside = p.name === 'article' || p.name === 'main' || p.name === 'footer' || p.attribs.role === 'main';
+    if (!inside) out.push(el);
+  }
+  return out;
+}

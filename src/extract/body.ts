@@ -12,7 +12,7 @@ import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from '.
 import { filterBodyBlocks } from './body-clean.js';
 import { findFurniture } from './body-furniture.js';
 import { isMarkedArticleBody } from './hints.js';
-import { siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
+import { pageFooters, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { commentUnits } from './body-comment-units.js';
 import { inputWidgets } from './body-input-widgets.js';
 import { authorBoxesIn } from './body-author-box.js';
@@ -46,7 +46,9 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const comments = commentUnits(order, stats);
   // Nor do comment and login forms known by their controls (a textarea or password field in a small box).
   const widgets = inputWidgets(order, stats);
-  const notVoting = comments.size > 0 || widgets.size > 0 ? new Set([...cards, ...comments, ...widgets]) : cards;
+  // Nor does the page's own footer (its disclaimer is one long paragraph).
+  const footers = pageFooters(order);
+  const notVoting = comments.size > 0 || widgets.size > 0 || footers.length > 0 ? new Set([...cards, ...comments, ...widgets, ...footers]) : cards;
   const unlikely = unlikelySubtrees(order, notVoting);
   let scores = scoreCandidates(order, stats, unlikely);
   let top = pickTopCandidate(scores);
