@@ -7,7 +7,7 @@
 import { BLOCK_TAGS, isAncestor, isTag, isText, MAX_NODES, type Element } from './dom.js';
 import { classWeight, isMarkedArticleBody, tagWeight } from './hints.js';
 import { textMetrics } from './text.js';
-import { FarReach, onlyTextChild } from './body-reach.js';
+import { FarReach, holds, onlyTextChild } from './body-reach.js';
 
 export interface NodeStats {
   /** Weighted length (CJK ×2) of all text below. */
@@ -22,6 +22,8 @@ export interface NodeStats {
   /** <br>s among the inline content: several mean several paragraphs laid out in one element. */
   inlineBreaks: number;
   hasBlockChild: boolean;
+  /** Element children holding any text (len > 0): body-reach asks whether a box holds only one. */
+  textChildren: number;
   /** Content score from paragraph runs at or below this element (Readability-style). */
   score: number;
 }
@@ -73,7 +75,7 @@ export class StatsMap {
 
   /** Stats for `el` belonging to this map (computeStats fills them in). */
   create(el: Element): NodeStats {
-    const s: OwnedStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0, owner: this };
+    const s: OwnedStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, textChildren: 0, score: 0, owner: this };
     const held = (el as StatsHolder)[STATS];
     if (held === undefined || held.owner === this) (el as StatsHolder)[STATS] = s;
     else (this.others ??= new Map()).set(el, s);
@@ -106,6 +108,7 @@ export function computeStats(order: Element[]): { stats: StatsMap; order: Elemen
       } else if (isTag(c)) {
         const cs = complete ? done.pop() : stats.get(c);
         if (!cs) continue;
+        if (cs.len > 0) s.textChildren++;
         s.len += cs.len;
         s.linkLen += cs.linkLen;
         s.punct += cs.punct;
@@ -162,6 +165,8 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
   if (previous) for (const s of previous) s.score = 0;
   const touched: NodeStats[] = [];
   const far = new FarReach();
+  // The box scoring highest from near contributions: far scores count only in boxes holding it (body-reach.ts).
+  let [nearTop, nearTopScore]: [Element | undefined, number] = [undefined, 0];
   raised.set(stats, touched);
   for (const el of order) {
     if (!BLOCK_TAGS.has(el.name)) continue;
@@ -189,6 +194,7 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
         else if (ns) {
           if (ns.score === 0) touched.push(ns);
           ns.score += contribution / divider;
+          if (ns.score > nearTopScore) [nearTop, nearTopScore] = [node, ns.score];
         }
       }
       from = node;
@@ -201,6 +207,7 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
     }
   }
   for (const [node, score] of far.meetingPoints()) {
+    if (!holds(node, nearTop)) continue;
     const ns = stats.get(node);
     if (ns?.score === 0) touched.push(ns);
     if (ns) ns.score += score;
