@@ -7,6 +7,7 @@
 import { BLOCK_TAGS, isAncestor, isTag, isText, MAX_NODES, type Element } from './dom.js';
 import { classWeight, isMarkedArticleBody, tagWeight } from './hints.js';
 import { textMetrics } from './text.js';
+import { FarReach, holds, onlyTextChild } from './body-reach.js';
 
 export interface NodeStats {
   /** Weighted length (CJK ×2) of all text below. */
@@ -21,6 +22,8 @@ export interface NodeStats {
   /** <br>s among the inline content: several mean several paragraphs laid out in one element. */
   inlineBreaks: number;
   hasBlockChild: boolean;
+  /** Element children holding any text (len > 0): body-reach asks whether a box holds only one. */
+  textChildren: number;
   /** Content score from paragraph runs at or below this element (Readability-style). */
   score: number;
 }
@@ -72,7 +75,7 @@ export class StatsMap {
 
   /** Stats for `el` belonging to this map (computeStats fills them in). */
   create(el: Element): NodeStats {
-    const s: OwnedStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, score: 0, owner: this };
+    const s: OwnedStats = { len: 0, linkLen: 0, punct: 0, inlineLen: 0, inlinePunct: 0, inlineLinkLen: 0, inlineBreaks: 0, hasBlockChild: false, textChildren: 0, score: 0, owner: this };
     const held = (el as StatsHolder)[STATS];
     if (held === undefined || held.owner === this) (el as StatsHolder)[STATS] = s;
     else (this.others ??= new Map()).set(el, s);
@@ -105,6 +108,7 @@ export function computeStats(order: Element[]): { stats: StatsMap; order: Elemen
       } else if (isTag(c)) {
         const cs = complete ? done.pop() : stats.get(c);
         if (!cs) continue;
+        if (cs.len > 0) s.textChildren++;
         s.len += cs.len;
         s.linkLen += cs.linkLen;
         s.punct += cs.punct;
@@ -160,6 +164,9 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
   const previous = raised.get(stats);
   if (previous) for (const s of previous) s.score = 0;
   const touched: NodeStats[] = [];
+  const far = new FarReach();
+  // The box scoring highest from near contributions: far scores count only in boxes holding it (body-reach.ts).
+  let [nearTop, nearTopScore]: [Element | undefined, number] = [undefined, 0];
   raised.set(stats, touched);
   for (const el of order) {
     if (!BLOCK_TAGS.has(el.name)) continue;
@@ -173,20 +180,37 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
     // A <p>, or a div holding one paragraph, hands everything up; a container whose own text is several
     // <br>-separated paragraphs (or mixed with block children) is its own first "parent".
     const selfContainer = !NOT_CANDIDATE.has(el.name) && (s.inlineBreaks >= 2 || s.hasBlockChild);
-    let level = selfContainer ? -1 : 0;
+    // `level` counts every step up (the reach: five); `branches` only steps into a box holding other text too, as
+    // far as five of them: past the reach, scores gather in boxes where parts meet (body-reach.ts).
+    let [level, branches] = selfContainer ? [-1, -1] : [0, 0];
     let node: Element | null = selfContainer ? el : (el.parent as Element | null);
-    while (node && isTag(node) && level < 5) {
-      const divider = level <= 0 ? 1 : level === 1 ? 2 : level * 3;
+    let [wrapped, from]: [boolean, Element | undefined] = [false, undefined];
+    while (node && isTag(node) && branches < 5) {
+      const at = level < 5 ? level : branches;
+      const divider = at <= 0 ? 1 : at === 1 ? 2 : at * 3;
       if (!NOT_CANDIDATE.has(node.name)) {
-        const ns = stats.get(node);
-        if (ns) {
+        const ns = level < 5 ? stats.get(node) : undefined;
+        if (level >= 5) far.add(node, from!, contribution / divider);
+        else if (ns) {
           if (ns.score === 0) touched.push(ns);
           ns.score += contribution / divider;
+          if (ns.score > nearTopScore) [nearTop, nearTopScore] = [node, ns.score];
         }
       }
-      node = node.parent as Element | null;
+      from = node;
+      const up = node.parent as Element | null;
+      const single = !!up && isTag(up) && onlyTextChild(up, node, stats);
+      if (!single || !wrapped) branches++;
+      wrapped = single;
       level++;
+      node = up;
     }
+  }
+  for (const [node, score] of far.meetingPoints()) {
+    if (!holds(node, nearTop)) continue;
+    const ns = stats.get(node);
+    if (ns?.score === 0) touched.push(ns);
+    if (ns) ns.score += score;
   }
   for (const el of order) {
     const s = stats.get(el)!;

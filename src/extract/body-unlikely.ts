@@ -115,3 +115,32 @@ function headlineHref(card: Element): string | undefined {
   }
   return undefined;
 }
+
+/** A footer holding more than this share of the page's text is where the page's content is, not its footer. */
+const FOOTER_MAX_SHARE = 0.5;
+
+/**
+ * The page's own footer: a <footer> (or role="contentinfo") outside any <article> or <main>. Its legal disclaimer
+ * or "about us" blurb is one long paragraph that must not outvote a short article; an article's own <footer>
+ * (inside the <article>) is left to the furniture rules. A footer holding the page's <h1>, or most of its text, is
+ * a misused wrapper around the content (a broken template), not the site footer.
+ */
+export function pageFooters(order: Element[], stats: StatsMap): Element[] {
+  const found: Element[] = [];
+  const h1s: Element[] = [];
+  let body: Element | undefined;
+  // The page's text: its <body>'s, or (a fragment without one) its top-level elements'.
+  let topLen = 0;
+  for (const el of order) {
+    if (el.name === 'h1') h1s.push(el);
+    if (el.name === 'body') body ??= el;
+    if (!el.parent || !isTag(el.parent)) topLen += stats.get(el)?.len ?? 0;
+    if (el.name !== 'footer' && el.attribs.role !== 'contentinfo') continue;
+    let inside = false;
+    for (let p = el.parent as Element | null; p && isTag(p) && !inside; p = p.parent as Element | null) inside = p.name === 'article' || p.name === 'main' || p.name === 'footer' || p.attribs.role === 'main';
+    if (!inside) found.push(el);
+  }
+  if (found.length === 0) return found;
+  const pageLen = body ? (stats.get(body)?.len ?? 0) : topLen;
+  return found.filter((f) => (stats.get(f)?.len ?? 0) <= pageLen * FOOTER_MAX_SHARE && !h1s.some((h) => isAncestor(f, h)));
+}

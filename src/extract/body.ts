@@ -12,7 +12,7 @@ import { linkDensity, pickTopCandidate, scoreCandidates, type StatsMap } from '.
 import { filterBodyBlocks } from './body-clean.js';
 import { findFurniture } from './body-furniture.js';
 import { isMarkedArticleBody } from './hints.js';
-import { siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
+import { pageFooters, siteTeasersInside, teaserCards, unlikelySubtrees } from './body-unlikely.js';
 import { commentUnits } from './body-comment-units.js';
 import { inputWidgets } from './body-input-widgets.js';
 import { authorBoxesIn } from './body-author-box.js';
@@ -46,7 +46,9 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const comments = commentUnits(order, stats);
   // Nor do comment and login forms known by their controls (a textarea or password field in a small box).
   const widgets = inputWidgets(order, stats);
-  const notVoting = comments.size > 0 || widgets.size > 0 ? new Set([...cards, ...comments, ...widgets]) : cards;
+  // Nor does the page's own footer (its disclaimer is one long paragraph).
+  const footers = pageFooters(order, stats);
+  const notVoting = comments.size > 0 || widgets.size > 0 || footers.length > 0 ? new Set([...cards, ...comments, ...widgets, ...footers]) : cards;
   const unlikely = unlikelySubtrees(order, notVoting);
   let scores = scoreCandidates(order, stats, unlikely);
   let top = pickTopCandidate(scores);
@@ -55,7 +57,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   // post is the article, however much more text the thread holds.
   let shortPost = false;
   if (!top || (stats.get(top)?.len ?? 0) < MIN_BODY_LEN) {
-    shortPost = own !== undefined && isShortPostBesideThread(own, order, stats, unlikely);
+    shortPost = own !== undefined && isShortPostBesideThread(own, order, stats, unlikely, footers);
     // Everything readable sits in comment- or related-named boxes (the page's only text is there): score it all.
     const ownScores = scores;
     scores = scoreCandidates(order, stats);
@@ -107,21 +109,25 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
 
 /**
  * Is `post` a short article of its own beside a comment thread (or related cards)? It holds some text, and most of
- * the rest of the page's text sits in the comment- and related-named subtrees that did not vote.
+ * the rest of the page's text sits in the comment- and related-named subtrees that did not vote. The page's footer
+ * did not vote either and adds to a thread's weight, but it is no thread of its own: beside a footer alone (a
+ * one-page site's tagline over its footer's "about us"), a short line is no post, and the page falls back to its text.
  */
-function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMap, unlikely: Set<Element>): boolean {
+function isShortPostBesideThread(post: Element, order: Element[], stats: StatsMap, unlikely: Set<Element>, footers: Element[]): boolean {
   const postLen = stats.get(post)?.len ?? 0;
   if (postLen < SHORT_POST_LEN) return false;
   const page = order.find((el) => el.name === 'body');
   const rest = (stats.get(page ?? post)?.len ?? 0) - postLen;
-  let thread = 0;
+  let [thread, footer] = [0, 0];
   for (const el of unlikely) {
     const parent = el.parent as Element | null;
     if (parent && unlikely.has(parent)) continue;
     if (el === post || isAncestor(el, post) || isAncestor(post, el)) continue;
-    thread += stats.get(el)?.len ?? 0;
+    const len = stats.get(el)?.len ?? 0;
+    if (footers.includes(el)) footer += len;
+    else thread += len;
   }
-  return thread > 0 && thread >= rest * 0.5;
+  return thread > 0 && thread + footer >= rest * 0.5;
 }
 
 function blocksOf(roots: Element[], stats: StatsMap, opts: { urls?: UrlResolver; title?: string }, cards: Set<Element> | undefined, comments: Set<Element>, page: { thread: boolean }): Block[] {

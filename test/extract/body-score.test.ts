@@ -1,7 +1,7 @@
 /** computeStats: text sizes per element, kept on the elements but per StatsMap. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeStats, pickTopCandidate, topScores } from '../../src/extract/body-score.js';
+import { computeStats, pickTopCandidate, scoreCandidates, topScores } from '../../src/extract/body-score.js';
 import { elementsIn, parsePage, removeJunk, type Element } from '../../src/extract/dom.js';
 
 const byId = (order: Element[], id: string): Element => {
@@ -100,4 +100,29 @@ test('topScores gives the first k entries of a stable sort by score (ties in map
     for (const k of [1, 3, 6, 60]) assert.deepEqual(topScores(scores, k), sorted.slice(0, k));
   }
   assert.deepEqual(topScores(new Map(), 6), []);
+});
+
+/** A paragraph nested as a page builder sets it: section > container > column > wrap > widget > inner > p. */
+const builderPart = (text: string): string =>
+  `<section class="b-section"><div class="b-container"><div class="b-column"><div class="b-wrap"><div class="b-widget"><div class="b-inner"><p>${text}</p></div></div></div></div></div></section>`;
+const sentence = (n: number): string => `Paragraph ${n} of the story says something long enough, with commas, and a full stop. `.repeat(3);
+
+test('past five levels, a box scores as the meeting point of several builder-nested parts', () => {
+  const parts = [1, 2, 3, 4, 5, 6].map((n) => builderPart(sentence(n))).join('');
+  const { doc } = parsePage(`<html><body><div id="post">${parts}</div><div id="foot"><p>${sentence(9)}</p></div></body></html>`);
+  const { stats, order } = computeStats(removeJunk(doc));
+  const scores = scoreCandidates(order, stats);
+  assert.ok((scores.get(byId(order, 'post')) ?? 0) > 0);
+  assert.equal(pickTopCandidate(scores), byId(order, 'post'));
+});
+
+test('past five levels, one deep block does not score its far wrapper, nor do two parts', () => {
+  const one = `<div id="far"><div><div><div><div><div><div id="deep"><p>${sentence(1)}</p><p>${sentence(2)}</p></div></div></div></div></div></div></div>`;
+  const two = `<div id="pair">${builderPart(sentence(3))}${builderPart(sentence(4))}</div>`;
+  const { doc } = parsePage(`<html><body>${one}${two}</body></html>`);
+  const { stats, order } = computeStats(removeJunk(doc));
+  const scores = scoreCandidates(order, stats);
+  assert.equal(scores.get(byId(order, 'far')), undefined);
+  assert.equal(scores.get(byId(order, 'pair')), undefined);
+  assert.ok((scores.get(byId(order, 'deep')) ?? 0) > 0);
 });
