@@ -4,7 +4,7 @@
  * weighted by link density and class/id hints. Unlike Readability, a container holding <br>-separated text
  * (common on Chinese sites) scores itself, and sentence punctuation (。，、 included) drives the score.
  */
-import { BLOCK_TAGS, isAncestor, isTag, isText, MAX_NODES, type Element } from './dom.js';
+import { BLOCK_TAGS, isTag, isText, MAX_NODES, type Element } from './dom.js';
 import { classWeight, isMarkedArticleBody, tagWeight } from './hints.js';
 import { textMetrics } from './text.js';
 import { FarReach, holds, onlyTextChild } from './body-reach.js';
@@ -39,13 +39,6 @@ const PARAGRAPH_MIN_LEN = 25;
 const SMALL_CANDIDATE_LEN = 300;
 /** …or up to this floor. */
 const MIN_HINT_CAP = 10;
-/** Two candidates scoring this share of the top one make the top one a part of a split article… */
-const CLOSE_SHARE = 0.75;
-/** …and so do RUN_MIN candidates scoring this share (a run of like items). */
-const RUN_SHARE = 0.7;
-const RUN_MIN = 3;
-/** An ancestor scoring at least this share of the chosen container's score is taken instead. */
-const NEAR_EQUAL = 0.95;
 
 /** Where computeStats leaves an element's stats: on the element itself. */
 const STATS = Symbol('snapcrawl.nodeStats');
@@ -224,84 +217,4 @@ export function scoreCandidates(order: Element[], stats: StatsMap, exclude?: Set
     finalScores.set(el, (s.score + bonus) * (1 - linkDensity(s)));
   }
   return finalScores;
-}
-
-/** The container with the highest score, moved up when its ancestors hold several near-equal candidates. */
-export function pickTopCandidate(scores: Map<Element, number>): Element | undefined {
-  const ranked = topScores(scores, 6);
-  if (ranked.length === 0) return undefined;
-  let top = ranked[0][0];
-  const topScore = ranked[0][1];
-  // Several strong candidates under one ancestor: the article is split into sibling blocks. Two close seconds are
-  // enough; a run of three or more a little further behind is a page of like items (a list of entries, each a
-  // scored box, under an intro that happens to score most) and counts too.
-  // A wrapper of the top box, or a box inside it, holds the same text: not another part.
-  const apart = ranked.slice(1, 6).filter(([el]) => !isAncestor(el, top) && !isAncestor(top, el));
-  const near = (share: number): Element[] => apart.filter(([, sc]) => sc >= topScore * share).map(([el]) => el);
-  const close = near(CLOSE_SHARE);
-  const run = near(RUN_SHARE);
-  const alternatives = close.length >= 2 || run.length < RUN_MIN ? close : run;
-  if (alternatives.length >= 2) {
-    let parent = top.parent as Element | null;
-    while (parent && isTag(parent) && parent.name !== 'body') {
-      const inside = alternatives.filter((a) => isAncestor(parent!, a)).length;
-      if (inside >= 2) {
-        top = parent;
-        break;
-      }
-      parent = parent.parent as Element | null;
-    }
-  }
-  // Climb while the parent scores higher (the paragraphs sit in a wrapper of the real container).
-  let last = scores.get(top) ?? topScore;
-  const threshold = last / 3;
-  let parent = top.parent as Element | null;
-  while (parent && isTag(parent) && parent.name !== 'body' && parent.name !== 'html') {
-    const ps = scores.get(parent);
-    if (ps === undefined) {
-      parent = parent.parent as Element | null;
-      continue;
-    }
-    if (ps < threshold) break;
-    if (ps > last) {
-      top = parent;
-      break;
-    }
-    last = ps;
-    parent = parent.parent as Element | null;
-  }
-  return nearlyEqualAncestor(top, scores);
-}
-
-/**
- * The `k` best-scoring entries, best first, equal scores in the map's order: the first `k` of the entries stably
- * sorted by score, without sorting every candidate of the page (only the top six are ever read).
- */
-export function topScores(scores: Map<Element, number>, k: number): Array<[Element, number]> {
-  const best: Array<[Element, number]> = [];
-  for (const entry of scores) {
-    const score = entry[1];
-    if (best.length === k && score <= best[k - 1][1]) continue;
-    // After every kept entry scoring as much (a stable sort keeps the earlier one first).
-    let at = best.length;
-    while (at > 0 && best[at - 1][1] < score) at--;
-    best.splice(at, 0, entry);
-    if (best.length > k) best.pop();
-  }
-  return best;
-}
-
-/**
- * An ancestor a few levels up that scores nearly as high as the chosen container holds more of the same article
- * (an intro block beside a "read-more" wrapper around the rest): take it, past thin wrappers in between.
- */
-function nearlyEqualAncestor(top: Element, scores: Map<Element, number>): Element {
-  const topScore = scores.get(top) ?? 0;
-  let node = top.parent as Element | null;
-  for (let level = 0; level < 3 && node && isTag(node) && node.name !== 'body' && node.name !== 'html'; level++) {
-    const sc = scores.get(node);
-    if (sc !== undefined && sc >= topScore * NEAR_EQUAL) return node;
-    node = node.parent as Element | null;
-  }
-  return top;
 }

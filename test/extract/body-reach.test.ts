@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FarReach, holds, onlyTextChild } from '../../src/extract/body-reach.js';
-import { computeStats, pickTopCandidate, scoreCandidates } from '../../src/extract/body-score.js';
+import { computeStats, scoreCandidates } from '../../src/extract/body-score.js';
+import { pickTopCandidate } from '../../src/extract/body-pick.js';
 import { parsePage, removeJunk, type Element } from '../../src/extract/dom.js';
 
 const byId = (order: Element[], id: string): Element => order.find((e) => e.attribs.id === id)!;

@@ -1,7 +1,8 @@
 /** computeStats: text sizes per element, kept on the elements but per StatsMap. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeStats, pickTopCandidate, scoreCandidates, topScores } from '../../src/extract/body-score.js';
+import { computeStats, scoreCandidates } from '../../src/extract/body-score.js';
+import { pickTopCandidate, topScores } from '../../src/extract/body-pick.js';
 import { elementsIn, parsePage, removeJunk, type Element } from '../../src/extract/dom.js';
 
 const byId = (order: Element[], id: string): Element => {
