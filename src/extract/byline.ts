@@ -10,6 +10,7 @@ import { hasCommonSurname, hasSurnameShape, OUTLET_END } from './byline-surnames
 import { EN_BYLINE, EN_LABELLED, namesAsWritten, withBracketedCoWriters } from './byline-latin.js';
 import { ANY_REPORTER, normalisedLabelText, CN, CN_NAME, CN_NAMES, DATELINE_KIND, DATELINE_PLACE, isDeskWord, OUTLET_PREFIX, REPORTER, REPORTER_WORD } from './people-patterns.js';
 import { ANY_TOKEN, BULLET, LABELLED, labelledValue, LIST_SEPARATOR, NAME_LIST, WRITER_LABEL } from './byline-labelled.js';
+import { REVIEWER_VERB } from './people-names.js';
 import { collapseSpace } from './text.js';
 
 export { cleanPersonName } from './byline-clean.js';
@@ -161,7 +162,7 @@ export function reviewerFromText(text: string): string | undefined {
   return authorFromText(`By ${m[1]}`);
 }
 
-const REVIEWER_CREDIT = /^(?:(?:medically|expert|clinically|legally)\s+)?(?:reviewed|fact[- ]?checked)\s+by\b\s*:?\s*(\S.*)$/i;
+const REVIEWER_CREDIT = new RegExp(String.raw`^${REVIEWER_VERB}\s+by\b\s*:?\s*(\S.*)$`, 'i');
 
 /** Does the text open with a reviewer's or fact-checker's label ("Reviewed by", "Medically reviewed by")? */
 export function isReviewerCredit(text: string): boolean {

@@ -6,7 +6,7 @@ import { classAndId, closest, elementsIn, textContent, type Element } from './do
 import type { StatsMap } from './body-score.js';
 import { authorFromText, cleanPersonName, hasSurnameShape, isReviewerCredit, otherLanguageByline } from './byline.js';
 import { withBracketedCoWriters } from './byline-latin.js';
-import { isPersonName } from './people-names.js';
+import { isPersonName, NAME_PARTICLE } from './people-names.js';
 import { credentialsOf, namesFromRuns } from './people-runs.js';
 import { elementRuns } from './people-segments.js';
 import { collapseSpace } from './text.js';
@@ -267,7 +267,7 @@ function wholeRunsAfter(rest: string, runs: string[], start: number): string[] |
  */
 const TAGLINE_WORD = /(?:^|\s)(?:Your|Our|My|The|A|An|Meet|Gardener|Astrologer|Controller|Accountant|Advisor|Adviser|Planner|Coach|Trainer|Therapist|Nutritionist|Dietitian|Chef|Expert|Partner|Owner|Lead|Marketing|Content|Freelance|Guest|Certified|Licensed|Registered|Part-Time|Full-Time)(?=\s|$)/;
 /** A particle and a surname ("de Vries", "van Beethoven"). */
-const PARTICLE_SURNAME = /^(?:van|von|de|da|del|della|der|den|di|du|la|le)\s\p{Lu}[\p{L}'’-]*$/u;
+const PARTICLE_SURNAME = new RegExp(String.raw`^${NAME_PARTICLE}\s\p{Lu}[\p{L}'’-]*$`, 'u');
 /** One surname, middle name or initial, in capitals or not ("Smith", "SARTRE", "F."). */
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\.?$/u;
 

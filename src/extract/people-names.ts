@@ -101,12 +101,19 @@ export function isInterfaceWord(s: string): boolean {
 /** One Chinese name: 2–4 characters, or a transliteration with a middle dot (阿卜杜勒·阿齐兹). */
 const CJK_PERSON = new RegExp(String.raw`^(?:[${CJK}]{2,4}|[${CJK}]{1,8}[·•・][${CJK}]{1,10})$`);
 /** One Latin name: capitalised words, initials, particles; a hyphenated or accented name is fine. */
-const LATIN_WORD = String.raw`(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’.-]*|(?:de|van|von|der|den|da|del|della|di|du|la|le|bin|al|y|dos|das)(?=\s))`;
+/** The small words inside Latin names ("de Vries", "van Beethoven", "bin Salman"). */
+export const NAME_PARTICLE = String.raw`(?:de|van|von|der|den|da|del|della|di|du|la|le|bin|al|y|dos|das)`;
+const LATIN_WORD = String.raw`(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’.-]*|${NAME_PARTICLE}(?=\s))`;
 const LATIN_PERSON = new RegExp(String.raw`^${LATIN_WORD}(?:\s${LATIN_WORD}){0,4}$`);
 /** Capitalised words that are roles, dates or labels, not names. */
 /** Words that are surnames too (Jonathan Head, Mark Read) count against a name only when they lead it. */
 const LATIN_ROLE_FIRST = /^(?:Head|Chief|Senior|Former|Deputy|Read|Home|View|More|Guide|Review|Follow|Share)\b/;
 const LATIN_NOT_NAME = /\b(?:Staff|Writer|Editor|Reporter|Correspondent|Contributor|Columnist|Manager|Director|Founder|CEO|CTO|President|Team|Desk|Updated|Published|Posted|Min|Minutes?|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Home|News|Opinion|Comments?|Photos?|Video|Advertisement|Sponsored|Subscribe|Login|Sign|Twitter|Facebook|LinkedIn|Instagram|YouTube|Email|RSS|Bio|Profile|Posts?|Former|Deputy|Attorney|Lawyer|Professor|Officer|Analyst|Strategist|Specialist|Consultant|Educators?|Coordinator|Associate|Assistant|Engineer|Scientist|Researcher|Designer|Developer|Producer|Anchor|Critic|Fellow|Commons|Collective|Extension|University|Institute|College|School|Center|Centre|Foundation|Company)\b/;
+
+/** A checker's credit verb ("Reviewed", "Medically reviewed", "Fact checked"): byline.ts reads its name last. */
+export const REVIEWER_VERB = String.raw`(?:(?:medically|expert|clinically|legally)\s+)?(?:reviewed|fact[- ]?checked)`;
+/** The label of a credit line kept with its name ("Reviewed by Jane Doe", "Written by Jane Doe"): no name itself. */
+const CREDIT_LABEL_OPENING = new RegExp(String.raw`^(?:${REVIEWER_VERB}|written|posted|edited|published)\s+by\b`, 'i');
 
 /** A single person's name, Chinese or Latin (not an outlet, interface word, role or date). */
 export function isPersonName(s: string): boolean {
@@ -139,7 +146,7 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   // "来自雪球", "来自iPhone客户端": where a post was sent from, not who wrote it.
   if (/^(?:来自|來自)/.test(t)) return false;
   // "Reviewed by Jane Doe", "Written by Jane Doe": a credit's label kept with its name is no name.
-  if (/^(?:(?:medically|expert|clinically|legally)\s+)?(?:reviewed|fact[- ]?checked|written|posted|edited|published)\s+by\b/i.test(t)) return false;
+  if (CREDIT_LABEL_OPENING.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
   // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.
   if (HAS_CJK.test(t) && !/[A-Za-z]/.test(t)) {
