@@ -97,6 +97,8 @@ const AUTHOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?:^|[\s${BULLET}])文\s+(${CN_NAMES})(?=\s*(?:图片|圖片|图|圖|摄影|攝影)\s*[:：/／|｜]?\s*[${CN}])`),
   // （作者张晓明系江城大学教授） · （张晓明，作者系…）: the closing note on who the writer is names the writer
   new RegExp(String.raw`[(（]\s*(?:作者|本文作者)?\s*(?!作者)(${CN_NAME})\s*(?:[，,]\s*(?:作者|本文作者))?\s*系`),
+  // （作者王文是中国人民大学…） · （本文作者张三为…）: with 作者 before the name, 是 and 为 say it as 系 does
+  new RegExp(String.raw`[(（]\s*(?:本文)?作者\s*(?!作者)(${CN_NAME})\s*(?:是|为|為)`),
   // 来源：江城日报作者：张三 (two labelled values run together: the colon makes the glued 作者 a label)
   new RegExp(String.raw`(?:来源|來源)[:：]\s*[^\s:：]{2,20}?(?:作者|作\s者)[:：]\s*(${CN_NAMES})`),
   // ggjjzhzz 发表于 2005-9-15 · Posted by jane
