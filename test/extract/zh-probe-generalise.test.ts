@@ -1,0 +1,74 @@
+/**
+ * Probes of unseen Chinese layouts written from how portals set their article header (issue 12, generalisation): a
+ * Chinese page borrowing kana (・ between a foreign name's parts, の in a headline) is still on China's clock; a brief
+ * of one paragraph beside its hot-comment box is the body; the writer's post after the name is no outlet; the closing
+ * "（作者X是…）" note; the 更新：/出版： labels and an update word printed after its date.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFrom, zhParagraphs } from './helpers.js';
+
+const P = zhParagraphs(4);
+const H = '全市将新开通12条公交线路';
+const opts = { head: `<title>${H}_临江网</title>`, timezone: 'Asia/Shanghai' };
+const page = (info: string, tail = '', headline = H): string => `<div class="art"><h1>${headline}</h1><div class="info">${info}</div>${P}${tail}</div>`;
+
+test('a Chinese page with a few kana (・, の) is read on China\'s clock, a Japanese page on Japan\'s', () => {
+  // No timezone given: the page's language decides the zone.
+  const zh = (headline: string, lead = ''): string | undefined =>
+    extractFrom(page('2023-10-08 07:30 来源：新京报', lead, headline), { head: `<title>${headline}</title>` }).publishedAt;
+  assert.equal(zh('《鬼灭之刃》の新作动画定档'), '2023-10-08T07:30:00+08:00');
+  assert.equal(zh('勒布朗・詹姆斯宣布退役'), '2023-10-08T07:30:00+08:00');
+  assert.equal(zh(H, '<p>迈克尔・乔丹表示，他对新赛季充满期待。</p>'), '2023-10-08T07:30:00+08:00');
+  // Japanese prose is full of kana: still Japanese, still Tokyo's clock.
+  const ja = '<p>東京都は8日、新たに12の路線バスを開通すると発表しました。住宅地と産業団地を結ぶ路線で、通勤の便が良くなる見込みです。</p>'.repeat(3);
+  const a = extractFrom(`<div class="art"><h1>都内で新たに12のバス路線が開通へ</h1><div class="info">2023-10-08 07:30</div>${ja}</div>`, { head: '<title>都内で新たに12のバス路線が開通へ</title>' });
+  assert.equal(a.language, 'ja');
+  assert.equal(a.publishedAt, '2023-10-08T07:30:00+09:00');
+});
+
+test('a one-paragraph brief beside a box of longer hot comments is the body; the comments are not', () => {
+  const comment = (i: number): string =>
+    `<div class="cmt-item"><span class="u">北京网友${i}</span><p>这篇文章写得很好，我也有同样的经历，当时在公交站等了很久，后来才知道线路调整了，希望以后能提前通知大家，并在地铁站附近设置更多换乘站点。${i}</p><span class="t">2023-10-08</span> <a>回复</a> <a>赞</a></div>`;
+  const brief = '<p>记者从市交通运输局获悉，全市将新开通12条公交线路，10月10日起试运行。</p>';
+  const html = `<div class="article"><h1>${H}</h1><div class="info">2023-10-08 14:30 来源：新京报</div><div class="content">${brief}</div></div><div class="comment-box"><h3>热门评论</h3>${[0, 1, 2, 3, 4].map(comment).join('')}</div>`;
+  const a = extractFrom(html, opts);
+  assert.match(a.body, /10月10日起试运行/);
+  assert.doesNotMatch(a.body, /换乘站点|北京网友/);
+  // A full article beside the same comments keeps all its paragraphs, and still no comment.
+  const full = extractFrom(html.replace(brief, P), opts);
+  assert.match(full.body, /服务热线/);
+  assert.doesNotMatch(full.body, /换乘站点/);
+});
+
+test("the writer's post or affiliation after the name in the info line is no source; an account there still is", () => {
+  const a = extractFrom(page('<span>王文</span><span>中国人民大学重阳金融研究院执行院长</span><span>2023-10-08 14:30</span>'), { head: `<title>${H}</title>`, timezone: 'Asia/Shanghai' });
+  assert.equal(a.author, '王文');
+  assert.equal(a.publisher, undefined);
+  const b = extractFrom(page('<span>张晓明</span><span>清华大学教授</span><span>2023-10-08 14:30</span>'), { head: `<title>${H}</title>`, timezone: 'Asia/Shanghai' });
+  assert.equal(b.publisher, undefined);
+  // The account or outlet a writer files for stays the source.
+  const c = extractFrom(page('<span>陈宇慧</span><span>田螺姑娘hhhaze</span><span>2023-10-08 14:30</span>'), { head: `<title>${H}</title>`, timezone: 'Asia/Shanghai' });
+  assert.equal(c.author, '陈宇慧');
+  assert.equal(c.publisher, '田螺姑娘hhhaze');
+});
+
+test('the closing note "（作者王文是…）" names the writer; a bracketed remark about someone else does not', () => {
+  const note = (tail: string): string | undefined => extractFrom(page('2023-10-08 14:30 来源：环球时报', tail), opts).author;
+  assert.equal(note('<p>（作者王文是中国人民大学重阳金融研究院执行院长）</p>'), '王文');
+  assert.equal(note('<p>（本文作者张晓明为江城大学教授）</p>'), '张晓明');
+  assert.equal(note('<p>（作者张晓明系江城大学教授）</p>'), '张晓明');
+  // No 作者 before the name: a remark in the story, not a credit.
+  assert.equal(note('<p>业内人士指出，该线路由市公交集团运营（王文是该集团负责人）。</p>'), undefined);
+});
+
+test('更新： and 出版： label an update and a publish time; an update word after its date marks that date only', () => {
+  const at = (info: string): string | undefined => extractFrom(page(info), opts).publishedAt;
+  assert.equal(at('<span>更新：2023-10-09 10:00</span> <span>出版：2023-10-08 14:30</span>'), '2023-10-08T14:30:00+08:00');
+  assert.equal(at('<span>更新：2023-10-09 10:00</span> <span>发布：2023-10-08 14:30</span>'), '2023-10-08T14:30:00+08:00');
+  assert.equal(at('<span>2023-10-09 10:00 更新</span> <span>2023-10-08 09:15 发布</span>'), '2023-10-08T09:15:00+08:00');
+  // One time on the line with the word after it (an old portal's "08:13更新"): that is the story's time.
+  assert.equal(at('2005-01-06 08:13更新 来源：转载文章'), '2005-01-06T08:13:00+08:00');
+  // The word inside a headline-like phrase, no colon: no label ("每日更新" names no date).
+  assert.equal(at('2023-10-08 14:30 每日更新 来源：新京报'), '2023-10-08T14:30:00+08:00');
+});
