@@ -112,3 +112,21 @@ test('labels that name Object.prototype members are unknown labels, not a crash'
     assert.equal(decodeHtml(html, `text/html; charset=${label}`).charset, 'utf-8', label);
   }
 });
+
+test('a UTF-8 page said to be gb2312 stays UTF-8 with a few stray GBK bytes in it (an include saved in GBK)', () => {
+  const article = page('<meta charset="gb2312">', `${ZH}${ZH}`);
+  const cut = article.indexOf('</body>');
+  const include = iconv.encode('<div>广告：欢迎访问合作伙伴网站</div>', 'gbk');
+  const bytes = Buffer.concat([Buffer.from(article.slice(0, cut)), include, Buffer.from(article.slice(cut))]);
+  const decoded = decodeHtml(bytes);
+  assert.equal(decoded.charset, 'utf-8');
+  assert.ok(decoded.text.includes(ZH));
+  // A GBK page with a UTF-8 snippet in it (the reverse) is still GBK: most of its bytes break UTF-8.
+  const gbk = iconv.encode(page('<meta charset="gb2312">', `${ZH}${ZH}`), 'gbk');
+  const mixed = Buffer.concat([gbk.subarray(0, gbk.length - 20), Buffer.from('<p>合作伙伴</p>'), gbk.subarray(gbk.length - 20)]);
+  assert.equal(decodeHtml(mixed).charset, 'gb18030');
+  assert.ok(decodeHtml(mixed).text.includes(ZH));
+  // Too little UTF-8 to judge (one word and a stray byte): not read as UTF-8.
+  const short = Buffer.concat([Buffer.from('<html><head><meta charset="gb2312"></head><body>新闻'), Buffer.from([0xb0]), Buffer.from('</body></html>')]);
+  assert.notEqual(decodeHtml(short).charset, 'utf-8');
+});
