@@ -121,8 +121,8 @@ function creditOf(run: Array<{ word: string; twice: boolean }>, afterDate: boole
       authorAt = i;
       continue;
     }
-    // "张三 李四 2015-07-02": a second writer has a surname's shape and follows the first.
-    if (authorAt === i - 1 && /^[\u3400-\u9fff]+$/.test(out.author ?? '') && hasSurnameShape(word) && nameShaped(word, afterDate)) {
+    // "张三 李四 2015-07-02": a second writer (and a third) has a surname's shape and follows the one before.
+    if (authorAt === i - 1 && /^[\u3400-\u9fff]+(?: [\u3400-\u9fff]+)*$/.test(out.author ?? '') && hasSurnameShape(word) && nameShaped(word, afterDate)) {
       out.author = `${out.author} ${word}`;
       authorAt = i;
       continue;

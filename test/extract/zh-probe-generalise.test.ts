@@ -72,3 +72,23 @@ test('更新： and 出版： label an update and a publish time; an update word
   // The word inside a headline-like phrase, no colon: no label ("每日更新" names no date).
   assert.equal(at('2023-10-08 14:30 每日更新 来源：新京报'), '2023-10-08T14:30:00+08:00');
 });
+
+test("a sidebar box's 作者： line beside the story credits its own item, not the story; the story's own closing credit still counts", () => {
+  const side = '<div class="side"><div class="box"><h3>专栏</h3><p>作者：李大钊</p><p><a href="/c/1">评论：城市公交需要更多关注</a></p></div></div>';
+  const html = (post: string): string => `<div class="article"><h1>${H}</h1><div class="info">2023-10-08 14:30 来源：新京报</div><div class="content">${P}</div>${post}</div>${side}`;
+  assert.equal(extractFrom(html(''), opts).author, undefined);
+  // The credit line after the body inside the article's wrapper is the story's.
+  assert.equal(extractFrom(html('<div class="editor">作者：张三　责任编辑：李四</div>'), opts).author, '张三');
+  // A page whose headline and body share no wrapper but the page itself: lines after the body are read as before.
+  const loose = `<h1>${H}</h1><div class="info">2023-10-08 14:30</div><div class="content">${P}</div><p>作者：张三</p>`;
+  assert.equal(extractFrom(loose, opts).author, '张三');
+});
+
+test('three unlabelled writers before the date are all kept', () => {
+  const at = (info: string): string | undefined => extractFrom(page(info), opts).author;
+  assert.equal(at('<span>张三 李四 王五</span> <span>2023-10-08 14:30</span>'), '张三 李四 王五');
+  assert.equal(at('<span>张三 李四</span> <span>2023-10-08 14:30</span>'), '张三 李四');
+  // A word after two writers that is no name (a place, an outlet before them) is not a third writer.
+  assert.equal(at('<span>张三 李四 北京</span> <span>2023-10-08 14:30</span>'), '张三 李四');
+  assert.equal(at('<span>新京报 张三 李四</span> <span>2023-10-08 14:30</span>'), '张三 李四');
+});
