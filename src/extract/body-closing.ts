@@ -8,6 +8,8 @@
 import type { AnyNode } from 'domhandler';
 import { isTag, isText, textContent, type Element } from './dom.js';
 import { linkDensity, type StatsMap } from './body-score.js';
+import type { Block } from './blocks.js';
+import { weightedLength } from './text.js';
 
 /** "1、" "2." "3）" "(4)" "一、" "①", full-width "１．", "第一，": the marker of a numbered item at the start of a line. */
 export const NUMBERED_ITEM = /^\s*(?:(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（][\d０-９]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]{1,3}[、，,])\s?\S/;
@@ -166,4 +168,27 @@ function runAfter(last: Element, stats: StatsMap): Element[] {
     items += n;
   }
   return items >= 2 ? run : [];
+}
+
+/** An entry of a closing list of names or places: ten characters at most. */
+const SHORT_ENTRY_LEN = 20;
+
+/** An unlinked line of Chinese text: an entry of a list the article prints, not a link or a label of furniture. */
+const isPlainChineseLine = (b: Block): boolean => b.linkChars === 0 && b.kind !== 'heading' && b.kind !== 'image' && /[\u3400-\u9fff]/.test(b.text);
+
+/**
+ * Is the trailing run of `run` short blocks (which filterBodyBlocks would drop as leftovers of removed sections) the
+ * article's own closing list? Three or more short unlinked lines under a lead-in ("获奖名单：" / "张三" / "李四" /
+ * "王五", "途经站点：" / "火车站" / "人民广场" / "高新区"), the lead-in not a furniture label; or the last short items
+ * of an unlinked list whose earlier items are kept. Chinese text only: a name or a place is a line of two or three
+ * characters there.
+ */
+export function isClosingShortList(out: Block[], run: number, isFurnitureLeadIn: (b: Block) => boolean): boolean {
+  if (run === 0) return false;
+  let j = out.length - 1;
+  while (j >= 0 && isPlainChineseLine(out[j]) && weightedLength(out[j].text) <= SHORT_ENTRY_LEN && !/[：:]\s*$/.test(out[j].text)) j--;
+  if (out.length - 1 - j >= 3 && j >= 0 && !isFurnitureLeadIn(out[j])) return true;
+  const tail = out.slice(out.length - run);
+  const before = out[out.length - run - 1];
+  return before !== undefined && before.kind === 'item' && before.linkChars === 0 && tail.every((b) => b.kind === 'item' && isPlainChineseLine(b));
 }
