@@ -92,3 +92,21 @@ test('three unlabelled writers before the date are all kept', () => {
   assert.equal(at('<span>张三 李四 北京</span> <span>2023-10-08 14:30</span>'), '张三 李四');
   assert.equal(at('<span>新京报 张三 李四</span> <span>2023-10-08 14:30</span>'), '张三 李四');
 });
+
+test('a closing list of short unlinked lines under its lead-in is the article\'s ending; a furniture label\'s links are not', () => {
+  const body = (tail: string): string => extractFrom(page('2023-10-08 14:30 来源：新京报', tail), opts).body;
+  assert.match(body('<p>获奖名单：</p><p>张三</p><p>李四</p><p>王五</p>'), /获奖名单：\n\n张三\n\n李四\n\n王五$/);
+  assert.match(body('<p>途经站点：</p><p>火车站</p><p>人民广场</p><p>高新区</p>'), /人民广场\n\n高新区$/);
+  assert.match(body('<p>途经站点：</p><ol><li>火车站</li><li>人民广场</li><li>高新区</li></ol>'), /高新区$/);
+  // Two short lines under a lead-in, or short lines under a related box's label: leftovers, dropped as before.
+  assert.doesNotMatch(body('<p>获奖名单：</p><p>张三</p><p>李四</p>'), /李四/);
+  assert.doesNotMatch(body('<p>相关新闻：</p><p>降温</p><p>停课</p><p>停运</p>'), /停运/);
+  assert.doesNotMatch(body('<ul><li><a href="/a/1">降温了</a></li><li><a href="/a/2">停课</a></li></ul>'), /停课/);
+});
+
+test('a channel banner heading that a "…频道" <title> repeats gives way to the headline under it', () => {
+  const html = (banner: string, headline: string): string => `<div class="nav"><h1>${banner}</h1></div><div class="main"><h2>${headline}</h2><p>2023-10-08 14:30:25 来源: 新京报</p>${P}</div>`;
+  assert.equal(extractFrom(html('网易娱乐', H), { head: '<title>网易娱乐频道</title>', timezone: 'Asia/Shanghai' }).title, H);
+  // A <title> that is the heading and another word than a channel's: the rule does not fire, the heading stays.
+  assert.equal(extractFrom(html('雄安新区规划', H), { head: '<title>雄安新区规划纲要</title>', timezone: 'Asia/Shanghai' }).title, '雄安新区规划');
+});
