@@ -62,8 +62,9 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|${WRITER_LABEL})\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
-  // 文/李四 · 文｜王五 · 文/图 赵六 · 文/图：张三 · 圖、文／張三 · 文、图/李四 · 图文/王五
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:(?:图|圖)\s*[/／:：]?\s*)?(${CN_NAMES})`),
+  // 文/李四 · 文｜王五 · 文/图 赵六 · 文/图：张三 · 圖、文／張三 · 文、图/李四 · 图文/王五 · 文图/张三 · 文/摄影 张三 ·
+  // 文、摄影：张三 · 文并摄/张三 (the writer who took the pictures too)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]?\s*(?:图|圖|摄影|攝影)|[并並]摄|[并並]攝)?\s*[/／|｜:：]\s*(?:(?:图|圖|摄影|攝影)\s*[/／:：]?\s*)?(${CN_NAMES})`),
   PICTURE_AND_TEXT,
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),

@@ -110,3 +110,10 @@ test('a channel banner heading that a "…频道" <title> repeats gives way to t
   // A <title> that is the heading and another word than a channel's: the rule does not fire, the heading stays.
   assert.equal(extractFrom(html('雄安新区规划', H), { head: '<title>雄安新区规划纲要</title>', timezone: 'Asia/Shanghai' }).title, '雄安新区规划');
 });
+
+test('a text-and-picture credit names its writer: 文图/, 文/摄影, 文、摄影：, 文并摄/', () => {
+  const credit = (line: string): string | undefined => extractFrom(page('2023-10-08 14:30 来源：新京报', '', H).replace('<p>', `<p>${line}</p><p>`), opts).author;
+  for (const line of ['文图/张三', '文/摄影 张三', '文、摄影：张三', '文并摄/张三', '文、图/张三']) assert.equal(credit(line), '张三', line);
+  // A picture credit alone names the photographer, not a writer of the text: no 文 in it, no author from it.
+  assert.equal(credit('摄影：张三'), credit(''));
+});
