@@ -24,7 +24,8 @@ import { siteNamesOf, withTitleSite } from './people-site.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
 import { englishNameBeforeRole, wireReporters } from './byline-latin.js';
-import { closest, isAncestor } from './dom.js';
+import { closest } from './dom.js';
+import { inSideBox } from './people-side-box.js';
 
 export interface People {
   author?: string;
@@ -38,6 +39,15 @@ const OUTSIDE_STORY = /^(?:figure|figcaption|caption|aside)$/;
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
   for (const it of items) {
     const v = fn(it.text);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** firstOf over lines whose element the check also reads. */
+function firstOfLine<L extends { text: string }, T>(items: L[], fn: (line: L) => T | undefined): T | undefined {
+  for (const it of items) {
+    const v = fn(it);
     if (v !== undefined) return v;
   }
   return undefined;
@@ -163,7 +173,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     authorsFromHeader(header, valid) ??
     (infoCredit().marked ? valid(infoCredit().author) : undefined) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
-    firstOf([...bodyEdges, ...linesInStory(after, zones)], (t) => valid(authorFromText(t))) ??
+    firstOf(bodyEdges, (t) => valid(authorFromText(t))) ??
+    // (Not a credit in a box of its own beside the story: a sidebar column credits its own items.)
+    firstOfLine(after, (l) => { const a = valid(authorFromText(l.text)); return a && !inSideBox(l.el, zones) ? a : undefined; }) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
     valid(signedOffName(bodyEdges[bodyEdges.length - 1]?.text ?? '')) ??
     firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??
@@ -226,21 +238,6 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
 }
 
 /** A page that declares English, or no language at all. */
-/**
- * The lines after the body that sit in the story's wrapper (the closest element holding both the headline and the
- * body's first line): a sidebar box beside it ("专栏" / "作者：李大钊") credits its own items, not this story. All of
- * them when the wrapper is the whole page.
- */
-function linesInStory<L extends { el: Element }>(lines: L[], zones: PageZones): L[] {
-  const headline = zones.titleIndex !== undefined && zones.titleIndex >= 0 ? zones.lines[zones.titleIndex]?.el : undefined;
-  const first = zones.bodyStart >= 0 ? zones.lines[zones.bodyStart]?.el : undefined;
-  if (!headline || !first || lines.length === 0) return lines;
-  let wrapper: Element | null = headline;
-  while (wrapper && !isAncestor(wrapper, first)) wrapper = wrapper.parent as Element | null;
-  if (!wrapper || wrapper.name === 'body' || wrapper.name === 'html' || !wrapper.name) return lines;
-  return lines.filter((l) => l.el === wrapper || isAncestor(wrapper!, l.el));
-}
-
 function englishPage(head: HeadData): boolean {
   return head.htmlLang === undefined || /^en\b/i.test(head.htmlLang);
 }
