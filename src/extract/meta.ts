@@ -48,13 +48,16 @@ function countKana(s: string): number {
   return n;
 }
 
-/** A guess from the text: CJK → zh/ja/ko, English stopwords → en. */
-function guessLanguage(text: string): string | undefined {
+/**
+ * A guess from the text: CJK → zh/ja/ko, English stopwords → en. Under a declared Japanese any kana letter says
+ * Japanese (kanji-heavy pages, 人事 lists or quake reports, run under a twentieth of kana).
+ */
+function guessLanguage(text: string, declaredJa = false): string | undefined {
   const sample = text.slice(0, 5000);
   if (!sample) return undefined;
   const cjk = countCjk(sample);
   if (cjk > countNonSpace(sample) * 0.2) {
-    if (countKana(sample) >= Math.max(1, cjk * KANA_SHARE)) return 'ja';
+    if (countKana(sample) >= (declaredJa ? 1 : Math.max(1, cjk * KANA_SHARE))) return 'ja';
     if (/[\uac00-\ud7af]/.test(sample)) return 'ko';
     return 'zh';
   }
@@ -97,7 +100,8 @@ export function extractLanguage(head: HeadData, bodyText: string, title?: string
     normalizeLang(head.htmlLang) ??
     normalizeLang(metaFirst(head, 'content-language', 'language', 'dc.language', 'og:locale')) ??
     normalizeLang(head.article?.inLanguage);
-  const guessed = guessLanguage(bodyText) ?? (title && countCjk(title) >= 4 ? guessLanguage(title) : undefined);
+  const declaredJa = declared !== undefined && /^ja\b/.test(declared);
+  const guessed = guessLanguage(bodyText, declaredJa) ?? (title && countCjk(title) >= 4 ? guessLanguage(title, declaredJa) : undefined);
   if (!declared) return guessed;
   const cjkGuess = guessed === 'zh' || guessed === 'ja' || guessed === 'ko';
   const cjkDeclared = /^(?:zh|ja|ko)\b/.test(declared);
