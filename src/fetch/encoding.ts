@@ -3,6 +3,7 @@ import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { contradictedCjkFamily } from './cjkCharset.js';
 import type { DecodedText } from './types.js';
+import { isMostlyUtf8 } from './utf8-share.js';
 
 /** How far into the document a <meta> charset is looked for. */
 const META_PRESCAN_BYTES = 4096;
@@ -235,42 +236,6 @@ function isValidUtf8(bytes: Buffer, cutAtEnd: boolean): boolean {
   } catch {
     return false;
   }
-}
-
-/** At least this many multi-byte UTF-8 sequences before a few invalid bytes among them are forgiven. */
-const MOSTLY_UTF8_MIN_SEQUENCES = 20;
-/** Invalid bytes allowed per valid multi-byte sequence: GBK pages run at 3.7–4.7 (most of their bytes break UTF-8). */
-const MOSTLY_UTF8_MAX_INVALID_SHARE = 0.5;
-
-/**
- * UTF-8 but for a few stray bytes: a UTF-8 template (saying gb2312) pulling in an include still saved in GBK (an ad,
- * a footer), or a page cut mid-character. Strictly invalid, so isValidUtf8 refuses it, yet decoding the whole page
- * as GB turns every article character into mojibake; as UTF-8 only the stray bytes are lost. Text in a legacy
- * charset forms a valid multi-byte sequence only by chance, for every three to five bytes that break one.
- */
-function isMostlyUtf8(bytes: Buffer): boolean {
-  let valid = 0;
-  let invalid = 0;
-  for (let i = 0; i < bytes.length; ) {
-    const c = bytes[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    let ok = n > 0 && i + n <= bytes.length;
-    for (let k = 1; ok && k < n; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
-    if (ok) {
-      valid++;
-      i += n;
-    } else {
-      invalid++;
-      i++;
-      // A legacy-charset page shows its ratio within its first few hundred bytes of text: stop reading there.
-      if (invalid > 50 && invalid > valid * MOSTLY_UTF8_MAX_INVALID_SHARE) return false;
-    }
-  }
-  return valid >= MOSTLY_UTF8_MIN_SEQUENCES && invalid <= valid * MOSTLY_UTF8_MAX_INVALID_SHARE;
 }
 
 function countReplacements(text: string): number {
