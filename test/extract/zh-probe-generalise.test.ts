@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFrom, zhParagraphs } from './helpers.js';
+import { extractArticle } from '../../src/extract/index.js';
 
 const P = zhParagraphs(4);
 const H = '全市将新开通12条公交线路';
@@ -116,4 +117,52 @@ test('a text-and-picture credit names its writer: 文图/, 文/摄影, 文、摄
   for (const line of ['文图/张三', '文/摄影 张三', '文、摄影：张三', '文并摄/张三', '文、图/张三']) assert.equal(credit(line), '张三', line);
   // A picture credit alone names the photographer, not a writer of the text: no 文 in it, no author from it.
   assert.equal(credit('摄影：张三'), credit(''));
+});
+
+test("a credit line right after the article's box (its own div, no heading, no story links) still names the writer", () => {
+  const bottom = (line: string): string => `<div id="main"><div class="article"><h1>${H}</h1><div class="info">2023-10-08 14:30</div><div class="text">${P}</div></div><div class="bottom"><p>${line}</p><p>分享到：微信 微博</p></div></div>`;
+  for (const line of ['文/张三', '本报记者 张三', '作者：张三　责任编辑：李四', '撰文：张三']) assert.equal(extractFrom(bottom(line), opts).author, '张三', line);
+  const nested = `<div class="w"><div class="a"><div class="hd"><h1>${H}</h1><div class="info">2023-10-08 14:30</div></div><div class="bd">${P}</div></div><p class="au">作者：张三</p></div>`;
+  assert.equal(extractFrom(nested, opts).author, '张三');
+  const en = '<p>City officials said the new bus lines will open next month, linking the northern suburbs with the business district and the airport.</p>'.repeat(4);
+  const story = `<div class="page"><div class="story"><h1>New bus lines open next month</h1><div class="body">${en}</div></div><p class="credit">By Jane Smithson</p></div>`;
+  assert.equal(extractFrom(story, { head: '<title>New bus lines open next month</title>' }).author, 'Jane Smithson');
+});
+
+test('a note after 作者 that names no one (单位, 分别, 本人, 简介, 认为…) is no writer', () => {
+  const note = (tail: string): string | undefined => extractFrom(page('2023-10-08 14:30 来源：环球时报', tail), opts).author;
+  for (const t of ['（作者分别为清华大学教授、北京大学副教授）', '（作者单位为中国社会科学院）', '（作者认为这是必然的结果）', '（作者本人是一名公交司机）', '（作者所在单位为市交通运输局）', '（作者简介是：资深媒体人）']) {
+    assert.equal(note(`<p>${t}</p>`), undefined, t);
+  }
+  assert.equal(note('<p>（作者李明为本报特约评论员）</p>'), '李明');
+});
+
+test('short furniture under a label that announces no list stays out of the body; a list of names stays in', () => {
+  const body = (tail: string): string => extractFrom(page('2023-10-08 14:30 来源：新京报', tail), opts).body;
+  for (const tail of ['<p>相关标签：</p><p>公交</p><p>地铁</p><p>出行</p>', '<p>关注我们：</p><p>微信</p><p>微博</p><p>抖音</p>', '<p>扫码关注：</p><p>公众号</p><p>视频号</p><p>抖音号</p>', '<p>下载客户端：</p><p>苹果版</p><p>安卓版</p><p>电脑版</p>']) {
+    assert.match(body(tail), /换乘方案。$/, tail);
+  }
+  assert.match(body('<ul><li>全市新开通的12条公交线路均采用新能源车辆，高峰发车间隔不超过10分钟</li><li>首页</li><li>新闻</li><li>体育</li></ul>'), /不超过10分钟$/);
+  // Names under a lead-in that is no furniture label: the article's own list.
+  assert.match(body('<p>本次表彰的司机：</p><p>张三</p><p>李四</p><p>王五</p>'), /王五$/);
+});
+
+test('a kanji-heavy page declared Japanese (人事) stays Japanese on Tokyo\'s clock', () => {
+  const h = '人事 東京電力ホールディングス';
+  const html = `<article><h1>${h}</h1><div class="date">2023年10月8日 7:30</div><p>東京電力ホールディングス（10月1日）取締役常務執行役員（経営企画担当）山田太郎▽常務執行役員（原子力担当）佐藤一郎▽執行役員（財務担当）鈴木次郎▽執行役員（営業本部長）高橋三郎▽執行役員（技術開発本部長）田中四郎▽常務執行役員（送配電事業担当）伊藤五郎▽執行役員（人事労務担当）渡辺六郎▽執行役員（広報担当）中村七郎▽執行役員（法務担当）小林八郎▽執行役員（監査担当）加藤九郎▽常務執行役員（再生可能事業担当）吉田十郎▽執行役員（情報技術担当）山口一夫▽執行役員（国際事業担当）松本二夫▽執行役員（調達担当）井上三夫▽執行役員（安全品質担当）木村四夫</p></article>`;
+  const a = extractArticle(`<!DOCTYPE html><html lang="ja"><head><title>${h}</title></head><body>${html}</body></html>`, { url: 'https://www.nikkei.com/article/DGXZQOUC0812345/' });
+  assert.equal(a.language, 'ja');
+  assert.equal(a.publishedAt, '2023-10-08T07:30:00+09:00');
+  // The same text with no declared language: too little kana for Japanese prose, read as Chinese.
+  const bare = extractArticle(`<!DOCTYPE html><html><head><title>${h}</title></head><body>${html}</body></html>`, { url: 'https://www.example.com/a/1.html' });
+  assert.equal(bare.language, 'zh');
+});
+
+test('an update word beside an event\'s dates or alone marks no publish time away from it', () => {
+  const at = (info: string): string | undefined => extractFrom(page(info), opts).publishedAt;
+  assert.equal(at('2023-10-08 08:13 更新 | 杭州亚运会 2023-09-23至2023-10-08'), '2023-10-08T08:13:00+08:00');
+  assert.equal(at('2023-10-08 08:13 更新 来源：新华社 （原文首发于2023-10-07）'), '2023-10-08T08:13:00+08:00');
+  // Bare 更新： as the only date: that time is the story's, not a date read in the text.
+  const lone = extractFrom(page('更新：2023-10-09 09:00 来源：新京报', '<p>新线路10月10日起试运行。</p>'), opts);
+  assert.equal(lone.publishedAt, '2023-10-09T09:00:00+08:00');
 });
