@@ -5,7 +5,7 @@
  */
 import type { Block } from './blocks.js';
 import { comparable, weightedLength } from './text.js';
-import { NUMBERED_ITEM } from './body-closing.js';
+import { isClosingShortList, NUMBERED_ITEM } from './body-closing.js';
 import { dropClosingCredits, isOpeningMetaLine, repeatsTitle } from './body-edges.js';
 import { isProductionCredit } from './body-credits.js';
 import { isCommentsHeader, isEndMarker, isThreadHeader, isWidgetMarker } from './body-end-markers.js';
@@ -160,7 +160,7 @@ export function filterBodyBlocks(blocks: Block[], title: string | undefined, opt
   const leftover = (b: Block): boolean => b.kind === 'heading' || (b.kind !== 'image' && weightedLength(b.text) < 8) || isDanglingLeadIn(b) || isWidgetLabel(b) || isPostFooter(b);
   let run = 0;
   while (run < out.length && leftover(out[out.length - 1 - run])) run++;
-  if (!closingList && !isOutline(out.slice(out.length - run))) out.length -= run;
+  if (!closingList && !isOutline(out.slice(out.length - run)) && !isClosingShortList(out, run, isFurnitureLeadIn)) out.length -= run;
   return out;
 }
 
@@ -194,6 +194,9 @@ function isOutline(run: Block[]): boolean {
 function isDanglingLeadIn(b: Block): boolean {
   return b.kind !== 'image' && b.kind !== 'table' && b.kind !== 'pre' && weightedLength(b.text) < 40 && /[：:]\s*$/.test(b.text);
 }
+
+/** A lead-in that labels furniture ("相关新闻：", "精彩推荐："), not a list of the article's own. */
+const isFurnitureLeadIn = (b: Block): boolean => b.linkChars > 0 || isEndMarker(b.text) || isWidgetLabel(b) || !isDanglingLeadIn(b);
 
 /** The label of a box after the article ("精彩视频推荐", "热门排行", "网友评论"): what it labelled was removed. */
 const WIDGET_LABEL = /(?:推荐|阅读|排行|排行榜|热点|热榜|精选|评论|留言)\s*[:：]?$/;

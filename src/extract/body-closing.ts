@@ -8,6 +8,9 @@
 import type { AnyNode } from 'domhandler';
 import { isTag, isText, textContent, type Element } from './dom.js';
 import { linkDensity, type StatsMap } from './body-score.js';
+import type { Block } from './blocks.js';
+import { weightedLength } from './text.js';
+import { hasSurnameShape } from './byline-surnames.js';
 
 /** "1、" "2." "3）" "(4)" "一、" "①", full-width "１．", "第一，": the marker of a numbered item at the start of a line. */
 export const NUMBERED_ITEM = /^\s*(?:(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s?[、.．)）]|[(（][\d０-９]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]{1,3}[、，,])\s?\S/;
@@ -166,4 +169,35 @@ function runAfter(last: Element, stats: StatsMap): Element[] {
     items += n;
   }
   return items >= 2 ? run : [];
+}
+
+/** An entry of a closing list of names or places: ten characters at most. */
+const SHORT_ENTRY_LEN = 20;
+
+/** An unlinked line of Chinese text: an entry of a list the article prints, not a link or a label of furniture. */
+const isPlainChineseLine = (b: Block): boolean => b.linkChars === 0 && b.kind !== 'heading' && b.kind !== 'image' && /[\u3400-\u9fff]/.test(b.text);
+
+/**
+ * A lead-in that announces a list of the article's own ("获奖名单：", "途经站点：", "入选项目如下："), unlike a label of
+ * furniture ("相关标签：", "关注我们：", "下载客户端：") whose short entries are leftovers.
+ */
+const LIST_LEAD_IN = /(?:名单|名單|名录|名錄|如下|包括|包含|分别是|分別是|分别为|分別為|依次为|依次為|站点|站點|车站|車站|站名|成员|成員|获奖|獲獎|入选|入選|入围|入圍|获评|獲評|当选|當選|得主|线路|線路|路线|路線|途经|途經|地点|地點|名次|排名)[^：:]{0,6}[：:]\s*$/;
+
+/**
+ * Is the trailing run of `run` short blocks (which filterBodyBlocks would drop as leftovers of removed sections) the
+ * article's own closing list? Three or more short unlinked lines under a lead-in that announces a list ("获奖名单：" /
+ * "张三" / "李四" / "王五", "途经站点：" / "火车站" / "人民广场" / "高新区"), or under another lead-in that is no
+ * furniture label when every line has a name's shape; or the last short items of an unlinked list of like short
+ * entries that are kept. Chinese text only: a name or a place is a line of two or three characters there.
+ */
+export function isClosingShortList(out: Block[], run: number, isFurnitureLeadIn: (b: Block) => boolean): boolean {
+  if (run === 0) return false;
+  let j = out.length - 1;
+  while (j >= 0 && isPlainChineseLine(out[j]) && weightedLength(out[j].text) <= SHORT_ENTRY_LEN && !/[：:]\s*$/.test(out[j].text)) j--;
+  const entries = out.slice(j + 1);
+  if (entries.length >= 3 && j >= 0 && !isFurnitureLeadIn(out[j]) && (LIST_LEAD_IN.test(out[j].text) || entries.every((b) => hasSurnameShape(b.text.trim())))) return true;
+  // (The earlier item kept is an entry too, no sentence: a story's list item then menu words are not one list.)
+  const tail = out.slice(out.length - run);
+  const before = out[out.length - run - 1];
+  return before !== undefined && before.kind === 'item' && isPlainChineseLine(before) && weightedLength(before.text) <= SHORT_ENTRY_LEN && tail.every((b) => b.kind === 'item' && isPlainChineseLine(b));
 }

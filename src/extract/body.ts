@@ -88,6 +88,10 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const leadBlocks = lead ? blocksOf([lead], stats, opts, undefined, new Set(), { thread: false }) : [];
   if (leadBlocks.length > 0 && !leadBlocks.some((b) => repeatsBody(b.text, blocks.map((x) => x.text)))) blocks = [...leadBlocks, ...blocks];
 
+  // A brief whose container passed the length bar only with its headline and info line is a short post too.
+  if (textLength(blocks) < MIN_BODY_LEN && !shortPost && own !== undefined && top === own && blocks.length > 0) {
+    shortPost = isShortPostBesideThread(own, order, stats, unlikely, footers);
+  }
   if (textLength(blocks) < MIN_BODY_LEN && !(shortPost && top === own && blocks.length > 0)) {
     // Scoring found too little: try an explicitly marked body, then the whole page.
     const marked = order.find((el) => isMarkedArticleBody(el) && (stats.get(el)?.len ?? 0) >= MIN_BODY_LEN);

@@ -54,6 +54,11 @@ const OUTLET_NAME_BRACKET = new RegExp(String.raw`[【〔\[(（]\s*${OUTLET_PREF
 const COMMENTATOR = new RegExp(String.raw`(?:^|[\s　(（\[【〔】〕|｜□■◎])[${CN}]{0,8}?(?:评论员|評論員)(?:\s*[:：/／|｜]\s*|\s+)(${CN_NAMES})`);
 
 /** Labelled author forms; the first group is the name. */
+/** （作者王文是…） · （本文作者张三为…）: the closing note on who the writer is (a name's shape checked after). */
+const WRITER_NOTE = new RegExp(String.raw`[(（]\s*(?:本文)?作者\s*(?!作者)(${CN_NAME})\s*(?:是|为|為)`);
+/** Words after 作者 in such a note that name no one: （作者单位为…） · （作者简介是…） · （作者分别为…）. */
+const NOTE_NOT_NAME = /^(?:单位|單位|简介|簡介|本人|分别|分別|所在|自己|现任|現任|曾经|曾經|均|系|現|现)/;
+
 const AUTHOR_PATTERNS: RegExp[] = [
   NAME_LIST,
   LABELLED,
@@ -62,8 +67,9 @@ const AUTHOR_PATTERNS: RegExp[] = [
   // 作者 张三 (label and name in two elements, no colon)
   new RegExp(String.raw`(?:^|[\s(（\[【|｜])(?:作\s?者|${WRITER_LABEL})\s+(${CN_NAMES})(?=$|[\s)）\]】|｜,，;；])`),
   NAME_AND_PLACE,
-  // 文/李四 · 文｜王五 · 文/图 赵六 · 文/图：张三 · 圖、文／張三 · 文、图/李四 · 图文/王五
-  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]\s*(?:图|圖))?\s*[/／|｜:：]\s*(?:(?:图|圖)\s*[/／:：]?\s*)?(${CN_NAMES})`),
+  // 文/李四 · 文｜王五 · 文/图 赵六 · 文/图：张三 · 圖、文／張三 · 文、图/李四 · 图文/王五 · 文图/张三 · 文/摄影 张三 ·
+  // 文、摄影：张三 · 文并摄/张三 (the writer who took the pictures too)
+  new RegExp(String.raw`(?:^|[\s(（\[【|｜${BULLET}])(?:(?:图|圖)\s*[、,，]?\s*)?文(?:\s*[、,，]?\s*(?:图|圖|摄影|攝影)|[并並]摄|[并並]攝)?\s*[/／|｜:：]\s*(?:(?:图|圖|摄影|攝影)\s*[/／:：]?\s*)?(${CN_NAMES})`),
   PICTURE_AND_TEXT,
   // （记者 王玉龙） · 本报记者 刘国栋 周炜 · 记者王玉龙报道
   new RegExp(String.raw`[(（]\s*${ANY_REPORTER}\s*[:：]?\s*(${CN_NAMES})\s*[)）]`),
@@ -97,6 +103,8 @@ const AUTHOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?:^|[\s${BULLET}])文\s+(${CN_NAMES})(?=\s*(?:图片|圖片|图|圖|摄影|攝影)\s*[:：/／|｜]?\s*[${CN}])`),
   // （作者张晓明系江城大学教授） · （张晓明，作者系…）: the closing note on who the writer is names the writer
   new RegExp(String.raw`[(（]\s*(?:作者|本文作者)?\s*(?!作者)(${CN_NAME})\s*(?:[，,]\s*(?:作者|本文作者))?\s*系`),
+  // （作者王文是中国人民大学…） · （本文作者张三为…）: with 作者 before the name, 是 and 为 say it as 系 does
+  WRITER_NOTE,
   // 来源：江城日报作者：张三 (two labelled values run together: the colon makes the glued 作者 a label)
   new RegExp(String.raw`(?:来源|來源)[:：]\s*[^\s:：]{2,20}?(?:作者|作\s者)[:：]\s*(${CN_NAMES})`),
   // ggjjzhzz 发表于 2005-9-15 · Posted by jane
@@ -253,6 +261,8 @@ function authorFromShort(text: string): string | undefined {
     if (/(?:摄|攝)影?$/.test(m[1]) || /^\s*[/／]?\s*(?:摄|攝)影?\s*(?:$|[)）\]】〕,，;；。])/.test(t.slice(m.index + m[0].length))) continue;
     // (Two characters after the slash are as often a dateline place or a desk as a name: 【中央社╱華府】, 【中廣新聞╱焦點】.)
     if (re === OUTLET_NAME_BRACKET && (m[1].length < 3 || !hasCommonSurname(m[1]) || DATELINE_PLACE.test(m[1]) || isDeskWord(m[1]) || OUTLET_END.test(m[1]))) continue;
+    // The writer's note names a writer only with a surname's shape ("（作者单位为…）", "（作者分别为…）" name no one).
+    if (re === WRITER_NOTE && (!hasSurnameShape(m[1]) || NOTE_NOT_NAME.test(m[1]))) continue;
     // Unlabelled names before the place must look like names ("公視新聞 台中 嘉義 報導" lists places), as must a 图/文 credit's.
     if ((re === OUTLET_NAMES_PLACE || re === FILED_FROM || re === PICTURE_AND_TEXT) && !m[1].split(/[\s、，,]+/).filter(Boolean).every(hasSurnameShape)) continue;
     const rest = t.slice(m.index + m[0].length);

@@ -79,8 +79,12 @@ function ownHeadlineBelow(matched: TitleResult, lines: Block[], bodyStart: numbe
  */
 function namesPage(title: string, docTitle: string): boolean {
   const t = squashKey(title);
-  return t === squashKey(docTitle) || (namesOnlyParts(docTitle)?.some((p) => squashKey(p) === t) ?? false);
+  const doc = squashKey(docTitle);
+  return t === doc || (doc.startsWith(t) && CHANNEL_WORD.test(doc.slice(t.length))) || (namesOnlyParts(docTitle)?.some((p) => squashKey(p) === t) ?? false);
 }
+
+/** What a <title> adds to a channel's banner heading ("网易娱乐" of the <title> "网易娱乐频道"): the page is the channel's. */
+const CHANNEL_WORD = /^(?:频道|頻道|栏目|欄目|首页|首頁|专栏|專欄|专区|專區|板块|版块|官网|官網)$/;
 
 export function extractArticle(html: string, options: ExtractOptions): Article {
   const warnings: string[] = [];

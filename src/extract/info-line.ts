@@ -9,7 +9,7 @@
  * <span>2015-07-02</span>" is two words even without a space.
  */
 import { hasSurnameShape } from './byline.js';
-import { isInterfaceWord, isOutletName, isPersonName } from './people-names.js';
+import { isAffiliationOrTitle, isInterfaceWord, isOutletName, isPersonName } from './people-names.js';
 import { DATELINE_KIND, isDeskWord } from './people-patterns.js';
 import { collapseSpace } from './text.js';
 
@@ -121,15 +121,16 @@ function creditOf(run: Array<{ word: string; twice: boolean }>, afterDate: boole
       authorAt = i;
       continue;
     }
-    // "张三 李四 2015-07-02": a second writer has a surname's shape and follows the first.
-    if (authorAt === i - 1 && /^[\u3400-\u9fff]+$/.test(out.author ?? '') && hasSurnameShape(word) && nameShaped(word, afterDate)) {
+    // "张三 李四 2015-07-02": a second writer (and a third) has a surname's shape and follows the one before.
+    if (authorAt === i - 1 && /^[\u3400-\u9fff]+(?: [\u3400-\u9fff]+)*$/.test(out.author ?? '') && hasSurnameShape(word) && nameShaped(word, afterDate)) {
       out.author = `${out.author} ${word}`;
       authorAt = i;
       continue;
     }
     // The word right after the writer that is no second name ("陈宇慧 田螺姑娘hhhaze", "赵传文 维客笔记"): the account
-    // or outlet the writer files for. A surname-shaped word there is a second writer, not an outlet: no credit.
-    if (authorAt === i - 1 && authorAt >= 0 && !out.source && ACCOUNT_SHAPE.test(word) && !hasSurnameShape(word) && !SECTION_WORD.test(word) && !PLACE_WORD.test(word)) {
+    // or outlet the writer files for. A surname-shaped word there is a second writer, not an outlet: no credit; nor
+    // is the writer's post or affiliation ("王文 中国人民大学重阳金融研究院执行院长"), which describes the writer.
+    if (authorAt === i - 1 && authorAt >= 0 && !out.source && ACCOUNT_SHAPE.test(word) && !hasSurnameShape(word) && !SECTION_WORD.test(word) && !PLACE_WORD.test(word) && !isAffiliationOrTitle(word)) {
       out.source = word;
       continue;
     }

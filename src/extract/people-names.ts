@@ -171,7 +171,7 @@ export function withoutTrailingChrome(s: string): string {
 const TITLE_END = /(?:教授|研究员|研究員|院长|院長|主任|校长|校長|所长|所長|博士|讲师|講師|学者|學者|专家|專家|律师|律師|会长|會長|理事长|理事長|董事长|董事長|总裁|總裁)$/;
 
 /** "清华大学教授", "中国人民大学国际关系学院": an affiliation or a title, written before the name it describes. */
-function isAffiliationOrTitle(p: string): boolean {
+export function isAffiliationOrTitle(p: string): boolean {
   return (p.length >= 4 && INSTITUTION.test(p)) || (p.length >= 3 && TITLE_END.test(p));
 }
 

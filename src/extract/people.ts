@@ -25,6 +25,7 @@ import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-lab
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
 import { englishNameBeforeRole, wireReporters } from './byline-latin.js';
 import { closest } from './dom.js';
+import { inSideBox } from './people-side-box.js';
 
 export interface People {
   author?: string;
@@ -38,6 +39,15 @@ const OUTSIDE_STORY = /^(?:figure|figcaption|caption|aside)$/;
 function firstOf<T>(items: Iterable<{ text: string }>, fn: (text: string) => T | undefined): T | undefined {
   for (const it of items) {
     const v = fn(it.text);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** firstOf over lines whose element the check also reads. */
+function firstOfLine<L extends { text: string }, T>(items: L[], fn: (line: L) => T | undefined): T | undefined {
+  for (const it of items) {
+    const v = fn(it);
     if (v !== undefined) return v;
   }
   return undefined;
@@ -163,7 +173,9 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     authorsFromHeader(header, valid) ??
     (infoCredit().marked ? valid(infoCredit().author) : undefined) ??
     firstOf(header, (t) => valid(otherLanguageByline(t))) ??
-    firstOf(edgeZones, (t) => valid(authorFromText(t))) ??
+    firstOf(bodyEdges, (t) => valid(authorFromText(t))) ??
+    // (Not a credit in a box of its own beside the story: a sidebar column credits its own items.)
+    firstOfLine(after, (l) => { const a = valid(authorFromText(l.text)); return a && !inSideBox(l.el, zones) ? a : undefined; }) ??
     firstOf(bodyEdges.slice(-3), (t) => valid(trailingNames(t))) ??
     valid(signedOffName(bodyEdges[bodyEdges.length - 1]?.text ?? '')) ??
     firstOf(beforeTitle, (t) => valid(authorFromText(t))) ??

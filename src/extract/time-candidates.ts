@@ -17,7 +17,7 @@ import { distanceAdjustment, inCaption, inOtherItems, storyUnderway } from './ti
 import { dayTileDate, joinTime, TIME_ONLY, YEAR_TILE, yearTileDate } from './time-tiles.js';
 import {
   DATE_CLASS, DATE_ITEMPROP, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META, SCRIPT_TIME_KEYS,
-  TRAILING_LABEL, updateLabelBefore, WEAK_DATE_CLASS,
+  TRAILING_LABEL, updateWordsAsLabels, updateLabelBefore, WEAK_DATE_CLASS,
 } from './time-labels.js';
 
 export { MODIFIED_LABEL, PUBLISHED_LABEL } from './time-labels.js';
@@ -221,7 +221,7 @@ function collectLines(zones: PageZones, index: Map<Block | Element, number>, ctx
       if (taken >= limit) break;
       const i = index.get(l);
       if (i === undefined || seen.has(i) || l.text.length > 600) continue;
-      const text = collapseSpace(l.text);
+      const text = updateWordsAsLabels(collapseSpace(l.text));
       if (text.length > 300) continue;
       const label = labelOf(text);
       const modLabel = MODIFIED_LABEL.exec(text);

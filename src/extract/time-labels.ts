@@ -26,7 +26,7 @@ export const TRAILING_LABEL = /\d\s*(?:发布|发表|發佈|發表)(?:\s|$|于|�
 const PUBLISHED_WORDS = String.raw`posted(?:\s+on)?|published(?:\s+on)?|first published|date|veröffentlicht(?:\s+am)?|publiziert(?:\s+am)?|erschienen(?:\s+am)?|datum|stand(?=\s*:)|publié(?:e)?(?:\s+le)?|mis en ligne(?:\s+le)?|date de publication|publicad[oa](?:\s+(?:el|em|a las))?|fecha de publicación|pubblicato(?:\s+il)?|data di pubblicazione|gepubliceerd(?:\s+op)?|geplaatst(?:\s+op)?|publisert|publicert|publicerad|publiceret|udgivet|julkaistu|publikacja|opublikowano|data publikacji|publikováno|zveřejněno|vydáno|yayınlanma(?:\s+tarihi)?|yayımlanma(?:\s+tarihi)?|yayın tarihi|publicat(?:\s+la)?|publikálva|megjelent`;
 const MODIFIED_WORDS = String.raw`updated|last (?:updated|modified|edited)|modified|edited on|aktualisiert(?:\s+am)?|zuletzt aktualisiert(?:\s+am)?|geändert(?:\s+am)?|mis à jour(?:\s+le)?|modifié(?:e)?(?:\s+le)?|actualizad[oa](?:\s+el)?|actualización|aggiornato(?:\s+il)?|aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?|atualizad[oa](?:\s+em)?|atualização|oppdatert|uppdaterad|opdateret|päivitetty|aktualizacja|zaktualizowano|aktualizováno|aktualizace|güncelleme|güncellenme(?:\s+tarihi)?|actualizat(?:\s+la)?|frissítve|módosítva`;
 
-export const PUBLISHED_LABEL = new RegExp(String.raw`(?:发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名|北京|當地|当地|美东|美東|标准|標準|东部|東部|西部|太平洋)(?:时间|日期)|发表于|发布于|发帖时间|(?<![\p{L}\p{N}])(?:${PUBLISHED_WORDS})(?![\p{L}\p{N}]))\s*[:：]?`, 'iu');
+export const PUBLISHED_LABEL = new RegExp(String.raw`(?:(?<![\p{L}\p{N}])(?:发布|發布|發佈|发表|發表|出版|刊出|刊登)(?=\s*[:：])|发布时间|发表时间|发布日期|发表日期|发稿时间|刊发时间|上传时间|创建时间|出版日期|(?<!更新|修改|成文|截止|开始|结束|活动|会议|报名|北京|當地|当地|美东|美東|标准|標準|东部|東部|西部|太平洋)(?:时间|日期)|发表于|发布于|发帖时间|(?<![\p{L}\p{N}])(?:${PUBLISHED_WORDS})(?![\p{L}\p{N}]))\s*[:：]?`, 'iu');
 export const MODIFIED_LABEL = new RegExp(String.raw`(?:更新时间|修改时间|最后更新|更新于|修改于|最近修改|最后修改|编辑于|最后编辑|转载时间|转载于|更新時間|修改時間|最後更新|更新於|修改於|最近修改|最後修改|編輯於|最後編輯|(?<![\p{L}\p{N}])(?:${MODIFIED_WORDS})(?![\p{L}\p{N}]))\s*(?:on|at|le|el|am|op|em|il|la)?\s*[:：]?`, 'iu');
 
 /** Does the text before the first digit introduce another item (related, next, latest recommended)? */
@@ -96,4 +96,23 @@ export function updateLabelBefore(el: Element): boolean {
   if (!tail || /\d/.test(tail)) return false;
   const m = MODIFIED_LABEL.exec(tail);
   return m !== null && !tail.slice(m.index + m[0].length).trim();
+}
+
+/**
+ * "2023-10-09 10:00 更新 2023-10-08 09:15 发布", "更新：2023-10-09 10:00 發佈：2023-10-08 09:15": the update word after
+ * its date, or bare before it, as portals print the two times of an edited story side by side. updateWordsAsLabels
+ * rewrites it as "更新时间：", which MODIFIED_LABEL reads. Only on a line whose other date carries a publish label: alone
+ * ("2005-01-06 08:13更新", "更新：2023-10-09 09:00 来源：…") the word stamps the story's one shown time, which is its
+ * publish time; beside an event's dates ("更新 | 亚运会 2023-09-23至2023-10-08") it says nothing of them.
+ */
+const TRAILING_UPDATE = /((?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}日?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s?(?:更新|修改|編輯|编辑)(?=\s|$)/;
+const BARE_UPDATE = /(?<![\p{L}\p{N}])(?:更新|修改)(?=\s*[:：])/u;
+const FULL_DATE = /(?:19|20)\d{2}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}/g;
+/** A publish label right before a date ("发布：2023-10-08", "发布时间 2023-10-08"). */
+const PUBLISHED_BEFORE_DATE = new RegExp(String.raw`(?:${PUBLISHED_LABEL.source})\s*(?:19|20)\d{2}`, 'iu');
+
+export function updateWordsAsLabels(text: string): string {
+  if (!text.includes('更新') && !text.includes('修改') && !text.includes('编辑') && !text.includes('編輯')) return text;
+  if ((text.match(FULL_DATE)?.length ?? 0) < 2 || !(TRAILING_LABEL.test(text) || PUBLISHED_BEFORE_DATE.test(text))) return text;
+  return text.replace(TRAILING_UPDATE, '更新时间：$1').replace(BARE_UPDATE, '更新时间');
 }

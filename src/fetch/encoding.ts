@@ -3,6 +3,7 @@ import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { contradictedCjkFamily } from './cjkCharset.js';
 import type { DecodedText } from './types.js';
+import { isMostlyUtf8 } from './utf8-share.js';
 
 /** How far into the document a <meta> charset is looked for. */
 const META_PRESCAN_BYTES = 4096;
@@ -112,7 +113,7 @@ function decodeDeclared(body: Buffer, decoder: Decoder, detectedBy: 'content-typ
   const utf8 = known('utf-8');
   // Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the template says (checked on the whole body: the first
   // non-ASCII byte of a GBK page may come late, after a long ASCII head).
-  if (decoder.name !== 'utf-8' && isAsciiCompatible(decoder) && hasNonAscii(body) && isValidUtf8(body, true)) {
+  if (decoder.name !== 'utf-8' && isAsciiCompatible(decoder) && hasNonAscii(body) && (isValidUtf8(body, true) || isMostlyUtf8(body))) {
     return { text: decodeWith(body, utf8), charset: utf8.name, detectedBy: 'detected' };
   }
   const family = decoder.name === 'gb18030' ? 'gb' : decoder.name === 'big5' ? 'big5' : undefined;

@@ -112,3 +112,37 @@ test('labels that name Object.prototype members are unknown labels, not a crash'
     assert.equal(decodeHtml(html, `text/html; charset=${label}`).charset, 'utf-8', label);
   }
 });
+
+test('a UTF-8 page said to be gb2312 stays UTF-8 with a few stray GBK bytes in it (an include saved in GBK)', () => {
+  const article = page('<meta charset="gb2312">', `${ZH}${ZH}`);
+  const cut = article.indexOf('</body>');
+  const include = iconv.encode('<div>广告：欢迎访问合作伙伴网站</div>', 'gbk');
+  const bytes = Buffer.concat([Buffer.from(article.slice(0, cut)), include, Buffer.from(article.slice(cut))]);
+  const decoded = decodeHtml(bytes);
+  assert.equal(decoded.charset, 'utf-8');
+  assert.ok(decoded.text.includes(ZH));
+  // A GBK page with a UTF-8 snippet in it (the reverse) is still GBK: most of its bytes break UTF-8.
+  const gbk = iconv.encode(page('<meta charset="gb2312">', `${ZH}${ZH}`), 'gbk');
+  const mixed = Buffer.concat([gbk.subarray(0, gbk.length - 20), Buffer.from('<p>合作伙伴</p>'), gbk.subarray(gbk.length - 20)]);
+  assert.equal(decodeHtml(mixed).charset, 'gb18030');
+  assert.ok(decodeHtml(mixed).text.includes(ZH));
+  // Too little UTF-8 to judge (one word and a stray byte): not read as UTF-8.
+  const short = Buffer.concat([Buffer.from('<html><head><meta charset="gb2312"></head><body>新闻'), Buffer.from([0xb0]), Buffer.from('</body></html>')]);
+  assert.notEqual(decodeHtml(short).charset, 'utf-8');
+});
+
+test('a GBK page with a larger UTF-8 script before its article stays GBK: script and style bytes are not counted', () => {
+  const menu = '首页新闻体育娱乐财经科技汽车房产教育旅游'.repeat(20);
+  const head = `<meta charset="gbk"><script>var menu="${menu}";</script><style>/* ${menu} */</style>`;
+  const gbk = iconv.encode(page('<meta charset="gbk">', `${ZH}${ZH}`), 'gbk');
+  const cut = gbk.indexOf(Buffer.from('<title>'));
+  const bytes = Buffer.concat([gbk.subarray(0, cut), Buffer.from(head.replace('<meta charset="gbk">', '')), gbk.subarray(cut)]);
+  const decoded = decodeHtml(bytes);
+  assert.equal(decoded.charset, 'gb18030');
+  assert.ok(decoded.text.includes(ZH));
+  // The UTF-8 article with a GBK include beside a script is still UTF-8 (the script is skipped, the text counted).
+  const article = page(`<meta charset="gb2312"><script>var a="${menu}";</script>`, `${ZH}${ZH}`);
+  const end = article.indexOf('</body>');
+  const mixed = Buffer.concat([Buffer.from(article.slice(0, end)), iconv.encode('<div>广告：欢迎访问合作伙伴网站</div>', 'gbk'), Buffer.from(article.slice(end))]);
+  assert.equal(decodeHtml(mixed).charset, 'utf-8');
+});
