@@ -7,10 +7,10 @@
  */
 import type { StatsMap } from './body-score.js';
 import { BLOCK_TAGS, classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
-import { isAllLink, isSiteChrome } from './title-chrome.js';
+import { isAllLink, isBreadcrumb, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
-import { headlineText, similarHeading } from './title-similar.js';
+import { headlineText, similarHeading, titleTokens, tokenSimilarity } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isDateStamp, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT, withoutSiteSuffix } from './title-text.js';
 import { collapseSpace, countCjk, isUnspacedScriptCode, weightedLength } from './text.js';
@@ -101,6 +101,9 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
   }
   return out;
 }
+
+/** Share of words two wordings of a headline hold in common to count as the same wording. */
+const SAME_WORDING = 0.8;
 
 /** Weighted length past which a part of a title, set off by real separators, is the headline's size. */
 const LONG_SEGMENT = 30;
@@ -206,12 +209,22 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     if (match < 3 && (c.el.name === 'a' || isAllLink(c.el, stats))) continue;
     // Longer matches beat a logo h1 whose text ("人民网") is also a segment of <title>.
     const score = match + c.prior + Math.min(clen / 20, 4);
-    if (!best || score > best.score) best = { el: c.el, text: c.text, score };
+    // (A breadcrumb's step loses a tie: the same words heading the article are the headline's element.)
+    if (!best || score > best.score || (score === best.score && ck === key(best.text) && isBreadcrumb(best.el))) best = { el: c.el, text: c.text, score };
+  }
+  const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, siteNames));
+  const reject = (el: Element): boolean => isSiteChrome(el) || isBreadcrumb(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), siteNames);
+  const similarRefs = [...cleaned, genericDocTitle ? '' : cleanedDoc].filter(Boolean);
+  // A breadcrumb's last step repeats the <title> ("Home › Sustainability › Climate change: 5 innovative solutions"):
+  // it files the page, it does not head it. An h1 worded otherwise ("Five innovative solutions to climate change:
+  // learning from global hotspots") is the headline. (One holding the same words, "Kicker Headline" beside a crumb
+  // "Kicker: Headline", leaves the crumb's wording, the <title>'s, as the title.)
+  if (best && isBreadcrumb(best.el)) {
+    const h1 = similarHeading(order, stats, { refs: similarRefs, reject });
+    if (h1?.el.name === 'h1' && tokenSimilarity(titleTokens(h1.text), titleTokens(best.text)) < SAME_WORDING) best = undefined;
   }
   if (!best) {
-    const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, siteNames));
-    const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), siteNames);
-    const refs = [...cleaned, genericDocTitle ? '' : cleanedDoc].filter(Boolean);
+    const refs = similarRefs;
     const similar = similarHeading(order, stats, { refs, reject });
     // The page heads the article with its channel's name ("回复线索", "网易娱乐"): other lines, or else the <title>
     // part left once that name is cut off, give the headline.

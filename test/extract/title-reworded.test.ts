@@ -1,0 +1,48 @@
+/**
+ * The <title> worded for search engines, the h1 for readers: the h1 heading the article is its headline, not a
+ * section heading under it whose wording happens to be nearer the <title>; a breadcrumb's last step repeating the
+ * <title> files the page and does not head it; "2026-2030" is one figure, not a separator.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFrom, enParagraphs } from './helpers.js';
+
+const P = enParagraphs(3);
+const head = (title: string): string => `<title>${title} | Example Blog</title>`;
+
+test('the h1 worded loosely like the <title> beats a section heading under it worded more nearly like it', () => {
+  const page = `<h1>An introduction to social commerce: What brands need to know in 2026</h1>${P}<h2>What is social commerce?</h2>${P}`;
+  assert.equal(extractFrom(page, { head: head('What is Social Commerce - A guided introduction') }).title, 'An introduction to social commerce: What brands need to know in 2026');
+  // Singular and plural count as the same word ("Machine" / "Machines").
+  const espresso = `<h1>Top Espresso Machine under $500: Which One Should You Get?</h1>${P}<h2>Most Capable Espresso Machine under $500</h2>${P}`;
+  assert.equal(extractFrom(espresso, { head: head('The 5 Most EPIC Espresso Machines Under $500 [2024 Guide]') }).title, 'Top Espresso Machine under $500: Which One Should You Get?');
+});
+
+test('an h1 sharing little of the <title> wording does not head it; a section heading worded like it still may', () => {
+  // "Our Services" shares no word with the title: not taken for it, and no penalty for the heading under it.
+  const page = `<h1>Our Services</h1><h2>Best Drip Coffee Makers for Small Kitchens</h2>${P}`;
+  assert.equal(extractFrom(page, { head: head('The Best Drip Coffee Makers for Small Kitchens') }).title, 'Best Drip Coffee Makers for Small Kitchens');
+});
+
+test('under an h1 worded like the <title> but styled as site chrome, a section heading is not the title', () => {
+  const page = `<div class="blog-title-wrapper"><h1>How Much to Tip at Restaurants: Your Ultimate Tip Chart and Guide</h1></div>${P}<h2>The Ultimate Restaurant Tip Chart</h2>${P}`;
+  assert.equal(extractFrom(page, { head: head('How Much to Tip at Restaurants: Your Ultimate Tip Chart and Guide') }).title, 'How Much to Tip at Restaurants: Your Ultimate Tip Chart and Guide');
+});
+
+test("a breadcrumb's last step repeating the <title> yields to an h1 worded otherwise", () => {
+  const crumbs = (last: string): string =>
+    `<nav><ul class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/sustainability">Sustainability</a></li><li><span>${last}</span></li></ul></nav>`;
+  const page = `${crumbs('Climate change: 5 innovative solutions')}<h1>Five innovative solutions to climate change: learning from global hotspots</h1>${P}`;
+  assert.equal(extractFrom(page, { head: head('Climate change: 5 innovative solutions') }).title, 'Five innovative solutions to climate change: learning from global hotspots');
+  // An h1 with the crumb's words (a kicker set apart by style, not by a colon) leaves the crumb's wording.
+  const kicker = `${crumbs('Ausschuss zur Flut: Zwei Rücktritte und viele offene Fragen')}<h1><span>Ausschuss zur Flut</span> <span>Zwei Rücktritte und viele offene Fragen</span></h1>${P}`;
+  assert.equal(extractFrom(kicker, { head: head('Ausschuss zur Flut: Zwei Rücktritte und viele offene Fragen') }).title, 'Ausschuss zur Flut: Zwei Rücktritte und viele offene Fragen');
+});
+
+test('a year range is one figure: the part before its hyphen is no segment of the <title>', () => {
+  const page = `<h1>Top 5 Blockchain Technology Trends to Watch in 2026-2030</h1>${P}<h2>5 best blockchain development trends for 2026</h2>${P}`;
+  assert.equal(extractFrom(page, { head: head('5 Best Blockchain Development Trends for 2026-2030') }).title, 'Top 5 Blockchain Technology Trends to Watch in 2026-2030');
+  // A spaced hyphen still separates a headline from what follows it.
+  const spaced = `<h1>Setting up an aquarium</h1>${P}`;
+  assert.equal(extractFrom(spaced, { head: '<title>Setting up an aquarium - A step by step guide</title>' }).title, 'Setting up an aquarium');
+});
