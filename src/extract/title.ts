@@ -13,7 +13,8 @@ export { isSiteChrome } from './title-chrome.js';
 import { headlineText, similarHeading, titleTokens, tokenSimilarity } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isDateStamp, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT, withoutSiteSuffix } from './title-text.js';
-import { collapseSpace, countCjk, isUnspacedScriptCode, weightedLength } from './text.js';
+import { collapseSpace, isUnspacedScriptCode, weightedLength } from './text.js';
+import { metadataCasing, withKickerMark, withoutBadge } from './title-wording.js';
 
 export interface TitleResult {
   title?: string;
@@ -243,47 +244,10 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   if (isSiteName(best.text, siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, siteNames)))
     return named({});
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
-  return named({ title: withoutSiteSuffix(metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), src.siteNames), el: best.el });
+  const shown = withoutSiteSuffix(metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), src.siteNames);
+  return named({ title: withKickerMark(shown, [...cleaned, cleanedDoc]), el: best.el });
 }
 
-/**
- * A heading whose first or last child element is a short badge ("<h1><span>原创</span>标题</h1>", "标题<em>置顶</em>",
- * "<h1><span>Exclusive</span> Headline</h1>"): when the heading less that badge is exactly a metadata title, that
- * wording is the headline. (A badge is four Chinese characters at most, or a leading word or two of a spaced script.)
- */
-function withoutBadge(el: Element, refs: string[]): string | undefined {
-  const kids = el.children.filter((c) => isTag(c) || (isText(c) && c.data.trim()));
-  if (kids.length < 2) return undefined;
-  const keys = refs.map(squashKey);
-  for (const [badge, rest] of [[kids[0], kids.slice(1)], [kids[kids.length - 1], kids.slice(0, -1)]] as const) {
-    // A kicker leading a spaced script's headline may be a word or two; a trailing part that long is a subtitle.
-    const label = collapseSpace(textContent(badge));
-    const kicker = badge === kids[0] && countCjk(label) === 0;
-    if (!isTag(badge) || weightedLength(label) > (kicker ? 16 : 8)) continue;
-    const text = rest.map((c) => textContent(c)).join('');
-    if (keys.includes(squashKey(text))) return tidyTitle(text);
-  }
-  return undefined;
-}
-
-/**
- * A heading typed all in lower case or all in capitals ("history of coffee", styled by CSS) shows the words of a
- * metadata title written with real capitalisation ("History of coffee | … | Britannica"): that casing is the headline's.
- */
-function metadataCasing(text: string, refs: Array<string | undefined>): string {
-  if (text !== text.toLowerCase() && text !== text.toUpperCase()) return text;
-  const lower = text.toLowerCase();
-  for (const raw of refs) {
-    if (!raw) continue;
-    const ref = collapseSpace(raw);
-    const i = ref.toLowerCase().indexOf(lower);
-    if (i < 0) continue;
-    const part = ref.slice(i, i + text.length);
-    const mixed = part !== part.toLowerCase() && part !== part.toUpperCase();
-    if (mixed && part.toLowerCase() === lower && isTitleSegment(part, ref)) return part;
-  }
-  return text;
-}
 
 /** The title set for this article (JSON-LD headline, og:title), not the <title> old sites leave generic. */
 export function articleTitle(src: TitleSources): string | undefined {

@@ -46,3 +46,14 @@ test('a year range is one figure: the part before its hyphen is no segment of th
   const spaced = `<h1>Setting up an aquarium</h1>${P}`;
   assert.equal(extractFrom(spaced, { head: '<title>Setting up an aquarium - A step by step guide</title>' }).title, 'Setting up an aquarium');
 });
+
+test("a kicker set apart by style alone takes the metadata title's separator", () => {
+  const page = `<h1><span class="kicker">Nationale Demo</span> Der 9. Juli naht: Gewerkschaften demonstrieren Einheit</h1>${P}`;
+  const a = extractFrom(page, {
+    head: '<title>Nationale Demo Der 9. Juli naht: Gewerkschaften demonstrieren Einheit - Tageblatt.lu</title><meta property="og:title" content="Nationale Demo / Der 9. Juli naht: Gewerkschaften demonstrieren Einheit">',
+  });
+  assert.equal(a.title, 'Nationale Demo / Der 9. Juli naht: Gewerkschaften demonstrieren Einheit');
+  // A metadata title differing in quotes, not by a separator, leaves the page's wording.
+  const quoted = `<h1>Why the Number One Isn’t the Right One for Every Shop</h1>${P}`;
+  assert.equal(extractFrom(quoted, { head: `<meta property="og:title" content="Why the Number One Isn't the Right One for Every Shop">` }).title, 'Why the Number One Isn’t the Right One for Every Shop');
+});
