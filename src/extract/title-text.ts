@@ -132,7 +132,7 @@ export function isTitleSegment(part: string, whole: string, strict = false, loos
   const spaceSeparates = (i: number): boolean =>
     marked(i - 1) || CJK_OR_MARK.test(w[i + 1] ?? '') || markWord(wordBefore(i)) || markWord(wordAfter(i)) || (loose !== undefined && (OPEN_BRACKET.test(w[i + 1] ?? '') || siteRest(i)));
   const sep = (i: number): boolean =>
-    SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || spaceSeparates(i)) && !(IN_WORD_MARK.test(w[i]) && LATIN_WORD_CHAR.test(w[i - 1] ?? '') && LATIN_WORD_CHAR.test(w[i + 1] ?? ''));
+    SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || spaceSeparates(i)) && !(IN_WORD_MARK.test(w[i]) && DIGIT.test(w[i - 1] ?? '') && DIGIT.test(w[i + 1] ?? ''));
   let from = 0;
   for (;;) {
     const i = w.indexOf(p, from);
@@ -145,11 +145,12 @@ export function isTitleSegment(part: string, whole: string, strict = false, loos
   }
 }
 /**
- * A hyphen, dash or slash with a Latin letter or digit right on both sides joins one word or figure ("2026-2030",
- * "Long-Distance", "24/7"): "5 Best … Trends for 2026" is no part of "5 Best … Trends for 2026-2030".
+ * A hyphen, dash or slash with a digit right on both sides joins one figure ("2026-2030", "24/7"): "5 Best … Trends
+ * for 2026" is no part of "5 Best … Trends for 2026-2030". (Between letters it still separates: "Headline-City Times"
+ * and "Neue Buslinien-Stadtanzeiger" end in a site's name as often as "Long-Distance" joins one word.)
  */
 const IN_WORD_MARK = /^[-–/]$/;
-const LATIN_WORD_CHAR = /^[\p{Script=Latin}\p{Nd}]$/u;
+const DIGIT = /^\p{Nd}$/u;
 /** A letter or digit of any script: a word holding none is a mark set between title parts. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Marks that join two words ("Salt & Pepper", "Apple + Google"), not parts of a title. */

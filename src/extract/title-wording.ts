@@ -53,13 +53,15 @@ export function metadataCasing(text: string, refs: Array<string | undefined>): s
  * differing in quotes or other marks leaves the page's text.)
  */
 export function withKickerMark(text: string, refs: string[]): string {
-  const words = wordsOnly(text);
-  if (words.length < 8) return text;
+  // (Eight letters and digits at least, not words: a heading of a word or two gives too little to tell by.)
+  const letters = lettersOnly(text);
+  if (letters.length < 8) return text;
   const marks = countMarks(text);
-  for (const ref of refs) if (ref && wordsOnly(ref) === words && countMarks(ref) > marks && sameExceptMarks(text, ref)) return ref;
+  for (const ref of refs) if (ref && lettersOnly(ref) === letters && countMarks(ref) > marks && sameExceptMarks(text, ref)) return ref;
   return text;
 }
-const wordsOnly = (s: string): string => s.replace(/[^\p{L}\p{N}]+/gu, '');
+/** The letters and digits of `s`, marks and spaces dropped. */
+const lettersOnly = (s: string): string => s.replace(/[^\p{L}\p{N}]+/gu, '');
 const KICKER_MARK = /[:/|–—]/g;
 const countMarks = (s: string): number => s.match(KICKER_MARK)?.length ?? 0;
 /** The two differ only by separator marks and spaces (not by quotes, hyphens or other punctuation). */

@@ -10,7 +10,7 @@ import { BLOCK_TAGS, classAndId, isAncestor, isTag, isText, textContent, type An
 import { isAllLink, isBreadcrumb, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
-import { headlineText, similarHeading, titleTokens, tokenSimilarity } from './title-similar.js';
+import { headlineText, isHeadlineSized, similarHeading, titleTokens, tokenSimilarity } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isDateStamp, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT, withoutSiteSuffix } from './title-text.js';
 import { collapseSpace, isUnspacedScriptCode, weightedLength } from './text.js';
@@ -220,13 +220,17 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   // it files the page, it does not head it. An h1 worded otherwise ("Five innovative solutions to climate change:
   // learning from global hotspots") is the headline. (One holding the same words, "Kicker Headline" beside a crumb
   // "Kicker: Headline", leaves the crumb's wording, the <title>'s, as the title.)
+  let reworded: ReturnType<typeof similarHeading>;
   if (best && isBreadcrumb(best.el)) {
-    const h1 = similarHeading(order, stats, { refs: similarRefs, reject });
-    if (h1?.el.name === 'h1' && tokenSimilarity(titleTokens(h1.text), titleTokens(best.text)) < SAME_WORDING) best = undefined;
+    reworded = similarHeading(order, stats, { refs: similarRefs, reject });
+    // (Only an h1 of a headline's size: a label naming the section, "Espresso Machines" or "Climate Change", is no
+    // rewording of the crumb.)
+    const [words, crumbWords] = [titleTokens(reworded?.text ?? ''), titleTokens(best.text)];
+    if (reworded?.el.name === 'h1' && isHeadlineSized(words, crumbWords.size) && tokenSimilarity(words, crumbWords) < SAME_WORDING) best = undefined;
   }
   if (!best) {
     const refs = similarRefs;
-    const similar = similarHeading(order, stats, { refs, reject });
+    const similar = reworded ?? similarHeading(order, stats, { refs, reject });
     // The page heads the article with its channel's name ("回复线索", "网易娱乐"): other lines, or else the <title>
     // part left once that name is cut off, give the headline.
     if (!similar) {

@@ -57,3 +57,47 @@ test("a kicker set apart by style alone takes the metadata title's separator", (
   const quoted = `<h1>Why the Number One Isn’t the Right One for Every Shop</h1>${P}`;
   assert.equal(extractFrom(quoted, { head: `<meta property="og:title" content="Why the Number One Isn't the Right One for Every Shop">` }).title, 'Why the Number One Isn’t the Right One for Every Shop');
 });
+
+const DE = ['Der Stadtrat hat am Dienstag beschlossen, das Busnetz in der Innenstadt deutlich auszubauen und zwölf neue Linien einzurichten, die Wohngebiete mit dem Geschäftsviertel verbinden.',
+  'Nach Angaben der Verwaltung sollen auf den neuen Linien ausschließlich Elektrobusse fahren, in der Hauptverkehrszeit im Zehn-Minuten-Takt und sonst alle zwanzig Minuten.',
+  'Die Fahrpreise bleiben unverändert, teilte das Verkehrsamt mit; Ankunftszeiten lassen sich künftig in der App der Verkehrsbetriebe abrufen.',
+  'Einige Linien sollen zudem nachts länger fahren, was Schichtarbeiter und der Einzelhandelsverband seit Jahren gefordert hatten.'].map((p) => `<p>${p}</p>`).join('');
+const FR = ['Le conseil municipal a voté mardi l’extension du réseau de bus du centre-ville, avec douze nouvelles lignes reliant les quartiers résidentiels au quartier d’affaires.',
+  'Selon la mairie, les nouvelles lignes seront exploitées avec des bus électriques, toutes les dix minutes aux heures de pointe et toutes les vingt minutes le reste de la journée.',
+  'Les tarifs resteront inchangés, a précisé le service des transports, et les horaires d’arrivée pourront être consultés sur l’application du réseau.',
+  'Certaines lignes circuleront également plus tard le soir pour les travailleurs postés, une demande ancienne des commerçants du centre.'].map((p) => `<p>${p}</p>`).join('');
+
+test('a label h1 naming the topic ("Climate Change", "Recipes") does not head a reworded article: the h2 headline stands', () => {
+  const climate = `<h1 class="topic-title">Climate Change</h1><article><h2 class="entry-title">Rising seas will reshape coastal cities by 2050, study finds</h2>${P}</article>`;
+  assert.equal(extractFrom(climate, { head: '<title>How Climate Change Will Reshape Coastal Cities by 2050 | GreenWire</title>' }).title, 'Rising seas will reshape coastal cities by 2050, study finds');
+  const recipes = `<h1>Recipes</h1><div class="post"><h2 class="entry-title">Easy lemon garlic chicken thighs</h2>${P}</div>`;
+  assert.equal(extractFrom(recipes, { head: '<title>Lemon Garlic Chicken Recipes</title>' }).title, 'Easy lemon garlic chicken thighs');
+  const de = `<h1>Klimawandel Küstenstädte</h1><div class="artikel"><h2>Steigende Meere verändern die Küstenstädte bis 2050</h2>${DE}</div>`;
+  assert.equal(extractFrom(de, { head: '<title>Wie der Klimawandel die Küstenstädte bis 2050 verändert | Zeitung</title>' }).title, 'Steigende Meere verändern die Küstenstädte bis 2050');
+  const fr = `<h1>Réchauffement climatique</h1><div class="article"><h2>Le réchauffement climatique va transformer les villes côtières d’ici 2050</h2>${FR}</div>`;
+  assert.equal(extractFrom(fr, { head: '<title>Comment le réchauffement climatique va transformer les villes côtières</title>' }).title, 'Le réchauffement climatique va transformer les villes côtières d’ici 2050');
+});
+
+test('a promo h1 before the story does not head it, and "news" is no plural of "new"', () => {
+  const promo = `<div class="promo"><h1>Get downtown news</h1></div><div class="story"><h2>Council approves twelve new downtown bus routes for commuters</h2>${P}</div>`;
+  assert.equal(extractFrom(promo, { head: '<title>Twelve new bus routes approved for downtown commuters</title>' }).title, 'Council approves twelve new downtown bus routes for commuters');
+  const label = `<h1>New Routes</h1><article><h2>Twelve new bus routes approved by council</h2>${P}</article>`;
+  assert.equal(extractFrom(label, { head: '<title>Bus News: Twelve New Routes Approved</title>' }).title, 'Twelve new bus routes approved by council');
+  // A promo h1 of a headline's size: only "news" read as "new" would make it share the title's wording.
+  const sized = `<div class="promo"><h1>Downtown bus news for commuters</h1></div><div class="story"><h2>Council approves twelve new bus routes</h2>${P}</div>`;
+  assert.equal(extractFrom(sized, { head: '<title>Twelve new bus routes approved</title>' }).title, 'Council approves twelve new bus routes');
+});
+
+test("a label h1 naming the section leaves the breadcrumb's last step as the title", () => {
+  const crumbs = (last: string): string =>
+    `<nav><ol class="breadcrumb"><li><a href="/">Forum</a></li><li><a href="/espresso">Espresso Machines</a></li><li><span>${last}</span></li></ol></nav>`;
+  const page = `${crumbs('Best budget espresso machine under $300?')}<h1>Espresso Machines</h1><div class="content">${P}</div>`;
+  assert.equal(extractFrom(page, { head: '<title>Best budget espresso machine under $300? - Coffee Forum</title>' }).title, 'Best budget espresso machine under $300?');
+});
+
+test('an unspaced hyphen between letters still ends the headline: the logo h1 naming the site is not the title', () => {
+  const page = `<h1>City Times</h1><div class="story"><h2>Council approves twelve new bus routes</h2>${P}</div>`;
+  assert.equal(extractFrom(page, { head: '<title>Council approves twelve new bus routes-City Times</title>' }).title, 'Council approves twelve new bus routes');
+  const de = `<h1>Stadtanzeiger</h1><div class="artikel"><h2>Neue Buslinien</h2>${DE}</div>`;
+  assert.equal(extractFrom(de, { head: '<title>Neue Buslinien-Stadtanzeiger</title>' }).title, 'Neue Buslinien');
+});
