@@ -53,3 +53,20 @@ export function isAllLink(el: Element, stats: StatsMap): boolean {
   const st = stats.get(el);
   return !!st && st.len > 0 && st.linkLen >= st.len * 0.9;
 }
+
+/**
+ * Inside a breadcrumb trail ("Home › Sustainability › Climate change: 5 innovative solutions"): its last step names
+ * the page with the <title>'s words, but it is the path to the article, not its headline (the h1 beside it may be
+ * worded otherwise). Class or id, aria-label or schema.org BreadcrumbList, up to six levels up.
+ */
+export function isBreadcrumb(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let i = 0; cur && isTag(cur) && i < 6 && cur.name !== 'body'; i++, cur = cur.parent as Element | null) {
+    if (BREADCRUMB.test(classAndId(cur))) return true;
+    const label = cur.attribs['aria-label'];
+    if (label && BREADCRUMB.test(label.toLowerCase())) return true;
+    if (cur.attribs.itemtype?.endsWith('BreadcrumbList')) return true;
+  }
+  return false;
+}
+const BREADCRUMB = /breadcrumb|(?:^|[\s_-])crumbs?(?:$|[\s_-])/;

@@ -7,7 +7,7 @@
  * (the headline comes before the article's own section headings).
  */
 import type { StatsMap } from './body-score.js';
-import { classAndId, isTag, isText, textContent, type Element } from './dom.js';
+import { classAndId, isAncestor, isTag, isText, textContent, type Element } from './dom.js';
 import { isUnspacedScriptCode, weightedLength } from './text.js';
 
 /** Words for Latin script, character bigrams for CJK (no spaces between words there). */
@@ -18,7 +18,7 @@ export function titleTokens(s: string): Set<string> {
     const w = m[0];
     const cjk = [...w.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu)];
     if (cjk.length === 0) {
-      out.add(w);
+      out.add(singular(w));
       continue;
     }
     for (const run of cjk) {
@@ -31,6 +31,18 @@ export function titleTokens(s: string): Set<string> {
   }
   return out;
 }
+
+/**
+ * A Latin word without a plural "s" ("machines" → "machine", "costs" → "cost"): a headline and a <title> worded
+ * apart name the same things in the singular and the plural. Left as they are: short words, and words ending in
+ * "ss", "us" or "is", seldom plurals ("business", "bus", "campus", "this", "crisis"; "mois", "mais" would meet "moi",
+ * "mai"); and words ending in "s" that are no plural, NOT_PLURAL, whose cut form is another common word ("news" →
+ * "new", "dies" → "die") or would be taken for one.
+ */
+function singular(w: string): string {
+  return w.length > 3 && w.endsWith('s') && !/[siu]s$/.test(w) && !NOT_PLURAL.has(w) ? w.slice(0, -1) : w;
+}
+const NOT_PLURAL = new Set(['news', 'series', 'species', 'physics', 'economics', 'politics', 'always', 'perhaps', 'dies', 'etwas']);
 
 /** Dice coefficient of two token sets. */
 export function tokenSimilarity(a: Set<string>, b: Set<string>): number {
@@ -51,6 +63,26 @@ function containment(a: Set<string>, b: Set<string>): number {
 const KIND_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|artitle)(?:$|[\s_-]|\d)|headline/;
 /** How much wording a heading must share with a metadata title to be taken as its reworded form. */
 const MIN_SIMILARITY = 0.5;
+/**
+ * The same for an <h1> of a headline's size (isHeadlineSized), the tag a page heads its article with: a third of the
+ * wording suffices ("Top Espresso Machine under $500: Which One Should You Get?" under "The 5 Most EPIC Espresso
+ * Machines Under $500 [2024 Guide]").
+ */
+const MIN_H1_SIMILARITY = 0.35;
+/**
+ * Score a heading loses for standing after an <h1> taken as worded like the title: it heads a section of the article
+ * ("What is social commerce?" under the h1 "An introduction to social commerce: …"), however much nearer its wording
+ * is to a <title> written for search engines ("What is Social Commerce - A guided introduction").
+ */
+const AFTER_H1 = 1;
+/**
+ * An h1 the size of a headline: four words at least, and half as many as the shortest reference title. A label
+ * naming the page's section or topic ("Climate Change", "Recipes", "Espresso Machines") shares a third of a short
+ * title's words by naming its subject; it neither gets the lower bar nor pushes the headings after it down.
+ */
+export function isHeadlineSized(words: Set<string>, refWords: number): boolean {
+  return words.size >= 4 && words.size * 2 >= refWords;
+}
 /** The same for a plain block that nothing marks as a heading: nearly the title's own wording. */
 const MIN_PLAIN_SIMILARITY = 0.8;
 const PLAIN_BLOCK = /^(?:div|p|td|strong|b|font|center)$/;
@@ -68,16 +100,19 @@ export interface SimilarHeadingOptions {
 export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarHeadingOptions): { el: Element; text: string } | undefined {
   const refs = opts.refs.map(titleTokens).filter((t) => t.size > 0);
   if (refs.length === 0) return undefined;
+  const minRefWords = Math.min(...refs.map((r) => r.size));
   const refLens = opts.refs.map(weightedLength);
   const [minRef, maxRef] = [Math.min(...refLens), Math.max(...refLens)];
   const maxLen = maxRef * 2 + 20;
   let best: { el: Element; text: string; score: number } | undefined;
   let rank = 0;
+  let h1: { el: Element; rejected: boolean } | undefined;
   for (const el of order) {
     const size = stats.get(el)?.len ?? 0;
     if (size < 4 || size > maxLen) continue;
     let prior: number;
-    if (el.name === 'h1' || el.attribs.itemprop === 'headline') prior = 1.5;
+    const isH1 = el.name === 'h1';
+    if (isH1 || el.attribs.itemprop === 'headline') prior = 1.5;
     else if (el.name === 'h2' || el.name === 'h3') prior = 0.5;
     else if (/^(?:div|p|span|td|strong|b|header)$/.test(el.name) && KIND_HINT.test(classAndId(el))) prior = 1;
     // A plain block of about the title's length (a headline styled by CSS alone, no heading tag or class name):
@@ -96,8 +131,16 @@ export function similarHeading(order: Element[], stats: StatsMap, opts: SimilarH
     // (Plain blocks of a title's length, nav teasers among them, do not push the headings after them down.)
     const position = Math.min(rank, 10) * 0.05;
     if (prior > 0) rank++;
-    if (sim < (prior === 0 ? MIN_PLAIN_SIMILARITY : MIN_SIMILARITY) || opts.reject(el)) continue;
-    const score = sim * 4 + prior - position;
+    const headlineSized = isH1 && isHeadlineSized(toks, minRefWords);
+    if (sim < (prior === 0 ? MIN_PLAIN_SIMILARITY : headlineSized ? MIN_H1_SIMILARITY : MIN_SIMILARITY)) continue;
+    const afterH1 = h1 !== undefined && !isH1 && !isAncestor(h1.el, el);
+    // Under an h1 worded like the title that reads as site chrome ("blog-title-wrapper"), the headings are the
+    // article's sections: none of them is taken (the metadata title stands instead).
+    if (afterH1 && h1?.rejected) continue;
+    const rejected = opts.reject(el);
+    if (headlineSized && h1 === undefined && (!rejected || sim >= MIN_SIMILARITY)) h1 = { el, rejected };
+    if (rejected) continue;
+    const score = sim * 4 + prior - position - (afterH1 ? AFTER_H1 : 0);
     if (!best || score > best.score) best = { el, text, score };
   }
   return best && { el: best.el, text: best.text };

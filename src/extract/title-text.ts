@@ -131,7 +131,8 @@ export function isTitleSegment(part: string, whole: string, strict = false, loos
   };
   const spaceSeparates = (i: number): boolean =>
     marked(i - 1) || CJK_OR_MARK.test(w[i + 1] ?? '') || markWord(wordBefore(i)) || markWord(wordAfter(i)) || (loose !== undefined && (OPEN_BRACKET.test(w[i + 1] ?? '') || siteRest(i)));
-  const sep = (i: number): boolean => SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || spaceSeparates(i));
+  const sep = (i: number): boolean =>
+    SEPARATOR_CHARS.has(w[i]) && (!strict || w[i] !== ' ' || spaceSeparates(i)) && !(IN_WORD_MARK.test(w[i]) && DIGIT.test(w[i - 1] ?? '') && DIGIT.test(w[i + 1] ?? ''));
   let from = 0;
   for (;;) {
     const i = w.indexOf(p, from);
@@ -143,6 +144,13 @@ export function isTitleSegment(part: string, whole: string, strict = false, loos
     from = i + 1;
   }
 }
+/**
+ * A hyphen, dash or slash with a digit right on both sides joins one figure ("2026-2030", "24/7"): "5 Best … Trends
+ * for 2026" is no part of "5 Best … Trends for 2026-2030". (Between letters it still separates: "Headline-City Times"
+ * and "Neue Buslinien-Stadtanzeiger" end in a site's name as often as "Long-Distance" joins one word.)
+ */
+const IN_WORD_MARK = /^[-–/]$/;
+const DIGIT = /^\p{Nd}$/u;
 /** A letter or digit of any script: a word holding none is a mark set between title parts. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Marks that join two words ("Salt & Pepper", "Apple + Google"), not parts of a title. */

@@ -7,13 +7,14 @@
  */
 import type { StatsMap } from './body-score.js';
 import { BLOCK_TAGS, classAndId, isAncestor, isTag, isText, textContent, type AnyNode, type Element } from './dom.js';
-import { isAllLink, isSiteChrome } from './title-chrome.js';
+import { isAllLink, isBreadcrumb, isSiteChrome } from './title-chrome.js';
 // Callers that imported it from here before it moved.
 export { isSiteChrome } from './title-chrome.js';
-import { headlineText, similarHeading } from './title-similar.js';
+import { headlineText, isHeadlineSized, similarHeading, titleTokens, tokenSimilarity } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
 import { cleanTitle, isDateStamp, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT, withoutSiteSuffix } from './title-text.js';
-import { collapseSpace, countCjk, isUnspacedScriptCode, weightedLength } from './text.js';
+import { collapseSpace, isUnspacedScriptCode, weightedLength } from './text.js';
+import { metadataCasing, withKickerMark, withoutBadge } from './title-wording.js';
 
 export interface TitleResult {
   title?: string;
@@ -101,6 +102,9 @@ function headlineCandidates(order: Element[], stats: StatsMap, maxLen: number, r
   }
   return out;
 }
+
+/** Share of words two wordings of a headline hold in common to count as the same wording. */
+const SAME_WORDING = 0.8;
 
 /** Weighted length past which a part of a title, set off by real separators, is the headline's size. */
 const LONG_SEGMENT = 30;
@@ -206,13 +210,27 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
     if (match < 3 && (c.el.name === 'a' || isAllLink(c.el, stats))) continue;
     // Longer matches beat a logo h1 whose text ("人民网") is also a segment of <title>.
     const score = match + c.prior + Math.min(clen / 20, 4);
-    if (!best || score > best.score) best = { el: c.el, text: c.text, score };
+    // (A breadcrumb's step loses a tie: the same words heading the article are the headline's element.)
+    if (!best || score > best.score || (score === best.score && ck === key(best.text) && isBreadcrumb(best.el))) best = { el: c.el, text: c.text, score };
+  }
+  const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, siteNames));
+  const reject = (el: Element): boolean => isSiteChrome(el) || isBreadcrumb(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), siteNames);
+  const similarRefs = [...cleaned, genericDocTitle ? '' : cleanedDoc].filter(Boolean);
+  // A breadcrumb's last step repeats the <title> ("Home › Sustainability › Climate change: 5 innovative solutions"):
+  // it files the page, it does not head it. An h1 worded otherwise ("Five innovative solutions to climate change:
+  // learning from global hotspots") is the headline. (One holding the same words, "Kicker Headline" beside a crumb
+  // "Kicker: Headline", leaves the crumb's wording, the <title>'s, as the title.)
+  let reworded: ReturnType<typeof similarHeading>;
+  if (best && isBreadcrumb(best.el)) {
+    reworded = similarHeading(order, stats, { refs: similarRefs, reject });
+    // (Only an h1 of a headline's size: a label naming the section, "Espresso Machines" or "Climate Change", is no
+    // rewording of the crumb.)
+    const [words, crumbWords] = [titleTokens(reworded?.text ?? ''), titleTokens(best.text)];
+    if (reworded?.el.name === 'h1' && isHeadlineSized(words, crumbWords.size) && tokenSimilarity(words, crumbWords) < SAME_WORDING) best = undefined;
   }
   if (!best) {
-    const cleaned = [src.headline, src.ogTitle].filter((x): x is string => !!x).map((r) => cleanTitle(r, siteNames));
-    const reject = (el: Element): boolean => isSiteChrome(el) || isAllLink(el, stats) || isSiteName(tidyTitle(textContent(el)), siteNames);
-    const refs = [...cleaned, genericDocTitle ? '' : cleanedDoc].filter(Boolean);
-    const similar = similarHeading(order, stats, { refs, reject });
+    const refs = similarRefs;
+    const similar = reworded ?? similarHeading(order, stats, { refs, reject });
     // The page heads the article with its channel's name ("回复线索", "网易娱乐"): other lines, or else the <title>
     // part left once that name is cut off, give the headline.
     if (!similar) {
@@ -230,47 +248,10 @@ export function extractTitle(order: Element[], stats: StatsMap, src: TitleSource
   if (isSiteName(best.text, siteNames) || (squashKey(best.text) === docKey && cleanedKey === docKey && isSiteOnly(best.text, siteNames)))
     return named({});
   const text = cleanedDoc && squashKey(cleanedDoc).startsWith(squashKey(best.text)) ? withSubtitle(best.el, best.text, cleanedDoc) : best.text;
-  return named({ title: withoutSiteSuffix(metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), src.siteNames), el: best.el });
+  const shown = withoutSiteSuffix(metadataCasing(text, [src.headline, src.ogTitle, src.docTitle]), src.siteNames);
+  return named({ title: withKickerMark(shown, [...cleaned, cleanedDoc]), el: best.el });
 }
 
-/**
- * A heading whose first or last child element is a short badge ("<h1><span>原创</span>标题</h1>", "标题<em>置顶</em>",
- * "<h1><span>Exclusive</span> Headline</h1>"): when the heading less that badge is exactly a metadata title, that
- * wording is the headline. (A badge is four Chinese characters at most, or a leading word or two of a spaced script.)
- */
-function withoutBadge(el: Element, refs: string[]): string | undefined {
-  const kids = el.children.filter((c) => isTag(c) || (isText(c) && c.data.trim()));
-  if (kids.length < 2) return undefined;
-  const keys = refs.map(squashKey);
-  for (const [badge, rest] of [[kids[0], kids.slice(1)], [kids[kids.length - 1], kids.slice(0, -1)]] as const) {
-    // A kicker leading a spaced script's headline may be a word or two; a trailing part that long is a subtitle.
-    const label = collapseSpace(textContent(badge));
-    const kicker = badge === kids[0] && countCjk(label) === 0;
-    if (!isTag(badge) || weightedLength(label) > (kicker ? 16 : 8)) continue;
-    const text = rest.map((c) => textContent(c)).join('');
-    if (keys.includes(squashKey(text))) return tidyTitle(text);
-  }
-  return undefined;
-}
-
-/**
- * A heading typed all in lower case or all in capitals ("history of coffee", styled by CSS) shows the words of a
- * metadata title written with real capitalisation ("History of coffee | … | Britannica"): that casing is the headline's.
- */
-function metadataCasing(text: string, refs: Array<string | undefined>): string {
-  if (text !== text.toLowerCase() && text !== text.toUpperCase()) return text;
-  const lower = text.toLowerCase();
-  for (const raw of refs) {
-    if (!raw) continue;
-    const ref = collapseSpace(raw);
-    const i = ref.toLowerCase().indexOf(lower);
-    if (i < 0) continue;
-    const part = ref.slice(i, i + text.length);
-    const mixed = part !== part.toLowerCase() && part !== part.toUpperCase();
-    if (mixed && part.toLowerCase() === lower && isTitleSegment(part, ref)) return part;
-  }
-  return text;
-}
 
 /** The title set for this article (JSON-LD headline, og:title), not the <title> old sites leave generic. */
 export function articleTitle(src: TitleSources): string | undefined {
