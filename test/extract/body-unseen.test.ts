@@ -79,3 +79,12 @@ test('a zero-width character inside a word (a stray U+FEFF or U+200B) does not s
   assert.match(a.body, /The 10 Best Projects of 2023/);
   assert.match(a.body, /Overview of the ten projects and their costs/);
 });
+
+test("a post's category and tag classes (WordPress category-…-credits) do not make its paragraphs captions", () => {
+  const post = (cls: string) => `${h1}<article class="post-61904 post hentry ${cls}"><div class="entry-content">${enParagraphs(5)}<div class="photo-credit"><p>Photo by Jane Roe for the transit desk</p></div></div></article>`;
+  const a = extractFrom(post('category-deductions-and-credits tag-captions'), { head });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.match(a.body, /funded largely by a state grant/);
+  // A real credit box whose picture is gone still goes.
+  assert.ok(!a.body.includes('Photo by Jane Roe'), a.body);
+});
