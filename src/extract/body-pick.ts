@@ -3,6 +3,7 @@
  * the ancestor of an article split into sibling blocks, to a wrapper that scores higher, or to a near-equal ancestor.
  */
 import { isAncestor, isTag, type Element } from './dom.js';
+import type { StatsMap } from './body-score.js';
 
 /** Two candidates scoring this share of the top one make the top one a part of a split article… */
 const CLOSE_SHARE = 0.75;
@@ -13,7 +14,7 @@ const RUN_MIN = 3;
 const NEAR_EQUAL = 0.95;
 
 /** The container with the highest score, moved up when its ancestors hold several near-equal candidates. */
-export function pickTopCandidate(scores: Map<Element, number>): Element | undefined {
+export function pickTopCandidate(scores: Map<Element, number>, stats?: StatsMap): Element | undefined {
   const ranked = topScores(scores, 6);
   if (ranked.length === 0) return undefined;
   let top = ranked[0][0];
@@ -56,7 +57,35 @@ export function pickTopCandidate(scores: Map<Element, number>): Element | undefi
     last = ps;
     parent = parent.parent as Element | null;
   }
-  return nearlyEqualAncestor(top, scores);
+  const picked = nearlyEqualAncestor(top, scores);
+  return stats ? enclosingArticle(picked, scores, stats) : picked;
+}
+
+/** How far up an enclosing <article> may sit (sections nested in sections, each a level). */
+const ARTICLE_MAX_UP = 6;
+/** Share of the chosen container's score the enclosing <article> must reach. */
+const ARTICLE_SHARE = 0.5;
+/** The chosen box holds less than this share of the article's text: a section of it, not the article with its header. */
+const ARTICLE_PART_MAX = 0.7;
+
+/**
+ * The page's <article> element a few levels up, when it scores a fair share of the chosen container's score: the
+ * chosen box is one of the article's sections (nested section wrappers in between score little of their own, so the
+ * climb above stops under them). Not past another <article> nor a wrapper holding more than one.
+ */
+function enclosingArticle(top: Element, scores: Map<Element, number>, stats: StatsMap): Element {
+  if (top.name === 'article') return top;
+  const topScore = scores.get(top) ?? 0;
+  let node = top.parent as Element | null;
+  for (let level = 0; level < ARTICLE_MAX_UP && node && isTag(node) && node.name !== 'body' && node.name !== 'html'; level++) {
+    if (node.name === 'article') {
+      const len = stats.get(node)?.len ?? 0;
+      const part = stats.get(top)?.len ?? 0;
+      return (scores.get(node) ?? 0) >= topScore * ARTICLE_SHARE && part < len * ARTICLE_PART_MAX ? node : top;
+    }
+    node = node.parent as Element | null;
+  }
+  return top;
 }
 
 /**
