@@ -64,7 +64,7 @@ export function pickTopCandidate(scores: Map<Element, number>, stats?: StatsMap)
 /** How far up an enclosing <article> may sit (sections nested in sections, each a level). */
 const ARTICLE_MAX_UP = 6;
 /** Share of the chosen container's score the enclosing <article> must reach. */
-const ARTICLE_SHARE = 0.5;
+const ARTICLE_SHARE = 0.4;
 /** The chosen box holds less than this share of the article's text: a section of it, not the article with its header. */
 const ARTICLE_PART_MAX = 0.7;
 
