@@ -151,9 +151,15 @@ const NUMBERED_WORD = /^(.+)[-_]\d{1,2}$/;
 function chunkClassKey(cls: string): string {
   const words = cls.trim().split(/\s+/);
   const set = new Set(words);
-  const kept = words.filter((w) => !set.has(NUMBERED_WORD.exec(w)?.[1] ?? ''));
+  const kept = words.filter((w) => !set.has(NUMBERED_WORD.exec(w)?.[1] ?? '') && !set.has(INSTANCE_WORD.exec(w)?.[1] ?? ''));
   return kept.length < words.length ? kept.sort().join(' ') : '';
 }
+
+/**
+ * A word naming one instance of another word of the class by a hex id ("elementor-element elementor-element-06be854"):
+ * a page builder's per-widget id, dropped like a chunk index.
+ */
+const INSTANCE_WORD = /^(.+)-(?=[a-f]*\d)[0-9a-f]{6,8}$/;
 
 /**
  * One class is the other plus a modifier word or a few ("articleWidget_root" and "articleWidget_root

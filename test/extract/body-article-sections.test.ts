@@ -30,3 +30,14 @@ test('a section holding nearly all of the <article> stays the body: the article 
   assert.match(a.body, /When I started podcasting over ten years ago/);
   assert.ok(!a.body.includes('Filed under Gear'), a.body);
 });
+
+test("a page builder's text widgets, each classed with its own instance id, are chunks of one article", () => {
+  const widget = (id: string, kind: string, inner: string) => `<div class="elementor-element elementor-element-${id} elementor-widget elementor-widget-${kind}">${inner}</div>`;
+  const box = (inner: string) => `<div class="elementor-element elementor-element-9f3e2a1 e-flex e-con"><div class="e-con-inner">${inner}</div></div>`;
+  const long = (n: number, k = 3) => [1, 2, 3].slice(0, k).map((i) => `<p>Platform number ${n} handles payments, inventory and shipping for a growing shop, and its plan ${i} adds reports, discounts and a theme editor that needs no code at all.</p>`).join('');
+  const parts = [1, 2, 3, 4].map((n) => box(widget(`a1b2c${n}d`, 'heading', `<h2>Platform ${n}</h2>`) + widget(`0${n}be854`, 'text-editor', n === 1 ? long(n) + long(9) + long(8) : long(n, 1)))).join('');
+  const footer = `<footer>${widget('77aa001', 'text-editor', '<p>Our agency builds online shops for brands in five countries; write to us to start your project with a free call.</p>')}</footer>`;
+  const a = extractFrom(`<h1>The best shop platforms</h1><div class="elementor elementor-8467">${parts}</div>${footer}`, { head: '<title>The best shop platforms</title>' });
+  for (const n of [1, 2, 3, 4]) assert.match(a.body, new RegExp(`Platform number ${n} handles payments`));
+  assert.ok(!a.body.includes('Our agency builds online shops'), a.body);
+});
