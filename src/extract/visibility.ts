@@ -19,7 +19,8 @@ const REACT_STREAMED_BOUNDARY = /^S:[0-9a-z]+$/;
 const ALWAYS_HIDDEN_CLASS = /(?:^|\s)w-condition-invisible(?:\s|$)/;
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
-  if (a.class !== undefined && ALWAYS_HIDDEN_CLASS.test(a.class)) return true;
+  // includes() first: this runs on every element of the page, nearly none of them Webflow's.
+  if (a.class !== undefined && a.class.includes('w-condition-invisible') && ALWAYS_HIDDEN_CLASS.test(a.class)) return true;
   if (a.hidden !== undefined) return !REACT_STREAMED_BOUNDARY.test(a.id ?? '');
   if (a['aria-hidden'] === 'true' && el.name !== 'img' && el.name !== 'figure') return true;
   if (a.style === undefined || !HIDDEN_STYLE.test(a.style)) return false;
