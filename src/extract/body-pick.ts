@@ -3,7 +3,7 @@
  * the ancestor of an article split into sibling blocks, to a wrapper that scores higher, or to a near-equal ancestor.
  */
 import { isAncestor, isTag, type Element } from './dom.js';
-import type { StatsMap } from './body-score.js';
+import { linkDensity, type StatsMap } from './body-score.js';
 
 /** Two candidates scoring this share of the top one make the top one a part of a split article… */
 const CLOSE_SHARE = 0.75;
@@ -67,6 +67,8 @@ const ARTICLE_MAX_UP = 6;
 const ARTICLE_SHARE = 0.4;
 /** The chosen box holds less than this share of the article's text: a section of it, not the article with its header. */
 const ARTICLE_PART_MAX = 0.7;
+/** The text the article adds beyond the chosen box is under this share links (withGapsBetween's limit for prose). */
+const ARTICLE_ADDED_LINKS_MAX = 0.25;
 
 /**
  * The page's <article> element a few levels up, when it scores a fair share of the chosen container's score: the
@@ -79,9 +81,12 @@ function enclosingArticle(top: Element, scores: Map<Element, number>, stats: Sta
   let node = top.parent as Element | null;
   for (let level = 0; level < ARTICLE_MAX_UP && node && isTag(node) && node.name !== 'body' && node.name !== 'html'; level++) {
     if (node.name === 'article') {
-      const len = stats.get(node)?.len ?? 0;
-      const part = stats.get(top)?.len ?? 0;
-      return (scores.get(node) ?? 0) >= topScore * ARTICLE_SHARE && part < len * ARTICLE_PART_MAX ? node : top;
+      const whole = stats.get(node);
+      const part = stats.get(top);
+      if (!whole || !part || (scores.get(node) ?? 0) < topScore * ARTICLE_SHARE || part.len >= whole.len * ARTICLE_PART_MAX) return top;
+      // What the article adds is more of its text, not its link lists (related stories, tags, a comment digest).
+      const added = { len: whole.len - part.len, linkLen: whole.linkLen - part.linkLen };
+      return linkDensity(added) < ARTICLE_ADDED_LINKS_MAX ? node : top;
     }
     node = node.parent as Element | null;
   }

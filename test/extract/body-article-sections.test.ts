@@ -41,3 +41,11 @@ test("a page builder's text widgets, each classed with its own instance id, are 
   for (const n of [1, 2, 3, 4]) assert.match(a.body, new RegExp(`Platform number ${n} handles payments`));
   assert.ok(!a.body.includes('Our agency builds online shops'), a.body);
 });
+
+test('an <article> whose text beyond the chosen section is mostly links (a digest of other stories) does not replace it', () => {
+  const digest = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `<div><a href="/story/${n}">Other story number ${n} about studio microphones and cables</a><p>A short summary of story ${n}, on recording at home.</p></div>`).join('');
+  const article = `<article><section><p>${intro[0]}</p><p>${intro[1]}</p></section><section>${gear(7)}${gear(8)}</section><div class="stories">${digest}</div>${sections(`<section>${[1, 2, 3, 4].map(gear).join('')}</section>`)}</article>`;
+  const a = extractFrom(`<main>${article}</main>`, { head });
+  assert.match(a.body, /setup number 4 pairs a dynamic microphone/);
+  assert.ok(!a.body.includes('Other story number'), a.body);
+});
