@@ -2,8 +2,8 @@
  * Choosing the content container among the scored candidates (body-score.ts scores them): the best one, moved up to
  * the ancestor of an article split into sibling blocks, to a wrapper that scores higher, or to a near-equal ancestor.
  */
-import { isAncestor, isTag, type Element } from './dom.js';
-import { linkDensity, type StatsMap } from './body-score.js';
+import { elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
+import { linkDensity, unlinkedTextBeside, type StatsMap } from './body-score.js';
 
 /** Two candidates scoring this share of the top one make the top one a part of a split article… */
 const CLOSE_SHARE = 0.75;
@@ -64,11 +64,39 @@ export function pickTopCandidate(scores: Map<Element, number>, stats?: StatsMap)
 /** How far up an enclosing <article> may sit (sections nested in sections, each a level). */
 const ARTICLE_MAX_UP = 6;
 /** Share of the chosen container's score the enclosing <article> must reach. */
-const ARTICLE_SHARE = 0.4;
+const ARTICLE_SHARE = 0.5;
 /** The chosen box holds less than this share of the article's text: a section of it, not the article with its header. */
 const ARTICLE_PART_MAX = 0.7;
 /** The text the article adds beyond the chosen box is under this share links (withGapsBetween's limit for prose). */
 const ARTICLE_ADDED_LINKS_MAX = 0.25;
+/** The article's text before the chosen box is at least this share of its text after it. */
+const ARTICLE_BEFORE_MIN = 0.5;
+/** This many headings that are one link each after the box are a list of teasers (other stories with summaries). */
+const TEASER_RUN = 3;
+
+/** Headings after `box` inside `article` whose whole text is one link: the headlines of teasers to other pages. */
+function teaserHeadingsAfter(box: Element, article: Element): number {
+  let n = 0;
+  for (let cur: Element = box; cur !== article && cur.parent && isTag(cur.parent); cur = cur.parent as Element) {
+    const kids = cur.parent.children;
+    for (let i = kids.indexOf(cur) + 1; i < kids.length; i++) {
+      const k = kids[i];
+      if (!isTag(k)) continue;
+      if (HEADING.test(k.name)) n += isOneLink(k) ? 1 : 0;
+      else for (const e of elementsIn(k)) if (HEADING.test(e.name) && isOneLink(e)) n++;
+    }
+  }
+  return n;
+}
+
+const HEADING = /^h[2-6]$/;
+
+/** A heading whose text is all inside one link. */
+function isOneLink(h: Element): boolean {
+  const links = elementsIn(h).filter((e) => e.name === 'a');
+  const text = textContent(h).trim();
+  return links.length === 1 && text.length > 0 && textContent(links[0]).trim().length === text.length;
+}
 
 /**
  * The page's <article> element a few levels up, when it scores a fair share of the chosen container's score: the
@@ -86,7 +114,13 @@ function enclosingArticle(top: Element, scores: Map<Element, number>, stats: Sta
       if (!whole || !part || (scores.get(node) ?? 0) < topScore * ARTICLE_SHARE || part.len >= whole.len * ARTICLE_PART_MAX) return top;
       // What the article adds is more of its text, not its link lists (related stories, tags, a comment digest).
       const added = { len: whole.len - part.len, linkLen: whole.linkLen - part.linkLen };
-      return linkDensity(added) < ARTICLE_ADDED_LINKS_MAX ? node : top;
+      if (linkDensity(added) >= ARTICLE_ADDED_LINKS_MAX) return top;
+      // The lost part is an intro or sections before the box; text only after it is what templates put there inside
+      // the <article> (an author bio, a newsletter box, more stories), so the box then stays the body.
+      const before = unlinkedTextBeside(top, node, stats, -1);
+      const after = unlinkedTextBeside(top, node, stats, 1);
+      if (before < after * ARTICLE_BEFORE_MIN) return top;
+      return teaserHeadingsAfter(top, node) >= TEASER_RUN ? top : node;
     }
     node = node.parent as Element | null;
   }

@@ -49,3 +49,41 @@ test('an <article> whose text beyond the chosen section is mostly links (a diges
   assert.match(a.body, /setup number 4 pairs a dynamic microphone/);
   assert.ok(!a.body.includes('Other story number'), a.body);
 });
+
+const story = [
+  'The city council voted on Tuesday to expand the downtown bus network, adding four new routes that will run every ten minutes during rush hour.',
+  'Officials said the plan would be funded largely by a state grant, with the remaining cost covered by a modest increase in parking fees near the stadium.',
+  'Riders who spoke at the meeting welcomed the change but asked for more late-night service, especially on weekends when the trains stop early.',
+  'The transit agency expects the first of the new routes to open in September, once drivers are hired and trained for the longer shifts.',
+].map((p) => `<p>${p}</p>`).join('');
+const busHead = '<title>Council expands downtown bus network</title>';
+
+test('a list of teasers with long summaries after the story inside the <article> is not taken in', () => {
+  const summary = 'The board approved a budget that adds twelve teachers and repairs two gyms, after months of debate over class sizes and the cost of heating old buildings.';
+  const card = (n: number) => `<div class="card"><h3><a href="/2024/05/other-${n}/">School board approves new budget for year ${n}</a></h3><p>${summary}</p><span>May ${n}, 2024 · Jane Roe</span></div>`;
+  const article = `<article class="story"><h1>Council expands downtown bus network</h1><div class="story-body"><div class="rich">${story}</div></div><div class="story-more"><h2>Read more</h2>${[1, 2, 3, 4, 5].map(card).join('')}</div></article>`;
+  const a = extractFrom(`<main>${article}</main>`, { head: busHead });
+  assert.match(a.body, /once drivers are hired and trained/);
+  assert.ok(!a.body.includes('School board approves') && !a.body.includes('adds twelve teachers'), a.body);
+});
+
+test('an unnamed author bio and newsletter box after the story inside the <article> are not taken in', () => {
+  const bio = '<div class="wp-block-group"><div class="inner"><p><b>Jane Roe</b> has covered city hall and transport for the Tribune since 2012. Before that she reported on courts and schools in Ohio, and she still rides her bike to work every day of the year, rain or shine.</p></div></div>';
+  const news = '<div class="wp-block-group"><div class="inner"><h3>Sign up for The Morning</h3><p>Get the news you need to start your day, with the most important local stories, the weather and what is on this weekend, in your inbox every weekday before seven.</p><p>We never share your address. You can unsubscribe at any time with one click from any issue.</p><form><input type="email"><button>Sign up</button></form></div></div>';
+  const hdr = '<header class="entry-header"><h1 class="entry-title">Council expands downtown bus network</h1><div class="entry-meta">By <a href="/author/jane">Jane Roe</a> · May 7, 2024</div></header>';
+  const a = extractFrom(`<main><article class="post type-post">${hdr}<div class="entry-content"><div class="content-inner">${story}</div></div>${bio}${news}</article></main>`, { head: busHead });
+  assert.match(a.body, /once drivers are hired and trained/);
+  assert.ok(!a.body.includes('has covered city hall') && !a.body.includes('Get the news you need'), a.body);
+});
+
+test("a page builder's testimonial or call-to-action widget after the article's widgets does not join them", () => {
+  const widget = (id: string, kind: string, inner: string) => `<div class="elementor-element elementor-element-${id} elementor-widget elementor-widget-${kind}">${inner}</div>`;
+  const box = (inner: string) => `<div class="elementor-element elementor-element-9f3e2a1 e-flex e-con"><div class="e-con-inner">${inner}</div></div>`;
+  const long = (n: number, k = 3) => [1, 2, 3].slice(0, k).map((i) => `<p>Platform number ${n} handles payments, inventory and shipping for a growing shop, and its plan ${i} adds reports, discounts and a theme editor that needs no code at all.</p>`).join('');
+  const parts = [1, 2, 3, 4].map((n) => box(widget(`a1b2c${n}d`, 'heading', `<h2>Platform ${n}</h2>`) + widget(`0${n}be854`, 'text-editor', n === 1 ? long(n) + long(9) + long(8) : long(n, 1)))).join('');
+  const testimonial = box(widget('0ffe811', 'text-editor', '<p>“Working with the Studio team was the best decision we made this year. Our new shop launched in six weeks, sales doubled by the spring, and they answered every question we had.”</p><p>— Maria Lopez, founder of Casa Verde Ceramics, Austin</p>'));
+  const cta = box(widget('0ffe812', 'text-editor', '<p>Ready to grow your online shop? Our agency builds fast, beautiful stores for brands in five countries. Book a free thirty-minute call and we will review your current shop and send you a plan.</p>'));
+  const a = extractFrom(`<h1>The best shop platforms</h1><div class="elementor elementor-8467">${parts}${testimonial}${cta}</div>`, { head: '<title>The best shop platforms</title>' });
+  for (const n of [1, 2, 3, 4]) assert.match(a.body, new RegExp(`Platform number ${n} handles payments`));
+  assert.ok(!a.body.includes('Working with the Studio team') && !a.body.includes('Book a free thirty-minute call'), a.body);
+});

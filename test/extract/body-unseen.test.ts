@@ -80,6 +80,13 @@ test('a zero-width character inside a word (a stray U+FEFF or U+200B) does not s
   assert.match(a.body, /Overview of the ten projects and their costs/);
 });
 
+test('Thai text with U+200B between its words keeps every character, with no space put in a word', () => {
+  const thai = 'ประเทศไทย\u200bมี\u200bประชากร\u200bประมาณ\u200bหกสิบหก\u200bล้าน\u200bคน';
+  const a = extractFrom(`${h1}<article>${enParagraphs(4)}<p>${thai} และ\u200bกรุงเทพ\u200bเป็น\u200bเมืองหลวง</p></article>`, { head });
+  assert.match(a.body, /ประเทศไทยมีประชากรประมาณหกสิบหกล้านคน และกรุงเทพเป็นเมืองหลวง/);
+  assert.ok(!a.body.includes('\u200b'), a.body);
+});
+
 test("a post's category and tag classes (WordPress category-…-credits) do not make its paragraphs captions", () => {
   const post = (cls: string) => `${h1}<article class="post-61904 post hentry ${cls}"><div class="entry-content">${enParagraphs(5)}<div class="photo-credit"><p>Photo by Jane Roe for the transit desk</p></div></div></article>`;
   const a = extractFrom(post('category-deductions-and-credits tag-captions'), { head });
