@@ -2,7 +2,8 @@
  * Choosing the content container among the scored candidates (body-score.ts scores them): the best one, moved up to
  * the ancestor of an article split into sibling blocks, to a wrapper that scores higher, or to a near-equal ancestor.
  */
-import { isAncestor, isTag, type Element } from './dom.js';
+import { elementsIn, isAncestor, isTag, textContent, type Element } from './dom.js';
+import { linkDensity, unlinkedTextBeside, type StatsMap } from './body-score.js';
 
 /** Two candidates scoring this share of the top one make the top one a part of a split article… */
 const CLOSE_SHARE = 0.75;
@@ -13,7 +14,7 @@ const RUN_MIN = 3;
 const NEAR_EQUAL = 0.95;
 
 /** The container with the highest score, moved up when its ancestors hold several near-equal candidates. */
-export function pickTopCandidate(scores: Map<Element, number>): Element | undefined {
+export function pickTopCandidate(scores: Map<Element, number>, stats?: StatsMap): Element | undefined {
   const ranked = topScores(scores, 6);
   if (ranked.length === 0) return undefined;
   let top = ranked[0][0];
@@ -56,7 +57,74 @@ export function pickTopCandidate(scores: Map<Element, number>): Element | undefi
     last = ps;
     parent = parent.parent as Element | null;
   }
-  return nearlyEqualAncestor(top, scores);
+  const picked = nearlyEqualAncestor(top, scores);
+  return stats ? enclosingArticle(picked, scores, stats) : picked;
+}
+
+/** How far up an enclosing <article> may sit (sections nested in sections, each a level). */
+const ARTICLE_MAX_UP = 6;
+/** Share of the chosen container's score the enclosing <article> must reach. */
+const ARTICLE_SHARE = 0.5;
+/** The chosen box holds less than this share of the article's text: a section of it, not the article with its header. */
+const ARTICLE_PART_MAX = 0.7;
+/** The text the article adds beyond the chosen box is under this share links (withGapsBetween's limit for prose). */
+const ARTICLE_ADDED_LINKS_MAX = 0.25;
+/** The article's text before the chosen box is at least this share of its text after it. */
+const ARTICLE_BEFORE_MIN = 0.5;
+/** This many headings that are one link each after the box are a list of teasers (other stories with summaries). */
+const TEASER_RUN = 3;
+
+/** Headings after `box` inside `article` whose whole text is one link: the headlines of teasers to other pages. */
+function teaserHeadingsAfter(box: Element, article: Element): number {
+  let n = 0;
+  for (let cur: Element = box; cur !== article && cur.parent && isTag(cur.parent); cur = cur.parent as Element) {
+    const kids = cur.parent.children;
+    for (let i = kids.indexOf(cur) + 1; i < kids.length; i++) {
+      const k = kids[i];
+      if (!isTag(k)) continue;
+      if (HEADING.test(k.name)) n += isOneLink(k) ? 1 : 0;
+      else for (const e of elementsIn(k)) if (HEADING.test(e.name) && isOneLink(e)) n++;
+    }
+  }
+  return n;
+}
+
+const HEADING = /^h[2-6]$/;
+
+/** A heading whose text is all inside one link. */
+function isOneLink(h: Element): boolean {
+  const links = elementsIn(h).filter((e) => e.name === 'a');
+  const text = textContent(h).trim();
+  return links.length === 1 && text.length > 0 && textContent(links[0]).trim().length === text.length;
+}
+
+/**
+ * The page's <article> element a few levels up, when it scores a fair share of the chosen container's score: the
+ * chosen box is one of the article's sections (nested section wrappers in between score little of their own, so the
+ * climb above stops under them). Not past another <article> nor a wrapper holding more than one.
+ */
+function enclosingArticle(top: Element, scores: Map<Element, number>, stats: StatsMap): Element {
+  if (top.name === 'article') return top;
+  const topScore = scores.get(top) ?? 0;
+  let node = top.parent as Element | null;
+  for (let level = 0; level < ARTICLE_MAX_UP && node && isTag(node) && node.name !== 'body' && node.name !== 'html'; level++) {
+    if (node.name === 'article') {
+      const whole = stats.get(node);
+      const part = stats.get(top);
+      if (!whole || !part || (scores.get(node) ?? 0) < topScore * ARTICLE_SHARE || part.len >= whole.len * ARTICLE_PART_MAX) return top;
+      // What the article adds is more of its text, not its link lists (related stories, tags, a comment digest).
+      const added = { len: whole.len - part.len, linkLen: whole.linkLen - part.linkLen };
+      if (linkDensity(added) >= ARTICLE_ADDED_LINKS_MAX) return top;
+      // The lost part is an intro or sections before the box; text only after it is what templates put there inside
+      // the <article> (an author bio, a newsletter box, more stories), so the box then stays the body.
+      const before = unlinkedTextBeside(top, node, stats, -1);
+      const after = unlinkedTextBeside(top, node, stats, 1);
+      if (before < after * ARTICLE_BEFORE_MIN) return top;
+      return teaserHeadingsAfter(top, node) >= TEASER_RUN ? top : node;
+    }
+    node = node.parent as Element | null;
+  }
+  return top;
 }
 
 /**

@@ -148,12 +148,52 @@ const NUMBERED_WORD = /^(.+)[-_]\d{1,2}$/;
  * another word of the same class (a chunk class and its index, not a grid width such as "large-8"). Empty when the
  * class has no such word.
  */
-function chunkClassKey(cls: string): string {
+function chunkClassKey(cls: string, instances = true): string {
   const words = cls.trim().split(/\s+/);
   const set = new Set(words);
-  const kept = words.filter((w) => !set.has(NUMBERED_WORD.exec(w)?.[1] ?? ''));
+  const kept = words.filter((w) => !set.has(NUMBERED_WORD.exec(w)?.[1] ?? '') && !(instances && set.has(INSTANCE_WORD.exec(w)?.[1] ?? '')));
   return kept.length < words.length ? kept.sort().join(' ') : '';
 }
+
+/** How far up from a widget the box holding it may start (it is the box's first element). */
+const WIDGET_MAX_UP = 3;
+
+/**
+ * Is `el` (or the box it opens, a few levels up) right after a heading, or a box holding nothing but a heading
+ * (a page builder's heading widget)?
+ */
+function afterHeadingWidget(el: Element): boolean {
+  let cur: Element = el;
+  for (let up = 0; up <= WIDGET_MAX_UP && cur.parent && isTag(cur.parent); up++, cur = cur.parent as Element) {
+    const kids = cur.parent.children.filter(isTag);
+    const prev = kids[kids.indexOf(cur) - 1];
+    if (!prev) continue;
+    if (HEADING_TAG.test(prev.name)) return true;
+    const text = textContent(prev).trim();
+    const h = elementsIn(prev).find((d) => HEADING_TAG.test(d.name));
+    return !!h && text.length > 0 && textContent(h).trim().length === text.length;
+  }
+  return false;
+}
+
+const HEADING_TAG = /^h[1-6]$/;
+
+/**
+ * Whether class `other` names a chunk like `cls` (whose chunkClassKey is `key`): 'instance' when only the page
+ * builder's instance ids tell them apart.
+ */
+function chunkClassLike(cls: string, key: string, other: string): boolean | 'instance' {
+  if (other === cls || isModifiedClass(cls, other)) return true;
+  if (key === '' || chunkClassKey(other) !== key) return false;
+  const numbered = chunkClassKey(cls, false);
+  return numbered !== '' && chunkClassKey(other, false) === numbered ? true : 'instance';
+}
+
+/**
+ * A word naming one instance of another word of the class by a hex id ("elementor-element elementor-element-06be854"):
+ * a page builder's per-widget id, dropped like a chunk index.
+ */
+const INSTANCE_WORD = /^(.+)-(?=[a-f]*\d)[0-9a-f]{6,8}$/;
 
 /**
  * One class is the other plus a modifier word or a few ("articleWidget_root" and "articleWidget_root
@@ -208,15 +248,19 @@ export function withSameClassParts(top: Element, roots: Element[], order: Elemen
   const key = chunkClassKey(cls);
   // Whether a class string names a chunk like top's, per distinct string: most elements of a page share a few
   // classes, and each test splits the strings.
-  const chunkClasses = new Map<string, boolean>();
+  const chunkClasses = new Map<string, boolean | 'instance'>();
   const parts: Element[] = [];
   for (const el of order) {
     if (el === top || el.name !== top.name) continue;
     const other = el.attribs.class;
     if (other === undefined) continue;
     let chunkClass = chunkClasses.get(other);
-    if (chunkClass === undefined) chunkClasses.set(other, (chunkClass = other === cls || (key !== '' && chunkClassKey(other) === key) || isModifiedClass(cls, other)));
+    if (chunkClass === undefined) chunkClasses.set(other, (chunkClass = chunkClassLike(cls, key, other)));
     if (!chunkClass) continue;
+    // Alike only by a page builder's instance ids: every widget of the page is classed so, the article's text
+    // widgets as much as a testimonial or a "book a call" box after them. Only a widget under its own heading (a
+    // section of the article) joins.
+    if (chunkClass === 'instance' && !afterHeadingWidget(el)) continue;
     if (roots.some((r) => r === el || isAncestor(r, el) || isAncestor(el, r))) continue;
     const s = stats.get(el);
     // Links may fill a chunk that is a data table (a ranking of linked names beside their figures).

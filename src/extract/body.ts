@@ -52,7 +52,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
   const notVoting = comments.size > 0 || widgets.size > 0 || footers.length > 0 ? new Set([...cards, ...comments, ...widgets, ...footers]) : cards;
   const unlikely = unlikelySubtrees(order, notVoting);
   let scores = scoreCandidates(order, stats, unlikely);
-  let top = pickTopCandidate(scores);
+  let top = pickTopCandidate(scores, stats);
   const own = top;
   // A short post of its own (a few lines of a blog or a note) followed by its comment thread or related cards: the
   // post is the article, however much more text the thread holds.
@@ -62,7 +62,7 @@ export function extractBody(order: Element[], stats: StatsMap, opts: { urls?: Ur
     // Everything readable sits in comment- or related-named boxes (the page's only text is there): score it all.
     const ownScores = scores;
     scores = scoreCandidates(order, stats);
-    top = pickTopCandidate(scores);
+    top = pickTopCandidate(scores, stats);
     if (shortPost && top !== own && (!top || unlikely.has(top) || isAncestor(top, own!))) {
       top = own;
       scores = ownScores;

@@ -41,12 +41,21 @@ function isOrphanCaption(b: Block): boolean {
   if (b.kind !== 'paragraph' || b.text.length > 400 || b.quoted) return false;
   let el: Element | null = b.el;
   for (let i = 0; el && isTag(el) && i < 3; i++, el = el.parent as Element | null) {
-    if (el.name === 'figcaption' || el.name === 'figure' || ORPHAN_HINT.test(classAndId(el))) return true;
+    if (el.name === 'figcaption' || el.name === 'figure' || ORPHAN_HINT.test(withoutTermSlugs(classAndId(el)))) return true;
   }
   return false;
 }
 
 const ORPHAN_HINT = /caption|credit|photo-?desc|image-?desc|img-?desc/;
+/**
+ * WordPress's post classes name the post's categories and tags (`category-deductions-and-credits`, `tag-captions`):
+ * the words say what the article is about, not that a box is a caption.
+ */
+const TERM_SLUG = /(?:^|\s)(?:category|tag)-\S*/g;
+
+function withoutTermSlugs(hint: string): string {
+  return hint.includes('category-') || hint.includes('tag-') ? hint.replace(TERM_SLUG, ' ') : hint;
+}
 
 export function attachCaptions(blocks: Block[]): Block[] {
   const out: Block[] = [];

@@ -164,10 +164,12 @@ export function normalizeInline(raw: string): string {
     }
     const runStart = i;
     let newline = false;
+    let zeroWidthOnly = true;
     for (; i < n; i++) {
       const d = raw.charCodeAt(i);
       if (!isCollapsibleSpace(d)) break;
       if (d === 0x0a) newline = true;
+      if (d !== 0xfeff && d !== 0x200b) zeroWidthOnly = false;
     }
     if (i === n) {
       // Trailing whitespace: dropped.
@@ -178,7 +180,9 @@ export function normalizeInline(raw: string): string {
     if (c === 0x20 && i === runStart + 1) continue; // a lone space stays as it is
     parts ??= [];
     parts.push(raw.slice(start, runStart));
-    if (!(newline && joinsWithoutSpace(raw.charCodeAt(runStart - 1)) && joinsWithoutSpace(raw.charCodeAt(i)))) parts.push(' ');
+    // A zero-width character alone inside a word (`B\uFEFFest`, a CMS's stray byte-order mark or break hint) shows
+    // no gap to a reader: the word stays whole.
+    if (!zeroWidthOnly && !(newline && joinsWithoutSpace(raw.charCodeAt(runStart - 1)) && joinsWithoutSpace(raw.charCodeAt(i)))) parts.push(' ');
     start = i;
   }
   if (!parts) return start === 0 ? raw : raw.slice(start);

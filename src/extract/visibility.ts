@@ -12,8 +12,15 @@ const VISIBLE_STYLE = /visibility\s*:\s*visible/i;
  * (`$RC("B:3","S:3")`) moves it into place at once: readers see it, so it is not hidden.
  */
 const REACT_STREAMED_BOUNDARY = /^S:[0-9a-z]+$/;
+/**
+ * Webflow's stylesheet hides `w-condition-invisible` unconditionally (`display: none !important`): it marks the
+ * branch of a conditional block the CMS did not pick, often a second (gated, mobile) copy of the whole article.
+ */
+const ALWAYS_HIDDEN_CLASS = /(?:^|\s)w-condition-invisible(?:\s|$)/;
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
+  // includes() first: this runs on every element of the page, nearly none of them Webflow's.
+  if (a.class !== undefined && a.class.includes('w-condition-invisible') && ALWAYS_HIDDEN_CLASS.test(a.class)) return true;
   if (a.hidden !== undefined) return !REACT_STREAMED_BOUNDARY.test(a.id ?? '');
   if (a['aria-hidden'] === 'true' && el.name !== 'img' && el.name !== 'figure') return true;
   if (a.style === undefined || !HIDDEN_STYLE.test(a.style)) return false;

@@ -64,3 +64,34 @@ test("a teaser's label standing alone between paragraphs is dropped; the same wo
   const s = extractFrom(`${h1}<article>${enParagraphs(4)}<p>Related stories from riders poured in after the vote, most of them about late night buses.</p>${P[4]}</article>`, { head });
   assert.match(s.body, /Related stories from riders poured in/);
 });
+
+test("Webflow's unpicked conditional branch (w-condition-invisible), a hidden second copy of the article, is not read", () => {
+  const copy = (cls: string) => `<div class="${cls}"><div class="rte w-richtext">${enParagraphs(5)}</div></div>`;
+  const a = extractFrom(`${h1}<main>${copy('layout__open')}${copy('layout__gated w-condition-invisible')}</main>`, { head });
+  assert.equal(a.body.match(/expand the downtown bus network/g)?.length, 1, a.body);
+  // A class that merely starts with the same letters hides nothing.
+  const b = extractFrom(`${h1}<main><div class="w-condition-invisible-note">${enParagraphs(5)}</div></main>`, { head });
+  assert.match(b.body, /funded largely by a state grant/);
+});
+
+test('a zero-width character inside a word (a stray U+FEFF or U+200B) does not split it; one between words is a space', () => {
+  const a = extractFrom(`${h1}<article>${enParagraphs(4)}<h2>The 10 B\uFEFFest Projects of 2023</h2><p>Over\u200Bview of the ten\uFEFF \uFEFFprojects and their costs, with the best returns first in the list below.</p>${enParagraphs(5).split('\n')[4]}</article>`, { head });
+  assert.match(a.body, /The 10 Best Projects of 2023/);
+  assert.match(a.body, /Overview of the ten projects and their costs/);
+});
+
+test('Thai text with U+200B between its words keeps every character, with no space put in a word', () => {
+  const thai = 'ประเทศไทย\u200bมี\u200bประชากร\u200bประมาณ\u200bหกสิบหก\u200bล้าน\u200bคน';
+  const a = extractFrom(`${h1}<article>${enParagraphs(4)}<p>${thai} และ\u200bกรุงเทพ\u200bเป็น\u200bเมืองหลวง</p></article>`, { head });
+  assert.match(a.body, /ประเทศไทยมีประชากรประมาณหกสิบหกล้านคน และกรุงเทพเป็นเมืองหลวง/);
+  assert.ok(!a.body.includes('\u200b'), a.body);
+});
+
+test("a post's category and tag classes (WordPress category-…-credits) do not make its paragraphs captions", () => {
+  const post = (cls: string) => `${h1}<article class="post-61904 post hentry ${cls}"><div class="entry-content">${enParagraphs(5)}<div class="photo-credit"><p>Photo by Jane Roe for the transit desk</p></div></div></article>`;
+  const a = extractFrom(post('category-deductions-and-credits tag-captions'), { head });
+  assert.match(a.body, /expand the downtown bus network/);
+  assert.match(a.body, /funded largely by a state grant/);
+  // A real credit box whose picture is gone still goes.
+  assert.ok(!a.body.includes('Photo by Jane Roe'), a.body);
+});
