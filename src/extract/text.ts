@@ -31,8 +31,11 @@ function trimmedIfCollapsed(s: string): string | undefined {
 /** Collapse runs of whitespace (incl. NBSP and the ideographic space U+3000) to one space and trim. */
 export function collapseSpace(s: string): string {
   // Most callers pass lines that are collapsed already: a scan is cheaper than building the same string again.
-  return trimmedIfCollapsed(s) ?? s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  return trimmedIfCollapsed(s) ?? s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, spaceFor).trim();
 }
+
+/** A run of zero-width characters alone (`B\uFEFFest`) shows no gap to a reader, as in normalizeInline: it goes. */
+const spaceFor = (run: string): string => (/^[\u200b\ufeff]+$/.test(run) ? '' : ' ');
 
 /** Remove every whitespace character: how titles are compared. */
 export function stripSpace(s: string): string {

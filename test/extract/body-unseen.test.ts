@@ -80,6 +80,15 @@ test('a zero-width character inside a word (a stray U+FEFF or U+200B) does not s
   assert.match(a.body, /Overview of the ten projects and their costs/);
 });
 
+test('a zero-width character inside a title word does not split it either (the title reads collapseSpace)', () => {
+  const t = 'The 10 B\uFEFFest Bus Routes of 2023';
+  const a = extractFrom(`<h1>${t}</h1><article>${enParagraphs(5)}</article>`, { head: `<title>${t}</title>` });
+  assert.equal(a.title, 'The 10 Best Bus Routes of 2023');
+  // A real space beside a zero-width one is still a space.
+  const b = extractFrom(`<h1>Ten\u200B Bus Routes of 2023</h1><article>${enParagraphs(5)}</article>`, { head: '<title>Ten Bus Routes of 2023</title>' });
+  assert.equal(b.title, 'Ten Bus Routes of 2023');
+});
+
 test('Thai text with U+200B between its words keeps every character, with no space put in a word', () => {
   const thai = 'ประเทศไทย\u200bมี\u200bประชากร\u200bประมาณ\u200bหกสิบหก\u200bล้าน\u200bคน';
   const a = extractFrom(`${h1}<article>${enParagraphs(4)}<p>${thai} และ\u200bกรุงเทพ\u200bเป็น\u200bเมืองหลวง</p></article>`, { head });
