@@ -106,8 +106,11 @@ export function loneNameLine(text: string): string | undefined {
   return LONE_NAME.test(t) && !/^(?:正文|首页|国内|国际|社会|财经|评论|专题|图片|视频|返回|更多|相关|推荐|时政|体育|娱乐|科技|军事|文化|教育|健康|原创|转载|作者|编辑)$/.test(t) ? t : undefined;
 }
 
-/** A line that is only a date (optionally labelled, optionally with a clock): "Sep 01, 2023", "Published 2024-03-05 14:20". */
-const DATE_ONLY_LINE = /^(?:(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+(?:19|20)\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?$/i;
+/**
+ * A line that is only a date (optionally labelled, optionally with a clock and the reading time the info line adds):
+ * "Sep 01, 2023", "Published 2024-03-05 14:20", "Created on Jul 11, 2025", "23.07.2025 · 6 min read".
+ */
+const DATE_ONLY_LINE = /^(?:(?:published|posted|updated|last updated|created)(?:\s+on)?\s*:?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+(?:19|20)\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*[·•|]\s*\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?)?$/i;
 /** Page-tool and section words that take a name's shape in a template ("Text Size", "Share Article", "Latest News"). */
 const TOOL_WORD = /\b(?:text|size|font|share|print|email|comments?|reply|menu|search|log\s?in|sign|subscribe|follow|read|more|next|previous|home|news|blog|categor(?:y|ies)|tags?|archives?|latest|related|minutes?|article|story|posts?|video|photos?|audio|listen)\b/i;
 /** A line of separators only ("/", "•", "|"): a template's spacer between the info line's parts. */

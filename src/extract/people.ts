@@ -203,6 +203,8 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     valid(nameUnderLabel(header)) ??
     firstOf([...beforeTitle, ...header, ...bodyEdges], (t) => valid(ownerOfOriginal(t))) ??
     valid(nameUnderLabel(after)) ??
+    // The writer's box closing the story (face, name, bio), its avatar and name agreeing and the box marked the writer's.
+    authorBesideAvatar([...bodyEdges.slice(-3), ...after.slice(0, 6)], valid, true) ??
     // A post card's head "display name @handle" over or under the headline, or opening the post.
     firstOf([...header.slice(0, 6), ...beforeTitle, ...bodyEdges.slice(0, 1)], (t) => valid(nameBeforeHandle(t))) ??
     // A post card's name line over its "发布于 <time>" line, above or under the headline.

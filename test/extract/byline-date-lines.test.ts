@@ -31,3 +31,13 @@ test('a page tool beside the date is no name', () => {
   assert.equal(nameBesideDateLine(lines('Text Size', '05.04.2025'), isPersonName), undefined);
   assert.equal(nameBesideDateLine(lines('Share Article', 'Sep 01, 2023'), isPersonName), undefined);
 });
+
+test('a date line carrying the reading time or a "Created on" label still stands beside the name', () => {
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', '23.07.2025 · 6 min read'), isPersonName), 'Elena Marsh');
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', 'Created on Jul 11, 2025'), isPersonName), 'Elena Marsh');
+  const info = '<div><p>Elena Marsh</p><p>23.07.2025 · 6 min read</p></div>';
+  assert.equal(extractFrom(body(info), { head, url: 'https://example.org/news/bus-routes/' }).author, 'Elena Marsh');
+  // A reading time alone is no date: the name-like line beside it is not taken for a byline.
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', '6 min read'), isPersonName), undefined);
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', '23.07.2025 · related stories'), isPersonName), undefined);
+});
