@@ -30,8 +30,11 @@ const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
 /** What may stand before "By": a label word ("Guide by", "Published by") or a date ("May 3, 2017 By …"). */
 const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
 export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
-/** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
-export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
+/**
+ * "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "Contributors: Janet Loughrey", "This post was
+ * written by Danielle Padula, …". ("Contributor" only with its colon: without one it is a role after a name.)
+ */
+export const EN_LABELLED = new RegExp(String.raw`(?:^(?:(?:Authors?|AUTHORS?|Written by|Words by)\s*:?|(?:Contributors?|CONTRIBUTORS?)\s*:)\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /**
  * A wire story's closing credits: "(Reporting by Jane Doe; Editing by John Roe)", "Reporting By Jane Doe and John Roe
  * in London". Only the whole line: after the names comes the next credit or the line's end, so a sentence that opens

@@ -112,7 +112,7 @@ export function loneNameLine(text: string): string | undefined {
  */
 const DATE_ONLY_LINE = /^(?:(?:published|posted|updated|last updated|created)(?:\s+on)?\s*:?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+(?:19|20)\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*[·•|]\s*\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?)?$/i;
 /** Page-tool and section words that take a name's shape in a template ("Text Size", "Share Article", "Latest News"). */
-const TOOL_WORD = /\b(?:text|size|font|share|print|email|comments?|reply|menu|search|log\s?in|sign|subscribe|follow|read|more|next|previous|home|news|blog|categor(?:y|ies)|tags?|archives?|latest|related|minutes?|article|story|posts?|video|photos?|audio|listen)\b/i;
+const TOOL_WORD = /\b(?:text|size|font|share|print|email|comments?|reply|menu|search|log\s?in|sign|subscribe|follow|read|more|next|previous|home|news|blog|categor(?:y|ies)|tags?|archives?|latest|related|minutes?|article|story|posts?|video|photos?|audio|listen|releases?)\b/i;
 /** A line of separators only ("/", "•", "|"): a template's spacer between the info line's parts. */
 const SPACER_LINE = /^[\s/|•·\-–—]*$/;
 

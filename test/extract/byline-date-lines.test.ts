@@ -41,3 +41,8 @@ test('a date line carrying the reading time or a "Created on" label still stands
   assert.equal(nameBesideDateLine(lines('Elena Marsh', '6 min read'), isPersonName), undefined);
   assert.equal(nameBesideDateLine(lines('Elena Marsh', '23.07.2025 · related stories'), isPersonName), undefined);
 });
+
+test("a category label beside the date ('Press Release') is no name", () => {
+  assert.equal(nameBesideDateLine(lines('Press Release', 'December 19, 2025'), isPersonName), undefined);
+  assert.equal(nameBesideDateLine(lines('Chris Releaf', 'December 19, 2025'), isPersonName), 'Chris Releaf');
+});

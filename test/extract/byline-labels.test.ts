@@ -54,3 +54,8 @@ test('correspondents credited before the reporter are not the author; a role wor
   // Only correspondents named: they are what the page credits.
   assert.equal(authorFromText('通讯员 李四'), '李四');
 });
+
+test('"Contributors:" labels the writers; "Contributor" without its colon is a role, not a label', () => {
+  assert.equal(authorFromText('Contributors: Janet Loughrey'), 'Janet Loughrey');
+  assert.equal(authorFromText('Contributor Janet Loughrey'), undefined);
+});
