@@ -23,7 +23,9 @@ const NOT_NAME_WORD = String.raw`(?:(?:Jan(?:uary)?|Mar(?:ch)?|May|June?|July?|A
 const BY_WORD = String.raw`(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Dd]i|[Dd]a|[Dd]e|[Aa]v|[Dd]oor|[Pp]or|[Pp]rzez|[Aa]f|[Tt]exte?|[Tt]ekst)`;
 const LABEL_WORD = String.raw`(?!(?<=(?<!\p{L})(?!${BY_WORD}\s)\p{Lu}[\p{L}.'’-]+\s\p{Lu}[\p{L}.'’-]+\s)\p{Lu}[\p{L}.'’-]+\s?:)`;
 const EN_WORD = String.raw`(?!${NOT_NAME_WORD})(?!(?<=(?<![A-Za-z])(?!${BY_WORD}\s)[A-Z][A-Za-z.'’-]+\s[A-Z][A-Za-z.'’-]+\s)[A-Z][A-Za-z.'’-]+\s?:)[A-Z][A-Za-z.'’-]+`;
-const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
+/** A particle is a whole word: "der" of "van der Merwe" is not "de" with a letter left over (which ended the name). */
+const PARTICLE_END = String.raw`(?![A-Za-z\u00c0-\u024f])`;
+const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|(?:de|van|von|der|da|del|la|le|bin|al)${PARTICLE_END}))*`;
 /** Between two names of a list: a comma, "and", "&", or the serial comma's ", and" ("A, B, and C"). */
 const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
 // Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
@@ -72,7 +74,7 @@ export function englishNameBeforeRole(t: string): string | undefined {
 
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
 const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})${LABEL_WORD}\p{Lu}[\p{L}.'’-]+`;
-const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;
+const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|(?:de|van|von|der|den|da|del|della|di|du|la|le|dos|das)${PARTICLE_END}))*`;
 /** Words joining names: und, et, y, e, og, och, en, i, oraz, ve, ja, és (and commas). */
 const LATIN_AND = String.raw`(?:,|&|and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)`;
 /**

@@ -59,3 +59,10 @@ test('"Contributors:" labels the writers; "Contributor" without its colon is a r
   assert.equal(authorFromText('Contributors: Janet Loughrey'), 'Janet Loughrey');
   assert.equal(authorFromText('Contributor Janet Loughrey'), undefined);
 });
+
+test("a name particle is a whole word: 'van der Merwe' is read to its end, and the list after it goes on", () => {
+  assert.equal(authorFromText('Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen'), 'Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen');
+  assert.equal(authorFromText('By Jane de la Cruz'), 'Jane de la Cruz');
+  // A lower-case word that only starts like a particle ("dele") is no particle: the name ends before it.
+  assert.equal(authorFromText('Written by Marna dele Merwe'), 'Marna');
+});
