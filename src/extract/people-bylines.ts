@@ -30,7 +30,24 @@ function looksLikeByline(el: Element): boolean {
   if (a.rel && REL_AUTHOR.test(a.rel)) return true;
   if (a.itemprop && ITEMPROP_AUTHOR.test(a.itemprop)) return true;
   // Chinese CMS names too: .reporter, .zuozhe (作者), .jizhe (记者).
-  return a.class !== undefined && BYLINE_CLASS.test(a.class) && !AUTHOR_BIO_CLASS.test(a.class);
+  return a.class !== undefined && BYLINE_CLASS.test(a.class) && !AUTHOR_BIO_CLASS.test(a.class) && !onlyTaxonomyAuthor(a.class);
+}
+
+/** A post's taxonomy classes, as CMS templates write them on a post or a list's card ("hentry", "category-news", "tag-x"). */
+const TAXONOMY_CLASS = /(?:^|\s)(?:hentry|category-[\w-]+|tag-[\w-]+|post-type-[\w-]+)(?=\s|$)/;
+/** "author-ashurina-ream" among those: the post's writer as a taxonomy class, the class of the whole post or card. */
+const AUTHOR_TAXONOMY = /(?:^|\s)author-[\w-]+(?=\s|$)/g;
+/** A card's flag that it shows an author field somewhere inside ("summary-item-has-author", "has-author"). */
+const HAS_AUTHOR_FLAG = /(?:^|\s)[\w-]*(?:has|with)-authors?(?=\s|$)/g;
+
+/**
+ * The class marks a byline only by a token that is no credit: an "author-<slug>" set beside taxonomy classes (`<article
+ * class="hentry category-parenting author-ashurina-ream">`) or a flag that the card has an author field
+ * ("summary-item-has-author"). The element is the post or a list's card, whose text is a headline or a story.
+ */
+function onlyTaxonomyAuthor(cls: string): boolean {
+  const rest = (TAXONOMY_CLASS.test(cls) ? cls.replace(AUTHOR_TAXONOMY, ' ') : cls).replace(HAS_AUTHOR_FLAG, ' ');
+  return !BYLINE_CLASS.test(rest);
 }
 
 /** Called for every element: the cheap positive test first, the ancestor walk only for the few that pass. */
