@@ -109,6 +109,16 @@ export function structuredAuthor(ldAuthors: string[], zoneLines: { text: string 
 }
 
 /**
+ * Structured-data writers typed Person where one is a group ("By Arlene Marturano", "South Carolina Garden-based
+ * Learning Network on Facebook"): beside a person's name, a Latin entry that has no name's shape (too long, lower-case
+ * words, no credentials after a comma) is the group the writer posts for, not a co-writer.
+ */
+export function withoutGroupCoAuthors(authors: string[]): string[] {
+  if (authors.length < 2 || !authors.some((a) => isPersonName(a))) return authors;
+  return authors.filter((a) => isPersonName(a) || a.includes(',') || !/^[\p{Script=Latin}\s.'’-]+$/u.test(a) || a.split(/\s+/).length <= 3);
+}
+
+/**
  * The printed byline names every writer of the structured data and more ("Ingrid Treborg, Marlene Lundberg Holm"
  * where the JSON-LD has the second only): the metadata was cut to one writer, the page shows them all.
  */

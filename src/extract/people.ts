@@ -19,7 +19,7 @@ import { authorFromBylineElements, bylineElementNames, isBylineElement, withinOn
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { comparable } from './text.js';
-import { bloggerInTitle, fullerFromMeta, labelledMetaAuthor, metaAuthor, structuredAuthor } from './people-meta.js';
+import { bloggerInTitle, fullerFromMeta, labelledMetaAuthor, metaAuthor, structuredAuthor, withoutGroupCoAuthors } from './people-meta.js';
 import { siteNamesOf, withTitleSite } from './people-site.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
@@ -151,7 +151,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // The writer is kept as the account prints it ("🌏华商君"); only the check reads it without its decoration.
   const acceptableWriter = (a: string | undefined): string | undefined => (a && isAcceptableAuthor(withoutEdgeSymbols(a), editor) ? a : undefined);
   // (A CMS account's display name, "webmaster", "Editorial Staff", names no writer: read as no structured author.)
-  const ldAuthors = (head.article?.authors ?? []).filter((a) => !isAccountName(a)).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x) && !isAccountName(x));
+  const ldAuthors = withoutGroupCoAuthors((head.article?.authors ?? []).filter((a) => !isAccountName(a)).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x) && !isAccountName(x)));
   // A Person reached only through the graph's references is the CMS account that posted the story (SEO plugins
   // write the uploader's display name there): a plain byline printed under the headline names the writer over it.
   const plainByline = (): string | undefined => (head.article?.authorsByReference ? authorsFromHeader(header, valid) : undefined);

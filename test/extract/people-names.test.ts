@@ -103,3 +103,8 @@ test('an e-mail address after the meta author is no part of the name', () => {
   // An address alone names no one.
   assert.equal(page('postmaster@fish.example.net').author, undefined);
 });
+
+test("'Blog' is no name word: a category link after a one-word byline does not complete it", () => {
+  assert.equal(isPersonName('Marie Blog'), false);
+  assert.equal(isPersonName('Marie Bloggs'), true);
+});
