@@ -4,7 +4,7 @@
  * of byline.ts, whose patterns are the Chinese labelled forms; authorFromShort tries these after them.
  */
 import { cleanPersonName, EN_WRITER_ROLES } from './byline-clean.js';
-import { isPersonName } from './people-names.js';
+import { isOutletName, isPersonName } from './people-names.js';
 import { credentialsOf, endsWithCredential } from './people-runs.js';
 import { collapseSpace } from './text.js';
 
@@ -99,6 +99,8 @@ const ORGANISATION_END = /\s(?:Collective|Commons|University|Institute|College|S
 function leadingPeople(parts: string[]): string[] {
   const out: string[] = [];
   for (const raw of parts) {
+    // "THE NEW YORK TIMES": an outlet's whole name is not cut back to a name's shape ("THE NEW YORK").
+    if (isOutletName(raw.trim())) break;
     let words = raw.trim().split(/\s+/);
     while (words.length > 1 && !isPersonName(words.join(' '))) words = words.slice(0, -1);
     const name = words.join(' ');

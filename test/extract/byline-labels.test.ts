@@ -66,3 +66,9 @@ test("a name particle is a whole word: 'van der Merwe' is read to its end, and t
   // A lower-case word that only starts like a particle ("dele") is no particle: the name ends before it.
   assert.equal(authorFromText('Written by Marna dele Merwe'), 'Marna');
 });
+
+test("an outlet's whole name after 'By' is not cut back to a name's shape; a reporter before an outlet stays", () => {
+  assert.equal(authorFromText('By THE NEW YORK TIMES'), undefined);
+  assert.equal(authorFromText('By Jane Doe and John Roe, The New York Times'), 'Jane Doe and John Roe');
+  assert.equal(authorFromText('By Mei Reyes, Associated Press'), 'Mei Reyes');
+});
