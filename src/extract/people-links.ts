@@ -147,9 +147,44 @@ function isAvatarOf(img: Element, name: string): boolean {
 
 /** A writer's box as templates mark it (class or id): "author-box", "blog_author-text", "byline", "post-writer". */
 const AUTHOR_BOX_MARK = /author|byline|writer/i;
-/** A comment thread's containers: a commenter's avatar and name look like an author box. */
-const COMMENT_MARK = /comment|respond|reply|discussion/i;
+/**
+ * Containers whose face and name are not the writer's: comment threads (also German "Leserkommentare",
+ * "leserbeitraege", Spanish "comentarios", Dutch "reacties", "responses"), reviews, testimonials, guestbooks,
+ * related or recommended stories, a host's or speaker's or team's cards. Substrings where the word is unambiguous,
+ * whole class tokens where it is short ("responsive" is a layout, "more" a part of "amore").
+ */
+const NOT_WRITER_BOX = /comment|komment|comentar|reacties|leser|discussion|testimonial|guestbook|feedback|forum|related|recommend|carousel|teaser|(?:^|[\s_-])(?:respon(?:se|ses|d)|repl(?:y|ies)|reviews?|quotes?|more|next|hosts?|speakers?|team|spotlight)(?=$|[\s_-])/i;
 const marks = (e: Element): string => `${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`;
+/** Where a link in an author box goes that is no other story: the writer's page, a profile, a social site, a file. */
+const NOT_STORY_LINK = /^(?:#|mailto:|tel:|javascript:)|\/(?:authors?|writers?|users?|profiles?|people|staff|team|about|contact|members?|@)[/?#-]|\/@|facebook\.|twitter\.|x\.com|instagram\.|linkedin\.|youtube\.|tiktok\.|threads\.|mastodon|bsky\.|pinterest\.|\.(?:jpe?g|png|gif|webp|svg|avif|pdf)(?:[?#]|$)/i;
+
+/**
+ * A link to another story inside a box: on this site (a relative address) or worded as a headline (three words or
+ * more that are not the person's name). A related story's card links its headline; a writer's box links the writer.
+ */
+function linksToStory(a: Element, name: string): boolean {
+  const href = (a.attribs.href ?? '').trim();
+  if (href === '' || NOT_STORY_LINK.test(href)) return false;
+  if (!/^[a-z][a-z\d+.-]*:|^\/\//i.test(href)) return true;
+  const text = collapseSpace(textContent(a));
+  return text.split(' ').length >= 3 && !comparable(text).includes(comparable(name));
+}
+
+/**
+ * The face-and-name box after the story is a card of a list, not the writer's box: it or a small box around it (two
+ * levels) links another story, or it is one of several alike (same tag and class beside it).
+ */
+function isCardBox(box: Element, name: string): boolean {
+  let e: Element | null = box;
+  for (let up = 0; e && e.attribs && up < 3; up++, e = e.parent as Element | null) {
+    const inside = smallBoxElements(e);
+    if (!inside) break;
+    if (inside.some((x) => x.name === 'a' && linksToStory(x, name))) return true;
+    const cls = e.attribs.class;
+    if (cls && (e.parent?.children ?? []).some((s) => s !== e && isTag(s) && s.name === e!.name && s.attribs.class === cls)) return true;
+  }
+  return false;
+}
 
 /**
  * A name line beside a picture whose alt text names the same person (`<img alt="Picture of Andrew King">` next to
@@ -159,10 +194,11 @@ const marks = (e: Element): string => `${e.attribs.class ?? ''} ${e.attribs.id ?
  * writer's, and not sit in a comment thread.
  */
 export function authorBesideAvatar(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined, markedBox = false): string | undefined {
+  const found = new Set<string>();
   for (const l of lines) {
     const text = collapseSpace(l.text);
     if (text.length < 4 || text.length > 60 || !text.includes(' ') || !isPersonName(text)) continue;
-    if (markedBox && closest(l.el, (e) => COMMENT_MARK.test(marks(e)), 12)) continue;
+    if (markedBox && closest(l.el, (e) => e.name !== 'body' && NOT_WRITER_BOX.test(marks(e)), 10)) continue;
     let box: Element | null = l.el;
     for (let up = 0; box && up < AVATAR_BOX_DEPTH; up++, box = box.parent as Element | null) {
       if (!box.attribs) break;
@@ -171,13 +207,16 @@ export function authorBesideAvatar(lines: ZoneLine[], valid: (a: string | undefi
       const avatar = inside.find((e) => e.name === 'img' && e.attribs.alt !== undefined && isAvatarOf(e, text));
       if (avatar) {
         if (markedBox && !AUTHOR_BOX_MARK.test(`${avatar.attribs.alt} ${marks(box)} ${imageMarks(avatar)} ${inside.map(marks).join(' ')}`.slice(0, 4000))) break;
+        if (markedBox && isCardBox(box, text)) break;
         const name = valid(text);
-        if (name) return name;
+        if (name && !markedBox) return name;
+        if (name) found.add(name);
         break;
       }
     }
   }
-  return undefined;
+  // After the story, one writer's box: two faces with names there are a list (contributors, commenters, a team).
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** The elements under `box`, or undefined past AVATAR_BOX_ELEMENTS (a page section, not a byline box: not walked on). */

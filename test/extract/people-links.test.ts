@@ -89,3 +89,20 @@ test("a commenter's face and name after the story, or an unmarked box there, is 
   const b = withClosingBox('<div class="related"><div><img class="avatar" src="/g/1.png" alt="Mark Olsen"></div><div>Mark Olsen</div><p>Another story about the routes.</p></div>');
   assert.equal(b.author, undefined);
 });
+
+test("a related story's card, a testimonial or a reader's comment after the story (however its thread is named) is no writer's box", () => {
+  const none = (box: string): void => assert.equal(withClosingBox(box).author, undefined, box);
+  // A card: the avatar says 'author', but the box links another story's headline.
+  none('<section class="related-posts"><h3>Related stories</h3><div class="related-post"><img class="author-avatar" src="/wp-content/uploads/jd.jpg" alt="Jane Doe"><p>Jane Doe</p><a href="/x">Parking fees to rise next year</a></div></section>');
+  none('<div class="card"><a href="/news/parking-fees/">Parking fees to rise next year</a><div class="card-meta"><img src="/images/authors/jane-doe.jpg" alt="Jane Doe"><p>Jane Doe</p></div></div>');
+  none('<div class="news"><div class="item"><img class="writer-avatar" src="/a/lg.jpg" alt="Lisa Grant"><p>Lisa Grant</p><a href="https://example.org/news/county-opens-library/">County opens a new library</a></div></div>');
+  // A list of writers' cards alike.
+  none('<div class="writers"><div class="writer-card"><img class="author-img" src="/t/a.jpg" alt="Tom Hart"><p>Tom Hart</p></div><div class="writer-card"><img class="author-img" src="/t/b.jpg" alt="Lisa Grant"><p>Lisa Grant</p></div></div>');
+  none('<div class="testimonial"><img class="testimonial-author-img" src="/u/sarah.jpg" alt="Sarah Collins"><p>They made planning our trip so easy.</p><p>Sarah Collins</p></div>');
+  none('<div class="leserbeitraege"><div class="beitrag"><div class="author-info-box"><img class="avatar" src="/g/1.png" alt="Klaus Weber"><p>Klaus Weber</p></div><p>Gute Sache!</p></div></div>');
+  none('<section class="responses"><div class="response"><div class="author-info"><img class="avatar" src="/g/1.png" alt="Mark Olsen"><p>Mark Olsen</p></div><p>Great piece.</p></div></section>');
+  none('<div class="host-card"><img class="author-photo" src="/h/1.jpg" alt="Ken Lowe"><p>Ken Lowe</p><p>Host of The Transit Hour</p></div>');
+  // The writer's own box with a link to the writer's page and social profiles stays.
+  const a = withClosingBox('<div class="author-box"><img class="avatar" src="/g/2.png" alt="Nora Field"><div><h4>Nora Field</h4><p>Nora covers transport for the paper.</p><a href="/author/nora-field/">View all posts by Nora Field</a> <a href="https://twitter.com/norafield">Twitter</a></div></div>');
+  assert.equal(a.author, 'Nora Field');
+});
