@@ -72,6 +72,13 @@ function authorsFromHeader(header: { text: string; runs?: string[] }[], valid: (
   return [...new Set(names)].join(sep);
 }
 
+/** The words the page's lines write starting in lower case ("transport", "change"): common words, not names. */
+function lowerCaseWords(lines: readonly { text: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) for (const m of l.text.matchAll(/(?<!\p{L})\p{Ll}[\p{Ll}'’-]*/gu)) out.add(m[0]);
+  return out;
+}
+
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined, pageUrls: Array<string | undefined> = []): People {
   const siteNames = withTitleSite(siteNamesOf(head), head.docTitle);
   // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
@@ -93,6 +100,10 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // The info line's bare words beside the date (info-line.ts), read once: the source and the author chains both ask.
   let credit: ReturnType<typeof creditBesideDate> | undefined;
   const infoCredit = (): ReturnType<typeof creditBesideDate> => (credit ??= creditBesideDate(header));
+
+  // The words the page writes in lower case, read once when a step asks whether a capitalised line is a topic's.
+  let lowerWords: Set<string> | undefined;
+  const isCommonWord = (word: string): boolean => (lowerWords ??= lowerCaseWords(zones.lines)).has(word);
 
   const editor = firstOf([...after, ...bodyEdges, ...header], editorFromText) ?? firstOf(zones.lines, editorFromText);
 
@@ -199,7 +210,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     // (Each zone apart: the headline stands between them.)
     // (English pages only: the name shapes it trusts are English ones, and other languages' agencies look alike.)
-    (englishPage(head) ? valid(nameBesideDateLine(header.slice(0, 8), isPersonName) ?? nameBesideDateLine(beforeTitle, isPersonName)) : undefined) ??
+    (englishPage(head) ? valid(nameBesideDateLine(header.slice(0, 8), isPersonName, isCommonWord) ?? nameBesideDateLine(beforeTitle, isPersonName, isCommonWord)) : undefined) ??
     valid(nameUnderLabel(header)) ??
     firstOf([...beforeTitle, ...header, ...bodyEdges], (t) => valid(ownerOfOriginal(t))) ??
     valid(nameUnderLabel(after)) ??
