@@ -33,6 +33,9 @@ const TAXONOMY_CLASS = /(?:^|\s)(?:hentry|category-[\w-]+|tag-[\w-]+|post-type-[
 const AUTHOR_TAXONOMY = /(?:^|\s)author-[\w-]+(?=\s|$)/g;
 /** A card's flag that it shows an author field somewhere inside ("summary-item-has-author", "has-author"). */
 const HAS_AUTHOR_FLAG = /(?:^|\s)[\w-]*(?:has|with)-authors?(?=\s|$)/g;
+/** A list's card or item as its class says ("summary-item", "post-card", "teaser", "tile"), beside that flag or in it. */
+const CARD_CLASS = /(?:^|[\s_-])(?:summary-item|cards?|teaser|items?|tiles?)(?=[\s_-]|$)/;
+const CARD_FLAG = /(?:^|[\s_-])(?:summary-item|cards?|teaser|items?|tiles?)-(?:has|with)-authors?(?=\s|$)/;
 
 /**
  * The class marks a byline only by a token that is no credit: an "author-<slug>" set beside taxonomy classes (`<article
@@ -40,7 +43,10 @@ const HAS_AUTHOR_FLAG = /(?:^|\s)[\w-]*(?:has|with)-authors?(?=\s|$)/g;
  * ("summary-item-has-author"). The element is the post or a list's card, whose text is a headline or a story.
  */
 function onlyTaxonomyAuthor(cls: string): boolean {
-  const rest = (TAXONOMY_CLASS.test(cls) ? cls.replace(AUTHOR_TAXONOMY, ' ') : cls).replace(HAS_AUTHOR_FLAG, ' ');
+  let rest = TAXONOMY_CLASS.test(cls) ? cls.replace(AUTHOR_TAXONOMY, ' ') : cls;
+  // The flag on a meta row ("post-meta has-author") marks the byline itself: only a card's or list item's flag is no credit.
+  const unflagged = rest.replace(HAS_AUTHOR_FLAG, ' ');
+  if (CARD_CLASS.test(unflagged) || CARD_FLAG.test(rest)) rest = unflagged;
   return !BYLINE_CLASS.test(rest);
 }
 
