@@ -174,9 +174,11 @@ function linksToStory(a: Element, name: string): boolean {
  * The face-and-name box after the story is a card of a list, not the writer's box: it or a small box around it (two
  * levels) links another story, or it is one of several alike (same tag and class beside it).
  */
+/** The page and its main parts: a small page's navigation is no card's link. */
+const PAGE_SECTION = /^(?:html|body|main|article)$/;
 function isCardBox(box: Element, name: string): boolean {
   let e: Element | null = box;
-  for (let up = 0; e && e.attribs && up < 3; up++, e = e.parent as Element | null) {
+  for (let up = 0; e && e.attribs && up < 3 && !PAGE_SECTION.test(e.name); up++, e = e.parent as Element | null) {
     const inside = smallBoxElements(e);
     if (!inside) break;
     if (inside.some((x) => x.name === 'a' && linksToStory(x, name))) return true;
