@@ -49,9 +49,14 @@ function bylineSegment(s: string): string {
   return named.split('/')[0];
 }
 
+/** An e-mail address closing the text, set off by a comma, bar, semicolon or brackets. */
+const TRAILING_EMAIL = /(?:\s*[,;|]\s*|\s+)[<(]?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?$/;
+
 export function cleanPersonName(raw: string): string | undefined {
   let s = bylineSegment(collapseSpace(raw))
     .replace(/^[\s,;:|•·–—-]+/, '')
+    // "Jan Novak, postmaster@example.net", "Jo Lee <jo@example.org>": the address written after the name is no part of it.
+    .replace(TRAILING_EMAIL, '')
     // ("By" ends at a colon or a space: "Byron Smith" is a name.)
     .replace(/^(?:(?:written|posted|reported|published|review|guide|story|words|text|article)\s+)?by(?:\s*[:：]\s*|\s+)/i, '')
     .replace(/^(?:作者|記者|记者|文(?=\s*[:：/]|\s)|撰文者|撰稿人|撰文|撰写|撰寫|采写|採寫)\s*[:：/]?\s*/, '')

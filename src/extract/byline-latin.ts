@@ -4,7 +4,7 @@
  * of byline.ts, whose patterns are the Chinese labelled forms; authorFromShort tries these after them.
  */
 import { cleanPersonName, EN_WRITER_ROLES } from './byline-clean.js';
-import { isPersonName } from './people-names.js';
+import { isOutletName, isPersonName } from './people-names.js';
 import { credentialsOf, endsWithCredential } from './people-runs.js';
 import { collapseSpace } from './text.js';
 
@@ -23,15 +23,20 @@ const NOT_NAME_WORD = String.raw`(?:(?:Jan(?:uary)?|Mar(?:ch)?|May|June?|July?|A
 const BY_WORD = String.raw`(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Dd]i|[Dd]a|[Dd]e|[Aa]v|[Dd]oor|[Pp]or|[Pp]rzez|[Aa]f|[Tt]exte?|[Tt]ekst)`;
 const LABEL_WORD = String.raw`(?!(?<=(?<!\p{L})(?!${BY_WORD}\s)\p{Lu}[\p{L}.'’-]+\s\p{Lu}[\p{L}.'’-]+\s)\p{Lu}[\p{L}.'’-]+\s?:)`;
 const EN_WORD = String.raw`(?!${NOT_NAME_WORD})(?!(?<=(?<![A-Za-z])(?!${BY_WORD}\s)[A-Z][A-Za-z.'’-]+\s[A-Z][A-Za-z.'’-]+\s)[A-Z][A-Za-z.'’-]+\s?:)[A-Z][A-Za-z.'’-]+`;
-const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|de|van|von|der|da|del|la|le|bin|al))*`;
+/** A particle is a whole word: "der" of "van der Merwe" is not "de" with a letter left over (which ended the name). */
+const PARTICLE_END = String.raw`(?![A-Za-z\u00c0-\u024f])`;
+const EN_NAME = String.raw`${EN_WORD}(?:\s(?:${EN_WORD}|(?:de|van|von|der|da|del|la|le|bin|al)${PARTICLE_END}))*`;
 /** Between two names of a list: a comma, "and", "&", or the serial comma's ", and" ("A, B, and C"). */
 const EN_JOIN = String.raw`\s?(?:,\s?(?:and\s|&\s?)?|and|&)\s?`;
 // Case-sensitive on purpose: names are capitalised, "By taking off …" is prose.
 /** What may stand before "By": a label word ("Guide by", "Published by") or a date ("May 3, 2017 By …"). */
 const EN_BY_PREFIX = String.raw`(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Pp]ublished|[Rr]eview|[Gg]uide|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle|[Ll]ast updated[^|]{0,30}?)\s|[^|]{0,30}?\b(?:19|20)\d{2},?\s*[|•·—–-]?\s*)?`;
 export const EN_BYLINE = new RegExp(String.raw`^${EN_BY_PREFIX}(?:[Bb]y|BY)[:\s]\s*(?:by\s+)?(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
-/** "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "This post was written by Danielle Padula, …". */
-export const EN_LABELLED = new RegExp(String.raw`(?:^(?:Authors?|AUTHORS?|Written by|Words by)\s*:?\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
+/**
+ * "Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators", "Contributors: Janet Loughrey", "This post was
+ * written by Danielle Padula, …". ("Contributor" only with its colon: without one it is a role after a name.)
+ */
+export const EN_LABELLED = new RegExp(String.raw`(?:^(?:(?:Authors?|AUTHORS?|Written by|Words by)\s*:?|(?:Contributors?|CONTRIBUTORS?)\s*:)\s*|\b(?:written|posted) by\s+)(${EN_NAME}(?:${EN_JOIN}${EN_NAME})*)`);
 /**
  * A wire story's closing credits: "(Reporting by Jane Doe; Editing by John Roe)", "Reporting By Jane Doe and John Roe
  * in London". Only the whole line: after the names comes the next credit or the line's end, so a sentence that opens
@@ -69,7 +74,7 @@ export function englishNameBeforeRole(t: string): string | undefined {
 
 /** A capitalised name word in any Latin-script language ("María", "Ångström", "Yılmaz"). */
 const LATIN_WORD = String.raw`(?!${NOT_NAME_WORD})${LABEL_WORD}\p{Lu}[\p{L}.'’-]+`;
-const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|de|van|von|der|den|da|del|della|di|du|la|le|dos|das))*`;
+const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s(?:${LATIN_WORD}|(?:de|van|von|der|den|da|del|della|di|du|la|le|dos|das)${PARTICLE_END}))*`;
 /** Words joining names: und, et, y, e, og, och, en, i, oraz, ve, ja, és (and commas). */
 const LATIN_AND = String.raw`(?:,|&|and|und|et|y|e|og|och|en|i|oraz|ve|ja|és)`;
 /**
@@ -94,6 +99,8 @@ const ORGANISATION_END = /\s(?:Collective|Commons|University|Institute|College|S
 function leadingPeople(parts: string[]): string[] {
   const out: string[] = [];
   for (const raw of parts) {
+    // "THE NEW YORK TIMES": an outlet's whole name is not cut back to a name's shape ("THE NEW YORK").
+    if (isOutletName(raw.trim())) break;
     let words = raw.trim().split(/\s+/);
     while (words.length > 1 && !isPersonName(words.join(' '))) words = words.slice(0, -1);
     const name = words.join(' ');

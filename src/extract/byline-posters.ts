@@ -108,8 +108,14 @@ export function loneNameLine(text: string): string | undefined {
 
 /** A line that is only a date (optionally labelled, optionally with a clock): "Sep 01, 2023", "Published 2024-03-05 14:20". */
 const DATE_ONLY_LINE = /^(?:(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+(?:19|20)\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?$/i;
+/**
+ * The same date line as a post's info line writes it, with a "Created on" label or the reading time after it
+ * ("Created on Jul 11, 2025", "23.07.2025 · 6 min read"). A topic or tag line often stands beside these (Medium,
+ * Ghost), so the name beside one must also be no run of the page's common words (nameBesideDateLine).
+ */
+const DATE_INFO_LINE = /^(?:(?:published|posted|updated|last updated|created)(?:\s+on)?\s*:?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+(?:19|20)\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*[·•|]\s*\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?)?$/i;
 /** Page-tool and section words that take a name's shape in a template ("Text Size", "Share Article", "Latest News"). */
-const TOOL_WORD = /\b(?:text|size|font|share|print|email|comments?|reply|menu|search|log\s?in|sign|subscribe|follow|read|more|next|previous|home|news|blog|categor(?:y|ies)|tags?|archives?|latest|related|minutes?|article|story|posts?|video|photos?|audio|listen)\b/i;
+const TOOL_WORD = /\b(?:text|size|font|share|print|email|comments?|reply|menu|search|log\s?in|sign|subscribe|follow|read|more|next|previous|home|news|blog|categor(?:y|ies)|tags?|archives?|latest|related|minutes?|article|story|posts?|video|photos?|audio|listen|releases?)\b/i;
 /** A line of separators only ("/", "•", "|"): a template's spacer between the info line's parts. */
 const SPACER_LINE = /^[\s/|•·\-–—]*$/;
 
@@ -118,13 +124,16 @@ const SPACER_LINE = /^[\s/|•·\-–—]*$/;
  * "Katie Liguori" above it, "December 14, 2025" / "/" / "Matt Check" under it): the info line's parts laid out as
  * separate elements, a byline without a "by" or a marked element. Spacer lines between the two are skipped.
  */
-export function nameBesideDateLine(lines: readonly { text: string }[], isName: (s: string) => boolean): string | undefined {
+export function nameBesideDateLine(lines: readonly { text: string }[], isName: (s: string) => boolean, isCommonWord?: (word: string) => boolean): string | undefined {
   const texts = lines.map((l) => collapseSpace(l.text)).filter((t) => !SPACER_LINE.test(t));
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     // Two or three words, each capitalised: a person's name, not a heading that happens to pass the name check.
     if (t.length > 40 || !/^\p{Lu}\S*(?:\s\p{Lu}\S*){1,2}$/u.test(t) || /\d/.test(t) || TOOL_WORD.test(t) || !isName(t)) continue;
-    if ([texts[i - 1], texts[i + 1]].some((n) => n !== undefined && n.length <= 48 && DATE_ONLY_LINE.test(n))) return t;
+    const beside = [texts[i - 1], texts[i + 1]].filter((n): n is string => n !== undefined && n.length <= 48);
+    if (beside.some((n) => DATE_ONLY_LINE.test(n))) return t;
+    // A topic ("Public Transport", "Climate Change") is made of words the page also writes in lower case; a name is not.
+    if (isCommonWord && beside.some((n) => DATE_INFO_LINE.test(n)) && !t.split(' ').some((w) => isCommonWord(w.toLowerCase()))) return t;
   }
   return undefined;
 }

@@ -10,36 +10,9 @@ import { isPersonName, NAME_PARTICLE } from './people-names.js';
 import { credentialsOf, namesFromRuns } from './people-runs.js';
 import { elementRuns } from './people-segments.js';
 import { collapseSpace } from './text.js';
+import { isBylineElement } from './people-byline-marks.js';
 
-/** Comment forms label their name field "author" too ("Name (required)"); a page footer's <address> holds the copyright. */
-const NOT_BYLINE = /comment|form|reply|respond|login|avatar|copyright|footer/i;
-
-/** A number of three digits or more that is no year: a street number, a postal code, a phone number. */
-// looksLikeByline's tests, as module constants: it runs on every element, and a regex literal in it was a new
-// RegExp object at every evaluation.
-const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/i;
-const ITEMPROP_AUTHOR = /(?:^|\s)author(?:\s|$)/;
-const BYLINE_CLASS = /byline|author|reporter|zuozhe|jizhe/i;
-const AUTHOR_BIO_CLASS = /(?:author|writer|reporter)-?(?:bio|info|desc|avatar|image|img|photo|pic)/i;
-const CONTACT_NUMBER = /(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d{3,}/;
-
-function looksLikeByline(el: Element): boolean {
-  const a = el.attribs;
-  // (An <address> holding a postal address or phone number is the site's contact block, not a writer's credit.)
-  if (el.name === 'address') return !CONTACT_NUMBER.test(textContent(el));
-  if (a.rel && REL_AUTHOR.test(a.rel)) return true;
-  if (a.itemprop && ITEMPROP_AUTHOR.test(a.itemprop)) return true;
-  // Chinese CMS names too: .reporter, .zuozhe (作者), .jizhe (记者).
-  return a.class !== undefined && BYLINE_CLASS.test(a.class) && !AUTHOR_BIO_CLASS.test(a.class);
-}
-
-/** Called for every element: the cheap positive test first, the ancestor walk only for the few that pass. */
-export function isBylineElement(el: Element): boolean {
-  if (!looksLikeByline(el)) return false;
-  const a = el.attribs;
-  if (el.name === 'label' || el.name === 'input' || NOT_BYLINE.test(`${a.class ?? ''} ${a.id ?? ''}`)) return false;
-  return !closest(el, (e) => e.name === 'form' || NOT_BYLINE.test(e.attribs.id ?? ''), 8);
-}
+export { isBylineElement };
 
 /**
  * The byline elements that credit the items of a list after the article, left out: a related-notes list's cards, each

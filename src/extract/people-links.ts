@@ -109,52 +109,116 @@ export function authorFromUserLinks(lines: ZoneLine[], valid: (a: string | undef
 /** What templates put around a name in an avatar's alt text: "Picture of X", "Avatar for X", "X's image", "X headshot". */
 const AVATAR_PREFIX = /^(?:(?:a\s+)?(?:picture|photo|image|avatar|portrait|headshot|profile (?:picture|photo|image))\s+(?:of|for)\s+)/i;
 const AVATAR_SUFFIX = /(?:['’]s)?\s+(?:picture|photo|image|avatar|portrait|headshot|profile (?:picture|photo|image))$/i;
+/** A role or employer after the name in an avatar's alt text: "Juliette Carreiro, Ironhack Tech Writer", "Jo Lee | CEO". */
+const AVATAR_ROLE_TAIL = /\s*(?:,|\s[|–—-])\s.*$/;
+/** An avatar's alt that names no one but says whose picture it is: "Photo of author", "Author avatar". */
+const AUTHOR_PHOTO_ALT = /^(?:(?:picture|photo|image|avatar|portrait|headshot)\s+of\s+(?:the\s+)?author|author(?:['’]s)?(?:\s+(?:picture|photo|image|avatar|portrait|headshot))?)$/i;
 /** An avatar's address or class: gravatar, /avatars/, author-photo, headshot, profile_pic. */
 const AVATAR_MARK = /avatar|gravatar|author|headshot|profile|byline/i;
 /** Elements searched for the avatar around one name line: a byline box is small. */
 const AVATAR_BOX_ELEMENTS = 60;
+/** Ancestors of the name line tried as the box: page builders nest the name and the face in columns of their own. */
+const AVATAR_BOX_DEPTH = 5;
 
-/** The name an avatar's alt text gives, its template words taken off ("Picture of Andrew King" → "Andrew King"). */
+/** The name an avatar's alt text gives, its template words and a role after it taken off ("Picture of Andrew King" → "Andrew King"). */
 export function nameInAlt(alt: string): string {
-  return collapseSpace(alt).slice(0, 120).replace(AVATAR_PREFIX, '').replace(AVATAR_SUFFIX, '').trim();
+  return collapseSpace(alt).slice(0, 120).replace(AVATAR_PREFIX, '').replace(AVATAR_ROLE_TAIL, '').replace(AVATAR_SUFFIX, '').trim();
+}
+
+/** The picture's addresses and class, where a template marks an avatar. */
+function imageMarks(img: Element): string {
+  const a = img.attribs;
+  return `${a.src ?? ''} ${a['data-src'] ?? ''} ${a['data-lazy-src'] ?? ''} ${a.class ?? ''}`.slice(0, 2000);
 }
 
 /**
- * An <img> showing the person `key` (comparable form): its alt names them, and either in a template's avatar wording
- * ("Picture of …", "…'s image") or on a picture whose address or class says avatar. A bare alt equal to a name-like
- * line is often a book cover's or a site logo's title beside the same words.
+ * An <img> showing the person `name`: its alt names them, and either in a template's avatar wording ("Picture of …",
+ * "…'s image", "…, Tech Writer") or on a picture whose address or class says avatar. A bare alt equal to a name-like
+ * line is often a book cover's or a site logo's title beside the same words (its file is named for the title, just as
+ * a portrait's is for its sitter). An avatar's alt may also say only that it is the author's photo.
  */
-function isAvatarOf(img: Element, key: string): boolean {
-  const alt = img.attribs.alt ?? '';
-  const name = nameInAlt(alt);
-  if (comparable(name) !== key) return false;
-  const a = img.attribs;
-  return name !== collapseSpace(alt) || AVATAR_MARK.test(`${a.src ?? ''} ${a['data-src'] ?? ''} ${a['data-lazy-src'] ?? ''} ${a.class ?? ''}`.slice(0, 2000));
+function isAvatarOf(img: Element, name: string): boolean {
+  const alt = collapseSpace(img.attribs.alt ?? '');
+  if (AUTHOR_PHOTO_ALT.test(alt)) return AVATAR_MARK.test(imageMarks(img));
+  const inAlt = nameInAlt(alt);
+  if (comparable(inAlt) !== comparable(name)) return false;
+  return inAlt !== alt || AVATAR_MARK.test(imageMarks(img));
+}
+
+/** A writer's box as templates mark it (class or id): "author-box", "blog_author-text", "byline", "post-writer". */
+const AUTHOR_BOX_MARK = /author|byline|writer/i;
+/**
+ * Containers whose face and name are not the writer's: comment threads (also German "Leserkommentare",
+ * "leserbeitraege", Spanish "comentarios", Dutch "reacties", "responses"), reviews, testimonials, guestbooks,
+ * related or recommended stories, a host's or speaker's or team's cards. Substrings where the word is unambiguous,
+ * whole class tokens where it is short ("responsive" is a layout, "more" a part of "amore").
+ */
+const NOT_WRITER_BOX = /comment|komment|comentar|reacties|leser|discussion|testimonial|guestbook|feedback|forum|related|recommend|carousel|teaser|(?:^|[\s_-])(?:respon(?:se|ses|d)|repl(?:y|ies)|reviews?|quotes?|more|next|hosts?|speakers?|team|spotlight)(?=$|[\s_-])/i;
+const marks = (e: Element): string => `${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`;
+/** Where a link in an author box goes that is no other story: the writer's page, a profile, a social site, a file. */
+const NOT_STORY_LINK = /^(?:#|mailto:|tel:|javascript:)|\/(?:authors?|writers?|users?|profiles?|people|staff|team|about|contact|members?|@)[/?#-]|\/@|facebook\.|twitter\.|x\.com|instagram\.|linkedin\.|youtube\.|tiktok\.|threads\.|mastodon|bsky\.|pinterest\.|\.(?:jpe?g|png|gif|webp|svg|avif|pdf)(?:[?#]|$)/i;
+
+/**
+ * A link to another story inside a box: on this site (a relative address) or worded as a headline (three words or
+ * more that are not the person's name). A related story's card links its headline; a writer's box links the writer.
+ */
+function linksToStory(a: Element, name: string): boolean {
+  const href = (a.attribs.href ?? '').trim();
+  if (href === '' || NOT_STORY_LINK.test(href)) return false;
+  if (!/^[a-z][a-z\d+.-]*:|^\/\//i.test(href)) return true;
+  const text = collapseSpace(textContent(a));
+  return text.split(' ').length >= 3 && !comparable(text).includes(comparable(name));
+}
+
+/**
+ * The face-and-name box after the story is a card of a list, not the writer's box: it or a small box around it (two
+ * levels) links another story, or it is one of several alike (same tag and class beside it).
+ */
+/** The page and its main parts: a small page's navigation is no card's link. */
+const PAGE_SECTION = /^(?:html|body|main|article)$/;
+function isCardBox(box: Element, name: string): boolean {
+  let e: Element | null = box;
+  for (let up = 0; e && e.attribs && up < 3 && !PAGE_SECTION.test(e.name); up++, e = e.parent as Element | null) {
+    const inside = smallBoxElements(e);
+    if (!inside) break;
+    if (inside.some((x) => x.name === 'a' && linksToStory(x, name))) return true;
+    const cls = e.attribs.class;
+    if (cls && (e.parent?.children ?? []).some((s) => s !== e && isTag(s) && s.name === e!.name && s.attribs.class === cls)) return true;
+  }
+  return false;
 }
 
 /**
  * A name line beside a picture whose alt text names the same person (`<img alt="Picture of Andrew King">` next to
  * "Andrew King"): the writer's avatar and name, a byline box even when no class or link marks it. The two must
- * agree, so a caption or a name in prose beside a photo of someone else does not count.
+ * agree, so a caption or a name in prose beside a photo of someone else does not count. With `markedBox` (lines after
+ * the story, where commenters' and related stories' cards also show a face and a name) the box must be marked as the
+ * writer's, and not sit in a comment thread.
  */
-export function authorBesideAvatar(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined): string | undefined {
+export function authorBesideAvatar(lines: ZoneLine[], valid: (a: string | undefined) => string | undefined, markedBox = false): string | undefined {
+  const found = new Set<string>();
   for (const l of lines) {
     const text = collapseSpace(l.text);
     if (text.length < 4 || text.length > 60 || !text.includes(' ') || !isPersonName(text)) continue;
-    const key = comparable(text);
+    if (markedBox && closest(l.el, (e) => e.name !== 'body' && NOT_WRITER_BOX.test(marks(e)), 10)) continue;
     let box: Element | null = l.el;
-    for (let up = 0; box && up < 4; up++, box = box.parent as Element | null) {
+    for (let up = 0; box && up < AVATAR_BOX_DEPTH; up++, box = box.parent as Element | null) {
       if (!box.attribs) break;
       const inside = smallBoxElements(box);
       if (!inside) break;
-      if (inside.some((e) => e.name === 'img' && e.attribs.alt !== undefined && isAvatarOf(e, key))) {
+      const avatar = inside.find((e) => e.name === 'img' && e.attribs.alt !== undefined && isAvatarOf(e, text));
+      if (avatar) {
+        if (markedBox && !AUTHOR_BOX_MARK.test(`${avatar.attribs.alt} ${marks(box)} ${imageMarks(avatar)} ${inside.map(marks).join(' ')}`.slice(0, 4000))) break;
+        if (markedBox && isCardBox(box, text)) break;
         const name = valid(text);
-        if (name) return name;
+        if (name && !markedBox) return name;
+        if (name) found.add(name);
         break;
       }
     }
   }
-  return undefined;
+  // After the story, one writer's box: two faces with names there are a list (contributors, commenters, a team).
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** The elements under `box`, or undefined past AVATAR_BOX_ELEMENTS (a page section, not a byline box: not walked on). */

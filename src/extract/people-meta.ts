@@ -6,7 +6,7 @@
  */
 import { metaFirst, type HeadData } from './head.js';
 import { cleanPersonName } from './byline.js';
-import { isAcceptableAuthor, isOutletName, isPersonName } from './people-names.js';
+import { isAcceptableAuthor, isOutletName, isPersonName, NAME_PARTICLE } from './people-names.js';
 import { hasSurnameShape } from './byline-surnames.js';
 
 /** Meta tags naming the writer, in order of trust (citation_author: a paper's author list). */
@@ -106,6 +106,29 @@ export function structuredAuthor(ldAuthors: string[], zoneLines: { text: string 
   const printed = bylineElement();
   if (ldAuthors.some(shown)) return printed && listsMore(printed, ldAuthors) ? printed : ld;
   return printed && shown(printed) ? printed : ld;
+}
+
+/**
+ * Structured-data writers typed Person where one is a group ("By Arlene Marturano", "South Carolina Garden-based
+ * Learning Network on Facebook"): beside a person's name, a Latin entry that has no name's shape (too long, lower-case
+ * words, no credentials after a comma) is the group the writer posts for, not a co-writer.
+ */
+export function withoutGroupCoAuthors(authors: string[]): string[] {
+  if (authors.length < 2 || !authors.some((a) => isPersonName(a))) return authors;
+  return authors.filter((a) => isPersonName(a) || a.includes(',') || !/^[\p{Script=Latin}\s.'’-]+$/u.test(a) || a.split(/\s+/).length <= 3 || hasLongNameShape(a));
+}
+
+/** A word of a long name: capitalised ("Maktoum", "Anne-Marie", "Dr."), or a particle or title in lower case. */
+const LONG_NAME_WORD = new RegExp(String.raw`^(?:\p{Lu}[\p{L}'’.-]*|${NAME_PARTICLE}|bint|ibn|ben|ten|ter|e|el|y)$`, 'u');
+/** Words that name an organisation or a channel, not a person ("Learning Network on Facebook", "Editorial Team"). */
+const GROUP_WORD = /\b(?:Network|Association|Society|Council|Committee|Foundation|Institute|University|College|School|Department|Office|Cent(?:er|re)|Team|Staff|Group|Club|Learning|Program(?:me)?|Project|Services?|Board|Agency|Company|Facebook|Twitter|Instagram|LinkedIn|YouTube|News|Media|Press|Magazine|Editors?|Editorial|Desk|Extension|Blog|Community|Initiative|Coalition|Alliance|Partners(?:hip)?)\b/;
+
+/**
+ * A name of six words or more may still be one person's ("Sheikh Mohammed bin Rashid Al Maktoum", "Dr. Anne Marie
+ * van den Berg"): every word capitalised or a particle, and none an organisation's word.
+ */
+function hasLongNameShape(a: string): boolean {
+  return a.split(/\s+/).every((w) => LONG_NAME_WORD.test(w)) && !GROUP_WORD.test(a);
 }
 
 /**

@@ -108,7 +108,10 @@ const LATIN_PERSON = new RegExp(String.raw`^${LATIN_WORD}(?:\s${LATIN_WORD}){0,4
 /** Capitalised words that are roles, dates or labels, not names. */
 /** Words that are surnames too (Jonathan Head, Mark Read) count against a name only when they lead it. */
 const LATIN_ROLE_FIRST = /^(?:Head|Chief|Senior|Former|Deputy|Read|Home|View|More|Guide|Review|Follow|Share)\b/;
-const LATIN_NOT_NAME = /\b(?:Staff|Writer|Editor|Reporter|Correspondent|Contributor|Columnist|Manager|Director|Founder|CEO|CTO|President|Team|Desk|Updated|Published|Posted|Min|Minutes?|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Home|News|Opinion|Comments?|Photos?|Video|Advertisement|Sponsored|Subscribe|Login|Sign|Twitter|Facebook|LinkedIn|Instagram|YouTube|Email|RSS|Bio|Profile|Posts?|Former|Deputy|Attorney|Lawyer|Professor|Officer|Analyst|Strategist|Specialist|Consultant|Educators?|Coordinator|Associate|Assistant|Engineer|Scientist|Researcher|Designer|Developer|Producer|Anchor|Critic|Fellow|Commons|Collective|Extension|University|Institute|College|School|Center|Centre|Foundation|Company)\b/;
+const LATIN_NOT_NAME = /\b(?:Staff|Writer|Editor|Reporter|Correspondent|Contributor|Columnist|Manager|Director|Founder|CEO|CTO|President|Team|Desk|Updated|Published|Posted|Min|Minutes?|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Home|News|Opinion|Comments?|Photos?|Video|Advertisement|Sponsored|Subscribe|Login|Sign|Twitter|Facebook|LinkedIn|Instagram|YouTube|Email|RSS|Bio|Profile|Posts?|Blogs?|Former|Deputy|Attorney|Lawyer|Professor|Officer|Analyst|Strategist|Specialist|Consultant|Educators?|Coordinator|Associate|Assistant|Engineer|Scientist|Researcher|Designer|Developer|Producer|Anchor|Critic|Fellow|Commons|Collective|Extension|University|Institute|College|School|Center|Centre|Foundation|Company)\b/;
+
+/** A Latin name ending in a site administrator's role. */
+const SITE_ADMIN = /(?:^|\s)(?:admin|administrator|webmaster|sysadmin)$/i;
 
 /** A checker's credit verb ("Reviewed", "Medically reviewed", "Fact checked"): byline.ts reads its name last. */
 export const REVIEWER_VERB = String.raw`(?:(?:medically|expert|clinically|legally)\s+)?(?:reviewed|fact[- ]?checked)`;
@@ -147,6 +150,9 @@ export function isAcceptableAuthor(s: string, editor?: string): boolean {
   if (/^(?:来自|來自)/.test(t)) return false;
   // "Reviewed by Jane Doe", "Written by Jane Doe": a credit's label kept with its name is no name.
   if (CREDIT_LABEL_OPENING.test(t)) return false;
+  // "NOC Admin", "Site Administrator", "Blog Webmaster": a CMS login's role, never a newsroom's credit (a desk, "MND
+  // Staff", is one and stays).
+  if (SITE_ADMIN.test(t)) return false;
   if (editor && editor.length >= 2 && t !== editor && t.includes(editor) && HAS_CJK.test(t)) return false;
   // Chinese candidates: every space-separated part is a name (or a Latin handle), none an outlet or tool word.
   if (HAS_CJK.test(t) && !/[A-Za-z]/.test(t)) {

@@ -19,7 +19,7 @@ import { authorFromBylineElements, bylineElementNames, isBylineElement, withinOn
 import { authorBesideAvatar, authorFromProfileLinks, authorFromUserLinks, loneNameAfterTitle } from './people-links.js';
 import { accountOf, outletOpeningByline, PLATFORM, sourceFromElements } from './people-source.js';
 import { comparable } from './text.js';
-import { bloggerInTitle, fullerFromMeta, labelledMetaAuthor, metaAuthor, structuredAuthor } from './people-meta.js';
+import { bloggerInTitle, fullerFromMeta, labelledMetaAuthor, metaAuthor, structuredAuthor, withoutGroupCoAuthors } from './people-meta.js';
 import { siteNamesOf, withTitleSite } from './people-site.js';
 import { metaPersonNotSite, nameBesideLabel, nameUnderLabel } from './people-labels.js';
 import { abbreviatesSite, unlessBrand, unrepeated, withoutEdgeSymbols, withoutOutletToken } from './people-brand.js';
@@ -82,6 +82,13 @@ function authorsFromHeader(header: { text: string; runs?: string[] }[], valid: (
   return [...new Set(names)].join(sep);
 }
 
+/** The words the page's lines write starting in lower case ("transport", "change"): common words, not names. */
+function lowerCaseWords(lines: readonly { text: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) for (const m of l.text.matchAll(/(?<!\p{L})\p{Ll}[\p{Ll}'’-]*/gu)) out.add(m[0]);
+  return out;
+}
+
 export function extractPeople(order: Element[], stats: StatsMap, head: HeadData, zones: PageZones, title: string | undefined, pageUrls: Array<string | undefined> = []): People {
   const siteNames = withTitleSite(siteNamesOf(head), head.docTitle);
   // The page's byline elements, found once: up to three of the steps below read them, each a pass over the page.
@@ -103,6 +110,10 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // The info line's bare words beside the date (info-line.ts), read once: the source and the author chains both ask.
   let credit: ReturnType<typeof creditBesideDate> | undefined;
   const infoCredit = (): ReturnType<typeof creditBesideDate> => (credit ??= creditBesideDate(header));
+
+  // The words the page writes in lower case, read once when a step asks whether a capitalised line is a topic's.
+  let lowerWords: Set<string> | undefined;
+  const isCommonWord = (word: string): boolean => (lowerWords ??= lowerCaseWords(zones.lines)).has(word);
 
   const editor = firstOf([...after, ...bodyEdges, ...header], editorFromText) ?? firstOf(zones.lines, editorFromText);
 
@@ -161,7 +172,7 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
   // The writer is kept as the account prints it ("🌏华商君"); only the check reads it without its decoration.
   const acceptableWriter = (a: string | undefined): string | undefined => (a && isAcceptableAuthor(withoutEdgeSymbols(a), editor) ? a : undefined);
   // (A CMS account's display name, "webmaster", "Editorial Staff", names no writer: read as no structured author.)
-  const ldAuthors = (head.article?.authors ?? []).filter((a) => !isAccountName(a)).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x) && !isAccountName(x));
+  const ldAuthors = withoutGroupCoAuthors((head.article?.authors ?? []).filter((a) => !isAccountName(a)).map(cleanPersonName).filter((x): x is string => !!x && isAcceptableAuthor(x) && !isAccountName(x)));
   // A Person reached only through the graph's references is the CMS account that posted the story (SEO plugins
   // write the uploader's display name there): a plain byline printed under the headline names the writer over it.
   const plainByline = (): string | undefined => (head.article?.authorsByReference ? authorsFromHeader(header, valid) : undefined);
@@ -211,10 +222,12 @@ export function extractPeople(order: Element[], stats: StatsMap, head: HeadData,
     firstOf(header, (t) => valid(nameBesideDate(t))) ??
     // (Each zone apart: the headline stands between them.)
     // (English pages only: the name shapes it trusts are English ones, and other languages' agencies look alike.)
-    (englishPage(head) ? valid(nameBesideDateLine(header.slice(0, 8), isPersonName) ?? nameBesideDateLine(beforeTitle, isPersonName)) : undefined) ??
+    (englishPage(head) ? valid(nameBesideDateLine(header.slice(0, 8), isPersonName, isCommonWord) ?? nameBesideDateLine(beforeTitle, isPersonName, isCommonWord)) : undefined) ??
     valid(nameUnderLabel(header)) ??
     firstOf([...beforeTitle, ...header, ...bodyEdges], (t) => valid(ownerOfOriginal(t))) ??
     valid(nameUnderLabel(after)) ??
+    // The writer's box closing the story (face, name, bio), its avatar and name agreeing and the box marked the writer's.
+    authorBesideAvatar([...bodyEdges.slice(-3), ...after.slice(0, 6)], valid, true) ??
     // A post card's head "display name @handle" over or under the headline, or opening the post.
     firstOf([...header.slice(0, 6), ...beforeTitle, ...bodyEdges.slice(0, 1)], (t) => valid(nameBeforeHandle(t))) ??
     // A post card's name line over its "发布于 <time>" line, above or under the headline.

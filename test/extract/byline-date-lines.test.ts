@@ -31,3 +31,30 @@ test('a page tool beside the date is no name', () => {
   assert.equal(nameBesideDateLine(lines('Text Size', '05.04.2025'), isPersonName), undefined);
   assert.equal(nameBesideDateLine(lines('Share Article', 'Sep 01, 2023'), isPersonName), undefined);
 });
+
+test('a date line carrying the reading time or a "Created on" label still stands beside the name', () => {
+  const common = (w: string): boolean => ['public', 'transport', 'local'].includes(w);
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', '23.07.2025 · 6 min read'), isPersonName, common), 'Elena Marsh');
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', 'Created on Jul 11, 2025'), isPersonName, common), 'Elena Marsh');
+  // Without a way to tell a topic's words, only the plain date line counts.
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', 'Created on Jul 11, 2025'), isPersonName), undefined);
+  const info = '<div><p>Elena Marsh</p><p>23.07.2025 · 6 min read</p></div>';
+  assert.equal(extractFrom(body(info), { head, url: 'https://example.org/news/bus-routes/' }).author, 'Elena Marsh');
+  // A reading time alone is no date: the name-like line beside it is not taken for a byline.
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', '6 min read'), isPersonName), undefined);
+  assert.equal(nameBesideDateLine(lines('Elena Marsh', '23.07.2025 · related stories'), isPersonName), undefined);
+});
+
+test('a topic line beside a reading-time or "Created on" date line is no name: its words are the page\'s common words', () => {
+  const author = (info: string): string | undefined => extractFrom(body(info), { head, url: 'https://example.org/news/bus-routes/' }).author;
+  assert.equal(author('<div><p>Public Transport</p><p>Jul 23, 2025 · 6 min read</p></div>'), undefined);
+  assert.equal(author('<div><p>Local Government</p><p>Created on Jul 11, 2025</p></div>'), undefined);
+  assert.equal(author('<div><p>New York</p><p>Jul 23, 2025 · 6 min read</p></div>'), undefined);
+  // A name beside the same line stays.
+  assert.equal(author('<div><p>Horea Matei</p><p>Created on Jul 11, 2025</p></div>'), 'Horea Matei');
+});
+
+test("a category label beside the date ('Press Release') is no name", () => {
+  assert.equal(nameBesideDateLine(lines('Press Release', 'December 19, 2025'), isPersonName), undefined);
+  assert.equal(nameBesideDateLine(lines('Chris Releaf', 'December 19, 2025'), isPersonName), 'Chris Releaf');
+});

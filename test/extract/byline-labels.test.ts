@@ -54,3 +54,21 @@ test('correspondents credited before the reporter are not the author; a role wor
   // Only correspondents named: they are what the page credits.
   assert.equal(authorFromText('通讯员 李四'), '李四');
 });
+
+test('"Contributors:" labels the writers; "Contributor" without its colon is a role, not a label', () => {
+  assert.equal(authorFromText('Contributors: Janet Loughrey'), 'Janet Loughrey');
+  assert.equal(authorFromText('Contributor Janet Loughrey'), undefined);
+});
+
+test("a name particle is a whole word: 'van der Merwe' is read to its end, and the list after it goes on", () => {
+  assert.equal(authorFromText('Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen'), 'Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen');
+  assert.equal(authorFromText('By Jane de la Cruz'), 'Jane de la Cruz');
+  // A lower-case word that only starts like a particle ("dele") is no particle: the name ends before it.
+  assert.equal(authorFromText('Written by Marna dele Merwe'), 'Marna');
+});
+
+test("an outlet's whole name after 'By' is not cut back to a name's shape; a reporter before an outlet stays", () => {
+  assert.equal(authorFromText('By THE NEW YORK TIMES'), undefined);
+  assert.equal(authorFromText('By Jane Doe and John Roe, The New York Times'), 'Jane Doe and John Roe');
+  assert.equal(authorFromText('By Mei Reyes, Associated Press'), 'Mei Reyes');
+});

@@ -84,3 +84,26 @@ test('citation_author names written surname first ("Doe, Jane") are read given n
   assert.equal(enPage('', '<meta name="citation_author" content="Doe, Jane">'), 'Jane Doe');
   assert.equal(enPage('', '<meta name="citation_author" content="Doe, Jane A."><meta name="citation_author" content="Roe, J.">'), 'Jane A. Doe, J. Roe');
 });
+
+test("a card's 'has-author' flag or a post's 'author-<slug>' taxonomy class marks no byline; a byline class still does", () => {
+  const cards = ['Motherhood Penalty Explained', 'Relaxation Habits Compared', 'Sleep Cycles Revisited']
+    .map((t, i) => `<div class="summary-item summary-item-has-tags summary-item-has-author"><a href="/blog/p${i}">${t}</a></div>`)
+    .join('');
+  const page = (byline: string): ReturnType<typeof extractFrom> =>
+    extractFrom(`<div class="carousel">${cards}</div><article class="BlogItem hentry category-parenting author-dana-whitfield"><h1>Working parents and the long week</h1>${byline}${enParagraphs(5)}</article>`, {
+      head: '<title>Working parents and the long week</title>',
+    });
+  assert.equal(page('<a class="Blog-meta-item Blog-meta-item--author" href="/blog?author=5e27">Dana Whitfield</a>').author, 'Dana Whitfield');
+  assert.notEqual(page('').author, 'Motherhood Penalty Explained');
+});
+
+test("a meta row's own 'has-author' / 'with-author' flag (no card's) still marks the byline", () => {
+  const page = (cls: string): string | undefined =>
+    extractFrom(`<article class="post"><h1>Working parents and the long week</h1><div class="entry-meta"><div class="${cls}"><span>Jane Doe</span> <span>May 3, 2024</span></div></div>${enParagraphs(5)}</article>`, {
+      head: '<title>Working parents and the long week</title>',
+    }).author;
+  assert.equal(page('post-meta has-author'), 'Jane Doe');
+  assert.equal(page('meta with-author'), 'Jane Doe');
+  // On a card's class the flag is still no credit.
+  assert.notEqual(page('post-card card-has-author'), 'Jane Doe May 3, 2024');
+});

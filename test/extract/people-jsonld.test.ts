@@ -61,3 +61,23 @@ test('a Person read through a graph reference yields to the plain byline printed
   // A Person named inline is the site's own statement of the writer: it keeps its place over a plain line.
   assert.equal(extractFrom(plainBy('Tom Reyes'), { head: graph('{"@type":"Person","name":"Jane Porter"}', '') }).author, 'Jane Porter');
 });
+
+test('a group typed Person beside the writer in the JSON-LD is no co-writer; two people stay', () => {
+  const page = (authors: string[]): string | undefined => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Green gifts for gardeners', author: authors.map((name) => ({ '@type': 'Person', name })) });
+    return extractFrom(`<h1>Green gifts for gardeners</h1><article>${enParagraphs(5)}</article>`, { head: `<title>Green gifts for gardeners</title><script type="application/ld+json">${ld}</script>` }).author;
+  };
+  assert.equal(page(['Arlene Marlow', 'South Carolina Garden-based Learning Network on Facebook']), 'Arlene Marlow');
+  assert.equal(page(['Arlene Marlow', 'Dieter Hogan']), 'Arlene Marlow, Dieter Hogan');
+});
+
+test('a co-writer of six words or more in the JSON-LD with a name\'s shape (particles, titles) is a person, kept', () => {
+  const page = (authors: string[]): string | undefined => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Green gifts for gardeners', author: authors.map((name) => ({ '@type': 'Person', name })) });
+    return extractFrom(`<h1>Green gifts for gardeners</h1><article>${enParagraphs(5)}</article>`, { head: `<title>Green gifts for gardeners</title><script type="application/ld+json">${ld}</script>` }).author;
+  };
+  assert.equal(page(['Jane Doe', 'Sheikh Mohammed bin Rashid Al Maktoum']), 'Jane Doe, Sheikh Mohammed bin Rashid Al Maktoum');
+  assert.equal(page(['Jane Doe', 'Dr. Anne Marie van den Berg']), 'Jane Doe, Dr. Anne Marie van den Berg');
+  // A group of the same length is still dropped.
+  assert.equal(page(['Jane Doe', 'South Carolina Garden Learning Network Facebook']), 'Jane Doe');
+});

@@ -62,3 +62,47 @@ test('a comma after a linked name in a byline element is printed without the spa
   const a = extractFrom(`<article><h1>Free certificates from top universities</h1><p class="byline">By <a href="/p/ms">Marc Santora</a>, <a href="/p/ab">Al Baker</a> and <a href="/p/ag">Adam Goldman</a></p>${enParagraphs(5)}</article>`);
   assert.equal(a.author, 'Marc Santora, Al Baker and Adam Goldman');
 });
+
+test('avatar alt with the role after the name', () => {
+  assert.equal(nameInAlt('Juliette Moreau, Ironhack Tech Writer'), 'Juliette Moreau');
+  assert.equal(nameInAlt('Jo Lee | CEO'), 'Jo Lee');
+});
+
+/** A story whose writer box closes it: face and name after the body, no byline above. */
+const withClosingBox = (box: string): ReturnType<typeof extractFrom> =>
+  extractFrom(`<h1>City adds twelve bus routes downtown</h1><article><div>${enParagraphs(6)}</div></article>${box}<footer><p>Company</p><p>Careers</p></footer>`, {
+    head: '<title>City adds twelve bus routes downtown</title>',
+    url: 'https://example.org/news/bus-routes/',
+  });
+
+test("the writer's box after the story (its avatar and name agreeing, marked the writer's) gives the byline", () => {
+  const a = withClosingBox('<div class="blog_author-wrapper"><div><img class="blog_author-image" src="/i/lv.webp" alt="Lena Vogt"></div><div class="blog_author-text"><div>Lena Vogt</div><p>Lena Vogt is a growth marketer writing about clinics and their patients for many years.</p></div></div>');
+  assert.equal(a.author, 'Lena Vogt');
+  // An avatar whose alt says only that it is the author's photo, in columns a page builder nests deep.
+  const b = withClosingBox('<div class="gb-grid"><div class="col"><div class="c"><div class="i"><img alt="Photo of author" src="/x.svg" class="avatar avatar-100 photo"></div></div></div><div class="col"><div class="c"><div class="i"><h5>Asser Holm</h5><p>Hello, and welcome! I am the editor and founder of this site.</p></div></div></div></div>');
+  assert.equal(b.author, 'Asser Holm');
+});
+
+test("a commenter's face and name after the story, or an unmarked box there, is no byline", () => {
+  const a = withClosingBox('<div id="comments"><div class="comment-author"><img class="avatar" src="/g/1.png" alt="Mark Olsen"><div>Mark Olsen</div><p>Great piece, thanks for writing it up so clearly.</p></div></div>');
+  assert.equal(a.author, undefined);
+  const b = withClosingBox('<div class="related"><div><img class="avatar" src="/g/1.png" alt="Mark Olsen"></div><div>Mark Olsen</div><p>Another story about the routes.</p></div>');
+  assert.equal(b.author, undefined);
+});
+
+test("a related story's card, a testimonial or a reader's comment after the story (however its thread is named) is no writer's box", () => {
+  const none = (box: string): void => assert.equal(withClosingBox(box).author, undefined, box);
+  // A card: the avatar says 'author', but the box links another story's headline.
+  none('<section class="related-posts"><h3>Related stories</h3><div class="related-post"><img class="author-avatar" src="/wp-content/uploads/jd.jpg" alt="Jane Doe"><p>Jane Doe</p><a href="/x">Parking fees to rise next year</a></div></section>');
+  none('<div class="card"><a href="/news/parking-fees/">Parking fees to rise next year</a><div class="card-meta"><img src="/images/authors/jane-doe.jpg" alt="Jane Doe"><p>Jane Doe</p></div></div>');
+  none('<div class="news"><div class="item"><img class="writer-avatar" src="/a/lg.jpg" alt="Lisa Grant"><p>Lisa Grant</p><a href="https://example.org/news/county-opens-library/">County opens a new library</a></div></div>');
+  // A list of writers' cards alike.
+  none('<div class="writers"><div class="writer-card"><img class="author-img" src="/t/a.jpg" alt="Tom Hart"><p>Tom Hart</p></div><div class="writer-card"><img class="author-img" src="/t/b.jpg" alt="Lisa Grant"><p>Lisa Grant</p></div></div>');
+  none('<div class="testimonial"><img class="testimonial-author-img" src="/u/sarah.jpg" alt="Sarah Collins"><p>They made planning our trip so easy.</p><p>Sarah Collins</p></div>');
+  none('<div class="leserbeitraege"><div class="beitrag"><div class="author-info-box"><img class="avatar" src="/g/1.png" alt="Klaus Weber"><p>Klaus Weber</p></div><p>Gute Sache!</p></div></div>');
+  none('<section class="responses"><div class="response"><div class="author-info"><img class="avatar" src="/g/1.png" alt="Mark Olsen"><p>Mark Olsen</p></div><p>Great piece.</p></div></section>');
+  none('<div class="host-card"><img class="author-photo" src="/h/1.jpg" alt="Ken Lowe"><p>Ken Lowe</p><p>Host of The Transit Hour</p></div>');
+  // The writer's own box with a link to the writer's page and social profiles stays.
+  const a = withClosingBox('<div class="author-box"><img class="avatar" src="/g/2.png" alt="Nora Field"><div><h4>Nora Field</h4><p>Nora covers transport for the paper.</p><a href="/author/nora-field/">View all posts by Nora Field</a> <a href="https://twitter.com/norafield">Twitter</a></div></div>');
+  assert.equal(a.author, 'Nora Field');
+});

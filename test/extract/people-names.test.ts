@@ -82,3 +82,29 @@ test("an organisation after the writer's name is the affiliation, not a second w
   // A second writer after the comma stays.
   assert.equal(authorFromText('By Jane Doe, John Roe'), 'Jane Doe, John Roe');
 });
+
+test("a site administrator's account ('NOC Admin', 'Webmaster') is no writer; a desk credit ('MND Staff') and a real name stay", () => {
+  assert.equal(isAcceptableAuthor('NOC Admin'), false);
+  assert.equal(isAcceptableAuthor('Webmaster'), false);
+  assert.equal(isAcceptableAuthor('Site Administrator'), false);
+  assert.equal(isAcceptableAuthor('MND Staff'), true);
+  assert.equal(isAcceptableAuthor('Adminah Karimova'), true);
+  const page = (meta: string): ReturnType<typeof extractFrom> =>
+    extractFrom(`<h1>City adds twelve bus routes downtown</h1><article>${enParagraphs(5)}</article>`, { head: `<title>City adds twelve bus routes downtown</title><meta name="author" content="${meta}">` });
+  assert.equal(page('NOC Admin').author, undefined);
+  assert.equal(page('Dana Whitfield').author, 'Dana Whitfield');
+});
+
+test('an e-mail address after the meta author is no part of the name', () => {
+  const page = (meta: string): ReturnType<typeof extractFrom> =>
+    extractFrom(`<h1>Setting up an aquarium step by step</h1><article>${enParagraphs(5)}</article>`, { head: `<title>Setting up an aquarium step by step</title><meta name="author" content="${meta}">` });
+  assert.equal(page('Jan Hvizdal, postmaster@fish.example.net').author, 'Jan Hvizdal');
+  assert.equal(page('Jan Hvizdal &lt;jan@fish.example.net&gt;').author, 'Jan Hvizdal');
+  // An address alone names no one.
+  assert.equal(page('postmaster@fish.example.net').author, undefined);
+});
+
+test("'Blog' is no name word: a category link after a one-word byline does not complete it", () => {
+  assert.equal(isPersonName('Marie Blog'), false);
+  assert.equal(isPersonName('Marie Bloggs'), true);
+});
