@@ -10,6 +10,7 @@ import type { HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { clockNearHeadline, collectCandidates, type TimeCandidate } from './time-candidates.js';
 import { atHeadline } from './time-position.js';
+import { shownOverMarkup } from './time-shown.js';
 import { monthFromLines, yearFromPage } from './time-page-dates.js';
 import { dateFromUrl, parseMachineDate } from './dates-machine.js';
 import { wallClock, zoneOffsetForLocal } from './timezone.js';
@@ -237,6 +238,10 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
   // checked here; English bylines often show a rounded or relative time beside an exact one in the metadata.)
   const ranked = /^zh/i.test(opts.lang ?? '') ? shownClockFirst(scored, timezone) : scored;
   let published = pick(ranked, cands, timezone);
+  const printed = shownOverMarkup(ranked[0], cands, zones);
+  // A printed day days before a structured one no line of the page names is the article's (time-shown.ts); its
+  // clock, if it prints none, from a same-day candidate that has one.
+  if (printed) published = pick([printed, ...rankCandidates(cands.filter((c) => c !== printed && sameDay(c.parts, printed.parts)))], cands, timezone);
   if (!published) {
     // Magazine pieces show only an issue month ("——《北京之春》1998年3月号").
     published = monthFromLines([...zones.header, ...zones.bodyEdges], ctx);

@@ -1,0 +1,31 @@
+/**
+ * A published date printed at the headline against structured data that names another day (time-shown.ts): the
+ * printed day wins when it is days earlier (the markup re-dated the page) and no line of the page names the markup's day.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { enParagraphs, extractFrom } from './helpers.js';
+
+const T = 'How much to charge for a yoga class';
+const ld = (day: string): string => `<title>${T}</title><script type="application/ld+json">{"@type":"Article","headline":"${T}","datePublished":"${day}"}</script>`;
+const page = (info: string, end = ''): string => `<article><h1>${T}</h1><div class="meta"><span>${info}</span></div>${enParagraphs(4)}${end}</article>`;
+const opts = (day: string) => ({ head: ld(day), url: 'https://blog.example.com/how-much-to-charge', timezone: 'UTC' });
+
+test('a published date printed under the headline, months before the structured one, is the article date', () => {
+  assert.equal(extractFrom(page('By Ann Lee · August 25, 2024'), opts('2025-06-24')).publishedAt, '2024-08-25');
+  // Printed above the headline, right over it, too.
+  const above = `<article><p>August 25, 2024</p><h1>${T}</h1>${enParagraphs(4)}</article>`;
+  assert.equal(extractFrom(above, opts('2025-06-24')).publishedAt, '2024-08-25');
+});
+
+test('the structured date stays when the printed one is later, a day apart, labelled an update, or the page names its day', () => {
+  // Later: an update the page does not label as one.
+  assert.equal(extractFrom(page('By Ann Lee · July 16, 2025'), opts('2022-02-08')).publishedAt, '2022-02-08');
+  // A day earlier: one instant in two zones ("…T00:47:31Z" printed as the evening before).
+  assert.equal(extractFrom(page('By Ann Lee · June 23, 2025'), opts('2025-06-24T00:47:31Z')).publishedAt, '2025-06-24T00:47:31+00:00');
+  // A labelled update at the headline keeps the structured published date.
+  assert.equal(extractFrom(page('Updated August 25, 2024'), opts('2025-06-24')).publishedAt, '2025-06-24');
+  // The page's closing line names the structured day: the markup is witnessed.
+  const closing = '<p class="posted">This entry was posted on June 24, 2025.</p>';
+  assert.equal(extractFrom(page('By Ann Lee · August 25, 2024', closing), opts('2025-06-24')).publishedAt, '2025-06-24');
+});
