@@ -76,10 +76,11 @@ export const PUBLISHED_META = [
   'article.published', 'article_date_original', 'original-publish-date', 'firstpublishedtime', 'created',
   'weibo: article:create_at', 'article:post_time', 'citation_publication_date', 'citation_date', 'og:release_date',
   'release_date', 'dc.date.created', 'datecreated', 'publishtime', 'publish_time', 'apub:time', 'cxenseparse:recs:publishtime',
+  'published', 'date_published', 'date-published', 'article:published_date',
 ];
 export const MODIFIED_META = [
   'article:modified_time', 'article:modified:time', 'og:updated_time', 'datemodified', 'last-modified', 'lastmod', 'dc.date.modified',
-  'dcterms.modified', 'article:modified', 'updated_time', 'modified_time', 'lastmodifiedtime',
+  'dcterms.modified', 'article:modified', 'updated_time', 'modified_time', 'lastmodifiedtime', 'modified', 'date_modified', 'date-modified', 'revised',
 ];
 export const SCRIPT_TIME_KEYS = new Set(['ct', 'createtime', 'publishtime', 'pubtime', 'publishdate', 'pubdate', 'datepublished', 'ptime']);
 

@@ -29,3 +29,14 @@ test('the structured date stays when the printed one is later, a day apart, labe
   const closing = '<p class="posted">This entry was posted on June 24, 2025.</p>';
   assert.equal(extractFrom(page('By Ann Lee · August 25, 2024', closing), opts('2025-06-24')).publishedAt, '2025-06-24');
 });
+
+test('meta names "published" and "modified" are read as such; a plain description is not a date', () => {
+  const head = (meta: string): string => `<title>${T}</title>${meta}`;
+  const body = page('By Ann Lee');
+  assert.equal(extractFrom(body, { head: head('<meta name="published" content="July 17, 2025">'), timezone: 'UTC' }).publishedAt, '2025-07-17');
+  const both = extractFrom(body, { head: head('<meta name="published" content="2025-07-17"><meta name="modified" content="2025-09-02">'), timezone: 'UTC' });
+  assert.equal(both.publishedAt, '2025-07-17');
+  assert.equal(both.modifiedAt, '2025-09-02');
+  // A modified meta alone does not become the publish date.
+  assert.equal(extractFrom(body, { head: head('<meta name="modified" content="2025-09-02">'), timezone: 'UTC' }).publishedAt, undefined);
+});
