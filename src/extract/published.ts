@@ -78,10 +78,14 @@ function listMembers(cands: TimeCandidate[], titleIndex = -1): Set<TimeCandidate
 /** The candidates in winning order: score plus agreement, less list membership, then nearer the top of the page. */
 export function rankCandidates(cands: TimeCandidate[], titleIndex?: number): TimeCandidate[] {
   const listed = listMembers(cands, titleIndex);
+  const urlDay = cands.find((c) => c.kind === 'url' && c.parts.day !== undefined)?.parts;
   const scored = cands.map((c) => {
     // A dated list's item, or a photo caption, witnesses only its own item: it supports no other candidate.
     const kinds = new Set(cands.filter((o) => o !== c && o.kind !== c.kind && !listed.has(o) && !o.caption && sameDay(o.parts, c.parts)).map((o) => o.kind));
-    return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - (listed.has(c) ? LIST_PENALTY : 0) };
+    // A full day in the URL, minted when the article was first saved, is the article's: a dated run that holds the
+    // article's own <time> with the comments' or related posts' under it does not make that day a list item's.
+    const listPenalty = listed.has(c) && !(urlDay && sameDay(c.parts, urlDay)) ? LIST_PENALTY : 0;
+    return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - listPenalty };
   });
   scored.sort((a, b) => b.total - a.total || (a.c.line ?? -1) - (b.c.line ?? -1));
   return scored.map((s) => s.c);

@@ -40,3 +40,16 @@ test('meta names "published" and "modified" are read as such; a plain descriptio
   // A modified meta alone does not become the publish date.
   assert.equal(extractFrom(body, { head: head('<meta name="modified" content="2025-09-02">'), timezone: 'UTC' }).publishedAt, undefined);
 });
+
+test("the URL's day keeps the article's <time> out of a dated list it opens; without one the list penalty stands", () => {
+  const H = 'A working mom seeks balance';
+  const other = (d: string, t: string): string => `<li><a href="/x">An older post</a> <time datetime="${d}">${t}</time></li>`;
+  const body =
+    `<div class="side"><p>Posted on <span class="date">October 7, 2008</span></p></div><h1>${H}</h1>` +
+    `<div class="entry-meta"><time datetime="2015-01-08T10:07:06-05:00">January 8, 2015</time></div>` +
+    `<ul class="recent">${other('2008-10-07T11:49:07-04:00', 'October 7, 2008')}${other('2008-10-10T15:44:08-04:00', 'October 10, 2008')}${other('2009-06-06T06:03:16-04:00', 'June 6, 2009')}</ul>` +
+    `<div class="entry">${enParagraphs(4)}</div>`;
+  const at = (url: string): string | undefined => extractFrom(body, { head: `<title>${H}</title>`, url, timezone: 'UTC' }).publishedAt;
+  assert.equal(at('https://blog.example.org/2015/01/08/a-working-mom/'), '2015-01-08T10:07:06-05:00');
+  assert.equal(at('https://blog.example.org/a-working-mom/'), '2008-10-07T11:49:07-04:00');
+});
