@@ -53,3 +53,10 @@ test("the URL's day keeps the article's <time> out of a dated list it opens; wit
   assert.equal(at('https://blog.example.org/2015/01/08/a-working-mom/'), '2015-01-08T10:07:06-05:00');
   assert.equal(at('https://blog.example.org/a-working-mom/'), '2008-10-07T11:49:07-04:00');
 });
+
+test('Spanish "3 de marzo del 2021" is read; a year-less "3 de marzo" alone is not a full date', () => {
+  const es = (info: string): string | undefined => extractFrom(page(info), { head: `<title>${T}</title>`, timezone: 'UTC' }).publishedAt;
+  assert.equal(es('Publicado el 3 de marzo del 2021'), '2021-03-03');
+  assert.equal(es('Publicado el 3 de marzo de 2021'), '2021-03-03');
+  assert.equal(es('Publicado el 3 de marzo, sin año'), undefined);
+});
