@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { enParagraphs, extractFrom } from './helpers.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { enParagraphs, extractFrom, zhParagraphs } from './helpers.js';
 
 const T = 'How much to charge for a yoga class';
 const ld = (day: string): string => `<title>${T}</title><script type="application/ld+json">{"@type":"Article","headline":"${T}","datePublished":"${day}"}</script>`;
@@ -59,4 +60,58 @@ test('Spanish "3 de marzo del 2021" is read; a year-less "3 de marzo" alone is n
   assert.equal(es('Publicado el 3 de marzo del 2021'), '2021-03-03');
   assert.equal(es('Publicado el 3 de marzo de 2021'), '2021-03-03');
   assert.equal(es('Publicado el 3 de marzo, sin año'), undefined);
+});
+
+// Review probes (rvdate): dates near the headline that are not the article's own publish line keep the markup's date.
+const story = (above: string, below: string): string => `${above}<article><h1>${T}</h1>${below}${enParagraphs(4)}</article>`;
+const at = (html: string, day = '2025-03-07T12:00:00Z'): string | undefined => extractFrom(html, opts(day)).publishedAt;
+const KEPT = '2025-03-07T12:00:00+00:00';
+
+test("a lede's, standfirst's or dateline's sentence and a caption at the headline do not replace the structured date", () => {
+  assert.equal(at(story('', '<p class="byline">By Ann Lee</p><p>On Monday, March 3, 2025, the city council voted to expand the downtown bus network, adding twelve new routes.</p>')), KEPT);
+  assert.equal(at(story('', '<p>The vote, held on March 3, 2025, followed months of debate over the cost of the expansion and its funding.</p>')), KEPT);
+  assert.equal(at(story('', '<p>WASHINGTON, March 3, 2025 — The city council voted on Tuesday to expand the downtown bus network.</p>')), KEPT);
+  assert.equal(at(story('', '<p>NEW YORK, March 3, 2025 /PRNewswire/ -- Acme Corp. today announced record results for the quarter.</p>')), KEPT);
+  assert.equal(at(story('', '<p class="dek">On March 3, 2021, the river rose six metres in a night.</p><p class="byline">By Ann Lee</p>')), KEPT);
+  assert.equal(at(story('', '<img src="/a.jpg"><p class="photo-credit">Buses wait at the depot, March 3, 2025. (Photo: Ann Lee)</p>')), KEPT);
+  // A bare printed date line still replaces it (the positive case above, here in the same frame).
+  assert.equal(at(story('', '<p class="date">March 3, 2025</p>')), '2025-03-03');
+  assert.equal(at(story('', '<p class="date">Published Mar 3, 2025</p>')), '2025-03-03');
+});
+
+test('a date at the headline under a label other than a publish label keeps the structured date', () => {
+  assert.equal(at(story('', '<p class="byline">Medically reviewed by Dr. Ann Lee on March 3, 2025</p>')), KEPT);
+  assert.equal(at(story('', '<p class="byline">Ann Lee · Member since March 3, 2021</p>')), KEPT);
+  assert.equal(at(story('', '<div class="meta">Match day: Saturday, March 1, 2025</div><div class="byline">By Ann Lee, 2 hours ago</div>'), '2025-03-05T09:00:00Z'), '2025-03-05T09:00:00+00:00');
+  assert.equal(at(story('', '<div class="event-info">O2 Arena, London — Monday, March 3, 2025</div>'), '2025-03-05T08:00:00Z'), '2025-03-05T08:00:00+00:00');
+  assert.equal(at(`<div class="ticker">Latest: Mayor resigns — March 3, 2025</div>${story('', '<p class="byline">By Ann Lee</p>')}`), KEPT);
+  assert.equal(at(story('', '').replace('<article>', '<article><p class="kicker">Election 2025</p><p>Live updates from March 3, 2025</p>')), KEPT);
+});
+
+test('an earlier printing\'s date ("Originally published", "first published", "Erstmals erschienen") does not replace it', () => {
+  const day = '2025-06-24T09:00:00Z';
+  const kept = '2025-06-24T09:00:00+00:00';
+  assert.equal(at(story('', '<div class="meta">By Ann Lee · Originally published March 3, 2021</div>'), day), kept);
+  assert.equal(at(story('', '<div class="meta">Originally published March 3, 2021</div>'), day), kept);
+  assert.equal(at(story('', '<div class="meta">Part 4 of our series, first published March 3, 2021</div>'), day), kept);
+  assert.equal(at(story('', '<p class="meta">Erstmals erschienen am 3. März 2021</p>'), day), kept);
+});
+
+test("Chinese pages keep the structured date over the info line's (reprint portals print the source's date there)", () => {
+  const zh = (head: string): string | undefined =>
+    extractArticle(`<!DOCTYPE html><html lang="zh-CN"><head><title>全市新开通12条公交线路</title>${head}</head><body><div class="article"><h1>全市新开通12条公交线路</h1><div class="info">2025年03月05日 来源：人民网</div>${zhParagraphs(4)}</div></body></html>`, { url: 'https://news.example.cn/a/1.html', timezone: 'UTC' }).publishedAt;
+  assert.equal(zh('<meta property="article:published_time" content="2025-03-10T08:00:00+08:00">'), '2025-03-10T08:00:00+08:00');
+  assert.equal(zh(`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-03-10T08:00:00+08:00"}</script>`), '2025-03-10T08:00:00+08:00');
+});
+
+test('a generic meta "published" does not beat a printed byline date; an update meta before the publish date is dropped', () => {
+  const head = (meta: string): string => `<title>${T}</title>${meta}`;
+  const byline = story('', '<p class="byline">By Ann Lee · March 3, 2025</p>');
+  assert.equal(extractFrom(byline, { head: head('<meta name="published" content="2010-01-01">'), timezone: 'UTC' }).publishedAt, '2025-03-03');
+  const old = extractFrom(byline, { head: head('<meta name="modified" content="2010-01-01">'), timezone: 'UTC' });
+  assert.equal(old.publishedAt, '2025-03-03');
+  assert.equal(old.modifiedAt, undefined);
+  assert.equal(extractFrom(byline, { head: head('<meta name="revised" content="Kevin Smith, 12/04/2003">'), timezone: 'UTC' }).modifiedAt, undefined);
+  // A later update meta stays.
+  assert.equal(extractFrom(byline, { head: head('<meta name="modified" content="2025-09-02">'), timezone: 'UTC' }).modifiedAt, '2025-09-02');
 });
