@@ -73,8 +73,8 @@ const TIME = String.raw`(?:\s?,?\s?(?:um|à|a las|alle(?: ore)?|ore|om|às|[Kk][
 const EU_ZONES: Record<string, number> = { CET: 60, MEZ: 60, CEST: 120, MESZ: 120, WET: 0, WEST: 60, EET: 120, EEST: 180, GMT: 0, UTC: 0 };
 /** 15.2.2018 · 01.11.2023 14:30 · 1. 11. 2023, 9:05 Uhr (day first: the European order for dots). */
 const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d.]\d)${TIME}`);
-/** 6. August 2009 · 13. Januar 2014 · 3 février 2021 · 5 de marzo de 2020 · 1er mai 2019 */
-const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:\.|er|º|°)?\s?(?:de\s)?(\p{L}{3,12})\.?,?\s(?:de\s)?((?:19|20)\d{2})(?!\d)${TIME}`, 'u');
+/** 6. August 2009 · 13. Januar 2014 · 3 février 2021 · 5 de marzo de 2020 · 5 de marzo del 2020 · 1er mai 2019 */
+const DAY_MONTH_NAME = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:\.|er|º|°)?\s?(?:de\s)?(\p{L}{3,12})\.?,?\s(?:del?\s)?((?:19|20)\d{2})(?!\d)${TIME}`, 'u');
 
 const LATIN_WORD = /[A-Za-z\u00c0-\u00ff]{3}/;
 /** What both regexes need: the year, as they spell it. */

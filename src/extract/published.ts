@@ -10,6 +10,7 @@ import type { HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { clockNearHeadline, collectCandidates, type TimeCandidate } from './time-candidates.js';
 import { atHeadline } from './time-position.js';
+import { shownOverMarkup } from './time-shown.js';
 import { monthFromLines, yearFromPage } from './time-page-dates.js';
 import { dateFromUrl, parseMachineDate } from './dates-machine.js';
 import { wallClock, zoneOffsetForLocal } from './timezone.js';
@@ -77,10 +78,14 @@ function listMembers(cands: TimeCandidate[], titleIndex = -1): Set<TimeCandidate
 /** The candidates in winning order: score plus agreement, less list membership, then nearer the top of the page. */
 export function rankCandidates(cands: TimeCandidate[], titleIndex?: number): TimeCandidate[] {
   const listed = listMembers(cands, titleIndex);
+  const urlDay = cands.find((c) => c.kind === 'url' && c.parts.day !== undefined)?.parts;
   const scored = cands.map((c) => {
     // A dated list's item, or a photo caption, witnesses only its own item: it supports no other candidate.
     const kinds = new Set(cands.filter((o) => o !== c && o.kind !== c.kind && !listed.has(o) && !o.caption && sameDay(o.parts, c.parts)).map((o) => o.kind));
-    return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - (listed.has(c) ? LIST_PENALTY : 0) };
+    // A full day in the URL, minted when the article was first saved, is the article's: a dated run that holds the
+    // article's own <time> with the comments' or related posts' under it does not make that day a list item's.
+    const listPenalty = listed.has(c) && !(urlDay && sameDay(c.parts, urlDay)) ? LIST_PENALTY : 0;
+    return { c, total: c.score + AGREEMENT_BONUS * Math.min(2, kinds.size) - listPenalty };
   });
   scored.sort((a, b) => b.total - a.total || (a.c.line ?? -1) - (b.c.line ?? -1));
   return scored.map((s) => s.c);
@@ -237,6 +242,10 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
   // checked here; English bylines often show a rounded or relative time beside an exact one in the metadata.)
   const ranked = /^zh/i.test(opts.lang ?? '') ? shownClockFirst(scored, timezone) : scored;
   let published = pick(ranked, cands, timezone);
+  const printed = shownOverMarkup(ranked[0], cands, zones, opts.lang);
+  // A printed day days before a structured one no line of the page names is the article's (time-shown.ts); its
+  // clock, if it prints none, from a same-day candidate that has one.
+  if (printed) published = pick([printed, ...rankCandidates(cands.filter((c) => c !== printed && sameDay(c.parts, printed.parts)))], cands, timezone);
   if (!published) {
     // Magazine pieces show only an issue month ("——《北京之春》1998年3月号").
     published = monthFromLines([...zones.header, ...zones.bodyEdges], ctx);
@@ -244,7 +253,7 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
     published = urlDate;
   }
   const rankedModified = rankCandidates(cands.filter((c) => c.modified), zones.titleIndex);
-  const modified = pick(rankedModified, cands, timezone);
+  let modified = pick(rankedModified, cands, timezone);
   // Pages that show only "Updated 4:05 PM EDT, September 22, 2025" (wire stories): that is the time a reader sees.
   // So are pages whose only other dates are unlabelled ones below the article (related items, comments): those are
   // other items'. A labelled or marked-up date there ("This entry was posted on …", <time>) is the article's own.
@@ -254,6 +263,9 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
   );
   if (modified && ((shownUpdate && belowOnly) || updateAtHeadlineOnly(cands, zones))) published = modified;
   published ??= modified && cands.some((c) => c.modified && c.kind === 'labelled') ? modified : undefined;
+  // An update stated days before the publish date is no update of this article ("<meta name=revised content='…2003'>"
+  // on a page printed 2025): a template's constant or another document's date. (A day's slack: two zones' readings.)
+  if (modified?.day !== undefined && published && dayIndex(modified) < dayIndex(published) - 1) modified = undefined;
   if (published && precisionOf(published) === 3) {
     // A date whose time of day stands alone at the headline ("标题【17:52】") under a dated banner.
     const clock = clockNearHeadline(zones);
@@ -275,3 +287,5 @@ function clockZone(p: DateParts, cands: TimeCandidate[], timezone: string, shown
   const shown = cands.some((c) => c.textClock && sameDay(c.parts, p) && c.parts.hour === p.hour && c.parts.minute === p.minute);
   return shown ? shownZone : timezone;
 }
+
+const dayIndex = (p: DateParts): number => Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1) / 86_400_000;

@@ -16,8 +16,8 @@ import { clockIn } from './time-clock.js';
 import { distanceAdjustment, inCaption, inOtherItems, storyUnderway } from './time-position.js';
 import { dayTileDate, joinTime, TIME_ONLY, YEAR_TILE, yearTileDate } from './time-tiles.js';
 import {
-  DATE_CLASS, DATE_ITEMPROP, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META, SCRIPT_TIME_KEYS,
-  TRAILING_LABEL, updateWordsAsLabels, updateLabelBefore, WEAK_DATE_CLASS,
+  DATE_CLASS, DATE_ITEMPROP, GENERIC_PUBLISHED_META, labelLine, labelOf, MODIFIED_LABEL, MODIFIED_META, otherItem, PUBLISHED_META,
+  SCRIPT_TIME_KEYS, TRAILING_LABEL, updateWordsAsLabels, updateLabelBefore, WEAK_DATE_CLASS,
 } from './time-labels.js';
 
 export { MODIFIED_LABEL, PUBLISHED_LABEL } from './time-labels.js';
@@ -100,6 +100,10 @@ export function collectCandidates(order: Element[], head: HeadData, zones: PageZ
   }
   collectElements(order, lineIndex, zones.lines, ctx, add);
   collectLines(zones, lineIndex, ctx, add);
+  if (!out.some((c) => !c.modified)) {
+    const p = GENERIC_PUBLISHED_META.flatMap((k) => head.meta.get(k) ?? []).map((v) => parseMachineDate(v, ctx)).find((x) => x !== undefined);
+    add(p, 'meta', false);
+  }
   add(dateFromUrl(url), 'url', false);
   return out;
 }

@@ -77,9 +77,14 @@ export const PUBLISHED_META = [
   'weibo: article:create_at', 'article:post_time', 'citation_publication_date', 'citation_date', 'og:release_date',
   'release_date', 'dc.date.created', 'datecreated', 'publishtime', 'publish_time', 'apub:time', 'cxenseparse:recs:publishtime',
 ];
+/**
+ * Generic publish names a CMS template may fill with a constant or a series' or site's date: read only when the page
+ * states no other publish date (time-candidates.ts), so a printed byline date outranks them.
+ */
+export const GENERIC_PUBLISHED_META = ['published', 'date_published', 'date-published', 'article:published_date'];
 export const MODIFIED_META = [
   'article:modified_time', 'article:modified:time', 'og:updated_time', 'datemodified', 'last-modified', 'lastmod', 'dc.date.modified',
-  'dcterms.modified', 'article:modified', 'updated_time', 'modified_time', 'lastmodifiedtime',
+  'dcterms.modified', 'article:modified', 'updated_time', 'modified_time', 'lastmodifiedtime', 'modified', 'date_modified', 'date-modified', 'revised',
 ];
 export const SCRIPT_TIME_KEYS = new Set(['ct', 'createtime', 'publishtime', 'pubtime', 'publishdate', 'pubdate', 'datepublished', 'ptime']);
 
