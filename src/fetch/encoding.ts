@@ -84,7 +84,9 @@ export function charsetFromContentType(contentType: string | null | undefined): 
  * Deliberate deviations, because a declaration is only a claim about the bytes:
  * - UTF-16/32 without a BOM is recognised by its zero bytes (an ASCII-compatible declaration cannot be true then);
  * - a declared charset that is not UTF-8, on bytes that are strictly valid UTF-8 with non-ASCII in them, loses to
- *   UTF-8 (a CMS template saying gb2312 over UTF-8 articles; GBK or Latin text is almost never valid UTF-8);
+ *   UTF-8 (a CMS template saying gb2312 over UTF-8 articles; GBK or Latin text is almost never valid UTF-8), and so
+ *   do bytes that are UTF-8 but for a few stray ones outside scripts and styles (a GBK include in a UTF-8 page:
+ *   isMostlyUtf8, utf8-share.ts);
  * - GB bytes under a Big5 label and Big5 bytes under a GB label, which decode with few U+FFFD, are told apart by
  *   their byte pairs and chardet's frequency models (cjkCharset.ts);
  * - a declared decoding with many U+FFFD (invalid sequences) loses to a candidate with fewer (UTF-8, chardet's pick).
