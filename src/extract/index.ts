@@ -29,7 +29,7 @@ import { articleTitle, extractTitle, titleFromMetadata, type TitleResult } from 
 import { headlineNearBody } from './title-copies.js';
 import { titleFromLines } from './title-lines.js';
 import { namesOnlyParts, namesOnlySiteAndSection } from './title-site-section.js';
-import { squashKey } from './title-text.js';
+import { squashKey } from './title-keys.js';
 
 export type { Article, ArticleImage, ExtractOptions } from './types.js';
 export { ARTICLE_THRESHOLD, classifyPage, type PageClassification, type PageKind } from './articleEvidence.js';

@@ -5,7 +5,7 @@
 import type { StatsMap } from './body-score.js';
 import { isAncestor, textContent, type Element } from './dom.js';
 import { isSiteChrome } from './title-chrome.js';
-import { squashKey } from './title-text.js';
+import { squashKey } from './title-keys.js';
 
 /**
  * A day written with its year (year first or last), a clock after a month-day, or a relative time ("3 hours ago",

@@ -8,7 +8,8 @@ import { isBoilerplateLine } from './body-clean.js';
 import { classAndId, isTag, isText, textContent, type Element } from './dom.js';
 import { collapseSpace, weightedLength } from './text.js';
 import type { TitleResult } from './title.js';
-import { isDateStamp, squashKey, tidyTitle, TITLE_HINT } from './title-text.js';
+import { isDateStamp, squashKey } from './title-keys.js';
+import { tidyTitle, TITLE_HINT } from './title-text.js';
 import { isSiteChrome } from './title-chrome.js';
 import { titleTokens, tokenSimilarity } from './title-similar.js';
 

@@ -5,7 +5,8 @@
 import { classAndId, isTag, textContent, type Element } from './dom.js';
 import { collapseSpace, weightedLength } from './text.js';
 import { isSiteChrome } from './title-chrome.js';
-import { leadingName, squashKey, titleParts, TITLE_HINT } from './title-text.js';
+import { squashKey } from './title-keys.js';
+import { leadingName, titleParts, TITLE_HINT } from './title-text.js';
 
 interface Candidate {
   el: Element;

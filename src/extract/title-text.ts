@@ -1,9 +1,11 @@
 /**
  * A title as text: decorations and dangling separators trimmed (tidyTitle), site and channel names cut from either end
- * of a <title>-like string (cleanTitle), and the keys titles are compared by. title.ts finds which element or
- * metadata holds the headline; this is what is done to its text.
+ * of a <title>-like string (cleanTitle), and whether a part of a title is a segment of it (isTitleSegment); the keys
+ * titles are compared by are in title-keys.ts. title.ts finds which element or metadata holds the headline; this is
+ * what is done to its text.
  */
 import { collapseSpace, weightedLength } from './text.js';
+import { key, squashKey, TITLE_NOISE } from './title-keys.js';
 /**
  * Separators sites put between headline and site/channel name. An unspaced hyphen counts between Chinese characters
  * ("标题-今日头条"): there it joins no word, as it does in "COVID-19" or "e-mail"; so does a breadcrumb's unspaced ">"
@@ -25,28 +27,6 @@ const collapseEnds = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u0
 // (│ and ┃, box-drawing bars, stand between headline, channel and site in some templates as | does.)
 const SEPARATOR_CHARS = new Set([...'-_|–—·•»«・:：/\\｜－ ～~[]【】>│┃丨']);
 export const TITLE_HINT = /(?:^|[\s_-])(?:title|headline|heading|biaoti|tit|artitle|h1|topic)(?:$|[\s_-]|\d)|title|tittle|headline/;
-/** Private-use code points (GBK user-defined area) and decorations around headlines. */
-const TITLE_NOISE = /[\ue000-\uf8ff]/g;
-
-/** Text as compared: lower-case, quotes unified away, spaces collapsed (kept, they delimit site names). */
-function key(s: string): string {
-  return collapseSpace(halfWidth(s.replace(TITLE_NOISE, ''))).toLowerCase().replace(/[“”"'‘’「」『』]/g, '');
-}
-/**
- * Full-width ASCII forms ("？", "，", "：", "１") as their ASCII characters: a headline set with half-width punctuation
- * on the page and full-width in <title> (or the other way round) is the same headline.
- */
-const halfWidth = (s: string): string => (FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s);
-const FULL_WIDTH = /[\uff01-\uff5e]/;
-const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
-/** Text as compared with every space removed (title-lines.ts matches channel names so). */
-export const squashKey = (s: string): string => squashed(s).toLowerCase().replace(SPACE_OR_QUOTE, '');
-/**
- * key(s) up to its lower-casing, which must see the spaces (a Greek capital sigma lower-cases by whether a word
- * goes on after it); its quotes and then the spaces are deleted in one replace instead of two.
- */
-const squashed = (s: string): string => collapseSpace(halfWidth(s.replace(TITLE_NOISE, '')));
-const SPACE_OR_QUOTE = /[ “”"'‘’「」『』]+/g;
 
 /** Characters tidyTitle's trailing-separator and trailing-time patterns can end on (they end the text or nothing matches). */
 const SEPARATOR_END_CHARS = '-_|–—·•»:：｜';
@@ -292,25 +272,3 @@ export function isSiteOnly(text: string, siteNames: string[]): boolean {
   if (!t || SEPARATOR.test(t)) return false;
   return isKnownSite(t, siteNames.map(squashKey).filter(Boolean)) || (weightedLength(t) <= 20 && SITE_ONLY_WORD.test(t));
 }
-
-/**
- * What a heading adds to a metadata title is only a date or time (squashKey form, no spaces): "2014-04-30 23:54",
- * "【17:52】", or one written with an English month name, "Dec 18 2025", "January 1, 2025", "18 Dec 2025" (a blog's
- * <time> inside its h1, a date line swallowed by an unclosed h1). A month name needs a day with it: "(January 2025)"
- * or a bare "March" may be the headline's own words.
- */
-export function isDateStamp(k: string): boolean {
-  if (/^(?=.*\d)[\d\s:：/.年月日时分【】[\]()（）-]+$/.test(k)) return NUMERIC_DATE.test(k);
-  return MONTH_DAY.test(k) || DAY_MONTH.test(k);
-}
-/**
- * The numbers make a date or a clock: a time ("17:52"), a 4-digit year with a month or day beside it ("2014-04-30",
- * "30.04.2014"), or 年/月/日. Not a lone number or a bare year ("Year in Review 2024", "iPhone 17", "9/11:"): those
- * are the headline's own.
- */
-const NUMERIC_DATE = /\d{1,2}\s*[:：]\s*\d{2}(?!\d)|\d{4}\s*[-/.]\s*\d{1,2}|\d{1,2}\s*[-/.]\s*\d{4}|\d\s*[年月日]/;
-const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?)?';
-const CLOCK = '(?:[-,@|·•]?(?:at)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:am|pm)?)?';
-const MONTH_DAY = new RegExp(`^[([]?${WEEKDAY}${MONTHS}\\.?(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,?(?:\\d{4})?${CLOCK}[)\\]]?$`);
-const DAY_MONTH = new RegExp(`^[([]?${WEEKDAY}(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?${MONTHS}\\.?,?(?:\\d{4})?${CLOCK}[)\\]]?$`);

@@ -4,7 +4,8 @@
  * separator after a kicker set apart by style alone (withKickerMark). title.ts chooses the heading.
  */
 import { isTag, isText, textContent, type Element } from './dom.js';
-import { isTitleSegment, squashKey, tidyTitle } from './title-text.js';
+import { squashKey } from './title-keys.js';
+import { isTitleSegment, tidyTitle } from './title-text.js';
 import { collapseSpace, countCjk, weightedLength } from './text.js';
 
 /**

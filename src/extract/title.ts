@@ -12,7 +12,8 @@ import { isAllLink, isBreadcrumb, isSiteChrome } from './title-chrome.js';
 export { isSiteChrome } from './title-chrome.js';
 import { headlineText, isHeadlineSized, similarHeading, titleTokens, tokenSimilarity } from './title-similar.js';
 import { leadNamesShown, shownNames } from './title-names.js';
-import { cleanTitle, isDateStamp, isSiteOnly, isTitleSegment, squashKey, tidyTitle, TITLE_HINT, withoutSiteSuffix } from './title-text.js';
+import { isDateStamp, squashKey } from './title-keys.js';
+import { cleanTitle, isSiteOnly, isTitleSegment, tidyTitle, TITLE_HINT, withoutSiteSuffix } from './title-text.js';
 import { collapseSpace, isUnspacedScriptCode, weightedLength } from './text.js';
 import { metadataCasing, withKickerMark, withoutBadge } from './title-wording.js';
 

@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTitle, isDateStamp, isSiteOnly, tidyTitle, withoutSiteSuffix } from '../../src/extract/title-text.js';
+import { isDateStamp } from '../../src/extract/title-keys.js';
+import { cleanTitle, isSiteOnly, tidyTitle, withoutSiteSuffix } from '../../src/extract/title-text.js';
 import { parseDocument } from 'htmlparser2';
 import { elementsIn } from '../../src/extract/dom.js';
 import { isSiteChrome, withoutStyleUtilities } from '../../src/extract/title-chrome.js';
