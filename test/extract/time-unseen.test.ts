@@ -188,3 +188,13 @@ test('"Online seit heute, 7.57 Uhr" under the headline dates the article when th
   assert.equal(a.publishedAt, '2024-11-22T07:57:00+01:00');
   assert.equal(extractArticle(html, { url: 'https://www.example.at/stories/3376705/', timezone: 'Europe/Vienna' }).publishedAt, undefined);
 });
+
+test('"Erstellt am" (created) labels the publish date, so an update printed before it on the line is not taken', () => {
+  const html = page(`<div class="meta">Aktualisiert am 14.01.2014, erstellt am 13.01.2014</div>${deParagraphs()}`, 'de', 'Stadt baut Busnetz aus');
+  const a = extractArticle(html, { url: 'https://www.example.de/stadt/busnetz.html' });
+  assert.equal(a.publishedAt?.slice(0, 10), '2014-01-13');
+  assert.equal(a.modifiedAt?.slice(0, 10), '2014-01-14');
+  assert.equal(PUBLISHED_LABEL.exec('Erstellt: 13.01.2014 - 08:00 Uhr')?.[0].trim(), 'Erstellt:');
+  // Only the whole word: "Neu erstellte Linien" is no label.
+  assert.equal(PUBLISHED_LABEL.exec('Neu erstellte Linien ab 13.01.2014'), null);
+});
