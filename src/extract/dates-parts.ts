@@ -53,6 +53,14 @@ export function precisionOf(p: DateParts): number {
   return 1;
 }
 
+/** The same calendar day as written (no zone arithmetic: two readings of one page's day). */
+export function sameDay(a: DateParts, b: DateParts): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** Days since 1970-01-01 of the written day (a missing month or day counts as the first): distances in days. */
+export const dayNumber = (p: DateParts): number => Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1) / 86_400_000;
+
 function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }

@@ -6,6 +6,7 @@
  */
 import type { Element } from './dom.js';
 import { formatDate, precisionOf, type DateContext, type DateParts } from './dates.js';
+import { dayNumber, sameDay } from './dates-parts.js';
 import type { HeadData } from './head.js';
 import type { PageZones } from './page-lines.js';
 import { clockNearHeadline, collectCandidates, type TimeCandidate } from './time-candidates.js';
@@ -34,10 +35,6 @@ export interface TimeOptions {
 
 /** Each other kind that names the same day adds this much (at most twice): independent witnesses agree. */
 const AGREEMENT_BONUS = 8;
-
-function sameDay(a: DateParts, b: DateParts): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day;
-}
 
 /** A dated list (related items, comments, another article's entries) loses this much: its dates are its items'. */
 const LIST_PENALTY = 15;
@@ -265,7 +262,7 @@ export function extractTimes(order: Element[], head: HeadData, zones: PageZones,
   published ??= modified && cands.some((c) => c.modified && c.kind === 'labelled') ? modified : undefined;
   // An update stated days before the publish date is no update of this article ("<meta name=revised content='…2003'>"
   // on a page printed 2025): a template's constant or another document's date. (A day's slack: two zones' readings.)
-  if (modified?.day !== undefined && published && dayIndex(modified) < dayIndex(published) - 1) modified = undefined;
+  if (modified?.day !== undefined && published && dayNumber(modified) < dayNumber(published) - 1) modified = undefined;
   if (published && precisionOf(published) === 3) {
     // A date whose time of day stands alone at the headline ("标题【17:52】") under a dated banner.
     const clock = clockNearHeadline(zones);
@@ -287,5 +284,3 @@ function clockZone(p: DateParts, cands: TimeCandidate[], timezone: string, shown
   const shown = cands.some((c) => c.textClock && sameDay(c.parts, p) && c.parts.hour === p.hour && c.parts.minute === p.minute);
   return shown ? shownZone : timezone;
 }
-
-const dayIndex = (p: DateParts): number => Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1) / 86_400_000;

@@ -7,16 +7,13 @@
  * annotators disagree whether that is the article's date, and the markup's published value is the safer reading.
  */
 import type { DateParts } from './dates.js';
+import { dayNumber, sameDay } from './dates-parts.js';
 import { monthFromName } from './dates-eu.js';
 import type { PageZones } from './page-lines.js';
 import type { TimeCandidate } from './time-candidates.js';
 
 const TEXT_KINDS = new Set(['element', 'element-weak', 'labelled', 'line']);
 const STRUCTURED = new Set(['jsonld', 'meta', 'script']);
-
-function sameDay(a: DateParts, b: DateParts): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day;
-}
 
 /** A printed info line is short: a lede's, standfirst's or caption's sentence that names a day is longer. */
 const MAX_LINE = 40;
@@ -77,4 +74,3 @@ export function shownOverMarkup(winner: TimeCandidate | undefined, cands: TimeCa
 }
 
 const dayKey = (p: DateParts): string => `${p.year}-${p.month}-${p.day}`;
-const dayNumber = (p: DateParts): number => Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1) / 86_400_000;
